@@ -1,0 +1,59 @@
+#include "config.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace kiosk {
+
+QString KioskConfig::databasePath() const { return QDir(dataDir).filePath(QStringLiteral("kiosk.sqlite")); }
+QString KioskConfig::deviceKeyPath() const { return QDir(dataDir).filePath(QStringLiteral("device.key")); }
+QString KioskConfig::lettersDir() const { return QDir(dataDir).filePath(QStringLiteral("letters")); }
+
+std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error)
+{
+    if (!QFileInfo(path).isReadable()) {
+        if (error)
+            *error = QStringLiteral("Berkas konfigurasi %1 tidak dapat dibaca.").arg(path);
+        return std::nullopt;
+    }
+    QSettings s(path, QSettings::IniFormat);
+    // Relative paths in the file are relative to the file's folder.
+    const QDir base = QFileInfo(path).absoluteDir();
+    auto filePath = [&](const QString &key) {
+        const QString v = s.value(key).toString();
+        return v.isEmpty() ? v : base.absoluteFilePath(v);
+    };
+    KioskConfig c;
+    c.kioskId = s.value(QStringLiteral("kiosk/id")).toString();
+    c.desaCode = s.value(QStringLiteral("kiosk/desaCode")).toString();
+    c.dataDir = filePath(QStringLiteral("kiosk/dataDir"));
+    c.scanners = s.value(QStringLiteral("kiosk/scanners"), QStringLiteral("wedge:")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    c.serverUrl = s.value(QStringLiteral("server/url")).toString();
+    c.caFile = filePath(QStringLiteral("server/caFile"));
+    c.clientCert = filePath(QStringLiteral("server/clientCert"));
+    c.clientKey = filePath(QStringLiteral("server/clientKey"));
+    c.cupsServer = s.value(QStringLiteral("printers/cupsServer")).toString();
+    c.ticketPrinter = s.value(QStringLiteral("printers/ticket"), QStringLiteral("cups:ticket")).toString();
+    c.letterPrinter = s.value(QStringLiteral("printers/letter"), QStringLiteral("cups:letter")).toString();
+    c.staffPinHash = s.value(QStringLiteral("staff/pinHash")).toString();
+    c.purgeDays = s.value(QStringLiteral("privacy/purgeDays"), 30).toInt();
+
+    QStringList missing;
+    if (c.kioskId.isEmpty())
+        missing << QStringLiteral("kiosk/id");
+    if (c.dataDir.isEmpty())
+        missing << QStringLiteral("kiosk/dataDir");
+    if (c.serverUrl.isEmpty())
+        missing << QStringLiteral("server/url");
+    if (c.caFile.isEmpty())
+        missing << QStringLiteral("server/caFile");
+    if (!missing.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("Konfigurasi %1 belum lengkap: %2. Hubungi teknisi.").arg(path, missing.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    return c;
+}
+
+} // namespace kiosk

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace kiosk {
+
+/// The kiosk's configuration file (INI), e.g. /etc/anjungan/anjungan.conf:
+///   [kiosk]    id, desaCode, dataDir, scanners (comma-separated scanner URIs)
+///   [server]   url (…/api/v1), caFile (pinned deployment CA), clientCert, clientKey
+///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE)
+///   [staff]    pinHash (see `kioskctl hash-pin`)
+///   [privacy]  purgeDays
+struct KioskConfig {
+    QString kioskId;
+    QString desaCode;
+    QString dataDir;
+    QStringList scanners;
+    QString serverUrl;
+    QString caFile;
+    QString clientCert;
+    QString clientKey;
+    QString cupsServer;
+    QString ticketPrinter;
+    QString letterPrinter;
+    QString staffPinHash;
+    int purgeDays = 30;
+
+    [[nodiscard]] QString databasePath() const;
+    [[nodiscard]] QString deviceKeyPath() const;
+    [[nodiscard]] QString lettersDir() const;
+
+    /// Reads `path`; nullopt and *error (Bahasa Indonesia) when unreadable or incomplete.
+    [[nodiscard]] static std::optional<KioskConfig> load(const QString &path, QString *error = nullptr);
+};
+
+} // namespace kiosk

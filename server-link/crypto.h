@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+/// Small cryptographic building blocks on OpenSSL EVP, shared by kiosk and backend.
+/// OpenSSL types never leave crypto.cpp.
+namespace serverlink::crypto {
+
+/// Bytes from the operating system's CSPRNG.
+[[nodiscard]] QByteArray randomBytes(int count);
+[[nodiscard]] QByteArray sha256(const QByteArray &data);
+
+/// AES-256-GCM. Output: 12-byte nonce ‖ ciphertext ‖ 16-byte tag. `aad` is bound but not stored.
+[[nodiscard]] QByteArray aeadSeal(const QByteArray &key32, const QByteArray &plaintext, const QByteArray &aad = {});
+/// Inverse of aeadSeal; nullopt when the key is wrong or anything was altered.
+[[nodiscard]] std::optional<QByteArray> aeadOpen(const QByteArray &key32, const QByteArray &sealed, const QByteArray &aad = {});
+
+/// PBKDF2-HMAC-SHA256 in a self-describing string: "pbkdf2-sha256$<iter>$<salt b64>$<hash b64>".
+inline constexpr int kPinIterations = 600000;
+[[nodiscard]] QString hashSecret(const QString &secret, int iterations = kPinIterations);
+/// Constant-time check of a secret against a string made by hashSecret.
+[[nodiscard]] bool verifySecret(const QString &secret, const QString &encoded);
+
+} // namespace serverlink::crypto
