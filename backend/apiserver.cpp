@@ -1,0 +1,340 @@
+#include "apiserver.h"
+
+#include "backendstore.h"
+#include "crypto.h"
+#include "servicecatalog.h"
+#include "workflow.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <httplib.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <optional>
+#include <thread>
+
+Q_LOGGING_CATEGORY(lcApi, "backend.api")
+
+namespace backend {
+
+namespace {
+
+constexpr int kMinKeyLength = 16;
+constexpr int kMaxKeyLength = 64;
+constexpr int kDefaultLimit = 200;
+constexpr int kMaxLimit = 500;
+const char *const kJson = "application/json";
+
+/// Who is calling, from the verified client certificate.
+struct Peer {
+    QString kioskId;  // CN
+    QString desaCode; // OU
+};
+
+std::optional<QString> subjectEntry(X509_NAME *name, int nid)
+{
+    const int index = X509_NAME_get_index_by_NID(name, nid, -1);
+    if (index < 0)
+        return std::nullopt;
+    const ASN1_STRING *data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, index));
+    unsigned char *utf8 = nullptr;
+    const int length = ASN1_STRING_to_UTF8(&utf8, data);
+    if (length < 0)
+        return std::nullopt;
+    QString value = QString::fromUtf8(reinterpret_cast<const char *>(utf8), length);
+    OPENSSL_free(utf8);
+    return value;
+}
+
+std::optional<Peer> peerOf(const httplib::Request &req)
+{
+    if (!req.ssl || SSL_get_verify_result(req.ssl) != X509_V_OK)
+        return std::nullopt;
+    X509 *certificate = SSL_get0_peer_certificate(req.ssl);
+    if (!certificate)
+        return std::nullopt;
+    X509_NAME *subject = X509_get_subject_name(certificate);
+    const auto cn = subjectEntry(subject, NID_commonName);
+    const auto ou = subjectEntry(subject, NID_organizationalUnitName);
+    if (!cn || !ou || cn->isEmpty() || ou->isEmpty())
+        return std::nullopt;
+    return Peer{*cn, *ou};
+}
+
+void sendJson(httplib::Response &res, int status, const QJsonObject &body)
+{
+    res.status = status;
+    res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), kJson);
+}
+
+void sendError(httplib::Response &res, int status, const QString &code, const QString &message)
+{
+    sendJson(res, status, QJsonObject{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}});
+}
+
+QJsonObject accepted(const RequestRecord &r)
+{
+    return {{QStringLiteral("registrationNumber"), r.registrationNumber},
+            {QStringLiteral("stage"), serverlink::stageToWire(r.stage)}};
+}
+
+QString header(const httplib::Request &req, const char *name)
+{
+    return QString::fromStdString(req.get_header_value(name));
+}
+
+std::optional<qint64> queryInteger(const httplib::Request &req, const char *name, qint64 fallback, qint64 min, qint64 max)
+{
+    if (!req.has_param(name))
+        return fallback;
+    bool ok = false;
+    const qint64 value = QString::fromStdString(req.get_param_value(name)).toLongLong(&ok);
+    if (!ok || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
+bool isDigits(const QString &s)
+{
+    return std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+}
+
+} // namespace
+
+struct ApiServer::Impl {
+    BackendStore &store;
+    const ServiceCatalog &catalog;
+    Workflow &workflow;
+    std::unique_ptr<httplib::SSLServer> server;
+    std::thread thread;
+
+    void routes();
+    void getCatalog(const httplib::Request &req, httplib::Response &res) const;
+    void postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
+    void postHandover(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
+};
+
+namespace {
+
+/// Wraps a handler so it only runs for a verified kiosk certificate with CN and OU.
+template <typename Handler>
+httplib::Server::Handler withPeer(Handler handler)
+{
+    return [handler](const httplib::Request &req, httplib::Response &res) {
+        const auto peer = peerOf(req);
+        if (!peer) {
+            sendError(res, 403, QStringLiteral("forbidden"),
+                      QStringLiteral("Sertifikat anjungan tidak memuat identitas (CN/OU) yang sah."));
+            return;
+        }
+        handler(*peer, req, res);
+    };
+}
+
+} // namespace
+
+void ApiServer::Impl::routes()
+{
+    server->Get("/api/v1/catalog", withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) {
+                    getCatalog(req, res);
+                }));
+    server->Post("/api/v1/requests", withPeer([this](const Peer &peer, const httplib::Request &req,
+                                                    httplib::Response &res) { postRequest(peer, req, res); }));
+    server->Get("/api/v1/changes", withPeer([this](const Peer &peer, const httplib::Request &req,
+                                                  httplib::Response &res) { getChanges(peer, req, res); }));
+    server->Get(R"(/api/v1/letters/([^/]+))",
+                withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+                    getLetter(peer, QString::fromStdString(req.matches[1].str()), res);
+                }));
+    server->Post(R"(/api/v1/requests/([^/]+)/handover)",
+                 withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+                     postHandover(peer, QString::fromStdString(req.matches[1].str()), res);
+                 }));
+    server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
+        if (!res.body.empty())
+            return;
+        if (res.status == 413)
+            sendError(res, 413, QStringLiteral("payload_too_large"),
+                      QStringLiteral("Isi permintaan lebih dari %1 byte.").arg(serverlink::kMaxBodyBytes));
+        else if (res.status == 404)
+            sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Alamat tidak dikenal."));
+        else
+            sendError(res, res.status, QStringLiteral("http_%1").arg(res.status), QStringLiteral("Permintaan gagal."));
+    });
+    server->set_exception_handler([](const httplib::Request &req, httplib::Response &res, std::exception_ptr) {
+        qCWarning(lcApi) << "internal error on" << req.method.c_str() << req.path.c_str();
+        sendError(res, 500, QStringLiteral("internal"), QStringLiteral("Kesalahan internal server."));
+    });
+}
+
+void ApiServer::Impl::getCatalog(const httplib::Request &req, httplib::Response &res) const
+{
+    const QStringList tags = header(req, "If-None-Match").split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &tag : tags) {
+        if (tag.trimmed() == catalog.etag() || tag.trimmed() == QLatin1String("*")) {
+            res.status = 304;
+            res.set_header("ETag", catalog.etag().toStdString());
+            return;
+        }
+    }
+    res.status = 200;
+    res.set_header("ETag", catalog.etag().toStdString());
+    res.set_content(catalog.bytes().toStdString(), kJson);
+}
+
+void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    const QString key = header(req, "Idempotency-Key");
+    if (key.size() < kMinKeyLength || key.size() > kMaxKeyLength)
+        return sendError(res, 400, QStringLiteral("idempotency_key"),
+                         QStringLiteral("Header Idempotency-Key wajib, %1–%2 karakter.").arg(kMinKeyLength).arg(kMaxKeyLength));
+    if (req.body.size() > std::size_t(serverlink::kMaxBodyBytes))
+        return sendError(res, 413, QStringLiteral("payload_too_large"),
+                         QStringLiteral("Isi permintaan lebih dari %1 byte.").arg(serverlink::kMaxBodyBytes));
+    const QByteArray body = QByteArray::fromStdString(req.body);
+    QString why;
+    const auto submit = serverlink::SubmitRequest::fromJson(body, &why);
+    if (!submit)
+        return sendError(res, 400, QStringLiteral("invalid_body"), why);
+    if (!isDigits(submit->nik))
+        return sendError(res, 400, QStringLiteral("invalid_nik"), QStringLiteral("NIK harus 16 angka."));
+    if (!lifecycle::isValidRegistrationNumber(submit->registrationNumber))
+        return sendError(res, 400, QStringLiteral("invalid_registration_number"),
+                         QStringLiteral("Nomor registrasi hanya boleh berisi huruf, angka dan '-' (maksimal 64)."));
+    const auto service = catalog.service(submit->serviceCode);
+    if (!service)
+        return sendError(res, 400, QStringLiteral("unknown_service"),
+                         QStringLiteral("Layanan '%1' tidak ada di katalog.").arg(submit->serviceCode));
+
+    const NewRequest request{peer.kioskId, peer.desaCode, key,
+                             QString::fromLatin1(serverlink::crypto::sha256(body).toHex()), service->level, *submit};
+    const auto stored = store.insertRequest(request);
+    if (!stored) {
+        switch (stored.error().code) {
+        case ErrorCode::IdempotencyConflict:
+            return sendError(res, 409, QStringLiteral("idempotency_conflict"), stored.error().message);
+        case ErrorCode::RegistrationTaken:
+            return sendError(res, 409, QStringLiteral("registration_taken"), stored.error().message);
+        default:
+            qCWarning(lcApi) << "storing" << submit->registrationNumber << "failed:" << stored.error().message;
+            return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permohonan belum dapat disimpan."));
+        }
+    }
+    const bool created = stored.value().outcome == InsertOutcome::Created;
+    qCInfo(lcApi).noquote() << (created ? "stored" : "replayed") << submit->registrationNumber << "from" << peer.kioskId;
+    sendJson(res, created ? 201 : 200, accepted(stored.value().record));
+}
+
+void ApiServer::Impl::getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    const auto cursor = queryInteger(req, "cursor", 0, 0, std::numeric_limits<qint64>::max());
+    const auto limit = queryInteger(req, "limit", kDefaultLimit, 1, kMaxLimit);
+    if (!cursor || !limit)
+        return sendError(res, 400, QStringLiteral("invalid_query"),
+                         QStringLiteral("cursor harus ≥ 0 dan limit 1–%1.").arg(kMaxLimit));
+    const auto changes = store.changes(peer.desaCode, *cursor, int(*limit));
+    if (!changes) {
+        qCWarning(lcApi) << "changes for" << peer.kioskId << "failed:" << changes.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Perubahan belum dapat dibaca."));
+    }
+    QJsonArray list;
+    qint64 next = *cursor;
+    for (const auto &c : changes.value()) {
+        list.append(c.toJsonObject());
+        next = c.sequence;
+    }
+    sendJson(res, 200, {{QStringLiteral("cursor"), next}, {QStringLiteral("changes"), list}});
+}
+
+void ApiServer::Impl::getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const
+{
+    const auto record = store.request(registrationNumber);
+    if (!record || record.value().desaCode != peer.desaCode || record.value().letterPath.isEmpty())
+        return sendError(res, 404, QStringLiteral("not_found"),
+                         QStringLiteral("Belum ada surat bertanda tangan untuk permohonan ini."));
+    QFile file(record.value().letterPath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcApi) << "letter of" << registrationNumber << "unreadable:" << file.errorString();
+        return sendError(res, 500, QStringLiteral("letter_missing"), QStringLiteral("Berkas surat tidak dapat dibaca."));
+    }
+    const QByteArray pdf = file.readAll();
+    const QString sha = QString::fromLatin1(serverlink::crypto::sha256(pdf).toHex());
+    if (sha != record.value().letterSha256) {
+        qCWarning(lcApi) << "letter of" << registrationNumber << "does not match its recorded SHA-256";
+        return sendError(res, 500, QStringLiteral("letter_corrupt"), QStringLiteral("Berkas surat rusak."));
+    }
+    res.status = 200;
+    res.set_header("X-Content-SHA256", sha.toStdString());
+    res.set_content(pdf.toStdString(), "application/pdf");
+}
+
+void ApiServer::Impl::postHandover(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const
+{
+    const auto done = workflow.handOver(registrationNumber, peer.desaCode, peer.kioskId);
+    if (done) {
+        qCInfo(lcApi).noquote() << "handed over" << registrationNumber << "by" << peer.kioskId;
+        return sendJson(res, 200, accepted(done.value()));
+    }
+    switch (done.error().code) {
+    case ErrorCode::NotFound:
+        return sendError(res, 404, QStringLiteral("not_found"), done.error().message);
+    case ErrorCode::TransitionNotAllowed:
+        return sendError(res, 409, QStringLiteral("not_ready"), done.error().message);
+    default:
+        qCWarning(lcApi) << "handover of" << registrationNumber << "failed:" << done.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Penyerahan belum dapat dicatat."));
+    }
+}
+
+ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow)
+    : d(new Impl{store, catalog, workflow, nullptr, {}})
+{
+}
+
+ApiServer::~ApiServer()
+{
+    stop();
+}
+
+Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFiles &tls)
+{
+    for (const QString &file : {tls.certificate, tls.privateKey, tls.clientCa})
+        if (!QFileInfo(file).isReadable())
+            return Error{ErrorCode::Io, QStringLiteral("Berkas TLS %1 tidak dapat dibaca.").arg(file)};
+    d->server = std::make_unique<httplib::SSLServer>(QFile::encodeName(tls.certificate).constData(),
+                                                     QFile::encodeName(tls.privateKey).constData(),
+                                                     QFile::encodeName(tls.clientCa).constData());
+    if (!d->server->is_valid())
+        return Error{ErrorCode::Io, QStringLiteral("Sertifikat atau kunci server tidak valid.")};
+    SSL_CTX *ctx = d->server->ssl_context();
+    // Kiosks must present a certificate from the kiosk CA (verified in the handshake); never below TLS 1.2.
+    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
+    if (SSL_CTX_load_verify_locations(ctx, QFile::encodeName(tls.clientCa).constData(), nullptr) != 1)
+        return Error{ErrorCode::Io, QStringLiteral("CA anjungan %1 tidak dapat dimuat.").arg(tls.clientCa)};
+    d->server->set_payload_max_length(serverlink::kMaxBodyBytes);
+    d->routes();
+
+    const std::string address = host.toStdString();
+    const int bound = port == 0 ? d->server->bind_to_any_port(address) : (d->server->bind_to_port(address, port) ? port : -1);
+    if (bound <= 0)
+        return Error{ErrorCode::Io, QStringLiteral("Tidak dapat mendengarkan di %1:%2.").arg(host).arg(port)};
+    d->thread = std::thread([server = d->server.get()] { server->listen_after_bind(); });
+    return quint16(bound);
+}
+
+void ApiServer::stop()
+{
+    if (d->server)
+        d->server->stop();
+    if (d->thread.joinable())
+        d->thread.join();
+}
+
+} // namespace backend

@@ -1,0 +1,508 @@
+#include "backendstore.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+#include <array>
+
+namespace backend {
+
+using serverlink::Stage;
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// One entry per schema version; each runs in its own transaction. Plain SQL that
+// PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
+const std::array<QStringList, 1> kMigrations{
+    QStringList{
+        QStringLiteral("CREATE TABLE requests ("
+                       " registration_number TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " idempotency_key TEXT NOT NULL,"
+                       " body_sha256 TEXT NOT NULL,"
+                       " service_code TEXT NOT NULL,"
+                       " service_level TEXT NOT NULL,"
+                       " nik TEXT NOT NULL,"
+                       " name TEXT NOT NULL,"
+                       " address TEXT NOT NULL,"
+                       " purpose TEXT NOT NULL,"
+                       " fields_json TEXT NOT NULL,"
+                       " submitted_at TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " stage TEXT NOT NULL,"
+                       " nomor_surat TEXT,"
+                       " letter_path TEXT,"
+                       " letter_sha256 TEXT,"
+                       " UNIQUE (kiosk_id, idempotency_key))"),
+        QStringLiteral("CREATE TABLE events ("
+                       " sequence BIGINT NOT NULL PRIMARY KEY,"
+                       " registration_number TEXT NOT NULL REFERENCES requests (registration_number),"
+                       " desa_code TEXT NOT NULL,"
+                       " stage TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " role TEXT NOT NULL,"
+                       " note TEXT NOT NULL,"
+                       " at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX events_by_desa ON events (desa_code, sequence)"),
+        QStringLiteral("CREATE INDEX events_by_request ON events (registration_number, sequence)"),
+        QStringLiteral("CREATE TABLE counters ("
+                       " office TEXT NOT NULL,"
+                       " year INTEGER NOT NULL,"
+                       " value INTEGER NOT NULL,"
+                       " PRIMARY KEY (office, year))"),
+    },
+};
+
+const QString kRequestColumns = QStringLiteral(
+    "registration_number, kiosk_id, desa_code, service_code, service_level, stage, nik, name, address,"
+    " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256");
+
+QString timestamp(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime parseTimestamp(const QVariant &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+Error databaseError(const QString &what, const QSqlError &e)
+{
+    return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};
+}
+
+RequestRecord readRequest(const QSqlQuery &q)
+{
+    RequestRecord r;
+    r.registrationNumber = q.value(0).toString();
+    r.kioskId = q.value(1).toString();
+    r.desaCode = q.value(2).toString();
+    r.serviceCode = q.value(3).toString();
+    r.level = serverlink::levelFromWire(q.value(4).toString()).value_or(serverlink::ServiceLevel::Desa);
+    r.stage = serverlink::stageFromWire(q.value(5).toString()).value_or(Stage::Received);
+    r.nik = q.value(6).toString();
+    r.name = q.value(7).toString();
+    r.address = q.value(8).toString();
+    r.purpose = q.value(9).toString();
+    r.fields = QJsonDocument::fromJson(q.value(10).toByteArray()).object();
+    r.submittedAt = parseTimestamp(q.value(11));
+    r.receivedAt = parseTimestamp(q.value(12));
+    r.nomorSurat = q.value(13).toString();
+    r.letterPath = q.value(14).toString();
+    r.letterSha256 = q.value(15).toString();
+    return r;
+}
+
+/// A write transaction that takes the write lock up front, so that a read followed by a
+/// write inside it can never fail on a stale snapshot; rolls back unless committed.
+class WriteTransaction {
+public:
+    explicit WriteTransaction(QSqlDatabase db) : m_db(std::move(db))
+    {
+        // SQLite: BEGIN IMMEDIATE waits (busy_timeout) for the write lock. Other drivers: plain BEGIN.
+        QSqlQuery q(m_db);
+        const bool sqlite = m_db.driverName() == QLatin1String("QSQLITE");
+        m_active = q.exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+        if (!m_active)
+            m_error = q.lastError();
+    }
+    ~WriteTransaction()
+    {
+        if (m_active)
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    }
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    [[nodiscard]] bool active() const { return m_active; }
+    [[nodiscard]] QSqlError error() const { return m_error; }
+    [[nodiscard]] bool commit()
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("COMMIT"))) {
+            m_error = q.lastError();
+            return false;
+        }
+        m_active = false;
+        return true;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    QSqlError m_error;
+};
+
+bool exec(QSqlQuery &q, QSqlError *error)
+{
+    if (q.exec())
+        return true;
+    *error = q.lastError();
+    return false;
+}
+
+std::optional<qint64> appendEvent(QSqlDatabase &db, const EventRecord &e, QSqlError *error)
+{
+    // Sequence numbers are allocated under the write lock, so they are gap-free and follow commit order.
+    QSqlQuery next(db);
+    next.prepare(QStringLiteral("SELECT COALESCE(MAX(sequence), 0) + 1 FROM events"));
+    if (!exec(next, error) || !next.next())
+        return std::nullopt;
+    const qint64 sequence = next.value(0).toLongLong();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO events (sequence, registration_number, desa_code, stage, actor, role, note, at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(sequence);
+    q.addBindValue(e.registrationNumber);
+    q.addBindValue(e.desaCode);
+    q.addBindValue(serverlink::stageToWire(e.stage));
+    q.addBindValue(e.actor);
+    q.addBindValue(e.role);
+    q.addBindValue(e.note);
+    q.addBindValue(timestamp(e.at));
+    if (!exec(q, error))
+        return std::nullopt;
+    return sequence;
+}
+
+std::optional<int> nextCounter(QSqlDatabase &db, const QString &office, int year, QSqlError *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM counters WHERE office = ? AND year = ?"));
+    q.addBindValue(office);
+    q.addBindValue(year);
+    if (!exec(q, error))
+        return std::nullopt;
+    const int value = q.next() ? q.value(0).toInt() + 1 : 1;
+    QSqlQuery w(db);
+    w.prepare(value == 1 ? QStringLiteral("INSERT INTO counters (value, office, year) VALUES (?, ?, ?)")
+                         : QStringLiteral("UPDATE counters SET value = ? WHERE office = ? AND year = ?"));
+    w.addBindValue(value);
+    w.addBindValue(office);
+    w.addBindValue(year);
+    if (!exec(w, error))
+        return std::nullopt;
+    return value;
+}
+
+QString formatNomor(const NomorAllocation &a, int value)
+{
+    QString nomor = a.format;
+    nomor.replace(QLatin1String("{nomor}"), QStringLiteral("%1").arg(value, 4, 10, QLatin1Char('0')));
+    nomor.replace(QLatin1String("{kode}"), a.office);
+    nomor.replace(QLatin1String("{tahun}"), QString::number(a.year));
+    return nomor;
+}
+
+std::optional<RequestRecord> selectRequest(QSqlDatabase &db, const QString &where, const QVariantList &binds,
+                                           QSqlError *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1 FROM requests WHERE %2").arg(kRequestColumns, where));
+    for (const auto &b : binds)
+        q.addBindValue(b);
+    if (!exec(q, error) || !q.next())
+        return std::nullopt;
+    return readRequest(q);
+}
+
+Error notFound(const QString &registrationNumber)
+{
+    return {ErrorCode::NotFound, QStringLiteral("Permohonan %1 tidak ditemukan.").arg(registrationNumber)};
+}
+
+} // namespace
+
+BackendStore::BackendStore(QString path)
+    : m_path(std::move(path))
+    , m_connectionPrefix(QStringLiteral("backendstore-%1").arg(quintptr(this), 0, 16))
+{
+}
+
+BackendStore::~BackendStore()
+{
+    for (const QString &name : std::as_const(m_connectionNames)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::unique_ptr<BackendStore>> BackendStore::open(const QString &path)
+{
+    std::unique_ptr<BackendStore> store(new BackendStore(path));
+    auto db = store->connection();
+    if (!db)
+        return db.error();
+    QSqlQuery wal(db.value());
+    if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
+        return databaseError(QStringLiteral("mengaktifkan WAL"), wal.lastError());
+    if (auto migrated = store->migrate(); !migrated)
+        return migrated.error();
+    return store;
+}
+
+Result<QSqlDatabase> BackendStore::connection()
+{
+    // QSqlDatabase connections belong to the thread that opened them: one per thread.
+    const QString name = QStringLiteral("%1-%2").arg(m_connectionPrefix).arg(quintptr(QThread::currentThreadId()), 0, 16);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+    }
+    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                   : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_connectionNames.contains(name))
+            m_connectionNames.append(name);
+    }
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (!db.open())
+        return databaseError(QStringLiteral("membuka %1").arg(m_path), db.lastError());
+    QSqlQuery pragma(db);
+    if (!pragma.exec(QStringLiteral("PRAGMA busy_timeout=%1").arg(kBusyTimeoutMs))
+        || !pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+        return databaseError(QStringLiteral("menyiapkan koneksi"), pragma.lastError());
+    return db;
+}
+
+Status BackendStore::migrate()
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    for (;;) {
+        WriteTransaction tx(db.value());
+        if (!tx.active())
+            return databaseError(QStringLiteral("memulai migrasi"), tx.error());
+        QSqlQuery version(db.value());
+        if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next())
+            return databaseError(QStringLiteral("membaca versi skema"), version.lastError());
+        const int current = version.value(0).toInt();
+        if (current > kSchemaVersion)
+            return Error{ErrorCode::SchemaTooNew,
+                         QStringLiteral("Basis data %1 memakai skema versi %2, lebih baru dari yang didukung "
+                                        "program ini (versi %3). Perbarui kecamatan-backend.")
+                             .arg(m_path)
+                             .arg(current)
+                             .arg(kSchemaVersion)};
+        if (current == kSchemaVersion)
+            return Done{};
+        QSqlQuery step(db.value());
+        for (const QString &sql : kMigrations.at(current))
+            if (!step.exec(sql))
+                return databaseError(QStringLiteral("migrasi ke versi %1").arg(current + 1), step.lastError());
+        if (!step.exec(QStringLiteral("PRAGMA user_version = %1").arg(current + 1)))
+            return databaseError(QStringLiteral("mencatat versi skema"), step.lastError());
+        if (!tx.commit())
+            return databaseError(QStringLiteral("menyimpan migrasi"), tx.error());
+    }
+}
+
+Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    WriteTransaction tx(db);
+    if (!tx.active())
+        return databaseError(QStringLiteral("memulai transaksi"), tx.error());
+    QSqlError err;
+
+    QSqlQuery byKey(db);
+    byKey.prepare(QStringLiteral("SELECT registration_number, body_sha256 FROM requests"
+                                 " WHERE kiosk_id = ? AND idempotency_key = ?"));
+    byKey.addBindValue(n.kioskId);
+    byKey.addBindValue(n.idempotencyKey);
+    if (!exec(byKey, &err))
+        return databaseError(QStringLiteral("mencari kunci idempotensi"), err);
+    if (byKey.next()) {
+        if (byKey.value(1).toString() != n.bodySha256)
+            return Error{ErrorCode::IdempotencyConflict,
+                         QStringLiteral("Kunci idempotensi ini sudah dipakai untuk permohonan lain.")};
+        const auto existing = selectRequest(db, QStringLiteral("registration_number = ?"), {byKey.value(0)}, &err);
+        if (!existing)
+            return databaseError(QStringLiteral("membaca permohonan"), err);
+        return InsertResult{InsertOutcome::Replayed, *existing};
+    }
+
+    const auto clash = selectRequest(db, QStringLiteral("registration_number = ?"), {n.submit.registrationNumber}, &err);
+    if (err.isValid())
+        return databaseError(QStringLiteral("mencari nomor registrasi"), err);
+    if (clash)
+        return Error{ErrorCode::RegistrationTaken,
+                     QStringLiteral("Nomor registrasi %1 sudah dipakai permohonan lain.").arg(n.submit.registrationNumber)};
+
+    RequestRecord r;
+    r.registrationNumber = n.submit.registrationNumber;
+    r.kioskId = n.kioskId;
+    r.desaCode = n.desaCode;
+    r.serviceCode = n.submit.serviceCode;
+    r.level = n.level;
+    r.stage = Stage::Received;
+    r.nik = n.submit.nik;
+    r.name = n.submit.name;
+    r.address = n.submit.address;
+    r.purpose = n.submit.purpose;
+    r.fields = n.submit.fields;
+    r.submittedAt = n.submit.submittedAt.toUTC();
+    r.receivedAt = QDateTime::currentDateTimeUtc();
+
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO requests (registration_number, kiosk_id, desa_code, idempotency_key,"
+                                  " body_sha256, service_code, service_level, nik, name, address, purpose, fields_json,"
+                                  " submitted_at, received_at, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : QVariantList{r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256,
+                                          r.serviceCode, serverlink::levelToWire(r.level), r.nik, r.name, r.address,
+                                          r.purpose, QJsonDocument(r.fields).toJson(QJsonDocument::Compact),
+                                          timestamp(r.submittedAt), timestamp(r.receivedAt),
+                                          serverlink::stageToWire(r.stage)})
+        insert.addBindValue(v);
+    if (!exec(insert, &err))
+        return databaseError(QStringLiteral("menyimpan permohonan"), err);
+    const EventRecord received{0, r.registrationNumber, r.desaCode, Stage::Received, r.kioskId,
+                               QStringLiteral("kiosk"), QString(), r.receivedAt};
+    if (!appendEvent(db, received, &err))
+        return databaseError(QStringLiteral("mencatat riwayat"), err);
+    if (!tx.commit())
+        return databaseError(QStringLiteral("menyimpan transaksi"), tx.error());
+    return InsertResult{InsertOutcome::Created, r};
+}
+
+Result<RequestRecord> BackendStore::request(const QString &registrationNumber)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlError err;
+    const auto found = selectRequest(conn.value(), QStringLiteral("registration_number = ?"), {registrationNumber}, &err);
+    if (err.isValid())
+        return databaseError(QStringLiteral("membaca permohonan"), err);
+    if (!found)
+        return notFound(registrationNumber);
+    return *found;
+}
+
+Result<QList<RequestRecord>> BackendStore::requests()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    if (!q.exec(QStringLiteral("SELECT %1 FROM requests ORDER BY received_at, registration_number").arg(kRequestColumns)))
+        return databaseError(QStringLiteral("membaca daftar permohonan"), q.lastError());
+    QList<RequestRecord> list;
+    while (q.next())
+        list.append(readRequest(q));
+    return list;
+}
+
+Result<RequestRecord> BackendStore::applyTransition(const QString &registrationNumber, const Transition &t)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    WriteTransaction tx(db);
+    if (!tx.active())
+        return databaseError(QStringLiteral("memulai transaksi"), tx.error());
+    QSqlError err;
+    auto current = selectRequest(db, QStringLiteral("registration_number = ?"), {registrationNumber}, &err);
+    if (err.isValid())
+        return databaseError(QStringLiteral("membaca permohonan"), err);
+    if (!current)
+        return notFound(registrationNumber);
+    if (current->stage != t.from)
+        return Error{ErrorCode::TransitionNotAllowed,
+                     QStringLiteral("Permohonan %1 sudah berpindah ke tahap %2.")
+                         .arg(registrationNumber, serverlink::stageLabelId(current->stage))};
+
+    RequestRecord r = *current;
+    r.stage = t.to;
+    if (t.nomor) {
+        const auto value = nextCounter(db, t.nomor->office, t.nomor->year, &err);
+        if (!value)
+            return databaseError(QStringLiteral("mengambil nomor surat"), err);
+        r.nomorSurat = formatNomor(*t.nomor, *value);
+    }
+    if (t.letter) {
+        r.letterPath = t.letter->path;
+        r.letterSha256 = t.letter->sha256;
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE requests SET stage = ?, nomor_surat = ?, letter_path = ?, letter_sha256 = ?"
+                                  " WHERE registration_number = ?"));
+    const auto nullable = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
+    update.addBindValue(serverlink::stageToWire(r.stage));
+    update.addBindValue(nullable(r.nomorSurat));
+    update.addBindValue(nullable(r.letterPath));
+    update.addBindValue(nullable(r.letterSha256));
+    update.addBindValue(registrationNumber);
+    if (!exec(update, &err))
+        return databaseError(QStringLiteral("memperbarui tahap"), err);
+    const EventRecord event{0, r.registrationNumber, r.desaCode, t.to, t.actor, t.role, t.note,
+                            QDateTime::currentDateTimeUtc()};
+    if (!appendEvent(db, event, &err))
+        return databaseError(QStringLiteral("mencatat riwayat"), err);
+    if (!tx.commit())
+        return databaseError(QStringLiteral("menyimpan transaksi"), tx.error());
+    return r;
+}
+
+Result<QList<serverlink::StatusChange>> BackendStore::changes(const QString &desaCode, qint64 after, int limit)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT e.sequence, e.registration_number, e.stage, e.note, e.at, r.letter_sha256"
+                             " FROM events e JOIN requests r ON r.registration_number = e.registration_number"
+                             " WHERE e.desa_code = ? AND e.sequence > ? ORDER BY e.sequence LIMIT ?"));
+    q.addBindValue(desaCode);
+    q.addBindValue(after);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membaca perubahan"), q.lastError());
+    QList<serverlink::StatusChange> list;
+    while (q.next()) {
+        serverlink::StatusChange c;
+        c.sequence = q.value(0).toLongLong();
+        c.registrationNumber = q.value(1).toString();
+        c.stage = serverlink::stageFromWire(q.value(2).toString()).value_or(Stage::Received);
+        c.note = q.value(3).toString();
+        c.at = parseTimestamp(q.value(4));
+        c.letterAvailable = (c.stage == Stage::Ready || c.stage == Stage::HandedOver) && !q.value(5).isNull();
+        list.append(c);
+    }
+    return list;
+}
+
+Result<QList<EventRecord>> BackendStore::events(const QString &registrationNumber)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT sequence, registration_number, desa_code, stage, actor, role, note, at"
+                             " FROM events WHERE registration_number = ? ORDER BY sequence"));
+    q.addBindValue(registrationNumber);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membaca riwayat"), q.lastError());
+    QList<EventRecord> list;
+    while (q.next())
+        list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                     serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Received), q.value(4).toString(),
+                     q.value(5).toString(), q.value(6).toString(), parseTimestamp(q.value(7))});
+    return list;
+}
+
+} // namespace backend

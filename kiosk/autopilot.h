@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTextStream>
+#include <QFile>
+#include <QVariantHash>
+
+class QQuickWindow;
+
+namespace kiosk {
+
+/// Drives the kiosk through a scripted visit (JSON steps) on the real objects and screens:
+/// the headless demo and the end-to-end test use it; technicians can replay a visit with it.
+/// Steps: {"call": method, "args": [...]}, {"set": prop, "value": v}, {"wedge": text}
+/// (typed as a keyboard-wedge scanner burst), {"expect": prop[.key], "equals": v, "timeoutMs": n},
+/// {"shot": name} (PNG of the window), {"capture": prop[.key], "as": VAR}. Strings may use
+/// ${VAR} from captures or the environment; captures are also written to <out>/captured.env.
+class Autopilot : public QObject
+{
+    Q_OBJECT
+public:
+    Autopilot(QObject *target, QQuickWindow *window, QString scriptPath, QString outDir, QObject *parent = nullptr);
+
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void next();
+    void fail(const QString &why);
+    void log(const QString &line);
+    [[nodiscard]] QString expand(const QString &text) const;
+    [[nodiscard]] QVariant read(const QString &path) const;
+    void typeWedge(const QString &text);
+
+    QObject *m_target;
+    QPointer<QQuickWindow> m_window;
+    QString m_scriptPath;
+    QString m_outDir;
+    QJsonArray m_steps;
+    int m_index = 0;
+    QVariantHash m_vars;
+    QElapsedTimer m_waiting;
+    QFile m_logFile;
+};
+
+} // namespace kiosk

@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace kiosk {
 
 QString KioskConfig::databasePath() const { return QDir(dataDir).filePath(QStringLiteral("kiosk.sqlite")); }
@@ -27,6 +29,8 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
     KioskConfig c;
     c.kioskId = s.value(QStringLiteral("kiosk/id")).toString();
     c.desaCode = s.value(QStringLiteral("kiosk/desaCode")).toString();
+    c.officeName = s.value(QStringLiteral("kiosk/officeName"), QStringLiteral("Kantor Desa")).toString();
+    c.syncIntervalMs = std::max(200, s.value(QStringLiteral("server/syncIntervalMs"), 15000).toInt());
     c.dataDir = filePath(QStringLiteral("kiosk/dataDir"));
     c.scanners = s.value(QStringLiteral("kiosk/scanners"), QStringLiteral("wedge:")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     c.serverUrl = s.value(QStringLiteral("server/url")).toString();

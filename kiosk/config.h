@@ -7,14 +7,16 @@
 namespace kiosk {
 
 /// The kiosk's configuration file (INI), e.g. /etc/anjungan/anjungan.conf:
-///   [kiosk]    id, desaCode, dataDir, scanners (comma-separated scanner URIs)
-///   [server]   url (…/api/v1), caFile (pinned deployment CA), clientCert, clientKey
+///   [kiosk]    id, desaCode, officeName, dataDir, scanners (comma-separated scanner URIs)
+///   [server]   url (…/api/v1), syncIntervalMs, caFile (pinned deployment CA), clientCert, clientKey
 ///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE)
 ///   [staff]    pinHash (see `kioskctl hash-pin`)
 ///   [privacy]  purgeDays
 struct KioskConfig {
     QString kioskId;
     QString desaCode;
+    QString officeName;
+    int syncIntervalMs = 15000;
     QString dataDir;
     QStringList scanners;
     QString serverUrl;

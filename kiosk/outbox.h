@@ -1,0 +1,115 @@
+#pragma once
+
+#include "protocol.h"
+#include "result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <functional>
+#include <optional>
+
+namespace kiosk {
+
+class KioskStore;
+
+/// What the citizen asked for, as filled in on the kiosk.
+struct NewRequest {
+    QString serviceCode;
+    QString nik;
+    QString name;
+    QString address;
+    QString purpose;
+    QJsonObject fields;
+};
+
+/// A request committed to the outbox together with its ticket.
+struct QueuedRequest {
+    qint64 id = 0;
+    QString registrationNumber;
+    QString statusToken; // only on the printed ticket; the store keeps its hash
+    QString idempotencyKey;
+    QDate queueDay;
+    int queueNumber = 0;
+    QDateTime createdAt;
+    QString serviceCode;
+};
+
+/// What the status screen and staff see about one request (name masked).
+struct RequestStatus {
+    qint64 id = 0;
+    QString registrationNumber;
+    QString serviceCode;
+    serverlink::Stage stage = serverlink::Stage::Queued;
+    QString note;
+    QDateTime stageAt;
+    QString maskedName;
+    int queueNumber = 0;
+    bool letterAvailable = false;
+    QString letterPath;
+    QString letterSha256;
+};
+
+/// One request waiting to be delivered to the backend.
+struct PendingDelivery {
+    qint64 id = 0;
+    QString registrationNumber;
+    QString idempotencyKey;
+    QByteArray body; // the exact bytes to POST (same on every retry)
+    int attempts = 0;
+};
+
+/// The durable outbox: requests, tickets and their delivery state in the kiosk store.
+/// PII is sealed with the device key (AES-256-GCM, bound to the registration number).
+class OutboxRepository
+{
+public:
+    using Clock = std::function<QDateTime()>;
+
+    OutboxRepository(const KioskStore &store, QByteArray deviceKey, Clock clock = &QDateTime::currentDateTime);
+
+    /// Writes the request, its ticket (next queue number of the day) and its idempotency key
+    /// in ONE transaction. Only after this returns successfully may the ticket be printed.
+    Result<QueuedRequest> enqueue(const NewRequest &request);
+
+    /// Records whether the ticket reached the printer.
+    void recordTicketPrint(qint64 requestId, bool accepted, int jobId, const QString &error);
+
+    [[nodiscard]] QList<PendingDelivery> dueForDelivery(int limit = 20);
+    void markDelivered(qint64 requestId);
+    void scheduleRetry(qint64 requestId, const QDateTime &next, const QString &error);
+    /// A permanent refusal (4xx): kept with its reason for staff, never dropped.
+    void park(qint64 requestId, const QString &reason);
+
+    /// Applies one entry of the backend's changes feed; false when the request is not ours.
+    bool applyChange(const serverlink::StatusChange &change);
+    void setLetter(const QString &registrationNumber, const QString &path, const QString &sha256Hex);
+
+    /// Requests not yet accepted by the backend (including parked ones).
+    [[nodiscard]] int depth() const;
+    [[nodiscard]] std::optional<RequestStatus> findByStatusToken(const QString &token) const;
+    [[nodiscard]] std::optional<RequestStatus> findByRegistrationNumber(const QString &registrationNumber) const;
+    [[nodiscard]] QList<RequestStatus> readyLetters() const;
+    [[nodiscard]] QStringList lettersToDownload() const;
+
+    [[nodiscard]] QString syncValue(const QString &name) const;
+    void setSyncValue(const QString &name, const QString &value);
+
+    /// Masks a name for display to whoever stands at the kiosk: "Siti Aminah" → "S*** A*****".
+    [[nodiscard]] static QString maskName(const QString &name);
+    /// The payload printed in the ticket's QR code.
+    [[nodiscard]] static QString ticketQrPayload(const QString &statusToken);
+    /// The status token inside a ticket QR payload, if it is one.
+    [[nodiscard]] static std::optional<QString> statusTokenFromQr(const QString &payload);
+
+private:
+    [[nodiscard]] std::optional<RequestStatus> findWhere(const QString &condition, const QVariant &value) const;
+    [[nodiscard]] QList<RequestStatus> statuses(const QString &sql) const;
+
+    const KioskStore &m_store;
+    QByteArray m_key;
+    Clock m_clock;
+};
+
+} // namespace kiosk

@@ -1,0 +1,188 @@
+#include "store.h"
+
+#include "crypto.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace kiosk {
+
+namespace {
+// One entry per schema version; entry N migrates from version N to N+1.
+const char *const kMigrations[] = {
+    R"(
+    CREATE TABLE requests (
+        id INTEGER PRIMARY KEY,
+        registration_number TEXT NOT NULL UNIQUE,
+        status_token_hash BLOB NOT NULL UNIQUE,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        service_code TEXT NOT NULL,
+        payload BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        stage TEXT NOT NULL,
+        stage_note TEXT NOT NULL DEFAULT '',
+        stage_at TEXT NOT NULL,
+        delivered_at TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        parked_reason TEXT,
+        letter_available INTEGER NOT NULL DEFAULT 0,
+        letter_path TEXT,
+        letter_sha256 TEXT
+    );
+    CREATE TABLE tickets (
+        request_id INTEGER PRIMARY KEY REFERENCES requests(id),
+        queue_day TEXT NOT NULL,
+        queue_number INTEGER NOT NULL,
+        printed_at TEXT,
+        print_job INTEGER,
+        print_error TEXT,
+        UNIQUE (queue_day, queue_number)
+    );
+    CREATE TABLE queue_counters (day TEXT PRIMARY KEY, last_number INTEGER NOT NULL);
+    CREATE TABLE catalog (id INTEGER PRIMARY KEY CHECK (id = 1), etag TEXT, body BLOB NOT NULL, fetched_at TEXT NOT NULL);
+    CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+    )",
+};
+static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+KioskStore::~KioskStore()
+{
+    if (m_prefix.isEmpty())
+        return;
+    for (const QString &name : QSqlDatabase::connectionNames())
+        if (name.startsWith(m_prefix))
+            QSqlDatabase::removeDatabase(name);
+}
+
+QSqlDatabase KioskStore::connection() const
+{
+    const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (db.open()) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        // FULL: a committed request survives a power cut, not only a crash.
+        q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
+        q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    }
+    return db;
+}
+
+bool KioskStore::open(const QString &path, QString *error)
+{
+    m_path = path;
+    m_prefix = QStringLiteral("kiosk-%1-").arg(QUuid::createUuid().toString(QUuid::Id128));
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        if (error)
+            *error = QStringLiteral("Basis data %1 tidak dapat dibuka: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA user_version"));
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    if (version > kSchemaVersion) {
+        if (error)
+            *error = QStringLiteral("Basis data %1 dibuat oleh versi aplikasi yang lebih baru (skema %2, aplikasi ini %3). "
+                                    "Pasang versi aplikasi yang sesuai; data tidak diubah.")
+                         .arg(path)
+                         .arg(version)
+                         .arg(kSchemaVersion);
+        return false;
+    }
+    for (int v = version; v < kSchemaVersion; ++v) {
+        QString err;
+        bool ok = db.transaction();
+        for (const QString &statement : QString::fromLatin1(kMigrations[v]).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+            if (!statement.trimmed().isEmpty() && !exec(db, statement, &err)) {
+                ok = false;
+                break;
+            }
+        }
+        ok = ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1), &err) && db.commit();
+        if (!ok) {
+            db.rollback();
+            if (error)
+                *error = QStringLiteral("Migrasi basis data ke skema %1 gagal: %2").arg(v + 1).arg(err);
+            return false;
+        }
+    }
+    return true;
+}
+
+std::optional<std::pair<QString, QByteArray>> KioskStore::cachedCatalog() const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT etag, body FROM catalog WHERE id = 1")) || !q.next())
+        return std::nullopt;
+    return std::make_pair(q.value(0).toString(), q.value(1).toByteArray());
+}
+
+void KioskStore::saveCatalog(const QString &etag, const QByteArray &body)
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("INSERT INTO catalog (id, etag, body, fetched_at) VALUES (1, ?, ?, ?)"
+                             " ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at"));
+    q.addBindValue(etag);
+    q.addBindValue(body);
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    q.exec();
+}
+
+std::optional<QByteArray> loadOrCreateDeviceKey(const QString &path, QString *error)
+{
+    QFile existing(path);
+    if (existing.exists()) {
+        if (!existing.open(QIODevice::ReadOnly) || existing.size() != 32) {
+            if (error)
+                *error = QStringLiteral("Kunci perangkat %1 rusak atau tidak dapat dibaca. Hubungi teknisi.").arg(path);
+            return std::nullopt;
+        }
+        return existing.readAll();
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const QByteArray key = serverlink::crypto::randomBytes(32);
+    // Created 0600 from the first byte (no window where the key is readable by others),
+    // O_EXCL so two starting processes cannot both write a key.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const bool written = fd >= 0 && ::write(fd, key.constData(), size_t(key.size())) == key.size() && ::fsync(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    if (!written) {
+        QFile::remove(path);
+        if (error)
+            *error = QStringLiteral("Kunci perangkat %1 tidak dapat dibuat. Hubungi teknisi.").arg(path);
+        return std::nullopt;
+    }
+    return key;
+}
+
+} // namespace kiosk

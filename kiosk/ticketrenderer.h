@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QDateTime>
+#include <QImage>
+#include <QString>
+
+namespace kiosk {
+
+/// What goes on a citizen's queue ticket.
+struct TicketContent {
+    QString officeName;
+    QString serviceName;
+    QString registrationNumber;
+    int queueNumber = 0;
+    QDateTime issuedAt;
+    QString qrPayload;
+};
+
+/// Draws the queue ticket for a thermal printer (black on white, 1-bit friendly).
+class TicketRenderer
+{
+public:
+    /// 576 dots = 72 mm printable on 80 mm paper at 203 dpi; 384 for 58 mm.
+    explicit TicketRenderer(int widthDots = 576) : m_width(widthDots) {}
+    [[nodiscard]] QImage render(const TicketContent &ticket) const;
+
+    /// "A-007": the queue number as called out at the front office.
+    [[nodiscard]] static QString queueLabel(int queueNumber);
+
+private:
+    int m_width;
+};
+
+} // namespace kiosk

@@ -1,0 +1,207 @@
+// kecamatan-backend: wires the store, catalog, offices, renderer, workflow and API server.
+#include "apiserver.h"
+#include "backendstore.h"
+#include "letterrenderer.h"
+#include "offices.h"
+#include "servicecatalog.h"
+#include "workflow.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <csignal>
+#include <cstdio>
+#include <optional>
+#include <pthread.h>
+#include <thread>
+
+using namespace backend;
+
+namespace {
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "kecamatan-backend: " << message << '\n';
+    return 1;
+}
+
+/// The objects every subcommand needs, built once from --data.
+struct Backend {
+    std::unique_ptr<BackendStore> store;
+    ServiceCatalog catalog;
+    OfficeDirectory offices;
+    LetterRenderer renderer;
+    std::unique_ptr<Workflow> workflow;
+};
+
+Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper)
+{
+    if (dataDir.isEmpty())
+        return Error{ErrorCode::Io, QStringLiteral("--data DIR wajib diisi.")};
+    if (!QDir().mkpath(dataDir))
+        return Error{ErrorCode::Io, QStringLiteral("Folder data %1 tidak dapat dibuat.").arg(dataDir)};
+    auto store = BackendStore::open(QDir(dataDir).filePath(QStringLiteral("backend.sqlite")));
+    if (!store)
+        return store.error();
+    auto catalog = ServiceCatalog::builtIn();
+    if (!catalog)
+        return catalog.error();
+    auto offices = OfficeDirectory::builtIn();
+    if (!offices)
+        return offices.error();
+    auto b = std::unique_ptr<Backend>(new Backend{std::move(store.value()), catalog.value(), offices.value(),
+                                                  LetterRenderer(paper), nullptr});
+    b->workflow = std::make_unique<Workflow>(*b->store, b->catalog, b->offices, b->renderer,
+                                             QDir(dataDir).filePath(QStringLiteral("letters")));
+    return b;
+}
+
+std::optional<std::pair<QString, quint16>> parseListen(const QString &listen)
+{
+    const int colon = listen.lastIndexOf(QLatin1Char(':'));
+    bool ok = false;
+    const uint port = listen.mid(colon + 1).toUInt(&ok);
+    if (colon <= 0 || !ok || port > 65535)
+        return std::nullopt;
+    return std::pair{listen.left(colon), quint16(port)};
+}
+
+int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
+{
+    const auto listen = parseListen(args.value(QStringLiteral("listen")));
+    if (!listen)
+        return fail(QStringLiteral("--listen harus berbentuk HOST:PORT."));
+    // Block the stop signals in every thread; one thread waits for them and quits the event loop.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    ApiServer server(*b.store, b.catalog, *b.workflow);
+    const auto port = server.start(listen->first, listen->second,
+                                   TlsFiles{args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")),
+                                            args.value(QStringLiteral("client-ca"))});
+    if (!port)
+        return fail(port.error().message);
+    std::thread signalWaiter([&app, stopSignals] {
+        int signal = 0;
+        sigwait(&stopSignals, &signal);
+        QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
+    });
+    std::printf("LISTENING %u\n", unsigned(port.value()));
+    std::fflush(stdout);
+    const int code = app.exec();
+    server.stop();
+    signalWaiter.join();
+    return code;
+}
+
+int approve(Backend &b, const QString &reg, const QCommandLineParser &args)
+{
+    const QString officer = args.isSet(QStringLiteral("officer")) ? args.value(QStringLiteral("officer"))
+                                                                   : QStringLiteral("petugas");
+    const auto done = b.workflow->approve(reg, officer);
+    if (!done)
+        return fail(done.error().message);
+    QTextStream(stdout) << done.value().letterPath << '\n';
+    return 0;
+}
+
+int reject(Backend &b, const QString &reg, const QCommandLineParser &args)
+{
+    const QString officer = args.isSet(QStringLiteral("officer")) ? args.value(QStringLiteral("officer"))
+                                                                   : QStringLiteral("petugas");
+    const auto done = b.workflow->reject(reg, args.value(QStringLiteral("reason")), officer);
+    if (!done)
+        return fail(done.error().message);
+    QTextStream(stdout) << reg << ' ' << serverlink::stageToWire(done.value().stage) << '\n';
+    return 0;
+}
+
+int list(Backend &b, bool json)
+{
+    const auto all = b.store->requests();
+    if (!all)
+        return fail(all.error().message);
+    QTextStream out(stdout);
+    QJsonArray array;
+    for (const auto &r : all.value()) {
+        if (json) {
+            array.append(QJsonObject{{QStringLiteral("registrationNumber"), r.registrationNumber},
+                                     {QStringLiteral("serviceCode"), r.serviceCode},
+                                     {QStringLiteral("stage"), serverlink::stageToWire(r.stage)},
+                                     {QStringLiteral("kioskId"), r.kioskId},
+                                     {QStringLiteral("desaCode"), r.desaCode},
+                                     {QStringLiteral("nomorSurat"), r.nomorSurat},
+                                     {QStringLiteral("letterSha256"), r.letterSha256}});
+        } else {
+            out << r.registrationNumber << '\t' << r.serviceCode << '\t' << serverlink::stageToWire(r.stage) << '\t'
+                << r.kioskId << '\t' << r.desaCode << '\t' << r.nomorSurat << '\t' << r.letterSha256 << '\n';
+        }
+    }
+    if (json)
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Letters are drawn with QPdfWriter, which needs a GUI application even on a headless server.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kecamatan-backend"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Backend kecamatan Anjungan Desa.\n"
+        "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
+        "  approve --data DIR REG [--officer NAME]\n"
+        "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
+        "  list    --data DIR [--json]"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | approve | reject | list"));
+    parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
+    for (const auto &[name, valueName, help] :
+         {std::tuple{"data", "DIR", "folder data (basis data dan surat)"},
+          std::tuple{"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
+          std::tuple{"cert", "FILE", "sertifikat server (PEM)"},
+          std::tuple{"key", "FILE", "kunci privat server (PEM)"},
+          std::tuple{"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
+          std::tuple{"officer", "NAME", "nama petugas yang dicatat"},
+          std::tuple{"reason", "TEXT", "alasan penolakan"},
+          std::tuple{"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"}})
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
+    parser.process(app);
+
+    const QStringList positional = parser.positionalArguments();
+    const QString command = positional.value(0);
+    const QString paperName = parser.value(QStringLiteral("paper")).toUpper();
+    if (!paperName.isEmpty() && paperName != QLatin1String("F4") && paperName != QLatin1String("A4"))
+        return fail(QStringLiteral("--paper harus F4 atau A4."));
+    auto backend = openBackend(parser.value(QStringLiteral("data")), paperName == QLatin1String("A4") ? Paper::A4 : Paper::F4);
+    if (!backend)
+        return fail(backend.error().message);
+    Backend &b = *backend.value();
+
+    if (command == QLatin1String("serve") && positional.size() == 1)
+        return serve(app, b, parser);
+    if (command == QLatin1String("approve") && positional.size() == 2)
+        return approve(b, positional.at(1), parser);
+    if (command == QLatin1String("reject") && positional.size() == 2) {
+        if (parser.value(QStringLiteral("reason")).trimmed().isEmpty())
+            return fail(QStringLiteral("--reason TEXT wajib diisi untuk menolak permohonan."));
+        return reject(b, positional.at(1), parser);
+    }
+    if (command == QLatin1String("list") && positional.size() == 1)
+        return list(b, parser.isSet(QStringLiteral("json")));
+    return fail(QStringLiteral("Perintah tidak dikenal. Lihat --help."));
+}

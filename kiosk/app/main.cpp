@@ -1,0 +1,177 @@
+// anjungan: the kiosk application. Builds every service once and hands them to QML.
+#include "autopilot.h"
+#include "catalogmodel.h"
+#include "config.h"
+#include "outbox.h"
+#include "printer.h"
+#include "scanner.h"
+#include "session.h"
+#include "staffauth.h"
+#include "store.h"
+#include "syncservice.h"
+
+#include "qmlregistration.h"
+
+#include <QCommandLineParser>
+#include <QDirIterator>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlComponent>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
+
+#include <systemd/sd-daemon.h>
+
+Q_IMPORT_QML_PLUGIN(AnjunganDesaPlugin)
+
+namespace {
+constexpr auto kMainQml = "qrc:/AnjunganDesa/Main.qml";
+
+// Loads every QML file of the UI module on its own; used by --self-test and the OS image.
+int selfTest(QQmlEngine &engine)
+{
+    int failures = 0, loaded = 0;
+    QDirIterator it(QStringLiteral(":/AnjunganDesa"), {QStringLiteral("*.qml")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + file));
+        std::unique_ptr<QObject> object(component.create());
+        if (!object) {
+            ++failures;
+            qCritical().noquote() << "self-test: FAILED" << file << component.errorString();
+        } else {
+            ++loaded;
+        }
+    }
+    qInfo().noquote() << QStringLiteral("self-test: %1 QML files loaded, %2 failed").arg(loaded).arg(failures);
+    return failures == 0 && loaded > 0 ? 0 : 1;
+}
+
+// A frozen GUI thread stops these pings, and systemd restarts the kiosk.
+void startWatchdog(QObject *parent)
+{
+    uint64_t usec = 0;
+    if (sd_watchdog_enabled(0, &usec) <= 0)
+        return;
+    auto *timer = new QTimer(parent);
+    QObject::connect(timer, &QTimer::timeout, [] { sd_notify(0, "WATCHDOG=1"); });
+    timer->start(int(usec / 2000));
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_IM_MODULE", QByteArrayLiteral("qtvirtualkeyboard"));
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("anjungan"));
+    QGuiApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Anjungan Desa — anjungan mandiri kantor desa"));
+    cli.addHelpOption();
+    cli.addVersionOption();
+    const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("Configuration file."), QStringLiteral("file"),
+                                          QStringLiteral("/etc/anjungan/anjungan.conf"));
+    const QCommandLineOption selfTestOption(QStringLiteral("self-test"), QStringLiteral("Load every QML file, then exit."));
+    const QCommandLineOption autopilotOption(QStringLiteral("autopilot"), QStringLiteral("Run a scripted visit (JSON), then exit."),
+                                             QStringLiteral("script"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder for autopilot screenshots and logs."),
+                                       QStringLiteral("dir"), QStringLiteral("demo-out"));
+    cli.addOptions({configOption, selfTestOption, autopilotOption, outOption});
+    cli.process(app);
+
+    QTemporaryDir selfTestDir;
+    std::optional<kiosk::KioskConfig> config;
+    QString error;
+    if (cli.isSet(selfTestOption)) {
+        // The self-test needs no configuration: a throw-away store, no network, no devices.
+        config = kiosk::KioskConfig{};
+        config->kioskId = QStringLiteral("SELF-TEST");
+        config->dataDir = selfTestDir.path();
+    } else {
+        config = kiosk::KioskConfig::load(cli.value(configOption), &error);
+    }
+    if (!config) {
+        qCritical().noquote() << error;
+        return 2;
+    }
+
+    kiosk::KioskStore store;
+    const auto deviceKey = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath(), &error);
+    if (!deviceKey || !store.open(config->databasePath(), &error)) {
+        qCritical().noquote() << error;
+        return 2;
+    }
+    kiosk::OutboxRepository outbox(store, *deviceKey);
+    kiosk::CatalogModel catalog;
+    if (const auto cached = store.cachedCatalog())
+        catalog.loadJson(cached->second);
+    kiosk::StaffAuth staff(config->staffPinHash);
+
+    std::unique_ptr<devices::Printer> ticketPrinter, letterPrinter;
+    std::vector<std::unique_ptr<devices::Scanner>> scanners;
+    if (!cli.isSet(selfTestOption)) {
+        ticketPrinter = devices::createPrinter(config->ticketPrinter, config->cupsServer, &error);
+        if (!ticketPrinter)
+            qWarning().noquote() << "ticket printer:" << error;
+        letterPrinter = devices::createPrinter(config->letterPrinter, config->cupsServer, &error);
+        if (!letterPrinter)
+            qWarning().noquote() << "letter printer:" << error;
+    }
+
+    kiosk::Session session(outbox, catalog, staff, ticketPrinter.get(), letterPrinter.get(), config->officeName);
+    SessionForeign::s_instance = &session;
+
+    QQmlApplicationEngine engine;
+    if (cli.isSet(selfTestOption))
+        return selfTest(engine);
+
+    for (const QString &uri : config->scanners) {
+        auto scanner = devices::createScanner(uri.trimmed(), &error);
+        if (!scanner || !scanner->start()) {
+            qWarning().noquote() << "scanner" << uri << ":" << (scanner ? scanner->lastError() : error);
+            continue;
+        }
+        QObject::connect(scanner.get(), &devices::Scanner::scanned, &session, &kiosk::Session::handleScan);
+        scanners.push_back(std::move(scanner));
+    }
+
+    QThread syncThread;
+    syncThread.setObjectName(QStringLiteral("sync"));
+    auto *sync = new kiosk::SyncService(store, *deviceKey, config->serverUrl,
+                                        {config->caFile, config->clientCert, config->clientKey}, config->lettersDir(),
+                                        config->syncIntervalMs);
+    sync->moveToThread(&syncThread);
+    QObject::connect(&syncThread, &QThread::started, sync, &kiosk::SyncService::start);
+    QObject::connect(&syncThread, &QThread::finished, sync, &QObject::deleteLater);
+    QObject::connect(&session, &kiosk::Session::requestQueued, sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
+    QObject::connect(sync, &kiosk::SyncService::synced, &session, &kiosk::Session::handleSynced);
+    QObject::connect(sync, &kiosk::SyncService::catalogUpdated, &session, &kiosk::Session::handleCatalog);
+    syncThread.start();
+
+    engine.load(QUrl(QString::fromLatin1(kMainQml)));
+    if (engine.rootObjects().isEmpty()) {
+        syncThread.quit();
+        syncThread.wait();
+        return 1;
+    }
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+
+    std::unique_ptr<kiosk::Autopilot> autopilot;
+    if (cli.isSet(autopilotOption)) {
+        autopilot = std::make_unique<kiosk::Autopilot>(&session, window, cli.value(autopilotOption), cli.value(outOption));
+        QObject::connect(autopilot.get(), &kiosk::Autopilot::finished, &app, &QCoreApplication::exit);
+        autopilot->start();
+    }
+
+    sd_notify(0, "READY=1");
+    startWatchdog(&app);
+    const int rc = app.exec();
+    sd_notify(0, "STOPPING=1");
+    syncThread.quit();
+    syncThread.wait();
+    return rc;
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "protocol.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <optional>
+
+namespace backend {
+
+/// What the backend needs to know about one service of the catalog.
+struct ServiceInfo {
+    QString code;
+    QString name;
+    serverlink::ServiceLevel level = serverlink::ServiceLevel::Desa;
+    QString letterStatement; // "{desa}" is replaced by the desa's name
+    QList<QPair<QString, QString>> fieldLabels; // form field key, label
+};
+
+/// The service catalog served to kiosks (exact bytes + ETag) and looked up by the workflow.
+class ServiceCatalog {
+public:
+    /// Parses catalog JSON (openapi Catalog schema); an error names what is wrong.
+    [[nodiscard]] static Result<ServiceCatalog> fromJson(const QByteArray &json);
+    /// The catalog built into the executable (catalog/default-catalog.json).
+    [[nodiscard]] static Result<ServiceCatalog> builtIn();
+
+    [[nodiscard]] const QByteArray &bytes() const { return m_bytes; }
+    /// Quoted hex SHA-256 of bytes(), as sent in the ETag header.
+    [[nodiscard]] const QString &etag() const { return m_etag; }
+    [[nodiscard]] std::optional<ServiceInfo> service(const QString &code) const;
+
+private:
+    QByteArray m_bytes;
+    QString m_etag;
+    QList<ServiceInfo> m_services;
+};
+
+} // namespace backend

@@ -1,0 +1,44 @@
+import QtQuick
+import QtQuick.Layouts
+
+// Common frame of a screen: title, optional subtitle, content, and a polite notice line.
+Item {
+    id: page
+    property string title: ""
+    property string subtitle: ""
+    default property alias content: body.data
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.gap * 2
+        spacing: Theme.gap
+        Text {
+            Layout.fillWidth: true
+            text: page.title
+            font.pixelSize: Theme.title
+            font.bold: true
+            color: Theme.text
+            wrapMode: Text.WordWrap
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: page.subtitle.length > 0
+            text: page.subtitle
+            font.pixelSize: Theme.body
+            color: Theme.muted
+            wrapMode: Text.WordWrap
+        }
+        Item {
+            id: body
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+        }
+        Text {
+            Layout.fillWidth: true
+            visible: Session.notice.length > 0
+            text: Session.notice
+            font.pixelSize: Theme.body
+            color: Theme.error
+            wrapMode: Text.WordWrap
+        }
+    }
+}

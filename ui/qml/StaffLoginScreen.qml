@@ -1,0 +1,34 @@
+import QtQuick
+import QtQuick.Layouts
+
+ScreenPage {
+    id: page
+    property string pin: ""
+    title: "Masuk petugas"
+    subtitle: "Masukkan PIN petugas."
+    RowLayout {
+        anchors.fill: parent
+        spacing: Theme.gap * 2
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.gap
+            Text { text: page.pin.length > 0 ? "●".repeat(page.pin.length) : "PIN"; font.pixelSize: Theme.title; color: Theme.text }
+            Text {
+                Layout.fillWidth: true
+                text: Session.staffMessage
+                visible: Session.staffMessage.length > 0
+                font.pixelSize: Theme.body
+                color: Theme.error
+                wrapMode: Text.WordWrap
+            }
+        }
+        NumPad {
+            Layout.alignment: Qt.AlignTop
+            showOk: true
+            onDigit: (d) => { if (page.pin.length < 12) page.pin += d }
+            onErase: page.pin = page.pin.slice(0, -1)
+            onAccepted: { Session.staffLogin(page.pin); page.pin = "" }
+        }
+    }
+}
