@@ -164,7 +164,8 @@ std::optional<qint64> appendEvent(QSqlDatabase &db, const EventRecord &e, QSqlEr
     q.addBindValue(serverlink::stageToWire(e.stage));
     q.addBindValue(e.actor);
     q.addBindValue(e.role);
-    q.addBindValue(e.note);
+    // An empty note is stored as '' (the column is NOT NULL); a null QString would bind as NULL.
+    q.addBindValue(e.note.isNull() ? QStringLiteral("") : e.note);
     q.addBindValue(timestamp(e.at));
     if (!exec(q, error))
         return std::nullopt;
@@ -227,10 +228,8 @@ BackendStore::BackendStore(QString path)
 
 BackendStore::~BackendStore()
 {
-    for (const QString &name : std::as_const(m_connectionNames)) {
-        QSqlDatabase::database(name, false).close();
+    for (const QString &name : std::as_const(m_connectionNames))
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 Result<std::unique_ptr<BackendStore>> BackendStore::open(const QString &path)
@@ -242,6 +241,7 @@ Result<std::unique_ptr<BackendStore>> BackendStore::open(const QString &path)
     QSqlQuery wal(db.value());
     if (!wal.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
         return databaseError(QStringLiteral("mengaktifkan WAL"), wal.lastError());
+    wal.finish();
     if (auto migrated = store->migrate(); !migrated)
         return migrated.error();
     return store;
@@ -287,6 +287,7 @@ Status BackendStore::migrate()
         if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next())
             return databaseError(QStringLiteral("membaca versi skema"), version.lastError());
         const int current = version.value(0).toInt();
+        version.finish();
         if (current > kSchemaVersion)
             return Error{ErrorCode::SchemaTooNew,
                          QStringLiteral("Basis data %1 memakai skema versi %2, lebih baru dari yang didukung "
@@ -318,6 +319,7 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
         return databaseError(QStringLiteral("memulai transaksi"), tx.error());
     QSqlError err;
 
+    // Every query is finished before COMMIT: SQLite refuses to commit with statements still reading.
     QSqlQuery byKey(db);
     byKey.prepare(QStringLiteral("SELECT registration_number, body_sha256 FROM requests"
                                  " WHERE kiosk_id = ? AND idempotency_key = ?"));
@@ -326,14 +328,18 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
     if (!exec(byKey, &err))
         return databaseError(QStringLiteral("mencari kunci idempotensi"), err);
     if (byKey.next()) {
-        if (byKey.value(1).toString() != n.bodySha256)
+        const QString existingNumber = byKey.value(0).toString();
+        const QString existingSha256 = byKey.value(1).toString();
+        byKey.finish();
+        if (existingSha256 != n.bodySha256)
             return Error{ErrorCode::IdempotencyConflict,
                          QStringLiteral("Kunci idempotensi ini sudah dipakai untuk permohonan lain.")};
-        const auto existing = selectRequest(db, QStringLiteral("registration_number = ?"), {byKey.value(0)}, &err);
+        const auto existing = selectRequest(db, QStringLiteral("registration_number = ?"), {existingNumber}, &err);
         if (!existing)
             return databaseError(QStringLiteral("membaca permohonan"), err);
         return InsertResult{InsertOutcome::Replayed, *existing};
     }
+    byKey.finish();
 
     const auto clash = selectRequest(db, QStringLiteral("registration_number = ?"), {n.submit.registrationNumber}, &err);
     if (err.isValid())

@@ -5,6 +5,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+// catalog.qrc lives in the static library backend_core; register it before first use.
+static void registerCatalogResources()
+{
+    Q_INIT_RESOURCE(catalog);
+}
+
 namespace backend {
 
 Result<OfficeDirectory> OfficeDirectory::fromJson(const QByteArray &json)
@@ -31,6 +37,7 @@ Result<OfficeDirectory> OfficeDirectory::fromJson(const QByteArray &json)
 
 Result<OfficeDirectory> OfficeDirectory::builtIn()
 {
+    registerCatalogResources();
     QFile file(QStringLiteral(":/backend/offices.json"));
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, QStringLiteral("Tabel kantor bawaan tidak dapat dibaca.")};

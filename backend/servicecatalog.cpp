@@ -7,6 +7,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+// catalog.qrc lives in the static library backend_core; register it before first use.
+static void registerCatalogResources()
+{
+    Q_INIT_RESOURCE(catalog);
+}
+
 namespace backend {
 
 Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
@@ -47,6 +53,7 @@ Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
 
 Result<ServiceCatalog> ServiceCatalog::builtIn()
 {
+    registerCatalogResources();
     QFile file(QStringLiteral(":/backend/default-catalog.json"));
     if (!file.open(QIODevice::ReadOnly))
         return Error{ErrorCode::Io, QStringLiteral("Katalog bawaan tidak dapat dibaca.")};

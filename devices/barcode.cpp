@@ -7,6 +7,7 @@
 #include <ZXing/MultiFormatWriter.h>
 #include <ZXing/ReadBarcode.h>
 
+#include <algorithm>
 #include <exception>
 
 namespace devices::barcode {
@@ -21,11 +22,14 @@ QImage encodeQr(const QString &text, int moduleSize)
 {
     if (moduleSize < 1)
         return {};
+    // ASCII needs no ECI; anything else is declared as UTF-8 so readers do not guess ISO 8859-1.
+    const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
     ZXing::BitMatrix modules;
     try {
         // Width/height 0 and margin 0 give one pixel per module; scaling is done here.
         modules = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
                       .setEccLevel(kEccLevelM)
+                      .setEncoding(ascii ? ZXing::CharacterSet::Unknown : ZXing::CharacterSet::UTF8)
                       .setMargin(0)
                       .encode(text.toStdString(), 0, 0);
     } catch (const std::exception &) {

@@ -192,6 +192,13 @@ PrintSubmission CupsPrinter::submitOnce(const QByteArray &document, const QStrin
         }
         return result;
     }
+    // On a connection to a server other than the process default, libcups treats the peer as the device
+    // itself and addresses it by the queue's "device-uri" (capture:…, usb:…); point that at the queue's
+    // own printer URI on this server instead.
+    if (const char *printerUri = cupsGetOption("printer-uri-supported", dest.dest->num_options, dest.dest->options)) {
+        const QByteArray uri(printerUri);
+        dest.dest->num_options = cupsAddOption("device-uri", uri.constData(), dest.dest->num_options, &dest.dest->options);
+    }
     InfoHolder info{cupsCopyDestInfo(http, dest.dest)};
     if (!info.info) {
         *retry = connectionFailed(http);

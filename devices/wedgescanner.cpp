@@ -37,6 +37,9 @@ bool isPrintable(const QString &text)
 WedgeScanner::WedgeScanner(QObject *parent)
     : Scanner(parent)
 {
+    // Parented so tools and tests can find it; as a member it is destroyed before this object.
+    m_abandon.setParent(this);
+    m_abandon.setObjectName(QStringLiteral("abandonTimer"));
     m_abandon.setSingleShot(true);
     m_abandon.setInterval(kAbandonAfterMs);
     connect(&m_abandon, &QTimer::timeout, this, &WedgeScanner::reset);

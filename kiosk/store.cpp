@@ -146,7 +146,7 @@ std::optional<std::pair<QString, QByteArray>> KioskStore::cachedCatalog() const
     return std::make_pair(q.value(0).toString(), q.value(1).toByteArray());
 }
 
-void KioskStore::saveCatalog(const QString &etag, const QByteArray &body)
+void KioskStore::saveCatalog(const QString &etag, const QByteArray &body) const
 {
     QSqlQuery q(connection());
     q.prepare(QStringLiteral("INSERT INTO catalog (id, etag, body, fetched_at) VALUES (1, ?, ?, ?)"

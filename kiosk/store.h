@@ -29,7 +29,7 @@ public:
 
     /// The last catalog received from the backend: {etag, body}; nullopt before the first sync.
     [[nodiscard]] std::optional<std::pair<QString, QByteArray>> cachedCatalog() const;
-    void saveCatalog(const QString &etag, const QByteArray &body);
+    void saveCatalog(const QString &etag, const QByteArray &body) const;
 
 private:
     QString m_path;

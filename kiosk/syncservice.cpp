@@ -83,7 +83,7 @@ void SyncService::refreshCatalog(QString *problem)
     const auto cached = m_store.cachedCatalog();
     QList<QPair<QByteArray, QByteArray>> headers;
     if (cached && !cached->first.isEmpty())
-        headers.append({"If-None-Match", cached->first.toUtf8()});
+        headers.append(qMakePair(QByteArray("If-None-Match"), cached->first.toUtf8()));
     const auto r = m_client->get(QStringLiteral("/catalog"), headers);
     if (r.status == 304)
         return;

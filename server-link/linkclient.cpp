@@ -76,7 +76,7 @@ LinkResponse LinkClient::get(const QString &path, const QList<QPair<QByteArray, 
 LinkResponse LinkClient::post(const QString &path, const QByteArray &jsonBody, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     auto all = headers;
-    all.append({"Content-Type", "application/json"});
+    all.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
     return perform(QStringLiteral("POST"), path, jsonBody, all);
 }
 

@@ -24,3 +24,4 @@ kiosk_add_qtest(NAME tst_devices_cups
   FUNCTIONS ticketJobLandsUnchanged letterPdfLandsUnchanged readyQueueSaysReady unknownQueue
             unreachableServer stateReasonsAreTranslated unknownScheme
   LABELS devices)
+target_compile_definitions(tst_devices_cups PRIVATE KIOSK_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -1,1 +1,9 @@
-# filled in by its owner
+kiosk_add_qtest(NAME tst_nik SOURCES unit/tst_nik.cpp LIBS kiosk_core
+  FUNCTIONS validMale validFemale february31 femaleFebruary30 month13 length15 length17 letters serial0000
+            provinceOutOfRange everyErrorHasAMessage)
+kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
+  FUNCTIONS commitWritesRequestTicketAndKey piiIsEncryptedAtRest failureInsideTransactionLeavesNothing
+            restartKeepsQueueAndKeys wrongDeviceKeyParksInsteadOfSending queueNumbersIncreaseWithinADay
+            queueNumbersRestartAfterMidnight queueNumbersSurviveRestart refusesNewerSchema ticketQrPayloadRoundTrip)
+kiosk_add_qtest(NAME tst_staffauth SOURCES unit/tst_staffauth.cpp LIBS kiosk_core
+  FUNCTIONS correctPinGrants wrongPinDenies lockoutAfterFiveFailuresAndGrowingDelay hashIsSlowKdfNotThePin unconfiguredPinNeverGrants)

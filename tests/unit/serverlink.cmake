@@ -1,1 +1,2 @@
-# filled in by its owner
+kiosk_add_qtest(NAME tst_serverlink SOURCES unit/tst_serverlink.cpp LIBS kiosk_serverlink
+  FUNCTIONS submitRequestIsCanonicalAndRoundTrips malformedBodiesAreRefused stagesRoundTrip aeadRoundTripAndTamper)

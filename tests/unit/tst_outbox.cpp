@@ -1,0 +1,197 @@
+// The outbox: one transaction for request + ticket + idempotency key, daily queue numbers,
+// PII sealed at rest, and restarts simulated by a second instance on the same files.
+#include "crypto.h"
+#include "outbox.h"
+#include "store.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace kiosk;
+
+class TestOutbox : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QDateTime m_now;
+    QByteArray m_key = serverlink::crypto::randomBytes(32);
+
+    QString dbPath() const { return m_dir.filePath(QStringLiteral("kiosk.sqlite")); }
+    OutboxRepository::Clock clock()
+    {
+        return [this] { return m_now; };
+    }
+    static NewRequest sample()
+    {
+        return {QStringLiteral("SKTM"), QStringLiteral("3521111208900003"), QStringLiteral("Siti Aminah"),
+                QStringLiteral("Dusun Krajan RT 01/RW 02"), QStringLiteral("Pendaftaran BPJS PBI"), {}};
+    }
+    static int count(const KioskStore &store, const QString &table)
+    {
+        QSqlQuery q(store.connection());
+        q.exec(QStringLiteral("SELECT COUNT(*) FROM ") + table);
+        return q.next() ? q.value(0).toInt() : -1;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QFile::remove(dbPath());
+        QFile::remove(dbPath() + QStringLiteral("-wal"));
+        QFile::remove(dbPath() + QStringLiteral("-shm"));
+        m_now = QDateTime(QDate(2026, 11, 23), QTime(9, 0));
+    }
+
+    void commitWritesRequestTicketAndKey()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        const auto queued = outbox.enqueue(sample());
+        QVERIFY2(queued.ok(), qPrintable(queued.error()));
+        QCOMPARE(queued->queueNumber, 1);
+        QCOMPARE(queued->registrationNumber.size(), 11);
+        QCOMPARE(queued->statusToken.size(), 22);
+        QCOMPARE(count(store, QStringLiteral("requests")), 1);
+        QCOMPARE(count(store, QStringLiteral("tickets")), 1);
+        QCOMPARE(outbox.depth(), 1);
+        const auto due = outbox.dueForDelivery();
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.first().idempotencyKey, queued->idempotencyKey);
+        QVERIFY(due.first().body.contains("Siti Aminah"));
+        // The token is not stored, only its hash; it still finds the request.
+        const auto byToken = outbox.findByStatusToken(queued->statusToken);
+        QVERIFY(byToken);
+        QCOMPARE(byToken->maskedName, QStringLiteral("S*** A*****"));
+    }
+
+    void piiIsEncryptedAtRest()
+    {
+        {
+            KioskStore store;
+            QVERIFY(store.open(dbPath()));
+            OutboxRepository outbox(store, m_key, clock());
+            QVERIFY(outbox.enqueue(sample()).ok());
+        }
+        QFile raw(dbPath());
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QFile wal(dbPath() + QStringLiteral("-wal"));
+        QByteArray bytes = raw.readAll();
+        if (wal.open(QIODevice::ReadOnly))
+            bytes += wal.readAll();
+        QVERIFY(!bytes.contains("3521111208900003"));
+        QVERIFY(!bytes.contains("Siti Aminah"));
+    }
+
+    void failureInsideTransactionLeavesNothing()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        // A storage failure in the middle of enqueue (after the request row was written).
+        QSqlQuery q(store.connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER fail_ticket BEFORE INSERT ON tickets BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
+        OutboxRepository outbox(store, m_key, clock());
+        const auto queued = outbox.enqueue(sample());
+        QVERIFY(!queued.ok());
+        QVERIFY(queued.error().contains(QStringLiteral("tidak tersimpan")));
+        QCOMPARE(count(store, QStringLiteral("requests")), 0);
+        QCOMPARE(count(store, QStringLiteral("tickets")), 0);
+        QCOMPARE(count(store, QStringLiteral("queue_counters")), 0);
+        QCOMPARE(outbox.depth(), 0);
+    }
+
+    void restartKeepsQueueAndKeys()
+    {
+        QString key;
+        {
+            KioskStore store;
+            QVERIFY(store.open(dbPath()));
+            OutboxRepository outbox(store, m_key, clock());
+            key = outbox.enqueue(sample())->idempotencyKey;
+        }
+        KioskStore again;
+        QVERIFY(again.open(dbPath()));
+        OutboxRepository outbox(again, m_key, clock());
+        QCOMPARE(outbox.depth(), 1);
+        const auto due = outbox.dueForDelivery();
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.first().idempotencyKey, key);
+        outbox.markDelivered(due.first().id);
+        QCOMPARE(outbox.depth(), 0);
+    }
+
+    void wrongDeviceKeyParksInsteadOfSending()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        QVERIFY(OutboxRepository(store, m_key, clock()).enqueue(sample()).ok());
+        OutboxRepository other(store, serverlink::crypto::randomBytes(32), clock());
+        QVERIFY(other.dueForDelivery().isEmpty());
+        QCOMPARE(other.depth(), 1); // parked, not dropped
+    }
+
+    void queueNumbersIncreaseWithinADay()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        QCOMPARE(outbox.enqueue(sample())->queueNumber, 1);
+        m_now = m_now.addSecs(3600);
+        QCOMPARE(outbox.enqueue(sample())->queueNumber, 2);
+        QCOMPARE(outbox.enqueue(sample())->queueNumber, 3);
+    }
+
+    void queueNumbersRestartAfterMidnight()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        m_now = QDateTime(QDate(2026, 11, 23), QTime(23, 59, 58));
+        QCOMPARE(outbox.enqueue(sample())->queueNumber, 1);
+        QCOMPARE(outbox.enqueue(sample())->queueNumber, 2);
+        m_now = QDateTime(QDate(2026, 11, 24), QTime(0, 0, 1));
+        const auto first = outbox.enqueue(sample());
+        QCOMPARE(first->queueNumber, 1);
+        QCOMPARE(first->queueDay, QDate(2026, 11, 24));
+    }
+
+    void queueNumbersSurviveRestart()
+    {
+        {
+            KioskStore store;
+            QVERIFY(store.open(dbPath()));
+            OutboxRepository outbox(store, m_key, clock());
+            QCOMPARE(outbox.enqueue(sample())->queueNumber, 1);
+        }
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        QCOMPARE(OutboxRepository(store, m_key, clock()).enqueue(sample())->queueNumber, 2);
+    }
+
+    void refusesNewerSchema()
+    {
+        {
+            KioskStore store;
+            QVERIFY(store.open(dbPath()));
+            QSqlQuery q(store.connection());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
+        }
+        KioskStore store;
+        QString error;
+        QVERIFY(!store.open(dbPath(), &error));
+        QVERIFY(error.contains(QStringLiteral("lebih baru")));
+    }
+
+    void ticketQrPayloadRoundTrip()
+    {
+        const QString token = QStringLiteral("abcdefghijklmnopqrstuv");
+        QCOMPARE(OutboxRepository::statusTokenFromQr(OutboxRepository::ticketQrPayload(token)), token);
+        QVERIFY(!OutboxRepository::statusTokenFromQr(QStringLiteral("ADT1:short")));
+        QVERIFY(!OutboxRepository::statusTokenFromQr(QStringLiteral("ADT1:abcdefghijklmnopqrst\n")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutbox)
+#include "tst_outbox.moc"
