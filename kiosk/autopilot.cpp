@@ -114,19 +114,20 @@ void Autopilot::next()
 
     if (step.contains(QStringLiteral("expect"))) {
         const QString path = step.value(QStringLiteral("expect")).toString();
-        const QString want = expand(step.value(QStringLiteral("equals")).toVariant().toString());
+        const bool negate = step.contains(QStringLiteral("notEquals"));
+        const QString want = expand(step.value(negate ? QStringLiteral("notEquals") : QStringLiteral("equals")).toVariant().toString());
         const QString have = read(path).toString();
         if (!m_waiting.isValid())
             m_waiting.start();
-        if (have != want) {
+        if ((have == want) == negate) {
             if (m_waiting.elapsed() > step.value(QStringLiteral("timeoutMs")).toInt(kDefaultTimeoutMs)) {
-                fail(QStringLiteral("expected %1 == '%2', is '%3'").arg(path, want, have));
+                fail(QStringLiteral("expected %1 %2 '%3', is '%4'").arg(path, negate ? QStringLiteral("!=") : QStringLiteral("=="), want, have));
                 return;
             }
             QTimer::singleShot(kPollMs, this, &Autopilot::next);
             return;
         }
-        log(QStringLiteral("ok %1 == '%2' after %3 ms").arg(path, want).arg(m_waiting.elapsed()));
+        log(QStringLiteral("ok %1 %2 '%3' after %4 ms").arg(path, negate ? QStringLiteral("!=") : QStringLiteral("=="), want).arg(m_waiting.elapsed()));
         m_waiting.invalidate();
     } else if (step.contains(QStringLiteral("call"))) {
         const QByteArray method = step.value(QStringLiteral("call")).toString().toLatin1();

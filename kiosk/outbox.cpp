@@ -231,6 +231,24 @@ int OutboxRepository::depth() const
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+OutboxStats OutboxRepository::stats() const
+{
+    OutboxStats stats;
+    QSqlQuery q(m_store.connection());
+    q.exec(QStringLiteral("SELECT parked_reason FROM requests WHERE delivered_at IS NULL"));
+    while (q.next()) {
+        if (q.value(0).isNull()) {
+            ++stats.waiting;
+        } else {
+            ++stats.parked;
+            stats.parkedReasons.append(q.value(0).toString());
+        }
+    }
+    q.exec(QStringLiteral("SELECT COUNT(*) FROM tickets WHERE printed_at IS NULL"));
+    stats.ticketsNotPrinted = q.next() ? q.value(0).toInt() : 0;
+    return stats;
+}
+
 std::optional<RequestStatus> OutboxRepository::findByStatusToken(const QString &token) const
 {
     return findWhere(QStringLiteral("r.status_token_hash = ?"), serverlink::crypto::sha256(token.toLatin1()));

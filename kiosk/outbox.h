@@ -60,6 +60,14 @@ struct PendingDelivery {
     int attempts = 0;
 };
 
+/// Counts a technician needs to judge the outbox.
+struct OutboxStats {
+    int waiting = 0;           // not yet accepted by the backend, will be retried
+    int parked = 0;            // refused permanently; kept for staff/technician
+    int ticketsNotPrinted = 0; // committed requests whose ticket did not reach the printer
+    QStringList parkedReasons;
+};
+
 /// The durable outbox: requests, tickets and their delivery state in the kiosk store.
 /// PII is sealed with the device key (AES-256-GCM, bound to the registration number).
 class OutboxRepository
@@ -88,6 +96,7 @@ public:
 
     /// Requests not yet accepted by the backend (including parked ones).
     [[nodiscard]] int depth() const;
+    [[nodiscard]] OutboxStats stats() const;
     [[nodiscard]] std::optional<RequestStatus> findByStatusToken(const QString &token) const;
     [[nodiscard]] std::optional<RequestStatus> findByRegistrationNumber(const QString &registrationNumber) const;
     [[nodiscard]] QList<RequestStatus> readyLetters() const;

@@ -1,0 +1,275 @@
+// kioskctl — the technician's command-line tool on a kiosk unit. Each subcommand is one row
+// of the command table below; this file only wires the configuration to the devices library.
+
+#include "barcode.h"
+#include "config.h"
+#include "crypto.h"
+#include "outbox.h"
+#include "store.h"
+#include "escpos.h"
+#include "printer.h"
+
+#include <QBuffer>
+#include <QDateTime>
+#include <QFile>
+#include <QGuiApplication>
+#include <QLocale>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QTextStream>
+
+#include <algorithm>
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace {
+
+constexpr int kTicketWidthPx = 576;
+const QString kDefaultConfig = QStringLiteral("/etc/anjungan/anjungan.conf");
+
+/// What every subcommand gets: the loaded configuration (empty for commands that need none),
+/// its arguments and the two output streams.
+struct Context {
+    const kiosk::KioskConfig &config;
+    QStringList args;
+    QTextStream &out;
+    QTextStream &err;
+};
+
+/// One row of the command table.
+struct Command {
+    const char *name;
+    const char *usage;
+    const char *summary;
+    int (*run)(Context &);
+    bool needsConfig = true;
+};
+
+QString nowText()
+{
+    return QLocale(QLocale::Indonesian, QLocale::Indonesia).toString(QDateTime::currentDateTime(), QStringLiteral("d MMMM yyyy HH:mm"));
+}
+
+/// The configured printer URIs with the Indonesian role names technicians see.
+std::array<std::pair<QString, QString>, 2> configuredPrinters(const kiosk::KioskConfig &config)
+{
+    return {{{QStringLiteral("tiket"), config.ticketPrinter}, {QStringLiteral("surat"), config.letterPrinter}}};
+}
+
+int listPrinters(Context &ctx)
+{
+    int status = 0;
+    for (const auto &[role, uri] : configuredPrinters(ctx.config)) {
+        QString error;
+        auto printer = devices::createPrinter(uri, ctx.config.cupsServer, &error);
+        if (!printer) {
+            ctx.out << role << "\t" << uri << "\t" << error << Qt::endl;
+            status = 1;
+            continue;
+        }
+        ctx.out << role << "\t" << uri << "\t" << printer->describeState() << Qt::endl;
+    }
+    return status;
+}
+
+QImage testTicketImage(const kiosk::KioskConfig &config)
+{
+    const QImage qr = devices::barcode::encodeQr(QStringLiteral("TEST"), 8);
+    QImage image(kTicketWidthPx, 360 + qr.height(), QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setPen(Qt::black);
+    QFont title(QStringLiteral("DejaVu Sans"));
+    title.setPixelSize(40);
+    title.setBold(true);
+    painter.setFont(title);
+    painter.drawText(QRect(0, 20, kTicketWidthPx, 60), Qt::AlignCenter, QStringLiteral("TES PRINTER TIKET"));
+    QFont body(QStringLiteral("DejaVu Sans"));
+    body.setPixelSize(26);
+    painter.setFont(body);
+    painter.drawText(QRect(0, 100, kTicketWidthPx, 40), Qt::AlignCenter, nowText());
+    painter.drawText(QRect(0, 145, kTicketWidthPx, 40), Qt::AlignCenter, QStringLiteral("Kios %1").arg(config.kioskId));
+    painter.drawImage((kTicketWidthPx - qr.width()) / 2, 200, qr);
+    painter.drawText(QRect(0, 220 + qr.height(), kTicketWidthPx, 80), Qt::AlignCenter | Qt::TextWordWrap,
+                     QStringLiteral("Kode QR di atas harus terbaca \"TEST\"."));
+    painter.end();
+    return image;
+}
+
+QByteArray testLetterPdf(const kiosk::KioskConfig &config)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setTitle(QStringLiteral("Halaman uji printer surat"));
+    writer.setCreator(QStringLiteral("kioskctl"));
+    writer.setPageSize(QPageSize(QSizeF(215, 330), QPageSize::Millimeter, QStringLiteral("F4")));
+    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout::Millimeter);
+    writer.setResolution(300);
+    QPainter painter(&writer);
+    const QRect page = painter.viewport();
+    QFont title(QStringLiteral("DejaVu Sans"));
+    title.setPointSize(20);
+    title.setBold(true);
+    painter.setFont(title);
+    painter.drawText(QRect(0, 0, page.width(), 200), Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("Halaman uji printer surat"));
+    QFont body(QStringLiteral("DejaVu Sans"));
+    body.setPointSize(12);
+    painter.setFont(body);
+    painter.drawText(QRect(0, 300, page.width(), 400), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                     QStringLiteral("%1\nKios %2\nJika halaman ini tercetak utuh pada kertas F4, printer surat siap dipakai.")
+                         .arg(nowText(), config.kioskId));
+    painter.drawRect(QRect(0, 0, page.width() - 1, page.height() - 1));
+    painter.end();
+    buffer.close();
+    return buffer.data();
+}
+
+int printTest(Context &ctx)
+{
+    const QString which = ctx.args.value(0);
+    const bool ticket = which == QLatin1String("ticket");
+    if (ctx.args.size() != 1 || (!ticket && which != QLatin1String("letter"))) {
+        ctx.err << "Pilih printer yang diuji: kioskctl print-test ticket|letter" << Qt::endl;
+        return 1;
+    }
+    const QString uri = ticket ? ctx.config.ticketPrinter : ctx.config.letterPrinter;
+    QString error;
+    auto printer = devices::createPrinter(uri, ctx.config.cupsServer, &error);
+    if (!printer) {
+        ctx.err << error << Qt::endl;
+        return 1;
+    }
+    const devices::PrintSubmission submission = ticket
+        ? printer->submit(devices::escpos::ticketJob(testTicketImage(ctx.config)), QStringLiteral("application/vnd.cups-raw"),
+                          QStringLiteral("Tes printer tiket"))
+        : printer->submit(testLetterPdf(ctx.config), QStringLiteral("application/pdf"), QStringLiteral("Halaman uji printer surat"));
+    if (!submission.accepted) {
+        ctx.err << submission.error << Qt::endl;
+        return 1;
+    }
+    ctx.out << (ticket ? "Tiket uji" : "Halaman uji") << " dikirim ke " << uri << " (pekerjaan #" << submission.jobId << ")." << Qt::endl;
+    return 0;
+}
+
+int status(Context &ctx)
+{
+    kiosk::KioskStore store;
+    QString error;
+    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath(), &error);
+    if (!key || !store.open(ctx.config.databasePath(), &error)) {
+        ctx.err << error << Qt::endl;
+        return 1;
+    }
+    kiosk::OutboxRepository outbox(store, *key);
+    const kiosk::OutboxStats stats = outbox.stats();
+    ctx.out << "Kios\t" << ctx.config.kioskId << " (" << ctx.config.officeName << ")" << Qt::endl
+            << "Server\t" << ctx.config.serverUrl << Qt::endl
+            << "Antrean kirim\t" << stats.waiting << " menunggu, " << stats.parked << " ditahan (perlu diperiksa)" << Qt::endl
+            << "Tiket gagal cetak\t" << stats.ticketsNotPrinted << Qt::endl
+            << "Surat siap cetak\t" << outbox.readyLetters().size() << Qt::endl;
+    for (const QString &reason : stats.parkedReasons)
+        ctx.out << "  ditahan: " << reason << Qt::endl;
+    return listPrinters(ctx);
+}
+
+int hashPin(Context &ctx)
+{
+    const QString pin = ctx.args.value(0);
+    if (ctx.args.size() != 1 || pin.size() < 6 || !std::all_of(pin.begin(), pin.end(), [](QChar c) { return c.isDigit(); })) {
+        ctx.err << "PIN petugas harus 6 angka atau lebih: kioskctl hash-pin PIN" << Qt::endl;
+        return 1;
+    }
+    ctx.out << serverlink::crypto::hashSecret(pin) << Qt::endl;
+    return 0;
+}
+
+int decodeTicket(Context &ctx)
+{
+    QFile file(ctx.args.value(0));
+    if (ctx.args.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        ctx.err << "Berkas tiket tidak dapat dibaca: kioskctl decode-ticket BERKAS [--png GAMBAR]" << Qt::endl;
+        return 1;
+    }
+    const QImage image = devices::escpos::rasterToImage(file.readAll());
+    if (image.isNull()) {
+        ctx.err << "Berkas ini tidak berisi gambar ESC/POS (GS v 0)." << Qt::endl;
+        return 1;
+    }
+    if (ctx.args.value(1) == QLatin1String("--png") && !image.save(ctx.args.value(2))) {
+        ctx.err << "Gambar tidak dapat disimpan ke " << ctx.args.value(2) << Qt::endl;
+        return 1;
+    }
+    const auto text = devices::barcode::decode(image);
+    if (!text) {
+        ctx.err << "Kode QR pada tiket tidak terbaca." << Qt::endl;
+        return 1;
+    }
+    ctx.out << *text << Qt::endl;
+    return 0;
+}
+
+const std::array<Command, 5> kCommands{{
+    {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
+    {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
+    {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
+    {"hash-pin", "PIN", "membuat nilai [staff] pinHash untuk konfigurasi dari PIN petugas", hashPin, false},
+    {"decode-ticket", "BERKAS [--png GAMBAR]", "membaca kode QR dari tiket ESC/POS yang tercetak", decodeTicket, false},
+}};
+
+void printUsage(QTextStream &stream)
+{
+    stream << "Pemakaian: kioskctl [--config BERKAS] PERINTAH [ARGUMEN]" << Qt::endl
+           << "Berkas konfigurasi bawaan: " << kDefaultConfig << Qt::endl
+           << "Perintah:" << Qt::endl;
+    for (const Command &command : kCommands) {
+        const QString line = QStringLiteral("%1 %2").arg(QLatin1String(command.name), QLatin1String(command.usage)).trimmed();
+        stream << "  " << line.leftJustified(26) << command.summary << Qt::endl;
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // A technician runs this over SSH or on a console without a display.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setApplicationName(QStringLiteral("kioskctl"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QStringList args = QGuiApplication::arguments().mid(1);
+    QString configPath = kDefaultConfig;
+    if (args.value(0) == QLatin1String("--config")) {
+        if (args.size() < 2) {
+            err << "--config memerlukan nama berkas." << Qt::endl;
+            return 1;
+        }
+        configPath = args.at(1);
+        args = args.mid(2);
+    }
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("help")) {
+        printUsage(args.isEmpty() ? err : out);
+        return args.isEmpty() ? 1 : 0;
+    }
+
+    const QString name = args.takeFirst();
+    const auto command = std::find_if(kCommands.cbegin(), kCommands.cend(), [&](const Command &c) { return name == QLatin1String(c.name); });
+    if (command == kCommands.cend()) {
+        err << "Perintah \"" << name << "\" tidak dikenal." << Qt::endl;
+        printUsage(err);
+        return 1;
+    }
+
+    QString error;
+    std::optional<kiosk::KioskConfig> config = command->needsConfig ? kiosk::KioskConfig::load(configPath, &error) : kiosk::KioskConfig{};
+    if (!config) {
+        err << error << Qt::endl;
+        return 1;
+    }
+    Context ctx{*config, args, out, err};
+    return command->run(ctx);
+}

@@ -1,1 +1,14 @@
-# filled in by its owner
+# Backend unit tests: real SQLite files, real PDFs, real mutual TLS over loopback.
+kiosk_add_qtest(NAME tst_backend_store
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backend_store.cpp
+  LIBS backend_core Qt6::Sql Qt6::Gui
+  LABELS backend
+  FUNCTIONS idempotentInsert sameKeyDifferentBody registrationNumberClash eventsAndDesaIsolation
+            newerSchemaRefused reopenKeepsData desaLevelApprove kecamatanLevelApprove forbiddenTransitions
+            rejectNeedsReason nomorSequentialPerOfficeAndYear letterPdf)
+kiosk_add_qtest(NAME tst_backend_api
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backend_api.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
+            changesShowReceived catalogEtag letterAndHandover)

@@ -1,0 +1,233 @@
+// One citizen request travels kiosk → backend → printed letter, on real peers:
+// the kecamatan-backend process over mutual TLS, a private cupsd, and the anjungan
+// executable driven headlessly by its autopilot.
+#include "barcode.h"
+#include "crypto.h"
+#include "escpos.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+constexpr int kSkip = 77;
+const QString kNik = QStringLiteral("3521115205010021");
+const QString kPin = QStringLiteral("135790");
+
+QString source(const QString &rel) { return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(rel); }
+QString binary(const QString &rel) { return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel); }
+
+QByteArray runOk(const QString &program, const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                 int timeoutMs = 120000)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    if (!p.waitForFinished(timeoutMs) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+        qWarning().noquote() << program << args.join(QLatin1Char(' ')) << "failed:" << p.exitCode() << p.readAllStandardError().right(3000);
+    return p.exitCode() == 0 && p.exitStatus() == QProcess::NormalExit ? p.readAllStandardOutput() : QByteArray("<failed>");
+}
+
+QStringList jobFiles(const QString &dir)
+{
+    QStringList out;
+    for (const QString &f : QDir(dir).entryList({QStringLiteral("job-*.bin")}, QDir::Files, QDir::Name))
+        out.append(QDir(dir).filePath(f));
+    return out;
+}
+} // namespace
+
+class TestEndToEnd : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QProcess m_backend;
+    QString m_cupsServer;
+    int m_port = 0;
+
+    QString path(const QString &rel) const { return m_dir.filePath(rel); }
+
+    bool startBackend()
+    {
+        m_backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
+        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), path(QStringLiteral("backend")), QStringLiteral("--listen"),
+                                QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--cert"), path(QStringLiteral("pki/server.crt")),
+                                QStringLiteral("--key"), path(QStringLiteral("pki/server.key")), QStringLiteral("--client-ca"),
+                                QStringLiteral("pki/kiosk-ca.crt").prepend(m_dir.path() + QLatin1Char('/'))});
+        m_backend.setProcessChannelMode(QProcess::SeparateChannels);
+        m_backend.start();
+        QByteArray out;
+        QDeadlineTimer deadline(20000);
+        while (!deadline.hasExpired() && !out.contains('\n') && m_backend.state() != QProcess::NotRunning) {
+            m_backend.waitForReadyRead(200);
+            out += m_backend.readAllStandardOutput();
+        }
+        if (!out.startsWith("LISTENING ")) {
+            qWarning() << "backend did not start:" << out << m_backend.readAllStandardError();
+            return false;
+        }
+        m_port = out.mid(10).trimmed().toInt();
+        return m_port > 0;
+    }
+
+    void stopBackend()
+    {
+        m_backend.terminate();
+        m_backend.waitForFinished(10000);
+    }
+
+    // Runs one scripted kiosk visit; the kiosk exits when the script ends.
+    bool runKiosk(const QString &script, const QMap<QString, QString> &vars)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (auto it = vars.begin(); it != vars.end(); ++it)
+            env.insert(it.key(), it.value());
+        const QByteArray out = runOk(binary(QStringLiteral("kiosk/app/anjungan")),
+                                     {QStringLiteral("--config"), path(QStringLiteral("kiosk/anjungan.conf")), QStringLiteral("--autopilot"),
+                                      source(QStringLiteral("scripts/demo-session/") + script), QStringLiteral("--out"), path(QStringLiteral("out"))},
+                                     env, 180000);
+        return out != "<failed>";
+    }
+
+    QJsonArray backendRequests()
+    {
+        return QJsonDocument::fromJson(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
+                                             {QStringLiteral("list"), QStringLiteral("--data"), path(QStringLiteral("backend")), QStringLiteral("--json")}))
+            .array();
+    }
+
+    void writeKioskConfig()
+    {
+        QDir().mkpath(path(QStringLiteral("kiosk")));
+        QFile f(path(QStringLiteral("kiosk/anjungan.conf")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QStringLiteral("[kiosk]\nid=KIOSK-0001\ndesaCode=3521112004\nofficeName=Kantor Desa Pitu\ndataDir=data\nscanners=wedge:\n"
+                               "[server]\nurl=https://127.0.0.1:%1/api/v1\ncaFile=../pki/ca.crt\nclientCert=../pki/kiosk.crt\n"
+                               "clientKey=../pki/kiosk.key\nsyncIntervalMs=500\n"
+                               "[printers]\ncupsServer=%2\nticket=cups:ticket\nletter=cups:letter\n"
+                               "[staff]\npinHash=%3\n")
+                    .arg(m_port)
+                    .arg(m_cupsServer, serverlink::crypto::hashSecret(kPin, 1000))
+                    .toUtf8());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(runOk(source(QStringLiteral("scripts/make-test-pki")), {path(QStringLiteral("pki"))}) != "<failed>");
+        const QByteArray cups = runOk(source(QStringLiteral("scripts/private-cupsd")), {QStringLiteral("start"), path(QStringLiteral("cups"))});
+        QVERIFY2(cups.startsWith("CUPS_SERVER="), cups.constData());
+        m_cupsServer = QString::fromLatin1(cups.mid(12).trimmed());
+        QVERIFY(startBackend());
+        writeKioskConfig();
+    }
+
+    void cleanupTestCase()
+    {
+        stopBackend();
+        if (!m_cupsServer.isEmpty())
+            runOk(source(QStringLiteral("scripts/private-cupsd")), {QStringLiteral("stop"), path(QStringLiteral("cups"))});
+    }
+
+    void requestTravelsFromKioskToPrintedLetter()
+    {
+        // 1. A citizen's visit: NIK by wedge scan, SKTM form, ticket, delivery.
+        QVERIFY(runKiosk(QStringLiteral("1-request.json"), {{QStringLiteral("DEMO_NIK"), kNik}}));
+        QFile captured(path(QStringLiteral("out/captured.env")));
+        QVERIFY(captured.open(QIODevice::ReadOnly));
+        const QString reg = QString::fromUtf8(captured.readAll()).section(QLatin1Char('='), 1).trimmed();
+        QVERIFY(!reg.isEmpty());
+
+        QJsonArray requests = backendRequests();
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.at(0).toObject().value(QStringLiteral("registrationNumber")).toString(), reg);
+
+        // 2. The printed ticket's QR decodes to the status token the kiosk stored (as a hash).
+        const QStringList tickets = jobFiles(path(QStringLiteral("cups/output/ticket")));
+        QCOMPARE(tickets.size(), 1);
+        QFile ticketFile(tickets.first());
+        QVERIFY(ticketFile.open(QIODevice::ReadOnly));
+        const QImage ticket = devices::escpos::rasterToImage(ticketFile.readAll());
+        QVERIFY(!ticket.isNull());
+        const auto qr = devices::barcode::decode(ticket);
+        QVERIFY(qr);
+        QVERIFY(qr->startsWith(QStringLiteral("ADT1:")));
+        const QByteArray tokenHash = serverlink::crypto::sha256(qr->mid(5).toLatin1());
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("e2e-kiosk"));
+            db.setDatabaseName(path(QStringLiteral("kiosk/data/kiosk.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT registration_number, delivered_at FROM requests WHERE status_token_hash = ?"));
+            q.addBindValue(tokenHash);
+            QVERIFY(q.exec() && q.next());
+            QCOMPARE(q.value(0).toString(), reg);
+            QVERIFY(!q.value(1).isNull());
+            // 3. Simulate a crash between the backend's commit and the kiosk's own record:
+            //    the kiosk must resend with the same idempotency key after a restart.
+            QVERIFY(q.exec(QStringLiteral("UPDATE requests SET delivered_at = NULL, stage = 'QUEUED'")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("e2e-kiosk"));
+        // The backend restarts too; the kiosk finds it on the same port.
+        stopBackend();
+        QVERIFY(startBackend());
+
+        QFile::remove(path(QStringLiteral("out/captured.env")));
+        const QString resend = QStringLiteral(R"({"steps":[{"expect":"outboxDepth","equals":"0","timeoutMs":30000}]})");
+        QFile script(path(QStringLiteral("resend.json")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write(resend.toUtf8());
+        script.close();
+        QVERIFY(runOk(binary(QStringLiteral("kiosk/app/anjungan")),
+                      {QStringLiteral("--config"), path(QStringLiteral("kiosk/anjungan.conf")), QStringLiteral("--autopilot"), script.fileName(),
+                       QStringLiteral("--out"), path(QStringLiteral("out"))})
+                != "<failed>");
+        requests = backendRequests();
+        QCOMPARE(requests.size(), 1); // exactly once
+
+        // 4. The kepala desa signs; staff print the letter after status shows READY.
+        QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
+                      {QStringLiteral("approve"), QStringLiteral("--data"), path(QStringLiteral("backend")), reg}) != "<failed>");
+        QVERIFY(runKiosk(QStringLiteral("2-status-and-print.json"),
+                         {{QStringLiteral("REG"), reg}, {QStringLiteral("TICKET_QR"), *qr}, {QStringLiteral("STAFF_PIN"), kPin}}));
+
+        const QStringList letters = jobFiles(path(QStringLiteral("cups/output/letter")));
+        QCOMPARE(letters.size(), 1);
+        QFile letterFile(letters.first());
+        QVERIFY(letterFile.open(QIODevice::ReadOnly));
+        const QByteArray pdf = letterFile.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        requests = backendRequests();
+        const QJsonObject record = requests.at(0).toObject();
+        QCOMPARE(record.value(QStringLiteral("stage")).toString(), QStringLiteral("READY"));
+        // The printed bytes are the letter the backend signed.
+        QCOMPARE(QString::fromLatin1(serverlink::crypto::sha256(pdf).toHex()), record.value(QStringLiteral("letterSha256")).toString());
+        const QByteArray text = runOk(QStringLiteral("pdftotext"), {letters.first(), QStringLiteral("-")});
+        QVERIFY2(text.contains("Siti Aminah"), text.left(500).constData());
+        QVERIFY(text.contains(kNik.toLatin1()));
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (!QFile::exists(QStringLiteral("/usr/sbin/cupsd")) || !QFile::exists(QStringLiteral("/usr/bin/pdftotext"))) {
+        fprintf(stderr, "SKIP: cupsd (cups-daemon) or pdftotext (poppler-utils) is not installed; "
+                        "the end-to-end test needs its real peers. Run scripts/setup-deps.\n");
+        return kSkip;
+    }
+    TestEndToEnd test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_endtoend.moc"

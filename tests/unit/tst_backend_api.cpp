@@ -1,0 +1,251 @@
+#include "apiserver.h"
+#include "backendstore.h"
+#include "letterrenderer.h"
+#include "offices.h"
+#include "servicecatalog.h"
+#include "workflow.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cstdlib>
+
+using namespace backend;
+
+namespace {
+
+/// What curl saw: exit code, HTTP status, headers and body.
+struct Reply {
+    int curlExit = -1;
+    int status = 0;
+    QByteArray headers;
+    QByteArray body;
+
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+};
+
+QByteArray submitBody(const QString &reg, const QString &name = QStringLiteral("Siti Aminah"))
+{
+    serverlink::SubmitRequest s;
+    s.registrationNumber = reg;
+    s.serviceCode = QStringLiteral("SKTM");
+    s.nik = QStringLiteral("3521114506800002");
+    s.name = name;
+    s.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
+    s.purpose = QStringLiteral("Pendaftaran BPJS PBI");
+    s.fields = QJsonObject{{QStringLiteral("pekerjaan"), QStringLiteral("Petani")}};
+    s.submittedAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
+    return s.toJson();
+}
+
+} // namespace
+
+/// The /api/v1 server over real mutual TLS, driven by the curl command line.
+class TestBackendApi : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_pki;
+    std::unique_ptr<BackendStore> m_store;
+    std::optional<ServiceCatalog> m_catalog;
+    std::optional<OfficeDirectory> m_offices;
+    LetterRenderer m_renderer;
+    std::unique_ptr<Workflow> m_workflow;
+    std::unique_ptr<ApiServer> m_server;
+    quint16 m_port = 0;
+
+    Reply call(const QString &method, const QString &path, const QByteArray &body = {}, const QStringList &headers = {},
+               bool clientCertificate = true, const QString &certName = QStringLiteral("kiosk"))
+    {
+        QStringList args{QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("4"),
+                         QStringLiteral("-X"), method, QStringLiteral("--cacert"), m_pki + QStringLiteral("/ca.crt"),
+                         QStringLiteral("-D"), m_dir.filePath(QStringLiteral("headers.txt")),
+                         QStringLiteral("-w"), QStringLiteral("\n%{http_code}")};
+        if (clientCertificate)
+            args << QStringLiteral("--cert") << QStringLiteral("%1/%2.crt").arg(m_pki, certName)
+                 << QStringLiteral("--key") << QStringLiteral("%1/%2.key").arg(m_pki, certName);
+        for (const QString &h : headers)
+            args << QStringLiteral("-H") << h;
+        if (method == QLatin1String("POST"))
+            args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json")
+                 << QStringLiteral("--data-binary") << QStringLiteral("@-");
+        args << QStringLiteral("https://localhost:%1%2").arg(m_port).arg(path);
+        QFile::remove(m_dir.filePath(QStringLiteral("headers.txt")));
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), args);
+        curl.write(body);
+        curl.closeWriteChannel();
+        Reply reply;
+        if (!curl.waitForFinished(5000))
+            return reply;
+        reply.curlExit = curl.exitCode();
+        const QByteArray out = curl.readAllStandardOutput();
+        const qsizetype split = out.lastIndexOf('\n');
+        reply.body = out.left(split);
+        reply.status = out.mid(split + 1).toInt();
+        QFile h(m_dir.filePath(QStringLiteral("headers.txt")));
+        if (h.open(QIODevice::ReadOnly))
+            reply.headers = h.readAll();
+        return reply;
+    }
+
+    Reply submit(const QByteArray &body, const QString &key)
+    {
+        return call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests"), body,
+                    {QStringLiteral("Idempotency-Key: %1").arg(key)});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // A missing peer tool means SKIP (exit 77), never a pass.
+        if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty()
+            || QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty()) {
+            qWarning("curl or openssl not installed");
+            std::exit(77);
+        }
+        QVERIFY(m_dir.isValid());
+        m_pki = m_dir.filePath(QStringLiteral("pki"));
+        QProcess pki;
+        pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {m_pki});
+        QVERIFY(pki.waitForFinished(30000));
+        QCOMPARE(pki.exitCode(), 0);
+    }
+
+    void init()
+    {
+        QFile::remove(m_dir.filePath(QStringLiteral("backend.sqlite")));
+        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
+        QVERIFY(store);
+        m_store = std::move(store.value());
+        m_catalog = ServiceCatalog::builtIn().value();
+        m_offices = OfficeDirectory::builtIn().value();
+        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer,
+                                                m_dir.filePath(QStringLiteral("letters")));
+        m_server = std::make_unique<ApiServer>(*m_store, *m_catalog, *m_workflow);
+        const auto port = m_server->start(QStringLiteral("127.0.0.1"), 0,
+                                          TlsFiles{m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"),
+                                                   m_pki + QStringLiteral("/kiosk-ca.crt")});
+        QVERIFY2(port, port ? "" : qPrintable(port.error().message));
+        m_port = port.value();
+    }
+
+    void cleanup()
+    {
+        m_server.reset();
+        m_workflow.reset();
+        m_store.reset();
+    }
+
+    void submitTwiceSameKey()
+    {
+        const QByteArray body = submitBody(QStringLiteral("REG-API-1"));
+        const Reply first = submit(body, QStringLiteral("idem-key-0000000001"));
+        QCOMPARE(first.status, 201);
+        QCOMPARE(first.json().value(QStringLiteral("registrationNumber")).toString(), QStringLiteral("REG-API-1"));
+        QCOMPARE(first.json().value(QStringLiteral("stage")).toString(), QStringLiteral("RECEIVED"));
+        const Reply second = submit(body, QStringLiteral("idem-key-0000000001"));
+        QCOMPARE(second.status, 200);
+        QCOMPARE(second.json().value(QStringLiteral("registrationNumber")).toString(), QStringLiteral("REG-API-1"));
+        const auto all = m_store->requests();
+        QVERIFY(all);
+        QCOMPARE(all.value().size(), 1);
+        QCOMPARE(all.value().first().kioskId, QStringLiteral("KIOSK-0001"));
+        QCOMPARE(all.value().first().desaCode, QStringLiteral("3521112004"));
+
+        QCOMPARE(submit(body, QStringLiteral("short")).status, 400);
+        const Reply badService = submit(QByteArray(body).replace("\"SKTM\"", "\"NOPE\""), QStringLiteral("idem-key-0000000009"));
+        QCOMPARE(badService.status, 400);
+        QCOMPARE(badService.json().value(QStringLiteral("error")).toString(), QStringLiteral("unknown_service"));
+        const Reply badNik = submit(QByteArray(body).replace("3521114506800002", "35211145068000AB"), QStringLiteral("idem-key-0000000008"));
+        QCOMPARE(badNik.status, 400);
+        QCOMPARE(submit(QByteArray(70 * 1024, ' '), QStringLiteral("idem-key-0000000007")).status, 413);
+    }
+
+    void withoutClientCertificate()
+    {
+        const Reply reply = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {}, {}, false);
+        QVERIFY(reply.curlExit != 0);
+        QCOMPARE(reply.status, 0);
+    }
+
+    void otherCaClientRefused()
+    {
+        // A certificate from another CA (here the foreign CA's server certificate) never reaches a handler.
+        const Reply reply = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {}, {}, true,
+                                 QStringLiteral("rogue-server"));
+        QVERIFY(reply.curlExit != 0);
+        QCOMPARE(reply.status, 0);
+    }
+
+    void differentBodyConflict()
+    {
+        QCOMPARE(submit(submitBody(QStringLiteral("REG-API-2")), QStringLiteral("idem-key-0000000002")).status, 201);
+        const Reply changed = submit(submitBody(QStringLiteral("REG-API-2"), QStringLiteral("Siti Aminah Rahayu")),
+                                     QStringLiteral("idem-key-0000000002"));
+        QCOMPARE(changed.status, 409);
+        QCOMPARE(changed.json().value(QStringLiteral("error")).toString(), QStringLiteral("idempotency_conflict"));
+        const Reply clash = submit(submitBody(QStringLiteral("REG-API-2")), QStringLiteral("idem-key-0000000003"));
+        QCOMPARE(clash.status, 409);
+        QCOMPARE(clash.json().value(QStringLiteral("error")).toString(), QStringLiteral("registration_taken"));
+        QCOMPARE(m_store->requests().value().size(), 1);
+    }
+
+    void changesShowReceived()
+    {
+        QCOMPARE(submit(submitBody(QStringLiteral("REG-API-3")), QStringLiteral("idem-key-0000000004")).status, 201);
+        const Reply reply = call(QStringLiteral("GET"), QStringLiteral("/api/v1/changes?cursor=0&limit=50"));
+        QCOMPARE(reply.status, 200);
+        const QJsonArray changes = reply.json().value(QStringLiteral("changes")).toArray();
+        QCOMPARE(changes.size(), 1);
+        const auto change = serverlink::StatusChange::fromJsonObject(changes.at(0).toObject());
+        QVERIFY(change);
+        QCOMPARE(change->registrationNumber, QStringLiteral("REG-API-3"));
+        QCOMPARE(change->stage, serverlink::Stage::Received);
+        QCOMPARE(reply.json().value(QStringLiteral("cursor")).toInteger(), change->sequence);
+
+        const Reply after = call(QStringLiteral("GET"), QStringLiteral("/api/v1/changes?cursor=%1").arg(change->sequence));
+        QCOMPARE(after.status, 200);
+        QVERIFY(after.json().value(QStringLiteral("changes")).toArray().isEmpty());
+        QCOMPARE(call(QStringLiteral("GET"), QStringLiteral("/api/v1/changes?limit=0")).status, 400);
+    }
+
+    void catalogEtag()
+    {
+        const Reply full = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"));
+        QCOMPARE(full.status, 200);
+        QCOMPARE(full.body, m_catalog->bytes());
+        QVERIFY(full.headers.contains(("ETag: " + m_catalog->etag()).toUtf8()));
+        const Reply same = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {},
+                                {QStringLiteral("If-None-Match: %1").arg(m_catalog->etag())});
+        QCOMPARE(same.status, 304);
+        QVERIFY(same.body.isEmpty());
+    }
+
+    void letterAndHandover()
+    {
+        QCOMPARE(submit(submitBody(QStringLiteral("REG-API-4")), QStringLiteral("idem-key-0000000005")).status, 201);
+        QCOMPARE(call(QStringLiteral("GET"), QStringLiteral("/api/v1/letters/REG-API-4")).status, 404);
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-API-4/handover")).status, 409);
+        QVERIFY(m_workflow->approve(QStringLiteral("REG-API-4"), QStringLiteral("Budi")));
+
+        const Reply letter = call(QStringLiteral("GET"), QStringLiteral("/api/v1/letters/REG-API-4"));
+        QCOMPARE(letter.status, 200);
+        QVERIFY(letter.body.startsWith("%PDF"));
+        const QByteArray sha = QCryptographicHash::hash(letter.body, QCryptographicHash::Sha256).toHex();
+        QVERIFY2(letter.headers.toLower().contains("x-content-sha256: " + sha), letter.headers.constData());
+
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-API-4/handover")).status, 200);
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-API-4/handover")).status, 200);
+        QCOMPARE(m_store->request(QStringLiteral("REG-API-4")).value().stage, serverlink::Stage::HandedOver);
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-NOPE/handover")).status, 404);
+    }
+};
+
+QTEST_MAIN(TestBackendApi)
+#include "tst_backend_api.moc"

@@ -1,0 +1,352 @@
+#include "backendstore.h"
+#include "letterrenderer.h"
+#include "offices.h"
+#include "servicecatalog.h"
+#include "workflow.h"
+
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace backend;
+using serverlink::ServiceLevel;
+using serverlink::Stage;
+
+namespace {
+
+const QString kDesa = QStringLiteral("3521112004");
+
+NewRequest makeRequest(const QString &reg, const QString &key, const QString &service = QStringLiteral("SKTM"),
+                       ServiceLevel level = ServiceLevel::Desa, const QString &desa = kDesa)
+{
+    NewRequest n;
+    n.kioskId = QStringLiteral("KIOSK-0001");
+    n.desaCode = desa;
+    n.idempotencyKey = key;
+    n.level = level;
+    n.submit.registrationNumber = reg;
+    n.submit.serviceCode = service;
+    n.submit.nik = QStringLiteral("3521114506800002");
+    n.submit.name = QStringLiteral("Siti Aminah");
+    n.submit.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
+    n.submit.purpose = QStringLiteral("Pendaftaran BPJS PBI");
+    n.submit.fields = QJsonObject{{QStringLiteral("pekerjaan"), QStringLiteral("Petani")}};
+    n.submit.submittedAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
+    n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
+    return n;
+}
+
+int requestCount(const QString &path)
+{
+    const QString name = QStringLiteral("count-check");
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT COUNT(*) FROM requests")) && q.next())
+                count = q.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
+QList<Stage> stagesOf(BackendStore &store, const QString &reg)
+{
+    QList<Stage> stages;
+    const auto events = store.events(reg);
+    if (events)
+        for (const auto &e : events.value())
+            stages.append(e.stage);
+    return stages;
+}
+
+} // namespace
+
+/// Storage, lifecycle and letters of the kecamatan backend on a real SQLite file.
+class TestBackendStore : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<BackendStore> m_store;
+    std::optional<ServiceCatalog> m_catalog;
+    std::optional<OfficeDirectory> m_offices;
+    LetterRenderer m_renderer;
+    std::unique_ptr<Workflow> m_workflow;
+
+    QString dbPath() const { return m_dir.filePath(QStringLiteral("backend.sqlite")); }
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile::remove(dbPath());
+        auto store = BackendStore::open(dbPath());
+        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+        m_store = std::move(store.value());
+        auto catalog = ServiceCatalog::builtIn();
+        QVERIFY(catalog);
+        m_catalog = catalog.value();
+        auto offices = OfficeDirectory::builtIn();
+        QVERIFY(offices);
+        m_offices = offices.value();
+        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer,
+                                                m_dir.filePath(QStringLiteral("letters")));
+    }
+    void cleanup()
+    {
+        m_workflow.reset();
+        m_store.reset();
+    }
+
+    void idempotentInsert()
+    {
+        const auto first = m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
+        QVERIFY(first);
+        QCOMPARE(first.value().outcome, InsertOutcome::Created);
+        const auto again = m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
+        QVERIFY(again);
+        QCOMPARE(again.value().outcome, InsertOutcome::Replayed);
+        QCOMPARE(again.value().record.registrationNumber, QStringLiteral("REG-1"));
+        QCOMPARE(again.value().record.stage, Stage::Received);
+        QCOMPARE(requestCount(dbPath()), 1);
+        QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")), QList<Stage>{Stage::Received});
+    }
+
+    void sameKeyDifferentBody()
+    {
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        NewRequest changed = makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"));
+        changed.bodySha256 = QString(64, QLatin1Char('0'));
+        const auto conflict = m_store->insertRequest(changed);
+        QVERIFY(!conflict);
+        QCOMPARE(conflict.error().code, ErrorCode::IdempotencyConflict);
+        QCOMPARE(requestCount(dbPath()), 1);
+    }
+
+    void registrationNumberClash()
+    {
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        const auto clash = m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000002")));
+        QVERIFY(!clash);
+        QCOMPARE(clash.error().code, ErrorCode::RegistrationTaken);
+        QCOMPARE(requestCount(dbPath()), 1);
+    }
+
+    void eventsAndDesaIsolation()
+    {
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-A1"), QStringLiteral("key-00000000000a1"))));
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-B1"), QStringLiteral("key-00000000000b1"),
+                                                   QStringLiteral("SKTM"), ServiceLevel::Desa,
+                                                   QStringLiteral("3521112005"))));
+        QVERIFY(m_workflow->advance(QStringLiteral("REG-A1"), Stage::DesaReview, Actor{QStringLiteral("Budi"), QStringLiteral("petugas_desa")}));
+
+        const auto mine = m_store->changes(kDesa, 0, 100);
+        QVERIFY(mine);
+        QCOMPARE(mine.value().size(), 2);
+        QCOMPARE(mine.value().at(0).stage, Stage::Received);
+        QCOMPARE(mine.value().at(1).stage, Stage::DesaReview);
+        QVERIFY(mine.value().at(0).sequence < mine.value().at(1).sequence);
+        for (const auto &c : mine.value())
+            QCOMPARE(c.registrationNumber, QStringLiteral("REG-A1"));
+
+        const auto after = m_store->changes(kDesa, mine.value().at(0).sequence, 100);
+        QVERIFY(after);
+        QCOMPARE(after.value().size(), 1);
+        QCOMPARE(after.value().at(0).stage, Stage::DesaReview);
+
+        const auto other = m_store->changes(QStringLiteral("3521112005"), 0, 100);
+        QVERIFY(other);
+        QCOMPARE(other.value().size(), 1);
+        QCOMPARE(other.value().at(0).registrationNumber, QStringLiteral("REG-B1"));
+
+        const auto events = m_store->events(QStringLiteral("REG-A1"));
+        QVERIFY(events);
+        QCOMPARE(events.value().last().actor, QStringLiteral("Budi"));
+        QCOMPARE(events.value().last().role, QStringLiteral("petugas_desa"));
+    }
+
+    void newerSchemaRefused()
+    {
+        m_workflow.reset();
+        m_store.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+            db.setDatabaseName(dbPath());
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = %1").arg(BackendStore::kSchemaVersion + 1)));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+        const auto reopened = BackendStore::open(dbPath());
+        QVERIFY(!reopened);
+        QCOMPARE(reopened.error().code, ErrorCode::SchemaTooNew);
+        QVERIFY(reopened.error().message.contains(QStringLiteral("lebih baru")));
+    }
+
+    void reopenKeepsData()
+    {
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        m_workflow.reset();
+        m_store.reset();
+        auto reopened = BackendStore::open(dbPath());
+        QVERIFY(reopened);
+        const auto again = reopened.value()->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
+        QVERIFY(again);
+        QCOMPARE(again.value().outcome, InsertOutcome::Replayed);
+    }
+
+    void desaLevelApprove()
+    {
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        const auto done = m_workflow->approve(QStringLiteral("REG-1"), QStringLiteral("Budi"));
+        QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+        QCOMPARE(done.value().stage, Stage::Ready);
+        QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")),
+                 (QList<Stage>{Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::Ready}));
+        QCOMPARE(done.value().nomorSurat,
+                 QStringLiteral("470/0001/3521112004/%1").arg(QDate::currentDate().year()));
+        QVERIFY(QFile::exists(done.value().letterPath));
+        QCOMPARE(done.value().letterSha256.size(), 64);
+        const auto events = m_store->events(QStringLiteral("REG-1")).value();
+        QCOMPARE(events.at(2).actor, QStringLiteral("Sugeng Riyadi"));
+        QCOMPARE(events.at(2).role, QStringLiteral("kepala_desa"));
+
+        const auto twice = m_workflow->approve(QStringLiteral("REG-1"), QStringLiteral("Budi"));
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().code, ErrorCode::TransitionNotAllowed);
+        const auto unknown = m_workflow->approve(QStringLiteral("REG-404"), QStringLiteral("Budi"));
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().code, ErrorCode::NotFound);
+    }
+
+    void kecamatanLevelApprove()
+    {
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-K"), QStringLiteral("key-00000000000k1"),
+                                                   QStringLiteral("PENGANTAR_SKCK"), ServiceLevel::Kecamatan)));
+        const auto done = m_workflow->approve(QStringLiteral("REG-K"), QStringLiteral("Budi"));
+        QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+        QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-K")),
+                 (QList<Stage>{Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::KecamatanReview,
+                               Stage::KecamatanSigned, Stage::Ready}));
+        QCOMPARE(done.value().nomorSurat, QStringLiteral("470/0001/352111/%1").arg(QDate::currentDate().year()));
+    }
+
+    void forbiddenTransitions_data()
+    {
+        QTest::addColumn<ServiceLevel>("level");
+        QTest::addColumn<Stage>("from");
+        QTest::addColumn<Stage>("to");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("skip review") << ServiceLevel::Desa << Stage::Received << Stage::DesaSigned << false;
+        QTest::newRow("desa-level to kecamatan") << ServiceLevel::Desa << Stage::DesaSigned << Stage::KecamatanReview << false;
+        QTest::newRow("kecamatan-level skips camat") << ServiceLevel::Kecamatan << Stage::DesaSigned << Stage::Ready << false;
+        QTest::newRow("hand over before ready") << ServiceLevel::Desa << Stage::DesaSigned << Stage::HandedOver << false;
+        QTest::newRow("back from handed over") << ServiceLevel::Desa << Stage::HandedOver << Stage::Ready << false;
+        QTest::newRow("out of rejected") << ServiceLevel::Desa << Stage::Rejected << Stage::DesaReview << false;
+        QTest::newRow("desa path") << ServiceLevel::Desa << Stage::DesaSigned << Stage::Ready << true;
+        QTest::newRow("kecamatan path") << ServiceLevel::Kecamatan << Stage::DesaSigned << Stage::KecamatanReview << true;
+        QTest::newRow("handover") << ServiceLevel::Kecamatan << Stage::Ready << Stage::HandedOver << true;
+        QTest::newRow("resume after fix") << ServiceLevel::Desa << Stage::NeedsFix << Stage::DesaReview << true;
+    }
+    void forbiddenTransitions()
+    {
+        QFETCH(ServiceLevel, level);
+        QFETCH(Stage, from);
+        QFETCH(Stage, to);
+        QFETCH(bool, allowed);
+        const auto check = lifecycle::checkTransition(level, from, to, QStringLiteral("catatan"));
+        QCOMPARE(check.ok(), allowed);
+        if (!allowed)
+            QCOMPARE(check.error().code, ErrorCode::TransitionNotAllowed);
+    }
+
+    void rejectNeedsReason()
+    {
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        const auto noReason = m_workflow->reject(QStringLiteral("REG-1"), QStringLiteral("  "), QStringLiteral("Budi"));
+        QVERIFY(!noReason);
+        QCOMPARE(noReason.error().code, ErrorCode::ReasonRequired);
+        const auto fix = m_workflow->advance(QStringLiteral("REG-1"), Stage::NeedsFix, Actor{QStringLiteral("Budi"), QStringLiteral("petugas_desa")});
+        QVERIFY(!fix);
+        QCOMPARE(fix.error().code, ErrorCode::ReasonRequired);
+
+        const auto rejected = m_workflow->reject(QStringLiteral("REG-1"), QStringLiteral("Bukan warga desa ini"), QStringLiteral("Budi"));
+        QVERIFY(rejected);
+        QCOMPARE(rejected.value().stage, Stage::Rejected);
+        QCOMPARE(m_store->events(QStringLiteral("REG-1")).value().last().note, QStringLiteral("Bukan warga desa ini"));
+        QVERIFY(!m_workflow->approve(QStringLiteral("REG-1"), QStringLiteral("Budi")));
+    }
+
+    void nomorSequentialPerOfficeAndYear()
+    {
+        const auto sign = [this](const QString &reg, const QString &office, int year) -> QString {
+            const QString key = QStringLiteral("key-%1").arg(reg).leftJustified(16, QLatin1Char('0'));
+            if (!m_store->insertRequest(makeRequest(reg, key)))
+                return {};
+            const auto r = m_store->applyTransition(
+                reg, Transition{Stage::Received, Stage::DesaReview, QStringLiteral("t"), QStringLiteral("t"), {}, {}, {}});
+            const auto s = m_store->applyTransition(
+                reg, Transition{Stage::DesaReview, Stage::DesaSigned, QStringLiteral("t"), QStringLiteral("t"), {},
+                                NomorAllocation{office, year, QStringLiteral("470/{nomor}/{kode}/{tahun}")}, {}});
+            return r && s ? s.value().nomorSurat : QString();
+        };
+        QCOMPARE(sign(QStringLiteral("R1"), QStringLiteral("3521112004"), 2026), QStringLiteral("470/0001/3521112004/2026"));
+        QCOMPARE(sign(QStringLiteral("R2"), QStringLiteral("3521112004"), 2026), QStringLiteral("470/0002/3521112004/2026"));
+        QCOMPARE(sign(QStringLiteral("R3"), QStringLiteral("3521112005"), 2026), QStringLiteral("470/0001/3521112005/2026"));
+        QCOMPARE(sign(QStringLiteral("R4"), QStringLiteral("3521112004"), 2027), QStringLiteral("470/0001/3521112004/2027"));
+        QCOMPARE(sign(QStringLiteral("R5"), QStringLiteral("3521112004"), 2026), QStringLiteral("470/0003/3521112004/2026"));
+    }
+
+    void letterPdf()
+    {
+        LetterContent c;
+        c.kopLines = {QStringLiteral("PEMERINTAH KABUPATEN NGAWI"), QStringLiteral("KECAMATAN PITU"), QStringLiteral("DESA PITU")};
+        c.officeAddress = QStringLiteral("Jalan Raya Pitu No. 1");
+        c.title = QStringLiteral("SURAT KETERANGAN DOMISILI");
+        c.nomorSurat = QStringLiteral("470/0007/3521112004/2026");
+        c.opening = QStringLiteral("Yang bertanda tangan di bawah ini menerangkan bahwa:");
+        c.rows = {{QStringLiteral("Nama"), QStringLiteral("Siti Aminah")}};
+        c.statement = QStringLiteral("adalah benar berdomisili di Desa Pitu.");
+        c.place = QStringLiteral("Pitu");
+        c.date = QDate(2026, 11, 23);
+        c.signerTitle = QStringLiteral("Kepala Desa Pitu");
+        c.signerName = QStringLiteral("Sugeng Riyadi");
+        const QString path = m_dir.filePath(QStringLiteral("letter.pdf"));
+        const auto written = LetterRenderer(Paper::F4).renderToFile(c, path);
+        QVERIFY(written);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QCOMPARE(written.value().sha256,
+                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+
+        if (QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty()
+            || QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("poppler-utils (pdfinfo, pdftotext) not installed");
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {path});
+        QVERIFY(info.waitForFinished(5000));
+        const QString infoText = QString::fromUtf8(info.readAllStandardOutput());
+        // 215 × 330 mm = 609.4 × 935.4 pt
+        QVERIFY2(infoText.contains(QRegularExpression(QStringLiteral("Page size:\\s+609(\\.\\d+)? x 935(\\.\\d+)? pts"))),
+                 qPrintable(infoText));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(5000));
+        const QString body = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(body.contains(QStringLiteral("Nomor: 470/0007/3521112004/2026")), qPrintable(body));
+        QVERIFY(body.contains(QStringLiteral("Siti Aminah")));
+        QVERIFY(body.contains(QStringLiteral("Pitu, 23 November 2026")));
+        QVERIFY(body.contains(QStringLiteral("Ditandatangani secara elektronik")));
+    }
+};
+
+QTEST_MAIN(TestBackendStore)
+#include "tst_backend_store.moc"
