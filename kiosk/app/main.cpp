@@ -10,13 +10,14 @@
 #include "store.h"
 #include "syncservice.h"
 
-#include "qmlregistration.h"
-
 #include <QCommandLineParser>
 #include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
+#include <QtQml/qqml.h>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QThread>
@@ -30,18 +31,31 @@ Q_IMPORT_QML_PLUGIN(AnjunganDesaPlugin)
 namespace {
 constexpr auto kMainQml = "qrc:/AnjunganDesa/Main.qml";
 
-// Loads every QML file of the UI module on its own; used by --self-test and the OS image.
+// Instantiates every QML type of the UI module through the module import, as the app does;
+// any QML warning counts as a failure. Used by --self-test and by the OS image's smoke test.
 int selfTest(QQmlEngine &engine)
 {
     int failures = 0, loaded = 0;
-    QDirIterator it(QStringLiteral(":/AnjunganDesa"), {QStringLiteral("*.qml")}, QDir::Files, QDirIterator::Subdirectories);
+    QObject::connect(&engine, &QQmlEngine::warnings, [&failures](const QList<QQmlError> &warnings) {
+        for (const QQmlError &w : warnings)
+            qCritical().noquote() << "self-test: warning" << w.toString();
+        failures += int(warnings.size());
+    });
+    QDirIterator it(QStringLiteral(":/AnjunganDesa"), {QStringLiteral("*.qml")}, QDir::Files);
     while (it.hasNext()) {
         const QString file = it.next();
-        QQmlComponent component(&engine, QUrl(QStringLiteral("qrc") + file));
+        const QString type = QFileInfo(file).completeBaseName();
+        QFile source(file);
+        source.open(QIODevice::ReadOnly);
+        const bool singleton = source.readAll().contains("pragma Singleton");
+        const QByteArray probe = singleton ? QStringLiteral("import QtQuick\nimport AnjunganDesa\nQtObject { property var probe: %1 }").arg(type).toUtf8()
+                                           : QStringLiteral("import AnjunganDesa\n%1 {}").arg(type).toUtf8();
+        QQmlComponent component(&engine);
+        component.setData(probe, QUrl(QStringLiteral("qrc:/self-test/%1.qml").arg(type)));
         std::unique_ptr<QObject> object(component.create());
         if (!object) {
             ++failures;
-            qCritical().noquote() << "self-test: FAILED" << file << component.errorString();
+            qCritical().noquote() << "self-test: FAILED" << type << component.errorString();
         } else {
             ++loaded;
         }
@@ -123,9 +137,13 @@ int main(int argc, char *argv[])
     }
 
     kiosk::Session session(outbox, catalog, staff, ticketPrinter.get(), letterPrinter.get(), config->officeName);
-    SessionForeign::s_instance = &session;
+    // Handed to QML as the singleton `Session`, owned here. (Qt 6.4 does not resolve a
+    // QML_FOREIGN singleton of a class from another library; an instance registration does.)
+    qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", &session);
 
     QQmlApplicationEngine engine;
+    // The UI module's qmldir lives at qrc:/AnjunganDesa/ (Qt 6.4's default resource prefix).
+    engine.addImportPath(QStringLiteral("qrc:/"));
     if (cli.isSet(selfTestOption))
         return selfTest(engine);
 

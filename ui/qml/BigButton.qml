@@ -16,7 +16,7 @@ Button {
             text: control.text
             font.pixelSize: Theme.body + 4
             font.bold: true
-            color: control.primary ? Theme.onPrimary : Theme.primary
+            color: control.primary ? Theme.inverse : Theme.primary
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
@@ -25,7 +25,7 @@ Button {
             visible: control.detail.length > 0
             text: control.detail
             font.pixelSize: Theme.body - 4
-            color: control.primary ? Theme.onPrimary : Theme.muted
+            color: control.primary ? Theme.inverse : Theme.muted
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }

@@ -1,4 +1,5 @@
 import QtQuick
+import AnjunganDesa
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.VirtualKeyboard
@@ -20,7 +21,7 @@ ApplicationWindow {
             anchors.rightMargin: Theme.gap
             Text {
                 text: "Anjungan Desa"
-                color: Theme.onPrimary
+                color: Theme.inverse
                 font.pixelSize: Theme.body + 4
                 font.bold: true
                 Layout.fillWidth: true
@@ -29,7 +30,7 @@ ApplicationWindow {
                 objectName: "outboxIndicator"
                 visible: Session.outboxDepth > 0
                 text: Session.outboxDepth + " permohonan menunggu dikirim"
-                color: Theme.onPrimary
+                color: Theme.inverse
                 font.pixelSize: Theme.body - 6
             }
             BigButton {

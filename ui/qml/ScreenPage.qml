@@ -1,4 +1,5 @@
 import QtQuick
+import AnjunganDesa
 import QtQuick.Layouts
 
 // Common frame of a screen: title, optional subtitle, content, and a polite notice line.

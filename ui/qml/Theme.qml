@@ -6,7 +6,7 @@ QtObject {
     readonly property color background: "#f4f6f2"
     readonly property color surface: "#ffffff"
     readonly property color primary: "#1b5e20"
-    readonly property color onPrimary: "#ffffff"
+    readonly property color inverse: "#ffffff"
     readonly property color text: "#1c1c1c"
     readonly property color muted: "#4a4a4a"
     readonly property color error: "#b00020"

@@ -1,4 +1,5 @@
 import QtQuick
+import AnjunganDesa
 import QtQuick.Layouts
 
 ScreenPage {
