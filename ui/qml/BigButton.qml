@@ -8,8 +8,12 @@ Button {
     property bool primary: true
     implicitHeight: Math.max(Theme.touch, content.implicitHeight + 32)
     implicitWidth: 360
-    contentItem: Column {
+    contentItem: Item {
+      implicitHeight: content.implicitHeight
+      Column {
         id: content
+        width: parent.width
+        anchors.verticalCenter: parent.verticalCenter
         spacing: 4
         Text {
             width: parent.width
@@ -29,6 +33,7 @@ Button {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
         }
+      }
     }
     background: Rectangle {
         radius: 16
