@@ -31,7 +31,7 @@ const char *const kJson = "application/json";
 
 /// Who is calling, from the verified client certificate.
 struct Peer {
-    QString kioskId;  // CN
+    QString kioskId; // CN
     QString desaCode; // OU
 };
 
@@ -62,7 +62,7 @@ std::optional<Peer> peerOf(const httplib::Request &req)
     const auto ou = subjectEntry(subject, NID_organizationalUnitName);
     if (!cn || !ou || cn->isEmpty() || ou->isEmpty())
         return std::nullopt;
-    return Peer{*cn, *ou};
+    return Peer {*cn, *ou};
 }
 
 void sendJson(httplib::Response &res, int status, const QJsonObject &body)
@@ -73,13 +73,12 @@ void sendJson(httplib::Response &res, int status, const QJsonObject &body)
 
 void sendError(httplib::Response &res, int status, const QString &code, const QString &message)
 {
-    sendJson(res, status, QJsonObject{{QStringLiteral("error"), code}, {QStringLiteral("message"), message}});
+    sendJson(res, status, QJsonObject {{QStringLiteral("error"), code}, {QStringLiteral("message"), message}});
 }
 
 QJsonObject accepted(const RequestRecord &r)
 {
-    return {{QStringLiteral("registrationNumber"), r.registrationNumber},
-            {QStringLiteral("stage"), serverlink::stageToWire(r.stage)}};
+    return {{QStringLiteral("registrationNumber"), r.registrationNumber}, {QStringLiteral("stage"), serverlink::stageToWire(r.stage)}};
 }
 
 QString header(const httplib::Request &req, const char *name)
@@ -123,14 +122,13 @@ struct ApiServer::Impl {
 namespace {
 
 /// Wraps a handler so it only runs for a verified kiosk certificate with CN and OU.
-template <typename Handler>
-httplib::Server::Handler withPeer(Handler handler)
+template<typename Handler> httplib::Server::Handler withPeer(Handler handler)
 {
     return [handler](const httplib::Request &req, httplib::Response &res) {
         const auto peer = peerOf(req);
         if (!peer) {
-            sendError(res, 403, QStringLiteral("forbidden"),
-                      QStringLiteral("Sertifikat anjungan tidak memuat identitas (CN/OU) yang sah."));
+            sendError(
+                res, 403, QStringLiteral("forbidden"), QStringLiteral("Sertifikat anjungan tidak memuat identitas (CN/OU) yang sah."));
             return;
         }
         handler(*peer, req, res);
@@ -141,27 +139,25 @@ httplib::Server::Handler withPeer(Handler handler)
 
 void ApiServer::Impl::routes()
 {
-    server->Get("/api/v1/catalog", withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) {
-                    getCatalog(req, res);
-                }));
-    server->Post("/api/v1/requests", withPeer([this](const Peer &peer, const httplib::Request &req,
-                                                    httplib::Response &res) { postRequest(peer, req, res); }));
-    server->Get("/api/v1/changes", withPeer([this](const Peer &peer, const httplib::Request &req,
-                                                  httplib::Response &res) { getChanges(peer, req, res); }));
-    server->Get(R"(/api/v1/letters/([^/]+))",
-                withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
-                    getLetter(peer, QString::fromStdString(req.matches[1].str()), res);
-                }));
-    server->Post(R"(/api/v1/requests/([^/]+)/handover)",
-                 withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
-                     postHandover(peer, QString::fromStdString(req.matches[1].str()), res);
-                 }));
+    server->Get(
+        "/api/v1/catalog", withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getCatalog(req, res); }));
+    server->Post("/api/v1/requests",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postRequest(peer, req, res); }));
+    server->Get("/api/v1/changes",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { getChanges(peer, req, res); }));
+    server->Get(R"(/api/v1/letters/([^/]+))", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        getLetter(peer, QString::fromStdString(req.matches[1].str()), res);
+    }));
+    server->Post(
+        R"(/api/v1/requests/([^/]+)/handover)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+            postHandover(peer, QString::fromStdString(req.matches[1].str()), res);
+        }));
     server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (!res.body.empty())
             return;
         if (res.status == 413)
             sendError(res, 413, QStringLiteral("payload_too_large"),
-                      QStringLiteral("Isi permintaan lebih dari %1 byte.").arg(serverlink::kMaxBodyBytes));
+                QStringLiteral("Isi permintaan lebih dari %1 byte.").arg(serverlink::kMaxBodyBytes));
         else if (res.status == 404)
             sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Alamat tidak dikenal."));
         else
@@ -193,10 +189,10 @@ void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req,
     const QString key = header(req, "Idempotency-Key");
     if (key.size() < kMinKeyLength || key.size() > kMaxKeyLength)
         return sendError(res, 400, QStringLiteral("idempotency_key"),
-                         QStringLiteral("Header Idempotency-Key wajib, %1–%2 karakter.").arg(kMinKeyLength).arg(kMaxKeyLength));
+            QStringLiteral("Header Idempotency-Key wajib, %1–%2 karakter.").arg(kMinKeyLength).arg(kMaxKeyLength));
     if (req.body.size() > std::size_t(serverlink::kMaxBodyBytes))
         return sendError(res, 413, QStringLiteral("payload_too_large"),
-                         QStringLiteral("Isi permintaan lebih dari %1 byte.").arg(serverlink::kMaxBodyBytes));
+            QStringLiteral("Isi permintaan lebih dari %1 byte.").arg(serverlink::kMaxBodyBytes));
     const QByteArray body = QByteArray::fromStdString(req.body);
     QString why;
     const auto submit = serverlink::SubmitRequest::fromJson(body, &why);
@@ -206,14 +202,14 @@ void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req,
         return sendError(res, 400, QStringLiteral("invalid_nik"), QStringLiteral("NIK harus 16 angka."));
     if (!lifecycle::isValidRegistrationNumber(submit->registrationNumber))
         return sendError(res, 400, QStringLiteral("invalid_registration_number"),
-                         QStringLiteral("Nomor registrasi hanya boleh berisi huruf, angka dan '-' (maksimal 64)."));
+            QStringLiteral("Nomor registrasi hanya boleh berisi huruf, angka dan '-' (maksimal 64)."));
     const auto service = catalog.service(submit->serviceCode);
     if (!service)
-        return sendError(res, 400, QStringLiteral("unknown_service"),
-                         QStringLiteral("Layanan '%1' tidak ada di katalog.").arg(submit->serviceCode));
+        return sendError(
+            res, 400, QStringLiteral("unknown_service"), QStringLiteral("Layanan '%1' tidak ada di katalog.").arg(submit->serviceCode));
 
-    const NewRequest request{peer.kioskId, peer.desaCode, key,
-                             QString::fromLatin1(serverlink::crypto::sha256(body).toHex()), service->level, *submit};
+    const NewRequest request {
+        peer.kioskId, peer.desaCode, key, QString::fromLatin1(serverlink::crypto::sha256(body).toHex()), service->level, *submit};
     const auto stored = store.insertRequest(request);
     if (!stored) {
         switch (stored.error().code) {
@@ -236,8 +232,7 @@ void ApiServer::Impl::getChanges(const Peer &peer, const httplib::Request &req, 
     const auto cursor = queryInteger(req, "cursor", 0, 0, std::numeric_limits<qint64>::max());
     const auto limit = queryInteger(req, "limit", kDefaultLimit, 1, kMaxLimit);
     if (!cursor || !limit)
-        return sendError(res, 400, QStringLiteral("invalid_query"),
-                         QStringLiteral("cursor harus ≥ 0 dan limit 1–%1.").arg(kMaxLimit));
+        return sendError(res, 400, QStringLiteral("invalid_query"), QStringLiteral("cursor harus ≥ 0 dan limit 1–%1.").arg(kMaxLimit));
     const auto changes = store.changes(peer.desaCode, *cursor, int(*limit));
     if (!changes) {
         qCWarning(lcApi) << "changes for" << peer.kioskId << "failed:" << changes.error().message;
@@ -256,8 +251,7 @@ void ApiServer::Impl::getLetter(const Peer &peer, const QString &registrationNum
 {
     const auto record = store.request(registrationNumber);
     if (!record || record.value().desaCode != peer.desaCode || record.value().letterPath.isEmpty())
-        return sendError(res, 404, QStringLiteral("not_found"),
-                         QStringLiteral("Belum ada surat bertanda tangan untuk permohonan ini."));
+        return sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Belum ada surat bertanda tangan untuk permohonan ini."));
     QFile file(record.value().letterPath);
     if (!file.open(QIODevice::ReadOnly)) {
         qCWarning(lcApi) << "letter of" << registrationNumber << "unreadable:" << file.errorString();
@@ -293,9 +287,8 @@ void ApiServer::Impl::postHandover(const Peer &peer, const QString &registration
 }
 
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow)
-    : d(new Impl{store, catalog, workflow, nullptr, {}})
-{
-}
+    : d(new Impl {store, catalog, workflow, nullptr, {}})
+{ }
 
 ApiServer::~ApiServer()
 {
@@ -306,25 +299,24 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
 {
     for (const QString &file : {tls.certificate, tls.privateKey, tls.clientCa})
         if (!QFileInfo(file).isReadable())
-            return Error{ErrorCode::Io, QStringLiteral("Berkas TLS %1 tidak dapat dibaca.").arg(file)};
+            return Error {ErrorCode::Io, QStringLiteral("Berkas TLS %1 tidak dapat dibaca.").arg(file)};
     d->server = std::make_unique<httplib::SSLServer>(QFile::encodeName(tls.certificate).constData(),
-                                                     QFile::encodeName(tls.privateKey).constData(),
-                                                     QFile::encodeName(tls.clientCa).constData());
+        QFile::encodeName(tls.privateKey).constData(), QFile::encodeName(tls.clientCa).constData());
     if (!d->server->is_valid())
-        return Error{ErrorCode::Io, QStringLiteral("Sertifikat atau kunci server tidak valid.")};
+        return Error {ErrorCode::Io, QStringLiteral("Sertifikat atau kunci server tidak valid.")};
     SSL_CTX *ctx = d->server->ssl_context();
     // Kiosks must present a certificate from the kiosk CA (verified in the handshake); never below TLS 1.2.
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
     if (SSL_CTX_load_verify_locations(ctx, QFile::encodeName(tls.clientCa).constData(), nullptr) != 1)
-        return Error{ErrorCode::Io, QStringLiteral("CA anjungan %1 tidak dapat dimuat.").arg(tls.clientCa)};
+        return Error {ErrorCode::Io, QStringLiteral("CA anjungan %1 tidak dapat dimuat.").arg(tls.clientCa)};
     d->server->set_payload_max_length(serverlink::kMaxBodyBytes);
     d->routes();
 
     const std::string address = host.toStdString();
     const int bound = port == 0 ? d->server->bind_to_any_port(address) : (d->server->bind_to_port(address, port) ? port : -1);
     if (bound <= 0)
-        return Error{ErrorCode::Io, QStringLiteral("Tidak dapat mendengarkan di %1:%2.").arg(host).arg(port)};
+        return Error {ErrorCode::Io, QStringLiteral("Tidak dapat mendengarkan di %1:%2.").arg(host).arg(port)};
     d->thread = std::thread([server = d->server.get()] { server->listen_after_bind(); });
     return quint16(bound);
 }

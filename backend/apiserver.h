@@ -20,7 +20,8 @@ struct TlsFiles {
 
 /// The kiosk-facing HTTPS API (/api/v1, server-link/api/openapi.yaml) behind mutual TLS.
 /// Handlers run on a thread pool; the kiosk id and desa code come from the client certificate.
-class ApiServer {
+class ApiServer
+{
 public:
     ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow);
     ~ApiServer();

@@ -17,8 +17,8 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 1> kMigrations{
-    QStringList{
+const std::array<QStringList, 1> kMigrations {
+    QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
                        " kiosk_id TEXT NOT NULL,"
@@ -58,9 +58,9 @@ const std::array<QStringList, 1> kMigrations{
     },
 };
 
-const QString kRequestColumns = QStringLiteral(
-    "registration_number, kiosk_id, desa_code, service_code, service_level, stage, nik, name, address,"
-    " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256");
+const QString kRequestColumns
+    = QStringLiteral("registration_number, kiosk_id, desa_code, service_code, service_level, stage, nik, name, address,"
+                     " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256");
 
 QString timestamp(const QDateTime &t)
 {
@@ -101,9 +101,11 @@ RequestRecord readRequest(const QSqlQuery &q)
 
 /// A write transaction that takes the write lock up front, so that a read followed by a
 /// write inside it can never fail on a stale snapshot; rolls back unless committed.
-class WriteTransaction {
+class WriteTransaction
+{
 public:
-    explicit WriteTransaction(QSqlDatabase db) : m_db(std::move(db))
+    explicit WriteTransaction(QSqlDatabase db)
+        : m_db(std::move(db))
     {
         // SQLite: BEGIN IMMEDIATE waits (busy_timeout) for the write lock. Other drivers: plain BEGIN.
         QSqlQuery q(m_db);
@@ -201,8 +203,7 @@ QString formatNomor(const NomorAllocation &a, int value)
     return nomor;
 }
 
-std::optional<RequestRecord> selectRequest(QSqlDatabase &db, const QString &where, const QVariantList &binds,
-                                           QSqlError *error)
+std::optional<RequestRecord> selectRequest(QSqlDatabase &db, const QString &where, const QVariantList &binds, QSqlError *error)
 {
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT %1 FROM requests WHERE %2").arg(kRequestColumns, where));
@@ -223,8 +224,7 @@ Error notFound(const QString &registrationNumber)
 BackendStore::BackendStore(QString path)
     : m_path(std::move(path))
     , m_connectionPrefix(QStringLiteral("backendstore-%1").arg(quintptr(this), 0, 16))
-{
-}
+{ }
 
 BackendStore::~BackendStore()
 {
@@ -256,8 +256,8 @@ Result<QSqlDatabase> BackendStore::connection()
         if (db.isOpen())
             return db;
     }
-    QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
-                                                   : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    QSqlDatabase db
+        = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false) : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     {
         std::lock_guard lock(m_mutex);
         if (!m_connectionNames.contains(name))
@@ -289,14 +289,14 @@ Status BackendStore::migrate()
         const int current = version.value(0).toInt();
         version.finish();
         if (current > kSchemaVersion)
-            return Error{ErrorCode::SchemaTooNew,
-                         QStringLiteral("Basis data %1 memakai skema versi %2, lebih baru dari yang didukung "
-                                        "program ini (versi %3). Perbarui kecamatan-backend.")
-                             .arg(m_path)
-                             .arg(current)
-                             .arg(kSchemaVersion)};
+            return Error {ErrorCode::SchemaTooNew,
+                QStringLiteral("Basis data %1 memakai skema versi %2, lebih baru dari yang didukung "
+                               "program ini (versi %3). Perbarui kecamatan-backend.")
+                    .arg(m_path)
+                    .arg(current)
+                    .arg(kSchemaVersion)};
         if (current == kSchemaVersion)
-            return Done{};
+            return Done {};
         QSqlQuery step(db.value());
         for (const QString &sql : kMigrations.at(current))
             if (!step.exec(sql))
@@ -332,12 +332,11 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
         const QString existingSha256 = byKey.value(1).toString();
         byKey.finish();
         if (existingSha256 != n.bodySha256)
-            return Error{ErrorCode::IdempotencyConflict,
-                         QStringLiteral("Kunci idempotensi ini sudah dipakai untuk permohonan lain.")};
+            return Error {ErrorCode::IdempotencyConflict, QStringLiteral("Kunci idempotensi ini sudah dipakai untuk permohonan lain.")};
         const auto existing = selectRequest(db, QStringLiteral("registration_number = ?"), {existingNumber}, &err);
         if (!existing)
             return databaseError(QStringLiteral("membaca permohonan"), err);
-        return InsertResult{InsertOutcome::Replayed, *existing};
+        return InsertResult {InsertOutcome::Replayed, *existing};
     }
     byKey.finish();
 
@@ -345,8 +344,8 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
     if (err.isValid())
         return databaseError(QStringLiteral("mencari nomor registrasi"), err);
     if (clash)
-        return Error{ErrorCode::RegistrationTaken,
-                     QStringLiteral("Nomor registrasi %1 sudah dipakai permohonan lain.").arg(n.submit.registrationNumber)};
+        return Error {ErrorCode::RegistrationTaken,
+            QStringLiteral("Nomor registrasi %1 sudah dipakai permohonan lain.").arg(n.submit.registrationNumber)};
 
     RequestRecord r;
     r.registrationNumber = n.submit.registrationNumber;
@@ -367,21 +366,19 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
     insert.prepare(QStringLiteral("INSERT INTO requests (registration_number, kiosk_id, desa_code, idempotency_key,"
                                   " body_sha256, service_code, service_level, nik, name, address, purpose, fields_json,"
                                   " submitted_at, received_at, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : QVariantList{r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256,
-                                          r.serviceCode, serverlink::levelToWire(r.level), r.nik, r.name, r.address,
-                                          r.purpose, QJsonDocument(r.fields).toJson(QJsonDocument::Compact),
-                                          timestamp(r.submittedAt), timestamp(r.receivedAt),
-                                          serverlink::stageToWire(r.stage)})
+    for (const QVariant &v : QVariantList {r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256, r.serviceCode,
+             serverlink::levelToWire(r.level), r.nik, r.name, r.address, r.purpose, QJsonDocument(r.fields).toJson(QJsonDocument::Compact),
+             timestamp(r.submittedAt), timestamp(r.receivedAt), serverlink::stageToWire(r.stage)})
         insert.addBindValue(v);
     if (!exec(insert, &err))
         return databaseError(QStringLiteral("menyimpan permohonan"), err);
-    const EventRecord received{0, r.registrationNumber, r.desaCode, Stage::Received, r.kioskId,
-                               QStringLiteral("kiosk"), QString(), r.receivedAt};
+    const EventRecord received {
+        0, r.registrationNumber, r.desaCode, Stage::Received, r.kioskId, QStringLiteral("kiosk"), QString(), r.receivedAt};
     if (!appendEvent(db, received, &err))
         return databaseError(QStringLiteral("mencatat riwayat"), err);
     if (!tx.commit())
         return databaseError(QStringLiteral("menyimpan transaksi"), tx.error());
-    return InsertResult{InsertOutcome::Created, r};
+    return InsertResult {InsertOutcome::Created, r};
 }
 
 Result<RequestRecord> BackendStore::request(const QString &registrationNumber)
@@ -428,9 +425,8 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
     if (!current)
         return notFound(registrationNumber);
     if (current->stage != t.from)
-        return Error{ErrorCode::TransitionNotAllowed,
-                     QStringLiteral("Permohonan %1 sudah berpindah ke tahap %2.")
-                         .arg(registrationNumber, serverlink::stageLabelId(current->stage))};
+        return Error {ErrorCode::TransitionNotAllowed,
+            QStringLiteral("Permohonan %1 sudah berpindah ke tahap %2.").arg(registrationNumber, serverlink::stageLabelId(current->stage))};
 
     RequestRecord r = *current;
     r.stage = t.to;
@@ -455,8 +451,7 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
     update.addBindValue(registrationNumber);
     if (!exec(update, &err))
         return databaseError(QStringLiteral("memperbarui tahap"), err);
-    const EventRecord event{0, r.registrationNumber, r.desaCode, t.to, t.actor, t.role, t.note,
-                            QDateTime::currentDateTimeUtc()};
+    const EventRecord event {0, r.registrationNumber, r.desaCode, t.to, t.actor, t.role, t.note, QDateTime::currentDateTimeUtc()};
     if (!appendEvent(db, event, &err))
         return databaseError(QStringLiteral("mencatat riwayat"), err);
     if (!tx.commit())
@@ -506,8 +501,8 @@ Result<QList<EventRecord>> BackendStore::events(const QString &registrationNumbe
     QList<EventRecord> list;
     while (q.next())
         list.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                     serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Received), q.value(4).toString(),
-                     q.value(5).toString(), q.value(6).toString(), parseTimestamp(q.value(7))});
+            serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Received), q.value(4).toString(), q.value(5).toString(),
+            q.value(6).toString(), parseTimestamp(q.value(7))});
     return list;
 }
 

@@ -89,7 +89,8 @@ struct EventRecord {
 };
 
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
-class BackendStore {
+class BackendStore
+{
 public:
     static constexpr int kSchemaVersion = 1;
 

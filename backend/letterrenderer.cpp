@@ -41,9 +41,15 @@ QFont font(double pointSize, bool bold = false)
 }
 
 /// Keeps the vertical position while text is laid out top to bottom.
-class Cursor {
+class Cursor
+{
 public:
-    Cursor(QPainter &painter, int left, int width, int top) : m_p(painter), m_left(left), m_width(width), m_y(top) {}
+    Cursor(QPainter &painter, int left, int width, int top)
+        : m_p(painter)
+        , m_left(left)
+        , m_width(width)
+        , m_y(top)
+    { }
 
     void paragraph(const QString &text, const QFont &f, int flags = Qt::AlignJustify, int indent = 0)
     {
@@ -76,16 +82,15 @@ private:
 
 } // namespace
 
-LetterRenderer::LetterRenderer(Paper paper) : m_paper(paper) {}
+LetterRenderer::LetterRenderer(Paper paper)
+    : m_paper(paper)
+{ }
 
 QString LetterRenderer::indonesianDate(const QDate &date)
 {
-    static constexpr std::array kMonths{"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                        "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
-    return QStringLiteral("%1 %2 %3")
-        .arg(date.day())
-        .arg(QLatin1String(kMonths.at(date.month() - 1)))
-        .arg(date.year());
+    static constexpr std::array kMonths {
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"};
+    return QStringLiteral("%1 %2 %3").arg(date.day()).arg(QLatin1String(kMonths.at(date.month() - 1))).arg(date.year());
 }
 
 Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
@@ -102,7 +107,7 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
 
     QPainter painter;
     if (!painter.begin(&writer))
-        return Error{ErrorCode::Rendering, QStringLiteral("Surat tidak dapat dibuat (PDF tidak dapat ditulis).")};
+        return Error {ErrorCode::Rendering, QStringLiteral("Surat tidak dapat dibuat (PDF tidak dapat ditulis).")};
 
     const int pageWidth = writer.width();
     const int left = mm(kMarginMm + 5);
@@ -153,7 +158,7 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
     painter.drawText(QRect(left, writer.height() - mm(20), width, mm(8)), Qt::AlignLeft | Qt::AlignVCenter, c.footer);
 
     if (!painter.end())
-        return Error{ErrorCode::Rendering, QStringLiteral("Surat tidak dapat dibuat (PDF tidak selesai).")};
+        return Error {ErrorCode::Rendering, QStringLiteral("Surat tidak dapat dibuat (PDF tidak selesai).")};
     return bytes;
 }
 
@@ -163,11 +168,11 @@ Result<RenderedLetter> LetterRenderer::renderToFile(const LetterContent &content
     if (!pdf)
         return pdf.error();
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Error{ErrorCode::Io, QStringLiteral("Folder surat %1 tidak dapat dibuat.").arg(QFileInfo(path).absolutePath())};
+        return Error {ErrorCode::Io, QStringLiteral("Folder surat %1 tidak dapat dibuat.").arg(QFileInfo(path).absolutePath())};
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf.value()) != pdf.value().size() || !file.commit())
-        return Error{ErrorCode::Io, QStringLiteral("Surat tidak dapat disimpan ke %1: %2").arg(path, file.errorString())};
-    return RenderedLetter{path, QString::fromLatin1(serverlink::crypto::sha256(pdf.value()).toHex())};
+        return Error {ErrorCode::Io, QStringLiteral("Surat tidak dapat disimpan ke %1: %2").arg(path, file.errorString())};
+    return RenderedLetter {path, QString::fromLatin1(serverlink::crypto::sha256(pdf.value()).toHex())};
 }
 
 } // namespace backend

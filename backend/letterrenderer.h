@@ -16,19 +16,19 @@ enum class Paper { F4, A4 };
 
 /// Everything printed on one letter, already worded; the renderer only lays it out.
 struct LetterContent {
-    QStringList kopLines;      // "PEMERINTAH KABUPATEN NGAWI", "KECAMATAN PITU", "DESA PITU"
+    QStringList kopLines; // "PEMERINTAH KABUPATEN NGAWI", "KECAMATAN PITU", "DESA PITU"
     QString officeAddress;
-    QString title;             // "SURAT KETERANGAN TIDAK MAMPU"
+    QString title; // "SURAT KETERANGAN TIDAK MAMPU"
     QString nomorSurat;
-    QString opening;           // "Yang bertanda tangan di bawah ini, …, menerangkan bahwa:"
+    QString opening; // "Yang bertanda tangan di bawah ini, …, menerangkan bahwa:"
     QList<QPair<QString, QString>> rows; // label, value
     QString statement;
     QString closing;
     QString place;
     QDate date;
-    QString signerTitle;       // "Kepala Desa Pitu"
+    QString signerTitle; // "Kepala Desa Pitu"
     QString signerName;
-    QString footer;            // small print at the bottom (registration number)
+    QString footer; // small print at the bottom (registration number)
 };
 
 /// A rendered letter saved on disk, with the hex SHA-256 of its bytes.
@@ -38,7 +38,8 @@ struct RenderedLetter {
 };
 
 /// Renders letters (surat keterangan) to PDF with QPdfWriter. Needs a QGuiApplication.
-class LetterRenderer {
+class LetterRenderer
+{
 public:
     explicit LetterRenderer(Paper paper = Paper::F4);
 

@@ -11,9 +11,9 @@ namespace backend {
 
 /// Master data of one desa and its kecamatan: names for the kop surat, signers, nomor format.
 struct DesaOffice {
-    QString code;             // kode desa (10 digits), also the certificate OU
-    QString name;             // "Desa Pitu"
-    QString place;            // place name on letters: "Pitu"
+    QString code; // kode desa (10 digits), also the certificate OU
+    QString name; // "Desa Pitu"
+    QString place; // place name on letters: "Pitu"
     QString address;
     QString kecamatan;
     QString kecamatanCode;
@@ -21,11 +21,12 @@ struct DesaOffice {
     QString kabupaten;
     QString kepalaDesa;
     QString camat;
-    QString nomorFormat;      // "470/{nomor}/{kode}/{tahun}"
+    QString nomorFormat; // "470/{nomor}/{kode}/{tahun}"
 };
 
 /// Lookup of desa offices from the office table (catalog/offices.json).
-class OfficeDirectory {
+class OfficeDirectory
+{
 public:
     [[nodiscard]] static Result<OfficeDirectory> fromJson(const QByteArray &json);
     /// The office table built into the executable.

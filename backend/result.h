@@ -28,14 +28,19 @@ struct Error {
 };
 
 /// Marker value for operations that return nothing on success.
-struct Done {};
+struct Done {
+};
 
 /// Either a value or an Error; never throws.
-template <typename T>
-class [[nodiscard]] Result {
+template<typename T> class [[nodiscard]] Result
+{
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value)
+        : m_state(std::move(value))
+    { }
+    Result(Error error)
+        : m_state(std::move(error))
+    { }
 
     [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

@@ -18,7 +18,7 @@ namespace backend {
 Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
 {
     const auto invalid = [](const QString &why) {
-        return Error{ErrorCode::UnknownService, QStringLiteral("Katalog layanan tidak valid: %1").arg(why)};
+        return Error {ErrorCode::UnknownService, QStringLiteral("Katalog layanan tidak valid: %1").arg(why)};
     };
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
@@ -56,7 +56,7 @@ Result<ServiceCatalog> ServiceCatalog::builtIn()
     registerCatalogResources();
     QFile file(QStringLiteral(":/backend/default-catalog.json"));
     if (!file.open(QIODevice::ReadOnly))
-        return Error{ErrorCode::Io, QStringLiteral("Katalog bawaan tidak dapat dibaca.")};
+        return Error {ErrorCode::Io, QStringLiteral("Katalog bawaan tidak dapat dibaca.")};
     return fromJson(file.readAll());
 }
 

@@ -21,7 +21,8 @@ struct ServiceInfo {
 };
 
 /// The service catalog served to kiosks (exact bytes + ETag) and looked up by the workflow.
-class ServiceCatalog {
+class ServiceCatalog
+{
 public:
     /// Parses catalog JSON (openapi Catalog schema); an error names what is wrong.
     [[nodiscard]] static Result<ServiceCatalog> fromJson(const QByteArray &json);

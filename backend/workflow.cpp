@@ -18,38 +18,37 @@ struct Edge {
     Stage to;
 };
 
-constexpr std::array kDesaPath{
-    Edge{Stage::Received, Stage::DesaReview},
-    Edge{Stage::DesaReview, Stage::DesaSigned},
-    Edge{Stage::DesaSigned, Stage::Ready},
+constexpr std::array kDesaPath {
+    Edge {Stage::Received, Stage::DesaReview},
+    Edge {Stage::DesaReview, Stage::DesaSigned},
+    Edge {Stage::DesaSigned, Stage::Ready},
 };
 
-constexpr std::array kKecamatanPath{
-    Edge{Stage::Received, Stage::DesaReview},
-    Edge{Stage::DesaReview, Stage::DesaSigned},
-    Edge{Stage::DesaSigned, Stage::KecamatanReview},
-    Edge{Stage::KecamatanReview, Stage::KecamatanSigned},
-    Edge{Stage::KecamatanSigned, Stage::Ready},
+constexpr std::array kKecamatanPath {
+    Edge {Stage::Received, Stage::DesaReview},
+    Edge {Stage::DesaReview, Stage::DesaSigned},
+    Edge {Stage::DesaSigned, Stage::KecamatanReview},
+    Edge {Stage::KecamatanReview, Stage::KecamatanSigned},
+    Edge {Stage::KecamatanSigned, Stage::Ready},
 };
 
 // Valid for both levels: handover, resuming after a fix, and the side exits from review stages.
-constexpr std::array kCommon{
-    Edge{Stage::Ready, Stage::HandedOver},
-    Edge{Stage::NeedsFix, Stage::DesaReview},
-    Edge{Stage::Received, Stage::NeedsFix},
-    Edge{Stage::DesaReview, Stage::NeedsFix},
-    Edge{Stage::KecamatanReview, Stage::NeedsFix},
-    Edge{Stage::Received, Stage::Rejected},
-    Edge{Stage::DesaReview, Stage::Rejected},
-    Edge{Stage::KecamatanReview, Stage::Rejected},
-    Edge{Stage::NeedsFix, Stage::Rejected},
-    Edge{Stage::Received, Stage::Cancelled},
-    Edge{Stage::DesaReview, Stage::Cancelled},
-    Edge{Stage::NeedsFix, Stage::Cancelled},
+constexpr std::array kCommon {
+    Edge {Stage::Ready, Stage::HandedOver},
+    Edge {Stage::NeedsFix, Stage::DesaReview},
+    Edge {Stage::Received, Stage::NeedsFix},
+    Edge {Stage::DesaReview, Stage::NeedsFix},
+    Edge {Stage::KecamatanReview, Stage::NeedsFix},
+    Edge {Stage::Received, Stage::Rejected},
+    Edge {Stage::DesaReview, Stage::Rejected},
+    Edge {Stage::KecamatanReview, Stage::Rejected},
+    Edge {Stage::NeedsFix, Stage::Rejected},
+    Edge {Stage::Received, Stage::Cancelled},
+    Edge {Stage::DesaReview, Stage::Cancelled},
+    Edge {Stage::NeedsFix, Stage::Cancelled},
 };
 
-template <std::size_t N>
-bool contains(const std::array<Edge, N> &edges, Stage from, Stage to)
+template<std::size_t N> bool contains(const std::array<Edge, N> &edges, Stage from, Stage to)
 {
     for (const Edge &e : edges)
         if (e.from == from && e.to == to)
@@ -63,13 +62,12 @@ Status checkTransition(ServiceLevel level, Stage from, Stage to, const QString &
 {
     const bool onPath = level == ServiceLevel::Desa ? contains(kDesaPath, from, to) : contains(kKecamatanPath, from, to);
     if (!onPath && !contains(kCommon, from, to))
-        return Error{ErrorCode::TransitionNotAllowed,
-                     QStringLiteral("Permohonan tingkat %1 pada tahap '%2' tidak dapat dipindah ke tahap '%3'.")
-                         .arg(serverlink::levelToWire(level), serverlink::stageLabelId(from), serverlink::stageLabelId(to))};
+        return Error {ErrorCode::TransitionNotAllowed,
+            QStringLiteral("Permohonan tingkat %1 pada tahap '%2' tidak dapat dipindah ke tahap '%3'.")
+                .arg(serverlink::levelToWire(level), serverlink::stageLabelId(from), serverlink::stageLabelId(to))};
     if ((to == Stage::NeedsFix || to == Stage::Rejected) && note.trimmed().isEmpty())
-        return Error{ErrorCode::ReasonRequired, QStringLiteral("Alasan wajib diisi untuk tahap '%1'.")
-                                                    .arg(serverlink::stageLabelId(to))};
-    return Done{};
+        return Error {ErrorCode::ReasonRequired, QStringLiteral("Alasan wajib diisi untuk tahap '%1'.").arg(serverlink::stageLabelId(to))};
+    return Done {};
 }
 
 std::optional<Stage> nextApprovalStage(ServiceLevel level, Stage from)
@@ -140,14 +138,16 @@ QString approvalNote(Stage to)
 
 } // namespace
 
-Workflow::Workflow(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices,
-                   const LetterRenderer &renderer, QString lettersDir)
-    : m_store(store), m_catalog(catalog), m_offices(offices), m_renderer(renderer), m_lettersDir(std::move(lettersDir))
-{
-}
+Workflow::Workflow(
+    BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, const LetterRenderer &renderer, QString lettersDir)
+    : m_store(store)
+    , m_catalog(catalog)
+    , m_offices(offices)
+    , m_renderer(renderer)
+    , m_lettersDir(std::move(lettersDir))
+{ }
 
-Result<RequestRecord> Workflow::advance(const QString &registrationNumber, Stage to, const Actor &actor,
-                                        const QString &note)
+Result<RequestRecord> Workflow::advance(const QString &registrationNumber, Stage to, const Actor &actor, const QString &note)
 {
     auto current = m_store.request(registrationNumber);
     if (!current)
@@ -159,19 +159,18 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
 {
     if (auto allowed = lifecycle::checkTransition(current.level, current.stage, to, note); !allowed)
         return allowed.error();
-    Transition t{current.stage, to, actor.name, actor.role, note, std::nullopt, std::nullopt};
+    Transition t {current.stage, to, actor.name, actor.role, note, std::nullopt, std::nullopt};
     if (to == lifecycle::signingStage(current.level)) {
         const auto office = m_offices.desa(current.desaCode);
         if (!office)
-            return Error{ErrorCode::UnknownOffice,
-                         QStringLiteral("Kode desa %1 tidak ada di tabel kantor.").arg(current.desaCode)};
+            return Error {ErrorCode::UnknownOffice, QStringLiteral("Kode desa %1 tidak ada di tabel kantor.").arg(current.desaCode)};
         const QString issuer = current.level == ServiceLevel::Desa ? office->code : office->kecamatanCode;
-        t.nomor = NomorAllocation{issuer, QDate::currentDate().year(), office->nomorFormat};
+        t.nomor = NomorAllocation {issuer, QDate::currentDate().year(), office->nomorFormat};
     }
     if (to == Stage::Ready) {
         if (!lifecycle::isValidRegistrationNumber(current.registrationNumber))
-            return Error{ErrorCode::Io, QStringLiteral("Nomor registrasi %1 tidak dapat dipakai sebagai nama berkas.")
-                                            .arg(current.registrationNumber)};
+            return Error {ErrorCode::Io,
+                QStringLiteral("Nomor registrasi %1 tidak dapat dipakai sebagai nama berkas.").arg(current.registrationNumber)};
         auto content = composeLetter(current);
         if (!content)
             return content.error();
@@ -179,7 +178,7 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
         auto letter = m_renderer.renderToFile(content.value(), path);
         if (!letter)
             return letter.error();
-        t.letter = LetterFile{letter.value().path, letter.value().sha256};
+        t.letter = LetterFile {letter.value().path, letter.value().sha256};
     }
     return m_store.applyTransition(current.registrationNumber, t);
 }
@@ -191,9 +190,9 @@ Result<RequestRecord> Workflow::approve(const QString &registrationNumber, const
         return current.error();
     RequestRecord record = current.value();
     if (!lifecycle::nextApprovalStage(record.level, record.stage))
-        return Error{ErrorCode::TransitionNotAllowed,
-                     QStringLiteral("Permohonan %1 sedang pada tahap '%2' dan tidak dapat disetujui.")
-                         .arg(registrationNumber, serverlink::stageLabelId(record.stage))};
+        return Error {ErrorCode::TransitionNotAllowed,
+            QStringLiteral("Permohonan %1 sedang pada tahap '%2' dan tidak dapat disetujui.")
+                .arg(registrationNumber, serverlink::stageLabelId(record.stage))};
     const auto office = m_offices.desa(record.desaCode);
     while (record.stage != Stage::Ready) {
         const Stage next = *lifecycle::nextApprovalStage(record.level, record.stage);
@@ -204,7 +203,7 @@ Result<RequestRecord> Workflow::approve(const QString &registrationNumber, const
             name = office->camat;
         else if (next == Stage::Ready)
             name = kSystem;
-        auto moved = step(record, next, Actor{name, roleFor(record.stage, next)}, approvalNote(next));
+        auto moved = step(record, next, Actor {name, roleFor(record.stage, next)}, approvalNote(next));
         if (!moved)
             return moved.error();
         record = moved.value();
@@ -217,35 +216,33 @@ Result<RequestRecord> Workflow::reject(const QString &registrationNumber, const 
     auto current = m_store.request(registrationNumber);
     if (!current)
         return current.error();
-    return step(current.value(), Stage::Rejected, Actor{officer, roleFor(current.value().stage, Stage::Rejected)},
-                reason.trimmed());
+    return step(current.value(), Stage::Rejected, Actor {officer, roleFor(current.value().stage, Stage::Rejected)}, reason.trimmed());
 }
 
-Result<RequestRecord> Workflow::handOver(const QString &registrationNumber, const QString &desaCode,
-                                         const QString &kioskId)
+Result<RequestRecord> Workflow::handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId)
 {
     auto current = m_store.request(registrationNumber);
     if (!current || current.value().desaCode != desaCode)
-        return Error{ErrorCode::NotFound, QStringLiteral("Permohonan %1 tidak ditemukan.").arg(registrationNumber)};
+        return Error {ErrorCode::NotFound, QStringLiteral("Permohonan %1 tidak ditemukan.").arg(registrationNumber)};
     if (current.value().stage == Stage::HandedOver)
         return current.value();
-    return step(current.value(), Stage::HandedOver, Actor{kioskId, QStringLiteral("front_office")},
-                QStringLiteral("Surat diserahkan kepada pemohon"));
+    return step(current.value(), Stage::HandedOver, Actor {kioskId, QStringLiteral("front_office")},
+        QStringLiteral("Surat diserahkan kepada pemohon"));
 }
 
 Result<LetterContent> Workflow::composeLetter(const RequestRecord &r) const
 {
     const auto office = m_offices.desa(r.desaCode);
     if (!office)
-        return Error{ErrorCode::UnknownOffice, QStringLiteral("Kode desa %1 tidak ada di tabel kantor.").arg(r.desaCode)};
+        return Error {ErrorCode::UnknownOffice, QStringLiteral("Kode desa %1 tidak ada di tabel kantor.").arg(r.desaCode)};
     const auto service = m_catalog.service(r.serviceCode);
     if (!service)
-        return Error{ErrorCode::UnknownService, QStringLiteral("Layanan %1 tidak ada di katalog.").arg(r.serviceCode)};
+        return Error {ErrorCode::UnknownService, QStringLiteral("Layanan %1 tidak ada di katalog.").arg(r.serviceCode)};
 
     const bool byDesa = r.level == ServiceLevel::Desa;
     LetterContent c;
     c.kopLines = {QStringLiteral("PEMERINTAH KABUPATEN %1").arg(office->kabupaten.toUpper()),
-                  QStringLiteral("KECAMATAN %1").arg(office->kecamatan.toUpper())};
+        QStringLiteral("KECAMATAN %1").arg(office->kecamatan.toUpper())};
     if (byDesa)
         c.kopLines.append(office->name.toUpper());
     c.officeAddress = byDesa ? office->address : office->kecamatanAddress;

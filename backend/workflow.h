@@ -15,8 +15,7 @@ namespace backend {
 /// The rules of the request lifecycle (DESIGN.md §3); nothing else decides which stage may follow which.
 namespace lifecycle {
 /// Allowed, or why not (TransitionNotAllowed, ReasonRequired for NEEDS_FIX/REJECTED without a note).
-[[nodiscard]] Status checkTransition(serverlink::ServiceLevel level, serverlink::Stage from, serverlink::Stage to,
-                                     const QString &note);
+[[nodiscard]] Status checkTransition(serverlink::ServiceLevel level, serverlink::Stage from, serverlink::Stage to, const QString &note);
 /// The next step on the way to READY, or nullopt when approving cannot go on from here.
 [[nodiscard]] std::optional<serverlink::Stage> nextApprovalStage(serverlink::ServiceLevel level, serverlink::Stage from);
 /// The stage whose transition is the signature that gives the letter its nomor surat.
@@ -32,25 +31,23 @@ struct Actor {
 };
 
 /// Officer and kiosk actions on requests; every stage change of the backend goes through here.
-class Workflow {
+class Workflow
+{
 public:
-    Workflow(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices,
-             const LetterRenderer &renderer, QString lettersDir);
+    Workflow(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, const LetterRenderer &renderer,
+        QString lettersDir);
 
     /// One step to `to`; signing allocates the nomor surat, READY renders and attaches the letter.
-    [[nodiscard]] Result<RequestRecord> advance(const QString &registrationNumber, serverlink::Stage to,
-                                                const Actor &actor, const QString &note = {});
+    [[nodiscard]] Result<RequestRecord> advance(
+        const QString &registrationNumber, serverlink::Stage to, const Actor &actor, const QString &note = {});
     /// Walks the request through every remaining step of its level up to READY.
     [[nodiscard]] Result<RequestRecord> approve(const QString &registrationNumber, const QString &officer);
-    [[nodiscard]] Result<RequestRecord> reject(const QString &registrationNumber, const QString &reason,
-                                               const QString &officer);
+    [[nodiscard]] Result<RequestRecord> reject(const QString &registrationNumber, const QString &reason, const QString &officer);
     /// Front office handed the letter over; repeating it is harmless. Other desas see NotFound.
-    [[nodiscard]] Result<RequestRecord> handOver(const QString &registrationNumber, const QString &desaCode,
-                                                 const QString &kioskId);
+    [[nodiscard]] Result<RequestRecord> handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId);
 
 private:
-    [[nodiscard]] Result<RequestRecord> step(const RequestRecord &current, serverlink::Stage to, const Actor &actor,
-                                             const QString &note);
+    [[nodiscard]] Result<RequestRecord> step(const RequestRecord &current, serverlink::Stage to, const Actor &actor, const QString &note);
     [[nodiscard]] Result<LetterContent> composeLetter(const RequestRecord &record) const;
 
     BackendStore &m_store;

@@ -61,8 +61,8 @@ std::optional<QString> decode(const QImage &image)
     const ZXing::ImageView view(lum.constBits(), lum.width(), lum.height(), ZXing::ImageFormat::Lum, int(lum.bytesPerLine()));
 
     ZXing::DecodeHints hints;
-    hints.setFormats(ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::PDF417 | ZXing::BarcodeFormat::Code128
-                     | ZXing::BarcodeFormat::DataMatrix);
+    hints.setFormats(
+        ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::PDF417 | ZXing::BarcodeFormat::Code128 | ZXing::BarcodeFormat::DataMatrix);
     hints.setMaxNumberOfSymbols(1);
     hints.setTryHarder(true);
     hints.setTryRotate(true);

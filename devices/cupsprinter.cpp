@@ -101,7 +101,7 @@ QString reasonText(const QString &reason)
         const char *keyword;
         const char *text;
     };
-    static constexpr std::array<Entry, 12> table{{
+    static constexpr std::array<Entry, 12> table {{
         {"media-empty", "kertas habis"},
         {"media-needed", "kertas habis"},
         {"media-low", "kertas hampir habis"},
@@ -149,15 +149,15 @@ bool CupsPrinter::ensureConnected(QString *error)
         disconnect();
     if (m_connection)
         return true;
-    http_t *http = httpConnect2(m_host.toUtf8().constData(), m_port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1,
-                                kConnectTimeoutMs, nullptr);
+    http_t *http = httpConnect2(
+        m_host.toUtf8().constData(), m_port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, kConnectTimeoutMs, nullptr);
     if (!http) {
         if (error)
             *error = unreachableServer(m_host, m_port);
         return false;
     }
     httpSetTimeout(http, kIoTimeoutSeconds, nullptr, nullptr);
-    m_connection = new Connection{http};
+    m_connection = new Connection {http};
     return true;
 }
 
@@ -182,7 +182,7 @@ PrintSubmission CupsPrinter::submitOnce(const QByteArray &document, const QStrin
     http_t *http = m_connection->http;
     const QByteArray queue = m_queue.toUtf8();
 
-    DestHolder dest{cupsGetNamedDest(http, queue.constData(), nullptr)};
+    DestHolder dest {cupsGetNamedDest(http, queue.constData(), nullptr)};
     if (!dest.dest) {
         if (connectionFailed(http)) {
             *retry = true;
@@ -199,7 +199,7 @@ PrintSubmission CupsPrinter::submitOnce(const QByteArray &document, const QStrin
         const QByteArray uri(printerUri);
         dest.dest->num_options = cupsAddOption("device-uri", uri.constData(), dest.dest->num_options, &dest.dest->options);
     }
-    InfoHolder info{cupsCopyDestInfo(http, dest.dest)};
+    InfoHolder info {cupsCopyDestInfo(http, dest.dest)};
     if (!info.info) {
         *retry = connectionFailed(http);
         result.error = *retry ? unreachableServer(m_host, m_port)
@@ -240,14 +240,13 @@ PrintSubmission CupsPrinter::submitOnce(const QByteArray &document, const QStrin
     }
     if (!document.isEmpty() && cupsWriteRequestData(http, document.constData(), size_t(document.size())) != HTTP_STATUS_CONTINUE) {
         cupsFinishDestDocument(http, dest.dest, info.info);
-        return failAndCancel(
-            QStringLiteral("Pengiriman dokumen ke printer \"%1\" terputus. Coba lagi atau hubungi teknisi.").arg(m_queue));
+        return failAndCancel(QStringLiteral("Pengiriman dokumen ke printer \"%1\" terputus. Coba lagi atau hubungi teknisi.").arg(m_queue));
     }
     const ipp_status_t finished = cupsFinishDestDocument(http, dest.dest, info.info);
     if (finished > IPP_STATUS_OK_EVENTS_COMPLETE) {
         if (finished == IPP_STATUS_ERROR_DOCUMENT_FORMAT_NOT_SUPPORTED) {
-            return failAndCancel(QStringLiteral("Printer \"%1\" tidak dapat mencetak dokumen jenis %2. Hubungi teknisi.")
-                                     .arg(m_queue, mimeType));
+            return failAndCancel(
+                QStringLiteral("Printer \"%1\" tidak dapat mencetak dokumen jenis %2. Hubungi teknisi.").arg(m_queue, mimeType));
         }
         return failAndCancel(QStringLiteral("Printer \"%1\" menolak dokumen (%2). Hubungi teknisi.").arg(m_queue, lastCupsMessage()));
     }
@@ -266,12 +265,11 @@ QString CupsPrinter::describeState()
         http_t *http = m_connection->http;
         char printerUri[HTTP_MAX_URI];
         httpAssembleURIf(HTTP_URI_CODING_ALL, printerUri, sizeof printerUri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s",
-                         m_queue.toUtf8().constData());
+            m_queue.toUtf8().constData());
         ipp_t *request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
         ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri);
         static const char *const requested[] = {"printer-state", "printer-state-reasons", "printer-is-accepting-jobs"};
-        ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(requested)), nullptr,
-                      requested);
+        ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(requested)), nullptr, requested);
         response.ipp = cupsDoRequest(http, request, "/");
         if (!response.ipp && connectionFailed(http))
             disconnect();

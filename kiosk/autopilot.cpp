@@ -26,8 +26,7 @@ Autopilot::Autopilot(QObject *target, QQuickWindow *window, QString scriptPath, 
     , m_window(window)
     , m_scriptPath(std::move(scriptPath))
     , m_outDir(std::move(outDir))
-{
-}
+{ }
 
 void Autopilot::start()
 {
@@ -121,13 +120,16 @@ void Autopilot::next()
             m_waiting.start();
         if ((have == want) == negate) {
             if (m_waiting.elapsed() > step.value(QStringLiteral("timeoutMs")).toInt(kDefaultTimeoutMs)) {
-                fail(QStringLiteral("expected %1 %2 '%3', is '%4'").arg(path, negate ? QStringLiteral("!=") : QStringLiteral("=="), want, have));
+                fail(QStringLiteral("expected %1 %2 '%3', is '%4'")
+                         .arg(path, negate ? QStringLiteral("!=") : QStringLiteral("=="), want, have));
                 return;
             }
             QTimer::singleShot(kPollMs, this, &Autopilot::next);
             return;
         }
-        log(QStringLiteral("ok %1 %2 '%3' after %4 ms").arg(path, negate ? QStringLiteral("!=") : QStringLiteral("=="), want).arg(m_waiting.elapsed()));
+        log(QStringLiteral("ok %1 %2 '%3' after %4 ms")
+                .arg(path, negate ? QStringLiteral("!=") : QStringLiteral("=="), want)
+                .arg(m_waiting.elapsed()));
         m_waiting.invalidate();
     } else if (step.contains(QStringLiteral("call"))) {
         const QByteArray method = step.value(QStringLiteral("call")).toString().toLatin1();
@@ -143,7 +145,9 @@ void Autopilot::next()
             fail(QStringLiteral("cannot call %1 with %2 arguments").arg(QString::fromLatin1(method)).arg(args.size()));
             return;
         }
-        log(QStringLiteral("call %1(%2)").arg(QString::fromLatin1(method), args.size() == 1 && method.contains("Login") ? QStringLiteral("***") : args.join(QStringLiteral(", "))));
+        log(QStringLiteral("call %1(%2)")
+                .arg(QString::fromLatin1(method),
+                    args.size() == 1 && method.contains("Login") ? QStringLiteral("***") : args.join(QStringLiteral(", "))));
     } else if (step.contains(QStringLiteral("set"))) {
         const QByteArray prop = step.value(QStringLiteral("set")).toString().toLatin1();
         if (!m_target->setProperty(prop.constData(), expand(step.value(QStringLiteral("value")).toString()))) {

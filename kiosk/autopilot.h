@@ -1,12 +1,12 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTextStream>
-#include <QFile>
 #include <QVariantHash>
 
 class QQuickWindow;

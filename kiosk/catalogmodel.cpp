@@ -36,12 +36,8 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> CatalogModel::roleNames() const
 {
-    return {{CodeRole, "code"},
-            {NameRole, "name"},
-            {DescriptionRole, "description"},
-            {LevelRole, "level"},
-            {RequirementsRole, "requirements"},
-            {EstimatedDaysRole, "estimatedDays"}};
+    return {{CodeRole, "code"}, {NameRole, "name"}, {DescriptionRole, "description"}, {LevelRole, "level"},
+        {RequirementsRole, "requirements"}, {EstimatedDaysRole, "estimatedDays"}};
 }
 
 bool CatalogModel::loadJson(const QByteArray &catalogJson)

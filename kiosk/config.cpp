@@ -8,9 +8,18 @@
 
 namespace kiosk {
 
-QString KioskConfig::databasePath() const { return QDir(dataDir).filePath(QStringLiteral("kiosk.sqlite")); }
-QString KioskConfig::deviceKeyPath() const { return QDir(dataDir).filePath(QStringLiteral("device.key")); }
-QString KioskConfig::lettersDir() const { return QDir(dataDir).filePath(QStringLiteral("letters")); }
+QString KioskConfig::databasePath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("kiosk.sqlite"));
+}
+QString KioskConfig::deviceKeyPath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("device.key"));
+}
+QString KioskConfig::lettersDir() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("letters"));
+}
 
 std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error)
 {

@@ -34,11 +34,18 @@ QString newRegistrationNumber()
 
 QString newStatusToken()
 {
-    return QString::fromLatin1(serverlink::crypto::randomBytes(16).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        serverlink::crypto::randomBytes(16).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-QString iso(const QDateTime &t) { return t.toUTC().toString(Qt::ISODateWithMs); }
-QDateTime fromIso(const QString &s) { return QDateTime::fromString(s, Qt::ISODateWithMs); }
+QString iso(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+QDateTime fromIso(const QString &s)
+{
+    return QDateTime::fromString(s, Qt::ISODateWithMs);
+}
 
 bool run(QSqlQuery &q, QString *error)
 {
@@ -54,8 +61,7 @@ OutboxRepository::OutboxRepository(const KioskStore &store, QByteArray deviceKey
     : m_store(store)
     , m_key(std::move(deviceKey))
     , m_clock(std::move(clock))
-{
-}
+{ }
 
 Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
 {

@@ -62,8 +62,8 @@ struct PendingDelivery {
 
 /// Counts a technician needs to judge the outbox.
 struct OutboxStats {
-    int waiting = 0;           // not yet accepted by the backend, will be retried
-    int parked = 0;            // refused permanently; kept for staff/technician
+    int waiting = 0; // not yet accepted by the backend, will be retried
+    int parked = 0; // refused permanently; kept for staff/technician
     int ticketsNotPrinted = 0; // committed requests whose ticket did not reach the printer
     QStringList parkedReasons;
 };

@@ -43,7 +43,7 @@ ScanKind classifyScan(const QString &payload)
 }
 
 Session::Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, devices::Printer *ticketPrinter,
-                 devices::Printer *letterPrinter, QString officeName, QObject *parent)
+    devices::Printer *letterPrinter, QString officeName, QObject *parent)
     : QObject(parent)
     , m_outbox(outbox)
     , m_catalog(catalog)
@@ -117,8 +117,8 @@ void Session::setNik(const QString &nik)
             m_nikValid = true;
             m_nikSummary = QStringLiteral("Lahir %1 · %2 · kode wilayah %3.%4.%5")
                                .arg(id.toString(info->birthDate, QStringLiteral("d MMMM yyyy")),
-                                    info->female ? QStringLiteral("Perempuan") : QStringLiteral("Laki-laki"),
-                                    info->regionCode.left(2), info->regionCode.mid(2, 2), info->regionCode.mid(4, 2));
+                                   info->female ? QStringLiteral("Perempuan") : QStringLiteral("Laki-laki"), info->regionCode.left(2),
+                                   info->regionCode.mid(2, 2), info->regionCode.mid(4, 2));
         } else {
             m_nikError = nikErrorMessage(std::get<NikError>(parsed));
         }
@@ -192,7 +192,7 @@ void Session::submit()
 {
     if (m_screen != QLatin1String("review") || !m_nikValid)
         return;
-    NewRequest request{m_serviceCode, m_nik, m_name, m_address, m_purpose, {}};
+    NewRequest request {m_serviceCode, m_nik, m_name, m_address, m_purpose, {}};
     const auto queued = m_outbox.enqueue(request);
     if (!queued) {
         qCCritical(lcSession).noquote() << "enqueue failed:" << queued.error();
@@ -200,12 +200,13 @@ void Session::submit()
         return;
     }
     // The ticket prints only after the request is committed.
-    const TicketContent content{m_officeName, serviceName(), queued->registrationNumber, queued->queueNumber, queued->createdAt,
-                                OutboxRepository::ticketQrPayload(queued->statusToken)};
+    const TicketContent content {m_officeName, serviceName(), queued->registrationNumber, queued->queueNumber, queued->createdAt,
+        OutboxRepository::ticketQrPayload(queued->statusToken)};
     const QByteArray job = devices::escpos::ticketJob(TicketRenderer().render(content));
     devices::PrintSubmission printed;
     if (m_ticketPrinter)
-        printed = m_ticketPrinter->submit(job, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued->registrationNumber));
+        printed = m_ticketPrinter->submit(
+            job, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued->registrationNumber));
     else
         printed.error = QStringLiteral("Printer tiket belum diatur.");
     m_outbox.recordTicketPrint(queued->id, printed.accepted, printed.jobId, printed.error);
@@ -242,8 +243,8 @@ void Session::checkStatus(const QString &registrationNumber)
         s = m_outbox.findByRegistrationNumber(key);
     if (!s) {
         m_status = {{QStringLiteral("found"), false},
-                    {QStringLiteral("message"),
-                     QStringLiteral("Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.")}};
+            {QStringLiteral("message"),
+                QStringLiteral("Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.")}};
     } else {
         const auto service = m_catalog.find(s->serviceCode);
         m_status = {
@@ -254,7 +255,8 @@ void Session::checkStatus(const QString &registrationNumber)
             {QStringLiteral("stage"), serverlink::stageToWire(s->stage)},
             {QStringLiteral("stageLabel"), serverlink::stageLabelId(s->stage)},
             {QStringLiteral("note"), s->note},
-            {QStringLiteral("stageAt"), QLocale(QLocale::Indonesian, QLocale::Indonesia).toString(s->stageAt.toLocalTime(), QStringLiteral("d MMMM yyyy HH:mm"))},
+            {QStringLiteral("stageAt"),
+                QLocale(QLocale::Indonesian, QLocale::Indonesia).toString(s->stageAt.toLocalTime(), QStringLiteral("d MMMM yyyy HH:mm"))},
         };
     }
     Q_EMIT statusChanged();
@@ -300,10 +302,9 @@ QVariantList Session::readyLetters() const
         return out;
     for (const RequestStatus &s : m_outbox.readyLetters()) {
         const auto service = m_catalog.find(s.serviceCode);
-        out.append(QVariantMap{{QStringLiteral("registrationNumber"), s.registrationNumber},
-                               {QStringLiteral("serviceName"), service ? service->name : s.serviceCode},
-                               {QStringLiteral("maskedName"), s.maskedName},
-                               {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(s.queueNumber)}});
+        out.append(QVariantMap {{QStringLiteral("registrationNumber"), s.registrationNumber},
+            {QStringLiteral("serviceName"), service ? service->name : s.serviceCode}, {QStringLiteral("maskedName"), s.maskedName},
+            {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(s.queueNumber)}});
     }
     return out;
 }
@@ -334,7 +335,8 @@ void Session::printLetter(const QString &registrationNumber)
         setStaffMessage(QStringLiteral("Printer surat belum diatur. Hubungi teknisi."));
         return;
     }
-    const auto printed = m_letterPrinter->submit(pdf, QStringLiteral("application/pdf"), QStringLiteral("Surat %1").arg(registrationNumber));
+    const auto printed
+        = m_letterPrinter->submit(pdf, QStringLiteral("application/pdf"), QStringLiteral("Surat %1").arg(registrationNumber));
     if (!printed.accepted) {
         setStaffMessage(printed.error);
         return;
@@ -345,9 +347,11 @@ void Session::printLetter(const QString &registrationNumber)
 
 void Session::back()
 {
-    static const QHash<QString, QString> previous{
-        {QStringLiteral("identify"), QStringLiteral("welcome")}, {QStringLiteral("service"), QStringLiteral("identify")},
-        {QStringLiteral("form"), QStringLiteral("service")},     {QStringLiteral("review"), QStringLiteral("form")},
+    static const QHash<QString, QString> previous {
+        {QStringLiteral("identify"), QStringLiteral("welcome")},
+        {QStringLiteral("service"), QStringLiteral("identify")},
+        {QStringLiteral("form"), QStringLiteral("service")},
+        {QStringLiteral("review"), QStringLiteral("form")},
     };
     const QString to = previous.value(m_screen);
     if (to.isEmpty() || to == QLatin1String("welcome"))

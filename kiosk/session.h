@@ -53,7 +53,7 @@ class Session : public QObject
 
 public:
     Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, devices::Printer *ticketPrinter,
-            devices::Printer *letterPrinter, QString officeName, QObject *parent = nullptr);
+        devices::Printer *letterPrinter, QString officeName, QObject *parent = nullptr);
 
     [[nodiscard]] QString screen() const { return m_screen; }
     [[nodiscard]] QString nik() const { return m_nik; }

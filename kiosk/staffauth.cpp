@@ -9,8 +9,7 @@ namespace kiosk {
 StaffAuth::StaffAuth(QString pinHash, Clock clock)
     : m_pinHash(std::move(pinHash))
     , m_clock(std::move(clock))
-{
-}
+{ }
 
 int StaffAuth::secondsLocked() const
 {

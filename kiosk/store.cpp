@@ -149,8 +149,9 @@ std::optional<std::pair<QString, QByteArray>> KioskStore::cachedCatalog() const
 void KioskStore::saveCatalog(const QString &etag, const QByteArray &body) const
 {
     QSqlQuery q(connection());
-    q.prepare(QStringLiteral("INSERT INTO catalog (id, etag, body, fetched_at) VALUES (1, ?, ?, ?)"
-                             " ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at"));
+    q.prepare(
+        QStringLiteral("INSERT INTO catalog (id, etag, body, fetched_at) VALUES (1, ?, ?, ?)"
+                       " ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at"));
     q.addBindValue(etag);
     q.addBindValue(body);
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));

@@ -33,16 +33,15 @@ QString describe(const serverlink::LinkResponse &r)
 }
 } // namespace
 
-SyncService::SyncService(const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir,
-                         int intervalMs)
+SyncService::SyncService(
+    const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir, int intervalMs)
     : m_store(store)
     , m_key(std::move(deviceKey))
     , m_baseUrl(std::move(baseUrl))
     , m_tls(std::move(tls))
     , m_lettersDir(std::move(lettersDir))
     , m_intervalMs(intervalMs)
-{
-}
+{ }
 
 SyncService::~SyncService() = default;
 

@@ -19,7 +19,7 @@ class SyncService : public QObject
     Q_OBJECT
 public:
     SyncService(const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir,
-                int intervalMs = 15000);
+        int intervalMs = 15000);
     ~SyncService() override;
 
     /// Full-jitter exponential backoff, capped at 5 minutes; Retry-After wins when longer.

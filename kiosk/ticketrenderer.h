@@ -21,7 +21,9 @@ class TicketRenderer
 {
 public:
     /// 576 dots = 72 mm printable on 80 mm paper at 203 dpi; 384 for 58 mm.
-    explicit TicketRenderer(int widthDots = 576) : m_width(widthDots) {}
+    explicit TicketRenderer(int widthDots = 576)
+        : m_width(widthDots)
+    { }
     [[nodiscard]] QImage render(const TicketContent &ticket) const;
 
     /// "A-007": the queue number as called out at the front office.

@@ -16,8 +16,14 @@ constexpr int kTagBytes = 16;
 
 using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
-auto uc(const QByteArray &b) { return reinterpret_cast<const unsigned char *>(b.constData()); }
-auto uc(QByteArray &b) { return reinterpret_cast<unsigned char *>(b.data()); }
+auto uc(const QByteArray &b)
+{
+    return reinterpret_cast<const unsigned char *>(b.constData());
+}
+auto uc(QByteArray &b)
+{
+    return reinterpret_cast<unsigned char *>(b.data());
+}
 } // namespace
 
 QByteArray randomBytes(int count)

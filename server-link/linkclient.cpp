@@ -80,8 +80,8 @@ LinkResponse LinkClient::post(const QString &path, const QByteArray &jsonBody, c
     return perform(QStringLiteral("POST"), path, jsonBody, all);
 }
 
-LinkResponse LinkClient::perform(const QString &method, const QString &path, const QByteArray &body,
-                                 const QList<QPair<QByteArray, QByteArray>> &headers)
+LinkResponse LinkClient::perform(
+    const QString &method, const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     // One easy handle kept for the client's lifetime: curl reuses the TLS connection.
     if (!m_curl->handle)

@@ -10,18 +10,18 @@ namespace serverlink {
 
 /// TLS policy for the link: the pinned deployment CA and this kiosk's client certificate.
 struct TlsPolicy {
-    QString caFile;      // the only CA trusted for the server certificate
-    QString clientCert;  // PEM, issued to this kiosk
-    QString clientKey;   // PEM, 0600
+    QString caFile; // the only CA trusted for the server certificate
+    QString clientCert; // PEM, issued to this kiosk
+    QString clientKey; // PEM, 0600
 };
 
 /// Classifies what went wrong so callers can decide to retry, park or give up.
 enum class LinkError {
     None,
-    Network,     // DNS, connect, reset, timeout: retry later
-    Tls,         // certificate not from the pinned CA, handshake refused: technician must look
-    Http,        // a status code arrived; see LinkResponse::status
-    TooLarge,    // the response exceeded the limit
+    Network, // DNS, connect, reset, timeout: retry later
+    Tls, // certificate not from the pinned CA, handshake refused: technician must look
+    Http, // a status code arrived; see LinkResponse::status
+    TooLarge, // the response exceeded the limit
 };
 
 struct [[nodiscard]] LinkResponse {
@@ -29,7 +29,7 @@ struct [[nodiscard]] LinkResponse {
     long status = 0;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
-    QString errorText;                            // for logs and technicians; never contains PII
+    QString errorText; // for logs and technicians; never contains PII
 
     [[nodiscard]] QByteArray header(const QByteArray &lowerName) const;
     [[nodiscard]] bool ok() const { return error == LinkError::None && status >= 200 && status < 300; }
@@ -52,8 +52,8 @@ public:
     static constexpr qint64 kMaxResponseBytes = 32 * 1024 * 1024;
 
 private:
-    LinkResponse perform(const QString &method, const QString &path, const QByteArray &body,
-                         const QList<QPair<QByteArray, QByteArray>> &headers);
+    LinkResponse perform(
+        const QString &method, const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers);
 
     QString m_baseUrl;
     TlsPolicy m_tls;

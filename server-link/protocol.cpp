@@ -11,18 +11,18 @@ struct StageName {
     const char *wire;
     const char *labelId;
 };
-constexpr std::array kStages{
-    StageName{Stage::Queued, "QUEUED", "Menunggu dikirim ke kantor"},
-    StageName{Stage::Received, "RECEIVED", "Diterima sistem"},
-    StageName{Stage::DesaReview, "DESA_REVIEW", "Diperiksa petugas desa"},
-    StageName{Stage::DesaSigned, "DESA_SIGNED", "Ditandatangani kepala desa"},
-    StageName{Stage::KecamatanReview, "KECAMATAN_REVIEW", "Diperiksa kasi pelayanan kecamatan"},
-    StageName{Stage::KecamatanSigned, "KECAMATAN_SIGNED", "Ditandatangani camat"},
-    StageName{Stage::Ready, "READY", "Surat siap diambil di kantor desa"},
-    StageName{Stage::HandedOver, "HANDED_OVER", "Surat sudah diserahkan"},
-    StageName{Stage::NeedsFix, "NEEDS_FIX", "Perlu perbaikan"},
-    StageName{Stage::Rejected, "REJECTED", "Ditolak"},
-    StageName{Stage::Cancelled, "CANCELLED", "Dibatalkan"},
+constexpr std::array kStages {
+    StageName {Stage::Queued, "QUEUED", "Menunggu dikirim ke kantor"},
+    StageName {Stage::Received, "RECEIVED", "Diterima sistem"},
+    StageName {Stage::DesaReview, "DESA_REVIEW", "Diperiksa petugas desa"},
+    StageName {Stage::DesaSigned, "DESA_SIGNED", "Ditandatangani kepala desa"},
+    StageName {Stage::KecamatanReview, "KECAMATAN_REVIEW", "Diperiksa kasi pelayanan kecamatan"},
+    StageName {Stage::KecamatanSigned, "KECAMATAN_SIGNED", "Ditandatangani camat"},
+    StageName {Stage::Ready, "READY", "Surat siap diambil di kantor desa"},
+    StageName {Stage::HandedOver, "HANDED_OVER", "Surat sudah diserahkan"},
+    StageName {Stage::NeedsFix, "NEEDS_FIX", "Perlu perbaikan"},
+    StageName {Stage::Rejected, "REJECTED", "Ditolak"},
+    StageName {Stage::Cancelled, "CANCELLED", "Dibatalkan"},
 };
 
 const StageName *find(Stage stage)

@@ -45,7 +45,7 @@ struct SubmitRequest {
     QString name;
     QString address;
     QString purpose;
-    QJsonObject fields;   // service-specific form fields
+    QJsonObject fields; // service-specific form fields
     QDateTime submittedAt; // UTC
 
     [[nodiscard]] QByteArray toJson() const;

@@ -41,9 +41,9 @@ struct Backend {
 Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper)
 {
     if (dataDir.isEmpty())
-        return Error{ErrorCode::Io, QStringLiteral("--data DIR wajib diisi.")};
+        return Error {ErrorCode::Io, QStringLiteral("--data DIR wajib diisi.")};
     if (!QDir().mkpath(dataDir))
-        return Error{ErrorCode::Io, QStringLiteral("Folder data %1 tidak dapat dibuat.").arg(dataDir)};
+        return Error {ErrorCode::Io, QStringLiteral("Folder data %1 tidak dapat dibuat.").arg(dataDir)};
     auto store = BackendStore::open(QDir(dataDir).filePath(QStringLiteral("backend.sqlite")));
     if (!store)
         return store.error();
@@ -53,10 +53,10 @@ Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper
     auto offices = OfficeDirectory::builtIn();
     if (!offices)
         return offices.error();
-    auto b = std::unique_ptr<Backend>(new Backend{std::move(store.value()), catalog.value(), offices.value(),
-                                                  LetterRenderer(paper), nullptr});
-    b->workflow = std::make_unique<Workflow>(*b->store, b->catalog, b->offices, b->renderer,
-                                             QDir(dataDir).filePath(QStringLiteral("letters")));
+    auto b = std::unique_ptr<Backend>(
+        new Backend {std::move(store.value()), catalog.value(), offices.value(), LetterRenderer(paper), nullptr});
+    b->workflow
+        = std::make_unique<Workflow>(*b->store, b->catalog, b->offices, b->renderer, QDir(dataDir).filePath(QStringLiteral("letters")));
     return b;
 }
 
@@ -67,7 +67,7 @@ std::optional<std::pair<QString, quint16>> parseListen(const QString &listen)
     const uint port = listen.mid(colon + 1).toUInt(&ok);
     if (colon <= 0 || !ok || port > 65535)
         return std::nullopt;
-    return std::pair{listen.left(colon), quint16(port)};
+    return std::pair {listen.left(colon), quint16(port)};
 }
 
 int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
@@ -84,8 +84,7 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
 
     ApiServer server(*b.store, b.catalog, *b.workflow);
     const auto port = server.start(listen->first, listen->second,
-                                   TlsFiles{args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")),
-                                            args.value(QStringLiteral("client-ca"))});
+        TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca"))});
     if (!port)
         return fail(port.error().message);
     std::thread signalWaiter([&app, stopSignals] {
@@ -103,8 +102,7 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
 
 int approve(Backend &b, const QString &reg, const QCommandLineParser &args)
 {
-    const QString officer = args.isSet(QStringLiteral("officer")) ? args.value(QStringLiteral("officer"))
-                                                                   : QStringLiteral("petugas");
+    const QString officer = args.isSet(QStringLiteral("officer")) ? args.value(QStringLiteral("officer")) : QStringLiteral("petugas");
     const auto done = b.workflow->approve(reg, officer);
     if (!done)
         return fail(done.error().message);
@@ -114,8 +112,7 @@ int approve(Backend &b, const QString &reg, const QCommandLineParser &args)
 
 int reject(Backend &b, const QString &reg, const QCommandLineParser &args)
 {
-    const QString officer = args.isSet(QStringLiteral("officer")) ? args.value(QStringLiteral("officer"))
-                                                                   : QStringLiteral("petugas");
+    const QString officer = args.isSet(QStringLiteral("officer")) ? args.value(QStringLiteral("officer")) : QStringLiteral("petugas");
     const auto done = b.workflow->reject(reg, args.value(QStringLiteral("reason")), officer);
     if (!done)
         return fail(done.error().message);
@@ -132,16 +129,13 @@ int list(Backend &b, bool json)
     QJsonArray array;
     for (const auto &r : all.value()) {
         if (json) {
-            array.append(QJsonObject{{QStringLiteral("registrationNumber"), r.registrationNumber},
-                                     {QStringLiteral("serviceCode"), r.serviceCode},
-                                     {QStringLiteral("stage"), serverlink::stageToWire(r.stage)},
-                                     {QStringLiteral("kioskId"), r.kioskId},
-                                     {QStringLiteral("desaCode"), r.desaCode},
-                                     {QStringLiteral("nomorSurat"), r.nomorSurat},
-                                     {QStringLiteral("letterSha256"), r.letterSha256}});
+            array.append(QJsonObject {{QStringLiteral("registrationNumber"), r.registrationNumber},
+                {QStringLiteral("serviceCode"), r.serviceCode}, {QStringLiteral("stage"), serverlink::stageToWire(r.stage)},
+                {QStringLiteral("kioskId"), r.kioskId}, {QStringLiteral("desaCode"), r.desaCode},
+                {QStringLiteral("nomorSurat"), r.nomorSurat}, {QStringLiteral("letterSha256"), r.letterSha256}});
         } else {
-            out << r.registrationNumber << '\t' << r.serviceCode << '\t' << serverlink::stageToWire(r.stage) << '\t'
-                << r.kioskId << '\t' << r.desaCode << '\t' << r.nomorSurat << '\t' << r.letterSha256 << '\n';
+            out << r.registrationNumber << '\t' << r.serviceCode << '\t' << serverlink::stageToWire(r.stage) << '\t' << r.kioskId << '\t'
+                << r.desaCode << '\t' << r.nomorSurat << '\t' << r.letterSha256 << '\n';
         }
     }
     if (json)
@@ -160,24 +154,20 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("kecamatan-backend"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Backend kecamatan Anjungan Desa.\n"
-        "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
-        "  approve --data DIR REG [--officer NAME]\n"
-        "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
-        "  list    --data DIR [--json]"));
+    parser.setApplicationDescription(QStringLiteral("Backend kecamatan Anjungan Desa.\n"
+                                                    "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
+                                                    "  approve --data DIR REG [--officer NAME]\n"
+                                                    "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
+                                                    "  list    --data DIR [--json]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | approve | reject | list"));
     parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
-    for (const auto &[name, valueName, help] :
-         {std::tuple{"data", "DIR", "folder data (basis data dan surat)"},
-          std::tuple{"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
-          std::tuple{"cert", "FILE", "sertifikat server (PEM)"},
-          std::tuple{"key", "FILE", "kunci privat server (PEM)"},
-          std::tuple{"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
-          std::tuple{"officer", "NAME", "nama petugas yang dicatat"},
-          std::tuple{"reason", "TEXT", "alasan penolakan"},
-          std::tuple{"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"}})
+    for (const auto &[name, valueName, help] : {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
+             std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
+             std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
+             std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
+             std::tuple {"officer", "NAME", "nama petugas yang dicatat"}, std::tuple {"reason", "TEXT", "alasan penolakan"},
+             std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"}})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
     parser.process(app);

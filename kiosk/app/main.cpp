@@ -17,11 +17,11 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
-#include <QtQml/qqml.h>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QtQml/qqml.h>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <systemd/sd-daemon.h>
@@ -48,8 +48,9 @@ int selfTest(QQmlEngine &engine)
         QFile source(file);
         source.open(QIODevice::ReadOnly);
         const bool singleton = source.readAll().contains("pragma Singleton");
-        const QByteArray probe = singleton ? QStringLiteral("import QtQuick\nimport AnjunganDesa\nQtObject { property var probe: %1 }").arg(type).toUtf8()
-                                           : QStringLiteral("import AnjunganDesa\n%1 {}").arg(type).toUtf8();
+        const QByteArray probe = singleton
+            ? QStringLiteral("import QtQuick\nimport AnjunganDesa\nQtObject { property var probe: %1 }").arg(type).toUtf8()
+            : QStringLiteral("import AnjunganDesa\n%1 {}").arg(type).toUtf8();
         QQmlComponent component(&engine);
         component.setData(probe, QUrl(QStringLiteral("qrc:/self-test/%1.qml").arg(type)));
         std::unique_ptr<QObject> object(component.create());
@@ -88,12 +89,12 @@ int main(int argc, char *argv[])
     cli.addHelpOption();
     cli.addVersionOption();
     const QCommandLineOption configOption(QStringLiteral("config"), QStringLiteral("Configuration file."), QStringLiteral("file"),
-                                          QStringLiteral("/etc/anjungan/anjungan.conf"));
+        QStringLiteral("/etc/anjungan/anjungan.conf"));
     const QCommandLineOption selfTestOption(QStringLiteral("self-test"), QStringLiteral("Load every QML file, then exit."));
-    const QCommandLineOption autopilotOption(QStringLiteral("autopilot"), QStringLiteral("Run a scripted visit (JSON), then exit."),
-                                             QStringLiteral("script"));
+    const QCommandLineOption autopilotOption(
+        QStringLiteral("autopilot"), QStringLiteral("Run a scripted visit (JSON), then exit."), QStringLiteral("script"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder for autopilot screenshots and logs."),
-                                       QStringLiteral("dir"), QStringLiteral("demo-out"));
+        QStringLiteral("dir"), QStringLiteral("demo-out"));
     cli.addOptions({configOption, selfTestOption, autopilotOption, outOption});
     cli.process(app);
 
@@ -102,7 +103,7 @@ int main(int argc, char *argv[])
     QString error;
     if (cli.isSet(selfTestOption)) {
         // The self-test needs no configuration: a throw-away store, no network, no devices.
-        config = kiosk::KioskConfig{};
+        config = kiosk::KioskConfig {};
         config->kioskId = QStringLiteral("SELF-TEST");
         config->dataDir = selfTestDir.path();
     } else {
@@ -159,9 +160,8 @@ int main(int argc, char *argv[])
 
     QThread syncThread;
     syncThread.setObjectName(QStringLiteral("sync"));
-    auto *sync = new kiosk::SyncService(store, *deviceKey, config->serverUrl,
-                                        {config->caFile, config->clientCert, config->clientKey}, config->lettersDir(),
-                                        config->syncIntervalMs);
+    auto *sync = new kiosk::SyncService(store, *deviceKey, config->serverUrl, {config->caFile, config->clientCert, config->clientKey},
+        config->lettersDir(), config->syncIntervalMs);
     sync->moveToThread(&syncThread);
     QObject::connect(&syncThread, &QThread::started, sync, &kiosk::SyncService::start);
     QObject::connect(&syncThread, &QThread::finished, sync, &QObject::deleteLater);

@@ -4,10 +4,10 @@
 #include "barcode.h"
 #include "config.h"
 #include "crypto.h"
-#include "outbox.h"
-#include "store.h"
 #include "escpos.h"
+#include "outbox.h"
 #include "printer.h"
+#include "store.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -18,7 +18,6 @@
 #include <QPdfWriter>
 #include <QTextStream>
 
-#include <algorithm>
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -92,7 +91,7 @@ QImage testTicketImage(const kiosk::KioskConfig &config)
     painter.drawText(QRect(0, 145, kTicketWidthPx, 40), Qt::AlignCenter, QStringLiteral("Kios %1").arg(config.kioskId));
     painter.drawImage((kTicketWidthPx - qr.width()) / 2, 200, qr);
     painter.drawText(QRect(0, 220 + qr.height(), kTicketWidthPx, 80), Qt::AlignCenter | Qt::TextWordWrap,
-                     QStringLiteral("Kode QR di atas harus terbaca \"TEST\"."));
+        QStringLiteral("Kode QR di atas harus terbaca \"TEST\"."));
     painter.end();
     return image;
 }
@@ -118,8 +117,8 @@ QByteArray testLetterPdf(const kiosk::KioskConfig &config)
     body.setPointSize(12);
     painter.setFont(body);
     painter.drawText(QRect(0, 300, page.width(), 400), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-                     QStringLiteral("%1\nKios %2\nJika halaman ini tercetak utuh pada kertas F4, printer surat siap dipakai.")
-                         .arg(nowText(), config.kioskId));
+        QStringLiteral("%1\nKios %2\nJika halaman ini tercetak utuh pada kertas F4, printer surat siap dipakai.")
+            .arg(nowText(), config.kioskId));
     painter.drawRect(QRect(0, 0, page.width() - 1, page.height() - 1));
     painter.end();
     buffer.close();
@@ -143,7 +142,7 @@ int printTest(Context &ctx)
     }
     const devices::PrintSubmission submission = ticket
         ? printer->submit(devices::escpos::ticketJob(testTicketImage(ctx.config)), QStringLiteral("application/vnd.cups-raw"),
-                          QStringLiteral("Tes printer tiket"))
+            QStringLiteral("Tes printer tiket"))
         : printer->submit(testLetterPdf(ctx.config), QStringLiteral("application/pdf"), QStringLiteral("Halaman uji printer surat"));
     if (!submission.accepted) {
         ctx.err << submission.error << Qt::endl;
@@ -210,7 +209,7 @@ int decodeTicket(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 5> kCommands{{
+const std::array<Command, 5> kCommands {{
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
@@ -257,7 +256,8 @@ int main(int argc, char **argv)
     }
 
     const QString name = args.takeFirst();
-    const auto command = std::find_if(kCommands.cbegin(), kCommands.cend(), [&](const Command &c) { return name == QLatin1String(c.name); });
+    const auto command
+        = std::find_if(kCommands.cbegin(), kCommands.cend(), [&](const Command &c) { return name == QLatin1String(c.name); });
     if (command == kCommands.cend()) {
         err << "Perintah \"" << name << "\" tidak dikenal." << Qt::endl;
         printUsage(err);
@@ -265,11 +265,11 @@ int main(int argc, char **argv)
     }
 
     QString error;
-    std::optional<kiosk::KioskConfig> config = command->needsConfig ? kiosk::KioskConfig::load(configPath, &error) : kiosk::KioskConfig{};
+    std::optional<kiosk::KioskConfig> config = command->needsConfig ? kiosk::KioskConfig::load(configPath, &error) : kiosk::KioskConfig {};
     if (!config) {
         err << error << Qt::endl;
         return 1;
     }
-    Context ctx{*config, args, out, err};
+    Context ctx {*config, args, out, err};
     return command->run(ctx);
 }

@@ -21,11 +21,17 @@ constexpr int kSkip = 77;
 const QString kNik = QStringLiteral("3521115205010021");
 const QString kPin = QStringLiteral("135790");
 
-QString source(const QString &rel) { return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(rel); }
-QString binary(const QString &rel) { return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel); }
+QString source(const QString &rel)
+{
+    return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(rel);
+}
+QString binary(const QString &rel)
+{
+    return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel);
+}
 
 QByteArray runOk(const QString &program, const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-                 int timeoutMs = 120000)
+    int timeoutMs = 120000)
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -58,10 +64,10 @@ class TestEndToEnd : public QObject
     bool startBackend()
     {
         m_backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
-        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), path(QStringLiteral("backend")), QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--cert"), path(QStringLiteral("pki/server.crt")),
-                                QStringLiteral("--key"), path(QStringLiteral("pki/server.key")), QStringLiteral("--client-ca"),
-                                QStringLiteral("pki/kiosk-ca.crt").prepend(m_dir.path() + QLatin1Char('/'))});
+        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), path(QStringLiteral("backend")),
+            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--cert"),
+            path(QStringLiteral("pki/server.crt")), QStringLiteral("--key"), path(QStringLiteral("pki/server.key")),
+            QStringLiteral("--client-ca"), QStringLiteral("pki/kiosk-ca.crt").prepend(m_dir.path() + QLatin1Char('/'))});
         m_backend.setProcessChannelMode(QProcess::SeparateChannels);
         m_backend.start();
         QByteArray out;
@@ -91,16 +97,17 @@ class TestEndToEnd : public QObject
         for (auto it = vars.begin(); it != vars.end(); ++it)
             env.insert(it.key(), it.value());
         const QByteArray out = runOk(binary(QStringLiteral("kiosk/app/anjungan")),
-                                     {QStringLiteral("--config"), path(QStringLiteral("kiosk/anjungan.conf")), QStringLiteral("--autopilot"),
-                                      source(QStringLiteral("scripts/demo-session/") + script), QStringLiteral("--out"), path(QStringLiteral("out"))},
-                                     env, 180000);
+            {QStringLiteral("--config"), path(QStringLiteral("kiosk/anjungan.conf")), QStringLiteral("--autopilot"),
+                source(QStringLiteral("scripts/demo-session/") + script), QStringLiteral("--out"), path(QStringLiteral("out"))},
+            env, 180000);
         return out != "<failed>";
     }
 
     QJsonArray backendRequests()
     {
-        return QJsonDocument::fromJson(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
-                                             {QStringLiteral("list"), QStringLiteral("--data"), path(QStringLiteral("backend")), QStringLiteral("--json")}))
+        return QJsonDocument::fromJson(
+            runOk(binary(QStringLiteral("backend/kecamatan-backend")),
+                {QStringLiteral("list"), QStringLiteral("--data"), path(QStringLiteral("backend")), QStringLiteral("--json")}))
             .array();
     }
 
@@ -124,7 +131,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(runOk(source(QStringLiteral("scripts/make-test-pki")), {path(QStringLiteral("pki"))}) != "<failed>");
-        const QByteArray cups = runOk(source(QStringLiteral("scripts/private-cupsd")), {QStringLiteral("start"), path(QStringLiteral("cups"))});
+        const QByteArray cups
+            = runOk(source(QStringLiteral("scripts/private-cupsd")), {QStringLiteral("start"), path(QStringLiteral("cups"))});
         QVERIFY2(cups.startsWith("CUPS_SERVER="), cups.constData());
         m_cupsServer = QString::fromLatin1(cups.mid(12).trimmed());
         QVERIFY(startBackend());
@@ -190,17 +198,18 @@ private Q_SLOTS:
         script.write(resend.toUtf8());
         script.close();
         QVERIFY(runOk(binary(QStringLiteral("kiosk/app/anjungan")),
-                      {QStringLiteral("--config"), path(QStringLiteral("kiosk/anjungan.conf")), QStringLiteral("--autopilot"), script.fileName(),
-                       QStringLiteral("--out"), path(QStringLiteral("out"))})
-                != "<failed>");
+                    {QStringLiteral("--config"), path(QStringLiteral("kiosk/anjungan.conf")), QStringLiteral("--autopilot"),
+                        script.fileName(), QStringLiteral("--out"), path(QStringLiteral("out"))})
+            != "<failed>");
         requests = backendRequests();
         QCOMPARE(requests.size(), 1); // exactly once
 
         // 4. The kepala desa signs; staff print the letter after status shows READY.
         QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
-                      {QStringLiteral("approve"), QStringLiteral("--data"), path(QStringLiteral("backend")), reg}) != "<failed>");
+                    {QStringLiteral("approve"), QStringLiteral("--data"), path(QStringLiteral("backend")), reg})
+            != "<failed>");
         QVERIFY(runKiosk(QStringLiteral("2-status-and-print.json"),
-                         {{QStringLiteral("REG"), reg}, {QStringLiteral("TICKET_QR"), *qr}, {QStringLiteral("STAFF_PIN"), kPin}}));
+            {{QStringLiteral("REG"), reg}, {QStringLiteral("TICKET_QR"), *qr}, {QStringLiteral("STAFF_PIN"), kPin}}));
 
         const QStringList letters = jobFiles(path(QStringLiteral("cups/output/letter")));
         QCOMPARE(letters.size(), 1);
@@ -223,8 +232,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (!QFile::exists(QStringLiteral("/usr/sbin/cupsd")) || !QFile::exists(QStringLiteral("/usr/bin/pdftotext"))) {
-        fprintf(stderr, "SKIP: cupsd (cups-daemon) or pdftotext (poppler-utils) is not installed; "
-                        "the end-to-end test needs its real peers. Run scripts/setup-deps.\n");
+        fprintf(stderr,
+            "SKIP: cupsd (cups-daemon) or pdftotext (poppler-utils) is not installed; "
+            "the end-to-end test needs its real peers. Run scripts/setup-deps.\n");
         return kSkip;
     }
     TestEndToEnd test;

@@ -37,7 +37,7 @@ QByteArray submitBody(const QString &reg, const QString &name = QStringLiteral("
     s.name = name;
     s.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
     s.purpose = QStringLiteral("Pendaftaran BPJS PBI");
-    s.fields = QJsonObject{{QStringLiteral("pekerjaan"), QStringLiteral("Petani")}};
+    s.fields = QJsonObject {{QStringLiteral("pekerjaan"), QStringLiteral("Petani")}};
     s.submittedAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
     return s.toJson();
 }
@@ -45,7 +45,8 @@ QByteArray submitBody(const QString &reg, const QString &name = QStringLiteral("
 } // namespace
 
 /// The /api/v1 server over real mutual TLS, driven by the curl command line.
-class TestBackendApi : public QObject {
+class TestBackendApi : public QObject
+{
     Q_OBJECT
 
 private:
@@ -60,20 +61,19 @@ private:
     quint16 m_port = 0;
 
     Reply call(const QString &method, const QString &path, const QByteArray &body = {}, const QStringList &headers = {},
-               bool clientCertificate = true, const QString &certName = QStringLiteral("kiosk"))
+        bool clientCertificate = true, const QString &certName = QStringLiteral("kiosk"))
     {
-        QStringList args{QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("4"),
-                         QStringLiteral("-X"), method, QStringLiteral("--cacert"), m_pki + QStringLiteral("/ca.crt"),
-                         QStringLiteral("-D"), m_dir.filePath(QStringLiteral("headers.txt")),
-                         QStringLiteral("-w"), QStringLiteral("\n%{http_code}")};
+        QStringList args {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("4"), QStringLiteral("-X"), method,
+            QStringLiteral("--cacert"), m_pki + QStringLiteral("/ca.crt"), QStringLiteral("-D"),
+            m_dir.filePath(QStringLiteral("headers.txt")), QStringLiteral("-w"), QStringLiteral("\n%{http_code}")};
         if (clientCertificate)
-            args << QStringLiteral("--cert") << QStringLiteral("%1/%2.crt").arg(m_pki, certName)
-                 << QStringLiteral("--key") << QStringLiteral("%1/%2.key").arg(m_pki, certName);
+            args << QStringLiteral("--cert") << QStringLiteral("%1/%2.crt").arg(m_pki, certName) << QStringLiteral("--key")
+                 << QStringLiteral("%1/%2.key").arg(m_pki, certName);
         for (const QString &h : headers)
             args << QStringLiteral("-H") << h;
         if (method == QLatin1String("POST"))
-            args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json")
-                 << QStringLiteral("--data-binary") << QStringLiteral("@-");
+            args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json") << QStringLiteral("--data-binary")
+                 << QStringLiteral("@-");
         args << QStringLiteral("https://localhost:%1%2").arg(m_port).arg(path);
         QFile::remove(m_dir.filePath(QStringLiteral("headers.txt")));
         QProcess curl;
@@ -96,8 +96,7 @@ private:
 
     Reply submit(const QByteArray &body, const QString &key)
     {
-        return call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests"), body,
-                    {QStringLiteral("Idempotency-Key: %1").arg(key)});
+        return call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests"), body, {QStringLiteral("Idempotency-Key: %1").arg(key)});
     }
 
 private slots:
@@ -125,12 +124,11 @@ private slots:
         m_store = std::move(store.value());
         m_catalog = ServiceCatalog::builtIn().value();
         m_offices = OfficeDirectory::builtIn().value();
-        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer,
-                                                m_dir.filePath(QStringLiteral("letters")));
+        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
         m_server = std::make_unique<ApiServer>(*m_store, *m_catalog, *m_workflow);
         const auto port = m_server->start(QStringLiteral("127.0.0.1"), 0,
-                                          TlsFiles{m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"),
-                                                   m_pki + QStringLiteral("/kiosk-ca.crt")});
+            TlsFiles {
+                m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
         QVERIFY2(port, port ? "" : qPrintable(port.error().message));
         m_port = port.value();
     }
@@ -162,7 +160,8 @@ private slots:
         const Reply badService = submit(QByteArray(body).replace("\"SKTM\"", "\"NOPE\""), QStringLiteral("idem-key-0000000009"));
         QCOMPARE(badService.status, 400);
         QCOMPARE(badService.json().value(QStringLiteral("error")).toString(), QStringLiteral("unknown_service"));
-        const Reply badNik = submit(QByteArray(body).replace("3521114506800002", "35211145068000AB"), QStringLiteral("idem-key-0000000008"));
+        const Reply badNik
+            = submit(QByteArray(body).replace("3521114506800002", "35211145068000AB"), QStringLiteral("idem-key-0000000008"));
         QCOMPARE(badNik.status, 400);
         QCOMPARE(submit(QByteArray(70 * 1024, ' '), QStringLiteral("idem-key-0000000007")).status, 413);
     }
@@ -177,8 +176,7 @@ private slots:
     void otherCaClientRefused()
     {
         // A certificate from another CA (here the foreign CA's server certificate) never reaches a handler.
-        const Reply reply = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {}, {}, true,
-                                 QStringLiteral("rogue-server"));
+        const Reply reply = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {}, {}, true, QStringLiteral("rogue-server"));
         QVERIFY(reply.curlExit != 0);
         QCOMPARE(reply.status, 0);
     }
@@ -186,8 +184,8 @@ private slots:
     void differentBodyConflict()
     {
         QCOMPARE(submit(submitBody(QStringLiteral("REG-API-2")), QStringLiteral("idem-key-0000000002")).status, 201);
-        const Reply changed = submit(submitBody(QStringLiteral("REG-API-2"), QStringLiteral("Siti Aminah Rahayu")),
-                                     QStringLiteral("idem-key-0000000002"));
+        const Reply changed
+            = submit(submitBody(QStringLiteral("REG-API-2"), QStringLiteral("Siti Aminah Rahayu")), QStringLiteral("idem-key-0000000002"));
         QCOMPARE(changed.status, 409);
         QCOMPARE(changed.json().value(QStringLiteral("error")).toString(), QStringLiteral("idempotency_conflict"));
         const Reply clash = submit(submitBody(QStringLiteral("REG-API-2")), QStringLiteral("idem-key-0000000003"));
@@ -221,8 +219,8 @@ private slots:
         QCOMPARE(full.status, 200);
         QCOMPARE(full.body, m_catalog->bytes());
         QVERIFY(full.headers.contains(("ETag: " + m_catalog->etag()).toUtf8()));
-        const Reply same = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {},
-                                {QStringLiteral("If-None-Match: %1").arg(m_catalog->etag())});
+        const Reply same = call(
+            QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {}, {QStringLiteral("If-None-Match: %1").arg(m_catalog->etag())});
         QCOMPARE(same.status, 304);
         QVERIFY(same.body.isEmpty());
     }

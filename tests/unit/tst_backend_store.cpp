@@ -20,7 +20,7 @@ namespace {
 const QString kDesa = QStringLiteral("3521112004");
 
 NewRequest makeRequest(const QString &reg, const QString &key, const QString &service = QStringLiteral("SKTM"),
-                       ServiceLevel level = ServiceLevel::Desa, const QString &desa = kDesa)
+    ServiceLevel level = ServiceLevel::Desa, const QString &desa = kDesa)
 {
     NewRequest n;
     n.kioskId = QStringLiteral("KIOSK-0001");
@@ -33,7 +33,7 @@ NewRequest makeRequest(const QString &reg, const QString &key, const QString &se
     n.submit.name = QStringLiteral("Siti Aminah");
     n.submit.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
     n.submit.purpose = QStringLiteral("Pendaftaran BPJS PBI");
-    n.submit.fields = QJsonObject{{QStringLiteral("pekerjaan"), QStringLiteral("Petani")}};
+    n.submit.fields = QJsonObject {{QStringLiteral("pekerjaan"), QStringLiteral("Petani")}};
     n.submit.submittedAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
     n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
     return n;
@@ -69,7 +69,8 @@ QList<Stage> stagesOf(BackendStore &store, const QString &reg)
 } // namespace
 
 /// Storage, lifecycle and letters of the kecamatan backend on a real SQLite file.
-class TestBackendStore : public QObject {
+class TestBackendStore : public QObject
+{
     Q_OBJECT
 
 private:
@@ -96,8 +97,7 @@ private slots:
         auto offices = OfficeDirectory::builtIn();
         QVERIFY(offices);
         m_offices = offices.value();
-        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer,
-                                                m_dir.filePath(QStringLiteral("letters")));
+        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
     }
     void cleanup()
     {
@@ -116,7 +116,7 @@ private slots:
         QCOMPARE(again.value().record.registrationNumber, QStringLiteral("REG-1"));
         QCOMPARE(again.value().record.stage, Stage::Received);
         QCOMPARE(requestCount(dbPath()), 1);
-        QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")), QList<Stage>{Stage::Received});
+        QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")), QList<Stage> {Stage::Received});
     }
 
     void sameKeyDifferentBody()
@@ -142,10 +142,10 @@ private slots:
     void eventsAndDesaIsolation()
     {
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-A1"), QStringLiteral("key-00000000000a1"))));
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-B1"), QStringLiteral("key-00000000000b1"),
-                                                   QStringLiteral("SKTM"), ServiceLevel::Desa,
-                                                   QStringLiteral("3521112005"))));
-        QVERIFY(m_workflow->advance(QStringLiteral("REG-A1"), Stage::DesaReview, Actor{QStringLiteral("Budi"), QStringLiteral("petugas_desa")}));
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-B1"), QStringLiteral("key-00000000000b1"), QStringLiteral("SKTM"),
+            ServiceLevel::Desa, QStringLiteral("3521112005"))));
+        QVERIFY(m_workflow->advance(
+            QStringLiteral("REG-A1"), Stage::DesaReview, Actor {QStringLiteral("Budi"), QStringLiteral("petugas_desa")}));
 
         const auto mine = m_store->changes(kDesa, 0, 100);
         QVERIFY(mine);
@@ -208,9 +208,8 @@ private slots:
         QVERIFY2(done, done ? "" : qPrintable(done.error().message));
         QCOMPARE(done.value().stage, Stage::Ready);
         QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")),
-                 (QList<Stage>{Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::Ready}));
-        QCOMPARE(done.value().nomorSurat,
-                 QStringLiteral("470/0001/3521112004/%1").arg(QDate::currentDate().year()));
+            (QList<Stage> {Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::Ready}));
+        QCOMPARE(done.value().nomorSurat, QStringLiteral("470/0001/3521112004/%1").arg(QDate::currentDate().year()));
         QVERIFY(QFile::exists(done.value().letterPath));
         QCOMPARE(done.value().letterSha256.size(), 64);
         const auto events = m_store->events(QStringLiteral("REG-1")).value();
@@ -227,13 +226,13 @@ private slots:
 
     void kecamatanLevelApprove()
     {
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-K"), QStringLiteral("key-00000000000k1"),
-                                                   QStringLiteral("PENGANTAR_SKCK"), ServiceLevel::Kecamatan)));
+        QVERIFY(m_store->insertRequest(makeRequest(
+            QStringLiteral("REG-K"), QStringLiteral("key-00000000000k1"), QStringLiteral("PENGANTAR_SKCK"), ServiceLevel::Kecamatan)));
         const auto done = m_workflow->approve(QStringLiteral("REG-K"), QStringLiteral("Budi"));
         QVERIFY2(done, done ? "" : qPrintable(done.error().message));
         QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-K")),
-                 (QList<Stage>{Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::KecamatanReview,
-                               Stage::KecamatanSigned, Stage::Ready}));
+            (QList<Stage> {
+                Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::KecamatanReview, Stage::KecamatanSigned, Stage::Ready}));
         QCOMPARE(done.value().nomorSurat, QStringLiteral("470/0001/352111/%1").arg(QDate::currentDate().year()));
     }
 
@@ -272,7 +271,8 @@ private slots:
         const auto noReason = m_workflow->reject(QStringLiteral("REG-1"), QStringLiteral("  "), QStringLiteral("Budi"));
         QVERIFY(!noReason);
         QCOMPARE(noReason.error().code, ErrorCode::ReasonRequired);
-        const auto fix = m_workflow->advance(QStringLiteral("REG-1"), Stage::NeedsFix, Actor{QStringLiteral("Budi"), QStringLiteral("petugas_desa")});
+        const auto fix
+            = m_workflow->advance(QStringLiteral("REG-1"), Stage::NeedsFix, Actor {QStringLiteral("Budi"), QStringLiteral("petugas_desa")});
         QVERIFY(!fix);
         QCOMPARE(fix.error().code, ErrorCode::ReasonRequired);
 
@@ -290,10 +290,10 @@ private slots:
             if (!m_store->insertRequest(makeRequest(reg, key)))
                 return {};
             const auto r = m_store->applyTransition(
-                reg, Transition{Stage::Received, Stage::DesaReview, QStringLiteral("t"), QStringLiteral("t"), {}, {}, {}});
-            const auto s = m_store->applyTransition(
-                reg, Transition{Stage::DesaReview, Stage::DesaSigned, QStringLiteral("t"), QStringLiteral("t"), {},
-                                NomorAllocation{office, year, QStringLiteral("470/{nomor}/{kode}/{tahun}")}, {}});
+                reg, Transition {Stage::Received, Stage::DesaReview, QStringLiteral("t"), QStringLiteral("t"), {}, {}, {}});
+            const auto s = m_store->applyTransition(reg,
+                Transition {Stage::DesaReview, Stage::DesaSigned, QStringLiteral("t"), QStringLiteral("t"), {},
+                    NomorAllocation {office, year, QStringLiteral("470/{nomor}/{kode}/{tahun}")}, {}});
             return r && s ? s.value().nomorSurat : QString();
         };
         QCOMPARE(sign(QStringLiteral("R1"), QStringLiteral("3521112004"), 2026), QStringLiteral("470/0001/3521112004/2026"));
@@ -324,8 +324,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
         QVERIFY(bytes.startsWith("%PDF"));
-        QCOMPARE(written.value().sha256,
-                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(written.value().sha256, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
 
         if (QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty()
             || QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
@@ -335,8 +334,8 @@ private slots:
         QVERIFY(info.waitForFinished(5000));
         const QString infoText = QString::fromUtf8(info.readAllStandardOutput());
         // 215 × 330 mm = 609.4 × 935.4 pt
-        QVERIFY2(infoText.contains(QRegularExpression(QStringLiteral("Page size:\\s+609(\\.\\d+)? x 935(\\.\\d+)? pts"))),
-                 qPrintable(infoText));
+        QVERIFY2(
+            infoText.contains(QRegularExpression(QStringLiteral("Page size:\\s+609(\\.\\d+)? x 935(\\.\\d+)? pts"))), qPrintable(infoText));
         QProcess text;
         text.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
         QVERIFY(text.waitForFinished(5000));

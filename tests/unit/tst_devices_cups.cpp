@@ -22,7 +22,8 @@ namespace {
 
 QString privateCupsd()
 {
-    return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR", QStringLiteral(KIOSK_TEST_SOURCE_DIR))).filePath(QStringLiteral("scripts/private-cupsd"));
+    return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR", QStringLiteral(KIOSK_TEST_SOURCE_DIR)))
+        .filePath(QStringLiteral("scripts/private-cupsd"));
 }
 
 QByteArray readFile(const QString &path)
@@ -160,17 +161,17 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("reasons");
         QTest::addColumn<bool>("accepting");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("idle") << 3 << QStringList{QStringLiteral("none")} << true << QStringLiteral("Printer \"q\": siap.");
-        QTest::newRow("printing") << 4 << QStringList{} << true << QStringLiteral("Printer \"q\": sedang mencetak.");
-        QTest::newRow("paper-out")
-            << 5 << QStringList{QStringLiteral("media-empty-error"), QStringLiteral("media-needed")} << true
-            << QStringLiteral("Printer \"q\": berhenti (kertas habis).");
+        QTest::newRow("idle") << 3 << QStringList {QStringLiteral("none")} << true << QStringLiteral("Printer \"q\": siap.");
+        QTest::newRow("printing") << 4 << QStringList {} << true << QStringLiteral("Printer \"q\": sedang mencetak.");
+        QTest::newRow("paper-out") << 5 << QStringList {QStringLiteral("media-empty-error"), QStringLiteral("media-needed")} << true
+                                   << QStringLiteral("Printer \"q\": berhenti (kertas habis).");
         QTest::newRow("several")
-            << 5 << QStringList{QStringLiteral("cover-open-report"), QStringLiteral("media-jam"), QStringLiteral("offline-report")}
+            << 5 << QStringList {QStringLiteral("cover-open-report"), QStringLiteral("media-jam"), QStringLiteral("offline-report")}
             << false << QStringLiteral("Printer \"q\": berhenti (tutup terbuka, kertas macet, offline, tidak menerima pekerjaan cetak).");
-        QTest::newRow("warnings") << 3 << QStringList{QStringLiteral("media-low-warning"), QStringLiteral("toner-low-report")} << true
+        QTest::newRow("warnings") << 3 << QStringList {QStringLiteral("media-low-warning"), QStringLiteral("toner-low-report")} << true
                                   << QStringLiteral("Printer \"q\": siap (kertas hampir habis, toner hampir habis).");
-        QTest::newRow("door") << 5 << QStringList{QStringLiteral("door-open")} << true << QStringLiteral("Printer \"q\": berhenti (tutup terbuka).");
+        QTest::newRow("door") << 5 << QStringList {QStringLiteral("door-open")} << true
+                              << QStringLiteral("Printer \"q\": berhenti (tutup terbuka).");
     }
     void stateReasonsAreTranslated()
     {

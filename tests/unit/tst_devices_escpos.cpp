@@ -46,8 +46,11 @@ private Q_SLOTS:
         image.scanLine(1)[15] = 0;
         const QByteArray job = escpos::ticketJob(image, 3);
         const QByteArray expected = QByteArray::fromHex("1b40"
-                                                        "1d763000" "0200" "0200"
-                                                        "8000" "0001"
+                                                        "1d763000"
+                                                        "0200"
+                                                        "0200"
+                                                        "8000"
+                                                        "0001"
                                                         "1b6403"
                                                         "1d564200");
         QCOMPARE(job.toHex(), expected.toHex());

@@ -10,7 +10,7 @@ class TestNik : public QObject
 {
     Q_OBJECT
 
-    const QDate today{2026, 11, 23};
+    const QDate today {2026, 11, 23};
 
     NikError errorOf(const QString &nik)
     {
@@ -55,7 +55,7 @@ private Q_SLOTS:
     void everyErrorHasAMessage()
     {
         for (auto e : {NikError::WrongLength, NikError::NotDigits, NikError::BadProvince, NikError::BadRegion, NikError::BadMonth,
-                       NikError::BadDay, NikError::ZeroSerial})
+                 NikError::BadDay, NikError::ZeroSerial})
             QVERIFY(!kiosk::nikErrorMessage(e).isEmpty());
     }
 };

@@ -53,7 +53,7 @@ private Q_SLOTS:
     void stagesRoundTrip()
     {
         for (Stage s : {Stage::Queued, Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::KecamatanReview,
-                        Stage::KecamatanSigned, Stage::Ready, Stage::HandedOver, Stage::NeedsFix, Stage::Rejected, Stage::Cancelled}) {
+                 Stage::KecamatanSigned, Stage::Ready, Stage::HandedOver, Stage::NeedsFix, Stage::Rejected, Stage::Cancelled}) {
             QCOMPARE(stageFromWire(stageToWire(s)), s);
             QVERIFY(!stageLabelId(s).isEmpty());
         }
@@ -64,7 +64,7 @@ private Q_SLOTS:
         const QByteArray key = crypto::randomBytes(32);
         const QByteArray sealed = crypto::aeadSeal(key, "rahasia", "REG-1");
         QCOMPARE(crypto::aeadOpen(key, sealed, "REG-1").value_or(QByteArray()), QByteArray("rahasia"));
-        QVERIFY(!crypto::aeadOpen(key, sealed, "REG-2"));          // bound to its registration number
+        QVERIFY(!crypto::aeadOpen(key, sealed, "REG-2")); // bound to its registration number
         QVERIFY(!crypto::aeadOpen(crypto::randomBytes(32), sealed, "REG-1"));
         for (int i = 0; i < sealed.size(); ++i) {
             QByteArray flipped = sealed;

@@ -10,7 +10,7 @@ class TestStaffAuth : public QObject
 {
     Q_OBJECT
 
-    QDateTime m_now{QDate(2026, 11, 23), QTime(8, 0), Qt::UTC};
+    QDateTime m_now {QDate(2026, 11, 23), QTime(8, 0), Qt::UTC};
     // Few iterations keep the test fast; the production default is checked separately.
     const QString m_hash = serverlink::crypto::hashSecret(QStringLiteral("482916"), 1000);
 
@@ -59,7 +59,7 @@ private Q_SLOTS:
     }
     void unconfiguredPinNeverGrants()
     {
-        StaffAuth auth(QString{});
+        StaffAuth auth(QString {});
         QCOMPARE(auth.check(QString()), StaffAuth::Outcome::NotConfigured);
     }
 };
