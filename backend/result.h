@@ -1,8 +1,8 @@
 #pragma once
 
+#include "expected.h"
+
 #include <QString>
-#include <utility>
-#include <variant>
 
 namespace backend {
 
@@ -32,25 +32,7 @@ struct Done {
 };
 
 /// Either a value or an Error; never throws.
-template<typename T> class [[nodiscard]] Result
-{
-public:
-    Result(T value)
-        : m_state(std::move(value))
-    { }
-    Result(Error error)
-        : m_state(std::move(error))
-    { }
-
-    [[nodiscard]] bool ok() const { return std::holds_alternative<T>(m_state); }
-    explicit operator bool() const { return ok(); }
-    [[nodiscard]] const T &value() const { return std::get<T>(m_state); }
-    [[nodiscard]] T &value() { return std::get<T>(m_state); }
-    [[nodiscard]] const Error &error() const { return std::get<Error>(m_state); }
-
-private:
-    std::variant<T, Error> m_state;
-};
+template<typename T> using Result = serverlink::Expected<T, Error>;
 
 using Status = Result<Done>;
 

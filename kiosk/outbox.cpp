@@ -87,11 +87,11 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
     QSqlDatabase db = m_store.connection();
     QString err;
     if (!db.transaction())
-        return Result<QueuedRequest>::failure(QStringLiteral("Penyimpanan tidak tersedia: %1").arg(db.lastError().text()));
+        return QString(QStringLiteral("Penyimpanan tidak tersedia: %1").arg(db.lastError().text()));
 
     auto fail = [&](const QString &what) {
         db.rollback();
-        return Result<QueuedRequest>::failure(QStringLiteral("Permohonan tidak tersimpan (%1): %2").arg(what, err));
+        return QString(QStringLiteral("Permohonan tidak tersimpan (%1): %2").arg(what, err));
     };
 
     QSqlQuery q(db);

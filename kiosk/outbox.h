@@ -1,7 +1,7 @@
 #pragma once
 
+#include "kioskresult.h"
 #include "protocol.h"
-#include "result.h"
 
 #include <QDate>
 #include <QDateTime>

@@ -50,7 +50,7 @@ private Q_SLOTS:
         QVERIFY(store.open(dbPath()));
         OutboxRepository outbox(store, m_key, clock());
         const auto queued = outbox.enqueue(sample());
-        QVERIFY2(queued.ok(), qPrintable(queued.error()));
+        QVERIFY2(queued.ok(), queued.ok() ? "" : qPrintable(queued.error()));
         QCOMPARE(queued->queueNumber, 1);
         QCOMPARE(queued->registrationNumber.size(), 11);
         QCOMPARE(queued->statusToken.size(), 22);
