@@ -2,6 +2,7 @@
 
 #include "backendstore.h"
 #include "crypto.h"
+#include "sealservice.h"
 #include "servicecatalog.h"
 #include "workflow.h"
 
@@ -108,11 +109,13 @@ struct ApiServer::Impl {
     BackendStore &store;
     const ServiceCatalog &catalog;
     Workflow &workflow;
+    SealService *seals;
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
 
     void routes();
     void getCatalog(const httplib::Request &req, httplib::Response &res) const;
+    void getSignedList(bool trustList, const httplib::Request &req, httplib::Response &res) const;
     void postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
@@ -141,6 +144,10 @@ void ApiServer::Impl::routes()
 {
     server->Get(
         "/api/v1/catalog", withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getCatalog(req, res); }));
+    server->Get("/api/v1/trust-list",
+        withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getSignedList(true, req, res); }));
+    server->Get("/api/v1/revocations",
+        withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getSignedList(false, req, res); }));
     server->Post("/api/v1/requests",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postRequest(peer, req, res); }));
     server->Get("/api/v1/changes",
@@ -182,6 +189,28 @@ void ApiServer::Impl::getCatalog(const httplib::Request &req, httplib::Response 
     res.status = 200;
     res.set_header("ETag", catalog.etag().toStdString());
     res.set_content(catalog.bytes().toStdString(), kJson);
+}
+
+void ApiServer::Impl::getSignedList(bool trustList, const httplib::Request &req, httplib::Response &res) const
+{
+    if (!seals)
+        return sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Server ini tidak menerbitkan segel surat."));
+    const auto list = trustList ? seals->trustList() : seals->revocationList();
+    if (!list) {
+        qCWarning(lcApi).noquote() << "signed list:" << list.error().message;
+        return sendError(res, 500, QStringLiteral("internal"), QStringLiteral("Daftar bertanda tangan tidak dapat dibuat."));
+    }
+    const QString etag = listEtag(list.value());
+    res.set_header("ETag", etag.toStdString());
+    res.set_header("Cache-Control", "no-cache");
+    for (const QString &tag : header(req, "If-None-Match").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (tag.trimmed() == etag || tag.trimmed() == QLatin1String("*")) {
+            res.status = 304;
+            return;
+        }
+    }
+    res.status = 200;
+    res.set_content(list.value().envelope.toStdString(), kJson);
 }
 
 void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
@@ -286,8 +315,8 @@ void ApiServer::Impl::postHandover(const Peer &peer, const QString &registration
     }
 }
 
-ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow)
-    : d(new Impl {store, catalog, workflow, nullptr, {}})
+ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)
+    : d(new Impl {store, catalog, workflow, seals, nullptr, {}})
 { }
 
 ApiServer::~ApiServer()

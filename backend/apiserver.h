@@ -8,6 +8,7 @@
 namespace backend {
 
 class BackendStore;
+class SealService;
 class ServiceCatalog;
 class Workflow;
 
@@ -23,7 +24,8 @@ struct TlsFiles {
 class ApiServer
 {
 public:
-    ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow);
+    /// With `seals`, also serves the signed trust list and revocation list (ETag).
+    ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals = nullptr);
     ~ApiServer();
     ApiServer(const ApiServer &) = delete;
     ApiServer &operator=(const ApiServer &) = delete;

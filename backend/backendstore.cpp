@@ -17,7 +17,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 1> kMigrations {
+const std::array<QStringList, 2> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -56,7 +56,42 @@ const std::array<QStringList, 1> kMigrations {
                        " value INTEGER NOT NULL,"
                        " PRIMARY KEY (office, year))"),
     },
+    // 2: SQ1 seals — office signing keys with usage windows, issued seals, signed lists.
+    QStringList {
+        QStringLiteral("CREATE TABLE signing_keys ("
+                       " key_id TEXT NOT NULL PRIMARY KEY,"
+                       " office TEXT NOT NULL,"
+                       " office_name TEXT NOT NULL,"
+                       " signer TEXT NOT NULL,"
+                       " spki TEXT NOT NULL,"
+                       " key_file TEXT NOT NULL,"
+                       " valid_from TEXT NOT NULL,"
+                       " valid_until TEXT,"
+                       " status TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE seals ("
+                       " registration_number TEXT NOT NULL PRIMARY KEY REFERENCES requests (registration_number),"
+                       " office TEXT NOT NULL,"
+                       " serial BIGINT NOT NULL,"
+                       " key_id TEXT NOT NULL REFERENCES signing_keys (key_id),"
+                       " issued TEXT NOT NULL,"
+                       " seal_text TEXT NOT NULL,"
+                       " document_hash TEXT NOT NULL,"
+                       " canonical_text TEXT NOT NULL,"
+                       " revoked_at TEXT,"
+                       " revoke_reason TEXT,"
+                       " UNIQUE (office, serial))"),
+        QStringLiteral("CREATE TABLE signed_lists ("
+                       " name TEXT NOT NULL PRIMARY KEY,"
+                       " sequence BIGINT NOT NULL,"
+                       " issued_at TEXT NOT NULL,"
+                       " content_sha256 TEXT NOT NULL,"
+                       " envelope TEXT NOT NULL)"),
+    },
 };
+
+const QString kSealColumns = QStringLiteral("registration_number, office, serial, key_id, issued, seal_text, document_hash,"
+                                            " canonical_text, revoked_at, revoke_reason");
 
 const QString kRequestColumns
     = QStringLiteral("registration_number, kiosk_id, desa_code, service_code, service_level, stage, nik, name, address,"
@@ -212,6 +247,23 @@ std::optional<RequestRecord> selectRequest(QSqlDatabase &db, const QString &wher
     if (!exec(q, error) || !q.next())
         return std::nullopt;
     return readRequest(q);
+}
+
+SealRecord readSeal(const QSqlQuery &q)
+{
+    return SealRecord {q.value(0).toString(), q.value(1).toString(), quint32(q.value(2).toLongLong()), q.value(3).toString(),
+        QDate::fromString(q.value(4).toString(), Qt::ISODate), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(),
+        q.value(8).isNull() ? QDateTime() : parseTimestamp(q.value(8)), q.value(9).toString()};
+}
+
+bool insertSeal(QSqlDatabase &db, const SealRecord &s, QSqlError *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO seals (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)").arg(kSealColumns));
+    for (const QVariant &v : QVariantList {s.registrationNumber, s.office, qint64(s.serial), s.keyId, s.issued.toString(Qt::ISODate),
+             s.sealText, s.documentHash, s.canonicalText})
+        q.addBindValue(v);
+    return exec(q, error);
 }
 
 Error notFound(const QString &registrationNumber)
@@ -440,6 +492,8 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
         r.letterPath = t.letter->path;
         r.letterSha256 = t.letter->sha256;
     }
+    if (t.seal && !insertSeal(db, *t.seal, &err))
+        return databaseError(QStringLiteral("menyimpan segel surat"), err);
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE requests SET stage = ?, nomor_surat = ?, letter_path = ?, letter_sha256 = ?"
                                   " WHERE registration_number = ?"));
@@ -504,6 +558,150 @@ Result<QList<EventRecord>> BackendStore::events(const QString &registrationNumbe
             serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Received), q.value(4).toString(), q.value(5).toString(),
             q.value(6).toString(), parseTimestamp(q.value(7))});
     return list;
+}
+
+Status BackendStore::insertSigningKey(const SigningKeyRecord &k)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("INSERT INTO signing_keys (key_id, office, office_name, signer, spki, key_file, valid_from, valid_until,"
+                             " status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : QVariantList {k.keyId, k.office, k.officeName, k.signer, QString::fromLatin1(k.spki.toBase64()), k.keyFile,
+             k.validFrom.toString(Qt::ISODate),
+             k.validUntil.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(k.validUntil.toString(Qt::ISODate)), k.status,
+             timestamp(k.createdAt)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return databaseError(QStringLiteral("menyimpan kunci penandatangan"), q.lastError());
+    return Done {};
+}
+
+Result<QList<SigningKeyRecord>> BackendStore::signingKeys()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    if (!q.exec(QStringLiteral("SELECT key_id, office, office_name, signer, spki, key_file, valid_from, valid_until, status, created_at"
+                               " FROM signing_keys ORDER BY created_at, key_id")))
+        return databaseError(QStringLiteral("membaca kunci penandatangan"), q.lastError());
+    QList<SigningKeyRecord> list;
+    while (q.next())
+        list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+            QByteArray::fromBase64(q.value(4).toByteArray()), q.value(5).toString(), QDate::fromString(q.value(6).toString(), Qt::ISODate),
+            QDate::fromString(q.value(7).toString(), Qt::ISODate), q.value(8).toString(), parseTimestamp(q.value(9))});
+    return list;
+}
+
+Status BackendStore::updateSigningKey(const QString &keyId, const QDate &validUntil, const QString &status)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("UPDATE signing_keys SET valid_until = ?, status = ? WHERE key_id = ?"));
+    q.addBindValue(validUntil.isNull() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(validUntil.toString(Qt::ISODate)));
+    q.addBindValue(status);
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return databaseError(QStringLiteral("memperbarui kunci penandatangan"), q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error {ErrorCode::NotFound, QStringLiteral("Kunci penandatangan %1 tidak ditemukan.").arg(keyId)};
+    return Done {};
+}
+
+Result<bool> BackendStore::serialTaken(const QString &office, quint32 serial)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT 1 FROM seals WHERE office = ? AND serial = ?"));
+    q.addBindValue(office);
+    q.addBindValue(qint64(serial));
+    if (!q.exec())
+        return databaseError(QStringLiteral("memeriksa nomor seri segel"), q.lastError());
+    return q.next();
+}
+
+Result<SealRecord> BackendStore::seal(const QString &registrationNumber)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT %1 FROM seals WHERE registration_number = ?").arg(kSealColumns));
+    q.addBindValue(registrationNumber);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membaca segel"), q.lastError());
+    if (!q.next())
+        return Error {ErrorCode::NotFound, QStringLiteral("Permohonan %1 belum memiliki surat bersegel.").arg(registrationNumber)};
+    return readSeal(q);
+}
+
+Result<SealRecord> BackendStore::revokeSeal(const QString &registrationNumber, const QString &reason)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("UPDATE seals SET revoked_at = ?, revoke_reason = ? WHERE registration_number = ? AND revoked_at IS NULL"));
+    q.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(reason);
+    q.addBindValue(registrationNumber);
+    if (!q.exec())
+        return databaseError(QStringLiteral("mencabut surat"), q.lastError());
+    q.finish();
+    return seal(registrationNumber);
+}
+
+Result<QList<SealRecord>> BackendStore::revokedSeals()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    if (!q.exec(QStringLiteral("SELECT %1 FROM seals WHERE revoked_at IS NOT NULL ORDER BY office, serial").arg(kSealColumns)))
+        return databaseError(QStringLiteral("membaca surat yang dicabut"), q.lastError());
+    QList<SealRecord> list;
+    while (q.next())
+        list.append(readSeal(q));
+    return list;
+}
+
+Result<std::optional<SignedListRecord>> BackendStore::signedList(const QString &name)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT name, sequence, issued_at, content_sha256, envelope FROM signed_lists WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membaca daftar bertanda tangan"), q.lastError());
+    if (!q.next())
+        return std::optional<SignedListRecord>();
+    return std::optional<SignedListRecord>(SignedListRecord {q.value(0).toString(), quint64(q.value(1).toLongLong()),
+        parseTimestamp(q.value(2)), q.value(3).toString(), q.value(4).toByteArray()});
+}
+
+Status BackendStore::saveSignedList(const SignedListRecord &list)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("INSERT INTO signed_lists (name, sequence, issued_at, content_sha256, envelope) VALUES (?, ?, ?, ?, ?)"
+                             " ON CONFLICT (name) DO UPDATE SET sequence = excluded.sequence, issued_at = excluded.issued_at,"
+                             " content_sha256 = excluded.content_sha256, envelope = excluded.envelope"));
+    for (const QVariant &v :
+        QVariantList {list.name, qint64(list.sequence), timestamp(list.issuedAt), list.contentSha256, QString::fromUtf8(list.envelope)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return databaseError(QStringLiteral("menyimpan daftar bertanda tangan"), q.lastError());
+    return Done {};
 }
 
 } // namespace backend

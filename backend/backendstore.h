@@ -3,6 +3,7 @@
 #include "protocol.h"
 #include "result.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -65,6 +66,43 @@ struct LetterFile {
     QString sha256; // hex
 };
 
+/// One office signing key (SQ1 seal): public part and window here, private key in a 0600 file.
+struct SigningKeyRecord {
+    QString keyId; // hex SHA-256 of the SPKI
+    QString office; // 10-digit seal office code
+    QString officeName;
+    QString signer;
+    QByteArray spki;
+    QString keyFile; // PEM path of the private key
+    QDate validFrom;
+    QDate validUntil; // null: open
+    QString status; // active | retired | revoked
+    QDateTime createdAt;
+};
+
+/// The seal issued with a letter, archived with the letter's canonical text.
+struct SealRecord {
+    QString registrationNumber;
+    QString office;
+    quint32 serial = 0;
+    QString keyId;
+    QDate issued;
+    QString sealText;
+    QString documentHash; // hex SHA-256 of the canonical text
+    QString canonicalText;
+    QDateTime revokedAt; // null unless revoked
+    QString revokeReason;
+};
+
+/// A signed list as last served: its sequence, when it was signed, what it covers, the envelope.
+struct SignedListRecord {
+    QString name; // trust-list | revocations
+    quint64 sequence = 0;
+    QDateTime issuedAt;
+    QString contentSha256; // hex, of the list's entries without its header
+    QByteArray envelope;
+};
+
 /// One recorded move of a request: from (checked, compare-and-set) to, by whom and why.
 struct Transition {
     serverlink::Stage from;
@@ -74,6 +112,7 @@ struct Transition {
     QString note;
     std::optional<NomorAllocation> nomor;
     std::optional<LetterFile> letter;
+    std::optional<SealRecord> seal = std::nullopt; // stored with the letter, in the same transaction
 };
 
 /// One row of the events table: the tracking history of a request.
@@ -92,7 +131,7 @@ struct EventRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -109,6 +148,20 @@ public:
     /// Status changes of one desa's requests with sequence > after, ascending.
     [[nodiscard]] Result<QList<serverlink::StatusChange>> changes(const QString &desaCode, qint64 after, int limit);
     [[nodiscard]] Result<QList<EventRecord>> events(const QString &registrationNumber);
+
+    [[nodiscard]] Status insertSigningKey(const SigningKeyRecord &key);
+    /// All signing keys, oldest first.
+    [[nodiscard]] Result<QList<SigningKeyRecord>> signingKeys();
+    /// Changes a key's window end and status (rotation, revocation).
+    [[nodiscard]] Status updateSigningKey(const QString &keyId, const QDate &validUntil, const QString &status);
+    [[nodiscard]] Result<bool> serialTaken(const QString &office, quint32 serial);
+    [[nodiscard]] Result<SealRecord> seal(const QString &registrationNumber);
+    /// Marks a letter's seal revoked (again is harmless; the first time and reason stay).
+    [[nodiscard]] Result<SealRecord> revokeSeal(const QString &registrationNumber, const QString &reason);
+    [[nodiscard]] Result<QList<SealRecord>> revokedSeals();
+    /// nullopt when the list was never signed.
+    [[nodiscard]] Result<std::optional<SignedListRecord>> signedList(const QString &name);
+    [[nodiscard]] Status saveSignedList(const SignedListRecord &list);
 
 private:
     explicit BackendStore(QString path);

@@ -1,6 +1,8 @@
 #include "letterrenderer.h"
 
 #include "crypto.h"
+#include "seal.h"
+#include "sealqr.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -11,7 +13,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <optional>
 
 namespace backend {
 
@@ -93,8 +98,77 @@ QString LetterRenderer::indonesianDate(const QDate &date)
     return QStringLiteral("%1 %2 %3").arg(date.day()).arg(QLatin1String(kMonths.at(date.month() - 1))).arg(date.year());
 }
 
+QList<LetterLine> letterLines(const LetterContent &c)
+{
+    using K = LetterLineKind;
+    QList<LetterLine> lines;
+    for (const QString &kop : c.kopLines)
+        lines.append({K::Kop, kop, {}, {}});
+    lines.append({K::Address, c.officeAddress, {}, {}});
+    lines.append({K::Title, c.title, {}, {}});
+    lines.append({K::Nomor, QStringLiteral("Nomor: %1").arg(c.nomorSurat), {}, {}});
+    lines.append({K::Opening, c.opening, {}, {}});
+    for (const auto &[label, value] : c.rows)
+        lines.append({K::Row, QStringLiteral("%1: %2").arg(label, value), label, value});
+    lines.append({K::Statement, c.statement, {}, {}});
+    lines.append({K::Closing, c.closing, {}, {}});
+    lines.append({K::PlaceDate, QStringLiteral("%1, %2").arg(c.place, LetterRenderer::indonesianDate(c.date)), {}, {}});
+    lines.append({K::SignerTitle, c.signerTitle, {}, {}});
+    lines.append({K::ESigned, QStringLiteral("Ditandatangani secara elektronik"), {}, {}});
+    lines.append({K::SignerName, c.signerName, {}, {}});
+    lines.append({K::Footer, c.footer, {}, {}});
+    return lines;
+}
+
+QString canonicalLetterText(const LetterContent &content)
+{
+    QStringList texts;
+    for (const LetterLine &line : letterLines(content))
+        texts.append(line.text);
+    return QString::fromUtf8(serverlink::seal::canonicalText(texts.join(QLatin1Char('\n'))));
+}
+
+namespace {
+
+// 0.6 mm at 300 dpi, rounded up to whole device pixels: above the 0.5 mm minimum of §6.
+constexpr double kModuleMm = 0.6;
+constexpr int kQuietZoneModules = 4;
+
+QByteArray xmpPacket(const QString &seal, const QString &canonical)
+{
+    return QStringLiteral("<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+                          "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                          "<rdf:Description rdf:about=\"\" xmlns:anjungan=\"urn:anjungan-desa:seal:1\">"
+                          "<anjungan:seal>%1</anjungan:seal><anjungan:canonicalText>%2</anjungan:canonicalText>"
+                          "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
+        .arg(seal, QString::fromLatin1(canonical.toUtf8().toBase64()))
+        .toUtf8();
+}
+
+/// Draws the seal QR with its top-left corner (quiet zone included) at `origin`; returns its side.
+int drawSeal(QPainter &painter, const QrMatrix &qr, QPoint origin)
+{
+    const int module = int(std::ceil(kModuleMm * kDpi / 25.4));
+    const int side = (qr.size + 2 * kQuietZoneModules) * module;
+    painter.fillRect(QRect(origin, QSize(side, side)), Qt::white);
+    for (int y = 0; y < qr.size; ++y)
+        for (int x = 0; x < qr.size; ++x)
+            if (qr.dark(x, y))
+                painter.fillRect(origin.x() + (x + kQuietZoneModules) * module, origin.y() + (y + kQuietZoneModules) * module, module,
+                    module, Qt::black);
+    return side;
+}
+
+} // namespace
+
 Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
 {
+    std::optional<QrMatrix> qr;
+    if (!c.sealText.isEmpty()) {
+        qr = encodeSealQr(c.sealText);
+        if (!qr)
+            return Error {ErrorCode::Rendering, QStringLiteral("Segel surat terlalu panjang untuk kode QR.")};
+    }
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -104,6 +178,8 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     writer.setTitle(QStringLiteral("%1 %2").arg(c.title, c.nomorSurat));
     writer.setCreator(QStringLiteral("Anjungan Desa kecamatan-backend"));
+    if (qr)
+        writer.setDocumentXmpMetadata(xmpPacket(c.sealText, canonicalLetterText(c)));
 
     QPainter painter;
     if (!painter.begin(&writer))
@@ -113,49 +189,86 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
     const int left = mm(kMarginMm + 5);
     const int width = pageWidth - left - mm(kMarginMm);
     Cursor cursor(painter, left, width, mm(15));
-
-    for (int i = 0; i < c.kopLines.size(); ++i)
-        cursor.paragraph(c.kopLines.at(i), font(i + 1 == c.kopLines.size() ? 16 : 14, true), Qt::AlignHCenter);
-    cursor.paragraph(c.officeAddress, font(10), Qt::AlignHCenter);
-    cursor.skip(2);
-    painter.setPen(QPen(Qt::black, mm(0.8)));
-    painter.drawLine(left, cursor.y(), left + width, cursor.y());
-    painter.setPen(QPen(Qt::black, mm(0.3)));
-    painter.drawLine(left, cursor.y() + mm(1.2), left + width, cursor.y() + mm(1.2));
-    cursor.skip(8);
-
+    const QFont body = font(11);
     QFont title = font(13, true);
     title.setUnderline(true);
-    cursor.paragraph(c.title, title, Qt::AlignHCenter);
-    cursor.paragraph(QStringLiteral("Nomor: %1").arg(c.nomorSurat), font(11), Qt::AlignHCenter);
-    cursor.skip(8);
-
-    const QFont body = font(11);
-    cursor.paragraph(c.opening, body);
-    cursor.skip(3);
-    for (const auto &[label, value] : c.rows)
-        cursor.row(label, value, body, mm(10), mm(50));
-    cursor.skip(3);
-    cursor.paragraph(c.statement, body);
-    cursor.skip(3);
-    cursor.paragraph(c.closing, body);
-    cursor.skip(12);
-
-    const int signLeft = left + width / 2;
-    Cursor signature(painter, signLeft, width / 2, cursor.y());
-    signature.paragraph(QStringLiteral("%1, %2").arg(c.place, indonesianDate(c.date)), body, Qt::AlignLeft);
-    signature.paragraph(c.signerTitle, body, Qt::AlignLeft);
-    signature.skip(4);
     QFont italic = font(9);
     italic.setItalic(true);
-    signature.paragraph(QStringLiteral("Ditandatangani secara elektronik"), italic, Qt::AlignLeft);
-    signature.skip(4);
     QFont signer = font(11, true);
     signer.setUnderline(true);
-    signature.paragraph(c.signerName, signer, Qt::AlignLeft);
+    const int signLeft = left + width / 2;
+    std::optional<Cursor> signature;
+    int signatureTop = 0;
 
-    painter.setFont(font(8));
-    painter.drawText(QRect(left, writer.height() - mm(20), width, mm(8)), Qt::AlignLeft | Qt::AlignVCenter, c.footer);
+    const QList<LetterLine> lines = letterLines(c);
+    const auto kopCount = std::count_if(lines.cbegin(), lines.cend(), [](const LetterLine &l) { return l.kind == LetterLineKind::Kop; });
+    int kopIndex = 0;
+    bool rowsStarted = false;
+    for (const LetterLine &line : lines) {
+        switch (line.kind) {
+        case LetterLineKind::Kop:
+            cursor.paragraph(line.text, font(++kopIndex == kopCount ? 16 : 14, true), Qt::AlignHCenter);
+            break;
+        case LetterLineKind::Address:
+            cursor.paragraph(line.text, font(10), Qt::AlignHCenter);
+            cursor.skip(2);
+            painter.setPen(QPen(Qt::black, mm(0.8)));
+            painter.drawLine(left, cursor.y(), left + width, cursor.y());
+            painter.setPen(QPen(Qt::black, mm(0.3)));
+            painter.drawLine(left, cursor.y() + mm(1.2), left + width, cursor.y() + mm(1.2));
+            cursor.skip(8);
+            break;
+        case LetterLineKind::Title:
+            cursor.paragraph(line.text, title, Qt::AlignHCenter);
+            break;
+        case LetterLineKind::Nomor:
+            cursor.paragraph(line.text, font(11), Qt::AlignHCenter);
+            cursor.skip(8);
+            break;
+        case LetterLineKind::Opening:
+            cursor.paragraph(line.text, body);
+            cursor.skip(3);
+            break;
+        case LetterLineKind::Row:
+            rowsStarted = true;
+            cursor.row(line.label, line.value, body, mm(10), mm(50));
+            break;
+        case LetterLineKind::Statement:
+            cursor.skip(rowsStarted ? 3 : 0);
+            cursor.paragraph(line.text, body);
+            cursor.skip(3);
+            break;
+        case LetterLineKind::Closing:
+            cursor.paragraph(line.text, body);
+            cursor.skip(12);
+            signatureTop = cursor.y();
+            signature.emplace(painter, signLeft, width / 2, signatureTop);
+            break;
+        case LetterLineKind::PlaceDate:
+        case LetterLineKind::SignerTitle:
+            signature->paragraph(line.text, body, Qt::AlignLeft);
+            break;
+        case LetterLineKind::ESigned:
+            signature->skip(4);
+            signature->paragraph(line.text, italic, Qt::AlignLeft);
+            signature->skip(4);
+            break;
+        case LetterLineKind::SignerName:
+            signature->paragraph(line.text, signer, Qt::AlignLeft);
+            break;
+        case LetterLineKind::Footer:
+            painter.setFont(font(8));
+            painter.drawText(QRect(left, writer.height() - mm(20), width, mm(8)), Qt::AlignLeft | Qt::AlignVCenter, line.text);
+            break;
+        }
+    }
+    if (qr) {
+        // The seal sits left of the signature block, with a caption under it.
+        const int side = drawSeal(painter, *qr, QPoint(left, signatureTop));
+        painter.setFont(font(7));
+        painter.drawText(QRect(left, signatureTop + side, side + mm(20), mm(8)), Qt::AlignLeft | Qt::TextWordWrap,
+            QStringLiteral("Pindai di anjungan desa untuk memeriksa keaslian surat"));
+    }
 
     if (!painter.end())
         return Error {ErrorCode::Rendering, QStringLiteral("Surat tidak dapat dibuat (PDF tidak selesai).")};

@@ -29,7 +29,38 @@ struct LetterContent {
     QString signerTitle; // "Kepala Desa Pitu"
     QString signerName;
     QString footer; // small print at the bottom (registration number)
+    QString sealText; // "SQ1:…" printed as a QR; empty: no seal
 };
+
+/// What a line of the letter is, so the renderer knows where and how to draw it.
+enum class LetterLineKind {
+    Kop,
+    Address,
+    Title,
+    Nomor,
+    Opening,
+    Row,
+    Statement,
+    Closing,
+    PlaceDate,
+    SignerTitle,
+    ESigned,
+    SignerName,
+    Footer
+};
+
+/// One printed element of a letter, in reading order; `text` is its canonical wording.
+struct LetterLine {
+    LetterLineKind kind;
+    QString text; // Row: "Label: value"
+    QString label; // Row only
+    QString value; // Row only
+};
+
+/// The letter's text as lines, in reading order: the single source of both the PDF body and the canonical text.
+[[nodiscard]] QList<LetterLine> letterLines(const LetterContent &content);
+/// The canonical letter text (server-link/api/seal.md §5) whose SHA-256 is the seal's document hash.
+[[nodiscard]] QString canonicalLetterText(const LetterContent &content);
 
 /// A rendered letter saved on disk, with the hex SHA-256 of its bytes.
 struct RenderedLetter {
@@ -38,6 +69,8 @@ struct RenderedLetter {
 };
 
 /// Renders letters (surat keterangan) to PDF with QPdfWriter. Needs a QGuiApplication.
+/// With a seal, the QR is drawn at ≥ 0.5 mm per module and the seal and canonical text are
+/// also written to the PDF's XMP metadata (anjungan:seal, anjungan:canonicalText).
 class LetterRenderer
 {
 public:

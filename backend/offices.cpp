@@ -50,4 +50,12 @@ std::optional<DesaOffice> OfficeDirectory::desa(const QString &code) const
     return std::nullopt;
 }
 
+std::optional<DesaOffice> OfficeDirectory::anyInKecamatan(const QString &kecamatanCode) const
+{
+    for (const auto &d : m_desa)
+        if (d.kecamatanCode == kecamatanCode)
+            return d;
+    return std::nullopt;
+}
+
 } // namespace backend

@@ -33,6 +33,8 @@ public:
     [[nodiscard]] static Result<OfficeDirectory> builtIn();
 
     [[nodiscard]] std::optional<DesaOffice> desa(const QString &code) const;
+    /// Some desa of the kecamatan (for the kecamatan's own names); nullopt when there is none.
+    [[nodiscard]] std::optional<DesaOffice> anyInKecamatan(const QString &kecamatanCode) const;
 
 private:
     QList<DesaOffice> m_desa;

@@ -138,13 +138,14 @@ QString approvalNote(Stage to)
 
 } // namespace
 
-Workflow::Workflow(
-    BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, const LetterRenderer &renderer, QString lettersDir)
+Workflow::Workflow(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, const LetterRenderer &renderer,
+    QString lettersDir, SealService *seals)
     : m_store(store)
     , m_catalog(catalog)
     , m_offices(offices)
     , m_renderer(renderer)
     , m_lettersDir(std::move(lettersDir))
+    , m_seals(seals)
 { }
 
 Result<RequestRecord> Workflow::advance(const QString &registrationNumber, Stage to, const Actor &actor, const QString &note)
@@ -159,7 +160,7 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
 {
     if (auto allowed = lifecycle::checkTransition(current.level, current.stage, to, note); !allowed)
         return allowed.error();
-    Transition t {current.stage, to, actor.name, actor.role, note, std::nullopt, std::nullopt};
+    Transition t {current.stage, to, actor.name, actor.role, note, std::nullopt, std::nullopt, std::nullopt};
     if (to == lifecycle::signingStage(current.level)) {
         const auto office = m_offices.desa(current.desaCode);
         if (!office)
@@ -174,6 +175,15 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
         auto content = composeLetter(current);
         if (!content)
             return content.error();
+        if (m_seals) {
+            const auto office = m_offices.desa(current.desaCode);
+            const QString issuer = current.level == ServiceLevel::Desa ? current.desaCode : office ? office->kecamatanCode : QString();
+            auto seal = m_seals->sealLetter(current, issuer, content.value());
+            if (!seal)
+                return seal.error();
+            content.value().sealText = seal.value().sealText;
+            t.seal = seal.value();
+        }
         const QString path = QDir(m_lettersDir).filePath(current.registrationNumber + QStringLiteral(".pdf"));
         auto letter = m_renderer.renderToFile(content.value(), path);
         if (!letter)

@@ -5,6 +5,7 @@
 #include "offices.h"
 #include "protocol.h"
 #include "result.h"
+#include "sealservice.h"
 #include "servicecatalog.h"
 
 #include <QString>
@@ -34,10 +35,11 @@ struct Actor {
 class Workflow
 {
 public:
+    /// With `seals`, every letter gets an SQ1 seal (QR + archived canonical text); without, none.
     Workflow(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, const LetterRenderer &renderer,
-        QString lettersDir);
+        QString lettersDir, SealService *seals = nullptr);
 
-    /// One step to `to`; signing allocates the nomor surat, READY renders and attaches the letter.
+    /// One step to `to`; signing allocates the nomor surat, READY seals, renders and attaches the letter.
     [[nodiscard]] Result<RequestRecord> advance(
         const QString &registrationNumber, serverlink::Stage to, const Actor &actor, const QString &note = {});
     /// Walks the request through every remaining step of its level up to READY.
@@ -55,6 +57,7 @@ private:
     const OfficeDirectory &m_offices;
     const LetterRenderer &m_renderer;
     QString m_lettersDir;
+    SealService *m_seals;
 };
 
 } // namespace backend

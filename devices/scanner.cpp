@@ -1,5 +1,6 @@
 #include "scanner.h"
 
+#include "hidposscanner.h"
 #include "wedgescanner.h"
 
 namespace devices {
@@ -9,6 +10,15 @@ std::unique_ptr<Scanner> createScanner(const QString &uri, QString *error)
     const QString scheme = uri.section(QLatin1Char(':'), 0, 0);
     if (uri.contains(QLatin1Char(':')) && scheme == QLatin1String("wedge"))
         return std::make_unique<WedgeScanner>();
+    if (scheme == QLatin1String("usb") && uri.contains(QLatin1Char(':'))) {
+        if (const auto ids = HidPosScanner::parseUri(uri))
+            return std::make_unique<HidPosScanner>(ids->first, ids->second);
+        if (error)
+            *error = QStringLiteral("Alamat pemindai USB \"%1\" tidak sah; tulis sebagai usb:VID:PID dalam heksadesimal, "
+                                    "misalnya usb:0c2e:0b61. Hubungi teknisi.")
+                         .arg(uri);
+        return nullptr;
+    }
     if (error)
         *error = QStringLiteral("Jenis pemindai \"%1\" tidak dikenal. Periksa daftar scanners di berkas konfigurasi kiosk "
                                 "atau hubungi teknisi.")

@@ -141,6 +141,8 @@ void Autopilot::next()
             ok = QMetaObject::invokeMethod(m_target, method.constData());
         else if (args.size() == 1)
             ok = QMetaObject::invokeMethod(m_target, method.constData(), Q_ARG(QString, args.at(0)));
+        else if (args.size() == 2)
+            ok = QMetaObject::invokeMethod(m_target, method.constData(), Q_ARG(QString, args.at(0)), Q_ARG(QString, args.at(1)));
         if (!ok) {
             fail(QStringLiteral("cannot call %1 with %2 arguments").arg(QString::fromLatin1(method)).arg(args.size()));
             return;

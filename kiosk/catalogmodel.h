@@ -11,20 +11,37 @@ namespace kiosk {
 struct CatalogService {
     QString code;
     QString name;
+    QString nameEn;
     QString level;
     QString description;
+    QString descriptionEn;
     QStringList requirements;
+    QStringList requirementsEn;
     QJsonArray fields;
     int estimatedDays = 0;
+    QString icon;
+
+    [[nodiscard]] QString displayName(bool english) const { return english && !nameEn.isEmpty() ? nameEn : name; }
+    [[nodiscard]] QString displayDescription(bool english) const
+    {
+        return english && !descriptionEn.isEmpty() ? descriptionEn : description;
+    }
+    [[nodiscard]] QStringList displayRequirements(bool english) const
+    {
+        return english && requirementsEn.size() == requirements.size() ? requirementsEn : requirements;
+    }
 };
 
-/// The service catalog for the service screen; filled from the cached catalog JSON.
+/// The service catalog for the service screen; filled from the cached catalog JSON,
+/// shown in the session's language and narrowed by what the citizen types in the search box.
 class CatalogModel : public QAbstractListModel
 {
     Q_OBJECT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(int total READ total NOTIFY countChanged)
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY countChanged)
 public:
-    enum Role { CodeRole = Qt::UserRole + 1, NameRole, DescriptionRole, LevelRole, RequirementsRole, EstimatedDaysRole };
+    enum Role { CodeRole = Qt::UserRole + 1, NameRole, DescriptionRole, LevelRole, RequirementsRole, EstimatedDaysRole, IconRole };
 
     using QAbstractListModel::QAbstractListModel;
 
@@ -35,12 +52,22 @@ public:
     /// Replaces the services with those of a catalog document; false (model unchanged) if malformed.
     bool loadJson(const QByteArray &catalogJson);
     [[nodiscard]] std::optional<CatalogService> find(const QString &code) const;
+    [[nodiscard]] int total() const { return int(m_services.size()); }
+    [[nodiscard]] QString filter() const { return m_filter; }
+    void setFilter(const QString &filter);
+    void setEnglish(bool english);
+    [[nodiscard]] bool english() const { return m_english; }
 
 Q_SIGNALS:
     void countChanged();
 
 private:
+    void refilter();
+
     QList<CatalogService> m_services;
+    QList<int> m_visible; // indexes into m_services that match the filter
+    QString m_filter;
+    bool m_english = false;
 };
 
 } // namespace kiosk

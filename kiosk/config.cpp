@@ -40,6 +40,8 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
     c.desaCode = s.value(QStringLiteral("kiosk/desaCode")).toString();
     c.officeName = s.value(QStringLiteral("kiosk/officeName"), QStringLiteral("Kantor Desa")).toString();
     c.syncIntervalMs = std::max(200, s.value(QStringLiteral("server/syncIntervalMs"), 15000).toInt());
+    c.idleWarnSeconds = std::clamp(s.value(QStringLiteral("kiosk/idleWarnSeconds"), 60).toInt(), 5, 600);
+    c.idleWipeSeconds = std::clamp(s.value(QStringLiteral("kiosk/idleWipeSeconds"), 75).toInt(), c.idleWarnSeconds + 5, 900);
     c.dataDir = filePath(QStringLiteral("kiosk/dataDir"));
     c.scanners = s.value(QStringLiteral("kiosk/scanners"), QStringLiteral("wedge:")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
     c.serverUrl = s.value(QStringLiteral("server/url")).toString();
@@ -51,6 +53,8 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
     c.letterPrinter = s.value(QStringLiteral("printers/letter"), QStringLiteral("cups:letter")).toString();
     c.staffPinHash = s.value(QStringLiteral("staff/pinHash")).toString();
     c.purgeDays = s.value(QStringLiteral("privacy/purgeDays"), 30).toInt();
+    c.sealRootPublicKey = filePath(QStringLiteral("seal/rootPublicKey"));
+    c.maxTrustAgeDays = s.value(QStringLiteral("seal/maxTrustAgeDays"), 7).toInt();
 
     QStringList missing;
     if (c.kioskId.isEmpty())

@@ -7,16 +7,19 @@
 namespace kiosk {
 
 /// The kiosk's configuration file (INI), e.g. /etc/anjungan/anjungan.conf:
-///   [kiosk]    id, desaCode, officeName, dataDir, scanners (comma-separated scanner URIs)
+///   [kiosk]    id, desaCode, officeName, dataDir, idleWarnSeconds (60), idleWipeSeconds (75), scanners (comma-separated scanner URIs)
 ///   [server]   url (…/api/v1), syncIntervalMs, caFile (pinned deployment CA), clientCert, clientKey
 ///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE)
 ///   [staff]    pinHash (see `kioskctl hash-pin`)
 ///   [privacy]  purgeDays
+///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
 struct KioskConfig {
     QString kioskId;
     QString desaCode;
     QString officeName;
     int syncIntervalMs = 15000;
+    int idleWarnSeconds = 60;
+    int idleWipeSeconds = 75;
     QString dataDir;
     QStringList scanners;
     QString serverUrl;
@@ -28,6 +31,8 @@ struct KioskConfig {
     QString letterPrinter;
     QString staffPinHash;
     int purgeDays = 30;
+    QString sealRootPublicKey;
+    int maxTrustAgeDays = 7;
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString deviceKeyPath() const;

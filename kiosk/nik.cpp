@@ -1,5 +1,7 @@
 #include "nik.h"
 
+#include <QCoreApplication>
+
 namespace kiosk {
 
 namespace {
@@ -50,19 +52,19 @@ QString nikErrorMessage(NikError error)
 {
     switch (error) {
     case NikError::WrongLength:
-        return QStringLiteral("NIK harus 16 angka. Periksa lagi angka di KTP Anda.");
+        return QCoreApplication::translate("kiosk::Nik", "NIK harus 16 angka. Periksa lagi angka di KTP Anda.");
     case NikError::NotDigits:
-        return QStringLiteral("NIK hanya berisi angka 0–9.");
+        return QCoreApplication::translate("kiosk::Nik", "NIK hanya berisi angka 0–9.");
     case NikError::BadProvince:
-        return QStringLiteral("Dua angka pertama NIK (kode provinsi) tidak dikenal. Periksa lagi NIK Anda.");
+        return QCoreApplication::translate("kiosk::Nik", "Dua angka pertama NIK (kode provinsi) tidak dikenal. Periksa lagi NIK Anda.");
     case NikError::BadRegion:
-        return QStringLiteral("Kode kabupaten/kecamatan pada NIK (angka ke-3 sampai ke-6) tidak boleh 00.");
+        return QCoreApplication::translate("kiosk::Nik", "Kode kabupaten/kecamatan pada NIK (angka ke-3 sampai ke-6) tidak boleh 00.");
     case NikError::BadMonth:
-        return QStringLiteral("Bulan lahir pada NIK (angka ke-9 dan ke-10) harus 01 sampai 12.");
+        return QCoreApplication::translate("kiosk::Nik", "Bulan lahir pada NIK (angka ke-9 dan ke-10) harus 01 sampai 12.");
     case NikError::BadDay:
-        return QStringLiteral("Tanggal lahir pada NIK (angka ke-7 sampai ke-12) bukan tanggal yang ada.");
+        return QCoreApplication::translate("kiosk::Nik", "Tanggal lahir pada NIK (angka ke-7 sampai ke-12) bukan tanggal yang ada.");
     case NikError::ZeroSerial:
-        return QStringLiteral("Empat angka terakhir NIK tidak boleh 0000.");
+        return QCoreApplication::translate("kiosk::Nik", "Empat angka terakhir NIK tidak boleh 0000.");
     }
     return {};
 }

@@ -80,6 +80,7 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
     body.name = request.name;
     body.address = request.address;
     body.purpose = request.purpose;
+    body.phone = request.phone;
     body.fields = request.fields;
     body.submittedAt = queued.createdAt.toUTC();
     const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, body.toJson(), queued.registrationNumber.toUtf8());
@@ -127,6 +128,13 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
     q.addBindValue(queued.queueNumber);
     if (!run(q, &err))
         return fail(QStringLiteral("tiket"));
+
+    q.prepare(QStringLiteral("INSERT INTO request_events (request_id, stage, at) VALUES (?, ?, ?)"));
+    q.addBindValue(queued.id);
+    q.addBindValue(serverlink::stageToWire(Stage::Queued));
+    q.addBindValue(iso(queued.createdAt));
+    if (!run(q, &err))
+        return fail(QStringLiteral("riwayat"));
 
     if (!db.commit()) {
         err = db.lastError().text();
@@ -207,7 +215,9 @@ void OutboxRepository::park(qint64 requestId, const QString &reason)
 
 bool OutboxRepository::applyChange(const serverlink::StatusChange &change)
 {
-    QSqlQuery q(m_store.connection());
+    QSqlDatabase db = m_store.connection();
+    db.transaction();
+    QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE requests SET stage = ?, stage_note = ?, stage_at = ?,"
                              " letter_available = CASE WHEN ? THEN 1 ELSE letter_available END,"
                              " delivered_at = COALESCE(delivered_at, ?) WHERE registration_number = ?"));
@@ -217,7 +227,70 @@ bool OutboxRepository::applyChange(const serverlink::StatusChange &change)
     q.addBindValue(change.letterAvailable ? 1 : 0);
     q.addBindValue(iso(m_clock()));
     q.addBindValue(change.registrationNumber);
-    return q.exec() && q.numRowsAffected() > 0;
+    if (!q.exec() || q.numRowsAffected() == 0) {
+        db.rollback();
+        return false;
+    }
+    // The same change may arrive twice (a resumed feed): the history keeps it once.
+    q.prepare(QStringLiteral("INSERT INTO request_events (request_id, stage, note, at)"
+                             " SELECT id, ?, ?, ? FROM requests WHERE registration_number = ? ON CONFLICT DO NOTHING"));
+    q.addBindValue(serverlink::stageToWire(change.stage));
+    q.addBindValue(change.note);
+    q.addBindValue(iso(change.at));
+    q.addBindValue(change.registrationNumber);
+    const bool ok = q.exec();
+    if (!ok || !db.commit()) {
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+QList<StageEvent> OutboxRepository::timeline(qint64 requestId) const
+{
+    QList<StageEvent> out;
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("SELECT stage, note, at FROM request_events WHERE request_id = ? ORDER BY at, id"));
+    q.addBindValue(requestId);
+    q.exec();
+    while (q.next()) {
+        const auto stage = serverlink::stageFromWire(q.value(0).toString());
+        if (stage)
+            out.append({*stage, q.value(1).toString(), fromIso(q.value(2).toString())});
+    }
+    return out;
+}
+
+void OutboxRepository::enqueueSurvey(const serverlink::SurveyResponse &response)
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("INSERT INTO surveys (id, body, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
+    q.addBindValue(response.id);
+    q.addBindValue(response.toJson());
+    q.addBindValue(iso(m_clock()));
+    q.exec();
+}
+
+QList<serverlink::SurveyResponse> OutboxRepository::dueSurveys(int limit) const
+{
+    QList<serverlink::SurveyResponse> out;
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("SELECT body FROM surveys WHERE delivered_at IS NULL ORDER BY created_at LIMIT ?"));
+    q.addBindValue(limit);
+    q.exec();
+    while (q.next())
+        if (auto r = serverlink::SurveyResponse::fromJson(q.value(0).toByteArray()))
+            out.append(*r);
+    return out;
+}
+
+void OutboxRepository::markSurveyDelivered(const QString &id)
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("UPDATE surveys SET delivered_at = ? WHERE id = ?"));
+    q.addBindValue(iso(m_clock()));
+    q.addBindValue(id);
+    q.exec();
 }
 
 void OutboxRepository::setLetter(const QString &registrationNumber, const QString &path, const QString &sha256Hex)

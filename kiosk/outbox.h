@@ -21,6 +21,7 @@ struct NewRequest {
     QString name;
     QString address;
     QString purpose;
+    QString phone; // +62…, or empty
     QJsonObject fields;
 };
 
@@ -49,6 +50,13 @@ struct RequestStatus {
     bool letterAvailable = false;
     QString letterPath;
     QString letterSha256;
+};
+
+/// One step of a request's history, for the status timeline.
+struct StageEvent {
+    serverlink::Stage stage = serverlink::Stage::Queued;
+    QString note;
+    QDateTime at;
 };
 
 /// One request waiting to be delivered to the backend.
@@ -101,6 +109,14 @@ public:
     [[nodiscard]] std::optional<RequestStatus> findByRegistrationNumber(const QString &registrationNumber) const;
     [[nodiscard]] QList<RequestStatus> readyLetters() const;
     [[nodiscard]] QStringList lettersToDownload() const;
+
+    /// Every stage the request went through, oldest first.
+    [[nodiscard]] QList<StageEvent> timeline(qint64 requestId) const;
+
+    /// Survey answers are kept until the backend has them (they carry no personal data).
+    void enqueueSurvey(const serverlink::SurveyResponse &response);
+    [[nodiscard]] QList<serverlink::SurveyResponse> dueSurveys(int limit = 50) const;
+    void markSurveyDelivered(const QString &id);
 
     [[nodiscard]] QString syncValue(const QString &name) const;
     void setSyncValue(const QString &name, const QString &value);

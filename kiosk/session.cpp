@@ -2,6 +2,7 @@
 
 #include "crypto.h"
 #include "escpos.h"
+#include "idlemonitor.h"
 #include "nik.h"
 #include "outbox.h"
 #include "printer.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QUuid>
 
 Q_LOGGING_CATEGORY(lcSession, "anjungan.session")
 
@@ -22,6 +24,12 @@ constexpr int kMaxScanLength = 4096;
 QString collapse(const QString &v)
 {
     return v.simplified().left(serverlink::kMaxFieldLength);
+}
+
+// Screens that belong to a citizen's visit: the idle monitor watches them.
+bool isVisitScreen(const QString &screen)
+{
+    return screen != QLatin1String("welcome");
 }
 } // namespace
 
@@ -42,31 +50,79 @@ ScanKind classifyScan(const QString &payload)
     return ScanKind::Unknown;
 }
 
-Session::Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, devices::Printer *ticketPrinter,
+Session::Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, IdleMonitor &idle, devices::Printer *ticketPrinter,
     devices::Printer *letterPrinter, QString officeName, QObject *parent)
     : QObject(parent)
     , m_outbox(outbox)
     , m_catalog(catalog)
     , m_staff(staff)
+    , m_idle(idle)
     , m_ticketPrinter(ticketPrinter)
     , m_letterPrinter(letterPrinter)
     , m_officeName(std::move(officeName))
 {
     connect(&m_catalog, &CatalogModel::countChanged, this, &Session::catalogChanged);
     connect(&m_catalog, &CatalogModel::countChanged, this, &Session::serviceChanged);
+    connect(&m_form, &FormModel::edited, this, &Session::formChanged);
+    connect(&m_idle, &IdleMonitor::expired, this, [this] {
+        qCInfo(lcSession) << "visit abandoned; wiping the session";
+        goHome();
+    });
     m_outboxDepth = m_outbox.depth();
+}
+
+void Session::setLanguage(const QString &language)
+{
+    const QString lang = language == QLatin1String("en") ? language : QStringLiteral("id");
+    if (m_language == lang)
+        return;
+    m_language = lang;
+    const bool english = lang == QLatin1String("en");
+    m_catalog.setEnglish(english);
+    m_form.setEnglish(english);
+    Q_EMIT languageChanged();
+    Q_EMIT serviceChanged();
+    Q_EMIT formChanged();
+    // Results computed in the old language are rebuilt by the screens that show them.
+    if (m_nik.size() == 16)
+        setNik(m_nik);
+}
+
+void Session::setLargeText(bool on)
+{
+    if (m_largeText == on)
+        return;
+    m_largeText = on;
+    Q_EMIT largeTextChanged();
+}
+
+std::optional<CatalogService> Session::service() const
+{
+    return m_catalog.find(m_serviceCode);
 }
 
 QString Session::serviceName() const
 {
-    const auto s = m_catalog.find(m_serviceCode);
-    return s ? s->name : QString();
+    const auto s = service();
+    return s ? s->displayName(m_catalog.english()) : QString();
+}
+
+QString Session::serviceDescription() const
+{
+    const auto s = service();
+    return s ? s->displayDescription(m_catalog.english()) : QString();
+}
+
+int Session::estimatedDays() const
+{
+    const auto s = service();
+    return s ? s->estimatedDays : 0;
 }
 
 QStringList Session::requirements() const
 {
-    const auto s = m_catalog.find(m_serviceCode);
-    return s ? s->requirements : QStringList();
+    const auto s = service();
+    return s ? s->displayRequirements(m_catalog.english()) : QStringList();
 }
 
 void Session::setName(const QString &v)
@@ -87,12 +143,20 @@ void Session::setPurpose(const QString &v)
     Q_EMIT formChanged();
 }
 
+void Session::setPhone(const QString &v)
+{
+    m_phone = v.left(20);
+    Q_EMIT formChanged();
+}
+
 void Session::setScreen(const QString &screen)
 {
     if (m_screen == screen)
         return;
     m_screen = screen;
     setNotice({});
+    m_idle.setArmed(isVisitScreen(screen));
+    m_idle.activity();
     Q_EMIT screenChanged();
 }
 
@@ -109,16 +173,18 @@ void Session::setNik(const QString &nik)
     m_nik = nik.left(16);
     m_nikValid = false;
     m_nikError.clear();
-    m_nikSummary.clear();
+    m_nikFacts.clear();
     if (m_nik.size() == 16) {
         const auto parsed = parseNik(m_nik);
         if (const auto *info = std::get_if<NikInfo>(&parsed)) {
-            const QLocale id(QLocale::Indonesian, QLocale::Indonesia);
+            const QLocale locale(m_language == QLatin1String("en") ? QLocale::English : QLocale::Indonesian);
             m_nikValid = true;
-            m_nikSummary = QStringLiteral("Lahir %1 · %2 · kode wilayah %3.%4.%5")
-                               .arg(id.toString(info->birthDate, QStringLiteral("d MMMM yyyy")),
-                                   info->female ? QStringLiteral("Perempuan") : QStringLiteral("Laki-laki"), info->regionCode.left(2),
-                                   info->regionCode.mid(2, 2), info->regionCode.mid(4, 2));
+            m_nikFacts = {
+                {QStringLiteral("birthDate"), locale.toString(info->birthDate, QStringLiteral("d MMMM yyyy"))},
+                {QStringLiteral("sex"), info->female ? tr("Perempuan") : tr("Laki-laki")},
+                {QStringLiteral("region"),
+                    QStringLiteral("%1.%2.%3").arg(info->regionCode.left(2), info->regionCode.mid(2, 2), info->regionCode.mid(4, 2))},
+            };
         } else {
             m_nikError = nikErrorMessage(std::get<NikError>(parsed));
         }
@@ -128,18 +194,27 @@ void Session::setNik(const QString &nik)
 
 void Session::startRequest()
 {
-    goHome();
-    setScreen(QStringLiteral("identify"));
+    wipe();
+    setScreen(QStringLiteral("consent"));
+}
+
+void Session::acceptConsent()
+{
+    if (m_screen == QLatin1String("consent"))
+        setScreen(QStringLiteral("identify"));
 }
 
 void Session::typeDigit(const QString &digit)
 {
-    if (digit.size() == 1 && digit.at(0).isDigit() && m_nik.size() < 16)
+    if (digit.size() == 1 && digit.at(0).isDigit() && m_nik.size() < 16) {
+        m_nikScanned = false;
         setNik(m_nik + digit);
+    }
 }
 
 void Session::eraseDigit()
 {
+    m_nikScanned = false;
     setNik(m_nik.left(m_nik.size() - 1));
 }
 
@@ -156,31 +231,74 @@ void Session::confirmNik()
 
 void Session::chooseService(const QString &code)
 {
-    if (!m_catalog.find(code)) {
-        setNotice(QStringLiteral("Layanan ini belum tersedia di anjungan. Silakan pilih layanan lain."));
+    const auto s = m_catalog.find(code);
+    if (!s) {
+        setNotice(tr("Layanan ini belum tersedia di anjungan. Silakan pilih layanan lain."));
         return;
     }
-    m_serviceCode = code;
-    Q_EMIT serviceChanged();
+    if (m_serviceCode != code) {
+        m_serviceCode = code;
+        m_form.setSchema(s->fields);
+        Q_EMIT serviceChanged();
+    }
+    m_catalog.setFilter({});
     setScreen(QStringLiteral("form"));
 }
 
-void Session::review()
+void Session::setField(const QString &key, const QString &value)
+{
+    for (int row = 0; row < m_form.rowCount(); ++row) {
+        if (m_form.data(m_form.index(row), FormModel::KeyRole).toString() == key) {
+            m_form.setValue(row, value);
+            return;
+        }
+    }
+}
+
+bool Session::validateCommon()
 {
     m_name = collapse(m_name);
     m_address = collapse(m_address);
     m_purpose = collapse(m_purpose);
+    m_commonErrors.clear();
     if (m_name.size() < 3)
-        m_formError = QStringLiteral("Tulis nama lengkap sesuai KTP.");
-    else if (m_address.size() < 5)
-        m_formError = QStringLiteral("Tulis alamat lengkap (dusun, RT/RW).");
-    else if (m_purpose.size() < 3)
-        m_formError = QStringLiteral("Tulis untuk keperluan apa surat ini.");
-    else
-        m_formError.clear();
+        m_commonErrors.insert(QStringLiteral("name"), tr("Tulis nama lengkap sesuai KTP."));
+    if (m_address.size() < 5)
+        m_commonErrors.insert(QStringLiteral("address"), tr("Tulis alamat lengkap (dusun, RT/RW)."));
+    if (m_purpose.size() < 3)
+        m_commonErrors.insert(QStringLiteral("purpose"), tr("Tulis untuk keperluan apa surat ini."));
+    if (!m_phone.trimmed().isEmpty()) {
+        if (const auto normalized = FormModel::normalizePhone(m_phone))
+            m_phone = *normalized;
+        else
+            m_commonErrors.insert(QStringLiteral("phone"), tr("Nomor HP tidak dikenali. Contoh: 0812 3456 7890. Boleh dikosongkan."));
+    }
+    return m_commonErrors.isEmpty();
+}
+
+void Session::review()
+{
+    const bool common = validateCommon();
+    const bool fields = m_form.validate();
+    m_formError = common && fields ? QString() : tr("Ada isian yang perlu diperbaiki. Lihat pesan merah di bawah kolomnya.");
     Q_EMIT formChanged();
     if (m_formError.isEmpty())
         setScreen(QStringLiteral("review"));
+}
+
+QVariantList Session::reviewRows() const
+{
+    QVariantList rows {
+        QVariantMap {{QStringLiteral("label"), tr("Surat")}, {QStringLiteral("value"), serviceName()}},
+        QVariantMap {{QStringLiteral("label"), tr("NIK")}, {QStringLiteral("value"), m_nik}},
+        QVariantMap {{QStringLiteral("label"), tr("Nama")}, {QStringLiteral("value"), m_name}},
+        QVariantMap {{QStringLiteral("label"), tr("Alamat")}, {QStringLiteral("value"), m_address}},
+        QVariantMap {{QStringLiteral("label"), tr("Keperluan")}, {QStringLiteral("value"), m_purpose}},
+    };
+    if (!m_phone.isEmpty())
+        rows.append(QVariantMap {{QStringLiteral("label"), tr("Nomor HP")}, {QStringLiteral("value"), m_phone}});
+    rows.append(m_form.summary());
+    return rows;
 }
 
 void Session::editForm()
@@ -192,34 +310,38 @@ void Session::submit()
 {
     if (m_screen != QLatin1String("review") || !m_nikValid)
         return;
-    NewRequest request {m_serviceCode, m_nik, m_name, m_address, m_purpose, {}};
+    const NewRequest request {m_serviceCode, m_nik, m_name, m_address, m_purpose, m_phone, m_form.values()};
     const auto queued = m_outbox.enqueue(request);
     if (!queued) {
         qCCritical(lcSession).noquote() << "enqueue failed:" << queued.error();
-        setNotice(QStringLiteral("Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas."));
+        setNotice(tr("Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas."));
         return;
     }
     // The ticket prints only after the request is committed.
-    const TicketContent content {m_officeName, serviceName(), queued->registrationNumber, queued->queueNumber, queued->createdAt,
-        OutboxRepository::ticketQrPayload(queued->statusToken)};
+    const auto s = service();
+    const TicketContent content {m_officeName, s ? s->name : m_serviceCode, queued->registrationNumber, queued->queueNumber,
+        queued->createdAt, OutboxRepository::ticketQrPayload(queued->statusToken)};
     const QByteArray job = devices::escpos::ticketJob(TicketRenderer().render(content));
     devices::PrintSubmission printed;
     if (m_ticketPrinter)
         printed = m_ticketPrinter->submit(
             job, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued->registrationNumber));
     else
-        printed.error = QStringLiteral("Printer tiket belum diatur.");
+        printed.error = tr("Printer tiket belum diatur.");
     m_outbox.recordTicketPrint(queued->id, printed.accepted, printed.jobId, printed.error);
     qCInfo(lcSession).noquote() << "queued" << queued->registrationNumber << "ticket job" << printed.jobId;
 
-    const auto service = m_catalog.find(m_serviceCode);
     m_ticket = {
         {QStringLiteral("registrationNumber"), queued->registrationNumber},
         {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(queued->queueNumber)},
         {QStringLiteral("printed"), printed.accepted},
-        {QStringLiteral("printMessage"), printed.accepted ? QString() : printed.error + QStringLiteral(" Catat nomor registrasi Anda.")},
-        {QStringLiteral("estimatedDays"), service ? service->estimatedDays : 0},
+        {QStringLiteral("printMessage"),
+            printed.accepted ? QString()
+                             : tr("Tiket tidak tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.").arg(printed.error)},
+        {QStringLiteral("estimatedDays"), s ? s->estimatedDays : 0},
+        {QStringLiteral("requirements"), requirements()},
     };
+    m_lastServiceCode = m_serviceCode;
     Q_EMIT ticketChanged();
     m_outboxDepth = m_outbox.depth();
     Q_EMIT syncChanged();
@@ -227,9 +349,47 @@ void Session::submit()
     setScreen(QStringLiteral("done"));
 }
 
+QStringList Session::surveyQuestions() const
+{
+    // The nine elements of the IKM (PermenPAN-RB 14/2017), asked in plain words.
+    return {tr("Persyaratan: apakah persyaratan surat mudah dipahami dan dipenuhi?"),
+        tr("Prosedur: apakah cara mengajukan surat di anjungan ini mudah?"), tr("Waktu: apakah waktu penyelesaian yang dijanjikan wajar?"),
+        tr("Biaya: apakah layanan ini gratis sesuai ketentuan?"), tr("Hasil: apakah surat yang Anda terima sesuai yang Anda minta?"),
+        tr("Kemampuan petugas: apakah petugas paham dan cakap membantu?"), tr("Sikap petugas: apakah petugas sopan dan ramah?"),
+        tr("Pengaduan: apakah tersedia cara menyampaikan keluhan dan saran?"),
+        tr("Sarana: apakah anjungan dan ruang pelayanan nyaman dan bersih?")};
+}
+
+void Session::openSurvey()
+{
+    setScreen(QStringLiteral("survey"));
+}
+
+void Session::submitSurvey(const QVariantList &answers)
+{
+    serverlink::SurveyResponse response;
+    response.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    response.serviceCode = m_lastServiceCode;
+    response.at = QDateTime::currentDateTimeUtc();
+    bool any = false;
+    for (int i = 0; i < serverlink::SurveyResponse::kElements; ++i) {
+        const int v = answers.value(i).toInt();
+        any = any || (v >= 1 && v <= 4);
+        response.answers.append(v >= 1 && v <= 4 ? v : 0);
+    }
+    // IKM needs all nine answers; an incomplete survey counts as skipped.
+    if (any && !response.answers.contains(0)) {
+        m_outbox.enqueueSurvey(response);
+        ++m_surveysGiven;
+        Q_EMIT surveyChanged();
+        Q_EMIT requestQueued();
+    }
+    goHome();
+}
+
 void Session::openStatus()
 {
-    goHome();
+    wipe();
     setScreen(QStringLiteral("status"));
 }
 
@@ -241,31 +401,64 @@ void Session::checkStatus(const QString &registrationNumber)
         s = m_outbox.findByStatusToken(*token);
     else if (!key.isEmpty() && key.size() <= 32)
         s = m_outbox.findByRegistrationNumber(key);
+    const QLocale locale(m_language == QLatin1String("en") ? QLocale::English : QLocale::Indonesian);
     if (!s) {
         m_status = {{QStringLiteral("found"), false},
-            {QStringLiteral("message"),
-                QStringLiteral("Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.")}};
+            {QStringLiteral("message"), tr("Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.")}};
     } else {
-        const auto service = m_catalog.find(s->serviceCode);
+        const auto svc = m_catalog.find(s->serviceCode);
+        QVariantList timeline;
+        for (const StageEvent &e : m_outbox.timeline(s->id))
+            timeline.append(QVariantMap {{QStringLiteral("stage"), serverlink::stageToWire(e.stage)},
+                {QStringLiteral("label"), serverlink::stageLabel(e.stage)},
+                {QStringLiteral("at"), locale.toString(e.at.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm"))},
+                {QStringLiteral("note"), e.note}});
+        QString advice;
+        switch (s->stage) {
+        case serverlink::Stage::NeedsFix:
+            advice = tr("Permohonan Anda perlu diperbaiki. Datang ke kantor desa dengan membawa tiket ini.");
+            break;
+        case serverlink::Stage::Rejected:
+            advice = tr("Permohonan Anda ditolak. Alasannya tertulis di bawah; tanyakan ke petugas bila kurang jelas.");
+            break;
+        case serverlink::Stage::Ready:
+            advice = tr("Surat Anda sudah jadi. Ambil di kantor desa dengan membawa tiket ini.");
+            break;
+        default:
+            advice = tr("Permohonan Anda sedang diproses. Tidak perlu datang sampai surat siap.");
+        }
         m_status = {
             {QStringLiteral("found"), true},
             {QStringLiteral("registrationNumber"), s->registrationNumber},
-            {QStringLiteral("serviceName"), service ? service->name : s->serviceCode},
+            {QStringLiteral("serviceName"), svc ? svc->displayName(m_catalog.english()) : s->serviceCode},
             {QStringLiteral("maskedName"), s->maskedName},
             {QStringLiteral("stage"), serverlink::stageToWire(s->stage)},
-            {QStringLiteral("stageLabel"), serverlink::stageLabelId(s->stage)},
+            {QStringLiteral("stageLabel"), serverlink::stageLabel(s->stage)},
             {QStringLiteral("note"), s->note},
-            {QStringLiteral("stageAt"),
-                QLocale(QLocale::Indonesian, QLocale::Indonesia).toString(s->stageAt.toLocalTime(), QStringLiteral("d MMMM yyyy HH:mm"))},
+            {QStringLiteral("advice"), advice},
+            {QStringLiteral("stageAt"), locale.toString(s->stageAt.toLocalTime(), QStringLiteral("d MMMM yyyy HH:mm"))},
+            {QStringLiteral("timeline"), timeline},
         };
     }
     Q_EMIT statusChanged();
     setScreen(QStringLiteral("status"));
 }
 
+void Session::openVerify()
+{
+    wipe();
+    setScreen(QStringLiteral("verify"));
+}
+
+void Session::openHelp()
+{
+    wipe();
+    setScreen(QStringLiteral("help"));
+}
+
 void Session::openStaff()
 {
-    goHome();
+    wipe();
     setScreen(QStringLiteral("staffLogin"));
 }
 
@@ -284,13 +477,13 @@ void Session::staffLogin(const QString &pin)
         setScreen(QStringLiteral("staff"));
         return;
     case StaffAuth::Outcome::Denied:
-        setStaffMessage(QStringLiteral("PIN salah. Sisa percobaan: %1.").arg(StaffAuth::kFreeAttempts - m_staff.failures()));
+        setStaffMessage(tr("PIN salah. Sisa percobaan: %1.").arg(StaffAuth::kFreeAttempts - m_staff.failures()));
         return;
     case StaffAuth::Outcome::LockedOut:
-        setStaffMessage(QStringLiteral("Terlalu banyak PIN salah. Coba lagi dalam %1 detik.").arg(m_staff.secondsLocked()));
+        setStaffMessage(tr("Terlalu banyak PIN salah. Coba lagi dalam %1 detik.").arg(m_staff.secondsLocked()));
         return;
     case StaffAuth::Outcome::NotConfigured:
-        setStaffMessage(QStringLiteral("PIN petugas belum diatur. Hubungi teknisi."));
+        setStaffMessage(tr("PIN petugas belum diatur. Hubungi teknisi."));
         return;
     }
 }
@@ -301,10 +494,10 @@ QVariantList Session::readyLetters() const
     if (!m_staffUnlocked)
         return out;
     for (const RequestStatus &s : m_outbox.readyLetters()) {
-        const auto service = m_catalog.find(s.serviceCode);
+        const auto svc = m_catalog.find(s.serviceCode);
         out.append(QVariantMap {{QStringLiteral("registrationNumber"), s.registrationNumber},
-            {QStringLiteral("serviceName"), service ? service->name : s.serviceCode}, {QStringLiteral("maskedName"), s.maskedName},
-            {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(s.queueNumber)}});
+            {QStringLiteral("serviceName"), svc ? svc->displayName(m_catalog.english()) : s.serviceCode},
+            {QStringLiteral("maskedName"), s.maskedName}, {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(s.queueNumber)}});
     }
     return out;
 }
@@ -320,7 +513,7 @@ void Session::printLetter(const QString &registrationNumber)
         return;
     const auto s = m_outbox.findByRegistrationNumber(registrationNumber);
     if (!s || s->letterPath.isEmpty()) {
-        setStaffMessage(QStringLiteral("Surat %1 belum tersedia di anjungan ini.").arg(registrationNumber));
+        setStaffMessage(tr("Surat %1 belum tersedia di anjungan ini.").arg(registrationNumber));
         return;
     }
     QFile file(s->letterPath);
@@ -328,11 +521,11 @@ void Session::printLetter(const QString &registrationNumber)
     // Print only the exact letter the backend signed.
     if (pdf.isEmpty() || QString::fromLatin1(serverlink::crypto::sha256(pdf).toHex()) != s->letterSha256) {
         qCCritical(lcSession).noquote() << "letter integrity check failed for" << registrationNumber;
-        setStaffMessage(QStringLiteral("Berkas surat %1 rusak atau berubah; tidak dicetak. Hubungi teknisi.").arg(registrationNumber));
+        setStaffMessage(tr("Berkas surat %1 rusak atau berubah; tidak dicetak. Hubungi teknisi.").arg(registrationNumber));
         return;
     }
     if (!m_letterPrinter) {
-        setStaffMessage(QStringLiteral("Printer surat belum diatur. Hubungi teknisi."));
+        setStaffMessage(tr("Printer surat belum diatur. Hubungi teknisi."));
         return;
     }
     const auto printed
@@ -342,19 +535,19 @@ void Session::printLetter(const QString &registrationNumber)
         return;
     }
     ++m_lettersPrinted;
-    setStaffMessage(QStringLiteral("Surat %1 dikirim ke printer (pekerjaan #%2).").arg(registrationNumber).arg(printed.jobId));
+    setStaffMessage(tr("Surat %1 dikirim ke printer (pekerjaan #%2).").arg(registrationNumber).arg(printed.jobId));
 }
 
 void Session::back()
 {
     static const QHash<QString, QString> previous {
-        {QStringLiteral("identify"), QStringLiteral("welcome")},
+        {QStringLiteral("identify"), QStringLiteral("consent")},
         {QStringLiteral("service"), QStringLiteral("identify")},
         {QStringLiteral("form"), QStringLiteral("service")},
         {QStringLiteral("review"), QStringLiteral("form")},
     };
     const QString to = previous.value(m_screen);
-    if (to.isEmpty() || to == QLatin1String("welcome"))
+    if (to.isEmpty())
         goHome();
     else
         setScreen(to);
@@ -362,11 +555,24 @@ void Session::back()
 
 void Session::goHome()
 {
+    wipe();
+    setScreen(QStringLiteral("welcome"));
+    setLargeText(false);
+    setLanguage(QStringLiteral("id"));
+}
+
+void Session::wipe()
+{
+    m_nikScanned = false;
     setNik({});
     m_serviceCode.clear();
+    m_form.clear();
+    m_catalog.setFilter({});
     m_name.clear();
     m_address.clear();
     m_purpose.clear();
+    m_phone.clear();
+    m_commonErrors.clear();
     m_formError.clear();
     m_ticket.clear();
     m_status.clear();
@@ -377,33 +583,36 @@ void Session::goHome()
     Q_EMIT ticketChanged();
     Q_EMIT statusChanged();
     Q_EMIT staffChanged();
-    setScreen(QStringLiteral("welcome"));
     setNotice({});
 }
 
 void Session::handleScan(const QString &payload)
 {
+    m_idle.activity();
     switch (classifyScan(payload)) {
     case ScanKind::Nik:
-        if (m_screen == QLatin1String("welcome"))
-            setScreen(QStringLiteral("identify"));
+        if (m_screen == QLatin1String("welcome") || m_screen == QLatin1String("consent")) {
+            setNotice(tr("Sentuh \"Ajukan Surat\" dan setujui pemberitahuan data dulu, lalu pindai KTP Anda."));
+            return;
+        }
         if (m_screen == QLatin1String("identify")) {
+            m_nikScanned = true;
             setNik(payload.trimmed());
             return;
         }
-        setNotice(QStringLiteral("NIK hanya dapat dipindai pada langkah identitas."));
+        setNotice(tr("NIK hanya dapat dipindai pada langkah identitas."));
         return;
     case ScanKind::TicketQr:
         if (m_screen == QLatin1String("welcome") || m_screen == QLatin1String("status") || m_screen == QLatin1String("done"))
             checkStatus(payload);
         else
-            setNotice(QStringLiteral("Untuk cek status, selesaikan dulu atau batalkan langkah ini."));
+            setNotice(tr("Untuk cek status, selesaikan dulu atau batalkan langkah ini."));
         return;
     case ScanKind::LetterSeal:
-        setNotice(QStringLiteral("Verifikasi surat belum tersedia di anjungan ini. Silakan tanyakan ke petugas."));
+        setNotice(tr("Verifikasi surat belum tersedia di anjungan ini. Silakan tanyakan ke petugas."));
         return;
     case ScanKind::Unknown:
-        setNotice(QStringLiteral("Kode yang dipindai tidak dikenali. Pindai barcode KTP atau kode QR pada tiket."));
+        setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP atau kode QR pada tiket."));
         return;
     }
 }

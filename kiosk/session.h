@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogmodel.h"
+#include "formmodel.h"
 
 #include <QObject>
 #include <QVariantList>
@@ -12,6 +13,7 @@ class Printer;
 
 namespace kiosk {
 
+class IdleMonitor;
 class OutboxRepository;
 class StaffAuth;
 
@@ -20,28 +22,40 @@ enum class ScanKind { Nik, TicketQr, LetterSeal, Unknown };
 [[nodiscard]] ScanKind classifyScan(const QString &payload);
 
 /// The citizen's visit and the staff screens, as one state machine the QML UI binds to.
-/// Screens: welcome → identify → service → form → review → done; status; staffLogin → staff.
-/// goHome() wipes every trace of the citizen from memory.
+/// Screens: welcome → consent → identify → service → form → review → done → survey;
+/// status, verify, help; staffLogin → staff. goHome() wipes every trace of the citizen.
 class Session : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(QString screen READ screen NOTIFY screenChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(bool largeText READ largeText WRITE setLargeText NOTIFY largeTextChanged)
     Q_PROPERTY(QString nik READ nik NOTIFY nikChanged)
     Q_PROPERTY(bool nikValid READ nikValid NOTIFY nikChanged)
     Q_PROPERTY(QString nikError READ nikError NOTIFY nikChanged)
-    Q_PROPERTY(QString nikSummary READ nikSummary NOTIFY nikChanged)
+    Q_PROPERTY(QVariantMap nikFacts READ nikFacts NOTIFY nikChanged)
+    Q_PROPERTY(bool nikScanned READ nikScanned NOTIFY nikChanged)
     Q_PROPERTY(kiosk::CatalogModel *catalog READ catalog CONSTANT)
     Q_PROPERTY(int catalogCount READ catalogCount NOTIFY catalogChanged)
+    Q_PROPERTY(kiosk::FormModel *form READ form CONSTANT)
+    Q_PROPERTY(kiosk::IdleMonitor *idle READ idle CONSTANT)
     Q_PROPERTY(QString serviceCode READ serviceCode NOTIFY serviceChanged)
     Q_PROPERTY(QString serviceName READ serviceName NOTIFY serviceChanged)
+    Q_PROPERTY(QString serviceDescription READ serviceDescription NOTIFY serviceChanged)
+    Q_PROPERTY(int estimatedDays READ estimatedDays NOTIFY serviceChanged)
     Q_PROPERTY(QStringList requirements READ requirements NOTIFY serviceChanged)
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY formChanged)
     Q_PROPERTY(QString address READ address WRITE setAddress NOTIFY formChanged)
     Q_PROPERTY(QString purpose READ purpose WRITE setPurpose NOTIFY formChanged)
+    Q_PROPERTY(QString phone READ phone WRITE setPhone NOTIFY formChanged)
+    Q_PROPERTY(QVariantMap commonErrors READ commonErrors NOTIFY formChanged)
     Q_PROPERTY(QString formError READ formError NOTIFY formChanged)
+    Q_PROPERTY(QVariantList reviewRows READ reviewRows NOTIFY formChanged)
     Q_PROPERTY(QVariantMap ticket READ ticket NOTIFY ticketChanged)
     Q_PROPERTY(QVariantMap status READ status NOTIFY statusChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    Q_PROPERTY(QStringList surveyQuestions READ surveyQuestions NOTIFY languageChanged)
+    Q_PROPERTY(int surveysGiven READ surveysGiven NOTIFY surveyChanged)
     Q_PROPERTY(int outboxDepth READ outboxDepth NOTIFY syncChanged)
     Q_PROPERTY(QString syncProblem READ syncProblem NOTIFY syncChanged)
     Q_PROPERTY(int syncRounds READ syncRounds NOTIFY syncChanged)
@@ -52,29 +66,44 @@ class Session : public QObject
     Q_PROPERTY(int lettersPrinted READ lettersPrinted NOTIFY staffChanged)
 
 public:
-    Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, devices::Printer *ticketPrinter,
+    Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, IdleMonitor &idle, devices::Printer *ticketPrinter,
         devices::Printer *letterPrinter, QString officeName, QObject *parent = nullptr);
 
     [[nodiscard]] QString screen() const { return m_screen; }
+    [[nodiscard]] QString language() const { return m_language; }
+    void setLanguage(const QString &language);
+    [[nodiscard]] bool largeText() const { return m_largeText; }
+    void setLargeText(bool on);
     [[nodiscard]] QString nik() const { return m_nik; }
     [[nodiscard]] bool nikValid() const { return m_nikValid; }
     [[nodiscard]] QString nikError() const { return m_nikError; }
-    [[nodiscard]] QString nikSummary() const { return m_nikSummary; }
+    [[nodiscard]] QVariantMap nikFacts() const { return m_nikFacts; }
+    [[nodiscard]] bool nikScanned() const { return m_nikScanned; }
     [[nodiscard]] CatalogModel *catalog() const { return &m_catalog; }
-    [[nodiscard]] int catalogCount() const { return m_catalog.rowCount(); }
+    [[nodiscard]] int catalogCount() const { return m_catalog.total(); }
+    [[nodiscard]] FormModel *form() { return &m_form; }
+    [[nodiscard]] IdleMonitor *idle() const { return &m_idle; }
     [[nodiscard]] QString serviceCode() const { return m_serviceCode; }
     [[nodiscard]] QString serviceName() const;
+    [[nodiscard]] QString serviceDescription() const;
+    [[nodiscard]] int estimatedDays() const;
     [[nodiscard]] QStringList requirements() const;
     [[nodiscard]] QString name() const { return m_name; }
     [[nodiscard]] QString address() const { return m_address; }
     [[nodiscard]] QString purpose() const { return m_purpose; }
+    [[nodiscard]] QString phone() const { return m_phone; }
     void setName(const QString &v);
     void setAddress(const QString &v);
     void setPurpose(const QString &v);
+    void setPhone(const QString &v);
+    [[nodiscard]] QVariantMap commonErrors() const { return m_commonErrors; }
     [[nodiscard]] QString formError() const { return m_formError; }
+    [[nodiscard]] QVariantList reviewRows() const;
     [[nodiscard]] QVariantMap ticket() const { return m_ticket; }
     [[nodiscard]] QVariantMap status() const { return m_status; }
     [[nodiscard]] QString notice() const { return m_notice; }
+    [[nodiscard]] QStringList surveyQuestions() const;
+    [[nodiscard]] int surveysGiven() const { return m_surveysGiven; }
     [[nodiscard]] int outboxDepth() const { return m_outboxDepth; }
     [[nodiscard]] QString syncProblem() const { return m_syncProblem; }
     [[nodiscard]] int syncRounds() const { return m_syncRounds; }
@@ -85,15 +114,23 @@ public:
     [[nodiscard]] int lettersPrinted() const { return m_lettersPrinted; }
 
     Q_INVOKABLE void startRequest();
+    Q_INVOKABLE void acceptConsent();
     Q_INVOKABLE void typeDigit(const QString &digit);
     Q_INVOKABLE void eraseDigit();
     Q_INVOKABLE void confirmNik();
     Q_INVOKABLE void chooseService(const QString &code);
+    /// Sets a service field by its catalog key (select fields take the option's value).
+    Q_INVOKABLE void setField(const QString &key, const QString &value);
     Q_INVOKABLE void review();
     Q_INVOKABLE void editForm();
     Q_INVOKABLE void submit();
+    Q_INVOKABLE void openSurvey();
+    /// Nine answers 1–4 (0 = not answered; a fully unanswered survey is not stored).
+    Q_INVOKABLE void submitSurvey(const QVariantList &answers);
     Q_INVOKABLE void openStatus();
     Q_INVOKABLE void checkStatus(const QString &registrationNumber);
+    Q_INVOKABLE void openVerify();
+    Q_INVOKABLE void openHelp();
     Q_INVOKABLE void openStaff();
     Q_INVOKABLE void staffLogin(const QString &pin);
     Q_INVOKABLE void printLetter(const QString &registrationNumber);
@@ -109,6 +146,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void screenChanged();
+    void languageChanged();
+    void largeTextChanged();
     void nikChanged();
     void catalogChanged();
     void serviceChanged();
@@ -116,37 +155,51 @@ Q_SIGNALS:
     void ticketChanged();
     void statusChanged();
     void noticeChanged();
+    void surveyChanged();
     void syncChanged();
     void staffChanged();
     /// A request was committed to the outbox: the sync service should deliver it now.
     void requestQueued();
 
 private:
+    /// Forgets the citizen (identity, form, results, staff login); keeps screen and language.
+    void wipe();
     void setScreen(const QString &screen);
     void setNik(const QString &nik);
     void setNotice(const QString &notice);
     void setStaffMessage(const QString &message);
+    [[nodiscard]] bool validateCommon();
+    [[nodiscard]] std::optional<CatalogService> service() const;
 
     OutboxRepository &m_outbox;
     CatalogModel &m_catalog;
     StaffAuth &m_staff;
+    IdleMonitor &m_idle;
     devices::Printer *m_ticketPrinter;
     devices::Printer *m_letterPrinter;
     QString m_officeName;
+    FormModel m_form;
 
     QString m_screen = QStringLiteral("welcome");
+    QString m_language = QStringLiteral("id");
+    bool m_largeText = false;
     QString m_nik;
     bool m_nikValid = false;
+    bool m_nikScanned = false;
     QString m_nikError;
-    QString m_nikSummary;
+    QVariantMap m_nikFacts;
     QString m_serviceCode;
     QString m_name;
     QString m_address;
     QString m_purpose;
+    QString m_phone;
+    QVariantMap m_commonErrors;
     QString m_formError;
     QVariantMap m_ticket;
     QVariantMap m_status;
     QString m_notice;
+    QString m_lastServiceCode; // for the survey after the visit; not personal data
+    int m_surveysGiven = 0;
     int m_outboxDepth = 0;
     QString m_syncProblem;
     int m_syncRounds = 0;

@@ -53,6 +53,34 @@ const char *const kMigrations[] = {
     CREATE TABLE catalog (id INTEGER PRIMARY KEY CHECK (id = 1), etag TEXT, body BLOB NOT NULL, fetched_at TEXT NOT NULL);
     CREATE TABLE sync_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
     )",
+    // 2: the stage history shown as a timeline, and survey answers waiting to be relayed.
+    R"(
+    CREATE TABLE request_events (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES requests(id),
+        stage TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL,
+        UNIQUE (request_id, stage, at)
+    );
+    CREATE TABLE surveys (
+        id TEXT PRIMARY KEY,
+        body BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT
+    );
+    )",
+    // 3: the SQ1 trust list and revocation list, as received (root-signed envelopes).
+    R"(
+    CREATE TABLE trust_cache (
+        name TEXT PRIMARY KEY,
+        etag TEXT NOT NULL DEFAULT '',
+        envelope BLOB NOT NULL,
+        sequence INTEGER NOT NULL,
+        issued_at TEXT NOT NULL,
+        fetched_at TEXT NOT NULL
+    );
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

@@ -2,6 +2,7 @@
 
 #include "crypto.h"
 #include "store.h"
+#include "trustcache.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -70,8 +71,10 @@ void SyncService::syncNow()
     QString problem;
     refreshCatalog(&problem);
     deliverOutbox(&problem);
+    deliverSurveys(&problem);
     pullChanges(&problem);
     downloadLetters(&problem);
+    refreshTrust(&problem);
     if (!problem.isEmpty())
         qCWarning(lcSync).noquote() << problem;
     Q_EMIT synced(m_outbox->depth(), problem);
@@ -125,6 +128,19 @@ void SyncService::deliverOutbox(QString *problem)
     }
 }
 
+void SyncService::deliverSurveys(QString *problem)
+{
+    for (const serverlink::SurveyResponse &survey : m_outbox->dueSurveys()) {
+        const auto r = m_client->post(QStringLiteral("/surveys"), survey.toJson(), {{"Idempotency-Key", survey.id.toLatin1()}});
+        if (!r.ok()) {
+            // Kept and offered again next round: answers are never dropped.
+            *problem = describe(r);
+            return;
+        }
+        m_outbox->markSurveyDelivered(survey.id);
+    }
+}
+
 void SyncService::pullChanges(QString *problem)
 {
     // Loop until the feed is drained; the cursor is saved after each applied page.
@@ -174,6 +190,30 @@ void SyncService::downloadLetters(QString *problem)
             continue;
         }
         m_outbox->setLetter(reg, path, actual);
+    }
+}
+
+void SyncService::refreshTrust(QString *problem)
+{
+    if (!m_trust)
+        return;
+    for (const auto &[path, kind] : {std::pair {QStringLiteral("/trust-list"), TrustCache::Kind::TrustList},
+             std::pair {QStringLiteral("/revocations"), TrustCache::Kind::Revocations}}) {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        if (const QString tag = m_trust->etag(kind); !tag.isEmpty())
+            headers.append(qMakePair(QByteArray("If-None-Match"), tag.toUtf8()));
+        const auto r = m_client->get(path, headers);
+        if (r.status == 304) {
+            m_trust->markFresh(kind);
+            continue;
+        }
+        if (!r.ok()) {
+            *problem = describe(r);
+            return;
+        }
+        // The list is checked against the pinned root key before it replaces the cached one.
+        if (const auto stored = m_trust->store(kind, r.body, QString::fromUtf8(r.header("etag"))); !stored)
+            *problem = QStringLiteral("Daftar segel dari server ditolak: %1").arg(stored.error());
     }
 }
 

@@ -10,6 +10,7 @@
 namespace kiosk {
 
 class KioskStore;
+class TrustCache;
 
 /// Keeps the kiosk and the backend in step: delivers the outbox (idempotent, with backoff),
 /// pulls the changes feed, refreshes the catalog by ETag and downloads signed letters.
@@ -24,6 +25,8 @@ public:
 
     /// Full-jitter exponential backoff, capped at 5 minutes; Retry-After wins when longer.
     [[nodiscard]] static int retryDelaySeconds(int attempts, int retryAfterSeconds);
+    /// The SQ1 trust cache refreshed each round (GET /trust-list, /revocations with ETag); none: skipped.
+    void setTrustCache(const TrustCache *cache) { m_trust = cache; }
 
 public Q_SLOTS:
     /// Starts periodic syncing (call through a queued connection once on the worker thread).
@@ -39,8 +42,10 @@ Q_SIGNALS:
 private:
     void refreshCatalog(QString *problem);
     void deliverOutbox(QString *problem);
+    void deliverSurveys(QString *problem);
     void pullChanges(QString *problem);
     void downloadLetters(QString *problem);
+    void refreshTrust(QString *problem);
 
     const KioskStore &m_store;
     QByteArray m_key;
@@ -51,6 +56,7 @@ private:
     std::unique_ptr<OutboxRepository> m_outbox;
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;
+    const TrustCache *m_trust = nullptr;
 };
 
 } // namespace kiosk

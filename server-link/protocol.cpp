@@ -1,5 +1,7 @@
 #include "protocol.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <array>
 
@@ -12,17 +14,17 @@ struct StageName {
     const char *labelId;
 };
 constexpr std::array kStages {
-    StageName {Stage::Queued, "QUEUED", "Menunggu dikirim ke kantor"},
-    StageName {Stage::Received, "RECEIVED", "Diterima sistem"},
-    StageName {Stage::DesaReview, "DESA_REVIEW", "Diperiksa petugas desa"},
-    StageName {Stage::DesaSigned, "DESA_SIGNED", "Ditandatangani kepala desa"},
-    StageName {Stage::KecamatanReview, "KECAMATAN_REVIEW", "Diperiksa kasi pelayanan kecamatan"},
-    StageName {Stage::KecamatanSigned, "KECAMATAN_SIGNED", "Ditandatangani camat"},
-    StageName {Stage::Ready, "READY", "Surat siap diambil di kantor desa"},
-    StageName {Stage::HandedOver, "HANDED_OVER", "Surat sudah diserahkan"},
-    StageName {Stage::NeedsFix, "NEEDS_FIX", "Perlu perbaikan"},
-    StageName {Stage::Rejected, "REJECTED", "Ditolak"},
-    StageName {Stage::Cancelled, "CANCELLED", "Dibatalkan"},
+    StageName {Stage::Queued, "QUEUED", QT_TRANSLATE_NOOP("Stage", "Menunggu dikirim ke kantor")},
+    StageName {Stage::Received, "RECEIVED", QT_TRANSLATE_NOOP("Stage", "Diterima sistem")},
+    StageName {Stage::DesaReview, "DESA_REVIEW", QT_TRANSLATE_NOOP("Stage", "Diperiksa petugas desa")},
+    StageName {Stage::DesaSigned, "DESA_SIGNED", QT_TRANSLATE_NOOP("Stage", "Ditandatangani kepala desa")},
+    StageName {Stage::KecamatanReview, "KECAMATAN_REVIEW", QT_TRANSLATE_NOOP("Stage", "Diperiksa kasi pelayanan kecamatan")},
+    StageName {Stage::KecamatanSigned, "KECAMATAN_SIGNED", QT_TRANSLATE_NOOP("Stage", "Ditandatangani camat")},
+    StageName {Stage::Ready, "READY", QT_TRANSLATE_NOOP("Stage", "Surat siap diambil di kantor desa")},
+    StageName {Stage::HandedOver, "HANDED_OVER", QT_TRANSLATE_NOOP("Stage", "Surat sudah diserahkan")},
+    StageName {Stage::NeedsFix, "NEEDS_FIX", QT_TRANSLATE_NOOP("Stage", "Perlu perbaikan")},
+    StageName {Stage::Rejected, "REJECTED", QT_TRANSLATE_NOOP("Stage", "Ditolak")},
+    StageName {Stage::Cancelled, "CANCELLED", QT_TRANSLATE_NOOP("Stage", "Dibatalkan")},
 };
 
 const StageName *find(Stage stage)
@@ -71,6 +73,12 @@ QString stageLabelId(Stage stage)
     return s ? QString::fromUtf8(s->labelId) : QString();
 }
 
+QString stageLabel(Stage stage)
+{
+    const auto *s = find(stage);
+    return s ? QCoreApplication::translate("Stage", s->labelId) : QString();
+}
+
 bool isFinal(Stage stage)
 {
     return stage == Stage::HandedOver || stage == Stage::Rejected || stage == Stage::Cancelled;
@@ -99,6 +107,8 @@ QByteArray SubmitRequest::toJson() const
     o.insert(QStringLiteral("name"), name);
     o.insert(QStringLiteral("address"), address);
     o.insert(QStringLiteral("purpose"), purpose);
+    if (!phone.isEmpty())
+        o.insert(QStringLiteral("phone"), phone);
     o.insert(QStringLiteral("fields"), fields);
     o.insert(QStringLiteral("submittedAt"), submittedAt.toUTC().toString(Qt::ISODate));
     // QJsonObject keeps keys sorted, so Compact output is canonical.
@@ -128,6 +138,9 @@ std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QSt
     r.name = boundedString(o, "name", &err);
     r.address = boundedString(o, "address", &err);
     r.purpose = boundedString(o, "purpose", &err);
+    r.phone = boundedString(o, "phone", &err, false);
+    if (err.isEmpty() && r.phone.size() > 16)
+        err = QStringLiteral("field 'phone' is not a phone number");
     const QJsonValue fields = o.value(QStringLiteral("fields"));
     if (!fields.isUndefined() && !fields.isObject() && err.isEmpty())
         err = QStringLiteral("field 'fields' is not an object");
@@ -145,6 +158,50 @@ std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QSt
     return r;
 }
 
+QByteArray SurveyResponse::toJson() const
+{
+    QJsonArray a;
+    for (int v : answers)
+        a.append(v);
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("serviceCode"), serviceCode);
+    o.insert(QStringLiteral("answers"), a);
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, QString *error)
+{
+    auto fail = [&](const QString &why) -> std::optional<SurveyResponse> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (json.size() > 4096)
+        return fail(QStringLiteral("body too large"));
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    SurveyResponse r;
+    QString err;
+    r.id = boundedString(o, "id", &err);
+    r.serviceCode = boundedString(o, "serviceCode", &err, false).left(64);
+    r.at = QDateTime::fromString(boundedString(o, "at", &err), Qt::ISODate);
+    const QJsonArray a = o.value(QStringLiteral("answers")).toArray();
+    if (!err.isEmpty())
+        return fail(err);
+    if (r.id.size() < 16 || r.id.size() > 64 || !r.at.isValid())
+        return fail(QStringLiteral("id (16–64 characters) and an ISO 8601 'at' are required"));
+    if (a.size() != kElements)
+        return fail(QStringLiteral("answers must hold %1 values").arg(kElements));
+    for (const QJsonValue &v : a) {
+        const int n = v.toInt(0);
+        if (!v.isDouble() || n < 1 || n > 4)
+            return fail(QStringLiteral("every answer is a whole number from 1 to 4"));
+        r.answers.append(n);
+    }
+    return r;
+}
+
 QJsonObject StatusChange::toJsonObject() const
 {
     QJsonObject o;
@@ -152,7 +209,7 @@ QJsonObject StatusChange::toJsonObject() const
     o.insert(QStringLiteral("registrationNumber"), registrationNumber);
     o.insert(QStringLiteral("stage"), stageToWire(stage));
     o.insert(QStringLiteral("note"), note);
-    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
     o.insert(QStringLiteral("letterAvailable"), letterAvailable);
     return o;
 }

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -29,8 +30,10 @@ enum class ServiceLevel { Desa, Kecamatan };
 
 [[nodiscard]] QString stageToWire(Stage stage);
 [[nodiscard]] std::optional<Stage> stageFromWire(const QString &wire);
-/// What a citizen reads for a stage, in Bahasa Indonesia.
+/// What a citizen reads for a stage, in Bahasa Indonesia (the translation source text).
 [[nodiscard]] QString stageLabelId(Stage stage);
+/// The same label in the application's current language (context "Stage").
+[[nodiscard]] QString stageLabel(Stage stage);
 [[nodiscard]] bool isFinal(Stage stage);
 
 [[nodiscard]] QString levelToWire(ServiceLevel level);
@@ -45,7 +48,8 @@ struct SubmitRequest {
     QString name;
     QString address;
     QString purpose;
-    QJsonObject fields; // service-specific form fields
+    QString phone; // optional, +62… for SMS notifications; empty when not given
+    QJsonObject fields; // service-specific form fields: strings, or arrays of objects (groups)
     QDateTime submittedAt; // UTC
 
     [[nodiscard]] QByteArray toJson() const;
@@ -63,6 +67,18 @@ struct StatusChange {
 
     [[nodiscard]] QJsonObject toJsonObject() const;
     [[nodiscard]] static std::optional<StatusChange> fromJsonObject(const QJsonObject &o);
+};
+
+/// Body of POST /api/v1/surveys: one visitor's IKM answers (PermenPAN-RB 14/2017), anonymous.
+struct SurveyResponse {
+    QString id; // random, the idempotency key of this response
+    QString serviceCode; // the service the visitor asked for, if any
+    QList<int> answers; // 9 elements, each 1–4
+    QDateTime at;
+
+    static constexpr int kElements = 9;
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<SurveyResponse> fromJson(const QByteArray &json, QString *error = nullptr);
 };
 
 /// Limits applied by both sides before anything is stored.

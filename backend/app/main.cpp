@@ -3,6 +3,7 @@
 #include "backendstore.h"
 #include "letterrenderer.h"
 #include "offices.h"
+#include "sealservice.h"
 #include "servicecatalog.h"
 #include "workflow.h"
 
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QTextStream>
 #include <csignal>
 #include <cstdio>
@@ -35,6 +37,7 @@ struct Backend {
     ServiceCatalog catalog;
     OfficeDirectory offices;
     LetterRenderer renderer;
+    std::unique_ptr<SealService> seals;
     std::unique_ptr<Workflow> workflow;
 };
 
@@ -54,9 +57,10 @@ Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper
     if (!offices)
         return offices.error();
     auto b = std::unique_ptr<Backend>(
-        new Backend {std::move(store.value()), catalog.value(), offices.value(), LetterRenderer(paper), nullptr});
-    b->workflow
-        = std::make_unique<Workflow>(*b->store, b->catalog, b->offices, b->renderer, QDir(dataDir).filePath(QStringLiteral("letters")));
+        new Backend {std::move(store.value()), catalog.value(), offices.value(), LetterRenderer(paper), nullptr, nullptr});
+    b->seals = std::make_unique<SealService>(*b->store, b->offices, QDir(dataDir).filePath(QStringLiteral("keys")));
+    b->workflow = std::make_unique<Workflow>(
+        *b->store, b->catalog, b->offices, b->renderer, QDir(dataDir).filePath(QStringLiteral("letters")), b->seals.get());
     return b;
 }
 
@@ -82,7 +86,7 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     sigaddset(&stopSignals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-    ApiServer server(*b.store, b.catalog, *b.workflow);
+    ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     const auto port = server.start(listen->first, listen->second,
         TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca"))});
     if (!port)
@@ -143,6 +147,74 @@ int list(Backend &b, bool json)
     return 0;
 }
 
+QDate dateOption(const QCommandLineParser &args)
+{
+    return args.isSet(QStringLiteral("from")) ? QDate::fromString(args.value(QStringLiteral("from")), Qt::ISODate) : QDate::currentDate();
+}
+
+void printKey(QTextStream &out, const SigningKeyRecord &k)
+{
+    out << k.keyId.left(16) << '\t' << k.office << '\t' << k.officeName << '\t' << k.signer << '\t' << k.validFrom.toString(Qt::ISODate)
+        << '\t' << (k.validUntil.isNull() ? QStringLiteral("-") : k.validUntil.toString(Qt::ISODate)) << '\t' << k.status << '\n';
+}
+
+int keys(Backend &b, const QString &sub, const QCommandLineParser &args)
+{
+    QTextStream out(stdout);
+    if (sub == QLatin1String("list")) {
+        const auto all = b.seals->keys();
+        if (!all)
+            return fail(all.error().message);
+        for (const auto &k : all.value())
+            printKey(out, k);
+        return 0;
+    }
+    const QString office = args.value(QStringLiteral("office"));
+    const QDate from = dateOption(args);
+    if (office.isEmpty() || !from.isValid())
+        return fail(QStringLiteral("--office KODE wajib; --from harus berbentuk YYYY-MM-DD."));
+    const auto key = sub == QLatin1String("create") ? b.seals->createKey(office, args.value(QStringLiteral("signer")), from)
+        : sub == QLatin1String("rotate")
+        ? b.seals->rotateKey(office, from)
+        : Result<SigningKeyRecord>(Error {ErrorCode::Io, QStringLiteral("Gunakan keys create|rotate|list.")});
+    if (!key)
+        return fail(key.error().message);
+    printKey(out, key.value());
+    return 0;
+}
+
+int revoke(Backend &b, const QString &reg, const QCommandLineParser &args)
+{
+    const QString reason
+        = args.isSet(QStringLiteral("reason")) ? args.value(QStringLiteral("reason")) : QStringLiteral("dicabut oleh admin");
+    const auto done = b.seals->revokeLetter(reg, reason);
+    if (!done)
+        return fail(done.error().message);
+    QTextStream(stdout) << reg << " DICABUT " << done.value().revokedAt.toString(Qt::ISODate) << '\n';
+    return 0;
+}
+
+int exportTrust(Backend &b, const QCommandLineParser &args)
+{
+    const QString outDir = args.value(QStringLiteral("out"));
+    if (outDir.isEmpty() || !QDir().mkpath(outDir))
+        return fail(QStringLiteral("--out DIR wajib dan harus dapat ditulis."));
+    const auto trust = b.seals->trustList();
+    const auto revocations = b.seals->revocationList();
+    const auto root = b.seals->rootPublicKeyPem();
+    if (!trust || !revocations || !root)
+        return fail((!trust ? trust.error() : !revocations ? revocations.error() : root.error()).message);
+    for (const auto &[name, bytes] : {std::pair {QStringLiteral("trust-list.json"), trust.value().envelope},
+             std::pair {QStringLiteral("revocations.json"), revocations.value().envelope},
+             std::pair {QStringLiteral("root.pub.pem"), root.value()}}) {
+        QSaveFile f(QDir(outDir).filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return fail(QStringLiteral("%1 tidak dapat ditulis.").arg(f.fileName()));
+    }
+    QTextStream(stdout) << outDir << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -158,16 +230,25 @@ int main(int argc, char *argv[])
                                                     "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
                                                     "  approve --data DIR REG [--officer NAME]\n"
                                                     "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
-                                                    "  list    --data DIR [--json]"));
+                                                    "  list    --data DIR [--json]\n"
+                                                    "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
+                                                    "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
+                                                    "  keys list   --data DIR\n"
+                                                    "  revoke  --data DIR REG [--reason TEXT]\n"
+                                                    "  trust-list export --data DIR --out DIR"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | approve | reject | list"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list"));
     parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
     for (const auto &[name, valueName, help] : {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
              std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
              std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
              std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
              std::tuple {"officer", "NAME", "nama petugas yang dicatat"}, std::tuple {"reason", "TEXT", "alasan penolakan"},
-             std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"}})
+             std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
+             std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
+             std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
+             std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini)"},
+             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"}})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
     parser.process(app);
@@ -191,6 +272,12 @@ int main(int argc, char *argv[])
             return fail(QStringLiteral("--reason TEXT wajib diisi untuk menolak permohonan."));
         return reject(b, positional.at(1), parser);
     }
+    if (command == QLatin1String("keys") && positional.size() == 2)
+        return keys(b, positional.at(1), parser);
+    if (command == QLatin1String("revoke") && positional.size() == 2)
+        return revoke(b, positional.at(1), parser);
+    if (command == QLatin1String("trust-list") && positional.size() == 2 && positional.at(1) == QLatin1String("export"))
+        return exportTrust(b, parser);
     if (command == QLatin1String("list") && positional.size() == 1)
         return list(b, parser.isSet(QStringLiteral("json")));
     return fail(QStringLiteral("Perintah tidak dikenal. Lihat --help."));

@@ -2,6 +2,7 @@
 #include "autopilot.h"
 #include "catalogmodel.h"
 #include "config.h"
+#include "idlemonitor.h"
 #include "outbox.h"
 #include "printer.h"
 #include "scanner.h"
@@ -21,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QTranslator>
 #include <QtQml/qqml.h>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -137,12 +139,23 @@ int main(int argc, char *argv[])
             qWarning().noquote() << "letter printer:" << error;
     }
 
-    kiosk::Session session(outbox, catalog, staff, ticketPrinter.get(), letterPrinter.get(), config->officeName);
+    kiosk::IdleMonitor idle(config->idleWarnSeconds * 1000, config->idleWipeSeconds * 1000);
+    idle.watchApplication();
+    kiosk::Session session(outbox, catalog, staff, idle, ticketPrinter.get(), letterPrinter.get(), config->officeName);
     // Handed to QML as the singleton `Session`, owned here. (Qt 6.4 does not resolve a
     // QML_FOREIGN singleton of a class from another library; an instance registration does.)
     qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", &session);
 
     QQmlApplicationEngine engine;
+    // Bahasa Indonesia is the source language; English comes from the compiled translation.
+    QTranslator english;
+    QObject::connect(&session, &kiosk::Session::languageChanged, &engine, [&] {
+        if (session.language() == QLatin1String("en") && english.load(QStringLiteral(":/i18n/anjungan_en.qm")))
+            QCoreApplication::installTranslator(&english);
+        else
+            QCoreApplication::removeTranslator(&english);
+        engine.retranslate();
+    });
     // The UI module's qmldir lives at qrc:/AnjunganDesa/ (Qt 6.4's default resource prefix).
     engine.addImportPath(QStringLiteral("qrc:/"));
     if (cli.isSet(selfTestOption))

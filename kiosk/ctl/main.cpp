@@ -7,10 +7,12 @@
 #include "escpos.h"
 #include "outbox.h"
 #include "printer.h"
+#include "scanner.h"
 #include "store.h"
 
 #include <QBuffer>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QLocale>
@@ -68,6 +70,40 @@ int listPrinters(Context &ctx)
             continue;
         }
         ctx.out << role << "\t" << uri << "\t" << printer->describeState() << Qt::endl;
+    }
+    return status;
+}
+
+/// Each configured scanner with its state; USB scanners are opened for a moment to see whether they answer.
+int listScanners(Context &ctx)
+{
+    if (ctx.config.scanners.isEmpty()) {
+        ctx.out << "Tidak ada pemindai di konfigurasi ([kiosk] scanners)." << Qt::endl;
+        return 1;
+    }
+    int status = 0;
+    for (const QString &uri : ctx.config.scanners) {
+        QString error;
+        auto scanner = devices::createScanner(uri, &error);
+        if (!scanner) {
+            ctx.out << uri << "\t" << error << Qt::endl;
+            status = 1;
+            continue;
+        }
+        if (!scanner->start()) {
+            ctx.out << uri << "\t" << scanner->lastError() << Qt::endl;
+            status = 1;
+            continue;
+        }
+        // A USB scanner reports its state from its own thread; give it a moment to open the device.
+        QElapsedTimer settle;
+        settle.start();
+        while (settle.elapsed() < 1500) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+            if (scanner->describeState().contains(QLatin1String("siap")))
+                break;
+        }
+        ctx.out << uri << "\t" << scanner->describeState() << Qt::endl;
     }
     return status;
 }
@@ -209,9 +245,10 @@ int decodeTicket(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 5> kCommands {{
+const std::array<Command, 6> kCommands {{
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
+    {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
     {"hash-pin", "PIN", "membuat nilai [staff] pinHash untuk konfigurasi dari PIN petugas", hashPin, false},
     {"decode-ticket", "BERKAS [--png GAMBAR]", "membaca kode QR dari tiket ESC/POS yang tercetak", decodeTicket, false},

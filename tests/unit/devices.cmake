@@ -25,3 +25,38 @@ kiosk_add_qtest(NAME tst_devices_cups
             unreachableServer stateReasonsAreTranslated unknownScheme
   LABELS devices)
 target_compile_definitions(tst_devices_cups PRIVATE KIOSK_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+kiosk_add_qtest(NAME tst_devices_payload
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_payload.cpp
+  LIBS kiosk_devices
+  FUNCTIONS classifiesBytes textOnlyFailures messagesAreIndonesian
+  LABELS devices)
+
+kiosk_add_qtest(NAME tst_devices_hidpos
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_hidpos.cpp
+  LIBS kiosk_devices
+  FUNCTIONS singleReport continuationAcrossReports otherReportsAreIgnored malformedReports
+            symbologyChangeMidScanIsMalformed oversizedScanIsMalformed staleContinuationStartsOver
+            nonPrintableSymbologyIsEmpty usbUris
+  LABELS devices)
+
+# HID POS over libusb against a umockdev-emulated scanner (re-executes itself under umockdev-wrapper).
+pkg_check_modules(UMOCKDEV IMPORTED_TARGET umockdev-1.0)
+if(UMOCKDEV_FOUND)
+  kiosk_add_qtest(NAME tst_devices_hidposusb
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_hidposusb.cpp
+    LIBS kiosk_devices PkgConfig::UMOCKDEV
+    FUNCTIONS singleReport multiReportContinuation unplugAndReplug absentDeviceWaits
+    LABELS devices)
+  target_compile_definitions(tst_devices_hidposusb PRIVATE QT_NO_KEYWORDS)
+else()
+  add_test(NAME tst_devices_hidposusb COMMAND sh -c "echo 'SKIP: libumockdev-dev is not installed'; exit 77")
+  set_tests_properties(tst_devices_hidposusb PROPERTIES SKIP_RETURN_CODE 77 LABELS devices)
+endif()
+
+kiosk_add_qtest(NAME tst_devices_printtracker
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_printtracker.cpp
+  LIBS kiosk_devices
+  FUNCTIONS stateMapping paperOutThenRecovery failedJobIsResubmitted unreachableServerIsOffline
+  LABELS devices)
+target_compile_definitions(tst_devices_printtracker PRIVATE KIOSK_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -1,25 +1,53 @@
 import QtQuick
-import AnjunganDesa
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import AnjunganDesa
 
 ScreenPage {
-    title: "Permohonan Anda sudah tercatat"
-    subtitle: Session.ticket.printed ? "Ambil tiket Anda di bawah layar." : (Session.ticket.printMessage || "")
-    ColumnLayout {
+    title: qsTr("Permohonan Anda sudah tercatat")
+    subtitle: Session.ticket.printed ? qsTr("Ambil tiket antrean Anda di bawah layar.") : (Session.ticket.printMessage || "")
+    Flickable {
         anchors.fill: parent
-        spacing: Theme.gap
-        Text { text: "Nomor antrean"; font.pixelSize: Theme.body; color: Theme.muted }
-        Text { objectName: "queueLabel"; text: Session.ticket.queueLabel || ""; font.pixelSize: 96; font.bold: true; color: Theme.primary }
-        Text { text: "Nomor registrasi: " + (Session.ticket.registrationNumber || ""); font.pixelSize: Theme.body + 4; color: Theme.text }
-        Text {
-            Layout.fillWidth: true
-            text: "Berikutnya: serahkan berkas persyaratan ke petugas kantor desa. Permohonan diproses sekitar "
-                  + (Session.ticket.estimatedDays || 0) + " hari kerja. Cek status kapan saja dengan memindai kode QR pada tiket."
-            font.pixelSize: Theme.body
-            color: Theme.text
-            wrapMode: Text.WordWrap
+        contentHeight: column.implicitHeight
+        clip: true
+        ColumnLayout {
+            id: column
+            width: parent.width
+            spacing: Theme.gap * 0.75
+            Text { text: qsTr("Nomor antrean"); font.pixelSize: Theme.body; color: Theme.muted }
+            Text { objectName: "queueLabel"; text: Session.ticket.queueLabel || ""; font.pixelSize: 96; font.bold: true; color: Theme.primary }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Nomor registrasi: %1").arg(Session.ticket.registrationNumber || "")
+                font.pixelSize: Theme.body + 4
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Langkah berikutnya: serahkan berkas di bawah ini ke petugas kantor desa. Surat diproses sekitar %n hari kerja. "
+                           + "Cek status kapan saja dengan memindai kode QR pada tiket.", "", Session.ticket.estimatedDays || 0)
+                font.pixelSize: Theme.body
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            Repeater {
+                model: Session.ticket.requirements || []
+                delegate: Text {
+                    required property string modelData
+                    Layout.fillWidth: true
+                    text: "☐ " + modelData
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                BigButton { objectName: "openSurvey"; Layout.fillWidth: true; primary: false; text: qsTr("Beri penilaian"); detail: qsTr("9 pertanyaan singkat"); onClicked: Session.openSurvey() }
+                BigButton { objectName: "finish"; Layout.fillWidth: true; text: qsTr("Selesai"); onClicked: Session.goHome() }
+            }
         }
-        Item { Layout.fillHeight: true }
-        BigButton { Layout.fillWidth: true; text: "Selesai"; onClicked: Session.goHome() }
     }
 }

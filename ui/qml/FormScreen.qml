@@ -1,45 +1,132 @@
 import QtQuick
-import AnjunganDesa
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import AnjunganDesa
 
 ScreenPage {
+    id: page
     title: Session.serviceName
-    subtitle: "Isi data berikut. Sentuh kolom untuk mengetik dengan papan ketik layar."
+    subtitle: qsTr("Isi data berikut. Sentuh kolom untuk mengetik dengan papan ketik di layar.")
+
+    // Keeps the field being typed into above the on-screen keyboard.
+    function reveal(item) {
+        const y = item.mapToItem(flick.contentItem, 0, 0).y
+        if (y < flick.contentY || y + item.height > flick.contentY + flick.height)
+            flick.contentY = Math.max(0, Math.min(y - 40, flick.contentHeight - flick.height))
+    }
+
     Flickable {
+        id: flick
+        objectName: "formFlick"
         anchors.fill: parent
-        contentHeight: form.implicitHeight
+        contentHeight: form.implicitHeight + Theme.gap
         clip: true
+        ScrollBar.vertical: ScrollBar { width: 16 }
         ColumnLayout {
             id: form
-            width: parent.width
-            spacing: 12
+            width: flick.width - 24
+            spacing: 16
+            Rectangle {
+                Layout.fillWidth: true
+                implicitHeight: reqColumn.implicitHeight + 32
+                radius: Theme.radius
+                color: Theme.warningBackground
+                visible: Session.requirements.length > 0
+                ColumnLayout {
+                    id: reqColumn
+                    anchors.fill: parent
+                    anchors.margins: 16
+                    spacing: 4
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Siapkan untuk dibawa ke kantor desa:")
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: Theme.warning
+                        wrapMode: Text.WordWrap
+                    }
+                    Repeater {
+                        model: Session.requirements
+                        delegate: Text {
+                            required property string modelData
+                            Layout.fillWidth: true
+                            text: "☐ " + modelData
+                            font.pixelSize: Theme.small
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                }
+            }
             Repeater {
                 model: [
-                    { key: "name", label: "Nama lengkap (sesuai KTP)" },
-                    { key: "address", label: "Alamat (dusun, RT/RW)" },
-                    { key: "purpose", label: "Keperluan surat" }
+                    { key: "name", label: qsTr("Nama lengkap (sesuai KTP)"), kind: "text", required: true },
+                    { key: "address", label: qsTr("Alamat (dusun, RT/RW)"), kind: "multiline", required: true },
+                    { key: "purpose", label: qsTr("Keperluan surat"), kind: "text", required: true },
+                    { key: "phone", label: qsTr("Nomor HP untuk kabar surat siap"), kind: "phone", required: false }
                 ]
-                delegate: ColumnLayout {
+                delegate: TextInputField {
                     required property var modelData
+                    objectName: "field-" + modelData.key
                     Layout.fillWidth: true
-                    Text {
-                        text: modelData.label
-                        font.pixelSize: Theme.body
-                        color: Theme.text
+                    label: modelData.label
+                    kind: modelData.kind
+                    required: modelData.required
+                    value: Session[modelData.key]
+                    error: Session.commonErrors[modelData.key] || ""
+                    onEdited: (t) => Session[modelData.key] = t
+                    onFocused: (item) => page.reveal(item)
+                }
+            }
+            Repeater {
+                model: Session.form
+                delegate: Loader {
+                    id: fieldLoader
+                    objectName: "field-" + model.key
+                    Layout.fillWidth: true
+                    readonly property int row: index
+                    readonly property var m: model
+                    sourceComponent: model.type === "select" ? choiceEditor : model.type === "group" ? groupEditor : textEditor
+                    Component {
+                        id: textEditor
+                        TextInputField {
+                            label: fieldLoader.m.label
+                            kind: fieldLoader.m.type
+                            required: fieldLoader.m.required
+                            value: fieldLoader.m.value
+                            error: fieldLoader.m.error
+                            onEdited: (t) => Session.form.setValue(fieldLoader.row, t)
+                            onFocused: (item) => page.reveal(item)
+                        }
                     }
-                    TextField {
-                        objectName: "field-" + modelData.key
-                        Layout.fillWidth: true
-                        Layout.preferredHeight: Theme.touch
-                        font.pixelSize: Theme.body
-                        text: Session[modelData.key]
-                        onTextEdited: Session[modelData.key] = text
-                        inputMethodHints: Qt.ImhNoPredictiveText
+                    Component {
+                        id: choiceEditor
+                        ChoiceField {
+                            label: fieldLoader.m.label
+                            options: fieldLoader.m.options
+                            selected: fieldLoader.m.selected
+                            error: fieldLoader.m.error
+                            onChosen: (i) => Session.form.choose(fieldLoader.row, i)
+                        }
+                    }
+                    Component {
+                        id: groupEditor
+                        GroupField {
+                            row: fieldLoader.row
+                            label: fieldLoader.m.label
+                            items: fieldLoader.m.items
+                            subfields: fieldLoader.m.subfields
+                            itemErrors: fieldLoader.m.itemErrors
+                            minItems: fieldLoader.m.minItems
+                            maxItems: fieldLoader.m.maxItems
+                            error: fieldLoader.m.error
+                            onFocused: (item) => page.reveal(item)
+                        }
                     }
                 }
             }
             Text {
+                objectName: "formError"
                 Layout.fillWidth: true
                 visible: Session.formError.length > 0
                 text: Session.formError
@@ -50,8 +137,8 @@ ScreenPage {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.gap
-                BigButton { Layout.fillWidth: true; primary: false; text: "Kembali"; onClicked: Session.back() }
-                BigButton { objectName: "toReview"; Layout.fillWidth: true; text: "Periksa"; onClicked: Session.review() }
+                BigButton { Layout.fillWidth: true; primary: false; text: qsTr("Kembali"); onClicked: Session.back() }
+                BigButton { objectName: "toReview"; Layout.fillWidth: true; text: qsTr("Periksa"); onClicked: Session.review() }
             }
         }
     }

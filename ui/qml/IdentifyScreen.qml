@@ -1,28 +1,34 @@
 import QtQuick
-import AnjunganDesa
 import QtQuick.Layouts
+import AnjunganDesa
 
 ScreenPage {
-    title: "Identitas pemohon"
-    subtitle: "Pindai barcode pada KTP, atau ketik 16 angka NIK Anda."
-    RowLayout {
+    title: qsTr("Identitas pemohon")
+    subtitle: qsTr("Pindai barcode pada KTP, atau ketik 16 angka NIK Anda.")
+    GridLayout {
         anchors.fill: parent
-        spacing: Theme.gap * 2
+        columns: width > 900 ? 2 : 1
+        columnSpacing: Theme.gap * 2
+        rowSpacing: Theme.gap
         ColumnLayout {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
-            spacing: Theme.gap
+            spacing: Theme.gap * 0.75
             Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 96
-                radius: 12
+                radius: Theme.radius
                 color: Theme.surface
                 border.color: Session.nikError.length > 0 ? Theme.error : Theme.primary
                 border.width: 3
                 Text {
                     objectName: "nikField"
                     anchors.centerIn: parent
-                    text: Session.nik.length > 0 ? Session.nik.replace(/(\d{4})(?=\d)/g, "$1 ") : "NIK (16 angka)"
+                    width: parent.width - 24
+                    horizontalAlignment: Text.AlignHCenter
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: 24
+                    text: Session.nik.length > 0 ? Session.nik.replace(/(\d{4})(?=\d)/g, "$1 ") : qsTr("NIK (16 angka)")
                     font.pixelSize: Theme.title
                     font.family: "DejaVu Sans Mono"
                     color: Session.nik.length > 0 ? Theme.text : Theme.muted
@@ -30,11 +36,13 @@ ScreenPage {
             }
             Text {
                 Layout.fillWidth: true
-                text: Session.nik.length + " dari 16 angka"
+                text: Session.nikScanned ? qsTr("NIK terbaca dari kartu.") : qsTr("%1 dari 16 angka").arg(Session.nik.length)
                 font.pixelSize: Theme.body
                 color: Theme.muted
+                wrapMode: Text.WordWrap
             }
             Text {
+                objectName: "nikError"
                 Layout.fillWidth: true
                 visible: Session.nikError.length > 0
                 text: Session.nikError
@@ -42,24 +50,33 @@ ScreenPage {
                 color: Theme.error
                 wrapMode: Text.WordWrap
             }
-            Text {
+            Rectangle {
                 Layout.fillWidth: true
                 visible: Session.nikValid
-                text: "Data dari NIK: " + Session.nikSummary + "\nApakah ini NIK Anda?"
-                font.pixelSize: Theme.body
-                color: Theme.text
-                wrapMode: Text.WordWrap
+                implicitHeight: facts.implicitHeight + 32
+                radius: Theme.radius
+                color: Theme.surface
+                ColumnLayout {
+                    id: facts
+                    anchors.fill: parent
+                    anchors.margins: 16
+                    spacing: 6
+                    Text { Layout.fillWidth: true; text: qsTr("Menurut NIK ini:"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Tanggal lahir: %1").arg(Session.nikFacts.birthDate || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Jenis kelamin: %1").arg(Session.nikFacts.sex || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Kode wilayah: %1").arg(Session.nikFacts.region || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                }
             }
             BigButton {
                 objectName: "confirmNik"
                 Layout.fillWidth: true
                 enabled: Session.nikValid
-                text: "Ya, lanjutkan"
+                text: qsTr("Ya, ini NIK saya")
                 onClicked: Session.confirmNik()
             }
         }
         NumPad {
-            Layout.alignment: Qt.AlignTop
+            Layout.alignment: Qt.AlignTop | Qt.AlignHCenter
             onDigit: (d) => Session.typeDigit(d)
             onErase: Session.eraseDigit()
         }

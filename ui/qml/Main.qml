@@ -1,8 +1,8 @@
 import QtQuick
-import AnjunganDesa
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.VirtualKeyboard
+import AnjunganDesa
 
 ApplicationWindow {
     id: window
@@ -13,32 +13,43 @@ ApplicationWindow {
     color: Theme.background
 
     header: Rectangle {
-        height: 72
+        height: 84
         color: Theme.primary
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: Theme.gap
             anchors.rightMargin: Theme.gap
+            spacing: 12
             Text {
                 text: "Anjungan Desa"
                 color: Theme.inverse
-                font.pixelSize: Theme.body + 4
+                font.pixelSize: 30
                 font.bold: true
                 Layout.fillWidth: true
+                elide: Text.ElideRight
             }
             Text {
                 objectName: "outboxIndicator"
-                visible: Session.outboxDepth > 0
-                text: Session.outboxDepth + " permohonan menunggu dikirim"
+                visible: Session.outboxDepth > 0 && window.width > 1100
+                text: qsTr("%n permohonan menunggu dikirim", "", Session.outboxDepth)
                 color: Theme.inverse
-                font.pixelSize: Theme.body - 6
+                font.pixelSize: 20
             }
-            BigButton {
+            HeaderButton {
+                objectName: "languageToggle"
+                text: Session.language === "id" ? "English" : "Bahasa Indonesia"
+                Accessible.name: qsTr("Ganti bahasa")
+                onClicked: Session.language = Session.language === "id" ? "en" : "id"
+            }
+            HeaderButton {
+                objectName: "largeTextToggle"
+                text: Session.largeText ? qsTr("Huruf biasa") : qsTr("Huruf besar")
+                onClicked: Session.largeText = !Session.largeText
+            }
+            HeaderButton {
+                objectName: "homeButton"
                 visible: Session.screen !== "welcome"
-                text: "Beranda"
-                primary: false
-                implicitWidth: 180
-                implicitHeight: 56
+                text: qsTr("Beranda")
                 onClicked: Session.goHome()
             }
         }
@@ -46,16 +57,21 @@ ApplicationWindow {
 
     Loader {
         id: screenLoader
+        objectName: "screenLoader"
         anchors.fill: parent
         anchors.bottomMargin: keyboard.active ? keyboard.height : 0
         source: {
             switch (Session.screen) {
+            case "consent": return "ConsentScreen.qml"
             case "identify": return "IdentifyScreen.qml"
             case "service": return "ServiceScreen.qml"
             case "form": return "FormScreen.qml"
             case "review": return "ReviewScreen.qml"
             case "done": return "DoneScreen.qml"
+            case "survey": return "SurveyScreen.qml"
             case "status": return "StatusScreen.qml"
+            case "verify": return "VerifyScreen.qml"
+            case "help": return "HelpScreen.qml"
             case "staffLogin": return "StaffLoginScreen.qml"
             case "staff": return "StaffScreen.qml"
             default: return "WelcomeScreen.qml"
@@ -63,8 +79,14 @@ ApplicationWindow {
         }
     }
 
+    IdleOverlay {
+        anchors.fill: parent
+        z: 50
+    }
+
     InputPanel {
         id: keyboard
+        objectName: "keyboard"
         z: 99
         y: active ? parent.height - height : parent.height
         anchors.left: parent.left

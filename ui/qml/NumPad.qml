@@ -1,11 +1,13 @@
 import QtQuick
 import QtQuick.Layouts
 
-// On-screen digits for NIK, PIN and numbers; emits digit("0".."9"), erase() and clear().
+// On-screen digits for NIK and PIN; emits digit("0".."9"), erase() and accepted().
 GridLayout {
     id: pad
+    property bool showOk: false
     signal digit(string d)
     signal erase()
+    signal accepted()
     columns: 3
     rowSpacing: 12
     columnSpacing: 12
@@ -14,15 +16,14 @@ GridLayout {
         delegate: BigButton {
             required property string modelData
             objectName: "numpad-" + modelData
-            Layout.preferredWidth: 140
+            Layout.preferredWidth: 120
             Layout.preferredHeight: Theme.touch
-            implicitWidth: 140
+            implicitWidth: 120
             text: modelData
             primary: modelData === "OK"
             visible: modelData !== "OK" || pad.showOk
+            Accessible.name: modelData === "⌫" ? qsTr("Hapus satu angka") : modelData
             onClicked: modelData === "⌫" ? pad.erase() : modelData === "OK" ? pad.accepted() : pad.digit(modelData)
         }
     }
-    property bool showOk: false
-    signal accepted()
 }

@@ -1,42 +1,38 @@
 import QtQuick
-import AnjunganDesa
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import AnjunganDesa
 
 ScreenPage {
-    title: "Periksa permohonan Anda"
-    subtitle: "Jika sudah benar, sentuh Kirim. Tiket antrean akan tercetak."
+    title: qsTr("Periksa permohonan Anda")
+    subtitle: qsTr("Jika sudah benar, sentuh Kirim. Tiket antrean akan tercetak.")
     ColumnLayout {
         anchors.fill: parent
         spacing: 12
-        Repeater {
-            model: [
-                ["Surat", Session.serviceName],
-                ["NIK", Session.nik],
-                ["Nama", Session.name],
-                ["Alamat", Session.address],
-                ["Keperluan", Session.purpose]
-            ]
-            delegate: RowLayout {
-                required property var modelData
-                Layout.fillWidth: true
-                Text { text: modelData[0]; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 220 }
-                Text { text: modelData[1]; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
-            }
-        }
-        Text {
+        ListView {
+            id: rows
+            objectName: "reviewRows"
             Layout.fillWidth: true
-            text: "Bawa ke kantor desa: " + Session.requirements.join(", ")
-            font.pixelSize: Theme.body - 2
-            color: Theme.text
-            wrapMode: Text.WordWrap
-            visible: Session.requirements.length > 0
+            Layout.fillHeight: true
+            clip: true
+            spacing: 8
+            model: Session.reviewRows
+            delegate: GridLayout {
+                required property var modelData
+                width: rows.width - 20
+                columns: rows.width > 900 ? 2 : 1
+                columnSpacing: 16
+                rowSpacing: 0
+                Text { text: modelData.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 360; Layout.fillWidth: rows.width <= 900; wrapMode: Text.WordWrap }
+                Text { text: modelData.value; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+            }
+            ScrollBar.vertical: ScrollBar { width: 16 }
         }
-        Item { Layout.fillHeight: true }
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.gap
-            BigButton { objectName: "editForm"; Layout.fillWidth: true; primary: false; text: "Ubah"; onClicked: Session.editForm() }
-            BigButton { objectName: "submit"; Layout.fillWidth: true; text: "Kirim"; onClicked: Session.submit() }
+            BigButton { objectName: "editForm"; Layout.fillWidth: true; primary: false; text: qsTr("Ubah"); onClicked: Session.editForm() }
+            BigButton { objectName: "submit"; Layout.fillWidth: true; text: qsTr("Kirim"); onClicked: Session.submit() }
         }
     }
 }

@@ -1,6 +1,6 @@
 import QtQuick
-import AnjunganDesa
 import QtQuick.Layouts
+import AnjunganDesa
 
 // Common frame of a screen: title, optional subtitle, content, and a polite notice line.
 Item {
@@ -10,9 +10,10 @@ Item {
     default property alias content: body.data
     ColumnLayout {
         anchors.fill: parent
-        anchors.margins: Theme.gap * 2
-        spacing: Theme.gap
+        anchors.margins: Theme.gap * 1.5
+        spacing: Theme.gap * 0.75
         Text {
+            objectName: "screenTitle"
             Layout.fillWidth: true
             text: page.title
             font.pixelSize: Theme.title
@@ -34,6 +35,7 @@ Item {
             Layout.fillHeight: true
         }
         Text {
+            objectName: "notice"
             Layout.fillWidth: true
             visible: Session.notice.length > 0
             text: Session.notice

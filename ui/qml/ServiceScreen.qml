@@ -1,29 +1,52 @@
 import QtQuick
-import AnjunganDesa
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import AnjunganDesa
 
 ScreenPage {
-    title: "Pilih surat yang Anda perlukan"
-    subtitle: Session.catalogCount > 0 ? "" : "Daftar layanan belum tersedia: anjungan belum terhubung ke kantor kecamatan. Silakan hubungi petugas."
-    ListView {
-        id: list
+    title: qsTr("Pilih surat yang Anda perlukan")
+    subtitle: Session.catalogCount > 0 ? "" : qsTr("Daftar layanan belum tersedia: anjungan belum terhubung ke kantor kecamatan. Silakan hubungi petugas.")
+    ColumnLayout {
         anchors.fill: parent
-        clip: true
         spacing: 16
-        model: Session.catalog
-        delegate: BigButton {
-            required property string code
-            required property string name
-            required property string description
-            required property int estimatedDays
-            objectName: "service-" + code
-            width: list.width
-            primary: false
-            text: name
-            detail: description + " · perkiraan " + estimatedDays + " hari kerja"
-            onClicked: Session.chooseService(code)
+        TextField {
+            objectName: "serviceSearch"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touch
+            font.pixelSize: Theme.body
+            placeholderText: qsTr("Cari surat, misalnya: usaha, nikah, waris")
+            inputMethodHints: Qt.ImhNoPredictiveText
+            text: Session.catalog.filter
+            onTextEdited: Session.catalog.filter = text
         }
-        ScrollBar.vertical: ScrollBar { width: 16 }
+        Text {
+            visible: Session.catalogCount > 0 && Session.catalog.count === 0
+            text: qsTr("Tidak ada surat yang cocok. Coba kata lain.")
+            font.pixelSize: Theme.body
+            color: Theme.muted
+        }
+        ListView {
+            id: list
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 12
+            model: Session.catalog
+            delegate: BigButton {
+                required property string code
+                required property string name
+                required property string description
+                required property string serviceIcon
+                required property int estimatedDays
+                objectName: "service-" + code
+                width: list.width
+                primary: false
+                iconName: serviceIcon.length > 0 ? serviceIcon : "document"
+                text: name
+                detail: description + " · " + qsTr("perkiraan %n hari kerja", "", estimatedDays)
+                onClicked: Session.chooseService(code)
+            }
+            ScrollBar.vertical: ScrollBar { width: 16 }
+        }
     }
 }

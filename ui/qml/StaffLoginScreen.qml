@@ -5,8 +5,8 @@ import QtQuick.Layouts
 ScreenPage {
     id: page
     property string pin: ""
-    title: "Masuk petugas"
-    subtitle: "Masukkan PIN petugas."
+    title: qsTr("Masuk petugas")
+    subtitle: qsTr("Masukkan PIN petugas.")
     RowLayout {
         anchors.fill: parent
         spacing: Theme.gap * 2
@@ -14,7 +14,7 @@ ScreenPage {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
             spacing: Theme.gap
-            Text { text: page.pin.length > 0 ? "●".repeat(page.pin.length) : "PIN"; font.pixelSize: Theme.title; color: Theme.text }
+            Text { text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("PIN"); font.pixelSize: Theme.title; color: Theme.text }
             Text {
                 Layout.fillWidth: true
                 text: Session.staffMessage

@@ -4,9 +4,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 ScreenPage {
-    title: "Surat siap dicetak"
-    subtitle: Session.readyLetterCount + " surat sudah ditandatangani dan siap diserahkan."
-              + (Session.syncProblem.length > 0 ? "\nPerhatian: " + Session.syncProblem : "")
+    title: qsTr("Surat siap dicetak")
+    subtitle: qsTr("%n surat sudah ditandatangani dan siap diserahkan.", "", Session.readyLetterCount)
+              + (Session.syncProblem.length > 0 ? "\n" + qsTr("Perhatian: %1").arg(Session.syncProblem) : "")
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
@@ -39,7 +39,7 @@ ScreenPage {
                 BigButton {
                     objectName: "print-" + modelData.registrationNumber
                     implicitWidth: 220
-                    text: "Cetak"
+                    text: qsTr("Cetak")
                     onClicked: Session.printLetter(modelData.registrationNumber)
                 }
             }

@@ -1,11 +1,11 @@
 import QtQuick
-import AnjunganDesa
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import AnjunganDesa
 
 ScreenPage {
-    title: "Cek status surat"
-    subtitle: "Pindai kode QR pada tiket, atau ketik nomor registrasi (contoh: 7KQ2M-X9D4P)."
+    title: qsTr("Cek status surat")
+    subtitle: qsTr("Pindai kode QR pada tiket, atau ketik nomor registrasi (contoh: 7KQ2M-X9D4P).")
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
@@ -18,51 +18,68 @@ ScreenPage {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touch
                 font.pixelSize: Theme.body
-                placeholderText: "Nomor registrasi"
+                placeholderText: qsTr("Nomor registrasi")
                 inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
+                maximumLength: 20
             }
-            BigButton { implicitWidth: 220; text: "Cek"; onClicked: Session.checkStatus(regField.text) }
+            BigButton { objectName: "checkStatus"; implicitWidth: 200; text: qsTr("Cek"); onClicked: Session.checkStatus(regField.text) }
         }
-        Rectangle {
+        Text {
+            objectName: "statusMessage"
+            Layout.fillWidth: true
+            visible: Session.status.found === false
+            text: Session.status.message || ""
+            font.pixelSize: Theme.body
+            color: Theme.error
+            wrapMode: Text.WordWrap
+        }
+        Flickable {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: Session.status.found !== undefined
-            radius: 12
-            color: Theme.surface
+            visible: Session.status.found === true
+            contentHeight: result.implicitHeight
+            clip: true
             ColumnLayout {
-                anchors.fill: parent
-                anchors.margins: Theme.gap
+                id: result
+                width: parent.width
                 spacing: 8
-                Text {
-                    Layout.fillWidth: true
-                    visible: Session.status.found === false
-                    text: Session.status.message || ""
-                    font.pixelSize: Theme.body
-                    color: Theme.error
-                    wrapMode: Text.WordWrap
-                }
-                Text { visible: !!Session.status.found; text: (Session.status.serviceName || "") + " · " + (Session.status.registrationNumber || ""); font.pixelSize: Theme.body; color: Theme.muted }
-                Text { visible: !!Session.status.found; text: "Atas nama " + (Session.status.maskedName || ""); font.pixelSize: Theme.body; color: Theme.text }
+                Text { Layout.fillWidth: true; text: (Session.status.serviceName || "") + " · " + (Session.status.registrationNumber || ""); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+                Text { Layout.fillWidth: true; text: qsTr("Atas nama %1").arg(Session.status.maskedName || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 Text {
                     objectName: "stageLabel"
-                    visible: !!Session.status.found
+                    Layout.fillWidth: true
                     text: Session.status.stageLabel || ""
                     font.pixelSize: Theme.title
                     font.bold: true
-                    color: Theme.primary
-                    Layout.fillWidth: true
+                    color: Session.status.stage === "REJECTED" || Session.status.stage === "NEEDS_FIX" ? Theme.error : Theme.primary
                     wrapMode: Text.WordWrap
                 }
-                Text { visible: !!Session.status.found; text: "Sejak " + (Session.status.stageAt || ""); font.pixelSize: Theme.body; color: Theme.muted }
                 Text {
+                    objectName: "stageNote"
                     Layout.fillWidth: true
-                    visible: !!Session.status.note
-                    text: "Catatan petugas: " + (Session.status.note || "")
+                    visible: (Session.status.note || "").length > 0
+                    text: qsTr("Catatan petugas: %1").arg(Session.status.note || "")
                     font.pixelSize: Theme.body
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
-                Item { Layout.fillHeight: true }
+                Text { Layout.fillWidth: true; text: Session.status.advice || ""; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text { Layout.fillWidth: true; text: qsTr("Riwayat"); font.pixelSize: Theme.body; font.bold: true; color: Theme.text; topPadding: 12 }
+                Repeater {
+                    model: Session.status.timeline || []
+                    delegate: RowLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: 16
+                        Rectangle { width: 20; height: 20; radius: 10; color: Theme.primary; Layout.alignment: Qt.AlignTop; Layout.topMargin: 8 }
+                        ColumnLayout {
+                            Layout.fillWidth: true
+                            spacing: 2
+                            Text { Layout.fillWidth: true; text: modelData.label; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                            Text { Layout.fillWidth: true; text: modelData.at + (modelData.note ? " · " + modelData.note : ""); font.pixelSize: Theme.small; color: Theme.muted; wrapMode: Text.WordWrap }
+                        }
+                    }
+                }
             }
         }
     }

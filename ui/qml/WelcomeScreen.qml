@@ -1,38 +1,53 @@
 import QtQuick
-import AnjunganDesa
 import QtQuick.Layouts
+import AnjunganDesa
 
 ScreenPage {
-    title: "Selamat datang di Anjungan Desa"
-    subtitle: "Ajukan surat keterangan sendiri, tanpa antre lama. Sentuh salah satu pilihan di bawah."
+    title: qsTr("Selamat datang di Anjungan Desa")
+    subtitle: qsTr("Urus surat keterangan sendiri, tanpa antre lama. Sentuh salah satu pilihan.")
     GridLayout {
         anchors.fill: parent
-        columns: width > 900 ? 2 : 1
+        columns: width > height * 1.2 ? 2 : 1
         rowSpacing: Theme.gap
         columnSpacing: Theme.gap
         BigButton {
             objectName: "startRequest"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            text: "Ajukan Surat"
-            detail: "Pindai KTP atau ketik NIK, pilih surat, dapatkan tiket antrean"
+            iconName: "document"
+            text: qsTr("Ajukan Surat")
+            detail: qsTr("Pindai KTP atau ketik NIK, pilih surat, dapatkan tiket antrean")
             onClicked: Session.startRequest()
         }
         BigButton {
             objectName: "openStatus"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            text: "Cek Status"
-            detail: "Pindai kode QR pada tiket atau ketik nomor registrasi"
+            primary: false
+            iconName: "move"
+            text: qsTr("Cek Status")
+            detail: qsTr("Pindai kode QR pada tiket atau ketik nomor registrasi")
             onClicked: Session.openStatus()
         }
         BigButton {
+            objectName: "openVerify"
             Layout.fillWidth: true
             Layout.fillHeight: true
             primary: false
-            text: "Petugas"
-            detail: "Cetak surat yang sudah ditandatangani"
-            onClicked: Session.openStaff()
+            iconName: "shield"
+            text: qsTr("Verifikasi Surat")
+            detail: qsTr("Periksa keaslian surat dari kode QR di surat")
+            onClicked: Session.openVerify()
+        }
+        BigButton {
+            objectName: "openHelp"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            primary: false
+            iconName: "people"
+            text: qsTr("Bantuan")
+            detail: qsTr("Cara memakai anjungan dan bantuan petugas")
+            onClicked: Session.openHelp()
         }
     }
 }

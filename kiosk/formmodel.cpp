@@ -1,0 +1,361 @@
+#include "formmodel.h"
+
+#include "nik.h"
+
+#include <QRegularExpression>
+
+namespace kiosk {
+
+namespace {
+constexpr int kMaxText = 200;
+constexpr int kMaxMultiline = 500;
+
+QString str(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+QStringList strings(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &s : v.toArray())
+        out.append(s.toString());
+    return out;
+}
+
+bool allDigits(const QString &s)
+{
+    return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
+}
+} // namespace
+
+int FormModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_fields.size());
+}
+
+QString FormModel::label(const QJsonObject &def) const
+{
+    const QString en = str(def, "labelEn");
+    return m_english && !en.isEmpty() ? en : str(def, "label");
+}
+
+QStringList FormModel::optionLabels(const QJsonObject &def) const
+{
+    const QStringList en = strings(def.value(QStringLiteral("optionsEn")));
+    const QStringList id = strings(def.value(QStringLiteral("options")));
+    return m_english && en.size() == id.size() ? en : id;
+}
+
+QVariantList FormModel::subfields(const QJsonObject &def) const
+{
+    QVariantList out;
+    for (const QJsonValue &v : def.value(QStringLiteral("fields")).toArray()) {
+        const QJsonObject sub = v.toObject();
+        out.append(QVariantMap {{QStringLiteral("key"), str(sub, "key")}, {QStringLiteral("label"), label(sub)},
+            {QStringLiteral("type"), str(sub, "type")}, {QStringLiteral("options"), optionLabels(sub)},
+            {QStringLiteral("values"), strings(sub.value(QStringLiteral("options")))}});
+    }
+    return out;
+}
+
+QVariant FormModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_fields.size())
+        return {};
+    const Field &f = m_fields.at(index.row());
+    switch (role) {
+    case KeyRole:
+        return str(f.def, "key");
+    case Qt::DisplayRole:
+    case LabelRole:
+        return label(f.def);
+    case TypeRole:
+        return str(f.def, "type");
+    case RequiredRole:
+        return f.def.value(QStringLiteral("required")).toBool();
+    case OptionsRole:
+        return optionLabels(f.def);
+    case ValueRole:
+        return f.value;
+    case SelectedRole:
+        return int(strings(f.def.value(QStringLiteral("options"))).indexOf(f.value));
+    case ErrorRole:
+        return f.error;
+    case ItemsRole:
+        return QVariantList(f.items.begin(), f.items.end());
+    case SubfieldsRole:
+        return subfields(f.def);
+    case ItemErrorsRole:
+        return QVariantList(f.itemErrors.begin(), f.itemErrors.end());
+    case MinItemsRole:
+        return f.def.value(QStringLiteral("minItems")).toInt();
+    case MaxItemsRole:
+        return f.def.value(QStringLiteral("maxItems")).toInt(20);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> FormModel::roleNames() const
+{
+    return {{KeyRole, "key"}, {LabelRole, "label"}, {TypeRole, "type"}, {RequiredRole, "required"}, {OptionsRole, "options"},
+        {ValueRole, "value"}, {SelectedRole, "selected"}, {ErrorRole, "error"}, {ItemsRole, "items"}, {SubfieldsRole, "subfields"},
+        {ItemErrorsRole, "itemErrors"}, {MinItemsRole, "minItems"}, {MaxItemsRole, "maxItems"}};
+}
+
+void FormModel::setSchema(const QJsonArray &fields)
+{
+    beginResetModel();
+    m_fields.clear();
+    for (const QJsonValue &v : fields) {
+        Field f;
+        f.def = v.toObject();
+        const int minItems = f.def.value(QStringLiteral("minItems")).toInt();
+        for (int i = 0; i < minItems; ++i) {
+            f.items.append(QVariantMap {});
+            f.itemErrors.append(QVariantMap {});
+        }
+        m_fields.append(f);
+    }
+    endResetModel();
+    Q_EMIT countChanged();
+    Q_EMIT errorsChanged();
+}
+
+void FormModel::setEnglish(bool english)
+{
+    if (m_english == english)
+        return;
+    m_english = english;
+    if (!m_fields.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_fields.size()) - 1));
+}
+
+void FormModel::clear()
+{
+    setSchema({});
+}
+
+void FormModel::changed(int row)
+{
+    Q_EMIT dataChanged(index(row), index(row));
+    Q_EMIT edited();
+}
+
+void FormModel::setValue(int row, const QString &value)
+{
+    if (row < 0 || row >= m_fields.size())
+        return;
+    Field &f = m_fields[row];
+    const int limit = str(f.def, "type") == QLatin1String("multiline") ? kMaxMultiline : kMaxText;
+    f.value = value.left(limit);
+    if (!f.error.isEmpty()) {
+        f.error = check(f.def, f.value, QDate::currentDate());
+        Q_EMIT errorsChanged();
+    }
+    changed(row);
+}
+
+void FormModel::choose(int row, int optionIndex)
+{
+    if (row < 0 || row >= m_fields.size())
+        return;
+    const QStringList options = strings(m_fields[row].def.value(QStringLiteral("options")));
+    if (optionIndex >= 0 && optionIndex < options.size())
+        setValue(row, options.at(optionIndex));
+}
+
+void FormModel::addItem(int row)
+{
+    if (row < 0 || row >= m_fields.size())
+        return;
+    Field &f = m_fields[row];
+    if (f.items.size() >= f.def.value(QStringLiteral("maxItems")).toInt(20))
+        return;
+    f.items.append(QVariantMap {});
+    f.itemErrors.append(QVariantMap {});
+    changed(row);
+}
+
+void FormModel::removeItem(int row, int item)
+{
+    if (row < 0 || row >= m_fields.size())
+        return;
+    Field &f = m_fields[row];
+    if (item < 0 || item >= f.items.size() || f.items.size() <= f.def.value(QStringLiteral("minItems")).toInt())
+        return;
+    f.items.removeAt(item);
+    f.itemErrors.removeAt(item);
+    changed(row);
+}
+
+void FormModel::setItemValue(int row, int item, const QString &key, const QString &value)
+{
+    if (row < 0 || row >= m_fields.size() || item < 0 || item >= m_fields[row].items.size())
+        return;
+    m_fields[row].items[item].insert(key, value.left(kMaxText));
+    changed(row);
+}
+
+void FormModel::chooseItemOption(int row, int item, const QString &key, int optionIndex)
+{
+    if (row < 0 || row >= m_fields.size())
+        return;
+    for (const QJsonValue &v : m_fields[row].def.value(QStringLiteral("fields")).toArray()) {
+        const QJsonObject sub = v.toObject();
+        const QStringList options = strings(sub.value(QStringLiteral("options")));
+        if (str(sub, "key") == key && optionIndex >= 0 && optionIndex < options.size())
+            setItemValue(row, item, key, options.at(optionIndex));
+    }
+}
+
+QDate FormModel::parseDate(const QString &text)
+{
+    return QDate::fromString(text.trimmed(), QStringLiteral("dd-MM-yyyy"));
+}
+
+std::optional<QString> FormModel::normalizePhone(const QString &text)
+{
+    QString digits;
+    for (QChar c : text) {
+        if (c.isDigit())
+            digits += c;
+        else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('+') && c != QLatin1Char('.'))
+            return std::nullopt;
+    }
+    if (digits.startsWith(QLatin1String("62")))
+        digits = digits.mid(2);
+    else if (digits.startsWith(QLatin1Char('0')))
+        digits = digits.mid(1);
+    // Indonesian mobile numbers: 8xx followed by 7–10 more digits (+62 8xx…, 9–12 digits).
+    if (!digits.startsWith(QLatin1Char('8')) || digits.size() < 9 || digits.size() > 12)
+        return std::nullopt;
+    return QStringLiteral("+62") + digits;
+}
+
+QString FormModel::check(const QJsonObject &field, const QString &rawValue, QDate today)
+{
+    const QString value = rawValue.trimmed();
+    const QString type = str(field, "type");
+    if (value.isEmpty())
+        return field.value(QStringLiteral("required")).toBool() && type != QLatin1String("group") ? tr("Wajib diisi.") : QString();
+    if (type == QLatin1String("text") && value.size() > kMaxText)
+        return tr("Terlalu panjang (paling banyak %1 huruf).").arg(kMaxText);
+    if (type == QLatin1String("multiline") && value.size() > kMaxMultiline)
+        return tr("Terlalu panjang (paling banyak %1 huruf).").arg(kMaxMultiline);
+    if (type == QLatin1String("number")) {
+        if (!allDigits(value))
+            return tr("Isi dengan angka saja.");
+        const int minLength = field.value(QStringLiteral("minLength")).toInt();
+        const int maxLength = field.value(QStringLiteral("maxLength")).toInt(15);
+        if (value.size() < minLength || value.size() > maxLength)
+            return minLength == maxLength ? tr("Harus %1 angka.").arg(minLength)
+                                          : tr("Harus %1 sampai %2 angka.").arg(minLength).arg(maxLength);
+        const double max = field.value(QStringLiteral("max")).toDouble(0);
+        if (max > 0 && value.toDouble() > max)
+            return tr("Angka terlalu besar (paling banyak %L1).").arg(qint64(max));
+    }
+    if (type == QLatin1String("phone") && !normalizePhone(value))
+        return tr("Nomor HP tidak dikenali. Contoh: 0812 3456 7890.");
+    if (type == QLatin1String("nik")) {
+        const auto parsed = parseNik(value, today);
+        if (const auto *error = std::get_if<NikError>(&parsed))
+            return nikErrorMessage(*error);
+    }
+    if (type == QLatin1String("date")) {
+        const QDate date = parseDate(value);
+        if (!date.isValid())
+            return tr("Tulis tanggal sebagai HH-BB-TTTT, contoh 17-08-2025.");
+        if (field.value(QStringLiteral("past")).toBool() && date > today)
+            return tr("Tanggal ini belum terjadi. Periksa lagi.");
+        if (field.value(QStringLiteral("future")).toBool() && date < today)
+            return tr("Tanggal ini sudah lewat. Periksa lagi.");
+        if (date.year() < 1900 || date.year() > today.year() + 5)
+            return tr("Tahun tidak masuk akal. Periksa lagi.");
+    }
+    if (type == QLatin1String("select") && !strings(field.value(QStringLiteral("options"))).contains(value))
+        return tr("Pilih salah satu pilihan.");
+    return {};
+}
+
+bool FormModel::validate()
+{
+    const QDate today = QDate::currentDate();
+    bool ok = true;
+    for (Field &f : m_fields) {
+        if (str(f.def, "type") != QLatin1String("group")) {
+            f.error = check(f.def, f.value, today);
+            ok = ok && f.error.isEmpty();
+            continue;
+        }
+        f.error.clear();
+        const int minItems = f.def.value(QStringLiteral("minItems")).toInt();
+        if (f.items.size() < minItems)
+            f.error = tr("Isi paling sedikit %n orang.", nullptr, minItems);
+        const QJsonArray subs = f.def.value(QStringLiteral("fields")).toArray();
+        for (int i = 0; i < f.items.size(); ++i) {
+            QVariantMap errors;
+            for (const QJsonValue &v : subs) {
+                QJsonObject sub = v.toObject();
+                sub.insert(QStringLiteral("required"), sub.value(QStringLiteral("required")).toBool(true));
+                const QString message = check(sub, f.items.at(i).value(str(sub, "key")).toString(), today);
+                if (!message.isEmpty())
+                    errors.insert(str(sub, "key"), message);
+            }
+            f.itemErrors[i] = errors;
+            if (!errors.isEmpty() && f.error.isEmpty())
+                f.error = tr("Periksa data orang ke-%1.").arg(i + 1);
+        }
+        ok = ok && f.error.isEmpty();
+    }
+    if (!m_fields.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_fields.size()) - 1));
+    Q_EMIT errorsChanged();
+    return ok;
+}
+
+bool FormModel::hasErrors() const
+{
+    return std::any_of(m_fields.begin(), m_fields.end(), [](const Field &f) { return !f.error.isEmpty(); });
+}
+
+QJsonObject FormModel::values() const
+{
+    QJsonObject out;
+    for (const Field &f : m_fields) {
+        const QString key = str(f.def, "key");
+        if (str(f.def, "type") == QLatin1String("group")) {
+            QJsonArray items;
+            for (const QVariantMap &item : f.items)
+                items.append(QJsonObject::fromVariantMap(item));
+            out.insert(key, items);
+        } else if (!f.value.trimmed().isEmpty()) {
+            const QString type = str(f.def, "type");
+            out.insert(key, type == QLatin1String("phone") ? normalizePhone(f.value).value_or(f.value) : f.value.simplified());
+        }
+    }
+    return out;
+}
+
+QVariantList FormModel::summary() const
+{
+    QVariantList out;
+    for (const Field &f : m_fields) {
+        QString shown = f.value.simplified();
+        if (str(f.def, "type") == QLatin1String("select")) {
+            const int i = int(strings(f.def.value(QStringLiteral("options"))).indexOf(f.value));
+            shown = i >= 0 ? optionLabels(f.def).value(i) : QString();
+        } else if (str(f.def, "type") == QLatin1String("group")) {
+            QStringList people;
+            for (const QVariantMap &item : f.items)
+                people.append(item.value(QStringLiteral("nama")).toString());
+            shown = people.join(QStringLiteral(", "));
+        }
+        if (!shown.isEmpty())
+            out.append(QVariantMap {{QStringLiteral("label"), label(f.def)}, {QStringLiteral("value"), shown}});
+    }
+    return out;
+}
+
+} // namespace kiosk

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QDate>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <optional>
+
+namespace kiosk {
+
+/// The form of one service, built from its catalog schema (text, multiline, date, number,
+/// phone, nik, select, and repeatable groups of persons): values, validation and the labels
+/// in the session's language. One row per field.
+class FormModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(bool hasErrors READ hasErrors NOTIFY errorsChanged)
+
+public:
+    enum Role {
+        KeyRole = Qt::UserRole + 1,
+        LabelRole,
+        TypeRole,
+        RequiredRole,
+        OptionsRole, // select: display labels in the session's language
+        ValueRole, // text value, or for select the canonical option
+        SelectedRole, // select: index of the chosen option, -1 when none
+        ErrorRole, // validation message beside the field, empty when fine
+        ItemsRole, // group: list of {key: value} maps
+        SubfieldsRole, // group: list of {key, label, type, options}
+        ItemErrorsRole, // group: list of {key: message} maps
+        MinItemsRole,
+        MaxItemsRole,
+    };
+
+    using QAbstractListModel::QAbstractListModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    /// Replaces the fields with those of a catalog service; values start empty
+    /// (groups start with their minimum number of items).
+    void setSchema(const QJsonArray &fields);
+    void setEnglish(bool english);
+    /// Forgets every field and value.
+    void clear();
+
+    Q_INVOKABLE void setValue(int row, const QString &value);
+    Q_INVOKABLE void choose(int row, int optionIndex);
+    Q_INVOKABLE void addItem(int row);
+    Q_INVOKABLE void removeItem(int row, int item);
+    Q_INVOKABLE void setItemValue(int row, int item, const QString &key, const QString &value);
+    Q_INVOKABLE void chooseItemOption(int row, int item, const QString &key, int optionIndex);
+
+    /// Checks every field, shows the messages, and returns true when all are valid.
+    Q_INVOKABLE bool validate();
+    [[nodiscard]] bool hasErrors() const;
+    /// The values as sent to the backend: strings, and arrays of objects for groups.
+    [[nodiscard]] QJsonObject values() const;
+    /// Label/value pairs for the review screen, in the session's language.
+    [[nodiscard]] QVariantList summary() const;
+
+    /// Validation of one value of a field definition; empty when valid. Public for tests.
+    [[nodiscard]] static QString check(const QJsonObject &field, const QString &value, QDate today);
+    /// "0812-3456-789", "62812…", "+62 812…" → "+62812…"; nullopt when not an Indonesian mobile number.
+    [[nodiscard]] static std::optional<QString> normalizePhone(const QString &text);
+    /// "dd-MM-yyyy" as typed on the kiosk; invalid QDate when not a real date.
+    [[nodiscard]] static QDate parseDate(const QString &text);
+
+Q_SIGNALS:
+    void countChanged();
+    void errorsChanged();
+    void edited();
+
+private:
+    struct Field {
+        QJsonObject def;
+        QString value;
+        QString error;
+        QList<QVariantMap> items;
+        QList<QVariantMap> itemErrors;
+    };
+    [[nodiscard]] QString label(const QJsonObject &def) const;
+    [[nodiscard]] QStringList optionLabels(const QJsonObject &def) const;
+    [[nodiscard]] QVariantList subfields(const QJsonObject &def) const;
+    void changed(int row);
+
+    QList<Field> m_fields;
+    bool m_english = false;
+};
+
+} // namespace kiosk

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace kiosk {
+
+/// Watches for touches and clicks anywhere in the app. While armed, it raises a visible
+/// warning after `warnAfterMs` without activity and emits expired() after `expireAfterMs`,
+/// so an abandoned visit never stays on screen.
+class IdleMonitor : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(bool warning READ warning NOTIFY changed)
+    Q_PROPERTY(int secondsLeft READ secondsLeft NOTIFY changed)
+
+public:
+    explicit IdleMonitor(int warnAfterMs = 60000, int expireAfterMs = 75000, QObject *parent = nullptr);
+
+    /// Filters the application's input events (call once, from main()).
+    void watchApplication();
+    /// Counting only runs while a citizen is in a visit.
+    void setArmed(bool armed);
+    [[nodiscard]] bool warning() const { return m_warning; }
+    [[nodiscard]] int secondsLeft() const;
+
+public Q_SLOTS:
+    /// Something happened that a person did (a tap, a scan).
+    void activity();
+
+Q_SIGNALS:
+    void changed();
+    void expired();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void tick();
+
+    int m_warnAfterMs;
+    int m_expireAfterMs;
+    bool m_armed = false;
+    bool m_warning = false;
+    QElapsedTimer m_since;
+    QTimer m_tick;
+};
+
+} // namespace kiosk

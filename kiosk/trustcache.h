@@ -1,0 +1,48 @@
+#pragma once
+
+#include "expected.h"
+#include "trustlist.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <optional>
+
+namespace kiosk {
+
+class KioskStore;
+
+/// The kiosk's copy of the SQ1 trust list and revocation list (table trust_cache). A list
+/// replaces the cached one only after its signature verifies with the pinned root key and
+/// its sequence is not older; reading re-verifies, so a tampered database file counts as empty.
+class TrustCache
+{
+public:
+    enum class Kind { TrustList, Revocations };
+
+    TrustCache(const KioskStore &store, QByteArray rootSpki);
+
+    /// The pinned root public key (PEM file from `[seal] rootPublicKey`) as SPKI DER.
+    [[nodiscard]] static serverlink::Expected<QByteArray, QString> loadRootKey(const QString &pemPath);
+
+    /// Verifies and stores an envelope received with `etag`; true when it replaced the cached copy,
+    /// false when it was the same list; an Indonesian message when refused (old copy kept).
+    [[nodiscard]] serverlink::Expected<bool, QString> store(Kind kind, const QByteArray &envelope, const QString &etag) const;
+    /// Records that the server confirmed the cached copy (HTTP 304).
+    void markFresh(Kind kind) const;
+    /// ETag of the cached copy, for If-None-Match; empty when there is none.
+    [[nodiscard]] QString etag(Kind kind) const;
+
+    [[nodiscard]] std::optional<serverlink::seal::TrustList> trustList() const;
+    [[nodiscard]] std::optional<serverlink::seal::RevocationList> revocations() const;
+    /// When the server last sent or confirmed the list; null before the first sync.
+    [[nodiscard]] QDateTime fetchedAt(Kind kind) const;
+
+private:
+    [[nodiscard]] std::optional<QByteArray> envelope(Kind kind) const;
+
+    const KioskStore &m_store;
+    QByteArray m_rootSpki;
+};
+
+} // namespace kiosk

@@ -1,0 +1,5 @@
+# Devices benchmarks: they print figures (no assertions) and run as ctest entries labelled bench.
+add_executable(bench_devices_hidpos ${CMAKE_CURRENT_LIST_DIR}/bench_devices_hidpos.cpp)
+target_link_libraries(bench_devices_hidpos PRIVATE kiosk_devices Qt6::Core)
+add_test(NAME bench_devices_hidpos COMMAND bench_devices_hidpos)
+set_tests_properties(bench_devices_hidpos PROPERTIES LABELS "bench;devices" TIMEOUT 20)

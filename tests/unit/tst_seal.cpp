@@ -1,0 +1,371 @@
+// SQ1 seal: the committed vectors both ways, tampering, kid collisions, key windows,
+// revocation and the root-signed lists (server-link/api/seal.md).
+#include "base45.h"
+#include "seal.h"
+#include "sealsigner.h"
+#include "sealvectorjson.h"
+#include "sealverification.h"
+#include "trustlist.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QtTest>
+
+using namespace serverlink::seal;
+
+namespace {
+
+QString dataDir()
+{
+    return qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/tests/data/seal/");
+}
+
+QByteArray readData(const QString &name)
+{
+    QFile f(dataDir() + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing test data %s", qPrintable(f.fileName()));
+    return f.readAll();
+}
+
+QJsonObject vectors()
+{
+    return QJsonDocument::fromJson(readData(QStringLiteral("vectors.json"))).object();
+}
+
+QByteArray rootSpki()
+{
+    return spkiFromPublicKey(readData(QStringLiteral("root.pub.pem"))).value();
+}
+
+SealSigner signer(const QString &name)
+{
+    return SealSigner::fromPrivatePem(readData(name + QStringLiteral(".key.pem"))).value();
+}
+
+QDateTime verifyAt()
+{
+    return QDateTime::fromString(vectors().value(QStringLiteral("verifyAt")).toString(), Qt::ISODate);
+}
+
+TrustList committedTrust()
+{
+    return TrustList::fromSigned(readData(QStringLiteral("trust-list.json")), rootSpki()).value();
+}
+
+RevocationList committedRevocations()
+{
+    return RevocationList::fromSigned(readData(QStringLiteral("revocations.json")), rootSpki()).value();
+}
+
+SealVerifier committedVerifier()
+{
+    return SealVerifier(committedTrust(), committedRevocations(), 7);
+}
+
+QString wireVerdict(Verdict v)
+{
+    return verdictLabel(v).replace(QLatin1Char(' '), QLatin1Char('_'));
+}
+
+/// A fresh trust list with one key and an empty, fresh revocation list.
+struct Fixture {
+    SealSigner key = SealSigner::fromPrivatePem(generateKeyPair().value().privatePem).value();
+    TrustList trust;
+    RevocationList revocations;
+    QDateTime now = QDateTime(QDate(2026, 6, 1), QTime(8, 0), Qt::UTC);
+
+    Fixture(QDate from, QDate until)
+    {
+        trust.issuedAt = now.addDays(-1);
+        trust.keys = {TrustedKey {key.kid(), QStringLiteral("3521112004"), QStringLiteral("Desa Pitu"), QStringLiteral("Kepala Desa Pitu"),
+            QStringLiteral("ES256"), key.spki(), from, until, KeyStatus::Active}};
+        revocations.issuedAt = now.addDays(-1);
+    }
+    SealFields fields(QDate issued, quint32 serial = 42) const
+    {
+        SealFields f;
+        f.documentType = 1;
+        f.office = QStringLiteral("3521112004");
+        f.serial = serial;
+        f.issued = issued;
+        f.nomorSurat = QStringLiteral("470/0001/3521112004/2026");
+        f.holderName = QStringLiteral("Budi Santoso");
+        f.nikTag = *nikTag(f.office, serial, QStringLiteral("3521110101900001"));
+        f.documentHash = documentHash(QStringLiteral("surat"));
+        return f;
+    }
+    Verdict verdictFor(const QString &text) const { return SealVerifier(trust, revocations).verify(text, now).verdict; }
+};
+
+} // namespace
+
+class TestSeal : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void base45Rfc9285()
+    {
+        // RFC 9285 §4.3 examples.
+        QCOMPARE(serverlink::base45::encode("AB"), QStringLiteral("BB8"));
+        QCOMPARE(serverlink::base45::encode("Hello!!"), QStringLiteral("%69 VD92EX0"));
+        QCOMPARE(serverlink::base45::encode("base-45"), QStringLiteral("UJCLQE7W581"));
+        QCOMPARE(serverlink::base45::decode(QStringLiteral("QED8WEX0")).value(), QByteArray("ietf!"));
+        QCOMPARE(serverlink::base45::encode({}), QString());
+        for (int n = 0; n < 64; ++n) {
+            QByteArray data(n, '\0');
+            for (char &c : data)
+                c = char(QRandomGenerator::global()->bounded(256));
+            QCOMPARE(serverlink::base45::decode(serverlink::base45::encode(data)).value(), data);
+        }
+    }
+
+    void base45Strict()
+    {
+        for (const char *bad : {"GGW", "A", "ABCD", "ab", "AB~", "::::", "ZZZ"})
+            QVERIFY2(!serverlink::base45::decode(QString::fromLatin1(bad)), bad);
+        QVERIFY(!serverlink::base45::decode(QStringLiteral("BB\u00e9")));
+        QCOMPARE(serverlink::base45::decode(QStringLiteral("FGW")).value(), QByteArray("\xff\xff", 2));
+        QCOMPARE(serverlink::base45::decode(QStringLiteral("U5")).value(), QByteArray("\xff", 1)); // 30 + 5*45 = 255
+        QVERIFY(!serverlink::base45::decode(QStringLiteral("U6"))); // 300 does not fit one byte
+        QVERIFY(!serverlink::base45::decode(QStringLiteral("06")));
+    }
+
+    void canonicalText()
+    {
+        QCOMPARE(serverlink::seal::canonicalText(QStringLiteral(" a \t b \r\n\r\n  c\rd \u00a0 \n")), QByteArray("a b\nc\nd\n"));
+        QCOMPARE(serverlink::seal::canonicalText(QStringLiteral("De\u0301wi")), QStringLiteral("D\u00e9wi\n").toUtf8());
+        QCOMPARE(serverlink::seal::canonicalText(QString()), QByteArray());
+        for (const QJsonValue &v : vectors().value(QStringLiteral("valid")).toArray()) {
+            const QJsonObject o = v.toObject();
+            const QString letter = o.value(QStringLiteral("letterText")).toString();
+            QCOMPARE(QString::fromUtf8(serverlink::seal::canonicalText(letter)), o.value(QStringLiteral("canonicalText")).toString());
+            QCOMPARE(QString::fromLatin1(documentHash(letter).toHex()),
+                o.value(QStringLiteral("fields")).toObject().value(QStringLiteral("documentHash")).toString());
+        }
+    }
+
+    void validVectors()
+    {
+        const SealVerifier verifier = committedVerifier();
+        const QJsonArray valid = vectors().value(QStringLiteral("valid")).toArray();
+        QVERIFY(valid.size() >= 5);
+        for (const QJsonValue &v : valid) {
+            const QJsonObject o = v.toObject();
+            const Verification result = verifier.verify(o.value(QStringLiteral("seal")).toString(), verifyAt());
+            QVERIFY2(
+                result.verdict == Verdict::Asli, qPrintable(o.value(QStringLiteral("name")).toString() + QLatin1Char(' ') + result.reason));
+            QCOMPARE(sealvectors::fieldsToJson(*result.fields), o.value(QStringLiteral("fields")).toObject());
+            QVERIFY(SealVerifier::nikMatches(*result.fields, o.value(QStringLiteral("nik")).toString()));
+            QCOMPARE(result.statusPer, QDateTime(QDate(2026, 5, 30), QTime(0, 0), Qt::UTC));
+            QVERIFY(result.key.has_value());
+        }
+    }
+
+    void invalidVectors()
+    {
+        const SealVerifier verifier = committedVerifier();
+        const QJsonArray invalid = vectors().value(QStringLiteral("invalid")).toArray();
+        QVERIFY(invalid.size() >= 14);
+        for (const QJsonValue &v : invalid) {
+            const QJsonObject o = v.toObject();
+            const Verification result = verifier.verify(o.value(QStringLiteral("seal")).toString(), verifyAt());
+            QVERIFY2(wireVerdict(result.verdict) == o.value(QStringLiteral("verdict")).toString(),
+                qPrintable(o.value(QStringLiteral("name")).toString() + QStringLiteral(": ") + wireVerdict(result.verdict)
+                    + QLatin1Char(' ') + result.reason));
+            QVERIFY(!result.reason.isEmpty());
+        }
+    }
+
+    void encodeMatchesVectors()
+    {
+        // The other direction: fields → body bytes equal the committed body, and a fresh
+        // signature by the committed key verifies.
+        const SealVerifier verifier = committedVerifier();
+        const QHash<QString, QString> signers {{QStringLiteral("sktm-desa"), QStringLiteral("office-desa")},
+            {QStringLiteral("ahli-waris-kecamatan"), QStringLiteral("office-kecamatan")},
+            {QStringLiteral("kid-collision-second-key"), QStringLiteral("collide-b")},
+            {QStringLiteral("retired-key-inside-window"), QStringLiteral("office-desa-2024")},
+            {QStringLiteral("longest-strings"), QStringLiteral("office-desa")}};
+        for (const QJsonValue &v : vectors().value(QStringLiteral("valid")).toArray()) {
+            const QJsonObject o = v.toObject();
+            const SealFields f = sealvectors::fieldsFromJson(o.value(QStringLiteral("fields")).toObject());
+            QCOMPARE(QString::fromLatin1(SealCodec::encodeBody(f).value().toHex()), o.value(QStringLiteral("bodyHex")).toString());
+            const QString name = o.value(QStringLiteral("name")).toString();
+            QVERIFY2(signers.contains(name), qPrintable(name));
+            const SignedSeal fresh = signer(signers.value(name)).seal(f).value();
+            QCOMPARE(verifier.verify(fresh.text, verifyAt()).verdict, Verdict::Asli);
+        }
+    }
+
+    void everyByteFlipRejected()
+    {
+        const SealVerifier verifier = committedVerifier();
+        for (const QJsonValue &v : vectors().value(QStringLiteral("valid")).toArray()) {
+            const QString text = v.toObject().value(QStringLiteral("seal")).toString();
+            const QByteArray bytes = *serverlink::base45::decode(text.mid(4));
+            for (int i = 0; i < bytes.size(); ++i) {
+                for (const quint8 mask : {quint8(0x01), quint8(0x80), quint8(0xff)}) {
+                    QByteArray flipped = bytes;
+                    flipped[i] = char(flipped.at(i) ^ mask);
+                    const Verification r = verifier.verify(QStringLiteral("SQ1:") + serverlink::base45::encode(flipped), verifyAt());
+                    QVERIFY2(r.verdict != Verdict::Asli, qPrintable(QStringLiteral("byte %1 mask %2").arg(i).arg(mask)));
+                }
+            }
+        }
+    }
+
+    void everyCharacterChangeRejected()
+    {
+        const SealVerifier verifier = committedVerifier();
+        const QString text = vectors().value(QStringLiteral("valid")).toArray().at(0).toObject().value(QStringLiteral("seal")).toString();
+        for (int i = 0; i < text.size(); ++i) {
+            QString changed = text;
+            changed[i] = text.at(i) == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+            QVERIFY2(verifier.verify(changed, verifyAt()).verdict != Verdict::Asli, qPrintable(QString::number(i)));
+        }
+    }
+
+    void kidCollision()
+    {
+        const SealSigner a = signer(QStringLiteral("collide-a"));
+        const SealSigner b = signer(QStringLiteral("collide-b"));
+        QCOMPARE(a.kid(), b.kid());
+        QVERIFY(a.spki() != b.spki());
+        const TrustList trust = committedTrust();
+        QCOMPARE(trust.withKid(a.kid()).size(), 2);
+        const QString seal = vectors().value(QStringLiteral("valid")).toArray().at(2).toObject().value(QStringLiteral("seal")).toString();
+        const auto parsed = SealCodec::parse(seal).value();
+        QCOMPARE(parsed.fields.kid, a.kid());
+        // Only the key that signed verifies; the verifier found it behind the other one.
+        QVERIFY(!verifyEs256(a.spki(), parsed.body, parsed.signature));
+        QVERIFY(verifyEs256(b.spki(), parsed.body, parsed.signature));
+        const Verification r = committedVerifier().verify(seal, verifyAt());
+        QCOMPARE(r.verdict, Verdict::Asli);
+        QCOMPARE(r.key->spki, b.spki());
+        // With only the other key of the pair trusted, the same seal is not valid.
+        TrustList onlyA = trust;
+        onlyA.keys.removeIf([&](const TrustedKey &k) { return k.spki == b.spki(); });
+        QCOMPARE(SealVerifier(onlyA, committedRevocations()).verify(seal, verifyAt()).verdict, Verdict::TidakValid);
+    }
+
+    void keyWindow_data()
+    {
+        QTest::addColumn<QDate>("issued");
+        QTest::addColumn<bool>("asli");
+        QTest::newRow("first day") << QDate(2025, 1, 1) << true;
+        QTest::newRow("last day") << QDate(2025, 12, 31) << true;
+        QTest::newRow("day before") << QDate(2024, 12, 31) << false;
+        QTest::newRow("day after") << QDate(2026, 1, 1) << false;
+    }
+    void keyWindow()
+    {
+        QFETCH(QDate, issued);
+        QFETCH(bool, asli);
+        const Fixture fx(QDate(2025, 1, 1), QDate(2025, 12, 31));
+        const QString text = fx.key.seal(fx.fields(issued)).value().text;
+        QCOMPARE(fx.verdictFor(text), asli ? Verdict::Asli : Verdict::TidakValid);
+    }
+
+    void revocation()
+    {
+        Fixture fx(QDate(2025, 1, 1), {});
+        const QString kept = fx.key.seal(fx.fields(QDate(2026, 5, 1), 1000)).value().text;
+        const QString withdrawn = fx.key.seal(fx.fields(QDate(2026, 5, 1), 1001)).value().text;
+        fx.revocations.revoked.insert(*revocationId(QStringLiteral("3521112004"), 1001));
+        QCOMPARE(fx.verdictFor(kept), Verdict::Asli);
+        const Verification r = SealVerifier(fx.trust, fx.revocations).verify(withdrawn, fx.now);
+        QCOMPARE(r.verdict, Verdict::Dicabut);
+        QCOMPARE(r.fields->serial, 1001u);
+        QVERIFY(r.reason.contains(QStringLiteral("status per 31-05-2026")));
+        fx.trust.keys[0].status = KeyStatus::Revoked;
+        QCOMPARE(fx.verdictFor(kept), Verdict::Dicabut);
+    }
+
+    void staleLists()
+    {
+        Fixture fx(QDate(2025, 1, 1), {});
+        const QString text = fx.key.seal(fx.fields(QDate(2026, 5, 1))).value().text;
+        fx.revocations.issuedAt = fx.now.addDays(-8);
+        const Verification r = SealVerifier(fx.trust, fx.revocations, 7).verify(text, fx.now);
+        QCOMPARE(r.verdict, Verdict::TidakDikenal);
+        QCOMPARE(r.statusPer, fx.now.addDays(-8));
+        QVERIFY(r.reason.contains(QStringLiteral("status per 24-05-2026")));
+        QVERIFY(r.fields.has_value());
+        QCOMPARE(SealVerifier(fx.trust, fx.revocations, 0).verify(text, fx.now).verdict, Verdict::Asli);
+        QCOMPARE(SealVerifier(fx.trust, std::nullopt, 7).verify(text, fx.now).verdict, Verdict::TidakDikenal);
+    }
+
+    void nikCheck()
+    {
+        const Fixture fx(QDate(2025, 1, 1), {});
+        const SealFields f = fx.fields(QDate(2026, 5, 1), 7);
+        QVERIFY(SealVerifier::nikMatches(f, QStringLiteral("3521110101900001")));
+        QVERIFY(SealVerifier::nikMatches(f, QStringLiteral(" 3521110101900001 ")));
+        QVERIFY(!SealVerifier::nikMatches(f, QStringLiteral("3521110101900002")));
+        QVERIFY(!SealVerifier::nikMatches(f, QStringLiteral("352111010190000")));
+        QVERIFY(!SealVerifier::nikMatches(f, QStringLiteral("352111010190000x")));
+        // Spec: SHA-256("SQ1-NIK" ‖ 35 21 11 20 04 ‖ 00 00 00 07 ‖ "3521110101900001")[0..10].
+        QByteArray input("SQ1-NIK");
+        input.append(QByteArray::fromHex("3521112004"));
+        input.append(QByteArray::fromHex("00000007"));
+        input.append("3521110101900001");
+        QCOMPARE(f.nikTag, QCryptographicHash::hash(input, QCryptographicHash::Sha256).left(10));
+        QCOMPARE(*revocationId(QStringLiteral("3521112004"), 7),
+            QCryptographicHash::hash(QByteArray::fromHex("352111200400000007"), QCryptographicHash::Sha256).left(8));
+    }
+
+    void trustListRefused()
+    {
+        const QByteArray root = rootSpki();
+        QVERIFY(TrustList::fromSigned(readData(QStringLiteral("trust-list.json")), root));
+        QVERIFY(RevocationList::fromSigned(readData(QStringLiteral("revocations.json")), root));
+        for (const QJsonValue &name : vectors().value(QStringLiteral("refusedTrustLists")).toArray()) {
+            const auto refused = TrustList::fromSigned(readData(name.toString()), root);
+            QVERIFY2(!refused, qPrintable(name.toString()));
+            QVERIFY(!refused.error().isEmpty());
+        }
+        // A revocation list is not a trust list, even with a good signature.
+        QVERIFY(!TrustList::fromSigned(readData(QStringLiteral("revocations.json")), root));
+        // An entry whose kid is not its key's is refused, signed or not.
+        const SealSigner rootKey = signer(QStringLiteral("root"));
+        TrustList forged = committedTrust();
+        forged.keys[0].kid = forged.keys[2].kid;
+        QVERIFY(!TrustList::fromSigned(signEnvelope(rootKey, forged.toPayload()).value(), root));
+        // A round trip keeps every field.
+        const TrustList again = TrustList::fromSigned(signEnvelope(rootKey, committedTrust().toPayload()).value(), root).value();
+        QCOMPARE(again.keys, committedTrust().keys);
+        QCOMPARE(again.issuedAt, committedTrust().issuedAt);
+        for (const QByteArray &junk :
+            {QByteArray(), QByteArray("{"), QByteArray("[]"), QByteArray(R"({"payload":"e30=","signature":"AA=="})")})
+            QVERIFY(!TrustList::fromSigned(junk, root));
+    }
+
+    void garbageNeverCrashes()
+    {
+        const SealVerifier verifier = committedVerifier();
+        const QString valid = vectors().value(QStringLiteral("valid")).toArray().at(0).toObject().value(QStringLiteral("seal")).toString();
+        const QByteArray bytes = *serverlink::base45::decode(valid.mid(4));
+        auto *rng = QRandomGenerator::global();
+        for (int round = 0; round < 5000; ++round) {
+            QByteArray b = round % 2 ? bytes.left(rng->bounded(bytes.size() + 1)) : QByteArray(rng->bounded(300), '\0');
+            for (int k = 0; k < (round % 2 ? 3 : b.size()); ++k)
+                if (!b.isEmpty())
+                    b[rng->bounded(b.size())] = char(rng->bounded(256));
+            if (!b.isEmpty() && round % 3 == 0)
+                b[0] = char(0x11);
+            const Verification r = verifier.verify(QStringLiteral("SQ1:") + serverlink::base45::encode(b), verifyAt());
+            QVERIFY(r.verdict != Verdict::Asli);
+            QString text(rng->bounded(80), QChar());
+            for (QChar &c : text)
+                c = QChar(char16_t(rng->bounded(0x80)));
+            QVERIFY(verifier.verify(QStringLiteral("SQ1:") + text, verifyAt()).verdict != Verdict::Asli);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSeal)
+#include "tst_seal.moc"

@@ -1,0 +1,278 @@
+// SQ1 seals end to end inside one process: the backend signs and prints a letter, the PDF is
+// rasterised (pdftoppm) and the QR decoded with ZXing, the kiosk's trust cache takes the
+// root-signed lists, and the kiosk's SealVerifier gives ASLI, then DICABUT after revocation.
+#include "backendstore.h"
+#include "barcode.h"
+#include "letterrenderer.h"
+#include "offices.h"
+#include "sealservice.h"
+#include "sealsigner.h"
+#include "sealverification.h"
+#include "servicecatalog.h"
+#include "store.h"
+#include "trustcache.h"
+#include "trustlist.h"
+#include "workflow.h"
+
+#include "sealverifier.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QImage>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <sys/stat.h>
+
+using namespace backend;
+
+namespace {
+
+const QString kDesa = QStringLiteral("3521112004");
+const QString kNik = QStringLiteral("3521114506800002");
+
+NewRequest makeRequest(const QString &reg, const QString &service, serverlink::ServiceLevel level)
+{
+    NewRequest n;
+    n.kioskId = QStringLiteral("KIOSK-0001");
+    n.desaCode = kDesa;
+    n.idempotencyKey = reg + QStringLiteral("-idempotency-key");
+    n.level = level;
+    n.submit.registrationNumber = reg;
+    n.submit.serviceCode = service;
+    n.submit.nik = kNik;
+    n.submit.name = QStringLiteral("Siti Aminah");
+    n.submit.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
+    n.submit.purpose = QStringLiteral("Pendaftaran BPJS PBI");
+    n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+    n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
+    return n;
+}
+
+/// Page 1 of a PDF as an image, through poppler's pdftoppm.
+QImage rasterise(const QString &pdf, const QString &outDir)
+{
+    QProcess p;
+    const QString prefix = QDir(outDir).filePath(QStringLiteral("page"));
+    p.start(QStringLiteral("pdftoppm"),
+        {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-png"), QStringLiteral("-singlefile"), QStringLiteral("-gray"), pdf,
+            prefix});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return {};
+    return QImage(prefix + QStringLiteral(".png"));
+}
+
+} // namespace
+
+class TestSealLetter : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<BackendStore> m_store;
+    std::optional<ServiceCatalog> m_catalog;
+    std::optional<OfficeDirectory> m_offices;
+    LetterRenderer m_renderer;
+    std::unique_ptr<SealService> m_seals;
+    std::unique_ptr<Workflow> m_workflow;
+    int m_counter = 0;
+
+    RequestRecord approved(const QString &service = QStringLiteral("SKTM"), serverlink::ServiceLevel level = serverlink::ServiceLevel::Desa)
+    {
+        const QString reg = QStringLiteral("PITU-SEAL-%1").arg(++m_counter);
+        if (!m_store->insertRequest(makeRequest(reg, service, level)))
+            return {};
+        const auto done = m_workflow->approve(reg, QStringLiteral("petugas"));
+        if (!done)
+            qWarning().noquote() << done.error().message;
+        return done ? done.value() : RequestRecord {};
+    }
+    QByteArray rootSpki() { return serverlink::seal::spkiFromPublicKey(m_seals->rootPublicKeyPem().value()).value(); }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("backend-%1.sqlite").arg(QTest::currentTestFunction())));
+        QVERIFY(store);
+        m_store = std::move(store.value());
+        m_catalog = ServiceCatalog::builtIn().value();
+        m_offices = OfficeDirectory::builtIn().value();
+        m_seals = std::make_unique<SealService>(
+            *m_store, *m_offices, m_dir.filePath(QStringLiteral("keys-%1").arg(QTest::currentTestFunction())));
+        m_workflow = std::make_unique<Workflow>(
+            *m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")), m_seals.get());
+    }
+    void cleanup()
+    {
+        m_workflow.reset();
+        m_seals.reset();
+        m_store.reset();
+    }
+
+    void printedQrVerifiesThenRevoked()
+    {
+        const RequestRecord r = approved();
+        QCOMPARE(r.stage, serverlink::Stage::Ready);
+        const auto seal = m_store->seal(r.registrationNumber);
+        QVERIFY(seal);
+        QVERIFY(seal.value().sealText.startsWith(QStringLiteral("SQ1:")));
+        QCOMPARE(seal.value().canonicalText.toUtf8(), serverlink::seal::canonicalText(seal.value().canonicalText));
+
+        const QImage page = rasterise(r.letterPath, m_dir.path());
+        QVERIFY2(!page.isNull(), "pdftoppm failed");
+        const auto scanned = devices::barcode::decode(page);
+        QVERIFY2(scanned.has_value(), "no QR found on the printed letter");
+        QCOMPARE(*scanned, seal.value().sealText);
+
+        const auto trust = serverlink::seal::TrustList::fromSigned(m_seals->trustList().value().envelope, rootSpki());
+        QVERIFY(trust);
+        const auto revocations = serverlink::seal::RevocationList::fromSigned(m_seals->revocationList().value().envelope, rootSpki());
+        QVERIFY(revocations);
+        const auto v = serverlink::seal::SealVerifier(trust.value(), revocations.value()).verify(*scanned);
+        QVERIFY2(v.verdict == serverlink::seal::Verdict::Asli, qPrintable(v.reason));
+        QCOMPARE(v.fields->nomorSurat, r.nomorSurat);
+        QCOMPARE(v.fields->holderName, r.name);
+        QCOMPARE(v.fields->office, kDesa);
+        QCOMPARE(QString::fromLatin1(v.fields->documentHash.toHex()), seal.value().documentHash);
+        QVERIFY(serverlink::seal::SealVerifier::nikMatches(*v.fields, kNik));
+
+        QVERIFY(m_seals->revokeLetter(r.registrationNumber, QStringLiteral("salah data")));
+        const auto after = serverlink::seal::RevocationList::fromSigned(m_seals->revocationList().value().envelope, rootSpki());
+        QVERIFY(after.value().sequence > revocations.value().sequence);
+        QCOMPARE(serverlink::seal::SealVerifier(trust.value(), after.value()).verify(*scanned).verdict, serverlink::seal::Verdict::Dicabut);
+    }
+
+    void kecamatanLetterUsesKecamatanKey()
+    {
+        const RequestRecord r = approved(QStringLiteral("AHLI_WARIS"), serverlink::ServiceLevel::Kecamatan);
+        QCOMPARE(r.stage, serverlink::Stage::Ready);
+        const auto parsed = serverlink::seal::SealCodec::parse(m_store->seal(r.registrationNumber).value().sealText);
+        QCOMPARE(parsed.value().fields.office, QStringLiteral("3521110000"));
+        QCOMPARE(parsed.value().fields.documentType, *serverlink::seal::documentTypeForService(QStringLiteral("AHLI_WARIS")));
+    }
+
+    void keysCreateRotateAndFileMode()
+    {
+        QVERIFY(m_seals->createKey(kDesa, {}, QDate::currentDate()));
+        QVERIFY(!m_seals->createKey(kDesa, {}, QDate::currentDate())); // an open active key exists: rotate instead
+        const RequestRecord before = approved();
+        const QString oldSeal = m_store->seal(before.registrationNumber).value().sealText;
+        const auto rotated = m_seals->rotateKey(kDesa, QDate::currentDate());
+        QVERIFY(rotated);
+        const RequestRecord after = approved();
+        const QString newSeal = m_store->seal(after.registrationNumber).value().sealText;
+        QCOMPARE(m_store->seal(after.registrationNumber).value().keyId, rotated.value().keyId);
+
+        const auto keys = m_seals->keys().value();
+        QCOMPARE(keys.size(), 2);
+        QCOMPARE(keys.at(0).status, QStringLiteral("retired"));
+        QCOMPARE(keys.at(0).validUntil, QDate::currentDate());
+        for (const auto &k : keys) {
+            struct stat st {
+            };
+            QCOMPARE(::stat(QFile::encodeName(k.keyFile).constData(), &st), 0);
+            QCOMPARE(int(st.st_mode & 0777), 0600);
+        }
+        const auto trust = serverlink::seal::TrustList::fromSigned(m_seals->trustList().value().envelope, rootSpki()).value();
+        const auto revocations
+            = serverlink::seal::RevocationList::fromSigned(m_seals->revocationList().value().envelope, rootSpki()).value();
+        const serverlink::seal::SealVerifier verifier(trust, revocations);
+        QCOMPARE(verifier.verify(oldSeal).verdict, serverlink::seal::Verdict::Asli);
+        QCOMPARE(verifier.verify(newSeal).verdict, serverlink::seal::Verdict::Asli);
+        QVERIFY(serverlink::seal::SealCodec::parse(oldSeal).value().fields.kid
+            != serverlink::seal::SealCodec::parse(newSeal).value().fields.kid);
+    }
+
+    void listsResignedOnlyWhenChanged()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto first = m_seals->trustList(now).value();
+        const auto again = m_seals->trustList(now.addSecs(60)).value();
+        QCOMPARE(listEtag(again), listEtag(first));
+        const auto nextDay = m_seals->trustList(now.addDays(1).addSecs(1)).value();
+        QVERIFY(listEtag(nextDay) != listEtag(first));
+        QCOMPARE(nextDay.sequence, first.sequence + 1);
+        QVERIFY(m_seals->createKey(kDesa, {}, QDate::currentDate()));
+        QCOMPARE(m_seals->trustList(now.addDays(1).addSecs(2)).value().sequence, nextDay.sequence + 1);
+    }
+
+    void kioskCacheAndVerifier()
+    {
+        const RequestRecord r = approved();
+        const QString sealText = m_store->seal(r.registrationNumber).value().sealText;
+        const QString kioskDb = m_dir.filePath(QStringLiteral("kiosk.sqlite"));
+        const QByteArray trustEnvelope = m_seals->trustList().value().envelope;
+        const QByteArray revocationsEnvelope = m_seals->revocationList().value().envelope;
+        {
+            kiosk::KioskStore store;
+            QVERIFY(store.open(kioskDb));
+            const kiosk::TrustCache cache(store, rootSpki());
+            const kiosk::SealVerifier verifier(cache, 7);
+            QCOMPARE(verifier.verify(sealText).value(QStringLiteral("verdict")).toString(), QStringLiteral("TIDAK_DIKENAL"));
+            QCOMPARE(cache.store(kiosk::TrustCache::Kind::TrustList, trustEnvelope, QStringLiteral("\"t1\"")).value(), true);
+            QCOMPARE(cache.store(kiosk::TrustCache::Kind::TrustList, trustEnvelope, QStringLiteral("\"t1\"")).value(), false);
+            QCOMPARE(cache.store(kiosk::TrustCache::Kind::Revocations, revocationsEnvelope, QStringLiteral("\"r1\"")).value(), true);
+            QCOMPARE(cache.etag(kiosk::TrustCache::Kind::TrustList), QStringLiteral("\"t1\""));
+
+            // A list signed by another root never replaces the cached one.
+            const auto otherRoot
+                = serverlink::seal::SealSigner::fromPrivatePem(serverlink::seal::generateKeyPair().value().privatePem).value();
+            const auto forged = serverlink::seal::signEnvelope(
+                otherRoot, serverlink::seal::RevocationList {99, QDateTime::currentDateTimeUtc(), {}}.toPayload());
+            QVERIFY(!cache.store(kiosk::TrustCache::Kind::Revocations, forged.value(), QStringLiteral("\"x\"")));
+            QCOMPARE(cache.etag(kiosk::TrustCache::Kind::Revocations), QStringLiteral("\"r1\""));
+
+            const QVariantMap v = verifier.verify(sealText);
+            QCOMPARE(v.value(QStringLiteral("verdict")).toString(), QStringLiteral("ASLI"));
+            QCOMPARE(v.value(QStringLiteral("nomor")).toString(), r.nomorSurat);
+            QCOMPARE(v.value(QStringLiteral("nama")).toString(), QStringLiteral("Siti Aminah"));
+            QCOMPARE(v.value(QStringLiteral("jenis")).toString(), QStringLiteral("Surat Keterangan Tidak Mampu"));
+            QCOMPARE(v.value(QStringLiteral("kantor")).toString(), QStringLiteral("Desa Pitu"));
+            QCOMPARE(v.value(QStringLiteral("penandatangan")).toString(), QStringLiteral("Kepala Desa Pitu"));
+            QVERIFY(!v.value(QStringLiteral("statusPer")).toString().isEmpty());
+            QVERIFY(verifier.checkNik(sealText, kNik));
+            QVERIFY(!verifier.checkNik(sealText, QStringLiteral("3521114506800003")));
+            QCOMPARE(verifier.verify(QStringLiteral("3521114506800002")).value(QStringLiteral("verdict")).toString(),
+                QStringLiteral("TIDAK_VALID"));
+
+            const kiosk::LetterCheck good = verifier.verifyLetterFile(r.letterPath, r.letterSha256);
+            QVERIFY2(good.ok, qPrintable(good.problem));
+            const kiosk::LetterCheck wrongHash = verifier.verifyLetterFile(r.letterPath, QString(64, QLatin1Char('0')));
+            QVERIFY(!wrongHash.ok);
+            QVERIFY(wrongHash.problem.contains(QStringLiteral("hash")));
+        }
+        QVERIFY(m_seals->revokeLetter(r.registrationNumber, QStringLiteral("dicabut")));
+        {
+            // A second instance on the same file (a restart) has the cache; the newer list replaces it.
+            kiosk::KioskStore store;
+            QVERIFY(store.open(kioskDb));
+            const kiosk::TrustCache cache(store, rootSpki());
+            const kiosk::SealVerifier verifier(cache, 7);
+            QCOMPARE(verifier.verify(sealText).value(QStringLiteral("verdict")).toString(), QStringLiteral("ASLI"));
+            QCOMPARE(cache.store(kiosk::TrustCache::Kind::Revocations, m_seals->revocationList().value().envelope, QStringLiteral("\"r2\""))
+                         .value(),
+                true);
+            QCOMPARE(verifier.verify(sealText).value(QStringLiteral("verdict")).toString(), QStringLiteral("DICABUT"));
+            // Replaying the older list is refused: a revocation cannot be undone by a replay.
+            QVERIFY(!cache.store(kiosk::TrustCache::Kind::Revocations, revocationsEnvelope, QStringLiteral("\"r1\"")));
+            const kiosk::LetterCheck revoked = verifier.verifyLetterFile(r.letterPath, r.letterSha256);
+            QVERIFY(!revoked.ok);
+            QVERIFY(revoked.problem.contains(QStringLiteral("DICABUT")));
+        }
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    // The printed-QR test needs poppler's pdftoppm; without it the run is a SKIP, not a pass.
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty()) {
+        std::fputs("SKIP: pdftoppm (poppler-utils) is not installed\n", stderr);
+        return 77;
+    }
+    TestSealLetter test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "tst_seal_letter.moc"

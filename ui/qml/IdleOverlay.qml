@@ -1,0 +1,49 @@
+import QtQuick
+import QtQuick.Layouts
+import AnjunganDesa
+
+// The countdown shown when nobody has touched the screen for a while; a touch continues the visit.
+Rectangle {
+    id: overlay
+    objectName: "idleOverlay"
+    visible: Session.idle.warning
+    color: "#cc000000"
+    MouseArea {
+        anchors.fill: parent
+        onPressed: Session.idle.activity()
+    }
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 80, 900)
+        height: column.implicitHeight + 80
+        radius: Theme.radius
+        color: Theme.surface
+        ColumnLayout {
+            id: column
+            anchors.centerIn: parent
+            width: parent.width - 80
+            spacing: Theme.gap
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Masih di sini?")
+                font.pixelSize: Theme.title
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                objectName: "idleCountdown"
+                Layout.fillWidth: true
+                text: qsTr("Demi keamanan data Anda, layar akan kembali ke awal dalam %n detik dan isian dihapus.", "", Session.idle.secondsLeft)
+                font.pixelSize: Theme.body
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            BigButton {
+                Layout.fillWidth: true
+                text: qsTr("Lanjutkan")
+                onClicked: Session.idle.activity()
+            }
+        }
+    }
+}
