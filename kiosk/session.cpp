@@ -5,7 +5,9 @@
 #include "idlemonitor.h"
 #include "nik.h"
 #include "outbox.h"
+#include "payloadclassifier.h"
 #include "printer.h"
+#include "sealverifier.h"
 #include "staffauth.h"
 #include "ticketrenderer.h"
 
@@ -19,8 +21,6 @@ Q_LOGGING_CATEGORY(lcSession, "anjungan.session")
 namespace kiosk {
 
 namespace {
-constexpr int kMaxScanLength = 4096;
-
 QString collapse(const QString &v)
 {
     return v.simplified().left(serverlink::kMaxFieldLength);
@@ -32,23 +32,6 @@ bool isVisitScreen(const QString &screen)
     return screen != QLatin1String("welcome");
 }
 } // namespace
-
-ScanKind classifyScan(const QString &payload)
-{
-    if (payload.isEmpty() || payload.size() > kMaxScanLength)
-        return ScanKind::Unknown;
-    for (QChar c : payload)
-        if (c.category() == QChar::Other_Control || c == QChar::ReplacementCharacter)
-            return ScanKind::Unknown;
-    const QString trimmed = payload.trimmed();
-    if (trimmed.size() == 16 && std::all_of(trimmed.begin(), trimmed.end(), [](QChar c) { return c.isDigit() && c.unicode() < 128; }))
-        return ScanKind::Nik;
-    if (OutboxRepository::statusTokenFromQr(trimmed))
-        return ScanKind::TicketQr;
-    if (trimmed.startsWith(QLatin1String("SQ1:")))
-        return ScanKind::LetterSeal;
-    return ScanKind::Unknown;
-}
 
 Session::Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, IdleMonitor &idle, devices::Printer *ticketPrinter,
     devices::Printer *letterPrinter, QString officeName, QObject *parent)
@@ -518,10 +501,18 @@ void Session::printLetter(const QString &registrationNumber)
     }
     QFile file(s->letterPath);
     const QByteArray pdf = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    // Print only the exact letter the backend signed.
+    // Print only the exact letter the backend signed: its hash, and its seal when this kiosk has the trust list.
+    QString problem;
     if (pdf.isEmpty() || QString::fromLatin1(serverlink::crypto::sha256(pdf).toHex()) != s->letterSha256) {
-        qCCritical(lcSession).noquote() << "letter integrity check failed for" << registrationNumber;
-        setStaffMessage(tr("Berkas surat %1 rusak atau berubah; tidak dicetak. Hubungi teknisi.").arg(registrationNumber));
+        problem = tr("Berkas surat %1 rusak atau berubah; tidak dicetak. Hubungi teknisi.").arg(registrationNumber);
+    } else if (m_sealVerifier) {
+        const LetterCheck check = m_sealVerifier->verifyLetterFile(s->letterPath, s->letterSha256);
+        if (!check.ok)
+            problem = tr("Surat %1 tidak dicetak: %2 Hubungi teknisi.").arg(registrationNumber, check.problem);
+    }
+    if (!problem.isEmpty()) {
+        qCCritical(lcSession).noquote() << "letter check failed for" << registrationNumber;
+        setStaffMessage(problem);
         return;
     }
     if (!m_letterPrinter) {
@@ -576,12 +567,15 @@ void Session::wipe()
     m_formError.clear();
     m_ticket.clear();
     m_status.clear();
+    m_verdict.clear();
+    m_sealText.clear();
     m_staffUnlocked = false;
     m_staffMessage.clear();
     Q_EMIT serviceChanged();
     Q_EMIT formChanged();
     Q_EMIT ticketChanged();
     Q_EMIT statusChanged();
+    Q_EMIT verdictChanged();
     Q_EMIT staffChanged();
     setNotice({});
 }
@@ -589,32 +583,64 @@ void Session::wipe()
 void Session::handleScan(const QString &payload)
 {
     m_idle.activity();
-    switch (classifyScan(payload)) {
-    case ScanKind::Nik:
+    const devices::PayloadClassification scan = devices::PayloadClassifier::classify(payload);
+    if (!scan.accepted()) {
+        setNotice(scan.message);
+        return;
+    }
+    switch (scan.kind) {
+    case devices::PayloadKind::Nik:
         if (m_screen == QLatin1String("welcome") || m_screen == QLatin1String("consent")) {
             setNotice(tr("Sentuh \"Ajukan Surat\" dan setujui pemberitahuan data dulu, lalu pindai KTP Anda."));
             return;
         }
         if (m_screen == QLatin1String("identify")) {
             m_nikScanned = true;
-            setNik(payload.trimmed());
+            setNik(scan.nik);
             return;
         }
         setNotice(tr("NIK hanya dapat dipindai pada langkah identitas."));
         return;
-    case ScanKind::TicketQr:
+    case devices::PayloadKind::TicketQr:
         if (m_screen == QLatin1String("welcome") || m_screen == QLatin1String("status") || m_screen == QLatin1String("done"))
-            checkStatus(payload);
+            checkStatus(scan.text);
         else
             setNotice(tr("Untuk cek status, selesaikan dulu atau batalkan langkah ini."));
         return;
-    case ScanKind::LetterSeal:
-        setNotice(tr("Verifikasi surat belum tersedia di anjungan ini. Silakan tanyakan ke petugas."));
+    case devices::PayloadKind::LetterSeal:
+        if (m_screen == QLatin1String("welcome") || m_screen == QLatin1String("verify") || m_screen == QLatin1String("status"))
+            verifyLetter(scan.text);
+        else
+            setNotice(tr("Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini."));
         return;
-    case ScanKind::Unknown:
-        setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP atau kode QR pada tiket."));
+    case devices::PayloadKind::Unknown:
+        setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat."));
         return;
     }
+}
+
+void Session::verifyLetter(const QString &sealText)
+{
+    wipe();
+    if (!m_sealVerifier) {
+        m_verdict = {{QStringLiteral("verdict"), QStringLiteral("TIDAK_DIKENAL")},
+            {QStringLiteral("reason"), tr("Anjungan ini belum memiliki daftar kunci tanda tangan. Hubungi teknisi.")}};
+    } else {
+        m_sealText = sealText;
+        m_verdict = m_sealVerifier->verify(sealText);
+    }
+    Q_EMIT verdictChanged();
+    setScreen(QStringLiteral("verify"));
+}
+
+void Session::checkHolderNik(const QString &nik)
+{
+    if (!m_sealVerifier || m_sealText.isEmpty())
+        return;
+    const bool match = m_sealVerifier->checkNik(m_sealText, nik.trimmed());
+    m_verdict.insert(QStringLiteral("nikChecked"), true);
+    m_verdict.insert(QStringLiteral("nikMatches"), match);
+    Q_EMIT verdictChanged();
 }
 
 void Session::handleSynced(int outboxDepth, const QString &problem)

@@ -15,11 +15,8 @@ namespace kiosk {
 
 class IdleMonitor;
 class OutboxRepository;
+class SealVerifier;
 class StaffAuth;
-
-/// What a scanned payload is, before anything acts on it.
-enum class ScanKind { Nik, TicketQr, LetterSeal, Unknown };
-[[nodiscard]] ScanKind classifyScan(const QString &payload);
 
 /// The citizen's visit and the staff screens, as one state machine the QML UI binds to.
 /// Screens: welcome → consent → identify → service → form → review → done → survey;
@@ -53,6 +50,7 @@ class Session : public QObject
     Q_PROPERTY(QVariantList reviewRows READ reviewRows NOTIFY formChanged)
     Q_PROPERTY(QVariantMap ticket READ ticket NOTIFY ticketChanged)
     Q_PROPERTY(QVariantMap status READ status NOTIFY statusChanged)
+    Q_PROPERTY(QVariantMap verdict READ verdict NOTIFY verdictChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     Q_PROPERTY(QStringList surveyQuestions READ surveyQuestions NOTIFY languageChanged)
     Q_PROPERTY(int surveysGiven READ surveysGiven NOTIFY surveyChanged)
@@ -101,6 +99,9 @@ public:
     [[nodiscard]] QVariantList reviewRows() const;
     [[nodiscard]] QVariantMap ticket() const { return m_ticket; }
     [[nodiscard]] QVariantMap status() const { return m_status; }
+    [[nodiscard]] QVariantMap verdict() const { return m_verdict; }
+    /// Enables "Verifikasi Surat" and the check of every letter before it prints.
+    void setSealVerifier(const SealVerifier *verifier) { m_sealVerifier = verifier; }
     [[nodiscard]] QString notice() const { return m_notice; }
     [[nodiscard]] QStringList surveyQuestions() const;
     [[nodiscard]] int surveysGiven() const { return m_surveysGiven; }
@@ -130,6 +131,10 @@ public:
     Q_INVOKABLE void openStatus();
     Q_INVOKABLE void checkStatus(const QString &registrationNumber);
     Q_INVOKABLE void openVerify();
+    /// Verifies a letter's seal text ("SQ1:…"), as scanned.
+    Q_INVOKABLE void verifyLetter(const QString &sealText);
+    /// An officer checks the holder's NIK against the NIK tag of the last verified seal.
+    Q_INVOKABLE void checkHolderNik(const QString &nik);
     Q_INVOKABLE void openHelp();
     Q_INVOKABLE void openStaff();
     Q_INVOKABLE void staffLogin(const QString &pin);
@@ -154,6 +159,7 @@ Q_SIGNALS:
     void formChanged();
     void ticketChanged();
     void statusChanged();
+    void verdictChanged();
     void noticeChanged();
     void surveyChanged();
     void syncChanged();
@@ -197,6 +203,9 @@ private:
     QString m_formError;
     QVariantMap m_ticket;
     QVariantMap m_status;
+    QVariantMap m_verdict;
+    QString m_sealText;
+    const SealVerifier *m_sealVerifier = nullptr;
     QString m_notice;
     QString m_lastServiceCode; // for the survey after the visit; not personal data
     int m_surveysGiven = 0;

@@ -6,10 +6,12 @@
 #include "outbox.h"
 #include "printer.h"
 #include "scanner.h"
+#include "sealverifier.h"
 #include "session.h"
 #include "staffauth.h"
 #include "store.h"
 #include "syncservice.h"
+#include "trustcache.h"
 
 #include <QCommandLineParser>
 #include <QDirIterator>
@@ -139,9 +141,23 @@ int main(int argc, char *argv[])
             qWarning().noquote() << "letter printer:" << error;
     }
 
+    // The SQ1 trust list is checked against the root key pinned in the configuration.
+    std::unique_ptr<kiosk::TrustCache> trust;
+    std::unique_ptr<kiosk::SealVerifier> sealVerifier;
+    if (!config->sealRootPublicKey.isEmpty()) {
+        const auto root = kiosk::TrustCache::loadRootKey(config->sealRootPublicKey);
+        if (root) {
+            trust = std::make_unique<kiosk::TrustCache>(store, root.value());
+            sealVerifier = std::make_unique<kiosk::SealVerifier>(*trust, config->maxTrustAgeDays);
+        } else {
+            qWarning().noquote() << "seal root key:" << root.error();
+        }
+    }
+
     kiosk::IdleMonitor idle(config->idleWarnSeconds * 1000, config->idleWipeSeconds * 1000);
     idle.watchApplication();
     kiosk::Session session(outbox, catalog, staff, idle, ticketPrinter.get(), letterPrinter.get(), config->officeName);
+    session.setSealVerifier(sealVerifier.get());
     // Handed to QML as the singleton `Session`, owned here. (Qt 6.4 does not resolve a
     // QML_FOREIGN singleton of a class from another library; an instance registration does.)
     qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", &session);
@@ -175,6 +191,7 @@ int main(int argc, char *argv[])
     syncThread.setObjectName(QStringLiteral("sync"));
     auto *sync = new kiosk::SyncService(store, *deviceKey, config->serverUrl, {config->caFile, config->clientCert, config->clientKey},
         config->lettersDir(), config->syncIntervalMs);
+    sync->setTrustCache(trust.get());
     sync->moveToThread(&syncThread);
     QObject::connect(&syncThread, &QThread::started, sync, &kiosk::SyncService::start);
     QObject::connect(&syncThread, &QThread::finished, sync, &QObject::deleteLater);

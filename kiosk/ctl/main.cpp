@@ -245,12 +245,29 @@ int decodeTicket(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 6> kCommands {{
+int decodeImage(Context &ctx)
+{
+    const QImage image(ctx.args.value(0));
+    if (ctx.args.size() != 1 || image.isNull()) {
+        ctx.err << "Gambar tidak dapat dibaca: kioskctl decode-image GAMBAR" << Qt::endl;
+        return 1;
+    }
+    const auto text = devices::barcode::decode(image);
+    if (!text) {
+        ctx.err << "Tidak ada kode QR atau barcode yang terbaca pada gambar ini." << Qt::endl;
+        return 1;
+    }
+    ctx.out << *text << Qt::endl;
+    return 0;
+}
+
+const std::array<Command, 7> kCommands {{
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
     {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
     {"hash-pin", "PIN", "membuat nilai [staff] pinHash untuk konfigurasi dari PIN petugas", hashPin, false},
+    {"decode-image", "GAMBAR", "membaca kode QR atau barcode dari gambar (misalnya surat yang dipindai)", decodeImage, false},
     {"decode-ticket", "BERKAS [--png GAMBAR]", "membaca kode QR dari tiket ESC/POS yang tercetak", decodeTicket, false},
 }};
 

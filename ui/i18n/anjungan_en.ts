@@ -5,266 +5,266 @@
     <name>ConsentScreen</name>
     <message>
         <source>Pemberitahuan data pribadi</source>
-        <translation type="vanished">Personal data notice</translation>
+        <translation>Personal data notice</translation>
     </message>
     <message>
         <source>Sesuai UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi</source>
-        <translation type="vanished">Under Law No. 27 of 2022 on Personal Data Protection</translation>
+        <translation>Under Law No. 27 of 2022 on Personal Data Protection</translation>
     </message>
     <message>
         <source>&lt;b&gt;Data yang dicatat:&lt;/b&gt; NIK, nama, alamat, nomor HP (jika diisi) dan isian surat yang Anda pilih.&lt;br&gt;&lt;br&gt;&lt;b&gt;Untuk apa:&lt;/b&gt; hanya untuk membuat surat yang Anda minta dan mengabarkan kapan surat siap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Siapa yang melihat:&lt;/b&gt; petugas desa dan kecamatan yang memproses surat Anda.&lt;br&gt;&lt;br&gt;&lt;b&gt;Berapa lama:&lt;/b&gt; di anjungan ini data disimpan terenkripsi dan dihapus 30 hari setelah surat diserahkan; arsip surat disimpan kantor sesuai aturan kearsipan.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hak Anda:&lt;/b&gt; menanyakan, membetulkan, atau meminta penghapusan data kepada petugas kantor desa.</source>
-        <translation type="vanished">&lt;b&gt;What is recorded:&lt;/b&gt; your NIK, name, address, phone number (if given) and the answers for the letter you choose.&lt;br&gt;&lt;br&gt;&lt;b&gt;What for:&lt;/b&gt; only to make the letter you ask for and to tell you when it is ready.&lt;br&gt;&lt;br&gt;&lt;b&gt;Who sees it:&lt;/b&gt; the village and sub-district officers who process your letter.&lt;br&gt;&lt;br&gt;&lt;b&gt;How long:&lt;/b&gt; on this kiosk the data is stored encrypted and deleted 30 days after the letter is handed over; the office keeps the letter archive as the archiving rules require.&lt;br&gt;&lt;br&gt;&lt;b&gt;Your rights:&lt;/b&gt; ask about, correct, or ask for deletion of your data at the village office.</translation>
+        <translation>&lt;b&gt;What is recorded:&lt;/b&gt; your NIK, name, address, phone number (if given) and the answers for the letter you choose.&lt;br&gt;&lt;br&gt;&lt;b&gt;What for:&lt;/b&gt; only to make the letter you ask for and to tell you when it is ready.&lt;br&gt;&lt;br&gt;&lt;b&gt;Who sees it:&lt;/b&gt; the village and sub-district officers who process your letter.&lt;br&gt;&lt;br&gt;&lt;b&gt;How long:&lt;/b&gt; on this kiosk the data is stored encrypted and deleted 30 days after the letter is handed over; the office keeps the letter archive as the archiving rules require.&lt;br&gt;&lt;br&gt;&lt;b&gt;Your rights:&lt;/b&gt; ask about, correct, or ask for deletion of your data at the village office.</translation>
     </message>
     <message>
         <source>Tidak setuju</source>
-        <translation type="vanished">I do not agree</translation>
+        <translation>I do not agree</translation>
     </message>
     <message>
         <source>Kembali ke awal; tidak ada data yang disimpan</source>
-        <translation type="vanished">Back to the start; nothing is stored</translation>
+        <translation>Back to the start; nothing is stored</translation>
     </message>
     <message>
         <source>Setuju dan lanjut</source>
-        <translation type="vanished">I agree, continue</translation>
+        <translation>I agree, continue</translation>
     </message>
 </context>
 <context>
     <name>DoneScreen</name>
     <message>
         <source>Permohonan Anda sudah tercatat</source>
-        <translation type="vanished">Your request has been recorded</translation>
+        <translation>Your request has been recorded</translation>
     </message>
     <message>
         <source>Ambil tiket antrean Anda di bawah layar.</source>
-        <translation type="vanished">Take your queue ticket below the screen.</translation>
+        <translation>Take your queue ticket below the screen.</translation>
     </message>
     <message>
         <source>Nomor antrean</source>
-        <translation type="vanished">Queue number</translation>
+        <translation>Queue number</translation>
     </message>
     <message>
         <source>Nomor registrasi: %1</source>
-        <translation type="vanished">Registration number: %1</translation>
+        <translation>Registration number: %1</translation>
     </message>
     <message numerus="yes">
         <source>Langkah berikutnya: serahkan berkas di bawah ini ke petugas kantor desa. Surat diproses sekitar %n hari kerja. Cek status kapan saja dengan memindai kode QR pada tiket.</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working day. Check the status any time by scanning the QR code on your ticket.</numerusform>
             <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working days. Check the status any time by scanning the QR code on your ticket.</numerusform>
         </translation>
     </message>
     <message>
         <source>Beri penilaian</source>
-        <translation type="vanished">Rate our service</translation>
+        <translation>Rate our service</translation>
     </message>
     <message>
         <source>9 pertanyaan singkat</source>
-        <translation type="vanished">9 short questions</translation>
+        <translation>9 short questions</translation>
     </message>
     <message>
         <source>Selesai</source>
-        <translation type="vanished">Finish</translation>
+        <translation>Finish</translation>
     </message>
 </context>
 <context>
     <name>FormScreen</name>
     <message>
         <source>Isi data berikut. Sentuh kolom untuk mengetik dengan papan ketik di layar.</source>
-        <translation type="vanished">Fill in the details below. Touch a box to type with the on-screen keyboard.</translation>
+        <translation>Fill in the details below. Touch a box to type with the on-screen keyboard.</translation>
     </message>
     <message>
         <source>Siapkan untuk dibawa ke kantor desa:</source>
-        <translation type="vanished">Bring these to the village office:</translation>
+        <translation>Bring these to the village office:</translation>
     </message>
     <message>
         <source>Nama lengkap (sesuai KTP)</source>
-        <translation type="vanished">Full name (as on your ID card)</translation>
+        <translation>Full name (as on your ID card)</translation>
     </message>
     <message>
         <source>Alamat (dusun, RT/RW)</source>
-        <translation type="vanished">Address (hamlet, RT/RW)</translation>
+        <translation>Address (hamlet, RT/RW)</translation>
     </message>
     <message>
         <source>Keperluan surat</source>
-        <translation type="vanished">What the letter is for</translation>
+        <translation>What the letter is for</translation>
     </message>
     <message>
         <source>Nomor HP untuk kabar surat siap</source>
-        <translation type="vanished">Phone number for a message when the letter is ready</translation>
+        <translation>Phone number for a message when the letter is ready</translation>
     </message>
     <message>
         <source>Kembali</source>
-        <translation type="vanished">Back</translation>
+        <translation>Back</translation>
     </message>
     <message>
         <source>Periksa</source>
-        <translation type="vanished">Check</translation>
+        <translation>Check</translation>
     </message>
 </context>
 <context>
     <name>GroupField</name>
     <message>
         <source>Orang ke-%1</source>
-        <translation type="vanished">Person %1</translation>
+        <translation>Person %1</translation>
     </message>
     <message>
         <source>Hapus</source>
-        <translation type="vanished">Remove</translation>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>+ Tambah orang</source>
-        <translation type="vanished">+ Add a person</translation>
+        <translation>+ Add a person</translation>
     </message>
 </context>
 <context>
     <name>HelpScreen</name>
     <message>
         <source>Bantuan</source>
-        <translation type="vanished">Help</translation>
+        <translation>Help</translation>
     </message>
     <message>
         <source>Cara memakai anjungan</source>
-        <translation type="vanished">How to use the kiosk</translation>
+        <translation>How to use the kiosk</translation>
     </message>
     <message>
         <source>1. Sentuh &lt;b&gt;Ajukan Surat&lt;/b&gt;, setujui pemberitahuan data, lalu dekatkan barcode KTP ke pemindai atau ketik NIK.&lt;br&gt;2. Pilih surat yang Anda perlukan dan isi datanya dengan papan ketik di layar.&lt;br&gt;3. Periksa, lalu sentuh &lt;b&gt;Kirim&lt;/b&gt;. Ambil tiket antrean yang tercetak.&lt;br&gt;4. Serahkan berkas persyaratan ke petugas kantor desa. Surat diproses tanpa Anda perlu bolak-balik.&lt;br&gt;5. Pindai kode QR tiket di &lt;b&gt;Cek Status&lt;/b&gt; untuk melihat sampai mana surat Anda. Jika Anda mengisi nomor HP, Anda mendapat SMS saat surat siap.&lt;br&gt;&lt;br&gt;Butuh bantuan? Silakan minta tolong petugas di meja pelayanan. Layanan ini &lt;b&gt;gratis&lt;/b&gt;.</source>
-        <translation type="vanished">1. Touch &lt;b&gt;Request a letter&lt;/b&gt;, accept the data notice, then hold your ID card barcode to the scanner or type your NIK.&lt;br&gt;2. Choose the letter you need and fill in the details with the on-screen keyboard.&lt;br&gt;3. Check, then touch &lt;b&gt;Send&lt;/b&gt;. Take the queue ticket that prints.&lt;br&gt;4. Hand the required documents to the village office staff. Your letter is processed without you having to come back and forth.&lt;br&gt;5. Scan the ticket&apos;s QR code under &lt;b&gt;Check status&lt;/b&gt; to see how far your letter is. If you gave a phone number, you get an SMS when the letter is ready.&lt;br&gt;&lt;br&gt;Need help? Please ask the staff at the service desk. This service is &lt;b&gt;free&lt;/b&gt;.</translation>
+        <translation>1. Touch &lt;b&gt;Request a letter&lt;/b&gt;, accept the data notice, then hold your ID card barcode to the scanner or type your NIK.&lt;br&gt;2. Choose the letter you need and fill in the details with the on-screen keyboard.&lt;br&gt;3. Check, then touch &lt;b&gt;Send&lt;/b&gt;. Take the queue ticket that prints.&lt;br&gt;4. Hand the required documents to the village office staff. Your letter is processed without you having to come back and forth.&lt;br&gt;5. Scan the ticket&apos;s QR code under &lt;b&gt;Check status&lt;/b&gt; to see how far your letter is. If you gave a phone number, you get an SMS when the letter is ready.&lt;br&gt;&lt;br&gt;Need help? Please ask the staff at the service desk. This service is &lt;b&gt;free&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>
     <name>IdentifyScreen</name>
     <message>
         <source>Identitas pemohon</source>
-        <translation type="vanished">Applicant identity</translation>
+        <translation>Applicant identity</translation>
     </message>
     <message>
         <source>Pindai barcode pada KTP, atau ketik 16 angka NIK Anda.</source>
-        <translation type="vanished">Scan the barcode on your ID card (KTP), or type the 16 digits of your NIK.</translation>
+        <translation>Scan the barcode on your ID card (KTP), or type the 16 digits of your NIK.</translation>
     </message>
     <message>
         <source>NIK (16 angka)</source>
-        <translation type="vanished">NIK (16 digits)</translation>
+        <translation>NIK (16 digits)</translation>
     </message>
     <message>
         <source>NIK terbaca dari kartu.</source>
-        <translation type="vanished">NIK read from the card.</translation>
+        <translation>NIK read from the card.</translation>
     </message>
     <message>
         <source>%1 dari 16 angka</source>
-        <translation type="vanished">%1 of 16 digits</translation>
+        <translation>%1 of 16 digits</translation>
     </message>
     <message>
         <source>Menurut NIK ini:</source>
-        <translation type="vanished">According to this NIK:</translation>
+        <translation>According to this NIK:</translation>
     </message>
     <message>
         <source>Tanggal lahir: %1</source>
-        <translation type="vanished">Date of birth: %1</translation>
+        <translation>Date of birth: %1</translation>
     </message>
     <message>
         <source>Jenis kelamin: %1</source>
-        <translation type="vanished">Sex: %1</translation>
+        <translation>Sex: %1</translation>
     </message>
     <message>
         <source>Kode wilayah: %1</source>
-        <translation type="vanished">Region code: %1</translation>
+        <translation>Region code: %1</translation>
     </message>
     <message>
         <source>Ya, ini NIK saya</source>
-        <translation type="vanished">Yes, this is my NIK</translation>
+        <translation>Yes, this is my NIK</translation>
     </message>
 </context>
 <context>
     <name>IdleOverlay</name>
     <message>
         <source>Masih di sini?</source>
-        <translation type="vanished">Still there?</translation>
+        <translation>Still there?</translation>
     </message>
     <message numerus="yes">
         <source>Demi keamanan data Anda, layar akan kembali ke awal dalam %n detik dan isian dihapus.</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>To protect your data, the screen returns to the start in %n second and your answers are deleted.</numerusform>
             <numerusform>To protect your data, the screen returns to the start in %n seconds and your answers are deleted.</numerusform>
         </translation>
     </message>
     <message>
         <source>Lanjutkan</source>
-        <translation type="vanished">Continue</translation>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
     <name>Main</name>
     <message numerus="yes">
         <source>%n permohonan menunggu dikirim</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n request waiting to be sent</numerusform>
             <numerusform>%n requests waiting to be sent</numerusform>
         </translation>
     </message>
     <message>
         <source>Ganti bahasa</source>
-        <translation type="vanished">Change language</translation>
+        <translation>Change language</translation>
     </message>
     <message>
         <source>Huruf biasa</source>
-        <translation type="vanished">Normal text</translation>
+        <translation>Normal text</translation>
     </message>
     <message>
         <source>Huruf besar</source>
-        <translation type="vanished">Large text</translation>
+        <translation>Large text</translation>
     </message>
     <message>
         <source>Beranda</source>
-        <translation type="vanished">Home</translation>
+        <translation>Home</translation>
     </message>
 </context>
 <context>
     <name>NumPad</name>
     <message>
         <source>Hapus satu angka</source>
-        <translation type="vanished">Delete one digit</translation>
+        <translation>Delete one digit</translation>
     </message>
 </context>
 <context>
     <name>ReviewScreen</name>
     <message>
         <source>Periksa permohonan Anda</source>
-        <translation type="vanished">Check your request</translation>
+        <translation>Check your request</translation>
     </message>
     <message>
         <source>Jika sudah benar, sentuh Kirim. Tiket antrean akan tercetak.</source>
-        <translation type="vanished">If everything is right, touch Send. Your queue ticket will print.</translation>
+        <translation>If everything is right, touch Send. Your queue ticket will print.</translation>
     </message>
     <message>
         <source>Ubah</source>
-        <translation type="vanished">Change</translation>
+        <translation>Change</translation>
     </message>
     <message>
         <source>Kirim</source>
-        <translation type="vanished">Send</translation>
+        <translation>Send</translation>
     </message>
 </context>
 <context>
     <name>ServiceScreen</name>
     <message>
         <source>Pilih surat yang Anda perlukan</source>
-        <translation type="vanished">Choose the letter you need</translation>
+        <translation>Choose the letter you need</translation>
     </message>
     <message>
         <source>Daftar layanan belum tersedia: anjungan belum terhubung ke kantor kecamatan. Silakan hubungi petugas.</source>
-        <translation type="vanished">The list of services is not available yet: the kiosk has not reached the sub-district office. Please ask the staff.</translation>
+        <translation>The list of services is not available yet: the kiosk has not reached the sub-district office. Please ask the staff.</translation>
     </message>
     <message>
         <source>Cari surat, misalnya: usaha, nikah, waris</source>
-        <translation type="vanished">Search, e.g. business, marriage, heirs</translation>
+        <translation>Search, e.g. business, marriage, heirs</translation>
     </message>
     <message>
         <source>Tidak ada surat yang cocok. Coba kata lain.</source>
-        <translation type="vanished">No letter matches. Try another word.</translation>
+        <translation>No letter matches. Try another word.</translation>
     </message>
     <message numerus="yes">
         <source>perkiraan %n hari kerja</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>about %n working day</numerusform>
             <numerusform>about %n working days</numerusform>
         </translation>
@@ -274,487 +274,563 @@
     <name>StaffLoginScreen</name>
     <message>
         <source>Masuk petugas</source>
-        <translation type="vanished">Staff sign-in</translation>
+        <translation>Staff sign-in</translation>
     </message>
     <message>
         <source>Masukkan PIN petugas.</source>
-        <translation type="vanished">Enter the staff PIN.</translation>
+        <translation>Enter the staff PIN.</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="vanished">PIN</translation>
+        <translation>PIN</translation>
     </message>
 </context>
 <context>
     <name>StaffScreen</name>
     <message>
         <source>Surat siap dicetak</source>
-        <translation type="vanished">Letters ready to print</translation>
+        <translation>Letters ready to print</translation>
     </message>
     <message numerus="yes">
         <source>%n surat sudah ditandatangani dan siap diserahkan.</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n letter is signed and ready to hand over.</numerusform>
             <numerusform>%n letters are signed and ready to hand over.</numerusform>
         </translation>
     </message>
     <message>
         <source>Perhatian: %1</source>
-        <translation type="vanished">Attention: %1</translation>
+        <translation>Attention: %1</translation>
     </message>
     <message>
         <source>Cetak</source>
-        <translation type="vanished">Print</translation>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
     <name>Stage</name>
     <message>
         <source>Menunggu dikirim ke kantor</source>
-        <translation type="vanished">Waiting to be sent to the office</translation>
+        <translation>Waiting to be sent to the office</translation>
     </message>
     <message>
         <source>Diterima sistem</source>
-        <translation type="vanished">Received</translation>
+        <translation>Received</translation>
     </message>
     <message>
         <source>Diperiksa petugas desa</source>
-        <translation type="vanished">Being checked by the village office</translation>
+        <translation>Being checked by the village office</translation>
     </message>
     <message>
         <source>Ditandatangani kepala desa</source>
-        <translation type="vanished">Signed by the village head</translation>
+        <translation>Signed by the village head</translation>
     </message>
     <message>
         <source>Diperiksa kasi pelayanan kecamatan</source>
-        <translation type="vanished">Being checked by the sub-district service section</translation>
+        <translation>Being checked by the sub-district service section</translation>
     </message>
     <message>
         <source>Ditandatangani camat</source>
-        <translation type="vanished">Signed by the camat</translation>
+        <translation>Signed by the camat</translation>
     </message>
     <message>
         <source>Surat siap diambil di kantor desa</source>
-        <translation type="vanished">Letter ready for pick-up at the village office</translation>
+        <translation>Letter ready for pick-up at the village office</translation>
     </message>
     <message>
         <source>Surat sudah diserahkan</source>
-        <translation type="vanished">Letter handed over</translation>
+        <translation>Letter handed over</translation>
     </message>
     <message>
         <source>Perlu perbaikan</source>
-        <translation type="vanished">Needs correction</translation>
+        <translation>Needs correction</translation>
     </message>
     <message>
         <source>Ditolak</source>
-        <translation type="vanished">Rejected</translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <source>Dibatalkan</source>
-        <translation type="vanished">Cancelled</translation>
+        <translation>Cancelled</translation>
     </message>
 </context>
 <context>
     <name>StatusScreen</name>
     <message>
         <source>Cek status surat</source>
-        <translation type="vanished">Check the status of a letter</translation>
+        <translation>Check the status of a letter</translation>
     </message>
     <message>
         <source>Pindai kode QR pada tiket, atau ketik nomor registrasi (contoh: 7KQ2M-X9D4P).</source>
-        <translation type="vanished">Scan the QR code on your ticket, or type the registration number (e.g. 7KQ2M-X9D4P).</translation>
+        <translation>Scan the QR code on your ticket, or type the registration number (e.g. 7KQ2M-X9D4P).</translation>
     </message>
     <message>
         <source>Nomor registrasi</source>
-        <translation type="vanished">Registration number</translation>
+        <translation>Registration number</translation>
     </message>
     <message>
         <source>Cek</source>
-        <translation type="vanished">Check</translation>
+        <translation>Check</translation>
     </message>
     <message>
         <source>Atas nama %1</source>
-        <translation type="vanished">In the name of %1</translation>
+        <translation>In the name of %1</translation>
     </message>
     <message>
         <source>Catatan petugas: %1</source>
-        <translation type="vanished">Officer&apos;s note: %1</translation>
+        <translation>Officer&apos;s note: %1</translation>
     </message>
     <message>
         <source>Riwayat</source>
-        <translation type="vanished">History</translation>
+        <translation>History</translation>
     </message>
 </context>
 <context>
     <name>SurveyScreen</name>
     <message>
         <source>Bagaimana pelayanan kami?</source>
-        <translation type="vanished">How was our service?</translation>
+        <translation>How was our service?</translation>
     </message>
     <message>
         <source>Sentuh wajah yang sesuai untuk setiap pertanyaan. Jawaban Anda tanpa nama.</source>
-        <translation type="vanished">Touch the face that fits for each question. Your answers are anonymous.</translation>
+        <translation>Touch the face that fits for each question. Your answers are anonymous.</translation>
     </message>
     <message>
         <source>Tidak baik</source>
-        <translation type="vanished">Poor</translation>
+        <translation>Poor</translation>
     </message>
     <message>
         <source>Kurang baik</source>
-        <translation type="vanished">Fair</translation>
+        <translation>Fair</translation>
     </message>
     <message>
         <source>Baik</source>
-        <translation type="vanished">Good</translation>
+        <translation>Good</translation>
     </message>
     <message>
         <source>Sangat baik</source>
-        <translation type="vanished">Very good</translation>
+        <translation>Very good</translation>
     </message>
     <message>
         <source>Lewati</source>
-        <translation type="vanished">Skip</translation>
+        <translation>Skip</translation>
     </message>
     <message>
         <source>Kirim penilaian</source>
-        <translation type="vanished">Send rating</translation>
+        <translation>Send rating</translation>
     </message>
     <message>
         <source>%1 dari 9 terjawab</source>
-        <translation type="vanished">%1 of 9 answered</translation>
+        <translation>%1 of 9 answered</translation>
     </message>
 </context>
 <context>
     <name>TextInputField</name>
     <message>
         <source>(boleh dikosongkan)</source>
-        <translation type="vanished">(optional)</translation>
+        <translation>(optional)</translation>
     </message>
     <message>
         <source>HH-BB-TTTT, contoh 17-08-2025</source>
-        <translation type="vanished">DD-MM-YYYY, e.g. 17-08-2025</translation>
+        <translation>DD-MM-YYYY, e.g. 17-08-2025</translation>
     </message>
 </context>
 <context>
     <name>VerifyScreen</name>
     <message>
         <source>Verifikasi surat</source>
-        <translation type="vanished">Verify a letter</translation>
+        <translation>Verify a letter</translation>
     </message>
     <message>
         <source>Arahkan kode QR di pojok surat ke pemindai. Anjungan memeriksa tanda tangan elektroniknya tanpa internet.</source>
-        <translation type="vanished">Hold the QR code in the corner of the letter to the scanner. The kiosk checks its electronic signature without internet.</translation>
+        <translation>Hold the QR code in the corner of the letter to the scanner. The kiosk checks its electronic signature without internet.</translation>
+    </message>
+    <message>
+        <source>ASLI</source>
+        <translation>GENUINE</translation>
+    </message>
+    <message>
+        <source>DICABUT</source>
+        <translation>REVOKED</translation>
+    </message>
+    <message>
+        <source>TIDAK DIKENAL</source>
+        <translation>UNKNOWN</translation>
+    </message>
+    <message>
+        <source>TIDAK VALID</source>
+        <translation>NOT VALID</translation>
+    </message>
+    <message>
+        <source>Status per %1</source>
+        <translation>Status as of %1</translation>
+    </message>
+    <message>
+        <source>Nomor surat</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>Jenis surat</source>
+        <translation>Type of letter</translation>
+    </message>
+    <message>
+        <source>Atas nama</source>
+        <translation>In the name of</translation>
+    </message>
+    <message>
+        <source>Kantor</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Berlaku sampai</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Penandatangan</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>Petugas dapat mencocokkan NIK pemegang surat:</source>
+        <translation>Staff can check the holder&apos;s NIK against the letter:</translation>
+    </message>
+    <message>
+        <source>NIK pemegang</source>
+        <translation>Holder&apos;s NIK</translation>
+    </message>
+    <message>
+        <source>Cocokkan</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>NIK cocok dengan surat ini.</source>
+        <translation>The NIK matches this letter.</translation>
+    </message>
+    <message>
+        <source>NIK TIDAK cocok dengan surat ini.</source>
+        <translation>The NIK does NOT match this letter.</translation>
     </message>
 </context>
 <context>
     <name>WelcomeScreen</name>
     <message>
         <source>Selamat datang di Anjungan Desa</source>
-        <translation type="vanished">Welcome to the village kiosk</translation>
+        <translation>Welcome to the village kiosk</translation>
     </message>
     <message>
         <source>Urus surat keterangan sendiri, tanpa antre lama. Sentuh salah satu pilihan.</source>
-        <translation type="vanished">Request village letters yourself, without a long queue. Touch one of the choices.</translation>
+        <translation>Request village letters yourself, without a long queue. Touch one of the choices.</translation>
     </message>
     <message>
         <source>Ajukan Surat</source>
-        <translation type="vanished">Request a letter</translation>
+        <translation>Request a letter</translation>
     </message>
     <message>
         <source>Pindai KTP atau ketik NIK, pilih surat, dapatkan tiket antrean</source>
-        <translation type="vanished">Scan your ID or type your NIK, choose a letter, get a queue ticket</translation>
+        <translation>Scan your ID or type your NIK, choose a letter, get a queue ticket</translation>
     </message>
     <message>
         <source>Cek Status</source>
-        <translation type="vanished">Check status</translation>
+        <translation>Check status</translation>
     </message>
     <message>
         <source>Pindai kode QR pada tiket atau ketik nomor registrasi</source>
-        <translation type="vanished">Scan the QR code on your ticket or type the registration number</translation>
+        <translation>Scan the QR code on your ticket or type the registration number</translation>
     </message>
     <message>
         <source>Verifikasi Surat</source>
-        <translation type="vanished">Verify a letter</translation>
+        <translation>Verify a letter</translation>
     </message>
     <message>
         <source>Periksa keaslian surat dari kode QR di surat</source>
-        <translation type="vanished">Check that a letter is genuine from its QR code</translation>
+        <translation>Check that a letter is genuine from its QR code</translation>
     </message>
     <message>
         <source>Bantuan</source>
-        <translation type="vanished">Help</translation>
+        <translation>Help</translation>
     </message>
     <message>
         <source>Cara memakai anjungan dan bantuan petugas</source>
-        <translation type="vanished">How to use the kiosk, and help from staff</translation>
+        <translation>How to use the kiosk, and help from staff</translation>
     </message>
 </context>
 <context>
     <name>kiosk::FormModel</name>
     <message>
         <source>Wajib diisi.</source>
-        <translation type="vanished">Required.</translation>
+        <translation>Required.</translation>
     </message>
     <message>
         <source>Terlalu panjang (paling banyak %1 huruf).</source>
-        <translation type="vanished">Too long (at most %1 characters).</translation>
+        <translation>Too long (at most %1 characters).</translation>
     </message>
     <message>
         <source>Isi dengan angka saja.</source>
-        <translation type="vanished">Digits only.</translation>
+        <translation>Digits only.</translation>
     </message>
     <message>
         <source>Harus %1 angka.</source>
-        <translation type="vanished">Must be %1 digits.</translation>
+        <translation>Must be %1 digits.</translation>
     </message>
     <message>
         <source>Harus %1 sampai %2 angka.</source>
-        <translation type="vanished">Must be %1 to %2 digits.</translation>
+        <translation>Must be %1 to %2 digits.</translation>
     </message>
     <message>
         <source>Angka terlalu besar (paling banyak %L1).</source>
-        <translation type="vanished">Number too large (at most %L1).</translation>
+        <translation>Number too large (at most %L1).</translation>
     </message>
     <message>
         <source>Nomor HP tidak dikenali. Contoh: 0812 3456 7890.</source>
-        <translation type="vanished">Phone number not recognised. Example: 0812 3456 7890.</translation>
+        <translation>Phone number not recognised. Example: 0812 3456 7890.</translation>
     </message>
     <message>
         <source>Tulis tanggal sebagai HH-BB-TTTT, contoh 17-08-2025.</source>
-        <translation type="vanished">Write the date as DD-MM-YYYY, e.g. 17-08-2025.</translation>
+        <translation>Write the date as DD-MM-YYYY, e.g. 17-08-2025.</translation>
     </message>
     <message>
         <source>Tanggal ini belum terjadi. Periksa lagi.</source>
-        <translation type="vanished">This date has not happened yet. Please check.</translation>
+        <translation>This date has not happened yet. Please check.</translation>
     </message>
     <message>
         <source>Tanggal ini sudah lewat. Periksa lagi.</source>
-        <translation type="vanished">This date has already passed. Please check.</translation>
+        <translation>This date has already passed. Please check.</translation>
     </message>
     <message>
         <source>Tahun tidak masuk akal. Periksa lagi.</source>
-        <translation type="vanished">The year does not look right. Please check.</translation>
+        <translation>The year does not look right. Please check.</translation>
     </message>
     <message>
         <source>Pilih salah satu pilihan.</source>
-        <translation type="vanished">Choose one of the options.</translation>
+        <translation>Choose one of the options.</translation>
     </message>
     <message numerus="yes">
         <source>Isi paling sedikit %n orang.</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Add at least %n person.</numerusform>
             <numerusform>Add at least %n people.</numerusform>
         </translation>
     </message>
     <message>
         <source>Periksa data orang ke-%1.</source>
-        <translation type="vanished">Check the details of person %1.</translation>
+        <translation>Check the details of person %1.</translation>
     </message>
 </context>
 <context>
     <name>kiosk::Nik</name>
     <message>
         <source>NIK harus 16 angka. Periksa lagi angka di KTP Anda.</source>
-        <translation type="vanished">A NIK has 16 digits. Check the number on your ID card.</translation>
+        <translation>A NIK has 16 digits. Check the number on your ID card.</translation>
     </message>
     <message>
         <source>NIK hanya berisi angka 0–9.</source>
-        <translation type="vanished">A NIK contains only the digits 0–9.</translation>
+        <translation>A NIK contains only the digits 0–9.</translation>
     </message>
     <message>
         <source>Dua angka pertama NIK (kode provinsi) tidak dikenal. Periksa lagi NIK Anda.</source>
-        <translation type="vanished">The first two digits of the NIK (province code) are unknown. Check your NIK.</translation>
+        <translation>The first two digits of the NIK (province code) are unknown. Check your NIK.</translation>
     </message>
     <message>
         <source>Kode kabupaten/kecamatan pada NIK (angka ke-3 sampai ke-6) tidak boleh 00.</source>
-        <translation type="vanished">The regency/district code in the NIK (digits 3 to 6) cannot be 00.</translation>
+        <translation>The regency/district code in the NIK (digits 3 to 6) cannot be 00.</translation>
     </message>
     <message>
         <source>Bulan lahir pada NIK (angka ke-9 dan ke-10) harus 01 sampai 12.</source>
-        <translation type="vanished">The birth month in the NIK (digits 9 and 10) must be 01 to 12.</translation>
+        <translation>The birth month in the NIK (digits 9 and 10) must be 01 to 12.</translation>
     </message>
     <message>
         <source>Tanggal lahir pada NIK (angka ke-7 sampai ke-12) bukan tanggal yang ada.</source>
-        <translation type="vanished">The birth date in the NIK (digits 7 to 12) is not a real date.</translation>
+        <translation>The birth date in the NIK (digits 7 to 12) is not a real date.</translation>
     </message>
     <message>
         <source>Empat angka terakhir NIK tidak boleh 0000.</source>
-        <translation type="vanished">The last four digits of the NIK cannot be 0000.</translation>
+        <translation>The last four digits of the NIK cannot be 0000.</translation>
     </message>
 </context>
 <context>
     <name>kiosk::Session</name>
     <message>
         <source>Perempuan</source>
-        <translation type="vanished">Female</translation>
+        <translation>Female</translation>
     </message>
     <message>
         <source>Laki-laki</source>
-        <translation type="vanished">Male</translation>
+        <translation>Male</translation>
     </message>
     <message>
         <source>Layanan ini belum tersedia di anjungan. Silakan pilih layanan lain.</source>
-        <translation type="vanished">This service is not available on the kiosk yet. Please choose another one.</translation>
+        <translation>This service is not available on the kiosk yet. Please choose another one.</translation>
     </message>
     <message>
         <source>Tulis nama lengkap sesuai KTP.</source>
-        <translation type="vanished">Write your full name as on your ID card.</translation>
+        <translation>Write your full name as on your ID card.</translation>
     </message>
     <message>
         <source>Tulis alamat lengkap (dusun, RT/RW).</source>
-        <translation type="vanished">Write your full address (hamlet, RT/RW).</translation>
+        <translation>Write your full address (hamlet, RT/RW).</translation>
     </message>
     <message>
         <source>Tulis untuk keperluan apa surat ini.</source>
-        <translation type="vanished">Write what the letter is for.</translation>
+        <translation>Write what the letter is for.</translation>
     </message>
     <message>
         <source>Nomor HP tidak dikenali. Contoh: 0812 3456 7890. Boleh dikosongkan.</source>
-        <translation type="vanished">Phone number not recognised. Example: 0812 3456 7890. You may leave it empty.</translation>
+        <translation>Phone number not recognised. Example: 0812 3456 7890. You may leave it empty.</translation>
     </message>
     <message>
         <source>Ada isian yang perlu diperbaiki. Lihat pesan merah di bawah kolomnya.</source>
-        <translation type="vanished">Some answers need fixing. See the red messages under the boxes.</translation>
+        <translation>Some answers need fixing. See the red messages under the boxes.</translation>
     </message>
     <message>
         <source>Surat</source>
-        <translation type="vanished">Letter</translation>
+        <translation>Letter</translation>
     </message>
     <message>
         <source>NIK</source>
-        <translation type="vanished">NIK</translation>
+        <translation>NIK</translation>
     </message>
     <message>
         <source>Nama</source>
-        <translation type="vanished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Alamat</source>
-        <translation type="vanished">Address</translation>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Keperluan</source>
-        <translation type="vanished">Purpose</translation>
+        <translation>Purpose</translation>
     </message>
     <message>
         <source>Nomor HP</source>
-        <translation type="vanished">Phone number</translation>
+        <translation>Phone number</translation>
     </message>
     <message>
         <source>Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas.</source>
-        <translation type="vanished">Sorry, your request could not be saved. Please ask the staff.</translation>
+        <translation>Sorry, your request could not be saved. Please ask the staff.</translation>
     </message>
     <message>
         <source>Printer tiket belum diatur.</source>
-        <translation type="vanished">The ticket printer is not set up.</translation>
+        <translation>The ticket printer is not set up.</translation>
     </message>
     <message>
         <source>Tiket tidak tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.</source>
-        <translation type="vanished">The ticket did not print (%1). Note your registration number and tell the staff.</translation>
+        <translation>The ticket did not print (%1). Note your registration number and tell the staff.</translation>
     </message>
     <message>
         <source>Persyaratan: apakah persyaratan surat mudah dipahami dan dipenuhi?</source>
-        <translation type="vanished">Requirements: were the requirements easy to understand and meet?</translation>
+        <translation>Requirements: were the requirements easy to understand and meet?</translation>
     </message>
     <message>
         <source>Prosedur: apakah cara mengajukan surat di anjungan ini mudah?</source>
-        <translation type="vanished">Procedure: was requesting a letter at this kiosk easy?</translation>
+        <translation>Procedure: was requesting a letter at this kiosk easy?</translation>
     </message>
     <message>
         <source>Waktu: apakah waktu penyelesaian yang dijanjikan wajar?</source>
-        <translation type="vanished">Time: is the promised completion time reasonable?</translation>
+        <translation>Time: is the promised completion time reasonable?</translation>
     </message>
     <message>
         <source>Biaya: apakah layanan ini gratis sesuai ketentuan?</source>
-        <translation type="vanished">Cost: was the service free, as the rules say?</translation>
+        <translation>Cost: was the service free, as the rules say?</translation>
     </message>
     <message>
         <source>Hasil: apakah surat yang Anda terima sesuai yang Anda minta?</source>
-        <translation type="vanished">Result: is the letter what you asked for?</translation>
+        <translation>Result: is the letter what you asked for?</translation>
     </message>
     <message>
         <source>Kemampuan petugas: apakah petugas paham dan cakap membantu?</source>
-        <translation type="vanished">Staff competence: did the staff know how to help you?</translation>
+        <translation>Staff competence: did the staff know how to help you?</translation>
     </message>
     <message>
         <source>Sikap petugas: apakah petugas sopan dan ramah?</source>
-        <translation type="vanished">Staff attitude: were the staff polite and friendly?</translation>
+        <translation>Staff attitude: were the staff polite and friendly?</translation>
     </message>
     <message>
         <source>Pengaduan: apakah tersedia cara menyampaikan keluhan dan saran?</source>
-        <translation type="vanished">Complaints: is there a way to give complaints and suggestions?</translation>
+        <translation>Complaints: is there a way to give complaints and suggestions?</translation>
     </message>
     <message>
         <source>Sarana: apakah anjungan dan ruang pelayanan nyaman dan bersih?</source>
-        <translation type="vanished">Facilities: are the kiosk and the service room comfortable and clean?</translation>
+        <translation>Facilities: are the kiosk and the service room comfortable and clean?</translation>
     </message>
     <message>
         <source>Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.</source>
-        <translation type="vanished">Registration number not found on this kiosk. Check the number on your ticket.</translation>
+        <translation>Registration number not found on this kiosk. Check the number on your ticket.</translation>
     </message>
     <message>
         <source>Permohonan Anda perlu diperbaiki. Datang ke kantor desa dengan membawa tiket ini.</source>
-        <translation type="vanished">Your request needs a correction. Come to the village office with this ticket.</translation>
+        <translation>Your request needs a correction. Come to the village office with this ticket.</translation>
     </message>
     <message>
         <source>Permohonan Anda ditolak. Alasannya tertulis di bawah; tanyakan ke petugas bila kurang jelas.</source>
-        <translation type="vanished">Your request was rejected. The reason is written below; ask the staff if it is unclear.</translation>
+        <translation>Your request was rejected. The reason is written below; ask the staff if it is unclear.</translation>
     </message>
     <message>
         <source>Surat Anda sudah jadi. Ambil di kantor desa dengan membawa tiket ini.</source>
-        <translation type="vanished">Your letter is ready. Pick it up at the village office with this ticket.</translation>
+        <translation>Your letter is ready. Pick it up at the village office with this ticket.</translation>
     </message>
     <message>
         <source>Permohonan Anda sedang diproses. Tidak perlu datang sampai surat siap.</source>
-        <translation type="vanished">Your request is being processed. No need to come until the letter is ready.</translation>
+        <translation>Your request is being processed. No need to come until the letter is ready.</translation>
     </message>
     <message>
         <source>PIN salah. Sisa percobaan: %1.</source>
-        <translation type="vanished">Wrong PIN. Attempts left: %1.</translation>
+        <translation>Wrong PIN. Attempts left: %1.</translation>
     </message>
     <message>
         <source>Terlalu banyak PIN salah. Coba lagi dalam %1 detik.</source>
-        <translation type="vanished">Too many wrong PINs. Try again in %1 seconds.</translation>
+        <translation>Too many wrong PINs. Try again in %1 seconds.</translation>
     </message>
     <message>
         <source>PIN petugas belum diatur. Hubungi teknisi.</source>
-        <translation type="vanished">The staff PIN is not set. Call a technician.</translation>
+        <translation>The staff PIN is not set. Call a technician.</translation>
     </message>
     <message>
         <source>Surat %1 belum tersedia di anjungan ini.</source>
-        <translation type="vanished">Letter %1 is not on this kiosk yet.</translation>
+        <translation>Letter %1 is not on this kiosk yet.</translation>
     </message>
     <message>
         <source>Berkas surat %1 rusak atau berubah; tidak dicetak. Hubungi teknisi.</source>
-        <translation type="vanished">The file of letter %1 is damaged or altered; not printed. Call a technician.</translation>
+        <translation>The file of letter %1 is damaged or altered; not printed. Call a technician.</translation>
     </message>
     <message>
         <source>Printer surat belum diatur. Hubungi teknisi.</source>
-        <translation type="vanished">The letter printer is not set up. Call a technician.</translation>
+        <translation>The letter printer is not set up. Call a technician.</translation>
     </message>
     <message>
         <source>Surat %1 dikirim ke printer (pekerjaan #%2).</source>
-        <translation type="vanished">Letter %1 sent to the printer (job #%2).</translation>
+        <translation>Letter %1 sent to the printer (job #%2).</translation>
     </message>
     <message>
         <source>Sentuh &quot;Ajukan Surat&quot; dan setujui pemberitahuan data dulu, lalu pindai KTP Anda.</source>
-        <translation type="vanished">Touch &quot;Request a letter&quot; and accept the data notice first, then scan your ID card.</translation>
+        <translation>Touch &quot;Request a letter&quot; and accept the data notice first, then scan your ID card.</translation>
     </message>
     <message>
         <source>NIK hanya dapat dipindai pada langkah identitas.</source>
-        <translation type="vanished">A NIK can only be scanned at the identity step.</translation>
+        <translation>A NIK can only be scanned at the identity step.</translation>
     </message>
     <message>
         <source>Untuk cek status, selesaikan dulu atau batalkan langkah ini.</source>
-        <translation type="vanished">To check a status, finish or cancel this step first.</translation>
+        <translation>To check a status, finish or cancel this step first.</translation>
     </message>
     <message>
-        <source>Verifikasi surat belum tersedia di anjungan ini. Silakan tanyakan ke petugas.</source>
-        <translation type="vanished">Letter verification is not available on this kiosk yet. Please ask the staff.</translation>
+        <source>Surat %1 tidak dicetak: %2 Hubungi teknisi.</source>
+        <translation>Letter %1 was not printed: %2 Call a technician.</translation>
     </message>
     <message>
-        <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP atau kode QR pada tiket.</source>
-        <translation type="vanished">The scanned code was not recognised. Scan the barcode on your ID card or the QR code on your ticket.</translation>
+        <source>Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini.</source>
+        <translation>To check a letter, finish or cancel this step first.</translation>
+    </message>
+    <message>
+        <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat.</source>
+        <translation>The scanned code was not recognised. Scan the barcode on your ID card, the QR code on your ticket, or the QR code on a letter.</translation>
+    </message>
+    <message>
+        <source>Anjungan ini belum memiliki daftar kunci tanda tangan. Hubungi teknisi.</source>
+        <translation>This kiosk does not have the list of signing keys yet. Call a technician.</translation>
     </message>
 </context>
 </TS>

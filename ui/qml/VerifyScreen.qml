@@ -1,18 +1,110 @@
 import QtQuick
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import AnjunganDesa
 
 ScreenPage {
+    id: page
+    readonly property var v: Session.verdict
+    readonly property bool hasVerdict: (v.verdict || "").length > 0
     title: qsTr("Verifikasi surat")
-    subtitle: qsTr("Arahkan kode QR di pojok surat ke pemindai. Anjungan memeriksa tanda tangan elektroniknya tanpa internet.")
-    ColumnLayout {
+    subtitle: hasVerdict ? "" : qsTr("Arahkan kode QR di pojok surat ke pemindai. Anjungan memeriksa tanda tangan elektroniknya tanpa internet.")
+    Flickable {
         anchors.fill: parent
-        spacing: Theme.gap
-        Image {
-            Layout.alignment: Qt.AlignHCenter
-            source: "qrc:/AnjunganDesa/icons/shield.svg"
-            sourceSize: Qt.size(160, 160)
+        contentHeight: column.implicitHeight
+        clip: true
+        ColumnLayout {
+            id: column
+            width: parent.width
+            spacing: 12
+            Image {
+                visible: !page.hasVerdict
+                Layout.alignment: Qt.AlignHCenter
+                source: "qrc:/AnjunganDesa/icons/shield.svg"
+                sourceSize: Qt.size(160, 160)
+            }
+            Rectangle {
+                visible: page.hasVerdict
+                Layout.fillWidth: true
+                implicitHeight: banner.implicitHeight + 32
+                radius: Theme.radius
+                color: page.v.verdict === "ASLI" ? Theme.primary : page.v.verdict === "TIDAK_DIKENAL" ? Theme.warning : Theme.error
+                ColumnLayout {
+                    id: banner
+                    anchors.fill: parent
+                    anchors.margins: 16
+                    Text {
+                        objectName: "verdictLabel"
+                        Layout.fillWidth: true
+                        text: page.v.verdict === "ASLI" ? qsTr("ASLI") : page.v.verdict === "DICABUT" ? qsTr("DICABUT")
+                              : page.v.verdict === "TIDAK_DIKENAL" ? qsTr("TIDAK DIKENAL") : qsTr("TIDAK VALID")
+                        font.pixelSize: Theme.title + 8
+                        font.bold: true
+                        color: Theme.inverse
+                    }
+                    Text { Layout.fillWidth: true; text: page.v.reason || ""; font.pixelSize: Theme.body; color: Theme.inverse; wrapMode: Text.WordWrap }
+                    Text {
+                        Layout.fillWidth: true
+                        visible: (page.v.statusPer || "").length > 0
+                        text: qsTr("Status per %1").arg(page.v.statusPer || "")
+                        font.pixelSize: Theme.small
+                        color: Theme.inverse
+                    }
+                }
+            }
+            Repeater {
+                model: [
+                    { key: "nomor", label: qsTr("Nomor surat") },
+                    { key: "jenis", label: qsTr("Jenis surat") },
+                    { key: "nama", label: qsTr("Atas nama") },
+                    { key: "kantor", label: qsTr("Kantor") },
+                    { key: "tanggal", label: qsTr("Tanggal") },
+                    { key: "berlakuSampai", label: qsTr("Berlaku sampai") },
+                    { key: "penandatangan", label: qsTr("Penandatangan") }
+                ]
+                delegate: RowLayout {
+                    required property var modelData
+                    visible: (page.v[modelData.key] || "").length > 0
+                    Layout.fillWidth: true
+                    Text { text: modelData.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 300; wrapMode: Text.WordWrap }
+                    Text { text: page.v[modelData.key] || ""; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+                }
+            }
+            ColumnLayout {
+                visible: page.v.verdict === "ASLI"
+                Layout.fillWidth: true
+                spacing: 8
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Petugas dapat mencocokkan NIK pemegang surat:")
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                    TextField {
+                        id: nikField
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: Theme.touch
+                        font.pixelSize: Theme.body
+                        maximumLength: 16
+                        inputMethodHints: Qt.ImhDigitsOnly
+                        placeholderText: qsTr("NIK pemegang")
+                    }
+                    BigButton { implicitWidth: 240; text: qsTr("Cocokkan"); onClicked: Session.checkHolderNik(nikField.text) }
+                }
+                Text {
+                    objectName: "nikMatch"
+                    Layout.fillWidth: true
+                    visible: page.v.nikChecked === true
+                    text: page.v.nikMatches ? qsTr("NIK cocok dengan surat ini.") : qsTr("NIK TIDAK cocok dengan surat ini.")
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    color: page.v.nikMatches ? Theme.primary : Theme.error
+                }
+            }
         }
-        Item { Layout.fillHeight: true }
     }
 }
