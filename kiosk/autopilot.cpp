@@ -15,6 +15,23 @@
 
 namespace kiosk {
 
+void sendWedgeBurst(QWindow *window, const QString &text)
+{
+    // A scanner types far faster than a person: 3 ms between keys, ending in Enter.
+    ulong timestamp = ulong(QDateTime::currentMSecsSinceEpoch() & 0x7fffffff);
+    auto send = [&](int key, const QString &chr) {
+        for (QEvent::Type type : {QEvent::KeyPress, QEvent::KeyRelease}) {
+            QKeyEvent ev(type, key, Qt::NoModifier, chr);
+            ev.setTimestamp(timestamp);
+            QCoreApplication::sendEvent(window, &ev);
+        }
+        timestamp += 3;
+    };
+    for (QChar c : text)
+        send(c.isDigit() ? Qt::Key_0 + c.digitValue() : c.toUpper().unicode(), QString(c));
+    send(Qt::Key_Return, QStringLiteral("\r"));
+}
+
 namespace {
 constexpr int kPollMs = 20;
 constexpr int kDefaultTimeoutMs = 20000;
@@ -85,23 +102,6 @@ QVariant Autopilot::read(const QString &path) const
     return v;
 }
 
-void Autopilot::typeWedge(const QString &text)
-{
-    // A scanner types far faster than a person: 3 ms between keys, ending in Enter.
-    ulong timestamp = ulong(QDateTime::currentMSecsSinceEpoch() & 0x7fffffff);
-    auto send = [&](int key, const QString &chr) {
-        for (QEvent::Type type : {QEvent::KeyPress, QEvent::KeyRelease}) {
-            QKeyEvent ev(type, key, Qt::NoModifier, chr);
-            ev.setTimestamp(timestamp);
-            QCoreApplication::sendEvent(m_window.data(), &ev);
-        }
-        timestamp += 3;
-    };
-    for (QChar c : text)
-        send(c.isDigit() ? Qt::Key_0 + c.digitValue() : c.toUpper().unicode(), QString(c));
-    send(Qt::Key_Return, QStringLiteral("\r"));
-}
-
 void Autopilot::next()
 {
     if (m_index >= m_steps.size()) {
@@ -162,7 +162,7 @@ void Autopilot::next()
             fail(QStringLiteral("no window to type into"));
             return;
         }
-        typeWedge(expand(step.value(QStringLiteral("wedge")).toString()));
+        sendWedgeBurst(m_window.data(), expand(step.value(QStringLiteral("wedge")).toString()));
         log(QStringLiteral("wedge scan (%1 characters)").arg(expand(step.value(QStringLiteral("wedge")).toString()).size()));
     } else if (step.contains(QStringLiteral("shot"))) {
         if (!m_window) {

@@ -10,8 +10,13 @@
 #include <QVariantHash>
 
 class QQuickWindow;
+class QWindow;
 
 namespace kiosk {
+
+/// Types `text` into `window` the way a keyboard-wedge scanner does: one key press/release per
+/// character, 3 ms apart by event timestamp, then Enter.
+void sendWedgeBurst(QWindow *window, const QString &text);
 
 /// Drives the kiosk through a scripted visit (JSON steps) on the real objects and screens:
 /// the headless demo and the end-to-end test use it; technicians can replay a visit with it.
@@ -36,7 +41,6 @@ private:
     void log(const QString &line);
     [[nodiscard]] QString expand(const QString &text) const;
     [[nodiscard]] QVariant read(const QString &path) const;
-    void typeWedge(const QString &text);
 
     QObject *m_target;
     QPointer<QQuickWindow> m_window;

@@ -15,6 +15,13 @@ IdleMonitor::IdleMonitor(int warnAfterMs, int expireAfterMs, QObject *parent)
     m_since.start();
 }
 
+void IdleMonitor::setTimeouts(int warnAfterMs, int expireAfterMs)
+{
+    m_warnAfterMs = warnAfterMs;
+    m_expireAfterMs = expireAfterMs;
+    m_tick.setInterval(std::min(250, warnAfterMs / 4 + 1));
+}
+
 void IdleMonitor::watchApplication()
 {
     QCoreApplication::instance()->installEventFilter(this);

@@ -18,6 +18,8 @@ class IdleMonitor : public QObject
 public:
     explicit IdleMonitor(int warnAfterMs = 60000, int expireAfterMs = 75000, QObject *parent = nullptr);
 
+    /// Changes how long a visit may sit untouched (from the configuration).
+    void setTimeouts(int warnAfterMs, int expireAfterMs);
     /// Filters the application's input events (call once, from main()).
     void watchApplication();
     /// Counting only runs while a citizen is in a visit.

@@ -222,7 +222,7 @@ bool OutboxRepository::applyChange(const serverlink::StatusChange &change)
                              " letter_available = CASE WHEN ? THEN 1 ELSE letter_available END,"
                              " delivered_at = COALESCE(delivered_at, ?) WHERE registration_number = ?"));
     q.addBindValue(serverlink::stageToWire(change.stage));
-    q.addBindValue(change.note);
+    q.addBindValue(change.note.isNull() ? QString(QLatin1String("")) : change.note);
     q.addBindValue(iso(change.at));
     q.addBindValue(change.letterAvailable ? 1 : 0);
     q.addBindValue(iso(m_clock()));
@@ -235,7 +235,7 @@ bool OutboxRepository::applyChange(const serverlink::StatusChange &change)
     q.prepare(QStringLiteral("INSERT INTO request_events (request_id, stage, note, at)"
                              " SELECT id, ?, ?, ? FROM requests WHERE registration_number = ? ON CONFLICT DO NOTHING"));
     q.addBindValue(serverlink::stageToWire(change.stage));
-    q.addBindValue(change.note);
+    q.addBindValue(change.note.isNull() ? QString(QLatin1String("")) : change.note);
     q.addBindValue(iso(change.at));
     q.addBindValue(change.registrationNumber);
     const bool ok = q.exec();

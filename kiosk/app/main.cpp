@@ -11,6 +11,7 @@
 #include "staffauth.h"
 #include "store.h"
 #include "syncservice.h"
+#include "translations.h"
 #include "trustcache.h"
 
 #include <QCommandLineParser>
@@ -24,7 +25,6 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
-#include <QTranslator>
 #include <QtQml/qqml.h>
 #include <QtQml/qqmlextensionplugin.h>
 
@@ -163,15 +163,8 @@ int main(int argc, char *argv[])
     qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", &session);
 
     QQmlApplicationEngine engine;
-    // Bahasa Indonesia is the source language; English comes from the compiled translation.
-    QTranslator english;
-    QObject::connect(&session, &kiosk::Session::languageChanged, &engine, [&] {
-        if (session.language() == QLatin1String("en") && english.load(QStringLiteral(":/i18n/anjungan_en.qm")))
-            QCoreApplication::installTranslator(&english);
-        else
-            QCoreApplication::removeTranslator(&english);
-        engine.retranslate();
-    });
+    kiosk::Translations translations(engine);
+    QObject::connect(&session, &kiosk::Session::languageChanged, &translations, [&] { translations.apply(session.language()); });
     // The UI module's qmldir lives at qrc:/AnjunganDesa/ (Qt 6.4's default resource prefix).
     engine.addImportPath(QStringLiteral("qrc:/"));
     if (cli.isSet(selfTestOption))

@@ -12,47 +12,53 @@ ScreenPage {
     ColumnLayout {
         anchors.fill: parent
         spacing: 12
-        ListView {
+        Flickable {
             id: questions
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            spacing: 16
-            model: Session.surveyQuestions
-            delegate: ColumnLayout {
-                id: question
-                required property string modelData
-                required property int index
-                width: questions.width - 20
-                spacing: 6
-                Text { Layout.fillWidth: true; text: (question.index + 1) + ". " + question.modelData; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                RowLayout {
-                    Layout.fillWidth: true
-                    spacing: 12
-                    Repeater {
-                        model: [
-                            { value: 1, label: qsTr("Tidak baik") },
-                            { value: 2, label: qsTr("Kurang baik") },
-                            { value: 3, label: qsTr("Baik") },
-                            { value: 4, label: qsTr("Sangat baik") }
-                        ]
-                        delegate: FaceButton {
-                            required property var modelData
-                            objectName: "answer-" + question.index + "-" + modelData.value
-                            Layout.fillWidth: true
-                            mood: modelData.value
-                            selected: page.answers[question.index] === modelData.value
-                            text: modelData.label
-                            onClicked: {
-                                const a = page.answers.slice()
-                                a[question.index] = modelData.value
-                                page.answers = a
+            contentHeight: questionColumn.height + 24
+            ScrollBar.vertical: ScrollBar { width: 16 }
+            Column {
+                id: questionColumn
+                width: questions.width - 24
+                spacing: 20
+                Repeater {
+                    model: Session.surveyQuestions
+                    delegate: Column {
+                        id: question
+                        required property string modelData
+                        required property int index
+                        width: questionColumn.width
+                        spacing: 8
+                        Text { width: parent.width; text: (question.index + 1) + ". " + question.modelData; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                        Row {
+                            spacing: 12
+                            Repeater {
+                                model: [
+                                    { value: 1, label: qsTr("Tidak baik") },
+                                    { value: 2, label: qsTr("Kurang baik") },
+                                    { value: 3, label: qsTr("Baik") },
+                                    { value: 4, label: qsTr("Sangat baik") }
+                                ]
+                                delegate: FaceButton {
+                                    required property var modelData
+                                    objectName: "answer-" + question.index + "-" + modelData.value
+                                    width: (question.width - 36) / 4
+                                    mood: modelData.value
+                                    selected: page.answers[question.index] === modelData.value
+                                    text: modelData.label
+                                    onClicked: {
+                                        const a = page.answers.slice()
+                                        a[question.index] = modelData.value
+                                        page.answers = a
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
-            ScrollBar.vertical: ScrollBar { width: 16 }
         }
         RowLayout {
             Layout.fillWidth: true

@@ -1,0 +1,196 @@
+#include "kioskharness.h"
+
+#include "autopilot.h"
+#include "crypto.h"
+
+#include <QFile>
+#include <QInputMethodEvent>
+#include <QQmlContext>
+#include <QTest>
+#include <QtQml/qqmlextensionplugin.h>
+
+Q_IMPORT_QML_PLUGIN(AnjunganDesaPlugin)
+
+const QString KioskHarness::kStaffPin = QStringLiteral("135790");
+
+namespace {
+QQuickItem *findIn(QQuickItem *root, const QString &name)
+{
+    if (!root || !root->isVisible())
+        return nullptr;
+    if (root->objectName() == name)
+        return root;
+    for (QQuickItem *child : root->childItems())
+        if (QQuickItem *found = findIn(child, name))
+            return found;
+    return nullptr;
+}
+
+void collectTexts(QQuickItem *root, QList<QQuickItem *> &out)
+{
+    if (!root || !root->isVisible() || root->opacity() == 0)
+        return;
+    if (root->inherits("QQuickText") || root->inherits("QQuickTextInput") || root->inherits("QQuickTextEdit"))
+        out.append(root);
+    for (QQuickItem *child : root->childItems())
+        collectTexts(child, out);
+}
+
+// Scrolls every enclosing Flickable so that `item` is inside its viewport; false when it cannot.
+bool reveal(QQuickItem *item)
+{
+    bool inView = true;
+    for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+        if (!p->inherits("QQuickFlickable"))
+            continue;
+        QQuickItem *content = p->property("contentItem").value<QQuickItem *>();
+        if (!content)
+            continue;
+        const qreal top = item->mapToItem(content, QPointF(0, 0)).y();
+        const qreal bottom = top + item->height();
+        const qreal viewTop = p->property("contentY").toReal();
+        const qreal maxY = std::max<qreal>(0, p->property("contentHeight").toReal() - p->height());
+        qreal y = viewTop;
+        if (top < viewTop)
+            y = top - 20;
+        else if (bottom > viewTop + p->height())
+            y = bottom - p->height() + 20;
+        p->setProperty("contentY", std::clamp<qreal>(y, 0, maxY));
+        const qreal now = p->property("contentY").toReal();
+        inView = inView && top + item->height() / 2 >= now && top + item->height() / 2 <= now + p->height();
+    }
+    return inView;
+}
+} // namespace
+
+KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs)
+{
+    QString error;
+    if (!store.open(dir.filePath(QStringLiteral("kiosk.sqlite")), &error))
+        qFatal("store: %s", qPrintable(error));
+    key = serverlink::crypto::randomBytes(32);
+    outbox = std::make_unique<kiosk::OutboxRepository>(store, key);
+    QFile catalogFile(QStringLiteral(KIOSK_CATALOG_JSON));
+    if (!catalogFile.open(QIODevice::ReadOnly) || !catalog.loadJson(catalogFile.readAll()))
+        qFatal("cannot load the default catalog %s", KIOSK_CATALOG_JSON);
+    staff = std::make_unique<kiosk::StaffAuth>(serverlink::crypto::hashSecret(kStaffPin, 1000));
+    idle = std::make_unique<kiosk::IdleMonitor>(idleWarnMs, idleWipeMs);
+    idle->watchApplication();
+    session = std::make_unique<kiosk::Session>(
+        *outbox, catalog, *staff, *idle, &ticketPrinter, &letterPrinter, QStringLiteral("Kantor Desa Pitu"));
+    wedge = std::make_unique<devices::WedgeScanner>();
+    wedge->start();
+    QObject::connect(wedge.get(), &devices::Scanner::scanned, session.get(), &kiosk::Session::handleScan);
+}
+
+KioskHarness::~KioskHarness()
+{
+    engine.reset();
+}
+
+bool KioskHarness::load(QSize size)
+{
+    qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", session.get());
+    engine = std::make_unique<QQmlApplicationEngine>();
+    engine->addImportPath(QStringLiteral("qrc:/"));
+    translations = std::make_unique<kiosk::Translations>(*engine);
+    QObject::connect(
+        session.get(), &kiosk::Session::languageChanged, translations.get(), [this] { translations->apply(session->language()); });
+    engine->load(QUrl(QStringLiteral("qrc:/AnjunganDesa/Main.qml")));
+    if (engine->rootObjects().isEmpty())
+        return false;
+    window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+    resize(size);
+    return window && QTest::qWaitForWindowExposed(window);
+}
+
+void KioskHarness::resize(QSize size)
+{
+    window->resize(size);
+    QCoreApplication::processEvents();
+}
+
+QQuickItem *KioskHarness::find(const QString &objectName, QQuickItem *within) const
+{
+    return findIn(within ? within : window->contentItem(), objectName);
+}
+
+QQuickItem *KioskHarness::waitFor(const QString &objectName, int timeoutMs, QQuickItem *within)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QQuickItem *item = nullptr;
+    while (!(item = find(objectName, within)) && !deadline.hasExpired())
+        QTest::qWait(10);
+    return item;
+}
+
+bool KioskHarness::tapItem(QQuickItem *item)
+{
+    if (!item || !item->isEnabled())
+        return false;
+    if (!reveal(item)) {
+        qWarning() << "cannot scroll" << item->objectName() << "into view";
+        return false;
+    }
+    QTest::qWait(20); // let the scene graph catch up with the scroll
+    const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+    // A finger lifts between taps: separate presses by more than the double-click interval of
+    // the synthetic event clock, so two quick taps are never read as one double click.
+    QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier, centre, 1000);
+    ++taps;
+    QCoreApplication::processEvents();
+    return true;
+}
+
+bool KioskHarness::tap(const QString &objectName, QQuickItem *within)
+{
+    return tapItem(waitFor(objectName, 3000, within));
+}
+
+bool KioskHarness::type(const QString &fieldObjectName, const QString &text)
+{
+    QQuickItem *field = waitFor(fieldObjectName);
+    if (!field)
+        return false;
+    // The editable box inside the field (TextField or TextArea), whichever is visible.
+    QQuickItem *box = nullptr;
+    QList<QQuickItem *> stack {field};
+    while (!stack.isEmpty() && !box) {
+        QQuickItem *i = stack.takeFirst();
+        if (i->isVisible() && (i->inherits("QQuickTextInput") || i->inherits("QQuickTextEdit")))
+            box = i;
+        stack.append(i->childItems());
+    }
+    if (!box)
+        return false;
+    reveal(box);
+    box->forceActiveFocus();
+    QCoreApplication::processEvents();
+    QInputMethodEvent commit;
+    commit.setCommitString(text);
+    QCoreApplication::sendEvent(box, &commit);
+    QCoreApplication::processEvents();
+    return true;
+}
+
+void KioskHarness::scan(const QString &payload)
+{
+    kiosk::sendWedgeBurst(window, payload);
+    QCoreApplication::processEvents();
+}
+
+bool KioskHarness::waitForScreen(const QString &screen, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (session->screen() != screen && !deadline.hasExpired())
+        QTest::qWait(10);
+    QTest::qWait(30); // let the Loader build the new screen
+    return session->screen() == screen;
+}
+
+QList<QQuickItem *> KioskHarness::visibleTexts() const
+{
+    QList<QQuickItem *> out;
+    collectTexts(window->contentItem(), out);
+    return out;
+}

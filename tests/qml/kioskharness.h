@@ -1,0 +1,80 @@
+#pragma once
+
+#include "catalogmodel.h"
+#include "idlemonitor.h"
+#include "outbox.h"
+#include "printer.h"
+#include "session.h"
+#include "staffauth.h"
+#include "store.h"
+#include "translations.h"
+#include "wedgescanner.h"
+
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <memory>
+
+/// A printer at the hardware boundary that keeps what it was sent (tests only).
+class CapturingPrinter : public devices::Printer
+{
+public:
+    QString uri() const override { return QStringLiteral("capture:"); }
+    devices::PrintSubmission submit(const QByteArray &document, const QString &mimeType, const QString &) override
+    {
+        documents.append(document);
+        mimeTypes.append(mimeType);
+        return {true, int(documents.size()), {}};
+    }
+    QString describeState() override { return QStringLiteral("siap"); }
+    QList<QByteArray> documents;
+    QStringList mimeTypes;
+};
+
+/// The kiosk's real objects (store, outbox, catalog, session, QML UI, wedge scanner) on a
+/// throw-away data folder, with a capturing printer, driven the way a person does: taps on
+/// items, text through the input method (as the on-screen keyboard sends it), and scans.
+class KioskHarness
+{
+public:
+    explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000);
+    ~KioskHarness();
+
+    /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.
+    bool load(QSize size = {1280, 800});
+    void resize(QSize size);
+
+    /// The visible item with this objectName (searched below `within`, or the whole window).
+    QQuickItem *find(const QString &objectName, QQuickItem *within = nullptr) const;
+    /// Waits (with a deadline) until the item exists and is visible.
+    QQuickItem *waitFor(const QString &objectName, int timeoutMs = 3000, QQuickItem *within = nullptr);
+    /// Scrolls the item into view and taps its centre. Counts as one tap.
+    bool tap(const QString &objectName, QQuickItem *within = nullptr);
+    bool tapItem(QQuickItem *item);
+    /// Focuses the text box inside `fieldObjectName` and commits `text` as the on-screen keyboard does.
+    bool type(const QString &fieldObjectName, const QString &text);
+    /// A keyboard-wedge scanner burst.
+    void scan(const QString &payload);
+    /// Waits for the session to reach `screen`.
+    bool waitForScreen(const QString &screen, int timeoutMs = 3000);
+    /// Every visible Text in the window, for checks on what a person can read.
+    QList<QQuickItem *> visibleTexts() const;
+
+    QTemporaryDir dir;
+    kiosk::KioskStore store;
+    QByteArray key;
+    std::unique_ptr<kiosk::OutboxRepository> outbox;
+    kiosk::CatalogModel catalog;
+    std::unique_ptr<kiosk::StaffAuth> staff;
+    std::unique_ptr<kiosk::IdleMonitor> idle;
+    CapturingPrinter ticketPrinter;
+    CapturingPrinter letterPrinter;
+    std::unique_ptr<kiosk::Session> session;
+    std::unique_ptr<devices::WedgeScanner> wedge;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    std::unique_ptr<kiosk::Translations> translations;
+    QQuickWindow *window = nullptr;
+    int taps = 0;
+    static const QString kStaffPin;
+};

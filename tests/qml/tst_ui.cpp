@@ -1,0 +1,280 @@
+// The citizen's paths through the real QML UI, driven by taps, on-screen-keyboard text and scans.
+#include "barcode.h"
+#include "escpos.h"
+#include "kioskharness.h"
+
+#include <QTest>
+
+using serverlink::Stage;
+
+namespace {
+const QString kNik = QStringLiteral("3521115205010021");
+}
+
+class TestUi : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<KioskHarness> h;
+
+    void fillSktm()
+    {
+        QVERIFY(h->type(QStringLiteral("field-name"), QStringLiteral("Siti Aminah")));
+        QVERIFY(h->type(QStringLiteral("field-address"), QStringLiteral("Dusun Krajan RT 01/RW 02")));
+        QVERIFY(h->type(QStringLiteral("field-purpose"), QStringLiteral("Keringanan biaya sekolah")));
+        QVERIFY(h->type(QStringLiteral("field-pekerjaan"), QStringLiteral("Buruh tani")));
+        QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("900000")));
+        QVERIFY(h->type(QStringLiteral("field-jumlahTanggungan"), QStringLiteral("3")));
+        QVERIFY(h->tap(QStringLiteral("option-0"), h->find(QStringLiteral("field-peruntukan"))));
+    }
+
+    void startToIdentify()
+    {
+        QVERIFY(h->tap(QStringLiteral("startRequest")));
+        QVERIFY(h->waitForScreen(QStringLiteral("consent")));
+        QVERIFY(h->tap(QStringLiteral("acceptConsent")));
+        QVERIFY(h->waitForScreen(QStringLiteral("identify")));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        h = std::make_unique<KioskHarness>();
+        QVERIFY(h->load());
+    }
+    void init()
+    {
+        h->session->goHome();
+        h->idle->setTimeouts(60000, 75000);
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        h->taps = 0;
+    }
+
+    void requestWithScannedNik()
+    {
+        startToIdentify();
+        h->scan(kNik);
+        QTRY_VERIFY(h->session->nikValid());
+        QVERIFY(h->session->nikScanned());
+        QVERIFY(h->tap(QStringLiteral("confirmNik")));
+        QVERIFY(h->waitForScreen(QStringLiteral("service")));
+        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
+        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        fillSktm();
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->session->formError()));
+        QVERIFY(h->tap(QStringLiteral("submit")));
+        QVERIFY(h->waitForScreen(QStringLiteral("done")));
+        QCOMPARE(h->session->ticket().value(QStringLiteral("printed")).toBool(), true);
+        // The printed ticket's QR carries the status token that finds this request.
+        const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter.documents.last()));
+        QVERIFY(qr);
+        const auto found = h->outbox->findByStatusToken(qr->mid(5));
+        QVERIFY(found);
+        QCOMPARE(found->registrationNumber, h->session->ticket().value(QStringLiteral("registrationNumber")).toString());
+        QCOMPARE(h->outbox->dueForDelivery().last().body.contains("\"peruntukan\":\"Keringanan biaya sekolah\""), true);
+    }
+
+    void requestWithTypedNik()
+    {
+        startToIdentify();
+        for (QChar digit : kNik)
+            QVERIFY(h->tap(QStringLiteral("numpad-") + digit));
+        QTRY_VERIFY(h->session->nikValid());
+        QVERIFY(!h->session->nikScanned());
+        QVERIFY(h->find(QStringLiteral("confirmNik"))->isEnabled());
+        QVERIFY(h->tap(QStringLiteral("confirmNik")));
+        QVERIFY(h->waitForScreen(QStringLiteral("service")));
+    }
+
+    void invalidNikIsExplained()
+    {
+        startToIdentify();
+        h->scan(QStringLiteral("3521113102900003")); // 31 February
+        QTRY_VERIFY(!h->session->nikError().isEmpty());
+        QVERIFY(h->find(QStringLiteral("nikError")));
+        QVERIFY(!h->find(QStringLiteral("confirmNik"))->isEnabled());
+        QCOMPARE(h->session->screen(), QStringLiteral("identify"));
+    }
+
+    void validationErrorsShowBesideFields()
+    {
+        startToIdentify();
+        h->scan(kNik);
+        QTRY_VERIFY(h->session->nikValid());
+        QVERIFY(h->tap(QStringLiteral("confirmNik")));
+        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
+        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("sembilan ratus")));
+        QVERIFY(h->type(QStringLiteral("field-phone"), QStringLiteral("12345")));
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QCOMPARE(h->session->screen(), QStringLiteral("form"));
+        QVERIFY(h->find(QStringLiteral("formError")));
+        QVERIFY(h->session->commonErrors().contains(QStringLiteral("name")));
+        QVERIFY(h->session->commonErrors().contains(QStringLiteral("phone")));
+        QVERIFY(h->session->form()->hasErrors());
+        QStringList shown;
+        for (QQuickItem *t : h->visibleTexts())
+            shown << t->property("text").toString();
+        QVERIFY2(shown.contains(QStringLiteral("Isi dengan angka saja.")), qPrintable(shown.join(QLatin1Char('|'))));
+    }
+
+    void editFromReviewKeepsAnswers()
+    {
+        startToIdentify();
+        h->scan(kNik);
+        QTRY_VERIFY(h->session->nikValid());
+        QVERIFY(h->tap(QStringLiteral("confirmNik")));
+        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
+        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        fillSktm();
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY(h->waitForScreen(QStringLiteral("review")));
+        QVERIFY(h->tap(QStringLiteral("editForm")));
+        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        QCOMPARE(h->session->name(), QStringLiteral("Siti Aminah"));
+        QCOMPARE(h->session->form()->values().value(QStringLiteral("pekerjaan")).toString(), QStringLiteral("Buruh tani"));
+        h->session->setName(QString());
+        QVERIFY(h->type(QStringLiteral("field-name"), QStringLiteral("Siti Aminah Rahayu")));
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY(h->waitForScreen(QStringLiteral("review")));
+        bool shown = false;
+        for (const QVariant &row : h->session->reviewRows())
+            shown = shown || row.toMap().value(QStringLiteral("value")).toString() == QLatin1String("Siti Aminah Rahayu");
+        QVERIFY(shown);
+    }
+
+    void idleWipeLeavesNoTrace()
+    {
+        h->idle->setTimeouts(300, 700);
+        startToIdentify();
+        h->scan(kNik);
+        QTRY_VERIFY(h->session->nikValid());
+        QVERIFY(h->tap(QStringLiteral("confirmNik")));
+        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
+        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        QVERIFY(h->type(QStringLiteral("field-name"), QStringLiteral("Siti Aminah")));
+        QVERIFY(h->type(QStringLiteral("field-pekerjaan"), QStringLiteral("Buruh tani")));
+        // The countdown appears first, then the visit is wiped.
+        QTRY_VERIFY_WITH_TIMEOUT(h->find(QStringLiteral("idleOverlay")) != nullptr, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(h->session->screen(), QStringLiteral("welcome"), 3000);
+        QTest::qWait(50);
+        QVERIFY(h->session->nik().isEmpty());
+        QVERIFY(h->session->name().isEmpty());
+        QVERIFY(h->session->serviceCode().isEmpty());
+        QCOMPARE(h->session->form()->rowCount(), 0);
+        QVERIFY(h->session->form()->values().isEmpty());
+        QVERIFY(h->session->ticket().isEmpty());
+        QVERIFY(h->session->status().isEmpty());
+        QVERIFY(h->session->reviewRows().at(1).toMap().value(QStringLiteral("value")).toString().isEmpty());
+        for (QQuickItem *t : h->visibleTexts()) {
+            const QString text = t->property("text").toString();
+            QVERIFY2(!text.contains(QStringLiteral("Siti")) && !text.contains(kNik.left(8)), qPrintable(text));
+        }
+    }
+
+    void statusShowsEachStage_data()
+    {
+        QTest::addColumn<Stage>("stage");
+        QTest::addColumn<QString>("note");
+        for (Stage s : {Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::KecamatanReview, Stage::KecamatanSigned, Stage::Ready,
+                 Stage::HandedOver, Stage::NeedsFix, Stage::Rejected, Stage::Cancelled})
+            QTest::newRow(qPrintable(serverlink::stageToWire(s)))
+                << s << (s == Stage::Rejected || s == Stage::NeedsFix ? QStringLiteral("Foto rumah belum dilampirkan") : QString());
+    }
+    void statusShowsEachStage()
+    {
+        QFETCH(Stage, stage);
+        QFETCH(QString, note);
+        const auto queued = h->outbox->enqueue({QStringLiteral("DOMISILI"), kNik, QStringLiteral("Budi Santoso"),
+            QStringLiteral("Dusun Krajan"), QStringLiteral("Melamar kerja"), {}, {}});
+        QVERIFY(queued.ok());
+        serverlink::StatusChange change;
+        change.registrationNumber = queued->registrationNumber;
+        change.stage = stage;
+        change.note = note;
+        change.at = QDateTime::currentDateTimeUtc();
+        QVERIFY(h->outbox->applyChange(change));
+        QVERIFY(h->tap(QStringLiteral("openStatus")));
+        QVERIFY(h->waitForScreen(QStringLiteral("status")));
+        QVERIFY(h->type(QStringLiteral("registrationField"), queued->registrationNumber));
+        QVERIFY(h->tap(QStringLiteral("checkStatus")));
+        QTRY_COMPARE(h->session->status().value(QStringLiteral("stage")).toString(), serverlink::stageToWire(stage));
+        QQuickItem *label = h->waitFor(QStringLiteral("stageLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->property("text").toString(), serverlink::stageLabel(stage));
+        QCOMPARE(h->session->status().value(QStringLiteral("maskedName")).toString(), QStringLiteral("B*** S******"));
+        QCOMPARE(h->session->status().value(QStringLiteral("timeline")).toList().size(), 2);
+        if (!note.isEmpty())
+            QVERIFY(h->waitFor(QStringLiteral("stageNote"))->property("text").toString().contains(note));
+    }
+
+    void statusByScannedTicket()
+    {
+        const auto queued = h->outbox->enqueue({QStringLiteral("SKTM"), kNik, QStringLiteral("Siti Aminah"), QStringLiteral("Dusun Krajan"),
+            QStringLiteral("Sekolah"), {}, {}});
+        QVERIFY(queued.ok());
+        h->scan(kiosk::OutboxRepository::ticketQrPayload(queued->statusToken));
+        QVERIFY(h->waitForScreen(QStringLiteral("status")));
+        QCOMPARE(h->session->status().value(QStringLiteral("registrationNumber")).toString(), queued->registrationNumber);
+    }
+
+    void garbageScanChangesNothing()
+    {
+        startToIdentify();
+        h->scan(QStringLiteral("<script>alert(1)</script>"));
+        QTRY_VERIFY(!h->session->notice().isEmpty());
+        QVERIFY(h->session->nik().isEmpty());
+        QCOMPARE(h->session->screen(), QStringLiteral("identify"));
+    }
+
+    void surveyIsStoredForTheBackend()
+    {
+        const int before = int(h->outbox->dueSurveys().size());
+        h->session->openSurvey();
+        QVERIFY(h->waitForScreen(QStringLiteral("survey")));
+        QVERIFY(!h->find(QStringLiteral("sendSurvey"))->isEnabled());
+        for (int q = 0; q < 9; ++q)
+            QVERIFY2(h->tap(QStringLiteral("answer-%1-%2").arg(q).arg(q % 4 + 1)), qPrintable(QString::number(q)));
+        int selected = 0;
+        QList<QQuickItem *> stack {h->window->contentItem()};
+        while (!stack.isEmpty()) {
+            QQuickItem *i = stack.takeLast();
+            selected += i->objectName().startsWith(QLatin1String("answer-")) && i->property("selected").toBool();
+            stack.append(i->childItems());
+        }
+        QCOMPARE(selected, 9);
+        QVERIFY(h->tap(QStringLiteral("sendSurvey")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        const auto due = h->outbox->dueSurveys();
+        QCOMPARE(int(due.size()), before + 1);
+        QCOMPARE(due.last().answers, (QList<int> {1, 2, 3, 4, 1, 2, 3, 4, 1}));
+    }
+
+    void surveyCanBeSkipped()
+    {
+        const int before = int(h->outbox->dueSurveys().size());
+        h->session->openSurvey();
+        QVERIFY(h->waitForScreen(QStringLiteral("survey")));
+        QVERIFY(h->tap(QStringLiteral("answer-0-4")));
+        QVERIFY(h->tap(QStringLiteral("skipSurvey")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        QCOMPARE(int(h->outbox->dueSurveys().size()), before);
+    }
+
+    void englishThenBackToIndonesian()
+    {
+        QVERIFY(h->tap(QStringLiteral("languageToggle")));
+        QTRY_COMPARE(h->session->language(), QStringLiteral("en"));
+        QTRY_COMPARE(
+            h->waitFor(QStringLiteral("screenTitle"))->property("text").toString(), QStringLiteral("Welcome to the village kiosk"));
+        QVERIFY(h->tap(QStringLiteral("startRequest")));
+        QVERIFY(h->waitForScreen(QStringLiteral("consent")));
+        h->session->goHome(); // the next citizen starts in Bahasa Indonesia
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        QTRY_COMPARE(
+            h->waitFor(QStringLiteral("screenTitle"))->property("text").toString(), QStringLiteral("Selamat datang di Anjungan Desa"));
+    }
+};
+
+QTEST_MAIN(TestUi)
+#include "tst_ui.moc"
