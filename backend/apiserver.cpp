@@ -117,6 +117,7 @@ struct ApiServer::Impl {
     void getCatalog(const httplib::Request &req, httplib::Response &res) const;
     void getSignedList(bool trustList, const httplib::Request &req, httplib::Response &res) const;
     void postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void postSurvey(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
     void postHandover(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
@@ -150,6 +151,8 @@ void ApiServer::Impl::routes()
         withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getSignedList(false, req, res); }));
     server->Post("/api/v1/requests",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postRequest(peer, req, res); }));
+    server->Post("/api/v1/surveys",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postSurvey(peer, req, res); }));
     server->Get("/api/v1/changes",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { getChanges(peer, req, res); }));
     server->Get(R"(/api/v1/letters/([^/]+))", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
@@ -254,6 +257,22 @@ void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req,
     const bool created = stored.value().outcome == InsertOutcome::Created;
     qCInfo(lcApi).noquote() << (created ? "stored" : "replayed") << submit->registrationNumber << "from" << peer.kioskId;
     sendJson(res, created ? 201 : 200, accepted(stored.value().record));
+}
+
+void ApiServer::Impl::postSurvey(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    QString why;
+    const auto survey = serverlink::SurveyResponse::fromJson(QByteArray::fromStdString(req.body), &why);
+    if (!survey)
+        return sendError(res, 400, QStringLiteral("invalid_body"), why);
+    const auto stored = store.insertSurvey(peer.kioskId, peer.desaCode, *survey);
+    if (!stored) {
+        qCWarning(lcApi) << "storing a survey from" << peer.kioskId << "failed:" << stored.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Survei belum dapat disimpan."));
+    }
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), survey->id);
+    sendJson(res, stored.value() ? 201 : 200, o);
 }
 
 void ApiServer::Impl::getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const

@@ -17,7 +17,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 2> kMigrations {
+const std::array<QStringList, 3> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -88,7 +88,20 @@ const std::array<QStringList, 2> kMigrations {
                        " content_sha256 TEXT NOT NULL,"
                        " envelope TEXT NOT NULL)"),
     },
+    // 3: anonymous IKM survey answers relayed by kiosks (PermenPAN-RB 14/2017).
+    {
+        QStringLiteral("CREATE TABLE survey_responses ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " service_code TEXT NOT NULL,"
+                       " answers TEXT NOT NULL,"
+                       " answered_at TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL)"),
+    },
 };
+
+static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");
 
 const QString kSealColumns = QStringLiteral("registration_number, office, serial, key_id, issued, seal_text, document_hash,"
                                             " canonical_text, revoked_at, revoke_reason");
@@ -702,6 +715,41 @@ Status BackendStore::saveSignedList(const SignedListRecord &list)
     if (!q.exec())
         return databaseError(QStringLiteral("menyimpan daftar bertanda tangan"), q.lastError());
     return Done {};
+}
+
+Result<bool> BackendStore::insertSurvey(const QString &kioskId, const QString &desaCode, const serverlink::SurveyResponse &survey)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QStringList answers;
+    for (int a : survey.answers)
+        answers.append(QString::number(a));
+    // The response id is its idempotency key: a resent survey is stored once.
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("INSERT INTO survey_responses (id, kiosk_id, desa_code, service_code, answers, answered_at, received_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+    q.addBindValue(survey.id);
+    q.addBindValue(kioskId);
+    q.addBindValue(desaCode);
+    q.addBindValue(survey.serviceCode.isNull() ? QString(QLatin1String("")) : survey.serviceCode);
+    q.addBindValue(answers.join(QLatin1Char(',')));
+    q.addBindValue(timestamp(survey.at));
+    q.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
+    if (!q.exec())
+        return databaseError(QStringLiteral("menyimpan survei"), q.lastError());
+    return q.numRowsAffected() > 0;
+}
+
+Result<int> BackendStore::surveyCount()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM survey_responses")) || !q.next())
+        return databaseError(QStringLiteral("menghitung survei"), q.lastError());
+    return q.value(0).toInt();
 }
 
 } // namespace backend

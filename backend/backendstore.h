@@ -131,7 +131,7 @@ struct EventRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -142,6 +142,9 @@ public:
     /// Exactly once per (kiosk, idempotency key): stores the request and its RECEIVED event.
     [[nodiscard]] Result<InsertResult> insertRequest(const NewRequest &request);
     [[nodiscard]] Result<RequestRecord> request(const QString &registrationNumber);
+    /// Stores one anonymous survey response once per id; true when it is new.
+    [[nodiscard]] Result<bool> insertSurvey(const QString &kioskId, const QString &desaCode, const serverlink::SurveyResponse &survey);
+    [[nodiscard]] Result<int> surveyCount();
     [[nodiscard]] Result<QList<RequestRecord>> requests();
     /// Moves a request if it is still in transition.from; records the event in the same transaction.
     [[nodiscard]] Result<RequestRecord> applyTransition(const QString &registrationNumber, const Transition &transition);

@@ -243,6 +243,28 @@ private slots:
         QCOMPARE(m_store->request(QStringLiteral("REG-API-4")).value().stage, serverlink::Stage::HandedOver);
         QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-NOPE/handover")).status, 404);
     }
+
+    void surveyStoredOnce()
+    {
+        serverlink::SurveyResponse survey;
+        survey.id = QStringLiteral("7d2f3c1e-survey-0001");
+        survey.serviceCode = QStringLiteral("SKTM");
+        survey.answers = {4, 3, 4, 4, 3, 4, 4, 2, 3};
+        survey.at = QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        const auto counted = m_store->surveyCount();
+        QVERIFY2(counted.ok(), counted.ok() ? "" : qPrintable(counted.error().message));
+        const int before = counted.value();
+        const Reply first = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
+        QCOMPARE(first.status, 201);
+        const Reply again = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
+        QCOMPARE(again.status, 200);
+        QCOMPARE(m_store->surveyCount().value(), before + 1);
+        survey.answers[0] = 5; // outside the 1–4 scale
+        survey.id = QStringLiteral("7d2f3c1e-survey-0002");
+        const Reply bad = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(m_store->surveyCount().value(), before + 1);
+    }
 };
 
 QTEST_MAIN(TestBackendApi)
