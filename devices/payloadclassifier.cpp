@@ -1,5 +1,7 @@
 #include "payloadclassifier.h"
 
+#include <QCoreApplication>
+
 #include <QStringDecoder>
 #include <QStringList>
 
@@ -180,20 +182,24 @@ QString PayloadClassifier::rejectionMessage(PayloadRejection rejection)
     case PayloadRejection::None:
         return {};
     case PayloadRejection::Empty:
-        return QStringLiteral("Kode belum terbaca. Silakan pindai ulang dengan kode menghadap pemindai.");
+        return QCoreApplication::translate(
+            "devices::PayloadClassifier", "Kode belum terbaca. Silakan pindai ulang dengan kode menghadap pemindai.");
     case PayloadRejection::TooLong:
-        return QStringLiteral("Maaf, kode ini terlalu panjang untuk anjungan. Silakan pindai KTP, tiket, atau surat Anda, "
-                              "atau minta bantuan petugas.");
+        return QCoreApplication::translate("devices::PayloadClassifier",
+            "Maaf, kode ini terlalu panjang untuk anjungan. Silakan pindai KTP, tiket, atau surat Anda, "
+            "atau minta bantuan petugas.");
     case PayloadRejection::ControlCharacters:
     case PayloadRejection::InvalidText:
-        return QStringLiteral("Maaf, kode ini berisi karakter yang tidak dapat dibaca. Silakan pindai ulang atau minta bantuan petugas.");
+        return QCoreApplication::translate("devices::PayloadClassifier",
+            "Maaf, kode ini berisi karakter yang tidak dapat dibaca. Silakan pindai ulang atau minta bantuan petugas.");
     }
     return {};
 }
 
 QString PayloadClassifier::unknownMessage()
 {
-    return QStringLiteral("Maaf, kode ini tidak dikenali. Silakan pindai KTP, tiket antrean, atau surat dari kantor desa.");
+    return QCoreApplication::translate(
+        "devices::PayloadClassifier", "Maaf, kode ini tidak dikenali. Silakan pindai KTP, tiket antrean, atau surat dari kantor desa.");
 }
 
 } // namespace devices

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,6 +121,7 @@ class TestEndToEnd : public QObject
                                "[server]\nurl=https://127.0.0.1:%1/api/v1\ncaFile=../pki/ca.crt\nclientCert=../pki/kiosk.crt\n"
                                "clientKey=../pki/kiosk.key\nsyncIntervalMs=500\n"
                                "[printers]\ncupsServer=%2\nticket=cups:ticket\nletter=cups:letter\n"
+                               "[seal]\nrootPublicKey=../trust/root.pub.pem\n"
                                "[staff]\npinHash=%3\n")
                     .arg(m_port)
                     .arg(m_cupsServer, serverlink::crypto::hashSecret(kPin, 1000))
@@ -136,6 +138,11 @@ private Q_SLOTS:
         QVERIFY2(cups.startsWith("CUPS_SERVER="), cups.constData());
         m_cupsServer = QString::fromLatin1(cups.mid(12).trimmed());
         QVERIFY(startBackend());
+        // Every kiosk pins the root key of the seal trust list.
+        QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
+                    {QStringLiteral("trust-list"), QStringLiteral("export"), QStringLiteral("--data"), path(QStringLiteral("backend")),
+                        QStringLiteral("--out"), path(QStringLiteral("trust"))})
+            != "<failed>");
         writeKioskConfig();
     }
 
@@ -225,6 +232,23 @@ private Q_SLOTS:
         const QByteArray text = runOk(QStringLiteral("pdftotext"), {letters.first(), QStringLiteral("-")});
         QVERIFY2(text.contains("Siti Aminah"), text.left(500).constData());
         QVERIFY(text.contains(kNik.toLatin1()));
+
+        // 5. The printed letter's QR seal, read back from the printed PDF, verifies offline: ASLI.
+        QVERIFY(runOk(QStringLiteral("pdftoppm"),
+                    {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("150"), QStringLiteral("-singlefile"), letters.first(),
+                        path(QStringLiteral("letter-scan"))})
+            != "<failed>");
+        const auto seal = devices::barcode::decode(QImage(path(QStringLiteral("letter-scan.png"))));
+        QVERIFY(seal);
+        QVERIFY(seal->startsWith(QStringLiteral("SQ1:")));
+        QVERIFY(runKiosk(QStringLiteral("3-verify.json"), {{QStringLiteral("SEAL"), *seal}}));
+
+        // 6. Revoked at the backend: after the kiosk's next sync the same seal reads DICABUT.
+        QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
+                    {QStringLiteral("revoke"), QStringLiteral("--data"), path(QStringLiteral("backend")), reg, QStringLiteral("--reason"),
+                        QStringLiteral("Uji pencabutan")})
+            != "<failed>");
+        QVERIFY(runKiosk(QStringLiteral("4-verify-revoked.json"), {{QStringLiteral("SEAL"), *seal}}));
     }
 };
 

@@ -11,6 +11,13 @@
 
 Q_IMPORT_QML_PLUGIN(AnjunganDesaPlugin)
 
+// As on the kiosk: the on-screen keyboard is the input method (set before the application starts).
+static void useVirtualKeyboard()
+{
+    qputenv("QT_IM_MODULE", QByteArrayLiteral("qtvirtualkeyboard"));
+}
+Q_CONSTRUCTOR_FUNCTION(useVirtualKeyboard)
+
 const QString KioskHarness::kStaffPin = QStringLiteral("135790");
 
 namespace {

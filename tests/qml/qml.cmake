@@ -7,7 +7,8 @@ target_compile_definitions(kiosk_test_harness PUBLIC KIOSK_CATALOG_JSON="${PROJE
 kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS requestWithScannedNik requestWithTypedNik invalidNikIsExplained validationErrorsShowBesideFields
             editFromReviewKeepsAnswers idleWipeLeavesNoTrace statusShowsEachStage statusByScannedTicket
-            garbageScanChangesNothing surveyIsStoredForTheBackend surveyCanBeSkipped englishThenBackToIndonesian)
+            garbageScanChangesNothing surveyIsStoredForTheBackend surveyCanBeSkipped englishThenBackToIndonesian
+            focusedFieldStaysAboveKeyboard)
 kiosk_add_qtest(NAME tst_screens SOURCES qml/tst_screens.cpp LIBS kiosk_test_harness LABELS ui)
 kiosk_add_qtest(NAME bench_taps SOURCES bench/bench_taps.cpp LIBS kiosk_test_harness LABELS bench)
 

@@ -274,6 +274,29 @@ private Q_SLOTS:
         QTRY_COMPARE(
             h->waitFor(QStringLiteral("screenTitle"))->property("text").toString(), QStringLiteral("Selamat datang di Anjungan Desa"));
     }
+
+    void focusedFieldStaysAboveKeyboard()
+    {
+        startToIdentify();
+        h->scan(kNik);
+        QTRY_VERIFY(h->session->nikValid());
+        QVERIFY(h->tap(QStringLiteral("confirmNik")));
+        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
+        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        // A field low on the form: the on-screen keyboard opens and the field moves above it.
+        QVERIFY(h->type(QStringLiteral("field-jumlahTanggungan"), QStringLiteral("3")));
+        QQuickItem *keyboard = h->find(QStringLiteral("keyboard"));
+        QVERIFY(keyboard);
+        QTRY_VERIFY(keyboard->property("active").toBool());
+        QTest::qWait(100);
+        auto *focused = qobject_cast<QQuickItem *>(h->window->activeFocusItem());
+        QVERIFY(focused);
+        const QRectF field = focused->mapRectToScene(QRectF(0, 0, focused->width(), focused->height()));
+        const QRectF board = keyboard->mapRectToScene(QRectF(0, 0, keyboard->width(), keyboard->height()));
+        QVERIFY2(field.bottom() <= board.top() + 1,
+            qPrintable(QStringLiteral("field bottom %1, keyboard top %2").arg(field.bottom()).arg(board.top())));
+        QVERIFY(field.top() >= 0);
+    }
 };
 
 QTEST_MAIN(TestUi)

@@ -513,6 +513,22 @@
         <source>NIK TIDAK cocok dengan surat ini.</source>
         <translation>The NIK does NOT match this letter.</translation>
     </message>
+    <message>
+        <source>Surat asli dan tidak dicabut.</source>
+        <translation>The letter is genuine and has not been revoked.</translation>
+    </message>
+    <message>
+        <source>Kantor telah mencabut surat ini; surat tidak berlaku lagi.</source>
+        <translation>The office has revoked this letter; it is no longer valid.</translation>
+    </message>
+    <message>
+        <source>Anjungan tidak dapat memeriksa surat ini: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama.</source>
+        <translation>The kiosk cannot check this letter: its signing key is unknown or the key list is too old.</translation>
+    </message>
+    <message>
+        <source>Segel tidak cocok dengan surat; surat mungkin palsu atau rusak.</source>
+        <translation>The seal does not match the letter; it may be forged or damaged.</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeScreen</name>
@@ -555,6 +571,25 @@
     <message>
         <source>Cara memakai anjungan dan bantuan petugas</source>
         <translation>How to use the kiosk, and help from staff</translation>
+    </message>
+</context>
+<context>
+    <name>devices::PayloadClassifier</name>
+    <message>
+        <source>Kode belum terbaca. Silakan pindai ulang dengan kode menghadap pemindai.</source>
+        <translation>The code was not read. Please scan again with the code facing the scanner.</translation>
+    </message>
+    <message>
+        <source>Maaf, kode ini terlalu panjang untuk anjungan. Silakan pindai KTP, tiket, atau surat Anda, atau minta bantuan petugas.</source>
+        <translation>Sorry, this code is too long for the kiosk. Please scan your ID card, ticket or letter, or ask the staff for help.</translation>
+    </message>
+    <message>
+        <source>Maaf, kode ini berisi karakter yang tidak dapat dibaca. Silakan pindai ulang atau minta bantuan petugas.</source>
+        <translation>Sorry, this code contains characters that cannot be read. Please scan again or ask the staff for help.</translation>
+    </message>
+    <message>
+        <source>Maaf, kode ini tidak dikenali. Silakan pindai KTP, tiket antrean, atau surat dari kantor desa.</source>
+        <translation>Sorry, this code is not recognised. Please scan your ID card, queue ticket, or a letter from the village office.</translation>
     </message>
 </context>
 <context>

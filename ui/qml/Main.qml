@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import AnjunganDesa
 
 ApplicationWindow {
@@ -82,6 +83,17 @@ ApplicationWindow {
     IdleOverlay {
         anchors.fill: parent
         z: 50
+    }
+
+    // The on-screen keyboard follows the session's language: Indonesian layout by default.
+    function applyKeyboardLocale() {
+        VirtualKeyboardSettings.activeLocales = ["id_ID", "en_GB"]
+        VirtualKeyboardSettings.locale = Session.language === "en" ? "en_GB" : "id_ID"
+    }
+    Component.onCompleted: applyKeyboardLocale()
+    Connections {
+        target: Session
+        function onLanguageChanged() { window.applyKeyboardLocale() }
     }
 
     InputPanel {

@@ -42,7 +42,19 @@ ScreenPage {
                         font.bold: true
                         color: Theme.inverse
                     }
-                    Text { Layout.fillWidth: true; text: page.v.reason || ""; font.pixelSize: Theme.body; color: Theme.inverse; wrapMode: Text.WordWrap }
+                    Text {
+                        objectName: "verdictReason"
+                        Layout.fillWidth: true
+                        // The verifier explains itself in Bahasa Indonesia; other languages get the meaning of the verdict.
+                        text: Session.language === "id" ? (page.v.reason || "")
+                              : page.v.verdict === "ASLI" ? qsTr("Surat asli dan tidak dicabut.")
+                              : page.v.verdict === "DICABUT" ? qsTr("Kantor telah mencabut surat ini; surat tidak berlaku lagi.")
+                              : page.v.verdict === "TIDAK_DIKENAL" ? qsTr("Anjungan tidak dapat memeriksa surat ini: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama.")
+                              : qsTr("Segel tidak cocok dengan surat; surat mungkin palsu atau rusak.")
+                        font.pixelSize: Theme.body
+                        color: Theme.inverse
+                        wrapMode: Text.WordWrap
+                    }
                     Text {
                         Layout.fillWidth: true
                         visible: (page.v.statusPer || "").length > 0
