@@ -35,6 +35,16 @@ class TestUi : public QObject
         QVERIFY(h->waitForScreen(QStringLiteral("identify")));
     }
 
+    void openSktmFormWithScannedNik()
+    {
+        startToIdentify();
+        h->scan(kNik);
+        QTRY_VERIFY(h->session->nikValid());
+        QVERIFY(h->tap(QStringLiteral("confirmNik")));
+        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
+        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -98,12 +108,7 @@ private Q_SLOTS:
 
     void validationErrorsShowBesideFields()
     {
-        startToIdentify();
-        h->scan(kNik);
-        QTRY_VERIFY(h->session->nikValid());
-        QVERIFY(h->tap(QStringLiteral("confirmNik")));
-        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
-        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        openSktmFormWithScannedNik();
         QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("sembilan ratus")));
         QVERIFY(h->type(QStringLiteral("field-phone"), QStringLiteral("12345")));
         QVERIFY(h->tap(QStringLiteral("toReview")));
@@ -120,12 +125,7 @@ private Q_SLOTS:
 
     void editFromReviewKeepsAnswers()
     {
-        startToIdentify();
-        h->scan(kNik);
-        QTRY_VERIFY(h->session->nikValid());
-        QVERIFY(h->tap(QStringLiteral("confirmNik")));
-        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
-        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        openSktmFormWithScannedNik();
         fillSktm();
         QVERIFY(h->tap(QStringLiteral("toReview")));
         QVERIFY(h->waitForScreen(QStringLiteral("review")));
@@ -146,12 +146,7 @@ private Q_SLOTS:
     void idleWipeLeavesNoTrace()
     {
         h->idle->setTimeouts(300, 700);
-        startToIdentify();
-        h->scan(kNik);
-        QTRY_VERIFY(h->session->nikValid());
-        QVERIFY(h->tap(QStringLiteral("confirmNik")));
-        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
-        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        openSktmFormWithScannedNik();
         QVERIFY(h->type(QStringLiteral("field-name"), QStringLiteral("Siti Aminah")));
         QVERIFY(h->type(QStringLiteral("field-pekerjaan"), QStringLiteral("Buruh tani")));
         // The countdown appears first, then the visit is wiped.
@@ -277,12 +272,7 @@ private Q_SLOTS:
 
     void focusedFieldStaysAboveKeyboard()
     {
-        startToIdentify();
-        h->scan(kNik);
-        QTRY_VERIFY(h->session->nikValid());
-        QVERIFY(h->tap(QStringLiteral("confirmNik")));
-        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
-        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        openSktmFormWithScannedNik();
         // A field low on the form: the on-screen keyboard opens and the field moves above it.
         QVERIFY(h->type(QStringLiteral("field-jumlahTanggungan"), QStringLiteral("3")));
         QQuickItem *keyboard = h->find(QStringLiteral("keyboard"));
