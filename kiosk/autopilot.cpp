@@ -134,10 +134,13 @@ void Autopilot::next()
     } else if (step.contains(QStringLiteral("call"))) {
         const QByteArray method = step.value(QStringLiteral("call")).toString().toLatin1();
         QStringList args;
-        for (const QJsonValue &a : step.value(QStringLiteral("args")).toArray())
+        const QJsonArray rawArgs = step.value(QStringLiteral("args")).toArray();
+        for (const QJsonValue &a : rawArgs)
             args.append(expand(a.toVariant().toString()));
         bool ok = false;
-        if (args.isEmpty())
+        if (rawArgs.size() == 1 && rawArgs.first().isArray())
+            ok = QMetaObject::invokeMethod(m_target, method.constData(), Q_ARG(QVariantList, rawArgs.first().toArray().toVariantList()));
+        else if (args.isEmpty())
             ok = QMetaObject::invokeMethod(m_target, method.constData());
         else if (args.size() == 1)
             ok = QMetaObject::invokeMethod(m_target, method.constData(), Q_ARG(QString, args.at(0)));

@@ -20,7 +20,7 @@ void sendWedgeBurst(QWindow *window, const QString &text);
 
 /// Drives the kiosk through a scripted visit (JSON steps) on the real objects and screens:
 /// the headless demo and the end-to-end test use it; technicians can replay a visit with it.
-/// Steps: {"call": method, "args": [...]}, {"set": prop, "value": v}, {"wedge": text}
+/// Steps: {"call": method, "args": [...]} (strings, or one array for a list argument), {"set": prop, "value": v}, {"wedge": text}
 /// (typed as a keyboard-wedge scanner burst), {"expect": prop[.key], "equals"|"notEquals": v, "timeoutMs": n},
 /// {"shot": name} (PNG of the window), {"capture": prop[.key], "as": VAR}. Strings may use
 /// ${VAR} from captures or the environment; captures are also written to <out>/captured.env.

@@ -395,6 +395,22 @@ QStringList OutboxRepository::lettersToDownload() const
     return out;
 }
 
+void OutboxRepository::raiseTechnicianAlert(const QString &text)
+{
+    const QDateTime now = m_clock();
+    setSyncValue(QStringLiteral("alert:") + iso(now), text.left(500));
+}
+
+QStringList OutboxRepository::technicianAlerts() const
+{
+    QStringList out;
+    QSqlQuery q(m_store.connection());
+    q.exec(QStringLiteral("SELECT name, value FROM sync_state WHERE name LIKE 'alert:%' ORDER BY name DESC LIMIT 20"));
+    while (q.next())
+        out.append(q.value(0).toString().mid(6) + QStringLiteral("  ") + q.value(1).toString());
+    return out;
+}
+
 QString OutboxRepository::syncValue(const QString &name) const
 {
     QSqlQuery q(m_store.connection());

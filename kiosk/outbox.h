@@ -118,6 +118,11 @@ public:
     [[nodiscard]] QList<serverlink::SurveyResponse> dueSurveys(int limit = 50) const;
     void markSurveyDelivered(const QString &id);
 
+    /// Something a technician must look at (e.g. a letter that failed its seal check); kept in
+    /// the store and listed by `kioskctl status`. Never contains personal data.
+    void raiseTechnicianAlert(const QString &text);
+    [[nodiscard]] QStringList technicianAlerts() const;
+
     [[nodiscard]] QString syncValue(const QString &name) const;
     void setSyncValue(const QString &name, const QString &value);
 

@@ -364,6 +364,7 @@ void Session::submitSurvey(const QVariantList &answers)
     if (any && !response.answers.contains(0)) {
         m_outbox.enqueueSurvey(response);
         ++m_surveysGiven;
+        ++m_surveysWaiting;
         Q_EMIT surveyChanged();
         Q_EMIT requestQueued();
     }
@@ -512,6 +513,7 @@ void Session::printLetter(const QString &registrationNumber)
     }
     if (!problem.isEmpty()) {
         qCCritical(lcSession).noquote() << "letter check failed for" << registrationNumber;
+        m_outbox.raiseTechnicianAlert(QStringLiteral("Surat %1 tidak dicetak: pemeriksaan hash/segel gagal.").arg(registrationNumber));
         setStaffMessage(problem);
         return;
     }
@@ -646,6 +648,7 @@ void Session::checkHolderNik(const QString &nik)
 void Session::handleSynced(int outboxDepth, const QString &problem)
 {
     m_outboxDepth = outboxDepth;
+    m_surveysWaiting = int(m_outbox.dueSurveys().size());
     m_syncProblem = problem;
     ++m_syncRounds;
     Q_EMIT syncChanged();

@@ -54,6 +54,7 @@ class Session : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     Q_PROPERTY(QStringList surveyQuestions READ surveyQuestions NOTIFY languageChanged)
     Q_PROPERTY(int surveysGiven READ surveysGiven NOTIFY surveyChanged)
+    Q_PROPERTY(int surveysWaiting READ surveysWaiting NOTIFY syncChanged)
     Q_PROPERTY(int outboxDepth READ outboxDepth NOTIFY syncChanged)
     Q_PROPERTY(QString syncProblem READ syncProblem NOTIFY syncChanged)
     Q_PROPERTY(int syncRounds READ syncRounds NOTIFY syncChanged)
@@ -105,6 +106,8 @@ public:
     [[nodiscard]] QString notice() const { return m_notice; }
     [[nodiscard]] QStringList surveyQuestions() const;
     [[nodiscard]] int surveysGiven() const { return m_surveysGiven; }
+    /// Survey responses stored here that the backend does not have yet.
+    [[nodiscard]] int surveysWaiting() const { return m_surveysWaiting; }
     [[nodiscard]] int outboxDepth() const { return m_outboxDepth; }
     [[nodiscard]] QString syncProblem() const { return m_syncProblem; }
     [[nodiscard]] int syncRounds() const { return m_syncRounds; }
@@ -209,6 +212,7 @@ private:
     QString m_notice;
     QString m_lastServiceCode; // for the survey after the visit; not personal data
     int m_surveysGiven = 0;
+    int m_surveysWaiting = 0;
     int m_outboxDepth = 0;
     QString m_syncProblem;
     int m_syncRounds = 0;

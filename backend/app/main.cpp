@@ -280,5 +280,12 @@ int main(int argc, char *argv[])
         return exportTrust(b, parser);
     if (command == QLatin1String("list") && positional.size() == 1)
         return list(b, parser.isSet(QStringLiteral("json")));
+    if (command == QLatin1String("surveys") && positional.size() == 1) {
+        const auto count = b.store->surveyCount();
+        if (!count)
+            return fail(count.error().message);
+        QTextStream(stdout) << count.value() << " survey responses\n";
+        return 0;
+    }
     return fail(QStringLiteral("Perintah tidak dikenal. Lihat --help."));
 }

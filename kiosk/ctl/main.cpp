@@ -206,6 +206,10 @@ int status(Context &ctx)
             << "Surat siap cetak\t" << outbox.readyLetters().size() << Qt::endl;
     for (const QString &reason : stats.parkedReasons)
         ctx.out << "  ditahan: " << reason << Qt::endl;
+    const QStringList alerts = outbox.technicianAlerts();
+    ctx.out << "Peringatan teknisi\t" << alerts.size() << Qt::endl;
+    for (const QString &alert : alerts)
+        ctx.out << "  " << alert << Qt::endl;
     return listPrinters(ctx);
 }
 

@@ -164,6 +164,14 @@ private Q_SLOTS:
 
         QJsonArray requests = backendRequests();
         QCOMPARE(requests.size(), 1);
+        // The visitor's survey answers were relayed too (waiting on the survey sync, which follows the outbox).
+        QByteArray surveys;
+        QDeadlineTimer surveyDeadline(20000);
+        do {
+            surveys = runOk(binary(QStringLiteral("backend/kecamatan-backend")),
+                {QStringLiteral("surveys"), QStringLiteral("--data"), path(QStringLiteral("backend"))});
+        } while (!surveys.startsWith("1 ") && !surveyDeadline.hasExpired() && (QTest::qWait(200), true));
+        QVERIFY2(surveys.startsWith("1 survey"), surveys.constData());
         QCOMPARE(requests.at(0).toObject().value(QStringLiteral("registrationNumber")).toString(), reg);
 
         // 2. The printed ticket's QR decodes to the status token the kiosk stored (as a hash).

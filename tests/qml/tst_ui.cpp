@@ -1,5 +1,6 @@
 // The citizen's paths through the real QML UI, driven by taps, on-screen-keyboard text and scans.
 #include "barcode.h"
+#include "crypto.h"
 #include "escpos.h"
 #include "kioskharness.h"
 
@@ -286,6 +287,31 @@ private Q_SLOTS:
         QVERIFY2(field.bottom() <= board.top() + 1,
             qPrintable(QStringLiteral("field bottom %1, keyboard top %2").arg(field.bottom()).arg(board.top())));
         QVERIFY(field.top() >= 0);
+    }
+
+    void tamperedLetterIsNotPrinted()
+    {
+        const auto queued = h->outbox->enqueue({QStringLiteral("SKTM"), kNik, QStringLiteral("Siti Aminah"), QStringLiteral("Dusun Krajan"),
+            QStringLiteral("Sekolah"), {}, {}});
+        QVERIFY(queued.ok());
+        serverlink::StatusChange ready {0, queued->registrationNumber, Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true};
+        QVERIFY(h->outbox->applyChange(ready));
+        const QString path = h->dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::WriteOnly));
+        pdf.write("%PDF-1.4 surat yang sudah diubah");
+        pdf.close();
+        // The stored hash is the signed letter's; the file on disk is not that letter.
+        h->outbox->setLetter(queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256("%PDF-1.4 asli").toHex()));
+        const int printedBefore = int(h->letterPrinter.documents.size());
+        const int alertsBefore = int(h->outbox->technicianAlerts().size());
+        h->session->openStaff();
+        h->session->staffLogin(KioskHarness::kStaffPin);
+        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->tap(QStringLiteral("print-") + queued->registrationNumber));
+        QCOMPARE(int(h->letterPrinter.documents.size()), printedBefore);
+        QVERIFY(h->session->staffMessage().contains(QStringLiteral("tidak dicetak")));
+        QCOMPARE(int(h->outbox->technicianAlerts().size()), alertsBefore + 1);
     }
 };
 
