@@ -75,8 +75,14 @@ void SyncService::syncNow()
     pullChanges(&problem);
     downloadLetters(&problem);
     refreshTrust(&problem);
-    if (!problem.isEmpty())
-        qCWarning(lcSync).noquote() << problem;
+    // Logged when it starts and when it changes, not on every round of a long outage.
+    if (problem != m_lastProblem) {
+        if (problem.isEmpty())
+            qCInfo(lcSync) << "link to the kecamatan is working again";
+        else
+            qCWarning(lcSync).noquote() << problem;
+        m_lastProblem = problem;
+    }
     Q_EMIT synced(m_outbox->depth(), problem);
 }
 

@@ -56,6 +56,7 @@ private:
     std::unique_ptr<OutboxRepository> m_outbox;
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;
+    QString m_lastProblem;
     const TrustCache *m_trust = nullptr;
 };
 
