@@ -1,5 +1,7 @@
 #include "printjobtracker.h"
 
+#include <QCoreApplication>
+
 #include "cupsprinter.h"
 
 #include <QHash>
@@ -87,21 +89,22 @@ QString citizenMessage(DeviceState state)
     case DeviceState::Ready:
         return {};
     case DeviceState::PaperOut:
-        return QStringLiteral("Kertas habis, silakan hubungi petugas.");
+        return QCoreApplication::translate("devices::PrintJobTracker", "Kertas habis, silakan hubungi petugas.");
     case DeviceState::PaperLow:
-        return QStringLiteral("Kertas hampir habis; cetakan Anda tetap diproses.");
+        return QCoreApplication::translate("devices::PrintJobTracker", "Kertas hampir habis; cetakan Anda tetap diproses.");
     case DeviceState::Offline:
-        return QStringLiteral("Printer tidak terhubung, silakan hubungi petugas.");
+        return QCoreApplication::translate("devices::PrintJobTracker", "Printer tidak terhubung, silakan hubungi petugas.");
     case DeviceState::DoorOpen:
-        return QStringLiteral("Tutup printer terbuka, silakan hubungi petugas.");
+        return QCoreApplication::translate("devices::PrintJobTracker", "Tutup printer terbuka, silakan hubungi petugas.");
     case DeviceState::Jam:
-        return QStringLiteral("Kertas macet di printer, silakan hubungi petugas.");
+        return QCoreApplication::translate("devices::PrintJobTracker", "Kertas macet di printer, silakan hubungi petugas.");
     case DeviceState::TonerLow:
-        return QStringLiteral("Tinta printer hampir habis; cetakan Anda tetap diproses.");
+        return QCoreApplication::translate("devices::PrintJobTracker", "Tinta printer hampir habis; cetakan Anda tetap diproses.");
     case DeviceState::Stopped:
-        return QStringLiteral("Printer sedang berhenti, silakan hubungi petugas.");
+        return QCoreApplication::translate("devices::PrintJobTracker", "Printer sedang berhenti, silakan hubungi petugas.");
     case DeviceState::Unknown:
-        return QStringLiteral("Keadaan printer belum diketahui, silakan hubungi petugas bila cetakan tidak keluar.");
+        return QCoreApplication::translate(
+            "devices::PrintJobTracker", "Keadaan printer belum diketahui, silakan hubungi petugas bila cetakan tidak keluar.");
     }
     return {};
 }

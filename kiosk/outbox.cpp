@@ -154,6 +154,18 @@ void OutboxRepository::recordTicketPrint(qint64 requestId, bool accepted, int jo
     q.exec();
 }
 
+bool OutboxRepository::recordTicketJobResult(int jobId, bool printed, const QString &reason)
+{
+    QSqlQuery q(m_store.connection());
+    // Job ids restart with a new print server: the newest ticket with that job is the one meant.
+    q.prepare(QStringLiteral("UPDATE tickets SET printed_at = ?, print_error = ? WHERE request_id ="
+                             " (SELECT MAX(request_id) FROM tickets WHERE print_job = ?)"));
+    q.addBindValue(printed ? iso(m_clock()) : QVariant());
+    q.addBindValue(printed ? QVariant() : QVariant(reason.isNull() ? QString(QLatin1String("")) : reason));
+    q.addBindValue(jobId);
+    return q.exec() && q.numRowsAffected() > 0;
+}
+
 QList<PendingDelivery> OutboxRepository::dueForDelivery(int limit)
 {
     QSqlQuery q(m_store.connection());

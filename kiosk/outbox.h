@@ -89,6 +89,9 @@ public:
     /// in ONE transaction. Only after this returns successfully may the ticket be printed.
     Result<QueuedRequest> enqueue(const NewRequest &request);
 
+    /// Records the final outcome of a ticket's print job as reported by the printer tracker;
+    /// false when no ticket has that job.
+    bool recordTicketJobResult(int jobId, bool printed, const QString &reason);
     /// Records whether the ticket reached the printer.
     void recordTicketPrint(qint64 requestId, bool accepted, int jobId, const QString &error);
 

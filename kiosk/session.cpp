@@ -7,6 +7,7 @@
 #include "outbox.h"
 #include "payloadclassifier.h"
 #include "printer.h"
+#include "printjobtracker.h"
 #include "sealverifier.h"
 #include "staffauth.h"
 #include "ticketrenderer.h"
@@ -312,15 +313,21 @@ void Session::submit()
     else
         printed.error = tr("Printer tiket belum diatur.");
     m_outbox.recordTicketPrint(queued->id, printed.accepted, printed.jobId, printed.error);
+    if (printed.accepted && m_printTracker)
+        m_printTracker->track(QStringLiteral("ticket"), printed.jobId, job, QStringLiteral("application/vnd.cups-raw"),
+            QStringLiteral("Tiket %1").arg(queued->registrationNumber));
     qCInfo(lcSession).noquote() << "queued" << queued->registrationNumber << "ticket job" << printed.jobId;
 
     m_ticket = {
         {QStringLiteral("registrationNumber"), queued->registrationNumber},
         {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(queued->queueNumber)},
-        {QStringLiteral("printed"), printed.accepted},
+        {QStringLiteral("printed"), printed.accepted && m_printerNotice.isEmpty()},
         {QStringLiteral("printMessage"),
-            printed.accepted ? QString()
-                             : tr("Tiket tidak tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.").arg(printed.error)},
+            !printed.accepted ? tr("Tiket tidak tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.").arg(printed.error)
+                : !m_printerNotice.isEmpty()
+                ? tr("%1 Permohonan Anda sudah tersimpan; catat nomor registrasi Anda. Tiket tercetak setelah printer siap.")
+                      .arg(m_printerNotice)
+                : QString()},
         {QStringLiteral("estimatedDays"), s ? s->estimatedDays : 0},
         {QStringLiteral("requirements"), requirements()},
     };
@@ -528,6 +535,11 @@ void Session::printLetter(const QString &registrationNumber)
         return;
     }
     ++m_lettersPrinted;
+    if (m_printTracker) {
+        m_letterJobs.insert(printed.jobId, registrationNumber);
+        m_printTracker->track(QStringLiteral("letter"), printed.jobId, pdf, QStringLiteral("application/pdf"),
+            QStringLiteral("Surat %1").arg(registrationNumber));
+    }
     setStaffMessage(tr("Surat %1 dikirim ke printer (pekerjaan #%2).").arg(registrationNumber).arg(printed.jobId));
 }
 
@@ -656,6 +668,39 @@ void Session::handleSynced(int outboxDepth, const QString &problem)
         Q_EMIT staffChanged();
     if (m_screen == QLatin1String("status") && m_status.value(QStringLiteral("found")).toBool())
         checkStatus(m_status.value(QStringLiteral("registrationNumber")).toString());
+}
+
+void Session::setPrintTracker(devices::PrintJobTracker *tracker)
+{
+    m_printTracker = tracker;
+    connect(tracker, &devices::PrintJobTracker::printerStateChanged, this, &Session::handlePrinterState);
+    connect(tracker, &devices::PrintJobTracker::jobFinished, this, &Session::handleJobFinished);
+}
+
+void Session::handlePrinterState(const QString &role, devices::DeviceState state, const QString &message)
+{
+    if (role == QLatin1String("ticket")) {
+        const QString notice = devices::canPrint(state) ? QString() : message;
+        if (notice != m_printerNotice) {
+            m_printerNotice = notice;
+            Q_EMIT printerChanged();
+        }
+    } else if (m_screen == QLatin1String("staff") && !devices::canPrint(state)) {
+        setStaffMessage(tr("Printer surat: %1").arg(message));
+    }
+}
+
+void Session::handleJobFinished(int jobId, bool ok, const QString &reason)
+{
+    if (const QString reg = m_letterJobs.take(jobId); !reg.isEmpty()) {
+        if (m_screen == QLatin1String("staff"))
+            setStaffMessage(ok ? tr("Surat %1 selesai dicetak.").arg(reg) : tr("Surat %1 gagal dicetak: %2").arg(reg, reason));
+        if (!ok)
+            m_outbox.raiseTechnicianAlert(QStringLiteral("Surat %1 gagal dicetak: %2").arg(reg, reason));
+        return;
+    }
+    if (m_outbox.recordTicketJobResult(jobId, ok, reason) && !ok)
+        m_outbox.raiseTechnicianAlert(QStringLiteral("Tiket (pekerjaan #%1) gagal dicetak: %2").arg(jobId).arg(reason));
 }
 
 void Session::handleCatalog(const QByteArray &catalogJson)

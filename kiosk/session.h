@@ -9,7 +9,9 @@
 
 namespace devices {
 class Printer;
-}
+class PrintJobTracker;
+enum class DeviceState;
+} // namespace devices
 
 namespace kiosk {
 
@@ -52,6 +54,7 @@ class Session : public QObject
     Q_PROPERTY(QVariantMap status READ status NOTIFY statusChanged)
     Q_PROPERTY(QVariantMap verdict READ verdict NOTIFY verdictChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    Q_PROPERTY(QString printerNotice READ printerNotice NOTIFY printerChanged)
     Q_PROPERTY(QStringList surveyQuestions READ surveyQuestions NOTIFY languageChanged)
     Q_PROPERTY(int surveysGiven READ surveysGiven NOTIFY surveyChanged)
     Q_PROPERTY(int surveysWaiting READ surveysWaiting NOTIFY syncChanged)
@@ -104,6 +107,10 @@ public:
     /// Enables "Verifikasi Surat" and the check of every letter before it prints.
     void setSealVerifier(const SealVerifier *verifier) { m_sealVerifier = verifier; }
     [[nodiscard]] QString notice() const { return m_notice; }
+    /// What a citizen should know about the ticket printer right now (empty when it is fine).
+    [[nodiscard]] QString printerNotice() const { return m_printerNotice; }
+    /// Follows every print job to its end; without it, a job counts as printed once CUPS accepted it.
+    void setPrintTracker(devices::PrintJobTracker *tracker);
     [[nodiscard]] QStringList surveyQuestions() const;
     [[nodiscard]] int surveysGiven() const { return m_surveysGiven; }
     /// Survey responses stored here that the backend does not have yet.
@@ -151,6 +158,10 @@ public Q_SLOTS:
     void handleScan(const QString &payload);
     void handleSynced(int outboxDepth, const QString &problem);
     void handleCatalog(const QByteArray &catalogJson);
+    /// From the print tracker: a printer's state changed (role "ticket" or "letter").
+    void handlePrinterState(const QString &role, devices::DeviceState state, const QString &message);
+    /// From the print tracker: a job reached its end.
+    void handleJobFinished(int jobId, bool ok, const QString &reason);
 
 Q_SIGNALS:
     void screenChanged();
@@ -164,6 +175,7 @@ Q_SIGNALS:
     void statusChanged();
     void verdictChanged();
     void noticeChanged();
+    void printerChanged();
     void surveyChanged();
     void syncChanged();
     void staffChanged();
@@ -210,6 +222,9 @@ private:
     QString m_sealText;
     const SealVerifier *m_sealVerifier = nullptr;
     QString m_notice;
+    QString m_printerNotice;
+    devices::PrintJobTracker *m_printTracker = nullptr;
+    QHash<int, QString> m_letterJobs; // letter print jobs in flight → registration number
     QString m_lastServiceCode; // for the survey after the visit; not personal data
     int m_surveysGiven = 0;
     int m_surveysWaiting = 0;

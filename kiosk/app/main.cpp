@@ -5,6 +5,7 @@
 #include "idlemonitor.h"
 #include "outbox.h"
 #include "printer.h"
+#include "printjobtracker.h"
 #include "scanner.h"
 #include "sealverifier.h"
 #include "session.h"
@@ -158,6 +159,17 @@ int main(int argc, char *argv[])
     idle.watchApplication();
     kiosk::Session session(outbox, catalog, staff, idle, ticketPrinter.get(), letterPrinter.get(), config->officeName);
     session.setSealVerifier(sealVerifier.get());
+    // Every ticket and letter job is followed to its end on the tracker's own thread.
+    std::unique_ptr<devices::PrintJobTracker> printTracker;
+    if (!cli.isSet(selfTestOption)) {
+        printTracker = std::make_unique<devices::PrintJobTracker>(config->cupsServer);
+        for (const auto &[role, uri] :
+            {std::pair {QStringLiteral("ticket"), config->ticketPrinter}, {QStringLiteral("letter"), config->letterPrinter}})
+            if (uri.startsWith(QLatin1String("cups:")))
+                printTracker->addPrinter(role, uri.mid(5));
+        session.setPrintTracker(printTracker.get());
+        printTracker->start();
+    }
     // Handed to QML as the singleton `Session`, owned here. (Qt 6.4 does not resolve a
     // QML_FOREIGN singleton of a class from another library; an instance registration does.)
     qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", &session);

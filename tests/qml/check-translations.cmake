@@ -4,7 +4,7 @@ file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 file(COPY ${SOURCE_DIR}/ui/i18n/anjungan_en.ts DESTINATION ${WORK_DIR})
 file(GLOB_RECURSE sources ${SOURCE_DIR}/kiosk/*.cpp ${SOURCE_DIR}/ui/qml/*.qml)
-list(APPEND sources ${SOURCE_DIR}/server-link/protocol.cpp ${SOURCE_DIR}/devices/payloadclassifier.cpp)
+list(APPEND sources ${SOURCE_DIR}/server-link/protocol.cpp ${SOURCE_DIR}/devices/payloadclassifier.cpp ${SOURCE_DIR}/devices/printjobtracker.cpp)
 execute_process(COMMAND ${LUPDATE} -no-obsolete -locations none ${sources} -ts ${WORK_DIR}/anjungan_en.ts
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)

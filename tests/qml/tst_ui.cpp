@@ -3,6 +3,7 @@
 #include "crypto.h"
 #include "escpos.h"
 #include "kioskharness.h"
+#include "printjobtracker.h"
 
 #include <QTest>
 
@@ -312,6 +313,33 @@ private Q_SLOTS:
         QCOMPARE(int(h->letterPrinter.documents.size()), printedBefore);
         QVERIFY(h->session->staffMessage().contains(QStringLiteral("tidak dicetak")));
         QCOMPARE(int(h->outbox->technicianAlerts().size()), alertsBefore + 1);
+    }
+
+    void printerFaultIsExplainedAndNothingIsLost()
+    {
+        // The tracker reports paper out on the ticket printer: a banner tells everyone.
+        h->session->handlePrinterState(
+            QStringLiteral("ticket"), devices::DeviceState::PaperOut, devices::citizenMessage(devices::DeviceState::PaperOut));
+        QVERIFY(h->waitFor(QStringLiteral("printerBanner")));
+        openSktmFormWithScannedNik();
+        fillSktm();
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY(h->waitForScreen(QStringLiteral("review")));
+        QVERIFY(h->tap(QStringLiteral("submit")));
+        QVERIFY(h->waitForScreen(QStringLiteral("done")));
+        // The request is committed all the same; the citizen is told the ticket comes later.
+        const QVariantMap ticket = h->session->ticket();
+        QCOMPARE(ticket.value(QStringLiteral("printed")).toBool(), false);
+        QVERIFY(ticket.value(QStringLiteral("printMessage")).toString().contains(QStringLiteral("Kertas habis")));
+        QVERIFY(h->outbox->findByRegistrationNumber(ticket.value(QStringLiteral("registrationNumber")).toString()));
+        // The tracker later reports the job failed for good: the ticket record and the technician know.
+        const int alerts = int(h->outbox->technicianAlerts().size());
+        h->session->handleJobFinished(int(h->ticketPrinter.documents.size()), false, QStringLiteral("media-empty"));
+        QCOMPARE(int(h->outbox->technicianAlerts().size()), alerts + 1);
+        QCOMPARE(h->outbox->stats().ticketsNotPrinted >= 1, true);
+        // Paper loaded: the banner goes away.
+        h->session->handlePrinterState(QStringLiteral("ticket"), devices::DeviceState::Ready, QString());
+        QTRY_VERIFY(!h->find(QStringLiteral("printerBanner")));
     }
 };
 

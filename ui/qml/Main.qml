@@ -56,10 +56,32 @@ ApplicationWindow {
         }
     }
 
+    Rectangle {
+        id: printerBanner
+        objectName: "printerBanner"
+        visible: Session.printerNotice.length > 0
+        anchors.left: parent.left
+        anchors.right: parent.right
+        height: visible ? bannerText.implicitHeight + 24 : 0
+        color: Theme.warningBackground
+        z: 10
+        Text {
+            id: bannerText
+            anchors.fill: parent
+            anchors.margins: 12
+            text: Session.printerNotice
+            font.pixelSize: Theme.body
+            color: Theme.warning
+            wrapMode: Text.WordWrap
+            verticalAlignment: Text.AlignVCenter
+        }
+    }
+
     Loader {
         id: screenLoader
         objectName: "screenLoader"
         anchors.fill: parent
+        anchors.topMargin: printerBanner.height
         anchors.bottomMargin: keyboard.active ? keyboard.height : 0
         source: {
             switch (Session.screen) {
