@@ -356,6 +356,10 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
     // Kiosks must present a certificate from the kiosk CA (verified in the handshake); never below TLS 1.2.
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
+    // With client certificates, resuming a TLS session needs a session id context; without one
+    // OpenSSL answers a resuming kiosk with an "internal error" alert.
+    static const unsigned char kSessionContext[] = "anjungan-desa-api-v1";
+    SSL_CTX_set_session_id_context(ctx, kSessionContext, sizeof(kSessionContext) - 1);
     if (SSL_CTX_load_verify_locations(ctx, QFile::encodeName(tls.clientCa).constData(), nullptr) != 1)
         return Error {ErrorCode::Io, QStringLiteral("CA anjungan %1 tidak dapat dimuat.").arg(tls.clientCa)};
     d->server->set_payload_max_length(serverlink::kMaxBodyBytes);

@@ -11,4 +11,5 @@ kiosk_add_qtest(NAME tst_backend_api
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
-            changesShowReceived catalogEtag letterAndHandover surveyStoredOnce)
+            changesShowReceived catalogEtag letterAndHandover surveyStoredOnce
+            kioskClientKeepsWorkingAcrossReconnects)

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+
+#include "linkclient.h"
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -264,6 +266,19 @@ private slots:
         const Reply bad = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
         QCOMPARE(bad.status, 400);
         QCOMPARE(m_store->surveyCount().value(), before + 1);
+    }
+
+    void kioskClientKeepsWorkingAcrossReconnects()
+    {
+        // The kiosk's own client: one handle, connection reuse, TLS session resumption when the
+        // server closes a kept-alive connection. Every request must succeed (regression: the server
+        // answered a resumed session with an "internal error" alert).
+        serverlink::LinkClient client(QStringLiteral("https://localhost:%1/api/v1").arg(m_port),
+            {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")});
+        for (int i = 0; i < 30; ++i) {
+            const auto r = client.get(QStringLiteral("/catalog"));
+            QVERIFY2(r.ok(), qPrintable(QStringLiteral("request %1: %2").arg(i).arg(r.errorText)));
+        }
     }
 };
 
