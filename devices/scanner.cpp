@@ -1,5 +1,6 @@
 #include "scanner.h"
 
+#include "camerascanner.h"
 #include "hidposscanner.h"
 #include "wedgescanner.h"
 
@@ -16,6 +17,15 @@ std::unique_ptr<Scanner> createScanner(const QString &uri, QString *error)
         if (error)
             *error = QStringLiteral("Alamat pemindai USB \"%1\" tidak sah; tulis sebagai usb:VID:PID dalam heksadesimal, "
                                     "misalnya usb:0c2e:0b61. Hubungi teknisi.")
+                         .arg(uri);
+        return nullptr;
+    }
+    if (scheme == QLatin1String("camera") && uri.contains(QLatin1Char(':'))) {
+        if (const auto index = CameraScanner::parseUri(uri))
+            return std::make_unique<CameraScanner>(*index);
+        if (error)
+            *error = QStringLiteral("Alamat kamera \"%1\" tidak sah; tulis sebagai camera:N dengan N nomor kamera mulai "
+                                    "dari 0, misalnya camera:0. Hubungi teknisi.")
                          .arg(uri);
         return nullptr;
     }

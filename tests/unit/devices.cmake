@@ -60,3 +60,10 @@ kiosk_add_qtest(NAME tst_devices_printtracker
   FUNCTIONS stateMapping paperOutThenRecovery failedJobIsResubmitted unreachableServerIsOffline
   LABELS devices)
 target_compile_definitions(tst_devices_printtracker PRIVATE KIOSK_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# Camera path: generated corpus through ZXing, FrameDecoder's worker thread, a missing camera.
+kiosk_add_qtest(NAME tst_devices_camera
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_camera.cpp
+  LIBS kiosk_devices ZXing::ZXing
+  FUNCTIONS corpus frameDecoderDropsWhileBusy frameDecoderDecodesWithZxing missingCamera invalidCameraUri
+  LABELS devices)

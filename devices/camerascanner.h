@@ -1,0 +1,54 @@
+#pragma once
+
+#include "scanner.h"
+
+#include <QString>
+#include <memory>
+#include <optional>
+
+class QCamera;
+class QMediaCaptureSession;
+class QVideoSink;
+class QVideoFrame;
+
+namespace devices {
+
+class FrameDecoder;
+
+/// `camera:N`: the N-th video input of Qt Multimedia (QMediaDevices::videoInputs(), counted from 0); its frames
+/// go to a FrameDecoder, which decodes them with ZXing on a worker thread and drops frames while it is busy.
+/// The same code seen in consecutive frames is reported once until the camera sees no code for a moment.
+class CameraScanner : public Scanner
+{
+    Q_OBJECT
+public:
+    explicit CameraScanner(int index, QObject *parent = nullptr);
+    ~CameraScanner() override;
+
+    /// The camera index of a `camera:N` URI; nullopt when N is missing or not a non-negative number.
+    [[nodiscard]] static std::optional<int> parseUri(const QString &uri);
+
+    [[nodiscard]] QString uri() const override;
+    bool start() override;
+    [[nodiscard]] QString lastError() const override { return m_lastError; }
+    [[nodiscard]] QString describeState() const override;
+
+    [[nodiscard]] const FrameDecoder *decoder() const { return m_decoder.get(); }
+
+private:
+    void onFrame(const QVideoFrame &frame);
+    void onDecoded(const QString &text);
+    void fail(const QString &message);
+
+    int m_index;
+    QString m_lastError;
+    bool m_running = false;
+    QString m_lastText;
+    qint64 m_lastTextAtMs = 0;
+    std::unique_ptr<FrameDecoder> m_decoder;
+    std::unique_ptr<QMediaCaptureSession> m_session;
+    std::unique_ptr<QCamera> m_camera;
+    std::unique_ptr<QVideoSink> m_sink;
+};
+
+} // namespace devices
