@@ -460,18 +460,26 @@ Result<RequestRecord> BackendStore::request(const QString &registrationNumber)
     return *found;
 }
 
-Result<QList<RequestRecord>> BackendStore::requests()
+template<typename Record, typename Reader>
+Result<QList<Record>> BackendStore::selectAll(const QString &sql, const QString &what, Reader read)
 {
     auto conn = connection();
     if (!conn)
         return conn.error();
     QSqlQuery q(conn.value());
-    if (!q.exec(QStringLiteral("SELECT %1 FROM requests ORDER BY received_at, registration_number").arg(kRequestColumns)))
-        return databaseError(QStringLiteral("membaca daftar permohonan"), q.lastError());
-    QList<RequestRecord> list;
+    if (!q.exec(sql))
+        return databaseError(what, q.lastError());
+    QList<Record> list;
     while (q.next())
-        list.append(readRequest(q));
+        list.append(read(q));
     return list;
+}
+
+Result<QList<RequestRecord>> BackendStore::requests()
+{
+    return selectAll<RequestRecord>(
+        QStringLiteral("SELECT %1 FROM requests ORDER BY received_at, registration_number").arg(kRequestColumns),
+        QStringLiteral("membaca daftar permohonan"), readRequest);
 }
 
 Result<RequestRecord> BackendStore::applyTransition(const QString &registrationNumber, const Transition &t)
@@ -593,19 +601,15 @@ Status BackendStore::insertSigningKey(const SigningKeyRecord &k)
 
 Result<QList<SigningKeyRecord>> BackendStore::signingKeys()
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    if (!q.exec(QStringLiteral("SELECT key_id, office, office_name, signer, spki, key_file, valid_from, valid_until, status, created_at"
-                               " FROM signing_keys ORDER BY created_at, key_id")))
-        return databaseError(QStringLiteral("membaca kunci penandatangan"), q.lastError());
-    QList<SigningKeyRecord> list;
-    while (q.next())
-        list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-            QByteArray::fromBase64(q.value(4).toByteArray()), q.value(5).toString(), QDate::fromString(q.value(6).toString(), Qt::ISODate),
-            QDate::fromString(q.value(7).toString(), Qt::ISODate), q.value(8).toString(), parseTimestamp(q.value(9))});
-    return list;
+    return selectAll<SigningKeyRecord>(
+        QStringLiteral("SELECT key_id, office, office_name, signer, spki, key_file, valid_from, valid_until, status, created_at"
+                       " FROM signing_keys ORDER BY created_at, key_id"),
+        QStringLiteral("membaca kunci penandatangan"), [](const QSqlQuery &q) {
+            return SigningKeyRecord {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                QByteArray::fromBase64(q.value(4).toByteArray()), q.value(5).toString(),
+                QDate::fromString(q.value(6).toString(), Qt::ISODate), QDate::fromString(q.value(7).toString(), Qt::ISODate),
+                q.value(8).toString(), parseTimestamp(q.value(9))};
+        });
 }
 
 Status BackendStore::updateSigningKey(const QString &keyId, const QDate &validUntil, const QString &status)
@@ -672,16 +676,9 @@ Result<SealRecord> BackendStore::revokeSeal(const QString &registrationNumber, c
 
 Result<QList<SealRecord>> BackendStore::revokedSeals()
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    if (!q.exec(QStringLiteral("SELECT %1 FROM seals WHERE revoked_at IS NOT NULL ORDER BY office, serial").arg(kSealColumns)))
-        return databaseError(QStringLiteral("membaca surat yang dicabut"), q.lastError());
-    QList<SealRecord> list;
-    while (q.next())
-        list.append(readSeal(q));
-    return list;
+    return selectAll<SealRecord>(
+        QStringLiteral("SELECT %1 FROM seals WHERE revoked_at IS NOT NULL ORDER BY office, serial").arg(kSealColumns),
+        QStringLiteral("membaca surat yang dicabut"), readSeal);
 }
 
 Result<std::optional<SignedListRecord>> BackendStore::signedList(const QString &name)
