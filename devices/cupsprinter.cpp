@@ -255,44 +255,134 @@ PrintSubmission CupsPrinter::submitOnce(const QByteArray &document, const QStrin
     return result;
 }
 
-QString CupsPrinter::describeState()
-{
-    IppHolder response;
-    for (int attempt = 0; attempt < 2 && !response.ipp; ++attempt) {
-        QString error;
-        if (!ensureConnected(&error))
-            return error;
-        http_t *http = m_connection->http;
+/// printer-state, printer-state-reasons and printer-is-accepting-jobs of the queue, as one snapshot.
+struct CupsPrinter::Attributes {
+    bool reached = false;
+    bool found = false;
+    QString error; // when reached but the answer was an error
+    int state = 0;
+    QStringList reasons;
+    bool accepting = true;
+};
+
+struct CupsPrinter::Ipp {
+    /// Sends the request `make` builds for the queue (and `jobId`); null when there is no answer, with
+    /// *reached false when the server could not be reached at all.
+    static ipp_t *request(CupsPrinter &printer, ipp_t *(*make)(const char *printerUri, int jobId), int jobId, bool *reached)
+    {
         char printerUri[HTTP_MAX_URI];
         httpAssembleURIf(HTTP_URI_CODING_ALL, printerUri, sizeof printerUri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s",
-            m_queue.toUtf8().constData());
-        ipp_t *request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-        ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri);
-        static const char *const requested[] = {"printer-state", "printer-state-reasons", "printer-is-accepting-jobs"};
-        ippAddStrings(request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(requested)), nullptr, requested);
-        response.ipp = cupsDoRequest(http, request, "/");
-        if (!response.ipp && connectionFailed(http))
-            disconnect();
-        else if (!response.ipp)
-            break;
+            printer.m_queue.toUtf8().constData());
+        *reached = false;
+        // A dropped keep-alive connection (cupsd restarted) is reopened once.
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            if (!printer.ensureConnected(nullptr))
+                return nullptr;
+            http_t *http = printer.m_connection->http;
+            ipp_t *response = cupsDoRequest(http, make(printerUri, jobId), "/");
+            if (response || !connectionFailed(http)) {
+                *reached = true;
+                return response;
+            }
+            printer.disconnect();
+        }
+        return nullptr;
     }
-    if (!response.ipp)
-        return unreachableServer(m_host, m_port);
-    if (ippGetStatusCode(response.ipp) == IPP_STATUS_ERROR_NOT_FOUND)
-        return queueNotFound(m_queue);
-    if (ippGetStatusCode(response.ipp) > IPP_STATUS_OK_EVENTS_COMPLETE)
-        return QStringLiteral("Keadaan printer \"%1\" tidak dapat dibaca (%2). Hubungi teknisi.").arg(m_queue, lastCupsMessage());
+};
 
+CupsPrinter::Attributes CupsPrinter::attributes()
+{
+    Attributes result;
+    IppHolder response {Ipp::request(
+        *this,
+        [](const char *printerUri, int) {
+            ipp_t *r = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
+            ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri);
+            static const char *const requested[] = {"printer-state", "printer-state-reasons", "printer-is-accepting-jobs"};
+            ippAddStrings(r, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(requested)), nullptr, requested);
+            return r;
+        },
+        0, &result.reached)};
+    if (!response.ipp) {
+        result.error = lastCupsMessage();
+        return result;
+    }
+    if (ippGetStatusCode(response.ipp) == IPP_STATUS_ERROR_NOT_FOUND)
+        return result;
+    if (ippGetStatusCode(response.ipp) > IPP_STATUS_OK_EVENTS_COMPLETE) {
+        result.error = lastCupsMessage();
+        return result;
+    }
+    result.found = true;
     ipp_attribute_t *stateAttr = ippFindAttribute(response.ipp, "printer-state", IPP_TAG_ENUM);
-    const int state = stateAttr ? ippGetInteger(stateAttr, 0) : 0;
-    QStringList reasons;
+    result.state = stateAttr ? ippGetInteger(stateAttr, 0) : 0;
     if (ipp_attribute_t *reasonsAttr = ippFindAttribute(response.ipp, "printer-state-reasons", IPP_TAG_KEYWORD)) {
         for (int i = 0; i < ippGetCount(reasonsAttr); ++i)
-            reasons << QString::fromUtf8(ippGetString(reasonsAttr, i, nullptr));
+            result.reasons << QString::fromUtf8(ippGetString(reasonsAttr, i, nullptr));
     }
     ipp_attribute_t *acceptingAttr = ippFindAttribute(response.ipp, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
-    const bool accepting = !acceptingAttr || ippGetBoolean(acceptingAttr, 0);
-    return describe(m_queue, state, reasons, accepting);
+    result.accepting = !acceptingAttr || ippGetBoolean(acceptingAttr, 0);
+    return result;
+}
+
+QString CupsPrinter::describeState()
+{
+    const Attributes a = attributes();
+    if (!a.reached)
+        return unreachableServer(m_host, m_port);
+    if (!a.found && a.error.isEmpty())
+        return queueNotFound(m_queue);
+    if (!a.found)
+        return QStringLiteral("Keadaan printer \"%1\" tidak dapat dibaca (%2). Hubungi teknisi.").arg(m_queue, a.error);
+    return describe(m_queue, a.state, a.reasons, a.accepting);
+}
+
+DeviceState CupsPrinter::queryState()
+{
+    const Attributes a = attributes();
+    if (!a.reached)
+        return DeviceState::Offline;
+    if (!a.found)
+        return DeviceState::Unknown;
+    return deviceStateFor(a.state, a.reasons, a.accepting);
+}
+
+int CupsPrinter::queryJobState(int jobId)
+{
+    bool reached = false;
+    IppHolder response {Ipp::request(
+        *this,
+        [](const char *printerUri, int id) {
+            ipp_t *r = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
+            ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri);
+            ippAddInteger(r, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", id);
+            static const char *const requested[] = {"job-state"};
+            ippAddStrings(r, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(requested)), nullptr, requested);
+            return r;
+        },
+        jobId, &reached)};
+    if (!response.ipp)
+        return reached && cupsLastError() == IPP_STATUS_ERROR_NOT_FOUND ? jobstate::Unknown : jobstate::Unreachable;
+    if (ippGetStatusCode(response.ipp) == IPP_STATUS_ERROR_NOT_FOUND)
+        return jobstate::Unknown;
+    ipp_attribute_t *state = ippFindAttribute(response.ipp, "job-state", IPP_TAG_ENUM);
+    return state ? ippGetInteger(state, 0) : jobstate::Unreachable;
+}
+
+bool CupsPrinter::cancelJob(int jobId)
+{
+    bool reached = false;
+    IppHolder response {Ipp::request(
+        *this,
+        [](const char *printerUri, int id) {
+            ipp_t *r = ippNewRequest(IPP_OP_CANCEL_JOB);
+            ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, printerUri);
+            ippAddInteger(r, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", id);
+            ippAddString(r, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", nullptr, cupsUser());
+            return r;
+        },
+        jobId, &reached)};
+    return response.ipp && ippGetStatusCode(response.ipp) <= IPP_STATUS_OK_EVENTS_COMPLETE;
 }
 
 QString CupsPrinter::describe(const QString &queue, int printerState, const QStringList &reasons, bool acceptingJobs)
@@ -313,13 +403,8 @@ QString CupsPrinter::describe(const QString &queue, int printerState, const QStr
         break;
     }
     QStringList details;
-    for (QString reason : reasons) {
-        for (const auto suffix : {QLatin1String("-report"), QLatin1String("-warning"), QLatin1String("-error")}) {
-            if (reason.endsWith(suffix)) {
-                reason.chop(suffix.size());
-                break;
-            }
-        }
+    for (const QString &raw : reasons) {
+        const QString reason = stripStateReasonSuffix(raw);
         if (reason.isEmpty() || reason == QLatin1String("none"))
             continue;
         const QString text = reasonText(reason);

@@ -19,6 +19,9 @@ public:
     [[nodiscard]] QString uri() const override { return QStringLiteral("cups:") + m_queue; }
     PrintSubmission submit(const QByteArray &document, const QString &mimeType, const QString &title) override;
     [[nodiscard]] QString describeState() override;
+    [[nodiscard]] DeviceState queryState() override;
+    [[nodiscard]] int queryJobState(int jobId) override;
+    bool cancelJob(int jobId) override;
 
     [[nodiscard]] QString queue() const { return m_queue; }
 
@@ -28,6 +31,10 @@ public:
 
 private:
     struct Connection;
+    struct Attributes;
+    /// IPP requests about this queue (kept in the .cpp with the CUPS types).
+    struct Ipp;
+    [[nodiscard]] Attributes attributes();
     /// Opens (or re-opens after a drop) the connection; false with *error when the server does not answer.
     bool ensureConnected(QString *error);
     void disconnect();

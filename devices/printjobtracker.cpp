@@ -1,147 +1,43 @@
 #include "printjobtracker.h"
 
-#include <QCoreApplication>
-
-#include "cupsprinter.h"
-
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QThread>
 #include <QTimer>
 
-#include <cups/cups.h>
-
-#include <functional>
+#include <atomic>
 #include <map>
-#include <memory>
 
 namespace devices {
 
 namespace {
 
-constexpr int kConnectTimeoutMs = 3000;
-constexpr int kMaxAttempts = 3;
-
-QString stripSuffix(QString reason)
-{
-    for (const auto suffix : {QLatin1String("-report"), QLatin1String("-warning"), QLatin1String("-error")}) {
-        if (reason.endsWith(suffix)) {
-            reason.chop(suffix.size());
-            break;
-        }
-    }
-    return reason;
-}
-
-/// Owns an IPP message.
-struct IppMessage {
-    ipp_t *ipp = nullptr;
-    ~IppMessage()
-    {
-        if (ipp)
-            ippDelete(ipp);
-    }
-};
+/// Failures at the printer (aborted, cancelled, lost) before a job waits for staff.
+constexpr int kMaxFailures = 3;
 
 } // namespace
 
-DeviceState deviceStateFor(int printerState, const QStringList &reasons, bool acceptingJobs)
-{
-    if (printerState == 0)
-        return DeviceState::Offline;
-    QStringList stripped;
-    for (const QString &reason : reasons)
-        stripped << stripSuffix(reason);
-    // Most severe first: a printer out of paper with its door open needs the door closed and paper.
-    static const std::pair<const char *, DeviceState> table[] = {
-        {"media-empty", DeviceState::PaperOut},
-        {"media-needed", DeviceState::PaperOut},
-        {"input-tray-missing", DeviceState::PaperOut},
-        {"media-jam", DeviceState::Jam},
-        {"door-open", DeviceState::DoorOpen},
-        {"cover-open", DeviceState::DoorOpen},
-        {"interlock-open", DeviceState::DoorOpen},
-        {"offline", DeviceState::Offline},
-        {"shutdown", DeviceState::Offline},
-        {"timed-out", DeviceState::Offline},
-        {"toner-empty", DeviceState::Stopped},
-        {"marker-supply-empty", DeviceState::Stopped},
-        {"paused", DeviceState::Stopped},
-        {"media-low", DeviceState::PaperLow},
-        {"toner-low", DeviceState::TonerLow},
-        {"marker-supply-low", DeviceState::TonerLow},
-    };
-    for (const auto &[keyword, state] : table) {
-        if (stripped.contains(QLatin1String(keyword)))
-            return state;
-    }
-    if (printerState == IPP_PSTATE_STOPPED || !acceptingJobs)
-        return DeviceState::Stopped;
-    if (printerState == IPP_PSTATE_IDLE || printerState == IPP_PSTATE_PROCESSING)
-        return DeviceState::Ready;
-    return DeviceState::Unknown;
-}
-
-QString citizenMessage(DeviceState state)
-{
-    switch (state) {
-    case DeviceState::Ready:
-        return {};
-    case DeviceState::PaperOut:
-        return QCoreApplication::translate("devices::PrintJobTracker", "Kertas habis, silakan hubungi petugas.");
-    case DeviceState::PaperLow:
-        return QCoreApplication::translate("devices::PrintJobTracker", "Kertas hampir habis; cetakan Anda tetap diproses.");
-    case DeviceState::Offline:
-        return QCoreApplication::translate("devices::PrintJobTracker", "Printer tidak terhubung, silakan hubungi petugas.");
-    case DeviceState::DoorOpen:
-        return QCoreApplication::translate("devices::PrintJobTracker", "Tutup printer terbuka, silakan hubungi petugas.");
-    case DeviceState::Jam:
-        return QCoreApplication::translate("devices::PrintJobTracker", "Kertas macet di printer, silakan hubungi petugas.");
-    case DeviceState::TonerLow:
-        return QCoreApplication::translate("devices::PrintJobTracker", "Tinta printer hampir habis; cetakan Anda tetap diproses.");
-    case DeviceState::Stopped:
-        return QCoreApplication::translate("devices::PrintJobTracker", "Printer sedang berhenti, silakan hubungi petugas.");
-    case DeviceState::Unknown:
-        return QCoreApplication::translate(
-            "devices::PrintJobTracker", "Keadaan printer belum diketahui, silakan hubungi petugas bila cetakan tidak keluar.");
-    }
-    return {};
-}
-
-bool canPrint(DeviceState state)
-{
-    return state == DeviceState::Ready || state == DeviceState::PaperLow || state == DeviceState::TonerLow;
-}
-
-/// Lives on the tracker's thread: owns the CUPS connection, polls, resubmits.
+/// Lives on the tracker's thread: owns the printers, submits, polls, resubmits.
 class PrintJobTracker::Worker : public QObject
 {
     Q_OBJECT
 public:
-    Worker(QString server, int intervalMs)
-        : m_server(std::move(server))
-        , m_intervalMs(intervalMs)
+    Worker(int intervalMs, int stallTimeoutMs)
+        : m_intervalMs(intervalMs)
+        , m_stallTimeoutMs(stallTimeoutMs)
     { }
-    ~Worker() override { disconnect(); }
 
-    /// One tracked job plus what is needed to send it again.
-    struct Job {
-        TrackedJob info;
-        int originalId = 0;
-        QByteArray document;
-        QString mimeType;
-        bool failed = false;
-    };
-
+    // Shared with the tracker's thread: what pendingJobs() and state() read.
     mutable QMutex mutex;
     QHash<QString, DeviceState> states;
-    std::map<int, Job> jobs; // by original id
+    QList<TrackedJob> snapshot;
+    std::atomic<int> nextId {1};
 
-    void addPrinter(const QString &role, const QString &queue)
+    void addPrinter(const QString &role, Printer *printer)
     {
-        m_queues.insert(role, queue);
-        m_printers[role] = std::make_unique<CupsPrinter>(queue, m_server);
+        m_printers[role].reset(printer);
         schedulePoll();
     }
 
@@ -154,28 +50,66 @@ public:
         schedulePoll();
     }
 
-    void track(const QString &role, int jobId, const QByteArray &document, const QString &mimeType, const QString &title)
+    void submit(int id, const QString &role, const QByteArray &document, const QString &mimeType, const QString &title)
     {
-        Job job;
+        Job &job = m_jobs[id];
+        job.info.id = id;
         job.info.role = role;
-        job.info.jobId = jobId;
         job.info.title = title;
-        job.originalId = jobId;
         job.document = document;
         job.mimeType = mimeType;
-        {
-            QMutexLocker lock(&mutex);
-            jobs[jobId] = job;
-        }
-        schedulePoll();
+        // The first submission goes out at once, whatever the printer's state: the queue holds it until the
+        // printer can print (paper loaded), and the ticket record gets its job id.
+        send(job);
+        publish();
+    }
+
+    void reprint(int id)
+    {
+        const auto it = m_jobs.find(id);
+        if (it == m_jobs.end())
+            return;
+        Job &job = it->second;
+        if (job.info.printerJobId != 0 && !job.waiting)
+            cancelAtPrinter(job);
+        job.failures = 0;
+        job.info.needsStaff = false;
+        job.info.stalled = false;
+        send(job);
+        publish();
+    }
+
+    void discard(int id)
+    {
+        const auto it = m_jobs.find(id);
+        if (it == m_jobs.end())
+            return;
+        if (it->second.info.printerJobId != 0 && !it->second.waiting)
+            cancelAtPrinter(it->second);
+        m_jobs.erase(it);
+        publish();
     }
 
 Q_SIGNALS:
-    void jobFinished(int jobId, bool ok, const QString &reason);
-    void jobResubmitted(int originalJobId, int newJobId);
+    void jobAccepted(int id, int printerJobId);
+    void jobRefused(int id, const QString &reason);
+    void jobFinished(int id, bool ok, const QString &reason);
+    void jobsChanged();
     void printerStateChanged(const QString &role, devices::DeviceState state, const QString &message);
 
 private:
+    /// One job and what is needed to send it again.
+    struct Job {
+        TrackedJob info;
+        QByteArray document;
+        QString mimeType;
+        /// Not at the printer: refused, failed, or not yet sent.
+        bool waiting = true;
+        int failures = 0;
+        /// Since the job last changed state at the printer (or the printer last reported a fault).
+        QElapsedTimer progress;
+    };
+
     void schedulePoll()
     {
         if (m_timer && !m_pollQueued) {
@@ -184,214 +118,167 @@ private:
         }
     }
 
-    void disconnect()
+    Printer *printerFor(const QString &role) const
     {
-        if (m_http)
-            httpClose(m_http);
-        m_http = nullptr;
+        const auto it = m_printers.find(role);
+        return it == m_printers.end() ? nullptr : it->second.get();
     }
 
-    /// Sends the request `make` builds, reconnecting once after a dropped connection; null when CUPS cannot be reached.
-    ipp_t *send(const std::function<ipp_t *()> &make)
+    /// Hands the job to its printer; on refusal the job stays waiting with the printer's reason.
+    void send(Job &job)
     {
-        for (int attempt = 0; attempt < 2; ++attempt) {
-            if (!m_http) {
-                const QByteArray host = m_host.toUtf8();
-                m_http = httpConnect2(
-                    host.constData(), m_port, nullptr, AF_UNSPEC, HTTP_ENCRYPTION_IF_REQUESTED, 1, kConnectTimeoutMs, nullptr);
-                if (!m_http)
-                    return nullptr;
-            }
-            if (ipp_t *response = cupsDoRequest(m_http, make(), "/"))
-                return response;
-            disconnect();
+        Printer *printer = printerFor(job.info.role);
+        const PrintSubmission submission = printer
+            ? printer->submit(job.document, job.mimeType, job.info.title)
+            : PrintSubmission {false, 0, QStringLiteral("Printer untuk %1 belum diatur. Hubungi teknisi.").arg(job.info.role)};
+        if (!submission.accepted) {
+            job.waiting = true;
+            job.info.problem = submission.error;
+            Q_EMIT jobRefused(job.info.id, submission.error);
+            return;
         }
-        return nullptr;
+        job.waiting = false;
+        job.info.attempts += 1;
+        job.info.printerJobId = submission.jobId;
+        job.info.state = jobstate::Pending;
+        job.info.problem.clear();
+        job.info.stalled = false;
+        job.progress.start();
+        Q_EMIT jobAccepted(job.info.id, submission.jobId);
     }
 
-    QByteArray printerUri(const QString &queue) const
+    void cancelAtPrinter(Job &job)
     {
-        char uri[HTTP_MAX_URI];
-        httpAssembleURIf(
-            HTTP_URI_CODING_ALL, uri, sizeof uri, "ipp", nullptr, "localhost", ippPort(), "/printers/%s", queue.toUtf8().constData());
-        return QByteArray(uri);
-    }
-
-    DeviceState queryPrinter(const QString &queue)
-    {
-        const QByteArray uri = printerUri(queue);
-        IppMessage response {send([&uri] {
-            ipp_t *request = ippNewRequest(IPP_OP_GET_PRINTER_ATTRIBUTES);
-            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.constData());
-            static const char *const requested[] = {"printer-state", "printer-state-reasons", "printer-is-accepting-jobs"};
-            ippAddStrings(
-                request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(requested)), nullptr, requested);
-            return request;
-        })};
-        if (!response.ipp)
-            return DeviceState::Offline;
-        if (ippGetStatusCode(response.ipp) > IPP_STATUS_OK_EVENTS_COMPLETE)
-            return DeviceState::Unknown;
-        ipp_attribute_t *stateAttr = ippFindAttribute(response.ipp, "printer-state", IPP_TAG_ENUM);
-        QStringList reasons;
-        if (ipp_attribute_t *reasonsAttr = ippFindAttribute(response.ipp, "printer-state-reasons", IPP_TAG_KEYWORD)) {
-            for (int i = 0; i < ippGetCount(reasonsAttr); ++i)
-                reasons << QString::fromUtf8(ippGetString(reasonsAttr, i, nullptr));
-        }
-        ipp_attribute_t *acceptingAttr = ippFindAttribute(response.ipp, "printer-is-accepting-jobs", IPP_TAG_BOOLEAN);
-        return deviceStateFor(stateAttr ? ippGetInteger(stateAttr, 0) : -1, reasons, !acceptingAttr || ippGetBoolean(acceptingAttr, 0));
-    }
-
-    /// The IPP job-state of `jobId` on `queue`; 0 when CUPS cannot be reached, -1 when the job is unknown.
-    int queryJob(const QString &queue, int jobId)
-    {
-        const QByteArray uri = printerUri(queue);
-        IppMessage response {send([&uri, jobId] {
-            ipp_t *request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);
-            ippAddString(request, IPP_TAG_OPERATION, IPP_TAG_URI, "printer-uri", nullptr, uri.constData());
-            ippAddInteger(request, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", jobId);
-            static const char *const requested[] = {"job-state", "job-state-reasons"};
-            ippAddStrings(
-                request, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes", int(std::size(requested)), nullptr, requested);
-            return request;
-        })};
-        if (!response.ipp)
-            return 0;
-        if (ippGetStatusCode(response.ipp) == IPP_STATUS_ERROR_NOT_FOUND)
-            return -1;
-        ipp_attribute_t *state = ippFindAttribute(response.ipp, "job-state", IPP_TAG_ENUM);
-        return state ? ippGetInteger(state, 0) : 0;
+        if (Printer *printer = printerFor(job.info.role))
+            printer->cancelJob(job.info.printerJobId);
+        job.waiting = true;
     }
 
     void poll()
     {
         m_pollQueued = false;
-        if (m_host.isEmpty() && m_port == 0) {
-            // Resolve the server once, on this thread (cupsServer() reads per-thread client.conf state).
-            const QString server = m_server.isEmpty() ? QString::fromUtf8(cupsServer()) : m_server;
-            const qsizetype colon = server.lastIndexOf(QLatin1Char(':'));
-            const bool hasPort = colon > 0 && !server.startsWith(QLatin1Char('/')) && !server.endsWith(QLatin1Char(']'));
-            m_host = hasPort ? server.left(colon).remove(QLatin1Char('[')).remove(QLatin1Char(']')) : server;
-            m_port = hasPort ? server.mid(colon + 1).toInt() : ippPort();
-        }
-        for (auto it = m_queues.cbegin(); it != m_queues.cend(); ++it) {
-            const DeviceState state = queryPrinter(it.value());
+        for (const auto &[role, printer] : m_printers) {
+            const DeviceState state = printer->queryState();
             bool changed = false;
             {
                 QMutexLocker lock(&mutex);
-                changed = !states.contains(it.key()) || states.value(it.key()) != state;
-                states.insert(it.key(), state);
+                changed = !states.contains(role) || states.value(role) != state;
+                states.insert(role, state);
             }
             if (changed)
-                Q_EMIT printerStateChanged(it.key(), state, citizenMessage(state));
+                Q_EMIT printerStateChanged(role, state, citizenMessage(state));
         }
-        pollJobs();
+        std::vector<int> done;
+        for (auto &[id, job] : m_jobs) {
+            if (followJob(job))
+                done.push_back(id);
+        }
+        for (const int id : done)
+            m_jobs.erase(id);
+        publish();
     }
 
-    void pollJobs()
+    /// One poll of one job; true when it printed and can be forgotten.
+    bool followJob(Job &job)
     {
-        QList<int> ids;
-        {
-            QMutexLocker lock(&mutex);
-            for (const auto &[id, job] : jobs)
-                ids << id;
+        if (job.info.needsStaff)
+            return false;
+        const DeviceState printerState = state(job.info.role);
+        if (job.waiting) {
+            if (canPrint(printerState))
+                send(job);
+            else
+                job.info.problem = citizenMessage(printerState);
+            return false;
         }
-        for (const int id : ids) {
-            Job job;
-            DeviceState printerState = DeviceState::Unknown;
-            {
-                QMutexLocker lock(&mutex);
-                job = jobs.at(id);
-                printerState = states.value(job.info.role, DeviceState::Unknown);
-            }
-            const QString queue = m_queues.value(job.info.role);
-            if (job.failed) {
-                if (canPrint(printerState))
-                    resubmit(job);
-                else
-                    job.info.problem = citizenMessage(printerState);
-                store(job);
-                continue;
-            }
-            const int ippState = queryJob(queue, job.info.jobId);
-            if (ippState == 0)
-                continue;
-            job.info.ippState = ippState;
-            if (ippState == IPP_JSTATE_COMPLETED) {
-                {
-                    QMutexLocker lock(&mutex);
-                    jobs.erase(id);
-                }
-                Q_EMIT jobFinished(id, true, {});
-                continue;
-            }
-            if (ippState == IPP_JSTATE_ABORTED || ippState == IPP_JSTATE_CANCELED || ippState == -1) {
-                job.failed = true;
-                job.info.problem = QStringLiteral("Pencetakan gagal; akan dicetak ulang setelah printer siap.");
-                if (job.info.attempts + 1 >= kMaxAttempts) {
-                    {
-                        QMutexLocker lock(&mutex);
-                        jobs.erase(id);
-                    }
-                    Q_EMIT jobFinished(id, false,
-                        QStringLiteral("Pencetakan \"%1\" gagal %2 kali. Silakan minta petugas mencetak ulang.")
-                            .arg(job.info.title)
-                            .arg(kMaxAttempts));
-                    continue;
-                }
-                if (canPrint(printerState))
-                    resubmit(job);
-            } else {
-                // Pending or processing: while the printer cannot print, say why the job waits.
-                job.info.problem = canPrint(printerState) ? QString() : citizenMessage(printerState);
-            }
-            store(job);
+        Printer *printer = printerFor(job.info.role);
+        const int jobState = printer ? printer->queryJobState(job.info.printerJobId) : jobstate::Unreachable;
+        if (jobState == jobstate::Unreachable)
+            return false;
+        if (jobState == jobstate::Completed) {
+            Q_EMIT jobFinished(job.info.id, true, {});
+            return true;
         }
+        if (jobState == jobstate::Aborted || jobState == jobstate::Canceled || jobState == jobstate::Unknown) {
+            job.waiting = true;
+            job.info.state = jobState;
+            job.failures += 1;
+            if (job.failures >= kMaxFailures) {
+                job.info.needsStaff = true;
+                job.info.problem = QStringLiteral("Pencetakan \"%1\" gagal %2 kali; petugas dapat mencetak ulang.")
+                                       .arg(job.info.title)
+                                       .arg(job.failures);
+                Q_EMIT jobFinished(job.info.id, false, job.info.problem);
+                return false;
+            }
+            job.info.problem = QStringLiteral("Pencetakan gagal; akan dicetak ulang setelah printer siap.");
+            if (canPrint(printerState))
+                send(job);
+            return false;
+        }
+        if (jobState != job.info.state) {
+            job.info.state = jobState;
+            job.progress.start();
+        }
+        if (!canPrint(printerState)) {
+            // A known fault is not a stall: the job waits for paper, the door, the cable.
+            job.info.problem = citizenMessage(printerState);
+            job.progress.start();
+        } else if (job.progress.elapsed() > m_stallTimeoutMs) {
+            job.info.stalled = true;
+            job.info.problem = QStringLiteral("Pencetakan tertahan lebih dari %1 detik tanpa kemajuan; petugas dapat mencetak ulang.")
+                                   .arg(m_stallTimeoutMs / 1000);
+        } else {
+            job.info.problem.clear();
+        }
+        return false;
     }
 
-    void resubmit(Job &job)
-    {
-        CupsPrinter *printer = m_printers.at(job.info.role).get();
-        const PrintSubmission submission = printer->submit(job.document, job.mimeType, job.info.title);
-        if (!submission.accepted) {
-            job.info.problem = submission.error;
-            return;
-        }
-        job.failed = false;
-        job.info.jobId = submission.jobId;
-        job.info.attempts += 1;
-        job.info.ippState = IPP_JSTATE_PENDING;
-        job.info.problem.clear();
-        Q_EMIT jobResubmitted(job.originalId, submission.jobId);
-    }
-
-    void store(const Job &job)
+    DeviceState state(const QString &role) const
     {
         QMutexLocker lock(&mutex);
-        if (auto it = jobs.find(job.originalId); it != jobs.end())
-            it->second = job;
+        return states.value(role, DeviceState::Unknown);
     }
 
-    QString m_server;
-    QString m_host;
-    int m_port = 0;
+    void publish()
+    {
+        QList<TrackedJob> jobs;
+        for (const auto &[id, job] : m_jobs)
+            jobs << job.info;
+        bool changed = false;
+        {
+            QMutexLocker lock(&mutex);
+            changed = jobs.size() != snapshot.size()
+                || !std::equal(jobs.cbegin(), jobs.cend(), snapshot.cbegin(), [](const TrackedJob &a, const TrackedJob &b) {
+                       return a.id == b.id && a.printerJobId == b.printerJobId && a.attempts == b.attempts && a.state == b.state
+                           && a.problem == b.problem && a.stalled == b.stalled && a.needsStaff == b.needsStaff;
+                   });
+            snapshot = jobs;
+        }
+        if (changed)
+            Q_EMIT jobsChanged();
+    }
+
     int m_intervalMs;
-    http_t *m_http = nullptr;
+    int m_stallTimeoutMs;
     QTimer *m_timer = nullptr;
     bool m_pollQueued = false;
-    QHash<QString, QString> m_queues;
-    std::map<QString, std::unique_ptr<CupsPrinter>> m_printers;
+    std::map<QString, std::unique_ptr<Printer>> m_printers;
+    std::map<int, Job> m_jobs;
 };
 
-PrintJobTracker::PrintJobTracker(const QString &cupsServer, int pollIntervalMs, QObject *parent)
+PrintJobTracker::PrintJobTracker(int pollIntervalMs, int stallTimeoutMs, QObject *parent)
     : QObject(parent)
-    , m_worker(new Worker(cupsServer, pollIntervalMs))
+    , m_worker(new Worker(pollIntervalMs, stallTimeoutMs))
     , m_thread(new QThread)
 {
+    qRegisterMetaType<devices::DeviceState>();
     m_thread->setObjectName(QStringLiteral("PrintJobTracker"));
     m_worker->moveToThread(m_thread);
+    connect(m_worker, &Worker::jobAccepted, this, &PrintJobTracker::jobAccepted);
+    connect(m_worker, &Worker::jobRefused, this, &PrintJobTracker::jobRefused);
     connect(m_worker, &Worker::jobFinished, this, &PrintJobTracker::jobFinished);
-    connect(m_worker, &Worker::jobResubmitted, this, &PrintJobTracker::jobResubmitted);
+    connect(m_worker, &Worker::jobsChanged, this, &PrintJobTracker::jobsChanged);
     connect(m_worker, &Worker::printerStateChanged, this, &PrintJobTracker::printerStateChanged);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
@@ -404,9 +291,9 @@ PrintJobTracker::~PrintJobTracker()
     delete m_thread;
 }
 
-void PrintJobTracker::addPrinter(const QString &role, const QString &queue)
+void PrintJobTracker::addPrinter(const QString &role, std::unique_ptr<Printer> printer)
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker, role, queue] { w->addPrinter(role, queue); });
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, role, p = printer.release()] { w->addPrinter(role, p); });
 }
 
 void PrintJobTracker::start()
@@ -414,18 +301,27 @@ void PrintJobTracker::start()
     QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->start(); });
 }
 
-void PrintJobTracker::track(const QString &role, int jobId, const QByteArray &document, const QString &mimeType, const QString &title)
+int PrintJobTracker::submit(const QString &role, const QByteArray &document, const QString &mimeType, const QString &title)
 {
-    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->track(role, jobId, document, mimeType, title); });
+    const int id = m_worker->nextId++;
+    QMetaObject::invokeMethod(m_worker, [=, w = m_worker] { w->submit(id, role, document, mimeType, title); });
+    return id;
+}
+
+void PrintJobTracker::reprint(int id)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, id] { w->reprint(id); });
+}
+
+void PrintJobTracker::discard(int id)
+{
+    QMetaObject::invokeMethod(m_worker, [w = m_worker, id] { w->discard(id); });
 }
 
 QList<TrackedJob> PrintJobTracker::pendingJobs() const
 {
     QMutexLocker lock(&m_worker->mutex);
-    QList<TrackedJob> result;
-    for (const auto &[id, job] : m_worker->jobs)
-        result << job.info;
-    return result;
+    return m_worker->snapshot;
 }
 
 DeviceState PrintJobTracker::state(const QString &role) const

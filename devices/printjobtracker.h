@@ -1,69 +1,63 @@
 #pragma once
 
+#include "printer.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QStringList>
+#include <memory>
 
 class QThread;
 
 namespace devices {
 
-/// What a printer's printer-state-reasons amount to, for people and for retry decisions.
-enum class DeviceState {
-    Ready,
-    PaperOut,
-    PaperLow,
-    Offline,
-    DoorOpen,
-    Jam,
-    TonerLow,
-    Stopped,
-    Unknown,
-};
-
-/// The device state for an IPP printer-state (3 idle, 4 processing, 5 stopped, 0 = unreachable), its
-/// printer-state-reasons (-report/-warning/-error suffixes stripped) and printer-is-accepting-jobs.
-[[nodiscard]] DeviceState deviceStateFor(int printerState, const QStringList &reasons, bool acceptingJobs);
-/// The sentence the citizen sees, in Bahasa Indonesia ("Kertas habis, silakan hubungi petugas."); empty for Ready.
-[[nodiscard]] QString citizenMessage(DeviceState state);
-/// True when the printer can take (and finish) jobs in this state; PaperLow and TonerLow still print.
-[[nodiscard]] bool canPrint(DeviceState state);
-
 /// A job the tracker holds until it is printed: shown to staff, resubmitted after a failure.
 struct TrackedJob {
+    /// The tracker's own id for the job; stays the same across resubmissions.
+    int id = 0;
     QString role;
-    int jobId = 0;
     QString title;
-    /// 0 for the first submission; counts resubmissions.
+    /// The printer's id for the current submission; 0 while no queue has accepted it.
+    int printerJobId = 0;
+    /// Submissions so far (a reprint counts).
     int attempts = 0;
-    /// Last IPP job-state (3 pending … 9 completed).
-    int ippState = 0;
+    /// Last job-state (see devices::jobstate).
+    int state = 0;
     /// Why it is not printed yet, in Bahasa Indonesia (empty while it prints normally).
     QString problem;
+    /// No progress for longer than the stall timeout although the printer says it can print.
+    bool stalled = false;
+    /// Failed too often: waits for staff to reprint or discard it.
+    bool needsStaff = false;
 };
 
-/// Follows every print job to a final state and watches printer states, polling CUPS over IPP on a worker thread;
-/// failed jobs are kept and resubmitted once the printer can print again.
+/// The kiosk's print service: submits documents to the printer of a role ("ticket", "letter") on its own
+/// thread, follows every job to a final state, watches printer states, resubmits failed jobs once the printer
+/// can print again and keeps jobs that cannot finish for staff. The caller's thread never waits for a printer.
 class PrintJobTracker : public QObject
 {
     Q_OBJECT
 public:
-    /// `cupsServer` is "host:port" (empty = system default); `pollIntervalMs` how often CUPS is asked.
-    explicit PrintJobTracker(const QString &cupsServer, int pollIntervalMs = 1000, QObject *parent = nullptr);
+    /// `pollIntervalMs`: how often printers are asked; `stallTimeoutMs`: how long a job may make no progress
+    /// on a printer that says it is ready before it is reported as stalled.
+    explicit PrintJobTracker(int pollIntervalMs = 1000, int stallTimeoutMs = 120000, QObject *parent = nullptr);
     ~PrintJobTracker() override;
     PrintJobTracker(const PrintJobTracker &) = delete;
     PrintJobTracker &operator=(const PrintJobTracker &) = delete;
 
-    /// Watches the CUPS queue `queue` under `role` ("ticket", "letter"); call before or after start.
-    void addPrinter(const QString &role, const QString &queue);
+    /// Prints `role`'s jobs on `printer` (used only on the tracker's thread from now on).
+    void addPrinter(const QString &role, std::unique_ptr<Printer> printer);
     /// Starts polling on the worker thread.
     void start();
 
-    /// Follows job `jobId` that was just submitted to `role`'s queue. The document is kept so the job can be
-    /// resubmitted if it fails; it is dropped once the job completes.
-    void track(const QString &role, int jobId, const QByteArray &document, const QString &mimeType, const QString &title);
+    /// Queues a document for `role`'s printer and returns the job's id at once. The document is kept until
+    /// the job has printed; a printer that refuses it now gets it again when it can print.
+    int submit(const QString &role, const QByteArray &document, const QString &mimeType, const QString &title);
+    /// Staff: cancel the current submission of job `id` (if any) and send it again now.
+    void reprint(int id);
+    /// Staff: give up on job `id` (cancelled at the printer, dropped here).
+    void discard(int id);
 
     /// Jobs not yet printed (thread-safe snapshot, for the staff view).
     [[nodiscard]] QList<TrackedJob> pendingJobs() const;
@@ -71,10 +65,14 @@ public:
     [[nodiscard]] DeviceState state(const QString &role) const;
 
 Q_SIGNALS:
-    /// `jobId` is the id track() was given; ok = printed. `reason` (Indonesian) says why not.
-    void jobFinished(int jobId, bool ok, const QString &reason);
-    /// A failed job was sent again; further jobFinished() reports still use `originalJobId`.
-    void jobResubmitted(int originalJobId, int newJobId);
+    /// A printer took job `id` (first submission or a resubmission) as its job `printerJobId`.
+    void jobAccepted(int id, int printerJobId);
+    /// A submission of job `id` was refused; the job is kept and tried again. `reason` is in Indonesian.
+    void jobRefused(int id, const QString &reason);
+    /// Job `id` printed (ok), or failed so often that it now waits for staff (ok = false, `reason` says why).
+    void jobFinished(int id, bool ok, const QString &reason);
+    /// pendingJobs() changed.
+    void jobsChanged();
     /// The printer for `role` changed state; `message` is the citizen's sentence.
     void printerStateChanged(const QString &role, devices::DeviceState state, const QString &message);
 
@@ -85,5 +83,3 @@ private:
 };
 
 } // namespace devices
-
-Q_DECLARE_METATYPE(devices::DeviceState)

@@ -51,6 +51,7 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
     c.cupsServer = s.value(QStringLiteral("printers/cupsServer")).toString();
     c.ticketPrinter = s.value(QStringLiteral("printers/ticket"), QStringLiteral("cups:ticket")).toString();
     c.letterPrinter = s.value(QStringLiteral("printers/letter"), QStringLiteral("cups:letter")).toString();
+    c.printStallTimeoutSeconds = std::max(5, s.value(QStringLiteral("printers/stallTimeoutSeconds"), 120).toInt());
     c.staffPinHash = s.value(QStringLiteral("staff/pinHash")).toString();
     c.purgeDays = s.value(QStringLiteral("privacy/purgeDays"), 30).toInt();
     c.sealRootPublicKey = filePath(QStringLiteral("seal/rootPublicKey"));

@@ -9,7 +9,8 @@ namespace kiosk {
 /// The kiosk's configuration file (INI), e.g. /etc/anjungan/anjungan.conf:
 ///   [kiosk]    id, desaCode, officeName, dataDir, idleWarnSeconds (60), idleWipeSeconds (75), scanners (comma-separated scanner URIs)
 ///   [server]   url (…/api/v1), syncIntervalMs, caFile (pinned deployment CA), clientCert, clientKey
-///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE)
+///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE),
+///              stallTimeoutSeconds (a job without progress this long is shown to staff as stalled; 120)
 ///   [staff]    pinHash (see `kioskctl hash-pin`)
 ///   [privacy]  purgeDays
 ///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
@@ -29,6 +30,7 @@ struct KioskConfig {
     QString cupsServer;
     QString ticketPrinter;
     QString letterPrinter;
+    int printStallTimeoutSeconds = 120;
     QString staffPinHash;
     int purgeDays = 30;
     QString sealRootPublicKey;

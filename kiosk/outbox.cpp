@@ -143,27 +143,31 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
     return queued;
 }
 
-void OutboxRepository::recordTicketPrint(qint64 requestId, bool accepted, int jobId, const QString &error)
+void OutboxRepository::recordTicketAccepted(qint64 requestId, int printerJobId)
 {
     QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE tickets SET printed_at = ?, print_job = ?, print_error = ? WHERE request_id = ?"));
-    q.addBindValue(accepted ? iso(m_clock()) : QVariant());
-    q.addBindValue(accepted ? QVariant(jobId) : QVariant());
-    q.addBindValue(accepted ? QVariant() : QVariant(error));
+    q.prepare(QStringLiteral("UPDATE tickets SET print_job = ?, print_error = NULL WHERE request_id = ?"));
+    q.addBindValue(printerJobId);
     q.addBindValue(requestId);
     q.exec();
 }
 
-bool OutboxRepository::recordTicketJobResult(int jobId, bool printed, const QString &reason)
+void OutboxRepository::recordTicketPrinted(qint64 requestId)
 {
     QSqlQuery q(m_store.connection());
-    // Job ids restart with a new print server: the newest ticket with that job is the one meant.
-    q.prepare(QStringLiteral("UPDATE tickets SET printed_at = ?, print_error = ? WHERE request_id ="
-                             " (SELECT MAX(request_id) FROM tickets WHERE print_job = ?)"));
-    q.addBindValue(printed ? iso(m_clock()) : QVariant());
-    q.addBindValue(printed ? QVariant() : QVariant(reason.isNull() ? QString(QLatin1String("")) : reason));
-    q.addBindValue(jobId);
-    return q.exec() && q.numRowsAffected() > 0;
+    q.prepare(QStringLiteral("UPDATE tickets SET printed_at = ?, print_error = NULL WHERE request_id = ?"));
+    q.addBindValue(iso(m_clock()));
+    q.addBindValue(requestId);
+    q.exec();
+}
+
+void OutboxRepository::recordTicketProblem(qint64 requestId, const QString &problem)
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("UPDATE tickets SET print_error = ? WHERE request_id = ? AND printed_at IS NULL"));
+    q.addBindValue(problem.isEmpty() ? QStringLiteral("?") : problem);
+    q.addBindValue(requestId);
+    q.exec();
 }
 
 QList<PendingDelivery> OutboxRepository::dueForDelivery(int limit)

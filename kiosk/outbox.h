@@ -89,11 +89,12 @@ public:
     /// in ONE transaction. Only after this returns successfully may the ticket be printed.
     Result<QueuedRequest> enqueue(const NewRequest &request);
 
-    /// Records the final outcome of a ticket's print job as reported by the printer tracker;
-    /// false when no ticket has that job.
-    bool recordTicketJobResult(int jobId, bool printed, const QString &reason);
-    /// Records whether the ticket reached the printer.
-    void recordTicketPrint(qint64 requestId, bool accepted, int jobId, const QString &error);
+    /// The ticket's print job was accepted by the printer as its job `printerJobId`.
+    void recordTicketAccepted(qint64 requestId, int printerJobId);
+    /// The ticket came out of the printer.
+    void recordTicketPrinted(qint64 requestId);
+    /// Why the ticket has not printed (yet); ignored once it printed.
+    void recordTicketProblem(qint64 requestId, const QString &problem);
 
     [[nodiscard]] QList<PendingDelivery> dueForDelivery(int limit = 20);
     void markDelivered(qint64 requestId);

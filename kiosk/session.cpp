@@ -34,15 +34,14 @@ bool isVisitScreen(const QString &screen)
 }
 } // namespace
 
-Session::Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, IdleMonitor &idle, devices::Printer *ticketPrinter,
-    devices::Printer *letterPrinter, QString officeName, QObject *parent)
+Session::Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, IdleMonitor &idle, devices::PrintJobTracker &print,
+    QString officeName, QObject *parent)
     : QObject(parent)
     , m_outbox(outbox)
     , m_catalog(catalog)
     , m_staff(staff)
     , m_idle(idle)
-    , m_ticketPrinter(ticketPrinter)
-    , m_letterPrinter(letterPrinter)
+    , m_print(print)
     , m_officeName(std::move(officeName))
 {
     connect(&m_catalog, &CatalogModel::countChanged, this, &Session::catalogChanged);
@@ -51,6 +50,14 @@ Session::Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &sta
     connect(&m_idle, &IdleMonitor::expired, this, [this] {
         qCInfo(lcSession) << "visit abandoned; wiping the session";
         goHome();
+    });
+    connect(&m_print, &devices::PrintJobTracker::printerStateChanged, this, &Session::handlePrinterState);
+    connect(&m_print, &devices::PrintJobTracker::jobAccepted, this, &Session::handleJobAccepted);
+    connect(&m_print, &devices::PrintJobTracker::jobRefused, this, &Session::handleJobRefused);
+    connect(&m_print, &devices::PrintJobTracker::jobFinished, this, &Session::handleJobFinished);
+    connect(&m_print, &devices::PrintJobTracker::jobsChanged, this, [this] {
+        if (m_screen == QLatin1String("staff"))
+            Q_EMIT staffChanged();
     });
     m_outboxDepth = m_outbox.depth();
 }
@@ -305,29 +312,17 @@ void Session::submit()
     const auto s = service();
     const TicketContent content {m_officeName, s ? s->name : m_serviceCode, queued->registrationNumber, queued->queueNumber,
         queued->createdAt, OutboxRepository::ticketQrPayload(queued->statusToken)};
-    const QByteArray job = devices::escpos::ticketJob(TicketRenderer().render(content));
-    devices::PrintSubmission printed;
-    if (m_ticketPrinter)
-        printed = m_ticketPrinter->submit(
-            job, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued->registrationNumber));
-    else
-        printed.error = tr("Printer tiket belum diatur.");
-    m_outbox.recordTicketPrint(queued->id, printed.accepted, printed.jobId, printed.error);
-    if (printed.accepted && m_printTracker)
-        m_printTracker->track(QStringLiteral("ticket"), printed.jobId, job, QStringLiteral("application/vnd.cups-raw"),
-            QStringLiteral("Tiket %1").arg(queued->registrationNumber));
-    qCInfo(lcSession).noquote() << "queued" << queued->registrationNumber << "ticket job" << printed.jobId;
+    // Printing happens on the tracker's thread; the done screen follows the job.
+    m_currentTicketJob = m_print.submit(QStringLiteral("ticket"), devices::escpos::ticketJob(TicketRenderer().render(content)),
+        QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued->registrationNumber));
+    m_ticketJobs.insert(m_currentTicketJob, queued->id);
+    qCInfo(lcSession).noquote() << "queued" << queued->registrationNumber << "ticket job" << m_currentTicketJob;
 
     m_ticket = {
         {QStringLiteral("registrationNumber"), queued->registrationNumber},
         {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(queued->queueNumber)},
-        {QStringLiteral("printed"), printed.accepted && m_printerNotice.isEmpty()},
-        {QStringLiteral("printMessage"),
-            !printed.accepted ? tr("Tiket tidak tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.").arg(printed.error)
-                : !m_printerNotice.isEmpty()
-                ? tr("%1 Permohonan Anda sudah tersimpan; catat nomor registrasi Anda. Tiket tercetak setelah printer siap.")
-                      .arg(m_printerNotice)
-                : QString()},
+        {QStringLiteral("printed"), false},
+        {QStringLiteral("printMessage"), tr("Tiket sedang dicetak…")},
         {QStringLiteral("estimatedDays"), s ? s->estimatedDays : 0},
         {QStringLiteral("requirements"), requirements()},
     };
@@ -524,23 +519,45 @@ void Session::printLetter(const QString &registrationNumber)
         setStaffMessage(problem);
         return;
     }
-    if (!m_letterPrinter) {
-        setStaffMessage(tr("Printer surat belum diatur. Hubungi teknisi."));
+    const int job = m_print.submit(
+        QStringLiteral("letter"), pdf, QStringLiteral("application/pdf"), QStringLiteral("Surat %1").arg(registrationNumber));
+    m_letterJobs.insert(job, registrationNumber);
+    setStaffMessage(tr("Surat %1 sedang dikirim ke printer…").arg(registrationNumber));
+}
+
+void Session::reprintJob(int id)
+{
+    if (!m_staffUnlocked)
         return;
-    }
-    const auto printed
-        = m_letterPrinter->submit(pdf, QStringLiteral("application/pdf"), QStringLiteral("Surat %1").arg(registrationNumber));
-    if (!printed.accepted) {
-        setStaffMessage(printed.error);
+    m_print.reprint(id);
+    setStaffMessage(tr("Pekerjaan cetak #%1 dikirim ulang ke printer.").arg(id));
+}
+
+void Session::discardJob(int id)
+{
+    if (!m_staffUnlocked)
         return;
+    m_print.discard(id);
+    if (const qint64 requestId = m_ticketJobs.take(id))
+        m_outbox.recordTicketProblem(requestId, QStringLiteral("dibatalkan petugas"));
+    m_letterJobs.remove(id);
+    setStaffMessage(tr("Pekerjaan cetak #%1 dibatalkan.").arg(id));
+}
+
+QVariantList Session::printJobs() const
+{
+    QVariantList jobs;
+    for (const devices::TrackedJob &job : m_print.pendingJobs()) {
+        jobs.append(QVariantMap {{QStringLiteral("id"), job.id}, {QStringLiteral("title"), job.title},
+            {QStringLiteral("problem"), job.problem}, {QStringLiteral("attempts"), job.attempts}, {QStringLiteral("stalled"), job.stalled},
+            {QStringLiteral("needsStaff"), job.needsStaff}});
     }
-    ++m_lettersPrinted;
-    if (m_printTracker) {
-        m_letterJobs.insert(printed.jobId, registrationNumber);
-        m_printTracker->track(QStringLiteral("letter"), printed.jobId, pdf, QStringLiteral("application/pdf"),
-            QStringLiteral("Surat %1").arg(registrationNumber));
-    }
-    setStaffMessage(tr("Surat %1 dikirim ke printer (pekerjaan #%2).").arg(registrationNumber).arg(printed.jobId));
+    return jobs;
+}
+
+int Session::ticketsNotPrinted() const
+{
+    return m_outbox.stats().ticketsNotPrinted;
 }
 
 void Session::back()
@@ -580,6 +597,7 @@ void Session::wipe()
     m_commonErrors.clear();
     m_formError.clear();
     m_ticket.clear();
+    m_currentTicketJob = 0;
     m_status.clear();
     m_verdict.clear();
     m_sealText.clear();
@@ -670,13 +688,6 @@ void Session::handleSynced(int outboxDepth, const QString &problem)
         checkStatus(m_status.value(QStringLiteral("registrationNumber")).toString());
 }
 
-void Session::setPrintTracker(devices::PrintJobTracker *tracker)
-{
-    m_printTracker = tracker;
-    connect(tracker, &devices::PrintJobTracker::printerStateChanged, this, &Session::handlePrinterState);
-    connect(tracker, &devices::PrintJobTracker::jobFinished, this, &Session::handleJobFinished);
-}
-
 void Session::handlePrinterState(const QString &role, devices::DeviceState state, const QString &message)
 {
     if (role == QLatin1String("ticket")) {
@@ -690,17 +701,67 @@ void Session::handlePrinterState(const QString &role, devices::DeviceState state
     }
 }
 
-void Session::handleJobFinished(int jobId, bool ok, const QString &reason)
+void Session::setTicketPrintState(bool printed, const QString &message)
 {
-    if (const QString reg = m_letterJobs.take(jobId); !reg.isEmpty()) {
+    m_ticket.insert(QStringLiteral("printed"), printed);
+    m_ticket.insert(QStringLiteral("printMessage"), message);
+    Q_EMIT ticketChanged();
+}
+
+void Session::handleJobAccepted(int id, int printerJobId)
+{
+    if (const qint64 requestId = m_ticketJobs.value(id)) {
+        m_outbox.recordTicketAccepted(requestId, printerJobId);
+        if (id == m_currentTicketJob && !m_ticket.isEmpty()) {
+            setTicketPrintState(m_printerNotice.isEmpty(),
+                m_printerNotice.isEmpty()
+                    ? QString()
+                    : tr("%1 Permohonan Anda sudah tersimpan; catat nomor registrasi Anda. Tiket tercetak setelah printer siap.")
+                          .arg(m_printerNotice));
+        }
+    } else if (const QString reg = m_letterJobs.value(id); !reg.isEmpty()) {
+        ++m_lettersPrinted;
+        setStaffMessage(tr("Surat %1 dikirim ke printer (pekerjaan #%2).").arg(reg).arg(printerJobId));
+    }
+}
+
+void Session::handleJobRefused(int id, const QString &reason)
+{
+    if (const qint64 requestId = m_ticketJobs.value(id)) {
+        m_outbox.recordTicketProblem(requestId, reason);
+        if (id == m_currentTicketJob && !m_ticket.isEmpty())
+            setTicketPrintState(false, tr("Tiket belum tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.").arg(reason));
+    } else if (const QString reg = m_letterJobs.value(id); !reg.isEmpty()) {
+        setStaffMessage(tr("Surat %1 belum dapat dicetak: %2").arg(reg, reason));
+    }
+}
+
+void Session::handleJobFinished(int id, bool ok, const QString &reason)
+{
+    if (const QString reg = m_letterJobs.value(id); !reg.isEmpty()) {
+        if (ok)
+            m_letterJobs.remove(id);
         if (m_screen == QLatin1String("staff"))
             setStaffMessage(ok ? tr("Surat %1 selesai dicetak.").arg(reg) : tr("Surat %1 gagal dicetak: %2").arg(reg, reason));
         if (!ok)
             m_outbox.raiseTechnicianAlert(QStringLiteral("Surat %1 gagal dicetak: %2").arg(reg, reason));
         return;
     }
-    if (m_outbox.recordTicketJobResult(jobId, ok, reason) && !ok)
-        m_outbox.raiseTechnicianAlert(QStringLiteral("Tiket (pekerjaan #%1) gagal dicetak: %2").arg(jobId).arg(reason));
+    const qint64 requestId = m_ticketJobs.value(id);
+    if (!requestId)
+        return;
+    if (ok) {
+        m_ticketJobs.remove(id);
+        m_outbox.recordTicketPrinted(requestId);
+        if (id == m_currentTicketJob && !m_ticket.isEmpty())
+            setTicketPrintState(true, {});
+    } else {
+        // Kept by the tracker for staff to reprint; the record and the technician know.
+        m_outbox.recordTicketProblem(requestId, reason);
+        m_outbox.raiseTechnicianAlert(QStringLiteral("Tiket (pekerjaan #%1) gagal dicetak: %2").arg(id).arg(reason));
+    }
+    if (m_screen == QLatin1String("staff"))
+        Q_EMIT staffChanged();
 }
 
 void Session::handleCatalog(const QByteArray &catalogJson)

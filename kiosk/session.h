@@ -66,10 +66,13 @@ class Session : public QObject
     Q_PROPERTY(QVariantList readyLetters READ readyLetters NOTIFY staffChanged)
     Q_PROPERTY(int readyLetterCount READ readyLetterCount NOTIFY staffChanged)
     Q_PROPERTY(int lettersPrinted READ lettersPrinted NOTIFY staffChanged)
+    Q_PROPERTY(QVariantList printJobs READ printJobs NOTIFY staffChanged)
+    Q_PROPERTY(int ticketsNotPrinted READ ticketsNotPrinted NOTIFY staffChanged)
 
 public:
-    Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, IdleMonitor &idle, devices::Printer *ticketPrinter,
-        devices::Printer *letterPrinter, QString officeName, QObject *parent = nullptr);
+    /// Tickets print on `print`'s "ticket" printer, letters on its "letter" printer.
+    Session(OutboxRepository &outbox, CatalogModel &catalog, StaffAuth &staff, IdleMonitor &idle, devices::PrintJobTracker &print,
+        QString officeName, QObject *parent = nullptr);
 
     [[nodiscard]] QString screen() const { return m_screen; }
     [[nodiscard]] QString language() const { return m_language; }
@@ -109,8 +112,6 @@ public:
     [[nodiscard]] QString notice() const { return m_notice; }
     /// What a citizen should know about the ticket printer right now (empty when it is fine).
     [[nodiscard]] QString printerNotice() const { return m_printerNotice; }
-    /// Follows every print job to its end; without it, a job counts as printed once CUPS accepted it.
-    void setPrintTracker(devices::PrintJobTracker *tracker);
     [[nodiscard]] QStringList surveyQuestions() const;
     [[nodiscard]] int surveysGiven() const { return m_surveysGiven; }
     /// Survey responses stored here that the backend does not have yet.
@@ -123,6 +124,10 @@ public:
     [[nodiscard]] QVariantList readyLetters() const;
     [[nodiscard]] int readyLetterCount() const;
     [[nodiscard]] int lettersPrinted() const { return m_lettersPrinted; }
+    /// Print jobs not printed yet, for staff: id, title, problem, attempts, stalled, needsStaff.
+    [[nodiscard]] QVariantList printJobs() const;
+    /// Tickets the store has not seen printed (this visit's and earlier ones).
+    [[nodiscard]] int ticketsNotPrinted() const;
 
     Q_INVOKABLE void startRequest();
     Q_INVOKABLE void acceptConsent();
@@ -149,6 +154,10 @@ public:
     Q_INVOKABLE void openStaff();
     Q_INVOKABLE void staffLogin(const QString &pin);
     Q_INVOKABLE void printLetter(const QString &registrationNumber);
+    /// Staff: send print job `id` again now (cancelling a stalled submission).
+    Q_INVOKABLE void reprintJob(int id);
+    /// Staff: drop print job `id` (the citizen was helped another way).
+    Q_INVOKABLE void discardJob(int id);
     Q_INVOKABLE void back();
     /// Ends the visit: clears every field, result and message, back to welcome.
     Q_INVOKABLE void goHome();
@@ -160,8 +169,12 @@ public Q_SLOTS:
     void handleCatalog(const QByteArray &catalogJson);
     /// From the print tracker: a printer's state changed (role "ticket" or "letter").
     void handlePrinterState(const QString &role, devices::DeviceState state, const QString &message);
-    /// From the print tracker: a job reached its end.
-    void handleJobFinished(int jobId, bool ok, const QString &reason);
+    /// From the print tracker: a printer took job `id`.
+    void handleJobAccepted(int id, int printerJobId);
+    /// From the print tracker: a printer refused job `id` for now.
+    void handleJobRefused(int id, const QString &reason);
+    /// From the print tracker: job `id` printed, or now waits for staff.
+    void handleJobFinished(int id, bool ok, const QString &reason);
 
 Q_SIGNALS:
     void screenChanged();
@@ -189,6 +202,8 @@ private:
     void setNik(const QString &nik);
     void setNotice(const QString &notice);
     void setStaffMessage(const QString &message);
+    /// Updates the done screen's ticket for the current ticket job.
+    void setTicketPrintState(bool printed, const QString &message);
     [[nodiscard]] bool validateCommon();
     [[nodiscard]] std::optional<CatalogService> service() const;
 
@@ -196,8 +211,7 @@ private:
     CatalogModel &m_catalog;
     StaffAuth &m_staff;
     IdleMonitor &m_idle;
-    devices::Printer *m_ticketPrinter;
-    devices::Printer *m_letterPrinter;
+    devices::PrintJobTracker &m_print;
     QString m_officeName;
     FormModel m_form;
 
@@ -223,8 +237,9 @@ private:
     const SealVerifier *m_sealVerifier = nullptr;
     QString m_notice;
     QString m_printerNotice;
-    devices::PrintJobTracker *m_printTracker = nullptr;
-    QHash<int, QString> m_letterJobs; // letter print jobs in flight → registration number
+    QHash<int, qint64> m_ticketJobs; // ticket print jobs not printed yet → request id
+    int m_currentTicketJob = 0; // the job of the ticket on the done screen
+    QHash<int, QString> m_letterJobs; // letter print jobs not printed yet → registration number
     QString m_lastServiceCode; // for the survey after the visit; not personal data
     int m_surveysGiven = 0;
     int m_surveysWaiting = 0;

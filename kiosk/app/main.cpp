@@ -131,15 +131,18 @@ int main(int argc, char *argv[])
         catalog.loadJson(cached->second);
     kiosk::StaffAuth staff(config->staffPinHash);
 
-    std::unique_ptr<devices::Printer> ticketPrinter, letterPrinter;
+    // Every ticket and letter is submitted and followed to its end on the tracker's own thread.
+    devices::PrintJobTracker printTracker(1000, config->printStallTimeoutSeconds * 1000);
     std::vector<std::unique_ptr<devices::Scanner>> scanners;
     if (!cli.isSet(selfTestOption)) {
-        ticketPrinter = devices::createPrinter(config->ticketPrinter, config->cupsServer, &error);
-        if (!ticketPrinter)
-            qWarning().noquote() << "ticket printer:" << error;
-        letterPrinter = devices::createPrinter(config->letterPrinter, config->cupsServer, &error);
-        if (!letterPrinter)
-            qWarning().noquote() << "letter printer:" << error;
+        for (const auto &[role, uri] :
+            {std::pair {QStringLiteral("ticket"), config->ticketPrinter}, {QStringLiteral("letter"), config->letterPrinter}}) {
+            if (auto printer = devices::createPrinter(uri, config->cupsServer, &error))
+                printTracker.addPrinter(role, std::move(printer));
+            else
+                qWarning().noquote() << role << "printer:" << error;
+        }
+        printTracker.start();
     }
 
     // The SQ1 trust list is checked against the root key pinned in the configuration.
@@ -157,19 +160,8 @@ int main(int argc, char *argv[])
 
     kiosk::IdleMonitor idle(config->idleWarnSeconds * 1000, config->idleWipeSeconds * 1000);
     idle.watchApplication();
-    kiosk::Session session(outbox, catalog, staff, idle, ticketPrinter.get(), letterPrinter.get(), config->officeName);
+    kiosk::Session session(outbox, catalog, staff, idle, printTracker, config->officeName);
     session.setSealVerifier(sealVerifier.get());
-    // Every ticket and letter job is followed to its end on the tracker's own thread.
-    std::unique_ptr<devices::PrintJobTracker> printTracker;
-    if (!cli.isSet(selfTestOption)) {
-        printTracker = std::make_unique<devices::PrintJobTracker>(config->cupsServer);
-        for (const auto &[role, uri] :
-            {std::pair {QStringLiteral("ticket"), config->ticketPrinter}, {QStringLiteral("letter"), config->letterPrinter}})
-            if (uri.startsWith(QLatin1String("cups:")))
-                printTracker->addPrinter(role, uri.mid(5));
-        session.setPrintTracker(printTracker.get());
-        printTracker->start();
-    }
     // Handed to QML as the singleton `Session`, owned here. (Qt 6.4 does not resolve a
     // QML_FOREIGN singleton of a class from another library; an instance registration does.)
     qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", &session);

@@ -83,8 +83,15 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs)
     staff = std::make_unique<kiosk::StaffAuth>(serverlink::crypto::hashSecret(kStaffPin, 1000));
     idle = std::make_unique<kiosk::IdleMonitor>(idleWarnMs, idleWipeMs);
     idle->watchApplication();
-    session = std::make_unique<kiosk::Session>(
-        *outbox, catalog, *staff, *idle, &ticketPrinter, &letterPrinter, QStringLiteral("Kantor Desa Pitu"));
+    print = std::make_unique<devices::PrintJobTracker>(20, 2000);
+    auto ticket = std::make_unique<CapturingPrinter>();
+    auto letter = std::make_unique<CapturingPrinter>();
+    ticketPrinter = ticket.get();
+    letterPrinter = letter.get();
+    print->addPrinter(QStringLiteral("ticket"), std::move(ticket));
+    print->addPrinter(QStringLiteral("letter"), std::move(letter));
+    print->start();
+    session = std::make_unique<kiosk::Session>(*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"));
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, session.get(), &kiosk::Session::handleScan);

@@ -4,32 +4,70 @@
 #include "idlemonitor.h"
 #include "outbox.h"
 #include "printer.h"
+#include "printjobtracker.h"
 #include "session.h"
 #include "staffauth.h"
 #include "store.h"
 #include "translations.h"
 #include "wedgescanner.h"
 
+#include <QMutex>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <memory>
 
-/// A printer at the hardware boundary that keeps what it was sent (tests only).
+/// A printer at the hardware boundary that keeps what it was sent (tests only). Its state is set by the
+/// test; while it cannot print, jobs stay pending; with failJobs set, every job it accepted aborts.
 class CapturingPrinter : public devices::Printer
 {
 public:
     QString uri() const override { return QStringLiteral("capture:"); }
     devices::PrintSubmission submit(const QByteArray &document, const QString &mimeType, const QString &) override
     {
-        documents.append(document);
-        mimeTypes.append(mimeType);
-        return {true, int(documents.size()), {}};
+        QMutexLocker lock(&m_mutex);
+        m_documents.append(document);
+        m_mimeTypes.append(mimeType);
+        return {true, int(m_documents.size()), {}};
     }
     QString describeState() override { return QStringLiteral("siap"); }
-    QList<QByteArray> documents;
-    QStringList mimeTypes;
+    devices::DeviceState queryState() override
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_state;
+    }
+    int queryJobState(int) override
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_failJobs)
+            return devices::jobstate::Aborted;
+        return devices::canPrint(m_state) ? devices::jobstate::Completed : devices::jobstate::Pending;
+    }
+    bool cancelJob(int) override { return true; }
+
+    void setState(devices::DeviceState state)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_state = state;
+    }
+    void setFailJobs(bool fail)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_failJobs = fail;
+    }
+    QList<QByteArray> documents() const
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_documents;
+    }
+
+private:
+    mutable QMutex m_mutex;
+    QList<QByteArray> m_documents;
+    QStringList m_mimeTypes;
+    devices::DeviceState m_state = devices::DeviceState::Ready;
+    bool m_failJobs = false;
 };
 
 /// The kiosk's real objects (store, outbox, catalog, session, QML UI, wedge scanner) on a
@@ -68,8 +106,10 @@ public:
     kiosk::CatalogModel catalog;
     std::unique_ptr<kiosk::StaffAuth> staff;
     std::unique_ptr<kiosk::IdleMonitor> idle;
-    CapturingPrinter ticketPrinter;
-    CapturingPrinter letterPrinter;
+    /// Owned by `print`; the tracker polls them every 20 ms.
+    CapturingPrinter *ticketPrinter = nullptr;
+    CapturingPrinter *letterPrinter = nullptr;
+    std::unique_ptr<devices::PrintJobTracker> print;
     std::unique_ptr<kiosk::Session> session;
     std::unique_ptr<devices::WedgeScanner> wedge;
     std::unique_ptr<QQmlApplicationEngine> engine;

@@ -76,9 +76,9 @@ private Q_SLOTS:
         QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->session->formError()));
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
-        QCOMPARE(h->session->ticket().value(QStringLiteral("printed")).toBool(), true);
+        QTRY_COMPARE(h->session->ticket().value(QStringLiteral("printed")).toBool(), true);
         // The printed ticket's QR carries the status token that finds this request.
-        const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter.documents.last()));
+        const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter->documents().last()));
         QVERIFY(qr);
         const auto found = h->outbox->findByStatusToken(qr->mid(5));
         QVERIFY(found);
@@ -304,22 +304,21 @@ private Q_SLOTS:
         pdf.close();
         // The stored hash is the signed letter's; the file on disk is not that letter.
         h->outbox->setLetter(queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256("%PDF-1.4 asli").toHex()));
-        const int printedBefore = int(h->letterPrinter.documents.size());
+        const int printedBefore = int(h->letterPrinter->documents().size());
         const int alertsBefore = int(h->outbox->technicianAlerts().size());
         h->session->openStaff();
         h->session->staffLogin(KioskHarness::kStaffPin);
         QVERIFY(h->waitForScreen(QStringLiteral("staff")));
         QVERIFY(h->tap(QStringLiteral("print-") + queued->registrationNumber));
-        QCOMPARE(int(h->letterPrinter.documents.size()), printedBefore);
+        QCOMPARE(int(h->letterPrinter->documents().size()), printedBefore);
         QVERIFY(h->session->staffMessage().contains(QStringLiteral("tidak dicetak")));
         QCOMPARE(int(h->outbox->technicianAlerts().size()), alertsBefore + 1);
     }
 
     void printerFaultIsExplainedAndNothingIsLost()
     {
-        // The tracker reports paper out on the ticket printer: a banner tells everyone.
-        h->session->handlePrinterState(
-            QStringLiteral("ticket"), devices::DeviceState::PaperOut, devices::citizenMessage(devices::DeviceState::PaperOut));
+        // The ticket printer runs out of paper: the tracker notices and a banner tells everyone.
+        h->ticketPrinter->setState(devices::DeviceState::PaperOut);
         QVERIFY(h->waitFor(QStringLiteral("printerBanner")));
         openSktmFormWithScannedNik();
         fillSktm();
@@ -328,18 +327,53 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
         // The request is committed all the same; the citizen is told the ticket comes later.
-        const QVariantMap ticket = h->session->ticket();
-        QCOMPARE(ticket.value(QStringLiteral("printed")).toBool(), false);
-        QVERIFY(ticket.value(QStringLiteral("printMessage")).toString().contains(QStringLiteral("Kertas habis")));
-        QVERIFY(h->outbox->findByRegistrationNumber(ticket.value(QStringLiteral("registrationNumber")).toString()));
-        // The tracker later reports the job failed for good: the ticket record and the technician know.
-        const int alerts = int(h->outbox->technicianAlerts().size());
-        h->session->handleJobFinished(int(h->ticketPrinter.documents.size()), false, QStringLiteral("media-empty"));
-        QCOMPARE(int(h->outbox->technicianAlerts().size()), alerts + 1);
-        QCOMPARE(h->outbox->stats().ticketsNotPrinted >= 1, true);
-        // Paper loaded: the banner goes away.
-        h->session->handlePrinterState(QStringLiteral("ticket"), devices::DeviceState::Ready, QString());
+        QTRY_VERIFY(h->session->ticket().value(QStringLiteral("printMessage")).toString().contains(QStringLiteral("Kertas habis")));
+        const QString reg = h->session->ticket().value(QStringLiteral("registrationNumber")).toString();
+        QCOMPARE(h->session->ticket().value(QStringLiteral("printed")).toBool(), false);
+        QVERIFY(h->outbox->findByRegistrationNumber(reg));
+        const int notPrinted = h->outbox->stats().ticketsNotPrinted;
+        QVERIFY(notPrinted >= 1);
+        // Paper loaded: the waiting job prints, the banner goes away and the record says printed.
+        h->ticketPrinter->setState(devices::DeviceState::Ready);
         QTRY_VERIFY(!h->find(QStringLiteral("printerBanner")));
+        QTRY_COMPARE(h->session->ticket().value(QStringLiteral("printed")).toBool(), true);
+        QTRY_COMPARE(h->outbox->stats().ticketsNotPrinted, notPrinted - 1);
+    }
+
+    void failedTicketWaitsForStaffReprint()
+    {
+        // Every job the printer takes aborts: after three tries the ticket waits for staff.
+        h->ticketPrinter->setFailJobs(true);
+        const int alerts = int(h->outbox->technicianAlerts().size());
+        openSktmFormWithScannedNik();
+        fillSktm();
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY(h->waitForScreen(QStringLiteral("review")));
+        QVERIFY(h->tap(QStringLiteral("submit")));
+        QVERIFY(h->waitForScreen(QStringLiteral("done")));
+        const QString reg = h->session->ticket().value(QStringLiteral("registrationNumber")).toString();
+        QTRY_COMPARE(int(h->outbox->technicianAlerts().size()), alerts + 1);
+        QTRY_COMPARE(h->print->pendingJobs().size(), 1);
+        QVERIFY(h->print->pendingJobs().first().needsStaff);
+        const int printedBefore = int(h->ticketPrinter->documents().size());
+
+        // Staff see the job with its reason and print it again once the printer is fixed.
+        h->ticketPrinter->setFailJobs(false);
+        h->session->goHome();
+        h->session->openStaff();
+        h->session->staffLogin(KioskHarness::kStaffPin);
+        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        const int id = h->print->pendingJobs().first().id;
+        QQuickItem *job = h->waitFor(QStringLiteral("printJob-%1").arg(id));
+        QVERIFY(job);
+        QVERIFY(h->tap(QStringLiteral("reprint-%1").arg(id)));
+        QTRY_VERIFY(h->print->pendingJobs().isEmpty());
+        QCOMPARE(int(h->ticketPrinter->documents().size()), printedBefore + 1);
+        const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter->documents().last()));
+        QVERIFY(qr);
+        QCOMPARE(h->outbox->findByStatusToken(qr->mid(5))->registrationNumber, reg);
+        QTRY_VERIFY(!h->find(QStringLiteral("printJob-%1").arg(id)));
+        h->session->goHome();
     }
 };
 

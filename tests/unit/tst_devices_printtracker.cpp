@@ -81,19 +81,21 @@ private Q_SLOTS:
     {
         QVERIFY(startCupsd());
         QVERIFY(touch(control(QStringLiteral("paper-out"))));
-        PrintJobTracker tracker(m_server, 200);
+        PrintJobTracker tracker(200);
         QSignalSpy states(&tracker, &PrintJobTracker::printerStateChanged);
+        QSignalSpy accepted(&tracker, &PrintJobTracker::jobAccepted);
         QSignalSpy finished(&tracker, &PrintJobTracker::jobFinished);
-        tracker.addPrinter(QStringLiteral("ticket"), QStringLiteral("paper"));
+        tracker.addPrinter(QStringLiteral("ticket"), std::make_unique<CupsPrinter>(QStringLiteral("paper"), m_server));
         tracker.start();
         QTRY_COMPARE_WITH_TIMEOUT(tracker.state(QStringLiteral("ticket")), DeviceState::Ready, kTimeoutMs);
 
-        CupsPrinter printer(QStringLiteral("paper"), m_server);
         const QByteArray job = escpos::ticketJob(QImage(QSize(384, 64), QImage::Format_Mono));
-        const PrintSubmission submission = printer.submit(job, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket A-001"));
-        QVERIFY2(submission.accepted, qPrintable(submission.error));
-        tracker.track(
-            QStringLiteral("ticket"), submission.jobId, job, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket A-001"));
+        const int id
+            = tracker.submit(QStringLiteral("ticket"), job, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket A-001"));
+        QTRY_COMPARE_WITH_TIMEOUT(accepted.size(), 1, kTimeoutMs);
+        QCOMPARE(accepted.first().at(0).toInt(), id);
+        const int printerJobId = accepted.first().at(1).toInt();
+        QVERIFY(printerJobId > 0);
 
         // The kiosk reports paper-out while the job waits, and staff see the job with the reason.
         const auto paperOutSignal = [&states] {
@@ -106,15 +108,18 @@ private Q_SLOTS:
         QCOMPARE(paperOut->at(0).toString(), QStringLiteral("ticket"));
         QCOMPARE(paperOut->at(2).toString(), QStringLiteral("Kertas habis, silakan hubungi petugas."));
         QTRY_VERIFY_WITH_TIMEOUT(!tracker.pendingJobs().isEmpty() && !tracker.pendingJobs().first().problem.isEmpty(), kTimeoutMs);
-        QCOMPARE(tracker.pendingJobs().first().jobId, submission.jobId);
+        QCOMPARE(tracker.pendingJobs().first().id, id);
+        QCOMPARE(tracker.pendingJobs().first().printerJobId, printerJobId);
+        QVERIFY(!tracker.pendingJobs().first().stalled);
         QVERIFY(finished.isEmpty());
 
         // Paper loaded: the same job completes.
         QVERIFY(QFile::remove(control(QStringLiteral("paper-out"))));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
-        QCOMPARE(finished.first().at(0).toInt(), submission.jobId);
+        QCOMPARE(finished.first().at(0).toInt(), id);
         QVERIFY(finished.first().at(1).toBool());
         QVERIFY(tracker.pendingJobs().isEmpty());
+        QCOMPARE(accepted.size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(tracker.state(QStringLiteral("ticket")), DeviceState::Ready, kTimeoutMs);
         QCOMPARE(QDir(control(QStringLiteral("printed"))).entryList(QDir::Files).size(), 1);
     }
@@ -123,24 +128,22 @@ private Q_SLOTS:
     {
         QVERIFY(startCupsd());
         QVERIFY(touch(control(QStringLiteral("fail-next"))));
-        PrintJobTracker tracker(m_server, 200);
+        PrintJobTracker tracker(200);
         QSignalSpy finished(&tracker, &PrintJobTracker::jobFinished);
-        QSignalSpy resubmitted(&tracker, &PrintJobTracker::jobResubmitted);
-        tracker.addPrinter(QStringLiteral("letter"), QStringLiteral("paper"));
+        QSignalSpy accepted(&tracker, &PrintJobTracker::jobAccepted);
+        tracker.addPrinter(QStringLiteral("letter"), std::make_unique<CupsPrinter>(QStringLiteral("paper"), m_server));
         tracker.start();
 
-        CupsPrinter printer(QStringLiteral("paper"), m_server);
         const QByteArray document("%PDF-1.4 surat uji\n");
-        const PrintSubmission submission = printer.submit(document, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Surat 7"));
-        QVERIFY2(submission.accepted, qPrintable(submission.error));
-        tracker.track(
-            QStringLiteral("letter"), submission.jobId, document, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Surat 7"));
-
+        const int id
+            = tracker.submit(QStringLiteral("letter"), document, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Surat 7"));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
-        QCOMPARE(resubmitted.size(), 1);
-        QCOMPARE(resubmitted.first().at(0).toInt(), submission.jobId);
-        QVERIFY(resubmitted.first().at(1).toInt() != submission.jobId);
-        QCOMPARE(finished.first().at(0).toInt(), submission.jobId);
+        // Accepted twice: the first submission failed at the printer, the second printed.
+        QCOMPARE(accepted.size(), 2);
+        QCOMPARE(accepted.at(0).at(0).toInt(), id);
+        QCOMPARE(accepted.at(1).at(0).toInt(), id);
+        QVERIFY(accepted.at(1).at(1).toInt() != accepted.at(0).at(1).toInt());
+        QCOMPARE(finished.first().at(0).toInt(), id);
         QVERIFY(finished.first().at(1).toBool());
         const QStringList printed = QDir(control(QStringLiteral("printed"))).entryList(QDir::Files);
         QCOMPARE(printed.size(), 1);
@@ -149,15 +152,57 @@ private Q_SLOTS:
         QCOMPARE(copy.readAll(), document);
     }
 
+    void stalledJobIsShownAndReprinted()
+    {
+        QVERIFY(startCupsd());
+        QVERIFY(touch(control(QStringLiteral("stall"))));
+        PrintJobTracker tracker(200, 1500);
+        QSignalSpy finished(&tracker, &PrintJobTracker::jobFinished);
+        QSignalSpy accepted(&tracker, &PrintJobTracker::jobAccepted);
+        tracker.addPrinter(QStringLiteral("letter"), std::make_unique<CupsPrinter>(QStringLiteral("paper"), m_server));
+        tracker.start();
+
+        const QByteArray document("%PDF-1.4 surat tertahan\n");
+        const int id
+            = tracker.submit(QStringLiteral("letter"), document, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Surat 8"));
+        // The printer says it is fine but the job makes no progress: staff see it as stalled.
+        QTRY_VERIFY_WITH_TIMEOUT(!tracker.pendingJobs().isEmpty() && tracker.pendingJobs().first().stalled, kTimeoutMs);
+        QCOMPARE(tracker.state(QStringLiteral("letter")), DeviceState::Ready);
+        QVERIFY(tracker.pendingJobs().first().problem.contains(QStringLiteral("tertahan")));
+        QVERIFY(finished.isEmpty());
+
+        // Staff reprint once the printer answers again: the stalled submission is cancelled, a new one prints.
+        QVERIFY(QFile::remove(control(QStringLiteral("stall"))));
+        tracker.reprint(id);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
+        QCOMPARE(finished.first().at(0).toInt(), id);
+        QVERIFY(finished.first().at(1).toBool());
+        QVERIFY(accepted.size() >= 2);
+        QVERIFY(tracker.pendingJobs().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(control(QStringLiteral("printed"))).entryList(QDir::Files).isEmpty(), kTimeoutMs);
+    }
+
     void unreachableServerIsOffline()
     {
-        PrintJobTracker tracker(QStringLiteral("127.0.0.1:1"), 200);
+        PrintJobTracker tracker(200);
         QSignalSpy states(&tracker, &PrintJobTracker::printerStateChanged);
-        tracker.addPrinter(QStringLiteral("ticket"), QStringLiteral("ticket"));
+        QSignalSpy refused(&tracker, &PrintJobTracker::jobRefused);
+        tracker.addPrinter(
+            QStringLiteral("ticket"), std::make_unique<CupsPrinter>(QStringLiteral("ticket"), QStringLiteral("127.0.0.1:1")));
         tracker.start();
         QVERIFY(states.wait(kTimeoutMs));
         QCOMPARE(states.first().at(1).value<DeviceState>(), DeviceState::Offline);
         QCOMPARE(states.first().at(2).toString(), QStringLiteral("Printer tidak terhubung, silakan hubungi petugas."));
+        // A ticket for an unreachable server is refused now but kept for later, with the reason for staff.
+        const int id = tracker.submit(
+            QStringLiteral("ticket"), QByteArray("x"), QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket B-002"));
+        QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, kTimeoutMs);
+        QCOMPARE(refused.first().at(0).toInt(), id);
+        QVERIFY(refused.first().at(1).toString().contains(QStringLiteral("tidak dapat dihubungi")));
+        QCOMPARE(tracker.pendingJobs().size(), 1);
+        QCOMPARE(tracker.pendingJobs().first().printerJobId, 0);
+        tracker.discard(id);
+        QTRY_VERIFY(tracker.pendingJobs().isEmpty());
     }
 
     void cleanup()

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
 <context>
     <name>ConsentScreen</name>
@@ -48,7 +49,9 @@
     <message numerus="yes">
         <source>Langkah berikutnya: serahkan berkas di bawah ini ke petugas kantor desa. Surat diproses sekitar %n hari kerja. Cek status kapan saja dengan memindai kode QR pada tiket.</source>
         <translation>
-            <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working day. Check the status any time by scanning the QR code on your ticket.</numerusform><numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working days. Check the status any time by scanning the QR code on your ticket.</numerusform></translation>
+            <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working day. Check the status any time by scanning the QR code on your ticket.</numerusform>
+            <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working days. Check the status any time by scanning the QR code on your ticket.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Beri penilaian</source>
@@ -125,7 +128,7 @@
     </message>
     <message>
         <source>1. Sentuh &lt;b&gt;Ajukan Surat&lt;/b&gt;, setujui pemberitahuan data, lalu dekatkan barcode KTP ke pemindai atau ketik NIK.&lt;br&gt;2. Pilih surat yang Anda perlukan dan isi datanya dengan papan ketik di layar.&lt;br&gt;3. Periksa, lalu sentuh &lt;b&gt;Kirim&lt;/b&gt;. Ambil tiket antrean yang tercetak.&lt;br&gt;4. Serahkan berkas persyaratan ke petugas kantor desa. Surat diproses tanpa Anda perlu bolak-balik.&lt;br&gt;5. Pindai kode QR tiket di &lt;b&gt;Cek Status&lt;/b&gt; untuk melihat sampai mana surat Anda. Jika Anda mengisi nomor HP, Anda mendapat SMS saat surat siap.&lt;br&gt;&lt;br&gt;Butuh bantuan? Silakan minta tolong petugas di meja pelayanan. Layanan ini &lt;b&gt;gratis&lt;/b&gt;.</source>
-        <translation>1. Touch &lt;b&gt;Request a letter&lt;/b&gt;, accept the data notice, then hold your ID card barcode to the scanner or type your NIK.&lt;br&gt;2. Choose the letter you need and fill in the details with the on-screen keyboard.&lt;br&gt;3. Check, then touch &lt;b&gt;Send&lt;/b&gt;. Take the queue ticket that prints.&lt;br&gt;4. Hand the required documents to the village office staff. Your letter is processed without you having to come back and forth.&lt;br&gt;5. Scan the ticket's QR code under &lt;b&gt;Check status&lt;/b&gt; to see how far your letter is. If you gave a phone number, you get an SMS when the letter is ready.&lt;br&gt;&lt;br&gt;Need help? Please ask the staff at the service desk. This service is &lt;b&gt;free&lt;/b&gt;.</translation>
+        <translation>1. Touch &lt;b&gt;Request a letter&lt;/b&gt;, accept the data notice, then hold your ID card barcode to the scanner or type your NIK.&lt;br&gt;2. Choose the letter you need and fill in the details with the on-screen keyboard.&lt;br&gt;3. Check, then touch &lt;b&gt;Send&lt;/b&gt;. Take the queue ticket that prints.&lt;br&gt;4. Hand the required documents to the village office staff. Your letter is processed without you having to come back and forth.&lt;br&gt;5. Scan the ticket&apos;s QR code under &lt;b&gt;Check status&lt;/b&gt; to see how far your letter is. If you gave a phone number, you get an SMS when the letter is ready.&lt;br&gt;&lt;br&gt;Need help? Please ask the staff at the service desk. This service is &lt;b&gt;free&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>
@@ -180,7 +183,9 @@
     <message numerus="yes">
         <source>Demi keamanan data Anda, layar akan kembali ke awal dalam %n detik dan isian dihapus.</source>
         <translation>
-            <numerusform>To protect your data, the screen returns to the start in %n second and your answers are deleted.</numerusform><numerusform>To protect your data, the screen returns to the start in %n seconds and your answers are deleted.</numerusform></translation>
+            <numerusform>To protect your data, the screen returns to the start in %n second and your answers are deleted.</numerusform>
+            <numerusform>To protect your data, the screen returns to the start in %n seconds and your answers are deleted.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Lanjutkan</source>
@@ -192,7 +197,9 @@
     <message numerus="yes">
         <source>%n permohonan menunggu dikirim</source>
         <translation>
-            <numerusform>%n request waiting to be sent</numerusform><numerusform>%n requests waiting to be sent</numerusform></translation>
+            <numerusform>%n request waiting to be sent</numerusform>
+            <numerusform>%n requests waiting to be sent</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ganti bahasa</source>
@@ -258,7 +265,9 @@
     <message numerus="yes">
         <source>perkiraan %n hari kerja</source>
         <translation>
-            <numerusform>about %n working day</numerusform><numerusform>about %n working days</numerusform></translation>
+            <numerusform>about %n working day</numerusform>
+            <numerusform>about %n working days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -285,7 +294,9 @@
     <message numerus="yes">
         <source>%n surat sudah ditandatangani dan siap diserahkan.</source>
         <translation>
-            <numerusform>%n letter is signed and ready to hand over.</numerusform><numerusform>%n letters are signed and ready to hand over.</numerusform></translation>
+            <numerusform>%n letter is signed and ready to hand over.</numerusform>
+            <numerusform>%n letters are signed and ready to hand over.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Perhatian: %1</source>
@@ -294,6 +305,25 @@
     <message>
         <source>Cetak</source>
         <translation>Print</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tiket belum tercetak menurut catatan anjungan.</source>
+        <translation>
+            <numerusform>%n ticket has not printed according to the kiosk&apos;s records.</numerusform>
+            <numerusform>%n tickets have not printed according to the kiosk&apos;s records.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sedang dicetak…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Cetak ulang</source>
+        <translation>Print again</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -367,7 +397,7 @@
     </message>
     <message>
         <source>Catatan petugas: %1</source>
-        <translation>Officer's note: %1</translation>
+        <translation>Officer&apos;s note: %1</translation>
     </message>
     <message>
         <source>Riwayat</source>
@@ -484,11 +514,11 @@
     </message>
     <message>
         <source>Petugas dapat mencocokkan NIK pemegang surat:</source>
-        <translation>Staff can check the holder's NIK against the letter:</translation>
+        <translation>Staff can check the holder&apos;s NIK against the letter:</translation>
     </message>
     <message>
         <source>NIK pemegang</source>
-        <translation>Holder's NIK</translation>
+        <translation>Holder&apos;s NIK</translation>
     </message>
     <message>
         <source>Cocokkan</source>
@@ -582,41 +612,6 @@
     </message>
 </context>
 <context>
-    <name>devices::PrintJobTracker</name>
-    <message>
-        <source>Kertas habis, silakan hubungi petugas.</source>
-        <translation>The printer is out of paper; please ask the staff.</translation>
-    </message>
-    <message>
-        <source>Kertas hampir habis; cetakan Anda tetap diproses.</source>
-        <translation>The printer is low on paper; your printout is still being made.</translation>
-    </message>
-    <message>
-        <source>Printer tidak terhubung, silakan hubungi petugas.</source>
-        <translation>The printer is not connected; please ask the staff.</translation>
-    </message>
-    <message>
-        <source>Tutup printer terbuka, silakan hubungi petugas.</source>
-        <translation>The printer cover is open; please ask the staff.</translation>
-    </message>
-    <message>
-        <source>Kertas macet di printer, silakan hubungi petugas.</source>
-        <translation>Paper is jammed in the printer; please ask the staff.</translation>
-    </message>
-    <message>
-        <source>Tinta printer hampir habis; cetakan Anda tetap diproses.</source>
-        <translation>The printer is low on ink; your printout is still being made.</translation>
-    </message>
-    <message>
-        <source>Printer sedang berhenti, silakan hubungi petugas.</source>
-        <translation>The printer is stopped; please ask the staff.</translation>
-    </message>
-    <message>
-        <source>Keadaan printer belum diketahui, silakan hubungi petugas bila cetakan tidak keluar.</source>
-        <translation>The printer state is not known yet; please ask the staff if nothing comes out.</translation>
-    </message>
-</context>
-<context>
     <name>kiosk::FormModel</name>
     <message>
         <source>Wajib diisi.</source>
@@ -669,7 +664,9 @@
     <message numerus="yes">
         <source>Isi paling sedikit %n orang.</source>
         <translation>
-            <numerusform>Add at least %n person.</numerusform><numerusform>Add at least %n people.</numerusform></translation>
+            <numerusform>Add at least %n person.</numerusform>
+            <numerusform>Add at least %n people.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Periksa data orang ke-%1.</source>
@@ -770,14 +767,6 @@
         <translation>Sorry, your request could not be saved. Please ask the staff.</translation>
     </message>
     <message>
-        <source>Printer tiket belum diatur.</source>
-        <translation>The ticket printer is not set up.</translation>
-    </message>
-    <message>
-        <source>Tiket tidak tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.</source>
-        <translation>The ticket did not print (%1). Note your registration number and tell the staff.</translation>
-    </message>
-    <message>
         <source>Persyaratan: apakah persyaratan surat mudah dipahami dan dipenuhi?</source>
         <translation>Requirements: were the requirements easy to understand and meet?</translation>
     </message>
@@ -854,16 +843,12 @@
         <translation>The file of letter %1 is damaged or altered; not printed. Call a technician.</translation>
     </message>
     <message>
-        <source>Printer surat belum diatur. Hubungi teknisi.</source>
-        <translation>The letter printer is not set up. Call a technician.</translation>
-    </message>
-    <message>
         <source>Surat %1 dikirim ke printer (pekerjaan #%2).</source>
         <translation>Letter %1 sent to the printer (job #%2).</translation>
     </message>
     <message>
-        <source>Sentuh "Ajukan Surat" dan setujui pemberitahuan data dulu, lalu pindai KTP Anda.</source>
-        <translation>Touch "Request a letter" and accept the data notice first, then scan your ID card.</translation>
+        <source>Sentuh &quot;Ajukan Surat&quot; dan setujui pemberitahuan data dulu, lalu pindai KTP Anda.</source>
+        <translation>Touch &quot;Request a letter&quot; and accept the data notice first, then scan your ID card.</translation>
     </message>
     <message>
         <source>NIK hanya dapat dipindai pada langkah identitas.</source>
@@ -904,6 +889,30 @@
     <message>
         <source>Surat %1 gagal dicetak: %2</source>
         <translation>Letter %1 failed to print: %2</translation>
+    </message>
+    <message>
+        <source>Tiket sedang dicetak…</source>
+        <translation>Your ticket is printing…</translation>
+    </message>
+    <message>
+        <source>Surat %1 sedang dikirim ke printer…</source>
+        <translation>Sending letter %1 to the printer…</translation>
+    </message>
+    <message>
+        <source>Pekerjaan cetak #%1 dikirim ulang ke printer.</source>
+        <translation>Print job #%1 sent to the printer again.</translation>
+    </message>
+    <message>
+        <source>Pekerjaan cetak #%1 dibatalkan.</source>
+        <translation>Print job #%1 cancelled.</translation>
+    </message>
+    <message>
+        <source>Tiket belum tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.</source>
+        <translation>The ticket has not printed (%1). Note your registration number and tell the staff.</translation>
+    </message>
+    <message>
+        <source>Surat %1 belum dapat dicetak: %2</source>
+        <translation>Letter %1 cannot be printed yet: %2</translation>
     </message>
 </context>
 </TS>

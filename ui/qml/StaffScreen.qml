@@ -18,6 +18,57 @@ ScreenPage {
             color: Theme.primary
             wrapMode: Text.WordWrap
         }
+        // Print jobs that have not come out of a printer: why, and what staff can do.
+        Rectangle {
+            Layout.fillWidth: true
+            visible: Session.printJobs.length > 0 || Session.ticketsNotPrinted > 0
+            implicitHeight: jobsColumn.implicitHeight + 32
+            color: Theme.warningBackground
+            radius: 12
+            ColumnLayout {
+                id: jobsColumn
+                anchors.fill: parent
+                anchors.margins: 16
+                spacing: 12
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", Session.ticketsNotPrinted)
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    color: Theme.warning
+                    wrapMode: Text.WordWrap
+                }
+                Repeater {
+                    model: Session.printJobs
+                    delegate: RowLayout {
+                        required property var modelData
+                        objectName: "printJob-" + modelData.id
+                        Layout.fillWidth: true
+                        spacing: Theme.gap
+                        Text {
+                            Layout.fillWidth: true
+                            text: modelData.title + "\n" + (modelData.problem.length > 0 ? modelData.problem : qsTr("Sedang dicetak…"))
+                            font.pixelSize: Theme.small
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                        BigButton {
+                            objectName: "reprint-" + modelData.id
+                            implicitWidth: 220
+                            text: qsTr("Cetak ulang")
+                            onClicked: Session.reprintJob(modelData.id)
+                        }
+                        BigButton {
+                            objectName: "discard-" + modelData.id
+                            implicitWidth: 200
+                            primary: false
+                            text: qsTr("Batalkan")
+                            onClicked: Session.discardJob(modelData.id)
+                        }
+                    }
+                }
+            }
+        }
         ListView {
             id: list
             Layout.fillWidth: true
