@@ -1,6 +1,7 @@
 #include "scanner.h"
 
 #include "camerascanner.h"
+#include "filescanner.h"
 #include "hidposscanner.h"
 #include "wedgescanner.h"
 
@@ -29,6 +30,8 @@ std::unique_ptr<Scanner> createScanner(const QString &uri, QString *error)
                          .arg(uri);
         return nullptr;
     }
+    if (scheme == QLatin1String("file") && uri.size() > 5)
+        return std::make_unique<FileScanner>(uri.mid(5));
     if (error)
         *error = QStringLiteral("Jenis pemindai \"%1\" tidak dikenal. Periksa daftar scanners di berkas konfigurasi kiosk "
                                 "atau hubungi teknisi.")

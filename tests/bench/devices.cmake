@@ -10,3 +10,13 @@ target_link_libraries(bench_devices_camera PRIVATE kiosk_devices ZXing::ZXing)
 target_include_directories(bench_devices_camera PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit)
 add_test(NAME bench_devices_camera COMMAND bench_devices_camera)
 set_tests_properties(bench_devices_camera PROPERTIES LABELS "bench;devices" TIMEOUT 60)
+
+# Scan-to-screen latency (HID POS parser, wedge burst, file: FIFO → identify screen rendered); p50/p99.
+kiosk_add_qtest(NAME bench_scan_latency SOURCES bench/bench_scan_latency.cpp LIBS kiosk_test_harness LABELS bench)
+
+# Print submit latency: kiosk print service → CUPS job accepted, beside `lp` on the same file and queue.
+add_executable(bench_print_submit ${CMAKE_CURRENT_LIST_DIR}/bench_print_submit.cpp)
+target_link_libraries(bench_print_submit PRIVATE kiosk_core kiosk_devices Qt6::Gui)
+add_test(NAME bench_print_submit COMMAND bench_print_submit)
+set_tests_properties(bench_print_submit PROPERTIES LABELS "bench;devices" TIMEOUT 300 SKIP_RETURN_CODE 77
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;KIOSK_SOURCE_DIR=${PROJECT_SOURCE_DIR}")

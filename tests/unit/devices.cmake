@@ -18,6 +18,12 @@ kiosk_add_qtest(NAME tst_devices_wedge
             eventDeliveredTwiceCountsOnce shortBurstIsNotAScan keysToItemsPassThrough unknownScheme
   LABELS devices)
 
+kiosk_add_qtest(NAME tst_devices_filescanner
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_filescanner.cpp
+  LIBS kiosk_devices
+  FUNCTIONS fifoLinesArriveAsWritten regularFileIsReplayedThenFollowed overlongAndInvalidLinesAreBounded missingFileIsExplained
+  LABELS devices)
+
 kiosk_add_qtest(NAME tst_devices_cups
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_cups.cpp
   LIBS kiosk_devices
@@ -57,7 +63,7 @@ endif()
 kiosk_add_qtest(NAME tst_devices_printtracker
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_printtracker.cpp
   LIBS kiosk_devices
-  FUNCTIONS stateMapping paperOutThenRecovery failedJobIsResubmitted unreachableServerIsOffline
+  FUNCTIONS stateMapping paperOutThenRecovery failedJobIsResubmitted stalledJobIsShownAndReprinted unreachableServerIsOffline
   LABELS devices)
 target_compile_definitions(tst_devices_printtracker PRIVATE KIOSK_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 
