@@ -43,7 +43,15 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
     c.idleWarnSeconds = std::clamp(s.value(QStringLiteral("kiosk/idleWarnSeconds"), 60).toInt(), 5, 600);
     c.idleWipeSeconds = std::clamp(s.value(QStringLiteral("kiosk/idleWipeSeconds"), 75).toInt(), c.idleWarnSeconds + 5, 900);
     c.dataDir = filePath(QStringLiteral("kiosk/dataDir"));
-    c.scanners = s.value(QStringLiteral("kiosk/scanners"), QStringLiteral("wedge:")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    // QSettings reads "a,b" in an INI file as a list already; a single entry stays a string.
+    const QVariant scanners = s.value(QStringLiteral("kiosk/scanners"), QStringLiteral("wedge:"));
+    const QStringList scannerList = scanners.typeId() == QMetaType::QStringList
+        ? scanners.toStringList()
+        : scanners.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &uri : scannerList) {
+        if (!uri.trimmed().isEmpty())
+            c.scanners << uri.trimmed();
+    }
     c.serverUrl = s.value(QStringLiteral("server/url")).toString();
     c.caFile = filePath(QStringLiteral("server/caFile"));
     c.clientCert = filePath(QStringLiteral("server/clientCert"));

@@ -1,0 +1,67 @@
+// The kiosk's INI configuration: lists, defaults and bounds.
+#include "config.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using kiosk::KioskConfig;
+
+class TestConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void scannerList_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("default") << QByteArray() << QStringList {QStringLiteral("wedge:")};
+        QTest::newRow("one") << QByteArray("scanners=usb:0c2e:0b61") << QStringList {QStringLiteral("usb:0c2e:0b61")};
+        // QSettings turns a comma-separated INI value into a list by itself.
+        QTest::newRow("two") << QByteArray("scanners=wedge:,file:/run/anjungan/scans")
+                             << QStringList {QStringLiteral("wedge:"), QStringLiteral("file:/run/anjungan/scans")};
+        QTest::newRow("spaces and empty") << QByteArray("scanners=wedge: , camera:0,")
+                                          << QStringList {QStringLiteral("wedge:"), QStringLiteral("camera:0")};
+    }
+    void scannerList()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QStringList, expected);
+        const auto config = load(line);
+        QVERIFY(config);
+        QCOMPARE(config->scanners, expected);
+    }
+
+    void printStallTimeoutIsBounded()
+    {
+        auto config = load({});
+        QVERIFY(config);
+        QCOMPARE(config->printStallTimeoutSeconds, 120);
+        config = load({}, "[printers]\nstallTimeoutSeconds=1\n");
+        QVERIFY(config);
+        QCOMPARE(config->printStallTimeoutSeconds, 5);
+    }
+
+private:
+    /// A complete configuration with `kioskLines` in [kiosk] and `sections` after it.
+    std::optional<KioskConfig> load(const QByteArray &kioskLines, const QByteArray &sections = {})
+    {
+        const QByteArray ini = "[kiosk]\nid=KIOSK-0001\ndesaCode=3521112004\ndataDir=data\n" + kioskLines
+            + "\n[server]\nurl=https://127.0.0.1:8443/api/v1\ncaFile=ca.crt\n" + sections;
+        const QString path = m_dir.filePath(QStringLiteral("anjungan.conf"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return std::nullopt;
+        file.write(ini);
+        file.close();
+        QString error;
+        auto config = KioskConfig::load(path, &error);
+        if (!config)
+            qWarning("%s", qPrintable(error));
+        return config;
+    }
+    QTemporaryDir m_dir;
+};
+
+QTEST_GUILESS_MAIN(TestConfig)
+#include "tst_config.moc"
