@@ -560,6 +560,23 @@ int Session::ticketsNotPrinted() const
     return m_outbox.stats().ticketsNotPrinted;
 }
 
+QStringList Session::deviceStates() const
+{
+    QStringList lines;
+    for (auto it = m_deviceStates.cbegin(); it != m_deviceStates.cend(); ++it)
+        lines << QStringLiteral("%1 — %2").arg(it.key(), it.value());
+    return lines;
+}
+
+void Session::setDeviceState(const QString &device, const QString &state)
+{
+    if (m_deviceStates.value(device) == state)
+        return;
+    m_deviceStates.insert(device, state);
+    if (m_screen == QLatin1String("staff"))
+        Q_EMIT staffChanged();
+}
+
 void Session::back()
 {
     static const QHash<QString, QString> previous {
@@ -690,6 +707,7 @@ void Session::handleSynced(int outboxDepth, const QString &problem)
 
 void Session::handlePrinterState(const QString &role, devices::DeviceState state, const QString &message)
 {
+    setDeviceState(role == QLatin1String("ticket") ? tr("Printer tiket") : tr("Printer surat"), message.isEmpty() ? tr("siap") : message);
     if (role == QLatin1String("ticket")) {
         const QString notice = devices::canPrint(state) ? QString() : message;
         if (notice != m_printerNotice) {

@@ -68,6 +68,7 @@ class Session : public QObject
     Q_PROPERTY(int lettersPrinted READ lettersPrinted NOTIFY staffChanged)
     Q_PROPERTY(QVariantList printJobs READ printJobs NOTIFY staffChanged)
     Q_PROPERTY(int ticketsNotPrinted READ ticketsNotPrinted NOTIFY staffChanged)
+    Q_PROPERTY(QStringList deviceStates READ deviceStates NOTIFY staffChanged)
 
 public:
     /// Tickets print on `print`'s "ticket" printer, letters on its "letter" printer.
@@ -128,6 +129,10 @@ public:
     [[nodiscard]] QVariantList printJobs() const;
     /// Tickets the store has not seen printed (this visit's and earlier ones).
     [[nodiscard]] int ticketsNotPrinted() const;
+    /// One line per scanner and printer for staff and technicians ("Pemindai usb:…: siap").
+    [[nodiscard]] QStringList deviceStates() const;
+    /// What `device` (a scanner's URI, a printer role) is doing now, in Bahasa Indonesia.
+    void setDeviceState(const QString &device, const QString &state);
 
     Q_INVOKABLE void startRequest();
     Q_INVOKABLE void acceptConsent();
@@ -237,6 +242,7 @@ private:
     const SealVerifier *m_sealVerifier = nullptr;
     QString m_notice;
     QString m_printerNotice;
+    QMap<QString, QString> m_deviceStates; // device → state line
     QHash<int, qint64> m_ticketJobs; // ticket print jobs not printed yet → request id
     int m_currentTicketJob = 0; // the job of the ticket on the done screen
     QHash<int, QString> m_letterJobs; // letter print jobs not printed yet → registration number

@@ -181,6 +181,11 @@ int main(int argc, char *argv[])
             continue;
         }
         QObject::connect(scanner.get(), &devices::Scanner::scanned, &session, &kiosk::Session::handleScan);
+        // Staff and technicians see every scanner's state on the staff screen.
+        const auto report
+            = [&session, s = scanner.get()] { session.setDeviceState(QStringLiteral("Pemindai %1").arg(s->uri()), s->describeState()); };
+        QObject::connect(scanner.get(), &devices::Scanner::stateChanged, &session, report);
+        report();
         scanners.push_back(std::move(scanner));
     }
 

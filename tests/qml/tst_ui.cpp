@@ -364,6 +364,9 @@ private Q_SLOTS:
         h->session->staffLogin(KioskHarness::kStaffPin);
         QVERIFY(h->waitForScreen(QStringLiteral("staff")));
         const int id = h->print->pendingJobs().first().id;
+        // The staff screen also says what each device is doing.
+        QVERIFY(h->waitFor(QStringLiteral("deviceStates")));
+        QVERIFY(h->session->deviceStates().join(QLatin1Char('\n')).contains(QStringLiteral("Printer tiket — siap")));
         QQuickItem *job = h->waitFor(QStringLiteral("printJob-%1").arg(id));
         QVERIFY(job);
         QVERIFY(h->tap(QStringLiteral("reprint-%1").arg(id)));

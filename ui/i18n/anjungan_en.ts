@@ -325,6 +325,10 @@
         <source>Batalkan</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Perangkat:</source>
+        <translation>Devices:</translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -913,6 +917,18 @@
     <message>
         <source>Surat %1 belum dapat dicetak: %2</source>
         <translation>Letter %1 cannot be printed yet: %2</translation>
+    </message>
+    <message>
+        <source>Printer tiket</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <source>Printer surat</source>
+        <translation>Letter printer</translation>
+    </message>
+    <message>
+        <source>siap</source>
+        <translation>ready</translation>
     </message>
 </context>
 </TS>

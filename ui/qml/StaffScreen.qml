@@ -54,7 +54,7 @@ ScreenPage {
                         }
                         BigButton {
                             objectName: "reprint-" + modelData.id
-                            implicitWidth: 220
+                            implicitWidth: 250
                             text: qsTr("Cetak ulang")
                             onClicked: Session.reprintJob(modelData.id)
                         }
@@ -68,6 +68,15 @@ ScreenPage {
                     }
                 }
             }
+        }
+        Text {
+            objectName: "deviceStates"
+            Layout.fillWidth: true
+            visible: Session.deviceStates.length > 0
+            text: qsTr("Perangkat:") + "\n" + Session.deviceStates.join("\n")
+            font.pixelSize: Theme.small
+            color: Theme.muted
+            wrapMode: Text.WordWrap
         }
         ListView {
             id: list
