@@ -61,7 +61,7 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
     c.letterPrinter = s.value(QStringLiteral("printers/letter"), QStringLiteral("cups:letter")).toString();
     c.printStallTimeoutSeconds = std::max(5, s.value(QStringLiteral("printers/stallTimeoutSeconds"), 120).toInt());
     c.staffPinHash = s.value(QStringLiteral("staff/pinHash")).toString();
-    c.purgeDays = s.value(QStringLiteral("privacy/purgeDays"), 30).toInt();
+    c.purgeDays = std::clamp(s.value(QStringLiteral("privacy/purgeDays"), 30).toInt(), 1, 3650);
     c.sealRootPublicKey = filePath(QStringLiteral("seal/rootPublicKey"));
     c.maxTrustAgeDays = s.value(QStringLiteral("seal/maxTrustAgeDays"), 7).toInt();
 

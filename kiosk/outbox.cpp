@@ -1,5 +1,7 @@
 #include "outbox.h"
 
+#include <QFile>
+
 #include "crypto.h"
 #include "store.h"
 
@@ -390,13 +392,79 @@ QList<RequestStatus> OutboxRepository::readyLetters() const
 {
     QList<RequestStatus> out;
     QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("SELECT registration_number FROM requests WHERE stage = ? AND letter_path IS NOT NULL ORDER BY stage_at"));
+    q.prepare(QStringLiteral("SELECT registration_number FROM requests WHERE stage = ? AND letter_path IS NOT NULL"
+                             " AND handed_over_at IS NULL ORDER BY stage_at"));
     q.addBindValue(serverlink::stageToWire(Stage::Ready));
     q.exec();
     while (q.next())
         if (auto s = findByRegistrationNumber(q.value(0).toString()))
             out.append(*s);
     return out;
+}
+
+bool OutboxRepository::markHandedOver(const QString &registrationNumber)
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("UPDATE requests SET handed_over_at = ? WHERE registration_number = ? AND stage = ?"
+                             " AND letter_path IS NOT NULL AND handed_over_at IS NULL"));
+    q.addBindValue(iso(m_clock()));
+    q.addBindValue(registrationNumber);
+    q.addBindValue(serverlink::stageToWire(Stage::Ready));
+    return q.exec() && q.numRowsAffected() == 1;
+}
+
+QStringList OutboxRepository::handoversToSend() const
+{
+    QStringList out;
+    QSqlQuery q(m_store.connection());
+    q.exec(QStringLiteral("SELECT registration_number FROM requests WHERE handed_over_at IS NOT NULL AND handover_sent_at IS NULL"
+                          " AND delivered_at IS NOT NULL ORDER BY handed_over_at"));
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+void OutboxRepository::markHandoverSent(const QString &registrationNumber)
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("UPDATE requests SET handover_sent_at = ? WHERE registration_number = ?"));
+    q.addBindValue(iso(m_clock()));
+    q.addBindValue(registrationNumber);
+    q.exec();
+}
+
+int OutboxRepository::purgePersonalData(int afterDays)
+{
+    const QString cutoff = iso(m_clock().addDays(-std::max(1, afterDays)));
+    QSqlDatabase db = m_store.connection();
+    QSqlQuery q(db);
+    // Only what the backend already has, and only once the request is over for the citizen.
+    q.prepare(QStringLiteral("SELECT id, letter_path FROM requests WHERE purged_at IS NULL AND delivered_at IS NOT NULL"
+                             " AND ((handed_over_at IS NOT NULL AND handed_over_at < ?) OR (stage IN (?, ?, ?) AND stage_at < ?))"));
+    q.addBindValue(cutoff);
+    q.addBindValue(serverlink::stageToWire(Stage::HandedOver));
+    q.addBindValue(serverlink::stageToWire(Stage::Rejected));
+    q.addBindValue(serverlink::stageToWire(Stage::Cancelled));
+    q.addBindValue(cutoff);
+    if (!q.exec())
+        return 0;
+    QList<std::pair<qint64, QString>> due;
+    while (q.next())
+        due.append({q.value(0).toLongLong(), q.value(1).toString()});
+    int purged = 0;
+    for (const auto &[id, letterPath] : due) {
+        // The file goes first: after a crash in between, the next run finds the row again and finishes it.
+        if (!letterPath.isEmpty() && QFile::exists(letterPath) && !QFile::remove(letterPath))
+            continue;
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE requests SET payload = ?, letter_path = NULL, purged_at = ? WHERE id = ?"));
+        update.addBindValue(QByteArray(""));
+        update.addBindValue(iso(m_clock()));
+        update.addBindValue(id);
+        if (update.exec())
+            ++purged;
+    }
+    return purged;
 }
 
 QStringList OutboxRepository::lettersToDownload() const

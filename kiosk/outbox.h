@@ -111,7 +111,16 @@ public:
     [[nodiscard]] OutboxStats stats() const;
     [[nodiscard]] std::optional<RequestStatus> findByStatusToken(const QString &token) const;
     [[nodiscard]] std::optional<RequestStatus> findByRegistrationNumber(const QString &registrationNumber) const;
+    /// Letters ready at this kiosk and not handed over yet.
     [[nodiscard]] QList<RequestStatus> readyLetters() const;
+    /// The front office gave the letter to the citizen; false when it is not a ready letter here.
+    bool markHandedOver(const QString &registrationNumber);
+    /// Handovers the backend has not been told about yet.
+    [[nodiscard]] QStringList handoversToSend() const;
+    void markHandoverSent(const QString &registrationNumber);
+    /// Deletes the citizen's data (sealed payload, letter file) of requests finished (handed over,
+    /// rejected, cancelled) more than `afterDays` days ago and delivered to the backend. Returns how many.
+    int purgePersonalData(int afterDays);
     [[nodiscard]] QStringList lettersToDownload() const;
 
     /// Every stage the request went through, oldest first.

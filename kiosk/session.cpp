@@ -525,6 +525,20 @@ void Session::printLetter(const QString &registrationNumber)
     setStaffMessage(tr("Surat %1 sedang dikirim ke printer…").arg(registrationNumber));
 }
 
+void Session::handOver(const QString &registrationNumber)
+{
+    if (!m_staffUnlocked)
+        return;
+    if (!m_outbox.markHandedOver(registrationNumber)) {
+        setStaffMessage(tr("Surat %1 tidak ada di daftar surat siap.").arg(registrationNumber));
+        return;
+    }
+    qCInfo(lcSession).noquote() << "handed over" << registrationNumber;
+    setStaffMessage(tr("Surat %1 tercatat sudah diserahkan kepada pemohon.").arg(registrationNumber));
+    Q_EMIT requestQueued();
+    Q_EMIT staffChanged();
+}
+
 void Session::reprintJob(int id)
 {
     if (!m_staffUnlocked)

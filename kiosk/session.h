@@ -159,6 +159,8 @@ public:
     Q_INVOKABLE void openStaff();
     Q_INVOKABLE void staffLogin(const QString &pin);
     Q_INVOKABLE void printLetter(const QString &registrationNumber);
+    /// Staff: the citizen received letter `registrationNumber`; the backend is told on the next sync.
+    Q_INVOKABLE void handOver(const QString &registrationNumber);
     /// Staff: send print job `id` again now (cancelling a stalled submission).
     Q_INVOKABLE void reprintJob(int id);
     /// Staff: drop print job `id` (the citizen was helped another way).

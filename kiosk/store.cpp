@@ -81,6 +81,12 @@ const char *const kMigrations[] = {
         fetched_at TEXT NOT NULL
     );
     )",
+    // 4: handing the letter over at the front office, and the purge of personal data some days after.
+    R"(
+    ALTER TABLE requests ADD COLUMN handed_over_at TEXT;
+    ALTER TABLE requests ADD COLUMN handover_sent_at TEXT;
+    ALTER TABLE requests ADD COLUMN purged_at TEXT;
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

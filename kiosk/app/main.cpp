@@ -202,6 +202,16 @@ int main(int argc, char *argv[])
     QObject::connect(sync, &kiosk::SyncService::catalogUpdated, &session, &kiosk::Session::handleCatalog);
     syncThread.start();
 
+    // Personal data leaves the kiosk `purgeDays` after the request ended for the citizen (the consent screen says so).
+    const auto purge = [&outbox, days = config->purgeDays] {
+        if (const int purged = outbox.purgePersonalData(days))
+            qInfo().noquote() << "purged the personal data of" << purged << "finished requests";
+    };
+    QTimer purgeTimer;
+    QObject::connect(&purgeTimer, &QTimer::timeout, purge);
+    purgeTimer.start(std::chrono::hours(1));
+    purge();
+
     engine.load(QUrl(QString::fromLatin1(kMainQml)));
     if (engine.rootObjects().isEmpty()) {
         syncThread.quit();

@@ -315,6 +315,30 @@ private Q_SLOTS:
         QCOMPARE(int(h->outbox->technicianAlerts().size()), alertsBefore + 1);
     }
 
+    void staffHandsOverALetter()
+    {
+        const auto queued = h->outbox->enqueue({QStringLiteral("SKTM"), kNik, QStringLiteral("Siti Aminah"), QStringLiteral("Dusun Krajan"),
+            QStringLiteral("Sekolah"), {}, {}});
+        QVERIFY(queued.ok());
+        h->outbox->markDelivered(queued->id);
+        QVERIFY(h->outbox->applyChange({0, queued->registrationNumber, Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true}));
+        const QString path = h->dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::WriteOnly));
+        pdf.write("%PDF-1.4 surat");
+        pdf.close();
+        h->outbox->setLetter(queued->registrationNumber, path, QStringLiteral("00"));
+        h->session->goHome();
+        h->session->openStaff();
+        h->session->staffLogin(KioskHarness::kStaffPin);
+        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->tap(QStringLiteral("handover-") + queued->registrationNumber));
+        QVERIFY(h->session->staffMessage().contains(QStringLiteral("diserahkan")));
+        QTRY_VERIFY(!h->find(QStringLiteral("handover-") + queued->registrationNumber));
+        QVERIFY(h->outbox->handoversToSend().contains(queued->registrationNumber));
+        h->session->goHome();
+    }
+
     void printerFaultIsExplainedAndNothingIsLost()
     {
         // The ticket printer runs out of paper: the tracker notices and a banner tells everyone.

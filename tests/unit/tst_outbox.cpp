@@ -102,6 +102,72 @@ private Q_SLOTS:
         QCOMPARE(outbox.depth(), 0);
     }
 
+    void handoverThenPurgeRemovesPersonalData()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        const auto queued = outbox.enqueue(sample());
+        QVERIFY(queued.ok());
+        const QString reg = queued->registrationNumber;
+        // Not a ready letter yet: nothing to hand over, nothing to send, nothing to purge.
+        QVERIFY(!outbox.markHandedOver(reg));
+        QVERIFY(outbox.handoversToSend().isEmpty());
+
+        outbox.markDelivered(queued->id);
+        QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::Ready, {}, m_now.toUTC(), true}));
+        const QString letter = m_dir.filePath(reg + QStringLiteral(".pdf"));
+        QFile file(letter);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("%PDF-1.4 surat");
+        file.close();
+        outbox.setLetter(reg, letter, QStringLiteral("00"));
+        QCOMPARE(outbox.readyLetters().size(), 1);
+        QVERIFY(!outbox.findByRegistrationNumber(reg)->maskedName.isEmpty());
+
+        QVERIFY(outbox.markHandedOver(reg));
+        QVERIFY(!outbox.markHandedOver(reg)); // once
+        QCOMPARE(outbox.readyLetters().size(), 0);
+        QCOMPARE(outbox.handoversToSend(), QStringList {reg});
+        outbox.markHandoverSent(reg);
+        QVERIFY(outbox.handoversToSend().isEmpty());
+
+        // 29 days later nothing is purged; 31 days later the sealed data and the letter file are gone.
+        m_now = m_now.addDays(29);
+        QCOMPARE(outbox.purgePersonalData(30), 0);
+        QVERIFY(QFile::exists(letter));
+        m_now = m_now.addDays(2);
+        QCOMPARE(outbox.purgePersonalData(30), 1);
+        QVERIFY(!QFile::exists(letter));
+        QSqlQuery q(store.connection());
+        q.prepare(QStringLiteral("SELECT length(payload), letter_path, purged_at FROM requests WHERE registration_number = ?"));
+        q.addBindValue(reg);
+        QVERIFY(q.exec() && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.value(1).isNull());
+        QVERIFY(!q.value(2).isNull());
+        // The status stays answerable (stage, no name); a second run has nothing to do.
+        const auto status = outbox.findByRegistrationNumber(reg);
+        QVERIFY(status);
+        QVERIFY(status->maskedName.isEmpty());
+        QCOMPARE(outbox.purgePersonalData(30), 0);
+    }
+
+    void undeliveredRequestIsNeverPurged()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        const auto queued = outbox.enqueue(sample());
+        QVERIFY(queued.ok());
+        // Even a finished stage does not purge what the backend has not received.
+        QSqlQuery q(store.connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE requests SET stage = 'CANCELLED', stage_at = '2026-01-01T00:00:00.000Z'")));
+        m_now = m_now.addDays(400);
+        QCOMPARE(outbox.purgePersonalData(30), 0);
+        QCOMPARE(outbox.depth(), 1);
+    }
+
     void restartKeepsQueueAndKeys()
     {
         QString key;

@@ -329,6 +329,10 @@
         <source>Perangkat:</source>
         <translation>Devices:</translation>
     </message>
+    <message>
+        <source>Serahkan</source>
+        <translation>Hand over</translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -929,6 +933,14 @@
     <message>
         <source>siap</source>
         <translation>ready</translation>
+    </message>
+    <message>
+        <source>Surat %1 tidak ada di daftar surat siap.</source>
+        <translation>Letter %1 is not in the list of ready letters.</translation>
+    </message>
+    <message>
+        <source>Surat %1 tercatat sudah diserahkan kepada pemohon.</source>
+        <translation>Letter %1 is recorded as handed over to the applicant.</translation>
     </message>
 </context>
 </TS>

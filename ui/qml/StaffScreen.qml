@@ -98,9 +98,16 @@ ScreenPage {
                 }
                 BigButton {
                     objectName: "print-" + modelData.registrationNumber
-                    implicitWidth: 220
+                    implicitWidth: 200
                     text: qsTr("Cetak")
                     onClicked: Session.printLetter(modelData.registrationNumber)
+                }
+                BigButton {
+                    objectName: "handover-" + modelData.registrationNumber
+                    implicitWidth: 220
+                    primary: false
+                    text: qsTr("Serahkan")
+                    onClicked: Session.handOver(modelData.registrationNumber)
                 }
             }
         }
