@@ -10,6 +10,7 @@
 #include "printjobtracker.h"
 #include "sealverifier.h"
 #include "staffauth.h"
+#include "ticketissuer.h"
 #include "ticketrenderer.h"
 
 #include <QFile>
@@ -295,32 +296,20 @@ void Session::submit()
     if (m_screen != QLatin1String("review") || !m_nikValid)
         return;
     const NewRequest request {m_serviceCode, m_nik, m_name, m_address, m_purpose, m_phone, m_form.values()};
-    const auto queued = m_outbox.enqueue(request);
-    if (!queued) {
-        qCCritical(lcSession).noquote() << "enqueue failed:" << queued.error();
+    const auto s = service();
+    const auto issued = issueTicket(m_outbox, request, m_officeName, s ? s->name : m_serviceCode, m_ticketPrinter, m_printTracker);
+    if (!issued) {
+        qCCritical(lcSession).noquote() << "enqueue failed:" << issued.error();
         setNotice(tr("Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas."));
         return;
     }
-    // The ticket prints only after the request is committed.
-    const auto s = service();
-    const TicketContent content {m_officeName, s ? s->name : m_serviceCode, queued->registrationNumber, queued->queueNumber,
-        queued->createdAt, OutboxRepository::ticketQrPayload(queued->statusToken)};
-    const QByteArray job = devices::escpos::ticketJob(TicketRenderer().render(content));
-    devices::PrintSubmission printed;
-    if (m_ticketPrinter)
-        printed = m_ticketPrinter->submit(
-            job, QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued->registrationNumber));
-    else
-        printed.error = tr("Printer tiket belum diatur.");
-    m_outbox.recordTicketPrint(queued->id, printed.accepted, printed.jobId, printed.error);
-    if (printed.accepted && m_printTracker)
-        m_printTracker->track(QStringLiteral("ticket"), printed.jobId, job, QStringLiteral("application/vnd.cups-raw"),
-            QStringLiteral("Tiket %1").arg(queued->registrationNumber));
-    qCInfo(lcSession).noquote() << "queued" << queued->registrationNumber << "ticket job" << printed.jobId;
+    const QueuedRequest &queued = issued->queued;
+    const devices::PrintSubmission &printed = issued->printed;
+    qCInfo(lcSession).noquote() << "queued" << queued.registrationNumber << "ticket job" << printed.jobId;
 
     m_ticket = {
-        {QStringLiteral("registrationNumber"), queued->registrationNumber},
-        {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(queued->queueNumber)},
+        {QStringLiteral("registrationNumber"), queued.registrationNumber},
+        {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(queued.queueNumber)},
         {QStringLiteral("printed"), printed.accepted && m_printerNotice.isEmpty()},
         {QStringLiteral("printMessage"),
             !printed.accepted ? tr("Tiket tidak tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.").arg(printed.error)
