@@ -29,7 +29,9 @@ QString describe(const serverlink::LinkResponse &r)
 {
     switch (r.error) {
     case serverlink::LinkError::Tls:
-        return QStringLiteral("Sertifikat server tidak cocok atau ditolak (%1)").arg(r.errorText);
+        return QStringLiteral("Sambungan aman (TLS) ke server kecamatan gagal: sertifikat tidak cocok atau ditolak, atau sambungan "
+                              "terputus (%1)")
+            .arg(r.errorText);
     case serverlink::LinkError::Network:
         return QStringLiteral("Server kecamatan tidak terjangkau (%1)").arg(r.errorText);
     case serverlink::LinkError::TooLarge:

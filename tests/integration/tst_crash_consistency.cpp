@@ -177,6 +177,11 @@ private Q_SLOTS:
         while (!deadline.hasExpired() && last.state() == QProcess::Running)
             last.waitForReadyRead(200);
         readIssued(last);
+        if (last.exitStatus() != QProcess::NormalExit || last.exitCode() != 0) {
+            QFile log(path(QStringLiteral("loadgen.log")));
+            if (log.open(QIODevice::ReadOnly))
+                qWarning().noquote() << "kiosk-loadgen log (end):" << log.readAll().right(3000);
+        }
         QCOMPARE(last.exitStatus(), QProcess::NormalExit);
         QCOMPARE(last.exitCode(), 0);
 

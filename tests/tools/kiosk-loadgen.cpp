@@ -15,7 +15,7 @@
 #include "ticketissuer.h"
 
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
@@ -41,7 +41,8 @@ void say(const QByteArray &line)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The ticket is drawn with QPainter and fonts, as on the kiosk (QT_QPA_PLATFORM=offscreen without a display).
+    QGuiApplication app(argc, argv);
     QCommandLineParser cli;
     cli.setApplicationDescription(QStringLiteral("Mengirim permohonan uji lewat jalur anjungan yang sama."));
     cli.addHelpOption();
