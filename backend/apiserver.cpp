@@ -121,6 +121,7 @@ struct ApiServer::Impl {
     void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
     void postHandover(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
+    void postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
 };
 
 namespace {
@@ -162,6 +163,8 @@ void ApiServer::Impl::routes()
         R"(/api/v1/requests/([^/]+)/handover)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
             postHandover(peer, QString::fromStdString(req.matches[1].str()), res);
         }));
+    server->Post("/api/v1/heartbeat",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }));
     server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (!res.body.empty())
             return;
@@ -332,6 +335,54 @@ void ApiServer::Impl::postHandover(const Peer &peer, const QString &registration
         qCWarning(lcApi) << "handover of" << registrationNumber << "failed:" << done.error().message;
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Penyerahan belum dapat dicatat."));
     }
+}
+
+void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Heartbeat harus berupa objek JSON."));
+    const QJsonObject o = doc.object();
+    // States are short words ("ready", "paper-out"); anything else is refused rather than stored.
+    auto word = [&o](const char *name, QString *out) {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isUndefined()) {
+            *out = QStringLiteral("unknown");
+            return true;
+        }
+        *out = v.toString();
+        return v.isString() && !out->isEmpty() && out->size() <= 32 && std::all_of(out->cbegin(), out->cend(), [](QChar c) {
+            return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('-');
+        });
+    };
+    auto count = [&o](const char *name, qint64 min, qint64 *out) {
+        const QJsonValue v = o.value(QLatin1String(name));
+        *out = v.toInteger(std::numeric_limits<qint64>::min());
+        return v.isDouble() && *out >= min && *out <= std::numeric_limits<int>::max();
+    };
+    KioskHeartbeat h;
+    h.kioskId = peer.kioskId;
+    h.desaCode = peer.desaCode;
+    h.lastSeen = QDateTime::currentDateTimeUtc();
+    h.sentAt = QDateTime::fromString(o.value(QStringLiteral("sentAt")).toString(), Qt::ISODate);
+    h.version = o.value(QStringLiteral("appVersion")).toString().left(64);
+    qint64 depth = 0, parked = 0, disk = 0;
+    const bool valid = word("printerState", &h.printerState) && word("paperState", &h.paperState) && word("scannerState", &h.scannerState)
+        && word("letterPrinterState", &h.letterPrinterState) && count("outboxDepth", 0, &depth) && count("parkedCount", 0, &parked)
+        && count("freeDiskMb", -1, &disk) && o.value(QStringLiteral("appVersion")).isString();
+    if (!valid)
+        return sendError(res, 400, QStringLiteral("invalid_body"),
+            QStringLiteral("Heartbeat tidak sah: periksa printerState, paperState, scannerState, outboxDepth, parkedCount, freeDiskMb, "
+                           "appVersion."));
+    h.outboxDepth = int(depth);
+    h.parkedCount = int(parked);
+    h.freeDiskMb = disk;
+    if (const auto stored = store.recordHeartbeat(h); !stored) {
+        qCWarning(lcApi) << "heartbeat from" << peer.kioskId << "not stored:" << stored.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Heartbeat belum dapat disimpan."));
+    }
+    sendJson(res, 200, {{QStringLiteral("receivedAt"), h.lastSeen.toString(Qt::ISODateWithMs)}});
 }
 
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)

@@ -17,7 +17,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 3> kMigrations {
+const std::array<QStringList, 4> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -98,6 +98,22 @@ const std::array<QStringList, 3> kMigrations {
                        " answers TEXT NOT NULL,"
                        " answered_at TEXT NOT NULL,"
                        " received_at TEXT NOT NULL)"),
+    },
+    // 4: the latest heartbeat of each kiosk (fleet health).
+    {
+        QStringLiteral("CREATE TABLE kiosk_heartbeats ("
+                       " kiosk_id TEXT NOT NULL PRIMARY KEY,"
+                       " desa_code TEXT NOT NULL,"
+                       " last_seen TEXT NOT NULL,"
+                       " sent_at TEXT,"
+                       " printer_state TEXT NOT NULL,"
+                       " paper_state TEXT NOT NULL,"
+                       " scanner_state TEXT NOT NULL,"
+                       " letter_printer_state TEXT NOT NULL,"
+                       " outbox_depth INTEGER NOT NULL,"
+                       " parked_count INTEGER NOT NULL,"
+                       " free_disk_mb BIGINT NOT NULL,"
+                       " app_version TEXT NOT NULL)"),
     },
 };
 

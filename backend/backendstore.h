@@ -127,11 +127,27 @@ struct EventRecord {
     QDateTime at;
 };
 
+/// The latest heartbeat of one kiosk: when it was last heard of and the health it reported.
+struct KioskHeartbeat {
+    QString kioskId;
+    QString desaCode;
+    QDateTime lastSeen; // when the backend received it (UTC)
+    QDateTime sentAt; // the kiosk's own clock
+    QString printerState;
+    QString paperState;
+    QString scannerState;
+    QString letterPrinterState;
+    int outboxDepth = 0;
+    int parkedCount = 0;
+    qint64 freeDiskMb = -1;
+    QString version;
+};
+
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -165,6 +181,11 @@ public:
     /// nullopt when the list was never signed.
     [[nodiscard]] Result<std::optional<SignedListRecord>> signedList(const QString &name);
     [[nodiscard]] Status saveSignedList(const SignedListRecord &list);
+
+    /// Keeps the heartbeat as the kiosk's latest (one row per kiosk, replaced each time).
+    [[nodiscard]] Status recordHeartbeat(const KioskHeartbeat &heartbeat);
+    /// The latest heartbeat of every kiosk that ever sent one, by kiosk id.
+    [[nodiscard]] Result<QList<KioskHeartbeat>> latestHeartbeats();
 
 private:
     explicit BackendStore(QString path);

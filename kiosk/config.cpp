@@ -56,6 +56,8 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
     c.caFile = filePath(QStringLiteral("server/caFile"));
     c.clientCert = filePath(QStringLiteral("server/clientCert"));
     c.clientKey = filePath(QStringLiteral("server/clientKey"));
+    c.proxy = s.value(QStringLiteral("server/proxy")).toString().trimmed();
+    c.heartbeatIntervalMs = std::max(200, s.value(QStringLiteral("server/heartbeatIntervalMs"), 60000).toInt());
     c.cupsServer = s.value(QStringLiteral("printers/cupsServer")).toString();
     c.ticketPrinter = s.value(QStringLiteral("printers/ticket"), QStringLiteral("cups:ticket")).toString();
     c.letterPrinter = s.value(QStringLiteral("printers/letter"), QStringLiteral("cups:letter")).toString();

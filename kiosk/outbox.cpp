@@ -222,6 +222,14 @@ void OutboxRepository::scheduleRetry(qint64 requestId, const QDateTime &next, co
     q.exec();
 }
 
+int OutboxRepository::retryWaitingNow()
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("UPDATE requests SET next_attempt_at = NULL"
+                             " WHERE delivered_at IS NULL AND parked_reason IS NULL AND next_attempt_at IS NOT NULL"));
+    return q.exec() ? q.numRowsAffected() : 0;
+}
+
 void OutboxRepository::park(qint64 requestId, const QString &reason)
 {
     QSqlQuery q(m_store.connection());

@@ -99,6 +99,8 @@ public:
     [[nodiscard]] QList<PendingDelivery> dueForDelivery(int limit = 20);
     void markDelivered(qint64 requestId);
     void scheduleRetry(qint64 requestId, const QDateTime &next, const QString &error);
+    /// Makes every request waiting for its backoff due now (the link healed); returns how many.
+    int retryWaitingNow();
     /// A permanent refusal (4xx): kept with its reason for staff, never dropped.
     void park(qint64 requestId, const QString &reason);
 

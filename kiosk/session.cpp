@@ -10,6 +10,7 @@
 #include "printjobtracker.h"
 #include "sealverifier.h"
 #include "staffauth.h"
+#include "ticketissuer.h"
 #include "ticketrenderer.h"
 
 #include <QFile>
@@ -302,25 +303,22 @@ void Session::submit()
     if (m_screen != QLatin1String("review") || !m_nikValid)
         return;
     const NewRequest request {m_serviceCode, m_nik, m_name, m_address, m_purpose, m_phone, m_form.values()};
-    const auto queued = m_outbox.enqueue(request);
-    if (!queued) {
-        qCCritical(lcSession).noquote() << "enqueue failed:" << queued.error();
+    const auto s = service();
+    // Printing happens on the print service's thread; the done screen follows the job.
+    const auto issued = issueTicket(m_outbox, request, m_officeName, s ? s->name : m_serviceCode, m_print);
+    if (!issued) {
+        qCCritical(lcSession).noquote() << "enqueue failed:" << issued.error();
         setNotice(tr("Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas."));
         return;
     }
-    // The ticket prints only after the request is committed.
-    const auto s = service();
-    const TicketContent content {m_officeName, s ? s->name : m_serviceCode, queued->registrationNumber, queued->queueNumber,
-        queued->createdAt, OutboxRepository::ticketQrPayload(queued->statusToken)};
-    // Printing happens on the tracker's thread; the done screen follows the job.
-    m_currentTicketJob = m_print.submit(QStringLiteral("ticket"), devices::escpos::ticketJob(TicketRenderer().render(content)),
-        QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued->registrationNumber));
-    m_ticketJobs.insert(m_currentTicketJob, queued->id);
-    qCInfo(lcSession).noquote() << "queued" << queued->registrationNumber << "ticket job" << m_currentTicketJob;
+    const QueuedRequest &queued = issued->queued;
+    m_currentTicketJob = issued->printJob;
+    m_ticketJobs.insert(m_currentTicketJob, queued.id);
+    qCInfo(lcSession).noquote() << "queued" << queued.registrationNumber << "ticket job" << m_currentTicketJob;
 
     m_ticket = {
-        {QStringLiteral("registrationNumber"), queued->registrationNumber},
-        {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(queued->queueNumber)},
+        {QStringLiteral("registrationNumber"), queued.registrationNumber},
+        {QStringLiteral("queueLabel"), TicketRenderer::queueLabel(queued.queueNumber)},
         {QStringLiteral("printed"), false},
         {QStringLiteral("printMessage"), tr("Tiket sedang dicetak…")},
         {QStringLiteral("estimatedDays"), s ? s->estimatedDays : 0},

@@ -1,6 +1,7 @@
 #include "syncservice.h"
 
 #include "crypto.h"
+#include "printjobtracker.h"
 #include "store.h"
 #include "trustcache.h"
 
@@ -8,9 +9,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QStorageInfo>
+#include <QTimeZone>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcSync, "anjungan.sync")
 
@@ -23,28 +29,137 @@ QString describe(const serverlink::LinkResponse &r)
 {
     switch (r.error) {
     case serverlink::LinkError::Tls:
-        return QStringLiteral("Sertifikat server tidak cocok atau ditolak (%1)").arg(r.errorText);
+        return QStringLiteral("Sambungan aman (TLS) ke server kecamatan gagal: sertifikat tidak cocok atau ditolak, atau sambungan "
+                              "terputus (%1)")
+            .arg(r.errorText);
     case serverlink::LinkError::Network:
         return QStringLiteral("Server kecamatan tidak terjangkau (%1)").arg(r.errorText);
     case serverlink::LinkError::TooLarge:
         return QStringLiteral("Jawaban server terlalu besar (%1)").arg(r.errorText);
+    case serverlink::LinkError::Http:
+        if (r.status >= 500)
+            return QStringLiteral("Server kecamatan sedang bermasalah; dicoba lagi nanti (%1)").arg(r.errorText);
+        return r.errorText;
     default:
         return r.errorText;
     }
 }
+
+// The server is unreachable or unwell: the rest of this round would fail the same way.
+bool linkFailure(const serverlink::LinkResponse &r)
+{
+    return (r.error != serverlink::LinkError::None && r.error != serverlink::LinkError::Http) || r.status >= 500;
+}
+
+// Not a byte of an answer came back (refused, timed out, reset before the status line, TLS failed).
+bool unreachable(const serverlink::LinkResponse &r)
+{
+    return (r.error == serverlink::LinkError::Network || r.error == serverlink::LinkError::Tls) && r.status == 0;
+}
+
+SyncSettings withInterval(int intervalMs)
+{
+    SyncSettings s;
+    s.intervalMs = intervalMs;
+    return s;
+}
 } // namespace
+
+QString DeviceHealth::printerWord(devices::DeviceState state)
+{
+    using devices::DeviceState;
+    switch (state) {
+    case DeviceState::Ready:
+        return QStringLiteral("ready");
+    case DeviceState::PaperOut:
+        return QStringLiteral("paper-out");
+    case DeviceState::PaperLow:
+        return QStringLiteral("paper-low");
+    case DeviceState::Offline:
+        return QStringLiteral("offline");
+    case DeviceState::DoorOpen:
+        return QStringLiteral("door-open");
+    case DeviceState::Jam:
+        return QStringLiteral("jam");
+    case DeviceState::TonerLow:
+        return QStringLiteral("toner-low");
+    case DeviceState::Stopped:
+        return QStringLiteral("stopped");
+    case DeviceState::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString DeviceHealth::paperWord(devices::DeviceState state)
+{
+    using devices::DeviceState;
+    switch (state) {
+    case DeviceState::PaperOut:
+        return QStringLiteral("out");
+    case DeviceState::PaperLow:
+        return QStringLiteral("low");
+    case DeviceState::Unknown:
+    case DeviceState::Offline:
+        return QStringLiteral("unknown");
+    default:
+        return QStringLiteral("ok");
+    }
+}
 
 SyncService::SyncService(
     const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir, int intervalMs)
+    : SyncService(store, std::move(deviceKey), std::move(baseUrl), std::move(tls), std::move(lettersDir), withInterval(intervalMs))
+{ }
+
+SyncService::SyncService(
+    const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir, SyncSettings settings)
     : m_store(store)
     , m_key(std::move(deviceKey))
-    , m_baseUrl(std::move(baseUrl))
-    , m_tls(std::move(tls))
+    , m_settings(std::move(settings))
     , m_lettersDir(std::move(lettersDir))
-    , m_intervalMs(intervalMs)
+    , m_outbox(std::make_unique<OutboxRepository>(m_store, m_key))
+    // Built here, not in start(): abortNetwork() may be called from another thread at any time.
+    , m_client(std::make_unique<serverlink::LinkClient>(std::move(baseUrl), std::move(tls), m_settings.link))
 { }
 
 SyncService::~SyncService() = default;
+
+int SyncService::retryAfterSeconds(const QByteArray &headerValue, const QDateTime &now)
+{
+    const QByteArray v = headerValue.trimmed();
+    if (v.isEmpty())
+        return 0;
+    bool isNumber = false;
+    const qint64 seconds = v.toLongLong(&isNumber);
+    if (isNumber)
+        return int(std::clamp<qint64>(seconds, 0, kMaxBackoffSeconds));
+    // HTTP-date (RFC 9110): IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT".
+    QDateTime at = QLocale::c().toDateTime(QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!at.isValid())
+        at = QDateTime::fromString(QString::fromLatin1(v), Qt::RFC2822Date);
+    if (!at.isValid())
+        return 0;
+    at.setTimeSpec(Qt::UTC);
+    return int(std::clamp<qint64>(now.secsTo(at), 0, kMaxBackoffSeconds));
+}
+
+void SyncService::setDeviceHealth(const DeviceHealth &health)
+{
+    std::lock_guard lock(m_healthMutex);
+    m_health = health;
+}
+
+DeviceHealth SyncService::deviceHealth() const
+{
+    std::lock_guard lock(m_healthMutex);
+    return m_health;
+}
+
+void SyncService::abortNetwork()
+{
+    m_client->abort();
+}
 
 int SyncService::retryDelaySeconds(int attempts, int retryAfterSeconds)
 {
@@ -55,26 +170,45 @@ int SyncService::retryDelaySeconds(int attempts, int retryAfterSeconds)
 
 void SyncService::start()
 {
-    m_outbox = std::make_unique<OutboxRepository>(m_store, m_key);
-    m_client = std::make_unique<serverlink::LinkClient>(m_baseUrl, m_tls);
     m_timer = new QTimer(this);
-    m_timer->setInterval(m_intervalMs);
+    m_timer->setInterval(m_settings.intervalMs);
     connect(m_timer, &QTimer::timeout, this, &SyncService::syncNow);
     m_timer->start();
+    if (m_settings.heartbeatIntervalMs > 0) {
+        m_heartbeatTimer = new QTimer(this);
+        m_heartbeatTimer->setInterval(m_settings.heartbeatIntervalMs);
+        connect(m_heartbeatTimer, &QTimer::timeout, this, &SyncService::sendHeartbeat);
+        m_heartbeatTimer->start();
+        sendHeartbeat();
+    }
     syncNow();
 }
 
 void SyncService::syncNow()
 {
-    if (!m_client)
+    if (m_client->aborted())
         return;
     QString problem;
     refreshCatalog(&problem);
+    // Unreachable: every other call of this round would wait for the same timeout.
+    if (m_linkDown && !problem.isEmpty()) {
+        reportProblem(problem);
+        Q_EMIT synced(m_outbox->depth(), problem);
+        return;
+    }
     deliverOutbox(&problem);
     deliverSurveys(&problem);
     pullChanges(&problem);
     downloadLetters(&problem);
     refreshTrust(&problem);
+    if (m_client->aborted())
+        return;
+    reportProblem(problem);
+    Q_EMIT synced(m_outbox->depth(), problem);
+}
+
+void SyncService::reportProblem(const QString &problem)
+{
     // Logged when it starts and when it changes, not on every round of a long outage.
     if (problem != m_lastProblem) {
         if (problem.isEmpty())
@@ -83,7 +217,49 @@ void SyncService::syncNow()
             qCWarning(lcSync).noquote() << problem;
         m_lastProblem = problem;
     }
-    Q_EMIT synced(m_outbox->depth(), problem);
+}
+
+bool SyncService::noteLinkResult(const serverlink::LinkResponse &r)
+{
+    if (r.error == serverlink::LinkError::Aborted)
+        return false;
+    if (unreachable(r)) {
+        m_linkDown = true;
+        return false;
+    }
+    if (!m_linkDown || r.status == 0)
+        return false;
+    // Healed: whatever waits for its backoff goes out now instead of minutes later.
+    m_linkDown = false;
+    const int rescheduled = m_outbox->retryWaitingNow();
+    qCInfo(lcSync) << "link healed;" << rescheduled << "waiting requests retried now";
+    Q_EMIT linkHealed();
+    return true;
+}
+
+void SyncService::sendHeartbeat()
+{
+    if (m_client->aborted())
+        return;
+    const DeviceHealth health = deviceHealth();
+    const OutboxStats stats = m_outbox->stats();
+    const QStorageInfo disk(m_settings.dataDir.isEmpty() ? m_lettersDir : m_settings.dataDir);
+    QJsonObject body {
+        {QStringLiteral("sentAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("appVersion"), m_settings.appVersion},
+        {QStringLiteral("outboxDepth"), stats.waiting + stats.parked},
+        {QStringLiteral("parkedCount"), stats.parked},
+        {QStringLiteral("freeDiskMb"), disk.isValid() ? disk.bytesAvailable() / (1024 * 1024) : -1},
+        {QStringLiteral("printerState"), health.printer},
+        {QStringLiteral("paperState"), health.paper},
+        {QStringLiteral("scannerState"), health.scanner},
+        {QStringLiteral("letterPrinterState"), health.letterPrinter},
+    };
+    const auto r = m_client->post(QStringLiteral("/heartbeat"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    if (r.ok())
+        ++m_heartbeatsSent;
+    if (noteLinkResult(r))
+        syncNow();
 }
 
 void SyncService::refreshCatalog(QString *problem)
@@ -93,7 +269,8 @@ void SyncService::refreshCatalog(QString *problem)
     if (cached && !cached->first.isEmpty())
         headers.append(qMakePair(QByteArray("If-None-Match"), cached->first.toUtf8()));
     const auto r = m_client->get(QStringLiteral("/catalog"), headers);
-    if (r.status == 304)
+    noteLinkResult(r);
+    if (r.error == serverlink::LinkError::Http && r.status == 304)
         return;
     if (!r.ok()) {
         *problem = describe(r);
@@ -101,7 +278,7 @@ void SyncService::refreshCatalog(QString *problem)
     }
     const QJsonDocument doc = QJsonDocument::fromJson(r.body);
     if (!doc.object().value(QStringLiteral("services")).isArray()) {
-        *problem = QStringLiteral("Katalog dari server tidak sah; katalog lama tetap dipakai");
+        *problem = QStringLiteral("Katalog dari server tidak sah (%1 byte); katalog lama tetap dipakai").arg(r.body.size());
         return;
     }
     m_store.saveCatalog(QString::fromUtf8(r.header("etag")), r.body);
@@ -110,27 +287,40 @@ void SyncService::refreshCatalog(QString *problem)
 
 void SyncService::deliverOutbox(QString *problem)
 {
-    for (const PendingDelivery &d : m_outbox->dueForDelivery()) {
-        const auto r = m_client->post(QStringLiteral("/requests"), d.body, {{"Idempotency-Key", d.idempotencyKey.toLatin1()}});
-        if (r.ok()) {
-            m_outbox->markDelivered(d.id);
-            qCInfo(lcSync).noquote() << "delivered" << d.registrationNumber << "HTTP" << r.status;
-            continue;
+    // Batch after batch until nothing is due, so a long queue drains in one round once the link is back.
+    for (;;) {
+        const QList<PendingDelivery> due = m_outbox->dueForDelivery();
+        if (due.isEmpty())
+            return;
+        for (const PendingDelivery &d : due) {
+            const auto r = m_client->post(QStringLiteral("/requests"), d.body, {{"Idempotency-Key", d.idempotencyKey.toLatin1()}});
+            if (r.error == serverlink::LinkError::Aborted)
+                return;
+            noteLinkResult(r);
+            if (r.ok()) {
+                m_outbox->markDelivered(d.id);
+                qCInfo(lcSync).noquote() << "delivered" << d.registrationNumber << "HTTP" << r.status;
+                continue;
+            }
+            const bool transient = r.error != serverlink::LinkError::Http || r.status == 408 || r.status == 429 || r.status >= 500;
+            if (!transient) {
+                // The server's own message, if it sent a readable one; never the request body.
+                const QString message
+                    = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString().simplified().left(300);
+                const QString reason = message.isEmpty()
+                    ? QStringLiteral("Ditolak server (HTTP %1). Periksa permohonan ini bersama petugas.").arg(r.status)
+                    : QStringLiteral("Ditolak server (HTTP %1): %2").arg(r.status).arg(message);
+                m_outbox->park(d.id, reason);
+                qCWarning(lcSync).noquote() << "parked" << d.registrationNumber << "HTTP" << r.status;
+                continue;
+            }
+            // Each request honours its own Retry-After (seconds or HTTP-date) on top of its backoff.
+            const int delay = retryDelaySeconds(d.attempts, retryAfterSeconds(r.header("retry-after")));
+            m_outbox->scheduleRetry(d.id, QDateTime::currentDateTimeUtc().addSecs(delay), describe(r));
+            *problem = describe(r);
+            if (linkFailure(r) || r.status == 429)
+                return; // unreachable, unwell or asking us to slow down: the rest waits for the next round
         }
-        const bool transient = r.error != serverlink::LinkError::Http || r.status == 408 || r.status == 429 || r.status >= 500;
-        if (!transient) {
-            const QString reason = QStringLiteral("Ditolak server (HTTP %1): %2")
-                                       .arg(r.status)
-                                       .arg(QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString().left(300));
-            m_outbox->park(d.id, reason);
-            qCWarning(lcSync).noquote() << "parked" << d.registrationNumber << "HTTP" << r.status;
-            continue;
-        }
-        const int delay = retryDelaySeconds(d.attempts, r.header("retry-after").toInt());
-        m_outbox->scheduleRetry(d.id, QDateTime::currentDateTimeUtc().addSecs(delay), describe(r));
-        *problem = describe(r);
-        if (r.error != serverlink::LinkError::Http)
-            return; // the server is unreachable: the rest would fail the same way
     }
 }
 
@@ -138,6 +328,7 @@ void SyncService::deliverSurveys(QString *problem)
 {
     for (const serverlink::SurveyResponse &survey : m_outbox->dueSurveys()) {
         const auto r = m_client->post(QStringLiteral("/surveys"), survey.toJson(), {{"Idempotency-Key", survey.id.toLatin1()}});
+        noteLinkResult(r);
         if (!r.ok()) {
             // Kept and offered again next round: answers are never dropped.
             *problem = describe(r);
@@ -153,23 +344,35 @@ void SyncService::pullChanges(QString *problem)
     for (int page = 0; page < 50; ++page) {
         const QString cursor = m_outbox->syncValue(QStringLiteral("changes_cursor"));
         const auto r = m_client->get(QStringLiteral("/changes?cursor=%1").arg(cursor.isEmpty() ? QStringLiteral("0") : cursor));
+        noteLinkResult(r);
         if (!r.ok()) {
             *problem = describe(r);
             return;
         }
-        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
-        const QJsonValue next = o.value(QStringLiteral("cursor"));
-        const QJsonArray changes = o.value(QStringLiteral("changes")).toArray();
-        if (!next.isDouble()) {
-            *problem = QStringLiteral("Jawaban /changes tidak sah");
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
+        const QJsonObject o = doc.object();
+        const qint64 next = o.value(QStringLiteral("cursor")).toInteger(-1);
+        const QJsonValue changesValue = o.value(QStringLiteral("changes"));
+        // A cursor that is not a whole number ≥ 0 or goes backwards would replay or skip changes: keep ours.
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject() || next < 0 || next < cursor.toLongLong()
+            || !changesValue.isArray()) {
+            *problem = QStringLiteral("Jawaban /changes dari server tidak sah (%1 byte); status akan diminta lagi").arg(r.body.size());
             return;
         }
+        const QJsonArray changes = changesValue.toArray();
+        int ignored = 0;
         for (const QJsonValue &v : changes) {
-            if (const auto change = serverlink::StatusChange::fromJsonObject(v.toObject()))
+            const auto change = serverlink::StatusChange::fromJsonObject(v.toObject());
+            if (change)
                 m_outbox->applyChange(*change);
+            else
+                ++ignored;
         }
-        m_outbox->setSyncValue(QStringLiteral("changes_cursor"), QString::number(next.toInteger()));
-        if (changes.isEmpty() || QString::number(next.toInteger()) == cursor)
+        if (ignored > 0)
+            *problem = QStringLiteral("%1 perubahan status dari server tidak sah dan dilewati").arg(ignored);
+        m_outbox->setSyncValue(QStringLiteral("changes_cursor"), QString::number(next));
+        if (changes.isEmpty() || QString::number(next) == cursor)
             return;
     }
 }
@@ -178,6 +381,9 @@ void SyncService::downloadLetters(QString *problem)
 {
     for (const QString &reg : m_outbox->lettersToDownload()) {
         const auto r = m_client->get(QStringLiteral("/letters/%1").arg(reg));
+        noteLinkResult(r);
+        if (r.error == serverlink::LinkError::Aborted)
+            return;
         if (!r.ok()) {
             *problem = describe(r);
             continue;
@@ -209,7 +415,8 @@ void SyncService::refreshTrust(QString *problem)
         if (const QString tag = m_trust->etag(kind); !tag.isEmpty())
             headers.append(qMakePair(QByteArray("If-None-Match"), tag.toUtf8()));
         const auto r = m_client->get(path, headers);
-        if (r.status == 304) {
+        noteLinkResult(r);
+        if (r.error == serverlink::LinkError::Http && r.status == 304) {
             m_trust->markFresh(kind);
             continue;
         }

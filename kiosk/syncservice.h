@@ -5,39 +5,87 @@
 
 #include <QObject>
 #include <QTimer>
+#include <atomic>
 #include <memory>
+#include <mutex>
+
+namespace devices {
+enum class DeviceState;
+} // namespace devices
 
 namespace kiosk {
 
 class KioskStore;
 class TrustCache;
 
+/// What the kiosk knows about its devices, reported in the heartbeat. States are short wire words
+/// ("ready", "paper-out", "paper-low", "offline", "door-open", "jam", "toner-low", "stopped",
+/// "unknown", "none"); the composition root keeps them current.
+struct DeviceHealth {
+    QString printer = QStringLiteral("unknown"); // ticket printer
+    QString paper = QStringLiteral("unknown"); // ticket paper: ok, low, out, unknown
+    QString scanner = QStringLiteral("unknown"); // ready (at least one scanner runs), none, unknown
+    QString letterPrinter = QStringLiteral("unknown");
+
+    /// The wire word for a printer state ("ready", "paper-out", …).
+    [[nodiscard]] static QString printerWord(devices::DeviceState state);
+    /// What a printer state says about the paper: "ok", "low", "out" or "unknown".
+    [[nodiscard]] static QString paperWord(devices::DeviceState state);
+};
+
+/// Timing and identity of the sync loop; the defaults are the production values.
+struct SyncSettings {
+    int intervalMs = 15000;
+    int heartbeatIntervalMs = 60000;
+    QString appVersion;
+    QString dataDir; // free disk space of this folder is reported in the heartbeat
+    serverlink::LinkOptions link;
+};
+
 /// Keeps the kiosk and the backend in step: delivers the outbox (idempotent, with backoff),
-/// pulls the changes feed, refreshes the catalog by ETag and downloads signed letters.
-/// Lives on its own thread; the UI thread never waits for the network.
+/// pulls the changes feed, refreshes the catalog by ETag, downloads signed letters and sends a
+/// heartbeat with device health. Lives on its own thread; the UI thread never waits for the network.
 class SyncService : public QObject
 {
     Q_OBJECT
 public:
     SyncService(const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir,
         int intervalMs = 15000);
+    SyncService(const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir,
+        SyncSettings settings);
     ~SyncService() override;
 
     /// Full-jitter exponential backoff, capped at 5 minutes; Retry-After wins when longer.
     [[nodiscard]] static int retryDelaySeconds(int attempts, int retryAfterSeconds);
+    /// Seconds asked for by a Retry-After header: delta-seconds or an HTTP-date; 0 when absent or unusable.
+    [[nodiscard]] static int retryAfterSeconds(const QByteArray &headerValue, const QDateTime &now = QDateTime::currentDateTimeUtc());
     /// The SQ1 trust cache refreshed each round (GET /trust-list, /revocations with ETag); none: skipped.
     void setTrustCache(const TrustCache *cache) { m_trust = cache; }
+
+    /// Thread-safe: the device states the next heartbeat reports.
+    void setDeviceHealth(const DeviceHealth &health);
+    [[nodiscard]] DeviceHealth deviceHealth() const;
+
+    /// Thread-safe: ends the request in flight at once and stops all network work (shutdown).
+    void abortNetwork();
+
+    /// Heartbeats the backend accepted (for tests and the technician view).
+    [[nodiscard]] int heartbeatsSent() const { return m_heartbeatsSent; }
 
 public Q_SLOTS:
     /// Starts periodic syncing (call through a queued connection once on the worker thread).
     void start();
     /// Runs one sync round now (e.g. right after a request was queued).
     void syncNow();
+    /// Sends one heartbeat now; a success after failures retries everything waiting at once.
+    void sendHeartbeat();
 
 Q_SIGNALS:
     void catalogUpdated(const QByteArray &catalogJson);
     /// After each round: requests not yet accepted by the backend and the last problem seen.
     void synced(int outboxDepth, const QString &problem);
+    /// The link works again after a failure; everything waiting was rescheduled for now.
+    void linkHealed();
 
 private:
     void refreshCatalog(QString *problem);
@@ -46,18 +94,24 @@ private:
     void pullChanges(QString *problem);
     void downloadLetters(QString *problem);
     void refreshTrust(QString *problem);
+    /// Tracks whether the backend is reachable; true when this response healed the link.
+    bool noteLinkResult(const serverlink::LinkResponse &response);
+    void reportProblem(const QString &problem);
 
     const KioskStore &m_store;
     QByteArray m_key;
-    QString m_baseUrl;
-    serverlink::TlsPolicy m_tls;
+    SyncSettings m_settings;
     QString m_lettersDir;
-    int m_intervalMs;
     std::unique_ptr<OutboxRepository> m_outbox;
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;
+    QTimer *m_heartbeatTimer = nullptr;
     QString m_lastProblem;
     const TrustCache *m_trust = nullptr;
+    bool m_linkDown = false;
+    std::atomic_int m_heartbeatsSent {0};
+    mutable std::mutex m_healthMutex;
+    DeviceHealth m_health;
 };
 
 } // namespace kiosk

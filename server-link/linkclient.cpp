@@ -1,5 +1,6 @@
 #include "linkclient.h"
 
+#include <atomic>
 #include <curl/curl.h>
 #include <mutex>
 
@@ -11,6 +12,7 @@ std::once_flag g_curlInit;
 struct Sink {
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    qint64 limit = LinkClient::kMaxResponseBytes;
     bool tooLarge = false;
 };
 
@@ -18,7 +20,7 @@ size_t writeBody(char *data, size_t size, size_t count, void *user)
 {
     auto *sink = static_cast<Sink *>(user);
     const size_t n = size * count;
-    if (sink->body.size() + qint64(n) > LinkClient::kMaxResponseBytes) {
+    if (sink->body.size() + qint64(n) > sink->limit) {
         sink->tooLarge = true;
         return 0; // aborts the transfer
     }
@@ -40,8 +42,13 @@ size_t writeHeader(char *data, size_t size, size_t count, void *user)
 }
 } // namespace
 
+// One multi handle and one easy handle for the client's lifetime: the multi handle's connection
+// cache keeps the TLS connection open between requests, and curl_multi_poll can be woken from
+// another thread, which is how abort() interrupts a request at once.
 struct LinkClient::Curl {
+    CURLM *multi = nullptr;
     CURL *handle = nullptr;
+    std::atomic_bool aborted {false};
 };
 
 QByteArray LinkResponse::header(const QByteArray &lowerName) const
@@ -52,20 +59,42 @@ QByteArray LinkResponse::header(const QByteArray &lowerName) const
     return {};
 }
 
-LinkClient::LinkClient(QString baseUrl, TlsPolicy tls)
+LinkClient::LinkClient(QString baseUrl, TlsPolicy tls, LinkOptions options)
     : m_baseUrl(std::move(baseUrl))
     , m_tls(std::move(tls))
+    , m_options(std::move(options))
     , m_curl(std::make_unique<Curl>())
 {
     std::call_once(g_curlInit, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     while (m_baseUrl.endsWith(QLatin1Char('/')))
         m_baseUrl.chop(1);
+    m_curl->multi = curl_multi_init();
+    m_curl->handle = curl_easy_init();
 }
 
 LinkClient::~LinkClient()
 {
     if (m_curl->handle)
         curl_easy_cleanup(m_curl->handle);
+    if (m_curl->multi)
+        curl_multi_cleanup(m_curl->multi);
+}
+
+void LinkClient::abort()
+{
+    m_curl->aborted = true;
+    if (m_curl->multi)
+        curl_multi_wakeup(m_curl->multi);
+}
+
+void LinkClient::resume()
+{
+    m_curl->aborted = false;
+}
+
+bool LinkClient::aborted() const
+{
+    return m_curl->aborted;
 }
 
 LinkResponse LinkClient::get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
@@ -83,9 +112,17 @@ LinkResponse LinkClient::post(const QString &path, const QByteArray &jsonBody, c
 LinkResponse LinkClient::perform(
     const QString &method, const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    // One easy handle kept for the client's lifetime: curl reuses the TLS connection.
-    if (!m_curl->handle)
-        m_curl->handle = curl_easy_init();
+    LinkResponse r;
+    if (m_curl->aborted) {
+        r.error = LinkError::Aborted;
+        r.errorText = QStringLiteral("%1 %2: dibatalkan").arg(method, path);
+        return r;
+    }
+    if (!m_curl->multi || !m_curl->handle) {
+        r.error = LinkError::Network;
+        r.errorText = QStringLiteral("%1 %2: libcurl tidak dapat disiapkan").arg(method, path);
+        return r;
+    }
     CURL *c = m_curl->handle;
     curl_easy_reset(c);
 
@@ -93,7 +130,9 @@ LinkResponse LinkClient::perform(
     const QByteArray ca = m_tls.caFile.toLocal8Bit();
     const QByteArray cert = m_tls.clientCert.toLocal8Bit();
     const QByteArray key = m_tls.clientKey.toLocal8Bit();
+    const QByteArray proxy = m_options.proxy.toUtf8();
     Sink sink;
+    sink.limit = m_options.maxResponseBytes;
     char errbuf[CURL_ERROR_SIZE] = {};
 
     curl_easy_setopt(c, CURLOPT_URL, url.constData());
@@ -108,8 +147,10 @@ LinkResponse LinkClient::perform(
         curl_easy_setopt(c, CURLOPT_SSLCERT, cert.constData());
         curl_easy_setopt(c, CURLOPT_SSLKEY, key.constData());
     }
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, 30000L);
+    // An empty proxy disables proxies, including http(s)_proxy from the environment.
+    curl_easy_setopt(c, CURLOPT_PROXY, proxy.constData());
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeoutMs));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, long(m_options.requestTimeoutMs));
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &writeBody);
@@ -130,11 +171,47 @@ LinkResponse LinkClient::perform(
         list = curl_slist_append(list, l.constData());
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
 
-    const CURLcode rc = curl_easy_perform(c);
+    CURLcode rc = CURLE_OK;
+    bool done = false;
+    bool interrupted = false;
+    if (curl_multi_add_handle(m_curl->multi, c) != CURLM_OK) {
+        rc = CURLE_FAILED_INIT;
+        done = true;
+    }
+    while (!done) {
+        if (m_curl->aborted) {
+            interrupted = true;
+            break;
+        }
+        int running = 0;
+        if (curl_multi_perform(m_curl->multi, &running) != CURLM_OK) {
+            rc = CURLE_FAILED_INIT;
+            break;
+        }
+        int queued = 0;
+        while (CURLMsg *msg = curl_multi_info_read(m_curl->multi, &queued)) {
+            if (msg->msg == CURLMSG_DONE && msg->easy_handle == c) {
+                rc = msg->data.result;
+                done = true;
+            }
+        }
+        // Sleeps until a socket is ready, curl's own timer fires, or abort() wakes it.
+        if (!done && curl_multi_poll(m_curl->multi, nullptr, 0, 1000, nullptr) != CURLM_OK) {
+            rc = CURLE_FAILED_INIT;
+            break;
+        }
+    }
+    curl_multi_remove_handle(m_curl->multi, c);
     curl_slist_free_all(list);
 
-    LinkResponse r;
     r.headers = std::move(sink.headers);
+    if (interrupted) {
+        r.error = LinkError::Aborted;
+        r.errorText = QStringLiteral("%1 %2: dibatalkan").arg(method, path);
+        return r;
+    }
+    // The status line may have arrived even when the transfer failed later (truncated, too large).
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
     if (rc != CURLE_OK) {
         r.errorText = QStringLiteral("%1 %2: %3").arg(method, path, QString::fromLocal8Bit(errbuf[0] ? errbuf : curl_easy_strerror(rc)));
         switch (rc) {
@@ -154,7 +231,6 @@ LinkResponse LinkClient::perform(
         }
         return r;
     }
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
     r.body = std::move(sink.body);
     if (r.status < 200 || r.status >= 300) {
         r.error = LinkError::Http;

@@ -15,18 +15,27 @@ struct TlsPolicy {
     QString clientKey; // PEM, 0600
 };
 
+/// How the link reaches the server: proxy and limits. The defaults are the production values.
+struct LinkOptions {
+    QString proxy; // e.g. "http://10.0.0.1:3128"; empty = direct, environment proxies ignored
+    int connectTimeoutMs = 5000;
+    int requestTimeoutMs = 30000;
+    qint64 maxResponseBytes = 32 * 1024 * 1024;
+};
+
 /// Classifies what went wrong so callers can decide to retry, park or give up.
 enum class LinkError {
     None,
-    Network, // DNS, connect, reset, timeout: retry later
+    Network, // DNS, connect, reset, timeout, truncated response: retry later
     Tls, // certificate not from the pinned CA, handshake refused: technician must look
     Http, // a status code arrived; see LinkResponse::status
     TooLarge, // the response exceeded the limit
+    Aborted, // abort() was called (shutdown): not a failure of the request
 };
 
 struct [[nodiscard]] LinkResponse {
     LinkError error = LinkError::None;
-    long status = 0;
+    long status = 0; // 0: no status line arrived (also set when the transfer failed after it)
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased
     QString errorText; // for logs and technicians; never contains PII
@@ -35,19 +44,29 @@ struct [[nodiscard]] LinkResponse {
     [[nodiscard]] bool ok() const { return error == LinkError::None && status >= 200 && status < 300; }
 };
 
-/// HTTPS client for /api/v1 on libcurl: one reused connection, pinned CA, client certificate,
-/// TLS ≥ 1.2, connect timeout 5 s, request timeout 30 s. Blocking: use it from the sync
-/// worker thread only, never from the UI thread.
+/// HTTPS client for /api/v1 on the libcurl multi interface: connections are reused between
+/// requests, pinned CA, client certificate, TLS ≥ 1.2, connect timeout 5 s, request timeout 30 s.
+/// get()/post() block the calling thread (the sync worker thread, never the UI thread) until the
+/// response arrives; abort() may be called from any thread and ends the request in flight at once.
 class LinkClient
 {
 public:
-    LinkClient(QString baseUrl, TlsPolicy tls);
+    LinkClient(QString baseUrl, TlsPolicy tls, LinkOptions options = {});
     ~LinkClient();
     LinkClient(const LinkClient &) = delete;
     LinkClient &operator=(const LinkClient &) = delete;
 
     LinkResponse get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     LinkResponse post(const QString &path, const QByteArray &jsonBody, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+
+    /// Thread-safe: ends the request in flight and makes every later call return LinkError::Aborted
+    /// (used at shutdown), until resume().
+    void abort();
+    /// Thread-safe: accepts requests again after abort().
+    void resume();
+    [[nodiscard]] bool aborted() const;
+
+    [[nodiscard]] const LinkOptions &options() const { return m_options; }
 
     static constexpr qint64 kMaxResponseBytes = 32 * 1024 * 1024;
 
@@ -57,6 +76,7 @@ private:
 
     QString m_baseUrl;
     TlsPolicy m_tls;
+    LinkOptions m_options;
     struct Curl;
     std::unique_ptr<Curl> m_curl;
 };

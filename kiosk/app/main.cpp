@@ -191,9 +191,33 @@ int main(int argc, char *argv[])
 
     QThread syncThread;
     syncThread.setObjectName(QStringLiteral("sync"));
-    auto *sync = new kiosk::SyncService(store, *deviceKey, config->serverUrl, {config->caFile, config->clientCert, config->clientKey},
-        config->lettersDir(), config->syncIntervalMs);
+    kiosk::SyncSettings syncSettings;
+    syncSettings.intervalMs = config->syncIntervalMs;
+    syncSettings.heartbeatIntervalMs = config->heartbeatIntervalMs;
+    syncSettings.appVersion = QStringLiteral(PROJECT_VERSION);
+    syncSettings.dataDir = config->dataDir;
+    syncSettings.link.proxy = config->proxy;
+    auto *sync = new kiosk::SyncService(
+        store, *deviceKey, config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, config->lettersDir(), syncSettings);
     sync->setTrustCache(trust.get());
+    // The heartbeat reports device health as the kiosk knows it; the sync thread reads it under a lock.
+    {
+        kiosk::DeviceHealth health;
+        health.scanner = scanners.empty() ? QStringLiteral("none") : QStringLiteral("ready");
+        sync->setDeviceHealth(health);
+    }
+    QObject::connect(&printTracker, &devices::PrintJobTracker::printerStateChanged, sync,
+        [sync](const QString &role, devices::DeviceState state, const QString &) {
+            kiosk::DeviceHealth health = sync->deviceHealth();
+            if (role == QLatin1String("ticket")) {
+                health.printer = kiosk::DeviceHealth::printerWord(state);
+                health.paper = kiosk::DeviceHealth::paperWord(state);
+            } else {
+                health.letterPrinter = kiosk::DeviceHealth::printerWord(state);
+            }
+            sync->setDeviceHealth(health);
+        });
+
     sync->moveToThread(&syncThread);
     QObject::connect(&syncThread, &QThread::started, sync, &kiosk::SyncService::start);
     QObject::connect(&syncThread, &QThread::finished, sync, &QObject::deleteLater);
@@ -214,6 +238,7 @@ int main(int argc, char *argv[])
 
     engine.load(QUrl(QString::fromLatin1(kMainQml)));
     if (engine.rootObjects().isEmpty()) {
+        sync->abortNetwork();
         syncThread.quit();
         syncThread.wait();
         return 1;
@@ -231,6 +256,8 @@ int main(int argc, char *argv[])
     startWatchdog(&app);
     const int rc = app.exec();
     sd_notify(0, "STOPPING=1");
+    // A request in flight ends now instead of holding the exit for up to its 30 s timeout.
+    sync->abortNetwork();
     syncThread.quit();
     syncThread.wait();
     return rc;

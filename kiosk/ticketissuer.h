@@ -1,0 +1,25 @@
+#pragma once
+
+#include "kioskresult.h"
+#include "outbox.h"
+
+namespace devices {
+class PrintJobTracker;
+} // namespace devices
+
+namespace kiosk {
+
+/// A request committed to the outbox and the print job of its ticket.
+struct IssuedTicket {
+    QueuedRequest queued;
+    /// The print service's id of the ticket job (see PrintJobTracker's signals).
+    int printJob = 0;
+};
+
+/// The one path from a filled-in request to a printed ticket, shared by the citizen session and
+/// the load generator: commit the request, its ticket and its idempotency key in one transaction,
+/// and only then render the ticket and hand it to the print service's "ticket" printer.
+[[nodiscard]] Result<IssuedTicket> issueTicket(OutboxRepository &outbox, const NewRequest &request, const QString &officeName,
+    const QString &serviceName, devices::PrintJobTracker &print);
+
+} // namespace kiosk

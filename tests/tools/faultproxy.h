@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+/// A TCP proxy for tests that injects network faults between a client and its server: added latency,
+/// a share of connections reset at a random point, and partitions (connections refused or black-holed).
+/// With setConnectMode(true) it also acts as an HTTP CONNECT proxy (for the kiosk's proxy setting).
+/// Lives on the thread that created it; its sockets need that thread's event loop.
+class FaultProxy : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Partition {
+        None,
+        Refuse, // the port is closed: connects fail at once with "connection refused"
+        BlackHole, // connections are accepted and traffic is silently dropped, in both directions
+    };
+
+    FaultProxy(QHostAddress upstreamHost, quint16 upstreamPort, QObject *parent = nullptr);
+    ~FaultProxy() override;
+
+    /// Listens on 127.0.0.1 (port 0 = a free one); false when it cannot.
+    bool listen(quint16 port = 0);
+    [[nodiscard]] quint16 port() const { return m_port; }
+
+    void setUpstreamPort(quint16 port) { m_upstreamPort = port; }
+    /// Each forwarded chunk waits this long, in each direction.
+    void setLatencyMs(int ms) { m_latencyMs = ms; }
+    /// Share (0–1) of new connections reset (RST both ways) after a random number of bytes.
+    void setResetProbability(double p) { m_resetProbability = p; }
+    /// Starts or ends a partition; Refuse/BlackHole also cut the connections already open.
+    void setPartition(Partition partition);
+    /// Expect "CONNECT host:port HTTP/1.1" first, answer 200 and tunnel (an HTTP proxy).
+    void setConnectMode(bool on) { m_connectMode = on; }
+
+    [[nodiscard]] int connections() const { return m_connections; }
+    [[nodiscard]] int resets() const { return m_resets; }
+    [[nodiscard]] int blackHoled() const { return m_blackHoled; }
+    [[nodiscard]] int connectRequests() const { return m_connectRequests; }
+
+private:
+    struct Pipe {
+        QPointer<QTcpSocket> client;
+        QPointer<QTcpSocket> upstream;
+        qint64 resetAfter = -1; // bytes forwarded (both ways) before a reset; -1 never
+        qint64 forwarded = 0;
+        QByteArray toUpstream; // held until the upstream connection is up
+        QByteArray connectHeader; // CONNECT mode: the request line and headers read so far
+        bool tunnelOpen = false;
+        bool blackHoled = false;
+    };
+
+    void accept();
+    void fromClient(Pipe *pipe);
+    void fromUpstream(Pipe *pipe);
+    void forward(Pipe *pipe, QPointer<QTcpSocket> to, const QByteArray &data);
+    void closeLater(Pipe *pipe, QPointer<QTcpSocket> other);
+    void reset(Pipe *pipe);
+    void drop(Pipe *pipe);
+
+    QTcpServer m_server;
+    QHostAddress m_upstreamHost;
+    quint16 m_upstreamPort = 0;
+    quint16 m_port = 0;
+    int m_latencyMs = 0;
+    double m_resetProbability = 0;
+    Partition m_partition = Partition::None;
+    bool m_connectMode = false;
+    QList<Pipe *> m_pipes;
+    int m_connections = 0;
+    int m_resets = 0;
+    int m_blackHoled = 0;
+    int m_connectRequests = 0;
+};

@@ -1,0 +1,485 @@
+// The kiosk's link under a misbehaving backend: 5xx storms, Retry-After (seconds and HTTP-date),
+// 408/429 retried, other 4xx parked with the reason, malformed/oversized/truncated answers, a
+// request interrupted by abort(), connection reuse and the configured proxy. The backend is a
+// scripted HTTPS peer over real TLS; the SyncService runs on its own thread as in the app.
+#include "../tools/faultproxy.h"
+#include "../tools/scriptedpeer.h"
+#include "config.h"
+#include "outbox.h"
+#include "store.h"
+#include "syncservice.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMutex>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+#include <cstdlib>
+
+using namespace kiosk;
+
+namespace {
+
+const QString kNik = QStringLiteral("3521115205010021");
+const QString kName = QStringLiteral("Siti Aminah");
+
+// Every message logged while the test runs, to count warnings and look for personal data.
+QMutex g_logMutex;
+QStringList g_log;
+QtMessageHandler g_previous = nullptr;
+
+void recordMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&g_logMutex);
+        g_log.append(QStringLiteral("%1|%2|%3").arg(int(type)).arg(QString::fromLatin1(context.category ? context.category : ""), message));
+    }
+    if (g_previous)
+        g_previous(type, context, message);
+}
+
+int syncWarnings()
+{
+    QMutexLocker lock(&g_logMutex);
+    int n = 0;
+    for (const QString &line : std::as_const(g_log))
+        n += line.startsWith(QStringLiteral("%1|anjungan.sync|").arg(int(QtWarningMsg))) ? 1 : 0;
+    return n;
+}
+
+QString allLogs()
+{
+    QMutexLocker lock(&g_logMutex);
+    return g_log.join(QLatin1Char('\n'));
+}
+
+ScriptedPeer::Reply defaultReply(const ScriptedPeer::Request &r)
+{
+    if (r.path.startsWith("/api/v1/catalog"))
+        return {ScriptedPeer::http(304, {}, {"ETag: \"c1\""})};
+    if (r.path.startsWith("/api/v1/requests")) {
+        const QJsonObject body = QJsonDocument::fromJson(r.body).object();
+        return {ScriptedPeer::http(201,
+            QJsonDocument(QJsonObject {{QStringLiteral("registrationNumber"), body.value(QStringLiteral("registrationNumber"))},
+                              {QStringLiteral("stage"), QStringLiteral("RECEIVED")}})
+                .toJson(QJsonDocument::Compact))};
+    }
+    if (r.path.startsWith("/api/v1/surveys"))
+        return {ScriptedPeer::http(201, "{}")};
+    if (r.path.startsWith("/api/v1/changes")) {
+        // Nothing new: the cursor the kiosk sent comes back.
+        const QByteArray cursor = r.path.mid(r.path.indexOf("cursor=") + 7);
+        return {ScriptedPeer::http(200, "{\"cursor\":" + QByteArray::number(cursor.toLongLong()) + ",\"changes\":[]}")};
+    }
+    if (r.path.startsWith("/api/v1/heartbeat"))
+        return {ScriptedPeer::http(200, R"({"receivedAt":"2026-11-23T10:00:00.000Z"})")};
+    return {ScriptedPeer::http(404, R"({"error":"not_found","message":"Alamat tidak dikenal."})")};
+}
+
+} // namespace
+
+class TestSyncFaults : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_pki;
+    std::unique_ptr<QTemporaryDir> m_data;
+    std::unique_ptr<KioskStore> m_store;
+    std::unique_ptr<OutboxRepository> m_outbox;
+    std::unique_ptr<ScriptedPeer> m_peer;
+    std::unique_ptr<QThread> m_thread;
+    SyncService *m_sync = nullptr;
+    QByteArray m_key = QByteArray(32, 'k');
+    QString m_lastProblem;
+
+    void startSync(const serverlink::LinkOptions &link = {}, quint16 port = 0)
+    {
+        SyncSettings settings;
+        settings.intervalMs = 3600000;
+        settings.heartbeatIntervalMs = 0;
+        settings.link = link;
+        settings.dataDir = m_data->path();
+        m_thread = std::make_unique<QThread>();
+        m_sync = new SyncService(*m_store, m_key, QStringLiteral("https://localhost:%1/api/v1").arg(port ? port : m_peer->serverPort()),
+            {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")},
+            m_data->filePath(QStringLiteral("letters")), settings);
+        m_sync->moveToThread(m_thread.get());
+        connect(m_thread.get(), &QThread::finished, m_sync, &QObject::deleteLater);
+        m_thread->start();
+    }
+
+    /// One sync round on the sync thread while this thread's event loop serves the peer.
+    bool round()
+    {
+        QSignalSpy spy(m_sync, &SyncService::synced);
+        QMetaObject::invokeMethod(m_sync, &SyncService::syncNow, Qt::QueuedConnection);
+        if (!spy.wait(60000))
+            return false;
+        m_lastProblem = spy.takeFirst().at(1).toString();
+        return true;
+    }
+
+    qint64 enqueue()
+    {
+        NewRequest r;
+        r.serviceCode = QStringLiteral("SKTM");
+        r.nik = kNik;
+        r.name = kName;
+        r.address = QStringLiteral("Dusun Krajan RT 01/RW 02");
+        r.purpose = QStringLiteral("Uji");
+        const auto q = m_outbox->enqueue(r);
+        return q ? q->id : -1;
+    }
+
+    QVariant column(qint64 id, const QString &name)
+    {
+        QSqlQuery q(m_store->connection());
+        q.prepare(QStringLiteral("SELECT %1 FROM requests WHERE id = ?").arg(name));
+        q.addBindValue(id);
+        return q.exec() && q.next() ? q.value(0) : QVariant();
+    }
+
+    int secondsUntilRetry(qint64 id)
+    {
+        const QDateTime next = QDateTime::fromString(column(id, QStringLiteral("next_attempt_at")).toString(), Qt::ISODateWithMs);
+        return next.isValid() ? int(QDateTime::currentDateTimeUtc().secsTo(next)) : -1;
+    }
+
+    void makeDueNow()
+    {
+        QSqlQuery q(m_store->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE requests SET next_attempt_at = NULL")));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty()) {
+            qWarning("openssl is not installed: the test PKI cannot be made");
+            std::exit(77);
+        }
+        g_previous = qInstallMessageHandler(recordMessage);
+        QVERIFY(m_dir.isValid());
+        m_pki = m_dir.filePath(QStringLiteral("pki"));
+        QProcess pki;
+        pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {m_pki});
+        QVERIFY(pki.waitForFinished(60000));
+        QCOMPARE(pki.exitCode(), 0);
+    }
+
+    void init()
+    {
+        m_data = std::make_unique<QTemporaryDir>();
+        m_store = std::make_unique<KioskStore>();
+        QVERIFY(m_store->open(m_data->filePath(QStringLiteral("kiosk.sqlite"))));
+        m_outbox = std::make_unique<OutboxRepository>(*m_store, m_key);
+        m_peer = std::make_unique<ScriptedPeer>();
+        QVERIFY(m_peer->loadIdentity(m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key")));
+        m_peer->script = defaultReply;
+        QVERIFY(m_peer->listen(QHostAddress::LocalHost, 0));
+        QMutexLocker lock(&g_logMutex);
+        g_log.clear();
+    }
+
+    void cleanup()
+    {
+        if (m_sync)
+            m_sync->abortNetwork();
+        if (m_thread) {
+            m_thread->quit();
+            m_thread->wait();
+        }
+        m_thread.reset();
+        m_sync = nullptr;
+        m_peer.reset();
+        m_outbox.reset();
+        m_store.reset();
+        // Whatever happened, no citizen data reached the log.
+        const QString logs = allLogs();
+        QVERIFY(!logs.contains(kNik));
+        QVERIFY(!logs.contains(kName));
+    }
+
+    void retryAfterParsing_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<int>("expected");
+        const QDateTime now(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
+        QTest::newRow("seconds") << QByteArray("120") << 120;
+        QTest::newRow("zero") << QByteArray("0") << 0;
+        QTest::newRow("negative") << QByteArray("-5") << 0;
+        QTest::newRow("capped at 5 min") << QByteArray("86400") << 300;
+        QTest::newRow("http-date") << QByteArray("Mon, 23 Nov 2026 10:01:30 GMT") << 90;
+        QTest::newRow("http-date past") << QByteArray("Mon, 23 Nov 2026 09:00:00 GMT") << 0;
+        QTest::newRow("garbage") << QByteArray("soon, please") << 0;
+        QTest::newRow("empty") << QByteArray() << 0;
+    }
+
+    void retryAfterParsing()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(int, expected);
+        QCOMPARE(SyncService::retryAfterSeconds(value, QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC)), expected);
+    }
+
+    void serverErrorStormHonoursRetryAfterPerRequest()
+    {
+        const qint64 first = enqueue();
+        const qint64 second = enqueue();
+        // A storm: every submission gets 503; the first asks for 120 s, the second for an HTTP-date 200 s away.
+        int submissions = 0;
+        m_peer->script = [&](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (!r.path.startsWith("/api/v1/requests"))
+                return defaultReply(r);
+            ++submissions;
+            const QByteArray retryAfter = submissions % 2 == 1 ? QByteArray("Retry-After: 120")
+                                                               : "Retry-After: "
+                    + QLocale::c()
+                          .toString(QDateTime::currentDateTimeUtc().addSecs(200), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                          .toLatin1();
+            return {ScriptedPeer::http(503, R"({"error":"overloaded","message":"Server sibuk."})", {retryAfter})};
+        };
+        startSync();
+        QVERIFY(round());
+        // One 503 ends the round: the second request is not hammered in the same storm.
+        QCOMPARE(submissions, 1);
+        QVERIFY(!m_lastProblem.isEmpty());
+        QVERIFY2(secondsUntilRetry(first) >= 118 && secondsUntilRetry(first) <= 120, qPrintable(QString::number(secondsUntilRetry(first))));
+        QVERIFY(round());
+        QCOMPARE(submissions, 2);
+        QVERIFY2(
+            secondsUntilRetry(second) >= 195 && secondsUntilRetry(second) <= 200, qPrintable(QString::number(secondsUntilRetry(second))));
+        // Not yet due: another round sends nothing, even though /catalog answers fine.
+        QVERIFY(round());
+        QCOMPARE(submissions, 2);
+        QVERIFY(column(first, QStringLiteral("parked_reason")).isNull());
+        QCOMPARE(m_outbox->depth(), 2);
+
+        // The storm ends; once due, both go out with the keys they had.
+        m_peer->script = defaultReply;
+        makeDueNow();
+        QVERIFY(round());
+        QCOMPARE(m_outbox->depth(), 0);
+        QSet<QByteArray> keys;
+        for (const auto &r : std::as_const(m_peer->seen))
+            if (r.path.startsWith("/api/v1/requests"))
+                keys.insert(r.headers.value("idempotency-key"));
+        QCOMPARE(keys.size(), 2);
+        QCOMPARE(column(first, QStringLiteral("attempts")).toInt(), 1);
+    }
+
+    void statusesRetriedOrParked_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("parked");
+        QTest::newRow("408 retried") << 408 << false;
+        QTest::newRow("429 retried") << 429 << false;
+        QTest::newRow("500 retried") << 500 << false;
+        QTest::newRow("502 retried") << 502 << false;
+        QTest::newRow("400 parked") << 400 << true;
+        QTest::newRow("403 parked") << 403 << true;
+        QTest::newRow("409 parked") << 409 << true;
+        QTest::newRow("413 parked") << 413 << true;
+        QTest::newRow("422 parked") << 422 << true;
+    }
+
+    void statusesRetriedOrParked()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, parked);
+        const qint64 id = enqueue();
+        m_peer->script = [status](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (!r.path.startsWith("/api/v1/requests"))
+                return defaultReply(r);
+            return {ScriptedPeer::http(status, R"({"error":"x","message":"Layanan ini tidak dilayani desa Anda."})")};
+        };
+        startSync();
+        QVERIFY(round());
+        const OutboxStats stats = m_outbox->stats();
+        if (parked) {
+            QCOMPARE(stats.parked, 1);
+            QCOMPARE(stats.waiting, 0);
+            // The reason staff see (kioskctl status) carries the status and the server's own words.
+            QVERIFY2(
+                stats.parkedReasons.value(0).contains(QStringLiteral("HTTP %1").arg(status)), qPrintable(stats.parkedReasons.value(0)));
+            QVERIFY(stats.parkedReasons.value(0).contains(QStringLiteral("tidak dilayani desa Anda")));
+            // Parked is never dropped and never retried by itself.
+            makeDueNow();
+            QVERIFY(round());
+            QCOMPARE(m_peer->count("POST", "/api/v1/requests"), 1);
+            QCOMPARE(m_outbox->depth(), 1);
+        } else {
+            QCOMPARE(stats.parked, 0);
+            QCOMPARE(stats.waiting, 1);
+            QVERIFY(secondsUntilRetry(id) >= 0);
+            m_peer->script = defaultReply;
+            makeDueNow();
+            QVERIFY(round());
+            QCOMPARE(m_peer->count("POST", "/api/v1/requests"), 2);
+            QCOMPARE(m_outbox->depth(), 0);
+        }
+    }
+
+    void malformedAnswersNeverCrash_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("raw");
+        QTest::addColumn<bool>("closeAfter");
+        const auto ok = [](const QByteArray &body) { return ScriptedPeer::http(200, body); };
+        QTest::newRow("changes: not JSON") << QByteArray("/api/v1/changes") << ok("{\"cursor\": 5, \"changes\": [") << false;
+        QTest::newRow("changes: array") << QByteArray("/api/v1/changes") << ok("[1,2,3]") << false;
+        QTest::newRow("changes: cursor is text") << QByteArray("/api/v1/changes") << ok(R"({"cursor":"7","changes":[]})") << false;
+        QTest::newRow("changes: cursor negative") << QByteArray("/api/v1/changes") << ok(R"({"cursor":-4,"changes":[]})") << false;
+        QTest::newRow("changes: cursor fraction") << QByteArray("/api/v1/changes") << ok(R"({"cursor":2.5,"changes":[]})") << false;
+        QTest::newRow("changes: cursor huge") << QByteArray("/api/v1/changes") << ok(R"({"cursor":1e300,"changes":[]})") << false;
+        QTest::newRow("changes: changes is object") << QByteArray("/api/v1/changes") << ok(R"({"cursor":3,"changes":{"a":1}})") << false;
+        QTest::newRow("changes: wrong item types")
+            << QByteArray("/api/v1/changes")
+            << ok(R"({"cursor":3,"changes":[1,"x",null,{"sequence":"1","registrationNumber":7,"stage":[],"at":{}}]})") << false;
+        QTest::newRow("changes: binary") << QByteArray("/api/v1/changes") << ok(QByteArray("\x00\xff\xfe{\x01", 5)) << false;
+        QTest::newRow("changes: empty body") << QByteArray("/api/v1/changes") << ok({}) << false;
+        QTest::newRow("changes: truncated")
+            << QByteArray("/api/v1/changes")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"cursor\":9,\"chan") << true;
+        QTest::newRow("changes: oversized") << QByteArray("/api/v1/changes")
+                                            << ok("{\"cursor\":1,\"changes\":[],\"pad\":\"" + QByteArray(200 * 1024, 'a') + "\"}") << false;
+        QTest::newRow("changes: garbage status line") << QByteArray("/api/v1/changes") << QByteArray("HELLO THERE\r\n\r\n") << true;
+        QTest::newRow("catalog: not JSON") << QByteArray("/api/v1/catalog") << ok("<html>proxy error</html>") << false;
+        QTest::newRow("catalog: services wrong type") << QByteArray("/api/v1/catalog") << ok(R"({"services":"all"})") << false;
+        QTest::newRow("catalog: oversized") << QByteArray("/api/v1/catalog") << ok(QByteArray(300 * 1024, '[')) << false;
+        QTest::newRow("catalog: truncated")
+            << QByteArray("/api/v1/catalog")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{\"services\":[") << true;
+        QTest::newRow("submit: truncated") << QByteArray("/api/v1/requests")
+                                           << QByteArray("HTTP/1.1 201 Created\r\nContent-Length: 400\r\n\r\n{\"registr") << true;
+    }
+
+    void malformedAnswersNeverCrash()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, raw);
+        QFETCH(bool, closeAfter);
+        const qint64 id = enqueue();
+        m_outbox->setSyncValue(QStringLiteral("changes_cursor"), QStringLiteral("3"));
+        m_peer->script = [&](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (r.path.startsWith(path))
+                return {raw, closeAfter};
+            return defaultReply(r);
+        };
+        serverlink::LinkOptions link;
+        link.maxResponseBytes = 64 * 1024;
+        startSync(link);
+        for (int i = 0; i < 3; ++i) {
+            if (path.startsWith("/api/v1/requests"))
+                makeDueNow();
+            QVERIFY(round());
+            QVERIFY2(!m_lastProblem.isEmpty(), "the fault must be reported");
+        }
+        // Logged once, not once per round.
+        QCOMPARE(syncWarnings(), 1);
+        // Nothing was taken from the bad answer: the cursor stays, the request stays until a clean 2xx.
+        QCOMPARE(m_outbox->syncValue(QStringLiteral("changes_cursor")), QStringLiteral("3"));
+        if (path.startsWith("/api/v1/requests")) {
+            QVERIFY(column(id, QStringLiteral("delivered_at")).isNull());
+            QVERIFY(column(id, QStringLiteral("parked_reason")).isNull());
+            m_peer->script = defaultReply;
+            makeDueNow();
+            QVERIFY(round());
+        }
+        // A fault in one answer does not hold back the submission.
+        QVERIFY(!column(id, QStringLiteral("delivered_at")).isNull());
+        // And the link recovers when the server behaves again.
+        m_peer->script = defaultReply;
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.isEmpty(), qPrintable(m_lastProblem));
+    }
+
+    void abortEndsARequestInFlightAtOnce()
+    {
+        const qint64 id = enqueue();
+        m_peer->script = [](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (r.path.startsWith("/api/v1/requests"))
+                return {{}, false, true}; // never answers
+            return defaultReply(r);
+        };
+        startSync();
+        bool finished = false;
+        QMetaObject::invokeMethod(m_sync, [this, &finished] {
+            m_sync->syncNow();
+            finished = true;
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(m_peer->count("POST", "/api/v1/requests"), 1, 20000);
+        QElapsedTimer timer;
+        timer.start();
+        m_sync->abortNetwork();
+        // Well before the 30 s request timeout: the worker thread is free for shutdown.
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 5000);
+        qInfo() << "abort took" << timer.elapsed() << "ms";
+        // An aborted request is not a failure: no attempt counted, nothing parked.
+        QCOMPARE(m_outbox->stats().waiting, 1);
+        QCOMPARE(column(id, QStringLiteral("attempts")).toInt(), 0);
+    }
+
+    void connectionIsReused()
+    {
+        for (int i = 0; i < 5; ++i)
+            enqueue();
+        startSync();
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(round());
+        QCOMPARE(m_outbox->depth(), 0);
+        QVERIFY(m_peer->seen.size() >= 5 + 4 * 2);
+        QCOMPARE(m_peer->connections, 1);
+    }
+
+    void proxyFromConfiguration()
+    {
+        // The INI key reaches the settings…
+        QFile ini(m_data->filePath(QStringLiteral("anjungan.conf")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[kiosk]\nid=K1\ndataDir=data\n[server]\nurl=https://localhost/api/v1\ncaFile=ca.crt\n"
+                  "proxy=http://127.0.0.1:3128\nheartbeatIntervalMs=5000\n");
+        ini.close();
+        const auto config = KioskConfig::load(ini.fileName());
+        QVERIFY(config);
+        QCOMPARE(config->proxy, QStringLiteral("http://127.0.0.1:3128"));
+        QCOMPARE(config->heartbeatIntervalMs, 5000);
+        QVERIFY(KioskConfig::load(ini.fileName().replace(QStringLiteral("anjungan"), QStringLiteral("missing"))) == std::nullopt);
+
+        // …and the link goes through the proxy (HTTP CONNECT), still pinned end to end.
+        FaultProxy proxy(QHostAddress::LocalHost, m_peer->serverPort());
+        proxy.setConnectMode(true);
+        QVERIFY(proxy.listen());
+        enqueue();
+        serverlink::LinkOptions link;
+        link.proxy = QStringLiteral("http://127.0.0.1:%1").arg(proxy.port());
+        startSync(link);
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.isEmpty(), qPrintable(m_lastProblem));
+        QCOMPARE(m_outbox->depth(), 0);
+        QCOMPARE(proxy.connectRequests(), 1);
+    }
+
+    void emptyProxyMeansDirectEvenWithEnvironmentProxy()
+    {
+        qputenv("https_proxy", "http://127.0.0.1:9");
+        qputenv("HTTPS_PROXY", "http://127.0.0.1:9");
+        enqueue();
+        startSync();
+        QVERIFY(round());
+        qunsetenv("https_proxy");
+        qunsetenv("HTTPS_PROXY");
+        QVERIFY2(m_lastProblem.isEmpty(), qPrintable(m_lastProblem));
+        QCOMPARE(m_outbox->depth(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncFaults)
+#include "tst_sync_faults.moc"
