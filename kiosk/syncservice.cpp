@@ -209,13 +209,18 @@ void SyncService::syncNow()
 
 void SyncService::reportProblem(const QString &problem)
 {
-    // Logged when it starts and when it changes, not on every round of a long outage.
-    if (problem != m_lastProblem) {
+    // Logged when it starts and when it changes, not on every round of a long outage; numbers
+    // (milliseconds, cursors, byte counts) do not make it a new problem.
+    QString kind;
+    for (const QChar c : problem)
+        if (!c.isDigit())
+            kind += c;
+    if (kind != m_lastProblem) {
         if (problem.isEmpty())
             qCInfo(lcSync) << "link to the kecamatan is working again";
         else
             qCWarning(lcSync).noquote() << problem;
-        m_lastProblem = problem;
+        m_lastProblem = kind;
     }
 }
 
@@ -277,7 +282,15 @@ void SyncService::refreshCatalog(QString *problem)
         return;
     }
     const QJsonDocument doc = QJsonDocument::fromJson(r.body);
-    if (!doc.object().value(QStringLiteral("services")).isArray()) {
+    const QJsonValue services = doc.object().value(QStringLiteral("services"));
+    // Every service needs a code and a name; otherwise the citizen would see blank tiles.
+    const QJsonArray list = services.toArray();
+    const bool complete = !list.isEmpty() && std::all_of(list.begin(), list.end(), [](const QJsonValue &v) {
+        const QJsonObject o = v.toObject();
+        return o.value(QStringLiteral("code")).isString() && !o.value(QStringLiteral("code")).toString().isEmpty()
+            && o.value(QStringLiteral("name")).isString() && !o.value(QStringLiteral("name")).toString().isEmpty();
+    });
+    if (!services.isArray() || !complete) {
         *problem = QStringLiteral("Katalog dari server tidak sah (%1 byte); katalog lama tetap dipakai").arg(r.body.size());
         return;
     }

@@ -84,8 +84,6 @@ void FaultProxy::accept()
             pipe->blackHoled = true;
             ++m_blackHoled;
         }
-        if (m_resetProbability > 0 && QRandomGenerator::global()->generateDouble() < m_resetProbability)
-            pipe->resetAfter = QRandomGenerator::global()->bounded(8000);
         connect(client, &QTcpSocket::readyRead, this, [this, pipe] { fromClient(pipe); });
         connect(client, &QTcpSocket::disconnected, this, [this, pipe] { closeLater(pipe, pipe->upstream); });
         if (!m_connectMode)
@@ -116,6 +114,9 @@ void FaultProxy::fromClient(Pipe *pipe)
     QByteArray data = pipe->client->readAll();
     if (pipe->blackHoled)
         return;
+    // Loss per exchange, not per connection: a kept-alive connection meets it again and again.
+    if (pipe->resetAfter < 0 && m_resetProbability > 0 && QRandomGenerator::global()->generateDouble() < m_resetProbability)
+        pipe->resetAfter = pipe->forwarded + QRandomGenerator::global()->bounded(4000);
     if (!pipe->tunnelOpen) {
         pipe->connectHeader += data;
         const qsizetype end = pipe->connectHeader.indexOf("\r\n\r\n");

@@ -31,7 +31,8 @@ public:
     void setUpstreamPort(quint16 port) { m_upstreamPort = port; }
     /// Each forwarded chunk waits this long, in each direction.
     void setLatencyMs(int ms) { m_latencyMs = ms; }
-    /// Share (0–1) of new connections reset (RST both ways) after a random number of bytes.
+    /// Chance (0–1) that a chunk the client sends (a request, a handshake flight) dooms its connection:
+    /// it is reset (RST both ways) within the next few kilobytes.
     void setResetProbability(double p) { m_resetProbability = p; }
     /// Starts or ends a partition; Refuse/BlackHole also cut the connections already open.
     void setPartition(Partition partition);

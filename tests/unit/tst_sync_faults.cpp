@@ -353,6 +353,9 @@ private Q_SLOTS:
         QTest::newRow("changes: garbage status line") << QByteArray("/api/v1/changes") << QByteArray("HELLO THERE\r\n\r\n") << true;
         QTest::newRow("catalog: not JSON") << QByteArray("/api/v1/catalog") << ok("<html>proxy error</html>") << false;
         QTest::newRow("catalog: services wrong type") << QByteArray("/api/v1/catalog") << ok(R"({"services":"all"})") << false;
+        QTest::newRow("catalog: items wrong types")
+            << QByteArray("/api/v1/catalog") << ok(R"({"services":[1,"x",{"code":5,"name":[]},{"code":"SKTM"}]})") << false;
+        QTest::newRow("catalog: no services") << QByteArray("/api/v1/catalog") << ok(R"({"services":[]})") << false;
         QTest::newRow("catalog: oversized") << QByteArray("/api/v1/catalog") << ok(QByteArray(300 * 1024, '[')) << false;
         QTest::newRow("catalog: truncated")
             << QByteArray("/api/v1/catalog")
@@ -384,7 +387,8 @@ private Q_SLOTS:
         }
         // Logged once, not once per round.
         QCOMPARE(syncWarnings(), 1);
-        // Nothing was taken from the bad answer: the cursor stays, the request stays until a clean 2xx.
+        // Nothing was taken from the bad answer: no catalog, the cursor stays, the request stays until a clean 2xx.
+        QVERIFY(!m_store->cachedCatalog().has_value());
         QCOMPARE(m_outbox->syncValue(QStringLiteral("changes_cursor")), QStringLiteral("3"));
         if (path.startsWith("/api/v1/requests")) {
             QVERIFY(column(id, QStringLiteral("delivered_at")).isNull());
@@ -399,6 +403,34 @@ private Q_SLOTS:
         m_peer->script = defaultReply;
         QVERIFY(round());
         QVERIFY2(m_lastProblem.isEmpty(), qPrintable(m_lastProblem));
+    }
+
+    void outageLoggedOnceAndHealed()
+    {
+        const qint64 id = enqueue();
+        const quint16 port = m_peer->serverPort();
+        m_peer->close(); // connection refused from now on
+        startSync({}, port);
+        for (int i = 0; i < 4; ++i) {
+            makeDueNow();
+            QVERIFY(round());
+            QVERIFY(!m_lastProblem.isEmpty());
+        }
+        QCOMPARE(syncWarnings(), 1);
+        QVERIFY(column(id, QStringLiteral("delivered_at")).isNull());
+        // The server is back on the same port; a request waiting minutes for its backoff goes at once.
+        {
+            QSqlQuery q(m_store->connection());
+            q.prepare(QStringLiteral("UPDATE requests SET next_attempt_at = ?"));
+            q.addBindValue(QDateTime::currentDateTimeUtc().addSecs(280).toString(Qt::ISODateWithMs));
+            QVERIFY(q.exec());
+        }
+        QVERIFY(m_peer->listen(QHostAddress::LocalHost, port));
+        QSignalSpy healed(m_sync, &SyncService::linkHealed);
+        QVERIFY(round());
+        QCOMPARE(healed.size(), 1);
+        QVERIFY(!column(id, QStringLiteral("delivered_at")).isNull());
+        QVERIFY(m_lastProblem.isEmpty());
     }
 
     void abortEndsARequestInFlightAtOnce()
