@@ -16,10 +16,10 @@ set_tests_properties(tst_security PROPERTIES TIMEOUT 300)
 # The OpenAPI contract (issue #5): tests that talk to the backend record every exchange in
 # openapi-exchanges/; openapi_contract validates them all against server-link/api/openapi.yaml.
 add_test(NAME openapi_contract
-  COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/tools/openapi/run-contract.sh ${PROJECT_SOURCE_DIR}/server-link/api/openapi.yaml
+  COMMAND sh ${PROJECT_SOURCE_DIR}/tests/tools/openapi/run-contract.sh ${PROJECT_SOURCE_DIR}/server-link/api/openapi.yaml
           ${PROJECT_BINARY_DIR}/openapi-exchanges ${PROJECT_BINARY_DIR}/openapi-tools)
 set_tests_properties(openapi_contract PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "integration;contract"
-  FIXTURES_REQUIRED openapi_exchanges)
+  FIXTURES_REQUIRED openapi_exchanges RESOURCE_LOCK openapi_tools)
 set_tests_properties(tst_security tst_endtoend PROPERTIES FIXTURES_SETUP openapi_exchanges)
 get_property(kiosk_all_tests DIRECTORY PROPERTY TESTS)
 foreach(t IN LISTS kiosk_all_tests)
@@ -27,3 +27,8 @@ foreach(t IN LISTS kiosk_all_tests)
     set_tests_properties(${t} PROPERTIES FIXTURES_SETUP openapi_exchanges)
   endif()
 endforeach()
+# The validator must find every violation in a hand-written recording (tests/tools/openapi/selftest).
+add_test(NAME openapi_contract_selftest
+  COMMAND sh ${PROJECT_SOURCE_DIR}/tests/tools/openapi/run-contract.sh ${PROJECT_SOURCE_DIR}/server-link/api/openapi.yaml
+          ${PROJECT_SOURCE_DIR}/tests/tools/openapi/selftest ${PROJECT_BINARY_DIR}/openapi-tools --expect-violations 6)
+set_tests_properties(openapi_contract_selftest PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS contract RESOURCE_LOCK openapi_tools)

@@ -10,9 +10,13 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import YAML from 'yaml';
 
-const [specFile, dir] = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --expect-violations N: the self-test passes only when exactly N violations are found.
+const expectAt = args.indexOf('--expect-violations');
+const expected = expectAt >= 0 ? Number(args.splice(expectAt, 2)[1]) : null;
+const [specFile, dir] = args;
 if (!specFile || !dir) {
-  console.error('usage: node validate.mjs SPEC.yaml DIR');
+  console.error('usage: node validate.mjs [--expect-violations N] SPEC.yaml DIR');
   process.exit(2);
 }
 const spec = YAML.parse(fs.readFileSync(specFile, 'utf8'));
@@ -187,6 +191,11 @@ console.log(`openapi contract: ${exchanges} exchanges from ${files.length} recor
 console.log(`  accepted requests valid: ${acceptedRequests}; invalid requests refused with 4xx: ${refusedInvalid}`);
 console.log(`  operations exercised: ${covered}/${operations.size}`);
 for (const [op, n] of operations) console.log(`    ${String(n).padStart(5)}  ${op}`);
+if (expected !== null) {
+  for (const e of errors) console.log('  found: ' + e);
+  console.log(`openapi contract self-test: ${errors.length} violations found, ${expected} expected`);
+  process.exit(errors.length === expected ? 0 : 1);
+}
 if (exchanges === 0) {
   console.error('openapi contract: nothing was recorded; run the recording tests first (tst_backend_api, tst_security, tst_endtoend)');
   process.exit(1);
