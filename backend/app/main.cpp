@@ -1,6 +1,7 @@
 // kecamatan-backend: wires the store, catalog, offices, renderer, workflow and API server.
 #include "apiserver.h"
 #include "backendstore.h"
+#include "kioskca.h"
 #include "kioskregistry.h"
 #include "letterrenderer.h"
 #include "offices.h"
@@ -276,6 +277,21 @@ int kioskCommand(Backend &b, const QString &sub, const QStringList &positional, 
     return fail(QStringLiteral("Gunakan: kiosk list | kiosk revoke ID | kiosk register --cert FILE."));
 }
 
+/// Makes the kiosk CA for a new deployment: the files serve takes as --client-ca and --client-ca-key.
+int createKioskCa(const QCommandLineParser &args)
+{
+    const QString certificate = args.value(QStringLiteral("cert"));
+    const QString key = args.value(QStringLiteral("key"));
+    if (certificate.isEmpty() || key.isEmpty())
+        return fail(QStringLiteral("Gunakan: kiosk-ca create --cert FILE --key FILE."));
+    if (auto created = KioskCa::create(certificate, key, QStringLiteral("Anjungan Desa Kiosk CA")); !created)
+        return fail(created.error().message);
+    QTextStream(stdout) << "CA anjungan dibuat: " << certificate << " (sertifikat), " << key
+                        << " (kunci privat 0600; simpan cadangannya bersama data backend).\n"
+                        << "Jalankan server dengan --client-ca " << certificate << " --client-ca-key " << key << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -300,10 +316,11 @@ int main(int argc, char *argv[])
                        "  trust-list export --data DIR --out DIR\n"
                        "  enroll-code create --data DIR --desa KODE --kiosk ID [--hours 24]\n"
                        "  kiosk list --data DIR | kiosk revoke --data DIR ID | kiosk register --data DIR --cert FILE\n"
+                       "  kiosk-ca create --cert FILE --key FILE\n"
                        "  (serve --client-ca-key F: kiosks enroll with a one-time code)"));
     parser.addHelpOption();
-    parser.addPositionalArgument(
-        QStringLiteral("command"), QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list | enroll-code | kiosk"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list | enroll-code | kiosk | kiosk-ca"));
     parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
     for (const auto &[name, valueName, help] :
         {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
@@ -329,6 +346,9 @@ int main(int argc, char *argv[])
     const QString paperName = parser.value(QStringLiteral("paper")).toUpper();
     if (!paperName.isEmpty() && paperName != QLatin1String("F4") && paperName != QLatin1String("A4"))
         return fail(QStringLiteral("--paper harus F4 atau A4."));
+    // Needs no data folder: the CA files are made before the first serve.
+    if (command == QLatin1String("kiosk-ca") && positional.size() == 2 && positional.at(1) == QLatin1String("create"))
+        return createKioskCa(parser);
     auto backend = openBackend(parser.value(QStringLiteral("data")), paperName == QLatin1String("A4") ? Paper::A4 : Paper::F4);
     if (!backend)
         return fail(backend.error().message);
