@@ -71,6 +71,28 @@ std::optional<KeyAndCsr> KioskEnrollment::generateKeyAndCsr(const QString &commo
     return KeyAndCsr {drain(keyBio.get()), drain(csrBio.get())};
 }
 
+std::optional<EnrolledIdentity> KioskEnrollment::describeCertificate(const QString &certificateFile)
+{
+    QFile file(certificateFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray pem = file.readAll();
+    Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), &BIO_free);
+    Cert certificate(bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr, &X509_free);
+    if (!certificate)
+        return std::nullopt;
+    auto entry = [&](int nid) {
+        char text[256] = {};
+        const int length = X509_NAME_get_text_by_NID(X509_get_subject_name(certificate.get()), nid, text, sizeof(text));
+        return length > 0 ? QString::fromUtf8(text, length) : QString();
+    };
+    struct tm t = {};
+    QDateTime notAfter;
+    if (ASN1_TIME_to_tm(X509_get0_notAfter(certificate.get()), &t) == 1)
+        notAfter = QDateTime(QDate(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday), QTime(t.tm_hour, t.tm_min, t.tm_sec), Qt::UTC);
+    return EnrolledIdentity {entry(NID_commonName), entry(NID_organizationalUnitName), {}, notAfter};
+}
+
 bool KioskEnrollment::writePrivateFile(const QString &path, const QByteArray &bytes)
 {
     constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;

@@ -49,6 +49,8 @@ public:
 
     /// The key and CSR enroll() sends; the CSR's subject is only a hint, the backend ignores it.
     [[nodiscard]] static std::optional<KeyAndCsr> generateKeyAndCsr(const QString &commonName);
+    /// The identity and expiry in a PEM certificate file (for `kioskctl status`); nullopt when unreadable.
+    [[nodiscard]] static std::optional<EnrolledIdentity> describeCertificate(const QString &certificateFile);
     /// Writes through QSaveFile with the temporary file already 0600, and the result 0600.
     [[nodiscard]] static bool writePrivateFile(const QString &path, const QByteArray &bytes);
 };

@@ -201,8 +201,20 @@ int status(Context &ctx)
     kiosk::OutboxRepository outbox(store, *key);
     const kiosk::OutboxStats stats = outbox.stats();
     ctx.out << "Kios\t" << ctx.config.kioskId << " (" << ctx.config.officeName << ")" << Qt::endl
-            << "Server\t" << ctx.config.serverUrl << Qt::endl
-            << "Antrean kirim\t" << stats.waiting << " menunggu, " << stats.parked << " ditahan (perlu diperiksa)" << Qt::endl
+            << "Server\t" << ctx.config.serverUrl << Qt::endl;
+    if (const auto certificate = serverlink::KioskEnrollment::describeCertificate(ctx.config.clientCert)) {
+        const qint64 days = QDateTime::currentDateTimeUtc().daysTo(certificate->notAfter);
+        ctx.out << "Sertifikat\t" << certificate->kioskId << " desa " << certificate->desaCode << ", berlaku sampai "
+                << certificate->notAfter.toString(QStringLiteral("d-M-yyyy"))
+                << (days < 0           ? " (KEDALUWARSA: daftar ulang dengan kioskctl enroll --code KODE)"
+                           : days < 30 ? " (segera habis: minta kode pendaftaran baru)"
+                                       : "")
+                << Qt::endl;
+    } else {
+        ctx.out << "Sertifikat\tbelum ada di " << ctx.config.clientCert << ": daftarkan anjungan dengan kioskctl enroll --code KODE"
+                << Qt::endl;
+    }
+    ctx.out << "Antrean kirim\t" << stats.waiting << " menunggu, " << stats.parked << " ditahan (perlu diperiksa)" << Qt::endl
             << "Tiket gagal cetak\t" << stats.ticketsNotPrinted << Qt::endl
             << "Surat siap cetak\t" << outbox.readyLetters().size() << Qt::endl;
     for (const QString &reason : stats.parkedReasons)

@@ -350,7 +350,7 @@ private Q_SLOTS:
         QFile config(path(QStringLiteral("ctl/anjungan.conf")));
         QVERIFY(config.open(QIODevice::WriteOnly));
         config.write(QStringLiteral("[kiosk]\nid=KIOSK-CTL\ndesaCode=%1\ndataDir=data\n[server]\nurl=%2\ncaFile=../pki/ca.crt\n"
-                                    "clientCert=tls/client.crt\nclientKey=tls/client.key\n")
+                                    "clientCert=tls/client.crt\nclientKey=tls/client.key\n[printers]\ncupsServer=127.0.0.1:9\n")
                          .arg(kDesaA, baseUrl())
                          .toUtf8());
         config.close();
@@ -377,6 +377,9 @@ private Q_SLOTS:
             {path(QStringLiteral("pki/ca.crt")), path(QStringLiteral("ctl/tls/client.crt")), path(QStringLiteral("ctl/tls/client.key"))});
         QVERIFY(client.get(QStringLiteral("/catalog")).ok());
         ++m_accepted;
+        // The technician sees which identity the kiosk holds and until when (printers are not set up here).
+        kioskctl({QStringLiteral("status")}, &out);
+        QVERIFY2(out.contains("Sertifikat\tKIOSK-CTL desa 3521112004, berlaku sampai"), out.constData());
     }
 
     void codeIsSingleUseAndExpires()
