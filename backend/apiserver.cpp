@@ -2,6 +2,8 @@
 
 #include "backendstore.h"
 #include "crypto.h"
+#include "kioskca.h"
+#include "kioskregistry.h"
 #include "sealservice.h"
 #include "servicecatalog.h"
 #include "workflow.h"
@@ -13,6 +15,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <httplib.h>
+#include <mutex>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <optional>
@@ -30,10 +33,17 @@ constexpr int kDefaultLimit = 200;
 constexpr int kMaxLimit = 500;
 const char *const kJson = "application/json";
 
-/// Who is calling, from the verified client certificate.
+/// Who is calling, from the verified client certificate and the kiosk registry.
 struct Peer {
     QString kioskId; // CN
-    QString desaCode; // OU
+    QString desaCode; // OU, equal to the registry's desa
+};
+
+/// The identity a verified client certificate claims, before the registry is asked.
+struct PresentedCertificate {
+    QString kioskId;
+    QString desaCode;
+    QString fingerprint;
 };
 
 std::optional<QString> subjectEntry(X509_NAME *name, int nid)
@@ -51,8 +61,10 @@ std::optional<QString> subjectEntry(X509_NAME *name, int nid)
     return value;
 }
 
-std::optional<Peer> peerOf(const httplib::Request &req)
+std::optional<PresentedCertificate> presentedCertificate(const httplib::Request &req)
 {
+    // The handshake requests a client certificate but lets /enroll through without one, so
+    // every other route checks here that one was presented and verified against the kiosk CA.
     if (!req.ssl || SSL_get_verify_result(req.ssl) != X509_V_OK)
         return std::nullopt;
     X509 *certificate = SSL_get0_peer_certificate(req.ssl);
@@ -63,7 +75,13 @@ std::optional<Peer> peerOf(const httplib::Request &req)
     const auto ou = subjectEntry(subject, NID_organizationalUnitName);
     if (!cn || !ou || cn->isEmpty() || ou->isEmpty())
         return std::nullopt;
-    return Peer {*cn, *ou};
+    const int length = i2d_X509(certificate, nullptr);
+    if (length <= 0)
+        return std::nullopt;
+    QByteArray der(length, Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(der.data());
+    i2d_X509(certificate, &out);
+    return PresentedCertificate {*cn, *ou, KioskCa::fingerprintOfDer(der)};
 }
 
 void sendJson(httplib::Response &res, int status, const QJsonObject &body)
@@ -110,10 +128,17 @@ struct ApiServer::Impl {
     const ServiceCatalog &catalog;
     Workflow &workflow;
     SealService *seals;
+    std::unique_ptr<KioskRegistry> registry;
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
+    QString exchangeFile;
+    std::mutex exchangeMutex;
 
     void routes();
+    void record(const httplib::Request &req, const httplib::Response &res);
+    /// Wraps a handler so it only runs for the current certificate of a registered, active kiosk.
+    template<typename Handler> httplib::Server::Handler withPeer(Handler handler);
+    void postEnroll(const httplib::Request &req, httplib::Response &res) const;
     void getCatalog(const httplib::Request &req, httplib::Response &res) const;
     void getSignedList(bool trustList, const httplib::Request &req, httplib::Response &res) const;
     void postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
@@ -124,26 +149,29 @@ struct ApiServer::Impl {
     void postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
 };
 
-namespace {
-
-/// Wraps a handler so it only runs for a verified kiosk certificate with CN and OU.
-template<typename Handler> httplib::Server::Handler withPeer(Handler handler)
+template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler)
 {
-    return [handler](const httplib::Request &req, httplib::Response &res) {
-        const auto peer = peerOf(req);
-        if (!peer) {
-            sendError(
-                res, 403, QStringLiteral("forbidden"), QStringLiteral("Sertifikat anjungan tidak memuat identitas (CN/OU) yang sah."));
+    return [this, handler](const httplib::Request &req, httplib::Response &res) {
+        const auto presented = presentedCertificate(req);
+        if (!presented) {
+            sendError(res, 403, QStringLiteral("client_certificate_required"),
+                QStringLiteral("Sertifikat anjungan wajib untuk alamat ini. Daftarkan anjungan dengan 'kioskctl enroll --code KODE'."));
             return;
         }
-        handler(*peer, req, res);
+        const auto kiosk = registry->authenticate(presented->kioskId, presented->desaCode, presented->fingerprint);
+        if (!kiosk) {
+            qCWarning(lcApi).noquote() << "refused kiosk" << presented->kioskId << req.method.c_str() << req.path.c_str() << "("
+                                       << kiosk.error().errorCode << ")";
+            sendError(res, kiosk.error().httpStatus, kiosk.error().errorCode, kiosk.error().message);
+            return;
+        }
+        handler(Peer {kiosk.value().kioskId, kiosk.value().desaCode}, req, res);
     };
 }
 
-} // namespace
-
 void ApiServer::Impl::routes()
 {
+    server->Post("/api/v1/enroll", [this](const httplib::Request &req, httplib::Response &res) { postEnroll(req, res); });
     server->Get(
         "/api/v1/catalog", withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getCatalog(req, res); }));
     server->Get("/api/v1/trust-list",
@@ -180,6 +208,58 @@ void ApiServer::Impl::routes()
         qCWarning(lcApi) << "internal error on" << req.method.c_str() << req.path.c_str();
         sendError(res, 500, QStringLiteral("internal"), QStringLiteral("Kesalahan internal server."));
     });
+}
+
+void ApiServer::Impl::postEnroll(const httplib::Request &req, httplib::Response &res) const
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body));
+    const QJsonObject body = doc.object();
+    const QJsonValue code = body.value(QStringLiteral("code"));
+    const QJsonValue csr = body.value(QStringLiteral("csr"));
+    if (!doc.isObject() || !code.isString() || !csr.isString())
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Isi harus JSON {\"code\": \"...\", \"csr\": \"PEM\"}."));
+    const auto issued = registry->enroll(code.toString(), csr.toString().toUtf8());
+    if (!issued) {
+        qCWarning(lcApi).noquote() << "enrollment refused:" << issued.error().errorCode;
+        return sendError(res, issued.error().httpStatus, issued.error().errorCode, issued.error().message);
+    }
+    const KioskCertificate &c = issued.value();
+    qCInfo(lcApi).noquote() << "enrolled kiosk" << c.kioskId << "of desa" << c.desaCode << "serial" << c.serialHex;
+    sendJson(res, 201,
+        {{QStringLiteral("kioskId"), c.kioskId}, {QStringLiteral("desaCode"), c.desaCode},
+            {QStringLiteral("certificate"), QString::fromLatin1(c.pem)}, {QStringLiteral("serial"), c.serialHex},
+            {QStringLiteral("notAfter"), c.notAfter.toString(Qt::ISODate)}});
+}
+
+void ApiServer::Impl::record(const httplib::Request &req, const httplib::Response &res)
+{
+    auto headersOf = [](const httplib::Headers &all) {
+        QJsonObject headers;
+        for (const auto &[name, value] : all)
+            headers.insert(QString::fromStdString(name).toLower(), QString::fromStdString(value));
+        return headers;
+    };
+    auto bodyOf = [](const std::string &body, const std::string &contentType) {
+        // Binary bodies (letters) are described by size only; the contract checks their headers.
+        if (contentType.rfind("application/json", 0) == 0 || body.empty())
+            return QJsonValue(QString::fromStdString(body));
+        return QJsonValue(QJsonObject {{QStringLiteral("bytes"), qint64(body.size())}});
+    };
+    QJsonObject query;
+    for (const auto &[name, value] : req.params)
+        query.insert(QString::fromStdString(name), QString::fromStdString(value));
+    const QJsonObject line {{QStringLiteral("method"), QString::fromStdString(req.method)},
+        {QStringLiteral("path"), QString::fromStdString(req.path)}, {QStringLiteral("query"), query},
+        {QStringLiteral("requestHeaders"), headersOf(req.headers)},
+        {QStringLiteral("requestBody"), bodyOf(req.body, req.get_header_value("Content-Type"))}, {QStringLiteral("status"), res.status},
+        {QStringLiteral("responseHeaders"), headersOf(res.headers)},
+        {QStringLiteral("responseBody"), bodyOf(res.body, res.get_header_value("Content-Type"))}};
+    std::lock_guard lock(exchangeMutex);
+    QFile file(exchangeFile);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return;
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
 }
 
 void ApiServer::Impl::getCatalog(const httplib::Request &req, httplib::Response &res) const
@@ -386,7 +466,7 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
 }
 
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)
-    : d(new Impl {store, catalog, workflow, seals, nullptr, {}})
+    : d(new Impl {store, catalog, workflow, seals, std::make_unique<KioskRegistry>(store), nullptr, {}, {}, {}})
 { }
 
 ApiServer::~ApiServer()
@@ -399,14 +479,22 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
     for (const QString &file : {tls.certificate, tls.privateKey, tls.clientCa})
         if (!QFileInfo(file).isReadable())
             return Error {ErrorCode::Io, QStringLiteral("Berkas TLS %1 tidak dapat dibaca.").arg(file)};
+    if (!tls.clientCaKey.isEmpty()) {
+        auto ca = KioskCa::load(tls.clientCa, tls.clientCaKey);
+        if (!ca)
+            return ca.error();
+        d->registry = std::make_unique<KioskRegistry>(d->store, std::move(ca.value()));
+    }
     d->server = std::make_unique<httplib::SSLServer>(QFile::encodeName(tls.certificate).constData(),
         QFile::encodeName(tls.privateKey).constData(), QFile::encodeName(tls.clientCa).constData());
     if (!d->server->is_valid())
         return Error {ErrorCode::Io, QStringLiteral("Sertifikat atau kunci server tidak valid.")};
     SSL_CTX *ctx = d->server->ssl_context();
-    // Kiosks must present a certificate from the kiosk CA (verified in the handshake); never below TLS 1.2.
+    // A presented client certificate must chain to the kiosk CA (checked in the handshake); a
+    // missing one is allowed so a new kiosk can reach /enroll, and every other route refuses it.
+    // Never below TLS 1.2.
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
     // With client certificates, resuming a TLS session needs a session id context; without one
     // OpenSSL answers a resuming kiosk with an "internal error" alert.
     static const unsigned char kSessionContext[] = "anjungan-desa-api-v1";
@@ -415,6 +503,8 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
         return Error {ErrorCode::Io, QStringLiteral("CA anjungan %1 tidak dapat dimuat.").arg(tls.clientCa)};
     d->server->set_payload_max_length(serverlink::kMaxBodyBytes);
     d->routes();
+    if (!d->exchangeFile.isEmpty())
+        d->server->set_logger([impl = d.get()](const httplib::Request &req, const httplib::Response &res) { impl->record(req, res); });
 
     const std::string address = host.toStdString();
     const int bound = port == 0 ? d->server->bind_to_any_port(address) : (d->server->bind_to_port(address, port) ? port : -1);
@@ -422,6 +512,11 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
         return Error {ErrorCode::Io, QStringLiteral("Tidak dapat mendengarkan di %1:%2.").arg(host).arg(port)};
     d->thread = std::thread([server = d->server.get()] { server->listen_after_bind(); });
     return quint16(bound);
+}
+
+void ApiServer::recordExchanges(const QString &jsonlFile)
+{
+    d->exchangeFile = jsonlFile;
 }
 
 void ApiServer::stop()

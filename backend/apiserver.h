@@ -8,6 +8,7 @@
 namespace backend {
 
 class BackendStore;
+class KioskRegistry;
 class SealService;
 class ServiceCatalog;
 class Workflow;
@@ -17,10 +18,13 @@ struct TlsFiles {
     QString certificate;
     QString privateKey;
     QString clientCa;
+    QString clientCaKey = {}; // with it, POST /api/v1/enroll signs kiosk CSRs; without, enrollment answers 503
 };
 
 /// The kiosk-facing HTTPS API (/api/v1, server-link/api/openapi.yaml) behind mutual TLS.
-/// Handlers run on a thread pool; the kiosk id and desa code come from the client certificate.
+/// Handlers run on a thread pool; the kiosk id and desa code come from the client certificate,
+/// which must be the kiosk's current, unrevoked one in the registry. Only /enroll needs no
+/// client certificate (docs/decisions/0004-kiosk-enrollment.md).
 class ApiServer
 {
 public:
@@ -30,6 +34,10 @@ public:
     ApiServer(const ApiServer &) = delete;
     ApiServer &operator=(const ApiServer &) = delete;
 
+    /// Appends every exchange (method, path, headers that the contract names, both bodies) as one
+    /// JSON line to `jsonlFile` (created 0600), for the OpenAPI contract test. The file holds
+    /// request bodies, i.e. citizen data: never set this on a production server. Call before start().
+    void recordExchanges(const QString &jsonlFile);
     /// Binds (port 0 picks a free one) and serves on a background thread; returns the port.
     [[nodiscard]] Result<quint16> start(const QString &host, quint16 port, const TlsFiles &tls);
     /// Stops accepting, finishes running requests and joins the server thread.

@@ -17,7 +17,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 4> kMigrations {
+const std::array<QStringList, 5> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -114,6 +114,25 @@ const std::array<QStringList, 4> kMigrations {
                        " parked_count INTEGER NOT NULL,"
                        " free_disk_mb BIGINT NOT NULL,"
                        " app_version TEXT NOT NULL)"),
+    },
+    // 5: kiosk registry (one current client certificate per kiosk) and one-time enrollment codes.
+    {
+        QStringLiteral("CREATE TABLE kiosks ("
+                       " kiosk_id TEXT NOT NULL PRIMARY KEY,"
+                       " desa_code TEXT NOT NULL,"
+                       " cert_serial TEXT NOT NULL,"
+                       " cert_fingerprint TEXT NOT NULL,"
+                       " cert_not_after TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " enrolled_at TEXT NOT NULL,"
+                       " revoked_at TEXT)"),
+        QStringLiteral("CREATE TABLE enrollment_codes ("
+                       " code_hash TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " expires_at TEXT NOT NULL,"
+                       " used_at TEXT)"),
     },
 };
 

@@ -143,11 +143,36 @@ struct KioskHeartbeat {
     QString version;
 };
 
+/// A kiosk known to the backend: its desa and the one client certificate it may use now.
+struct KioskRecord {
+    QString kioskId;
+    QString desaCode;
+    QString certSerial; // hex
+    QString certFingerprint; // hex SHA-256 of the DER certificate
+    QDateTime certNotAfter;
+    QString status; // active | revoked
+    QDateTime enrolledAt;
+    QDateTime revokedAt; // null unless revoked
+};
+
+/// A one-time enrollment code: only its SHA-256 is stored.
+struct EnrollmentCodeRecord {
+    QString codeHash; // hex SHA-256 of the normalised code
+    QString kioskId;
+    QString desaCode;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+    QDateTime usedAt; // null until used
+};
+
+/// What happened to an enrollment code presented by a kiosk.
+enum class EnrollmentOutcome { Enrolled, CodeUnknown, CodeExpired, CodeUsed };
+
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -186,6 +211,18 @@ public:
     [[nodiscard]] Status recordHeartbeat(const KioskHeartbeat &heartbeat);
     /// The latest heartbeat of every kiosk that ever sent one, by kiosk id.
     [[nodiscard]] Result<QList<KioskHeartbeat>> latestHeartbeats();
+    // Kiosk registry and enrollment codes (backendstore_kiosks.cpp).
+    [[nodiscard]] Status insertEnrollmentCode(const EnrollmentCodeRecord &code);
+    [[nodiscard]] Result<std::optional<EnrollmentCodeRecord>> enrollmentCode(const QString &codeHash);
+    /// In one transaction: marks the code used (if unused and unexpired at `now`) and stores the
+    /// kiosk, replacing an earlier certificate of the same kiosk id.
+    [[nodiscard]] Result<EnrollmentOutcome> completeEnrollment(const QString &codeHash, const KioskRecord &kiosk, const QDateTime &now);
+    /// Adds or replaces a kiosk (registering a certificate issued outside enrollment).
+    [[nodiscard]] Status saveKiosk(const KioskRecord &kiosk);
+    [[nodiscard]] Result<std::optional<KioskRecord>> kiosk(const QString &kioskId);
+    [[nodiscard]] Result<QList<KioskRecord>> kiosks();
+    /// Marks a kiosk revoked; false when it is unknown. Its certificate is refused from then on.
+    [[nodiscard]] Result<bool> revokeKiosk(const QString &kioskId, const QDateTime &at);
 
 private:
     explicit BackendStore(QString path);

@@ -1,6 +1,8 @@
 // kecamatan-backend: wires the store, catalog, offices, renderer, workflow and API server.
 #include "apiserver.h"
 #include "backendstore.h"
+#include "kioskca.h"
+#include "kioskregistry.h"
 #include "letterrenderer.h"
 #include "offices.h"
 #include "sealservice.h"
@@ -9,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -87,8 +90,11 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
+    if (args.isSet(QStringLiteral("record-exchanges")))
+        server.recordExchanges(args.value(QStringLiteral("record-exchanges")));
     const auto port = server.start(listen->first, listen->second,
-        TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca"))});
+        TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca")),
+            args.value(QStringLiteral("client-ca-key"))});
     if (!port)
         return fail(port.error().message);
     std::thread signalWaiter([&app, stopSignals] {
@@ -215,6 +221,77 @@ int exportTrust(Backend &b, const QCommandLineParser &args)
     return 0;
 }
 
+int enrollCode(Backend &b, const QCommandLineParser &args)
+{
+    const QString desa = args.value(QStringLiteral("desa"));
+    const QString kioskId = args.value(QStringLiteral("kiosk"));
+    bool ok = true;
+    const int hours = args.isSet(QStringLiteral("hours")) ? args.value(QStringLiteral("hours")).toInt(&ok) : 24;
+    if (desa.isEmpty() || kioskId.isEmpty() || !ok || hours < 1 || hours > 24 * 30)
+        return fail(QStringLiteral("Gunakan: enroll-code create --desa KODE --kiosk ID [--hours 1–720]."));
+    if (!b.offices.desa(desa))
+        return fail(QStringLiteral("Kode desa %1 tidak ada di tabel kantor.").arg(desa));
+    KioskRegistry registry(*b.store);
+    const auto code = registry.createCode(desa, kioskId, std::chrono::hours(hours));
+    if (!code)
+        return fail(code.error().message);
+    QTextStream(stdout) << code.value().code << '\n';
+    QTextStream(stderr) << "Kode sekali pakai untuk anjungan " << kioskId << " (desa " << desa << "), berlaku sampai "
+                        << code.value().expiresAt.toString(Qt::ISODate) << ". Di anjungan: kioskctl enroll --code " << code.value().code
+                        << '\n';
+    return 0;
+}
+
+int kioskCommand(Backend &b, const QString &sub, const QStringList &positional, const QCommandLineParser &args)
+{
+    KioskRegistry registry(*b.store);
+    QTextStream out(stdout);
+    if (sub == QLatin1String("list") && positional.size() == 2) {
+        const auto all = b.store->kiosks();
+        if (!all)
+            return fail(all.error().message);
+        for (const auto &k : all.value())
+            out << k.kioskId << '\t' << k.desaCode << '\t' << k.status << '\t' << k.certSerial << '\t'
+                << k.certNotAfter.toString(Qt::ISODate) << '\t' << k.enrolledAt.toString(Qt::ISODate) << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("revoke") && positional.size() == 3) {
+        const auto revoked = b.store->revokeKiosk(positional.at(2), QDateTime::currentDateTimeUtc());
+        if (!revoked)
+            return fail(revoked.error().message);
+        if (!revoked.value())
+            return fail(QStringLiteral("Anjungan %1 tidak terdaftar.").arg(positional.at(2)));
+        out << positional.at(2) << " DICABUT\n";
+        return 0;
+    }
+    if (sub == QLatin1String("register") && positional.size() == 2 && args.isSet(QStringLiteral("cert"))) {
+        QFile file(args.value(QStringLiteral("cert")));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("%1 tidak dapat dibaca.").arg(file.fileName()));
+        const auto kiosk = registry.registerCertificate(file.readAll());
+        if (!kiosk)
+            return fail(kiosk.error().message);
+        out << kiosk.value().kioskId << '\t' << kiosk.value().desaCode << '\t' << kiosk.value().certSerial << '\n';
+        return 0;
+    }
+    return fail(QStringLiteral("Gunakan: kiosk list | kiosk revoke ID | kiosk register --cert FILE."));
+}
+
+/// Makes the kiosk CA for a new deployment: the files serve takes as --client-ca and --client-ca-key.
+int createKioskCa(const QCommandLineParser &args)
+{
+    const QString certificate = args.value(QStringLiteral("cert"));
+    const QString key = args.value(QStringLiteral("key"));
+    if (certificate.isEmpty() || key.isEmpty())
+        return fail(QStringLiteral("Gunakan: kiosk-ca create --cert FILE --key FILE."));
+    if (auto created = KioskCa::create(certificate, key, QStringLiteral("Anjungan Desa Kiosk CA")); !created)
+        return fail(created.error().message);
+    QTextStream(stdout) << "CA anjungan dibuat: " << certificate << " (sertifikat), " << key
+                        << " (kunci privat 0600; simpan cadangannya bersama data backend).\n"
+                        << "Jalankan server dengan --client-ca " << certificate << " --client-ca-key " << key << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -226,29 +303,40 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("kecamatan-backend"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Backend kecamatan Anjungan Desa.\n"
-                                                    "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
-                                                    "  approve --data DIR REG [--officer NAME]\n"
-                                                    "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
-                                                    "  list    --data DIR [--json]\n"
-                                                    "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
-                                                    "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
-                                                    "  keys list   --data DIR\n"
-                                                    "  revoke  --data DIR REG [--reason TEXT]\n"
-                                                    "  trust-list export --data DIR --out DIR"));
+    parser.setApplicationDescription(
+        QStringLiteral("Backend kecamatan Anjungan Desa.\n"
+                       "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
+                       "  approve --data DIR REG [--officer NAME]\n"
+                       "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
+                       "  list    --data DIR [--json]\n"
+                       "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
+                       "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
+                       "  keys list   --data DIR\n"
+                       "  revoke  --data DIR REG [--reason TEXT]\n"
+                       "  trust-list export --data DIR --out DIR\n"
+                       "  enroll-code create --data DIR --desa KODE --kiosk ID [--hours 24]\n"
+                       "  kiosk list --data DIR | kiosk revoke --data DIR ID | kiosk register --data DIR --cert FILE\n"
+                       "  kiosk-ca create --cert FILE --key FILE\n"
+                       "  (serve --client-ca-key F: kiosks enroll with a one-time code)"));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list | enroll-code | kiosk | kiosk-ca"));
     parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
-    for (const auto &[name, valueName, help] : {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
-             std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
-             std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
-             std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
-             std::tuple {"officer", "NAME", "nama petugas yang dicatat"}, std::tuple {"reason", "TEXT", "alasan penolakan"},
-             std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
-             std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
-             std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
-             std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini)"},
-             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"}})
+    for (const auto &[name, valueName, help] :
+        {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
+            std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
+            std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
+            std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
+            std::tuple {"officer", "NAME", "nama petugas yang dicatat"}, std::tuple {"reason", "TEXT", "alasan penolakan"},
+            std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
+            std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
+            std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
+            std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini)"},
+            std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
+            std::tuple {"client-ca-key", "FILE", "kunci privat CA anjungan (PEM): mengaktifkan pendaftaran anjungan"},
+            std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code)"}, std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
+            std::tuple {"hours", "N", "masa berlaku kode pendaftaran dalam jam (bawaan 24)"},
+            std::tuple {"record-exchanges", "FILE", "hanya untuk uji kontrak: mencatat setiap permintaan dan jawaban (berisi data warga)"}})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
     parser.process(app);
@@ -258,6 +346,9 @@ int main(int argc, char *argv[])
     const QString paperName = parser.value(QStringLiteral("paper")).toUpper();
     if (!paperName.isEmpty() && paperName != QLatin1String("F4") && paperName != QLatin1String("A4"))
         return fail(QStringLiteral("--paper harus F4 atau A4."));
+    // Needs no data folder: the CA files are made before the first serve.
+    if (command == QLatin1String("kiosk-ca") && positional.size() == 2 && positional.at(1) == QLatin1String("create"))
+        return createKioskCa(parser);
     auto backend = openBackend(parser.value(QStringLiteral("data")), paperName == QLatin1String("A4") ? Paper::A4 : Paper::F4);
     if (!backend)
         return fail(backend.error().message);
@@ -278,6 +369,10 @@ int main(int argc, char *argv[])
         return revoke(b, positional.at(1), parser);
     if (command == QLatin1String("trust-list") && positional.size() == 2 && positional.at(1) == QLatin1String("export"))
         return exportTrust(b, parser);
+    if (command == QLatin1String("enroll-code") && positional.size() == 2 && positional.at(1) == QLatin1String("create"))
+        return enrollCode(b, parser);
+    if (command == QLatin1String("kiosk") && positional.size() >= 2)
+        return kioskCommand(b, positional.at(1), positional, parser);
     if (command == QLatin1String("list") && positional.size() == 1)
         return list(b, parser.isSet(QStringLiteral("json")));
     if (command == QLatin1String("surveys") && positional.size() == 1) {

@@ -4,6 +4,7 @@
 #include "barcode.h"
 #include "config.h"
 #include "crypto.h"
+#include "enrollment.h"
 #include "escpos.h"
 #include "outbox.h"
 #include "printer.h"
@@ -200,8 +201,20 @@ int status(Context &ctx)
     kiosk::OutboxRepository outbox(store, *key);
     const kiosk::OutboxStats stats = outbox.stats();
     ctx.out << "Kios\t" << ctx.config.kioskId << " (" << ctx.config.officeName << ")" << Qt::endl
-            << "Server\t" << ctx.config.serverUrl << Qt::endl
-            << "Antrean kirim\t" << stats.waiting << " menunggu, " << stats.parked << " ditahan (perlu diperiksa)" << Qt::endl
+            << "Server\t" << ctx.config.serverUrl << Qt::endl;
+    if (const auto certificate = serverlink::KioskEnrollment::describeCertificate(ctx.config.clientCert)) {
+        const qint64 days = QDateTime::currentDateTimeUtc().daysTo(certificate->notAfter);
+        ctx.out << "Sertifikat\t" << certificate->kioskId << " desa " << certificate->desaCode << ", berlaku sampai "
+                << certificate->notAfter.toString(QStringLiteral("d-M-yyyy"))
+                << (days < 0           ? " (KEDALUWARSA: daftar ulang dengan kioskctl enroll --code KODE)"
+                           : days < 30 ? " (segera habis: minta kode pendaftaran baru)"
+                                       : "")
+                << Qt::endl;
+    } else {
+        ctx.out << "Sertifikat\tbelum ada di " << ctx.config.clientCert << ": daftarkan anjungan dengan kioskctl enroll --code KODE"
+                << Qt::endl;
+    }
+    ctx.out << "Antrean kirim\t" << stats.waiting << " menunggu, " << stats.parked << " ditahan (perlu diperiksa)" << Qt::endl
             << "Tiket gagal cetak\t" << stats.ticketsNotPrinted << Qt::endl
             << "Surat siap cetak\t" << outbox.readyLetters().size() << Qt::endl;
     for (const QString &reason : stats.parkedReasons)
@@ -265,7 +278,42 @@ int decodeImage(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 7> kCommands {{
+/// Enrolls this kiosk with a one-time code and writes [server] clientCert and clientKey.
+int enroll(Context &ctx)
+{
+    const qsizetype at = ctx.args.indexOf(QStringLiteral("--code"));
+    const QString code = at >= 0 ? ctx.args.value(at + 1) : QString();
+    if (code.isEmpty()) {
+        ctx.err << "Masukkan kode pendaftaran dari admin kecamatan: kioskctl enroll --code KODE" << Qt::endl;
+        return 1;
+    }
+    if (ctx.config.serverUrl.isEmpty() || ctx.config.caFile.isEmpty() || ctx.config.clientCert.isEmpty()
+        || ctx.config.clientKey.isEmpty()) {
+        ctx.err << "Konfigurasi [server] harus memuat url, caFile, clientCert dan clientKey." << Qt::endl;
+        return 1;
+    }
+    ctx.out << "Mendaftarkan anjungan ke " << ctx.config.serverUrl << " …" << Qt::endl;
+    const auto enrolled = serverlink::KioskEnrollment::enroll(
+        ctx.config.serverUrl, code, {ctx.config.caFile, ctx.config.clientCert, ctx.config.clientKey}, ctx.config.kioskId);
+    if (!enrolled) {
+        ctx.err << "Pendaftaran gagal: " << enrolled.error().message << Qt::endl;
+        return 2;
+    }
+    const serverlink::EnrolledIdentity &id = enrolled.value();
+    ctx.out << "Berhasil: anjungan terdaftar sebagai " << id.kioskId << " untuk desa " << id.desaCode << "." << Qt::endl
+            << "Sertifikat (nomor seri " << id.serial << ") berlaku sampai " << id.notAfter.toString(QStringLiteral("d-M-yyyy"))
+            << " dan disimpan di " << ctx.config.clientCert << "; kunci privat (hanya dapat dibaca pemiliknya) di " << ctx.config.clientKey
+            << "." << Qt::endl;
+    if (id.kioskId != ctx.config.kioskId || id.desaCode != ctx.config.desaCode)
+        ctx.out << "Perhatian: konfigurasi menyebut anjungan " << ctx.config.kioskId << " desa " << ctx.config.desaCode
+                << ". Samakan [kiosk] id dan desaCode dengan data di atas, lalu jalankan ulang aplikasi anjungan." << Qt::endl;
+    else
+        ctx.out << "Jalankan ulang aplikasi anjungan agar sertifikat baru dipakai." << Qt::endl;
+    return 0;
+}
+
+const std::array<Command, 8> kCommands {{
+    {"enroll", "--code KODE", "mendaftarkan anjungan ke server kecamatan dengan kode sekali pakai (kunci dan sertifikat baru)", enroll},
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
     {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},

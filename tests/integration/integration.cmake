@@ -6,3 +6,29 @@ add_test(NAME anjungan_self_test COMMAND anjungan --self-test)
 set_tests_properties(anjungan_self_test PROPERTIES
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software"
   PASS_REGULAR_EXPRESSION "self-test: [1-9][0-9]* QML files loaded, 0 failed")
+
+# Enrollment and attacks on the link (issue #5): real backend process, real TLS, a rogue TLS server.
+kiosk_add_qtest(NAME tst_security SOURCES integration/tst_security.cpp
+  LIBS backend_core kiosk_serverlink OpenSSL::SSL OpenSSL::Crypto LABELS integration security)
+add_dependencies(tst_security kecamatan-backend kioskctl)
+set_tests_properties(tst_security PROPERTIES TIMEOUT 300)
+
+# The OpenAPI contract (issue #5): tests that talk to the backend record every exchange in
+# openapi-exchanges/; openapi_contract validates them all against server-link/api/openapi.yaml.
+add_test(NAME openapi_contract
+  COMMAND sh ${PROJECT_SOURCE_DIR}/tests/tools/openapi/run-contract.sh ${PROJECT_SOURCE_DIR}/server-link/api/openapi.yaml
+          ${PROJECT_BINARY_DIR}/openapi-exchanges ${PROJECT_BINARY_DIR}/openapi-tools)
+set_tests_properties(openapi_contract PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS "integration;contract"
+  FIXTURES_REQUIRED openapi_exchanges RESOURCE_LOCK openapi_tools)
+set_tests_properties(tst_security tst_endtoend PROPERTIES FIXTURES_SETUP openapi_exchanges)
+get_property(kiosk_all_tests DIRECTORY PROPERTY TESTS)
+foreach(t IN LISTS kiosk_all_tests)
+  if(t MATCHES "^tst_backend_api\\.")
+    set_tests_properties(${t} PROPERTIES FIXTURES_SETUP openapi_exchanges)
+  endif()
+endforeach()
+# The validator must find every violation in a hand-written recording (tests/tools/openapi/selftest).
+add_test(NAME openapi_contract_selftest
+  COMMAND sh ${PROJECT_SOURCE_DIR}/tests/tools/openapi/run-contract.sh ${PROJECT_SOURCE_DIR}/server-link/api/openapi.yaml
+          ${PROJECT_SOURCE_DIR}/tests/tools/openapi/selftest ${PROJECT_BINARY_DIR}/openapi-tools --expect-violations 6)
+set_tests_properties(openapi_contract_selftest PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS contract RESOURCE_LOCK openapi_tools)

@@ -117,6 +117,13 @@ private Q_SLOTS:
             std::exit(kSkip);
         }
         m_cupsServer = QString::fromLatin1(cups.mid(12).trimmed());
+        // The test kiosk's pre-issued certificate is the registered one (enrollment is tst_security's).
+        QProcess registration;
+        registration.start(binary(QStringLiteral("backend/kecamatan-backend")),
+            {QStringLiteral("kiosk"), QStringLiteral("register"), QStringLiteral("--data"), path(QStringLiteral("backend")),
+                QStringLiteral("--cert"), path(QStringLiteral("pki/kiosk.crt"))});
+        QVERIFY(registration.waitForFinished(60000));
+        QVERIFY2(registration.exitCode() == 0, registration.readAllStandardError().constData());
         QVERIFY(startBackend());
         QDir().mkpath(path(QStringLiteral("kiosk")));
         QFile conf(path(QStringLiteral("kiosk/anjungan.conf")));

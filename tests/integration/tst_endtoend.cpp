@@ -68,7 +68,8 @@ class TestEndToEnd : public QObject
         m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), path(QStringLiteral("backend")),
             QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--cert"),
             path(QStringLiteral("pki/server.crt")), QStringLiteral("--key"), path(QStringLiteral("pki/server.key")),
-            QStringLiteral("--client-ca"), QStringLiteral("pki/kiosk-ca.crt").prepend(m_dir.path() + QLatin1Char('/'))});
+            QStringLiteral("--client-ca"), QStringLiteral("pki/kiosk-ca.crt").prepend(m_dir.path() + QLatin1Char('/')),
+            QStringLiteral("--record-exchanges"), binary(QStringLiteral("openapi-exchanges/tst_endtoend.jsonl"))});
         m_backend.setProcessChannelMode(QProcess::SeparateChannels);
         m_backend.start();
         QByteArray out;
@@ -132,12 +133,20 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        // Every exchange between the kiosk and the backend is checked against the contract (ctest openapi_contract).
+        QVERIFY(QDir().mkpath(binary(QStringLiteral("openapi-exchanges"))));
+        QFile::remove(binary(QStringLiteral("openapi-exchanges/tst_endtoend.jsonl")));
         QVERIFY(runOk(source(QStringLiteral("scripts/make-test-pki")), {path(QStringLiteral("pki"))}) != "<failed>");
         const QByteArray cups
             = runOk(source(QStringLiteral("scripts/private-cupsd")), {QStringLiteral("start"), path(QStringLiteral("cups"))});
         QVERIFY2(cups.startsWith("CUPS_SERVER="), cups.constData());
         m_cupsServer = QString::fromLatin1(cups.mid(12).trimmed());
         QVERIFY(startBackend());
+        // The pre-issued kiosk certificate becomes the registered one (tst_security covers enrollment).
+        QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
+                    {QStringLiteral("kiosk"), QStringLiteral("register"), QStringLiteral("--data"), path(QStringLiteral("backend")),
+                        QStringLiteral("--cert"), path(QStringLiteral("pki/kiosk.crt"))})
+            != "<failed>");
         // Every kiosk pins the root key of the seal trust list.
         QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
                     {QStringLiteral("trust-list"), QStringLiteral("export"), QStringLiteral("--data"), path(QStringLiteral("backend")),

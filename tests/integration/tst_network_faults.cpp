@@ -88,6 +88,13 @@ private Q_SLOTS:
         pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {path(QStringLiteral("pki"))});
         QVERIFY(pki.waitForFinished(60000));
         QCOMPARE(pki.exitCode(), 0);
+        // The test kiosk's pre-issued certificate is the registered one (enrollment is tst_security's).
+        QProcess registration;
+        registration.start(binary(QStringLiteral("backend/kecamatan-backend")),
+            {QStringLiteral("kiosk"), QStringLiteral("register"), QStringLiteral("--data"), path(QStringLiteral("backend")),
+                QStringLiteral("--cert"), path(QStringLiteral("pki/kiosk.crt"))});
+        QVERIFY(registration.waitForFinished(60000));
+        QVERIFY2(registration.exitCode() == 0, registration.readAllStandardError().constData());
         QVERIFY(startBackend());
     }
 

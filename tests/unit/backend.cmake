@@ -13,3 +13,10 @@ kiosk_add_qtest(NAME tst_backend_api
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
             changesShowReceived catalogEtag letterAndHandover surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects)
+kiosk_add_qtest(NAME tst_kiosk_registry
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp
+  LIBS backend_core
+  LABELS backend security
+  FUNCTIONS caRefusesAForeignKey codesAreRandomAndOnlyTheirHashIsStored typedCodesAreNormalised
+            certificateCarriesTheCodesIdentity oneCodeRacedByManyKiosksWinsOnce authenticationFollowsTheRegistry
+            withoutCaEnrollmentIsDisabled registeringACertificateFromElsewhere)

@@ -3,6 +3,7 @@
 // heartbeat that gets through after an outage heals the link and sends everything waiting at once.
 #include "apiserver.h"
 #include "backendstore.h"
+#include "kioskregistry.h"
 #include "letterrenderer.h"
 #include "linkclient.h"
 #include "offices.h"
@@ -116,6 +117,10 @@ private Q_SLOTS:
         auto store = backend::BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
         QVERIFY(store);
         m_backend = std::move(store.value());
+        // The test kiosk's pre-issued certificate is the registered one (enrollment is tst_security's).
+        QFile certificate(m_pki + QStringLiteral("/kiosk.crt"));
+        QVERIFY(certificate.open(QIODevice::ReadOnly));
+        QVERIFY(backend::KioskRegistry(*m_backend).registerCertificate(certificate.readAll()));
         m_catalog = backend::ServiceCatalog::builtIn().value();
         m_offices = backend::OfficeDirectory::builtIn().value();
         m_workflow = std::make_unique<backend::Workflow>(

@@ -1,0 +1,184 @@
+#include "kioskregistry.h"
+
+#include "crypto.h"
+
+#include <QRegularExpression>
+
+namespace backend {
+
+namespace {
+
+// Crockford base32: no I, L, O, U, so a code read aloud or typed is unambiguous.
+constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+constexpr int kCodeBytes = 10; // 80 bits → 16 characters
+constexpr int kCodeLength = 16;
+constexpr int kGroup = 4;
+constexpr int kMaxCsrBytes = 16 * 1024;
+
+QString hashOf(const QString &normalised)
+{
+    return QString::fromLatin1(serverlink::crypto::sha256(normalised.toLatin1()).toHex());
+}
+
+QString encodeCode(const QByteArray &bytes)
+{
+    QString out;
+    quint32 buffer = 0;
+    int bits = 0;
+    for (const char byte : bytes) {
+        buffer = (buffer << 8) | uchar(byte);
+        bits += 8;
+        while (bits >= 5) {
+            bits -= 5;
+            out.append(QLatin1Char(kAlphabet[(buffer >> bits) & 0x1f]));
+        }
+    }
+    return out;
+}
+
+EnrollmentRefusal refusal(int status, const char *code, const QString &message)
+{
+    return EnrollmentRefusal {status, QString::fromLatin1(code), message};
+}
+
+} // namespace
+
+KioskRegistry::KioskRegistry(BackendStore &store, std::optional<KioskCa> ca)
+    : m_store(store)
+    , m_ca(std::move(ca))
+{ }
+
+QString KioskRegistry::normaliseCode(const QString &typed)
+{
+    QString out;
+    for (QChar c : typed.toUpper()) {
+        if (c == QLatin1Char('-') || c.isSpace())
+            continue;
+        if (c == QLatin1Char('O'))
+            c = QLatin1Char('0');
+        else if (c == QLatin1Char('I') || c == QLatin1Char('L'))
+            c = QLatin1Char('1');
+        out.append(c);
+    }
+    return out;
+}
+
+bool KioskRegistry::isValidKioskId(const QString &kioskId)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    return pattern.match(kioskId).hasMatch();
+}
+
+Result<EnrollmentCode> KioskRegistry::createCode(
+    const QString &desaCode, const QString &kioskId, std::chrono::seconds lifetime, const QDateTime &now)
+{
+    if (!isValidKioskId(kioskId))
+        return Error {ErrorCode::Io, QStringLiteral("ID anjungan hanya boleh huruf, angka, '.', '_' dan '-' (maksimal 64).")};
+    const QString code = encodeCode(serverlink::crypto::randomBytes(kCodeBytes));
+    const EnrollmentCodeRecord record {hashOf(code), kioskId, desaCode, now, now.addSecs(lifetime.count()), {}};
+    if (auto stored = m_store.insertEnrollmentCode(record); !stored)
+        return stored.error();
+    QStringList groups;
+    for (int i = 0; i < code.size(); i += kGroup)
+        groups.append(code.mid(i, kGroup));
+    return EnrollmentCode {groups.join(QLatin1Char('-')), kioskId, desaCode, record.expiresAt};
+}
+
+serverlink::Expected<KioskCertificate, EnrollmentRefusal> KioskRegistry::enroll(const QString &typedCode, const QByteArray &csrPem)
+{
+    if (!m_ca)
+        return refusal(503, "enrollment_disabled",
+            QStringLiteral("Server ini belum dapat mendaftarkan anjungan (kunci CA anjungan tidak dipasang). Hubungi admin kecamatan."));
+    const QString code = normaliseCode(typedCode);
+    const auto invalidCode = refusal(403, "enrollment_code_invalid",
+        QStringLiteral("Kode pendaftaran tidak dikenal. Periksa kembali kode dari admin kecamatan atau minta kode baru."));
+    if (code.size() != kCodeLength)
+        return invalidCode;
+    if (csrPem.size() > kMaxCsrBytes)
+        return refusal(400, "invalid_csr", QStringLiteral("CSR terlalu besar."));
+    const auto record = m_store.enrollmentCode(hashOf(code));
+    if (!record)
+        return refusal(500, "storage", QStringLiteral("Pendaftaran belum dapat diproses. Coba lagi sebentar lagi."));
+    if (!record.value())
+        return invalidCode;
+    const EnrollmentCodeRecord &entry = *record.value();
+
+    const auto signedCertificate = m_ca->sign(csrPem, entry.kioskId, entry.desaCode);
+    if (!signedCertificate) {
+        switch (signedCertificate.error()) {
+        case CsrProblem::WrongKeyType:
+            return refusal(400, "csr_key_type", QStringLiteral("CSR harus memuat kunci EC P-256."));
+        case CsrProblem::BadSignature:
+            return refusal(400, "csr_signature", QStringLiteral("Tanda tangan CSR tidak sah."));
+        case CsrProblem::Unreadable:
+            break;
+        }
+        return refusal(400, "invalid_csr", QStringLiteral("CSR bukan PEM PKCS#10 yang sah."));
+    }
+    const KioskCertificate &certificate = signedCertificate.value();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const KioskRecord kiosk {entry.kioskId, entry.desaCode, certificate.serialHex, certificate.fingerprint, certificate.notAfter,
+        QStringLiteral("active"), now, {}};
+    const auto done = m_store.completeEnrollment(hashOf(code), kiosk, now);
+    if (!done)
+        return refusal(500, "storage", QStringLiteral("Pendaftaran belum dapat disimpan. Coba lagi sebentar lagi."));
+    switch (done.value()) {
+    case EnrollmentOutcome::Enrolled:
+        return certificate;
+    case EnrollmentOutcome::CodeExpired:
+        return refusal(
+            403, "enrollment_code_expired", QStringLiteral("Kode pendaftaran sudah kedaluwarsa. Minta kode baru kepada admin kecamatan."));
+    case EnrollmentOutcome::CodeUsed:
+        return refusal(403, "enrollment_code_used",
+            QStringLiteral("Kode pendaftaran sudah pernah dipakai. Setiap kode hanya berlaku sekali; minta kode baru."));
+    case EnrollmentOutcome::CodeUnknown:
+        break;
+    }
+    return invalidCode;
+}
+
+serverlink::Expected<KioskRecord, KioskRejection> KioskRegistry::authenticate(
+    const QString &kioskId, const QString &desaCode, const QString &fingerprint)
+{
+    const auto found = m_store.kiosk(kioskId);
+    if (!found)
+        return KioskRejection {500, QStringLiteral("storage"), QStringLiteral("Daftar anjungan tidak dapat dibaca.")};
+    if (!found.value())
+        return KioskRejection {403, QStringLiteral("kiosk_unknown"),
+            QStringLiteral("Anjungan %1 belum terdaftar. Minta kode pendaftaran kepada admin kecamatan, lalu jalankan "
+                           "'kioskctl enroll --code KODE'.")
+                .arg(kioskId)};
+    const KioskRecord &kiosk = *found.value();
+    if (kiosk.status != QLatin1String("active"))
+        return KioskRejection {403, QStringLiteral("kiosk_revoked"),
+            QStringLiteral("Anjungan %1 telah dicabut oleh admin kecamatan. Hubungi admin kecamatan untuk pendaftaran ulang.")
+                .arg(kioskId)};
+    if (kiosk.certFingerprint != fingerprint)
+        return KioskRejection {403, QStringLiteral("certificate_replaced"),
+            QStringLiteral("Sertifikat ini sudah diganti oleh pendaftaran ulang anjungan %1 dan tidak berlaku lagi. Pakai sertifikat "
+                           "terbaru atau daftarkan ulang anjungan.")
+                .arg(kioskId)};
+    if (kiosk.desaCode != desaCode)
+        return KioskRejection {
+            403, QStringLiteral("desa_mismatch"), QStringLiteral("Kode desa pada sertifikat tidak sesuai dengan daftar anjungan.")};
+    return kiosk;
+}
+
+Result<KioskRecord> KioskRegistry::registerCertificate(const QByteArray &certificatePem)
+{
+    const auto certificate = KioskCa::inspect(certificatePem);
+    if (!certificate)
+        return certificate.error();
+    const KioskCertificate &c = certificate.value();
+    if (!isValidKioskId(c.kioskId) || c.desaCode.isEmpty())
+        return Error {ErrorCode::Io, QStringLiteral("Sertifikat tidak memuat ID anjungan (CN) dan kode desa (OU) yang sah.")};
+    if (m_ca && !m_ca->issued(certificatePem))
+        return Error {ErrorCode::Io, QStringLiteral("Sertifikat tidak diterbitkan oleh CA anjungan server ini.")};
+    const KioskRecord kiosk {
+        c.kioskId, c.desaCode, c.serialHex, c.fingerprint, c.notAfter, QStringLiteral("active"), QDateTime::currentDateTimeUtc(), {}};
+    if (auto saved = m_store.saveKiosk(kiosk); !saved)
+        return saved.error();
+    return kiosk;
+}
+
+} // namespace backend
