@@ -1,6 +1,7 @@
 // kecamatan-backend: wires the store, catalog, offices, renderer, workflow and API server.
 #include "apiserver.h"
 #include "backendstore.h"
+#include "crypto.h"
 #include "letterrenderer.h"
 #include "offices.h"
 #include "sealservice.h"
@@ -215,6 +216,49 @@ int exportTrust(Backend &b, const QCommandLineParser &args)
     return 0;
 }
 
+/// Passwords of officers: at least this long (they guard signatures).
+constexpr int kMinPasswordLength = 10;
+
+int officer(Backend &b, const QString &sub, const QCommandLineParser &args)
+{
+    QTextStream out(stdout);
+    if (sub == QLatin1String("list")) {
+        const auto all = b.store->officers();
+        if (!all)
+            return fail(all.error().message);
+        for (const auto &o : all.value())
+            out << o.username << '\t' << roleToWire(o.role) << '\t' << o.office << '\t' << o.displayName << '\t'
+                << (o.active ? "aktif" : "nonaktif") << '\n';
+        return 0;
+    }
+    if (sub != QLatin1String("add"))
+        return fail(QStringLiteral("Gunakan officer add|list."));
+    OfficerRecord o;
+    o.username = args.value(QStringLiteral("username")).trimmed();
+    const auto role = roleFromWire(args.value(QStringLiteral("role")));
+    o.office = args.value(QStringLiteral("office")).trimmed();
+    o.displayName = args.isSet(QStringLiteral("name")) ? args.value(QStringLiteral("name")).trimmed() : o.username;
+    QStringList roleNames;
+    for (Role r : allRoles())
+        roleNames.append(roleToWire(r));
+    if (o.username.isEmpty() || !role || o.office.isEmpty())
+        return fail(QStringLiteral("--username U --role R --office KODE wajib; peran: %1.").arg(roleNames.join(QStringLiteral(", "))));
+    o.role = *role;
+    if (auto known = checkOffice(o.role, o.office, b.offices); !known)
+        return fail(known.error().message);
+    // The password comes from stdin (first line) so it never shows in the process list or shell history.
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.size() < kMinPasswordLength)
+        return fail(QStringLiteral("Kata sandi (dibaca dari stdin) minimal %1 karakter.").arg(kMinPasswordLength));
+    o.passwordHash = serverlink::crypto::hashSecret(password);
+    const auto id = b.store->insertOfficer(o);
+    if (!id)
+        return fail(id.error().message);
+    out << o.username << '\t' << roleToWire(o.role) << '\t' << o.office << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -235,7 +279,9 @@ int main(int argc, char *argv[])
                                                     "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
                                                     "  keys list   --data DIR\n"
                                                     "  revoke  --data DIR REG [--reason TEXT]\n"
-                                                    "  trust-list export --data DIR --out DIR"));
+                                                    "  trust-list export --data DIR --out DIR\n"
+                                                    "  officer add --data DIR --username U --role R --office KODE [--name NAMA] < sandi\n"
+                                                    "  officer list --data DIR"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list"));
     parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
@@ -248,7 +294,10 @@ int main(int argc, char *argv[])
              std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
              std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
              std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini)"},
-             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"}})
+             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
+             std::tuple {"username", "U", "nama pengguna petugas (officer add)"},
+             std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add)"},
+             std::tuple {"name", "NAMA", "nama lengkap petugas (officer add)"}})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
     parser.process(app);
@@ -278,6 +327,8 @@ int main(int argc, char *argv[])
         return revoke(b, positional.at(1), parser);
     if (command == QLatin1String("trust-list") && positional.size() == 2 && positional.at(1) == QLatin1String("export"))
         return exportTrust(b, parser);
+    if (command == QLatin1String("officer") && positional.size() == 2)
+        return officer(b, positional.at(1), parser);
     if (command == QLatin1String("list") && positional.size() == 1)
         return list(b, parser.isSet(QStringLiteral("json")));
     if (command == QLatin1String("surveys") && positional.size() == 1) {

@@ -13,3 +13,10 @@ kiosk_add_qtest(NAME tst_backend_api
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
             changesShowReceived catalogEtag letterAndHandover surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects)
+# Officer rights on the lifecycle: role × level × stage × action, office scope, leave and delegation.
+kiosk_add_qtest(NAME tst_workflow_roles
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_workflow_roles.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS everyRoleStageAndAction officeScope signingTwiceRefused skippingRefused reasonRequired
+            delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding)
