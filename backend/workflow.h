@@ -87,12 +87,13 @@ public:
     [[nodiscard]] bool inScope(const QList<Capacity> &capacities, const RequestRecord &request) const;
     /// The letter as it would be printed now (no nomor or seal yet when unsigned), as PDF bytes.
     [[nodiscard]] Result<QByteArray> previewLetter(const RequestRecord &request) const;
+    /// The wording of the request's letter as it stands (nomor surat empty until signed).
+    [[nodiscard]] Result<LetterContent> composeLetter(const RequestRecord &record) const;
     /// Front office handed the letter over; repeating it is harmless. Other desas see NotFound.
     [[nodiscard]] Result<RequestRecord> handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId);
 
 private:
     [[nodiscard]] Result<RequestRecord> step(const RequestRecord &current, serverlink::Stage to, const Actor &actor, const QString &note);
-    [[nodiscard]] Result<LetterContent> composeLetter(const RequestRecord &record) const;
     [[nodiscard]] bool covers(const Capacity &capacity, const RequestRecord &request) const;
 
     BackendStore &m_store;

@@ -1,6 +1,7 @@
 // kecamatan-backend: wires the store, catalog, offices, renderer, workflow and API server.
 #include "apiserver.h"
 #include "backendstore.h"
+#include "console/consoleserver.h"
 #include "crypto.h"
 #include "letterrenderer.h"
 #include "offices.h"
@@ -88,18 +89,36 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
+    quint16 consolePortNumber = 0;
     const auto port = server.start(listen->first, listen->second,
         TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca"))});
     if (!port)
         return fail(port.error().message);
+    // The officer console: a second HTTPS listener with the server certificate, no client certificate.
+    std::unique_ptr<ConsoleServer> console;
+    if (args.isSet(QStringLiteral("console"))) {
+        const auto consoleListen = parseListen(args.value(QStringLiteral("console")));
+        if (!consoleListen)
+            return fail(QStringLiteral("--console harus berbentuk HOST:PORT."));
+        console = std::make_unique<ConsoleServer>(*b.store, b.catalog, b.offices, *b.workflow);
+        const auto consolePort = console->start(
+            consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
+        if (!consolePort)
+            return fail(consolePort.error().message);
+        consolePortNumber = consolePort.value();
+    }
     std::thread signalWaiter([&app, stopSignals] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
         QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
     });
     std::printf("LISTENING %u\n", unsigned(port.value()));
+    if (console)
+        std::printf("CONSOLE %u\n", unsigned(consolePortNumber));
     std::fflush(stdout);
     const int code = app.exec();
+    if (console)
+        console->stop();
     server.stop();
     signalWaiter.join();
     return code;
@@ -270,23 +289,25 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("kecamatan-backend"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Backend kecamatan Anjungan Desa.\n"
-                                                    "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
-                                                    "  approve --data DIR REG [--officer NAME]\n"
-                                                    "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
-                                                    "  list    --data DIR [--json]\n"
-                                                    "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
-                                                    "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
-                                                    "  keys list   --data DIR\n"
-                                                    "  revoke  --data DIR REG [--reason TEXT]\n"
-                                                    "  trust-list export --data DIR --out DIR\n"
-                                                    "  officer add --data DIR --username U --role R --office KODE [--name NAMA] < sandi\n"
-                                                    "  officer list --data DIR"));
+    parser.setApplicationDescription(
+        QStringLiteral("Backend kecamatan Anjungan Desa.\n"
+                       "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F [--console HOST:PORT]\n"
+                       "  approve --data DIR REG [--officer NAME]\n"
+                       "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
+                       "  list    --data DIR [--json]\n"
+                       "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
+                       "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
+                       "  keys list   --data DIR\n"
+                       "  revoke  --data DIR REG [--reason TEXT]\n"
+                       "  trust-list export --data DIR --out DIR\n"
+                       "  officer add --data DIR --username U --role R --office KODE [--name NAMA] < sandi\n"
+                       "  officer list --data DIR"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list"));
     parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
     for (const auto &[name, valueName, help] : {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
              std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
+             std::tuple {"console", "HOST:PORT", "alamat konsol petugas (HTTPS, sertifikat server); PORT 0 memilih port bebas"},
              std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
              std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
              std::tuple {"officer", "NAME", "nama petugas yang dicatat"}, std::tuple {"reason", "TEXT", "alasan penolakan"},
