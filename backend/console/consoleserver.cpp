@@ -570,7 +570,9 @@ void ConsoleServer::Impl::detail(Session &s, const QString &reg, const httplib::
     QStringList data {
         html::cell(QStringLiteral("Nomor registrasi")) + html::cell(r.registrationNumber),
         html::cell(QStringLiteral("Layanan")) + html::cell(service.name.isEmpty() ? r.serviceCode : service.name),
-        html::cell(QStringLiteral("Tahap")) + html::cell(serverlink::stageLabelId(r.stage)),
+        html::cell(QStringLiteral("Tahap"))
+            + QStringLiteral("<td id=\"tahap\" data-stage=\"%1\">%2</td>")
+                  .arg(serverlink::stageToWire(r.stage), html::escape(serverlink::stageLabelId(r.stage))),
         html::cell(QStringLiteral("Nama")) + html::cell(r.name),
         html::cell(QStringLiteral("NIK")) + html::cell(r.nik),
         html::cell(QStringLiteral("Alamat")) + html::cell(r.address),
@@ -646,7 +648,7 @@ void ConsoleServer::Impl::detail(Session &s, const QString &reg, const httplib::
         QStringList lines;
         for (const LetterLine &line : letterLines(content.value()))
             lines.append(line.text);
-        body += QStringLiteral("<details><summary>Isi surat sebagai teks</summary><pre class=\"surat\">%1</pre></details>")
+        body += QStringLiteral("<details open><summary>Isi surat sebagai teks</summary><pre class=\"surat\">%1</pre></details>")
                     .arg(html::escape(lines.join(QLatin1Char('\n'))));
     }
 
