@@ -204,7 +204,7 @@ QString flashText(const QString &code)
 } // namespace
 
 /// A logged-in request: the session row, the officer and the roles they act in today.
-struct Session {
+struct ConsoleSession {
     SessionRecord record;
     OfficerRecord officer;
     QList<Capacity> capacities;
@@ -212,7 +212,7 @@ struct Session {
 };
 
 struct ConsoleServer::Impl {
-    using Handler = std::function<void(Session &, const httplib::Request &, httplib::Response &)>;
+    using Handler = std::function<void(ConsoleSession &, const httplib::Request &, httplib::Response &)>;
 
     /// One entry of the route table: method, path pattern, who may use it, navigation entry.
     struct Route {
@@ -244,39 +244,39 @@ struct ConsoleServer::Impl {
 
     void buildRoutes();
     void install();
-    std::optional<Session> currentSession(const httplib::Request &req, bool *expired);
-    bool mayUse(const Session &s, const Route &route) const;
-    QString render(const Session &s, const QString &path, const QString &title, const QString &body, const QString &message = {},
+    std::optional<ConsoleSession> currentSession(const httplib::Request &req, bool *expired);
+    bool mayUse(const ConsoleSession &s, const Route &route) const;
+    QString render(const ConsoleSession &s, const QString &path, const QString &title, const QString &body, const QString &message = {},
         bool error = false) const;
-    void sendError(Session &s, httplib::Response &res, int status, const QString &message) const;
+    void sendError(ConsoleSession &s, httplib::Response &res, int status, const QString &message) const;
 
     // Pages.
     void loginPage(const httplib::Request &req, httplib::Response &res, const QString &message = {}, int status = 200);
     void login(const httplib::Request &req, httplib::Response &res);
-    void logout(Session &s, httplib::Response &res);
-    void inbox(Session &s, const httplib::Request &req, httplib::Response &res);
-    void detail(Session &s, const QString &reg, const httplib::Request &req, httplib::Response &res);
-    void letter(Session &s, const QString &reg, httplib::Response &res);
-    void act(Session &s, const QString &reg, httplib::Response &res);
-    void bulkSignPage(Session &s, const httplib::Request &req, httplib::Response &res);
-    void bulkSign(Session &s, httplib::Response &res);
-    void search(Session &s, const httplib::Request &req, httplib::Response &res);
-    void officersPage(Session &s, const httplib::Request &req, httplib::Response &res, const QString &error = {});
-    void addOfficer(Session &s, httplib::Response &res);
-    void updateOfficer(Session &s, qint64 id, httplib::Response &res);
-    void leavePage(Session &s, const httplib::Request &req, httplib::Response &res, const QString &error = {});
-    void addLeave(Session &s, httplib::Response &res);
-    void cancelLeave(Session &s, qint64 id, httplib::Response &res);
-    void desaPage(Session &s, httplib::Response &res);
+    void logout(ConsoleSession &s, httplib::Response &res);
+    void inbox(ConsoleSession &s, const httplib::Request &req, httplib::Response &res);
+    void detail(ConsoleSession &s, const QString &reg, const httplib::Request &req, httplib::Response &res);
+    void letter(ConsoleSession &s, const QString &reg, httplib::Response &res);
+    void act(ConsoleSession &s, const QString &reg, httplib::Response &res);
+    void bulkSignPage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res);
+    void bulkSign(ConsoleSession &s, httplib::Response &res);
+    void search(ConsoleSession &s, const httplib::Request &req, httplib::Response &res);
+    void officersPage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &error = {});
+    void addOfficer(ConsoleSession &s, httplib::Response &res);
+    void updateOfficer(ConsoleSession &s, qint64 id, httplib::Response &res);
+    void leavePage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &error = {});
+    void addLeave(ConsoleSession &s, httplib::Response &res);
+    void cancelLeave(ConsoleSession &s, qint64 id, httplib::Response &res);
+    void desaPage(ConsoleSession &s, httplib::Response &res);
 
     // Helpers.
-    QList<RequestRecord> visibleRequests(const Session &s) const;
+    QList<RequestRecord> visibleRequests(const ConsoleSession &s) const;
     QString requestRow(const RequestRecord &r, bool withAge) const;
-    std::optional<QString> checkPassphrase(Session &s, const QString &passphrase);
-    bool managesOffice(const Session &s, const QString &office) const;
+    std::optional<QString> checkPassphrase(ConsoleSession &s, const QString &passphrase);
+    bool managesOffice(const ConsoleSession &s, const QString &office) const;
 };
 
-bool ConsoleServer::Impl::mayUse(const Session &s, const Route &route) const
+bool ConsoleServer::Impl::mayUse(const ConsoleSession &s, const Route &route) const
 {
     if (route.roles.isEmpty())
         return true;
@@ -284,7 +284,7 @@ bool ConsoleServer::Impl::mayUse(const Session &s, const Route &route) const
 }
 
 QString ConsoleServer::Impl::render(
-    const Session &s, const QString &path, const QString &title, const QString &body, const QString &message, bool error) const
+    const ConsoleSession &s, const QString &path, const QString &title, const QString &body, const QString &message, bool error) const
 {
     html::Chrome chrome;
     chrome.title = title;
@@ -303,14 +303,14 @@ QString ConsoleServer::Impl::render(
     return html::page(chrome, body);
 }
 
-void ConsoleServer::Impl::sendError(Session &s, httplib::Response &res, int status, const QString &message) const
+void ConsoleServer::Impl::sendError(ConsoleSession &s, httplib::Response &res, int status, const QString &message) const
 {
     sendHtml(res, status,
         render(s, {}, QStringLiteral("Tidak dapat diproses"),
             QStringLiteral("<p>%1</p>").arg(html::link(QStringLiteral("/"), QStringLiteral("Kembali ke kotak masuk"))), message, true));
 }
 
-std::optional<Session> ConsoleServer::Impl::currentSession(const httplib::Request &req, bool *expired)
+std::optional<ConsoleSession> ConsoleServer::Impl::currentSession(const httplib::Request &req, bool *expired)
 {
     *expired = false;
     const QString raw = cookie(req, kSessionCookie);
@@ -320,7 +320,7 @@ std::optional<Session> ConsoleServer::Impl::currentSession(const httplib::Reques
     const auto found = store.session(idHash);
     if (!found || !found.value())
         return std::nullopt;
-    Session s;
+    ConsoleSession s;
     s.record = *found.value();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (s.record.lastSeen.secsTo(now) > kIdleMinutes * 60) {
@@ -478,7 +478,7 @@ void ConsoleServer::Impl::login(const httplib::Request &req, httplib::Response &
     redirect(res, QStringLiteral("/"));
 }
 
-void ConsoleServer::Impl::logout(Session &s, httplib::Response &res)
+void ConsoleServer::Impl::logout(ConsoleSession &s, httplib::Response &res)
 {
     (void)store.deleteSession(s.record.idHash);
     res.set_header("Set-Cookie",
@@ -486,7 +486,7 @@ void ConsoleServer::Impl::logout(Session &s, httplib::Response &res)
     redirect(res, QStringLiteral("/masuk?pesan=keluar"));
 }
 
-std::optional<QString> ConsoleServer::Impl::checkPassphrase(Session &s, const QString &passphrase)
+std::optional<QString> ConsoleServer::Impl::checkPassphrase(ConsoleSession &s, const QString &passphrase)
 {
     // The signing passphrase is the officer's own password, entered again (docs/decisions/0005); failures count toward lockout.
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -505,7 +505,7 @@ std::optional<QString> ConsoleServer::Impl::checkPassphrase(Session &s, const QS
 
 // ---------------------------------------------------------------- requests
 
-QList<RequestRecord> ConsoleServer::Impl::visibleRequests(const Session &s) const
+QList<RequestRecord> ConsoleServer::Impl::visibleRequests(const ConsoleSession &s) const
 {
     QList<RequestRecord> list;
     const auto all = store.requests();
@@ -539,7 +539,7 @@ QString ConsoleServer::Impl::requestRow(const RequestRecord &r, bool withAge) co
     return row;
 }
 
-void ConsoleServer::Impl::inbox(Session &s, const httplib::Request &req, httplib::Response &res)
+void ConsoleServer::Impl::inbox(ConsoleSession &s, const httplib::Request &req, httplib::Response &res)
 {
     QList<RequestRecord> waiting;
     for (const RequestRecord &r : visibleRequests(s))
@@ -558,7 +558,7 @@ void ConsoleServer::Impl::inbox(Session &s, const httplib::Request &req, httplib
     sendHtml(res, 200, render(s, QStringLiteral("/"), QStringLiteral("Kotak masuk"), body, flash));
 }
 
-void ConsoleServer::Impl::detail(Session &s, const QString &reg, const httplib::Request &req, httplib::Response &res)
+void ConsoleServer::Impl::detail(ConsoleSession &s, const QString &reg, const httplib::Request &req, httplib::Response &res)
 {
     const auto found = store.request(reg);
     if (!found || !workflow.inScope(s.capacities, found.value()))
@@ -668,7 +668,7 @@ void ConsoleServer::Impl::detail(Session &s, const QString &reg, const httplib::
     sendHtml(res, 200, render(s, {}, QStringLiteral("Permohonan %1").arg(r.registrationNumber), body, flash));
 }
 
-void ConsoleServer::Impl::letter(Session &s, const QString &reg, httplib::Response &res)
+void ConsoleServer::Impl::letter(ConsoleSession &s, const QString &reg, httplib::Response &res)
 {
     const auto found = store.request(reg);
     if (!found || !workflow.inScope(s.capacities, found.value()))
@@ -691,7 +691,7 @@ void ConsoleServer::Impl::letter(Session &s, const QString &reg, httplib::Respon
     res.set_content(pdf.toStdString(), "application/pdf");
 }
 
-void ConsoleServer::Impl::act(Session &s, const QString &reg, httplib::Response &res)
+void ConsoleServer::Impl::act(ConsoleSession &s, const QString &reg, httplib::Response &res)
 {
     const auto action = actionFromWire(s.form.value(QStringLiteral("aksi")));
     if (!action)
@@ -731,7 +731,7 @@ void ConsoleServer::Impl::act(Session &s, const QString &reg, httplib::Response 
     redirect(res, QStringLiteral("/permohonan/%1?pesan=%2").arg(html::urlEncode(reg), actionWire(*action)));
 }
 
-void ConsoleServer::Impl::bulkSignPage(Session &s, const httplib::Request &req, httplib::Response &res)
+void ConsoleServer::Impl::bulkSignPage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res)
 {
     QStringList rows;
     for (const RequestRecord &r : visibleRequests(s))
@@ -759,7 +759,7 @@ void ConsoleServer::Impl::bulkSignPage(Session &s, const httplib::Request &req, 
     sendHtml(res, 200, render(s, QStringLiteral("/tanda-tangan"), QStringLiteral("Tanda tangan massal"), body, flash));
 }
 
-void ConsoleServer::Impl::bulkSign(Session &s, httplib::Response &res)
+void ConsoleServer::Impl::bulkSign(ConsoleSession &s, httplib::Response &res)
 {
     const QStringList regs = s.form.values(QStringLiteral("reg"));
     if (regs.isEmpty())
@@ -788,7 +788,7 @@ void ConsoleServer::Impl::bulkSign(Session &s, httplib::Response &res)
     redirect(res, QStringLiteral("/tanda-tangan?ditandatangani=%1").arg(signedCount));
 }
 
-void ConsoleServer::Impl::search(Session &s, const httplib::Request &req, httplib::Response &res)
+void ConsoleServer::Impl::search(ConsoleSession &s, const httplib::Request &req, httplib::Response &res)
 {
     const QString q = req.has_param("q") ? QString::fromStdString(req.get_param_value("q")).trimmed() : QString();
     QString body
@@ -809,7 +809,7 @@ void ConsoleServer::Impl::search(Session &s, const httplib::Request &req, httpli
 
 // ---------------------------------------------------------------- administration
 
-bool ConsoleServer::Impl::managesOffice(const Session &s, const QString &office) const
+bool ConsoleServer::Impl::managesOffice(const ConsoleSession &s, const QString &office) const
 {
     for (const Capacity &c : s.capacities) {
         if (c.role == Role::SuperAdmin)
@@ -825,7 +825,7 @@ bool ConsoleServer::Impl::managesOffice(const Session &s, const QString &office)
     return false;
 }
 
-void ConsoleServer::Impl::officersPage(Session &s, const httplib::Request &req, httplib::Response &res, const QString &error)
+void ConsoleServer::Impl::officersPage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &error)
 {
     const auto all = store.officers();
     if (!all)
@@ -869,7 +869,7 @@ void ConsoleServer::Impl::officersPage(Session &s, const httplib::Request &req, 
         render(s, QStringLiteral("/admin/petugas"), QStringLiteral("Petugas"), body, error.isEmpty() ? flash : error, !error.isEmpty()));
 }
 
-void ConsoleServer::Impl::addOfficer(Session &s, httplib::Response &res)
+void ConsoleServer::Impl::addOfficer(ConsoleSession &s, httplib::Response &res)
 {
     const httplib::Request none;
     OfficerRecord o;
@@ -897,7 +897,7 @@ void ConsoleServer::Impl::addOfficer(Session &s, httplib::Response &res)
     redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
 }
 
-void ConsoleServer::Impl::updateOfficer(Session &s, qint64 id, httplib::Response &res)
+void ConsoleServer::Impl::updateOfficer(ConsoleSession &s, qint64 id, httplib::Response &res)
 {
     const httplib::Request none;
     auto o = store.officer(id);
@@ -922,7 +922,7 @@ void ConsoleServer::Impl::updateOfficer(Session &s, qint64 id, httplib::Response
     redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
 }
 
-void ConsoleServer::Impl::leavePage(Session &s, const httplib::Request &req, httplib::Response &res, const QString &error)
+void ConsoleServer::Impl::leavePage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &error)
 {
     const auto all = store.officers();
     const auto leaves = store.delegations();
@@ -974,7 +974,7 @@ void ConsoleServer::Impl::leavePage(Session &s, const httplib::Request &req, htt
             !error.isEmpty()));
 }
 
-void ConsoleServer::Impl::addLeave(Session &s, httplib::Response &res)
+void ConsoleServer::Impl::addLeave(ConsoleSession &s, httplib::Response &res)
 {
     const httplib::Request none;
     DelegationRecord d;
@@ -999,7 +999,7 @@ void ConsoleServer::Impl::addLeave(Session &s, httplib::Response &res)
     redirect(res, QStringLiteral("/admin/cuti?pesan=cuti"));
 }
 
-void ConsoleServer::Impl::cancelLeave(Session &s, qint64 id, httplib::Response &res)
+void ConsoleServer::Impl::cancelLeave(ConsoleSession &s, qint64 id, httplib::Response &res)
 {
     const auto leaves = store.delegations();
     if (!leaves)
@@ -1017,7 +1017,7 @@ void ConsoleServer::Impl::cancelLeave(Session &s, qint64 id, httplib::Response &
     sendError(s, res, 404, QStringLiteral("Data cuti tidak ditemukan di wilayah Anda."));
 }
 
-void ConsoleServer::Impl::desaPage(Session &s, httplib::Response &res)
+void ConsoleServer::Impl::desaPage(ConsoleSession &s, httplib::Response &res)
 {
     QStringList rows;
     const auto all = store.officers();
@@ -1053,35 +1053,35 @@ void ConsoleServer::Impl::buildRoutes()
     const auto idOf = [](const httplib::Request &req) { return QString::fromStdString(req.matches[1].str()).toLongLong(); };
     QList<Route> routes {
         {QStringLiteral("GET"), QStringLiteral("/"), {}, QStringLiteral("Kotak masuk"),
-            [this](Session &s, const httplib::Request &req, httplib::Response &res) { inbox(s, req, res); }},
+            [this](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { inbox(s, req, res); }},
         {QStringLiteral("GET"), QStringLiteral("/tanda-tangan"), kSigners, QStringLiteral("Tanda tangan massal"),
-            [this](Session &s, const httplib::Request &req, httplib::Response &res) { bulkSignPage(s, req, res); }},
+            [this](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { bulkSignPage(s, req, res); }},
         {QStringLiteral("POST"), QStringLiteral("/tanda-tangan"), kSigners, {},
-            [this](Session &s, const httplib::Request &, httplib::Response &res) { bulkSign(s, res); }},
+            [this](ConsoleSession &s, const httplib::Request &, httplib::Response &res) { bulkSign(s, res); }},
         {QStringLiteral("GET"), QStringLiteral("/cari"), {}, QStringLiteral("Cari"),
-            [this](Session &s, const httplib::Request &req, httplib::Response &res) { search(s, req, res); }},
+            [this](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { search(s, req, res); }},
         {QStringLiteral("GET"), QStringLiteral("/admin/petugas"), kAdmins, QStringLiteral("Petugas"),
-            [this](Session &s, const httplib::Request &req, httplib::Response &res) { officersPage(s, req, res); }},
+            [this](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { officersPage(s, req, res); }},
         {QStringLiteral("POST"), QStringLiteral("/admin/petugas"), kAdmins, {},
-            [this](Session &s, const httplib::Request &, httplib::Response &res) { addOfficer(s, res); }},
+            [this](ConsoleSession &s, const httplib::Request &, httplib::Response &res) { addOfficer(s, res); }},
         {QStringLiteral("POST"), QStringLiteral(R"(/admin/petugas/(\d+))"), kAdmins, {},
-            [this, idOf](Session &s, const httplib::Request &req, httplib::Response &res) { updateOfficer(s, idOf(req), res); }},
+            [this, idOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { updateOfficer(s, idOf(req), res); }},
         {QStringLiteral("GET"), QStringLiteral("/admin/cuti"), kAdmins, QStringLiteral("Cuti & pengganti"),
-            [this](Session &s, const httplib::Request &req, httplib::Response &res) { leavePage(s, req, res); }},
+            [this](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { leavePage(s, req, res); }},
         {QStringLiteral("POST"), QStringLiteral("/admin/cuti"), kAdmins, {},
-            [this](Session &s, const httplib::Request &, httplib::Response &res) { addLeave(s, res); }},
+            [this](ConsoleSession &s, const httplib::Request &, httplib::Response &res) { addLeave(s, res); }},
         {QStringLiteral("POST"), QStringLiteral(R"(/admin/cuti/(\d+)/batal)"), kAdmins, {},
-            [this, idOf](Session &s, const httplib::Request &req, httplib::Response &res) { cancelLeave(s, idOf(req), res); }},
+            [this, idOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { cancelLeave(s, idOf(req), res); }},
         {QStringLiteral("GET"), QStringLiteral("/admin/desa"), kAdmins, QStringLiteral("Data desa"),
-            [this](Session &s, const httplib::Request &, httplib::Response &res) { desaPage(s, res); }},
+            [this](ConsoleSession &s, const httplib::Request &, httplib::Response &res) { desaPage(s, res); }},
         {QStringLiteral("GET"), QStringLiteral(R"(/permohonan/([A-Za-z0-9-]{1,64}))"), {}, {},
-            [this, regOf](Session &s, const httplib::Request &req, httplib::Response &res) { detail(s, regOf(req), req, res); }},
+            [this, regOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { detail(s, regOf(req), req, res); }},
         {QStringLiteral("GET"), QStringLiteral(R"(/permohonan/([A-Za-z0-9-]{1,64})/surat\.pdf)"), {}, {},
-            [this, regOf](Session &s, const httplib::Request &req, httplib::Response &res) { letter(s, regOf(req), res); }},
+            [this, regOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { letter(s, regOf(req), res); }},
         {QStringLiteral("POST"), QStringLiteral(R"(/permohonan/([A-Za-z0-9-]{1,64})/aksi)"), {}, {},
-            [this, regOf](Session &s, const httplib::Request &req, httplib::Response &res) { act(s, regOf(req), res); }},
+            [this, regOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { act(s, regOf(req), res); }},
         {QStringLiteral("POST"), QStringLiteral("/keluar"), {}, {},
-            [this](Session &s, const httplib::Request &, httplib::Response &res) { logout(s, res); }},
+            [this](ConsoleSession &s, const httplib::Request &, httplib::Response &res) { logout(s, res); }},
     };
     // Pages added with addPage() follow the built-in ones in the navigation bar.
     routes.append(routeTable);
@@ -1100,7 +1100,7 @@ ConsoleServer::~ConsoleServer()
 void ConsoleServer::addPage(const QString &path, const QString &navTitle, const QList<Role> &roles, PageRenderer render)
 {
     d->routeTable.append({QStringLiteral("GET"), path, roles, navTitle,
-        [this, path, navTitle, render](Session &s, const httplib::Request &req, httplib::Response &res) {
+        [this, path, navTitle, render](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) {
             const ConsolePageReply reply = render(ConsolePageRequest {s.officer, s.capacities, queryOf(req)});
             if (!reply.contentType.isEmpty()) {
                 res.status = reply.status;
