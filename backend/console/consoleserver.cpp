@@ -16,6 +16,8 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+#include <atomic>
+#include <chrono>
 #include <httplib.h>
 #include <mutex>
 #include <openssl/ssl.h>
@@ -231,6 +233,7 @@ struct ConsoleServer::Impl {
     QList<Route> routeTable;
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
+    std::atomic<bool> listening {false};
     // Steps render and seal letters (QPdfWriter); one officer action at a time keeps that simple and safe.
     std::mutex actionMutex;
 
@@ -542,18 +545,35 @@ QString ConsoleServer::Impl::requestRow(const RequestRecord &r, bool withAge) co
 void ConsoleServer::Impl::inbox(ConsoleSession &s, const httplib::Request &req, httplib::Response &res)
 {
     QList<RequestRecord> waiting;
-    for (const RequestRecord &r : visibleRequests(s))
-        if (workflow.allowedActions(s.capacities, r).contains(OfficerAction::Approve))
+    QList<RequestRecord> watching; // not this officer's step, but they may still return or reject it
+    for (const RequestRecord &r : visibleRequests(s)) {
+        const QList<OfficerAction> actions = workflow.allowedActions(s.capacities, r);
+        if (actions.contains(OfficerAction::Approve))
             waiting.append(r);
-    std::sort(waiting.begin(), waiting.end(), [](const RequestRecord &a, const RequestRecord &b) { return a.receivedAt < b.receivedAt; });
+        else if (actions.contains(OfficerAction::Return) || actions.contains(OfficerAction::Reject))
+            watching.append(r);
+    }
+    const auto oldestFirst = [](const RequestRecord &a, const RequestRecord &b) { return a.receivedAt < b.receivedAt; };
+    std::sort(waiting.begin(), waiting.end(), oldestFirst);
+    std::sort(watching.begin(), watching.end(), oldestFirst);
     QStringList rows;
     for (const RequestRecord &r : waiting)
         rows.append(requestRow(r, true));
-    const QString body = QStringLiteral("<p>Permohonan yang menunggu langkah Anda, yang terlama di atas. Warna menunjukkan umur "
-                                        "permohonan terhadap batas waktu layanan (SLA).</p>")
-        + html::table({QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"),
-                          QStringLiteral("Tingkat"), QStringLiteral("Tahap"), QStringLiteral("Umur"), QStringLiteral("Batas waktu")},
-            rows, QStringLiteral("Tidak ada permohonan yang menunggu Anda."));
+    QStringList watchRows;
+    for (const RequestRecord &r : watching)
+        watchRows.append(requestRow(r, true));
+    QString body = QStringLiteral("<p>Permohonan yang menunggu langkah Anda, yang terlama di atas. Warna menunjukkan umur "
+                                  "permohonan terhadap batas waktu layanan (SLA).</p>")
+        + QStringLiteral("<section id=\"menunggu\">%1</section>")
+              .arg(html::table(
+                  {QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"), QStringLiteral("Tingkat"),
+                      QStringLiteral("Tahap"), QStringLiteral("Umur"), QStringLiteral("Batas waktu")},
+                  rows, QStringLiteral("Tidak ada permohonan yang menunggu Anda.")));
+    if (!watchRows.isEmpty())
+        body += QStringLiteral("<h2>Menunggu petugas lain — dapat Anda kembalikan atau tolak</h2>")
+            + html::table({QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"),
+                              QStringLiteral("Tingkat"), QStringLiteral("Tahap"), QStringLiteral("Umur"), QStringLiteral("Batas waktu")},
+                watchRows, {});
     const QString flash = req.has_param("pesan") ? flashText(QString::fromStdString(req.get_param_value("pesan"))) : QString();
     sendHtml(res, 200, render(s, QStringLiteral("/"), QStringLiteral("Kotak masuk"), body, flash));
 }
@@ -648,8 +668,12 @@ void ConsoleServer::Impl::detail(ConsoleSession &s, const QString &reg, const ht
         QStringList lines;
         for (const LetterLine &line : letterLines(content.value()))
             lines.append(line.text);
-        body += QStringLiteral("<details open><summary>Isi surat sebagai teks</summary><pre class=\"surat\">%1</pre></details>")
-                    .arg(html::escape(lines.join(QLatin1Char('\n'))));
+        body += QStringLiteral("<details open><summary>%1</summary><pre class=\"surat\">%2</pre></details>")
+                    .arg(r.letterPath.isEmpty()
+                            ? QStringLiteral("Isi surat sebagai teks (pratinjau: nomor surat dan tanda tangan diberikan saat "
+                                             "ditandatangani)")
+                            : QStringLiteral("Isi surat sebagai teks"),
+                        html::escape(lines.join(QLatin1Char('\n'))));
     }
 
     QStringList history;
@@ -1131,14 +1155,22 @@ Result<quint16> ConsoleServer::start(const QString &host, quint16 port, const QS
     const int bound = port == 0 ? d->server->bind_to_any_port(address) : (d->server->bind_to_port(address, port) ? port : -1);
     if (bound <= 0)
         return Error {ErrorCode::Io, QStringLiteral("Konsol tidak dapat mendengarkan di %1:%2.").arg(host).arg(port)};
-    d->thread = std::thread([server = d->server.get()] { server->listen_after_bind(); });
+    d->listening = true;
+    d->thread = std::thread([this] {
+        d->server->listen_after_bind();
+        d->listening = false;
+    });
     return quint16(bound);
 }
 
 void ConsoleServer::stop()
 {
-    if (d->server)
+    // httplib's stop() does nothing until the listen loop runs; repeat it until the loop has ended,
+    // so stopping right after start() cannot leave the thread blocked in accept().
+    while (d->server && d->listening) {
         d->server->stop();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     if (d->thread.joinable())
         d->thread.join();
 }

@@ -160,7 +160,7 @@ async function stageOf(reg) {
 
 async function inboxHas(reg) {
   await page.goto(`${consoleUrl}/`);
-  return (await page.locator(`a[href="/permohonan/${reg}"]`).count()) > 0;
+  return (await page.locator(`#menunggu a[href="/permohonan/${reg}"]`).count()) > 0;
 }
 
 /// Opens a request and submits one of its action forms; checkboxes of the checklist are ticked first.
@@ -306,6 +306,7 @@ await act(RETURN_REQ, 'setujui');
 check(await stageOf(RETURN_REQ) === 'DESA_REVIEW', 'the fixed request is forwarded again');
 await login('sekdes');
 check(await inboxHas(RETURN_REQ), 'the delegate sees the request to sign');
+await page.screenshot({ path: path.join(shots, 'inbox-delegate.png'), fullPage: true });
 await act(RETURN_REQ, 'setujui', { passphrase: password('sekdes') });
 check(await stageOf(RETURN_REQ) === 'READY', 'the sekdes signed for the kades on leave');
 check((await page.textContent('main')).includes('Wulan Sekretaris a.n. Sugeng Riyadi'), 'the history names the delegate and the kades');
