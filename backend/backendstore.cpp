@@ -17,7 +17,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 5> kMigrations {
+const std::array<QStringList, 6> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -133,6 +133,36 @@ const std::array<QStringList, 5> kMigrations {
                        " created_at TEXT NOT NULL,"
                        " expires_at TEXT NOT NULL,"
                        " used_at TEXT)"),
+    },
+    // 6: officers of the console, their leave with delegates, and login sessions (ids stored hashed).
+    {
+        QStringLiteral("CREATE TABLE officers ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " display_name TEXT NOT NULL,"
+                       " role TEXT NOT NULL,"
+                       " office TEXT NOT NULL,"
+                       " password_hash TEXT NOT NULL,"
+                       " failed_logins INTEGER NOT NULL,"
+                       " locked_until TEXT,"
+                       " active INTEGER NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE delegations ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " officer_id BIGINT NOT NULL REFERENCES officers (id),"
+                       " delegate_id BIGINT NOT NULL REFERENCES officers (id),"
+                       " starts TEXT NOT NULL,"
+                       " ends TEXT NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " cancelled_at TEXT)"),
+        QStringLiteral("CREATE TABLE officer_sessions ("
+                       " id_hash TEXT NOT NULL PRIMARY KEY,"
+                       " officer_id BIGINT NOT NULL REFERENCES officers (id),"
+                       " csrf_token TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " last_seen TEXT NOT NULL)"),
     },
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "officers.h"
 #include "protocol.h"
 #include "result.h"
 
@@ -172,7 +173,7 @@ enum class EnrollmentOutcome { Enrolled, CodeUnknown, CodeExpired, CodeUsed };
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -223,6 +224,27 @@ public:
     [[nodiscard]] Result<QList<KioskRecord>> kiosks();
     /// Marks a kiosk revoked; false when it is unknown. Its certificate is refused from then on.
     [[nodiscard]] Result<bool> revokeKiosk(const QString &kioskId, const QDateTime &at);
+    // Officers, leave and console sessions (backendstore_officers.cpp).
+    /// Stores a new officer and returns its id; the username must be free.
+    [[nodiscard]] Result<qint64> insertOfficer(const OfficerRecord &officer);
+    [[nodiscard]] Result<OfficerRecord> officer(qint64 id);
+    [[nodiscard]] Result<OfficerRecord> officerByUsername(const QString &username);
+    [[nodiscard]] Result<QList<OfficerRecord>> officers();
+    /// Changes name, role, office and whether the account may log in.
+    [[nodiscard]] Status updateOfficer(const OfficerRecord &officer);
+    /// Sets a new password hash and clears the lockout.
+    [[nodiscard]] Status setOfficerPassword(qint64 id, const QString &passwordHash);
+    /// Records the outcome of a login or passphrase check: failures count up and lock, success resets.
+    [[nodiscard]] Result<OfficerRecord> recordLoginAttempt(qint64 id, bool success, const QDateTime &now);
+    [[nodiscard]] Result<qint64> insertDelegation(const DelegationRecord &delegation);
+    [[nodiscard]] Result<QList<DelegationRecord>> delegations();
+    [[nodiscard]] Status cancelDelegation(qint64 id, const QDateTime &at);
+    [[nodiscard]] Status insertSession(const SessionRecord &session);
+    [[nodiscard]] Result<std::optional<SessionRecord>> session(const QString &idHash);
+    [[nodiscard]] Status touchSession(const QString &idHash, const QDateTime &at);
+    [[nodiscard]] Status deleteSession(const QString &idHash);
+    /// Ends every session of one officer (password change, deactivation).
+    [[nodiscard]] Status deleteSessionsOf(qint64 officerId);
 
 private:
     explicit BackendStore(QString path);

@@ -19,6 +19,8 @@ enum class ErrorCode {
     ReasonRequired,
     Rendering,
     Io,
+    Forbidden, // the officer's role, office or leave does not allow this
+    AuthenticationFailed, // wrong username/password or account locked
 };
 
 /// A runtime failure as a value: a code for programs and a sentence (Bahasa Indonesia) for people.

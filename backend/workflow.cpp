@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QRegularExpression>
+#include <algorithm>
 #include <array>
 
 namespace backend {
@@ -48,6 +49,12 @@ constexpr std::array kCommon {
     Edge {Stage::NeedsFix, Stage::Cancelled},
 };
 
+// Kecamatan-level only: the kecamatan may send back or refuse what the desa signed.
+constexpr std::array kKecamatanExits {
+    Edge {Stage::DesaSigned, Stage::NeedsFix},
+    Edge {Stage::DesaSigned, Stage::Rejected},
+};
+
 template<std::size_t N> bool contains(const std::array<Edge, N> &edges, Stage from, Stage to)
 {
     for (const Edge &e : edges)
@@ -61,7 +68,8 @@ template<std::size_t N> bool contains(const std::array<Edge, N> &edges, Stage fr
 Status checkTransition(ServiceLevel level, Stage from, Stage to, const QString &note)
 {
     const bool onPath = level == ServiceLevel::Desa ? contains(kDesaPath, from, to) : contains(kKecamatanPath, from, to);
-    if (!onPath && !contains(kCommon, from, to))
+    const bool exit = level == ServiceLevel::Kecamatan && contains(kKecamatanExits, from, to);
+    if (!onPath && !exit && !contains(kCommon, from, to))
         return Error {ErrorCode::TransitionNotAllowed,
             QStringLiteral("Permohonan tingkat %1 pada tahap '%2' tidak dapat dipindah ke tahap '%3'.")
                 .arg(serverlink::levelToWire(level), serverlink::stageLabelId(from), serverlink::stageLabelId(to))};
@@ -96,6 +104,109 @@ bool isValidRegistrationNumber(const QString &registrationNumber)
 
 } // namespace lifecycle
 
+QString actionLabel(OfficerAction action)
+{
+    switch (action) {
+    case OfficerAction::Approve:
+        return QStringLiteral("Setujui");
+    case OfficerAction::Return:
+        return QStringLiteral("Kembalikan untuk diperbaiki");
+    case OfficerAction::Reject:
+        return QStringLiteral("Tolak");
+    case OfficerAction::HandOver:
+        return QStringLiteral("Serahkan surat");
+    }
+    return {};
+}
+
+namespace roles {
+
+namespace {
+
+/// One row of the rights table: at `from` (for `level`, or both when nullopt) `role` may take `action`.
+struct Right {
+    Stage from;
+    std::optional<ServiceLevel> level;
+    OfficerAction action;
+    Role role;
+};
+
+constexpr auto kBoth = std::nullopt;
+constexpr ServiceLevel kKec = ServiceLevel::Kecamatan;
+
+// The desa front office opens and checks; the kades signs (sekdes only as delegate); at the kecamatan
+// the front office or kasi pelayanan checks what the desa signed and the camat signs. Super admin may
+// take any step (recovery); admin kecamatan manages data and takes none.
+const std::array kRights {
+    Right {Stage::Received, kBoth, OfficerAction::Approve, Role::DesaFrontOffice},
+    Right {Stage::Received, kBoth, OfficerAction::Return, Role::DesaFrontOffice},
+    Right {Stage::Received, kBoth, OfficerAction::Reject, Role::DesaFrontOffice},
+    Right {Stage::NeedsFix, kBoth, OfficerAction::Approve, Role::DesaFrontOffice},
+    Right {Stage::NeedsFix, kBoth, OfficerAction::Reject, Role::DesaFrontOffice},
+    Right {Stage::DesaReview, kBoth, OfficerAction::Approve, Role::KepalaDesa},
+    Right {Stage::DesaReview, kBoth, OfficerAction::Return, Role::KepalaDesa},
+    Right {Stage::DesaReview, kBoth, OfficerAction::Reject, Role::KepalaDesa},
+    Right {Stage::DesaReview, kBoth, OfficerAction::Return, Role::SekretarisDesa},
+    Right {Stage::DesaReview, kBoth, OfficerAction::Reject, Role::SekretarisDesa},
+    Right {Stage::DesaSigned, kKec, OfficerAction::Approve, Role::KecamatanFrontOffice},
+    Right {Stage::DesaSigned, kKec, OfficerAction::Return, Role::KecamatanFrontOffice},
+    Right {Stage::DesaSigned, kKec, OfficerAction::Reject, Role::KecamatanFrontOffice},
+    Right {Stage::DesaSigned, kKec, OfficerAction::Approve, Role::KasiPelayanan},
+    Right {Stage::DesaSigned, kKec, OfficerAction::Return, Role::KasiPelayanan},
+    Right {Stage::DesaSigned, kKec, OfficerAction::Reject, Role::KasiPelayanan},
+    Right {Stage::KecamatanReview, kKec, OfficerAction::Approve, Role::Camat},
+    Right {Stage::KecamatanReview, kKec, OfficerAction::Return, Role::Camat},
+    Right {Stage::KecamatanReview, kKec, OfficerAction::Reject, Role::Camat},
+    Right {Stage::KecamatanReview, kKec, OfficerAction::Return, Role::KasiPelayanan},
+    Right {Stage::KecamatanReview, kKec, OfficerAction::Reject, Role::KasiPelayanan},
+    Right {Stage::Ready, kBoth, OfficerAction::HandOver, Role::DesaFrontOffice},
+};
+
+} // namespace
+
+std::optional<Stage> targetStage(ServiceLevel level, Stage from, OfficerAction action)
+{
+    std::optional<Stage> to;
+    switch (action) {
+    case OfficerAction::Approve:
+        // READY follows a signature by itself; nobody approves into it by hand.
+        to = lifecycle::nextApprovalStage(level, from);
+        if (to == Stage::Ready)
+            to.reset();
+        break;
+    case OfficerAction::Return:
+        to = Stage::NeedsFix;
+        break;
+    case OfficerAction::Reject:
+        to = Stage::Rejected;
+        break;
+    case OfficerAction::HandOver:
+        to = Stage::HandedOver;
+        break;
+    }
+    if (!to || !lifecycle::checkTransition(level, from, *to, QStringLiteral("-")))
+        return std::nullopt;
+    return to;
+}
+
+bool mayAct(Role role, ServiceLevel level, Stage from, OfficerAction action)
+{
+    if (!targetStage(level, from, action))
+        return false;
+    if (role == Role::SuperAdmin)
+        return true;
+    return std::any_of(kRights.cbegin(), kRights.cend(),
+        [&](const Right &r) { return r.from == from && (!r.level || *r.level == level) && r.action == action && r.role == role; });
+}
+
+bool isSigning(ServiceLevel level, Stage from)
+{
+    const auto to = targetStage(level, from, OfficerAction::Approve);
+    return to == Stage::DesaSigned || to == Stage::KecamatanSigned;
+}
+
+} // namespace roles
+
 namespace {
 
 const QString kSystem = QStringLiteral("sistem");
@@ -105,16 +216,18 @@ QString roleFor(Stage from, Stage to)
 {
     switch (to) {
     case Stage::DesaReview:
-        return QStringLiteral("petugas_desa");
+        return roleToWire(Role::DesaFrontOffice);
     case Stage::DesaSigned:
-        return QStringLiteral("kepala_desa");
+        return roleToWire(Role::KepalaDesa);
     case Stage::KecamatanReview:
+        return roleToWire(Role::KasiPelayanan);
     case Stage::KecamatanSigned:
-        return to == Stage::KecamatanSigned ? QStringLiteral("camat") : QStringLiteral("kasi_pelayanan");
+        return roleToWire(Role::Camat);
     case Stage::Ready:
         return kSystem;
     default:
-        return from == Stage::KecamatanReview ? QStringLiteral("kasi_pelayanan") : QStringLiteral("petugas_desa");
+        return from == Stage::KecamatanReview || from == Stage::DesaSigned ? roleToWire(Role::KasiPelayanan)
+                                                                           : roleToWire(Role::DesaFrontOffice);
     }
 }
 
@@ -227,6 +340,120 @@ Result<RequestRecord> Workflow::reject(const QString &registrationNumber, const 
     if (!current)
         return current.error();
     return step(current.value(), Stage::Rejected, Actor {officer, roleFor(current.value().stage, Stage::Rejected)}, reason.trimmed());
+}
+
+Result<QList<Capacity>> Workflow::capacities(const OfficerRecord &officer, const QDate &day) const
+{
+    if (!officer.active)
+        return QList<Capacity> {};
+    auto all = m_store.delegations();
+    if (!all)
+        return all.error();
+    QList<Capacity> list;
+    const bool onLeave = std::any_of(
+        all.value().cbegin(), all.value().cend(), [&](const DelegationRecord &d) { return d.officerId == officer.id && d.coversDay(day); });
+    if (!onLeave)
+        list.append(Capacity {officer.role, officer.office, {}});
+    for (const DelegationRecord &d : all.value()) {
+        if (d.delegateId != officer.id || !d.coversDay(day))
+            continue;
+        const auto absent = m_store.officer(d.officerId);
+        if (!absent)
+            return absent.error();
+        if (absent.value().active)
+            list.append(Capacity {absent.value().role, absent.value().office, absent.value().displayName});
+    }
+    return list;
+}
+
+bool Workflow::covers(const Capacity &capacity, const RequestRecord &request) const
+{
+    if (capacity.role == Role::SuperAdmin)
+        return true;
+    if (isDesaRole(capacity.role))
+        return request.desaCode == capacity.office;
+    const auto office = m_offices.desa(request.desaCode);
+    return office && office->kecamatanCode == capacity.office;
+}
+
+bool Workflow::inScope(const QList<Capacity> &capacities, const RequestRecord &request) const
+{
+    return std::any_of(capacities.cbegin(), capacities.cend(), [&](const Capacity &c) { return covers(c, request); });
+}
+
+QList<OfficerAction> Workflow::allowedActions(const QList<Capacity> &capacities, const RequestRecord &request) const
+{
+    QList<OfficerAction> actions;
+    for (OfficerAction a : {OfficerAction::Approve, OfficerAction::Return, OfficerAction::Reject, OfficerAction::HandOver})
+        for (const Capacity &c : capacities)
+            if (covers(c, request) && roles::mayAct(c.role, request.level, request.stage, a)) {
+                actions.append(a);
+                break;
+            }
+    return actions;
+}
+
+Result<RequestRecord> Workflow::act(
+    const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action, const QString &note)
+{
+    auto current = m_store.request(registrationNumber);
+    if (!current)
+        return current.error();
+    const RequestRecord record = current.value();
+    const auto to = roles::targetStage(record.level, record.stage, action);
+    if (!to)
+        return Error {ErrorCode::TransitionNotAllowed,
+            QStringLiteral("Permohonan %1 sedang pada tahap '%2'; langkah '%3' tidak dapat dilakukan sekarang.")
+                .arg(registrationNumber, serverlink::stageLabelId(record.stage), actionLabel(action))};
+    if (!officer.active)
+        return Error {ErrorCode::Forbidden, QStringLiteral("Akun %1 tidak aktif. Hubungi admin kecamatan.").arg(officer.username)};
+    const auto mine = capacities(officer, QDate::currentDate());
+    if (!mine)
+        return mine.error();
+    std::optional<Capacity> acting;
+    bool roleFitsElsewhere = false;
+    for (const Capacity &c : mine.value()) {
+        if (!roles::mayAct(c.role, record.level, record.stage, action))
+            continue;
+        if (covers(c, record)) {
+            acting = c;
+            break;
+        }
+        roleFitsElsewhere = true;
+    }
+    if (!acting) {
+        if (roleFitsElsewhere)
+            return Error {ErrorCode::Forbidden,
+                QStringLiteral("Permohonan %1 bukan dari wilayah kerja Anda. Permohonan hanya dapat diproses oleh kantor asalnya.")
+                    .arg(registrationNumber)};
+        if (mine.value().isEmpty())
+            return Error {ErrorCode::Forbidden, QStringLiteral("Anda sedang cuti; langkah ini dikerjakan oleh petugas pengganti Anda.")};
+        return Error {ErrorCode::Forbidden,
+            QStringLiteral("Peran %1 tidak berwenang melakukan '%2' pada tahap '%3'.")
+                .arg(roleLabel(mine.value().first().role), actionLabel(action), serverlink::stageLabelId(record.stage))};
+    }
+    const QString name
+        = acting->onBehalfOf.isEmpty() ? officer.displayName : QStringLiteral("%1 a.n. %2").arg(officer.displayName, acting->onBehalfOf);
+    QString recorded = note.trimmed();
+    if (recorded.isEmpty() && action == OfficerAction::Approve)
+        recorded = approvalNote(*to);
+    auto moved = step(record, *to, Actor {name, roleToWire(acting->role)}, recorded);
+    if (!moved)
+        return moved.error();
+    // A signature on the last signing stage finishes the letter at once.
+    if (moved.value().stage == lifecycle::signingStage(moved.value().level))
+        return step(moved.value(), Stage::Ready, Actor {kSystem, kSystem}, approvalNote(Stage::Ready));
+    return moved;
+}
+
+Result<QByteArray> Workflow::previewLetter(const RequestRecord &request) const
+{
+    auto content = composeLetter(request);
+    if (!content)
+        return content.error();
+    if (content.value().nomorSurat.isEmpty())
+        content.value().nomorSurat = QStringLiteral("(nomor diberikan saat ditandatangani)");
+    return m_renderer.render(content.value());
 }
 
 Result<RequestRecord> Workflow::handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId)

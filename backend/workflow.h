@@ -2,12 +2,15 @@
 
 #include "backendstore.h"
 #include "letterrenderer.h"
+#include "officers.h"
 #include "offices.h"
 #include "protocol.h"
 #include "result.h"
 #include "sealservice.h"
 #include "servicecatalog.h"
 
+#include <QDate>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -24,6 +27,33 @@ namespace lifecycle {
 /// Registration numbers become file names: letters, digits and '-' only, at most 64.
 [[nodiscard]] bool isValidRegistrationNumber(const QString &registrationNumber);
 } // namespace lifecycle
+
+/// What an officer does to a request at its current stage.
+enum class OfficerAction {
+    Approve, // forward to the next step; at a signing stage this is the signature
+    Return, // back to the citizen/desa for fixes (NEEDS_FIX), reason required
+    Reject, // REJECTED, reason required
+    HandOver, // READY → HANDED_OVER at the desa front desk
+};
+
+[[nodiscard]] QString actionLabel(OfficerAction action);
+
+/// Which role may take which step at which stage and level: the one table of officer rights.
+namespace roles {
+/// The stage `action` leads to from `from`, or nullopt when the lifecycle has no such step.
+[[nodiscard]] std::optional<serverlink::Stage> targetStage(serverlink::ServiceLevel level, serverlink::Stage from, OfficerAction action);
+/// Whether `role` may take `action` on a request of `level` at stage `from` (office scope aside).
+[[nodiscard]] bool mayAct(Role role, serverlink::ServiceLevel level, serverlink::Stage from, OfficerAction action);
+/// Approving at `from` is a signature (kepala desa at DESA_REVIEW, camat at KECAMATAN_REVIEW).
+[[nodiscard]] bool isSigning(serverlink::ServiceLevel level, serverlink::Stage from);
+} // namespace roles
+
+/// A role and office an officer acts in today: their own, or one delegated to them by a colleague on leave.
+struct Capacity {
+    Role role;
+    QString office;
+    QString onBehalfOf; // display name of the officer on leave; empty for the officer's own role
+};
 
 /// Who acts on a request, recorded with each event.
 struct Actor {
@@ -45,12 +75,26 @@ public:
     /// Walks the request through every remaining step of its level up to READY.
     [[nodiscard]] Result<RequestRecord> approve(const QString &registrationNumber, const QString &officer);
     [[nodiscard]] Result<RequestRecord> reject(const QString &registrationNumber, const QString &reason, const QString &officer);
+    /// An officer's step: checks role, office scope, leave and delegation, records who/role/note;
+    /// a signature on the last signing stage continues to READY (letter rendered and sealed).
+    [[nodiscard]] Result<RequestRecord> act(
+        const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action, const QString &note = {});
+    /// The capacities of `officer` on `day`: own role unless on leave, plus roles delegated by colleagues on leave.
+    [[nodiscard]] Result<QList<Capacity>> capacities(const OfficerRecord &officer, const QDate &day) const;
+    /// Actions `officer` may take on `request` today (empty: nothing to do or no right to).
+    [[nodiscard]] QList<OfficerAction> allowedActions(const QList<Capacity> &capacities, const RequestRecord &request) const;
+    /// Whether the request lies inside one of the capacities' offices (desa officers: their desa only).
+    [[nodiscard]] bool inScope(const QList<Capacity> &capacities, const RequestRecord &request) const;
+    /// The letter as it would be printed now (no nomor or seal yet when unsigned), as PDF bytes.
+    [[nodiscard]] Result<QByteArray> previewLetter(const RequestRecord &request) const;
+    /// The wording of the request's letter as it stands (nomor surat empty until signed).
+    [[nodiscard]] Result<LetterContent> composeLetter(const RequestRecord &record) const;
     /// Front office handed the letter over; repeating it is harmless. Other desas see NotFound.
     [[nodiscard]] Result<RequestRecord> handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId);
 
 private:
     [[nodiscard]] Result<RequestRecord> step(const RequestRecord &current, serverlink::Stage to, const Actor &actor, const QString &note);
-    [[nodiscard]] Result<LetterContent> composeLetter(const RequestRecord &record) const;
+    [[nodiscard]] bool covers(const Capacity &capacity, const RequestRecord &request) const;
 
     BackendStore &m_store;
     const ServiceCatalog &m_catalog;

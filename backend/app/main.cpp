@@ -1,6 +1,8 @@
 // kecamatan-backend: wires the store, catalog, offices, renderer, workflow and API server.
 #include "apiserver.h"
 #include "backendstore.h"
+#include "console/consoleserver.h"
+#include "crypto.h"
 #include "kioskca.h"
 #include "kioskregistry.h"
 #include "letterrenderer.h"
@@ -92,19 +94,37 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     if (args.isSet(QStringLiteral("record-exchanges")))
         server.recordExchanges(args.value(QStringLiteral("record-exchanges")));
+    quint16 consolePortNumber = 0;
     const auto port = server.start(listen->first, listen->second,
         TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca")),
             args.value(QStringLiteral("client-ca-key"))});
     if (!port)
         return fail(port.error().message);
+    // The officer console: a second HTTPS listener with the server certificate, no client certificate.
+    std::unique_ptr<ConsoleServer> console;
+    if (args.isSet(QStringLiteral("console"))) {
+        const auto consoleListen = parseListen(args.value(QStringLiteral("console")));
+        if (!consoleListen)
+            return fail(QStringLiteral("--console harus berbentuk HOST:PORT."));
+        console = std::make_unique<ConsoleServer>(*b.store, b.catalog, b.offices, *b.workflow);
+        const auto consolePort = console->start(
+            consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
+        if (!consolePort)
+            return fail(consolePort.error().message);
+        consolePortNumber = consolePort.value();
+    }
     std::thread signalWaiter([&app, stopSignals] {
         int signal = 0;
         sigwait(&stopSignals, &signal);
         QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
     });
     std::printf("LISTENING %u\n", unsigned(port.value()));
+    if (console)
+        std::printf("CONSOLE %u\n", unsigned(consolePortNumber));
     std::fflush(stdout);
     const int code = app.exec();
+    if (console)
+        console->stop();
     server.stop();
     signalWaiter.join();
     return code;
@@ -292,6 +312,49 @@ int createKioskCa(const QCommandLineParser &args)
     return 0;
 }
 
+/// Passwords of officers: at least this long (they guard signatures).
+constexpr int kMinPasswordLength = 10;
+
+int officer(Backend &b, const QString &sub, const QCommandLineParser &args)
+{
+    QTextStream out(stdout);
+    if (sub == QLatin1String("list")) {
+        const auto all = b.store->officers();
+        if (!all)
+            return fail(all.error().message);
+        for (const auto &o : all.value())
+            out << o.username << '\t' << roleToWire(o.role) << '\t' << o.office << '\t' << o.displayName << '\t'
+                << (o.active ? "aktif" : "nonaktif") << '\n';
+        return 0;
+    }
+    if (sub != QLatin1String("add"))
+        return fail(QStringLiteral("Gunakan officer add|list."));
+    OfficerRecord o;
+    o.username = args.value(QStringLiteral("username")).trimmed();
+    const auto role = roleFromWire(args.value(QStringLiteral("role")));
+    o.office = args.value(QStringLiteral("office")).trimmed();
+    o.displayName = args.isSet(QStringLiteral("name")) ? args.value(QStringLiteral("name")).trimmed() : o.username;
+    QStringList roleNames;
+    for (Role r : allRoles())
+        roleNames.append(roleToWire(r));
+    if (o.username.isEmpty() || !role || o.office.isEmpty())
+        return fail(QStringLiteral("--username U --role R --office KODE wajib; peran: %1.").arg(roleNames.join(QStringLiteral(", "))));
+    o.role = *role;
+    if (auto known = checkOffice(o.role, o.office, b.offices); !known)
+        return fail(known.error().message);
+    // The password comes from stdin (first line) so it never shows in the process list or shell history.
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    if (password.size() < kMinPasswordLength)
+        return fail(QStringLiteral("Kata sandi (dibaca dari stdin) minimal %1 karakter.").arg(kMinPasswordLength));
+    o.passwordHash = serverlink::crypto::hashSecret(password);
+    const auto id = b.store->insertOfficer(o);
+    if (!id)
+        return fail(id.error().message);
+    out << o.username << '\t' << roleToWire(o.role) << '\t' << o.office << '\n';
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -305,7 +368,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Backend kecamatan Anjungan Desa.\n"
-                       "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
+                       "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F [--console HOST:PORT]\n"
                        "  approve --data DIR REG [--officer NAME]\n"
                        "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
                        "  list    --data DIR [--json]\n"
@@ -317,26 +380,31 @@ int main(int argc, char *argv[])
                        "  enroll-code create --data DIR --desa KODE --kiosk ID [--hours 24]\n"
                        "  kiosk list --data DIR | kiosk revoke --data DIR ID | kiosk register --data DIR --cert FILE\n"
                        "  kiosk-ca create --cert FILE --key FILE\n"
-                       "  (serve --client-ca-key F: kiosks enroll with a one-time code)"));
+                       "  (serve --client-ca-key F: kiosks enroll with a one-time code)\n"
+                       "  officer add --data DIR --username U --role R --office KODE [--name NAMA] < sandi\n"
+                       "  officer list --data DIR"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list | enroll-code | kiosk | kiosk-ca"));
     parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
-    for (const auto &[name, valueName, help] :
-        {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
-            std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
-            std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
-            std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
-            std::tuple {"officer", "NAME", "nama petugas yang dicatat"}, std::tuple {"reason", "TEXT", "alasan penolakan"},
-            std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
-            std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
-            std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
-            std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini)"},
-            std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
-            std::tuple {"client-ca-key", "FILE", "kunci privat CA anjungan (PEM): mengaktifkan pendaftaran anjungan"},
-            std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code)"}, std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
-            std::tuple {"hours", "N", "masa berlaku kode pendaftaran dalam jam (bawaan 24)"},
-            std::tuple {"record-exchanges", "FILE", "hanya untuk uji kontrak: mencatat setiap permintaan dan jawaban (berisi data warga)"}})
+    for (const auto &[name, valueName, help] : {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
+             std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
+             std::tuple {"console", "HOST:PORT", "alamat konsol petugas (HTTPS, sertifikat server); PORT 0 memilih port bebas"},
+             std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
+             std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
+             std::tuple {"officer", "NAME", "nama petugas yang dicatat"}, std::tuple {"reason", "TEXT", "alasan penolakan"},
+             std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
+             std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
+             std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
+             std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini)"},
+             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
+             std::tuple {"client-ca-key", "FILE", "kunci privat CA anjungan (PEM): mengaktifkan pendaftaran anjungan"},
+             std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code)"}, std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
+             std::tuple {"hours", "N", "masa berlaku kode pendaftaran dalam jam (bawaan 24)"},
+             std::tuple {"record-exchanges", "FILE", "hanya untuk uji kontrak: mencatat setiap permintaan dan jawaban (berisi data warga)"},
+             std::tuple {"username", "U", "nama pengguna petugas (officer add)"},
+             std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add)"},
+             std::tuple {"name", "NAMA", "nama lengkap petugas (officer add)"}})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
     parser.process(app);
@@ -373,6 +441,8 @@ int main(int argc, char *argv[])
         return enrollCode(b, parser);
     if (command == QLatin1String("kiosk") && positional.size() >= 2)
         return kioskCommand(b, positional.at(1), positional, parser);
+    if (command == QLatin1String("officer") && positional.size() == 2)
+        return officer(b, positional.at(1), parser);
     if (command == QLatin1String("list") && positional.size() == 1)
         return list(b, parser.isSet(QStringLiteral("json")));
     if (command == QLatin1String("surveys") && positional.size() == 1) {

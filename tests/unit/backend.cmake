@@ -20,3 +20,17 @@ kiosk_add_qtest(NAME tst_kiosk_registry
   FUNCTIONS caRefusesAForeignKey codesAreRandomAndOnlyTheirHashIsStored typedCodesAreNormalised
             certificateCarriesTheCodesIdentity oneCodeRacedByManyKiosksWinsOnce authenticationFollowsTheRegistry
             withoutCaEnrollmentIsDisabled registeringACertificateFromElsewhere)
+# Officer rights on the lifecycle: role × level × stage × action, office scope, leave and delegation.
+kiosk_add_qtest(NAME tst_workflow_roles
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_workflow_roles.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS everyRoleStageAndAction officeScope signingTwiceRefused skippingRefused reasonRequired
+            delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding)
+# The officer console over real HTTPS with curl (sessions, CSRF, roles, escaping, lockout); browser run: console_e2e.
+kiosk_add_qtest(NAME tst_console
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals addedPageAndEscapedQuery
+            lockoutAfterFiveFailures)

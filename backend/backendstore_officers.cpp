@@ -1,0 +1,317 @@
+// BackendStore members for officers, leave/delegation and console sessions (schema version 4).
+#include "backendstore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace backend {
+
+namespace {
+
+const QString kOfficerColumns
+    = QStringLiteral("id, username, display_name, role, office, password_hash, failed_logins, locked_until, active, created_at");
+const QString kDelegationColumns
+    = QStringLiteral("id, officer_id, delegate_id, starts, ends, reason, created_by, created_at, cancelled_at");
+
+QString timestamp(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime parseTimestamp(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+Error databaseError(const QString &what, const QSqlError &e)
+{
+    return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};
+}
+
+OfficerRecord readOfficer(const QSqlQuery &q)
+{
+    OfficerRecord o;
+    o.id = q.value(0).toLongLong();
+    o.username = q.value(1).toString();
+    o.displayName = q.value(2).toString();
+    o.role = roleFromWire(q.value(3).toString()).value_or(Role::DesaFrontOffice);
+    o.office = q.value(4).toString();
+    o.passwordHash = q.value(5).toString();
+    o.failedLogins = q.value(6).toInt();
+    o.lockedUntil = parseTimestamp(q.value(7));
+    o.active = q.value(8).toInt() != 0;
+    o.createdAt = parseTimestamp(q.value(9));
+    return o;
+}
+
+DelegationRecord readDelegation(const QSqlQuery &q)
+{
+    return DelegationRecord {q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+        QDate::fromString(q.value(3).toString(), Qt::ISODate), QDate::fromString(q.value(4).toString(), Qt::ISODate), q.value(5).toString(),
+        q.value(6).toString(), parseTimestamp(q.value(7)), parseTimestamp(q.value(8))};
+}
+
+/// Inserts a row whose id is the next free one, under the write lock so two writers never pick the same id.
+Result<qint64> insertWithNextId(QSqlDatabase db, const QString &table, const QString &insertSql, const QVariantList &values)
+{
+    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
+    QSqlQuery begin(db);
+    if (!begin.exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
+        return databaseError(QStringLiteral("memulai transaksi"), begin.lastError());
+    const auto rollback = [&db](const QString &what, const QSqlError &e) {
+        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+        return databaseError(what, e);
+    };
+    QSqlQuery next(db);
+    if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM %1").arg(table)) || !next.next())
+        return rollback(QStringLiteral("mengambil nomor baru"), next.lastError());
+    const qint64 id = next.value(0).toLongLong();
+    next.finish();
+    QSqlQuery insert(db);
+    insert.prepare(insertSql);
+    insert.addBindValue(id);
+    for (const QVariant &v : values)
+        insert.addBindValue(v);
+    if (!insert.exec())
+        return rollback(QStringLiteral("menyimpan data"), insert.lastError());
+    QSqlQuery commit(db);
+    if (!commit.exec(QStringLiteral("COMMIT")))
+        return rollback(QStringLiteral("menyimpan transaksi"), commit.lastError());
+    return id;
+}
+
+template<typename Record, typename Reader>
+Result<QList<Record>> readAll(const Result<QSqlDatabase> &conn, const QString &sql, const QString &what, Reader read)
+{
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    if (!q.exec(sql))
+        return databaseError(what, q.lastError());
+    QList<Record> list;
+    while (q.next())
+        list.append(read(q));
+    return list;
+}
+
+} // namespace
+
+Result<qint64> BackendStore::insertOfficer(const OfficerRecord &o)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    if (auto existing = officerByUsername(o.username); existing)
+        return Error {ErrorCode::RegistrationTaken, QStringLiteral("Nama pengguna '%1' sudah dipakai. Pilih nama lain.").arg(o.username)};
+    return insertWithNextId(conn.value(), QStringLiteral("officers"),
+        QStringLiteral("INSERT INTO officers (%1) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)").arg(kOfficerColumns),
+        {o.username, o.displayName, roleToWire(o.role), o.office, o.passwordHash, o.active ? 1 : 0,
+            timestamp(o.createdAt.isValid() ? o.createdAt : QDateTime::currentDateTimeUtc())});
+}
+
+Result<OfficerRecord> BackendStore::officer(qint64 id)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT %1 FROM officers WHERE id = ?").arg(kOfficerColumns));
+    q.addBindValue(id);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membaca petugas"), q.lastError());
+    if (!q.next())
+        return Error {ErrorCode::NotFound, QStringLiteral("Petugas tidak ditemukan.")};
+    return readOfficer(q);
+}
+
+Result<OfficerRecord> BackendStore::officerByUsername(const QString &username)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT %1 FROM officers WHERE username = ?").arg(kOfficerColumns));
+    q.addBindValue(username);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membaca petugas"), q.lastError());
+    if (!q.next())
+        return Error {ErrorCode::NotFound, QStringLiteral("Petugas '%1' tidak ditemukan.").arg(username)};
+    return readOfficer(q);
+}
+
+Result<QList<OfficerRecord>> BackendStore::officers()
+{
+    return readAll<OfficerRecord>(connection(),
+        QStringLiteral("SELECT %1 FROM officers ORDER BY office, role, username").arg(kOfficerColumns),
+        QStringLiteral("membaca daftar petugas"), readOfficer);
+}
+
+Status BackendStore::updateOfficer(const OfficerRecord &o)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("UPDATE officers SET display_name = ?, role = ?, office = ?, active = ? WHERE id = ?"));
+    for (const QVariant &v : QVariantList {o.displayName, roleToWire(o.role), o.office, o.active ? 1 : 0, o.id})
+        q.addBindValue(v);
+    if (!q.exec())
+        return databaseError(QStringLiteral("memperbarui petugas"), q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error {ErrorCode::NotFound, QStringLiteral("Petugas tidak ditemukan.")};
+    return Done {};
+}
+
+Status BackendStore::setOfficerPassword(qint64 id, const QString &passwordHash)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("UPDATE officers SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?"));
+    q.addBindValue(passwordHash);
+    q.addBindValue(id);
+    if (!q.exec())
+        return databaseError(QStringLiteral("menyimpan kata sandi"), q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error {ErrorCode::NotFound, QStringLiteral("Petugas tidak ditemukan.")};
+    return Done {};
+}
+
+Result<OfficerRecord> BackendStore::recordLoginAttempt(qint64 id, bool success, const QDateTime &now)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    if (success) {
+        q.prepare(QStringLiteral("UPDATE officers SET failed_logins = 0, locked_until = NULL WHERE id = ?"));
+        q.addBindValue(id);
+    } else {
+        // One statement counts up, so concurrent failures are never lost; the lock follows below.
+        q.prepare(QStringLiteral("UPDATE officers SET failed_logins = failed_logins + 1 WHERE id = ?"));
+        q.addBindValue(id);
+    }
+    if (!q.exec())
+        return databaseError(QStringLiteral("mencatat percobaan masuk"), q.lastError());
+    q.finish();
+    auto updated = officer(id);
+    if (!updated || success)
+        return updated;
+    const int delay = lockout::delaySeconds(updated.value().failedLogins);
+    if (delay == 0)
+        return updated;
+    QSqlQuery lock(conn.value());
+    lock.prepare(QStringLiteral("UPDATE officers SET locked_until = ? WHERE id = ?"));
+    lock.addBindValue(timestamp(now.addSecs(delay)));
+    lock.addBindValue(id);
+    if (!lock.exec())
+        return databaseError(QStringLiteral("mengunci akun"), lock.lastError());
+    lock.finish();
+    return officer(id);
+}
+
+Result<qint64> BackendStore::insertDelegation(const DelegationRecord &d)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    return insertWithNextId(conn.value(), QStringLiteral("delegations"),
+        QStringLiteral("INSERT INTO delegations (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)").arg(kDelegationColumns),
+        {d.officerId, d.delegateId, d.starts.toString(Qt::ISODate), d.ends.toString(Qt::ISODate), d.reason, d.createdBy,
+            timestamp(d.createdAt.isValid() ? d.createdAt : QDateTime::currentDateTimeUtc())});
+}
+
+Result<QList<DelegationRecord>> BackendStore::delegations()
+{
+    return readAll<DelegationRecord>(connection(), QStringLiteral("SELECT %1 FROM delegations ORDER BY starts, id").arg(kDelegationColumns),
+        QStringLiteral("membaca daftar cuti"), readDelegation);
+}
+
+Status BackendStore::cancelDelegation(qint64 id, const QDateTime &at)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("UPDATE delegations SET cancelled_at = ? WHERE id = ? AND cancelled_at IS NULL"));
+    q.addBindValue(timestamp(at));
+    q.addBindValue(id);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membatalkan cuti"), q.lastError());
+    return Done {};
+}
+
+Status BackendStore::insertSession(const SessionRecord &s)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(
+        QStringLiteral("INSERT INTO officer_sessions (id_hash, officer_id, csrf_token, created_at, last_seen) VALUES (?, ?, ?, ?, ?)"));
+    for (const QVariant &v : QVariantList {s.idHash, s.officerId, s.csrfToken, timestamp(s.createdAt), timestamp(s.lastSeen)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return databaseError(QStringLiteral("menyimpan sesi"), q.lastError());
+    return Done {};
+}
+
+Result<std::optional<SessionRecord>> BackendStore::session(const QString &idHash)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT id_hash, officer_id, csrf_token, created_at, last_seen FROM officer_sessions WHERE id_hash = ?"));
+    q.addBindValue(idHash);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membaca sesi"), q.lastError());
+    if (!q.next())
+        return std::optional<SessionRecord>();
+    return std::optional<SessionRecord>(SessionRecord {
+        q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), parseTimestamp(q.value(3)), parseTimestamp(q.value(4))});
+}
+
+Status BackendStore::touchSession(const QString &idHash, const QDateTime &at)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("UPDATE officer_sessions SET last_seen = ? WHERE id_hash = ?"));
+    q.addBindValue(timestamp(at));
+    q.addBindValue(idHash);
+    if (!q.exec())
+        return databaseError(QStringLiteral("memperbarui sesi"), q.lastError());
+    return Done {};
+}
+
+Status BackendStore::deleteSession(const QString &idHash)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("DELETE FROM officer_sessions WHERE id_hash = ?"));
+    q.addBindValue(idHash);
+    if (!q.exec())
+        return databaseError(QStringLiteral("mengakhiri sesi"), q.lastError());
+    return Done {};
+}
+
+Status BackendStore::deleteSessionsOf(qint64 officerId)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("DELETE FROM officer_sessions WHERE officer_id = ?"));
+    q.addBindValue(officerId);
+    if (!q.exec())
+        return databaseError(QStringLiteral("mengakhiri sesi"), q.lastError());
+    return Done {};
+}
+
+} // namespace backend

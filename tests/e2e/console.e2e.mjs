@@ -1,0 +1,357 @@
+// Officer console end to end: the real `kecamatan-backend serve --console` over HTTPS, requests
+// submitted through the real kiosk API (mutual TLS with the test kiosk certificate), and every
+// officer role driving the console in headless Chromium (playwright-core, /usr/bin/chromium).
+// Exit 77 (SKIP) when Chromium, npm or the npm registry is missing; any failed check exits 1.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import https from 'node:https';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const SKIP = 77;
+const here = path.dirname(new URL(import.meta.url).pathname);
+const sourceDir = process.env.KIOSK_SOURCE_DIR ?? path.resolve(here, '../..');
+const binaryDir = process.env.KIOSK_BINARY_DIR ?? path.join(sourceDir, 'build/default');
+const backendBin = path.join(binaryDir, 'backend/kecamatan-backend');
+const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
+const shots = path.join(binaryDir, 'screenshots/console');
+const DESA = '3521112004';
+const KECAMATAN = '352111';
+
+function skip(why) {
+  console.log(`SKIP: ${why}`);
+  process.exit(SKIP);
+}
+
+let failures = 0;
+function check(condition, what) {
+  if (condition) {
+    console.log(`ok - ${what}`);
+  } else {
+    failures += 1;
+    console.log(`not ok - ${what}`);
+  }
+}
+
+// ---------------------------------------------------------------- peers
+
+if (!fs.existsSync(chromiumPath)) skip(`${chromiumPath} not installed (apt-get install chromium)`);
+if (spawnSync('npm', ['--version']).status !== 0) skip('npm not installed');
+if (!fs.existsSync(backendBin)) skip(`${backendBin} not built`);
+
+// playwright-core is installed from the committed lock file into the build tree, never into the sources.
+const nodeDir = path.join(binaryDir, 'e2e-node');
+fs.mkdirSync(nodeDir, { recursive: true });
+const lock = fs.readFileSync(path.join(here, 'package-lock.json'));
+const stamp = path.join(nodeDir, 'lock.sha256');
+const lockHash = createHash('sha256').update(lock).digest('hex');
+if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== lockHash ||
+    !fs.existsSync(path.join(nodeDir, 'node_modules/playwright-core'))) {
+  fs.copyFileSync(path.join(here, 'package.json'), path.join(nodeDir, 'package.json'));
+  fs.writeFileSync(path.join(nodeDir, 'package-lock.json'), lock);
+  const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: nodeDir, stdio: 'inherit' });
+  if (ci.status !== 0) skip('npm ci failed (no registry access?)');
+  fs.writeFileSync(stamp, lockHash);
+}
+const { chromium } = createRequire(path.join(nodeDir, 'package.json'))('playwright-core');
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
+const pki = path.join(work, 'pki');
+const data = path.join(work, 'data');
+const made = spawnSync(path.join(sourceDir, 'scripts/make-test-pki'), [pki], { stdio: 'ignore' });
+if (made.status !== 0) skip('scripts/make-test-pki failed (openssl missing?)');
+
+// One officer per role; passwords go in on stdin like an administrator would type them.
+const officers = {
+  fo: ['desa_front_office', DESA, 'Rina Petugas Desa'],
+  sekdes: ['sekretaris_desa', DESA, 'Wulan Sekretaris'],
+  kades: ['kepala_desa', DESA, 'Sugeng Riyadi'],
+  kecfo: ['kecamatan_front_office', KECAMATAN, 'Dodi Loket Kecamatan'],
+  kasi: ['kasi_pelayanan', KECAMATAN, 'Ani Kasi Pelayanan'],
+  camat: ['camat', KECAMATAN, 'Heru Santoso'],
+  admin: ['admin_kecamatan', KECAMATAN, 'Budi Admin'],
+  root: ['super_admin', '*', 'Super Admin'],
+};
+const password = (user) => `sandi-${user}-2026!`;
+for (const [user, [role, office, name]] of Object.entries(officers)) {
+  const add = spawnSync(backendBin, ['officer', 'add', '--data', data, '--username', user, '--role', role, '--office', office,
+    '--name', name], { input: `${password(user)}\n`, env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+  if (add.status !== 0) {
+    console.log(add.stderr.toString());
+    process.exit(1);
+  }
+}
+
+// The test kiosk's pre-issued certificate is the registered one (enrollment is tst_security's).
+const registered = spawnSync(backendBin, ['kiosk', 'register', '--data', data, '--cert', path.join(pki, 'kiosk.crt')],
+  { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
+if (registered.status !== 0) {
+  console.log(registered.stderr.toString());
+  process.exit(1);
+}
+
+const backend = spawn(backendBin, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--console', '127.0.0.1:0',
+  '--cert', path.join(pki, 'server.crt'), '--key', path.join(pki, 'server.key'), '--client-ca', path.join(pki, 'kiosk-ca.crt')],
+{ env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const ports = await new Promise((resolve, reject) => {
+  const found = {};
+  const timer = setTimeout(() => reject(new Error('backend did not report its ports within 30 s')), 30000);
+  readline.createInterface({ input: backend.stdout }).on('line', (line) => {
+    const m = /^(LISTENING|CONSOLE) (\d+)$/.exec(line);
+    if (m) found[m[1]] = Number(m[2]);
+    if (found.LISTENING && found.CONSOLE) {
+      clearTimeout(timer);
+      resolve(found);
+    }
+  });
+  backend.on('exit', (code) => reject(new Error(`backend exited early (${code})`)));
+});
+const consoleUrl = `https://localhost:${ports.CONSOLE}`;
+
+/// Submits like a kiosk: mutual TLS with the test kiosk certificate, an idempotency key.
+function submit(reg, serviceCode, name, fields) {
+  const body = JSON.stringify({ registrationNumber: reg, serviceCode, nik: '3521114506800002', name,
+    address: 'Dusun Krajan RT 01 RW 02, Pitu', purpose: 'Uji konsol petugas', fields, submittedAt: new Date().toISOString() });
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: '127.0.0.1', servername: 'localhost', port: ports.LISTENING, path: '/api/v1/requests',
+      method: 'POST', ca: fs.readFileSync(path.join(pki, 'ca.crt')), cert: fs.readFileSync(path.join(pki, 'kiosk.crt')),
+      key: fs.readFileSync(path.join(pki, 'kiosk.key')),
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-idempotency-${reg}` } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const DESA_REQ = 'REG-E2E-DESA';
+const KEC_REQ = 'REG-E2E-KEC';
+const RETURN_REQ = 'REG-E2E-RETURN';
+const REJECT_REQ = 'REG-E2E-REJECT';
+const sktm = { pekerjaan: 'Petani', penghasilan: 900000, jumlahTanggungan: 3, peruntukan: 'Bantuan sosial' };
+check(await submit(DESA_REQ, 'SKTM', 'Siti Aminah', sktm) === 201, 'desa-level request submitted through the kiosk API');
+check(await submit(KEC_REQ, 'AHLI_WARIS', 'Slamet Widodo', {}) === 201, 'kecamatan-level request submitted');
+check(await submit(RETURN_REQ, 'SKTM', 'Joko <script>alert(1)</script>', sktm) === 201, 'request to return submitted');
+check(await submit(REJECT_REQ, 'DOMISILI', 'Marni', {}) === 201, 'request to reject submitted');
+
+// ---------------------------------------------------------------- browser
+
+fs.mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
+// The console's certificate comes from the test CA, which the browser profile does not know.
+const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'id-ID', viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+page.on('dialog', (d) => { failures += 1; console.log(`not ok - unexpected dialog: ${d.message()}`); d.dismiss(); });
+
+async function login(user) {
+  await context.clearCookies();
+  await page.goto(`${consoleUrl}/masuk`);
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', password(user));
+  await Promise.all([page.waitForURL(`${consoleUrl}/`), page.click('button[type=submit]')]);
+  check((await page.textContent('nav')).includes(officers[user][2]), `${user} logged in and sees their name`);
+}
+
+function sql(statement) {
+  const r = spawnSync('sqlite3', [path.join(data, 'backend.sqlite'), statement]);
+  return r.status === 0 ? r.stdout.toString().trim() : null;
+}
+
+async function stageOf(reg) {
+  await page.goto(`${consoleUrl}/permohonan/${reg}`);
+  return page.getAttribute('#tahap', 'data-stage');
+}
+
+async function inboxHas(reg) {
+  await page.goto(`${consoleUrl}/`);
+  return (await page.locator(`#menunggu a[href="/permohonan/${reg}"]`).count()) > 0;
+}
+
+/// Opens a request and submits one of its action forms; checkboxes of the checklist are ticked first.
+async function act(reg, action, { note, passphrase } = {}) {
+  await page.goto(`${consoleUrl}/permohonan/${reg}`);
+  const form = page.locator(`#aksi-${action}`);
+  if ((await form.count()) === 0) return null;
+  for (const box of await form.locator('input[name=syarat]').all()) await box.check();
+  if (note !== undefined) await form.locator('textarea[name=catatan]').fill(note);
+  if (passphrase !== undefined) await form.locator('input[name=passphrase]').fill(passphrase);
+  const [response] = await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
+  return response;
+}
+
+async function csrfToken() {
+  return page.getAttribute('input[name=csrf]', 'value');
+}
+
+// Login page, and a wrong password that is refused.
+await page.goto(`${consoleUrl}/masuk`);
+await page.screenshot({ path: path.join(shots, 'login.png'), fullPage: true });
+await page.fill('input[name=username]', 'fo');
+await page.fill('input[name=password]', 'salah-sekali');
+await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')]);
+check((await page.textContent('main')).includes('kata sandi salah'), 'a wrong password is refused with a message');
+
+// Desa front office: inbox, detail with checklist, forward both requests; return one with a reason.
+await login('fo');
+const sid = (await context.cookies()).find((c) => c.name === '__Host-sid');
+check(sid?.httpOnly && sid?.secure && sid?.sameSite === 'Strict', 'session cookie is HttpOnly, Secure, SameSite=Strict');
+const stored = sql('SELECT id_hash FROM officer_sessions');
+if (stored !== null) {
+  check(!stored.includes(sid.value) && stored.includes(createHash('sha256').update(sid.value).digest('hex')),
+    'the database holds only the SHA-256 of the session id');
+}
+check(await inboxHas(DESA_REQ) && await inboxHas(KEC_REQ), 'front office inbox lists the new requests');
+const escaped = await page.content();
+check(!escaped.includes('<script>alert(1)</script>') && escaped.includes('&lt;script&gt;'), 'names are HTML-escaped in the inbox');
+await page.screenshot({ path: path.join(shots, 'inbox-front-office.png'), fullPage: true });
+await page.goto(`${consoleUrl}/permohonan/${DESA_REQ}`);
+await page.screenshot({ path: path.join(shots, 'detail-front-office.png'), fullPage: true });
+check(await page.locator('#aksi-setujui input[name=syarat]').count() === 4, 'the SKTM checklist has its four requirements');
+
+// CSRF: a POST without the token and with a wrong one is refused and changes nothing.
+const noToken = await page.request.post(`${consoleUrl}/permohonan/${DESA_REQ}/aksi`, { form: { aksi: 'tolak', catatan: 'x' }, maxRedirects: 0 });
+check(noToken.status() === 403, `POST without CSRF token → 403 (got ${noToken.status()})`);
+const badToken = await page.request.post(`${consoleUrl}/permohonan/${DESA_REQ}/aksi`,
+  { form: { aksi: 'tolak', catatan: 'x', csrf: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }, maxRedirects: 0 });
+check(badToken.status() === 403, `POST with a wrong CSRF token → 403 (got ${badToken.status()})`);
+check(await stageOf(DESA_REQ) === 'RECEIVED', 'refused POSTs left the request untouched');
+
+await act(DESA_REQ, 'setujui');
+check(await stageOf(DESA_REQ) === 'DESA_REVIEW', 'front office forwarded the desa-level request');
+await act(KEC_REQ, 'setujui');
+check(await stageOf(KEC_REQ) === 'DESA_REVIEW', 'front office forwarded the kecamatan-level request');
+await act(RETURN_REQ, 'kembalikan', { note: 'Foto rumah belum dilampirkan' });
+check(await stageOf(RETURN_REQ) === 'NEEDS_FIX', 'front office returned a request for fixes');
+check((await page.textContent('main')).includes('Foto rumah belum dilampirkan'), 'the return reason is in the history');
+await act(REJECT_REQ, 'setujui');
+
+// Role refusal: the front office may not sign, neither one by one nor in bulk.
+const token = await csrfToken();
+const foSigns = await page.request.post(`${consoleUrl}/permohonan/${DESA_REQ}/aksi`,
+  { form: { aksi: 'setujui', csrf: token, passphrase: password('fo') }, maxRedirects: 0 });
+check(foSigns.status() === 403, `front office signing → 403 (got ${foSigns.status()})`);
+const foBulk = await page.request.post(`${consoleUrl}/tanda-tangan`, { form: { reg: DESA_REQ, csrf: token, passphrase: password('fo') }, maxRedirects: 0 });
+check(foBulk.status() === 403, `front office bulk signing → 403 (got ${foBulk.status()})`);
+check((await page.request.get(`${consoleUrl}/admin/petugas`, { maxRedirects: 0 })).status() === 403, 'front office cannot open officer admin');
+check(await stageOf(DESA_REQ) === 'DESA_REVIEW', 'refused signatures left the request unsigned');
+
+// Kepala desa: a wrong passphrase does not sign; the right one signs; the desa-level letter is READY.
+await login('kades');
+check(await inboxHas(DESA_REQ), 'kades inbox lists the request to sign');
+await page.screenshot({ path: path.join(shots, 'inbox-kepala-desa.png'), fullPage: true });
+const wrong = await act(DESA_REQ, 'setujui', { passphrase: 'bukan-sandi-saya' });
+check(wrong?.status() === 403, 'signing with a wrong passphrase is refused');
+check(await stageOf(DESA_REQ) === 'DESA_REVIEW', 'nothing was signed with the wrong passphrase');
+await act(REJECT_REQ, 'tolak', { note: 'Pemohon bukan warga Desa Pitu' });
+check(await stageOf(REJECT_REQ) === 'REJECTED', 'kades rejected a request with a reason');
+await act(DESA_REQ, 'setujui', { passphrase: password('kades') });
+check(await stageOf(DESA_REQ) === 'READY', 'kades signed; the desa-level request is READY');
+check(await page.locator('#aksi-setujui').count() === 0, 'a signed request offers no second signature');
+await page.screenshot({ path: path.join(shots, 'detail-ready.png'), fullPage: true });
+const pdf = await page.request.get(`${consoleUrl}/permohonan/${DESA_REQ}/surat.pdf`);
+check(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'the signed letter PDF is served');
+await act(KEC_REQ, 'setujui', { passphrase: password('kades') });
+check(await stageOf(KEC_REQ) === 'DESA_SIGNED', 'kades signed the kecamatan-level request');
+
+// Kasi pelayanan checks; the camat signs in bulk.
+await login('kasi');
+check(await inboxHas(KEC_REQ), 'kasi inbox lists the desa-signed request');
+await page.screenshot({ path: path.join(shots, 'inbox-kasi-pelayanan.png'), fullPage: true });
+await act(KEC_REQ, 'setujui');
+check(await stageOf(KEC_REQ) === 'KECAMATAN_REVIEW', 'kasi forwarded the request to the camat');
+
+await login('camat');
+await page.goto(`${consoleUrl}/tanda-tangan`);
+check(await page.locator(`input[name=reg][value=${KEC_REQ}]`).count() === 1, 'camat bulk-sign page lists the request');
+await page.screenshot({ path: path.join(shots, 'bulk-sign-camat.png'), fullPage: true });
+await page.fill('input[name=passphrase]', password('camat'));
+await Promise.all([page.waitForNavigation(), page.click('form.aksi button[type=submit]')]);
+check((await page.textContent('main')).includes('1 surat ditandatangani'), 'bulk signing reports one letter signed');
+check(await stageOf(KEC_REQ) === 'READY', 'camat signed; the kecamatan-level request is READY');
+await page.screenshot({ path: path.join(shots, 'detail-kecamatan-ready.png'), fullPage: true });
+// The letter preview: the PDF the console serves, rasterised (headless Chromium's PDF viewer paints nothing).
+const letterPdf = path.join(work, 'letter.pdf');
+fs.writeFileSync(letterPdf, await (await page.request.get(`${consoleUrl}/permohonan/${KEC_REQ}/surat.pdf`)).body());
+const raster = spawnSync('pdftoppm', ['-png', '-r', '80', '-singlefile', letterPdf, path.join(shots, 'letter-preview')]);
+check(raster.status === 0 || raster.error?.code === 'ENOENT', 'the served letter PDF rasterises (pdftoppm)');
+
+// Search by name and by registration number.
+await page.goto(`${consoleUrl}/cari?q=slamet`);
+check(await page.locator(`a[href="/permohonan/${KEC_REQ}"]`).count() === 1, 'search finds a request by name');
+await page.goto(`${consoleUrl}/cari?q=E2E-DESA`);
+check(await page.locator(`a[href="/permohonan/${DESA_REQ}"]`).count() === 1, 'search finds a request by registration number');
+
+// Other roles: each logs in and sees a console fitted to them.
+await login('sekdes');
+check(await page.locator('a[href="/tanda-tangan"]').count() === 0, 'sekdes has no signing page while the kades is present');
+await login('kecfo');
+await login('root');
+check(await inboxHas(RETURN_REQ), 'super admin sees returned requests waiting for the desa');
+
+// Admin kecamatan: officers and leave; the sekdes signs for the kades on leave.
+await login('admin');
+await page.goto(`${consoleUrl}/admin/petugas`);
+check((await page.textContent('main')).includes('Sugeng Riyadi'), 'admin lists the officers of the kecamatan');
+await page.screenshot({ path: path.join(shots, 'admin-officers.png'), fullPage: true });
+await page.goto(`${consoleUrl}/admin/cuti`);
+const today = new Date().toISOString().slice(0, 10);
+const optionOf = async (name) => page.locator('select[name=petugas] option', { hasText: name }).getAttribute('value');
+await page.selectOption('select[name=petugas]', await optionOf('Sugeng Riyadi'));
+await page.selectOption('select[name=pengganti]', await optionOf('Wulan Sekretaris'));
+await page.fill('input[name=mulai]', today);
+await page.fill('input[name=sampai]', today);
+await page.fill('input[name=alasan]', 'Dinas luar');
+await Promise.all([page.waitForNavigation(), page.click('form.aksi button[type=submit]')]);
+check((await page.textContent('main')).includes('berlaku'), 'leave with a delegate is recorded and in force');
+await page.screenshot({ path: path.join(shots, 'admin-leave.png'), fullPage: true });
+
+await login('fo');
+await act(RETURN_REQ, 'setujui');
+check(await stageOf(RETURN_REQ) === 'DESA_REVIEW', 'the fixed request is forwarded again');
+await login('sekdes');
+check(await inboxHas(RETURN_REQ), 'the delegate sees the request to sign');
+await page.screenshot({ path: path.join(shots, 'inbox-delegate.png'), fullPage: true });
+await act(RETURN_REQ, 'setujui', { passphrase: password('sekdes') });
+check(await stageOf(RETURN_REQ) === 'READY', 'the sekdes signed for the kades on leave');
+check((await page.textContent('main')).includes('Wulan Sekretaris a.n. Sugeng Riyadi'), 'the history names the delegate and the kades');
+
+// Idle expiry: a session unused for longer than 30 minutes ends.
+if (sql("UPDATE officer_sessions SET last_seen = '2000-01-01T00:00:00.000Z'") !== null) {
+  await page.goto(`${consoleUrl}/`);
+  check(page.url().includes('/masuk') && (await page.textContent('main')).includes('lama tidak aktif'), 'an idle session expires');
+  await login('sekdes');
+}
+
+// Lockout: after five wrong passwords the account is locked even for the right one, and the lock is stored.
+for (let i = 0; i < 5; i += 1) {
+  await context.clearCookies();
+  await page.goto(`${consoleUrl}/masuk`);
+  await page.fill('input[name=username]', 'kecfo');
+  await page.fill('input[name=password]', `salah-${i}`);
+  await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')]);
+}
+await page.goto(`${consoleUrl}/masuk`);
+await page.fill('input[name=username]', 'kecfo');
+await page.fill('input[name=password]', password('kecfo'));
+await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')]);
+check((await page.textContent('main')).includes('dikunci sementara'), 'five failures lock the account, even for the right password');
+const lockRow = sql("SELECT failed_logins, locked_until IS NOT NULL FROM officers WHERE username = 'kecfo'");
+if (lockRow !== null) check(lockRow === "5|1", `the lockout is stored in the database (${lockRow})`);
+await login('sekdes');
+
+// Logout ends the session: the old cookie no longer opens the inbox.
+await page.click('nav button[type=submit]');
+await page.waitForURL(/\/masuk/);
+await page.goto(`${consoleUrl}/`);
+check(page.url().includes('/masuk'), 'after logout the console asks to log in again');
+
+await browser.close();
+backend.kill('SIGTERM');
+await new Promise((resolve) => backend.on('exit', resolve));
+fs.rmSync(work, { recursive: true, force: true });
+console.log(failures === 0 ? `all checks passed; screenshots in ${shots}` : `${failures} check(s) failed`);
+process.exit(failures === 0 ? 0 : 1);

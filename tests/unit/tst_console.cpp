@@ -1,0 +1,298 @@
+#include "backendstore.h"
+#include "console/consoleserver.h"
+#include "console/html.h"
+#include "crypto.h"
+#include "letterrenderer.h"
+#include "offices.h"
+#include "servicecatalog.h"
+#include "workflow.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cstdlib>
+
+using namespace backend;
+using serverlink::Stage;
+
+namespace {
+
+const QString kDesa = QStringLiteral("3521112004");
+
+/// What curl saw: HTTP status, headers and body.
+struct Reply {
+    int status = 0;
+    QByteArray headers;
+    QByteArray body;
+};
+
+} // namespace
+
+/// The officer console over real HTTPS without a browser (curl with a cookie jar): sessions,
+/// CSRF, role checks, escaping, lockout. The browser run is tests/e2e (console_e2e).
+class TestConsole : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_pki;
+    std::unique_ptr<BackendStore> m_store;
+    std::optional<ServiceCatalog> m_catalog;
+    std::optional<OfficeDirectory> m_offices;
+    LetterRenderer m_renderer;
+    std::unique_ptr<Workflow> m_workflow;
+    std::unique_ptr<ConsoleServer> m_console;
+    quint16 m_port = 0;
+
+    Reply call(const QString &jar, const QString &method, const QString &path, const QStringList &form = {})
+    {
+        const QString headers = m_dir.filePath(QStringLiteral("headers.txt"));
+        QFile::remove(headers);
+        QStringList args {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("20"), QStringLiteral("-X"), method,
+            QStringLiteral("--cacert"), m_pki + QStringLiteral("/ca.crt"), QStringLiteral("-c"), jar, QStringLiteral("-b"), jar,
+            QStringLiteral("-D"), headers, QStringLiteral("-w"), QStringLiteral("\n%{http_code}")};
+        for (const QString &field : form)
+            args << QStringLiteral("--data-urlencode") << field;
+        args << QStringLiteral("https://localhost:%1%2").arg(m_port).arg(path);
+        QProcess curl;
+        curl.start(QStringLiteral("curl"), args);
+        Reply reply;
+        if (!curl.waitForFinished(25000))
+            return reply;
+        const QByteArray out = curl.readAllStandardOutput();
+        const qsizetype split = out.lastIndexOf('\n');
+        reply.body = out.left(split);
+        reply.status = out.mid(split + 1).toInt();
+        QFile h(headers);
+        if (h.open(QIODevice::ReadOnly))
+            reply.headers = h.readAll();
+        return reply;
+    }
+
+    static QString csrfOf(const QByteArray &html)
+    {
+        static const QRegularExpression token(QStringLiteral("name=\"csrf\" value=\"([^\"]+)\""));
+        return token.match(QString::fromUtf8(html)).captured(1);
+    }
+
+    /// Logs in with a fresh cookie jar; returns the jar path and the session's CSRF token.
+    std::pair<QString, QString> login(const QString &user, const QString &password, int *status = nullptr)
+    {
+        const QString jar = m_dir.filePath(QStringLiteral("jar-%1-%2").arg(user).arg(QDateTime::currentMSecsSinceEpoch()));
+        const Reply form = call(jar, QStringLiteral("GET"), QStringLiteral("/masuk"));
+        const Reply done = call(jar, QStringLiteral("POST"), QStringLiteral("/masuk"),
+            {QStringLiteral("csrf=") + csrfOf(form.body), QStringLiteral("username=") + user, QStringLiteral("password=") + password});
+        if (status)
+            *status = done.status;
+        const Reply inbox = call(jar, QStringLiteral("GET"), QStringLiteral("/"));
+        return {jar, csrfOf(inbox.body)};
+    }
+
+    void addOfficer(const QString &user, Role role, const QString &office)
+    {
+        OfficerRecord o;
+        o.username = user;
+        o.displayName = QStringLiteral("Petugas <%1>").arg(user);
+        o.role = role;
+        o.office = office;
+        o.passwordHash = serverlink::crypto::hashSecret(QStringLiteral("sandi-%1-panjang").arg(user));
+        QVERIFY(m_store->insertOfficer(o));
+    }
+
+    void submit(const QString &reg, const QString &name)
+    {
+        NewRequest n;
+        n.kioskId = QStringLiteral("KIOSK-0001");
+        n.desaCode = kDesa;
+        n.idempotencyKey = QStringLiteral("key-%1-0000000000").arg(reg);
+        n.submit.registrationNumber = reg;
+        n.submit.serviceCode = QStringLiteral("DOMISILI");
+        n.submit.nik = QStringLiteral("3521114506800002");
+        n.submit.name = name;
+        n.submit.address = QStringLiteral("Dusun Krajan");
+        n.submit.purpose = QStringLiteral("Uji");
+        n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+        n.bodySha256 = reg;
+        QVERIFY(m_store->insertRequest(n));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty()
+            || QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty()) {
+            qWarning("curl or openssl not installed");
+            std::exit(77);
+        }
+        QVERIFY(m_dir.isValid());
+        m_pki = m_dir.filePath(QStringLiteral("pki"));
+        QProcess pki;
+        pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {m_pki});
+        QVERIFY(pki.waitForFinished(30000));
+        QCOMPARE(pki.exitCode(), 0);
+        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
+        QVERIFY(store);
+        m_store = std::move(store.value());
+        m_catalog = ServiceCatalog::builtIn().value();
+        m_offices = OfficeDirectory::builtIn().value();
+        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
+        addOfficer(QStringLiteral("fo"), Role::DesaFrontOffice, kDesa);
+        addOfficer(QStringLiteral("kades"), Role::KepalaDesa, kDesa);
+        addOfficer(QStringLiteral("camat"), Role::Camat, QStringLiteral("352111"));
+        m_console = std::make_unique<ConsoleServer>(*m_store, *m_catalog, *m_offices, *m_workflow);
+        m_console->addPage(QStringLiteral("/contoh"), QStringLiteral("Contoh"), {Role::Camat}, [](const ConsolePageRequest &r) {
+            ConsolePageReply reply;
+            reply.bodyHtml = QStringLiteral("<p id=\"contoh\">%1</p>").arg(console::html::escape(r.query.value(QStringLiteral("x"))));
+            return reply;
+        });
+        const auto port = m_console->start(
+            QStringLiteral("127.0.0.1"), 0, m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"));
+        QVERIFY2(port, port ? "" : qPrintable(port.error().message));
+        m_port = port.value();
+    }
+
+    void cleanupTestCase()
+    {
+        m_console.reset();
+        m_workflow.reset();
+        m_store.reset();
+    }
+
+    void escapeEverything()
+    {
+        QCOMPARE(console::html::escape(QStringLiteral("<a href=\"x\">'&'</a>")),
+            QStringLiteral("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"));
+    }
+
+    void loginSessionAndCookie()
+    {
+        const QString jar = m_dir.filePath(QStringLiteral("jar-anon"));
+        const Reply anonymous = call(jar, QStringLiteral("GET"), QStringLiteral("/"));
+        QCOMPARE(anonymous.status, 303);
+        QVERIFY(anonymous.headers.contains("Location: /masuk"));
+
+        const Reply form = call(jar, QStringLiteral("GET"), QStringLiteral("/masuk"));
+        const Reply done = call(jar, QStringLiteral("POST"), QStringLiteral("/masuk"),
+            {QStringLiteral("csrf=") + csrfOf(form.body), QStringLiteral("username=fo"), QStringLiteral("password=sandi-fo-panjang")});
+        QCOMPARE(done.status, 303);
+        static const QRegularExpression cookie(
+            QStringLiteral("Set-Cookie: __Host-sid=([A-Za-z0-9_-]+); Path=/; Secure; HttpOnly; SameSite=Strict"));
+        const auto match = cookie.match(QString::fromLatin1(done.headers));
+        QVERIFY2(match.hasMatch(), done.headers.constData());
+        const QString raw = match.captured(1);
+        QVERIFY(raw.size() >= 43);
+        // Only the hash is stored.
+        const auto byRaw = m_store->session(raw);
+        QVERIFY(byRaw && !byRaw.value());
+        const auto byHash = m_store->session(QString::fromLatin1(serverlink::crypto::sha256(raw.toLatin1()).toHex()));
+        QVERIFY(byHash && byHash.value());
+
+        const Reply inbox = call(jar, QStringLiteral("GET"), QStringLiteral("/"));
+        QCOMPARE(inbox.status, 200);
+        QVERIFY(inbox.headers.contains("Content-Security-Policy: default-src 'none'"));
+        // The display name is escaped in the page chrome.
+        QVERIFY(inbox.body.contains("Petugas &lt;fo&gt;"));
+
+        // Idle expiry: a session last seen long ago is gone.
+        QVERIFY(m_store->touchSession(
+            byHash.value()->idHash, QDateTime::currentDateTimeUtc().addSecs(-(ConsoleServer::kIdleMinutes * 60 + 5))));
+        const Reply expired = call(jar, QStringLiteral("GET"), QStringLiteral("/"));
+        QCOMPARE(expired.status, 303);
+        QVERIFY(expired.headers.contains("Location: /masuk?pesan=habis"));
+        QVERIFY(!m_store->session(byHash.value()->idHash).value());
+    }
+
+    void loginWithoutCsrfRefused()
+    {
+        const QString jar = m_dir.filePath(QStringLiteral("jar-nocsrf"));
+        const Reply done = call(jar, QStringLiteral("POST"), QStringLiteral("/masuk"),
+            {QStringLiteral("username=fo"), QStringLiteral("password=sandi-fo-panjang")});
+        QCOMPARE(done.status, 403);
+        QVERIFY(!done.headers.contains("__Host-sid="));
+    }
+
+    void csrfAndRoleRefusals()
+    {
+        submit(QStringLiteral("REG-C-1"), QStringLiteral("Sri <i>Rahayu</i>"));
+        const auto [jar, csrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        const QString action = QStringLiteral("/permohonan/REG-C-1/aksi");
+        QCOMPARE(call(jar, QStringLiteral("POST"), action, {QStringLiteral("aksi=tolak"), QStringLiteral("catatan=x")}).status, 403);
+        QCOMPARE(call(jar, QStringLiteral("POST"), action,
+                     {QStringLiteral("aksi=tolak"), QStringLiteral("catatan=x"), QStringLiteral("csrf=salah")})
+                     .status,
+            403);
+        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::Received);
+
+        const Reply detail = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-C-1"));
+        QCOMPARE(detail.status, 200);
+        QVERIFY(detail.body.contains("Sri &lt;i&gt;Rahayu&lt;/i&gt;"));
+        QVERIFY(!detail.body.contains("<i>Rahayu"));
+
+        // Approving without ticking the requirements is refused; ticking them all forwards.
+        QCOMPARE(call(jar, QStringLiteral("POST"), action, {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + csrf}).status, 400);
+        QStringList ticked {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + csrf};
+        for (int i = 0; i < 10; ++i)
+            ticked << QStringLiteral("syarat=%1").arg(i);
+        QCOMPARE(call(jar, QStringLiteral("POST"), action, ticked).status, 303);
+        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
+
+        // The front office cannot sign, open the signer page, or the camat's page.
+        QCOMPARE(call(jar, QStringLiteral("POST"), action,
+                     {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + csrf, QStringLiteral("passphrase=sandi-fo-panjang")})
+                     .status,
+            403);
+        QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/tanda-tangan")).status, 403);
+        QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/contoh")).status, 403);
+        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
+
+        // The kepala desa signs only with the right passphrase.
+        const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
+        QCOMPARE(call(kadesJar, QStringLiteral("POST"), action,
+                     {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + kadesCsrf, QStringLiteral("passphrase=salah")})
+                     .status,
+            403);
+        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
+        QCOMPARE(
+            call(kadesJar, QStringLiteral("POST"), action,
+                {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + kadesCsrf, QStringLiteral("passphrase=sandi-kades-panjang")})
+                .status,
+            303);
+        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::Ready);
+        const Reply pdf = call(kadesJar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-C-1/surat.pdf"));
+        QCOMPARE(pdf.status, 200);
+        QVERIFY(pdf.body.startsWith("%PDF"));
+    }
+
+    void addedPageAndEscapedQuery()
+    {
+        const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/contoh?x=%3Cscript%3E"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("<p id=\"contoh\">&lt;script&gt;</p>"));
+        QVERIFY(page.body.contains("<a href=\"/contoh\" aria-current=\"page\">Contoh</a>"));
+    }
+
+    void lockoutAfterFiveFailures()
+    {
+        for (int i = 0; i < 5; ++i) {
+            int status = 0;
+            login(QStringLiteral("camat"), QStringLiteral("salah-%1").arg(i), &status);
+            QCOMPARE(status, 401);
+        }
+        int status = 0;
+        const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"), &status);
+        QCOMPARE(status, 429);
+        QVERIFY(csrf.isEmpty());
+        const auto camat = m_store->officerByUsername(QStringLiteral("camat")).value();
+        QCOMPARE(camat.failedLogins, 5);
+        QVERIFY(camat.lockedUntil > QDateTime::currentDateTimeUtc());
+    }
+};
+
+QTEST_MAIN(TestConsole)
+#include "tst_console.moc"
