@@ -533,6 +533,7 @@ void Session::handOver(const QString &registrationNumber)
     }
     qCInfo(lcSession).noquote() << "handed over" << registrationNumber;
     setStaffMessage(tr("Surat %1 tercatat sudah diserahkan kepada pemohon.").arg(registrationNumber));
+    Q_EMIT syncChanged();
     Q_EMIT requestQueued();
     Q_EMIT staffChanged();
 }
@@ -570,6 +571,11 @@ QVariantList Session::printJobs() const
 int Session::ticketsNotPrinted() const
 {
     return m_outbox.stats().ticketsNotPrinted;
+}
+
+int Session::handoversWaiting() const
+{
+    return int(m_outbox.handoversToSend().size());
 }
 
 QStringList Session::deviceStates() const

@@ -59,6 +59,7 @@ class Session : public QObject
     Q_PROPERTY(int surveysGiven READ surveysGiven NOTIFY surveyChanged)
     Q_PROPERTY(int surveysWaiting READ surveysWaiting NOTIFY syncChanged)
     Q_PROPERTY(int outboxDepth READ outboxDepth NOTIFY syncChanged)
+    Q_PROPERTY(int handoversWaiting READ handoversWaiting NOTIFY syncChanged)
     Q_PROPERTY(QString syncProblem READ syncProblem NOTIFY syncChanged)
     Q_PROPERTY(int syncRounds READ syncRounds NOTIFY syncChanged)
     Q_PROPERTY(bool staffUnlocked READ staffUnlocked NOTIFY staffChanged)
@@ -118,6 +119,8 @@ public:
     /// Survey responses stored here that the backend does not have yet.
     [[nodiscard]] int surveysWaiting() const { return m_surveysWaiting; }
     [[nodiscard]] int outboxDepth() const { return m_outboxDepth; }
+    /// Handovers recorded here that the backend has not been told about yet.
+    [[nodiscard]] int handoversWaiting() const;
     [[nodiscard]] QString syncProblem() const { return m_syncProblem; }
     [[nodiscard]] int syncRounds() const { return m_syncRounds; }
     [[nodiscard]] bool staffUnlocked() const { return m_staffUnlocked; }

@@ -198,6 +198,7 @@ void SyncService::syncNow()
     }
     deliverOutbox(&problem);
     deliverSurveys(&problem);
+    deliverHandovers(&problem);
     pullChanges(&problem);
     downloadLetters(&problem);
     refreshTrust(&problem);
@@ -348,6 +349,25 @@ void SyncService::deliverSurveys(QString *problem)
             return;
         }
         m_outbox->markSurveyDelivered(survey.id);
+    }
+}
+
+void SyncService::deliverHandovers(QString *problem)
+{
+    for (const QString &registrationNumber : m_outbox->handoversToSend()) {
+        const auto r = m_client->post(QStringLiteral("/requests/%1/handover").arg(registrationNumber), QByteArray());
+        noteLinkResult(r);
+        const bool refusedForGood = r.error == serverlink::LinkError::Http && (r.status == 404 || r.status == 409);
+        if (r.ok() || refusedForGood) {
+            // 404/409: the backend will never record it (not this desa's, not READY there); the kiosk keeps its own record.
+            if (refusedForGood)
+                qCWarning(lcSync).noquote() << "handover of" << registrationNumber << "refused: HTTP" << r.status;
+            m_outbox->markHandoverSent(registrationNumber);
+            continue;
+        }
+        // Kept and sent again next round.
+        *problem = describe(r);
+        return;
     }
 }
 

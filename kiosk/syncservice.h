@@ -91,6 +91,8 @@ private:
     void refreshCatalog(QString *problem);
     void deliverOutbox(QString *problem);
     void deliverSurveys(QString *problem);
+    /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
+    void deliverHandovers(QString *problem);
     void pullChanges(QString *problem);
     void downloadLetters(QString *problem);
     void refreshTrust(QString *problem);
