@@ -2,6 +2,7 @@
 #include "apiserver.h"
 #include "backendstore.h"
 #include "letterrenderer.h"
+#include "notifications.h"
 #include "offices.h"
 #include "sealservice.h"
 #include "servicecatalog.h"
@@ -86,6 +87,21 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     sigaddset(&stopSignals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
+    // Notifications: the outbox is always filled; the INI file chooses how (and whether) SMS leave.
+    const QString notifyConfig = args.isSet(QStringLiteral("notify-config"))
+        ? args.value(QStringLiteral("notify-config"))
+        : QDir(args.value(QStringLiteral("data"))).filePath(QStringLiteral("notifications.ini"));
+    auto settings = NotificationSettings::load(notifyConfig);
+    if (!settings)
+        return fail(settings.error().message);
+    for (const ServiceInfo &service : b.catalog.services())
+        settings.value().reminders.slaDaysByService.insert(service.code, service.letter.slaDays);
+    auto transport = settings.value().makeTransport();
+    if (!transport)
+        return fail(transport.error().message);
+    NotificationSender notifier(*b.store, std::move(transport.value()), settings.value());
+    notifier.start();
+
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     const auto port = server.start(listen->first, listen->second,
         TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca"))});
@@ -100,6 +116,7 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     std::fflush(stdout);
     const int code = app.exec();
     server.stop();
+    notifier.stop();
     signalWaiter.join();
     return code;
 }
@@ -226,16 +243,17 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("kecamatan-backend"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Backend kecamatan Anjungan Desa.\n"
-                                                    "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F\n"
-                                                    "  approve --data DIR REG [--officer NAME]\n"
-                                                    "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
-                                                    "  list    --data DIR [--json]\n"
-                                                    "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
-                                                    "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
-                                                    "  keys list   --data DIR\n"
-                                                    "  revoke  --data DIR REG [--reason TEXT]\n"
-                                                    "  trust-list export --data DIR --out DIR"));
+    parser.setApplicationDescription(
+        QStringLiteral("Backend kecamatan Anjungan Desa.\n"
+                       "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F [--notify-config INI]\n"
+                       "  approve --data DIR REG [--officer NAME]\n"
+                       "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
+                       "  list    --data DIR [--json]\n"
+                       "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
+                       "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
+                       "  keys list   --data DIR\n"
+                       "  revoke  --data DIR REG [--reason TEXT]\n"
+                       "  trust-list export --data DIR --out DIR"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list"));
     parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (approve, reject)"));
@@ -248,7 +266,8 @@ int main(int argc, char *argv[])
              std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
              std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
              std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini)"},
-             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"}})
+             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
+             std::tuple {"notify-config", "INI", "pengaturan SMS dan pengingat (bawaan DIR/notifications.ini)"}})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
     parser.process(app);
