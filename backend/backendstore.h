@@ -131,6 +131,15 @@ struct EventRecord {
     QDateTime at;
 };
 
+/// One stored IKM survey response (anonymous).
+struct SurveyRecord {
+    QString id;
+    QString desaCode;
+    QString serviceCode;
+    QList<int> answers;
+    QDateTime answeredAt;
+};
+
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
 class BackendStore
 {
@@ -182,6 +191,12 @@ public:
     [[nodiscard]] Status markNotificationFailed(qint64 id, const QString &reason, bool giveUp);
     /// Adds the pickup and SLA reminders that are due at `now` (each once); returns how many are new.
     [[nodiscard]] Result<int> enqueueReminders(const ReminderPolicy &policy, const QDateTime &now);
+
+    // Monitoring reads (backendstore_monitoring.cpp).
+    /// Every event of every request, in sequence order.
+    [[nodiscard]] Result<QList<EventRecord>> allEvents();
+    /// Survey responses answered in [from, to); null bounds are open.
+    [[nodiscard]] Result<QList<SurveyRecord>> surveyResponses(const QDateTime &from, const QDateTime &to);
 
 private:
     explicit BackendStore(QString path);
