@@ -1,5 +1,5 @@
 # Issue #5/#6 figures against the real kecamatan-backend (label bench; they print, never assert on time).
-add_executable(bench_backend_throughput ${CMAKE_CURRENT_LIST_DIR}/bench_backend_throughput.cpp)
+add_executable(bench_backend_throughput ${CMAKE_CURRENT_LIST_DIR}/bench_backend_throughput.cpp ${CMAKE_CURRENT_LIST_DIR}/benchbackend.h)
 target_link_libraries(bench_backend_throughput PRIVATE kiosk_serverlink Qt6::Core CURL::libcurl PkgConfig::HTTPLIB OpenSSL::SSL)
 add_dependencies(bench_backend_throughput kecamatan-backend)
 add_test(NAME bench_backend_throughput COMMAND bench_backend_throughput)

@@ -6,6 +6,7 @@
 // by wrk. wrk cannot present a client certificate, which is why the baseline server does not ask
 // for one. Prints figures only; no assertions on time.
 //   KIOSK_BENCH_KIOSKS (default 300), KIOSK_BENCH_SECONDS (default 20)
+#include "benchbackend.h"
 #include "protocol.h"
 
 #include <QCoreApplication>
@@ -20,30 +21,17 @@
 #include <cstdio>
 #include <curl/curl.h>
 #include <httplib.h>
+#include <map>
 #include <thread>
 #include <vector>
 
 namespace {
 
-QString source(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(rel);
-}
-QString binary(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel);
-}
-
-int envInt(const char *name, int fallback)
-{
-    bool ok = false;
-    const int v = qEnvironmentVariableIntValue(name, &ok);
-    return ok && v > 0 ? v : fallback;
-}
-
 struct Figures {
     qint64 requests = 0;
     qint64 failures = 0;
+    std::map<std::string, int> failureReasons; // "HTTP 400", curl error text
+    int unfinished = 0; // still waiting for an answer when the window closed
     double seconds = 0;
     std::vector<double> latenciesMs;
 
@@ -86,7 +74,7 @@ Figures load(int kiosks, int seconds, const QString &getUrl, const QString &post
     Figures f;
     CURLM *multi = curl_multi_init();
     curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, long(kiosks + 16));
-    std::vector<Kiosk> clients(std::size_t(kiosks));
+    std::vector<Kiosk> clients(static_cast<std::size_t>(kiosks));
     const QByteArray get = getUrl.toUtf8();
     const QByteArray post = postUrl.toUtf8();
     const QByteArray ca = tls.ca.toUtf8(), cert = tls.cert.toUtf8(), key = tls.key.toUtf8();
@@ -116,7 +104,8 @@ Figures load(int kiosks, int seconds, const QString &getUrl, const QString &post
             k.postBody = s.toJson().toStdString();
             curl_slist_free_all(k.headers);
             k.headers = curl_slist_append(nullptr, "Content-Type: application/json");
-            k.headers = curl_slist_append(k.headers, QByteArray("Idempotency-Key: bench-" + s.registrationNumber.toUtf8()).constData());
+            k.headers = curl_slist_append(
+                k.headers, QByteArray("Idempotency-Key: bench-idempotency-" + s.registrationNumber.toUtf8()).constData());
             curl_easy_setopt(k.easy, CURLOPT_URL, post.constData());
             curl_easy_setopt(k.easy, CURLOPT_HTTPHEADER, k.headers);
             curl_easy_setopt(k.easy, CURLOPT_POSTFIELDS, k.postBody.c_str());
@@ -137,7 +126,9 @@ Figures load(int kiosks, int seconds, const QString &getUrl, const QString &post
     QElapsedTimer total;
     total.start();
     int running = kiosks;
-    while (running > 0) {
+    const qint64 window = std::max<qint64>(1, qint64(seconds) * 1000);
+    // Like wrk: only requests that complete inside the window count; the rest are cut and reported.
+    while (running > 0 && (seconds == 0 || total.elapsed() < window)) {
         curl_multi_perform(multi, &running);
         int left = 0;
         while (CURLMsg *m = curl_multi_info_read(multi, &left)) {
@@ -151,6 +142,8 @@ Figures load(int kiosks, int seconds, const QString &getUrl, const QString &post
             curl_multi_remove_handle(multi, m->easy_handle);
             ++f.requests;
             f.failures += ok ? 0 : 1;
+            if (!ok)
+                ++f.failureReasons[m->data.result != CURLE_OK ? curl_easy_strerror(m->data.result) : "HTTP " + std::to_string(status)];
             if (ok)
                 f.latenciesMs.push_back(double(k->started.nsecsElapsed()) / 1e6);
             if (total.elapsed() < qint64(seconds) * 1000) {
@@ -161,8 +154,10 @@ Figures load(int kiosks, int seconds, const QString &getUrl, const QString &post
         if (running > 0)
             curl_multi_poll(multi, nullptr, 0, 100, nullptr);
     }
-    f.seconds = double(total.nsecsElapsed()) / 1e9;
+    f.seconds = seconds == 0 ? double(total.nsecsElapsed()) / 1e9 : double(window) / 1000.0;
+    f.unfinished = running;
     for (Kiosk &k : clients) {
+        curl_multi_remove_handle(multi, k.easy);
         curl_slist_free_all(k.headers);
         curl_easy_cleanup(k.easy);
     }
@@ -181,12 +176,10 @@ void print(const char *label, const Figures &f)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const int kiosks = envInt("KIOSK_BENCH_KIOSKS", 300);
-    const int seconds = envInt("KIOSK_BENCH_SECONDS", 20);
+    const int kiosks = bench::envInt("KIOSK_BENCH_KIOSKS", 300);
+    const int seconds = bench::envInt("KIOSK_BENCH_SECONDS", 20);
     QTemporaryDir dir;
-    QProcess pki;
-    pki.start(source(QStringLiteral("scripts/make-test-pki")), {dir.filePath(QStringLiteral("pki"))});
-    if (!pki.waitForFinished(60000) || pki.exitCode() != 0) {
+    if (!bench::makePki(dir.filePath(QStringLiteral("pki")))) {
         std::printf("SKIP: scripts/make-test-pki failed (openssl missing?)\n");
         return 77;
     }
@@ -194,23 +187,12 @@ int main(int argc, char *argv[])
     curl_global_init(CURL_GLOBAL_DEFAULT);
 
     QProcess backend;
-    backend.setProcessChannelMode(QProcess::SeparateChannels);
-    backend.setStandardErrorFile(dir.filePath(QStringLiteral("backend.log")));
-    backend.start(binary(QStringLiteral("backend/kecamatan-backend")),
-        {QStringLiteral("serve"), QStringLiteral("--data"), dir.filePath(QStringLiteral("data")), QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"), pkiFile("server.crt"), QStringLiteral("--key"), pkiFile("server.key"),
-            QStringLiteral("--client-ca"), pkiFile("kiosk-ca.crt")});
-    QByteArray out;
-    QDeadlineTimer deadline(20000);
-    while (!deadline.hasExpired() && !out.contains('\n') && backend.state() != QProcess::NotRunning) {
-        backend.waitForReadyRead(200);
-        out += backend.readAllStandardOutput();
-    }
-    if (!out.startsWith("LISTENING ")) {
+    const int port = bench::startBackend(
+        backend, dir.filePath(QStringLiteral("data")), dir.filePath(QStringLiteral("pki")), dir.filePath(QStringLiteral("backend.log")));
+    if (!port) {
         std::printf("FAIL: the backend did not start\n");
         return 1;
     }
-    const int port = out.mid(10).trimmed().toInt();
     const QString base = QStringLiteral("https://127.0.0.1:%1/api/v1").arg(port);
     const TlsFiles mtls {pkiFile("ca.crt"), pkiFile("kiosk.crt"), pkiFile("kiosk.key")};
 
@@ -248,7 +230,8 @@ int main(int argc, char *argv[])
         "/static", [&staticBody](const httplib::Request &, httplib::Response &res) { res.set_content(staticBody, "application/json"); });
     const int staticPort = staticServer.bind_to_any_port("127.0.0.1");
     std::thread serverThread([&staticServer] { staticServer.listen_after_bind(); });
-    staticServer.wait_until_ready();
+    for (QDeadlineTimer ready(10000); !staticServer.is_running() && !ready.hasExpired();)
+        std::this_thread::yield();
     const QString staticUrl = QStringLiteral("https://127.0.0.1:%1/static").arg(staticPort);
     const Figures baseline = load(kiosks, seconds, staticUrl, QString(), TlsFiles {pkiFile("ca.crt"), {}, {}});
     print(qPrintable(QStringLiteral("baseline static %1 B, same tool").arg(sample.size())), baseline);
