@@ -10,9 +10,10 @@ set_tests_properties(bench_backend_throughput PROPERTIES LABELS bench TIMEOUT 24
 add_executable(bench_link ${CMAKE_CURRENT_LIST_DIR}/bench_link.cpp ${CMAKE_CURRENT_LIST_DIR}/benchbackend.h)
 target_link_libraries(bench_link PRIVATE kiosk_core Qt6::Core Qt6::Sql)
 add_dependencies(bench_link kecamatan-backend)
+# ctest drains 2,000 (about 2 minutes here; the output says it is shortened); KIOSK_BENCH_DRAIN=10000 for the issue's figure.
 add_test(NAME bench_link_drain COMMAND bench_link drain)
 set_tests_properties(bench_link_drain PROPERTIES LABELS bench TIMEOUT 900 SKIP_RETURN_CODE 77
-  ENVIRONMENT "KIOSK_SOURCE_DIR=${PROJECT_SOURCE_DIR};KIOSK_BINARY_DIR=${PROJECT_BINARY_DIR}")
+  ENVIRONMENT "KIOSK_SOURCE_DIR=${PROJECT_SOURCE_DIR};KIOSK_BINARY_DIR=${PROJECT_BINARY_DIR};KIOSK_BENCH_DRAIN=2000")
 # The issue asks for 10 minutes; the ctest default is 120 s and the output says it is shortened.
 add_test(NAME bench_link_idle COMMAND bench_link idle)
 set_tests_properties(bench_link_idle PROPERTIES LABELS bench TIMEOUT 900 SKIP_RETURN_CODE 77
