@@ -71,6 +71,8 @@ struct TlsFiles {
 /// every tenth client alternately POST a new request to `postUrl` (empty: GET only).
 Figures load(int kiosks, int seconds, const QString &getUrl, const QString &postUrl, const TlsFiles &tls)
 {
+    static int runs = 0;
+    const int run = ++runs; // registration numbers differ between runs
     Figures f;
     CURLM *multi = curl_multi_init();
     curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, long(kiosks + 16));
@@ -94,7 +96,7 @@ Figures load(int kiosks, int seconds, const QString &getUrl, const QString &post
         k.nextIsSubmit = !k.nextIsSubmit;
         if (submit) {
             serverlink::SubmitRequest s;
-            s.registrationNumber = QStringLiteral("BENCH-%1-%2").arg(index).arg(++k.submitted);
+            s.registrationNumber = QStringLiteral("BENCH-%1-%2-%3").arg(run).arg(index).arg(++k.submitted);
             s.serviceCode = QStringLiteral("DOMISILI");
             s.nik = QStringLiteral("3521114506800002");
             s.name = QStringLiteral("Siti Aminah");
@@ -169,6 +171,10 @@ void print(const char *label, const Figures &f)
 {
     std::printf("%-44s %9lld %7lld %9.0f %8.1f %8.1f %8.1f\n", label, qlonglong(f.requests), qlonglong(f.failures),
         double(f.requests - f.failures) / std::max(0.001, f.seconds), f.percentile(0.5), f.percentile(0.99), f.percentile(1.0));
+    if (f.unfinished > 0)
+        std::printf("%-44s   %d requests in flight when the window closed (not counted)\n", "", f.unfinished);
+    for (const auto &[reason, n] : f.failureReasons)
+        std::printf("%-44s   failed: %d x %s\n", "", n, reason.c_str());
 }
 
 } // namespace
@@ -253,11 +259,17 @@ int main(int argc, char *argv[])
             const double v = m.captured(1).toDouble();
             return m.captured(2) == QLatin1String("us") ? v / 1000 : m.captured(2) == QLatin1String("s") ? v * 1000 : v;
         };
-        std::printf("%-44s %9s %7s %9.0f %8.1f %8.1f %8s\n", "baseline static, wrk -t2", "-", "-", rps.captured(1).toDouble(), ms(p50),
-            ms(p99), "-");
+        const auto requests = QRegularExpression(QStringLiteral("(\\d+) requests in")).match(text);
+        std::printf("%-44s %9s %7s %9.0f %8.1f %8.1f %8s\n", "baseline static, wrk -t2", qPrintable(requests.captured(1)), "-",
+            rps.captured(1).toDouble(), ms(p50), ms(p99), "-");
+        const auto errors = QRegularExpression(QStringLiteral("Socket errors:[^\\n]*")).match(text);
+        if (errors.hasMatch())
+            std::printf("%-44s   wrk %s\n", "", qPrintable(errors.captured(0)));
     }
     staticServer.stop();
     serverThread.join();
+    std::printf("latency: this tool measures from queueing the request, including connect and TLS handshakes while\n"
+                "connections wait for one of the server's worker threads; wrk measures on established connections only.\n");
     std::printf("ratio backend / same-tool baseline: %.0f %% of the requests per second\n",
         100.0 * double(backendRun.requests - backendRun.failures) / std::max(1.0, double(baseline.requests - baseline.failures))
             * (baseline.seconds / std::max(0.001, backendRun.seconds)));
