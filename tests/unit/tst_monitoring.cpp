@@ -230,6 +230,30 @@ private Q_SLOTS:
             outside.answers = QList<int>(9, 1);
             outside.at = QDateTime(QDate(2026, 12, 1), QTime(9, 0), Qt::UTC);
             QVERIFY(store.value()->insertSurvey(QStringLiteral("KIOSK-0001"), QStringLiteral("3521112004"), outside));
+            // One request walked to READY at the store level (today), one left waiting in DESA_REVIEW.
+            for (const QString &reg : {QStringLiteral("REP-1"), QStringLiteral("REP-2")}) {
+                NewRequest n;
+                n.kioskId = QStringLiteral("KIOSK-0001");
+                n.desaCode = QStringLiteral("3521112004");
+                n.idempotencyKey = reg + QStringLiteral("-idempotency-key");
+                n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(reg.toUtf8(), QCryptographicHash::Sha256).toHex());
+                n.submit.registrationNumber = reg;
+                n.submit.serviceCode = QStringLiteral("DOMISILI");
+                n.submit.nik = QStringLiteral("3521114506800002");
+                n.submit.name = QStringLiteral("Siti Aminah");
+                n.submit.address = QStringLiteral("Pitu");
+                n.submit.purpose = QStringLiteral("Laporan");
+                n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+                QVERIFY(store.value()->insertRequest(n));
+            }
+            const auto step = [&](const QString &reg, Stage from, Stage to) {
+                return bool(
+                    store.value()->applyTransition(reg, Transition {from, to, QStringLiteral("t"), QStringLiteral("t"), {}, {}, {}}));
+            };
+            QVERIFY(step(QStringLiteral("REP-1"), Stage::Received, Stage::DesaReview));
+            QVERIFY(step(QStringLiteral("REP-1"), Stage::DesaReview, Stage::DesaSigned));
+            QVERIFY(step(QStringLiteral("REP-1"), Stage::DesaSigned, Stage::Ready));
+            QVERIFY(step(QStringLiteral("REP-2"), Stage::Received, Stage::DesaReview));
         }
         QProcess p;
         p.start(QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(QStringLiteral("backend/kecamatan-backend")),
@@ -240,6 +264,17 @@ private Q_SLOTS:
         const QByteArray out = p.readAllStandardOutput();
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QVERIFY2(out.contains("4 responden, IKM 84.72, mutu B"), out.constData());
+        QVERIFY2(out.contains("3521112004  DESA_REVIEW"), out.constData());
+        QVERIFY2(out.contains("SEMUA       READY"), out.constData());
+
+        // Without a period: the READY of today counts in the turnaround table.
+        QProcess all;
+        all.start(QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(QStringLiteral("backend/kecamatan-backend")),
+            {QStringLiteral("report"), QStringLiteral("--data"), data});
+        QVERIFY(all.waitForFinished(60000));
+        const QByteArray allOut = all.readAllStandardOutput();
+        QVERIFY2(allOut.contains("DOMISILI") && allOut.contains(" n=1 "), allOut.constData());
+        QVERIFY2(allOut.contains("5 responden"), allOut.constData());
         for (const char *name : {"tahap", "waktu", "sla", "ikm"})
             QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("laporan-%1.csv").arg(QLatin1String(name)))));
         QFile ikmFile(m_dir.filePath(QStringLiteral("laporan-ikm.csv")));
