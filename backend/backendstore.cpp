@@ -1,5 +1,8 @@
 #include "backendstore.h"
 
+#include "backendstore_p.h"
+#include "offices.h"
+
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -10,6 +13,7 @@
 namespace backend {
 
 using serverlink::Stage;
+using namespace detail;
 
 namespace {
 
@@ -17,7 +21,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 6> kMigrations {
+const std::array<QStringList, 7> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -164,6 +168,27 @@ const std::array<QStringList, 6> kMigrations {
                        " created_at TEXT NOT NULL,"
                        " last_seen TEXT NOT NULL)"),
     },
+    // 7: the citizen's phone for SMS, the durable notification outbox (citizen SMS and officer
+    // reminders, one row per event_key), and one nomor surat per letter.
+    {
+        QStringLiteral("ALTER TABLE requests ADD COLUMN phone TEXT"),
+        QStringLiteral("CREATE TABLE notifications ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " event_key TEXT NOT NULL UNIQUE,"
+                       " registration_number TEXT REFERENCES requests (registration_number),"
+                       " kind TEXT NOT NULL,"
+                       " recipient_kind TEXT NOT NULL,"
+                       " recipient TEXT NOT NULL,"
+                       " message TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " attempts INTEGER NOT NULL,"
+                       " next_attempt_at TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " sent_at TEXT,"
+                       " last_error TEXT)"),
+        QStringLiteral("CREATE INDEX notifications_due ON notifications (status, next_attempt_at)"),
+        QStringLiteral("CREATE UNIQUE INDEX requests_nomor_surat ON requests (nomor_surat)"),
+    },
 };
 
 static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");
@@ -173,22 +198,7 @@ const QString kSealColumns = QStringLiteral("registration_number, office, serial
 
 const QString kRequestColumns
     = QStringLiteral("registration_number, kiosk_id, desa_code, service_code, service_level, stage, nik, name, address,"
-                     " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256");
-
-QString timestamp(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime parseTimestamp(const QVariant &v)
-{
-    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-}
-
-Error databaseError(const QString &what, const QSqlError &e)
-{
-    return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};
-}
+                     " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256, phone");
 
 RequestRecord readRequest(const QSqlQuery &q)
 {
@@ -209,57 +219,8 @@ RequestRecord readRequest(const QSqlQuery &q)
     r.nomorSurat = q.value(13).toString();
     r.letterPath = q.value(14).toString();
     r.letterSha256 = q.value(15).toString();
+    r.phone = q.value(16).toString();
     return r;
-}
-
-/// A write transaction that takes the write lock up front, so that a read followed by a
-/// write inside it can never fail on a stale snapshot; rolls back unless committed.
-class WriteTransaction
-{
-public:
-    explicit WriteTransaction(QSqlDatabase db)
-        : m_db(std::move(db))
-    {
-        // SQLite: BEGIN IMMEDIATE waits (busy_timeout) for the write lock. Other drivers: plain BEGIN.
-        QSqlQuery q(m_db);
-        const bool sqlite = m_db.driverName() == QLatin1String("QSQLITE");
-        m_active = q.exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
-        if (!m_active)
-            m_error = q.lastError();
-    }
-    ~WriteTransaction()
-    {
-        if (m_active)
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-    }
-    WriteTransaction(const WriteTransaction &) = delete;
-    WriteTransaction &operator=(const WriteTransaction &) = delete;
-
-    [[nodiscard]] bool active() const { return m_active; }
-    [[nodiscard]] QSqlError error() const { return m_error; }
-    [[nodiscard]] bool commit()
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(QStringLiteral("COMMIT"))) {
-            m_error = q.lastError();
-            return false;
-        }
-        m_active = false;
-        return true;
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-    QSqlError m_error;
-};
-
-bool exec(QSqlQuery &q, QSqlError *error)
-{
-    if (q.exec())
-        return true;
-    *error = q.lastError();
-    return false;
 }
 
 std::optional<qint64> appendEvent(QSqlDatabase &db, const EventRecord &e, QSqlError *error)
@@ -309,11 +270,7 @@ std::optional<int> nextCounter(QSqlDatabase &db, const QString &office, int year
 
 QString formatNomor(const NomorAllocation &a, int value)
 {
-    QString nomor = a.format;
-    nomor.replace(QLatin1String("{nomor}"), QStringLiteral("%1").arg(value, 4, 10, QLatin1Char('0')));
-    nomor.replace(QLatin1String("{kode}"), a.office);
-    nomor.replace(QLatin1String("{tahun}"), QString::number(a.year));
-    return nomor;
+    return formatNomorSurat(a.format, NomorParts {value, a.klasifikasi, a.office, a.kodeSurat, a.year});
 }
 
 std::optional<RequestRecord> selectRequest(QSqlDatabase &db, const QString &where, const QVariantList &binds, QSqlError *error)
@@ -489,16 +446,18 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
     r.address = n.submit.address;
     r.purpose = n.submit.purpose;
     r.fields = n.submit.fields;
+    r.phone = n.submit.phone;
     r.submittedAt = n.submit.submittedAt.toUTC();
     r.receivedAt = QDateTime::currentDateTimeUtc();
 
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO requests (registration_number, kiosk_id, desa_code, idempotency_key,"
                                   " body_sha256, service_code, service_level, nik, name, address, purpose, fields_json,"
-                                  " submitted_at, received_at, stage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                  " submitted_at, received_at, stage, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v : QVariantList {r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256, r.serviceCode,
              serverlink::levelToWire(r.level), r.nik, r.name, r.address, r.purpose, QJsonDocument(r.fields).toJson(QJsonDocument::Compact),
-             timestamp(r.submittedAt), timestamp(r.receivedAt), serverlink::stageToWire(r.stage)})
+             timestamp(r.submittedAt), timestamp(r.receivedAt), serverlink::stageToWire(r.stage),
+             r.phone.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(r.phone)})
         insert.addBindValue(v);
     if (!exec(insert, &err))
         return databaseError(QStringLiteral("menyimpan permohonan"), err);
@@ -592,8 +551,11 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
     if (!exec(update, &err))
         return databaseError(QStringLiteral("memperbarui tahap"), err);
     const EventRecord event {0, r.registrationNumber, r.desaCode, t.to, t.actor, t.role, t.note, QDateTime::currentDateTimeUtc()};
-    if (!appendEvent(db, event, &err))
+    const auto sequence = appendEvent(db, event, &err);
+    if (!sequence)
         return databaseError(QStringLiteral("mencatat riwayat"), err);
+    if (!enqueueTransitionNotification(db, r, t, *sequence, &err))
+        return databaseError(QStringLiteral("menyimpan notifikasi"), err);
     if (!tx.commit())
         return databaseError(QStringLiteral("menyimpan transaksi"), tx.error());
     return r;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "notifications.h"
 #include "officers.h"
 #include "protocol.h"
 #include "result.h"
@@ -34,6 +35,7 @@ struct RequestRecord {
     QString nomorSurat;
     QString letterPath;
     QString letterSha256;
+    QString phone; // +62…, for SMS notifications; empty when the citizen left none
 };
 
 /// A submission accepted from a kiosk, with the identity taken from its certificate.
@@ -56,9 +58,11 @@ struct InsertResult {
 
 /// Asks applyTransition to take the next nomor surat of an office in the same transaction.
 struct NomorAllocation {
-    QString office;
-    int year = 0;
-    QString format; // placeholders {nomor} (4 digits), {kode}, {tahun}
+    QString office; // the counter's office: desa code or kecamatan code
+    int year = 0; // counters restart at 1 each year
+    QString format; // see formatNomorSurat (offices.h)
+    QString klasifikasi = {}; // kode klasifikasi of the service
+    QString kodeSurat = {}; // the office's code in letter numbers; empty: office
 };
 
 /// A signed letter file to attach atomically with a transition.
@@ -169,11 +173,20 @@ struct EnrollmentCodeRecord {
 /// What happened to an enrollment code presented by a kiosk.
 enum class EnrollmentOutcome { Enrolled, CodeUnknown, CodeExpired, CodeUsed };
 
+/// One stored IKM survey response (anonymous).
+struct SurveyRecord {
+    QString id;
+    QString desaCode;
+    QString serviceCode;
+    QList<int> answers;
+    QDateTime answeredAt;
+};
+
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -245,6 +258,24 @@ public:
     [[nodiscard]] Status deleteSession(const QString &idHash);
     /// Ends every session of one officer (password change, deactivation).
     [[nodiscard]] Status deleteSessionsOf(qint64 officerId);
+    // Notification outbox (backendstore_notify.cpp). Citizen rows are added by applyTransition.
+    [[nodiscard]] Result<QList<NotificationRecord>> notifications();
+    /// Pending rows whose next attempt is due at `now`, oldest first.
+    [[nodiscard]] Result<QList<NotificationRecord>> dueNotifications(const QDateTime &now, int limit);
+    /// Counts an attempt and schedules the next one before sending; false when another sender took it.
+    [[nodiscard]] Result<bool> claimNotification(qint64 id, const QDateTime &now, const QDateTime &nextAttemptAt);
+    /// pending → sent, once (false when it was not pending); the phone number is masked from then on.
+    [[nodiscard]] Result<bool> markNotificationSent(qint64 id, const QDateTime &at);
+    /// Records why an attempt failed; `giveUp` moves the row to failed (kept for staff).
+    [[nodiscard]] Status markNotificationFailed(qint64 id, const QString &reason, bool giveUp);
+    /// Adds the pickup and SLA reminders that are due at `now` (each once); returns how many are new.
+    [[nodiscard]] Result<int> enqueueReminders(const ReminderPolicy &policy, const QDateTime &now);
+
+    // Monitoring reads (backendstore_monitoring.cpp).
+    /// Every event of every request, in sequence order.
+    [[nodiscard]] Result<QList<EventRecord>> allEvents();
+    /// Survey responses answered in [from, to); null bounds are open.
+    [[nodiscard]] Result<QList<SurveyRecord>> surveyResponses(const QDateTime &from, const QDateTime &to);
 
 private:
     explicit BackendStore(QString path);

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 // catalog.qrc lives in the static library backend_core; register it before first use.
 static void registerCatalogResources()
@@ -42,6 +43,8 @@ Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
         if (catalog.service(info.code))
             return invalid(QStringLiteral("kode layanan '%1' ganda").arg(info.code));
         info.level = *level;
+        info.estimatedDays = s.value(QStringLiteral("estimatedDays")).toInt();
+        info.letter.slaDays = std::max(1, info.estimatedDays);
         for (const QJsonValue &field : s.value(QStringLiteral("fields")).toArray())
             info.fieldLabels.append({field[QStringLiteral("key")].toString(), field[QStringLiteral("label")].toString()});
         catalog.m_services.append(info);
@@ -57,7 +60,26 @@ Result<ServiceCatalog> ServiceCatalog::builtIn()
     QFile file(QStringLiteral(":/backend/default-catalog.json"));
     if (!file.open(QIODevice::ReadOnly))
         return Error {ErrorCode::Io, QStringLiteral("Katalog bawaan tidak dapat dibaca.")};
-    return fromJson(file.readAll());
+    auto catalog = fromJson(file.readAll());
+    if (!catalog)
+        return catalog;
+    const auto templates = LetterTemplates::builtIn();
+    if (!templates)
+        return templates.error();
+    if (auto attached = catalog.value().attachLetterTemplates(templates.value()); !attached)
+        return attached.error();
+    return catalog;
+}
+
+Status ServiceCatalog::attachLetterTemplates(const LetterTemplates &templates)
+{
+    for (ServiceInfo &s : m_services) {
+        const auto t = templates.forService(s.code);
+        if (!t)
+            return Error {ErrorCode::UnknownService, QStringLiteral("Layanan '%1' belum memiliki templat surat.").arg(s.code)};
+        s.letter = *t;
+    }
+    return Done {};
 }
 
 std::optional<ServiceInfo> ServiceCatalog::service(const QString &code) const

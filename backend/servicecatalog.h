@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lettertemplate.h"
 #include "protocol.h"
 #include "result.h"
 
@@ -18,6 +19,8 @@ struct ServiceInfo {
     serverlink::ServiceLevel level = serverlink::ServiceLevel::Desa;
     QString letterStatement; // "{desa}" is replaced by the desa's name
     QList<QPair<QString, QString>> fieldLabels; // form field key, label
+    int estimatedDays = 0;
+    LetterTemplate letter; // wording, kode klasifikasi and SLA of its letter; serviceCode empty when none was attached
 };
 
 /// The service catalog served to kiosks (exact bytes + ETag) and looked up by the workflow.
@@ -28,6 +31,9 @@ public:
     [[nodiscard]] static Result<ServiceCatalog> fromJson(const QByteArray &json);
     /// The catalog built into the executable (catalog/default-catalog.json).
     [[nodiscard]] static Result<ServiceCatalog> builtIn();
+    /// Attaches a letter template to every service; an error names a service without one.
+    [[nodiscard]] Status attachLetterTemplates(const LetterTemplates &templates);
+    [[nodiscard]] QList<ServiceInfo> services() const { return m_services; }
 
     [[nodiscard]] const QByteArray &bytes() const { return m_bytes; }
     /// Quoted hex SHA-256 of bytes(), as sent in the ETag header.

@@ -278,8 +278,8 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
         const auto office = m_offices.desa(current.desaCode);
         if (!office)
             return Error {ErrorCode::UnknownOffice, QStringLiteral("Kode desa %1 tidak ada di tabel kantor.").arg(current.desaCode)};
-        const QString issuer = current.level == ServiceLevel::Desa ? office->code : office->kecamatanCode;
-        t.nomor = NomorAllocation {issuer, QDate::currentDate().year(), office->nomorFormat};
+        const auto service = m_catalog.service(current.serviceCode);
+        t.nomor = nomorAllocation(*office, current.level, service ? service->letter : LetterTemplate {}, QDate::currentDate().year());
     }
     if (to == Stage::Ready) {
         if (!lifecycle::isValidRegistrationNumber(current.registrationNumber))
@@ -475,35 +475,7 @@ Result<LetterContent> Workflow::composeLetter(const RequestRecord &r) const
     const auto service = m_catalog.service(r.serviceCode);
     if (!service)
         return Error {ErrorCode::UnknownService, QStringLiteral("Layanan %1 tidak ada di katalog.").arg(r.serviceCode)};
-
-    const bool byDesa = r.level == ServiceLevel::Desa;
-    LetterContent c;
-    c.kopLines = {QStringLiteral("PEMERINTAH KABUPATEN %1").arg(office->kabupaten.toUpper()),
-        QStringLiteral("KECAMATAN %1").arg(office->kecamatan.toUpper())};
-    if (byDesa)
-        c.kopLines.append(office->name.toUpper());
-    c.officeAddress = byDesa ? office->address : office->kecamatanAddress;
-    c.title = service->name.toUpper();
-    c.nomorSurat = r.nomorSurat;
-    c.signerTitle = byDesa ? QStringLiteral("Kepala %1").arg(office->name) : QStringLiteral("Camat %1").arg(office->kecamatan);
-    c.signerName = byDesa ? office->kepalaDesa : office->camat;
-    c.opening = QStringLiteral("Yang bertanda tangan di bawah ini, %1, Kecamatan %2, Kabupaten %3, menerangkan bahwa:")
-                    .arg(c.signerTitle, office->kecamatan, office->kabupaten);
-    c.rows = {{QStringLiteral("Nama"), r.name}, {QStringLiteral("NIK"), r.nik}, {QStringLiteral("Alamat"), r.address}};
-    for (const auto &[key, label] : service->fieldLabels) {
-        const QString value = r.fields.value(key).toString();
-        if (!value.isEmpty())
-            c.rows.append({label, value});
-    }
-    c.rows.append({QStringLiteral("Keperluan"), r.purpose});
-    QString statement = service->letterStatement;
-    statement.replace(QLatin1String("{desa}"), office->name);
-    c.statement = QStringLiteral("Orang tersebut di atas %1").arg(statement);
-    c.closing = QStringLiteral("Demikian surat keterangan ini dibuat untuk dapat dipergunakan sebagaimana mestinya.");
-    c.place = office->place;
-    c.date = QDate::currentDate();
-    c.footer = QStringLiteral("Nomor registrasi: %1").arg(r.registrationNumber);
-    return c;
+    return backend::composeLetter(r, *service, service->letter, *office, QDate::currentDate());
 }
 
 } // namespace backend

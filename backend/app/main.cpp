@@ -6,6 +6,8 @@
 #include "kioskca.h"
 #include "kioskregistry.h"
 #include "letterrenderer.h"
+#include "monitoring.h"
+#include "notifications.h"
 #include "offices.h"
 #include "sealservice.h"
 #include "servicecatalog.h"
@@ -91,6 +93,21 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     sigaddset(&stopSignals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
+    // Notifications: the outbox is always filled; the INI file chooses how (and whether) SMS leave.
+    const QString notifyConfig = args.isSet(QStringLiteral("notify-config"))
+        ? args.value(QStringLiteral("notify-config"))
+        : QDir(args.value(QStringLiteral("data"))).filePath(QStringLiteral("notifications.ini"));
+    auto settings = NotificationSettings::load(notifyConfig);
+    if (!settings)
+        return fail(settings.error().message);
+    for (const ServiceInfo &service : b.catalog.services())
+        settings.value().reminders.slaDaysByService.insert(service.code, service.letter.slaDays);
+    auto transport = settings.value().makeTransport();
+    if (!transport)
+        return fail(transport.error().message);
+    NotificationSender notifier(*b.store, std::move(transport.value()), settings.value());
+    notifier.start();
+
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     if (args.isSet(QStringLiteral("record-exchanges")))
         server.recordExchanges(args.value(QStringLiteral("record-exchanges")));
@@ -126,6 +143,7 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     if (console)
         console->stop();
     server.stop();
+    notifier.stop();
     signalWaiter.join();
     return code;
 }
@@ -355,6 +373,60 @@ int officer(Backend &b, const QString &sub, const QCommandLineParser &args)
     return 0;
 }
 
+/// Monitoring figures as text, and with --csv PREFIX as four RFC 4180 files PREFIX-{tahap,waktu,sla,ikm}.csv.
+int report(Backend &b, const QCommandLineParser &args)
+{
+    const auto day = [&args](const char *name) {
+        const QString v = args.value(QLatin1String(name));
+        return v.isEmpty() ? QDateTime() : QDateTime(QDate::fromString(v, Qt::ISODate), QTime(0, 0));
+    };
+    const QDateTime from = day("from");
+    const QDateTime to = args.isSet(QStringLiteral("to")) ? day("to").addDays(1) : QDateTime(); // --to is inclusive
+    if ((args.isSet(QStringLiteral("from")) && !from.isValid()) || (args.isSet(QStringLiteral("to")) && !to.isValid()))
+        return fail(QStringLiteral("--from dan --to harus berbentuk YYYY-MM-DD."));
+    Monitoring monitoring(*b.store, b.catalog);
+    const auto stages = monitoring.stageCounts();
+    const auto turnaround = monitoring.turnaround(from, to);
+    const auto breaches = monitoring.slaBreaches();
+    const auto ikm = monitoring.ikm(from, to);
+    if (!stages || !turnaround || !breaches || !ikm)
+        return fail((!stages ? stages.error() : !turnaround ? turnaround.error() : !breaches ? breaches.error() : ikm.error()).message);
+    QTextStream out(stdout);
+    out << "Periode: " << (from.isValid() ? from.date().toString(Qt::ISODate) : QStringLiteral("awal")) << " s.d. "
+        << (to.isValid() ? to.date().addDays(-1).toString(Qt::ISODate) : QStringLiteral("sekarang")) << "\n\nJumlah per tahap\n";
+    for (const StageCount &c : stages.value())
+        out << "  " << (c.desaCode.isEmpty() ? QStringLiteral("SEMUA     ") : c.desaCode) << "  "
+            << serverlink::stageToWire(c.stage).leftJustified(18) << c.count << '\n';
+    out << "\nWaktu layanan RECEIVED -> READY (jam)\n";
+    for (const Turnaround &t : turnaround.value())
+        out << "  " << t.serviceCode.leftJustified(28) << " n=" << t.count << "  median " << QString::number(t.medianHours, 'f', 1)
+            << "  p90 " << QString::number(t.p90Hours, 'f', 1) << '\n';
+    out << "\nMelewati SLA: " << breaches.value().size() << '\n';
+    for (const SlaBreach &s : breaches.value())
+        out << "  " << s.registrationNumber << "  " << s.serviceCode << "  " << serverlink::stageToWire(s.stage) << "  terlambat "
+            << QString::number(s.overdueDays, 'f', 1) << " hari\n";
+    out << "\nIKM (PermenPAN-RB 14/2017): " << ikm.value().respondents << " responden";
+    if (ikm.value().respondents > 0)
+        out << ", IKM " << ikm::formatHundredths(ikm.value().ikm) << ", mutu " << ikm.value().category;
+    out << '\n';
+    out.flush();
+    if (args.isSet(QStringLiteral("csv"))) {
+        QString prefix = args.value(QStringLiteral("csv"));
+        if (prefix.endsWith(QLatin1String(".csv")))
+            prefix.chop(4);
+        for (const auto &[name, bytes] : {std::pair {QStringLiteral("tahap"), Monitoring::stageCsv(stages.value())},
+                 std::pair {QStringLiteral("waktu"), Monitoring::turnaroundCsv(turnaround.value())},
+                 std::pair {QStringLiteral("sla"), Monitoring::slaCsv(breaches.value())},
+                 std::pair {QStringLiteral("ikm"), Monitoring::ikmCsv(ikm.value())}}) {
+            QSaveFile f(QStringLiteral("%1-%2.csv").arg(prefix, name));
+            if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+                return fail(QStringLiteral("%1 tidak dapat ditulis.").arg(f.fileName()));
+            out << f.fileName() << '\n';
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -366,23 +438,24 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("kecamatan-backend"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Backend kecamatan Anjungan Desa.\n"
-                       "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F [--console HOST:PORT]\n"
-                       "  approve --data DIR REG [--officer NAME]\n"
-                       "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
-                       "  list    --data DIR [--json]\n"
-                       "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
-                       "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
-                       "  keys list   --data DIR\n"
-                       "  revoke  --data DIR REG [--reason TEXT]\n"
-                       "  trust-list export --data DIR --out DIR\n"
-                       "  enroll-code create --data DIR --desa KODE --kiosk ID [--hours 24]\n"
-                       "  kiosk list --data DIR | kiosk revoke --data DIR ID | kiosk register --data DIR --cert FILE\n"
-                       "  kiosk-ca create --cert FILE --key FILE\n"
-                       "  (serve --client-ca-key F: kiosks enroll with a one-time code)\n"
-                       "  officer add --data DIR --username U --role R --office KODE [--name NAMA] < sandi\n"
-                       "  officer list --data DIR"));
+    parser.setApplicationDescription(QStringLiteral(
+        "Backend kecamatan Anjungan Desa.\n"
+        "  serve   --data DIR --listen HOST:PORT --cert F --key F --client-ca F [--console HOST:PORT] [--notify-config INI]\n"
+        "  approve --data DIR REG [--officer NAME]\n"
+        "  reject  --data DIR REG --reason TEXT [--officer NAME]\n"
+        "  list    --data DIR [--json]\n"
+        "  keys create --data DIR --office KODE [--signer TEXT] [--from YYYY-MM-DD]\n"
+        "  keys rotate --data DIR --office KODE [--from YYYY-MM-DD]\n"
+        "  keys list   --data DIR\n"
+        "  revoke  --data DIR REG [--reason TEXT]\n"
+        "  trust-list export --data DIR --out DIR\n"
+        "  enroll-code create --data DIR --desa KODE --kiosk ID [--hours 24]\n"
+        "  kiosk list --data DIR | kiosk revoke --data DIR ID | kiosk register --data DIR --cert FILE\n"
+        "  kiosk-ca create --cert FILE --key FILE\n"
+        "  (serve --client-ca-key F: kiosks enroll with a one-time code)\n"
+        "  officer add --data DIR --username U --role R --office KODE [--name NAMA] < sandi\n"
+        "  officer list --data DIR\n"
+        "  report --data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE]"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"),
         QStringLiteral("serve | approve | reject | list | keys | revoke | trust-list | enroll-code | kiosk | kiosk-ca"));
@@ -396,7 +469,7 @@ int main(int argc, char *argv[])
              std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
              std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
              std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
-             std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini)"},
+             std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini); awal periode laporan"},
              std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
              std::tuple {"client-ca-key", "FILE", "kunci privat CA anjungan (PEM): mengaktifkan pendaftaran anjungan"},
              std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code)"}, std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
@@ -404,7 +477,10 @@ int main(int argc, char *argv[])
              std::tuple {"record-exchanges", "FILE", "hanya untuk uji kontrak: mencatat setiap permintaan dan jawaban (berisi data warga)"},
              std::tuple {"username", "U", "nama pengguna petugas (officer add)"},
              std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add)"},
-             std::tuple {"name", "NAMA", "nama lengkap petugas (officer add)"}})
+             std::tuple {"name", "NAMA", "nama lengkap petugas (officer add)"},
+             std::tuple {"notify-config", "INI", "pengaturan SMS dan pengingat (bawaan DIR/notifications.ini)"},
+             std::tuple {"to", "YYYY-MM-DD", "akhir periode laporan (termasuk hari itu)"},
+             std::tuple {"csv", "FILE", "laporan juga sebagai CSV: FILE-tahap.csv, -waktu.csv, -sla.csv, -ikm.csv"}})
         parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
     parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
     parser.process(app);
@@ -443,6 +519,8 @@ int main(int argc, char *argv[])
         return kioskCommand(b, positional.at(1), positional, parser);
     if (command == QLatin1String("officer") && positional.size() == 2)
         return officer(b, positional.at(1), parser);
+    if (command == QLatin1String("report") && positional.size() == 1)
+        return report(b, parser);
     if (command == QLatin1String("list") && positional.size() == 1)
         return list(b, parser.isSet(QStringLiteral("json")));
     if (command == QLatin1String("surveys") && positional.size() == 1) {

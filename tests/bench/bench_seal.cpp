@@ -61,10 +61,8 @@ int main(int argc, char *argv[])
             f.office = officeCode(issuer);
             f.serial = 0x9e3779b9u;
             f.issued = today;
-            f.nomorSurat = QString(desa.nomorFormat)
-                               .replace(QLatin1String("{nomor}"), QStringLiteral("0123"))
-                               .replace(QLatin1String("{kode}"), issuer)
-                               .replace(QLatin1String("{tahun}"), QStringLiteral("2026"));
+            f.nomorSurat = backend::formatNomorSurat(byDesa ? desa.nomorFormat : desa.kecamatanNomorFormat,
+                backend::NomorParts {123, service->letter.klasifikasi, issuer, byDesa ? desa.kodeSurat : desa.kecamatanKodeSurat, 2026});
             f.holderName = name;
             f.nikTag = *nikTag(f.office, f.serial, QStringLiteral("3521114506800002"));
             f.documentHash = documentHash(service->name);

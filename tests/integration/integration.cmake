@@ -32,3 +32,12 @@ add_test(NAME openapi_contract_selftest
   COMMAND sh ${PROJECT_SOURCE_DIR}/tests/tools/openapi/run-contract.sh ${PROJECT_SOURCE_DIR}/server-link/api/openapi.yaml
           ${PROJECT_SOURCE_DIR}/tests/tools/openapi/selftest ${PROJECT_BINARY_DIR}/openapi-tools --expect-violations 6)
 set_tests_properties(openapi_contract_selftest PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS contract RESOURCE_LOCK openapi_tools)
+
+# Issue #6: citizen SMS from the real backend process to a local HTTP SMS gateway, across SIGKILLs.
+find_package(Qt6 6.4 REQUIRED COMPONENTS Network)
+kiosk_add_qtest(NAME tst_notifications SOURCES integration/tst_notifications.cpp unit/smsgatewayreceiver.h
+  LIBS backend_core Qt6::Network Qt6::Sql
+  FUNCTIONS onePerEvent killedBetweenEnqueueAndSend killedWhileOnTheWire
+  LABELS integration)
+target_include_directories(tst_notifications PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit)
+add_dependencies(tst_notifications kecamatan-backend)

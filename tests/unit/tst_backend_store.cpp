@@ -209,7 +209,7 @@ private slots:
         QCOMPARE(done.value().stage, Stage::Ready);
         QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")),
             (QList<Stage> {Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::Ready}));
-        QCOMPARE(done.value().nomorSurat, QStringLiteral("470/0001/3521112004/%1").arg(QDate::currentDate().year()));
+        QCOMPARE(done.value().nomorSurat, QStringLiteral("400/001/404.604.04/%1").arg(QDate::currentDate().year()));
         QVERIFY(QFile::exists(done.value().letterPath));
         QCOMPARE(done.value().letterSha256.size(), 64);
         const auto events = m_store->events(QStringLiteral("REG-1")).value();
@@ -233,7 +233,7 @@ private slots:
         QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-K")),
             (QList<Stage> {
                 Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::KecamatanReview, Stage::KecamatanSigned, Stage::Ready}));
-        QCOMPARE(done.value().nomorSurat, QStringLiteral("470/0001/352111/%1").arg(QDate::currentDate().year()));
+        QCOMPARE(done.value().nomorSurat, QStringLiteral("300/001/404.604/%1").arg(QDate::currentDate().year()));
     }
 
     void forbiddenTransitions_data()

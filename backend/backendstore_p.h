@@ -1,0 +1,84 @@
+#pragma once
+
+// Private to the BackendStore implementation files (backendstore*.cpp): shared SQL helpers.
+#include "backendstore.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace backend::detail {
+
+inline QString timestamp(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+inline QDateTime parseTimestamp(const QVariant &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+inline Error databaseError(const QString &what, const QSqlError &e)
+{
+    return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};
+}
+
+/// A write transaction that takes the write lock up front, so that a read followed by a
+/// write inside it can never fail on a stale snapshot; rolls back unless committed.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(QSqlDatabase db)
+        : m_db(std::move(db))
+    {
+        // SQLite: BEGIN IMMEDIATE waits (busy_timeout) for the write lock. Other drivers: plain BEGIN.
+        QSqlQuery q(m_db);
+        const bool sqlite = m_db.driverName() == QLatin1String("QSQLITE");
+        m_active = q.exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+        if (!m_active)
+            m_error = q.lastError();
+    }
+    ~WriteTransaction()
+    {
+        if (m_active)
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    }
+    WriteTransaction(const WriteTransaction &) = delete;
+    WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    [[nodiscard]] bool active() const { return m_active; }
+    [[nodiscard]] QSqlError error() const { return m_error; }
+    [[nodiscard]] bool commit()
+    {
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("COMMIT"))) {
+            m_error = q.lastError();
+            return false;
+        }
+        m_active = false;
+        return true;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    QSqlError m_error;
+};
+
+inline bool exec(QSqlQuery &q, QSqlError *error)
+{
+    if (q.exec())
+        return true;
+    *error = q.lastError();
+    return false;
+}
+
+/// Stores the citizen SMS of a transition (READY, NEEDS_FIX, REJECTED; only with a phone number)
+/// in the notification outbox, inside the caller's transaction. Defined in backendstore_notify.cpp.
+[[nodiscard]] bool enqueueTransitionNotification(
+    QSqlDatabase &db, const RequestRecord &request, const Transition &transition, qint64 eventSequence, QSqlError *error);
+
+} // namespace backend::detail

@@ -1,0 +1,143 @@
+#pragma once
+
+#include "result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+#include <atomic>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace backend {
+
+class BackendStore;
+
+/// Why a notification exists: a citizen SMS after a transition or a reminder, or an officer reminder.
+enum class NotificationKind { Ready, NeedsFix, Rejected, PickupReminder, SlaReminder };
+
+[[nodiscard]] QString notificationKindToWire(NotificationKind kind);
+[[nodiscard]] std::optional<NotificationKind> notificationKindFromWire(const QString &wire);
+
+/// One row of the notification outbox. Status: pending (to send), sent, failed (gave up or
+/// refused by the gateway, kept for staff), recorded (officer reminder, no transport yet).
+struct NotificationRecord {
+    qint64 id = 0;
+    QString eventKey; // unique per event: "event:<sequence>", "pickup:<reg>:<sequence>", "sla:<reg>:<sequence>"
+    QString registrationNumber;
+    NotificationKind kind = NotificationKind::Ready;
+    QString recipientKind; // citizen | officer
+    QString recipient; // citizen: +62… (masked once sent); officer: "<office code>/<role>"
+    QString message;
+    QString status;
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    QDateTime createdAt;
+    QDateTime sentAt;
+    QString lastError;
+};
+
+/// The citizen SMS texts: Bahasa Indonesia, at most 160 GSM characters, never a NIK.
+namespace smstext {
+[[nodiscard]] QString forTransition(NotificationKind kind, const QString &registrationNumber, const QString &note);
+[[nodiscard]] QString pickupReminder(const QString &registrationNumber, const QDate &readySince);
+[[nodiscard]] QString slaReminder(const QString &registrationNumber, const QString &serviceCode, const QString &stageLabel, int days);
+/// "+6281234567890" → "+62812****890": what logs and sent rows keep.
+[[nodiscard]] QString maskPhone(const QString &phone);
+} // namespace smstext
+
+/// When reminders are due: letters READY and not picked up, steps older than their SLA.
+struct ReminderPolicy {
+    int pickupAfterDays = 3;
+    int defaultSlaDays = 3;
+    QHash<QString, int> slaDaysByService; // service code → days per step
+};
+
+/// What a transport did with one message.
+struct SendOutcome {
+    bool delivered = false;
+    bool permanent = false; // refused for good (e.g. HTTP 400): do not retry
+    QString detail; // for the outbox row and the log; no phone number, no message text
+};
+
+/// One SMS to send; the idempotency key lets a gateway drop a resend after a crash.
+struct SmsMessage {
+    QString idempotencyKey;
+    QString to;
+    QString text;
+};
+
+/// Hands SMS to something that delivers them (an HTTP gateway, Gammu SMSD).
+class SmsTransport
+{
+public:
+    virtual ~SmsTransport() = default;
+    [[nodiscard]] virtual SendOutcome send(const SmsMessage &message) = 0;
+    [[nodiscard]] virtual QString name() const = 0;
+};
+
+/// A generic HTTP SMS gateway: POST {"id","to","text"} as JSON with "Authorization: Bearer <token>"
+/// and "Idempotency-Key"; 2xx delivered, 408/429/5xx/network retried, other 4xx refused for good.
+[[nodiscard]] std::unique_ptr<SmsTransport> makeHttpSmsGateway(const QString &url, const QString &token);
+/// Gammu SMSD: runs `<program> TEXT <number> -text <message>` (no shell); exit 0 means queued in SMSD.
+[[nodiscard]] std::unique_ptr<SmsTransport> makeGammuSmsdInject(const QString &program);
+
+/// The notification settings of `serve` (an INI file, see docs/decisions/0004-notifications.md).
+struct NotificationSettings {
+    QString transport = QStringLiteral("off"); // off | http | gammu
+    QString url;
+    QString token;
+    QString gammuInject = QStringLiteral("/usr/bin/gammu-smsd-inject");
+    int pollIntervalMs = 2000;
+    int retryBaseMs = 30000;
+    int retryCapMs = 3600000;
+    int maxAttempts = 12;
+    int reminderScanIntervalMs = 3600000;
+    ReminderPolicy reminders;
+
+    /// Reads the INI file; a missing file gives the defaults (transport off: rows wait in the outbox).
+    [[nodiscard]] static Result<NotificationSettings> load(const QString &path);
+    /// The transport these settings name; nullptr for "off".
+    [[nodiscard]] Result<std::unique_ptr<SmsTransport>> makeTransport() const;
+};
+
+/// Delivers the notification outbox on its own thread: each due row is claimed (attempt counted
+/// and the next attempt scheduled with exponential backoff and full jitter) before it is sent,
+/// then marked sent exactly once. A crash between sending and marking resends with the same
+/// idempotency key. Also enqueues reminders every reminderScanIntervalMs.
+class NotificationSender
+{
+public:
+    /// `transport` may be null: then only reminders are enqueued and rows wait.
+    NotificationSender(BackendStore &store, std::unique_ptr<SmsTransport> transport, NotificationSettings settings);
+    ~NotificationSender();
+    NotificationSender(const NotificationSender &) = delete;
+    NotificationSender &operator=(const NotificationSender &) = delete;
+
+    void start();
+    /// Finishes the message being sent and joins the thread.
+    void stop();
+    /// Looks at the outbox now instead of at the next poll (after a transition in this process).
+    void wake();
+    /// One round on the caller's thread: reminders if due, then every due row. Returns rows sent.
+    int runOnce();
+
+private:
+    void run();
+    [[nodiscard]] qint64 backoffMs(int attempts) const;
+
+    BackendStore &m_store;
+    std::unique_ptr<SmsTransport> m_transport;
+    NotificationSettings m_settings;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wakeup;
+    bool m_stopping = false;
+    bool m_woken = false;
+    QDateTime m_lastReminderScan;
+};
+
+} // namespace backend

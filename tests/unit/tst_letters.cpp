@@ -1,0 +1,284 @@
+// Letters per service: nomor surat per office format and year (allocated in the signing
+// transaction, unique, sequential, surviving a restart), templates, paper sizes, and the
+// printed seal QR of a kecamatan letter decoded from the rasterised PDF and verified.
+#include "backendstore.h"
+#include "barcode.h"
+#include "lettertemplate.h"
+#include "offices.h"
+#include "sealservice.h"
+#include "sealsigner.h"
+#include "sealverification.h"
+#include "servicecatalog.h"
+#include "trustlist.h"
+#include "workflow.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace backend;
+using serverlink::ServiceLevel;
+using serverlink::Stage;
+
+namespace {
+
+const QString kDesa = QStringLiteral("3521112004");
+const QString kNik = QStringLiteral("3521114506800002");
+
+NewRequest makeRequest(const QString &reg, const QString &service, ServiceLevel level, const QJsonObject &fields = {})
+{
+    NewRequest n;
+    n.kioskId = QStringLiteral("KIOSK-0001");
+    n.desaCode = kDesa;
+    n.idempotencyKey = reg + QStringLiteral("-idempotency-key");
+    n.level = level;
+    n.submit.registrationNumber = reg;
+    n.submit.serviceCode = service;
+    n.submit.nik = kNik;
+    n.submit.name = QStringLiteral("Siti Aminah");
+    n.submit.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
+    n.submit.purpose = QStringLiteral("Persyaratan administrasi");
+    n.submit.fields = fields;
+    n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+    n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
+    return n;
+}
+
+/// Signs a request at the store level with a given office and year (the year boundary without a clock).
+QString sign(BackendStore &store, const QString &reg, const QString &office, int year, const QString &klasifikasi,
+    const QString &kodeSurat = QStringLiteral("404.604"))
+{
+    if (!store.insertRequest(makeRequest(reg, QStringLiteral("DOMISILI"), ServiceLevel::Desa)))
+        return {};
+    if (!store.applyTransition(reg, Transition {Stage::Received, Stage::DesaReview, QStringLiteral("t"), QStringLiteral("t"), {}, {}, {}}))
+        return {};
+    const auto s = store.applyTransition(reg,
+        Transition {Stage::DesaReview, Stage::DesaSigned, QStringLiteral("t"), QStringLiteral("t"), {},
+            NomorAllocation {office, year, QStringLiteral("{klasifikasi}/{nomor:3}/{kodeSurat}/{tahun}"), klasifikasi, kodeSurat}, {}});
+    return s ? s.value().nomorSurat : QString();
+}
+
+QImage rasterise(const QString &pdf, const QString &outDir)
+{
+    QProcess p;
+    const QString prefix = QDir(outDir).filePath(QStringLiteral("page"));
+    p.start(QStringLiteral("pdftoppm"),
+        {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-png"), QStringLiteral("-singlefile"), QStringLiteral("-gray"), pdf,
+            prefix});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return {};
+    return QImage(prefix + QStringLiteral(".png"));
+}
+
+/// The /MediaBox of the first page in PDF points, e.g. "0 0 609.449 935.433".
+QList<double> mediaBox(const QByteArray &pdf)
+{
+    static const QRegularExpression box(QStringLiteral("/MediaBox\\s*\\[\\s*([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)"));
+    const auto m = box.match(QString::fromLatin1(pdf));
+    if (!m.hasMatch())
+        return {};
+    return {m.captured(3).toDouble(), m.captured(4).toDouble()};
+}
+
+} // namespace
+
+class TestLetters : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void nomorFormat_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("number");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("issue example") << QStringLiteral("{klasifikasi}/{nomor:3}/{kodeSurat}/{tahun}") << 12
+                                       << QStringLiteral("470/012/404.604/2026");
+        QTest::newRow("default 4 digits") << QStringLiteral("470/{nomor}/{kode}/{tahun}") << 7
+                                          << QStringLiteral("470/0007/3521112004/2026");
+        QTest::newRow("overflows the width") << QStringLiteral("{klasifikasi}/{nomor:3}/{kodeSurat}/{tahun}") << 1234
+                                             << QStringLiteral("470/1234/404.604/2026");
+    }
+    void nomorFormat()
+    {
+        QFETCH(QString, format);
+        QFETCH(int, number);
+        QFETCH(QString, expected);
+        QVERIFY(isValidNomorFormat(format));
+        QCOMPARE(formatNomorSurat(format, NomorParts {number, QStringLiteral("470"), kDesa, QStringLiteral("404.604"), 2026}), expected);
+        QVERIFY(!isValidNomorFormat(QStringLiteral("470/{kode}/{tahun}")));
+    }
+
+    void nomorSequentialAcrossYearAndRestart()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("nomor.sqlite"));
+        const QString other = QStringLiteral("3521112005");
+        {
+            auto store = std::move(BackendStore::open(path).value());
+            QCOMPARE(sign(*store, QStringLiteral("N1"), kDesa, 2026, QStringLiteral("470")), QStringLiteral("470/001/404.604/2026"));
+            QCOMPARE(sign(*store, QStringLiteral("N2"), kDesa, 2026, QStringLiteral("400")), QStringLiteral("400/002/404.604/2026"));
+            QCOMPARE(sign(*store, QStringLiteral("N3"), other, 2026, QStringLiteral("470"), QStringLiteral("404.604.05")),
+                QStringLiteral("470/001/404.604.05/2026"));
+            // The year boundary: a new year starts at 001; the old year's counter is kept.
+            QCOMPARE(sign(*store, QStringLiteral("N4"), kDesa, 2027, QStringLiteral("470")), QStringLiteral("470/001/404.604/2027"));
+            QCOMPARE(sign(*store, QStringLiteral("N5"), kDesa, 2026, QStringLiteral("503")), QStringLiteral("503/003/404.604/2026"));
+        }
+        // Restart = reopening the store file: the counters continue, nothing is reissued.
+        auto store = std::move(BackendStore::open(path).value());
+        QCOMPARE(sign(*store, QStringLiteral("N6"), kDesa, 2027, QStringLiteral("470")), QStringLiteral("470/002/404.604/2027"));
+        QCOMPARE(sign(*store, QStringLiteral("N7"), kDesa, 2026, QStringLiteral("470")), QStringLiteral("470/004/404.604/2026"));
+        QSet<QString> seen;
+        const auto requests = store->requests();
+        QVERIFY(requests);
+        for (const auto &r : requests.value()) {
+            QVERIFY2(!seen.contains(r.nomorSurat), qPrintable(r.nomorSurat));
+            seen.insert(r.nomorSurat);
+        }
+        QCOMPARE(seen.size(), 7);
+    }
+
+    void nomorUniqueIndex()
+    {
+        auto store = std::move(BackendStore::open(m_dir.filePath(QStringLiteral("unique.sqlite"))).value());
+        QCOMPARE(sign(*store, QStringLiteral("U1"), kDesa, 2026, QStringLiteral("470")), QStringLiteral("470/001/404.604/2026"));
+        // Another office with the same kode surat would print the same number: refused, the transition rolls back.
+        QCOMPARE(sign(*store, QStringLiteral("U2"), QStringLiteral("3521112005"), 2026, QStringLiteral("470")), QString());
+        QCOMPARE(store->request(QStringLiteral("U2")).value().stage, Stage::DesaReview);
+    }
+
+    void everyServiceHasTemplate()
+    {
+        const auto catalog = ServiceCatalog::builtIn();
+        QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().message));
+        const auto services = catalog.value().services();
+        QCOMPARE(services.size(), 16);
+        static const QRegularExpression kode(QStringLiteral("^\\d{3}(\\.\\d+)?$"));
+        for (const ServiceInfo &s : services) {
+            QCOMPARE(s.letter.serviceCode, s.code);
+            QVERIFY2(kode.match(s.letter.klasifikasi).hasMatch(), qPrintable(s.code));
+            QVERIFY(s.letter.slaDays >= 1);
+            QVERIFY(!s.letter.statement.isEmpty());
+            QVERIFY(!s.letter.signerTitle.isEmpty());
+            for (const QString &key : s.letter.fields) {
+                bool known = false;
+                for (const auto &f : s.fieldLabels)
+                    known = known || f.first == key;
+                QVERIFY2(known, qPrintable(s.code + QLatin1Char('.') + key));
+            }
+        }
+        QCOMPARE(catalog.value().service(QStringLiteral("KELAHIRAN"))->letter.klasifikasi, QStringLiteral("474.1"));
+        QCOMPARE(catalog.value().service(QStringLiteral("USAHA"))->letter.klasifikasi, QStringLiteral("503"));
+        auto missing = ServiceCatalog::builtIn().value();
+        QVERIFY(!missing.attachLetterTemplates(LetterTemplates::fromJson(R"({"templates":[]})").value()));
+    }
+
+    void templateComposesKopRowsAndSigner()
+    {
+        const auto catalog = ServiceCatalog::builtIn().value();
+        const auto office = OfficeDirectory::builtIn().value().desa(kDesa).value();
+        RequestRecord r;
+        r.registrationNumber = QStringLiteral("PITU-1");
+        r.level = ServiceLevel::Kecamatan;
+        r.serviceCode = QStringLiteral("AHLI_WARIS");
+        r.name = QStringLiteral("Siti Aminah");
+        r.nik = kNik;
+        r.fields = QJsonObject {{QStringLiteral("namaPewaris"), QStringLiteral("Ahmad")},
+            {QStringLiteral("ahliWaris"),
+                QJsonArray {QJsonObject {{QStringLiteral("nama"), QStringLiteral("Budi")}},
+                    QJsonObject {{QStringLiteral("nama"), QStringLiteral("Citra")}}}}};
+        const auto service = catalog.service(r.serviceCode).value();
+        const LetterContent c = composeLetter(r, service, service.letter, office, QDate(2026, 11, 23));
+        QCOMPARE(c.kopLines, QStringList({QStringLiteral("PEMERINTAH KABUPATEN NGAWI"), QStringLiteral("KECAMATAN PITU")}));
+        QCOMPARE(c.officeAddress, office.kecamatanAddress);
+        QCOMPARE(c.signerTitle, QStringLiteral("Camat Pitu"));
+        QCOMPARE(c.signerName, office.camat);
+        QCOMPARE(c.rows.at(3).second, QStringLiteral("Ahmad"));
+        bool heirs = false;
+        for (const auto &row : c.rows)
+            heirs = heirs || row.second == QStringLiteral("1. Budi; 2. Citra");
+        QVERIFY(heirs);
+        QVERIFY(c.statement.startsWith(QStringLiteral("Orang tersebut di atas adalah benar ahli waris")));
+
+        const NomorAllocation desaNomor
+            = nomorAllocation(office, ServiceLevel::Desa, catalog.service(QStringLiteral("KELAHIRAN"))->letter, 2026);
+        const auto format = [](const NomorAllocation &a, int n) {
+            return formatNomorSurat(a.format, NomorParts {n, a.klasifikasi, a.office, a.kodeSurat, a.year});
+        };
+        QCOMPARE(format(desaNomor, 5), QStringLiteral("474.1/005/404.604.04/2026"));
+        QCOMPARE(desaNomor.office, kDesa);
+        const NomorAllocation kecNomor = nomorAllocation(office, ServiceLevel::Kecamatan, service.letter, 2026);
+        QCOMPARE(format(kecNomor, 12), QStringLiteral("593/012/404.604/2026"));
+        QCOMPARE(kecNomor.office, QStringLiteral("352111"));
+    }
+
+    void paperF4DefaultA4Option()
+    {
+        LetterContent c;
+        c.kopLines = {QStringLiteral("DESA PITU")};
+        c.title = QStringLiteral("SURAT KETERANGAN");
+        c.date = QDate(2026, 11, 23);
+        const auto f4 = mediaBox(LetterRenderer().render(c).value());
+        const auto a4 = mediaBox(LetterRenderer(Paper::A4).render(c).value());
+        QCOMPARE(f4.size(), 2);
+        QCOMPARE(a4.size(), 2);
+        // 215 × 330 mm and 210 × 297 mm in points (1 pt = 25.4/72 mm).
+        QVERIFY(qAbs(f4.at(0) - 215 * 72 / 25.4) < 1.0 && qAbs(f4.at(1) - 330 * 72 / 25.4) < 1.0);
+        QVERIFY(qAbs(a4.at(0) - 210 * 72 / 25.4) < 1.0 && qAbs(a4.at(1) - 297 * 72 / 25.4) < 1.0);
+    }
+
+    void workflowLettersNumberedAndSealed()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty()) {
+            std::printf("SKIP: pdftoppm (poppler-utils) is not installed\n");
+            std::exit(77);
+        }
+        auto store = std::move(BackendStore::open(m_dir.filePath(QStringLiteral("workflow.sqlite"))).value());
+        const auto catalog = ServiceCatalog::builtIn().value();
+        const auto offices = OfficeDirectory::builtIn().value();
+        const LetterRenderer renderer;
+        SealService seals(*store, offices, m_dir.filePath(QStringLiteral("keys")));
+        Workflow workflow(*store, catalog, offices, renderer, m_dir.filePath(QStringLiteral("letters")), &seals);
+        const int year = QDate::currentDate().year();
+        const auto approve = [&](const QString &reg, const QString &service, ServiceLevel level) {
+            if (!store->insertRequest(makeRequest(reg, service, level)))
+                return RequestRecord {};
+            const auto done = workflow.approve(reg, QStringLiteral("petugas"));
+            if (!done)
+                qWarning().noquote() << done.error().message;
+            return done ? done.value() : RequestRecord {};
+        };
+        QCOMPARE(approve(QStringLiteral("W1"), QStringLiteral("SKTM"), ServiceLevel::Desa).nomorSurat,
+            QStringLiteral("400/001/404.604.04/%1").arg(year));
+        QCOMPARE(approve(QStringLiteral("W2"), QStringLiteral("DOMISILI"), ServiceLevel::Desa).nomorSurat,
+            QStringLiteral("470/002/404.604.04/%1").arg(year));
+        const RequestRecord kec = approve(QStringLiteral("W3"), QStringLiteral("PERNYATAAN_MISKIN_PBI"), ServiceLevel::Kecamatan);
+        QCOMPARE(kec.nomorSurat, QStringLiteral("400/001/404.604/%1").arg(year));
+        QCOMPARE(kec.stage, Stage::Ready);
+
+        // The archived letter: the stored hash is the file's, and the printed QR carries this nomor surat.
+        QFile pdf(kec.letterPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(pdf.readAll(), QCryptographicHash::Sha256).toHex()), kec.letterSha256);
+        const QImage page = rasterise(kec.letterPath, m_dir.path());
+        QVERIFY2(!page.isNull(), "pdftoppm failed");
+        const auto scanned = devices::barcode::decode(page);
+        QVERIFY2(scanned.has_value(), "no QR found on the printed letter");
+        const QByteArray root = serverlink::seal::spkiFromPublicKey(seals.rootPublicKeyPem().value()).value();
+        const auto trust = serverlink::seal::TrustList::fromSigned(seals.trustList().value().envelope, root);
+        const auto revocations = serverlink::seal::RevocationList::fromSigned(seals.revocationList().value().envelope, root);
+        QVERIFY(trust && revocations);
+        const auto v = serverlink::seal::SealVerifier(trust.value(), revocations.value()).verify(*scanned);
+        QVERIFY2(v.verdict == serverlink::seal::Verdict::Asli, qPrintable(v.reason));
+        QCOMPARE(v.fields->nomorSurat, kec.nomorSurat);
+    }
+};
+
+QTEST_MAIN(TestLetters)
+#include "tst_letters.moc"

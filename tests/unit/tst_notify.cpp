@@ -1,0 +1,263 @@
+// The notification outbox in one process: rows written in the transition's transaction, SMS
+// texts, reminders, the sender's retries against a local HTTP gateway, Gammu's inject command.
+#include "backendstore.h"
+#include "notifications.h"
+#include "smsgatewayreceiver.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace backend;
+using serverlink::Stage;
+
+namespace {
+
+const QString kDesa = QStringLiteral("3521112004");
+const QString kNik = QStringLiteral("3521114506800002");
+const QString kPhone = QStringLiteral("+6281234567890");
+
+NewRequest makeRequest(const QString &reg, const QString &phone)
+{
+    NewRequest n;
+    n.kioskId = QStringLiteral("KIOSK-0001");
+    n.desaCode = kDesa;
+    n.idempotencyKey = reg + QStringLiteral("-idempotency-key");
+    n.submit.registrationNumber = reg;
+    n.submit.serviceCode = QStringLiteral("DOMISILI");
+    n.submit.nik = kNik;
+    n.submit.name = QStringLiteral("Siti Aminah");
+    n.submit.address = QStringLiteral("Dusun Krajan, Pitu");
+    n.submit.purpose = QStringLiteral("Administrasi");
+    n.submit.phone = phone;
+    n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+    n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
+    return n;
+}
+
+Transition move(Stage from, Stage to, const QString &note = {})
+{
+    return Transition {from, to, QStringLiteral("petugas"), QStringLiteral("petugas_desa"), note, std::nullopt, std::nullopt};
+}
+
+/// Inserts a request and walks it to READY (no letter file: the store does not need one).
+bool toReady(BackendStore &store, const QString &reg, const QString &phone)
+{
+    return store.insertRequest(makeRequest(reg, phone)) && store.applyTransition(reg, move(Stage::Received, Stage::DesaReview))
+        && store.applyTransition(reg, move(Stage::DesaReview, Stage::DesaSigned))
+        && store.applyTransition(reg, move(Stage::DesaSigned, Stage::Ready));
+}
+
+QList<NotificationRecord> rowsFor(BackendStore &store, const QString &reg)
+{
+    QList<NotificationRecord> out;
+    const auto all = store.notifications();
+    for (const auto &n : all.value())
+        if (n.registrationNumber == reg)
+            out.append(n);
+    return out;
+}
+
+} // namespace
+
+class TestNotify : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<BackendStore> m_store;
+
+    NotificationSettings fastSettings() const
+    {
+        NotificationSettings s;
+        s.pollIntervalMs = 50;
+        s.retryBaseMs = 50;
+        s.retryCapMs = 200;
+        s.maxAttempts = 50;
+        s.reminderScanIntervalMs = 3600000;
+        return s;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QTest::currentTestFunction())));
+        QVERIFY(store);
+        m_store = std::move(store.value());
+    }
+    void cleanup() { m_store.reset(); }
+
+    void transitionRowsInSameTransaction()
+    {
+        QVERIFY(toReady(*m_store, QStringLiteral("R-READY"), kPhone));
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-FIX"), kPhone)));
+        QVERIFY(m_store->applyTransition(QStringLiteral("R-FIX"),
+            move(Stage::Received, Stage::NeedsFix, QStringLiteral("Foto KK buram, NIK 3521114506800002 tidak terbaca"))));
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-REJ"), kPhone)));
+        QVERIFY(
+            m_store->applyTransition(QStringLiteral("R-REJ"), move(Stage::Received, Stage::Rejected, QStringLiteral("Bukan warga desa"))));
+        QVERIFY(toReady(*m_store, QStringLiteral("R-NOPHONE"), QString()));
+        // A refused transition (stale `from`) writes neither the event nor a notification.
+        QVERIFY(!m_store->applyTransition(QStringLiteral("R-REJ"), move(Stage::Received, Stage::Rejected, QStringLiteral("lagi"))));
+
+        QCOMPARE(m_store->request(QStringLiteral("R-READY")).value().phone, kPhone);
+        const auto all = m_store->notifications().value();
+        QCOMPARE(all.size(), 3);
+        QVERIFY(rowsFor(*m_store, QStringLiteral("R-NOPHONE")).isEmpty());
+        const QHash<QString, NotificationKind> expected {{QStringLiteral("R-READY"), NotificationKind::Ready},
+            {QStringLiteral("R-FIX"), NotificationKind::NeedsFix}, {QStringLiteral("R-REJ"), NotificationKind::Rejected}};
+        for (const NotificationRecord &n : all) {
+            QCOMPARE(n.kind, expected.value(n.registrationNumber));
+            QCOMPARE(n.status, QStringLiteral("pending"));
+            QCOMPARE(n.recipient, kPhone);
+            QVERIFY(n.message.size() <= 160);
+            QVERIFY2(!n.message.contains(kNik), qPrintable(n.message));
+            QVERIFY(n.message.contains(n.registrationNumber));
+            // The row names the event it was written with: same transaction, same sequence.
+            const qint64 sequence = n.eventKey.mid(6).toLongLong();
+            const auto events = m_store->events(n.registrationNumber).value();
+            QCOMPARE(events.last().sequence, sequence);
+        }
+        QVERIFY(rowsFor(*m_store, QStringLiteral("R-FIX")).first().message.contains(QStringLiteral("Foto KK buram")));
+    }
+
+    void smsTexts()
+    {
+        const QString longNote = QString(400, QLatin1Char('x'));
+        for (const auto kind : {NotificationKind::Ready, NotificationKind::NeedsFix, NotificationKind::Rejected}) {
+            const QString text = smstext::forTransition(kind, QStringLiteral("PITU-2611-ABCDEFGH"), longNote + QLatin1Char(' ') + kNik);
+            QVERIFY2(text.size() <= 160, qPrintable(text));
+            QVERIFY(!text.contains(kNik));
+            QVERIFY(text.contains(QStringLiteral("PITU-2611-ABCDEFGH")));
+            for (const QChar c : text)
+                QVERIFY2(c.unicode() >= 0x20 && c.unicode() < 0x7f, qPrintable(text));
+        }
+        QVERIFY(smstext::forTransition(NotificationKind::NeedsFix, QStringLiteral("R1"), QStringLiteral("Lampirkan surat RT\u2019s"))
+                    .contains(QStringLiteral("Lampirkan surat RT's")));
+        QVERIFY(smstext::pickupReminder(QStringLiteral("PITU-2611-ABCDEFGH"), QDate(2026, 11, 20)).size() <= 160);
+        QCOMPARE(smstext::maskPhone(kPhone), QStringLiteral("+62812*****890"));
+    }
+
+    void remindersOnceWhenDue()
+    {
+        QVERIFY(toReady(*m_store, QStringLiteral("R-PICKUP"), kPhone));
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-SLOW"), QString())));
+        QVERIFY(m_store->applyTransition(QStringLiteral("R-SLOW"), move(Stage::Received, Stage::DesaReview)));
+        ReminderPolicy policy;
+        policy.pickupAfterDays = 3;
+        policy.defaultSlaDays = 5;
+        policy.slaDaysByService.insert(QStringLiteral("DOMISILI"), 1);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const int before = int(m_store->notifications().value().size());
+        QCOMPARE(m_store->enqueueReminders(policy, now).value(), 0);
+        // Two days on: the DESA_REVIEW step (SLA 1 day) is late; the letter is not yet 3 days old.
+        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(2)).value(), 1);
+        const auto sla = rowsFor(*m_store, QStringLiteral("R-SLOW"));
+        QCOMPARE(sla.size(), 1);
+        QCOMPARE(sla.first().kind, NotificationKind::SlaReminder);
+        QCOMPARE(sla.first().recipientKind, QStringLiteral("officer"));
+        QCOMPARE(sla.first().recipient, QStringLiteral("3521112004/kepala_desa"));
+        QCOMPARE(sla.first().status, QStringLiteral("recorded"));
+        // Four days on: the pickup reminder; each reminder exists once however often the scan runs.
+        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(4)).value(), 1);
+        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(9)).value(), 0);
+        const auto pickup = rowsFor(*m_store, QStringLiteral("R-PICKUP"));
+        QCOMPARE(pickup.size(), 2); // READY + reminder
+        QCOMPARE(pickup.last().kind, NotificationKind::PickupReminder);
+        QCOMPARE(pickup.last().recipient, kPhone);
+        QCOMPARE(int(m_store->notifications().value().size()), before + 2);
+        // Handed over: no more reminders for that letter.
+        QVERIFY(m_store->applyTransition(QStringLiteral("R-PICKUP"), move(Stage::Ready, Stage::HandedOver)));
+        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(30)).value(), 0);
+    }
+
+    void senderRetriesThenMarksSentOnce()
+    {
+        SmsGatewayReceiver gateway;
+        QVERIFY(gateway.listen());
+        gateway.setMode(SmsGatewayReceiver::Mode::Unavailable);
+        QVERIFY(toReady(*m_store, QStringLiteral("R-SEND"), kPhone));
+        NotificationSender sender(*m_store, makeHttpSmsGateway(gateway.url(), QStringLiteral("rahasia")), fastSettings());
+        sender.start();
+        QTRY_VERIFY_WITH_TIMEOUT(gateway.posts().size() >= 2, 20000); // refused, then retried
+        QCOMPARE(gateway.deliveredCount(), 0);
+        QVERIFY(m_store->notifications().value().first().lastError.contains(QStringLiteral("503")));
+        gateway.setMode(SmsGatewayReceiver::Mode::Accept);
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->notifications().value().first().status, QStringLiteral("sent"), 20000);
+        sender.stop();
+
+        const NotificationRecord row = m_store->notifications().value().first();
+        QCOMPARE(row.recipient, smstext::maskPhone(kPhone));
+        QVERIFY(row.sentAt.isValid());
+        QCOMPARE(gateway.deliveredCount(), 1);
+        QCOMPARE(gateway.acceptedPosts(row.eventKey), 1);
+        const SmsGatewayReceiver::Post &last = gateway.posts().last();
+        QCOMPARE(last.authorization, QStringLiteral("Bearer rahasia"));
+        QCOMPARE(last.body.value(QStringLiteral("to")).toString(), kPhone);
+        QCOMPARE(last.body.value(QStringLiteral("text")).toString(), row.message);
+        QCOMPARE(last.body.value(QStringLiteral("id")).toString(), row.eventKey);
+        // Marking is once: a second mark finds nothing pending.
+        QCOMPARE(m_store->markNotificationSent(row.id, QDateTime::currentDateTimeUtc()).value(), false);
+    }
+
+    void gammuInjectCommand()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("gammu-args.txt"));
+        const QString script = m_dir.filePath(QStringLiteral("gammu-smsd-inject"));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // Stands in for Gammu's inject command (the modem side): records its arguments, one per line.
+        f.write(QStringLiteral("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '%1'\n").arg(out).toUtf8());
+        f.close();
+        QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-GAMMU"), kPhone)));
+        QVERIFY(m_store->applyTransition(
+            QStringLiteral("R-GAMMU"), move(Stage::Received, Stage::Rejected, QStringLiteral("Berkas tidak lengkap; $(id)"))));
+        NotificationSender sender(*m_store, makeGammuSmsdInject(script), fastSettings());
+        QCOMPARE(sender.runOnce(), 1);
+        QFile args(out);
+        QVERIFY(args.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(args.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines.at(0), QStringLiteral("TEXT"));
+        QCOMPARE(lines.at(1), kPhone);
+        QCOMPARE(lines.at(2), QStringLiteral("-text"));
+        QVERIFY(lines.at(3).contains(QStringLiteral("$(id)"))); // passed as one argument, never through a shell
+        QCOMPARE(m_store->notifications().value().first().status, QStringLiteral("sent"));
+        QCOMPARE(sender.runOnce(), 0);
+    }
+
+    void settingsFromIni()
+    {
+        const QString token = m_dir.filePath(QStringLiteral("token"));
+        QFile t(token);
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write("s3cret\n");
+        t.close();
+        const QString ini = m_dir.filePath(QStringLiteral("notifications.ini"));
+        QFile f(ini);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("[sms]\ntransport=http\nurl=http://127.0.0.1:9/sms\ntoken_file=%1\n[outbox]\nretry_base_ms=250\n"
+                               "[reminders]\npickup_after_days=5\n")
+                    .arg(token)
+                    .toUtf8());
+        f.close();
+        const auto s = NotificationSettings::load(ini);
+        QVERIFY(s);
+        QCOMPARE(s.value().transport, QStringLiteral("http"));
+        QCOMPARE(s.value().token, QStringLiteral("s3cret"));
+        QCOMPARE(s.value().retryBaseMs, 250);
+        QCOMPARE(s.value().reminders.pickupAfterDays, 5);
+        QVERIFY(s.value().makeTransport().value() != nullptr);
+        QCOMPARE(NotificationSettings::load(m_dir.filePath(QStringLiteral("missing.ini"))).value().transport, QStringLiteral("off"));
+        QVERIFY(NotificationSettings::load(m_dir.filePath(QStringLiteral("missing.ini"))).value().makeTransport().value() == nullptr);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("[sms]\ntransport=pigeon\n");
+        f.close();
+        QVERIFY(!NotificationSettings::load(ini));
+    }
+};
+
+QTEST_MAIN(TestNotify)
+#include "tst_notify.moc"
