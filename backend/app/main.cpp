@@ -2,6 +2,7 @@
 #include "apiserver.h"
 #include "backendstore.h"
 #include "console/consoleserver.h"
+#include "console/monitoringpage.h"
 #include "crypto.h"
 #include "kioskca.h"
 #include "kioskregistry.h"
@@ -124,6 +125,7 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
         if (!consoleListen)
             return fail(QStringLiteral("--console harus berbentuk HOST:PORT."));
         console = std::make_unique<ConsoleServer>(*b.store, b.catalog, b.offices, *b.workflow);
+        addMonitoringPages(*console, *b.store, b.catalog, b.offices);
         const auto consolePort = console->start(
             consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
         if (!consolePort)

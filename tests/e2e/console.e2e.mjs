@@ -279,6 +279,14 @@ fs.writeFileSync(letterPdf, await (await page.request.get(`${consoleUrl}/permoho
 const raster = spawnSync('pdftoppm', ['-png', '-r', '80', '-singlefile', letterPdf, path.join(shots, 'letter-preview')]);
 check(raster.status === 0 || raster.error?.code === 'ENOENT', 'the served letter PDF rasterises (pdftoppm)');
 
+// Monitoring: counts per stage, turnaround, SLA, kiosk fleet and IKM, with CSV exports.
+await page.goto(`${consoleUrl}/pemantauan`);
+check((await page.textContent('main')).includes('Kesehatan anjungan'), 'camat opens the monitoring page');
+check(await page.locator('a[href^="/pemantauan.csv?tabel=ikm"]').count() === 1, 'monitoring offers the IKM as CSV');
+await page.screenshot({ path: path.join(shots, 'monitoring.png'), fullPage: true });
+const csv = await page.request.get(`${consoleUrl}/pemantauan.csv?tabel=tahap`);
+check(csv.status() === 200 && (csv.headers()['content-type'] || '').startsWith('text/csv'), 'stage counts download as CSV');
+
 // Search by name and by registration number.
 await page.goto(`${consoleUrl}/cari?q=slamet`);
 check(await page.locator(`a[href="/permohonan/${KEC_REQ}"]`).count() === 1, 'search finds a request by name');

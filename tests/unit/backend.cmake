@@ -33,4 +33,4 @@ kiosk_add_qtest(NAME tst_console
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals addedPageAndEscapedQuery
-            lockoutAfterFiveFailures)
+            monitoringPage lockoutAfterFiveFailures)

@@ -1,6 +1,7 @@
 #include "backendstore.h"
 #include "console/consoleserver.h"
 #include "console/html.h"
+#include "console/monitoringpage.h"
 #include "crypto.h"
 #include "letterrenderer.h"
 #include "offices.h"
@@ -143,6 +144,7 @@ private slots:
         addOfficer(QStringLiteral("kades"), Role::KepalaDesa, kDesa);
         addOfficer(QStringLiteral("camat"), Role::Camat, QStringLiteral("352111"));
         m_console = std::make_unique<ConsoleServer>(*m_store, *m_catalog, *m_offices, *m_workflow);
+        addMonitoringPages(*m_console, *m_store, *m_catalog, *m_offices);
         m_console->addPage(QStringLiteral("/contoh"), QStringLiteral("Contoh"), {Role::Camat}, [](const ConsolePageRequest &r) {
             ConsolePageReply reply;
             reply.bodyHtml = QStringLiteral("<p id=\"contoh\">%1</p>").arg(console::html::escape(r.query.value(QStringLiteral("x"))));
@@ -275,6 +277,56 @@ private slots:
         QCOMPARE(page.status, 200);
         QVERIFY(page.body.contains("<p id=\"contoh\">&lt;script&gt;</p>"));
         QVERIFY(page.body.contains("<a href=\"/contoh\" aria-current=\"page\">Contoh</a>"));
+    }
+
+    void monitoringPage()
+    {
+        // One kiosk heard of just now, two survey answers (all 4s and all 3s: NRR 3.5 each → IKM 87.50, B).
+        KioskHeartbeat beat;
+        beat.kioskId = QStringLiteral("KIOSK-0001");
+        beat.desaCode = kDesa;
+        beat.lastSeen = QDateTime::currentDateTimeUtc();
+        beat.sentAt = beat.lastSeen;
+        beat.printerState = QStringLiteral("paper-out");
+        beat.paperState = QStringLiteral("out");
+        beat.scannerState = QStringLiteral("ready");
+        beat.letterPrinterState = QStringLiteral("ready");
+        beat.outboxDepth = 3;
+        beat.version = QStringLiteral("1.0.0");
+        QVERIFY(m_store->recordHeartbeat(beat));
+        for (int score : {4, 3}) {
+            serverlink::SurveyResponse survey;
+            survey.id = QStringLiteral("survei-%1").arg(score);
+            survey.serviceCode = QStringLiteral("SKTM");
+            survey.answers = QList<int>(9, score);
+            survey.at = QDateTime::currentDateTimeUtc();
+            QVERIFY(m_store->insertSurvey(QStringLiteral("KIOSK-0001"), kDesa, survey));
+        }
+
+        const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("<a href=\"/pemantauan\" aria-current=\"page\">Pemantauan</a>"));
+        for (const char *part : {"Permohonan per tahap", "Waktu layanan", "Melewati batas waktu", "Kesehatan anjungan", "KIOSK-0001",
+                 "paper-out", "2 responden", "IKM <strong>87.50</strong>", "mutu pelayanan <strong>B</strong>"})
+            QVERIFY2(page.body.contains(part), part);
+
+        const Reply fleet = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan.csv?tabel=armada"));
+        QCOMPARE(fleet.status, 200);
+        QVERIFY(fleet.headers.contains("text/csv"));
+        QVERIFY(fleet.headers.contains("attachment"));
+        QVERIFY(fleet.body.contains("KIOSK-0001,3521112004"));
+        const Reply ikm = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan.csv?tabel=ikm"));
+        QCOMPARE(ikm.status, 200);
+        QVERIFY(ikm.body.contains("87.50"));
+        QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan.csv?tabel=rahasia")).status, 404);
+        QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan?dari=kemarin")).status, 400);
+
+        // Desa officers do not see the kecamatan's monitoring.
+        const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
+        QVERIFY(!kadesCsrf.isEmpty());
+        QCOMPARE(call(kadesJar, QStringLiteral("GET"), QStringLiteral("/pemantauan")).status, 403);
     }
 
     void lockoutAfterFiveFailures()
