@@ -1147,6 +1147,8 @@ Result<quint16> ConsoleServer::start(const QString &host, quint16 port, const QS
         QFile::encodeName(certificateFile).constData(), QFile::encodeName(privateKeyFile).constData());
     if (!d->server->is_valid())
         return Error {ErrorCode::Io, QStringLiteral("Sertifikat atau kunci server konsol tidak valid.")};
+    // Pages leave in several writes; without TCP_NODELAY each waits for the browser's delayed ACK.
+    d->server->set_tcp_nodelay(true);
     SSL_CTX_set_min_proto_version(d->server->ssl_context(), TLS1_2_VERSION);
     d->server->set_payload_max_length(kMaxFormBytes);
     d->buildRoutes();

@@ -110,6 +110,27 @@ const ports = await new Promise((resolve, reject) => {
   backend.on('exit', (code) => reject(new Error(`backend exited early (${code})`)));
 });
 const consoleUrl = `https://localhost:${ports.CONSOLE}`;
+// Whatever goes wrong from here, the backend goes too, so ctest sees the failure at once instead of a timeout.
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (error) => {
+    console.log(`not ok - ${error?.stack || error}`);
+    backend.kill('SIGKILL');
+    process.exit(1);
+  });
+}
+
+/// Clicks a submit button and waits for the page it leads to (POST → 303 → GET). Under load the
+/// redirect can detach the frame playwright was watching; the page that loads is then waited for.
+async function submitAndWait(button) {
+  try {
+    const [response] = await Promise.all([page.waitForNavigation(), button.click()]);
+    return response;
+  } catch (error) {
+    if (!String(error).includes('detached')) throw error;
+    await page.waitForLoadState('load');
+    return null;
+  }
+}
 
 /// Submits like a kiosk: mutual TLS with the test kiosk certificate, an idempotency key.
 function submit(reg, serviceCode, name, fields) {
@@ -179,8 +200,7 @@ async function act(reg, action, { note, passphrase } = {}) {
   for (const box of await form.locator('input[name=syarat]').all()) await box.check();
   if (note !== undefined) await form.locator('textarea[name=catatan]').fill(note);
   if (passphrase !== undefined) await form.locator('input[name=passphrase]').fill(passphrase);
-  const [response] = await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
-  return response;
+  return submitAndWait(form.locator('button[type=submit]'));
 }
 
 async function csrfToken() {
@@ -269,7 +289,7 @@ await page.goto(`${consoleUrl}/tanda-tangan`);
 check(await page.locator(`input[name=reg][value=${KEC_REQ}]`).count() === 1, 'camat bulk-sign page lists the request');
 await page.screenshot({ path: path.join(shots, 'bulk-sign-camat.png'), fullPage: true });
 await page.fill('input[name=passphrase]', password('camat'));
-await Promise.all([page.waitForNavigation(), page.click('form.aksi button[type=submit]')]);
+await submitAndWait(page.locator('form.aksi button[type=submit]'));
 check((await page.textContent('main')).includes('1 surat ditandatangani'), 'bulk signing reports one letter signed');
 check(await stageOf(KEC_REQ) === 'READY', 'camat signed; the kecamatan-level request is READY');
 await page.screenshot({ path: path.join(shots, 'detail-kecamatan-ready.png'), fullPage: true });
@@ -313,7 +333,7 @@ await page.selectOption('select[name=pengganti]', await optionOf('Wulan Sekretar
 await page.fill('input[name=mulai]', today);
 await page.fill('input[name=sampai]', today);
 await page.fill('input[name=alasan]', 'Dinas luar');
-await Promise.all([page.waitForNavigation(), page.click('form.aksi button[type=submit]')]);
+await submitAndWait(page.locator('form.aksi button[type=submit]'));
 check((await page.textContent('main')).includes('berlaku'), 'leave with a delegate is recorded and in force');
 await page.screenshot({ path: path.join(shots, 'admin-leave.png'), fullPage: true });
 

@@ -273,5 +273,14 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCrashConsistency)
+int main(int argc, char *argv[])
+{
+    // 500 submissions, 30 kills and 6 backend restarts take about 3 minutes alone, longer on a busy machine:
+    // more than QtTest's default 5-minute watchdog for one test function allows.
+    if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+        qputenv("QTEST_FUNCTION_TIMEOUT", "1100000");
+    QCoreApplication app(argc, argv);
+    TestCrashConsistency test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_crash_consistency.moc"
