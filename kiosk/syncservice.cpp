@@ -6,6 +6,7 @@
 #include "trustcache.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,10 +14,12 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSaveFile>
-#include <QStorageInfo>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
+
+#include <sys/statvfs.h>
 
 Q_LOGGING_CATEGORY(lcSync, "anjungan.sync")
 
@@ -249,13 +252,19 @@ void SyncService::sendHeartbeat()
         return;
     const DeviceHealth health = deviceHealth();
     const OutboxStats stats = m_outbox->stats();
-    const QStorageInfo disk(m_settings.dataDir.isEmpty() ? m_lettersDir : m_settings.dataDir);
+    // statvfs on the folder itself: QStorageInfo looks the folder up in the mount table, which fails in a
+    // chroot or container whose /proc belongs to the host, and the kiosk would report "unknown".
+    struct statvfs disk {
+    };
+    const QByteArray dataDir = QFile::encodeName(m_settings.dataDir.isEmpty() ? m_lettersDir : m_settings.dataDir);
+    const qint64 freeDiskMb
+        = ::statvfs(dataDir.constData(), &disk) == 0 ? qint64(disk.f_bavail) * qint64(disk.f_frsize) / (1024 * 1024) : -1;
     QJsonObject body {
         {QStringLiteral("sentAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("appVersion"), m_settings.appVersion},
         {QStringLiteral("outboxDepth"), stats.waiting + stats.parked},
         {QStringLiteral("parkedCount"), stats.parked},
-        {QStringLiteral("freeDiskMb"), disk.isValid() ? disk.bytesAvailable() / (1024 * 1024) : -1},
+        {QStringLiteral("freeDiskMb"), freeDiskMb},
         {QStringLiteral("printerState"), health.printer},
         {QStringLiteral("paperState"), health.paper},
         {QStringLiteral("scannerState"), health.scanner},
@@ -302,11 +311,15 @@ void SyncService::refreshCatalog(QString *problem)
 void SyncService::deliverOutbox(QString *problem)
 {
     // Batch after batch until nothing is due, so a long queue drains in one round once the link is back.
+    // A request is sent at most once per round: a jittered backoff of 0 s must not resend it at once.
+    QSet<qint64> tried;
     for (;;) {
-        const QList<PendingDelivery> due = m_outbox->dueForDelivery();
+        QList<PendingDelivery> due = m_outbox->dueForDelivery();
+        due.removeIf([&tried](const PendingDelivery &d) { return tried.contains(d.id); });
         if (due.isEmpty())
             return;
         for (const PendingDelivery &d : due) {
+            tried.insert(d.id);
             const auto r = m_client->post(QStringLiteral("/requests"), d.body, {{"Idempotency-Key", d.idempotencyKey.toLatin1()}});
             if (r.error == serverlink::LinkError::Aborted)
                 return;

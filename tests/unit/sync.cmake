@@ -1,11 +1,11 @@
 kiosk_add_qtest(NAME tst_sync_faults
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sync_faults.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/scriptedpeer.h
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sync_faults.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/scriptedpeer.h ${CMAKE_CURRENT_LIST_DIR}/../tools/threadspy.h
   LIBS kiosk_core kiosk_faultproxy Qt6::Network Qt6::Sql
   LABELS sync
   FUNCTIONS retryAfterParsing serverErrorStormHonoursRetryAfterPerRequest statusesRetriedOrParked malformedAnswersNeverCrash outageLoggedOnceAndHealed
             abortEndsARequestInFlightAtOnce connectionIsReused proxyFromConfiguration emptyProxyMeansDirectEvenWithEnvironmentProxy)
 kiosk_add_qtest(NAME tst_heartbeat
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_heartbeat.cpp
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_heartbeat.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/threadspy.h
   LIBS kiosk_core backend_core Qt6::Sql
   LABELS sync
   FUNCTIONS backendKeepsTheLatestHeartbeatPerKiosk heartbeatRunsOnItsOwnTimer malformedHeartbeatRefused

@@ -1,6 +1,7 @@
 // The heartbeat over real mutual TLS against the real API server: the kiosk reports device health,
 // outbox depth, parked count, free disk and version; the backend keeps the latest per kiosk; a
 // heartbeat that gets through after an outage heals the link and sends everything waiting at once.
+#include "../tools/threadspy.h"
 #include "apiserver.h"
 #include "backendstore.h"
 #include "kioskregistry.h"
@@ -227,7 +228,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             enqueue();
         startSync();
-        QSignalSpy synced(m_sync, &kiosk::SyncService::synced);
+        ThreadSpy synced(m_sync, &kiosk::SyncService::synced);
         QMetaObject::invokeMethod(m_sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
         QVERIFY(synced.wait(30000));
         QVERIFY(!synced.last().at(1).toString().isEmpty());

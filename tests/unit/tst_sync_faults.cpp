@@ -4,6 +4,7 @@
 // scripted HTTPS peer over real TLS; the SyncService runs on its own thread as in the app.
 #include "../tools/faultproxy.h"
 #include "../tools/scriptedpeer.h"
+#include "../tools/threadspy.h"
 #include "config.h"
 #include "outbox.h"
 #include "store.h"
@@ -14,7 +15,6 @@
 #include <QJsonObject>
 #include <QMutex>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -118,7 +118,7 @@ class TestSyncFaults : public QObject
     /// One sync round on the sync thread while this thread's event loop serves the peer.
     bool round()
     {
-        QSignalSpy spy(m_sync, &SyncService::synced);
+        ThreadSpy spy(m_sync, &SyncService::synced);
         QMetaObject::invokeMethod(m_sync, &SyncService::syncNow, Qt::QueuedConnection);
         if (!spy.wait(60000))
             return false;
@@ -426,7 +426,7 @@ private Q_SLOTS:
             QVERIFY(q.exec());
         }
         QVERIFY(m_peer->listen(QHostAddress::LocalHost, port));
-        QSignalSpy healed(m_sync, &SyncService::linkHealed);
+        ThreadSpy healed(m_sync, &SyncService::linkHealed);
         QVERIFY(round());
         QCOMPARE(healed.size(), 1);
         QVERIFY(!column(id, QStringLiteral("delivered_at")).isNull());
