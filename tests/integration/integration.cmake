@@ -1,4 +1,5 @@
 kiosk_add_qtest(NAME tst_endtoend SOURCES integration/tst_endtoend.cpp LIBS kiosk_core Qt6::Sql)
+target_include_directories(tst_endtoend PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_endtoend anjungan kecamatan-backend)
 set_tests_properties(tst_endtoend PROPERTIES TIMEOUT 600 LABELS integration)
 
@@ -10,6 +11,7 @@ set_tests_properties(anjungan_self_test PROPERTIES
 # Enrollment and attacks on the link (issue #5): real backend process, real TLS, a rogue TLS server.
 kiosk_add_qtest(NAME tst_security SOURCES integration/tst_security.cpp
   LIBS backend_core kiosk_serverlink OpenSSL::SSL OpenSSL::Crypto LABELS integration security)
+target_include_directories(tst_security PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_security kecamatan-backend kioskctl)
 set_tests_properties(tst_security PROPERTIES TIMEOUT 300)
 
@@ -39,5 +41,5 @@ kiosk_add_qtest(NAME tst_notifications SOURCES integration/tst_notifications.cpp
   LIBS backend_core Qt6::Network Qt6::Sql
   FUNCTIONS onePerEvent killedBetweenEnqueueAndSend killedWhileOnTheWire
   LABELS integration)
-target_include_directories(tst_notifications PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit)
+target_include_directories(tst_notifications PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_notifications kecamatan-backend)

@@ -7,5 +7,6 @@ set_tests_properties(tst_network_faults PROPERTIES TIMEOUT 1200 LABELS "integrat
 
 kiosk_add_qtest(NAME tst_crash_consistency SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_crash_consistency.cpp
   LIBS kiosk_core Qt6::Sql)
+target_include_directories(tst_crash_consistency PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_crash_consistency kecamatan-backend kiosk-loadgen)
 set_tests_properties(tst_crash_consistency PROPERTIES TIMEOUT 1200 LABELS "integration;faults")

@@ -7,6 +7,7 @@
 #include "barcode.h"
 #include "crypto.h"
 #include "escpos.h"
+#include "testbackend.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -24,19 +25,13 @@
 #include <cstdlib>
 
 namespace {
+using testsupport::binary;
+using testsupport::source;
+
 constexpr int kSkip = 77;
 constexpr int kTotal = 500;
 constexpr int kKills = 30;
 constexpr int kBackendRestarts = 6;
-
-QString source(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(rel);
-}
-QString binary(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel);
-}
 
 QByteArray run(const QString &program, const QStringList &args, int timeoutMs = 120000)
 {
@@ -47,6 +42,12 @@ QByteArray run(const QString &program, const QStringList &args, int timeoutMs = 
         return QByteArray("<failed>");
     }
     return p.readAllStandardOutput();
+}
+
+QByteArray tail(const QString &file, int bytes)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll().right(bytes) : QByteArray("(no log)");
 }
 } // namespace
 
@@ -64,32 +65,44 @@ class TestCrashConsistency : public QObject
 
     bool startBackend()
     {
-        m_backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
-        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), path(QStringLiteral("backend")),
-            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--cert"),
-            path(QStringLiteral("pki/server.crt")), QStringLiteral("--key"), path(QStringLiteral("pki/server.key")),
-            QStringLiteral("--client-ca"), path(QStringLiteral("pki/kiosk-ca.crt"))});
         m_backend.setStandardErrorFile(path(QStringLiteral("backend.log")), QIODevice::Append);
-        m_backend.start();
-        QByteArray out;
-        QDeadlineTimer deadline(30000);
-        while (!deadline.hasExpired() && !out.contains('\n') && m_backend.state() != QProcess::NotRunning) {
-            m_backend.waitForReadyRead(200);
-            out += m_backend.readAllStandardOutput();
-        }
-        if (!out.startsWith("LISTENING "))
-            return false;
-        m_port = quint16(out.mid(10).trimmed().toUInt());
+        m_port = quint16(testsupport::startBackend(
+            m_backend, path(QStringLiteral("backend")), path(QStringLiteral("pki")), QStringLiteral("127.0.0.1:%1").arg(m_port)));
         return m_port > 0;
     }
 
-    void readIssued(QProcess &loadgen)
+    /// Requests in the kiosk's store (0 before its first run), read while no loadgen runs.
+    int kioskRequests()
     {
+        if (!QFileInfo::exists(path(QStringLiteral("kiosk/data/kiosk.sqlite"))))
+            return 0;
+        auto db = QSqlDatabase::database(QStringLiteral("crash-kiosk"), false);
+        if (!db.isValid()) {
+            db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("crash-kiosk"));
+            db.setDatabaseName(path(QStringLiteral("kiosk/data/kiosk.sqlite")));
+        }
+        QSqlQuery q(db);
+        return db.open() && q.exec(QStringLiteral("SELECT COUNT(*) FROM requests")) && q.next() ? q.value(0).toInt() : -1;
+    }
+
+    void printLogs()
+    {
+        qWarning().noquote() << "kiosk-loadgen log (end):" << tail(path(QStringLiteral("loadgen.log")), 3000);
+        qWarning().noquote() << "kecamatan-backend log (end):" << tail(path(QStringLiteral("backend.log")), 3000);
+    }
+
+    /// Reads the loadgen's "ISSUED" lines; returns how many came.
+    int readIssued(QProcess &loadgen)
+    {
+        int issued = 0;
         while (loadgen.canReadLine()) {
             const QByteArray line = loadgen.readLine().trimmed();
-            if (line.startsWith("ISSUED "))
+            if (line.startsWith("ISSUED ")) {
                 m_issued.insert(QString::fromLatin1(line.split(' ').value(1)));
+                ++issued;
+            }
         }
+        return issued;
     }
 
     void startLoadgen(QProcess &loadgen)
@@ -98,6 +111,7 @@ class TestCrashConsistency : public QObject
         loadgen.setArguments({QStringLiteral("--config"), path(QStringLiteral("kiosk/anjungan.conf")), QStringLiteral("--total"),
             QString::number(kTotal), QStringLiteral("--pause-ms"), QStringLiteral("40")});
         loadgen.setStandardErrorFile(path(QStringLiteral("loadgen.log")), QIODevice::Append);
+        testsupport::dieWithTest(loadgen);
         loadgen.start();
     }
 
@@ -117,13 +131,7 @@ private Q_SLOTS:
             std::exit(kSkip);
         }
         m_cupsServer = QString::fromLatin1(cups.mid(12).trimmed());
-        // The test kiosk's pre-issued certificate is the registered one (enrollment is tst_security's).
-        QProcess registration;
-        registration.start(binary(QStringLiteral("backend/kecamatan-backend")),
-            {QStringLiteral("kiosk"), QStringLiteral("register"), QStringLiteral("--data"), path(QStringLiteral("backend")),
-                QStringLiteral("--cert"), path(QStringLiteral("pki/kiosk.crt"))});
-        QVERIFY(registration.waitForFinished(60000));
-        QVERIFY2(registration.exitCode() == 0, registration.readAllStandardError().constData());
+        QVERIFY(testsupport::registerTestKiosk(path(QStringLiteral("backend")), path(QStringLiteral("pki"))));
         QVERIFY(startBackend());
         QDir().mkpath(path(QStringLiteral("kiosk")));
         QFile conf(path(QStringLiteral("kiosk/anjungan.conf")));
@@ -150,20 +158,33 @@ private Q_SLOTS:
         auto *random = QRandomGenerator::global();
         int kills = 0, backendRestarts = 0;
         while (kills < kKills) {
+            // Each round issues at most a fair share of what is left, so the load outlasts the kills
+            // (a loadgen that has nothing left to do exits by itself and cannot be killed).
+            const int left = kTotal - kioskRequests();
+            QVERIFY2(left > 0, qPrintable(QStringLiteral("all %1 requests were submitted after only %2 kills").arg(kTotal).arg(kills)));
+            // Every other round is cut after a random number of tickets, the rest at a random moment only.
+            const int fairShare = std::max(1, left / (kKills - kills));
+            const int issueLimit = kills % 2 == 0 ? fairShare : int(random->bounded(1, fairShare + 1));
             QProcess loadgen;
             startLoadgen(loadgen);
             QVERIFY(loadgen.waitForStarted(10000));
-            // A random moment: during submission, printing, delivery or shutdown of a round.
+            // A random moment: during start-up, submission, printing, delivery or shutdown of a round.
             QDeadlineTimer moment(random->bounded(200, 2500));
-            while (!moment.hasExpired() && loadgen.state() == QProcess::Running)
+            int issued = 0;
+            while (!moment.hasExpired() && loadgen.state() == QProcess::Running && issued < issueLimit) {
                 loadgen.waitForReadyRead(20);
-            readIssued(loadgen);
+                issued += readIssued(loadgen);
+            }
             if (loadgen.state() == QProcess::Running) {
                 loadgen.kill(); // SIGKILL
                 ++kills;
             }
             loadgen.waitForFinished(10000);
             readIssued(loadgen);
+            if (loadgen.exitStatus() == QProcess::NormalExit && loadgen.exitCode() != 0) {
+                printLogs();
+                QFAIL(qPrintable(QStringLiteral("kiosk-loadgen failed with exit code %1").arg(loadgen.exitCode())));
+            }
             // Every fifth kill, the backend goes too (alternately killed and stopped).
             if (kills % 5 == 0 && backendRestarts < kBackendRestarts) {
                 if (backendRestarts % 2 == 0)
@@ -176,19 +197,24 @@ private Q_SLOTS:
             }
         }
 
-        // Recovery: one more run to the end (it exits once the backend has everything).
+        // Recovery: one more run to the end (it exits once the backend has everything). The last
+        // submissions take 20 s; delivery after the restarts a few more.
+        const int submittedWhileKilled = kioskRequests();
         QProcess last;
         startLoadgen(last);
         QVERIFY(last.waitForStarted(10000));
-        QDeadlineTimer deadline(600000);
+        QDeadlineTimer deadline(300000);
         while (!deadline.hasExpired() && last.state() == QProcess::Running)
             last.waitForReadyRead(200);
         readIssued(last);
-        if (last.exitStatus() != QProcess::NormalExit || last.exitCode() != 0) {
-            QFile log(path(QStringLiteral("loadgen.log")));
-            if (log.open(QIODevice::ReadOnly))
-                qWarning().noquote() << "kiosk-loadgen log (end):" << log.readAll().right(3000);
+        if (last.state() == QProcess::Running) {
+            last.kill();
+            last.waitForFinished(10000);
+            printLogs();
+            QFAIL("the recovery run did not drain the outbox within 5 minutes");
         }
+        if (last.exitStatus() != QProcess::NormalExit || last.exitCode() != 0)
+            printLogs();
         QCOMPARE(last.exitStatus(), QProcess::NormalExit);
         QCOMPARE(last.exitCode(), 0);
 
@@ -203,9 +229,8 @@ private Q_SLOTS:
         const int duplicates = int(atBackend.size() - backendRegs.size());
 
         // The kiosk: 500 requests, none waiting, none parked.
-        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("crash-kiosk"));
-        db.setDatabaseName(path(QStringLiteral("kiosk/data/kiosk.sqlite")));
-        QVERIFY(db.open());
+        QVERIFY(kioskRequests() >= 0); // opens the connection
+        auto db = QSqlDatabase::database(QStringLiteral("crash-kiosk"));
         QSqlQuery q(db);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN delivered_at IS NULL THEN 1 ELSE 0 END),"
                                       " SUM(CASE WHEN parked_reason IS NULL THEN 0 ELSE 1 END) FROM requests")));
@@ -242,15 +267,17 @@ private Q_SLOTS:
         for (const QString &reg : std::as_const(m_issued))
             issuedAtBackend += backendRegs.contains(reg) ? 1 : 0;
 
-        qInfo().noquote() << QStringLiteral("crash consistency: %1 kills, %2 backend restarts; kiosk holds %3 requests, %4 undelivered, "
-                                            "%5 parked; backend holds %6 (%7 duplicates)")
+        qInfo().noquote() << QStringLiteral(
+            "crash consistency: %1 kills, %2 backend restarts while %8 requests were submitted; kiosk holds %3 requests, %4 undelivered, "
+            "%5 parked; backend holds %6 (%7 duplicates)")
                                  .arg(kills)
                                  .arg(backendRestarts)
                                  .arg(kioskCount)
                                  .arg(undelivered)
                                  .arg(parked)
                                  .arg(atBackend.size())
-                                 .arg(duplicates);
+                                 .arg(duplicates)
+                                 .arg(submittedWhileKilled);
         qInfo().noquote() << QStringLiteral("tickets: %1 issued, %2 captured, %3 at the backend, %4 unreadable, %5 without a request")
                                  .arg(m_issued.size())
                                  .arg(tickets.size())

@@ -4,6 +4,7 @@
 #include "barcode.h"
 #include "crypto.h"
 #include "escpos.h"
+#include "testbackend.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,14 +23,8 @@ constexpr int kSkip = 77;
 const QString kNik = QStringLiteral("3521115205010021");
 const QString kPin = QStringLiteral("135790");
 
-QString source(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(rel);
-}
-QString binary(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel);
-}
+using testsupport::binary;
+using testsupport::source;
 
 QByteArray runOk(const QString &program, const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
     int timeoutMs = 120000)
@@ -64,25 +59,12 @@ class TestEndToEnd : public QObject
 
     bool startBackend()
     {
-        m_backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
-        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), path(QStringLiteral("backend")),
-            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--cert"),
-            path(QStringLiteral("pki/server.crt")), QStringLiteral("--key"), path(QStringLiteral("pki/server.key")),
-            QStringLiteral("--client-ca"), QStringLiteral("pki/kiosk-ca.crt").prepend(m_dir.path() + QLatin1Char('/')),
-            QStringLiteral("--record-exchanges"), binary(QStringLiteral("openapi-exchanges/tst_endtoend.jsonl"))});
         m_backend.setProcessChannelMode(QProcess::SeparateChannels);
-        m_backend.start();
-        QByteArray out;
-        QDeadlineTimer deadline(20000);
-        while (!deadline.hasExpired() && !out.contains('\n') && m_backend.state() != QProcess::NotRunning) {
-            m_backend.waitForReadyRead(200);
-            out += m_backend.readAllStandardOutput();
-        }
-        if (!out.startsWith("LISTENING ")) {
-            qWarning() << "backend did not start:" << out << m_backend.readAllStandardError();
-            return false;
-        }
-        m_port = out.mid(10).trimmed().toInt();
+        m_port = testsupport::startBackend(m_backend, path(QStringLiteral("backend")), path(QStringLiteral("pki")),
+            QStringLiteral("127.0.0.1:%1").arg(m_port),
+            {QStringLiteral("--record-exchanges"), binary(QStringLiteral("openapi-exchanges/tst_endtoend.jsonl"))});
+        if (m_port == 0)
+            qWarning() << "backend stderr:" << m_backend.readAllStandardError().right(3000);
         return m_port > 0;
     }
 
@@ -142,11 +124,7 @@ private Q_SLOTS:
         QVERIFY2(cups.startsWith("CUPS_SERVER="), cups.constData());
         m_cupsServer = QString::fromLatin1(cups.mid(12).trimmed());
         QVERIFY(startBackend());
-        // The pre-issued kiosk certificate becomes the registered one (tst_security covers enrollment).
-        QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
-                    {QStringLiteral("kiosk"), QStringLiteral("register"), QStringLiteral("--data"), path(QStringLiteral("backend")),
-                        QStringLiteral("--cert"), path(QStringLiteral("pki/kiosk.crt"))})
-            != "<failed>");
+        QVERIFY(testsupport::registerTestKiosk(path(QStringLiteral("backend")), path(QStringLiteral("pki"))));
         // Every kiosk pins the root key of the seal trust list.
         QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
                     {QStringLiteral("trust-list"), QStringLiteral("export"), QStringLiteral("--data"), path(QStringLiteral("backend")),

@@ -7,6 +7,7 @@
 #include "outbox.h"
 #include "store.h"
 #include "syncservice.h"
+#include "testbackend.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,10 +24,7 @@
 #include <cstdlib>
 
 namespace {
-QString binary(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel);
-}
+using testsupport::binary;
 
 // Keeps the event loop (and so the proxy) running for `ms`.
 void spin(int ms)
@@ -49,21 +47,7 @@ class TestNetworkFaults : public QObject
 
     bool startBackend()
     {
-        m_backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
-        m_backend.setArguments(
-            {QStringLiteral("serve"), QStringLiteral("--data"), path(QStringLiteral("backend")), QStringLiteral("--listen"),
-                QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"), path(QStringLiteral("pki/server.crt")), QStringLiteral("--key"),
-                path(QStringLiteral("pki/server.key")), QStringLiteral("--client-ca"), path(QStringLiteral("pki/kiosk-ca.crt"))});
-        m_backend.start();
-        QByteArray out;
-        QDeadlineTimer deadline(30000);
-        while (!deadline.hasExpired() && !out.contains('\n') && m_backend.state() != QProcess::NotRunning) {
-            m_backend.waitForReadyRead(200);
-            out += m_backend.readAllStandardOutput();
-        }
-        if (!out.startsWith("LISTENING "))
-            return false;
-        m_backendPort = quint16(out.mid(10).trimmed().toUInt());
+        m_backendPort = quint16(testsupport::startBackend(m_backend, path(QStringLiteral("backend")), path(QStringLiteral("pki"))));
         return m_backendPort > 0;
     }
 
@@ -84,17 +68,8 @@ private Q_SLOTS:
             std::exit(77);
         }
         QVERIFY(m_dir.isValid());
-        QProcess pki;
-        pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {path(QStringLiteral("pki"))});
-        QVERIFY(pki.waitForFinished(60000));
-        QCOMPARE(pki.exitCode(), 0);
-        // The test kiosk's pre-issued certificate is the registered one (enrollment is tst_security's).
-        QProcess registration;
-        registration.start(binary(QStringLiteral("backend/kecamatan-backend")),
-            {QStringLiteral("kiosk"), QStringLiteral("register"), QStringLiteral("--data"), path(QStringLiteral("backend")),
-                QStringLiteral("--cert"), path(QStringLiteral("pki/kiosk.crt"))});
-        QVERIFY(registration.waitForFinished(60000));
-        QVERIFY2(registration.exitCode() == 0, registration.readAllStandardError().constData());
+        QVERIFY(testsupport::makePki(path(QStringLiteral("pki"))));
+        QVERIFY(testsupport::registerTestKiosk(path(QStringLiteral("backend")), path(QStringLiteral("pki"))));
         QVERIFY(startBackend());
     }
 

@@ -5,6 +5,7 @@
 // Idempotency-Key, which the gateway uses to deliver it once.
 #include "backendstore.h"
 #include "smsgatewayreceiver.h"
+#include "testbackend.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -20,14 +21,8 @@ namespace {
 
 const QString kDesa = QStringLiteral("3521112004");
 
-QString source(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(rel);
-}
-QString binary(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel);
-}
+using testsupport::binary;
+using testsupport::source;
 
 bool runOk(const QString &program, const QStringList &args)
 {
@@ -74,19 +69,8 @@ class TestNotifications : public QObject
 
     bool startBackend()
     {
-        m_backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
-        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), dataDir(), QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"), path(QStringLiteral("pki/server.crt")), QStringLiteral("--key"),
-            path(QStringLiteral("pki/server.key")), QStringLiteral("--client-ca"), path(QStringLiteral("pki/kiosk-ca.crt"))});
         m_backend.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_backend.start();
-        QByteArray out;
-        QDeadlineTimer deadline(20000);
-        while (!deadline.hasExpired() && !out.contains('\n') && m_backend.state() != QProcess::NotRunning) {
-            m_backend.waitForReadyRead(200);
-            out += m_backend.readAllStandardOutput();
-        }
-        return out.startsWith("LISTENING ");
+        return testsupport::startBackend(m_backend, dataDir(), path(QStringLiteral("pki"))) > 0;
     }
 
     void killBackend()
@@ -131,7 +115,7 @@ private Q_SLOTS:
             std::printf("SKIP: openssl is not installed (test PKI)\n");
             std::exit(77);
         }
-        QVERIFY(runOk(source(QStringLiteral("scripts/make-test-pki")), {path(QStringLiteral("pki"))}));
+        QVERIFY(testsupport::makePki(path(QStringLiteral("pki"))));
         QVERIFY(m_gateway.listen());
         QVERIFY(QDir().mkpath(dataDir()));
         QFile ini(QDir(dataDir()).filePath(QStringLiteral("notifications.ini")));

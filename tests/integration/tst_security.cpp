@@ -5,6 +5,7 @@
 #include "kioskregistry.h"
 #include "linkclient.h"
 #include "protocol.h"
+#include "testbackend.h"
 
 #include <QDir>
 #include <QFile>
@@ -34,10 +35,7 @@ constexpr int kSkip = 77;
 const QString kDesaA = QStringLiteral("3521112004");
 const QString kDesaB = QStringLiteral("3521112099");
 
-QString binary(const QString &rel)
-{
-    return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel);
-}
+using testsupport::binary;
 
 /// A TLS server with a certificate from a foreign CA. It records every decrypted byte a client
 /// sends, so a test can prove that a kiosk refusing the certificate sent nothing after the handshake.
@@ -282,26 +280,12 @@ private Q_SLOTS:
         // Every exchange is checked against server-link/api/openapi.yaml by ctest openapi_contract.
         QVERIFY(QDir().mkpath(QFileInfo(exchangeRecord()).absolutePath()));
         QFile::remove(exchangeRecord());
-        QProcess pki;
-        pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {path(QStringLiteral("pki"))});
-        QVERIFY(pki.waitForFinished(60000));
-        QCOMPARE(pki.exitCode(), 0);
-
-        m_backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
-        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), path(QStringLiteral("backend")),
-            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"), path(QStringLiteral("pki/server.crt")),
-            QStringLiteral("--key"), path(QStringLiteral("pki/server.key")), QStringLiteral("--client-ca"),
-            path(QStringLiteral("pki/kiosk-ca.crt")), QStringLiteral("--client-ca-key"), path(QStringLiteral("pki/kiosk-ca.key")),
-            QStringLiteral("--record-exchanges"), exchangeRecord()});
-        m_backend.start();
-        QByteArray out;
-        QDeadlineTimer deadline(30000);
-        while (!deadline.hasExpired() && !out.contains('\n') && m_backend.state() != QProcess::NotRunning) {
-            m_backend.waitForReadyRead(200);
-            out += m_backend.readAllStandardOutput();
-        }
-        QVERIFY2(out.startsWith("LISTENING "), out.constData());
-        m_port = quint16(out.mid(10).trimmed().toUInt());
+        QVERIFY(testsupport::makePki(path(QStringLiteral("pki"))));
+        m_port = quint16(testsupport::startBackend(m_backend, path(QStringLiteral("backend")), path(QStringLiteral("pki")),
+            QStringLiteral("127.0.0.1:0"),
+            {QStringLiteral("--client-ca-key"), path(QStringLiteral("pki/kiosk-ca.key")), QStringLiteral("--record-exchanges"),
+                exchangeRecord()}));
+        QVERIFY(m_port > 0);
         QVERIFY(m_rogue.start(path(QStringLiteral("pki/rogue-server.crt")), path(QStringLiteral("pki/rogue-server.key"))));
     }
 

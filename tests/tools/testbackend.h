@@ -1,0 +1,85 @@
+#pragma once
+
+// What the tests and benchmarks that run the real kecamatan-backend process share: paths from the
+// environment ctest sets, the throw-away test PKI, the registered test kiosk and `serve` on a port.
+// Every process started here dies with the test, also when QtTest's watchdog aborts it.
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QtDebug>
+
+#include <csignal>
+#include <sys/prctl.h>
+
+namespace testsupport {
+
+inline QString source(const QString &rel)
+{
+    return QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(rel);
+}
+
+inline QString binary(const QString &rel)
+{
+    return QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(rel);
+}
+
+/// The child gets SIGKILL when the test process ends, however it ends: no backend is left behind
+/// holding a port and a data folder after an aborted test.
+inline void dieWithTest(QProcess &process)
+{
+    process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+}
+
+/// scripts/make-test-pki into `dir`; false when it failed (openssl missing).
+inline bool makePki(const QString &dir)
+{
+    QProcess pki;
+    pki.start(source(QStringLiteral("scripts/make-test-pki")), {dir});
+    return pki.waitForFinished(60000) && pki.exitStatus() == QProcess::NormalExit && pki.exitCode() == 0;
+}
+
+/// Registers the test PKI's pre-issued kiosk certificate (pki/kiosk.crt) with the backend in `dataDir`:
+/// every kiosk route refuses an unregistered certificate. Enrollment itself is tst_security's.
+inline bool registerTestKiosk(const QString &dataDir, const QString &pkiDir)
+{
+    QProcess registration;
+    registration.start(binary(QStringLiteral("backend/kecamatan-backend")),
+        {QStringLiteral("kiosk"), QStringLiteral("register"), QStringLiteral("--data"), dataDir, QStringLiteral("--cert"),
+            QDir(pkiDir).filePath(QStringLiteral("kiosk.crt"))});
+    const bool ok
+        = registration.waitForFinished(60000) && registration.exitStatus() == QProcess::NormalExit && registration.exitCode() == 0;
+    if (!ok)
+        qWarning().noquote() << "kecamatan-backend kiosk register failed:" << registration.readAllStandardError().right(2000);
+    return ok;
+}
+
+/// Starts `kecamatan-backend serve` with the test PKI (server certificate, kiosk CA) on `listen`
+/// ("127.0.0.1:0" picks a free port) plus `extraArgs`; returns the port it listens on, 0 when it did not
+/// start. Set the process's channels (a log file for stderr) before calling.
+inline int startBackend(QProcess &backend, const QString &dataDir, const QString &pkiDir,
+    const QString &listen = QStringLiteral("127.0.0.1:0"), const QStringList &extraArgs = {})
+{
+    const auto pki = [&pkiDir](const char *name) { return QDir(pkiDir).filePath(QLatin1String(name)); };
+    backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
+    backend.setArguments(QStringList {QStringLiteral("serve"), QStringLiteral("--data"), dataDir, QStringLiteral("--listen"), listen,
+                             QStringLiteral("--cert"), pki("server.crt"), QStringLiteral("--key"), pki("server.key"),
+                             QStringLiteral("--client-ca"), pki("kiosk-ca.crt")}
+        + extraArgs);
+    dieWithTest(backend);
+    backend.start();
+    QByteArray out;
+    QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired() && !out.contains('\n') && backend.state() != QProcess::NotRunning) {
+        backend.waitForReadyRead(200);
+        out += backend.readAllStandardOutput();
+    }
+    if (!out.startsWith("LISTENING ")) {
+        qWarning().noquote() << "kecamatan-backend serve did not start:" << out.left(500);
+        return 0;
+    }
+    return out.mid(10).trimmed().toInt();
+}
+
+} // namespace testsupport
