@@ -397,77 +397,70 @@ Status BackendStore::migrate()
 
 Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlDatabase db = conn.value();
-    WriteTransaction tx(db);
-    if (!tx.active())
-        return databaseError(QStringLiteral("memulai transaksi"), tx.error());
-    QSqlError err;
+    return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Result<InsertResult> {
+        QSqlError err;
 
-    // Every query is finished before COMMIT: SQLite refuses to commit with statements still reading.
-    QSqlQuery byKey(db);
-    byKey.prepare(QStringLiteral("SELECT registration_number, body_sha256 FROM requests"
-                                 " WHERE kiosk_id = ? AND idempotency_key = ?"));
-    byKey.addBindValue(n.kioskId);
-    byKey.addBindValue(n.idempotencyKey);
-    if (!exec(byKey, &err))
-        return databaseError(QStringLiteral("mencari kunci idempotensi"), err);
-    if (byKey.next()) {
-        const QString existingNumber = byKey.value(0).toString();
-        const QString existingSha256 = byKey.value(1).toString();
+        // Every query is finished before COMMIT: SQLite refuses to commit with statements still reading.
+        QSqlQuery byKey(db);
+        byKey.prepare(QStringLiteral("SELECT registration_number, body_sha256 FROM requests"
+                                     " WHERE kiosk_id = ? AND idempotency_key = ?"));
+        byKey.addBindValue(n.kioskId);
+        byKey.addBindValue(n.idempotencyKey);
+        if (!exec(byKey, &err))
+            return databaseError(QStringLiteral("mencari kunci idempotensi"), err);
+        if (byKey.next()) {
+            const QString existingNumber = byKey.value(0).toString();
+            const QString existingSha256 = byKey.value(1).toString();
+            byKey.finish();
+            if (existingSha256 != n.bodySha256)
+                return Error {ErrorCode::IdempotencyConflict, QStringLiteral("Kunci idempotensi ini sudah dipakai untuk permohonan lain.")};
+            const auto existing = selectRequest(db, QStringLiteral("registration_number = ?"), {existingNumber}, &err);
+            if (!existing)
+                return databaseError(QStringLiteral("membaca permohonan"), err);
+            return InsertResult {InsertOutcome::Replayed, *existing};
+        }
         byKey.finish();
-        if (existingSha256 != n.bodySha256)
-            return Error {ErrorCode::IdempotencyConflict, QStringLiteral("Kunci idempotensi ini sudah dipakai untuk permohonan lain.")};
-        const auto existing = selectRequest(db, QStringLiteral("registration_number = ?"), {existingNumber}, &err);
-        if (!existing)
-            return databaseError(QStringLiteral("membaca permohonan"), err);
-        return InsertResult {InsertOutcome::Replayed, *existing};
-    }
-    byKey.finish();
 
-    const auto clash = selectRequest(db, QStringLiteral("registration_number = ?"), {n.submit.registrationNumber}, &err);
-    if (err.isValid())
-        return databaseError(QStringLiteral("mencari nomor registrasi"), err);
-    if (clash)
-        return Error {ErrorCode::RegistrationTaken,
-            QStringLiteral("Nomor registrasi %1 sudah dipakai permohonan lain.").arg(n.submit.registrationNumber)};
+        const auto clash = selectRequest(db, QStringLiteral("registration_number = ?"), {n.submit.registrationNumber}, &err);
+        if (err.isValid())
+            return databaseError(QStringLiteral("mencari nomor registrasi"), err);
+        if (clash)
+            return Error {ErrorCode::RegistrationTaken,
+                QStringLiteral("Nomor registrasi %1 sudah dipakai permohonan lain.").arg(n.submit.registrationNumber)};
 
-    RequestRecord r;
-    r.registrationNumber = n.submit.registrationNumber;
-    r.kioskId = n.kioskId;
-    r.desaCode = n.desaCode;
-    r.serviceCode = n.submit.serviceCode;
-    r.level = n.level;
-    r.stage = Stage::Received;
-    r.nik = n.submit.nik;
-    r.name = n.submit.name;
-    r.address = n.submit.address;
-    r.purpose = n.submit.purpose;
-    r.fields = n.submit.fields;
-    r.phone = n.submit.phone;
-    r.submittedAt = n.submit.submittedAt.toUTC();
-    r.receivedAt = QDateTime::currentDateTimeUtc();
+        RequestRecord r;
+        r.registrationNumber = n.submit.registrationNumber;
+        r.kioskId = n.kioskId;
+        r.desaCode = n.desaCode;
+        r.serviceCode = n.submit.serviceCode;
+        r.level = n.level;
+        r.stage = Stage::Received;
+        r.nik = n.submit.nik;
+        r.name = n.submit.name;
+        r.address = n.submit.address;
+        r.purpose = n.submit.purpose;
+        r.fields = n.submit.fields;
+        r.phone = n.submit.phone;
+        r.submittedAt = n.submit.submittedAt.toUTC();
+        r.receivedAt = QDateTime::currentDateTimeUtc();
 
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO requests (registration_number, kiosk_id, desa_code, idempotency_key,"
-                                  " body_sha256, service_code, service_level, nik, name, address, purpose, fields_json,"
-                                  " submitted_at, received_at, stage, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : QVariantList {r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256, r.serviceCode,
-             serverlink::levelToWire(r.level), r.nik, r.name, r.address, r.purpose, QJsonDocument(r.fields).toJson(QJsonDocument::Compact),
-             timestamp(r.submittedAt), timestamp(r.receivedAt), serverlink::stageToWire(r.stage),
-             r.phone.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(r.phone)})
-        insert.addBindValue(v);
-    if (!exec(insert, &err))
-        return databaseError(QStringLiteral("menyimpan permohonan"), err);
-    const EventRecord received {
-        0, r.registrationNumber, r.desaCode, Stage::Received, r.kioskId, QStringLiteral("kiosk"), QString(), r.receivedAt};
-    if (!appendEvent(db, received, &err))
-        return databaseError(QStringLiteral("mencatat riwayat"), err);
-    if (!tx.commit())
-        return databaseError(QStringLiteral("menyimpan transaksi"), tx.error());
-    return InsertResult {InsertOutcome::Created, r};
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO requests (registration_number, kiosk_id, desa_code, idempotency_key,"
+                                      " body_sha256, service_code, service_level, nik, name, address, purpose, fields_json,"
+                                      " submitted_at, received_at, stage, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const QVariant &v : QVariantList {r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256, r.serviceCode,
+                 serverlink::levelToWire(r.level), r.nik, r.name, r.address, r.purpose,
+                 QJsonDocument(r.fields).toJson(QJsonDocument::Compact), timestamp(r.submittedAt), timestamp(r.receivedAt),
+                 serverlink::stageToWire(r.stage), r.phone.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(r.phone)})
+            insert.addBindValue(v);
+        if (!exec(insert, &err))
+            return databaseError(QStringLiteral("menyimpan permohonan"), err);
+        const EventRecord received {
+            0, r.registrationNumber, r.desaCode, Stage::Received, r.kioskId, QStringLiteral("kiosk"), QString(), r.receivedAt};
+        if (!appendEvent(db, received, &err))
+            return databaseError(QStringLiteral("mencatat riwayat"), err);
+        return InsertResult {InsertOutcome::Created, r};
+    });
 }
 
 Result<RequestRecord> BackendStore::request(const QString &registrationNumber)
@@ -484,81 +477,60 @@ Result<RequestRecord> BackendStore::request(const QString &registrationNumber)
     return *found;
 }
 
-template<typename Record, typename Reader>
-Result<QList<Record>> BackendStore::selectAll(const QString &sql, const QString &what, Reader read)
-{
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    if (!q.exec(sql))
-        return databaseError(what, q.lastError());
-    QList<Record> list;
-    while (q.next())
-        list.append(read(q));
-    return list;
-}
-
 Result<QList<RequestRecord>> BackendStore::requests()
 {
-    return selectAll<RequestRecord>(
+    return readAll<RequestRecord>(connection(),
         QStringLiteral("SELECT %1 FROM requests ORDER BY received_at, registration_number").arg(kRequestColumns),
         QStringLiteral("membaca daftar permohonan"), readRequest);
 }
 
 Result<RequestRecord> BackendStore::applyTransition(const QString &registrationNumber, const Transition &t)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlDatabase db = conn.value();
-    WriteTransaction tx(db);
-    if (!tx.active())
-        return databaseError(QStringLiteral("memulai transaksi"), tx.error());
-    QSqlError err;
-    auto current = selectRequest(db, QStringLiteral("registration_number = ?"), {registrationNumber}, &err);
-    if (err.isValid())
-        return databaseError(QStringLiteral("membaca permohonan"), err);
-    if (!current)
-        return notFound(registrationNumber);
-    if (current->stage != t.from)
-        return Error {ErrorCode::TransitionNotAllowed,
-            QStringLiteral("Permohonan %1 sudah berpindah ke tahap %2.").arg(registrationNumber, serverlink::stageLabelId(current->stage))};
+    return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Result<RequestRecord> {
+        QSqlError err;
+        auto current = selectRequest(db, QStringLiteral("registration_number = ?"), {registrationNumber}, &err);
+        if (err.isValid())
+            return databaseError(QStringLiteral("membaca permohonan"), err);
+        if (!current)
+            return notFound(registrationNumber);
+        if (current->stage != t.from)
+            return Error {ErrorCode::TransitionNotAllowed,
+                QStringLiteral("Permohonan %1 sudah berpindah ke tahap %2.")
+                    .arg(registrationNumber, serverlink::stageLabelId(current->stage))};
 
-    RequestRecord r = *current;
-    r.stage = t.to;
-    if (t.nomor) {
-        const auto value = nextCounter(db, t.nomor->office, t.nomor->year, &err);
-        if (!value)
-            return databaseError(QStringLiteral("mengambil nomor surat"), err);
-        r.nomorSurat = formatNomor(*t.nomor, *value);
-    }
-    if (t.letter) {
-        r.letterPath = t.letter->path;
-        r.letterSha256 = t.letter->sha256;
-    }
-    if (t.seal && !insertSeal(db, *t.seal, &err))
-        return databaseError(QStringLiteral("menyimpan segel surat"), err);
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE requests SET stage = ?, nomor_surat = ?, letter_path = ?, letter_sha256 = ?"
-                                  " WHERE registration_number = ?"));
-    const auto nullable = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
-    update.addBindValue(serverlink::stageToWire(r.stage));
-    update.addBindValue(nullable(r.nomorSurat));
-    update.addBindValue(nullable(r.letterPath));
-    update.addBindValue(nullable(r.letterSha256));
-    update.addBindValue(registrationNumber);
-    if (!exec(update, &err))
-        return databaseError(QStringLiteral("memperbarui tahap"), err);
-    const EventRecord event {0, r.registrationNumber, r.desaCode, t.to, t.actor, t.role, t.note, QDateTime::currentDateTimeUtc()};
-    const auto sequence = appendEvent(db, event, &err);
-    if (!sequence)
-        return databaseError(QStringLiteral("mencatat riwayat"), err);
-    if (!enqueueTransitionNotification(db, r, t, *sequence, &err))
-        return databaseError(QStringLiteral("menyimpan notifikasi"), err);
-    if (!tx.commit())
-        return databaseError(QStringLiteral("menyimpan transaksi"), tx.error());
-    return r;
+        RequestRecord r = *current;
+        r.stage = t.to;
+        if (t.nomor) {
+            const auto value = nextCounter(db, t.nomor->office, t.nomor->year, &err);
+            if (!value)
+                return databaseError(QStringLiteral("mengambil nomor surat"), err);
+            r.nomorSurat = formatNomor(*t.nomor, *value);
+        }
+        if (t.letter) {
+            r.letterPath = t.letter->path;
+            r.letterSha256 = t.letter->sha256;
+        }
+        if (t.seal && !insertSeal(db, *t.seal, &err))
+            return databaseError(QStringLiteral("menyimpan segel surat"), err);
+        QSqlQuery update(db);
+        update.prepare(QStringLiteral("UPDATE requests SET stage = ?, nomor_surat = ?, letter_path = ?, letter_sha256 = ?"
+                                      " WHERE registration_number = ?"));
+        const auto nullable = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
+        update.addBindValue(serverlink::stageToWire(r.stage));
+        update.addBindValue(nullable(r.nomorSurat));
+        update.addBindValue(nullable(r.letterPath));
+        update.addBindValue(nullable(r.letterSha256));
+        update.addBindValue(registrationNumber);
+        if (!exec(update, &err))
+            return databaseError(QStringLiteral("memperbarui tahap"), err);
+        const EventRecord event {0, r.registrationNumber, r.desaCode, t.to, t.actor, t.role, t.note, QDateTime::currentDateTimeUtc()};
+        const auto sequence = appendEvent(db, event, &err);
+        if (!sequence)
+            return databaseError(QStringLiteral("mencatat riwayat"), err);
+        if (!enqueueTransitionNotification(db, r, t, *sequence, &err))
+            return databaseError(QStringLiteral("menyimpan notifikasi"), err);
+        return r;
+    });
 }
 
 Result<QList<serverlink::StatusChange>> BackendStore::changes(const QString &desaCode, qint64 after, int limit)
@@ -628,7 +600,7 @@ Status BackendStore::insertSigningKey(const SigningKeyRecord &k)
 
 Result<QList<SigningKeyRecord>> BackendStore::signingKeys()
 {
-    return selectAll<SigningKeyRecord>(
+    return readAll<SigningKeyRecord>(connection(),
         QStringLiteral("SELECT key_id, office, office_name, signer, spki, key_file, valid_from, valid_until, status, created_at"
                        " FROM signing_keys ORDER BY created_at, key_id"),
         QStringLiteral("membaca kunci penandatangan"), [](const QSqlQuery &q) {
@@ -672,17 +644,9 @@ Result<bool> BackendStore::serialTaken(const QString &office, quint32 serial)
 
 Result<SealRecord> BackendStore::seal(const QString &registrationNumber)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("SELECT %1 FROM seals WHERE registration_number = ?").arg(kSealColumns));
-    q.addBindValue(registrationNumber);
-    if (!q.exec())
-        return databaseError(QStringLiteral("membaca segel"), q.lastError());
-    if (!q.next())
-        return Error {ErrorCode::NotFound, QStringLiteral("Permohonan %1 belum memiliki surat bersegel.").arg(registrationNumber)};
-    return readSeal(q);
+    return readExisting<SealRecord>(connection(), QStringLiteral("SELECT %1 FROM seals WHERE registration_number = ?").arg(kSealColumns),
+        {registrationNumber}, QStringLiteral("membaca segel"),
+        QStringLiteral("Permohonan %1 belum memiliki surat bersegel.").arg(registrationNumber), readSeal);
 }
 
 Result<SealRecord> BackendStore::revokeSeal(const QString &registrationNumber, const QString &reason)
@@ -703,25 +667,19 @@ Result<SealRecord> BackendStore::revokeSeal(const QString &registrationNumber, c
 
 Result<QList<SealRecord>> BackendStore::revokedSeals()
 {
-    return selectAll<SealRecord>(
+    return readAll<SealRecord>(connection(),
         QStringLiteral("SELECT %1 FROM seals WHERE revoked_at IS NOT NULL ORDER BY office, serial").arg(kSealColumns),
         QStringLiteral("membaca surat yang dicabut"), readSeal);
 }
 
 Result<std::optional<SignedListRecord>> BackendStore::signedList(const QString &name)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("SELECT name, sequence, issued_at, content_sha256, envelope FROM signed_lists WHERE name = ?"));
-    q.addBindValue(name);
-    if (!q.exec())
-        return databaseError(QStringLiteral("membaca daftar bertanda tangan"), q.lastError());
-    if (!q.next())
-        return std::optional<SignedListRecord>();
-    return std::optional<SignedListRecord>(SignedListRecord {q.value(0).toString(), quint64(q.value(1).toLongLong()),
-        parseTimestamp(q.value(2)), q.value(3).toString(), q.value(4).toByteArray()});
+    return readOne<SignedListRecord>(connection(),
+        QStringLiteral("SELECT name, sequence, issued_at, content_sha256, envelope FROM signed_lists WHERE name = ?"), {name},
+        QStringLiteral("membaca daftar bertanda tangan"), [](const QSqlQuery &q) {
+            return SignedListRecord {q.value(0).toString(), quint64(q.value(1).toLongLong()), parseTimestamp(q.value(2)),
+                q.value(3).toString(), q.value(4).toByteArray()};
+        });
 }
 
 Status BackendStore::saveSignedList(const SignedListRecord &list)

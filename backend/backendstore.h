@@ -281,7 +281,6 @@ private:
     explicit BackendStore(QString path);
     [[nodiscard]] Result<QSqlDatabase> connection();
     /// Runs a SELECT on this thread's connection and reads every row with `read`.
-    template<typename Record, typename Reader> Result<QList<Record>> selectAll(const QString &sql, const QString &what, Reader read);
     [[nodiscard]] Status migrate();
 
     QString m_path;

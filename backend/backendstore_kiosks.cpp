@@ -1,41 +1,24 @@
 // BackendStore: the kiosk registry and one-time enrollment codes (schema version 4).
-#include "backendstore.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
+#include "backendstore_p.h"
 
 namespace backend {
+
+using namespace detail;
 
 namespace {
 
 const QString kKioskColumns
     = QStringLiteral("kiosk_id, desa_code, cert_serial, cert_fingerprint, cert_not_after, status, enrolled_at, revoked_at");
 
-QString stamp(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime readStamp(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-}
-
 QVariant nullableStamp(const QDateTime &t)
 {
-    return t.isValid() ? QVariant(stamp(t)) : QVariant(QMetaType(QMetaType::QString));
-}
-
-Error dbError(const QString &what, const QSqlError &e)
-{
-    return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};
+    return t.isValid() ? QVariant(timestamp(t)) : QVariant(QMetaType(QMetaType::QString));
 }
 
 KioskRecord readKiosk(const QSqlQuery &q)
 {
-    return KioskRecord {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), readStamp(q.value(4)),
-        q.value(5).toString(), readStamp(q.value(6)), readStamp(q.value(7))};
+    return KioskRecord {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+        parseTimestamp(q.value(4)), q.value(5).toString(), parseTimestamp(q.value(6)), parseTimestamp(q.value(7))};
 }
 
 /// Insert-or-replace of one kiosk row, in portable SQL (PostgreSQL has ON CONFLICT too).
@@ -47,8 +30,8 @@ bool upsertKiosk(QSqlDatabase &db, const KioskRecord &k, QSqlError *error)
                              " cert_fingerprint = excluded.cert_fingerprint, cert_not_after = excluded.cert_not_after,"
                              " status = excluded.status, enrolled_at = excluded.enrolled_at, revoked_at = excluded.revoked_at")
                   .arg(kKioskColumns));
-    for (const QVariant &v : QVariantList {k.kioskId, k.desaCode, k.certSerial, k.certFingerprint, stamp(k.certNotAfter), k.status,
-             stamp(k.enrolledAt), nullableStamp(k.revokedAt)})
+    for (const QVariant &v : QVariantList {k.kioskId, k.desaCode, k.certSerial, k.certFingerprint, timestamp(k.certNotAfter), k.status,
+             timestamp(k.enrolledAt), nullableStamp(k.revokedAt)})
         q.addBindValue(v);
     if (q.exec())
         return true;
@@ -66,28 +49,22 @@ Status BackendStore::insertEnrollmentCode(const EnrollmentCodeRecord &code)
     QSqlQuery q(conn.value());
     q.prepare(QStringLiteral("INSERT INTO enrollment_codes (code_hash, kiosk_id, desa_code, created_at, expires_at, used_at)"
                              " VALUES (?, ?, ?, ?, ?, NULL)"));
-    for (const QVariant &v : QVariantList {code.codeHash, code.kioskId, code.desaCode, stamp(code.createdAt), stamp(code.expiresAt)})
+    for (const QVariant &v :
+        QVariantList {code.codeHash, code.kioskId, code.desaCode, timestamp(code.createdAt), timestamp(code.expiresAt)})
         q.addBindValue(v);
     if (!q.exec())
-        return dbError(QStringLiteral("menyimpan kode pendaftaran"), q.lastError());
+        return databaseError(QStringLiteral("menyimpan kode pendaftaran"), q.lastError());
     return Done {};
 }
 
 Result<std::optional<EnrollmentCodeRecord>> BackendStore::enrollmentCode(const QString &codeHash)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("SELECT code_hash, kiosk_id, desa_code, created_at, expires_at, used_at FROM enrollment_codes"
-                             " WHERE code_hash = ?"));
-    q.addBindValue(codeHash);
-    if (!q.exec())
-        return dbError(QStringLiteral("membaca kode pendaftaran"), q.lastError());
-    if (!q.next())
-        return std::optional<EnrollmentCodeRecord>();
-    return std::optional<EnrollmentCodeRecord>(EnrollmentCodeRecord {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-        readStamp(q.value(3)), readStamp(q.value(4)), readStamp(q.value(5))});
+    return readOne<EnrollmentCodeRecord>(connection(),
+        QStringLiteral("SELECT code_hash, kiosk_id, desa_code, created_at, expires_at, used_at FROM enrollment_codes WHERE code_hash = ?"),
+        {codeHash}, QStringLiteral("membaca kode pendaftaran"), [](const QSqlQuery &q) {
+            return EnrollmentCodeRecord {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), parseTimestamp(q.value(3)),
+                parseTimestamp(q.value(4)), parseTimestamp(q.value(5))};
+        });
 }
 
 Result<EnrollmentOutcome> BackendStore::completeEnrollment(const QString &codeHash, const KioskRecord &kiosk, const QDateTime &now)
@@ -97,18 +74,18 @@ Result<EnrollmentOutcome> BackendStore::completeEnrollment(const QString &codeHa
         return conn.error();
     QSqlDatabase db = conn.value();
     if (!db.transaction())
-        return dbError(QStringLiteral("memulai transaksi"), db.lastError());
+        return databaseError(QStringLiteral("memulai transaksi"), db.lastError());
     // The conditional UPDATE is the single-use check: of two kiosks racing with one code, one wins.
     // It is also the transaction's first statement, so the write lock is taken before anything is read.
     QSqlQuery use(db);
     use.prepare(QStringLiteral("UPDATE enrollment_codes SET used_at = ?"
                                " WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? AND kiosk_id = ? AND desa_code = ?"));
-    for (const QVariant &v : QVariantList {stamp(now), codeHash, stamp(now), kiosk.kioskId, kiosk.desaCode})
+    for (const QVariant &v : QVariantList {timestamp(now), codeHash, timestamp(now), kiosk.kioskId, kiosk.desaCode})
         use.addBindValue(v);
     if (!use.exec()) {
         const QSqlError e = use.lastError();
         db.rollback();
-        return dbError(QStringLiteral("memakai kode pendaftaran"), e);
+        return databaseError(QStringLiteral("memakai kode pendaftaran"), e);
     }
     if (use.numRowsAffected() != 1) {
         db.rollback();
@@ -122,12 +99,12 @@ Result<EnrollmentOutcome> BackendStore::completeEnrollment(const QString &codeHa
     QSqlError error;
     if (!upsertKiosk(db, kiosk, &error)) {
         db.rollback();
-        return dbError(QStringLiteral("menyimpan anjungan"), error);
+        return databaseError(QStringLiteral("menyimpan anjungan"), error);
     }
     if (!db.commit()) {
         const QSqlError e = db.lastError();
         db.rollback();
-        return dbError(QStringLiteral("menyimpan pendaftaran"), e);
+        return databaseError(QStringLiteral("menyimpan pendaftaran"), e);
     }
     return EnrollmentOutcome::Enrolled;
 }
@@ -140,37 +117,20 @@ Status BackendStore::saveKiosk(const KioskRecord &kiosk)
     QSqlDatabase db = conn.value();
     QSqlError error;
     if (!upsertKiosk(db, kiosk, &error))
-        return dbError(QStringLiteral("menyimpan anjungan"), error);
+        return databaseError(QStringLiteral("menyimpan anjungan"), error);
     return Done {};
 }
 
 Result<std::optional<KioskRecord>> BackendStore::kiosk(const QString &kioskId)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("SELECT %1 FROM kiosks WHERE kiosk_id = ?").arg(kKioskColumns));
-    q.addBindValue(kioskId);
-    if (!q.exec())
-        return dbError(QStringLiteral("membaca anjungan"), q.lastError());
-    if (!q.next())
-        return std::optional<KioskRecord>();
-    return std::optional<KioskRecord>(readKiosk(q));
+    return readOne<KioskRecord>(connection(), QStringLiteral("SELECT %1 FROM kiosks WHERE kiosk_id = ?").arg(kKioskColumns), {kioskId},
+        QStringLiteral("membaca anjungan"), readKiosk);
 }
 
 Result<QList<KioskRecord>> BackendStore::kiosks()
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    if (!q.exec(QStringLiteral("SELECT %1 FROM kiosks ORDER BY desa_code, kiosk_id").arg(kKioskColumns)))
-        return dbError(QStringLiteral("membaca daftar anjungan"), q.lastError());
-    QList<KioskRecord> list;
-    while (q.next())
-        list.append(readKiosk(q));
-    return list;
+    return readAll<KioskRecord>(connection(), QStringLiteral("SELECT %1 FROM kiosks ORDER BY desa_code, kiosk_id").arg(kKioskColumns),
+        QStringLiteral("membaca daftar anjungan"), readKiosk);
 }
 
 Result<bool> BackendStore::revokeKiosk(const QString &kioskId, const QDateTime &at)
@@ -180,10 +140,10 @@ Result<bool> BackendStore::revokeKiosk(const QString &kioskId, const QDateTime &
         return conn.error();
     QSqlQuery q(conn.value());
     q.prepare(QStringLiteral("UPDATE kiosks SET status = 'revoked', revoked_at = COALESCE(revoked_at, ?) WHERE kiosk_id = ?"));
-    q.addBindValue(stamp(at));
+    q.addBindValue(timestamp(at));
     q.addBindValue(kioskId);
     if (!q.exec())
-        return dbError(QStringLiteral("mencabut anjungan"), q.lastError());
+        return databaseError(QStringLiteral("mencabut anjungan"), q.lastError());
     return q.numRowsAffected() > 0;
 }
 

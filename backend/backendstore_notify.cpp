@@ -162,34 +162,27 @@ Result<bool> BackendStore::claimNotification(qint64 id, const QDateTime &now, co
 
 Result<bool> BackendStore::markNotificationSent(qint64 id, const QDateTime &at)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlDatabase db = conn.value();
-    WriteTransaction tx(db);
-    if (!tx.active())
-        return databaseError(QStringLiteral("memulai transaksi"), tx.error());
-    QSqlQuery read(db);
-    read.prepare(QStringLiteral("SELECT recipient FROM notifications WHERE id = ? AND status = 'pending'"));
-    read.addBindValue(id);
-    if (!read.exec())
-        return databaseError(QStringLiteral("membaca notifikasi"), read.lastError());
-    if (!read.next())
-        return false;
-    const QString masked = smstext::maskPhone(read.value(0).toString());
-    read.finish();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE notifications SET status = 'sent', sent_at = ?, recipient = ?, last_error = NULL"
-                             " WHERE id = ? AND status = 'pending'"));
-    q.addBindValue(timestamp(at));
-    q.addBindValue(masked);
-    q.addBindValue(id);
-    if (!q.exec())
-        return databaseError(QStringLiteral("menandai notifikasi terkirim"), q.lastError());
-    const bool changed = q.numRowsAffected() == 1;
-    if (!tx.commit())
-        return databaseError(QStringLiteral("menyimpan transaksi"), tx.error());
-    return changed;
+    return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Result<bool> {
+        QSqlQuery read(db);
+        read.prepare(QStringLiteral("SELECT recipient FROM notifications WHERE id = ? AND status = 'pending'"));
+        read.addBindValue(id);
+        if (!read.exec())
+            return databaseError(QStringLiteral("membaca notifikasi"), read.lastError());
+        if (!read.next())
+            return false;
+        const QString masked = smstext::maskPhone(read.value(0).toString());
+        read.finish();
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE notifications SET status = 'sent', sent_at = ?, recipient = ?, last_error = NULL"
+                                 " WHERE id = ? AND status = 'pending'"));
+        q.addBindValue(timestamp(at));
+        q.addBindValue(masked);
+        q.addBindValue(id);
+        if (!q.exec())
+            return databaseError(QStringLiteral("menandai notifikasi terkirim"), q.lastError());
+        const bool changed = q.numRowsAffected() == 1;
+        return changed;
+    });
 }
 
 Status BackendStore::markNotificationFailed(qint64 id, const QString &reason, bool giveUp)
@@ -209,70 +202,63 @@ Status BackendStore::markNotificationFailed(qint64 id, const QString &reason, bo
 
 Result<int> BackendStore::enqueueReminders(const ReminderPolicy &policy, const QDateTime &now)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlDatabase db = conn.value();
-    WriteTransaction tx(db);
-    if (!tx.active())
-        return databaseError(QStringLiteral("memulai transaksi"), tx.error());
-    // The last event of every request that is still waiting for someone: its stage started then.
-    QSqlQuery q(db);
-    q.prepare(
-        QStringLiteral("SELECT r.registration_number, r.desa_code, r.service_code, r.stage, r.phone, e.sequence, e.at"
-                       " FROM requests r JOIN events e ON e.registration_number = r.registration_number"
-                       " WHERE e.sequence = (SELECT MAX(sequence) FROM events WHERE registration_number = r.registration_number)"
-                       " AND r.stage IN ('RECEIVED', 'DESA_REVIEW', 'DESA_SIGNED', 'KECAMATAN_REVIEW', 'KECAMATAN_SIGNED', 'READY')"));
-    if (!q.exec())
-        return databaseError(QStringLiteral("mencari pengingat"), q.lastError());
-    QList<NotificationRecord> due;
-    while (q.next()) {
-        const QString reg = q.value(0).toString();
-        const QString desa = q.value(1).toString();
-        const QString service = q.value(2).toString();
-        const Stage stage = serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Received);
-        const QString phone = q.value(4).toString();
-        const qint64 sequence = q.value(5).toLongLong();
-        const QDateTime since = parseTimestamp(q.value(6));
-        NotificationRecord n;
-        n.registrationNumber = reg;
-        n.nextAttemptAt = now;
-        n.createdAt = now;
-        if (stage == Stage::Ready) {
-            if (phone.isEmpty() || since.addDays(policy.pickupAfterDays) > now)
-                continue;
-            n.eventKey = QStringLiteral("pickup:%1:%2").arg(reg).arg(sequence);
-            n.kind = NotificationKind::PickupReminder;
-            n.recipientKind = QStringLiteral("citizen");
-            n.recipient = phone;
-            n.message = smstext::pickupReminder(reg, since.toLocalTime().date());
-            n.status = QStringLiteral("pending");
-        } else {
-            const int sla = policy.slaDaysByService.value(service, policy.defaultSlaDays);
-            if (since.addDays(sla) > now)
-                continue;
-            n.eventKey = QStringLiteral("sla:%1:%2").arg(reg).arg(sequence);
-            n.kind = NotificationKind::SlaReminder;
-            n.recipientKind = QStringLiteral("officer");
-            n.recipient = responsibleOfficer(desa, stage);
-            n.message = smstext::slaReminder(reg, service, serverlink::stageLabelId(stage), sla);
-            // No officer phone numbers yet (console issue): the row is the reminder, shown to the office.
-            n.status = QStringLiteral("recorded");
+    return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Result<int> {
+        // The last event of every request that is still waiting for someone: its stage started then.
+        QSqlQuery q(db);
+        q.prepare(
+            QStringLiteral("SELECT r.registration_number, r.desa_code, r.service_code, r.stage, r.phone, e.sequence, e.at"
+                           " FROM requests r JOIN events e ON e.registration_number = r.registration_number"
+                           " WHERE e.sequence = (SELECT MAX(sequence) FROM events WHERE registration_number = r.registration_number)"
+                           " AND r.stage IN ('RECEIVED', 'DESA_REVIEW', 'DESA_SIGNED', 'KECAMATAN_REVIEW', 'KECAMATAN_SIGNED', 'READY')"));
+        if (!q.exec())
+            return databaseError(QStringLiteral("mencari pengingat"), q.lastError());
+        QList<NotificationRecord> due;
+        while (q.next()) {
+            const QString reg = q.value(0).toString();
+            const QString desa = q.value(1).toString();
+            const QString service = q.value(2).toString();
+            const Stage stage = serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Received);
+            const QString phone = q.value(4).toString();
+            const qint64 sequence = q.value(5).toLongLong();
+            const QDateTime since = parseTimestamp(q.value(6));
+            NotificationRecord n;
+            n.registrationNumber = reg;
+            n.nextAttemptAt = now;
+            n.createdAt = now;
+            if (stage == Stage::Ready) {
+                if (phone.isEmpty() || since.addDays(policy.pickupAfterDays) > now)
+                    continue;
+                n.eventKey = QStringLiteral("pickup:%1:%2").arg(reg).arg(sequence);
+                n.kind = NotificationKind::PickupReminder;
+                n.recipientKind = QStringLiteral("citizen");
+                n.recipient = phone;
+                n.message = smstext::pickupReminder(reg, since.toLocalTime().date());
+                n.status = QStringLiteral("pending");
+            } else {
+                const int sla = policy.slaDaysByService.value(service, policy.defaultSlaDays);
+                if (since.addDays(sla) > now)
+                    continue;
+                n.eventKey = QStringLiteral("sla:%1:%2").arg(reg).arg(sequence);
+                n.kind = NotificationKind::SlaReminder;
+                n.recipientKind = QStringLiteral("officer");
+                n.recipient = responsibleOfficer(desa, stage);
+                n.message = smstext::slaReminder(reg, service, serverlink::stageLabelId(stage), sla);
+                // No officer phone numbers yet (console issue): the row is the reminder, shown to the office.
+                n.status = QStringLiteral("recorded");
+            }
+            due.append(n);
         }
-        due.append(n);
-    }
-    q.finish();
-    int added = 0;
-    QSqlError err;
-    for (const NotificationRecord &n : std::as_const(due)) {
-        const auto inserted = insertNotification(db, n, &err);
-        if (!inserted)
-            return databaseError(QStringLiteral("menyimpan pengingat"), err);
-        added += *inserted ? 1 : 0;
-    }
-    if (!tx.commit())
-        return databaseError(QStringLiteral("menyimpan transaksi"), tx.error());
-    return added;
+        q.finish();
+        int added = 0;
+        QSqlError err;
+        for (const NotificationRecord &n : std::as_const(due)) {
+            const auto inserted = insertNotification(db, n, &err);
+            if (!inserted)
+                return databaseError(QStringLiteral("menyimpan pengingat"), err);
+            added += *inserted ? 1 : 0;
+        }
+        return added;
+    });
 }
 
 } // namespace backend

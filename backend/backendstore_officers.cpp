@@ -1,11 +1,9 @@
 // BackendStore members for officers, leave/delegation and console sessions (schema version 4).
-#include "backendstore.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QVariant>
+#include "backendstore_p.h"
 
 namespace backend {
+
+using namespace detail;
 
 namespace {
 
@@ -13,21 +11,6 @@ const QString kOfficerColumns
     = QStringLiteral("id, username, display_name, role, office, password_hash, failed_logins, locked_until, active, created_at");
 const QString kDelegationColumns
     = QStringLiteral("id, officer_id, delegate_id, starts, ends, reason, created_by, created_at, cancelled_at");
-
-QString timestamp(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QDateTime parseTimestamp(const QVariant &v)
-{
-    return v.isNull() ? QDateTime() : QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-}
-
-Error databaseError(const QString &what, const QSqlError &e)
-{
-    return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};
-}
 
 OfficerRecord readOfficer(const QSqlQuery &q)
 {
@@ -53,46 +36,24 @@ DelegationRecord readDelegation(const QSqlQuery &q)
 }
 
 /// Inserts a row whose id is the next free one, under the write lock so two writers never pick the same id.
-Result<qint64> insertWithNextId(QSqlDatabase db, const QString &table, const QString &insertSql, const QVariantList &values)
+Result<qint64> insertWithNextId(
+    const Result<QSqlDatabase> &conn, const QString &table, const QString &insertSql, const QVariantList &values)
 {
-    const bool sqlite = db.driverName() == QLatin1String("QSQLITE");
-    QSqlQuery begin(db);
-    if (!begin.exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
-        return databaseError(QStringLiteral("memulai transaksi"), begin.lastError());
-    const auto rollback = [&db](const QString &what, const QSqlError &e) {
-        QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-        return databaseError(what, e);
-    };
-    QSqlQuery next(db);
-    if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM %1").arg(table)) || !next.next())
-        return rollback(QStringLiteral("mengambil nomor baru"), next.lastError());
-    const qint64 id = next.value(0).toLongLong();
-    next.finish();
-    QSqlQuery insert(db);
-    insert.prepare(insertSql);
-    insert.addBindValue(id);
-    for (const QVariant &v : values)
-        insert.addBindValue(v);
-    if (!insert.exec())
-        return rollback(QStringLiteral("menyimpan data"), insert.lastError());
-    QSqlQuery commit(db);
-    if (!commit.exec(QStringLiteral("COMMIT")))
-        return rollback(QStringLiteral("menyimpan transaksi"), commit.lastError());
-    return id;
-}
-
-template<typename Record, typename Reader>
-Result<QList<Record>> readAll(const Result<QSqlDatabase> &conn, const QString &sql, const QString &what, Reader read)
-{
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    if (!q.exec(sql))
-        return databaseError(what, q.lastError());
-    QList<Record> list;
-    while (q.next())
-        list.append(read(q));
-    return list;
+    return inWriteTransaction(conn, [&](QSqlDatabase &db) -> Result<qint64> {
+        QSqlQuery next(db);
+        if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM %1").arg(table)) || !next.next())
+            return databaseError(QStringLiteral("mengambil nomor baru"), next.lastError());
+        const qint64 id = next.value(0).toLongLong();
+        next.finish();
+        QSqlQuery insert(db);
+        insert.prepare(insertSql);
+        insert.addBindValue(id);
+        for (const QVariant &v : values)
+            insert.addBindValue(v);
+        if (!insert.exec())
+            return databaseError(QStringLiteral("menyimpan data"), insert.lastError());
+        return id;
+    });
 }
 
 } // namespace
@@ -104,7 +65,7 @@ Result<qint64> BackendStore::insertOfficer(const OfficerRecord &o)
         return conn.error();
     if (auto existing = officerByUsername(o.username); existing)
         return Error {ErrorCode::RegistrationTaken, QStringLiteral("Nama pengguna '%1' sudah dipakai. Pilih nama lain.").arg(o.username)};
-    return insertWithNextId(conn.value(), QStringLiteral("officers"),
+    return insertWithNextId(conn, QStringLiteral("officers"),
         QStringLiteral("INSERT INTO officers (%1) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)").arg(kOfficerColumns),
         {o.username, o.displayName, roleToWire(o.role), o.office, o.passwordHash, o.active ? 1 : 0,
             timestamp(o.createdAt.isValid() ? o.createdAt : QDateTime::currentDateTimeUtc())});
@@ -112,32 +73,14 @@ Result<qint64> BackendStore::insertOfficer(const OfficerRecord &o)
 
 Result<OfficerRecord> BackendStore::officer(qint64 id)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("SELECT %1 FROM officers WHERE id = ?").arg(kOfficerColumns));
-    q.addBindValue(id);
-    if (!q.exec())
-        return databaseError(QStringLiteral("membaca petugas"), q.lastError());
-    if (!q.next())
-        return Error {ErrorCode::NotFound, QStringLiteral("Petugas tidak ditemukan.")};
-    return readOfficer(q);
+    return readExisting<OfficerRecord>(connection(), QStringLiteral("SELECT %1 FROM officers WHERE id = ?").arg(kOfficerColumns), {id},
+        QStringLiteral("membaca petugas"), QStringLiteral("Petugas tidak ditemukan."), readOfficer);
 }
 
 Result<OfficerRecord> BackendStore::officerByUsername(const QString &username)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("SELECT %1 FROM officers WHERE username = ?").arg(kOfficerColumns));
-    q.addBindValue(username);
-    if (!q.exec())
-        return databaseError(QStringLiteral("membaca petugas"), q.lastError());
-    if (!q.next())
-        return Error {ErrorCode::NotFound, QStringLiteral("Petugas '%1' tidak ditemukan.").arg(username)};
-    return readOfficer(q);
+    return readExisting<OfficerRecord>(connection(), QStringLiteral("SELECT %1 FROM officers WHERE username = ?").arg(kOfficerColumns),
+        {username}, QStringLiteral("membaca petugas"), QStringLiteral("Petugas '%1' tidak ditemukan.").arg(username), readOfficer);
 }
 
 Result<QList<OfficerRecord>> BackendStore::officers()
@@ -217,7 +160,7 @@ Result<qint64> BackendStore::insertDelegation(const DelegationRecord &d)
     auto conn = connection();
     if (!conn)
         return conn.error();
-    return insertWithNextId(conn.value(), QStringLiteral("delegations"),
+    return insertWithNextId(conn, QStringLiteral("delegations"),
         QStringLiteral("INSERT INTO delegations (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)").arg(kDelegationColumns),
         {d.officerId, d.delegateId, d.starts.toString(Qt::ISODate), d.ends.toString(Qt::ISODate), d.reason, d.createdBy,
             timestamp(d.createdAt.isValid() ? d.createdAt : QDateTime::currentDateTimeUtc())});
@@ -260,18 +203,12 @@ Status BackendStore::insertSession(const SessionRecord &s)
 
 Result<std::optional<SessionRecord>> BackendStore::session(const QString &idHash)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("SELECT id_hash, officer_id, csrf_token, created_at, last_seen FROM officer_sessions WHERE id_hash = ?"));
-    q.addBindValue(idHash);
-    if (!q.exec())
-        return databaseError(QStringLiteral("membaca sesi"), q.lastError());
-    if (!q.next())
-        return std::optional<SessionRecord>();
-    return std::optional<SessionRecord>(SessionRecord {
-        q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), parseTimestamp(q.value(3)), parseTimestamp(q.value(4))});
+    return readOne<SessionRecord>(connection(),
+        QStringLiteral("SELECT id_hash, officer_id, csrf_token, created_at, last_seen FROM officer_sessions WHERE id_hash = ?"), {idHash},
+        QStringLiteral("membaca sesi"), [](const QSqlQuery &q) {
+            return SessionRecord {q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toString(), parseTimestamp(q.value(3)),
+                parseTimestamp(q.value(4))};
+        });
 }
 
 Status BackendStore::touchSession(const QString &idHash, const QDateTime &at)

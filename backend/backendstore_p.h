@@ -9,6 +9,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <optional>
+#include <utility>
+
 namespace backend::detail {
 
 inline QString timestamp(const QDateTime &t)
@@ -24,6 +27,56 @@ inline QDateTime parseTimestamp(const QVariant &v)
 inline Error databaseError(const QString &what, const QSqlError &e)
 {
     return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};
+}
+
+/// Every row of `sql` (bound to `binds`), each read by `read`.
+template<typename Record, typename Reader>
+Result<QList<Record>> readAll(
+    const Result<QSqlDatabase> &conn, const QString &sql, const QString &what, Reader read, const QVariantList &binds = {})
+{
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return databaseError(what, q.lastError());
+    QList<Record> list;
+    while (q.next())
+        list.append(read(q));
+    return list;
+}
+
+/// The first row of `sql` (bound to `binds`) read by `read`; std::nullopt when there is none.
+template<typename Record, typename Reader>
+Result<std::optional<Record>> readOne(
+    const Result<QSqlDatabase> &conn, const QString &sql, const QVariantList &binds, const QString &what, Reader read)
+{
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(sql);
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    if (!q.exec())
+        return databaseError(what, q.lastError());
+    if (!q.next())
+        return std::optional<Record>();
+    return std::optional<Record>(read(q));
+}
+
+/// As readOne, where no row is ErrorCode::NotFound with the sentence `notFound`.
+template<typename Record, typename Reader>
+Result<Record> readExisting(const Result<QSqlDatabase> &conn, const QString &sql, const QVariantList &binds, const QString &what,
+    const QString &notFound, Reader read)
+{
+    auto one = readOne<Record>(conn, sql, binds, what, read);
+    if (!one)
+        return one.error();
+    if (!one.value())
+        return Error {ErrorCode::NotFound, notFound};
+    return *one.value();
 }
 
 /// A write transaction that takes the write lock up front, so that a read followed by a
@@ -67,6 +120,24 @@ private:
     bool m_active = false;
     QSqlError m_error;
 };
+
+/// Runs `work(db)` inside a WriteTransaction on `conn`: committed when `work` returns a value, rolled
+/// back when it returns an Error. Queries made inside `work` are finished before the commit.
+template<typename Work>
+auto inWriteTransaction(const Result<QSqlDatabase> &conn, Work work) -> decltype(work(std::declval<QSqlDatabase &>()))
+{
+    using R = decltype(work(std::declval<QSqlDatabase &>()));
+    if (!conn)
+        return R(conn.error());
+    QSqlDatabase db = conn.value();
+    WriteTransaction tx(db);
+    if (!tx.active())
+        return R(databaseError(QStringLiteral("memulai transaksi"), tx.error()));
+    R result = work(db);
+    if (result && !tx.commit())
+        return R(databaseError(QStringLiteral("menyimpan transaksi"), tx.error()));
+    return result;
+}
 
 inline bool exec(QSqlQuery &q, QSqlError *error)
 {
