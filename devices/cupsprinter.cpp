@@ -235,8 +235,7 @@ PrintSubmission CupsPrinter::submitOnce(const QByteArray &document, const QStrin
     };
     // No document-name: the job carries the title. cupsd 2.4.2-3+deb12u10 (Debian 12 security update of
     // November 2026) crashes when it starts a job whose document-name contains a space.
-    if (cupsStartDestDocument(http, dest.dest, info.info, jobId, nullptr, format.constData(), 0, nullptr, 1)
-        != HTTP_STATUS_CONTINUE) {
+    if (cupsStartDestDocument(http, dest.dest, info.info, jobId, nullptr, format.constData(), 0, nullptr, 1) != HTTP_STATUS_CONTINUE) {
         return failAndCancel(QStringLiteral("Dokumen tidak dapat dikirim ke printer \"%1\" (%2). Coba lagi atau hubungi teknisi.")
                                  .arg(m_queue, lastCupsMessage()));
     }

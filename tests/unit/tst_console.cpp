@@ -1,3 +1,4 @@
+#include "../tools/testbackend.h"
 #include "backendstore.h"
 #include "console/consoleserver.h"
 #include "console/html.h"
@@ -130,10 +131,7 @@ private slots:
         }
         QVERIFY(m_dir.isValid());
         m_pki = m_dir.filePath(QStringLiteral("pki"));
-        QProcess pki;
-        pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {m_pki});
-        QVERIFY(pki.waitForFinished(30000));
-        QCOMPARE(pki.exitCode(), 0);
+        QVERIFY(testsupport::makePki(m_pki));
         auto store = BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
         QVERIFY(store);
         m_store = std::move(store.value());

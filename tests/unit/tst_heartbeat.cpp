@@ -1,6 +1,7 @@
 // The heartbeat over real mutual TLS against the real API server: the kiosk reports device health,
 // outbox depth, parked count, free disk and version; the backend keeps the latest per kiosk; a
 // heartbeat that gets through after an outage heals the link and sends everything waiting at once.
+#include "../tools/testbackend.h"
 #include "../tools/threadspy.h"
 #include "apiserver.h"
 #include "backendstore.h"
@@ -15,7 +16,6 @@
 #include "syncservice.h"
 #include "workflow.h"
 
-#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -106,10 +106,7 @@ private Q_SLOTS:
         }
         QVERIFY(m_dir.isValid());
         m_pki = m_dir.filePath(QStringLiteral("pki"));
-        QProcess pki;
-        pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {m_pki});
-        QVERIFY(pki.waitForFinished(60000));
-        QCOMPARE(pki.exitCode(), 0);
+        QVERIFY(testsupport::makePki(m_pki));
     }
 
     void init()

@@ -4,6 +4,7 @@
 // scripted HTTPS peer over real TLS; the SyncService runs on its own thread as in the app.
 #include "../tools/faultproxy.h"
 #include "../tools/scriptedpeer.h"
+#include "../tools/testbackend.h"
 #include "../tools/threadspy.h"
 #include "config.h"
 #include "outbox.h"
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -168,10 +168,7 @@ private Q_SLOTS:
         g_previous = qInstallMessageHandler(recordMessage);
         QVERIFY(m_dir.isValid());
         m_pki = m_dir.filePath(QStringLiteral("pki"));
-        QProcess pki;
-        pki.start(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/scripts/make-test-pki"), {m_pki});
-        QVERIFY(pki.waitForFinished(60000));
-        QCOMPARE(pki.exitCode(), 0);
+        QVERIFY(testsupport::makePki(m_pki));
     }
 
     void init()
