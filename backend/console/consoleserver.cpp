@@ -252,6 +252,10 @@ struct ConsoleServer::Impl {
     QString render(const ConsoleSession &s, const QString &path, const QString &title, const QString &body, const QString &message = {},
         bool error = false) const;
     void sendError(ConsoleSession &s, httplib::Response &res, int status, const QString &message) const;
+    /// Sends a page: with `error`, status 400 and the error shown; otherwise 200 and the flash message
+    /// of the redirect that led here (?pesan=…), if any.
+    void sendPage(const ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &path, const QString &title,
+        const QString &body, const QString &error = {}) const;
 
     // Pages.
     void loginPage(const httplib::Request &req, httplib::Response &res, const QString &message = {}, int status = 200);
@@ -284,6 +288,17 @@ bool ConsoleServer::Impl::mayUse(const ConsoleSession &s, const Route &route) co
     if (route.roles.isEmpty())
         return true;
     return std::any_of(s.capacities.cbegin(), s.capacities.cend(), [&](const Capacity &c) { return route.roles.contains(c.role); });
+}
+
+void ConsoleServer::Impl::sendPage(const ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &path,
+    const QString &title, const QString &body, const QString &error) const
+{
+    if (!error.isEmpty()) {
+        sendHtml(res, 400, render(s, path, title, body, error, true));
+        return;
+    }
+    const QString flash = req.has_param("pesan") ? flashText(QString::fromStdString(req.get_param_value("pesan"))) : QString();
+    sendHtml(res, 200, render(s, path, title, body, flash));
 }
 
 QString ConsoleServer::Impl::render(
@@ -574,8 +589,7 @@ void ConsoleServer::Impl::inbox(ConsoleSession &s, const httplib::Request &req, 
             + html::table({QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"),
                               QStringLiteral("Tingkat"), QStringLiteral("Tahap"), QStringLiteral("Umur"), QStringLiteral("Batas waktu")},
                 watchRows, {});
-    const QString flash = req.has_param("pesan") ? flashText(QString::fromStdString(req.get_param_value("pesan"))) : QString();
-    sendHtml(res, 200, render(s, QStringLiteral("/"), QStringLiteral("Kotak masuk"), body, flash));
+    sendPage(s, req, res, QStringLiteral("/"), QStringLiteral("Kotak masuk"), body);
 }
 
 void ConsoleServer::Impl::detail(ConsoleSession &s, const QString &reg, const httplib::Request &req, httplib::Response &res)
@@ -688,8 +702,7 @@ void ConsoleServer::Impl::detail(ConsoleSession &s, const QString &reg, const ht
         + html::table(
             {QStringLiteral("Waktu"), QStringLiteral("Tahap"), QStringLiteral("Oleh"), QStringLiteral("Peran"), QStringLiteral("Catatan")},
             history, QStringLiteral("Belum ada riwayat."));
-    const QString flash = req.has_param("pesan") ? flashText(QString::fromStdString(req.get_param_value("pesan"))) : QString();
-    sendHtml(res, 200, render(s, {}, QStringLiteral("Permohonan %1").arg(r.registrationNumber), body, flash));
+    sendPage(s, req, res, {}, QStringLiteral("Permohonan %1").arg(r.registrationNumber), body);
 }
 
 void ConsoleServer::Impl::letter(ConsoleSession &s, const QString &reg, httplib::Response &res)
@@ -888,9 +901,7 @@ void ConsoleServer::Impl::officersPage(ConsoleSession &s, const httplib::Request
                          "<label>Kata sandi awal (minimal 10 karakter) <input type=\"password\" name=\"password\" minlength=\"10\" "
                          "autocomplete=\"new-password\" required></label><button type=\"submit\">Tambah</button></form>")
               .arg(csrf, roleOptions);
-    const QString flash = req.has_param("pesan") ? flashText(QString::fromStdString(req.get_param_value("pesan"))) : QString();
-    sendHtml(res, error.isEmpty() ? 200 : 400,
-        render(s, QStringLiteral("/admin/petugas"), QStringLiteral("Petugas"), body, error.isEmpty() ? flash : error, !error.isEmpty()));
+    sendPage(s, req, res, QStringLiteral("/admin/petugas"), QStringLiteral("Petugas"), body, error);
 }
 
 void ConsoleServer::Impl::addOfficer(ConsoleSession &s, httplib::Response &res)
@@ -992,10 +1003,7 @@ void ConsoleServer::Impl::leavePage(ConsoleSession &s, const httplib::Request &r
                          "<label>Alasan <input type=\"text\" name=\"alasan\" required></label>"
                          "<button type=\"submit\">Simpan</button></form>")
               .arg(csrf, options);
-    const QString flash = req.has_param("pesan") ? flashText(QString::fromStdString(req.get_param_value("pesan"))) : QString();
-    sendHtml(res, error.isEmpty() ? 200 : 400,
-        render(s, QStringLiteral("/admin/cuti"), QStringLiteral("Cuti dan pengganti"), body, error.isEmpty() ? flash : error,
-            !error.isEmpty()));
+    sendPage(s, req, res, QStringLiteral("/admin/cuti"), QStringLiteral("Cuti dan pengganti"), body, error);
 }
 
 void ConsoleServer::Impl::addLeave(ConsoleSession &s, httplib::Response &res)

@@ -1,6 +1,7 @@
 // Letters per service: nomor surat per office format and year (allocated in the signing
 // transaction, unique, sequential, surviving a restart), templates, paper sizes, and the
 // printed seal QR of a kecamatan letter decoded from the rasterised PDF and verified.
+#include "backendrequest.h"
 #include "backendstore.h"
 #include "barcode.h"
 #include "lettertemplate.h"
@@ -30,24 +31,7 @@ namespace {
 const QString kDesa = QStringLiteral("3521112004");
 const QString kNik = QStringLiteral("3521114506800002");
 
-NewRequest makeRequest(const QString &reg, const QString &service, ServiceLevel level, const QJsonObject &fields = {})
-{
-    NewRequest n;
-    n.kioskId = QStringLiteral("KIOSK-0001");
-    n.desaCode = kDesa;
-    n.idempotencyKey = reg + QStringLiteral("-idempotency-key");
-    n.level = level;
-    n.submit.registrationNumber = reg;
-    n.submit.serviceCode = service;
-    n.submit.nik = kNik;
-    n.submit.name = QStringLiteral("Siti Aminah");
-    n.submit.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
-    n.submit.purpose = QStringLiteral("Persyaratan administrasi");
-    n.submit.fields = fields;
-    n.submit.submittedAt = QDateTime::currentDateTimeUtc();
-    n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
-    return n;
-}
+using testsupport::makeRequest;
 
 /// Signs a request at the store level with a given office and year (the year boundary without a clock).
 QString sign(BackendStore &store, const QString &reg, const QString &office, int year, const QString &klasifikasi,

@@ -1,6 +1,7 @@
 // SQ1 seals end to end inside one process: the backend signs and prints a letter, the PDF is
 // rasterised (pdftoppm) and the QR decoded with ZXing, the kiosk's trust cache takes the
 // root-signed lists, and the kiosk's SealVerifier gives ASLI, then DICABUT after revocation.
+#include "backendrequest.h"
 #include "backendstore.h"
 #include "barcode.h"
 #include "letterrenderer.h"
@@ -32,23 +33,7 @@ namespace {
 const QString kDesa = QStringLiteral("3521112004");
 const QString kNik = QStringLiteral("3521114506800002");
 
-NewRequest makeRequest(const QString &reg, const QString &service, serverlink::ServiceLevel level)
-{
-    NewRequest n;
-    n.kioskId = QStringLiteral("KIOSK-0001");
-    n.desaCode = kDesa;
-    n.idempotencyKey = reg + QStringLiteral("-idempotency-key");
-    n.level = level;
-    n.submit.registrationNumber = reg;
-    n.submit.serviceCode = service;
-    n.submit.nik = kNik;
-    n.submit.name = QStringLiteral("Siti Aminah");
-    n.submit.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
-    n.submit.purpose = QStringLiteral("Pendaftaran BPJS PBI");
-    n.submit.submittedAt = QDateTime::currentDateTimeUtc();
-    n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
-    return n;
-}
+using testsupport::makeRequest;
 
 /// Page 1 of a PDF as an image, through poppler's pdftoppm.
 QImage rasterise(const QString &pdf, const QString &outDir)
