@@ -1,6 +1,6 @@
 // The link through a hostile network: a real SyncService (the kiosk's own, production timings) talks to
 // the real kecamatan-backend process over mutual TLS through a fault-injecting proxy. Requests are
-// submitted during added latency with 30 % of connections reset, then the network is partitioned
+// submitted during added latency, 30 % packet loss and 30 % of connections reset, then the network is partitioned
 // (black hole, then refused) for KIOSK_PARTITION_SECONDS (default 300), then it heals: everything must
 // be delivered within 60 s of healing, and the backend must hold each request exactly once.
 #include "faultproxy.h"
@@ -89,6 +89,7 @@ private Q_SLOTS:
         FaultProxy proxy(QHostAddress::LocalHost, m_backendPort);
         QVERIFY(proxy.listen());
         proxy.setLatencyMs(150);
+        proxy.setLossProbability(0.3);
         proxy.setResetProbability(0.3);
 
         kiosk::KioskStore store;
@@ -125,7 +126,7 @@ private Q_SLOTS:
             QMetaObject::invokeMethod(sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
         };
 
-        // 1. Latency and resets while citizens submit.
+        // 1. Latency, loss and resets while citizens submit.
         for (int i = 0; i < kDuringLoss; ++i) {
             submit();
             spin(500);
@@ -145,6 +146,7 @@ private Q_SLOTS:
 
         // 3. Heal: the network is clean again (latency stays). Everything must arrive within 60 s.
         proxy.setResetProbability(0);
+        proxy.setLossProbability(0);
         proxy.setPartition(FaultProxy::Partition::None);
         QElapsedTimer sinceHeal;
         sinceHeal.start();
@@ -174,16 +176,18 @@ private Q_SLOTS:
                                  .arg(drainMs)
                                  .arg(left)
                                  .arg(stats.parked);
-        qInfo().noquote() << QStringLiteral("proxy: %1 connections, %2 reset, %3 black-holed; link healed %4 times; backend holds %5, "
-                                            "duplicates %6")
+        qInfo().noquote() << QStringLiteral("proxy: %1 connections, %2 reset, %7 chunks lost and resent, %3 black-holed; link healed "
+                                            "%4 times; backend holds %5, duplicates %6")
                                  .arg(proxy.connections())
                                  .arg(proxy.resets())
                                  .arg(proxy.blackHoled())
                                  .arg(heals)
                                  .arg(atBackend.size())
-                                 .arg(duplicates);
+                                 .arg(duplicates)
+                                 .arg(proxy.lost());
 
         QVERIFY(proxy.resets() > 0);
+        QVERIFY(proxy.lost() > 0);
         QVERIFY(waitingAtHeal >= kDuringPartition);
         QCOMPARE(left, 0);
         QCOMPARE(stats.parked, 0);

@@ -3,6 +3,8 @@
 #include <QRandomGenerator>
 #include <QTimer>
 
+#include <algorithm>
+
 #include <sys/socket.h>
 
 namespace {
@@ -25,6 +27,7 @@ FaultProxy::FaultProxy(QHostAddress upstreamHost, quint16 upstreamPort, QObject 
     , m_upstreamPort(upstreamPort)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FaultProxy::accept);
+    m_clock.start();
 }
 
 FaultProxy::~FaultProxy()
@@ -163,8 +166,20 @@ void FaultProxy::forward(Pipe *pipe, QPointer<QTcpSocket> to, const QByteArray &
         else
             to->write(data);
     };
-    if (m_latencyMs > 0)
-        QTimer::singleShot(m_latencyMs, this, deliver);
+    // Lost on the wire: TCP resends it after its retransmission timeout, doubling while it keeps being lost.
+    qint64 delay = m_latencyMs;
+    for (qint64 rto = 200; m_lossProbability > 0 && rto <= 6400 && QRandomGenerator::global()->generateDouble() < m_lossProbability;
+         rto *= 2) {
+        delay += rto;
+        ++m_lost;
+    }
+    // In order: nothing overtakes a chunk that waits for its retransmission.
+    const int direction = to == pipe->upstream ? 0 : 1;
+    const qint64 now = m_clock.elapsed();
+    pipe->releaseAt[direction] = std::max(pipe->releaseAt[direction], now + delay);
+    const qint64 wait = pipe->releaseAt[direction] - now;
+    if (wait > 0)
+        QTimer::singleShot(int(wait), this, deliver);
     else
         deliver();
 }
@@ -179,8 +194,9 @@ void FaultProxy::closeLater(Pipe *pipe, QPointer<QTcpSocket> other)
             other->disconnectFromHost();
         drop(pipe);
     };
-    if (m_latencyMs > 0)
-        QTimer::singleShot(m_latencyMs + 1, this, close);
+    const qint64 wait = std::max(qint64(m_latencyMs), std::max(pipe->releaseAt[0], pipe->releaseAt[1]) - m_clock.elapsed());
+    if (wait > 0)
+        QTimer::singleShot(int(wait) + 1, this, close);
     else
         close();
 }
