@@ -20,18 +20,20 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimer>
 #include <QtTest>
 #include <cstdlib>
 
 namespace {
 using testsupport::binary;
 
-// Keeps the event loop (and so the proxy) running for `ms`.
+// Keeps the event loop (and so the proxy) running for `ms`, sleeping while there is nothing to do
+// (a processEvents() loop would spin a core for the whole partition and starve tests running beside it).
 void spin(int ms)
 {
-    QDeadlineTimer until(ms);
-    while (!until.hasExpired())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 } // namespace
 
