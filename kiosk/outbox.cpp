@@ -57,6 +57,12 @@ bool run(QSqlQuery &q, QString *error)
         *error = q.lastError().text();
     return false;
 }
+/// Binds a sealed status token to its request, and keeps it apart from the sealed request body.
+QByteArray ticketAad(const QString &registrationNumber)
+{
+    return "ticket:" + registrationNumber.toUtf8();
+}
+
 } // namespace
 
 OutboxRepository::OutboxRepository(const KioskStore &store, QByteArray deviceKey, Clock clock)
@@ -124,10 +130,11 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
         return fail(QStringLiteral("nomor antrean"));
     queued.queueNumber = q.value(0).toInt();
 
-    q.prepare(QStringLiteral("INSERT INTO tickets (request_id, queue_day, queue_number) VALUES (?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO tickets (request_id, queue_day, queue_number, token_sealed) VALUES (?, ?, ?, ?)"));
     q.addBindValue(queued.id);
     q.addBindValue(day);
     q.addBindValue(queued.queueNumber);
+    q.addBindValue(serverlink::crypto::aeadSeal(m_key, queued.statusToken.toLatin1(), ticketAad(queued.registrationNumber)));
     if (!run(q, &err))
         return fail(QStringLiteral("tiket"));
 
@@ -157,7 +164,8 @@ void OutboxRepository::recordTicketAccepted(qint64 requestId, int printerJobId)
 void OutboxRepository::recordTicketPrinted(qint64 requestId)
 {
     QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE tickets SET printed_at = ?, print_error = NULL WHERE request_id = ?"));
+    // Printed: the token is on paper now and the kiosk no longer keeps it in any form it could read.
+    q.prepare(QStringLiteral("UPDATE tickets SET printed_at = ?, print_error = NULL, token_sealed = NULL WHERE request_id = ?"));
     q.addBindValue(iso(m_clock()));
     q.addBindValue(requestId);
     q.exec();
@@ -170,6 +178,33 @@ void OutboxRepository::recordTicketProblem(qint64 requestId, const QString &prob
     q.addBindValue(problem.isEmpty() ? QStringLiteral("?") : problem);
     q.addBindValue(requestId);
     q.exec();
+}
+
+QList<QueuedRequest> OutboxRepository::unprintedTickets()
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("SELECT r.id, r.registration_number, r.idempotency_key, t.queue_day, t.queue_number, r.created_at,"
+                             " r.service_code, t.token_sealed FROM tickets t JOIN requests r ON r.id = t.request_id"
+                             " WHERE t.printed_at IS NULL AND t.token_sealed IS NOT NULL AND r.purged_at IS NULL ORDER BY r.id"));
+    q.exec();
+    QList<QueuedRequest> out;
+    while (q.next()) {
+        QueuedRequest t;
+        t.id = q.value(0).toLongLong();
+        t.registrationNumber = q.value(1).toString();
+        t.idempotencyKey = q.value(2).toString();
+        t.queueDay = QDate::fromString(q.value(3).toString(), Qt::ISODate);
+        t.queueNumber = q.value(4).toInt();
+        t.createdAt = fromIso(q.value(5).toString());
+        t.serviceCode = q.value(6).toString();
+        // Sealed with another device key or damaged: that ticket cannot be made again.
+        const auto token = serverlink::crypto::aeadOpen(m_key, q.value(7).toByteArray(), ticketAad(t.registrationNumber));
+        if (!token)
+            continue;
+        t.statusToken = QString::fromLatin1(*token);
+        out.append(t);
+    }
+    return out;
 }
 
 QList<PendingDelivery> OutboxRepository::dueForDelivery(int limit)
@@ -469,8 +504,13 @@ int OutboxRepository::purgePersonalData(int afterDays)
         update.addBindValue(QByteArray(""));
         update.addBindValue(iso(m_clock()));
         update.addBindValue(id);
-        if (update.exec())
-            ++purged;
+        if (!update.exec())
+            continue;
+        ++purged;
+        QSqlQuery ticket(db);
+        ticket.prepare(QStringLiteral("UPDATE tickets SET token_sealed = NULL WHERE request_id = ?"));
+        ticket.addBindValue(id);
+        ticket.exec();
     }
     return purged;
 }

@@ -95,6 +95,9 @@ public:
     void recordTicketPrinted(qint64 requestId);
     /// Why the ticket has not printed (yet); ignored once it printed.
     void recordTicketProblem(qint64 requestId, const QString &problem);
+    /// Tickets committed but never printed (the kiosk crashed or lost power before the printer took
+    /// them, or the printer failed): each with its status token, so the same ticket can be printed again.
+    [[nodiscard]] QList<QueuedRequest> unprintedTickets();
 
     [[nodiscard]] QList<PendingDelivery> dueForDelivery(int limit = 20);
     void markDelivered(qint64 requestId);

@@ -546,6 +546,25 @@ void Session::reprintJob(int id)
     setStaffMessage(tr("Pekerjaan cetak #%1 dikirim ulang ke printer.").arg(id));
 }
 
+void Session::reprintLostTickets()
+{
+    if (!m_staffUnlocked)
+        return;
+    const QList<qint64> held = m_ticketJobs.values();
+    int sent = 0;
+    for (const QueuedRequest &ticket : m_outbox.unprintedTickets()) {
+        if (held.contains(ticket.id))
+            continue; // still with the print service: its job above can be printed again
+        const auto s = m_catalog.find(ticket.serviceCode);
+        m_ticketJobs.insert(printTicket(ticket, m_officeName, s ? s->name : ticket.serviceCode, m_print), ticket.id);
+        ++sent;
+    }
+    qCInfo(lcSession) << "staff reprinted" << sent << "lost tickets";
+    setStaffMessage(
+        sent == 0 ? tr("Tidak ada tiket hilang yang dapat dicetak ulang.") : tr("%n tiket dikirim ulang ke printer.", "", sent));
+    Q_EMIT staffChanged();
+}
+
 void Session::discardJob(int id)
 {
     if (!m_staffUnlocked)

@@ -168,6 +168,9 @@ public:
     Q_INVOKABLE void reprintJob(int id);
     /// Staff: drop print job `id` (the citizen was helped another way).
     Q_INVOKABLE void discardJob(int id);
+    /// Staff: prints again every ticket the store says never printed and the print service does not
+    /// hold (lost to a crash or a power cut between the commit and the printer).
+    Q_INVOKABLE void reprintLostTickets();
     Q_INVOKABLE void back();
     /// Ends the visit: clears every field, result and message, back to welcome.
     Q_INVOKABLE void goHome();

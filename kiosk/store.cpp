@@ -87,6 +87,11 @@ const char *const kMigrations[] = {
     ALTER TABLE requests ADD COLUMN handover_sent_at TEXT;
     ALTER TABLE requests ADD COLUMN purged_at TEXT;
     )",
+    // 5: the ticket's status token, sealed with the device key until the ticket has printed, so a ticket
+    // lost to a crash or power cut between the commit and the printer can be printed again.
+    R"(
+    ALTER TABLE tickets ADD COLUMN token_sealed BLOB;
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

@@ -6,6 +6,14 @@
 
 namespace kiosk {
 
+int printTicket(const QueuedRequest &queued, const QString &officeName, const QString &serviceName, devices::PrintJobTracker &print)
+{
+    const TicketContent content {officeName, serviceName, queued.registrationNumber, queued.queueNumber, queued.createdAt,
+        OutboxRepository::ticketQrPayload(queued.statusToken)};
+    return print.submit(QStringLiteral("ticket"), devices::escpos::ticketJob(TicketRenderer().render(content)),
+        QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued.registrationNumber));
+}
+
 Result<IssuedTicket> issueTicket(OutboxRepository &outbox, const NewRequest &request, const QString &officeName, const QString &serviceName,
     devices::PrintJobTracker &print)
 {
@@ -13,11 +21,7 @@ Result<IssuedTicket> issueTicket(OutboxRepository &outbox, const NewRequest &req
     if (!queued)
         return queued.error();
     // The ticket prints only after the request is committed.
-    const TicketContent content {officeName, serviceName, queued->registrationNumber, queued->queueNumber, queued->createdAt,
-        OutboxRepository::ticketQrPayload(queued->statusToken)};
-    const int job = print.submit(QStringLiteral("ticket"), devices::escpos::ticketJob(TicketRenderer().render(content)),
-        QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tiket %1").arg(queued->registrationNumber));
-    return IssuedTicket {queued.value(), job};
+    return IssuedTicket {queued.value(), printTicket(queued.value(), officeName, serviceName, print)};
 }
 
 } // namespace kiosk

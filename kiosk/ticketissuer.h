@@ -19,6 +19,10 @@ struct IssuedTicket {
 /// The one path from a filled-in request to a printed ticket, shared by the citizen session and
 /// the load generator: commit the request, its ticket and its idempotency key in one transaction,
 /// and only then render the ticket and hand it to the print service's "ticket" printer.
+/// Renders the ticket of a committed request (also one found again by OutboxRepository::unprintedTickets)
+/// and hands it to the print service's "ticket" printer; returns the print job's id.
+int printTicket(const QueuedRequest &queued, const QString &officeName, const QString &serviceName, devices::PrintJobTracker &print);
+
 [[nodiscard]] Result<IssuedTicket> issueTicket(OutboxRepository &outbox, const NewRequest &request, const QString &officeName,
     const QString &serviceName, devices::PrintJobTracker &print);
 

@@ -402,6 +402,38 @@ private Q_SLOTS:
         QTRY_VERIFY(!h->find(QStringLiteral("printJob-%1").arg(id)));
         h->session->goHome();
     }
+
+    void ticketLostToACrashIsPrintedAgain()
+    {
+        // The request was committed, then the kiosk lost power before the printer took the ticket:
+        // no print job survives, only the store's record.
+        const auto queued = h->outbox->enqueue({QStringLiteral("SKTM"), kNik, QStringLiteral("Siti Aminah"), QStringLiteral("Dusun Krajan"),
+            QStringLiteral("Sekolah"), {}, {}});
+        QVERIFY(queued.ok());
+        QVERIFY(h->outbox->stats().ticketsNotPrinted >= 1);
+        const int printedBefore = int(h->ticketPrinter->documents().size());
+        h->session->goHome();
+        h->session->openStaff();
+        h->session->staffLogin(KioskHarness::kStaffPin);
+        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->tap(QStringLiteral("reprintLostTickets")));
+        QVERIFY(h->session->staffMessage().contains(QStringLiteral("dikirim ulang")));
+        // The same ticket: its QR carries the request's own status token.
+        QTRY_VERIFY(int(h->ticketPrinter->documents().size()) > printedBefore);
+        bool found = false;
+        for (qsizetype i = printedBefore; i < h->ticketPrinter->documents().size(); ++i) {
+            const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter->documents().at(i)));
+            QVERIFY(qr);
+            found = found || qr->mid(5) == queued->statusToken;
+        }
+        QVERIFY(found);
+        // Printed: it is no longer lost, and a second press prints nothing more.
+        QTRY_VERIFY(h->outbox->unprintedTickets().isEmpty());
+        const int printedAfter = int(h->ticketPrinter->documents().size());
+        h->session->reprintLostTickets();
+        QCOMPARE(int(h->ticketPrinter->documents().size()), printedAfter);
+        h->session->goHome();
+    }
 };
 
 QTEST_MAIN(TestUi)

@@ -61,7 +61,7 @@ private Q_SLOTS:
         QCOMPARE(due.size(), 1);
         QCOMPARE(due.first().idempotencyKey, queued->idempotencyKey);
         QVERIFY(due.first().body.contains("Siti Aminah"));
-        // The token is not stored, only its hash; it still finds the request.
+        // The token is stored as its hash (and sealed until the ticket prints); the hash finds the request.
         const auto byToken = outbox.findByStatusToken(queued->statusToken);
         QVERIFY(byToken);
         QCOMPARE(byToken->maskedName, QStringLiteral("S*** A*****"));
@@ -186,6 +186,35 @@ private Q_SLOTS:
         QCOMPARE(due.first().idempotencyKey, key);
         outbox.markDelivered(due.first().id);
         QCOMPARE(outbox.depth(), 0);
+    }
+
+    void lostTicketCanBePrintedAgain()
+    {
+        QueuedRequest queued;
+        {
+            KioskStore store;
+            QVERIFY(store.open(dbPath()));
+            queued = OutboxRepository(store, m_key, clock()).enqueue(sample()).value();
+        } // the kiosk goes down before the printer took the ticket
+        KioskStore again;
+        QVERIFY(again.open(dbPath()));
+        // Another device key cannot open the sealed token: nothing to print, nothing breaks.
+        QVERIFY(OutboxRepository(again, serverlink::crypto::randomBytes(32), clock()).unprintedTickets().isEmpty());
+        OutboxRepository outbox(again, m_key, clock());
+        const QList<QueuedRequest> lost = outbox.unprintedTickets();
+        QCOMPARE(lost.size(), 1);
+        QCOMPARE(lost.first().registrationNumber, queued.registrationNumber);
+        QCOMPARE(lost.first().statusToken, queued.statusToken);
+        QCOMPARE(lost.first().queueNumber, queued.queueNumber);
+        QCOMPARE(lost.first().serviceCode, QStringLiteral("SKTM"));
+        QCOMPARE(lost.first().createdAt, queued.createdAt);
+        QSqlQuery q(again.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT token_sealed FROM tickets")) && q.next());
+        QVERIFY(!q.value(0).toByteArray().contains(queued.statusToken.toLatin1()));
+        // Printed: the kiosk keeps the token in no readable form any more.
+        outbox.recordTicketPrinted(lost.first().id);
+        QVERIFY(outbox.unprintedTickets().isEmpty());
+        QCOMPARE(count(again, QStringLiteral("tickets WHERE token_sealed IS NOT NULL")), 0);
     }
 
     void wrongDeviceKeyParksInsteadOfSending()

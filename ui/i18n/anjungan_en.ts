@@ -333,6 +333,10 @@
         <source>Serahkan</source>
         <translation>Hand over</translation>
     </message>
+    <message>
+        <source>Cetak tiket yang hilang</source>
+        <translation>Print lost tickets</translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -941,6 +945,17 @@
     <message>
         <source>Surat %1 tercatat sudah diserahkan kepada pemohon.</source>
         <translation>Letter %1 is recorded as handed over to the applicant.</translation>
+    </message>
+    <message>
+        <source>Tidak ada tiket hilang yang dapat dicetak ulang.</source>
+        <translation>There are no lost tickets to print again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tiket dikirim ulang ke printer.</source>
+        <translation>
+            <numerusform>%n ticket sent to the printer again.</numerusform>
+            <numerusform>%n tickets sent to the printer again.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

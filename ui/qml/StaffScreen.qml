@@ -30,13 +30,24 @@ ScreenPage {
                 anchors.fill: parent
                 anchors.margins: 16
                 spacing: 12
-                Text {
+                RowLayout {
                     Layout.fillWidth: true
-                    text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", Session.ticketsNotPrinted)
-                    font.pixelSize: Theme.body
-                    font.bold: true
-                    color: Theme.warning
-                    wrapMode: Text.WordWrap
+                    spacing: Theme.gap
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", Session.ticketsNotPrinted)
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: Theme.warning
+                        wrapMode: Text.WordWrap
+                    }
+                    BigButton {
+                        objectName: "reprintLostTickets"
+                        visible: Session.ticketsNotPrinted > 0
+                        implicitWidth: 320
+                        text: qsTr("Cetak tiket yang hilang")
+                        onClicked: Session.reprintLostTickets()
+                    }
                 }
                 Repeater {
                     model: Session.printJobs
