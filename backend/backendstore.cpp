@@ -21,7 +21,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 7> kMigrations {
+const std::array<QStringList, 8> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -189,16 +189,58 @@ const std::array<QStringList, 7> kMigrations {
         QStringLiteral("CREATE INDEX notifications_due ON notifications (status, next_attempt_at)"),
         QStringLiteral("CREATE UNIQUE INDEX requests_nomor_surat ON requests (nomor_surat)"),
     },
+    // 8: desa master data editable in the console (seeded from the built-in office table, see
+    // seedAfterMigration), an audit log of master data changes, and the signer each letter names.
+    {
+        QStringLiteral("CREATE TABLE desa_offices ("
+                       " code TEXT NOT NULL PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " place TEXT NOT NULL,"
+                       " address TEXT NOT NULL,"
+                       " kecamatan TEXT NOT NULL,"
+                       " kecamatan_code TEXT NOT NULL,"
+                       " kecamatan_address TEXT NOT NULL,"
+                       " kabupaten TEXT NOT NULL,"
+                       " kepala_desa TEXT NOT NULL,"
+                       " camat TEXT NOT NULL,"
+                       " nomor_format TEXT NOT NULL,"
+                       " kode_surat TEXT NOT NULL,"
+                       " kecamatan_kode_surat TEXT NOT NULL,"
+                       " kecamatan_nomor_format TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL,"
+                       " updated_by TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX desa_offices_by_kecamatan ON desa_offices (kecamatan_code, code)"),
+        QStringLiteral("CREATE TABLE audit_log ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " at TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " action TEXT NOT NULL,"
+                       " subject TEXT NOT NULL,"
+                       " detail TEXT NOT NULL)"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN signer_name TEXT"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN signer_title TEXT"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN signer_on_behalf_of TEXT"),
+    },
 };
 
 static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");
+
+/// Rows a migration brings along, written in its transaction right after its SQL.
+Status seedAfterMigration(int version, QSqlDatabase &db)
+{
+    // 8: existing deployments keep the desa they had in the built-in office table.
+    if (version == 8)
+        return seedDesaOffices(db);
+    return Done {};
+}
 
 const QString kSealColumns = QStringLiteral("registration_number, office, serial, key_id, issued, seal_text, document_hash,"
                                             " canonical_text, revoked_at, revoke_reason");
 
 const QString kRequestColumns
     = QStringLiteral("registration_number, kiosk_id, desa_code, service_code, service_level, stage, nik, name, address,"
-                     " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256, phone");
+                     " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256, phone,"
+                     " signer_name, signer_title, signer_on_behalf_of");
 
 RequestRecord readRequest(const QSqlQuery &q)
 {
@@ -220,6 +262,7 @@ RequestRecord readRequest(const QSqlQuery &q)
     r.letterPath = q.value(14).toString();
     r.letterSha256 = q.value(15).toString();
     r.phone = q.value(16).toString();
+    r.signer = LetterSigner {q.value(17).toString(), q.value(18).toString(), q.value(19).toString()};
     return r;
 }
 
@@ -388,6 +431,8 @@ Status BackendStore::migrate()
         for (const QString &sql : kMigrations.at(current))
             if (!step.exec(sql))
                 return databaseError(QStringLiteral("migrasi ke versi %1").arg(current + 1), step.lastError());
+        if (auto seeded = seedAfterMigration(current + 1, db.value()); !seeded)
+            return seeded.error();
         if (!step.exec(QStringLiteral("PRAGMA user_version = %1").arg(current + 1)))
             return databaseError(QStringLiteral("mencatat versi skema"), step.lastError());
         if (!tx.commit())
@@ -506,6 +551,8 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
                 return databaseError(QStringLiteral("mengambil nomor surat"), err);
             r.nomorSurat = formatNomor(*t.nomor, *value);
         }
+        if (t.signer)
+            r.signer = *t.signer;
         if (t.letter) {
             r.letterPath = t.letter->path;
             r.letterSha256 = t.letter->sha256;
@@ -513,13 +560,12 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
         if (t.seal && !insertSeal(db, *t.seal, &err))
             return databaseError(QStringLiteral("menyimpan segel surat"), err);
         QSqlQuery update(db);
-        update.prepare(QStringLiteral("UPDATE requests SET stage = ?, nomor_surat = ?, letter_path = ?, letter_sha256 = ?"
-                                      " WHERE registration_number = ?"));
+        update.prepare(QStringLiteral("UPDATE requests SET stage = ?, nomor_surat = ?, letter_path = ?, letter_sha256 = ?,"
+                                      " signer_name = ?, signer_title = ?, signer_on_behalf_of = ? WHERE registration_number = ?"));
         const auto nullable = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s); };
-        update.addBindValue(serverlink::stageToWire(r.stage));
-        update.addBindValue(nullable(r.nomorSurat));
-        update.addBindValue(nullable(r.letterPath));
-        update.addBindValue(nullable(r.letterSha256));
+        for (const QString &value : {serverlink::stageToWire(r.stage), r.nomorSurat, r.letterPath, r.letterSha256, r.signer.name,
+                 r.signer.title, r.signer.onBehalfOf})
+            update.addBindValue(nullable(value));
         update.addBindValue(registrationNumber);
         if (!exec(update, &err))
             return databaseError(QStringLiteral("memperbarui tahap"), err);

@@ -2,6 +2,7 @@
 
 #include "notifications.h"
 #include "officers.h"
+#include "offices.h"
 #include "protocol.h"
 #include "result.h"
 
@@ -16,6 +17,15 @@
 #include <optional>
 
 namespace backend {
+
+/// The signature block of a letter as recorded when it was signed.
+struct LetterSigner {
+    QString name; // printed under the signature
+    QString title; // the signer's position: "Kepala Desa Pitu", or a delegate's own ("Sekretaris Desa")
+    QString onBehalfOf; // a delegate's letter: the office head's position, printed as "a.n. …"; else empty
+
+    [[nodiscard]] bool isEmpty() const { return name.isEmpty(); }
+};
 
 /// One citizen request as the backend stores it.
 struct RequestRecord {
@@ -36,6 +46,7 @@ struct RequestRecord {
     QString letterPath;
     QString letterSha256;
     QString phone; // +62…, for SMS notifications; empty when the citizen left none
+    LetterSigner signer; // recorded at the signature; empty before (the letter then names the office head)
 };
 
 /// A submission accepted from a kiosk, with the identity taken from its certificate.
@@ -118,6 +129,7 @@ struct Transition {
     std::optional<NomorAllocation> nomor;
     std::optional<LetterFile> letter;
     std::optional<SealRecord> seal = std::nullopt; // stored with the letter, in the same transaction
+    std::optional<LetterSigner> signer = std::nullopt; // the signature: who the letter names as signer
 };
 
 /// One row of the events table: the tracking history of a request.
@@ -182,11 +194,21 @@ struct SurveyRecord {
     QDateTime answeredAt;
 };
 
+/// One entry of the audit log: who changed which master data, when, and what changed.
+struct AuditRecord {
+    qint64 id = 0;
+    QDateTime at;
+    QString actor; // officer username
+    QString action; // e.g. "desa.ubah", "desa.tambah"
+    QString subject; // e.g. the desa code
+    QString detail; // "field: old → new" per changed field
+};
+
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -270,6 +292,15 @@ public:
     [[nodiscard]] Status markNotificationFailed(qint64 id, const QString &reason, bool giveUp);
     /// Adds the pickup and SLA reminders that are due at `now` (each once); returns how many are new.
     [[nodiscard]] Result<int> enqueueReminders(const ReminderPolicy &policy, const QDateTime &now);
+
+    // Desa master data and the audit log (backendstore_offices.cpp).
+    /// Every desa of the desa table, by code.
+    [[nodiscard]] Result<QList<DesaOffice>> desaOffices();
+    /// Adds or changes one desa and records an audit entry in the same transaction; returns the names of
+    /// the fields that changed (nothing is written when none did). Validation is the caller's (checkDesaOffice).
+    [[nodiscard]] Result<QStringList> saveDesaOffice(const DesaOffice &office, const QString &actor);
+    /// The audit log, newest first.
+    [[nodiscard]] Result<QList<AuditRecord>> auditLog(int limit);
 
     // Monitoring reads (backendstore_monitoring.cpp).
     /// Every event of every request, in sequence order.

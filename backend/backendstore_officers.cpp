@@ -35,25 +35,11 @@ DelegationRecord readDelegation(const QSqlQuery &q)
         q.value(6).toString(), parseTimestamp(q.value(7)), parseTimestamp(q.value(8))};
 }
 
-/// Inserts a row whose id is the next free one, under the write lock so two writers never pick the same id.
-Result<qint64> insertWithNextId(
+/// Inserts a row whose id is the next free one, in a write transaction of its own.
+Result<qint64> insertInOwnTransaction(
     const Result<QSqlDatabase> &conn, const QString &table, const QString &insertSql, const QVariantList &values)
 {
-    return inWriteTransaction(conn, [&](QSqlDatabase &db) -> Result<qint64> {
-        QSqlQuery next(db);
-        if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM %1").arg(table)) || !next.next())
-            return databaseError(QStringLiteral("mengambil nomor baru"), next.lastError());
-        const qint64 id = next.value(0).toLongLong();
-        next.finish();
-        QSqlQuery insert(db);
-        insert.prepare(insertSql);
-        insert.addBindValue(id);
-        for (const QVariant &v : values)
-            insert.addBindValue(v);
-        if (!insert.exec())
-            return databaseError(QStringLiteral("menyimpan data"), insert.lastError());
-        return id;
-    });
+    return inWriteTransaction(conn, [&](QSqlDatabase &db) { return insertWithNextId(db, table, insertSql, values); });
 }
 
 } // namespace
@@ -65,7 +51,7 @@ Result<qint64> BackendStore::insertOfficer(const OfficerRecord &o)
         return conn.error();
     if (auto existing = officerByUsername(o.username); existing)
         return Error {ErrorCode::RegistrationTaken, QStringLiteral("Nama pengguna '%1' sudah dipakai. Pilih nama lain.").arg(o.username)};
-    return insertWithNextId(conn, QStringLiteral("officers"),
+    return insertInOwnTransaction(conn, QStringLiteral("officers"),
         QStringLiteral("INSERT INTO officers (%1) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)").arg(kOfficerColumns),
         {o.username, o.displayName, roleToWire(o.role), o.office, o.passwordHash, o.active ? 1 : 0,
             timestamp(o.createdAt.isValid() ? o.createdAt : QDateTime::currentDateTimeUtc())});
@@ -160,7 +146,7 @@ Result<qint64> BackendStore::insertDelegation(const DelegationRecord &d)
     auto conn = connection();
     if (!conn)
         return conn.error();
-    return insertWithNextId(conn, QStringLiteral("delegations"),
+    return insertInOwnTransaction(conn, QStringLiteral("delegations"),
         QStringLiteral("INSERT INTO delegations (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)").arg(kDelegationColumns),
         {d.officerId, d.delegateId, d.starts.toString(Qt::ISODate), d.ends.toString(Qt::ISODate), d.reason, d.createdBy,
             timestamp(d.createdAt.isValid() ? d.createdAt : QDateTime::currentDateTimeUtc())});

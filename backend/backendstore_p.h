@@ -147,6 +147,29 @@ inline bool exec(QSqlQuery &q, QSqlError *error)
     return false;
 }
 
+/// Inserts a row whose id (the first bound value) is the next free one of `table`; call inside a write
+/// transaction, so two writers never pick the same id.
+inline Result<qint64> insertWithNextId(QSqlDatabase &db, const QString &table, const QString &insertSql, const QVariantList &values)
+{
+    QSqlQuery next(db);
+    if (!next.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) + 1 FROM %1").arg(table)) || !next.next())
+        return databaseError(QStringLiteral("mengambil nomor baru"), next.lastError());
+    const qint64 id = next.value(0).toLongLong();
+    next.finish();
+    QSqlQuery insert(db);
+    insert.prepare(insertSql);
+    insert.addBindValue(id);
+    for (const QVariant &v : values)
+        insert.addBindValue(v);
+    if (!insert.exec())
+        return databaseError(QStringLiteral("menyimpan data"), insert.lastError());
+    return id;
+}
+
+/// Fills the desa table from the built-in office table (schema migration 8), inside the migration's
+/// transaction. Defined in backendstore_offices.cpp.
+[[nodiscard]] Status seedDesaOffices(QSqlDatabase &db);
+
 /// Stores the citizen SMS of a transition (READY, NEEDS_FIX, REJECTED; only with a phone number)
 /// in the notification outbox, inside the caller's transaction. Defined in backendstore_notify.cpp.
 [[nodiscard]] bool enqueueTransitionNotification(

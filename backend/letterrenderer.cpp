@@ -113,6 +113,9 @@ QList<LetterLine> letterLines(const LetterContent &c)
     lines.append({K::Statement, c.statement, {}, {}});
     lines.append({K::Closing, c.closing, {}, {}});
     lines.append({K::PlaceDate, QStringLiteral("%1, %2").arg(c.place, LetterRenderer::indonesianDate(c.date)), {}, {}});
+    // Tata naskah dinas: a delegate signs under "a.n. <the office head's position>".
+    if (!c.onBehalfOf.isEmpty())
+        lines.append({K::OnBehalf, QStringLiteral("a.n. %1").arg(c.onBehalfOf), {}, {}});
     lines.append({K::SignerTitle, c.signerTitle, {}, {}});
     lines.append({K::ESigned, QStringLiteral("Ditandatangani secara elektronik"), {}, {}});
     lines.append({K::SignerName, c.signerName, {}, {}});
@@ -245,6 +248,7 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
             signature.emplace(painter, signLeft, width / 2, signatureTop);
             break;
         case LetterLineKind::PlaceDate:
+        case LetterLineKind::OnBehalf:
         case LetterLineKind::SignerTitle:
             signature->paragraph(line.text, body, Qt::AlignLeft);
             break;

@@ -26,7 +26,8 @@ struct LetterContent {
     QString closing;
     QString place;
     QDate date;
-    QString signerTitle; // "Kepala Desa Pitu"
+    QString onBehalfOf; // "Kepala Desa Pitu", printed "a.n. Kepala Desa Pitu" above the title when a delegate signs
+    QString signerTitle; // "Kepala Desa Pitu"; a delegate's own position ("Sekretaris Desa")
     QString signerName;
     QString footer; // small print at the bottom (registration number)
     QString sealText; // "SQ1:…" printed as a QR; empty: no seal
@@ -43,6 +44,7 @@ enum class LetterLineKind {
     Statement,
     Closing,
     PlaceDate,
+    OnBehalf,
     SignerTitle,
     ESigned,
     SignerName,

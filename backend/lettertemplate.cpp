@@ -101,12 +101,14 @@ LetterContent composeLetter(
     c.officeAddress = byDesa ? office.address : office.kecamatanAddress;
     c.title = tmpl.title.isEmpty() ? service.name.toUpper() : tmpl.title;
     c.nomorSurat = r.nomorSurat;
-    c.signerTitle = !tmpl.signerTitle.isEmpty() ? fillOffice(tmpl.signerTitle, office)
-        : byDesa                                ? QStringLiteral("Kepala %1").arg(office.name)
-                                                : QStringLiteral("Camat %1").arg(office.kecamatan);
-    c.signerName = byDesa ? office.kepalaDesa : office.camat;
+    // Once signed, the letter keeps the signer recorded then, even if the master data changes later.
+    const LetterSigner signer = r.signer.isEmpty() ? officeSigner(office, r.level, tmpl) : r.signer;
+    c.signerTitle = signer.title;
+    c.signerName = signer.name;
+    c.onBehalfOf = signer.onBehalfOf;
+    // The opening names the office that states the letter: the office head's position, also when a delegate signs.
     c.opening = QStringLiteral("Yang bertanda tangan di bawah ini, %1, Kecamatan %2, Kabupaten %3, menerangkan bahwa:")
-                    .arg(c.signerTitle, office.kecamatan, office.kabupaten);
+                    .arg(signer.onBehalfOf.isEmpty() ? signer.title : signer.onBehalfOf, office.kecamatan, office.kabupaten);
     c.rows = {{QStringLiteral("Nama"), r.name}, {QStringLiteral("NIK"), r.nik}, {QStringLiteral("Alamat"), r.address}};
     QStringList keys = tmpl.fields;
     if (keys.isEmpty())
@@ -129,6 +131,15 @@ LetterContent composeLetter(
     c.date = date;
     c.footer = QStringLiteral("Nomor registrasi: %1").arg(r.registrationNumber);
     return c;
+}
+
+LetterSigner officeSigner(const DesaOffice &office, serverlink::ServiceLevel level, const LetterTemplate &tmpl)
+{
+    const bool byDesa = level == serverlink::ServiceLevel::Desa;
+    const QString title = !tmpl.signerTitle.isEmpty() ? fillOffice(tmpl.signerTitle, office)
+        : byDesa                                      ? QStringLiteral("Kepala %1").arg(office.name)
+                                                      : QStringLiteral("Camat %1").arg(office.kecamatan);
+    return LetterSigner {byDesa ? office.kepalaDesa : office.camat, title, {}};
 }
 
 NomorAllocation nomorAllocation(const DesaOffice &office, serverlink::ServiceLevel level, const LetterTemplate &tmpl, int year)

@@ -43,9 +43,14 @@ private:
     QHash<QString, LetterTemplate> m_templates;
 };
 
+/// The office head who signs a letter of `level`: the kepala desa or the camat of `office`, titled by the
+/// template ("Kepala Desa Pitu", "Camat Pitu").
+[[nodiscard]] LetterSigner officeSigner(const DesaOffice &office, serverlink::ServiceLevel level, const LetterTemplate &tmpl);
+
 /// The letter of a request: kop surat of the signing office (desa, or kecamatan for
-/// kecamatan-level services), the template's rows, statement and signer. `tmpl` may be a
-/// default-constructed template: then the catalog's statement and all fields are used.
+/// kecamatan-level services), the template's rows and statement, and the signer recorded at the
+/// signature (a delegate signs "a.n." the office head) or, before it, the office head. `tmpl` may be
+/// a default-constructed template: then the catalog's statement and all fields are used.
 [[nodiscard]] LetterContent composeLetter(
     const RequestRecord &request, const ServiceInfo &service, const LetterTemplate &tmpl, const DesaOffice &office, const QDate &date);
 

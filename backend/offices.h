@@ -5,6 +5,9 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 namespace backend {
@@ -43,20 +46,48 @@ struct NomorParts {
 /// True when the format has a {nomor} or {nomor:N} placeholder (otherwise every letter would share one number).
 [[nodiscard]] bool isValidNomorFormat(const QString &format);
 
-/// Lookup of desa offices from the office table (catalog/offices.json).
+/// Checks one desa row: codes (10-digit desa code starting with its 6-digit kecamatan code), the names
+/// letters need, and nomor formats; the error says in Bahasa Indonesia what to fix.
+[[nodiscard]] Status checkDesaOffice(const DesaOffice &office);
+
+class BackendStore;
+
+/// The desa master data: kop surat, signers and nomor formats per desa. Thread-safe: readers get a
+/// consistent snapshot while save() installs a new one, so the next letter uses an edit at once.
 class OfficeDirectory
 {
 public:
+    OfficeDirectory() = default;
+    OfficeDirectory(const OfficeDirectory &other);
+    OfficeDirectory &operator=(const OfficeDirectory &other);
+    ~OfficeDirectory() = default;
+
     [[nodiscard]] static Result<OfficeDirectory> fromJson(const QByteArray &json);
-    /// The office table built into the executable.
+    /// The office table built into the executable (catalog/offices.json): tests and the store's first seed.
     [[nodiscard]] static Result<OfficeDirectory> builtIn();
+    /// The store's desa table (seeded from the built-in table by schema migration 8); save() writes there.
+    [[nodiscard]] static Result<OfficeDirectory> fromStore(BackendStore &store);
 
     [[nodiscard]] std::optional<DesaOffice> desa(const QString &code) const;
     /// Some desa of the kecamatan (for the kecamatan's own names); nullopt when there is none.
     [[nodiscard]] std::optional<DesaOffice> anyInKecamatan(const QString &kecamatanCode) const;
+    /// Every desa, ordered by code.
+    [[nodiscard]] QList<DesaOffice> all() const;
+
+    /// Checks and stores one desa (new or changed) with an audit entry naming `actor`, then serves the
+    /// stored table. Returns the names of the fields that changed (all of them for a new desa).
+    /// Refused for a directory that was not loaded from a store.
+    [[nodiscard]] Result<QStringList> save(const DesaOffice &office, const QString &actor);
 
 private:
-    QList<DesaOffice> m_desa;
+    using Snapshot = std::shared_ptr<const QList<DesaOffice>>;
+    [[nodiscard]] Snapshot snapshot() const;
+    void install(QList<DesaOffice> offices);
+
+    BackendStore *m_store = nullptr;
+    mutable std::mutex m_mutex; // guards m_desa and m_store; a snapshot itself never changes
+    std::mutex m_saveMutex; // one save at a time, so snapshots are installed in the order they were written
+    Snapshot m_desa = std::make_shared<const QList<DesaOffice>>();
 };
 
 } // namespace backend

@@ -21,6 +21,7 @@ enum class ErrorCode {
     Io,
     Forbidden, // the officer's role, office or leave does not allow this
     AuthenticationFailed, // wrong username/password or account locked
+    InvalidData, // a form or table row that fails validation; nothing was changed
 };
 
 /// A runtime failure as a value: a code for programs and a sentence (Bahasa Indonesia) for people.

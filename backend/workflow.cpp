@@ -279,7 +279,11 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
         if (!office)
             return Error {ErrorCode::UnknownOffice, QStringLiteral("Kode desa %1 tidak ada di tabel kantor.").arg(current.desaCode)};
         const auto service = m_catalog.service(current.serviceCode);
-        t.nomor = nomorAllocation(*office, current.level, service ? service->letter : LetterTemplate {}, QDate::currentDate().year());
+        const LetterTemplate tmpl = service ? service->letter : LetterTemplate {};
+        t.nomor = nomorAllocation(*office, current.level, tmpl, QDate::currentDate().year());
+        // The letter names who signed: the office head, or a delegate "a.n." the office head.
+        const LetterSigner head = officeSigner(*office, current.level, tmpl);
+        t.signer = actor.delegatePosition.isEmpty() ? head : LetterSigner {actor.delegateName, actor.delegatePosition, head.title};
     }
     if (to == Stage::Ready) {
         if (!lifecycle::isValidRegistrationNumber(current.registrationNumber))
@@ -437,7 +441,12 @@ Result<RequestRecord> Workflow::act(
     QString recorded = note.trimmed();
     if (recorded.isEmpty() && action == OfficerAction::Approve)
         recorded = approvalNote(*to);
-    auto moved = step(record, *to, Actor {name, roleToWire(acting->role)}, recorded);
+    Actor actor {name, roleToWire(acting->role)};
+    if (!acting->onBehalfOf.isEmpty()) {
+        actor.delegateName = officer.displayName;
+        actor.delegatePosition = roleLabel(officer.role);
+    }
+    auto moved = step(record, *to, actor, recorded);
     if (!moved)
         return moved.error();
     // A signature on the last signing stage finishes the letter at once.

@@ -57,8 +57,10 @@ struct Capacity {
 
 /// Who acts on a request, recorded with each event.
 struct Actor {
-    QString name;
-    QString role;
+    QString name; // as recorded; a delegate: "<delegate> a.n. <officer on leave>"
+    QString role; // the role acted in (a delegate: the absent officer's)
+    QString delegateName = {}; // a delegate only: their own name and position ("Sekretaris Desa"),
+    QString delegatePosition = {}; // printed under "a.n. …" on a letter they sign
 };
 
 /// Officer and kiosk actions on requests; every stage change of the backend goes through here.

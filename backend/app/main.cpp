@@ -61,7 +61,8 @@ Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper
     auto catalog = ServiceCatalog::builtIn();
     if (!catalog)
         return catalog.error();
-    auto offices = OfficeDirectory::builtIn();
+    // Desa master data lives in the database (seeded from the built-in table); the console edits it there.
+    auto offices = OfficeDirectory::fromStore(*store.value());
     if (!offices)
         return offices.error();
     auto b = std::unique_ptr<Backend>(

@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QSet>
 #include <QUrl>
 #include <atomic>
 #include <chrono>
@@ -197,6 +196,7 @@ QString flashText(const QString &code)
         {QStringLiteral("serahkan"), QStringLiteral("Penyerahan surat dicatat.")},
         {QStringLiteral("petugas"), QStringLiteral("Data petugas disimpan.")},
         {QStringLiteral("cuti"), QStringLiteral("Data cuti dan pengganti disimpan.")},
+        {QStringLiteral("desa"), QStringLiteral("Data desa disimpan; surat berikutnya memakai data ini.")},
         {QStringLiteral("keluar"), QStringLiteral("Anda sudah keluar.")},
         {QStringLiteral("habis"), QStringLiteral("Sesi Anda berakhir karena lama tidak aktif. Silakan masuk lagi.")},
     };
@@ -227,7 +227,7 @@ struct ConsoleServer::Impl {
 
     BackendStore &store;
     const ServiceCatalog &catalog;
-    const OfficeDirectory &offices;
+    OfficeDirectory &offices; // the console edits the desa master data through it
     Workflow &workflow;
     QHash<QString, ServiceDetails> services;
     QList<Route> routeTable;
@@ -237,7 +237,7 @@ struct ConsoleServer::Impl {
     // Steps render and seal letters (QPdfWriter); one officer action at a time keeps that simple and safe.
     std::mutex actionMutex;
 
-    Impl(BackendStore &s, const ServiceCatalog &c, const OfficeDirectory &o, Workflow &w)
+    Impl(BackendStore &s, const ServiceCatalog &c, OfficeDirectory &o, Workflow &w)
         : store(s)
         , catalog(c)
         , offices(o)
@@ -274,7 +274,10 @@ struct ConsoleServer::Impl {
     void leavePage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &error = {});
     void addLeave(ConsoleSession &s, httplib::Response &res);
     void cancelLeave(ConsoleSession &s, qint64 id, httplib::Response &res);
-    void desaPage(ConsoleSession &s, httplib::Response &res);
+    void desaPage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &error = {});
+    void addDesa(ConsoleSession &s, httplib::Response &res);
+    void updateDesa(ConsoleSession &s, const QString &code, httplib::Response &res);
+    void saveDesa(ConsoleSession &s, const DesaOffice &desa, httplib::Response &res);
 
     // Helpers.
     QList<RequestRecord> visibleRequests(const ConsoleSession &s) const;
@@ -1049,39 +1052,134 @@ void ConsoleServer::Impl::cancelLeave(ConsoleSession &s, qint64 id, httplib::Res
     sendError(s, res, 404, QStringLiteral("Data cuti tidak ditemukan di wilayah Anda."));
 }
 
-void ConsoleServer::Impl::desaPage(ConsoleSession &s, httplib::Response &res)
+namespace {
+
+const QString kDefaultNomorFormat = QStringLiteral("{klasifikasi}/{nomor:3}/{kodeSurat}/{tahun}");
+
+/// The inputs of a desa form (the fields the admin kecamatan edits), filled with `d`.
+QString desaFields(const DesaOffice &d)
 {
-    QStringList rows;
-    const auto all = store.officers();
-    QSet<QString> codes;
-    // The office table is built in; list every desa this admin manages that officers or requests refer to.
-    for (const RequestRecord &r : visibleRequests(s))
-        codes.insert(r.desaCode);
-    if (all)
-        for (const OfficerRecord &o : all.value())
-            codes.insert(o.office);
-    QStringList sorted(codes.cbegin(), codes.cend());
-    sorted.sort();
-    for (const QString &code : sorted) {
-        const auto d = offices.desa(code);
-        if (!d || !managesOffice(s, code))
+    const auto input = [](const QString &label, const QString &name, const QString &value, bool required) {
+        return QStringLiteral("<label>%1 <input type=\"text\" name=\"%2\" value=\"%3\"%4></label>")
+            .arg(html::escape(label), name, html::escape(value), required ? QStringLiteral(" required") : QString());
+    };
+    return input(QStringLiteral("Nama desa (kop surat)"), QStringLiteral("nama"), d.name, true)
+        + input(QStringLiteral("Nama tempat pada tanggal surat"), QStringLiteral("tempat"), d.place, true)
+        + input(QStringLiteral("Alamat kantor desa"), QStringLiteral("alamat"), d.address, false)
+        + input(QStringLiteral("Nama kepala desa (penanda tangan)"), QStringLiteral("kepala_desa"), d.kepalaDesa, true)
+        + input(QStringLiteral("Format nomor surat ({klasifikasi}, {nomor} atau {nomor:N}, {kodeSurat}, {kode}, {tahun})"),
+            QStringLiteral("format_nomor"), d.nomorFormat, true)
+        + input(QStringLiteral("Kode surat desa (mis. 404.604.04)"), QStringLiteral("kode_surat"), d.kodeSurat, false);
+}
+
+/// Takes the edited desa fields from a posted form.
+void applyDesaForm(const QMultiMap<QString, QString> &form, DesaOffice &d)
+{
+    d.name = form.value(QStringLiteral("nama")).trimmed();
+    d.place = form.value(QStringLiteral("tempat")).trimmed();
+    d.address = form.value(QStringLiteral("alamat")).trimmed();
+    d.kepalaDesa = form.value(QStringLiteral("kepala_desa")).trimmed();
+    d.nomorFormat = form.value(QStringLiteral("format_nomor")).trimmed();
+    d.kodeSurat = form.value(QStringLiteral("kode_surat")).trimmed();
+}
+
+} // namespace
+
+void ConsoleServer::Impl::desaPage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &error)
+{
+    const QString csrf = html::csrfField(s.record.csrfToken);
+    QString body = QStringLiteral("<p>Data induk desa dipakai untuk kop surat, penanda tangan dan nomor surat. Perubahan berlaku "
+                                  "untuk surat berikutnya; surat yang sudah ditandatangani tidak berubah.</p>");
+    int shown = 0;
+    for (const DesaOffice &d : offices.all()) {
+        if (!managesOffice(s, d.code))
             continue;
-        rows.append(
-            html::cell(d->code) + html::cell(d->name) + html::cell(d->address) + html::cell(d->kepalaDesa) + html::cell(d->nomorFormat));
+        ++shown;
+        body += QStringLiteral("<section id=\"desa-%1\"><h2>%2 (%1)</h2><p>Kecamatan %3 (%4), camat %5</p>"
+                               "<form method=\"post\" action=\"/admin/desa/%1\" class=\"aksi\">%6%7"
+                               "<button type=\"submit\">Simpan perubahan</button></form></section>")
+                    .arg(d.code, html::escape(d.name), html::escape(d.kecamatan), d.kecamatanCode, html::escape(d.camat), csrf,
+                        desaFields(d));
     }
-    const QString body = QStringLiteral("<p>Data induk desa berasal dari tabel kantor bawaan (catalog/offices.json); perubahan dilakukan "
-                                        "lewat pembaruan tabel tersebut.</p>")
-        + html::table({QStringLiteral("Kode"), QStringLiteral("Nama"), QStringLiteral("Alamat"), QStringLiteral("Kepala desa"),
-                          QStringLiteral("Format nomor surat")},
-            rows, QStringLiteral("Belum ada desa di wilayah Anda yang memiliki petugas atau permohonan."));
-    sendHtml(res, 200, render(s, QStringLiteral("/admin/desa"), QStringLiteral("Data desa"), body));
+    if (shown == 0)
+        body += QStringLiteral("<p class=\"kosong\">Belum ada desa di wilayah Anda.</p>");
+    DesaOffice fresh;
+    fresh.nomorFormat = kDefaultNomorFormat;
+    body += QStringLiteral("<h2>Tambah desa</h2><form method=\"post\" action=\"/admin/desa\" class=\"aksi\">%1"
+                           "<label>Kode desa (10 angka; 6 angka pertama adalah kode kecamatan) <input type=\"text\" name=\"kode\" "
+                           "required pattern=\"[0-9]{10}\"></label>%2<button type=\"submit\">Tambah desa</button></form>")
+                .arg(csrf, desaFields(fresh));
+
+    QStringList history;
+    if (const auto audit = store.auditLog(200))
+        for (const AuditRecord &a : audit.value())
+            if (managesOffice(s, a.subject) && history.size() < 20)
+                history.append(html::cell(wib(a.at)) + html::cell(a.actor)
+                    + html::cell(a.action == QLatin1String("desa.tambah") ? QStringLiteral("tambah") : QStringLiteral("ubah"))
+                    + html::cell(a.subject) + html::cell(a.detail));
+    body += QStringLiteral("<h2>Riwayat perubahan</h2>")
+        + html::table({QStringLiteral("Waktu"), QStringLiteral("Oleh"), QStringLiteral("Tindakan"), QStringLiteral("Desa"),
+                          QStringLiteral("Perubahan")},
+            history, QStringLiteral("Belum ada perubahan tercatat."));
+    sendPage(s, req, res, QStringLiteral("/admin/desa"), QStringLiteral("Data desa"), body, error);
+}
+
+void ConsoleServer::Impl::updateDesa(ConsoleSession &s, const QString &code, httplib::Response &res)
+{
+    auto desa = offices.desa(code);
+    if (!desa)
+        return sendError(s, res, 404, QStringLiteral("Desa %1 tidak ada di data induk.").arg(code));
+    if (!managesOffice(s, code))
+        return sendError(s, res, 403,
+            QStringLiteral("Desa %1 bukan wilayah kecamatan Anda; datanya hanya dapat diubah oleh admin kecamatannya.").arg(code));
+    applyDesaForm(s.form, *desa);
+    saveDesa(s, *desa, res);
+}
+
+void ConsoleServer::Impl::addDesa(ConsoleSession &s, httplib::Response &res)
+{
+    const httplib::Request none;
+    static const QRegularExpression desaCode(QStringLiteral("^\\d{10}$"));
+    const QString code = s.form.value(QStringLiteral("kode")).trimmed();
+    if (!desaCode.match(code).hasMatch())
+        return desaPage(s, none, res, QStringLiteral("Kode desa harus 10 angka; 6 angka pertama adalah kode kecamatan."));
+    if (const auto existing = offices.desa(code))
+        return desaPage(s, none, res, QStringLiteral("Kode desa %1 sudah terdaftar untuk %2.").arg(code, existing->name));
+    if (!managesOffice(s, code.left(6)))
+        return sendError(s, res, 403,
+            QStringLiteral("Kode desa %1 tidak berada di kecamatan Anda: 6 angka pertama kode desa harus kode kecamatan Anda.").arg(code));
+    // A new desa belongs to a kecamatan already in the master data and takes over its names, camat and kecamatan letter codes.
+    const auto kecamatan = offices.anyInKecamatan(code.left(6));
+    if (!kecamatan)
+        return desaPage(s, none, res,
+            QStringLiteral("Kecamatan %1 belum ada di data induk; desa hanya dapat ditambahkan di kecamatan yang sudah terdaftar.")
+                .arg(code.left(6)));
+    DesaOffice desa = *kecamatan;
+    desa.code = code;
+    applyDesaForm(s.form, desa);
+    saveDesa(s, desa, res);
+}
+
+void ConsoleServer::Impl::saveDesa(ConsoleSession &s, const DesaOffice &desa, httplib::Response &res)
+{
+    const auto changed = offices.save(desa, s.officer.username);
+    if (!changed) {
+        if (changed.error().code == ErrorCode::InvalidData)
+            return desaPage(s, httplib::Request(), res, changed.error().message);
+        return sendError(s, res, 500, changed.error().message);
+    }
+    // Field names only: the values (names of officials) stay in the audit log, out of the backend log.
+    qCInfo(lcConsole).noquote() << "officer id" << s.officer.id << "saved desa" << desa.code
+                                << "changed:" << (changed.value().isEmpty() ? QStringLiteral("-") : changed.value().join(QLatin1Char(',')));
+    redirect(res, QStringLiteral("/admin/desa?pesan=desa"));
 }
 
 // ---------------------------------------------------------------- routes
 
 void ConsoleServer::Impl::buildRoutes()
 {
-    const auto regOf = [](const httplib::Request &req) { return QString::fromStdString(req.matches[1].str()); };
+    // The first group of the route pattern: a registration number or a desa code.
+    const auto captured = [](const httplib::Request &req) { return QString::fromStdString(req.matches[1].str()); };
     const auto idOf = [](const httplib::Request &req) { return QString::fromStdString(req.matches[1].str()).toLongLong(); };
     QList<Route> routes {
         {QStringLiteral("GET"), QStringLiteral("/"), {}, QStringLiteral("Kotak masuk"),
@@ -1105,13 +1203,19 @@ void ConsoleServer::Impl::buildRoutes()
         {QStringLiteral("POST"), QStringLiteral(R"(/admin/cuti/(\d+)/batal)"), kAdmins, {},
             [this, idOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { cancelLeave(s, idOf(req), res); }},
         {QStringLiteral("GET"), QStringLiteral("/admin/desa"), kAdmins, QStringLiteral("Data desa"),
-            [this](ConsoleSession &s, const httplib::Request &, httplib::Response &res) { desaPage(s, res); }},
+            [this](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { desaPage(s, req, res); }},
+        {QStringLiteral("POST"), QStringLiteral("/admin/desa"), kAdmins, {},
+            [this](ConsoleSession &s, const httplib::Request &, httplib::Response &res) { addDesa(s, res); }},
+        {QStringLiteral("POST"), QStringLiteral(R"(/admin/desa/(\d{10}))"), kAdmins, {},
+            [this, captured](
+                ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { updateDesa(s, captured(req), res); }},
         {QStringLiteral("GET"), QStringLiteral(R"(/permohonan/([A-Za-z0-9-]{1,64}))"), {}, {},
-            [this, regOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { detail(s, regOf(req), req, res); }},
+            [this, captured](
+                ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { detail(s, captured(req), req, res); }},
         {QStringLiteral("GET"), QStringLiteral(R"(/permohonan/([A-Za-z0-9-]{1,64})/surat\.pdf)"), {}, {},
-            [this, regOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { letter(s, regOf(req), res); }},
+            [this, captured](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { letter(s, captured(req), res); }},
         {QStringLiteral("POST"), QStringLiteral(R"(/permohonan/([A-Za-z0-9-]{1,64})/aksi)"), {}, {},
-            [this, regOf](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { act(s, regOf(req), res); }},
+            [this, captured](ConsoleSession &s, const httplib::Request &req, httplib::Response &res) { act(s, captured(req), res); }},
         {QStringLiteral("POST"), QStringLiteral("/keluar"), {}, {},
             [this](ConsoleSession &s, const httplib::Request &, httplib::Response &res) { logout(s, res); }},
     };
@@ -1120,7 +1224,7 @@ void ConsoleServer::Impl::buildRoutes()
     routeTable = routes;
 }
 
-ConsoleServer::ConsoleServer(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, Workflow &workflow)
+ConsoleServer::ConsoleServer(BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow)
     : d(new Impl(store, catalog, offices, workflow))
 { }
 

@@ -41,7 +41,7 @@ class ConsoleServer
 public:
     using PageRenderer = std::function<ConsolePageReply(const ConsolePageRequest &)>;
 
-    ConsoleServer(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, Workflow &workflow);
+    ConsoleServer(BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow);
     ~ConsoleServer();
     ConsoleServer(const ConsoleServer &) = delete;
     ConsoleServer &operator=(const ConsoleServer &) = delete;

@@ -337,6 +337,18 @@ await submitAndWait(page.locator('form.aksi button[type=submit]'));
 check((await page.textContent('main')).includes('berlaku'), 'leave with a delegate is recorded and in force');
 await page.screenshot({ path: path.join(shots, 'admin-leave.png'), fullPage: true });
 
+// Desa master data: the admin changes the desa's address; the audit trail names the admin.
+await page.click('nav a[href="/admin/desa"]');
+const pituForm = page.locator(`form[action="/admin/desa/${DESA}"]`);
+await pituForm.locator('input[name=alamat]').fill('Jalan Raya Pitu No. 3, Pitu, Ngawi 63253');
+await submitAndWait(pituForm.locator('button[type=submit]'));
+check((await page.textContent('main')).includes('Data desa disimpan'), 'admin saves a change to the desa master data');
+check(await pituForm.locator('input[name=alamat]').inputValue() === 'Jalan Raya Pitu No. 3, Pitu, Ngawi 63253',
+  'the desa page shows the saved address');
+check((await page.textContent('main')).includes('address: "Jalan Raya Pitu No. 1, Pitu, Ngawi 63253" → "Jalan Raya Pitu No. 3'),
+  'the change is in the audit trail');
+await page.screenshot({ path: path.join(shots, 'admin-desa.png'), fullPage: true });
+
 await login('fo');
 await act(RETURN_REQ, 'setujui');
 check(await stageOf(RETURN_REQ) === 'DESA_REVIEW', 'the fixed request is forwarded again');
@@ -346,6 +358,10 @@ await page.screenshot({ path: path.join(shots, 'inbox-delegate.png'), fullPage: 
 await act(RETURN_REQ, 'setujui', { passphrase: password('sekdes') });
 check(await stageOf(RETURN_REQ) === 'READY', 'the sekdes signed for the kades on leave');
 check((await page.textContent('main')).includes('Wulan Sekretaris a.n. Sugeng Riyadi'), 'the history names the delegate and the kades');
+const signedText = await page.textContent('pre.surat');
+check(signedText.includes('a.n. Kepala Desa Pitu\nSekretaris Desa') && signedText.includes('Wulan Sekretaris'),
+  'the letter is signed "a.n. Kepala Desa Pitu" by the sekdes');
+check(signedText.includes('Jalan Raya Pitu No. 3'), 'the letter carries the edited desa address');
 
 // Idle expiry: a session unused for longer than 30 minutes ends.
 if (sql("UPDATE officer_sessions SET last_seen = '2000-01-01T00:00:00.000Z'") !== null) {

@@ -4,7 +4,7 @@ kiosk_add_qtest(NAME tst_backend_store
   LIBS backend_core Qt6::Sql Qt6::Gui
   LABELS backend
   FUNCTIONS idempotentInsert sameKeyDifferentBody registrationNumberClash eventsAndDesaIsolation
-            newerSchemaRefused reopenKeepsData desaLevelApprove kecamatanLevelApprove forbiddenTransitions
+            newerSchemaRefused reopenKeepsData migrationSeedsDesaOffices desaOfficesEditedWithAudit desaLevelApprove kecamatanLevelApprove forbiddenTransitions
             rejectNeedsReason nomorSequentialPerOfficeAndYear letterPdf)
 kiosk_add_qtest(NAME tst_backend_api
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backend_api.cpp
@@ -32,5 +32,5 @@ kiosk_add_qtest(NAME tst_console
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp
   LIBS backend_core Qt6::Gui
   LABELS backend
-  FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals addedPageAndEscapedQuery
-            monitoringPage lockoutAfterFiveFailures)
+  FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
+            desaEditsRefused adminAddsDesaOfOwnKecamatan addedPageAndEscapedQuery monitoringPage lockoutAfterFiveFailures)

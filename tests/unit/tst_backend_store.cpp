@@ -6,10 +6,12 @@
 
 #include <QProcess>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <tuple>
 
 using namespace backend;
 using serverlink::ServiceLevel;
@@ -199,6 +201,97 @@ private slots:
         const auto again = reopened.value()->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
         QVERIFY(again);
         QCOMPARE(again.value().outcome, InsertOutcome::Replayed);
+    }
+
+    void migrationSeedsDesaOffices()
+    {
+        const QList<DesaOffice> builtIn = m_offices->all();
+        QVERIFY(!builtIn.isEmpty());
+        const auto sameAsBuiltIn = [&builtIn](const QList<DesaOffice> &stored) {
+            if (stored.size() != builtIn.size())
+                return false;
+            for (qsizetype i = 0; i < stored.size(); ++i) {
+                const DesaOffice &a = stored.at(i);
+                const DesaOffice &b = builtIn.at(i);
+                if (std::tie(a.code, a.name, a.place, a.address, a.kecamatan, a.kecamatanCode, a.kecamatanAddress, a.kabupaten,
+                        a.kepalaDesa, a.camat, a.nomorFormat, a.kodeSurat, a.kecamatanKodeSurat, a.kecamatanNomorFormat)
+                    != std::tie(b.code, b.name, b.place, b.address, b.kecamatan, b.kecamatanCode, b.kecamatanAddress, b.kabupaten,
+                        b.kepalaDesa, b.camat, b.nomorFormat, b.kodeSurat, b.kecamatanKodeSurat, b.kecamatanNomorFormat))
+                    return false;
+            }
+            return true;
+        };
+        // A new database gets the built-in table.
+        QVERIFY(sameAsBuiltIn(m_store->desaOffices().value()));
+
+        // A deployment at schema 7 (data, no desa table yet) keeps its data and gets the built-in desa on upgrade.
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        m_workflow.reset();
+        m_store.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(dbPath());
+            QVERIFY(db.open());
+            // Undo exactly what migration 8 adds.
+            for (const char *sql : {"DROP TABLE desa_offices", "DROP TABLE audit_log", "ALTER TABLE requests DROP COLUMN signer_name",
+                     "ALTER TABLE requests DROP COLUMN signer_title", "ALTER TABLE requests DROP COLUMN signer_on_behalf_of",
+                     "PRAGMA user_version = 7"}) {
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        auto upgraded = BackendStore::open(dbPath());
+        QVERIFY2(upgraded, upgraded ? "" : qPrintable(upgraded.error().message));
+        QVERIFY(sameAsBuiltIn(upgraded.value()->desaOffices().value()));
+        QCOMPARE(upgraded.value()->request(QStringLiteral("REG-1")).value().stage, Stage::Received);
+        QVERIFY(upgraded.value()->request(QStringLiteral("REG-1")).value().signer.isEmpty());
+        QVERIFY(upgraded.value()->auditLog(10).value().isEmpty());
+    }
+
+    void desaOfficesEditedWithAudit()
+    {
+        auto directory = OfficeDirectory::fromStore(*m_store);
+        QVERIFY2(directory, directory ? "" : qPrintable(directory.error().message));
+        DesaOffice pitu = directory.value().desa(kDesa).value();
+        pitu.kepalaDesa = QStringLiteral("Hj. Siti Rahmawati");
+        pitu.nomorFormat = QStringLiteral("{klasifikasi}/DS/{nomor:4}/{kodeSurat}/{tahun}");
+        const auto changed = directory.value().save(pitu, QStringLiteral("admin"));
+        QVERIFY2(changed, changed ? "" : qPrintable(changed.error().message));
+        QCOMPARE(changed.value(), (QStringList {QStringLiteral("kepalaDesa"), QStringLiteral("nomorFormat")}));
+        // Readers see it at once.
+        QCOMPARE(directory.value().desa(kDesa)->kepalaDesa, QStringLiteral("Hj. Siti Rahmawati"));
+        QCOMPARE(m_store->desaOffices().value().first().kepalaDesa, QStringLiteral("Hj. Siti Rahmawati"));
+
+        // Who, when, what: one audit row; saving the same again changes and records nothing.
+        const auto audit = m_store->auditLog(10).value();
+        QCOMPARE(audit.size(), 1);
+        QCOMPARE(audit.first().actor, QStringLiteral("admin"));
+        QCOMPARE(audit.first().action, QStringLiteral("desa.ubah"));
+        QCOMPARE(audit.first().subject, kDesa);
+        QVERIFY(audit.first().detail.contains(QStringLiteral("kepalaDesa: \"Sugeng Riyadi\" → \"Hj. Siti Rahmawati\"")));
+        QVERIFY(qAbs(audit.first().at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        QCOMPARE(directory.value().save(pitu, QStringLiteral("admin")).value(), QStringList {});
+        QCOMPARE(m_store->auditLog(10).value().size(), 1);
+
+        // Invalid rows are refused before the store: nothing changes.
+        DesaOffice broken = pitu;
+        broken.nomorFormat = QStringLiteral("470/{kode}/{tahun}");
+        QCOMPARE(directory.value().save(broken, QStringLiteral("admin")).error().code, ErrorCode::InvalidData);
+        DesaOffice elsewhere = pitu;
+        elsewhere.code = QStringLiteral("3522010001");
+        QCOMPARE(directory.value().save(elsewhere, QStringLiteral("admin")).error().code, ErrorCode::InvalidData);
+        QCOMPARE(directory.value().desa(kDesa)->nomorFormat, pitu.nomorFormat);
+        QCOMPARE(m_store->auditLog(10).value().size(), 1);
+        // A table that did not come from the store cannot be saved.
+        QVERIFY(!OfficeDirectory(*m_offices).save(pitu, QStringLiteral("admin")));
+
+        // A restart reads the edited table.
+        m_workflow.reset();
+        m_store.reset();
+        auto reopened = BackendStore::open(dbPath());
+        QVERIFY(reopened);
+        QCOMPARE(OfficeDirectory::fromStore(*reopened.value()).value().desa(kDesa)->kepalaDesa, QStringLiteral("Hj. Siti Rahmawati"));
     }
 
     void desaLevelApprove()

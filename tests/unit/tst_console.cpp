@@ -22,6 +22,7 @@ using serverlink::Stage;
 namespace {
 
 const QString kDesa = QStringLiteral("3521112004");
+const QString kOtherKecamatanDesa = QStringLiteral("3522010001");
 
 /// What curl saw: HTTP status, headers and body.
 struct Reply {
@@ -121,6 +122,31 @@ private:
         QVERIFY(m_store->insertRequest(n));
     }
 
+    /// The front office checks the documents, the kepala desa signs: both through the console.
+    void forwardAndSign(const QString &reg)
+    {
+        const QString action = QStringLiteral("/permohonan/%1/aksi").arg(reg);
+        const auto [foJar, foCsrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QStringList ticked {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + foCsrf};
+        for (int i = 0; i < 10; ++i)
+            ticked << QStringLiteral("syarat=%1").arg(i);
+        QCOMPARE(call(foJar, QStringLiteral("POST"), action, ticked).status, 303);
+        const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
+        QCOMPARE(
+            call(kadesJar, QStringLiteral("POST"), action,
+                {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + kadesCsrf, QStringLiteral("passphrase=sandi-kades-panjang")})
+                .status,
+            303);
+    }
+
+    /// The form fields of the desa edit form with the kepala desa and nomor format given.
+    static QStringList desaForm(const QString &csrf, const QString &kepalaDesa, const QString &nomorFormat)
+    {
+        return {QStringLiteral("csrf=") + csrf, QStringLiteral("nama=Desa Pitu"), QStringLiteral("tempat=Pitu"),
+            QStringLiteral("alamat=Jalan Raya Pitu No. 1, Pitu, Ngawi 63253"), QStringLiteral("kepala_desa=") + kepalaDesa,
+            QStringLiteral("format_nomor=") + nomorFormat, QStringLiteral("kode_surat=404.604.04")};
+    }
+
 private slots:
     void initTestCase()
     {
@@ -136,11 +162,20 @@ private slots:
         QVERIFY(store);
         m_store = std::move(store.value());
         m_catalog = ServiceCatalog::builtIn().value();
-        m_offices = OfficeDirectory::builtIn().value();
+        m_offices = OfficeDirectory::fromStore(*m_store).value();
+        // A desa of another kecamatan, which the admin kecamatan of Pitu may not edit.
+        DesaOffice jati = m_offices->desa(kDesa).value();
+        jati.code = kOtherKecamatanDesa;
+        jati.kecamatanCode = QStringLiteral("352201");
+        jati.name = QStringLiteral("Desa Jati");
+        jati.kecamatan = QStringLiteral("Widodaren");
+        jati.kepalaDesa = QStringLiteral("Kades Jati");
+        QVERIFY(m_offices->save(jati, QStringLiteral("penyiapan")));
         m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
         addOfficer(QStringLiteral("fo"), Role::DesaFrontOffice, kDesa);
         addOfficer(QStringLiteral("kades"), Role::KepalaDesa, kDesa);
         addOfficer(QStringLiteral("camat"), Role::Camat, QStringLiteral("352111"));
+        addOfficer(QStringLiteral("admin"), Role::AdminKecamatan, QStringLiteral("352111"));
         m_console = std::make_unique<ConsoleServer>(*m_store, *m_catalog, *m_offices, *m_workflow);
         addMonitoringPages(*m_console, *m_store, *m_catalog, *m_offices);
         m_console->addPage(QStringLiteral("/contoh"), QStringLiteral("Contoh"), {Role::Camat}, [](const ConsolePageRequest &r) {
@@ -265,6 +300,115 @@ private slots:
         const Reply pdf = call(kadesJar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-C-1/surat.pdf"));
         QCOMPARE(pdf.status, 200);
         QVERIFY(pdf.body.startsWith("%PDF"));
+    }
+
+    void adminEditsDesaMasterData()
+    {
+        submit(QStringLiteral("REG-D-1"), QStringLiteral("Sri Rahayu"));
+        const auto [jar, csrf] = login(QStringLiteral("admin"), QStringLiteral("sandi-admin-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/admin/desa"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("action=\"/admin/desa/3521112004\""));
+        QVERIFY(!page.body.contains("action=\"/admin/desa/3522010001\""));
+
+        const QString newFormat = QStringLiteral("{klasifikasi}/DS/{nomor:4}/{kodeSurat}/{tahun}");
+        const Reply saved = call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa/") + kDesa,
+            desaForm(csrf, QStringLiteral("Hj. Siti <Rahmawati>"), newFormat));
+        QCOMPARE(saved.status, 303);
+        QVERIFY(saved.headers.contains("Location: /admin/desa?pesan=desa"));
+        QCOMPARE(m_offices->desa(kDesa)->kepalaDesa, QStringLiteral("Hj. Siti <Rahmawati>"));
+        const auto audit = m_store->auditLog(1).value();
+        QCOMPARE(audit.size(), 1);
+        QCOMPARE(audit.first().actor, QStringLiteral("admin"));
+        QCOMPARE(audit.first().subject, kDesa);
+        const Reply after = call(jar, QStringLiteral("GET"), QStringLiteral("/admin/desa?pesan=desa"));
+        QVERIFY(after.body.contains("Data desa disimpan"));
+        QVERIFY(after.body.contains("value=\"Hj. Siti &lt;Rahmawati&gt;\""));
+
+        // The next letter: the preview names the new kepala desa; the signed letter too, numbered in the new format.
+        const Reply preview = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-D-1"));
+        QCOMPARE(preview.status, 200);
+        QVERIFY(preview.body.contains("Hj. Siti &lt;Rahmawati&gt;"));
+        forwardAndSign(QStringLiteral("REG-D-1"));
+        const RequestRecord signedLetter = m_store->request(QStringLiteral("REG-D-1")).value();
+        QCOMPARE(signedLetter.stage, Stage::Ready);
+        QVERIFY2(QRegularExpression(QStringLiteral("^470/DS/\\d{4}/404\\.604\\.04/%1$").arg(QDate::currentDate().year()))
+                     .match(signedLetter.nomorSurat)
+                     .hasMatch(),
+            qPrintable(signedLetter.nomorSurat));
+        QCOMPARE(signedLetter.signer.name, QStringLiteral("Hj. Siti <Rahmawati>"));
+        if (!QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) {
+            QProcess text;
+            text.start(QStringLiteral("pdftotext"), {signedLetter.letterPath, QStringLiteral("-")});
+            QVERIFY(text.waitForFinished(20000));
+            const QString printed = QString::fromUtf8(text.readAllStandardOutput());
+            QVERIFY2(printed.contains(QStringLiteral("Hj. Siti <Rahmawati>")), qPrintable(printed));
+            QVERIFY(printed.contains(signedLetter.nomorSurat));
+        }
+    }
+
+    void desaEditsRefused()
+    {
+        const DesaOffice before = m_offices->desa(kDesa).value();
+        const DesaOffice otherBefore = m_offices->desa(kOtherKecamatanDesa).value();
+        const int audited = m_store->auditLog(100).value().size();
+        const auto unchanged = [&] {
+            return m_offices->desa(kDesa)->kepalaDesa == before.kepalaDesa && m_offices->desa(kDesa)->nomorFormat == before.nomorFormat
+                && m_offices->desa(kOtherKecamatanDesa)->kepalaDesa == otherBefore.kepalaDesa && m_store->desaOffices().value().size() == 2
+                && m_store->auditLog(100).value().size() == audited;
+        };
+        const auto [jar, csrf] = login(QStringLiteral("admin"), QStringLiteral("sandi-admin-panjang"));
+        QVERIFY(!csrf.isEmpty());
+
+        // A desa of another kecamatan.
+        const Reply foreign = call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa/") + kOtherKecamatanDesa,
+            desaForm(csrf, QStringLiteral("Penyusup"), before.nomorFormat));
+        QCOMPARE(foreign.status, 403);
+        QVERIFY(unchanged());
+        // A nomor format without {nomor}: every letter would get the same number.
+        const Reply invalid = call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa/") + kDesa,
+            desaForm(csrf, QStringLiteral("Kades Baru"), QStringLiteral("470/{kode}/{tahun}")));
+        QCOMPARE(invalid.status, 400);
+        QVERIFY(invalid.body.contains("harus memuat {nomor}"));
+        QVERIFY(unchanged());
+        // Without the CSRF token.
+        QStringList noCsrf = desaForm(csrf, QStringLiteral("Kades Baru"), before.nomorFormat);
+        noCsrf.removeFirst();
+        QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa/") + kDesa, noCsrf).status, 403);
+        QVERIFY(unchanged());
+        // Adding a desa outside the admin's kecamatan.
+        QStringList foreignNew = desaForm(csrf, QStringLiteral("Kades Baru"), before.nomorFormat);
+        foreignNew << QStringLiteral("kode=3522010002");
+        QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa"), foreignNew).status, 403);
+        QVERIFY(unchanged());
+
+        // The desa front office may neither open nor post the page.
+        const auto [foJar, foCsrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QCOMPARE(call(foJar, QStringLiteral("GET"), QStringLiteral("/admin/desa")).status, 403);
+        QCOMPARE(call(foJar, QStringLiteral("POST"), QStringLiteral("/admin/desa/") + kDesa,
+                     desaForm(foCsrf, QStringLiteral("Kades Baru"), before.nomorFormat))
+                     .status,
+            403);
+        QVERIFY(unchanged());
+    }
+
+    void adminAddsDesaOfOwnKecamatan()
+    {
+        const auto [jar, csrf] = login(QStringLiteral("admin"), QStringLiteral("sandi-admin-panjang"));
+        QStringList form = desaForm(csrf, QStringLiteral("Kades Kedung"), QStringLiteral("{klasifikasi}/{nomor:3}/{kodeSurat}/{tahun}"));
+        form << QStringLiteral("kode=3521112010");
+        form.replace(1, QStringLiteral("nama=Desa Kedung"));
+        QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa"), form).status, 303);
+        const auto kedung = m_offices->desa(QStringLiteral("3521112010"));
+        QVERIFY(kedung);
+        QCOMPARE(kedung->name, QStringLiteral("Desa Kedung"));
+        QCOMPARE(kedung->kecamatanCode, QStringLiteral("352111"));
+        QCOMPARE(kedung->camat, m_offices->desa(kDesa)->camat);
+        QCOMPARE(m_store->auditLog(1).value().first().action, QStringLiteral("desa.tambah"));
+        // Officers can now be bound to it, and the same code cannot be added twice.
+        QVERIFY(checkOffice(Role::KepalaDesa, QStringLiteral("3521112010"), *m_offices));
+        QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa"), form).status, 400);
     }
 
     void addedPageAndEscapedQuery()

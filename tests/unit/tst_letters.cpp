@@ -59,6 +59,57 @@ QImage rasterise(const QString &pdf, const QString &outDir)
     return QImage(prefix + QStringLiteral(".png"));
 }
 
+/// The text of a PDF as pdftotext reads it; empty when pdftotext fails.
+QString pdfText(const QString &pdf)
+{
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+/// Scans the seal QR printed on a letter PDF and verifies it against the backend's signed lists.
+serverlink::seal::Verification verifyPrintedSeal(SealService &seals, const QString &pdf, const QString &workDir)
+{
+    const QImage page = rasterise(pdf, workDir);
+    const auto scanned = page.isNull() ? std::nullopt : devices::barcode::decode(page);
+    if (!scanned)
+        return {};
+    const QByteArray root = serverlink::seal::spkiFromPublicKey(seals.rootPublicKeyPem().value()).value();
+    const auto trust = serverlink::seal::TrustList::fromSigned(seals.trustList().value().envelope, root);
+    const auto revocations = serverlink::seal::RevocationList::fromSigned(seals.revocationList().value().envelope, root);
+    if (!trust || !revocations)
+        return {};
+    return serverlink::seal::SealVerifier(trust.value(), revocations.value()).verify(*scanned);
+}
+
+/// Exits with SKIP (77) when one of poppler-utils' tools is missing.
+void requirePoppler(std::initializer_list<const char *> tools)
+{
+    for (const char *tool : tools)
+        if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty()) {
+            std::printf("SKIP: %s (poppler-utils) is not installed\n", tool);
+            std::exit(77);
+        }
+}
+
+/// A backend that seals its letters: its own database, keys and letters under `dir`, named `name`.
+struct SealingBackend {
+    SealingBackend(const QTemporaryDir &dir, const QString &name)
+        : store(std::move(BackendStore::open(dir.filePath(name + QStringLiteral(".sqlite"))).value()))
+        , seals(*store, offices, dir.filePath(name + QStringLiteral("-keys")))
+        , workflow(*store, catalog, offices, renderer, dir.filePath(name + QStringLiteral("-letters")), &seals)
+    { }
+
+    std::unique_ptr<BackendStore> store;
+    const ServiceCatalog catalog = ServiceCatalog::builtIn().value();
+    const OfficeDirectory offices = OfficeDirectory::builtIn().value();
+    const LetterRenderer renderer;
+    SealService seals;
+    Workflow workflow;
+};
+
 /// The /MediaBox of the first page in PDF points, e.g. "0 0 609.449 935.433".
 QList<double> mediaBox(const QByteArray &pdf)
 {
@@ -219,16 +270,9 @@ private Q_SLOTS:
 
     void workflowLettersNumberedAndSealed()
     {
-        if (QStandardPaths::findExecutable(QStringLiteral("pdftoppm")).isEmpty()) {
-            std::printf("SKIP: pdftoppm (poppler-utils) is not installed\n");
-            std::exit(77);
-        }
-        auto store = std::move(BackendStore::open(m_dir.filePath(QStringLiteral("workflow.sqlite"))).value());
-        const auto catalog = ServiceCatalog::builtIn().value();
-        const auto offices = OfficeDirectory::builtIn().value();
-        const LetterRenderer renderer;
-        SealService seals(*store, offices, m_dir.filePath(QStringLiteral("keys")));
-        Workflow workflow(*store, catalog, offices, renderer, m_dir.filePath(QStringLiteral("letters")), &seals);
+        requirePoppler({"pdftoppm"});
+        SealingBackend backend(m_dir, QStringLiteral("workflow"));
+        auto &[store, catalog, offices, renderer, seals, workflow] = backend;
         const int year = QDate::currentDate().year();
         const auto approve = [&](const QString &reg, const QString &service, ServiceLevel level) {
             if (!store->insertRequest(makeRequest(reg, service, level)))
@@ -250,17 +294,59 @@ private Q_SLOTS:
         QFile pdf(kec.letterPath);
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(pdf.readAll(), QCryptographicHash::Sha256).toHex()), kec.letterSha256);
-        const QImage page = rasterise(kec.letterPath, m_dir.path());
-        QVERIFY2(!page.isNull(), "pdftoppm failed");
-        const auto scanned = devices::barcode::decode(page);
-        QVERIFY2(scanned.has_value(), "no QR found on the printed letter");
-        const QByteArray root = serverlink::seal::spkiFromPublicKey(seals.rootPublicKeyPem().value()).value();
-        const auto trust = serverlink::seal::TrustList::fromSigned(seals.trustList().value().envelope, root);
-        const auto revocations = serverlink::seal::RevocationList::fromSigned(seals.revocationList().value().envelope, root);
-        QVERIFY(trust && revocations);
-        const auto v = serverlink::seal::SealVerifier(trust.value(), revocations.value()).verify(*scanned);
+        const auto v = verifyPrintedSeal(seals, kec.letterPath, m_dir.path());
         QVERIFY2(v.verdict == serverlink::seal::Verdict::Asli, qPrintable(v.reason));
         QCOMPARE(v.fields->nomorSurat, kec.nomorSurat);
+    }
+
+    void delegateSignsOnBehalf()
+    {
+        requirePoppler({"pdftoppm", "pdftotext"});
+        SealingBackend backend(m_dir, QStringLiteral("delegate"));
+        auto &[store, catalog, offices, renderer, seals, workflow] = backend;
+        const auto officer = [&](Role role, const QString &username, const QString &name) {
+            OfficerRecord o {0, username, name, role, kDesa, QStringLiteral("unused"), 0, {}, true, {}};
+            o.id = store->insertOfficer(o).value();
+            return o;
+        };
+        const OfficerRecord kades = officer(Role::KepalaDesa, QStringLiteral("kades"), QStringLiteral("Sugeng Riyadi"));
+        const OfficerRecord sekdes = officer(Role::SekretarisDesa, QStringLiteral("sekdes"), QStringLiteral("Wulan Sari"));
+        const QDate today = QDate::currentDate();
+        QVERIFY(store->insertDelegation(
+            DelegationRecord {0, kades.id, sekdes.id, today, today, QStringLiteral("Dinas luar"), QStringLiteral("admin"), {}, {}}));
+        QVERIFY(store->insertRequest(makeRequest(QStringLiteral("AN-1"), QStringLiteral("SKTM"), ServiceLevel::Desa)));
+        QVERIFY(store->applyTransition(QStringLiteral("AN-1"),
+            Transition {Stage::Received, Stage::DesaReview, QStringLiteral("Rina"), QStringLiteral("desa_front_office"), {}, {}, {}}));
+        // The preview before the signature names the office head.
+        QCOMPARE(
+            workflow.composeLetter(store->request(QStringLiteral("AN-1")).value()).value().signerName, offices.desa(kDesa)->kepalaDesa);
+
+        const auto done = workflow.act(QStringLiteral("AN-1"), sekdes, OfficerAction::Approve);
+        QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+        QCOMPARE(done.value().stage, Stage::Ready);
+        QCOMPARE(done.value().signer.name, QStringLiteral("Wulan Sari"));
+        QCOMPARE(done.value().signer.title, QStringLiteral("Sekretaris Desa"));
+        QCOMPARE(done.value().signer.onBehalfOf, QStringLiteral("Kepala Desa Pitu"));
+
+        // Tata naskah dinas: "a.n. Kepala Desa Pitu" / "Sekretaris Desa" / the delegate's name, in the canonical text and on paper.
+        const LetterContent content = workflow.composeLetter(done.value()).value();
+        const QString canonical = canonicalLetterText(content);
+        QVERIFY2(canonical.contains(QStringLiteral("\na.n. Kepala Desa Pitu\nSekretaris Desa\nDitandatangani secara elektronik\n"
+                                                   "Wulan Sari\n")),
+            qPrintable(canonical));
+        QVERIFY(!canonical.contains(offices.desa(kDesa)->kepalaDesa));
+        const QString printed = pdfText(done.value().letterPath);
+        for (const char *part : {"a.n. Kepala Desa Pitu", "Sekretaris Desa", "Wulan Sari"})
+            QVERIFY2(printed.contains(QLatin1String(part)), part);
+        QVERIFY(!printed.contains(offices.desa(kDesa)->kepalaDesa));
+
+        // The seal covers exactly that text and still verifies from the printed QR.
+        const SealRecord seal = store->seal(QStringLiteral("AN-1")).value();
+        QCOMPARE(seal.canonicalText, canonical);
+        QCOMPARE(seal.documentHash, QString::fromLatin1(QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex()));
+        const auto v = verifyPrintedSeal(seals, done.value().letterPath, m_dir.path());
+        QVERIFY2(v.verdict == serverlink::seal::Verdict::Asli, qPrintable(v.reason));
+        QCOMPARE(v.fields->nomorSurat, done.value().nomorSurat);
     }
 };
 

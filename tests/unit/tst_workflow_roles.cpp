@@ -407,12 +407,21 @@ private slots:
         QVERIFY(signature != events.cend());
         QCOMPARE(signature->actor, QStringLiteral("Wulan Sari a.n. Sugeng Riyadi"));
         QCOMPARE(signature->role, QStringLiteral("kepala_desa"));
+        // The letter names the delegate under "a.n." the kepala desa, with the delegate's own position.
+        QCOMPARE(signedByDelegate.value().signer.name, QStringLiteral("Wulan Sari"));
+        QCOMPARE(signedByDelegate.value().signer.title, QStringLiteral("Sekretaris Desa"));
+        QCOMPARE(signedByDelegate.value().signer.onBehalfOf, QStringLiteral("Kepala Desa Pitu"));
+        QCOMPARE(m_store->request(reg).value().signer.name, QStringLiteral("Wulan Sari"));
 
         // Leave over (cancelled): the kades signs again, the sekdes no longer can.
         QVERIFY(m_store->cancelDelegation(leave.value(), QDateTime::currentDateTimeUtc()));
         const QString next = requestAt(ServiceLevel::Desa, Stage::DesaReview);
         QCOMPARE(m_workflow->act(next, sekdes, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
-        QVERIFY(m_workflow->act(next, kades, OfficerAction::Approve));
+        const auto signedByKades = m_workflow->act(next, kades, OfficerAction::Approve);
+        QVERIFY(signedByKades);
+        QCOMPARE(signedByKades.value().signer.name, m_offices->desa(kDesa)->kepalaDesa);
+        QCOMPARE(signedByKades.value().signer.title, QStringLiteral("Kepala Desa Pitu"));
+        QVERIFY(signedByKades.value().signer.onBehalfOf.isEmpty());
     }
 
     void inactiveOfficerRefused()
