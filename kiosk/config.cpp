@@ -58,6 +58,7 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
     c.clientKey = filePath(QStringLiteral("server/clientKey"));
     c.proxy = s.value(QStringLiteral("server/proxy")).toString().trimmed();
     c.heartbeatIntervalMs = std::max(200, s.value(QStringLiteral("server/heartbeatIntervalMs"), 60000).toInt());
+    c.maxParallel = std::clamp(s.value(QStringLiteral("server/maxParallel"), 6).toInt(), 1, 16);
     c.cupsServer = s.value(QStringLiteral("printers/cupsServer")).toString();
     c.ticketPrinter = s.value(QStringLiteral("printers/ticket"), QStringLiteral("cups:ticket")).toString();
     c.letterPrinter = s.value(QStringLiteral("printers/letter"), QStringLiteral("cups:letter")).toString();

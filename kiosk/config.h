@@ -9,7 +9,8 @@ namespace kiosk {
 /// The kiosk's configuration file (INI), e.g. /etc/anjungan/anjungan.conf:
 ///   [kiosk]    id, desaCode, officeName, dataDir, idleWarnSeconds (60), idleWipeSeconds (75), scanners (comma-separated scanner URIs)
 ///   [server]   url (…/api/v1), syncIntervalMs, caFile (pinned deployment CA), clientCert, clientKey,
-///              proxy (e.g. http://10.0.0.1:3128; empty = direct), heartbeatIntervalMs (60000)
+///              proxy (e.g. http://10.0.0.1:3128; empty = direct), heartbeatIntervalMs (60000),
+///              maxParallel (requests of the outbox in flight at once, each on its own connection; 1–16, 6)
 ///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE),
 ///              stallTimeoutSeconds (a job without progress this long is shown to staff as stalled; 120)
 ///   [staff]    pinHash (see `kioskctl hash-pin`)
@@ -30,6 +31,7 @@ struct KioskConfig {
     QString clientKey;
     QString proxy;
     int heartbeatIntervalMs = 60000;
+    int maxParallel = 6;
     QString cupsServer;
     QString ticketPrinter;
     QString letterPrinter;

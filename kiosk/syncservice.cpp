@@ -27,6 +27,9 @@ namespace kiosk {
 
 namespace {
 constexpr int kMaxBackoffSeconds = 300;
+// Requests handed to the link at once (it keeps LinkOptions::maxParallel of them in flight): large enough
+// that the last, partly filled wave of a batch costs little, small enough to stop soon after a failure.
+constexpr int kOutboxBatch = 24;
 
 QString describe(const serverlink::LinkResponse &r)
 {
@@ -313,16 +316,30 @@ void SyncService::deliverOutbox(QString *problem)
     // Batch after batch until nothing is due, so a long queue drains in one round once the link is back.
     // A request is sent at most once per round: a jittered backoff of 0 s must not resend it at once.
     QSet<qint64> tried;
+    // The first request of a round goes alone: a server in a 5xx storm, unreachable or asking us to slow
+    // down gets one request per round, not a whole batch. Then batches, maxParallel of them in flight.
+    int batchSize = 1;
     for (;;) {
-        QList<PendingDelivery> due = m_outbox->dueForDelivery();
+        QList<PendingDelivery> due = m_outbox->dueForDelivery(batchSize);
         due.removeIf([&tried](const PendingDelivery &d) { return tried.contains(d.id); });
         if (due.isEmpty())
             return;
-        for (const PendingDelivery &d : due) {
+        batchSize = kOutboxBatch;
+        QList<serverlink::LinkRequest> requests;
+        for (const PendingDelivery &d : std::as_const(due)) {
             tried.insert(d.id);
-            const auto r = m_client->post(QStringLiteral("/requests"), d.body, {{"Idempotency-Key", d.idempotencyKey.toLatin1()}});
-            if (r.error == serverlink::LinkError::Aborted)
-                return;
+            requests.append({QStringLiteral("/requests"), d.body, {{"Idempotency-Key", d.idempotencyKey.toLatin1()}}});
+        }
+        const QList<serverlink::LinkResponse> responses = m_client->postAll(requests);
+        bool stop = false;
+        for (qsizetype i = 0; i < due.size(); ++i) {
+            const PendingDelivery &d = due.at(i);
+            const serverlink::LinkResponse &r = responses.at(i);
+            // Aborted (shutdown): not an attempt; the answers that did arrive are still recorded.
+            if (r.error == serverlink::LinkError::Aborted) {
+                stop = true;
+                continue;
+            }
             noteLinkResult(r);
             if (r.ok()) {
                 m_outbox->markDelivered(d.id);
@@ -345,9 +362,12 @@ void SyncService::deliverOutbox(QString *problem)
             const int delay = retryDelaySeconds(d.attempts, retryAfterSeconds(r.header("retry-after")));
             m_outbox->scheduleRetry(d.id, QDateTime::currentDateTimeUtc().addSecs(delay), describe(r));
             *problem = describe(r);
+            // Unreachable, unwell or asking us to slow down: the rest waits for the next round.
             if (linkFailure(r) || r.status == 429)
-                return; // unreachable, unwell or asking us to slow down: the rest waits for the next round
+                stop = true;
         }
+        if (stop)
+            return;
     }
 }
 

@@ -1,8 +1,10 @@
 #include "linkclient.h"
 
+#include <algorithm>
 #include <atomic>
 #include <curl/curl.h>
 #include <mutex>
+#include <vector>
 
 namespace serverlink {
 
@@ -42,14 +44,126 @@ size_t writeHeader(char *data, size_t size, size_t count, void *user)
 }
 } // namespace
 
-// One multi handle and one easy handle for the client's lifetime: the multi handle's connection
-// cache keeps the TLS connection open between requests, and curl_multi_poll can be woken from
-// another thread, which is how abort() interrupts a request at once.
+// One multi handle for the client's lifetime: its connection cache keeps the TLS connections open
+// between requests, and curl_multi_poll can be woken from another thread, which is how abort()
+// interrupts the transfers in flight at once. Easy handles are kept and reused as well.
 struct LinkClient::Curl {
     CURLM *multi = nullptr;
-    CURL *handle = nullptr;
+    std::vector<CURL *> idle;
     std::atomic_bool aborted {false};
+
+    CURL *takeHandle()
+    {
+        if (idle.empty())
+            return curl_easy_init();
+        CURL *c = idle.back();
+        idle.pop_back();
+        curl_easy_reset(c);
+        return c;
+    }
 };
+
+namespace {
+// One request of a batch while curl works on it; the error buffer must stay where curl was told it is.
+struct Transfer {
+    qsizetype index = 0;
+    CURL *handle = nullptr;
+    curl_slist *headers = nullptr;
+    Sink sink;
+    char errbuf[CURL_ERROR_SIZE] = {};
+};
+
+void setUp(
+    Transfer &t, const QString &method, const QString &url, const LinkRequest &request, const TlsPolicy &tls, const LinkOptions &options)
+{
+    CURL *c = t.handle;
+    t.sink.limit = options.maxResponseBytes;
+    // curl copies string options; the POST body is used in place (the caller's request outlives the transfer).
+    curl_easy_setopt(c, CURLOPT_URL, url.toUtf8().constData());
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+    curl_easy_setopt(c, CURLOPT_SSLVERSION, long(CURL_SSLVERSION_TLSv1_2));
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    // Pin: trust only the deployment CA, not the system store.
+    curl_easy_setopt(c, CURLOPT_CAINFO, tls.caFile.toLocal8Bit().constData());
+    curl_easy_setopt(c, CURLOPT_CAPATH, nullptr);
+    if (!tls.clientCert.isEmpty()) {
+        curl_easy_setopt(c, CURLOPT_SSLCERT, tls.clientCert.toLocal8Bit().constData());
+        curl_easy_setopt(c, CURLOPT_SSLKEY, tls.clientKey.toLocal8Bit().constData());
+    }
+    // An empty proxy disables proxies, including http(s)_proxy from the environment.
+    curl_easy_setopt(c, CURLOPT_PROXY, options.proxy.toUtf8().constData());
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, long(options.connectTimeoutMs));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, long(options.requestTimeoutMs));
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, t.errbuf);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &writeBody);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &t.sink);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &writeHeader);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &t.sink);
+    curl_easy_setopt(c, CURLOPT_PRIVATE, &t);
+    if (method == QLatin1String("POST")) {
+        curl_easy_setopt(c, CURLOPT_POST, 1L);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.constData());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+    }
+    for (const auto &h : request.headers)
+        t.headers = curl_slist_append(t.headers, QByteArray(h.first + ": " + h.second).constData());
+    t.headers = curl_slist_append(t.headers, "Expect:"); // no 100-continue round trip
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, t.headers);
+}
+
+LinkResponse abortedResponse(const QString &method, const LinkRequest &request)
+{
+    LinkResponse r;
+    r.error = LinkError::Aborted;
+    r.errorText = QStringLiteral("%1 %2: dibatalkan").arg(method, request.path);
+    return r;
+}
+
+LinkResponse unavailable(const QString &method, const LinkRequest &request)
+{
+    LinkResponse r;
+    r.error = LinkError::Network;
+    r.errorText = QStringLiteral("%1 %2: libcurl tidak dapat disiapkan").arg(method, request.path);
+    return r;
+}
+
+LinkResponse response(Transfer &t, CURLcode rc, const QString &method, const LinkRequest &request)
+{
+    LinkResponse r;
+    r.headers = std::move(t.sink.headers);
+    // The status line may have arrived even when the transfer failed later (truncated, too large).
+    if (t.handle)
+        curl_easy_getinfo(t.handle, CURLINFO_RESPONSE_CODE, &r.status);
+    if (rc != CURLE_OK) {
+        r.errorText = QStringLiteral("%1 %2: %3")
+                          .arg(method, request.path, QString::fromLocal8Bit(t.errbuf[0] ? t.errbuf : curl_easy_strerror(rc)));
+        switch (rc) {
+        case CURLE_WRITE_ERROR:
+            r.error = t.sink.tooLarge ? LinkError::TooLarge : LinkError::Network;
+            break;
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CERTPROBLEM:
+        case CURLE_SSL_CACERT_BADFILE:
+        case CURLE_SSL_CONNECT_ERROR:
+        case CURLE_SSL_CIPHER:
+        case CURLE_SSL_ISSUER_ERROR:
+            r.error = LinkError::Tls;
+            break;
+        default:
+            r.error = LinkError::Network;
+        }
+        return r;
+    }
+    r.body = std::move(t.sink.body);
+    if (r.status < 200 || r.status >= 300) {
+        r.error = LinkError::Http;
+        r.errorText = QStringLiteral("%1 %2: HTTP %3").arg(method, request.path).arg(r.status);
+    }
+    return r;
+}
+} // namespace
 
 QByteArray LinkResponse::header(const QByteArray &lowerName) const
 {
@@ -69,13 +183,18 @@ LinkClient::LinkClient(QString baseUrl, TlsPolicy tls, LinkOptions options)
     while (m_baseUrl.endsWith(QLatin1Char('/')))
         m_baseUrl.chop(1);
     m_curl->multi = curl_multi_init();
-    m_curl->handle = curl_easy_init();
+    if (m_curl->multi) {
+        // HTTP/1.1 carries one transfer per connection: as many connections as transfers in flight, kept for reuse.
+        const long connections = std::max(1, m_options.maxParallel);
+        curl_multi_setopt(m_curl->multi, CURLMOPT_MAX_HOST_CONNECTIONS, connections);
+        curl_multi_setopt(m_curl->multi, CURLMOPT_MAXCONNECTS, connections);
+    }
 }
 
 LinkClient::~LinkClient()
 {
-    if (m_curl->handle)
-        curl_easy_cleanup(m_curl->handle);
+    for (CURL *c : m_curl->idle)
+        curl_easy_cleanup(c);
     if (m_curl->multi)
         curl_multi_cleanup(m_curl->multi);
 }
@@ -99,144 +218,94 @@ bool LinkClient::aborted() const
 
 LinkResponse LinkClient::get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    return perform(QStringLiteral("GET"), path, {}, headers);
+    return perform(QStringLiteral("GET"), {LinkRequest {path, {}, headers}}).constFirst();
 }
 
 LinkResponse LinkClient::post(const QString &path, const QByteArray &jsonBody, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    auto all = headers;
-    all.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
-    return perform(QStringLiteral("POST"), path, jsonBody, all);
+    return postAll({LinkRequest {path, jsonBody, headers}}).constFirst();
 }
 
-LinkResponse LinkClient::perform(
-    const QString &method, const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers)
+QList<LinkResponse> LinkClient::postAll(const QList<LinkRequest> &requests)
 {
-    LinkResponse r;
-    if (m_curl->aborted) {
-        r.error = LinkError::Aborted;
-        r.errorText = QStringLiteral("%1 %2: dibatalkan").arg(method, path);
-        return r;
-    }
-    if (!m_curl->multi || !m_curl->handle) {
-        r.error = LinkError::Network;
-        r.errorText = QStringLiteral("%1 %2: libcurl tidak dapat disiapkan").arg(method, path);
-        return r;
-    }
-    CURL *c = m_curl->handle;
-    curl_easy_reset(c);
+    QList<LinkRequest> all = requests;
+    for (LinkRequest &r : all)
+        r.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    return perform(QStringLiteral("POST"), all);
+}
 
-    const QByteArray url = (m_baseUrl + path).toUtf8();
-    const QByteArray ca = m_tls.caFile.toLocal8Bit();
-    const QByteArray cert = m_tls.clientCert.toLocal8Bit();
-    const QByteArray key = m_tls.clientKey.toLocal8Bit();
-    const QByteArray proxy = m_options.proxy.toUtf8();
-    Sink sink;
-    sink.limit = m_options.maxResponseBytes;
-    char errbuf[CURL_ERROR_SIZE] = {};
-
-    curl_easy_setopt(c, CURLOPT_URL, url.constData());
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
-    curl_easy_setopt(c, CURLOPT_SSLVERSION, long(CURL_SSLVERSION_TLSv1_2));
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    // Pin: trust only the deployment CA, not the system store.
-    curl_easy_setopt(c, CURLOPT_CAINFO, ca.constData());
-    curl_easy_setopt(c, CURLOPT_CAPATH, nullptr);
-    if (!cert.isEmpty()) {
-        curl_easy_setopt(c, CURLOPT_SSLCERT, cert.constData());
-        curl_easy_setopt(c, CURLOPT_SSLKEY, key.constData());
+QList<LinkResponse> LinkClient::perform(const QString &method, const QList<LinkRequest> &requests)
+{
+    QList<LinkResponse> responses(requests.size());
+    const auto maxInFlight = size_t(std::max(1, m_options.maxParallel));
+    std::vector<std::unique_ptr<Transfer>> inFlight;
+    const auto release = [this](Transfer &t) {
+        curl_multi_remove_handle(m_curl->multi, t.handle);
+        curl_slist_free_all(t.headers);
+        m_curl->idle.push_back(t.handle);
+    };
+    qsizetype next = 0;
+    if (!m_curl->multi) {
+        for (qsizetype i = 0; i < requests.size(); ++i)
+            responses[i] = unavailable(method, requests.at(i));
+        return responses;
     }
-    // An empty proxy disables proxies, including http(s)_proxy from the environment.
-    curl_easy_setopt(c, CURLOPT_PROXY, proxy.constData());
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, long(m_options.connectTimeoutMs));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, long(m_options.requestTimeoutMs));
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &writeBody);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &writeHeader);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &sink);
-    if (method == QLatin1String("POST")) {
-        curl_easy_setopt(c, CURLOPT_POST, 1L);
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.constData());
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
-    }
-    curl_slist *list = nullptr;
-    QList<QByteArray> lines;
-    for (const auto &h : headers)
-        lines.append(h.first + ": " + h.second);
-    lines.append("Expect:"); // no 100-continue round trip
-    for (const auto &l : lines)
-        list = curl_slist_append(list, l.constData());
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, list);
-
-    CURLcode rc = CURLE_OK;
-    bool done = false;
-    bool interrupted = false;
-    if (curl_multi_add_handle(m_curl->multi, c) != CURLM_OK) {
-        rc = CURLE_FAILED_INIT;
-        done = true;
-    }
-    while (!done) {
-        if (m_curl->aborted) {
-            interrupted = true;
-            break;
+    bool broken = false;
+    while (!broken && !m_curl->aborted && (next < requests.size() || !inFlight.empty())) {
+        while (inFlight.size() < maxInFlight && next < requests.size()) {
+            auto t = std::make_unique<Transfer>();
+            t->index = next++;
+            t->handle = m_curl->takeHandle();
+            if (!t->handle) {
+                responses[t->index] = unavailable(method, requests.at(t->index));
+                continue;
+            }
+            setUp(*t, method, m_baseUrl + requests.at(t->index).path, requests.at(t->index), m_tls, m_options);
+            if (curl_multi_add_handle(m_curl->multi, t->handle) != CURLM_OK) {
+                responses[t->index] = response(*t, CURLE_FAILED_INIT, method, requests.at(t->index));
+                curl_slist_free_all(t->headers);
+                m_curl->idle.push_back(t->handle);
+                continue;
+            }
+            inFlight.push_back(std::move(t));
         }
+        if (inFlight.empty())
+            continue;
         int running = 0;
         if (curl_multi_perform(m_curl->multi, &running) != CURLM_OK) {
-            rc = CURLE_FAILED_INIT;
+            broken = true;
             break;
         }
+        int finished = 0;
         int queued = 0;
         while (CURLMsg *msg = curl_multi_info_read(m_curl->multi, &queued)) {
-            if (msg->msg == CURLMSG_DONE && msg->easy_handle == c) {
-                rc = msg->data.result;
-                done = true;
-            }
+            if (msg->msg != CURLMSG_DONE)
+                continue;
+            const auto it = std::find_if(inFlight.begin(), inFlight.end(), [msg](const auto &t) { return t->handle == msg->easy_handle; });
+            if (it == inFlight.end())
+                continue;
+            Transfer &t = **it;
+            responses[t.index] = response(t, msg->data.result, method, requests.at(t.index));
+            release(t);
+            inFlight.erase(it);
+            ++finished;
         }
-        // Sleeps until a socket is ready, curl's own timer fires, or abort() wakes it.
-        if (!done && curl_multi_poll(m_curl->multi, nullptr, 0, 1000, nullptr) != CURLM_OK) {
-            rc = CURLE_FAILED_INIT;
-            break;
-        }
+        // Sleeps until a socket is ready, curl's own timer fires, or abort() wakes it; a free slot is filled first.
+        if (finished == 0 && curl_multi_poll(m_curl->multi, nullptr, 0, 1000, nullptr) != CURLM_OK)
+            broken = true;
     }
-    curl_multi_remove_handle(m_curl->multi, c);
-    curl_slist_free_all(list);
-
-    r.headers = std::move(sink.headers);
-    if (interrupted) {
-        r.error = LinkError::Aborted;
-        r.errorText = QStringLiteral("%1 %2: dibatalkan").arg(method, path);
-        return r;
+    // Interrupted by abort(), or libcurl itself failed: whatever is not answered yet ends here.
+    for (const auto &t : inFlight) {
+        responses[t->index]
+            = broken ? response(*t, CURLE_FAILED_INIT, method, requests.at(t->index)) : abortedResponse(method, requests.at(t->index));
+        release(*t);
     }
-    // The status line may have arrived even when the transfer failed later (truncated, too large).
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
-    if (rc != CURLE_OK) {
-        r.errorText = QStringLiteral("%1 %2: %3").arg(method, path, QString::fromLocal8Bit(errbuf[0] ? errbuf : curl_easy_strerror(rc)));
-        switch (rc) {
-        case CURLE_WRITE_ERROR:
-            r.error = sink.tooLarge ? LinkError::TooLarge : LinkError::Network;
-            break;
-        case CURLE_PEER_FAILED_VERIFICATION:
-        case CURLE_SSL_CERTPROBLEM:
-        case CURLE_SSL_CACERT_BADFILE:
-        case CURLE_SSL_CONNECT_ERROR:
-        case CURLE_SSL_CIPHER:
-        case CURLE_SSL_ISSUER_ERROR:
-            r.error = LinkError::Tls;
-            break;
-        default:
-            r.error = LinkError::Network;
-        }
-        return r;
+    for (; next < requests.size(); ++next) {
+        Transfer none;
+        responses[next]
+            = broken ? response(none, CURLE_FAILED_INIT, method, requests.at(next)) : abortedResponse(method, requests.at(next));
     }
-    r.body = std::move(sink.body);
-    if (r.status < 200 || r.status >= 300) {
-        r.error = LinkError::Http;
-        r.errorText = QStringLiteral("%1 %2: HTTP %3").arg(method, path).arg(r.status);
-    }
-    return r;
+    return responses;
 }
 
 } // namespace serverlink

@@ -21,6 +21,14 @@ struct LinkOptions {
     int connectTimeoutMs = 5000;
     int requestTimeoutMs = 30000;
     qint64 maxResponseBytes = 32 * 1024 * 1024;
+    int maxParallel = 6; // transfers postAll() keeps in flight, each on its own reused connection (HTTP/1.1)
+};
+
+/// One request of a postAll() batch.
+struct LinkRequest {
+    QString path; // below the base URL, e.g. "/requests"
+    QByteArray body; // JSON
+    QList<QPair<QByteArray, QByteArray>> headers;
 };
 
 /// Classifies what went wrong so callers can decide to retry, park or give up.
@@ -46,8 +54,8 @@ struct [[nodiscard]] LinkResponse {
 
 /// HTTPS client for /api/v1 on the libcurl multi interface: connections are reused between
 /// requests, pinned CA, client certificate, TLS ≥ 1.2, connect timeout 5 s, request timeout 30 s.
-/// get()/post() block the calling thread (the sync worker thread, never the UI thread) until the
-/// response arrives; abort() may be called from any thread and ends the request in flight at once.
+/// get()/post()/postAll() block the calling thread (the sync worker thread, never the UI thread) until
+/// the responses arrive; abort() may be called from any thread and ends every transfer in flight at once.
 class LinkClient
 {
 public:
@@ -58,8 +66,11 @@ public:
 
     LinkResponse get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     LinkResponse post(const QString &path, const QByteArray &jsonBody, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    /// POSTs every request, at most LinkOptions::maxParallel at a time; the responses come back in
+    /// request order. After abort(), every request not yet answered gets LinkError::Aborted.
+    [[nodiscard]] QList<LinkResponse> postAll(const QList<LinkRequest> &requests);
 
-    /// Thread-safe: ends the request in flight and makes every later call return LinkError::Aborted
+    /// Thread-safe: ends the transfers in flight and makes every later call return LinkError::Aborted
     /// (used at shutdown), until resume().
     void abort();
     /// Thread-safe: accepts requests again after abort().
@@ -71,8 +82,8 @@ public:
     static constexpr qint64 kMaxResponseBytes = 32 * 1024 * 1024;
 
 private:
-    LinkResponse perform(
-        const QString &method, const QString &path, const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &headers);
+    /// get() and post() are batches of one.
+    QList<LinkResponse> perform(const QString &method, const QList<LinkRequest> &requests);
 
     QString m_baseUrl;
     TlsPolicy m_tls;

@@ -197,6 +197,7 @@ int main(int argc, char *argv[])
     syncSettings.appVersion = QStringLiteral(PROJECT_VERSION);
     syncSettings.dataDir = config->dataDir;
     syncSettings.link.proxy = config->proxy;
+    syncSettings.link.maxParallel = config->maxParallel;
     auto *sync = new kiosk::SyncService(
         store, *deviceKey, config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, config->lettersDir(), syncSettings);
     sync->setTrustCache(trust.get());

@@ -94,6 +94,7 @@ int main(int argc, char *argv[])
     settings.appVersion = QStringLiteral("loadgen");
     settings.dataDir = config->dataDir;
     settings.link.proxy = config->proxy;
+    settings.link.maxParallel = config->maxParallel;
     auto *sync = new kiosk::SyncService(
         store, *key, config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, config->lettersDir(), settings);
     sync->moveToThread(&syncThread);

@@ -4,12 +4,14 @@
 #include <QFile>
 #include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <functional>
 #include <memory>
+#include <utility>
 
 /// A small HTTPS server for tests whose every answer is scripted byte for byte, so it can send
 /// what a real server never would: garbage, truncated bodies, oversized bodies, no answer at all.
@@ -28,6 +30,7 @@ public:
         QByteArray raw; // written as is
         bool close = false; // close the connection after writing
         bool hang = false; // write nothing and keep the connection open
+        bool hold = false; // write nothing for now: releaseHeld() answers it
     };
     using Script = std::function<Reply(const Request &)>;
 
@@ -54,6 +57,23 @@ public:
     Script script;
     QList<Request> seen;
     int connections = 0;
+
+    /// Requests held by the script and not answered yet.
+    [[nodiscard]] qsizetype heldCount() const { return m_held.size(); }
+
+    /// Answers every held request, the newest first (so answers arrive out of request order).
+    void releaseHeld(const Script &answer)
+    {
+        const auto held = std::exchange(m_held, {});
+        for (auto it = held.crbegin(); it != held.crend(); ++it) {
+            if (!it->first)
+                continue;
+            const Reply reply = answer(it->second);
+            it->first->write(reply.raw);
+            if (reply.close)
+                it->first->disconnectFromHost();
+        }
+    }
 
     [[nodiscard]] int count(const QByteArray &method, const QByteArray &pathPrefix) const
     {
@@ -100,7 +120,9 @@ protected:
                 buffer->remove(0, end + 4 + length);
                 seen.append(r);
                 const Reply reply = script(r);
-                if (reply.hang)
+                if (reply.hold)
+                    m_held.append({QPointer<QSslSocket>(socket), r});
+                if (reply.hang || reply.hold)
                     return;
                 socket->write(reply.raw);
                 if (reply.close) {
@@ -114,6 +136,7 @@ protected:
     }
 
 private:
+    QList<QPair<QPointer<QSslSocket>, Request>> m_held;
     QSslCertificate m_cert;
     QSslKey m_key;
 };

@@ -3,7 +3,10 @@ kiosk_add_qtest(NAME tst_sync_faults
   LIBS kiosk_core kiosk_faultproxy Qt6::Network Qt6::Sql
   LABELS sync
   FUNCTIONS retryAfterParsing serverErrorStormHonoursRetryAfterPerRequest statusesRetriedOrParked malformedAnswersNeverCrash outageLoggedOnceAndHealed
-            abortEndsARequestInFlightAtOnce connectionIsReused proxyFromConfiguration emptyProxyMeansDirectEvenWithEnvironmentProxy)
+            abortEndsARequestInFlightAtOnce connectionIsReused postAllKeepsTransfersInFlightTogether abortEndsEveryTransferOfABatch
+            responseLimitHoldsForEachTransfer
+            outboxDrainsInParallelAndMapsEachAnswer abortDuringAParallelBatch proxyFromConfiguration
+            emptyProxyMeansDirectEvenWithEnvironmentProxy)
 kiosk_add_qtest(NAME tst_heartbeat
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_heartbeat.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/threadspy.h
   LIBS kiosk_core backend_core Qt6::Sql

@@ -42,6 +42,27 @@ private Q_SLOTS:
         QCOMPARE(config->printStallTimeoutSeconds, 5);
     }
 
+    void maxParallelIsBounded_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<int>("expected");
+        // Each row's file differs in size: QSettings in one process may serve a same-sized file rewritten within
+        // the same second from its cache.
+        QTest::newRow("default") << QByteArray() << 6;
+        QTest::newRow("set") << QByteArray("maxParallel=12\n") << 12;
+        QTest::newRow("zero") << QByteArray("maxParallel=0\n") << 1;
+        QTest::newRow("too many") << QByteArray("maxParallel=500\n") << 16;
+    }
+
+    void maxParallelIsBounded()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(int, expected);
+        const auto config = load({}, line); // still in [server]
+        QVERIFY(config);
+        QCOMPARE(config->maxParallel, expected);
+    }
+
 private:
     /// A complete configuration with `kioskLines` in [kiosk] and `sections` after it.
     std::optional<KioskConfig> load(const QByteArray &kioskLines, const QByteArray &sections = {})

@@ -1,12 +1,14 @@
 // The kiosk's link under a misbehaving backend: 5xx storms, Retry-After (seconds and HTTP-date),
 // 408/429 retried, other 4xx parked with the reason, malformed/oversized/truncated answers, a
-// request interrupted by abort(), connection reuse and the configured proxy. The backend is a
-// scripted HTTPS peer over real TLS; the SyncService runs on its own thread as in the app.
+// request interrupted by abort(), connection reuse, transfers in parallel (and abort() of a batch)
+// and the configured proxy. The backend is a scripted HTTPS peer over real TLS; the SyncService
+// runs on its own thread as in the app.
 #include "../tools/faultproxy.h"
 #include "../tools/scriptedpeer.h"
 #include "../tools/testbackend.h"
 #include "../tools/threadspy.h"
 #include "config.h"
+#include "linkclient.h"
 #include "outbox.h"
 #include "store.h"
 #include "syncservice.h"
@@ -15,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -456,16 +459,230 @@ private Q_SLOTS:
         QCOMPARE(column(id, QStringLiteral("attempts")).toInt(), 0);
     }
 
+    void connectionIsReused_data()
+    {
+        QTest::addColumn<int>("maxParallel");
+        QTest::newRow("one at a time") << 1;
+        QTest::newRow("in parallel") << 6;
+    }
+
     void connectionIsReused()
     {
+        QFETCH(int, maxParallel);
         for (int i = 0; i < 5; ++i)
             enqueue();
-        startSync();
-        for (int i = 0; i < 4; ++i)
+        serverlink::LinkOptions link;
+        link.maxParallel = maxParallel;
+        startSync(link);
+        QVERIFY(round());
+        // HTTP/1.1: one connection per transfer in flight, opened once and kept for the following rounds.
+        const int opened = m_peer->connections;
+        QVERIFY2(opened >= 1 && opened <= maxParallel, qPrintable(QString::number(opened)));
+        for (int i = 0; i < 3; ++i)
             QVERIFY(round());
         QCOMPARE(m_outbox->depth(), 0);
         QVERIFY(m_peer->seen.size() >= 5 + 4 * 2);
-        QCOMPARE(m_peer->connections, 1);
+        QCOMPARE(m_peer->connections, opened);
+        if (maxParallel == 1)
+            QCOMPARE(m_peer->connections, 1);
+    }
+
+    void postAllKeepsTransfersInFlightTogether()
+    {
+        // The peer answers nothing until four requests wait at once, then answers them newest first:
+        // one at a time, the first would wait for its timeout. Each answer names its own request.
+        int mostWaiting = 0;
+        m_peer->script = [this, &mostWaiting](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            const auto echo = [](const ScriptedPeer::Request &q) {
+                return ScriptedPeer::Reply {ScriptedPeer::http(200, q.path + " " + q.headers.value("idempotency-key"))};
+            };
+            mostWaiting = std::max(mostWaiting, int(m_peer->heldCount()) + 1);
+            if (m_peer->heldCount() + 1 < 4)
+                return {{}, false, false, true};
+            m_peer->releaseHeld(echo);
+            return echo(r);
+        };
+        serverlink::LinkOptions options;
+        options.maxParallel = 4;
+        options.requestTimeoutMs = 10000;
+        serverlink::LinkClient client(QStringLiteral("https://localhost:%1/api/v1").arg(m_peer->serverPort()),
+            {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")}, options);
+        QList<serverlink::LinkRequest> requests;
+        for (int i = 0; i < 8; ++i)
+            requests.append({QStringLiteral("/echo/%1").arg(i), "{}", {{"Idempotency-Key", "key-" + QByteArray::number(i)}}});
+        QList<serverlink::LinkResponse> responses;
+        std::unique_ptr<QThread> worker(QThread::create([&] { responses = client.postAll(requests); }));
+        worker->start();
+        // A failed check must not leave the worker blocked on the peer.
+        const auto stop = qScopeGuard([&] {
+            client.abort();
+            worker->wait();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(worker->isFinished(), 30000);
+        QCOMPARE(responses.size(), 8);
+        for (int i = 0; i < 8; ++i) {
+            QVERIFY2(responses.at(i).ok(), qPrintable(responses.at(i).errorText));
+            QCOMPARE(responses.at(i).body, "/api/v1/echo/" + QByteArray::number(i) + " key-" + QByteArray::number(i));
+        }
+        QCOMPARE(mostWaiting, 4);
+        QVERIFY2(m_peer->connections <= 4, qPrintable(QString::number(m_peer->connections)));
+        QCOMPARE(m_peer->count("POST", "/api/v1/echo/"), 8);
+    }
+
+    void abortEndsEveryTransferOfABatch()
+    {
+        m_peer->script = [](const ScriptedPeer::Request &) -> ScriptedPeer::Reply { return {{}, false, false, true}; };
+        serverlink::LinkOptions options;
+        options.maxParallel = 3;
+        serverlink::LinkClient client(QStringLiteral("https://localhost:%1/api/v1").arg(m_peer->serverPort()),
+            {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")}, options);
+        QList<serverlink::LinkRequest> requests;
+        for (int i = 0; i < 5; ++i)
+            requests.append({QStringLiteral("/echo/%1").arg(i), "{}", {}});
+        QList<serverlink::LinkResponse> responses;
+        std::unique_ptr<QThread> worker(QThread::create([&] { responses = client.postAll(requests); }));
+        worker->start();
+        // A failed check must not leave the worker blocked on the peer.
+        const auto stop = qScopeGuard([&] {
+            client.abort();
+            worker->wait();
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(m_peer->heldCount(), 3, 20000);
+        QElapsedTimer timer;
+        timer.start();
+        client.abort();
+        // Well before the 30 s request timeout; the two never started end as well.
+        QTRY_VERIFY_WITH_TIMEOUT(worker->isFinished(), 5000);
+        qInfo() << "abort took" << timer.elapsed() << "ms";
+        QCOMPARE(responses.size(), 5);
+        for (const auto &r : std::as_const(responses))
+            QCOMPARE(r.error, serverlink::LinkError::Aborted);
+        QCOMPARE(m_peer->count("POST", "/api/v1/echo/"), 3);
+        // resume() makes the client usable again.
+        client.resume();
+        m_peer->script = defaultReply;
+        std::unique_ptr<QThread> again(QThread::create([&] { responses = {client.get(QStringLiteral("/catalog"))}; }));
+        again->start();
+        const auto stopAgain = qScopeGuard([&] {
+            client.abort();
+            again->wait();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(again->isFinished(), 20000);
+        QCOMPARE(responses.value(0).status, 304);
+    }
+
+    void responseLimitHoldsForEachTransfer()
+    {
+        m_peer->script = [](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            return {ScriptedPeer::http(200, QByteArray(r.path.endsWith("/big") ? 4096 : 16, 'a'))};
+        };
+        serverlink::LinkOptions options;
+        options.maxResponseBytes = 1024;
+        serverlink::LinkClient client(QStringLiteral("https://localhost:%1/api/v1").arg(m_peer->serverPort()),
+            {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")}, options);
+        QList<serverlink::LinkResponse> responses;
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            responses = client.postAll(
+                {{QStringLiteral("/small"), "{}", {}}, {QStringLiteral("/big"), "{}", {}}, {QStringLiteral("/small"), "{}", {}}});
+        }));
+        worker->start();
+        const auto stop = qScopeGuard([&] {
+            client.abort();
+            worker->wait();
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(worker->isFinished(), 20000);
+        QCOMPARE(responses.size(), 3);
+        QVERIFY(responses.at(0).ok());
+        QCOMPARE(responses.at(1).error, serverlink::LinkError::TooLarge);
+        QVERIFY(responses.at(2).ok());
+    }
+
+    void outboxDrainsInParallelAndMapsEachAnswer()
+    {
+        // Nine requests: the first goes alone, then four at a time. Every other one is refused with its own
+        // registration number in the message, answered out of order: each must be parked or delivered as its own.
+        QList<qint64> ids;
+        QSet<QString> refused;
+        for (int i = 0; i < 9; ++i) {
+            ids.append(enqueue());
+            if (i % 2 == 1)
+                refused.insert(column(ids.last(), QStringLiteral("registration_number")).toString());
+        }
+        int mostWaiting = 0;
+        int submissions = 0;
+        const auto answer = [&refused](const ScriptedPeer::Request &q) -> ScriptedPeer::Reply {
+            const QString reg = QJsonDocument::fromJson(q.body).object().value(QStringLiteral("registrationNumber")).toString();
+            if (!refused.contains(reg))
+                return defaultReply(q);
+            return {ScriptedPeer::http(422, "{\"error\":\"x\",\"message\":\"Ditolak " + reg.toLatin1() + "\"}")};
+        };
+        m_peer->script = [&](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (!r.path.startsWith("/api/v1/requests"))
+                return defaultReply(r);
+            if (++submissions == 1)
+                return answer(r);
+            mostWaiting = std::max(mostWaiting, int(m_peer->heldCount()) + 1);
+            if (m_peer->heldCount() + 1 < 4)
+                return {{}, false, false, true};
+            m_peer->releaseHeld(answer);
+            return answer(r);
+        };
+        serverlink::LinkOptions link;
+        link.maxParallel = 4;
+        link.requestTimeoutMs = 10000;
+        startSync(link);
+        QVERIFY(round());
+        QCOMPARE(submissions, 9);
+        QCOMPARE(mostWaiting, 4);
+        for (const qint64 id : std::as_const(ids)) {
+            const QString reg = column(id, QStringLiteral("registration_number")).toString();
+            const QString reason = column(id, QStringLiteral("parked_reason")).toString();
+            if (!refused.contains(reg)) {
+                QVERIFY2(!column(id, QStringLiteral("delivered_at")).isNull(), qPrintable(reg));
+                QVERIFY(reason.isEmpty());
+            } else {
+                QVERIFY(column(id, QStringLiteral("delivered_at")).isNull());
+                QCOMPARE(reason, QStringLiteral("Ditolak server (HTTP 422): Ditolak %1").arg(reg));
+            }
+        }
+        QCOMPARE(m_outbox->stats().parked, 4);
+        QCOMPARE(m_outbox->depth(), 4);
+    }
+
+    void abortDuringAParallelBatch()
+    {
+        QList<qint64> ids;
+        for (int i = 0; i < 7; ++i)
+            ids.append(enqueue());
+        // The first request of the round is answered; the batch after it never is.
+        int submissions = 0;
+        m_peer->script = [&submissions](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (r.path.startsWith("/api/v1/requests") && ++submissions > 1)
+                return {{}, false, false, true};
+            return defaultReply(r);
+        };
+        startSync(); // the default: six in flight
+        bool finished = false;
+        QMetaObject::invokeMethod(m_sync, [this, &finished] {
+            m_sync->syncNow();
+            finished = true;
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(m_peer->heldCount(), 6, 20000);
+        QElapsedTimer timer;
+        timer.start();
+        m_sync->abortNetwork();
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 5000);
+        qInfo() << "abort of" << m_peer->heldCount() << "transfers took" << timer.elapsed() << "ms";
+        // Only the answered one is delivered; the six aborted are no attempt, not parked, still waiting.
+        QVERIFY(!column(ids.at(0), QStringLiteral("delivered_at")).isNull());
+        for (qsizetype i = 1; i < ids.size(); ++i) {
+            QVERIFY(column(ids.at(i), QStringLiteral("delivered_at")).isNull());
+            QCOMPARE(column(ids.at(i), QStringLiteral("attempts")).toInt(), 0);
+            QVERIFY(column(ids.at(i), QStringLiteral("next_attempt_at")).isNull());
+        }
+        const OutboxStats stats = m_outbox->stats();
+        QCOMPARE(stats.waiting, 6);
+        QCOMPARE(stats.parked, 0);
     }
 
     void proxyFromConfiguration()
