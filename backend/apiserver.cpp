@@ -31,6 +31,8 @@ constexpr int kMinKeyLength = 16;
 constexpr int kMaxKeyLength = 64;
 constexpr int kDefaultLimit = 200;
 constexpr int kMaxLimit = 500;
+constexpr size_t kKeepAliveMaxRequests = 1000; // requests on one kiosk connection before it is renewed
+constexpr size_t kWorkerThreads = 64; // connections served at once (each kiosk drains on up to 6)
 const char *const kJson = "application/json";
 
 /// Who is calling, from the verified client certificate and the kiosk registry.
@@ -492,6 +494,12 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
     // Headers and body leave in separate writes: without TCP_NODELAY every answer waits ~40 ms for the
     // kiosk's delayed ACK (Nagle), which caps a kiosk draining its outbox at ~25 requests per second.
     d->server->set_tcp_nodelay(true);
+    // A kiosk keeps its connections for a whole sync round (its outbox drains several requests at a
+    // time): cpp-httplib's default closes a connection after 5 requests, and every new one costs a full
+    // mutual-TLS handshake. An idle keep-alive connection holds a worker for up to its timeout, so there
+    // are enough workers for a kecamatan's fleet draining at once, not the default of one per core.
+    d->server->set_keep_alive_max_count(kKeepAliveMaxRequests);
+    d->server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     SSL_CTX *ctx = d->server->ssl_context();
     // A presented client certificate must chain to the kiosk CA (checked in the handshake); a
     // missing one is allowed so a new kiosk can reach /enroll, and every other route refuses it.

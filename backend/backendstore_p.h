@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <mutex>
 #include <optional>
 #include <utility>
 
@@ -86,6 +87,7 @@ class WriteTransaction
 public:
     explicit WriteTransaction(QSqlDatabase db)
         : m_db(std::move(db))
+        , m_writer(writers())
     {
         // SQLite: BEGIN IMMEDIATE waits (busy_timeout) for the write lock. Other drivers: plain BEGIN.
         QSqlQuery q(m_db);
@@ -116,7 +118,17 @@ public:
     }
 
 private:
+    /// Writers of this process take turns here instead of in SQLite's busy handler, which sleeps in
+    /// steps of milliseconds while it waits: parallel submissions from a kiosk draining its outbox
+    /// were slower than one at a time. Other processes (the command-line tools) still meet busy_timeout.
+    static std::mutex &writers()
+    {
+        static std::mutex m;
+        return m;
+    }
+
     QSqlDatabase m_db;
+    std::lock_guard<std::mutex> m_writer;
     bool m_active = false;
     QSqlError m_error;
 };

@@ -15,6 +15,8 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -331,6 +333,10 @@ void SyncService::deliverOutbox(QString *problem)
             requests.append({QStringLiteral("/requests"), d.body, {{"Idempotency-Key", d.idempotencyKey.toLatin1()}}});
         }
         const QList<serverlink::LinkResponse> responses = m_client->postAll(requests);
+        // The batch's outcomes in one commit (one fsync, not one per request): an outcome lost to a crash
+        // only means the request goes again, and the backend answers that from its idempotency record.
+        QSqlDatabase db = m_store.connection();
+        const bool batched = db.transaction();
         bool stop = false;
         for (qsizetype i = 0; i < due.size(); ++i) {
             const PendingDelivery &d = due.at(i);
@@ -366,6 +372,8 @@ void SyncService::deliverOutbox(QString *problem)
             if (linkFailure(r) || r.status == 429)
                 stop = true;
         }
+        if (batched && !db.commit())
+            qCWarning(lcSync).noquote() << "could not record the batch's outcomes:" << db.lastError().text();
         if (stop)
             return;
     }
