@@ -21,7 +21,7 @@ constexpr int kBusyTimeoutMs = 5000;
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 8> kMigrations {
+const std::array<QStringList, 9> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -220,6 +220,10 @@ const std::array<QStringList, 8> kMigrations {
         QStringLiteral("ALTER TABLE requests ADD COLUMN signer_name TEXT"),
         QStringLiteral("ALTER TABLE requests ADD COLUMN signer_title TEXT"),
         QStringLiteral("ALTER TABLE requests ADD COLUMN signer_on_behalf_of TEXT"),
+    },
+    // 9: an officer's mobile number (optional, +62…) so SLA reminders reach them by SMS.
+    {
+        QStringLiteral("ALTER TABLE officers ADD COLUMN phone TEXT"),
     },
 };
 
@@ -496,7 +500,7 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
         for (const QVariant &v : QVariantList {r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256, r.serviceCode,
                  serverlink::levelToWire(r.level), r.nik, r.name, r.address, r.purpose,
                  QJsonDocument(r.fields).toJson(QJsonDocument::Compact), timestamp(r.submittedAt), timestamp(r.receivedAt),
-                 serverlink::stageToWire(r.stage), r.phone.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(r.phone)})
+                 serverlink::stageToWire(r.stage), textOrNull(r.phone)})
             insert.addBindValue(v);
         if (!exec(insert, &err))
             return databaseError(QStringLiteral("menyimpan permohonan"), err);

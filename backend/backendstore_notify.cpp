@@ -1,11 +1,13 @@
 // BackendStore: the notification outbox (citizen SMS, reminders).
 #include "backendstore.h"
 #include "backendstore_p.h"
+#include "workflow.h"
 
 #include <QSqlQuery>
 
 namespace backend {
 
+using serverlink::ServiceLevel;
 using serverlink::Stage;
 using namespace detail;
 
@@ -62,22 +64,35 @@ std::optional<bool> insertNotification(QSqlDatabase &db, const NotificationRecor
     return true;
 }
 
-/// The office and role expected to act on a request in `stage` (DESIGN.md §3, §8). The kecamatan
-/// code is the first six digits of the desa code (BPS/Kemendagri region codes).
-QString responsibleOfficer(const QString &desaCode, Stage stage)
+/// The SLA reminder rows of one late step: one SMS per officer responsible for it today (by role
+/// and office, or their delegate while they are on leave) who has a phone number; without any, one
+/// row recorded for the office ("<office>/<role>") so the console still lists it.
+QList<NotificationRecord> slaReminders(const NotificationRecord &base, const QList<OfficerRecord> &officers,
+    const QList<DelegationRecord> &delegations, const QString &desaCode, const QString &kecamatanCode, ServiceLevel level, Stage stage,
+    const QDate &day)
 {
-    switch (stage) {
-    case Stage::Received:
-        return desaCode + QStringLiteral("/petugas_desa");
-    case Stage::DesaReview:
-        return desaCode + QStringLiteral("/kepala_desa");
-    case Stage::DesaSigned:
-        return desaCode.left(6) + QStringLiteral("/kasi_pelayanan");
-    case Stage::KecamatanReview:
-        return desaCode.left(6) + QStringLiteral("/camat");
-    default:
-        return desaCode + QStringLiteral("/petugas_desa");
+    QList<NotificationRecord> rows;
+    QStringList offices;
+    for (Role role : roles::responsibleRoles(level, stage)) {
+        const QString office = roles::officeOf(role, desaCode, kecamatanCode);
+        offices.append(office + QLatin1Char('/') + roleToWire(role));
+        for (const OfficerRecord &o : leave::actingOfficers(officers, delegations, role, office, day)) {
+            if (o.phone.isEmpty())
+                continue;
+            NotificationRecord n = base;
+            n.eventKey = QStringLiteral("%1:%2").arg(base.eventKey).arg(o.id);
+            n.recipient = o.phone;
+            n.status = QStringLiteral("pending");
+            rows.append(n);
+        }
     }
+    if (rows.isEmpty()) {
+        NotificationRecord n = base;
+        n.recipient = offices.isEmpty() ? desaCode : offices.join(QLatin1Char(','));
+        n.status = QStringLiteral("recorded");
+        rows.append(n);
+    }
+    return rows;
 }
 
 } // namespace
@@ -202,12 +217,22 @@ Status BackendStore::markNotificationFailed(qint64 id, const QString &reason, bo
 
 Result<int> BackendStore::enqueueReminders(const ReminderPolicy &policy, const QDateTime &now)
 {
+    // Who is responsible today; read once per scan (leave days are local calendar days).
+    const auto officerList = officers();
+    if (!officerList)
+        return officerList.error();
+    const auto delegationList = delegations();
+    if (!delegationList)
+        return delegationList.error();
+    const QDate today = now.toLocalTime().date();
     return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Result<int> {
         // The last event of every request that is still waiting for someone: its stage started then.
         QSqlQuery q(db);
         q.prepare(
-            QStringLiteral("SELECT r.registration_number, r.desa_code, r.service_code, r.stage, r.phone, e.sequence, e.at"
+            QStringLiteral("SELECT r.registration_number, r.desa_code, r.service_code, r.stage, r.phone, e.sequence, e.at, "
+                           "r.service_level, o.kecamatan_code"
                            " FROM requests r JOIN events e ON e.registration_number = r.registration_number"
+                           " LEFT JOIN desa_offices o ON o.code = r.desa_code"
                            " WHERE e.sequence = (SELECT MAX(sequence) FROM events WHERE registration_number = r.registration_number)"
                            " AND r.stage IN ('RECEIVED', 'DESA_REVIEW', 'DESA_SIGNED', 'KECAMATAN_REVIEW', 'KECAMATAN_SIGNED', 'READY')"));
         if (!q.exec())
@@ -221,6 +246,9 @@ Result<int> BackendStore::enqueueReminders(const ReminderPolicy &policy, const Q
             const QString phone = q.value(4).toString();
             const qint64 sequence = q.value(5).toLongLong();
             const QDateTime since = parseTimestamp(q.value(6));
+            const ServiceLevel level = serverlink::levelFromWire(q.value(7).toString()).value_or(ServiceLevel::Desa);
+            // A desa missing from the office table: its kecamatan is the first six digits of its code.
+            const QString kecamatan = q.value(8).isNull() ? desa.left(6) : q.value(8).toString();
             NotificationRecord n;
             n.registrationNumber = reg;
             n.nextAttemptAt = now;
@@ -234,6 +262,7 @@ Result<int> BackendStore::enqueueReminders(const ReminderPolicy &policy, const Q
                 n.recipient = phone;
                 n.message = smstext::pickupReminder(reg, since.toLocalTime().date());
                 n.status = QStringLiteral("pending");
+                due.append(n);
             } else {
                 const int sla = policy.slaDaysByService.value(service, policy.defaultSlaDays);
                 if (since.addDays(sla) > now)
@@ -241,12 +270,9 @@ Result<int> BackendStore::enqueueReminders(const ReminderPolicy &policy, const Q
                 n.eventKey = QStringLiteral("sla:%1:%2").arg(reg).arg(sequence);
                 n.kind = NotificationKind::SlaReminder;
                 n.recipientKind = QStringLiteral("officer");
-                n.recipient = responsibleOfficer(desa, stage);
                 n.message = smstext::slaReminder(reg, service, serverlink::stageLabelId(stage), sla);
-                // No officer phone numbers yet (console issue): the row is the reminder, shown to the office.
-                n.status = QStringLiteral("recorded");
+                due.append(slaReminders(n, officerList.value(), delegationList.value(), desa, kecamatan, level, stage, today));
             }
-            due.append(n);
         }
         q.finish();
         int added = 0;

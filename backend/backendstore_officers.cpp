@@ -8,7 +8,7 @@ using namespace detail;
 namespace {
 
 const QString kOfficerColumns
-    = QStringLiteral("id, username, display_name, role, office, password_hash, failed_logins, locked_until, active, created_at");
+    = QStringLiteral("id, username, display_name, role, office, password_hash, failed_logins, locked_until, active, created_at, phone");
 const QString kDelegationColumns
     = QStringLiteral("id, officer_id, delegate_id, starts, ends, reason, created_by, created_at, cancelled_at");
 
@@ -25,6 +25,7 @@ OfficerRecord readOfficer(const QSqlQuery &q)
     o.lockedUntil = parseTimestamp(q.value(7));
     o.active = q.value(8).toInt() != 0;
     o.createdAt = parseTimestamp(q.value(9));
+    o.phone = q.value(10).toString();
     return o;
 }
 
@@ -52,9 +53,9 @@ Result<qint64> BackendStore::insertOfficer(const OfficerRecord &o)
     if (auto existing = officerByUsername(o.username); existing)
         return Error {ErrorCode::RegistrationTaken, QStringLiteral("Nama pengguna '%1' sudah dipakai. Pilih nama lain.").arg(o.username)};
     return insertInOwnTransaction(conn, QStringLiteral("officers"),
-        QStringLiteral("INSERT INTO officers (%1) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)").arg(kOfficerColumns),
+        QStringLiteral("INSERT INTO officers (%1) VALUES (?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, ?)").arg(kOfficerColumns),
         {o.username, o.displayName, roleToWire(o.role), o.office, o.passwordHash, o.active ? 1 : 0,
-            timestamp(o.createdAt.isValid() ? o.createdAt : QDateTime::currentDateTimeUtc())});
+            timestamp(o.createdAt.isValid() ? o.createdAt : QDateTime::currentDateTimeUtc()), textOrNull(o.phone)});
 }
 
 Result<OfficerRecord> BackendStore::officer(qint64 id)
@@ -82,8 +83,8 @@ Status BackendStore::updateOfficer(const OfficerRecord &o)
     if (!conn)
         return conn.error();
     QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("UPDATE officers SET display_name = ?, role = ?, office = ?, active = ? WHERE id = ?"));
-    for (const QVariant &v : QVariantList {o.displayName, roleToWire(o.role), o.office, o.active ? 1 : 0, o.id})
+    q.prepare(QStringLiteral("UPDATE officers SET display_name = ?, role = ?, office = ?, active = ?, phone = ? WHERE id = ?"));
+    for (const QVariant &v : QVariantList {o.displayName, roleToWire(o.role), o.office, o.active ? 1 : 0, textOrNull(o.phone), o.id})
         q.addBindValue(v);
     if (!q.exec())
         return databaseError(QStringLiteral("memperbarui petugas"), q.lastError());

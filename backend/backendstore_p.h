@@ -25,6 +25,12 @@ inline QDateTime parseTimestamp(const QVariant &v)
     return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
 }
 
+/// An empty optional text (a phone number nobody gave) is stored as NULL.
+inline QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
 inline Error databaseError(const QString &what, const QSqlError &e)
 {
     return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};

@@ -26,11 +26,11 @@ enum class NotificationKind { Ready, NeedsFix, Rejected, PickupReminder, SlaRemi
 /// refused by the gateway, kept for staff), recorded (officer reminder, no transport yet).
 struct NotificationRecord {
     qint64 id = 0;
-    QString eventKey; // unique per event: "event:<sequence>", "pickup:<reg>:<sequence>", "sla:<reg>:<sequence>"
+    QString eventKey; // unique per event: "event:<sequence>", "pickup:<reg>:<sequence>", "sla:<reg>:<sequence>[:<officer id>]"
     QString registrationNumber;
     NotificationKind kind = NotificationKind::Ready;
     QString recipientKind; // citizen | officer
-    QString recipient; // citizen: +62… (masked once sent); officer: "<office code>/<role>"
+    QString recipient; // +62… (masked once sent); officer without a phone (status recorded): "<office code>/<role>"
     QString message;
     QString status;
     int attempts = 0;

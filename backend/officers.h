@@ -48,6 +48,7 @@ struct OfficerRecord {
     QDateTime lockedUntil; // null: not locked
     bool active = true;
     QDateTime createdAt;
+    QString phone; // +62… (serverlink::normalizePhone) for SLA reminders; empty when none. PII: logs mask it.
 };
 
 /// Leave of an officer with the colleague who acts in their place (sekdes signs for the kades).

@@ -205,7 +205,57 @@ bool isSigning(ServiceLevel level, Stage from)
     return to == Stage::DesaSigned || to == Stage::KecamatanSigned;
 }
 
+QList<Role> responsibleRoles(ServiceLevel level, Stage from)
+{
+    QList<Role> list;
+    for (Role role : allRoles())
+        if (role != Role::SuperAdmin && mayAct(role, level, from, OfficerAction::Approve))
+            list.append(role);
+    return list;
+}
+
+QString officeOf(Role role, const QString &desaCode, const QString &kecamatanCode)
+{
+    return isDesaRole(role) ? desaCode : kecamatanCode;
+}
+
 } // namespace roles
+
+namespace leave {
+
+bool isOnLeave(const QList<DelegationRecord> &delegations, qint64 officerId, const QDate &day)
+{
+    return std::any_of(
+        delegations.cbegin(), delegations.cend(), [&](const DelegationRecord &d) { return d.officerId == officerId && d.coversDay(day); });
+}
+
+QList<OfficerRecord> actingOfficers(
+    const QList<OfficerRecord> &officers, const QList<DelegationRecord> &delegations, Role role, const QString &office, const QDate &day)
+{
+    QList<OfficerRecord> acting;
+    const auto add = [&acting](const OfficerRecord &o) {
+        if (o.active && std::none_of(acting.cbegin(), acting.cend(), [&o](const OfficerRecord &a) { return a.id == o.id; }))
+            acting.append(o);
+    };
+    for (const OfficerRecord &holder : officers) {
+        if (!holder.active || holder.role != role || holder.office != office)
+            continue;
+        if (!isOnLeave(delegations, holder.id, day)) {
+            add(holder);
+            continue;
+        }
+        for (const DelegationRecord &d : delegations) {
+            if (d.officerId != holder.id || !d.coversDay(day))
+                continue;
+            for (const OfficerRecord &delegate : officers)
+                if (delegate.id == d.delegateId)
+                    add(delegate);
+        }
+    }
+    return acting;
+}
+
+} // namespace leave
 
 namespace {
 
@@ -354,9 +404,7 @@ Result<QList<Capacity>> Workflow::capacities(const OfficerRecord &officer, const
     if (!all)
         return all.error();
     QList<Capacity> list;
-    const bool onLeave = std::any_of(
-        all.value().cbegin(), all.value().cend(), [&](const DelegationRecord &d) { return d.officerId == officer.id && d.coversDay(day); });
-    if (!onLeave)
+    if (!leave::isOnLeave(all.value(), officer.id, day))
         list.append(Capacity {officer.role, officer.office, {}});
     for (const DelegationRecord &d : all.value()) {
         if (d.delegateId != officer.id || !d.coversDay(day))

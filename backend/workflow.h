@@ -46,7 +46,22 @@ namespace roles {
 [[nodiscard]] bool mayAct(Role role, serverlink::ServiceLevel level, serverlink::Stage from, OfficerAction action);
 /// Approving at `from` is a signature (kepala desa at DESA_REVIEW, camat at KECAMATAN_REVIEW).
 [[nodiscard]] bool isSigning(serverlink::ServiceLevel level, serverlink::Stage from);
+/// The roles that move a request of `level` on from `from` (may approve there; super admin aside):
+/// the officers an SLA reminder goes to. Empty where nobody approves (READY follows by itself).
+[[nodiscard]] QList<Role> responsibleRoles(serverlink::ServiceLevel level, serverlink::Stage from);
+/// The office a holder of `role` must belong to for a request of `desaCode` (kecamatan roles: `kecamatanCode`).
+[[nodiscard]] QString officeOf(Role role, const QString &desaCode, const QString &kecamatanCode);
 } // namespace roles
+
+/// Leave and delegation (decision 0005), shared by the console's capacities and the reminders.
+namespace leave {
+/// Whether a delegation puts `officerId` on leave on `day`.
+[[nodiscard]] bool isOnLeave(const QList<DelegationRecord> &delegations, qint64 officerId, const QDate &day);
+/// The officers acting in `role` for `office` on `day`: active holders not on leave, and for a holder
+/// on leave the active colleague(s) delegated to act for them. Each officer once.
+[[nodiscard]] QList<OfficerRecord> actingOfficers(
+    const QList<OfficerRecord> &officers, const QList<DelegationRecord> &delegations, Role role, const QString &office, const QDate &day);
+} // namespace leave
 
 /// A role and office an officer acts in today: their own, or one delegated to them by a colleague on leave.
 struct Capacity {

@@ -229,4 +229,23 @@ std::optional<StatusChange> StatusChange::fromJsonObject(const QJsonObject &o)
     return c;
 }
 
+std::optional<QString> normalizePhone(const QString &text)
+{
+    QString digits;
+    for (QChar c : text) {
+        if (c.isDigit())
+            digits += c;
+        else if (c != QLatin1Char(' ') && c != QLatin1Char('-') && c != QLatin1Char('+') && c != QLatin1Char('.'))
+            return std::nullopt;
+    }
+    if (digits.startsWith(QLatin1String("62")))
+        digits = digits.mid(2);
+    else if (digits.startsWith(QLatin1Char('0')))
+        digits = digits.mid(1);
+    // Indonesian mobile numbers: 8xx followed by 7–10 more digits (+62 8xx…, 9–12 digits).
+    if (!digits.startsWith(QLatin1Char('8')) || digits.size() < 9 || digits.size() > 12)
+        return std::nullopt;
+    return QStringLiteral("+62") + digits;
+}
+
 } // namespace serverlink

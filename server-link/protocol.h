@@ -39,6 +39,10 @@ enum class ServiceLevel { Desa, Kecamatan };
 [[nodiscard]] QString levelToWire(ServiceLevel level);
 [[nodiscard]] std::optional<ServiceLevel> levelFromWire(const QString &wire);
 
+/// "0812-3456-789", "62812…", "+62 812…" → "+62812…"; nullopt when not an Indonesian mobile number.
+/// The one rule for phone numbers: citizens on the kiosk, officers in the console and CLI.
+[[nodiscard]] std::optional<QString> normalizePhone(const QString &text);
+
 /// Body of POST /api/v1/requests. Serialised with sorted keys so the same request
 /// always produces the same bytes (the backend compares bodies per idempotency key).
 struct SubmitRequest {

@@ -363,6 +363,12 @@ int officer(Backend &b, const QString &sub, const QCommandLineParser &args)
     o.role = *role;
     if (auto known = checkOffice(o.role, o.office, b.offices); !known)
         return fail(known.error().message);
+    if (args.isSet(QStringLiteral("phone"))) {
+        const auto phone = serverlink::normalizePhone(args.value(QStringLiteral("phone")).trimmed());
+        if (!phone)
+            return fail(QStringLiteral("Nomor HP tidak valid. Tulis nomor ponsel Indonesia, mis. 081234567890 atau +6281234567890."));
+        o.phone = *phone;
+    }
     // The password comes from stdin (first line) so it never shows in the process list or shell history.
     QTextStream in(stdin);
     const QString password = in.readLine();
@@ -456,7 +462,7 @@ int main(int argc, char *argv[])
         "  kiosk list --data DIR | kiosk revoke --data DIR ID | kiosk register --data DIR --cert FILE\n"
         "  kiosk-ca create --cert FILE --key FILE\n"
         "  (serve --client-ca-key F: kiosks enroll with a one-time code)\n"
-        "  officer add --data DIR --username U --role R --office KODE [--name NAMA] < sandi\n"
+        "  officer add --data DIR --username U --role R --office KODE [--name NAMA] [--phone HP] < sandi\n"
         "  officer list --data DIR\n"
         "  report --data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE]"));
     parser.addHelpOption();
@@ -481,6 +487,7 @@ int main(int argc, char *argv[])
              std::tuple {"username", "U", "nama pengguna petugas (officer add)"},
              std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add)"},
              std::tuple {"name", "NAMA", "nama lengkap petugas (officer add)"},
+             std::tuple {"phone", "HP", "nomor HP petugas untuk pengingat SMS, mis. 081234567890 (officer add)"},
              std::tuple {"notify-config", "INI", "pengaturan SMS dan pengingat (bawaan DIR/notifications.ini)"},
              std::tuple {"to", "YYYY-MM-DD", "akhir periode laporan (termasuk hari itu)"},
              std::tuple {"csv", "FILE", "laporan juga sebagai CSV: FILE-tahap.csv, -waktu.csv, -sla.csv, -ikm.csv"}})

@@ -4,6 +4,7 @@
 #include "crypto.h"
 #include "html.h"
 #include "letterrenderer.h"
+#include "notifications.h"
 #include "offices.h"
 #include "servicecatalog.h"
 
@@ -865,6 +866,22 @@ bool ConsoleServer::Impl::managesOffice(const ConsoleSession &s, const QString &
     return false;
 }
 
+namespace {
+
+const QString kInvalidPhone
+    = QStringLiteral("Nomor HP tidak valid. Tulis nomor ponsel Indonesia, mis. 0812-3456-7890 atau +62 812 3456 7890, "
+                     "atau kosongkan.");
+
+/// An officer's phone as typed in a form: empty (none), a valid number in +62… form, or nullopt when invalid.
+std::optional<QString> officerPhone(const QString &typed)
+{
+    if (typed.trimmed().isEmpty())
+        return QString();
+    return serverlink::normalizePhone(typed.trimmed());
+}
+
+} // namespace
+
 void ConsoleServer::Impl::officersPage(ConsoleSession &s, const httplib::Request &req, httplib::Response &res, const QString &error)
 {
     const auto all = store.officers();
@@ -877,6 +894,7 @@ void ConsoleServer::Impl::officersPage(ConsoleSession &s, const httplib::Request
             continue;
         const bool locked = o.lockedUntil.isValid() && o.lockedUntil > QDateTime::currentDateTimeUtc();
         rows.append(html::cell(o.username) + html::cell(o.displayName) + html::cell(roleLabel(o.role)) + html::cell(o.office)
+            + html::cell(o.phone.isEmpty() ? QStringLiteral("—") : smstext::maskPhone(o.phone))
             + html::cell(
                 o.active ? (locked ? QStringLiteral("aktif, terkunci sementara") : QStringLiteral("aktif")) : QStringLiteral("nonaktif"))
             + QStringLiteral(
@@ -884,25 +902,31 @@ void ConsoleServer::Impl::officersPage(ConsoleSession &s, const httplib::Request
                 "<input type=\"hidden\" name=\"aktif\" value=\"%3\"><button type=\"submit\" class=\"netral\">%4</button></form>"
                 "<form method=\"post\" action=\"/admin/petugas/%1\">%2<label>Kata sandi baru <input type=\"password\" "
                 "name=\"password\" autocomplete=\"new-password\" minlength=\"10\" required></label>"
-                "<button type=\"submit\" class=\"netral\">Ganti kata sandi</button></form></td>")
+                "<button type=\"submit\" class=\"netral\">Ganti kata sandi</button></form>"
+                "<form method=\"post\" action=\"/admin/petugas/%1\">%2<label>Nomor HP (kosongkan untuk menghapus) "
+                "<input type=\"tel\" name=\"phone\" value=\"%5\" autocomplete=\"off\"></label>"
+                "<button type=\"submit\" class=\"netral\">Simpan nomor HP</button></form></td>")
                   .arg(o.id)
                   .arg(csrf, o.active ? QStringLiteral("0") : QStringLiteral("1"),
-                      o.active ? QStringLiteral("Nonaktifkan") : QStringLiteral("Aktifkan")));
+                      o.active ? QStringLiteral("Nonaktifkan") : QStringLiteral("Aktifkan"), html::escape(o.phone)));
     }
     QString roleOptions;
     for (Role r : allRoles())
         if (r != Role::SuperAdmin || managesOffice(s, QStringLiteral("*")))
             roleOptions += QStringLiteral("<option value=\"%1\">%2</option>").arg(roleToWire(r), html::escape(roleLabel(r)));
-    const QString body = html::table({QStringLiteral("Nama pengguna"), QStringLiteral("Nama"), QStringLiteral("Peran"),
-                                         QStringLiteral("Kantor"), QStringLiteral("Status"), QStringLiteral("Ubah")},
-                             rows, QStringLiteral("Belum ada petugas."))
-        + QStringLiteral("<h2>Tambah petugas</h2><form method=\"post\" action=\"/admin/petugas\" class=\"aksi\">%1"
-                         "<label>Nama pengguna <input type=\"text\" name=\"username\" required pattern=\"[a-z0-9._-]{3,32}\"></label>"
-                         "<label>Nama lengkap <input type=\"text\" name=\"name\" required></label>"
-                         "<label>Peran <select name=\"role\">%2</select></label>"
-                         "<label>Kode kantor (desa 10 angka, kecamatan 6 angka) <input type=\"text\" name=\"office\" required></label>"
-                         "<label>Kata sandi awal (minimal 10 karakter) <input type=\"password\" name=\"password\" minlength=\"10\" "
-                         "autocomplete=\"new-password\" required></label><button type=\"submit\">Tambah</button></form>")
+    const QString body
+        = html::table({QStringLiteral("Nama pengguna"), QStringLiteral("Nama"), QStringLiteral("Peran"), QStringLiteral("Kantor"),
+                          QStringLiteral("Nomor HP"), QStringLiteral("Status"), QStringLiteral("Ubah")},
+              rows, QStringLiteral("Belum ada petugas."))
+        + QStringLiteral(
+            "<h2>Tambah petugas</h2><form method=\"post\" action=\"/admin/petugas\" class=\"aksi\">%1"
+            "<label>Nama pengguna <input type=\"text\" name=\"username\" required pattern=\"[a-z0-9._-]{3,32}\"></label>"
+            "<label>Nama lengkap <input type=\"text\" name=\"name\" required></label>"
+            "<label>Peran <select name=\"role\">%2</select></label>"
+            "<label>Kode kantor (desa 10 angka, kecamatan 6 angka) <input type=\"text\" name=\"office\" required></label>"
+            "<label>Nomor HP untuk pengingat SMS (boleh kosong) <input type=\"tel\" name=\"phone\" autocomplete=\"off\"></label>"
+            "<label>Kata sandi awal (minimal 10 karakter) <input type=\"password\" name=\"password\" minlength=\"10\" "
+            "autocomplete=\"new-password\" required></label><button type=\"submit\">Tambah</button></form>")
               .arg(csrf, roleOptions);
     sendPage(s, req, res, QStringLiteral("/admin/petugas"), QStringLiteral("Petugas"), body, error);
 }
@@ -921,6 +945,10 @@ void ConsoleServer::Impl::addOfficer(ConsoleSession &s, httplib::Response &res)
         return officersPage(s, none, res, QStringLiteral("Isi nama pengguna (3–32 huruf kecil/angka), nama lengkap dan peran."));
     if (password.size() < 10)
         return officersPage(s, none, res, QStringLiteral("Kata sandi minimal 10 karakter."));
+    const auto phone = officerPhone(s.form.value(QStringLiteral("phone")));
+    if (!phone)
+        return officersPage(s, none, res, kInvalidPhone);
+    o.phone = *phone;
     o.role = *role;
     if (o.role == Role::SuperAdmin)
         o.office = QStringLiteral("*");
@@ -941,6 +969,17 @@ void ConsoleServer::Impl::updateOfficer(ConsoleSession &s, qint64 id, httplib::R
     auto o = store.officer(id);
     if (!o || !managesOffice(s, o.value().office))
         return sendError(s, res, 404, QStringLiteral("Petugas tidak ditemukan di wilayah Anda."));
+    if (s.form.contains(QStringLiteral("phone"))) {
+        const auto phone = officerPhone(s.form.value(QStringLiteral("phone")));
+        if (!phone)
+            return officersPage(s, none, res, kInvalidPhone);
+        o.value().phone = *phone;
+        if (auto done = store.updateOfficer(o.value()); !done)
+            return sendError(s, res, 500, done.error().message);
+        // The number is PII: the log says whose number changed, never the number.
+        qCInfo(lcConsole) << "officer id" << s.officer.id << "set the phone number of officer id" << id;
+        return redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
+    }
     if (s.form.contains(QStringLiteral("password"))) {
         const QString password = s.form.value(QStringLiteral("password"));
         if (password.size() < 10)

@@ -39,7 +39,7 @@ set_tests_properties(openapi_contract_selftest PROPERTIES SKIP_RETURN_CODE 77 TI
 find_package(Qt6 6.4 REQUIRED COMPONENTS Network)
 kiosk_add_qtest(NAME tst_notifications SOURCES integration/tst_notifications.cpp unit/smsgatewayreceiver.h
   LIBS backend_core Qt6::Network Qt6::Sql
-  FUNCTIONS onePerEvent killedBetweenEnqueueAndSend killedWhileOnTheWire
+  FUNCTIONS onePerEvent killedBetweenEnqueueAndSend killedWhileOnTheWire officerSlaReminder
   LABELS integration)
 target_include_directories(tst_notifications PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_notifications kecamatan-backend)

@@ -11,6 +11,9 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -214,6 +217,50 @@ private Q_SLOTS:
         QCOMPARE(m_gateway.acceptedPosts(key), 1);
         QCOMPARE(m_gateway.deliveredCount(), deliveredBefore + 1);
         std::printf("killedWhileOnTheWire: 2 POSTs with Idempotency-Key %s, delivered once\n", qPrintable(key));
+    }
+
+    void officerSlaReminder()
+    {
+        m_gateway.setMode(SmsGatewayReceiver::Mode::Accept);
+        // The desa front office gets a number through the CLI (password on stdin), as written by hand.
+        QProcess add;
+        add.start(binary(QStringLiteral("backend/kecamatan-backend")),
+            {QStringLiteral("officer"), QStringLiteral("add"), QStringLiteral("--data"), dataDir(), QStringLiteral("--username"),
+                QStringLiteral("kaur"), QStringLiteral("--role"), QStringLiteral("desa_front_office"), QStringLiteral("--office"), kDesa,
+                QStringLiteral("--phone"), QStringLiteral("0813-1111-2222")});
+        add.write("sandi-kaur-panjang\n");
+        add.closeWriteChannel();
+        QVERIFY(add.waitForFinished(120000) && add.exitCode() == 0);
+        const qint64 officerId = m_store->officerByUsername(QStringLiteral("kaur")).value().id;
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("N-LATE"), QString())));
+        // Received 30 days ago (past every service's SLA); the restarted backend's first reminder scan finds it late.
+        killBackend();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backdate"));
+            db.setDatabaseName(QDir(dataDir()).filePath(QStringLiteral("backend.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("UPDATE events SET at = ? WHERE registration_number = 'N-LATE'"));
+            q.addBindValue(QDateTime::currentDateTimeUtc().addDays(-30).toString(Qt::ISODateWithMs));
+            QVERIFY2(q.exec() && q.numRowsAffected() == 1, qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
+        QVERIFY(startBackend());
+        QTRY_COMPARE_WITH_TIMEOUT(row(QStringLiteral("N-LATE")).status, QStringLiteral("sent"), 30000);
+        const NotificationRecord n = row(QStringLiteral("N-LATE"));
+        const QString key
+            = QStringLiteral("sla:N-LATE:%1:%2").arg(m_store->events(QStringLiteral("N-LATE")).value().last().sequence).arg(officerId);
+        QCOMPARE(n.eventKey, key);
+        QCOMPARE(n.recipientKind, QStringLiteral("officer"));
+        QCOMPARE(n.recipient, QStringLiteral("+62813*****222"));
+        QCOMPARE(m_gateway.acceptedPosts(key), 1);
+        bool found = false;
+        for (const auto &p : m_gateway.posts())
+            found = found
+                || (p.idempotencyKey == key && p.body.value(QStringLiteral("to")).toString() == QStringLiteral("+6281311112222")
+                    && p.body.value(QStringLiteral("text")).toString().contains(QStringLiteral("N-LATE")));
+        QVERIFY(found);
+        std::printf("officerSlaReminder: %s delivered to the desa front office's phone\n", qPrintable(key));
     }
 };
 

@@ -29,8 +29,8 @@ kiosk_add_qtest(NAME tst_workflow_roles
             delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding)
 # The officer console over real HTTPS with curl (sessions, CSRF, roles, escaping, lockout); browser run: console_e2e.
 kiosk_add_qtest(NAME tst_console
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp ${CMAKE_CURRENT_LIST_DIR}/logcapture.h
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
-            desaEditsRefused adminAddsDesaOfOwnKecamatan addedPageAndEscapedQuery monitoringPage lockoutAfterFiveFailures)
+            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers addedPageAndEscapedQuery monitoringPage lockoutAfterFiveFailures)

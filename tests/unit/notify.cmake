@@ -7,10 +7,11 @@ kiosk_add_qtest(NAME tst_letters
   FUNCTIONS nomorFormat nomorSequentialAcrossYearAndRestart nomorUniqueIndex everyServiceHasTemplate templateComposesKopRowsAndSigner
             paperF4DefaultA4Option workflowLettersNumberedAndSealed delegateSignsOnBehalf)
 kiosk_add_qtest(NAME tst_notify
-  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_notify.cpp ${CMAKE_CURRENT_LIST_DIR}/smsgatewayreceiver.h
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_notify.cpp ${CMAKE_CURRENT_LIST_DIR}/smsgatewayreceiver.h ${CMAKE_CURRENT_LIST_DIR}/logcapture.h
   LIBS backend_core Qt6::Network Qt6::Sql
   LABELS backend
-  FUNCTIONS transitionRowsInSameTransaction smsTexts remindersOnceWhenDue senderRetriesThenMarksSentOnce gammuInjectCommand settingsFromIni)
+  FUNCTIONS transitionRowsInSameTransaction smsTexts remindersOnceWhenDue officerSlaReminders officerReminderReachesGatewayMaskedInLog
+            senderRetriesThenMarksSentOnce gammuInjectCommand settingsFromIni)
 kiosk_add_qtest(NAME tst_monitoring
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_monitoring.cpp
   LIBS backend_core Qt6::Sql

@@ -224,18 +224,27 @@ private slots:
         // A new database gets the built-in table.
         QVERIFY(sameAsBuiltIn(m_store->desaOffices().value()));
 
-        // A deployment at schema 7 (data, no desa table yet) keeps its data and gets the built-in desa on upgrade.
+        // A deployment at schema 7 (data, no desa table yet) keeps its data and gets the built-in desa on upgrade;
+        // its officers get no phone number (schema 9).
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        OfficerRecord kades;
+        kades.username = QStringLiteral("kades");
+        kades.displayName = QStringLiteral("Kades");
+        kades.role = Role::KepalaDesa;
+        kades.office = kDesa;
+        kades.passwordHash = QStringLiteral("unused");
+        kades.phone = QStringLiteral("+6281311112222");
+        QVERIFY(m_store->insertOfficer(kades));
         m_workflow.reset();
         m_store.reset();
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
-            // Undo exactly what migration 8 adds.
-            for (const char *sql : {"DROP TABLE desa_offices", "DROP TABLE audit_log", "ALTER TABLE requests DROP COLUMN signer_name",
-                     "ALTER TABLE requests DROP COLUMN signer_title", "ALTER TABLE requests DROP COLUMN signer_on_behalf_of",
-                     "PRAGMA user_version = 7"}) {
+            // Undo exactly what migrations 9 and 8 add.
+            for (const char *sql : {"ALTER TABLE officers DROP COLUMN phone", "DROP TABLE desa_offices", "DROP TABLE audit_log",
+                     "ALTER TABLE requests DROP COLUMN signer_name", "ALTER TABLE requests DROP COLUMN signer_title",
+                     "ALTER TABLE requests DROP COLUMN signer_on_behalf_of", "PRAGMA user_version = 7"}) {
                 QSqlQuery q(db);
                 QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
             }
@@ -247,6 +256,7 @@ private slots:
         QCOMPARE(upgraded.value()->request(QStringLiteral("REG-1")).value().stage, Stage::Received);
         QVERIFY(upgraded.value()->request(QStringLiteral("REG-1")).value().signer.isEmpty());
         QVERIFY(upgraded.value()->auditLog(10).value().isEmpty());
+        QVERIFY(upgraded.value()->officerByUsername(QStringLiteral("kades")).value().phone.isEmpty());
     }
 
     void desaOfficesEditedWithAudit()

@@ -5,6 +5,8 @@
 #include "console/monitoringpage.h"
 #include "crypto.h"
 #include "letterrenderer.h"
+#include "logcapture.h"
+#include "notifications.h"
 #include "offices.h"
 #include "servicecatalog.h"
 #include "workflow.h"
@@ -409,6 +411,57 @@ private slots:
         // Officers can now be bound to it, and the same code cannot be added twice.
         QVERIFY(checkOffice(Role::KepalaDesa, QStringLiteral("3521112010"), *m_offices));
         QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa"), form).status, 400);
+    }
+
+    void officerPhoneNumbers()
+    {
+        const auto [jar, csrf] = login(QStringLiteral("admin"), QStringLiteral("sandi-admin-panjang"));
+        LogCapture log;
+        const auto addForm = [&csrf](const QString &user, const QString &phone) {
+            return QStringList {QStringLiteral("csrf=") + csrf, QStringLiteral("username=") + user, QStringLiteral("name=Sekdes Pitu"),
+                QStringLiteral("role=sekretaris_desa"), QStringLiteral("office=") + kDesa, QStringLiteral("password=sandi-panjang-sekali"),
+                QStringLiteral("phone=") + phone};
+        };
+        // Added with a number as people write it: stored as +62…
+        QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/admin/petugas"),
+                     addForm(QStringLiteral("sekdes"), QStringLiteral("0812-3456-7890")))
+                     .status,
+            303);
+        QCOMPARE(m_store->officerByUsername(QStringLiteral("sekdes")).value().phone, QStringLiteral("+6281234567890"));
+        // An invalid number: 400 with a sentence, nobody added.
+        const Reply invalidAdd = call(
+            jar, QStringLiteral("POST"), QStringLiteral("/admin/petugas"), addForm(QStringLiteral("sekdes2"), QStringLiteral("12345")));
+        QCOMPARE(invalidAdd.status, 400);
+        QVERIFY(invalidAdd.body.contains("Nomor HP tidak valid"));
+        QVERIFY(!m_store->officerByUsername(QStringLiteral("sekdes2")));
+
+        const OfficerRecord kades = m_store->officerByUsername(QStringLiteral("kades")).value();
+        const QString path = QStringLiteral("/admin/petugas/%1").arg(kades.id);
+        const auto phoneOf = [this] { return m_store->officerByUsername(QStringLiteral("kades")).value().phone; };
+        const Reply invalid = call(jar, QStringLiteral("POST"), path, {QStringLiteral("csrf=") + csrf, QStringLiteral("phone=0812-ABCD")});
+        QCOMPARE(invalid.status, 400);
+        QVERIFY(invalid.body.contains("Nomor HP tidak valid"));
+        QCOMPARE(phoneOf(), kades.phone);
+        // Without the CSRF token, or as an officer who does not manage officers: refused, unchanged.
+        QCOMPARE(call(jar, QStringLiteral("POST"), path, {QStringLiteral("phone=081311112222")}).status, 403);
+        const auto [foJar, foCsrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QCOMPARE(call(foJar, QStringLiteral("POST"), path, {QStringLiteral("csrf=") + foCsrf, QStringLiteral("phone=081311112222")}).status,
+            403);
+        QCOMPARE(phoneOf(), kades.phone);
+
+        QCOMPARE(
+            call(jar, QStringLiteral("POST"), path, {QStringLiteral("csrf=") + csrf, QStringLiteral("phone=+62 813 1111 2222")}).status,
+            303);
+        QCOMPARE(phoneOf(), QStringLiteral("+6281311112222"));
+        // The list shows the number masked.
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/admin/petugas"));
+        QVERIFY(page.body.contains(smstext::maskPhone(QStringLiteral("+6281311112222")).toUtf8()));
+        // Emptied: no number any more.
+        QCOMPARE(call(jar, QStringLiteral("POST"), path, {QStringLiteral("csrf=") + csrf, QStringLiteral("phone=")}).status, 303);
+        QVERIFY(phoneOf().isEmpty());
+        // The numbers never reach the log in clear.
+        for (const char *digits : {"81234567890", "81311112222"})
+            QVERIFY2(!log.text().contains(QLatin1String(digits)), qPrintable(log.text()));
     }
 
     void addedPageAndEscapedQuery()

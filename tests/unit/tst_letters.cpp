@@ -305,7 +305,7 @@ private Q_SLOTS:
         SealingBackend backend(m_dir, QStringLiteral("delegate"));
         auto &[store, catalog, offices, renderer, seals, workflow] = backend;
         const auto officer = [&](Role role, const QString &username, const QString &name) {
-            OfficerRecord o {0, username, name, role, kDesa, QStringLiteral("unused"), 0, {}, true, {}};
+            OfficerRecord o {0, username, name, role, kDesa, QStringLiteral("unused"), 0, {}, true, {}, {}};
             o.id = store->insertOfficer(o).value();
             return o;
         };

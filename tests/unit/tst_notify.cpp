@@ -1,6 +1,7 @@
 // The notification outbox in one process: rows written in the transition's transaction, SMS
 // texts, reminders, the sender's retries against a local HTTP gateway, Gammu's inject command.
 #include "backendstore.h"
+#include "logcapture.h"
 #include "notifications.h"
 #include "smsgatewayreceiver.h"
 
@@ -59,6 +60,21 @@ QList<NotificationRecord> rowsFor(BackendStore &store, const QString &reg)
     return out;
 }
 
+const QString kKadesPhone = QStringLiteral("+6281311112222");
+const QString kSekdesPhone = QStringLiteral("+6285733334444");
+
+qint64 addOfficer(BackendStore &store, const QString &username, Role role, const QString &phone, const QString &office = kDesa)
+{
+    OfficerRecord o;
+    o.username = username;
+    o.displayName = username;
+    o.role = role;
+    o.office = office;
+    o.passwordHash = QStringLiteral("pbkdf2-tidak-dipakai");
+    o.phone = phone;
+    return store.insertOfficer(o).value();
+}
+
 } // namespace
 
 class TestNotify : public QObject
@@ -82,7 +98,9 @@ class TestNotify : public QObject
 private Q_SLOTS:
     void init()
     {
-        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("%1.sqlite").arg(QTest::currentTestFunction())));
+        // One database per test function and data row.
+        const QString name = QString::fromLatin1(QTest::currentTestFunction()) + QString::fromLatin1(QTest::currentDataTag());
+        auto store = BackendStore::open(m_dir.filePath(QString::number(qHash(name)) + QStringLiteral(".sqlite")));
         QVERIFY(store);
         m_store = std::move(store.value());
     }
@@ -170,6 +188,92 @@ private Q_SLOTS:
         // Handed over: no more reminders for that letter.
         QVERIFY(m_store->applyTransition(QStringLiteral("R-PICKUP"), move(Stage::Ready, Stage::HandedOver)));
         QCOMPARE(m_store->enqueueReminders(policy, now.addDays(30)).value(), 0);
+    }
+
+    void officerSlaReminders_data()
+    {
+        QTest::addColumn<QString>("kadesPhone");
+        QTest::addColumn<QString>("sekdesPhone");
+        QTest::addColumn<bool>("kadesOnLeave");
+        QTest::addColumn<QString>("recipient");
+        QTest::addColumn<QString>("status");
+        // At DESA_REVIEW the kades signs; the sekdes may only return or reject, so gets no reminder of their own.
+        QTest::newRow("kades has a phone") << kKadesPhone << kSekdesPhone << false << kKadesPhone << QStringLiteral("pending");
+        QTest::newRow("kades on leave: the sekdes acts")
+            << kKadesPhone << kSekdesPhone << true << kSekdesPhone << QStringLiteral("pending");
+        QTest::newRow("delegate without phone")
+            << kKadesPhone << QString() << true << QStringLiteral("3521112004/kepala_desa") << QStringLiteral("recorded");
+        QTest::newRow("nobody has a phone") << QString() << kSekdesPhone << false << QStringLiteral("3521112004/kepala_desa")
+                                            << QStringLiteral("recorded");
+    }
+
+    void officerSlaReminders()
+    {
+        QFETCH(QString, kadesPhone);
+        QFETCH(QString, sekdesPhone);
+        QFETCH(bool, kadesOnLeave);
+        QFETCH(QString, recipient);
+        QFETCH(QString, status);
+        const qint64 kades = addOfficer(*m_store, QStringLiteral("kades"), Role::KepalaDesa, kadesPhone);
+        const qint64 sekdes = addOfficer(*m_store, QStringLiteral("sekdes"), Role::SekretarisDesa, sekdesPhone);
+        // Another desa's kades is not responsible for this request.
+        QVERIFY(addOfficer(*m_store, QStringLiteral("kades-lain"), Role::KepalaDesa, QStringLiteral("+6281999990000"),
+                    QStringLiteral("3521112005"))
+            > 0);
+        const QDate today = QDate::currentDate();
+        if (kadesOnLeave)
+            QVERIFY(m_store->insertDelegation(
+                DelegationRecord {0, kades, sekdes, today, today.addDays(10), QStringLiteral("cuti"), QStringLiteral("admin"), {}, {}}));
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-LATE"), kPhone)));
+        QVERIFY(m_store->applyTransition(QStringLiteral("R-LATE"), move(Stage::Received, Stage::DesaReview)));
+        ReminderPolicy policy;
+        policy.defaultSlaDays = 1;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+
+        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(2)).value(), 1);
+        const auto rows = rowsFor(*m_store, QStringLiteral("R-LATE"));
+        QCOMPARE(rows.size(), 1);
+        const NotificationRecord &n = rows.first();
+        QCOMPARE(n.kind, NotificationKind::SlaReminder);
+        QCOMPARE(n.recipientKind, QStringLiteral("officer"));
+        QCOMPARE(n.recipient, recipient);
+        QCOMPARE(n.status, status);
+        const QString sequence = QString::number(m_store->events(QStringLiteral("R-LATE")).value().last().sequence);
+        const QString key = QStringLiteral("sla:R-LATE:") + sequence;
+        QCOMPARE(n.eventKey,
+            status == QLatin1String("pending") ? key + QLatin1Char(':') + QString::number(recipient == kKadesPhone ? kades : sekdes) : key);
+        // No citizen data in an officer's SMS: the registration number, the service and the stage only.
+        QVERIFY(!n.message.contains(kNik) && !n.message.contains(QStringLiteral("Siti")) && !n.message.contains(kPhone));
+        QVERIFY(n.message.size() <= 160);
+        // The scan runs every hour: the same late step never gives a second row.
+        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(3)).value(), 0);
+        QCOMPARE(rowsFor(*m_store, QStringLiteral("R-LATE")).size(), 1);
+    }
+
+    void officerReminderReachesGatewayMaskedInLog()
+    {
+        SmsGatewayReceiver gateway;
+        QVERIFY(gateway.listen());
+        gateway.setMode(SmsGatewayReceiver::Mode::Accept);
+        (void)addOfficer(*m_store, QStringLiteral("kades"), Role::KepalaDesa, kKadesPhone);
+        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-LATE"), QString())));
+        QVERIFY(m_store->applyTransition(QStringLiteral("R-LATE"), move(Stage::Received, Stage::DesaReview)));
+        // SLA 0 days: late at once, so the row is due now and the sender takes it.
+        ReminderPolicy policy;
+        policy.defaultSlaDays = 0;
+        QCOMPARE(m_store->enqueueReminders(policy, QDateTime::currentDateTimeUtc()).value(), 1);
+        LogCapture log;
+        NotificationSender sender(*m_store, makeHttpSmsGateway(gateway.url(), QStringLiteral("rahasia")), fastSettings());
+        sender.start();
+        QTRY_COMPARE_WITH_TIMEOUT(rowsFor(*m_store, QStringLiteral("R-LATE")).first().status, QStringLiteral("sent"), 20000);
+        sender.stop();
+        QCOMPARE(gateway.deliveredCount(), 1);
+        QCOMPARE(gateway.posts().last().body.value(QStringLiteral("to")).toString(), kKadesPhone);
+        const NotificationRecord row = rowsFor(*m_store, QStringLiteral("R-LATE")).first();
+        QCOMPARE(row.status, QStringLiteral("sent"));
+        QCOMPARE(row.recipient, smstext::maskPhone(kKadesPhone));
+        QVERIFY2(log.text().contains(smstext::maskPhone(kKadesPhone)), qPrintable(log.text()));
+        QVERIFY2(!log.text().contains(kKadesPhone) && !log.text().contains(kKadesPhone.mid(3)), qPrintable(log.text()));
     }
 
     void senderRetriesThenMarksSentOnce()
