@@ -26,7 +26,7 @@ class TestOutbox : public QObject
     static NewRequest sample()
     {
         return {QStringLiteral("SKTM"), QStringLiteral("3521111208900003"), QStringLiteral("Siti Aminah"),
-            QStringLiteral("Dusun Krajan RT 01/RW 02"), QStringLiteral("Pendaftaran BPJS PBI"), {}};
+            QStringLiteral("Dusun Krajan RT 01/RW 02"), QStringLiteral("Pendaftaran BPJS PBI"), {}, {}};
     }
     static int count(const KioskStore &store, const QString &table)
     {
