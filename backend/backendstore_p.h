@@ -36,10 +36,8 @@ inline Error databaseError(const QString &what, const QSqlError &e)
     return {ErrorCode::Database, QStringLiteral("Kesalahan basis data saat %1: %2").arg(what, e.text())};
 }
 
-/// Every row of `sql` (bound to `binds`), each read by `read`.
-template<typename Record, typename Reader>
-Result<QList<Record>> readAll(
-    const Result<QSqlDatabase> &conn, const QString &sql, const QString &what, Reader read, const QVariantList &binds = {})
+/// `sql` bound to `binds` and executed on `conn`: the query stands before its first row.
+inline Result<QSqlQuery> select(const Result<QSqlDatabase> &conn, const QString &sql, const QVariantList &binds, const QString &what)
 {
     if (!conn)
         return conn.error();
@@ -49,9 +47,20 @@ Result<QList<Record>> readAll(
         q.addBindValue(v);
     if (!q.exec())
         return databaseError(what, q.lastError());
+    return q;
+}
+
+/// Every row of `sql` (bound to `binds`), each read by `read`.
+template<typename Record, typename Reader>
+Result<QList<Record>> readAll(
+    const Result<QSqlDatabase> &conn, const QString &sql, const QString &what, Reader read, const QVariantList &binds = {})
+{
+    auto q = select(conn, sql, binds, what);
+    if (!q)
+        return q.error();
     QList<Record> list;
-    while (q.next())
-        list.append(read(q));
+    while (q->next())
+        list.append(read(q.value()));
     return list;
 }
 
@@ -60,17 +69,12 @@ template<typename Record, typename Reader>
 Result<std::optional<Record>> readOne(
     const Result<QSqlDatabase> &conn, const QString &sql, const QVariantList &binds, const QString &what, Reader read)
 {
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(sql);
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    if (!q.exec())
-        return databaseError(what, q.lastError());
-    if (!q.next())
+    auto q = select(conn, sql, binds, what);
+    if (!q)
+        return q.error();
+    if (!q->next())
         return std::optional<Record>();
-    return std::optional<Record>(read(q));
+    return std::optional<Record>(read(q.value()));
 }
 
 /// As readOne, where no row is ErrorCode::NotFound with the sentence `notFound`.

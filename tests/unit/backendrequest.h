@@ -10,7 +10,7 @@
 namespace testsupport {
 
 inline backend::NewRequest makeRequest(
-    const QString &reg, const QString &service, serverlink::ServiceLevel level, const QJsonObject &fields = {})
+    const QString &reg, const QString &service, serverlink::ServiceLevel level, const QJsonObject &fields = {}, const QString &phone = {})
 {
     backend::NewRequest n;
     n.kioskId = QStringLiteral("KIOSK-0001");
@@ -24,6 +24,7 @@ inline backend::NewRequest makeRequest(
     n.submit.address = QStringLiteral("Dusun Krajan RT 01 RW 02, Pitu");
     n.submit.purpose = QStringLiteral("Persyaratan administrasi");
     n.submit.fields = fields;
+    n.submit.phone = phone;
     n.submit.submittedAt = QDateTime::currentDateTimeUtc();
     n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
     return n;

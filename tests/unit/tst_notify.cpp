@@ -1,5 +1,6 @@
 // The notification outbox in one process: rows written in the transition's transaction, SMS
 // texts, reminders, the sender's retries against a local HTTP gateway, Gammu's inject command.
+#include "backendrequest.h"
 #include "backendstore.h"
 #include "logcapture.h"
 #include "notifications.h"
@@ -21,20 +22,7 @@ const QString kPhone = QStringLiteral("+6281234567890");
 
 NewRequest makeRequest(const QString &reg, const QString &phone)
 {
-    NewRequest n;
-    n.kioskId = QStringLiteral("KIOSK-0001");
-    n.desaCode = kDesa;
-    n.idempotencyKey = reg + QStringLiteral("-idempotency-key");
-    n.submit.registrationNumber = reg;
-    n.submit.serviceCode = QStringLiteral("DOMISILI");
-    n.submit.nik = kNik;
-    n.submit.name = QStringLiteral("Siti Aminah");
-    n.submit.address = QStringLiteral("Dusun Krajan, Pitu");
-    n.submit.purpose = QStringLiteral("Administrasi");
-    n.submit.phone = phone;
-    n.submit.submittedAt = QDateTime::currentDateTimeUtc();
-    n.bodySha256 = QString::fromLatin1(QCryptographicHash::hash(n.submit.toJson(), QCryptographicHash::Sha256).toHex());
-    return n;
+    return testsupport::makeRequest(reg, QStringLiteral("DOMISILI"), serverlink::ServiceLevel::Desa, {}, phone);
 }
 
 Transition move(Stage from, Stage to, const QString &note = {})

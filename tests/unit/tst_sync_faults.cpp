@@ -118,6 +118,18 @@ class TestSyncFaults : public QObject
         m_thread->start();
     }
 
+    /// Holds each request until `together` wait at once, then answers them all (the held ones newest
+    /// first) with `answer`; `mostWaiting` records how many waited at once.
+    template<typename Answer>
+    ScriptedPeer::Reply answerWhenTogether(const ScriptedPeer::Request &r, int together, int *mostWaiting, Answer answer)
+    {
+        *mostWaiting = std::max(*mostWaiting, int(m_peer->heldCount()) + 1);
+        if (m_peer->heldCount() + 1 < together)
+            return {{}, false, false, true};
+        m_peer->releaseHeld(answer);
+        return answer(r);
+    }
+
     /// One sync round on the sync thread while this thread's event loop serves the peer.
     bool round()
     {
@@ -496,11 +508,7 @@ private Q_SLOTS:
             const auto echo = [](const ScriptedPeer::Request &q) {
                 return ScriptedPeer::Reply {ScriptedPeer::http(200, q.path + " " + q.headers.value("idempotency-key"))};
             };
-            mostWaiting = std::max(mostWaiting, int(m_peer->heldCount()) + 1);
-            if (m_peer->heldCount() + 1 < 4)
-                return {{}, false, false, true};
-            m_peer->releaseHeld(echo);
-            return echo(r);
+            return answerWhenTogether(r, 4, &mostWaiting, echo);
         };
         serverlink::LinkOptions options;
         options.maxParallel = 4;
@@ -621,11 +629,7 @@ private Q_SLOTS:
                 return defaultReply(r);
             if (++submissions == 1)
                 return answer(r);
-            mostWaiting = std::max(mostWaiting, int(m_peer->heldCount()) + 1);
-            if (m_peer->heldCount() + 1 < 4)
-                return {{}, false, false, true};
-            m_peer->releaseHeld(answer);
-            return answer(r);
+            return answerWhenTogether(r, 4, &mostWaiting, answer);
         };
         serverlink::LinkOptions link;
         link.maxParallel = 4;
