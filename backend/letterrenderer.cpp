@@ -64,16 +64,30 @@ public:
         m_p.drawText(QRect(box.left(), m_y, box.width(), used.height()), flags | Qt::TextWordWrap, text);
         m_y += used.height();
     }
+    /// Width of the label column (colon included): the widest label, kept between `least` and `most`.
+    int labelColumn(const QList<LetterLine> &lines, const QFont &f, int least, int most)
+    {
+        m_p.setFont(f);
+        int widest = 0;
+        for (const LetterLine &line : lines)
+            if (line.kind == LetterLineKind::Row)
+                widest = std::max(widest, m_p.fontMetrics().horizontalAdvance(line.label));
+        return std::clamp(widest + mm(7), least, most);
+    }
     void row(const QString &label, const QString &value, const QFont &f, int indent, int labelWidth)
     {
         m_p.setFont(f);
         const int valueLeft = m_left + indent + labelWidth;
         const QRect valueBox(valueLeft, m_y, m_left + m_width - valueLeft, 100000);
         const QRect used = m_p.boundingRect(valueBox, Qt::TextWordWrap, value);
-        m_p.drawText(QRect(m_left + indent, m_y, labelWidth, used.height()), Qt::AlignLeft, label);
-        m_p.drawText(QRect(valueLeft - mm(4), m_y, mm(4), used.height()), Qt::AlignLeft, QStringLiteral(":"));
-        m_p.drawText(QRect(valueBox.left(), m_y, valueBox.width(), used.height()), Qt::TextWordWrap, value);
-        m_y += used.height() + mm(1);
+        // A label longer than its column wraps rather than running into the colon and the value.
+        const QRect labelBox(m_left + indent, m_y, labelWidth - mm(4), 100000);
+        const QRect labelUsed = m_p.boundingRect(labelBox, Qt::TextWordWrap, label);
+        const int height = std::max(used.height(), labelUsed.height());
+        m_p.drawText(QRect(labelBox.left(), m_y, labelBox.width(), height), Qt::AlignLeft | Qt::TextWordWrap, label);
+        m_p.drawText(QRect(valueLeft - mm(4), m_y, mm(4), height), Qt::AlignLeft, QStringLiteral(":"));
+        m_p.drawText(QRect(valueBox.left(), m_y, valueBox.width(), height), Qt::TextWordWrap, value);
+        m_y += height + mm(1);
     }
     void skip(double millimetres) { m_y += mm(millimetres); }
     [[nodiscard]] int y() const { return m_y; }
@@ -207,6 +221,7 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
     const auto kopCount = std::count_if(lines.cbegin(), lines.cend(), [](const LetterLine &l) { return l.kind == LetterLineKind::Kop; });
     int kopIndex = 0;
     bool rowsStarted = false;
+    const int labelWidth = cursor.labelColumn(lines, body, mm(45), width / 2);
     for (const LetterLine &line : lines) {
         switch (line.kind) {
         case LetterLineKind::Kop:
@@ -234,7 +249,7 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
             break;
         case LetterLineKind::Row:
             rowsStarted = true;
-            cursor.row(line.label, line.value, body, mm(10), mm(50));
+            cursor.row(line.label, line.value, body, mm(10), labelWidth);
             break;
         case LetterLineKind::Statement:
             cursor.skip(rowsStarted ? 3 : 0);
