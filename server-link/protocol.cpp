@@ -57,6 +57,31 @@ QStringList stringList(const QJsonValue &v)
     return out;
 }
 
+// The object a body holds; nullopt (and why, when asked) when it is not JSON or not an object.
+std::optional<QJsonObject> parseObject(const QByteArray &json, QString *why = nullptr)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error == QJsonParseError::NoError && doc.isObject())
+        return doc.object();
+    if (why)
+        *why = parseError.error != QJsonParseError::NoError ? parseError.errorString() : QStringLiteral("bukan objek JSON");
+    return std::nullopt;
+}
+
+template<typename T> QJsonArray objectArray(const QList<T> &items)
+{
+    QJsonArray a;
+    for (const T &item : items)
+        a.append(item.toJsonObject());
+    return a;
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 template<typename T> std::optional<T> refuse(QString *error, const QString &why)
 {
     if (error)
@@ -149,7 +174,7 @@ QByteArray SubmitRequest::toJson() const
     o.insert(QStringLiteral("fields"), fields);
     o.insert(QStringLiteral("submittedAt"), submittedAt.toUTC().toString(Qt::ISODate));
     // QJsonObject keeps keys sorted, so Compact output is canonical.
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return compact(o);
 }
 
 std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QString *error)
@@ -160,14 +185,10 @@ std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QSt
             *error = QStringLiteral("body larger than %1 bytes").arg(kMaxBodyBytes);
         return std::nullopt;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        if (error)
-            *error = QStringLiteral("body is not a JSON object");
-        return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
+    const auto parsed = parseObject(json);
+    if (!parsed)
+        return refuse<SubmitRequest>(error, QStringLiteral("body is not a JSON object"));
+    const QJsonObject &o = *parsed;
     SubmitRequest r;
     r.registrationNumber = boundedString(o, "registrationNumber", &err);
     r.serviceCode = boundedString(o, "serviceCode", &err);
@@ -205,7 +226,7 @@ QByteArray SurveyResponse::toJson() const
     o.insert(QStringLiteral("serviceCode"), serviceCode);
     o.insert(QStringLiteral("answers"), a);
     o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return compact(o);
 }
 
 std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, QString *error)
@@ -217,7 +238,7 @@ std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, Q
     };
     if (json.size() > 4096)
         return fail(QStringLiteral("body too large"));
-    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    const QJsonObject o = parseObject(json).value_or(QJsonObject());
     SurveyResponse r;
     QString err;
     r.id = boundedString(o, "id", &err);
@@ -268,23 +289,17 @@ std::optional<StatusChange> StatusChange::fromJsonObject(const QJsonObject &o)
 
 QByteArray ChangesPage::toJson() const
 {
-    QJsonArray list;
-    for (const StatusChange &c : changes)
-        list.append(c.toJsonObject());
-    return QJsonDocument(QJsonObject {{QStringLiteral("cursor"), cursor}, {QStringLiteral("changes"), list}})
-        .toJson(QJsonDocument::Compact);
+    return compact({{QStringLiteral("cursor"), cursor}, {QStringLiteral("changes"), objectArray(changes)}});
 }
 
 std::optional<ChangesPage> ChangesPage::fromJson(const QByteArray &json, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    const QJsonObject o = doc.object();
+    const QJsonObject o = parseObject(json).value_or(QJsonObject());
     ChangesPage page;
     // A cursor that is not a whole number ≥ 0 would replay or skip changes.
     page.cursor = o.value(QStringLiteral("cursor")).toInteger(-1);
     const QJsonValue changes = o.value(QStringLiteral("changes"));
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject() || page.cursor < 0 || !changes.isArray())
+    if (page.cursor < 0 || !changes.isArray())
         return refuse<ChangesPage>(error, QStringLiteral("'cursor' (bilangan bulat ≥ 0) atau 'changes' (larik) tidak sah"));
     for (const QJsonValue &v : changes.toArray()) {
         if (const auto change = StatusChange::fromJsonObject(v.toObject()))
@@ -363,21 +378,17 @@ std::optional<CatalogService> Catalog::service(const QString &code) const
 
 QByteArray Catalog::toJson() const
 {
-    QJsonArray list;
-    for (const CatalogService &s : services)
-        list.append(s.toJsonObject());
-    return QJsonDocument(QJsonObject {{QStringLiteral("version"), version}, {QStringLiteral("services"), list}})
-        .toJson(QJsonDocument::Compact);
+    return compact({{QStringLiteral("version"), version}, {QStringLiteral("services"), objectArray(services)}});
 }
 
 std::optional<Catalog> Catalog::fromJson(const QByteArray &json, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return refuse<Catalog>(error, parseError.errorString());
-    const QJsonObject root = doc.object();
-    if (!doc.isObject() || !root.value(QStringLiteral("version")).isString() || !root.value(QStringLiteral("services")).isArray())
+    QString why;
+    const auto parsed = parseObject(json, &why);
+    if (!parsed)
+        return refuse<Catalog>(error, why);
+    const QJsonObject &root = *parsed;
+    if (!root.value(QStringLiteral("version")).isString() || !root.value(QStringLiteral("services")).isArray())
         return refuse<Catalog>(error, QStringLiteral("'version' atau 'services' tidak ada"));
     Catalog catalog;
     catalog.version = root.value(QStringLiteral("version")).toString();
@@ -429,18 +440,17 @@ QByteArray Heartbeat::toJson() const
     // Empty when invalid or beyond year 9999 in UTC: then the kiosk's clock is not reported.
     if (const QString sent = sentAt.toUTC().toString(Qt::ISODateWithMs); !sent.isEmpty())
         o.insert(QStringLiteral("sentAt"), sent);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return compact(o);
 }
 
 std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *error)
 {
     if (json.size() > kMaxBodyBytes)
         return refuse<Heartbeat>(error, QStringLiteral("Heartbeat lebih dari %1 byte.").arg(kMaxBodyBytes));
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+    const auto parsed = parseObject(json);
+    if (!parsed)
         return refuse<Heartbeat>(error, QStringLiteral("Heartbeat harus berupa objek JSON."));
-    const QJsonObject o = doc.object();
+    const QJsonObject &o = *parsed;
     // An absent state is unknown; anything but a short word is refused rather than stored.
     const auto state = [&o](const char *name, HealthState *out) {
         const QJsonValue v = o.value(QLatin1String(name));

@@ -106,16 +106,13 @@ private Q_SLOTS:
     void malformedHeartbeatsRefused_data()
     {
         QTest::addColumn<QByteArray>("body");
+        // tst_heartbeat sends more malformed bodies to the API server; these are the parser's own edges.
         const QByteArray good = R"("appVersion":"1","outboxDepth":0,"parkedCount":0,"freeDiskMb":10)";
-        QTest::newRow("not JSON") << QByteArray("{oops");
-        QTest::newRow("array") << QByteArray("[]");
-        QTest::newRow("depth as text") << QByteArray(R"({"appVersion":"1","outboxDepth":"5","parkedCount":0,"freeDiskMb":10})");
-        QTest::newRow("depth fraction") << QByteArray(R"({"appVersion":"1","outboxDepth":2.5,"parkedCount":0,"freeDiskMb":10})");
-        QTest::newRow("negative parked") << QByteArray(R"({"appVersion":"1","outboxDepth":0,"parkedCount":-1,"freeDiskMb":10})");
-        QTest::newRow("disk below -1") << QByteArray(R"({"appVersion":"1","outboxDepth":0,"parkedCount":0,"freeDiskMb":-2})");
-        QTest::newRow("missing version") << QByteArray(R"({"outboxDepth":0,"parkedCount":0,"freeDiskMb":10})");
-        QTest::newRow("state with markup") << "{" + good + ",\"printerState\":\"<b>ok</b>\"}";
+        QTest::newRow("depth fraction") << "{" + QByteArray(good).replace("\"outboxDepth\":0", "\"outboxDepth\":2.5") + "}";
+        QTest::newRow("disk below -1") << "{" + QByteArray(good).replace("10", "-2") + "}";
+        QTest::newRow("version not string") << "{" + QByteArray(good).replace("\"1\"", "1") + "}";
         QTest::newRow("state not string") << "{" + good + ",\"scannerState\":1}";
+        QTest::newRow("empty state") << "{" + good + ",\"paperState\":\"\"}";
         QTest::newRow("oversized") << "{" + good + ",\"pad\":\"" + QByteArray(kMaxBodyBytes, 'a') + "\"}";
     }
 
