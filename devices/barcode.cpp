@@ -1,20 +1,17 @@
 #include "barcode.h"
 
+#include "qrcode.h"
+
 #define ZX_USE_UTF8
 #include <ZXing/BarcodeFormat.h>
-#include <ZXing/BitMatrix.h>
 #include <ZXing/DecodeHints.h>
-#include <ZXing/MultiFormatWriter.h>
 #include <ZXing/ReadBarcode.h>
 
 #include <algorithm>
-#include <exception>
 
 namespace devices::barcode {
 
 namespace {
-// ZXing's QR ECC scale is 0..8; 4 is level M (its default is L, see DESIGN §6).
-constexpr int kEccLevelM = 4;
 constexpr int kQuietZoneModules = 4;
 } // namespace
 
@@ -22,26 +19,15 @@ QImage encodeQr(const QString &text, int moduleSize)
 {
     if (moduleSize < 1)
         return {};
-    // ASCII needs no ECI; anything else is declared as UTF-8 so readers do not guess ISO 8859-1.
-    const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x80; });
-    ZXing::BitMatrix modules;
-    try {
-        // Width/height 0 and margin 0 give one pixel per module; scaling is done here.
-        modules = ZXing::MultiFormatWriter(ZXing::BarcodeFormat::QRCode)
-                      .setEccLevel(kEccLevelM)
-                      .setEncoding(ascii ? ZXing::CharacterSet::Unknown : ZXing::CharacterSet::UTF8)
-                      .setMargin(0)
-                      .encode(text.toStdString(), 0, 0);
-    } catch (const std::exception &) {
-        // Text too long for any QR version.
+    const auto qr = serverlink::QrCode::encode(text);
+    if (!qr)
         return {};
-    }
-    const int side = (modules.width() + 2 * kQuietZoneModules) * moduleSize;
+    const int side = (qr->size + 2 * kQuietZoneModules) * moduleSize;
     QImage image(side, side, QImage::Format_Grayscale8);
     image.fill(0xff);
-    for (int y = 0; y < modules.height(); ++y) {
-        for (int x = 0; x < modules.width(); ++x) {
-            if (!modules.get(x, y))
+    for (int y = 0; y < qr->size; ++y) {
+        for (int x = 0; x < qr->size; ++x) {
+            if (!qr->dark(x, y))
                 continue;
             const int px = (x + kQuietZoneModules) * moduleSize;
             const int py = (y + kQuietZoneModules) * moduleSize;

@@ -4,7 +4,7 @@
 #include <QString>
 #include <optional>
 
-/// QR encode/decode on ZXing-C++; ZXing types stay in barcode.cpp.
+/// QR images (encoded by serverlink::QrCode) and barcode decoding on ZXing-C++; ZXing types stay in barcode.cpp.
 namespace devices::barcode {
 
 /// A QR code for `text` with ECC level M, `moduleSize` pixels per module and a 4-module quiet zone.

@@ -1,7 +1,6 @@
 #include "catalogmodel.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <algorithm>
 
 namespace kiosk {
 
@@ -36,8 +35,8 @@ void CatalogModel::refilter()
 {
     m_visible.clear();
     const QStringList words = m_filter.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (int i = 0; i < m_services.size(); ++i) {
-        const CatalogService &s = m_services.at(i);
+    for (int i = 0; i < m_catalog.services.size(); ++i) {
+        const CatalogService &s = m_catalog.services.at(i);
         const QString haystack
             = s.name + QLatin1Char(' ') + s.nameEn + QLatin1Char(' ') + s.description + QLatin1Char(' ') + s.descriptionEn;
         if (std::all_of(words.begin(), words.end(), [&](const QString &w) { return haystack.contains(w, Qt::CaseInsensitive); }))
@@ -49,7 +48,7 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_visible.size())
         return {};
-    const CatalogService &s = m_services.at(m_visible.at(index.row()));
+    const CatalogService &s = m_catalog.services.at(m_visible.at(index.row()));
     switch (role) {
     case CodeRole:
         return s.code;
@@ -59,7 +58,7 @@ QVariant CatalogModel::data(const QModelIndex &index, int role) const
     case DescriptionRole:
         return s.displayDescription(m_english);
     case LevelRole:
-        return s.level;
+        return serverlink::levelToWire(s.level);
     case RequirementsRole:
         return s.displayRequirements(m_english);
     case EstimatedDaysRole:
@@ -79,33 +78,11 @@ QHash<int, QByteArray> CatalogModel::roleNames() const
 
 bool CatalogModel::loadJson(const QByteArray &catalogJson)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(catalogJson);
-    const QJsonValue services = doc.object().value(QStringLiteral("services"));
-    if (!services.isArray())
+    const auto catalog = serverlink::Catalog::fromJson(catalogJson);
+    if (!catalog)
         return false;
-    QList<CatalogService> parsed;
-    for (const QJsonValue &v : services.toArray()) {
-        const QJsonObject o = v.toObject();
-        CatalogService s;
-        s.code = o.value(QStringLiteral("code")).toString();
-        s.name = o.value(QStringLiteral("name")).toString();
-        s.nameEn = o.value(QStringLiteral("nameEn")).toString();
-        s.descriptionEn = o.value(QStringLiteral("descriptionEn")).toString();
-        for (const QJsonValue &r : o.value(QStringLiteral("requirementsEn")).toArray())
-            s.requirementsEn.append(r.toString());
-        s.icon = o.value(QStringLiteral("icon")).toString();
-        s.level = o.value(QStringLiteral("level")).toString();
-        s.description = o.value(QStringLiteral("description")).toString();
-        for (const QJsonValue &r : o.value(QStringLiteral("requirements")).toArray())
-            s.requirements.append(r.toString());
-        s.fields = o.value(QStringLiteral("fields")).toArray();
-        s.estimatedDays = o.value(QStringLiteral("estimatedDays")).toInt();
-        if (s.code.isEmpty() || s.name.isEmpty())
-            return false;
-        parsed.append(s);
-    }
     beginResetModel();
-    m_services = std::move(parsed);
+    m_catalog = *catalog;
     refilter();
     endResetModel();
     Q_EMIT countChanged();
@@ -114,10 +91,7 @@ bool CatalogModel::loadJson(const QByteArray &catalogJson)
 
 std::optional<CatalogService> CatalogModel::find(const QString &code) const
 {
-    for (const auto &s : m_services)
-        if (s.code == code)
-            return s;
-    return std::nullopt;
+    return m_catalog.service(code);
 }
 
 } // namespace kiosk

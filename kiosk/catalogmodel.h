@@ -1,36 +1,15 @@
 #pragma once
 
+#include "protocol.h"
+
 #include <QAbstractListModel>
-#include <QJsonArray>
 #include <QStringList>
 #include <optional>
 
 namespace kiosk {
 
 /// One service a citizen can request (from the backend's catalog).
-struct CatalogService {
-    QString code;
-    QString name;
-    QString nameEn;
-    QString level;
-    QString description;
-    QString descriptionEn;
-    QStringList requirements;
-    QStringList requirementsEn;
-    QJsonArray fields;
-    int estimatedDays = 0;
-    QString icon;
-
-    [[nodiscard]] QString displayName(bool english) const { return english && !nameEn.isEmpty() ? nameEn : name; }
-    [[nodiscard]] QString displayDescription(bool english) const
-    {
-        return english && !descriptionEn.isEmpty() ? descriptionEn : description;
-    }
-    [[nodiscard]] QStringList displayRequirements(bool english) const
-    {
-        return english && requirementsEn.size() == requirements.size() ? requirementsEn : requirements;
-    }
-};
+using CatalogService = serverlink::CatalogService;
 
 /// The service catalog for the service screen; filled from the cached catalog JSON,
 /// shown in the session's language and narrowed by what the citizen types in the search box.
@@ -52,7 +31,7 @@ public:
     /// Replaces the services with those of a catalog document; false (model unchanged) if malformed.
     bool loadJson(const QByteArray &catalogJson);
     [[nodiscard]] std::optional<CatalogService> find(const QString &code) const;
-    [[nodiscard]] int total() const { return int(m_services.size()); }
+    [[nodiscard]] int total() const { return int(m_catalog.services.size()); }
     [[nodiscard]] QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     void setEnglish(bool english);
@@ -64,8 +43,8 @@ Q_SIGNALS:
 private:
     void refilter();
 
-    QList<CatalogService> m_services;
-    QList<int> m_visible; // indexes into m_services that match the filter
+    serverlink::Catalog m_catalog;
+    QList<int> m_visible; // indexes into m_catalog.services that match the filter
     QString m_filter;
     bool m_english = false;
 };

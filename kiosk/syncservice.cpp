@@ -7,7 +7,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -73,45 +72,47 @@ SyncSettings withInterval(int intervalMs)
 }
 } // namespace
 
-QString DeviceHealth::printerWord(devices::DeviceState state)
+serverlink::HealthState printerHealth(devices::DeviceState state)
 {
     using devices::DeviceState;
+    using serverlink::HealthState;
     switch (state) {
     case DeviceState::Ready:
-        return QStringLiteral("ready");
+        return HealthState::Ready;
     case DeviceState::PaperOut:
-        return QStringLiteral("paper-out");
+        return HealthState::PaperOut;
     case DeviceState::PaperLow:
-        return QStringLiteral("paper-low");
+        return HealthState::PaperLow;
     case DeviceState::Offline:
-        return QStringLiteral("offline");
+        return HealthState::Offline;
     case DeviceState::DoorOpen:
-        return QStringLiteral("door-open");
+        return HealthState::DoorOpen;
     case DeviceState::Jam:
-        return QStringLiteral("jam");
+        return HealthState::Jam;
     case DeviceState::TonerLow:
-        return QStringLiteral("toner-low");
+        return HealthState::TonerLow;
     case DeviceState::Stopped:
-        return QStringLiteral("stopped");
+        return HealthState::Stopped;
     case DeviceState::Unknown:
         break;
     }
-    return QStringLiteral("unknown");
+    return HealthState::Unknown;
 }
 
-QString DeviceHealth::paperWord(devices::DeviceState state)
+serverlink::HealthState paperHealth(devices::DeviceState state)
 {
     using devices::DeviceState;
+    using serverlink::HealthState;
     switch (state) {
     case DeviceState::PaperOut:
-        return QStringLiteral("out");
+        return HealthState::Out;
     case DeviceState::PaperLow:
-        return QStringLiteral("low");
+        return HealthState::Low;
     case DeviceState::Unknown:
     case DeviceState::Offline:
-        return QStringLiteral("unknown");
+        return HealthState::Unknown;
     default:
-        return QStringLiteral("ok");
+        return HealthState::Ok;
     }
 }
 
@@ -255,7 +256,6 @@ void SyncService::sendHeartbeat()
 {
     if (m_client->aborted())
         return;
-    const DeviceHealth health = deviceHealth();
     const OutboxStats stats = m_outbox->stats();
     // statvfs on the folder itself: QStorageInfo looks the folder up in the mount table, which fails in a
     // chroot or container whose /proc belongs to the host, and the kiosk would report "unknown".
@@ -264,18 +264,14 @@ void SyncService::sendHeartbeat()
     const QByteArray dataDir = QFile::encodeName(m_settings.dataDir.isEmpty() ? m_lettersDir : m_settings.dataDir);
     const qint64 freeDiskMb
         = ::statvfs(dataDir.constData(), &disk) == 0 ? qint64(disk.f_bavail) * qint64(disk.f_frsize) / (1024 * 1024) : -1;
-    QJsonObject body {
-        {QStringLiteral("sentAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("appVersion"), m_settings.appVersion},
-        {QStringLiteral("outboxDepth"), stats.waiting + stats.parked},
-        {QStringLiteral("parkedCount"), stats.parked},
-        {QStringLiteral("freeDiskMb"), freeDiskMb},
-        {QStringLiteral("printerState"), health.printer},
-        {QStringLiteral("paperState"), health.paper},
-        {QStringLiteral("scannerState"), health.scanner},
-        {QStringLiteral("letterPrinterState"), health.letterPrinter},
-    };
-    const auto r = m_client->post(QStringLiteral("/heartbeat"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    serverlink::Heartbeat beat;
+    beat.sentAt = QDateTime::currentDateTimeUtc();
+    beat.appVersion = m_settings.appVersion;
+    beat.outboxDepth = stats.waiting + stats.parked;
+    beat.parkedCount = stats.parked;
+    beat.freeDiskMb = freeDiskMb;
+    beat.devices = deviceHealth();
+    const auto r = m_client->post(QStringLiteral("/heartbeat"), beat.toJson());
     if (r.ok())
         ++m_heartbeatsSent;
     if (noteLinkResult(r))
@@ -296,16 +292,9 @@ void SyncService::refreshCatalog(QString *problem)
         *problem = describe(r);
         return;
     }
-    const QJsonDocument doc = QJsonDocument::fromJson(r.body);
-    const QJsonValue services = doc.object().value(QStringLiteral("services"));
-    // Every service needs a code and a name; otherwise the citizen would see blank tiles.
-    const QJsonArray list = services.toArray();
-    const bool complete = !list.isEmpty() && std::all_of(list.begin(), list.end(), [](const QJsonValue &v) {
-        const QJsonObject o = v.toObject();
-        return o.value(QStringLiteral("code")).isString() && !o.value(QStringLiteral("code")).toString().isEmpty()
-            && o.value(QStringLiteral("name")).isString() && !o.value(QStringLiteral("name")).toString().isEmpty();
-    });
-    if (!services.isArray() || !complete) {
+    // An empty catalog would leave the citizen nothing to ask for: keep the old one.
+    const auto catalog = serverlink::Catalog::fromJson(r.body);
+    if (!catalog || catalog->services.isEmpty()) {
         *problem = QStringLiteral("Katalog dari server tidak sah (%1 byte); katalog lama tetap dipakai").arg(r.body.size());
         return;
     }
@@ -352,7 +341,7 @@ void SyncService::deliverOutbox(QString *problem)
                 qCInfo(lcSync).noquote() << "delivered" << d.registrationNumber << "HTTP" << r.status;
                 continue;
             }
-            const bool transient = r.error != serverlink::LinkError::Http || r.status == 408 || r.status == 429 || r.status >= 500;
+            const bool transient = r.error != serverlink::LinkError::Http || serverlink::isTransientStatus(r.status);
             if (!transient) {
                 // The server's own message, if it sent a readable one; never the request body.
                 const QString message
@@ -423,30 +412,19 @@ void SyncService::pullChanges(QString *problem)
             *problem = describe(r);
             return;
         }
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(r.body, &parseError);
-        const QJsonObject o = doc.object();
-        const qint64 next = o.value(QStringLiteral("cursor")).toInteger(-1);
-        const QJsonValue changesValue = o.value(QStringLiteral("changes"));
-        // A cursor that is not a whole number ≥ 0 or goes backwards would replay or skip changes: keep ours.
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject() || next < 0 || next < cursor.toLongLong()
-            || !changesValue.isArray()) {
+        const auto feed = serverlink::ChangesPage::fromJson(r.body);
+        // A cursor that goes backwards would replay changes: keep ours.
+        if (!feed || feed->cursor < cursor.toLongLong()) {
             *problem = QStringLiteral("Jawaban /changes dari server tidak sah (%1 byte); status akan diminta lagi").arg(r.body.size());
             return;
         }
-        const QJsonArray changes = changesValue.toArray();
-        int ignored = 0;
-        for (const QJsonValue &v : changes) {
-            const auto change = serverlink::StatusChange::fromJsonObject(v.toObject());
-            if (change)
-                m_outbox->applyChange(*change);
-            else
-                ++ignored;
-        }
-        if (ignored > 0)
-            *problem = QStringLiteral("%1 perubahan status dari server tidak sah dan dilewati").arg(ignored);
+        const qint64 next = feed->cursor;
+        for (const serverlink::StatusChange &change : feed->changes)
+            m_outbox->applyChange(change);
+        if (feed->skipped > 0)
+            *problem = QStringLiteral("%1 perubahan status dari server tidak sah dan dilewati").arg(feed->skipped);
         m_outbox->setSyncValue(QStringLiteral("changes_cursor"), QString::number(next));
-        if (changes.isEmpty() || QString::number(next) == cursor)
+        if ((feed->changes.isEmpty() && feed->skipped == 0) || QString::number(next) == cursor)
             return;
     }
 }

@@ -2,6 +2,7 @@
 
 #include "linkclient.h"
 #include "outbox.h"
+#include "protocol.h"
 
 #include <QObject>
 #include <QTimer>
@@ -18,20 +19,13 @@ namespace kiosk {
 class KioskStore;
 class TrustCache;
 
-/// What the kiosk knows about its devices, reported in the heartbeat. States are short wire words
-/// ("ready", "paper-out", "paper-low", "offline", "door-open", "jam", "toner-low", "stopped",
-/// "unknown", "none"); the composition root keeps them current.
-struct DeviceHealth {
-    QString printer = QStringLiteral("unknown"); // ticket printer
-    QString paper = QStringLiteral("unknown"); // ticket paper: ok, low, out, unknown
-    QString scanner = QStringLiteral("unknown"); // ready (at least one scanner runs), none, unknown
-    QString letterPrinter = QStringLiteral("unknown");
+/// What the kiosk knows about its devices, reported in the heartbeat; the composition root keeps it current.
+using DeviceHealth = serverlink::DeviceHealth;
 
-    /// The wire word for a printer state ("ready", "paper-out", …).
-    [[nodiscard]] static QString printerWord(devices::DeviceState state);
-    /// What a printer state says about the paper: "ok", "low", "out" or "unknown".
-    [[nodiscard]] static QString paperWord(devices::DeviceState state);
-};
+/// What a printer state says in the heartbeat's printer fields (Ready, PaperOut, …).
+[[nodiscard]] serverlink::HealthState printerHealth(devices::DeviceState state);
+/// What a printer state says about the paper: Ok, Low, Out or Unknown.
+[[nodiscard]] serverlink::HealthState paperHealth(devices::DeviceState state);
 
 /// Timing and identity of the sync loop; the defaults are the production values.
 struct SyncSettings {

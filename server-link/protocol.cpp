@@ -3,7 +3,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <array>
+#include <limits>
 
 namespace serverlink {
 
@@ -26,6 +28,66 @@ constexpr std::array kStages {
     StageName {Stage::Rejected, "REJECTED", QT_TRANSLATE_NOOP("Stage", "Ditolak")},
     StageName {Stage::Cancelled, "CANCELLED", QT_TRANSLATE_NOOP("Stage", "Dibatalkan")},
 };
+
+struct HealthName {
+    HealthState state;
+    const char *wire;
+};
+constexpr std::array kHealthStates {
+    HealthName {HealthState::Unknown, "unknown"},
+    HealthName {HealthState::Ready, "ready"},
+    HealthName {HealthState::PaperOut, "paper-out"},
+    HealthName {HealthState::PaperLow, "paper-low"},
+    HealthName {HealthState::Offline, "offline"},
+    HealthName {HealthState::DoorOpen, "door-open"},
+    HealthName {HealthState::Jam, "jam"},
+    HealthName {HealthState::TonerLow, "toner-low"},
+    HealthName {HealthState::Stopped, "stopped"},
+    HealthName {HealthState::Ok, "ok"},
+    HealthName {HealthState::Low, "low"},
+    HealthName {HealthState::Out, "out"},
+    HealthName {HealthState::None, "none"},
+};
+
+QStringList stringList(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &item : v.toArray())
+        out.append(item.toString());
+    return out;
+}
+
+// The object a body holds; nullopt (and why, when asked) when it is not JSON or not an object.
+std::optional<QJsonObject> parseObject(const QByteArray &json, QString *why = nullptr)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error == QJsonParseError::NoError && doc.isObject())
+        return doc.object();
+    if (why)
+        *why = parseError.error != QJsonParseError::NoError ? parseError.errorString() : QStringLiteral("bukan objek JSON");
+    return std::nullopt;
+}
+
+template<typename T> QJsonArray objectArray(const QList<T> &items)
+{
+    QJsonArray a;
+    for (const T &item : items)
+        a.append(item.toJsonObject());
+    return a;
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+template<typename T> std::optional<T> refuse(QString *error, const QString &why)
+{
+    if (error)
+        *error = why;
+    return std::nullopt;
+}
 
 const StageName *find(Stage stage)
 {
@@ -112,7 +174,7 @@ QByteArray SubmitRequest::toJson() const
     o.insert(QStringLiteral("fields"), fields);
     o.insert(QStringLiteral("submittedAt"), submittedAt.toUTC().toString(Qt::ISODate));
     // QJsonObject keeps keys sorted, so Compact output is canonical.
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return compact(o);
 }
 
 std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QString *error)
@@ -123,14 +185,10 @@ std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QSt
             *error = QStringLiteral("body larger than %1 bytes").arg(kMaxBodyBytes);
         return std::nullopt;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        if (error)
-            *error = QStringLiteral("body is not a JSON object");
-        return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
+    const auto parsed = parseObject(json);
+    if (!parsed)
+        return refuse<SubmitRequest>(error, QStringLiteral("body is not a JSON object"));
+    const QJsonObject &o = *parsed;
     SubmitRequest r;
     r.registrationNumber = boundedString(o, "registrationNumber", &err);
     r.serviceCode = boundedString(o, "serviceCode", &err);
@@ -168,7 +226,7 @@ QByteArray SurveyResponse::toJson() const
     o.insert(QStringLiteral("serviceCode"), serviceCode);
     o.insert(QStringLiteral("answers"), a);
     o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return compact(o);
 }
 
 std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, QString *error)
@@ -180,7 +238,7 @@ std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, Q
     };
     if (json.size() > 4096)
         return fail(QStringLiteral("body too large"));
-    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    const QJsonObject o = parseObject(json).value_or(QJsonObject());
     SurveyResponse r;
     QString err;
     r.id = boundedString(o, "id", &err);
@@ -227,6 +285,206 @@ std::optional<StatusChange> StatusChange::fromJsonObject(const QJsonObject &o)
         return std::nullopt;
     c.stage = *stage;
     return c;
+}
+
+QByteArray ChangesPage::toJson() const
+{
+    return compact({{QStringLiteral("cursor"), cursor}, {QStringLiteral("changes"), objectArray(changes)}});
+}
+
+std::optional<ChangesPage> ChangesPage::fromJson(const QByteArray &json, QString *error)
+{
+    const QJsonObject o = parseObject(json).value_or(QJsonObject());
+    ChangesPage page;
+    // A cursor that is not a whole number ≥ 0 would replay or skip changes.
+    page.cursor = o.value(QStringLiteral("cursor")).toInteger(-1);
+    const QJsonValue changes = o.value(QStringLiteral("changes"));
+    if (page.cursor < 0 || !changes.isArray())
+        return refuse<ChangesPage>(error, QStringLiteral("'cursor' (bilangan bulat ≥ 0) atau 'changes' (larik) tidak sah"));
+    for (const QJsonValue &v : changes.toArray()) {
+        if (const auto change = StatusChange::fromJsonObject(v.toObject()))
+            page.changes.append(*change);
+        else
+            ++page.skipped;
+    }
+    return page;
+}
+
+QList<QPair<QString, QString>> CatalogService::fieldLabels() const
+{
+    QList<QPair<QString, QString>> out;
+    for (const QJsonValue &f : fields)
+        out.append({f[QStringLiteral("key")].toString(), f[QStringLiteral("label")].toString()});
+    return out;
+}
+
+QJsonObject CatalogService::toJsonObject() const
+{
+    QJsonObject o {
+        {QStringLiteral("code"), code},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("level"), levelToWire(level)},
+        {QStringLiteral("description"), description},
+        {QStringLiteral("fields"), fields},
+        {QStringLiteral("requirements"), QJsonArray::fromStringList(requirements)},
+        {QStringLiteral("estimatedDays"), estimatedDays},
+    };
+    const auto optional = [&o](const char *key, const QJsonValue &v, bool present) {
+        if (present)
+            o.insert(QLatin1String(key), v);
+    };
+    optional("nameEn", nameEn, !nameEn.isEmpty());
+    optional("icon", icon, !icon.isEmpty());
+    optional("descriptionEn", descriptionEn, !descriptionEn.isEmpty());
+    optional("requirementsEn", QJsonArray::fromStringList(requirementsEn), !requirementsEn.isEmpty());
+    optional("letterStatement", letterStatement, !letterStatement.isEmpty());
+    optional("slaDays", slaDays, slaDays > 0);
+    return o;
+}
+
+std::optional<CatalogService> CatalogService::fromJsonObject(const QJsonObject &o, QString *error)
+{
+    CatalogService s;
+    s.code = o.value(QStringLiteral("code")).toString();
+    s.name = o.value(QStringLiteral("name")).toString();
+    s.nameEn = o.value(QStringLiteral("nameEn")).toString();
+    s.icon = o.value(QStringLiteral("icon")).toString();
+    s.description = o.value(QStringLiteral("description")).toString();
+    s.descriptionEn = o.value(QStringLiteral("descriptionEn")).toString();
+    s.requirements = stringList(o.value(QStringLiteral("requirements")));
+    s.requirementsEn = stringList(o.value(QStringLiteral("requirementsEn")));
+    s.letterStatement = o.value(QStringLiteral("letterStatement")).toString();
+    s.fields = o.value(QStringLiteral("fields")).toArray();
+    s.estimatedDays = o.value(QStringLiteral("estimatedDays")).toInt();
+    s.slaDays = std::max(0, o.value(QStringLiteral("slaDays")).toInt());
+    const auto level = levelFromWire(o.value(QStringLiteral("level")).toString());
+    // Every field needs a key: the form stores its value under it and the letter prints its label.
+    const bool keyed = std::all_of(s.fields.begin(), s.fields.end(),
+        [](const QJsonValue &f) { return f.isObject() && !f[QStringLiteral("key")].toString().isEmpty(); });
+    if (s.code.isEmpty() || s.name.isEmpty() || !level || !o.value(QStringLiteral("fields")).isArray()
+        || !o.value(QStringLiteral("requirements")).isArray() || !keyed)
+        return refuse<CatalogService>(error, QStringLiteral("layanan '%1' tidak lengkap").arg(s.code));
+    s.level = *level;
+    return s;
+}
+
+std::optional<CatalogService> Catalog::service(const QString &code) const
+{
+    for (const auto &s : services)
+        if (s.code == code)
+            return s;
+    return std::nullopt;
+}
+
+QByteArray Catalog::toJson() const
+{
+    return compact({{QStringLiteral("version"), version}, {QStringLiteral("services"), objectArray(services)}});
+}
+
+std::optional<Catalog> Catalog::fromJson(const QByteArray &json, QString *error)
+{
+    QString why;
+    const auto parsed = parseObject(json, &why);
+    if (!parsed)
+        return refuse<Catalog>(error, why);
+    const QJsonObject &root = *parsed;
+    if (!root.value(QStringLiteral("version")).isString() || !root.value(QStringLiteral("services")).isArray())
+        return refuse<Catalog>(error, QStringLiteral("'version' atau 'services' tidak ada"));
+    Catalog catalog;
+    catalog.version = root.value(QStringLiteral("version")).toString();
+    for (const QJsonValue &v : root.value(QStringLiteral("services")).toArray()) {
+        auto service = CatalogService::fromJsonObject(v.toObject(), error);
+        if (!service)
+            return std::nullopt;
+        if (catalog.service(service->code))
+            return refuse<Catalog>(error, QStringLiteral("kode layanan '%1' ganda").arg(service->code));
+        catalog.services.append(std::move(*service));
+    }
+    return catalog;
+}
+
+QString healthStateToWire(HealthState state)
+{
+    for (const auto &h : kHealthStates)
+        if (h.state == state)
+            return QString::fromLatin1(h.wire);
+    return QStringLiteral("unknown");
+}
+
+std::optional<HealthState> healthStateFromWire(const QString &wire)
+{
+    const bool word = !wire.isEmpty() && wire.size() <= 32 && std::all_of(wire.cbegin(), wire.cend(), [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('-');
+    });
+    if (!word)
+        return std::nullopt;
+    for (const auto &h : kHealthStates)
+        if (wire == QLatin1String(h.wire))
+            return h.state;
+    // A newer kiosk's word: its heartbeat still counts, the backend shows the state as unknown.
+    return HealthState::Unknown;
+}
+
+QByteArray Heartbeat::toJson() const
+{
+    QJsonObject o {
+        {QStringLiteral("appVersion"), appVersion},
+        {QStringLiteral("outboxDepth"), outboxDepth},
+        {QStringLiteral("parkedCount"), parkedCount},
+        {QStringLiteral("freeDiskMb"), freeDiskMb},
+        {QStringLiteral("printerState"), healthStateToWire(devices.printer)},
+        {QStringLiteral("paperState"), healthStateToWire(devices.paper)},
+        {QStringLiteral("scannerState"), healthStateToWire(devices.scanner)},
+        {QStringLiteral("letterPrinterState"), healthStateToWire(devices.letterPrinter)},
+    };
+    // Empty when invalid or beyond year 9999 in UTC: then the kiosk's clock is not reported.
+    if (const QString sent = sentAt.toUTC().toString(Qt::ISODateWithMs); !sent.isEmpty())
+        o.insert(QStringLiteral("sentAt"), sent);
+    return compact(o);
+}
+
+std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *error)
+{
+    if (json.size() > kMaxBodyBytes)
+        return refuse<Heartbeat>(error, QStringLiteral("Heartbeat lebih dari %1 byte.").arg(kMaxBodyBytes));
+    const auto parsed = parseObject(json);
+    if (!parsed)
+        return refuse<Heartbeat>(error, QStringLiteral("Heartbeat harus berupa objek JSON."));
+    const QJsonObject &o = *parsed;
+    // An absent state is unknown; anything but a short word is refused rather than stored.
+    const auto state = [&o](const char *name, HealthState *out) {
+        const QJsonValue v = o.value(QLatin1String(name));
+        if (v.isUndefined())
+            return true;
+        const auto parsed = v.isString() ? healthStateFromWire(v.toString()) : std::nullopt;
+        *out = parsed.value_or(HealthState::Unknown);
+        return parsed.has_value();
+    };
+    const auto count = [&o](const char *name, qint64 min, qint64 *out) {
+        const QJsonValue v = o.value(QLatin1String(name));
+        *out = v.toInteger(std::numeric_limits<qint64>::min());
+        return v.isDouble() && *out >= min && *out <= std::numeric_limits<int>::max();
+    };
+    Heartbeat h;
+    h.sentAt = QDateTime::fromString(o.value(QStringLiteral("sentAt")).toString(), Qt::ISODate);
+    h.appVersion = o.value(QStringLiteral("appVersion")).toString().left(64);
+    qint64 depth = 0, parked = 0;
+    const bool valid = state("printerState", &h.devices.printer) && state("paperState", &h.devices.paper)
+        && state("scannerState", &h.devices.scanner) && state("letterPrinterState", &h.devices.letterPrinter)
+        && count("outboxDepth", 0, &depth) && count("parkedCount", 0, &parked) && count("freeDiskMb", -1, &h.freeDiskMb)
+        && o.value(QStringLiteral("appVersion")).isString();
+    if (!valid)
+        return refuse<Heartbeat>(error,
+            QStringLiteral("Heartbeat tidak sah: periksa printerState, paperState, scannerState, outboxDepth, parkedCount, freeDiskMb, "
+                           "appVersion."));
+    h.outboxDepth = int(depth);
+    h.parkedCount = int(parked);
+    return h;
+}
+
+bool isTransientStatus(long status)
+{
+    return status == 408 || status == 429 || status >= 500;
 }
 
 std::optional<QString> normalizePhone(const QString &text)

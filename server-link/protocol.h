@@ -1,9 +1,12 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QPair>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 /// Types shared by the kiosk and the kecamatan backend: the request lifecycle and the
@@ -72,6 +75,114 @@ struct StatusChange {
     [[nodiscard]] QJsonObject toJsonObject() const;
     [[nodiscard]] static std::optional<StatusChange> fromJsonObject(const QJsonObject &o);
 };
+
+/// Body of GET /api/v1/changes: one page of the feed and the cursor to ask with next.
+struct ChangesPage {
+    qint64 cursor = 0;
+    QList<StatusChange> changes;
+    int skipped = 0; // entries fromJson() dropped because they were not valid changes
+
+    [[nodiscard]] QByteArray toJson() const;
+    /// Refuses a body that is not an object, a cursor that is not a whole number ≥ 0 and a
+    /// "changes" that is not an array; single malformed entries are only counted in `skipped`.
+    [[nodiscard]] static std::optional<ChangesPage> fromJson(const QByteArray &json, QString *error = nullptr);
+};
+
+/// One service of the catalog (openapi Service). `fields` stays the catalog's JSON form schema
+/// (openapi Field, nested for groups), which the kiosk's form reads as it is.
+struct CatalogService {
+    QString code;
+    QString name;
+    QString nameEn;
+    ServiceLevel level = ServiceLevel::Desa;
+    QString icon;
+    QString description;
+    QString descriptionEn;
+    QStringList requirements;
+    QStringList requirementsEn;
+    QString letterStatement; // "{desa}" is replaced by the desa's name
+    QJsonArray fields;
+    int estimatedDays = 0;
+    int slaDays = 0; // the service's own SLA in days; 0 when the catalog gives none
+
+    /// Form field key and label of every top-level field, in catalog order.
+    [[nodiscard]] QList<QPair<QString, QString>> fieldLabels() const;
+    [[nodiscard]] QString displayName(bool english) const { return english && !nameEn.isEmpty() ? nameEn : name; }
+    [[nodiscard]] QString displayDescription(bool english) const
+    {
+        return english && !descriptionEn.isEmpty() ? descriptionEn : description;
+    }
+    [[nodiscard]] QStringList displayRequirements(bool english) const
+    {
+        return english && requirementsEn.size() == requirements.size() ? requirementsEn : requirements;
+    }
+
+    [[nodiscard]] QJsonObject toJsonObject() const;
+    [[nodiscard]] static std::optional<CatalogService> fromJsonObject(const QJsonObject &o, QString *error = nullptr);
+    friend bool operator==(const CatalogService &, const CatalogService &) = default;
+};
+
+/// Body of GET /api/v1/catalog: the services a kiosk offers. The one parser of the catalog for the
+/// backend (which serves it), its console and the kiosk (which caches and shows it).
+struct Catalog {
+    QString version;
+    QList<CatalogService> services;
+
+    [[nodiscard]] std::optional<CatalogService> service(const QString &code) const;
+    [[nodiscard]] QByteArray toJson() const;
+    /// Refuses a document without a version or services, a service without code, name, level,
+    /// fields or requirements, and a service code given twice; the error says which, in Bahasa Indonesia.
+    [[nodiscard]] static std::optional<Catalog> fromJson(const QByteArray &json, QString *error = nullptr);
+    friend bool operator==(const Catalog &, const Catalog &) = default;
+};
+
+/// A device's condition as the heartbeat reports it (openapi DeviceWord).
+enum class HealthState {
+    Unknown,
+    Ready,
+    PaperOut,
+    PaperLow,
+    Offline,
+    DoorOpen,
+    Jam,
+    TonerLow,
+    Stopped,
+    Ok,
+    Low,
+    Out,
+    None,
+};
+
+[[nodiscard]] QString healthStateToWire(HealthState state);
+/// nullopt when `wire` is not a device word at all; a well-formed word this build does not know is Unknown.
+[[nodiscard]] std::optional<HealthState> healthStateFromWire(const QString &wire);
+
+/// The devices a heartbeat reports on.
+struct DeviceHealth {
+    HealthState printer = HealthState::Unknown; // ticket printer
+    HealthState paper = HealthState::Unknown; // ticket paper: Ok, Low, Out, Unknown
+    HealthState scanner = HealthState::Unknown; // Ready (at least one scanner runs), None, Unknown
+    HealthState letterPrinter = HealthState::Unknown;
+
+    friend bool operator==(const DeviceHealth &, const DeviceHealth &) = default;
+};
+
+/// Body of POST /api/v1/heartbeat: the kiosk's health and queue.
+struct Heartbeat {
+    QDateTime sentAt; // the kiosk's clock, UTC; invalid when not sent
+    QString appVersion;
+    int outboxDepth = 0; // waiting plus parked
+    int parkedCount = 0;
+    qint64 freeDiskMb = -1; // -1: unknown
+    DeviceHealth devices;
+
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<Heartbeat> fromJson(const QByteArray &json, QString *error = nullptr);
+    friend bool operator==(const Heartbeat &, const Heartbeat &) = default;
+};
+
+/// An HTTP status worth asking again later (408, 429, 5xx); any other 4xx is final.
+[[nodiscard]] bool isTransientStatus(long status);
 
 /// Body of POST /api/v1/surveys: one visitor's IKM answers (PermenPAN-RB 14/2017), anonymous.
 struct SurveyResponse {

@@ -1,8 +1,8 @@
 #include "letterrenderer.h"
 
 #include "crypto.h"
+#include "qrcode.h"
 #include "seal.h"
-#include "sealqr.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -163,7 +163,7 @@ QByteArray xmpPacket(const QString &seal, const QString &canonical)
 }
 
 /// Draws the seal QR with its top-left corner (quiet zone included) at `origin`; returns its side.
-int drawSeal(QPainter &painter, const QrMatrix &qr, QPoint origin)
+int drawSeal(QPainter &painter, const serverlink::QrCode &qr, QPoint origin)
 {
     const int module = int(std::ceil(kModuleMm * kDpi / 25.4));
     const int side = (qr.size + 2 * kQuietZoneModules) * module;
@@ -180,9 +180,9 @@ int drawSeal(QPainter &painter, const QrMatrix &qr, QPoint origin)
 
 Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
 {
-    std::optional<QrMatrix> qr;
+    std::optional<serverlink::QrCode> qr;
     if (!c.sealText.isEmpty()) {
-        qr = encodeSealQr(c.sealText);
+        qr = serverlink::QrCode::encode(c.sealText);
         if (!qr)
             return Error {ErrorCode::Rendering, QStringLiteral("Segel surat terlalu panjang untuk kode QR.")};
     }

@@ -1,6 +1,7 @@
 #include "notifications.h"
 
 #include "backendstore.h"
+#include "protocol.h"
 
 #include <QDebug>
 #include <QFile>
@@ -174,8 +175,7 @@ public:
             return {false, false, QStringLiteral("gateway SMS tidak terjangkau: %1").arg(QString::fromUtf8(curl_easy_strerror(rc)))};
         if (status >= 200 && status < 300)
             return {true, false, QStringLiteral("HTTP %1").arg(status)};
-        const bool retry = status == 408 || status == 429 || status >= 500;
-        return {false, !retry, QStringLiteral("gateway SMS menjawab HTTP %1").arg(status)};
+        return {false, !serverlink::isTransientStatus(status), QStringLiteral("gateway SMS menjawab HTTP %1").arg(status)};
     }
     QString name() const override { return QStringLiteral("http"); }
 

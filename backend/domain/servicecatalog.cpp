@@ -3,9 +3,6 @@
 #include "crypto.h"
 
 #include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <algorithm>
 
 // catalog.qrc lives in the static library backend_core; register it before first use.
@@ -18,37 +15,23 @@ namespace backend {
 
 Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
 {
-    const auto invalid = [](const QString &why) {
+    QString why;
+    auto document = serverlink::Catalog::fromJson(json, &why);
+    if (!document)
         return Error {ErrorCode::UnknownService, QStringLiteral("Katalog layanan tidak valid: %1").arg(why)};
-    };
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return invalid(parseError.errorString());
-    const QJsonObject root = doc.object();
-    if (!root.value(QStringLiteral("version")).isString() || !root.value(QStringLiteral("services")).isArray())
-        return invalid(QStringLiteral("'version' atau 'services' tidak ada"));
-
     ServiceCatalog catalog;
-    for (const QJsonValue &v : root.value(QStringLiteral("services")).toArray()) {
-        const QJsonObject s = v.toObject();
+    for (const serverlink::CatalogService &s : std::as_const(document->services)) {
         ServiceInfo info;
-        info.code = s.value(QStringLiteral("code")).toString();
-        info.name = s.value(QStringLiteral("name")).toString();
-        info.letterStatement = s.value(QStringLiteral("letterStatement")).toString();
-        const auto level = serverlink::levelFromWire(s.value(QStringLiteral("level")).toString());
-        if (info.code.isEmpty() || info.name.isEmpty() || !level || !s.value(QStringLiteral("fields")).isArray()
-            || !s.value(QStringLiteral("requirements")).isArray())
-            return invalid(QStringLiteral("layanan '%1' tidak lengkap").arg(info.code));
-        if (catalog.service(info.code))
-            return invalid(QStringLiteral("kode layanan '%1' ganda").arg(info.code));
-        info.level = *level;
-        info.estimatedDays = s.value(QStringLiteral("estimatedDays")).toInt();
-        info.letter.slaDays = std::max(1, info.estimatedDays);
-        for (const QJsonValue &field : s.value(QStringLiteral("fields")).toArray())
-            info.fieldLabels.append({field[QStringLiteral("key")].toString(), field[QStringLiteral("label")].toString()});
+        info.code = s.code;
+        info.name = s.name;
+        info.level = s.level;
+        info.letterStatement = s.letterStatement;
+        info.fieldLabels = s.fieldLabels();
+        info.estimatedDays = s.estimatedDays;
+        info.letter.slaDays = std::max(1, s.estimatedDays);
         catalog.m_services.append(info);
     }
+    catalog.m_document = std::move(*document);
     catalog.m_bytes = json;
     catalog.m_etag = QLatin1Char('"') + QString::fromLatin1(serverlink::crypto::sha256(json).toHex()) + QLatin1Char('"');
     return catalog;

@@ -27,13 +27,15 @@ struct ServiceInfo {
 class ServiceCatalog
 {
 public:
-    /// Parses catalog JSON (openapi Catalog schema); an error names what is wrong.
+    /// Parses catalog JSON with serverlink::Catalog::fromJson; an error names what is wrong.
     [[nodiscard]] static Result<ServiceCatalog> fromJson(const QByteArray &json);
     /// The catalog built into the executable (catalog/default-catalog.json).
     [[nodiscard]] static Result<ServiceCatalog> builtIn();
     /// Attaches a letter template to every service; an error names a service without one.
     [[nodiscard]] Status attachLetterTemplates(const LetterTemplates &templates);
     [[nodiscard]] QList<ServiceInfo> services() const { return m_services; }
+    /// The catalog as kiosks receive it: requirements, form fields, descriptions (serverlink::Catalog).
+    [[nodiscard]] const serverlink::Catalog &document() const { return m_document; }
 
     [[nodiscard]] const QByteArray &bytes() const { return m_bytes; }
     /// Quoted hex SHA-256 of bytes(), as sent in the ETag header.
@@ -43,6 +45,7 @@ public:
 private:
     QByteArray m_bytes;
     QString m_etag;
+    serverlink::Catalog m_document;
     QList<ServiceInfo> m_services;
 };
 

@@ -10,7 +10,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -86,10 +85,15 @@ std::optional<PresentedCertificate> presentedCertificate(const httplib::Request 
     return PresentedCertificate {*cn, *ou, KioskCa::fingerprintOfDer(der)};
 }
 
-void sendJson(httplib::Response &res, int status, const QJsonObject &body)
+void sendBody(httplib::Response &res, int status, const QByteArray &json)
 {
     res.status = status;
-    res.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(), kJson);
+    res.set_content(json.toStdString(), kJson);
+}
+
+void sendJson(httplib::Response &res, int status, const QJsonObject &body)
+{
+    sendBody(res, status, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 void sendError(httplib::Response &res, int status, const QString &code, const QString &message)
@@ -371,13 +375,12 @@ void ApiServer::Impl::getChanges(const Peer &peer, const httplib::Request &req, 
         qCWarning(lcApi) << "changes for" << peer.kioskId << "failed:" << changes.error().message;
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Perubahan belum dapat dibaca."));
     }
-    QJsonArray list;
-    qint64 next = *cursor;
-    for (const auto &c : changes.value()) {
-        list.append(c.toJsonObject());
-        next = c.sequence;
-    }
-    sendJson(res, 200, {{QStringLiteral("cursor"), next}, {QStringLiteral("changes"), list}});
+    serverlink::ChangesPage page;
+    page.cursor = *cursor;
+    page.changes = changes.value();
+    if (!page.changes.isEmpty())
+        page.cursor = page.changes.constLast().sequence;
+    sendBody(res, 200, page.toJson());
 }
 
 void ApiServer::Impl::getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const
@@ -421,45 +424,23 @@ void ApiServer::Impl::postHandover(const Peer &peer, const QString &registration
 
 void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Heartbeat harus berupa objek JSON."));
-    const QJsonObject o = doc.object();
-    // States are short words ("ready", "paper-out"); anything else is refused rather than stored.
-    auto word = [&o](const char *name, QString *out) {
-        const QJsonValue v = o.value(QLatin1String(name));
-        if (v.isUndefined()) {
-            *out = QStringLiteral("unknown");
-            return true;
-        }
-        *out = v.toString();
-        return v.isString() && !out->isEmpty() && out->size() <= 32 && std::all_of(out->cbegin(), out->cend(), [](QChar c) {
-            return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c == QLatin1Char('-');
-        });
-    };
-    auto count = [&o](const char *name, qint64 min, qint64 *out) {
-        const QJsonValue v = o.value(QLatin1String(name));
-        *out = v.toInteger(std::numeric_limits<qint64>::min());
-        return v.isDouble() && *out >= min && *out <= std::numeric_limits<int>::max();
-    };
+    QString why;
+    const auto beat = serverlink::Heartbeat::fromJson(QByteArray::fromStdString(req.body), &why);
+    if (!beat)
+        return sendError(res, 400, QStringLiteral("invalid_body"), why);
     KioskHeartbeat h;
     h.kioskId = peer.kioskId;
     h.desaCode = peer.desaCode;
     h.lastSeen = QDateTime::currentDateTimeUtc();
-    h.sentAt = QDateTime::fromString(o.value(QStringLiteral("sentAt")).toString(), Qt::ISODate);
-    h.version = o.value(QStringLiteral("appVersion")).toString().left(64);
-    qint64 depth = 0, parked = 0, disk = 0;
-    const bool valid = word("printerState", &h.printerState) && word("paperState", &h.paperState) && word("scannerState", &h.scannerState)
-        && word("letterPrinterState", &h.letterPrinterState) && count("outboxDepth", 0, &depth) && count("parkedCount", 0, &parked)
-        && count("freeDiskMb", -1, &disk) && o.value(QStringLiteral("appVersion")).isString();
-    if (!valid)
-        return sendError(res, 400, QStringLiteral("invalid_body"),
-            QStringLiteral("Heartbeat tidak sah: periksa printerState, paperState, scannerState, outboxDepth, parkedCount, freeDiskMb, "
-                           "appVersion."));
-    h.outboxDepth = int(depth);
-    h.parkedCount = int(parked);
-    h.freeDiskMb = disk;
+    h.sentAt = beat->sentAt;
+    h.version = beat->appVersion;
+    h.printerState = serverlink::healthStateToWire(beat->devices.printer);
+    h.paperState = serverlink::healthStateToWire(beat->devices.paper);
+    h.scannerState = serverlink::healthStateToWire(beat->devices.scanner);
+    h.letterPrinterState = serverlink::healthStateToWire(beat->devices.letterPrinter);
+    h.outboxDepth = beat->outboxDepth;
+    h.parkedCount = beat->parkedCount;
+    h.freeDiskMb = beat->freeDiskMb;
     if (const auto stored = store.recordHeartbeat(h); !stored) {
         qCWarning(lcApi) << "heartbeat from" << peer.kioskId << "not stored:" << stored.error().message;
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Heartbeat belum dapat disimpan."));

@@ -204,17 +204,17 @@ int main(int argc, char *argv[])
     // The heartbeat reports device health as the kiosk knows it; the sync thread reads it under a lock.
     {
         kiosk::DeviceHealth health;
-        health.scanner = scanners.empty() ? QStringLiteral("none") : QStringLiteral("ready");
+        health.scanner = scanners.empty() ? serverlink::HealthState::None : serverlink::HealthState::Ready;
         sync->setDeviceHealth(health);
     }
     QObject::connect(&printTracker, &devices::PrintJobTracker::printerStateChanged, sync,
         [sync](const QString &role, devices::DeviceState state, const QString &) {
             kiosk::DeviceHealth health = sync->deviceHealth();
             if (role == QLatin1String("ticket")) {
-                health.printer = kiosk::DeviceHealth::printerWord(state);
-                health.paper = kiosk::DeviceHealth::paperWord(state);
+                health.printer = kiosk::printerHealth(state);
+                health.paper = kiosk::paperHealth(state);
             } else {
-                health.letterPrinter = kiosk::DeviceHealth::printerWord(state);
+                health.letterPrinter = kiosk::printerHealth(state);
             }
             sync->setDeviceHealth(health);
         });

@@ -1,8 +1,8 @@
 // Figures for issue #7: SQ1 seal size and QR version (ECC M) for every catalog service's
 // typical letter, and verification time per seal (base45 + parse + ECDSA verify) p50/p99.
 #include "offices.h"
+#include "qrcode.h"
 #include "seal.h"
-#include "sealqr.h"
 #include "sealsigner.h"
 #include "sealverification.h"
 #include "servicecatalog.h"
@@ -67,7 +67,7 @@ int main(int argc, char *argv[])
             f.nikTag = *nikTag(f.office, f.serial, QStringLiteral("3521114506800002"));
             f.documentHash = documentHash(service->name);
             const auto s = key.value().seal(f).value();
-            const auto qr = backend::encodeSealQr(s.text);
+            const auto qr = serverlink::QrCode::encode(s.text);
             worstVersion = std::max(worstVersion, qr ? qr->version : 99);
             std::printf("%-28s %-9s %5lld %5lld %5lld %4d\n", qPrintable(*code), byDesa ? "desa" : "kecamatan", qlonglong(s.body.size()),
                 qlonglong(s.body.size() + s.signature.size()), qlonglong(s.text.size()), qr ? qr->version : -1);

@@ -103,8 +103,8 @@ private Q_SLOTS:
             QVERIFY(h.tap(QStringLiteral("submit")));
             QVERIFY(h.waitForScreen(QStringLiteral("done")));
             track();
-            out << code.leftJustified(32) << service->level.leftJustified(11) << QString::number(h.taps).rightJustified(4) << "  "
-                << screens.join(QStringLiteral(" → ")) << "\n";
+            out << code.leftJustified(32) << serverlink::levelToWire(service->level).leftJustified(11)
+                << QString::number(h.taps).rightJustified(4) << "  " << screens.join(QStringLiteral(" → ")) << "\n";
             if (code == QLatin1String("SKTM"))
                 sktmTaps = h.taps;
         }

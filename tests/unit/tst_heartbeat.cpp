@@ -152,17 +152,17 @@ private Q_SLOTS:
         enqueue();
         startSync();
         kiosk::DeviceHealth health;
-        health.printer = QStringLiteral("ready");
-        health.paper = QStringLiteral("ok");
-        health.scanner = QStringLiteral("ready");
+        health.printer = serverlink::HealthState::Ready;
+        health.paper = serverlink::HealthState::Ok;
+        health.scanner = serverlink::HealthState::Ready;
         m_sync->setDeviceHealth(health);
         QMetaObject::invokeMethod(m_sync, &kiosk::SyncService::sendHeartbeat, Qt::BlockingQueuedConnection);
         QTRY_VERIFY(latest().has_value());
         QCOMPARE(latest()->printerState, QStringLiteral("ready"));
 
         // Paper runs out: the next heartbeat replaces the row (still one per kiosk).
-        health.printer = kiosk::DeviceHealth::printerWord(devices::DeviceState::PaperOut);
-        health.paper = kiosk::DeviceHealth::paperWord(devices::DeviceState::PaperOut);
+        health.printer = kiosk::printerHealth(devices::DeviceState::PaperOut);
+        health.paper = kiosk::paperHealth(devices::DeviceState::PaperOut);
         m_sync->setDeviceHealth(health);
         QMetaObject::invokeMethod(m_sync, &kiosk::SyncService::sendHeartbeat, Qt::BlockingQueuedConnection);
         const auto all = m_backend->latestHeartbeats();

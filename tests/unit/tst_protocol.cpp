@@ -1,0 +1,209 @@
+// The /api/v1 bodies that both sides parse in server-link/protocol: catalog, heartbeat, changes page,
+// the transient-status rule, and the one QR encoder of tickets and seals.
+#include "protocol.h"
+#include "qrcode.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace serverlink;
+
+class TestProtocol : public QObject
+{
+    Q_OBJECT
+
+    static QByteArray builtInCatalog()
+    {
+        QFile file(QStringLiteral(KIOSK_CATALOG_JSON));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    static QByteArray oneService(const QByteArray &service) { return R"({"version":"1","services":[)" + service + "]}"; }
+
+    static Heartbeat sampleHeartbeat()
+    {
+        Heartbeat h;
+        h.sentAt = QDateTime(QDate(2026, 12, 7), QTime(8, 30, 15, 250), Qt::UTC);
+        h.appVersion = QStringLiteral("1.4.0");
+        h.outboxDepth = 3;
+        h.parkedCount = 1;
+        h.freeDiskMb = 2048;
+        h.devices.printer = HealthState::PaperOut;
+        h.devices.paper = HealthState::Out;
+        h.devices.scanner = HealthState::Ready;
+        return h;
+    }
+
+private Q_SLOTS:
+    void builtInCatalogRoundTrips()
+    {
+        QString error;
+        const auto catalog = Catalog::fromJson(builtInCatalog(), &error);
+        QVERIFY2(catalog, qPrintable(error));
+        QCOMPARE(catalog->services.size(), 16);
+        const auto sktm = catalog->service(QStringLiteral("SKTM"));
+        QVERIFY(sktm);
+        QCOMPARE(sktm->level, ServiceLevel::Desa);
+        QCOMPARE(sktm->fieldLabels().first(), qMakePair(QStringLiteral("pekerjaan"), QStringLiteral("Pekerjaan")));
+        QCOMPARE(sktm->displayName(true), QStringLiteral("Certificate of low income"));
+        const auto again = Catalog::fromJson(catalog->toJson());
+        QVERIFY(again);
+        QCOMPARE(*again, *catalog);
+        // Every key the catalog file carries survives the round trip.
+        QCOMPARE(QJsonDocument::fromJson(catalog->toJson()), QJsonDocument::fromJson(builtInCatalog()));
+    }
+
+    void malformedCatalogsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        const QByteArray good = R"({"code":"A","name":"Surat A","level":"desa","fields":[{"key":"k","label":"K"}],"requirements":[]})";
+        QTest::newRow("not JSON") << QByteArray("<html>proxy error</html>");
+        QTest::newRow("array") << QByteArray("[]");
+        QTest::newRow("no version") << QByteArray(R"({"services":[]})");
+        QTest::newRow("services wrong type") << QByteArray(R"({"version":"1","services":"all"})");
+        QTest::newRow("item not object") << oneService("1");
+        QTest::newRow("no code") << oneService(QByteArray(good).replace(R"("code":"A",)", ""));
+        QTest::newRow("name not string") << oneService(QByteArray(good).replace(R"("Surat A")", "[]"));
+        QTest::newRow("unknown level") << oneService(QByteArray(good).replace("desa", "provinsi"));
+        QTest::newRow("fields not array") << oneService(QByteArray(good).replace(R"([{"key":"k","label":"K"}])", "{}"));
+        QTest::newRow("field without key") << oneService(QByteArray(good).replace(R"("key":"k",)", ""));
+        QTest::newRow("no requirements") << oneService(QByteArray(good).replace(R"(,"requirements":[])", ""));
+        QTest::newRow("code twice") << oneService(good + "," + good);
+    }
+
+    void malformedCatalogsRefused()
+    {
+        QFETCH(QByteArray, json);
+        QString error;
+        QVERIFY(!Catalog::fromJson(json, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void heartbeatRoundTrips()
+    {
+        const Heartbeat h = sampleHeartbeat();
+        QString error;
+        const auto back = Heartbeat::fromJson(h.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(*back, h);
+        const QJsonObject o = QJsonDocument::fromJson(h.toJson()).object();
+        QCOMPARE(o.value(QStringLiteral("printerState")).toString(), QStringLiteral("paper-out"));
+        QCOMPARE(o.value(QStringLiteral("letterPrinterState")).toString(), QStringLiteral("unknown"));
+    }
+
+    void healthWords()
+    {
+        for (int i = int(HealthState::Unknown); i <= int(HealthState::None); ++i)
+            QCOMPARE(healthStateFromWire(healthStateToWire(HealthState(i))), HealthState(i));
+        // A newer kiosk's word still counts, as unknown; markup or a long word does not.
+        QCOMPARE(healthStateFromWire(QStringLiteral("cover-open")), HealthState::Unknown);
+        QVERIFY(!healthStateFromWire(QStringLiteral("<b>ok</b>")));
+        QVERIFY(!healthStateFromWire(QString(33, QLatin1Char('a'))));
+        QVERIFY(!healthStateFromWire(QString()));
+    }
+
+    void malformedHeartbeatsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        // tst_heartbeat sends more malformed bodies to the API server; these are the parser's own edges.
+        const QByteArray good = R"("appVersion":"1","outboxDepth":0,"parkedCount":0,"freeDiskMb":10)";
+        QTest::newRow("depth fraction") << "{" + QByteArray(good).replace("\"outboxDepth\":0", "\"outboxDepth\":2.5") + "}";
+        QTest::newRow("disk below -1") << "{" + QByteArray(good).replace("10", "-2") + "}";
+        QTest::newRow("version not string") << "{" + QByteArray(good).replace("\"1\"", "1") + "}";
+        QTest::newRow("state not string") << "{" + good + ",\"scannerState\":1}";
+        QTest::newRow("empty state") << "{" + good + ",\"paperState\":\"\"}";
+        QTest::newRow("oversized") << "{" + good + ",\"pad\":\"" + QByteArray(kMaxBodyBytes, 'a') + "\"}";
+    }
+
+    void malformedHeartbeatsRefused()
+    {
+        QFETCH(QByteArray, body);
+        QString error;
+        QVERIFY(!Heartbeat::fromJson(body, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void changesPageRoundTripsAndSkipsBadEntries()
+    {
+        ChangesPage page;
+        page.cursor = 42;
+        StatusChange c;
+        c.sequence = 42;
+        c.registrationNumber = QStringLiteral("7KQ2M-X9D4P");
+        c.stage = Stage::Ready;
+        c.note = QStringLiteral("Silakan ambil");
+        c.at = QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC);
+        c.letterAvailable = true;
+        page.changes.append(c);
+        const auto back = ChangesPage::fromJson(page.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->cursor, 42);
+        QCOMPARE(back->changes.size(), 1);
+        QCOMPARE(back->changes.first().toJsonObject(), c.toJsonObject());
+        QCOMPARE(back->skipped, 0);
+
+        const auto mixed
+            = ChangesPage::fromJson(R"({"cursor":3,"changes":[1,"x",null,{"sequence":"1","registrationNumber":7,"stage":[],"at":{}}]})");
+        QVERIFY(mixed);
+        QCOMPARE(mixed->changes.size(), 0);
+        QCOMPARE(mixed->skipped, 4);
+    }
+
+    void malformedChangesPagesRefused_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("not JSON") << QByteArray("{\"cursor\": 5, \"changes\": [");
+        QTest::newRow("array") << QByteArray("[1,2,3]");
+        QTest::newRow("cursor is text") << QByteArray(R"({"cursor":"7","changes":[]})");
+        QTest::newRow("cursor negative") << QByteArray(R"({"cursor":-4,"changes":[]})");
+        QTest::newRow("cursor fraction") << QByteArray(R"({"cursor":2.5,"changes":[]})");
+        QTest::newRow("cursor huge") << QByteArray(R"({"cursor":1e300,"changes":[]})");
+        QTest::newRow("changes is object") << QByteArray(R"({"cursor":3,"changes":{"a":1}})");
+        QTest::newRow("empty") << QByteArray();
+    }
+
+    void malformedChangesPagesRefused()
+    {
+        QFETCH(QByteArray, body);
+        QString error;
+        QVERIFY(!ChangesPage::fromJson(body, &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void transientStatuses_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("transient");
+        for (int s : {408, 429, 500, 502, 503, 504})
+            QTest::addRow("%d", s) << s << true;
+        for (int s : {200, 201, 304, 400, 401, 403, 404, 409, 413, 422})
+            QTest::addRow("%d", s) << s << false;
+    }
+
+    void transientStatuses()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, transient);
+        QCOMPARE(isTransientStatus(status), transient);
+    }
+
+    void qrIsLevelMAlphanumeric()
+    {
+        // 304 base45 characters fit version 10 only in alphanumeric mode at level M
+        // (L would give version 9, byte mode version 13).
+        const QString seal = QStringLiteral("SQ1:") + QString(300, QLatin1Char('A'));
+        const auto qr = QrCode::encode(seal);
+        QVERIFY(qr);
+        QCOMPARE(qr->version, 10);
+        QCOMPARE(qr->size, 17 + 4 * 10);
+        QCOMPARE(qr->modules.size(), qr->size * qr->size);
+        // Finder pattern corner is dark.
+        QVERIFY(qr->dark(0, 0));
+        QVERIFY(QrCode::encode(QStringLiteral("Surat untuk Bu Siti — ✓")));
+        QVERIFY(!QrCode::encode(QString(8000, QLatin1Char('A'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProtocol)
+#include "tst_protocol.moc"
