@@ -185,16 +185,39 @@ std::optional<std::pair<QString, QByteArray>> KioskStore::cachedCatalog() const
     return std::make_pair(q.value(0).toString(), q.value(1).toByteArray());
 }
 
-void KioskStore::saveCatalog(const QString &etag, const QByteArray &body) const
+Status KioskStore::saveCatalog(const QString &etag, const QByteArray &body) const
+{
+    const auto saved = write(QStringLiteral("katalog layanan"),
+        QStringLiteral("INSERT INTO catalog (id, etag, body, fetched_at) VALUES (1, ?, ?, ?)"
+                       " ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at"),
+        {etag, body, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+    if (!saved)
+        return saved.error();
+    return Done {};
+}
+
+Result<int> KioskStore::write(const QString &what, const QString &sql, const QVariantList &values) const
 {
     QSqlQuery q(connection());
-    q.prepare(
-        QStringLiteral("INSERT INTO catalog (id, etag, body, fetched_at) VALUES (1, ?, ?, ?)"
-                       " ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at"));
-    q.addBindValue(etag);
-    q.addBindValue(body);
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    q.exec();
+    q.prepare(sql);
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!q.exec())
+        return Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan gagal (%1): %2").arg(what, q.lastError().text())};
+    return q.numRowsAffected();
+}
+
+Status KioskStore::transaction(const std::function<Status()> &work) const
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan tidak tersedia: %1").arg(db.lastError().text())};
+    Status done = work();
+    if (done && !db.commit())
+        done = Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan gagal (commit): %1").arg(db.lastError().text())};
+    if (!done)
+        db.rollback();
+    return done;
 }
 
 std::optional<QByteArray> loadOrCreateDeviceKey(const QString &path, QString *error)

@@ -8,9 +8,11 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace devices {
 enum class DeviceState;
+class Scanner;
 } // namespace devices
 
 namespace kiosk {
@@ -20,12 +22,16 @@ class TrustCache;
 
 /// What the kiosk knows about its devices, reported in the heartbeat. States are short wire words
 /// ("ready", "paper-out", "paper-low", "offline", "door-open", "jam", "toner-low", "stopped",
-/// "unknown", "none"); the composition root keeps them current.
+/// "unknown", "none"); the composition root keeps the printers current, the scanners are read live.
 struct DeviceHealth {
     QString printer = QStringLiteral("unknown"); // ticket printer
     QString paper = QStringLiteral("unknown"); // ticket paper: ok, low, out, unknown
-    QString scanner = QStringLiteral("unknown"); // ready (at least one scanner runs), none, unknown
+    QString scanner = QStringLiteral("unknown"); // see scannerWord()
     QString letterPrinter = QStringLiteral("unknown");
+
+    /// The wire word for the kiosk's scanners: "ready" when at least one delivers scans, else "stopped"
+    /// when one failed, "offline" when one waits for its device, "unknown" otherwise; "none" without scanners.
+    [[nodiscard]] static QString scannerWord(const QList<const devices::Scanner *> &scanners);
 
     /// The wire word for a printer state ("ready", "paper-out", …).
     [[nodiscard]] static QString printerWord(devices::DeviceState state);
@@ -64,6 +70,10 @@ public:
 
     /// Thread-safe: the device states the next heartbeat reports.
     void setDeviceHealth(const DeviceHealth &health);
+    /// Thread-safe: the scanners whose state() every heartbeat reads as it is sent (they must outlive
+    /// this service); once set, they decide DeviceHealth::scanner.
+    void setScanners(QList<const devices::Scanner *> scanners);
+    /// The device states as the next heartbeat would report them now.
     [[nodiscard]] DeviceHealth deviceHealth() const;
 
     /// Thread-safe: ends the request in flight at once and stops all network work (shutdown).
@@ -114,6 +124,7 @@ private:
     std::atomic_int m_heartbeatsSent {0};
     mutable std::mutex m_healthMutex;
     DeviceHealth m_health;
+    std::optional<QList<const devices::Scanner *>> m_scanners;
 };
 
 } // namespace kiosk

@@ -99,11 +99,8 @@ int listScanners(Context &ctx)
         // A USB scanner reports its state from its own thread; give it a moment to open the device.
         QElapsedTimer settle;
         settle.start();
-        while (settle.elapsed() < 1500) {
+        while (settle.elapsed() < 1500 && scanner->state() != devices::Scanner::State::Ready)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
-            if (scanner->describeState().contains(QLatin1String("siap")))
-                break;
-        }
         ctx.out << uri << "\t" << scanner->describeState() << Qt::endl;
     }
     return status;
