@@ -125,7 +125,7 @@ int main(int argc, char *argv[])
         }
         const auto issued = kiosk::issueTicket(outbox, request, config->officeName, QStringLiteral("SKTM"), print);
         if (!issued) {
-            std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(issued.error()));
+            std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(issued.error().message));
             return;
         }
         ticketJobs.insert(issued->printJob, issued->queued.registrationNumber.toLatin1());
