@@ -10,9 +10,10 @@ namespace kiosk {
 /// Why a kiosk operation failed; the message beside it is for staff or technicians.
 enum class ErrorCode {
     Database, // the store refused a read or write; nothing half-written remains
+    SchemaTooNew, // the store was written by a newer version of the app; it is left untouched
     NotFound, // no such request, letter or ticket here (or not in the state the operation needs)
     Io, // a file (device key, letter, configuration) could not be read or written
-    InvalidData, // data from the server or a file that fails its checks; the old copy is kept
+    InvalidData, // data from the server or a file that fails its checks (an incomplete configuration, a refused list)
 };
 
 /// A runtime failure as a value: a code for programs and a sentence (Bahasa Indonesia) for people.

@@ -23,9 +23,9 @@ public:
     KioskStore(const KioskStore &) = delete;
     KioskStore &operator=(const KioskStore &) = delete;
 
-    /// Opens (creating if needed) and migrates. False and a technician-facing message in
-    /// *error when the file is unusable or was written by a newer version of the app.
-    [[nodiscard]] bool open(const QString &path, QString *error = nullptr);
+    /// Opens (creating if needed) and migrates. An Error with a technician-facing message when the
+    /// file is unusable (Database) or was written by a newer version of the app (SchemaTooNew).
+    [[nodiscard]] Status open(const QString &path);
     [[nodiscard]] QString path() const { return m_path; }
 
     /// This thread's connection to the store (opened on first use).
@@ -48,6 +48,6 @@ private:
 };
 
 /// The device key used for PII at rest: 32 random bytes in a 0600 file, created on first use.
-[[nodiscard]] std::optional<QByteArray> loadOrCreateDeviceKey(const QString &path, QString *error = nullptr);
+[[nodiscard]] Result<QByteArray> loadOrCreateDeviceKey(const QString &path);
 
 } // namespace kiosk

@@ -111,18 +111,17 @@ int main(int argc, char *argv[])
         config = kiosk::KioskConfig {};
         config->kioskId = QStringLiteral("SELF-TEST");
         config->dataDir = selfTestDir.path();
+    } else if (auto loaded = kiosk::KioskConfig::load(cli.value(configOption))) {
+        config = loaded.value();
     } else {
-        config = kiosk::KioskConfig::load(cli.value(configOption), &error);
-    }
-    if (!config) {
-        qCritical().noquote() << error;
+        qCritical() << loaded.error();
         return 2;
     }
 
     kiosk::KioskStore store;
-    const auto deviceKey = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath(), &error);
-    if (!deviceKey || !store.open(config->databasePath(), &error)) {
-        qCritical().noquote() << error;
+    const auto deviceKey = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath());
+    if (const kiosk::Status opened = deviceKey ? store.open(config->databasePath()) : kiosk::Status(deviceKey.error()); !opened) {
+        qCritical() << opened.error();
         return 2;
     }
     kiosk::OutboxRepository outbox(store, *deviceKey);

@@ -189,10 +189,9 @@ int printTest(Context &ctx)
 int status(Context &ctx)
 {
     kiosk::KioskStore store;
-    QString error;
-    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath(), &error);
-    if (!key || !store.open(ctx.config.databasePath(), &error)) {
-        ctx.err << error << Qt::endl;
+    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath());
+    if (const kiosk::Status opened = key ? store.open(ctx.config.databasePath()) : kiosk::Status(key.error()); !opened) {
+        ctx.err << opened.error().message << Qt::endl;
         return 1;
     }
     kiosk::OutboxRepository outbox(store, *key);
@@ -367,10 +366,9 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    QString error;
-    std::optional<kiosk::KioskConfig> config = command->needsConfig ? kiosk::KioskConfig::load(configPath, &error) : kiosk::KioskConfig {};
+    const kiosk::Result<kiosk::KioskConfig> config = command->needsConfig ? kiosk::KioskConfig::load(configPath) : kiosk::KioskConfig {};
     if (!config) {
-        err << error << Qt::endl;
+        err << config.error().message << Qt::endl;
         return 1;
     }
     Context ctx {*config, args, out, err};

@@ -409,9 +409,10 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
         }
         KioskStore store;
-        QString error;
-        QVERIFY(!store.open(dbPath(), &error));
-        QVERIFY(error.contains(QStringLiteral("lebih baru")));
+        const Status opened = store.open(dbPath());
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::SchemaTooNew);
+        QVERIFY(opened.error().message.contains(QStringLiteral("lebih baru")));
     }
 
     void ticketQrPayloadRoundTrip()

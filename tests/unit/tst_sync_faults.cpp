@@ -767,7 +767,8 @@ private Q_SLOTS:
         QVERIFY(config);
         QCOMPARE(config->proxy, QStringLiteral("http://127.0.0.1:3128"));
         QCOMPARE(config->heartbeatIntervalMs, 5000);
-        QVERIFY(KioskConfig::load(ini.fileName().replace(QStringLiteral("anjungan"), QStringLiteral("missing"))) == std::nullopt);
+        QCOMPARE(
+            KioskConfig::load(ini.fileName().replace(QStringLiteral("anjungan"), QStringLiteral("missing"))).error().code, ErrorCode::Io);
 
         // …and the link goes through the proxy (HTTP CONNECT), still pinned end to end.
         FaultProxy proxy(QHostAddress::LocalHost, m_peer->serverPort());
