@@ -80,6 +80,7 @@ bool CameraScanner::start()
     }
     m_running = true;
     m_lastError.clear();
+    setState(State::Ready);
     Q_EMIT stateChanged();
     return true;
 }
@@ -119,6 +120,7 @@ void CameraScanner::fail(const QString &message)
     if (m_camera)
         m_camera->stop();
     m_running = false;
+    setState(State::Error);
     Q_EMIT stateChanged();
 }
 

@@ -28,6 +28,8 @@ bool FileScanner::start()
     };
     if (m_path.isEmpty() || ::stat(m_path.toLocal8Bit().constData(), &info) != 0) {
         m_lastError = QStringLiteral("Berkas pemindai \"%1\" tidak ada. Periksa daftar scanners di konfigurasi kiosk.").arg(m_path);
+        setState(State::Error);
+        Q_EMIT stateChanged();
         return false;
     }
     m_fifo = S_ISFIFO(info.st_mode);
@@ -36,6 +38,8 @@ bool FileScanner::start()
     if (m_fd < 0) {
         m_lastError
             = QStringLiteral("Berkas pemindai \"%1\" tidak dapat dibuka (%2).").arg(m_path, QString::fromLocal8Bit(std::strerror(errno)));
+        setState(State::Error);
+        Q_EMIT stateChanged();
         return false;
     }
     if (m_fifo) {
@@ -46,6 +50,7 @@ bool FileScanner::start()
         connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &FileScanner::readAvailable);
         readAvailable();
     }
+    setState(State::Ready);
     Q_EMIT stateChanged();
     return true;
 }

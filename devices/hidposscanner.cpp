@@ -113,7 +113,7 @@ struct HidPosScanner::Worker {
     }
 
     /// Opens and claims the scanner; on failure returns the state to report and sets *message.
-    UsbScannerState openDevice(QString *message)
+    State openDevice(QString *message)
     {
         libusb_device **list = nullptr;
         const ssize_t count = libusb_get_device_list(context, &list);
@@ -130,7 +130,7 @@ struct HidPosScanner::Worker {
             libusb_free_device_list(list, 1);
         if (!found) {
             *message = QStringLiteral("pemindai USB belum terpasang; menunggu perangkat dicolokkan");
-            return UsbScannerState::WaitingForDevice;
+            return State::Waiting;
         }
         int rc = libusb_open(found, &handle);
         libusb_config_descriptor *config = nullptr;
@@ -141,18 +141,18 @@ struct HidPosScanner::Worker {
         libusb_unref_device(found);
         if (rc == LIBUSB_ERROR_ACCESS) {
             *message = QStringLiteral("akses ke pemindai USB ditolak; pasang aturan udev 70-kiosk-scanner.rules");
-            return UsbScannerState::Failed;
+            return State::Error;
         }
         if (rc != LIBUSB_SUCCESS) {
             handle = nullptr;
             *message = QStringLiteral("pemindai USB tidak dapat dibuka (%1)").arg(usbError(rc));
-            return rc == LIBUSB_ERROR_NO_DEVICE ? UsbScannerState::WaitingForDevice : UsbScannerState::Failed;
+            return rc == LIBUSB_ERROR_NO_DEVICE ? State::Waiting : State::Error;
         }
         if (endpoint.interfaceNumber < 0) {
             libusb_close(handle);
             handle = nullptr;
             *message = QStringLiteral("perangkat USB ini tidak berfungsi sebagai pemindai HID POS; atur pemindai ke mode HID POS");
-            return UsbScannerState::Failed;
+            return State::Error;
         }
         // The kernel's usbhid driver owns HID interfaces; libusb detaches it on claim and re-attaches on release.
         libusb_set_auto_detach_kernel_driver(handle, 1);
@@ -162,11 +162,11 @@ struct HidPosScanner::Worker {
             handle = nullptr;
             *message = rc == LIBUSB_ERROR_BUSY ? QStringLiteral("pemindai USB sedang dipakai program lain")
                                                : QStringLiteral("antarmuka pemindai USB tidak dapat diambil alih (%1)").arg(usbError(rc));
-            return rc == LIBUSB_ERROR_NO_DEVICE ? UsbScannerState::WaitingForDevice : UsbScannerState::Failed;
+            return rc == LIBUSB_ERROR_NO_DEVICE ? State::Waiting : State::Error;
         }
         parser.reset();
         *message = QStringLiteral("pemindai USB siap");
-        return UsbScannerState::Connected;
+        return State::Ready;
     }
 
     /// Waits up to `ms` for a hotplug event (or, without hotplug support, simply for `ms`).
@@ -215,14 +215,14 @@ struct HidPosScanner::Worker {
         closeDevice();
         devicesChanged = true;
         lostDevice = true;
-        owner->setState(UsbScannerState::WaitingForDevice, lostMessage());
+        owner->setState(State::Waiting, lostMessage());
     }
 
     static QString lostMessage() { return QStringLiteral("pemindai USB terputus; menunggu perangkat dicolokkan kembali"); }
 
     void run()
     {
-        UsbScannerState state = UsbScannerState::WaitingForDevice;
+        State state = State::Waiting;
         while (!stopRequested) {
             if (handle) {
                 readOnce();
@@ -232,15 +232,15 @@ struct HidPosScanner::Worker {
                 devicesChanged = false;
                 QString message;
                 state = openDevice(&message);
-                if (state == UsbScannerState::WaitingForDevice && lostDevice)
+                if (state == State::Waiting && lostDevice)
                     message = lostMessage();
-                lostDevice = lostDevice && state != UsbScannerState::Connected;
+                lostDevice = lostDevice && state != State::Ready;
                 owner->setState(state, message);
                 if (handle)
                     continue;
             }
-            waitForDevices(state == UsbScannerState::Failed ? kRetryFailedMs : kPollIntervalMs);
-            if (state == UsbScannerState::Failed)
+            waitForDevices(state == State::Error ? kRetryFailedMs : kPollIntervalMs);
+            if (state == State::Error)
                 devicesChanged = true;
         }
         shutdown();
@@ -289,7 +289,7 @@ bool HidPosScanner::start()
         m_lastError = error;
         return false;
     }
-    setState(UsbScannerState::WaitingForDevice, QStringLiteral("mencari pemindai USB"));
+    setState(State::Waiting, QStringLiteral("mencari pemindai USB"));
     m_worker = std::move(worker);
     m_worker->thread = std::thread([w = m_worker.get()] { w->run(); });
     return true;
@@ -304,7 +304,7 @@ void HidPosScanner::stop()
         libusb_interrupt_event_handler(m_worker->context);
     m_worker->thread.join();
     m_worker.reset();
-    setState(UsbScannerState::Stopped, QStringLiteral("pemindai USB dihentikan"));
+    setState(State::Stopped, QStringLiteral("pemindai USB dihentikan"));
 }
 
 QString HidPosScanner::lastError() const
@@ -319,21 +319,15 @@ QString HidPosScanner::describeState() const
     return QStringLiteral("Pemindai %1: %2.").arg(uri(), m_message);
 }
 
-UsbScannerState HidPosScanner::state() const
-{
-    QMutexLocker lock(&m_mutex);
-    return m_state;
-}
-
-void HidPosScanner::setState(UsbScannerState state, const QString &message)
+void HidPosScanner::setState(State state, const QString &message)
 {
     {
         QMutexLocker lock(&m_mutex);
-        if (m_state == state && m_message == message)
+        if (this->state() == state && m_message == message)
             return;
-        m_state = state;
+        Scanner::setState(state);
         m_message = message;
-        if (state == UsbScannerState::Failed)
+        if (state == State::Error)
             m_lastError = message;
     }
     QMetaObject::invokeMethod(

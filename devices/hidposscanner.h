@@ -8,15 +8,9 @@
 
 namespace devices {
 
-/// Where a USB scanner is in its life; the technician view shows it.
-enum class UsbScannerState {
-    Stopped,
-    WaitingForDevice, ///< Not plugged in (or unplugged); it is picked up again when it arrives.
-    Connected,
-    Failed, ///< Plugged in but unusable (no permission, interface busy); retried periodically.
-};
-
 /// A HID POS barcode scanner (`usb:VID:PID`, hex) read over libusb on its own thread, with hotplug and reconnect.
+/// Waiting: not plugged in (or unplugged), picked up again when it arrives; Error: plugged in but unusable
+/// (no permission, interface busy), retried periodically.
 class HidPosScanner : public Scanner
 {
     Q_OBJECT
@@ -36,7 +30,6 @@ public:
     void stop();
     [[nodiscard]] QString lastError() const override;
     [[nodiscard]] QString describeState() const override;
-    [[nodiscard]] UsbScannerState state() const;
 
 Q_SIGNALS:
     /// A complete scan with its AIM symbology identifier (e.g. "]Q1"), emitted before scanned().
@@ -45,12 +38,11 @@ Q_SIGNALS:
 private:
     struct Worker;
     friend struct Worker;
-    void setState(UsbScannerState state, const QString &message);
+    void setState(State state, const QString &message);
 
     quint16 m_vendorId;
     quint16 m_productId;
     mutable QMutex m_mutex;
-    UsbScannerState m_state = UsbScannerState::Stopped;
     QString m_message;
     QString m_lastError;
     std::unique_ptr<Worker> m_worker;

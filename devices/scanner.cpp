@@ -7,6 +7,21 @@
 
 namespace devices {
 
+QString Scanner::describeState() const
+{
+    switch (state()) {
+    case State::Ready:
+        return QStringLiteral("siap");
+    case State::Waiting:
+        return QStringLiteral("menunggu perangkat");
+    case State::Error:
+        return lastError().isEmpty() ? QStringLiteral("rusak") : lastError();
+    case State::Stopped:
+        break;
+    }
+    return QStringLiteral("belum dinyalakan");
+}
+
 std::unique_ptr<Scanner> createScanner(const QString &uri, QString *error)
 {
     const QString scheme = uri.section(QLatin1Char(':'), 0, 0);

@@ -59,11 +59,15 @@ bool WedgeScanner::start()
     QCoreApplication *app = QCoreApplication::instance();
     if (!app) {
         m_lastError = QStringLiteral("Pemindai keyboard belum dapat dipakai karena aplikasi belum berjalan. Mulai ulang kiosk.");
+        setState(State::Error);
+        Q_EMIT stateChanged();
         return false;
     }
     app->installEventFilter(this);
     m_installed = true;
     m_lastError.clear();
+    setState(State::Ready);
+    Q_EMIT stateChanged();
     return true;
 }
 

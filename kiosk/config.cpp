@@ -21,13 +21,10 @@ QString KioskConfig::lettersDir() const
     return QDir(dataDir).filePath(QStringLiteral("letters"));
 }
 
-std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error)
+Result<KioskConfig> KioskConfig::load(const QString &path)
 {
-    if (!QFileInfo(path).isReadable()) {
-        if (error)
-            *error = QStringLiteral("Berkas konfigurasi %1 tidak dapat dibaca.").arg(path);
-        return std::nullopt;
-    }
+    if (!QFileInfo(path).isReadable())
+        return Error {ErrorCode::Io, QStringLiteral("Berkas konfigurasi %1 tidak dapat dibaca.").arg(path)};
     QSettings s(path, QSettings::IniFormat);
     // Relative paths in the file are relative to the file's folder.
     const QDir base = QFileInfo(path).absoluteDir();
@@ -77,11 +74,9 @@ std::optional<KioskConfig> KioskConfig::load(const QString &path, QString *error
         missing << QStringLiteral("server/url");
     if (c.caFile.isEmpty())
         missing << QStringLiteral("server/caFile");
-    if (!missing.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("Konfigurasi %1 belum lengkap: %2. Hubungi teknisi.").arg(path, missing.join(QStringLiteral(", ")));
-        return std::nullopt;
-    }
+    if (!missing.isEmpty())
+        return Error {ErrorCode::InvalidData,
+            QStringLiteral("Konfigurasi %1 belum lengkap: %2. Hubungi teknisi.").arg(path, missing.join(QStringLiteral(", ")))};
     return c;
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "kioskresult.h"
+
 #include <QString>
 #include <QStringList>
-#include <optional>
 
 namespace kiosk {
 
@@ -45,8 +46,8 @@ struct KioskConfig {
     [[nodiscard]] QString deviceKeyPath() const;
     [[nodiscard]] QString lettersDir() const;
 
-    /// Reads `path`; nullopt and *error (Bahasa Indonesia) when unreadable or incomplete.
-    [[nodiscard]] static std::optional<KioskConfig> load(const QString &path, QString *error = nullptr);
+    /// Reads `path`; an Error (Io: unreadable, InvalidData: incomplete) that tells the technician what to fix.
+    [[nodiscard]] static Result<KioskConfig> load(const QString &path);
 };
 
 } // namespace kiosk

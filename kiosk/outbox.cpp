@@ -5,9 +5,12 @@
 #include "crypto.h"
 #include "store.h"
 
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+Q_LOGGING_CATEGORY(lcOutbox, "anjungan.outbox")
 
 namespace kiosk {
 
@@ -49,13 +52,22 @@ QDateTime fromIso(const QString &s)
     return QDateTime::fromString(s, Qt::ISODateWithMs);
 }
 
-bool run(QSqlQuery &q, QString *error)
+// A write that returns its row count, seen as a status.
+Status done(const Result<int> &written)
 {
-    if (q.exec())
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    if (!written)
+        return written.error();
+    return Done {};
+}
+
+// A write that must change exactly one row; otherwise `notFound` says why.
+Status one(const Result<int> &written, const QString &notFound)
+{
+    if (!written)
+        return written.error();
+    if (written.value() == 0)
+        return Error {ErrorCode::NotFound, notFound};
+    return Done {};
 }
 /// Binds a sealed status token to its request, and keeps it apart from the sealed request body.
 QByteArray ticketAad(const QString &registrationNumber)
@@ -93,91 +105,79 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
     body.submittedAt = queued.createdAt.toUTC();
     const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, body.toJson(), queued.registrationNumber.toUtf8());
 
-    QSqlDatabase db = m_store.connection();
-    QString err;
-    if (!db.transaction())
-        return QString(QStringLiteral("Penyimpanan tidak tersedia: %1").arg(db.lastError().text()));
-
-    auto fail = [&](const QString &what) {
-        db.rollback();
-        return QString(QStringLiteral("Permohonan tidak tersimpan (%1): %2").arg(what, err));
-    };
-
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO requests (registration_number, status_token_hash, idempotency_key, service_code, payload,"
-                             " created_at, stage, stage_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(queued.registrationNumber);
-    q.addBindValue(serverlink::crypto::sha256(queued.statusToken.toLatin1()));
-    q.addBindValue(queued.idempotencyKey);
-    q.addBindValue(queued.serviceCode);
-    q.addBindValue(sealed);
-    q.addBindValue(iso(queued.createdAt));
-    q.addBindValue(serverlink::stageToWire(Stage::Queued));
-    q.addBindValue(iso(queued.createdAt));
-    if (!run(q, &err))
-        return fail(QStringLiteral("permohonan"));
-    queued.id = q.lastInsertId().toLongLong();
-
     const QString day = queued.queueDay.toString(Qt::ISODate);
-    q.prepare(QStringLiteral("INSERT INTO queue_counters (day, last_number) VALUES (?, 1)"
-                             " ON CONFLICT (day) DO UPDATE SET last_number = queue_counters.last_number + 1"));
-    q.addBindValue(day);
-    if (!run(q, &err))
-        return fail(QStringLiteral("nomor antrean"));
-    q.prepare(QStringLiteral("SELECT last_number FROM queue_counters WHERE day = ?"));
-    q.addBindValue(day);
-    if (!run(q, &err) || !q.next())
-        return fail(QStringLiteral("nomor antrean"));
-    queued.queueNumber = q.value(0).toInt();
+    const Status committed = m_store.transaction([&]() -> Status {
+        const auto fail = [](const Error &error) {
+            return Error {ErrorCode::Database, QStringLiteral("Permohonan tidak tersimpan. %1").arg(error.message)};
+        };
+        const auto queryFailed = [](const QString &what, const QSqlQuery &query) {
+            return Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan gagal (%1): %2").arg(what, query.lastError().text())};
+        };
+        QSqlQuery q(m_store.connection());
+        q.prepare(QStringLiteral("INSERT INTO requests (registration_number, status_token_hash, idempotency_key, service_code, payload,"
+                                 " created_at, stage, stage_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(queued.registrationNumber);
+        q.addBindValue(serverlink::crypto::sha256(queued.statusToken.toLatin1()));
+        q.addBindValue(queued.idempotencyKey);
+        q.addBindValue(queued.serviceCode);
+        q.addBindValue(sealed);
+        q.addBindValue(iso(queued.createdAt));
+        q.addBindValue(serverlink::stageToWire(Stage::Queued));
+        q.addBindValue(iso(queued.createdAt));
+        if (!q.exec())
+            return fail(queryFailed(QStringLiteral("permohonan"), q));
+        queued.id = q.lastInsertId().toLongLong();
 
-    q.prepare(QStringLiteral("INSERT INTO tickets (request_id, queue_day, queue_number, token_sealed) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(queued.id);
-    q.addBindValue(day);
-    q.addBindValue(queued.queueNumber);
-    q.addBindValue(serverlink::crypto::aeadSeal(m_key, queued.statusToken.toLatin1(), ticketAad(queued.registrationNumber)));
-    if (!run(q, &err))
-        return fail(QStringLiteral("tiket"));
+        if (const auto counted = m_store.write(QStringLiteral("nomor antrean"),
+                QStringLiteral("INSERT INTO queue_counters (day, last_number) VALUES (?, 1)"
+                               " ON CONFLICT (day) DO UPDATE SET last_number = queue_counters.last_number + 1"),
+                {day});
+            !counted)
+            return fail(counted.error());
+        q.prepare(QStringLiteral("SELECT last_number FROM queue_counters WHERE day = ?"));
+        q.addBindValue(day);
+        if (!q.exec() || !q.next())
+            return fail(queryFailed(QStringLiteral("nomor antrean"), q));
+        queued.queueNumber = q.value(0).toInt();
 
-    q.prepare(QStringLiteral("INSERT INTO request_events (request_id, stage, at) VALUES (?, ?, ?)"));
-    q.addBindValue(queued.id);
-    q.addBindValue(serverlink::stageToWire(Stage::Queued));
-    q.addBindValue(iso(queued.createdAt));
-    if (!run(q, &err))
-        return fail(QStringLiteral("riwayat"));
-
-    if (!db.commit()) {
-        err = db.lastError().text();
-        return fail(QStringLiteral("commit"));
-    }
+        const QByteArray tokenSealed
+            = serverlink::crypto::aeadSeal(m_key, queued.statusToken.toLatin1(), ticketAad(queued.registrationNumber));
+        if (const auto ticket = m_store.write(QStringLiteral("tiket"),
+                QStringLiteral("INSERT INTO tickets (request_id, queue_day, queue_number, token_sealed) VALUES (?, ?, ?, ?)"),
+                {queued.id, day, queued.queueNumber, tokenSealed});
+            !ticket)
+            return fail(ticket.error());
+        if (const auto event = m_store.write(QStringLiteral("riwayat"),
+                QStringLiteral("INSERT INTO request_events (request_id, stage, at) VALUES (?, ?, ?)"),
+                {queued.id, serverlink::stageToWire(Stage::Queued), iso(queued.createdAt)});
+            !event)
+            return fail(event.error());
+        return Done {};
+    });
+    if (!committed)
+        return committed.error();
     return queued;
 }
 
-void OutboxRepository::recordTicketAccepted(qint64 requestId, int printerJobId)
+Status OutboxRepository::recordTicketAccepted(qint64 requestId, int printerJobId)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE tickets SET print_job = ?, print_error = NULL WHERE request_id = ?"));
-    q.addBindValue(printerJobId);
-    q.addBindValue(requestId);
-    q.exec();
+    return done(m_store.write(QStringLiteral("pekerjaan cetak tiket"),
+        QStringLiteral("UPDATE tickets SET print_job = ?, print_error = NULL WHERE request_id = ?"), {printerJobId, requestId}));
 }
 
-void OutboxRepository::recordTicketPrinted(qint64 requestId)
+Status OutboxRepository::recordTicketPrinted(qint64 requestId)
 {
-    QSqlQuery q(m_store.connection());
     // Printed: the token is on paper now and the kiosk no longer keeps it in any form it could read.
-    q.prepare(QStringLiteral("UPDATE tickets SET printed_at = ?, print_error = NULL, token_sealed = NULL WHERE request_id = ?"));
-    q.addBindValue(iso(m_clock()));
-    q.addBindValue(requestId);
-    q.exec();
+    return done(m_store.write(QStringLiteral("tiket tercetak"),
+        QStringLiteral("UPDATE tickets SET printed_at = ?, print_error = NULL, token_sealed = NULL WHERE request_id = ?"),
+        {iso(m_clock()), requestId}));
 }
 
-void OutboxRepository::recordTicketProblem(qint64 requestId, const QString &problem)
+Status OutboxRepository::recordTicketProblem(qint64 requestId, const QString &problem)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE tickets SET print_error = ? WHERE request_id = ? AND printed_at IS NULL"));
-    q.addBindValue(problem.isEmpty() ? QStringLiteral("?") : problem);
-    q.addBindValue(requestId);
-    q.exec();
+    return done(m_store.write(QStringLiteral("masalah cetak tiket"),
+        QStringLiteral("UPDATE tickets SET print_error = ? WHERE request_id = ? AND printed_at IS NULL"),
+        {problem.isEmpty() ? QStringLiteral("?") : problem, requestId}));
 }
 
 QList<QueuedRequest> OutboxRepository::unprintedTickets()
@@ -217,6 +217,7 @@ QList<PendingDelivery> OutboxRepository::dueForDelivery(int limit)
     q.addBindValue(limit);
     q.exec();
     QList<PendingDelivery> out;
+    QList<DeliveryOutcome> unreadable;
     while (q.next()) {
         PendingDelivery d;
         d.id = q.value(0).toLongLong();
@@ -226,85 +227,84 @@ QList<PendingDelivery> OutboxRepository::dueForDelivery(int limit)
         d.attempts = q.value(4).toInt();
         if (!body) {
             // Sealed with another device key or damaged: keep it for the technician.
-            park(d.id, QStringLiteral("Data permohonan tidak dapat dibuka dengan kunci perangkat ini."));
+            unreadable.append({d.id, DeliveryOutcome::Kind::Parked, {},
+                QStringLiteral("Data permohonan tidak dapat dibuka dengan kunci perangkat ini.")});
             continue;
         }
         d.body = *body;
         out.append(d);
     }
+    q.finish();
+    // Not parked now: it is not sent either, and parking is tried again next time.
+    if (const Status parked = recordOutcomes(unreadable); !parked)
+        qCWarning(lcOutbox) << "could not park unreadable requests:" << parked.error();
     return out;
 }
 
-void OutboxRepository::markDelivered(qint64 requestId)
+Status OutboxRepository::recordOutcomes(const QList<DeliveryOutcome> &outcomes)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE requests SET delivered_at = ?, last_error = NULL, next_attempt_at = NULL,"
-                             " stage = CASE WHEN stage = ? THEN ? ELSE stage END WHERE id = ?"));
-    q.addBindValue(iso(m_clock()));
-    q.addBindValue(serverlink::stageToWire(Stage::Queued));
-    q.addBindValue(serverlink::stageToWire(Stage::Received));
-    q.addBindValue(requestId);
-    q.exec();
+    if (outcomes.isEmpty())
+        return Done {};
+    return m_store.transaction([&]() -> Status {
+        for (const DeliveryOutcome &outcome : outcomes) {
+            Result<int> written = 0;
+            switch (outcome.kind) {
+            case DeliveryOutcome::Kind::Delivered:
+                written = m_store.write(QStringLiteral("permohonan terkirim"),
+                    QStringLiteral("UPDATE requests SET delivered_at = ?, last_error = NULL, next_attempt_at = NULL,"
+                                   " stage = CASE WHEN stage = ? THEN ? ELSE stage END WHERE id = ?"),
+                    {iso(m_clock()), serverlink::stageToWire(Stage::Queued), serverlink::stageToWire(Stage::Received), outcome.requestId});
+                break;
+            case DeliveryOutcome::Kind::Retry:
+                written = m_store.write(QStringLiteral("jadwal kirim ulang"),
+                    QStringLiteral("UPDATE requests SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?"),
+                    {iso(outcome.nextAttempt), outcome.reason, outcome.requestId});
+                break;
+            case DeliveryOutcome::Kind::Parked:
+                written = m_store.write(QStringLiteral("permohonan ditahan"),
+                    QStringLiteral("UPDATE requests SET parked_reason = ?, attempts = attempts + 1 WHERE id = ?"),
+                    {outcome.reason, outcome.requestId});
+                break;
+            }
+            if (!written)
+                return written.error();
+        }
+        return Done {};
+    });
 }
 
-void OutboxRepository::scheduleRetry(qint64 requestId, const QDateTime &next, const QString &error)
+Status OutboxRepository::markDelivered(qint64 requestId)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE requests SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?"));
-    q.addBindValue(iso(next));
-    q.addBindValue(error);
-    q.addBindValue(requestId);
-    q.exec();
+    return recordOutcomes({{requestId, DeliveryOutcome::Kind::Delivered, {}, {}}});
 }
 
-int OutboxRepository::retryWaitingNow()
+Result<int> OutboxRepository::retryWaitingNow()
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE requests SET next_attempt_at = NULL"
-                             " WHERE delivered_at IS NULL AND parked_reason IS NULL AND next_attempt_at IS NOT NULL"));
-    return q.exec() ? q.numRowsAffected() : 0;
+    return m_store.write(QStringLiteral("jadwal kirim ulang"),
+        QStringLiteral("UPDATE requests SET next_attempt_at = NULL"
+                       " WHERE delivered_at IS NULL AND parked_reason IS NULL AND next_attempt_at IS NOT NULL"));
 }
 
-void OutboxRepository::park(qint64 requestId, const QString &reason)
+Status OutboxRepository::applyChange(const serverlink::StatusChange &change)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE requests SET parked_reason = ?, attempts = attempts + 1 WHERE id = ?"));
-    q.addBindValue(reason);
-    q.addBindValue(requestId);
-    q.exec();
-}
-
-bool OutboxRepository::applyChange(const serverlink::StatusChange &change)
-{
-    QSqlDatabase db = m_store.connection();
-    db.transaction();
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE requests SET stage = ?, stage_note = ?, stage_at = ?,"
-                             " letter_available = CASE WHEN ? THEN 1 ELSE letter_available END,"
-                             " delivered_at = COALESCE(delivered_at, ?) WHERE registration_number = ?"));
-    q.addBindValue(serverlink::stageToWire(change.stage));
-    q.addBindValue(change.note.isNull() ? QString(QLatin1String("")) : change.note);
-    q.addBindValue(iso(change.at));
-    q.addBindValue(change.letterAvailable ? 1 : 0);
-    q.addBindValue(iso(m_clock()));
-    q.addBindValue(change.registrationNumber);
-    if (!q.exec() || q.numRowsAffected() == 0) {
-        db.rollback();
-        return false;
-    }
-    // The same change may arrive twice (a resumed feed): the history keeps it once.
-    q.prepare(QStringLiteral("INSERT INTO request_events (request_id, stage, note, at)"
-                             " SELECT id, ?, ?, ? FROM requests WHERE registration_number = ? ON CONFLICT DO NOTHING"));
-    q.addBindValue(serverlink::stageToWire(change.stage));
-    q.addBindValue(change.note.isNull() ? QString(QLatin1String("")) : change.note);
-    q.addBindValue(iso(change.at));
-    q.addBindValue(change.registrationNumber);
-    const bool ok = q.exec();
-    if (!ok || !db.commit()) {
-        db.rollback();
-        return false;
-    }
-    return true;
+    const QString note = change.note.isNull() ? QString(QLatin1String("")) : change.note;
+    return m_store.transaction([&]() -> Status {
+        const auto updated = m_store.write(QStringLiteral("status permohonan"),
+            QStringLiteral("UPDATE requests SET stage = ?, stage_note = ?, stage_at = ?,"
+                           " letter_available = CASE WHEN ? THEN 1 ELSE letter_available END,"
+                           " delivered_at = COALESCE(delivered_at, ?) WHERE registration_number = ?"),
+            {serverlink::stageToWire(change.stage), note, iso(change.at), change.letterAvailable ? 1 : 0, iso(m_clock()),
+                change.registrationNumber});
+        if (const Status found
+            = one(updated, QStringLiteral("Permohonan %1 tidak tercatat di anjungan ini.").arg(change.registrationNumber));
+            !found)
+            return found;
+        // The same change may arrive twice (a resumed feed): the history keeps it once.
+        return done(m_store.write(QStringLiteral("riwayat"),
+            QStringLiteral("INSERT INTO request_events (request_id, stage, note, at)"
+                           " SELECT id, ?, ?, ? FROM requests WHERE registration_number = ? ON CONFLICT DO NOTHING"),
+            {serverlink::stageToWire(change.stage), note, iso(change.at), change.registrationNumber}));
+    });
 }
 
 QList<StageEvent> OutboxRepository::timeline(qint64 requestId) const
@@ -322,14 +322,11 @@ QList<StageEvent> OutboxRepository::timeline(qint64 requestId) const
     return out;
 }
 
-void OutboxRepository::enqueueSurvey(const serverlink::SurveyResponse &response)
+Status OutboxRepository::enqueueSurvey(const serverlink::SurveyResponse &response)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("INSERT INTO surveys (id, body, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
-    q.addBindValue(response.id);
-    q.addBindValue(response.toJson());
-    q.addBindValue(iso(m_clock()));
-    q.exec();
+    return done(m_store.write(QStringLiteral("jawaban survei"),
+        QStringLiteral("INSERT INTO surveys (id, body, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
+        {response.id, response.toJson(), iso(m_clock())}));
 }
 
 QList<serverlink::SurveyResponse> OutboxRepository::dueSurveys(int limit) const
@@ -345,23 +342,17 @@ QList<serverlink::SurveyResponse> OutboxRepository::dueSurveys(int limit) const
     return out;
 }
 
-void OutboxRepository::markSurveyDelivered(const QString &id)
+Status OutboxRepository::markSurveyDelivered(const QString &id)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE surveys SET delivered_at = ? WHERE id = ?"));
-    q.addBindValue(iso(m_clock()));
-    q.addBindValue(id);
-    q.exec();
+    return done(m_store.write(
+        QStringLiteral("survei terkirim"), QStringLiteral("UPDATE surveys SET delivered_at = ? WHERE id = ?"), {iso(m_clock()), id}));
 }
 
-void OutboxRepository::setLetter(const QString &registrationNumber, const QString &path, const QString &sha256Hex)
+Status OutboxRepository::setLetter(const QString &registrationNumber, const QString &path, const QString &sha256Hex)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE requests SET letter_path = ?, letter_sha256 = ? WHERE registration_number = ?"));
-    q.addBindValue(path);
-    q.addBindValue(sha256Hex);
-    q.addBindValue(registrationNumber);
-    q.exec();
+    return done(m_store.write(QStringLiteral("berkas surat"),
+        QStringLiteral("UPDATE requests SET letter_path = ?, letter_sha256 = ? WHERE registration_number = ?"),
+        {path, sha256Hex, registrationNumber}));
 }
 
 int OutboxRepository::depth() const
@@ -445,15 +436,13 @@ QList<RequestStatus> OutboxRepository::readyLetters() const
     return out;
 }
 
-bool OutboxRepository::markHandedOver(const QString &registrationNumber)
+Status OutboxRepository::markHandedOver(const QString &registrationNumber)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE requests SET handed_over_at = ? WHERE registration_number = ? AND stage = ?"
-                             " AND letter_path IS NOT NULL AND handed_over_at IS NULL"));
-    q.addBindValue(iso(m_clock()));
-    q.addBindValue(registrationNumber);
-    q.addBindValue(serverlink::stageToWire(Stage::Ready));
-    return q.exec() && q.numRowsAffected() == 1;
+    return one(m_store.write(QStringLiteral("penyerahan surat"),
+                   QStringLiteral("UPDATE requests SET handed_over_at = ? WHERE registration_number = ? AND stage = ?"
+                                  " AND letter_path IS NOT NULL AND handed_over_at IS NULL"),
+                   {iso(m_clock()), registrationNumber, serverlink::stageToWire(Stage::Ready)}),
+        QStringLiteral("Surat %1 tidak ada di daftar surat siap.").arg(registrationNumber));
 }
 
 QStringList OutboxRepository::handoversToSend() const
@@ -467,20 +456,16 @@ QStringList OutboxRepository::handoversToSend() const
     return out;
 }
 
-void OutboxRepository::markHandoverSent(const QString &registrationNumber)
+Status OutboxRepository::markHandoverSent(const QString &registrationNumber)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE requests SET handover_sent_at = ? WHERE registration_number = ?"));
-    q.addBindValue(iso(m_clock()));
-    q.addBindValue(registrationNumber);
-    q.exec();
+    return done(m_store.write(QStringLiteral("penyerahan terkirim"),
+        QStringLiteral("UPDATE requests SET handover_sent_at = ? WHERE registration_number = ?"), {iso(m_clock()), registrationNumber}));
 }
 
-int OutboxRepository::purgePersonalData(int afterDays)
+Result<int> OutboxRepository::purgePersonalData(int afterDays)
 {
     const QString cutoff = iso(m_clock().addDays(-std::max(1, afterDays)));
-    QSqlDatabase db = m_store.connection();
-    QSqlQuery q(db);
+    QSqlQuery q(m_store.connection());
     // Only what the backend already has, and only once the request is over for the citizen.
     q.prepare(QStringLiteral("SELECT id, letter_path FROM requests WHERE purged_at IS NULL AND delivered_at IS NOT NULL"
                              " AND ((handed_over_at IS NOT NULL AND handed_over_at < ?) OR (stage IN (?, ?, ?) AND stage_at < ?))"));
@@ -490,28 +475,40 @@ int OutboxRepository::purgePersonalData(int afterDays)
     q.addBindValue(serverlink::stageToWire(Stage::Cancelled));
     q.addBindValue(cutoff);
     if (!q.exec())
-        return 0;
+        return Error {ErrorCode::Database, QStringLiteral("Data pribadi lama tidak dapat dicari: %1").arg(q.lastError().text())};
     QList<std::pair<qint64, QString>> due;
     while (q.next())
         due.append({q.value(0).toLongLong(), q.value(1).toString()});
     int purged = 0;
+    QStringList failures;
     for (const auto &[id, letterPath] : due) {
         // The file goes first: after a crash in between, the next run finds the row again and finishes it.
-        if (!letterPath.isEmpty() && QFile::exists(letterPath) && !QFile::remove(letterPath))
+        if (!letterPath.isEmpty() && QFile::exists(letterPath) && !QFile::remove(letterPath)) {
+            failures.append(QStringLiteral("berkas %1 tidak dapat dihapus").arg(letterPath));
             continue;
-        QSqlQuery update(db);
-        update.prepare(QStringLiteral("UPDATE requests SET payload = ?, letter_path = NULL, purged_at = ? WHERE id = ?"));
-        update.addBindValue(QByteArray(""));
-        update.addBindValue(iso(m_clock()));
-        update.addBindValue(id);
-        if (!update.exec())
+        }
+        // The sealed payload and the sealed ticket token go together, or neither does.
+        const Status erased = m_store.transaction([&]() -> Status {
+            if (const auto request = m_store.write(QStringLiteral("hapus data pribadi"),
+                    QStringLiteral("UPDATE requests SET payload = ?, letter_path = NULL, purged_at = ? WHERE id = ?"),
+                    {QByteArray(""), iso(m_clock()), id});
+                !request)
+                return request.error();
+            return done(m_store.write(
+                QStringLiteral("hapus token tiket"), QStringLiteral("UPDATE tickets SET token_sealed = NULL WHERE request_id = ?"), {id}));
+        });
+        if (!erased) {
+            failures.append(erased.error().message);
             continue;
+        }
         ++purged;
-        QSqlQuery ticket(db);
-        ticket.prepare(QStringLiteral("UPDATE tickets SET token_sealed = NULL WHERE request_id = ?"));
-        ticket.addBindValue(id);
-        ticket.exec();
     }
+    if (!failures.isEmpty())
+        return Error {ErrorCode::Database,
+            QStringLiteral("Data pribadi %1 permohonan terhapus, %2 gagal (dicoba lagi nanti): %3")
+                .arg(purged)
+                .arg(failures.size())
+                .arg(failures.join(QStringLiteral("; ")))};
     return purged;
 }
 
@@ -527,10 +524,10 @@ QStringList OutboxRepository::lettersToDownload() const
     return out;
 }
 
-void OutboxRepository::raiseTechnicianAlert(const QString &text)
+Status OutboxRepository::raiseTechnicianAlert(const QString &text)
 {
     const QDateTime now = m_clock();
-    setSyncValue(QStringLiteral("alert:") + iso(now), text.left(500));
+    return setSyncValue(QStringLiteral("alert:") + iso(now), text.left(500));
 }
 
 QStringList OutboxRepository::technicianAlerts() const
@@ -551,13 +548,11 @@ QString OutboxRepository::syncValue(const QString &name) const
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
-void OutboxRepository::setSyncValue(const QString &name, const QString &value)
+Status OutboxRepository::setSyncValue(const QString &name, const QString &value)
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"));
-    q.addBindValue(name);
-    q.addBindValue(value);
-    q.exec();
+    return done(m_store.write(QStringLiteral("keadaan sinkronisasi"),
+        QStringLiteral("INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
+        {name, value}));
 }
 
 QString OutboxRepository::maskName(const QString &name)

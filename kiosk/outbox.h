@@ -68,6 +68,19 @@ struct PendingDelivery {
     int attempts = 0;
 };
 
+/// What became of one delivery attempt, recorded with OutboxRepository::recordOutcomes().
+struct DeliveryOutcome {
+    enum class Kind {
+        Delivered, // the backend accepted it
+        Retry, // a transient failure: tried again at `nextAttempt`
+        Parked, // refused for good (4xx): kept with `reason` for staff, never dropped
+    };
+    qint64 requestId = 0;
+    Kind kind = Kind::Delivered;
+    QDateTime nextAttempt; // Retry only
+    QString reason; // Retry: the last error; Parked: why
+};
+
 /// Counts a technician needs to judge the outbox.
 struct OutboxStats {
     int waiting = 0; // not yet accepted by the backend, will be retried
@@ -87,29 +100,30 @@ public:
 
     /// Writes the request, its ticket (next queue number of the day) and its idempotency key
     /// in ONE transaction. Only after this returns successfully may the ticket be printed.
-    Result<QueuedRequest> enqueue(const NewRequest &request);
+    [[nodiscard]] Result<QueuedRequest> enqueue(const NewRequest &request);
 
     /// The ticket's print job was accepted by the printer as its job `printerJobId`.
-    void recordTicketAccepted(qint64 requestId, int printerJobId);
+    [[nodiscard]] Status recordTicketAccepted(qint64 requestId, int printerJobId);
     /// The ticket came out of the printer.
-    void recordTicketPrinted(qint64 requestId);
+    [[nodiscard]] Status recordTicketPrinted(qint64 requestId);
     /// Why the ticket has not printed (yet); ignored once it printed.
-    void recordTicketProblem(qint64 requestId, const QString &problem);
+    [[nodiscard]] Status recordTicketProblem(qint64 requestId, const QString &problem);
     /// Tickets committed but never printed (the kiosk crashed or lost power before the printer took
     /// them, or the printer failed): each with its status token, so the same ticket can be printed again.
     [[nodiscard]] QList<QueuedRequest> unprintedTickets();
 
     [[nodiscard]] QList<PendingDelivery> dueForDelivery(int limit = 20);
-    void markDelivered(qint64 requestId);
-    void scheduleRetry(qint64 requestId, const QDateTime &next, const QString &error);
+    /// Records the outcomes of one batch of deliveries in ONE transaction (one fsync, not one per
+    /// request): all of them or, with an Error, none (those requests simply go again).
+    [[nodiscard]] Status recordOutcomes(const QList<DeliveryOutcome> &outcomes);
+    /// The backend accepted the request (a batch of one).
+    [[nodiscard]] Status markDelivered(qint64 requestId);
     /// Makes every request waiting for its backoff due now (the link healed); returns how many.
-    int retryWaitingNow();
-    /// A permanent refusal (4xx): kept with its reason for staff, never dropped.
-    void park(qint64 requestId, const QString &reason);
+    [[nodiscard]] Result<int> retryWaitingNow();
 
-    /// Applies one entry of the backend's changes feed; false when the request is not ours.
-    bool applyChange(const serverlink::StatusChange &change);
-    void setLetter(const QString &registrationNumber, const QString &path, const QString &sha256Hex);
+    /// Applies one entry of the backend's changes feed; ErrorCode::NotFound when the request is not ours.
+    [[nodiscard]] Status applyChange(const serverlink::StatusChange &change);
+    [[nodiscard]] Status setLetter(const QString &registrationNumber, const QString &path, const QString &sha256Hex);
 
     /// Requests not yet accepted by the backend (including parked ones).
     [[nodiscard]] int depth() const;
@@ -118,31 +132,32 @@ public:
     [[nodiscard]] std::optional<RequestStatus> findByRegistrationNumber(const QString &registrationNumber) const;
     /// Letters ready at this kiosk and not handed over yet.
     [[nodiscard]] QList<RequestStatus> readyLetters() const;
-    /// The front office gave the letter to the citizen; false when it is not a ready letter here.
-    bool markHandedOver(const QString &registrationNumber);
+    /// The front office gave the letter to the citizen; ErrorCode::NotFound when it is not a ready letter here.
+    [[nodiscard]] Status markHandedOver(const QString &registrationNumber);
     /// Handovers the backend has not been told about yet.
     [[nodiscard]] QStringList handoversToSend() const;
-    void markHandoverSent(const QString &registrationNumber);
+    [[nodiscard]] Status markHandoverSent(const QString &registrationNumber);
     /// Deletes the citizen's data (sealed payload, letter file) of requests finished (handed over,
-    /// rejected, cancelled) more than `afterDays` days ago and delivered to the backend. Returns how many.
-    int purgePersonalData(int afterDays);
+    /// rejected, cancelled) more than `afterDays` days ago and delivered to the backend. Returns how many;
+    /// an Error when one could not be purged (the others are; that one is tried again next time).
+    [[nodiscard]] Result<int> purgePersonalData(int afterDays);
     [[nodiscard]] QStringList lettersToDownload() const;
 
     /// Every stage the request went through, oldest first.
     [[nodiscard]] QList<StageEvent> timeline(qint64 requestId) const;
 
     /// Survey answers are kept until the backend has them (they carry no personal data).
-    void enqueueSurvey(const serverlink::SurveyResponse &response);
+    [[nodiscard]] Status enqueueSurvey(const serverlink::SurveyResponse &response);
     [[nodiscard]] QList<serverlink::SurveyResponse> dueSurveys(int limit = 50) const;
-    void markSurveyDelivered(const QString &id);
+    [[nodiscard]] Status markSurveyDelivered(const QString &id);
 
     /// Something a technician must look at (e.g. a letter that failed its seal check); kept in
     /// the store and listed by `kioskctl status`. Never contains personal data.
-    void raiseTechnicianAlert(const QString &text);
+    [[nodiscard]] Status raiseTechnicianAlert(const QString &text);
     [[nodiscard]] QStringList technicianAlerts() const;
 
     [[nodiscard]] QString syncValue(const QString &name) const;
-    void setSyncValue(const QString &name, const QString &value);
+    [[nodiscard]] Status setSyncValue(const QString &name, const QString &value);
 
     /// Masks a name for display to whoever stands at the kiosk: "Siti Aminah" → "S*** A*****".
     [[nodiscard]] static QString maskName(const QString &name);

@@ -134,29 +134,24 @@ QSqlDatabase KioskStore::connection() const
     return db;
 }
 
-bool KioskStore::open(const QString &path, QString *error)
+Status KioskStore::open(const QString &path)
 {
     m_path = path;
     m_prefix = QStringLiteral("kiosk-%1-").arg(QUuid::createUuid().toString(QUuid::Id128));
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSqlDatabase db = connection();
-    if (!db.isOpen()) {
-        if (error)
-            *error = QStringLiteral("Basis data %1 tidak dapat dibuka: %2").arg(path, db.lastError().text());
-        return false;
-    }
+    if (!db.isOpen())
+        return Error {ErrorCode::Database, QStringLiteral("Basis data %1 tidak dapat dibuka: %2").arg(path, db.lastError().text())};
     QSqlQuery q(db);
     q.exec(QStringLiteral("PRAGMA user_version"));
     const int version = q.next() ? q.value(0).toInt() : 0;
-    if (version > kSchemaVersion) {
-        if (error)
-            *error = QStringLiteral("Basis data %1 dibuat oleh versi aplikasi yang lebih baru (skema %2, aplikasi ini %3). "
-                                    "Pasang versi aplikasi yang sesuai; data tidak diubah.")
-                         .arg(path)
-                         .arg(version)
-                         .arg(kSchemaVersion);
-        return false;
-    }
+    if (version > kSchemaVersion)
+        return Error {ErrorCode::SchemaTooNew,
+            QStringLiteral("Basis data %1 dibuat oleh versi aplikasi yang lebih baru (skema %2, aplikasi ini %3). "
+                           "Pasang versi aplikasi yang sesuai; data tidak diubah.")
+                .arg(path)
+                .arg(version)
+                .arg(kSchemaVersion)};
     for (int v = version; v < kSchemaVersion; ++v) {
         QString err;
         bool ok = db.transaction();
@@ -169,12 +164,10 @@ bool KioskStore::open(const QString &path, QString *error)
         ok = ok && exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v + 1), &err) && db.commit();
         if (!ok) {
             db.rollback();
-            if (error)
-                *error = QStringLiteral("Migrasi basis data ke skema %1 gagal: %2").arg(v + 1).arg(err);
-            return false;
+            return Error {ErrorCode::Database, QStringLiteral("Migrasi basis data ke skema %1 gagal: %2").arg(v + 1).arg(err)};
         }
     }
-    return true;
+    return Done {};
 }
 
 std::optional<std::pair<QString, QByteArray>> KioskStore::cachedCatalog() const
@@ -185,27 +178,47 @@ std::optional<std::pair<QString, QByteArray>> KioskStore::cachedCatalog() const
     return std::make_pair(q.value(0).toString(), q.value(1).toByteArray());
 }
 
-void KioskStore::saveCatalog(const QString &etag, const QByteArray &body) const
+Status KioskStore::saveCatalog(const QString &etag, const QByteArray &body) const
 {
-    QSqlQuery q(connection());
-    q.prepare(
+    const auto saved = write(QStringLiteral("katalog layanan"),
         QStringLiteral("INSERT INTO catalog (id, etag, body, fetched_at) VALUES (1, ?, ?, ?)"
-                       " ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at"));
-    q.addBindValue(etag);
-    q.addBindValue(body);
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    q.exec();
+                       " ON CONFLICT (id) DO UPDATE SET etag = excluded.etag, body = excluded.body, fetched_at = excluded.fetched_at"),
+        {etag, body, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+    if (!saved)
+        return saved.error();
+    return Done {};
 }
 
-std::optional<QByteArray> loadOrCreateDeviceKey(const QString &path, QString *error)
+Result<int> KioskStore::write(const QString &what, const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery q(connection());
+    q.prepare(sql);
+    for (const QVariant &value : values)
+        q.addBindValue(value);
+    if (!q.exec())
+        return Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan gagal (%1): %2").arg(what, q.lastError().text())};
+    return q.numRowsAffected();
+}
+
+Status KioskStore::transaction(const std::function<Status()> &work) const
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction())
+        return Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan tidak tersedia: %1").arg(db.lastError().text())};
+    Status done = work();
+    if (done && !db.commit())
+        done = Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan gagal (commit): %1").arg(db.lastError().text())};
+    if (!done)
+        db.rollback();
+    return done;
+}
+
+Result<QByteArray> loadOrCreateDeviceKey(const QString &path)
 {
     QFile existing(path);
     if (existing.exists()) {
-        if (!existing.open(QIODevice::ReadOnly) || existing.size() != 32) {
-            if (error)
-                *error = QStringLiteral("Kunci perangkat %1 rusak atau tidak dapat dibaca. Hubungi teknisi.").arg(path);
-            return std::nullopt;
-        }
+        if (!existing.open(QIODevice::ReadOnly) || existing.size() != 32)
+            return Error {ErrorCode::Io, QStringLiteral("Kunci perangkat %1 rusak atau tidak dapat dibaca. Hubungi teknisi.").arg(path)};
         return existing.readAll();
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -218,9 +231,7 @@ std::optional<QByteArray> loadOrCreateDeviceKey(const QString &path, QString *er
         ::close(fd);
     if (!written) {
         QFile::remove(path);
-        if (error)
-            *error = QStringLiteral("Kunci perangkat %1 tidak dapat dibuat. Hubungi teknisi.").arg(path);
-        return std::nullopt;
+        return Error {ErrorCode::Io, QStringLiteral("Kunci perangkat %1 tidak dapat dibuat. Hubungi teknisi.").arg(path)};
     }
     return key;
 }

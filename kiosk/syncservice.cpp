@@ -2,6 +2,7 @@
 
 #include "crypto.h"
 #include "printjobtracker.h"
+#include "scanner.h"
 #include "store.h"
 #include "trustcache.h"
 
@@ -14,8 +15,6 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QSet>
-#include <QSqlDatabase>
-#include <QSqlError>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -116,6 +115,24 @@ serverlink::HealthState paperHealth(devices::DeviceState state)
     }
 }
 
+serverlink::HealthState scannerHealth(const QList<const devices::Scanner *> &scanners)
+{
+    using State = devices::Scanner::State;
+    using serverlink::HealthState;
+    if (scanners.isEmpty())
+        return HealthState::None;
+    const auto any = [&scanners](State state) {
+        return std::any_of(scanners.begin(), scanners.end(), [state](const devices::Scanner *s) { return s->state() == state; });
+    };
+    if (any(State::Ready))
+        return HealthState::Ready;
+    if (any(State::Error))
+        return HealthState::Stopped;
+    if (any(State::Waiting))
+        return HealthState::Offline;
+    return HealthState::Unknown;
+}
+
 SyncService::SyncService(
     const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir, int intervalMs)
     : SyncService(store, std::move(deviceKey), std::move(baseUrl), std::move(tls), std::move(lettersDir), withInterval(intervalMs))
@@ -159,10 +176,20 @@ void SyncService::setDeviceHealth(const DeviceHealth &health)
     m_health = health;
 }
 
+void SyncService::setScanners(QList<const devices::Scanner *> scanners)
+{
+    std::lock_guard lock(m_healthMutex);
+    m_scanners = std::move(scanners);
+}
+
 DeviceHealth SyncService::deviceHealth() const
 {
     std::lock_guard lock(m_healthMutex);
-    return m_health;
+    DeviceHealth health = m_health;
+    // Read as the heartbeat goes out: a scanner unplugged an hour after start is reported as such.
+    if (m_scanners)
+        health.scanner = scannerHealth(*m_scanners);
+    return health;
 }
 
 void SyncService::abortNetwork()
@@ -246,8 +273,10 @@ bool SyncService::noteLinkResult(const serverlink::LinkResponse &r)
         return false;
     // Healed: whatever waits for its backoff goes out now instead of minutes later.
     m_linkDown = false;
-    const int rescheduled = m_outbox->retryWaitingNow();
-    qCInfo(lcSync) << "link healed;" << rescheduled << "waiting requests retried now";
+    if (const auto rescheduled = m_outbox->retryWaitingNow())
+        qCInfo(lcSync) << "link healed;" << rescheduled.value() << "waiting requests retried now";
+    else
+        qCWarning(lcSync) << "link healed, but the waiting requests could not be made due now:" << rescheduled.error();
     Q_EMIT linkHealed();
     return true;
 }
@@ -298,7 +327,9 @@ void SyncService::refreshCatalog(QString *problem)
         *problem = QStringLiteral("Katalog dari server tidak sah (%1 byte); katalog lama tetap dipakai").arg(r.body.size());
         return;
     }
-    m_store.saveCatalog(QString::fromUtf8(r.header("etag")), r.body);
+    // Not saved: this run still uses it, the next start falls back to the older copy.
+    if (const Status saved = m_store.saveCatalog(QString::fromUtf8(r.header("etag")), r.body); !saved)
+        *problem = saved.error().message;
     Q_EMIT catalogUpdated(r.body);
 }
 
@@ -322,10 +353,7 @@ void SyncService::deliverOutbox(QString *problem)
             requests.append({QStringLiteral("/requests"), d.body, {{"Idempotency-Key", d.idempotencyKey.toLatin1()}}});
         }
         const QList<serverlink::LinkResponse> responses = m_client->postAll(requests);
-        // The batch's outcomes in one commit (one fsync, not one per request): an outcome lost to a crash
-        // only means the request goes again, and the backend answers that from its idempotency record.
-        QSqlDatabase db = m_store.connection();
-        const bool batched = db.transaction();
+        QList<DeliveryOutcome> outcomes;
         bool stop = false;
         for (qsizetype i = 0; i < due.size(); ++i) {
             const PendingDelivery &d = due.at(i);
@@ -337,7 +365,7 @@ void SyncService::deliverOutbox(QString *problem)
             }
             noteLinkResult(r);
             if (r.ok()) {
-                m_outbox->markDelivered(d.id);
+                outcomes.append({d.id, DeliveryOutcome::Kind::Delivered, {}, {}});
                 qCInfo(lcSync).noquote() << "delivered" << d.registrationNumber << "HTTP" << r.status;
                 continue;
             }
@@ -349,20 +377,25 @@ void SyncService::deliverOutbox(QString *problem)
                 const QString reason = message.isEmpty()
                     ? QStringLiteral("Ditolak server (HTTP %1). Periksa permohonan ini bersama petugas.").arg(r.status)
                     : QStringLiteral("Ditolak server (HTTP %1): %2").arg(r.status).arg(message);
-                m_outbox->park(d.id, reason);
+                outcomes.append({d.id, DeliveryOutcome::Kind::Parked, {}, reason});
                 qCWarning(lcSync).noquote() << "parked" << d.registrationNumber << "HTTP" << r.status;
                 continue;
             }
             // Each request honours its own Retry-After (seconds or HTTP-date) on top of its backoff.
             const int delay = retryDelaySeconds(d.attempts, retryAfterSeconds(r.header("retry-after")));
-            m_outbox->scheduleRetry(d.id, QDateTime::currentDateTimeUtc().addSecs(delay), describe(r));
+            outcomes.append({d.id, DeliveryOutcome::Kind::Retry, QDateTime::currentDateTimeUtc().addSecs(delay), describe(r)});
             *problem = describe(r);
             // Unreachable, unwell or asking us to slow down: the rest waits for the next round.
             if (linkFailure(r) || r.status == 429)
                 stop = true;
         }
-        if (batched && !db.commit())
-            qCWarning(lcSync).noquote() << "could not record the batch's outcomes:" << db.lastError().text();
+        // The batch's outcomes in one commit: an outcome lost (to a crash or a failed write) only means the
+        // request goes again, and the backend answers that from its idempotency record.
+        if (const Status recorded = m_outbox->recordOutcomes(outcomes); !recorded) {
+            qCWarning(lcSync) << "could not record the batch's outcomes:" << recorded.error();
+            *problem = recorded.error().message;
+            return;
+        }
         if (stop)
             return;
     }
@@ -378,7 +411,11 @@ void SyncService::deliverSurveys(QString *problem)
             *problem = describe(r);
             return;
         }
-        m_outbox->markSurveyDelivered(survey.id);
+        // Not recorded: offered again next round, and the backend keeps it once by its id.
+        if (const Status recorded = m_outbox->markSurveyDelivered(survey.id); !recorded) {
+            *problem = recorded.error().message;
+            return;
+        }
     }
 }
 
@@ -392,7 +429,10 @@ void SyncService::deliverHandovers(QString *problem)
             // 404/409: the backend will never record it (not this desa's, not READY there); the kiosk keeps its own record.
             if (refusedForGood)
                 qCWarning(lcSync).noquote() << "handover of" << registrationNumber << "refused: HTTP" << r.status;
-            m_outbox->markHandoverSent(registrationNumber);
+            if (const Status recorded = m_outbox->markHandoverSent(registrationNumber); !recorded) {
+                *problem = recorded.error().message;
+                return;
+            }
             continue;
         }
         // Kept and sent again next round.
@@ -419,11 +459,19 @@ void SyncService::pullChanges(QString *problem)
             return;
         }
         const qint64 next = feed->cursor;
-        for (const serverlink::StatusChange &change : feed->changes)
-            m_outbox->applyChange(change);
+        for (const serverlink::StatusChange &change : feed->changes) {
+            // Not ours (another kiosk of this desa): nothing to do. Not stored: the cursor stays, the page comes again.
+            if (const Status applied = m_outbox->applyChange(change); !applied && applied.error().code != ErrorCode::NotFound) {
+                *problem = applied.error().message;
+                return;
+            }
+        }
         if (feed->skipped > 0)
             *problem = QStringLiteral("%1 perubahan status dari server tidak sah dan dilewati").arg(feed->skipped);
-        m_outbox->setSyncValue(QStringLiteral("changes_cursor"), QString::number(next));
+        if (const Status saved = m_outbox->setSyncValue(QStringLiteral("changes_cursor"), QString::number(next)); !saved) {
+            *problem = saved.error().message;
+            return;
+        }
         if ((feed->changes.isEmpty() && feed->skipped == 0) || QString::number(next) == cursor)
             return;
     }
@@ -453,7 +501,9 @@ void SyncService::downloadLetters(QString *problem)
             *problem = QStringLiteral("Surat %1 tidak dapat disimpan di %2").arg(reg, m_lettersDir);
             continue;
         }
-        m_outbox->setLetter(reg, path, actual);
+        // Not recorded: the file is downloaded again next round and replaces this one.
+        if (const Status recorded = m_outbox->setLetter(reg, path, actual); !recorded)
+            *problem = recorded.error().message;
     }
 }
 
@@ -469,7 +519,8 @@ void SyncService::refreshTrust(QString *problem)
         const auto r = m_client->get(path, headers);
         noteLinkResult(r);
         if (r.error == serverlink::LinkError::Http && r.status == 304) {
-            m_trust->markFresh(kind);
+            if (const Status fresh = m_trust->markFresh(kind); !fresh)
+                *problem = fresh.error().message;
             continue;
         }
         if (!r.ok()) {
@@ -478,7 +529,7 @@ void SyncService::refreshTrust(QString *problem)
         }
         // The list is checked against the pinned root key before it replaces the cached one.
         if (const auto stored = m_trust->store(kind, r.body, QString::fromUtf8(r.header("etag"))); !stored)
-            *problem = QStringLiteral("Daftar segel dari server ditolak: %1").arg(stored.error());
+            *problem = QStringLiteral("Daftar segel dari server ditolak: %1").arg(stored.error().message);
     }
 }
 

@@ -9,9 +9,11 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace devices {
 enum class DeviceState;
+class Scanner;
 } // namespace devices
 
 namespace kiosk {
@@ -26,6 +28,9 @@ using DeviceHealth = serverlink::DeviceHealth;
 [[nodiscard]] serverlink::HealthState printerHealth(devices::DeviceState state);
 /// What a printer state says about the paper: Ok, Low, Out or Unknown.
 [[nodiscard]] serverlink::HealthState paperHealth(devices::DeviceState state);
+/// The heartbeat's word for the kiosk's scanners: Ready when at least one delivers scans, else Stopped
+/// when one failed, Offline when one waits for its device, Unknown otherwise; None without scanners.
+[[nodiscard]] serverlink::HealthState scannerHealth(const QList<const devices::Scanner *> &scanners);
 
 /// Timing and identity of the sync loop; the defaults are the production values.
 struct SyncSettings {
@@ -58,6 +63,10 @@ public:
 
     /// Thread-safe: the device states the next heartbeat reports.
     void setDeviceHealth(const DeviceHealth &health);
+    /// Thread-safe: the scanners whose state() every heartbeat reads as it is sent (they must outlive
+    /// this service); once set, they decide DeviceHealth::scanner.
+    void setScanners(QList<const devices::Scanner *> scanners);
+    /// The device states as the next heartbeat would report them now.
     [[nodiscard]] DeviceHealth deviceHealth() const;
 
     /// Thread-safe: ends the request in flight at once and stops all network work (shutdown).
@@ -108,6 +117,7 @@ private:
     std::atomic_int m_heartbeatsSent {0};
     mutable std::mutex m_healthMutex;
     DeviceHealth m_health;
+    std::optional<QList<const devices::Scanner *>> m_scanners;
 };
 
 } // namespace kiosk

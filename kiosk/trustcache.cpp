@@ -23,28 +23,31 @@ TrustCache::TrustCache(const KioskStore &store, QByteArray rootSpki)
     , m_rootSpki(std::move(rootSpki))
 { }
 
-serverlink::Expected<QByteArray, QString> TrustCache::loadRootKey(const QString &pemPath)
+Result<QByteArray> TrustCache::loadRootKey(const QString &pemPath)
 {
     QFile f(pemPath);
     if (pemPath.isEmpty() || !f.open(QIODevice::ReadOnly))
-        return QStringLiteral("Kunci induk segel %1 tidak dapat dibaca; periksa [seal] rootPublicKey.").arg(pemPath);
-    return spkiFromPublicKey(f.readAll());
+        return Error {ErrorCode::Io, QStringLiteral("Kunci induk segel %1 tidak dapat dibaca; periksa [seal] rootPublicKey.").arg(pemPath)};
+    auto spki = spkiFromPublicKey(f.readAll());
+    if (!spki)
+        return Error {ErrorCode::InvalidData, spki.error()};
+    return spki.value();
 }
 
-serverlink::Expected<bool, QString> TrustCache::store(Kind kind, const QByteArray &received, const QString &etag) const
+Result<bool> TrustCache::store(Kind kind, const QByteArray &received, const QString &etag) const
 {
     quint64 sequence = 0;
     QDateTime issuedAt;
     if (kind == Kind::TrustList) {
         const auto list = TrustList::fromSigned(received, m_rootSpki);
         if (!list)
-            return list.error();
+            return Error {ErrorCode::InvalidData, list.error()};
         sequence = list.value().sequence;
         issuedAt = list.value().issuedAt;
     } else {
         const auto list = RevocationList::fromSigned(received, m_rootSpki);
         if (!list)
-            return list.error();
+            return Error {ErrorCode::InvalidData, list.error()};
         sequence = list.value().sequence;
         issuedAt = list.value().issuedAt;
     }
@@ -57,36 +60,35 @@ serverlink::Expected<bool, QString> TrustCache::store(Kind kind, const QByteArra
         current.finish();
         // Valid cached copies are never replaced by older ones (a replayed list cannot hide a revocation).
         if (sequence < cachedSequence && envelope(kind))
-            return QStringLiteral("Daftar dari server (urutan %1) lebih lama dari yang tersimpan (urutan %2); daftar lama tetap dipakai.")
-                .arg(sequence)
-                .arg(cachedSequence);
+            return Error {ErrorCode::InvalidData,
+                QStringLiteral("Daftar dari server (urutan %1) lebih lama dari yang tersimpan (urutan %2); daftar lama tetap dipakai.")
+                    .arg(sequence)
+                    .arg(cachedSequence)};
         if (same) {
-            markFresh(kind);
+            if (const Status fresh = markFresh(kind); !fresh)
+                return fresh.error();
             return false;
         }
     }
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("INSERT INTO trust_cache (name, etag, envelope, sequence, issued_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)"
-                             " ON CONFLICT (name) DO UPDATE SET etag = excluded.etag, envelope = excluded.envelope,"
-                             " sequence = excluded.sequence, issued_at = excluded.issued_at, fetched_at = excluded.fetched_at"));
-    q.addBindValue(nameOf(kind));
-    q.addBindValue(etag);
-    q.addBindValue(received);
-    q.addBindValue(qint64(sequence));
-    q.addBindValue(issuedAt.toString(Qt::ISODate));
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    if (!q.exec())
-        return QStringLiteral("Daftar segel tidak dapat disimpan di basis data anjungan.");
+    const auto stored = m_store.write(QStringLiteral("daftar segel"),
+        QStringLiteral("INSERT INTO trust_cache (name, etag, envelope, sequence, issued_at, fetched_at) VALUES (?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT (name) DO UPDATE SET etag = excluded.etag, envelope = excluded.envelope,"
+                       " sequence = excluded.sequence, issued_at = excluded.issued_at, fetched_at = excluded.fetched_at"),
+        {nameOf(kind), etag, received, qint64(sequence), issuedAt.toString(Qt::ISODate),
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+    if (!stored)
+        return stored.error();
     return true;
 }
 
-void TrustCache::markFresh(Kind kind) const
+Status TrustCache::markFresh(Kind kind) const
 {
-    QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("UPDATE trust_cache SET fetched_at = ? WHERE name = ?"));
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    q.addBindValue(nameOf(kind));
-    q.exec();
+    const auto marked
+        = m_store.write(QStringLiteral("daftar segel"), QStringLiteral("UPDATE trust_cache SET fetched_at = ? WHERE name = ?"),
+            {QDateTime::currentDateTimeUtc().toString(Qt::ISODate), nameOf(kind)});
+    if (!marked)
+        return marked.error();
+    return Done {};
 }
 
 QString TrustCache::etag(Kind kind) const

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "expected.h"
+#include "kioskresult.h"
 #include "trustlist.h"
 
 #include <QByteArray>
@@ -23,13 +23,13 @@ public:
     TrustCache(const KioskStore &store, QByteArray rootSpki);
 
     /// The pinned root public key (PEM file from `[seal] rootPublicKey`) as SPKI DER.
-    [[nodiscard]] static serverlink::Expected<QByteArray, QString> loadRootKey(const QString &pemPath);
+    [[nodiscard]] static Result<QByteArray> loadRootKey(const QString &pemPath);
 
     /// Verifies and stores an envelope received with `etag`; true when it replaced the cached copy,
-    /// false when it was the same list; an Indonesian message when refused (old copy kept).
-    [[nodiscard]] serverlink::Expected<bool, QString> store(Kind kind, const QByteArray &envelope, const QString &etag) const;
+    /// false when it was the same list; an Error when refused or not stored (old copy kept).
+    [[nodiscard]] Result<bool> store(Kind kind, const QByteArray &envelope, const QString &etag) const;
     /// Records that the server confirmed the cached copy (HTTP 304).
-    void markFresh(Kind kind) const;
+    [[nodiscard]] Status markFresh(Kind kind) const;
     /// ETag of the cached copy, for If-None-Match; empty when there is none.
     [[nodiscard]] QString etag(Kind kind) const;
 

@@ -26,6 +26,8 @@ public:
     [[nodiscard]] T &value() { return std::get<0>(m_state); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
+    const T &operator*() const { return value(); }
+    T &operator*() { return value(); }
     /// Only meaningful when !ok().
     [[nodiscard]] const E &error() const { return std::get<1>(m_state); }
 

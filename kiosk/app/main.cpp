@@ -111,18 +111,17 @@ int main(int argc, char *argv[])
         config = kiosk::KioskConfig {};
         config->kioskId = QStringLiteral("SELF-TEST");
         config->dataDir = selfTestDir.path();
+    } else if (auto loaded = kiosk::KioskConfig::load(cli.value(configOption))) {
+        config = loaded.value();
     } else {
-        config = kiosk::KioskConfig::load(cli.value(configOption), &error);
-    }
-    if (!config) {
-        qCritical().noquote() << error;
+        qCritical() << loaded.error();
         return 2;
     }
 
     kiosk::KioskStore store;
-    const auto deviceKey = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath(), &error);
-    if (!deviceKey || !store.open(config->databasePath(), &error)) {
-        qCritical().noquote() << error;
+    const auto deviceKey = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath());
+    if (const kiosk::Status opened = deviceKey ? store.open(config->databasePath()) : kiosk::Status(deviceKey.error()); !opened) {
+        qCritical() << opened.error();
         return 2;
     }
     kiosk::OutboxRepository outbox(store, *deviceKey);
@@ -201,12 +200,11 @@ int main(int argc, char *argv[])
     auto *sync = new kiosk::SyncService(
         store, *deviceKey, config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, config->lettersDir(), syncSettings);
     sync->setTrustCache(trust.get());
-    // The heartbeat reports device health as the kiosk knows it; the sync thread reads it under a lock.
-    {
-        kiosk::DeviceHealth health;
-        health.scanner = scanners.empty() ? serverlink::HealthState::None : serverlink::HealthState::Ready;
-        sync->setDeviceHealth(health);
-    }
+    // The heartbeat reports device health as the kiosk knows it; the sync thread reads the scanners live.
+    QList<const devices::Scanner *> liveScanners;
+    for (const auto &scanner : scanners)
+        liveScanners.append(scanner.get());
+    sync->setScanners(liveScanners);
     QObject::connect(&printTracker, &devices::PrintJobTracker::printerStateChanged, sync,
         [sync](const QString &role, devices::DeviceState state, const QString &) {
             kiosk::DeviceHealth health = sync->deviceHealth();
@@ -229,8 +227,10 @@ int main(int argc, char *argv[])
 
     // Personal data leaves the kiosk `purgeDays` after the request ended for the citizen (the consent screen says so).
     const auto purge = [&outbox, days = config->purgeDays] {
-        if (const int purged = outbox.purgePersonalData(days))
-            qInfo().noquote() << "purged the personal data of" << purged << "finished requests";
+        if (const auto purged = outbox.purgePersonalData(days); !purged)
+            qWarning() << "purge:" << purged.error();
+        else if (purged.value() > 0)
+            qInfo().noquote() << "purged the personal data of" << purged.value() << "finished requests";
     };
     QTimer purgeTimer;
     QObject::connect(&purgeTimer, &QTimer::timeout, purge);

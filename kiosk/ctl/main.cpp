@@ -99,11 +99,8 @@ int listScanners(Context &ctx)
         // A USB scanner reports its state from its own thread; give it a moment to open the device.
         QElapsedTimer settle;
         settle.start();
-        while (settle.elapsed() < 1500) {
+        while (settle.elapsed() < 1500 && scanner->state() != devices::Scanner::State::Ready)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
-            if (scanner->describeState().contains(QLatin1String("siap")))
-                break;
-        }
         ctx.out << uri << "\t" << scanner->describeState() << Qt::endl;
     }
     return status;
@@ -192,10 +189,9 @@ int printTest(Context &ctx)
 int status(Context &ctx)
 {
     kiosk::KioskStore store;
-    QString error;
-    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath(), &error);
-    if (!key || !store.open(ctx.config.databasePath(), &error)) {
-        ctx.err << error << Qt::endl;
+    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath());
+    if (const kiosk::Status opened = key ? store.open(ctx.config.databasePath()) : kiosk::Status(key.error()); !opened) {
+        ctx.err << opened.error().message << Qt::endl;
         return 1;
     }
     kiosk::OutboxRepository outbox(store, *key);
@@ -370,10 +366,9 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    QString error;
-    std::optional<kiosk::KioskConfig> config = command->needsConfig ? kiosk::KioskConfig::load(configPath, &error) : kiosk::KioskConfig {};
+    const kiosk::Result<kiosk::KioskConfig> config = command->needsConfig ? kiosk::KioskConfig::load(configPath) : kiosk::KioskConfig {};
     if (!config) {
-        err << error << Qt::endl;
+        err << config.error().message << Qt::endl;
         return 1;
     }
     Context ctx {*config, args, out, err};

@@ -51,12 +51,11 @@ struct Kiosk {
 
 bool openKiosk(Kiosk &k, const QString &dir)
 {
-    QString error;
-    if (!k.store.open(QDir(dir).filePath(QStringLiteral("kiosk.sqlite")), &error)) {
-        std::printf("FAIL: kiosk store: %s\n", qPrintable(error));
+    if (const kiosk::Status opened = k.store.open(QDir(dir).filePath(QStringLiteral("kiosk.sqlite"))); !opened) {
+        std::printf("FAIL: kiosk store: %s\n", qPrintable(opened.error().message));
         return false;
     }
-    const auto key = kiosk::loadOrCreateDeviceKey(QDir(dir).filePath(QStringLiteral("device.key")), &error);
+    const auto key = kiosk::loadOrCreateDeviceKey(QDir(dir).filePath(QStringLiteral("device.key")));
     if (!key)
         return false;
     k.key = *key;

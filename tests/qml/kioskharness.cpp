@@ -72,9 +72,8 @@ bool reveal(QQuickItem *item)
 
 KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs)
 {
-    QString error;
-    if (!store.open(dir.filePath(QStringLiteral("kiosk.sqlite")), &error))
-        qFatal("store: %s", qPrintable(error));
+    if (const kiosk::Status opened = store.open(dir.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
+        qFatal("store: %s", qPrintable(opened.error().message));
     key = serverlink::crypto::randomBytes(32);
     outbox = std::make_unique<kiosk::OutboxRepository>(store, key);
     QFile catalogFile(QStringLiteral(KIOSK_CATALOG_JSON));

@@ -54,18 +54,19 @@ int main(int argc, char *argv[])
     cli.addOptions({configOption, totalOption, pauseOption});
     cli.process(app);
 
-    QString error;
-    const auto config = kiosk::KioskConfig::load(cli.value(configOption), &error);
+    const auto config = kiosk::KioskConfig::load(cli.value(configOption));
     if (!config) {
-        std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(error));
+        std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(config.error().message));
         return 2;
     }
     kiosk::KioskStore store;
-    const auto key = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath(), &error);
-    if (!key || !store.open(config->databasePath(), &error)) {
-        std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(error));
+    const auto key = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath());
+    const kiosk::Status opened = key ? store.open(config->databasePath()) : kiosk::Status(key.error());
+    if (!opened) {
+        std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(opened.error().message));
         return 2;
     }
+    QString error;
     auto printer = devices::createPrinter(config->ticketPrinter, config->cupsServer, &error);
     if (!printer) {
         std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(error));
@@ -125,7 +126,7 @@ int main(int argc, char *argv[])
         }
         const auto issued = kiosk::issueTicket(outbox, request, config->officeName, QStringLiteral("SKTM"), print);
         if (!issued) {
-            std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(issued.error()));
+            std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(issued.error().message));
             return;
         }
         ticketJobs.insert(issued->printJob, issued->queued.registrationNumber.toLatin1());

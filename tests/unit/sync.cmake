@@ -6,10 +6,11 @@ kiosk_add_qtest(NAME tst_sync_faults
             abortEndsARequestInFlightAtOnce connectionIsReused postAllKeepsTransfersInFlightTogether abortEndsEveryTransferOfABatch
             responseLimitHoldsForEachTransfer
             outboxDrainsInParallelAndMapsEachAnswer abortDuringAParallelBatch proxyFromConfiguration
+            unrecordedOutcomesAreSentAgain unstoredChangeKeepsTheCursor
             emptyProxyMeansDirectEvenWithEnvironmentProxy)
 kiosk_add_qtest(NAME tst_heartbeat
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_heartbeat.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/threadspy.h
   LIBS kiosk_core backend_core Qt6::Sql
   LABELS sync
-  FUNCTIONS backendKeepsTheLatestHeartbeatPerKiosk heartbeatRunsOnItsOwnTimer malformedHeartbeatRefused
+  FUNCTIONS backendKeepsTheLatestHeartbeatPerKiosk scannerStateFollowsTheScanners heartbeatRunsOnItsOwnTimer malformedHeartbeatRefused
             healedLinkSendsEverythingWaitingAtOnce)

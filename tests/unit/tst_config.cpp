@@ -75,11 +75,12 @@ private:
             return std::nullopt;
         file.write(ini);
         file.close();
-        QString error;
-        auto config = KioskConfig::load(path, &error);
-        if (!config)
-            qWarning("%s", qPrintable(error));
-        return config;
+        auto config = KioskConfig::load(path);
+        if (!config) {
+            qWarning("%s", qPrintable(config.error().message));
+            return std::nullopt;
+        }
+        return config.value();
     }
     QTemporaryDir m_dir;
 };

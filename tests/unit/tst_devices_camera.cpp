@@ -134,6 +134,7 @@ private Q_SLOTS:
         QVERIFY(!scanner->start());
         QVERIFY(scanner->lastError().startsWith(QStringLiteral("Kamera %1 tidak ditemukan").arg(uri.mid(7))));
         QVERIFY(scanner->lastError().contains(QStringLiteral("teknisi")));
+        QCOMPARE(scanner->state(), Scanner::State::Error);
         QVERIFY(scanner->describeState().startsWith(QStringLiteral("rusak")));
         QCOMPARE(changed.count(), 1);
     }

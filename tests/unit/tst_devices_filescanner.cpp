@@ -26,8 +26,11 @@ private Q_SLOTS:
         auto scanner = createScanner(QStringLiteral("file:") + path);
         QVERIFY(scanner);
         QSignalSpy scans(scanner.get(), &Scanner::scanned);
+        QSignalSpy changed(scanner.get(), &Scanner::stateChanged);
+        QCOMPARE(scanner->state(), Scanner::State::Stopped);
         QVERIFY(scanner->start());
-        QVERIFY(scanner->describeState().contains(QStringLiteral("siap")));
+        QCOMPARE(scanner->state(), Scanner::State::Ready);
+        QCOMPARE(changed.size(), 1);
 
         // Two writers, one after the other; the second line comes in two pieces and with CRLF.
         writeTo(path, "3521114505900001\n");
@@ -81,6 +84,7 @@ private Q_SLOTS:
     {
         FileScanner scanner(QStringLiteral("/tidak/ada/scans"));
         QVERIFY(!scanner.start());
+        QCOMPARE(scanner.state(), Scanner::State::Error);
         QVERIFY(scanner.lastError().contains(QStringLiteral("tidak ada")));
         QString error;
         QVERIFY(!createScanner(QStringLiteral("file:"), &error));

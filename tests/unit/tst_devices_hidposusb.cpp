@@ -193,8 +193,7 @@ private Q_SLOTS:
         QCOMPARE(decoded.first().at(1).toString(), QStringLiteral("]Q1"));
         QCOMPARE(scanned.size(), 1);
         QCOMPARE(scanned.first().at(0).toString(), QStringLiteral("3201014501900001"));
-        QCOMPARE(m_scanner->state(), UsbScannerState::Connected);
-        QVERIFY(m_scanner->describeState().contains(QLatin1String("siap")));
+        QCOMPARE(m_scanner->state(), Scanner::State::Ready);
         QMutexLocker lock(&m_device->mutex);
         QVERIFY(m_device->claims >= 1);
         // libusb took the interface from the kernel's usbhid driver in one step (USBDEVFS_DISCONNECT_CLAIM).
@@ -219,7 +218,7 @@ private Q_SLOTS:
     void unplugAndReplug()
     {
         startScanner();
-        QTRY_COMPARE_WITH_TIMEOUT(m_scanner->state(), UsbScannerState::Connected, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_scanner->state(), Scanner::State::Ready, kTimeoutMs);
         QSignalSpy decoded(m_scanner.get(), &HidPosScanner::decoded);
         queueScan("first", QStringLiteral("]C0"));
         QVERIFY(decoded.wait(kTimeoutMs));
@@ -229,7 +228,7 @@ private Q_SLOTS:
             m_device->unplugged = true;
         }
         umockdev_testbed_uevent(m_testbed, "/sys/devices/pci0000:00/usb1/1-1", "remove");
-        QTRY_COMPARE_WITH_TIMEOUT(m_scanner->state(), UsbScannerState::WaitingForDevice, kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(m_scanner->state(), Scanner::State::Waiting, kTimeoutMs);
         QVERIFY(m_scanner->describeState().contains(QLatin1String("terputus")));
 
         // Plugged in again: the same scanner object picks it up without a restart.
@@ -243,7 +242,7 @@ private Q_SLOTS:
         queueScan("second", QStringLiteral("]C0"));
         QTRY_COMPARE_WITH_TIMEOUT(decoded.size(), 2, kTimeoutMs);
         QCOMPARE(decoded.at(1).at(0).toByteArray(), QByteArray("second"));
-        QCOMPARE(m_scanner->state(), UsbScannerState::Connected);
+        QCOMPARE(m_scanner->state(), Scanner::State::Ready);
     }
 
     void absentDeviceWaits()
@@ -251,9 +250,9 @@ private Q_SLOTS:
         m_scanner = std::make_unique<HidPosScanner>(kVendor, quint16(kProduct + 1));
         QVERIFY2(m_scanner->start(), qPrintable(m_scanner->lastError()));
         QTRY_VERIFY_WITH_TIMEOUT(m_scanner->describeState().contains(QLatin1String("belum terpasang")), kTimeoutMs);
-        QCOMPARE(m_scanner->state(), UsbScannerState::WaitingForDevice);
+        QCOMPARE(m_scanner->state(), Scanner::State::Waiting);
         m_scanner->stop();
-        QCOMPARE(m_scanner->state(), UsbScannerState::Stopped);
+        QCOMPARE(m_scanner->state(), Scanner::State::Stopped);
     }
 
 private:

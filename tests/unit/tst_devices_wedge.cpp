@@ -81,6 +81,7 @@ private Q_SLOTS:
     {
         m_scanner = std::make_unique<WedgeScanner>();
         QVERIFY(m_scanner->start());
+        QCOMPARE(m_scanner->state(), Scanner::State::Ready);
         m_window = std::make_unique<RecordingWindow>();
         m_time += 100000;
     }

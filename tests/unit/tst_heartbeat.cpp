@@ -11,6 +11,7 @@
 #include "offices.h"
 #include "outbox.h"
 #include "printjobtracker.h"
+#include "scanner.h"
 #include "servicecatalog.h"
 #include "store.h"
 #include "syncservice.h"
@@ -23,6 +24,23 @@
 #include <QThread>
 #include <QtTest>
 #include <cstdlib>
+
+/// A scanner whose state the test sets, as a USB scanner's changes when it is unplugged or fails.
+class SteerableScanner : public devices::Scanner
+{
+public:
+    QString uri() const override { return QStringLiteral("test:"); }
+    bool start() override
+    {
+        steer(State::Ready);
+        return true;
+    }
+    void steer(State state)
+    {
+        setState(state);
+        Q_EMIT stateChanged();
+    }
+};
 
 class TestHeartbeat : public QObject
 {
@@ -182,6 +200,30 @@ private Q_SLOTS:
         QVERIFY(qAbs(h.lastSeen.secsTo(QDateTime::currentDateTimeUtc())) < 60);
         QVERIFY(h.sentAt.isValid());
         qInfo().noquote() << "heartbeat:" << h.kioskId << h.printerState << h.paperState << h.outboxDepth << h.freeDiskMb << "MB";
+    }
+
+    void scannerStateFollowsTheScanners()
+    {
+        startSync();
+        SteerableScanner usb;
+        SteerableScanner camera;
+        QVERIFY(usb.start());
+        m_sync->setScanners({&usb, &camera});
+        const auto reported = [this] {
+            QMetaObject::invokeMethod(m_sync, &kiosk::SyncService::sendHeartbeat, Qt::BlockingQueuedConnection);
+            const auto h = latest();
+            return h ? h->scannerState : QString();
+        };
+        QCOMPARE(reported(), QStringLiteral("ready"));
+        // Unplugged an hour after start: the next heartbeat says so, with no one telling the sync service.
+        usb.steer(devices::Scanner::State::Waiting);
+        QCOMPARE(reported(), QStringLiteral("offline"));
+        camera.steer(devices::Scanner::State::Error);
+        QCOMPARE(reported(), QStringLiteral("stopped"));
+        camera.steer(devices::Scanner::State::Ready);
+        QCOMPARE(reported(), QStringLiteral("ready"));
+        m_sync->setScanners({});
+        QCOMPARE(reported(), QStringLiteral("none"));
     }
 
     void heartbeatRunsOnItsOwnTimer()

@@ -5,6 +5,7 @@
 #include "store.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -35,6 +36,28 @@ class TestOutbox : public QObject
         return q.next() ? q.value(0).toInt() : -1;
     }
 
+    // Every row of every table, so a test can tell that a failed write left nothing behind.
+    static QString snapshot(const KioskStore &store)
+    {
+        QString out;
+        for (const char *table : {"requests", "tickets", "queue_counters", "request_events", "surveys", "sync_state", "catalog"}) {
+            QSqlQuery q(store.connection());
+            if (!q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY rowid").arg(QLatin1String(table))))
+                return QStringLiteral("unreadable");
+            out += QLatin1String(table) + QLatin1Char('\n');
+            while (q.next())
+                for (int i = 0; i < q.record().count(); ++i)
+                    out += q.value(i).toString() + QLatin1Char('|');
+        }
+        return out;
+    }
+    static Status asStatus(const Result<int> &written)
+    {
+        if (!written)
+            return written.error();
+        return Done {};
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -50,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(store.open(dbPath()));
         OutboxRepository outbox(store, m_key, clock());
         const auto queued = outbox.enqueue(sample());
-        QVERIFY2(queued.ok(), queued.ok() ? "" : qPrintable(queued.error()));
+        QVERIFY2(queued.ok(), queued.ok() ? "" : qPrintable(queued.error().message));
         QCOMPARE(queued->queueNumber, 1);
         QCOMPARE(queued->registrationNumber.size(), 11);
         QCOMPARE(queued->statusToken.size(), 22);
@@ -95,11 +118,123 @@ private Q_SLOTS:
         OutboxRepository outbox(store, m_key, clock());
         const auto queued = outbox.enqueue(sample());
         QVERIFY(!queued.ok());
-        QVERIFY(queued.error().contains(QStringLiteral("tidak tersimpan")));
+        QCOMPARE(queued.error().code, ErrorCode::Database);
+        QVERIFY(queued.error().message.contains(QStringLiteral("tidak tersimpan")));
         QCOMPARE(count(store, QStringLiteral("requests")), 0);
         QCOMPARE(count(store, QStringLiteral("tickets")), 0);
         QCOMPARE(count(store, QStringLiteral("queue_counters")), 0);
         QCOMPARE(outbox.depth(), 0);
+    }
+
+    void batchOutcomesAreAllOrNothing()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        QList<qint64> ids;
+        for (int i = 0; i < 3; ++i)
+            ids.append(outbox.enqueue(sample())->id);
+        const QList<DeliveryOutcome> outcomes {{ids[0], DeliveryOutcome::Kind::Delivered, {}, {}},
+            {ids[1], DeliveryOutcome::Kind::Retry, m_now.addSecs(60), QStringLiteral("HTTP 503")},
+            {ids[2], DeliveryOutcome::Kind::Parked, {}, QStringLiteral("Ditolak server (HTTP 422)")}};
+        // The last outcome of the batch cannot be written: the two before it are not kept either.
+        QSqlQuery q(store.connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER fail_park BEFORE UPDATE OF parked_reason ON requests"
+                                      " BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
+        const QString before = snapshot(store);
+        const Status refused = outbox.recordOutcomes(outcomes);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Database);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("disk full")), qPrintable(refused.error().message));
+        QCOMPARE(snapshot(store), before);
+        QCOMPARE(outbox.dueForDelivery().size(), 3);
+
+        QVERIFY(q.exec(QStringLiteral("DROP TRIGGER fail_park")));
+        QVERIFY(outbox.recordOutcomes(outcomes));
+        QCOMPARE(outbox.depth(), 2);
+        QVERIFY(outbox.dueForDelivery().isEmpty()); // one waits for its retry, one is parked
+        const OutboxStats stats = outbox.stats();
+        QCOMPARE(stats.waiting, 1);
+        QCOMPARE(stats.parkedReasons, QStringList {QStringLiteral("Ditolak server (HTTP 422)")});
+    }
+
+    void failedWriteIsAnErrorAndLeavesNothing_data()
+    {
+        QTest::addColumn<QString>("trigger");
+        QTest::addColumn<QString>("write");
+        QTest::addColumn<bool>("handedOver");
+        QTest::newRow("ticket accepted") << QStringLiteral("BEFORE UPDATE ON tickets") << QStringLiteral("ticketAccepted") << false;
+        QTest::newRow("ticket printed") << QStringLiteral("BEFORE UPDATE ON tickets") << QStringLiteral("ticketPrinted") << false;
+        QTest::newRow("ticket problem") << QStringLiteral("BEFORE UPDATE ON tickets") << QStringLiteral("ticketProblem") << false;
+        QTest::newRow("delivered") << QStringLiteral("BEFORE UPDATE OF delivered_at ON requests") << QStringLiteral("delivered") << false;
+        QTest::newRow("status change, history refused")
+            << QStringLiteral("BEFORE INSERT ON request_events") << QStringLiteral("change") << false;
+        QTest::newRow("letter") << QStringLiteral("BEFORE UPDATE OF letter_path ON requests") << QStringLiteral("letter") << false;
+        QTest::newRow("handover") << QStringLiteral("BEFORE UPDATE OF handed_over_at ON requests") << QStringLiteral("handover") << false;
+        QTest::newRow("handover sent") << QStringLiteral("BEFORE UPDATE OF handover_sent_at ON requests") << QStringLiteral("handoverSent")
+                                       << true;
+        QTest::newRow("purge, ticket token refused")
+            << QStringLiteral("BEFORE UPDATE OF token_sealed ON tickets") << QStringLiteral("purge") << true;
+        QTest::newRow("survey") << QStringLiteral("BEFORE INSERT ON surveys") << QStringLiteral("survey") << false;
+        QTest::newRow("sync value") << QStringLiteral("BEFORE INSERT ON sync_state") << QStringLiteral("syncValue") << false;
+        QTest::newRow("technician alert") << QStringLiteral("BEFORE INSERT ON sync_state") << QStringLiteral("alert") << false;
+        QTest::newRow("catalog") << QStringLiteral("BEFORE INSERT ON catalog") << QStringLiteral("catalog") << false;
+    }
+
+    void failedWriteIsAnErrorAndLeavesNothing()
+    {
+        QFETCH(QString, trigger);
+        QFETCH(QString, write);
+        QFETCH(bool, handedOver);
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        // A delivered request whose letter is ready at the front office; its ticket has not printed yet.
+        const auto queued = outbox.enqueue(sample());
+        QVERIFY(queued);
+        const QString reg = queued->registrationNumber;
+        QVERIFY(outbox.markDelivered(queued->id));
+        QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::Ready, {}, m_now.toUTC(), true}));
+        QVERIFY(outbox.setLetter(reg, m_dir.filePath(QStringLiteral("tidak-ada.pdf")), QStringLiteral("00")));
+        if (handedOver)
+            QVERIFY(outbox.markHandedOver(reg));
+
+        // The disk refuses this one write (as a full disk or a read-only file would).
+        QSqlQuery q(store.connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER fail_write %1 BEGIN SELECT RAISE(ABORT, 'disk full'); END").arg(trigger)));
+        const QString before = snapshot(store);
+        Status written = Done {};
+        if (write == QLatin1String("ticketAccepted"))
+            written = outbox.recordTicketAccepted(queued->id, 7);
+        else if (write == QLatin1String("ticketPrinted"))
+            written = outbox.recordTicketPrinted(queued->id);
+        else if (write == QLatin1String("ticketProblem"))
+            written = outbox.recordTicketProblem(queued->id, QStringLiteral("kertas habis"));
+        else if (write == QLatin1String("delivered"))
+            written = outbox.markDelivered(queued->id);
+        else if (write == QLatin1String("change"))
+            written = outbox.applyChange({2, reg, serverlink::Stage::HandedOver, {}, m_now.addSecs(60).toUTC(), false});
+        else if (write == QLatin1String("letter"))
+            written = outbox.setLetter(reg, m_dir.filePath(QStringLiteral("lain.pdf")), QStringLiteral("11"));
+        else if (write == QLatin1String("handover"))
+            written = outbox.markHandedOver(reg);
+        else if (write == QLatin1String("handoverSent"))
+            written = outbox.markHandoverSent(reg);
+        else if (write == QLatin1String("purge")) {
+            m_now = m_now.addDays(31);
+            written = asStatus(outbox.purgePersonalData(30));
+        } else if (write == QLatin1String("survey"))
+            written = outbox.enqueueSurvey({QStringLiteral("s-1"), QStringLiteral("SKTM"), {4, 4, 4, 4, 4, 4, 4, 4, 4}, {}});
+        else if (write == QLatin1String("syncValue"))
+            written = outbox.setSyncValue(QStringLiteral("changes_cursor"), QStringLiteral("9"));
+        else if (write == QLatin1String("alert"))
+            written = outbox.raiseTechnicianAlert(QStringLiteral("printer surat macet"));
+        else if (write == QLatin1String("catalog"))
+            written = store.saveCatalog(QStringLiteral("\"c1\""), R"({"services":[]})");
+        QVERIFY(!written);
+        QCOMPARE(written.error().code, ErrorCode::Database);
+        QVERIFY2(written.error().message.contains(QStringLiteral("disk full")), qPrintable(written.error().message));
+        QCOMPARE(snapshot(store), before);
     }
 
     void handoverThenPurgeRemovesPersonalData()
@@ -111,17 +246,17 @@ private Q_SLOTS:
         QVERIFY(queued.ok());
         const QString reg = queued->registrationNumber;
         // Not a ready letter yet: nothing to hand over, nothing to send, nothing to purge.
-        QVERIFY(!outbox.markHandedOver(reg));
+        QCOMPARE(outbox.markHandedOver(reg).error().code, ErrorCode::NotFound);
         QVERIFY(outbox.handoversToSend().isEmpty());
 
-        outbox.markDelivered(queued->id);
+        QVERIFY(outbox.markDelivered(queued->id));
         QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::Ready, {}, m_now.toUTC(), true}));
         const QString letter = m_dir.filePath(reg + QStringLiteral(".pdf"));
         QFile file(letter);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("%PDF-1.4 surat");
         file.close();
-        outbox.setLetter(reg, letter, QStringLiteral("00"));
+        QVERIFY(outbox.setLetter(reg, letter, QStringLiteral("00")));
         QCOMPARE(outbox.readyLetters().size(), 1);
         QVERIFY(!outbox.findByRegistrationNumber(reg)->maskedName.isEmpty());
 
@@ -129,15 +264,15 @@ private Q_SLOTS:
         QVERIFY(!outbox.markHandedOver(reg)); // once
         QCOMPARE(outbox.readyLetters().size(), 0);
         QCOMPARE(outbox.handoversToSend(), QStringList {reg});
-        outbox.markHandoverSent(reg);
+        QVERIFY(outbox.markHandoverSent(reg));
         QVERIFY(outbox.handoversToSend().isEmpty());
 
         // 29 days later nothing is purged; 31 days later the sealed data and the letter file are gone.
         m_now = m_now.addDays(29);
-        QCOMPARE(outbox.purgePersonalData(30), 0);
+        QCOMPARE(outbox.purgePersonalData(30).value(), 0);
         QVERIFY(QFile::exists(letter));
         m_now = m_now.addDays(2);
-        QCOMPARE(outbox.purgePersonalData(30), 1);
+        QCOMPARE(outbox.purgePersonalData(30).value(), 1);
         QVERIFY(!QFile::exists(letter));
         QSqlQuery q(store.connection());
         q.prepare(QStringLiteral("SELECT length(payload), letter_path, purged_at FROM requests WHERE registration_number = ?"));
@@ -150,7 +285,7 @@ private Q_SLOTS:
         const auto status = outbox.findByRegistrationNumber(reg);
         QVERIFY(status);
         QVERIFY(status->maskedName.isEmpty());
-        QCOMPARE(outbox.purgePersonalData(30), 0);
+        QCOMPARE(outbox.purgePersonalData(30).value(), 0);
     }
 
     void undeliveredRequestIsNeverPurged()
@@ -164,7 +299,7 @@ private Q_SLOTS:
         QSqlQuery q(store.connection());
         QVERIFY(q.exec(QStringLiteral("UPDATE requests SET stage = 'CANCELLED', stage_at = '2026-01-01T00:00:00.000Z'")));
         m_now = m_now.addDays(400);
-        QCOMPARE(outbox.purgePersonalData(30), 0);
+        QCOMPARE(outbox.purgePersonalData(30).value(), 0);
         QCOMPARE(outbox.depth(), 1);
     }
 
@@ -184,7 +319,7 @@ private Q_SLOTS:
         const auto due = outbox.dueForDelivery();
         QCOMPARE(due.size(), 1);
         QCOMPARE(due.first().idempotencyKey, key);
-        outbox.markDelivered(due.first().id);
+        QVERIFY(outbox.markDelivered(due.first().id));
         QCOMPARE(outbox.depth(), 0);
     }
 
@@ -212,7 +347,7 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT token_sealed FROM tickets")) && q.next());
         QVERIFY(!q.value(0).toByteArray().contains(queued.statusToken.toLatin1()));
         // Printed: the kiosk keeps the token in no readable form any more.
-        outbox.recordTicketPrinted(lost.first().id);
+        QVERIFY(outbox.recordTicketPrinted(lost.first().id));
         QVERIFY(outbox.unprintedTickets().isEmpty());
         QCOMPARE(count(again, QStringLiteral("tickets WHERE token_sealed IS NOT NULL")), 0);
     }
@@ -274,9 +409,10 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
         }
         KioskStore store;
-        QString error;
-        QVERIFY(!store.open(dbPath(), &error));
-        QVERIFY(error.contains(QStringLiteral("lebih baru")));
+        const Status opened = store.open(dbPath());
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, ErrorCode::SchemaTooNew);
+        QVERIFY(opened.error().message.contains(QStringLiteral("lebih baru")));
     }
 
     void ticketQrPayloadRoundTrip()

@@ -382,7 +382,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, raw);
         QFETCH(bool, closeAfter);
         const qint64 id = enqueue();
-        m_outbox->setSyncValue(QStringLiteral("changes_cursor"), QStringLiteral("3"));
+        QVERIFY(m_outbox->setSyncValue(QStringLiteral("changes_cursor"), QStringLiteral("3")));
         m_peer->script = [&](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
             if (r.path.startsWith(path))
                 return {raw, closeAfter};
@@ -605,6 +605,72 @@ private Q_SLOTS:
         QVERIFY(responses.at(2).ok());
     }
 
+    void unrecordedOutcomesAreSentAgain()
+    {
+        // The backend accepts the request, but the kiosk's disk refuses to record it: the request stays
+        // in the outbox (never lost), the round reports why, and the next round sends it again with the same key.
+        const qint64 id = enqueue();
+        {
+            QSqlQuery q(m_store->connection());
+            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER fail_delivered BEFORE UPDATE OF delivered_at ON requests"
+                                          " BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
+        }
+        startSync();
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.contains(QStringLiteral("disk full")), qPrintable(m_lastProblem));
+        QVERIFY(allLogs().contains(QStringLiteral("could not record the batch's outcomes")));
+        QVERIFY(column(id, QStringLiteral("delivered_at")).isNull());
+        QCOMPARE(m_outbox->depth(), 1);
+
+        {
+            QSqlQuery q(m_store->connection());
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER fail_delivered")));
+        }
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.isEmpty(), qPrintable(m_lastProblem));
+        QCOMPARE(m_outbox->depth(), 0);
+        QList<QByteArray> keys;
+        for (const ScriptedPeer::Request &r : std::as_const(m_peer->seen))
+            if (r.path.startsWith("/api/v1/requests"))
+                keys.append(r.headers.value("idempotency-key"));
+        QCOMPARE(keys.size(), 2);
+        QCOMPARE(keys.at(0), keys.at(1));
+    }
+
+    void unstoredChangeKeepsTheCursor()
+    {
+        // A status change the disk refuses to store: the cursor stays, so the same page is asked for again.
+        const qint64 id = enqueue();
+        const QString reg = column(id, QStringLiteral("registration_number")).toString();
+        m_peer->script = [reg](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (!r.path.startsWith("/api/v1/changes"))
+                return defaultReply(r);
+            if (!r.path.endsWith("cursor=0"))
+                return {ScriptedPeer::http(200, R"({"cursor":1,"changes":[]})")};
+            return {ScriptedPeer::http(200,
+                R"({"cursor":1,"changes":[{"sequence":1,"registrationNumber":")" + reg.toLatin1()
+                    + R"(","stage":"DESA_REVIEW","at":"2026-11-23T10:00:00.000Z","letterAvailable":false}]})")};
+        };
+        {
+            QSqlQuery q(m_store->connection());
+            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER fail_event BEFORE INSERT ON request_events WHEN NEW.stage = 'DESA_REVIEW'"
+                                          " BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
+        }
+        startSync();
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.contains(QStringLiteral("disk full")), qPrintable(m_lastProblem));
+        QVERIFY(m_outbox->syncValue(QStringLiteral("changes_cursor")).isEmpty());
+        QCOMPARE(column(id, QStringLiteral("stage")).toString(), QStringLiteral("RECEIVED"));
+
+        {
+            QSqlQuery q(m_store->connection());
+            QVERIFY(q.exec(QStringLiteral("DROP TRIGGER fail_event")));
+        }
+        QVERIFY(round());
+        QCOMPARE(m_outbox->syncValue(QStringLiteral("changes_cursor")), QStringLiteral("1"));
+        QCOMPARE(column(id, QStringLiteral("stage")).toString(), QStringLiteral("DESA_REVIEW"));
+    }
+
     void outboxDrainsInParallelAndMapsEachAnswer()
     {
         // Nine requests: the first goes alone, then four at a time. Every other one is refused with its own
@@ -701,7 +767,8 @@ private Q_SLOTS:
         QVERIFY(config);
         QCOMPARE(config->proxy, QStringLiteral("http://127.0.0.1:3128"));
         QCOMPARE(config->heartbeatIntervalMs, 5000);
-        QVERIFY(KioskConfig::load(ini.fileName().replace(QStringLiteral("anjungan"), QStringLiteral("missing"))) == std::nullopt);
+        QCOMPARE(
+            KioskConfig::load(ini.fileName().replace(QStringLiteral("anjungan"), QStringLiteral("missing"))).error().code, ErrorCode::Io);
 
         // …and the link goes through the proxy (HTTP CONNECT), still pinned end to end.
         FaultProxy proxy(QHostAddress::LocalHost, m_peer->serverPort());
