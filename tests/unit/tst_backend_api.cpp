@@ -1,3 +1,4 @@
+#include "../tools/exchangerecorder.h"
 #include "../tools/testbackend.h"
 #include "apiserver.h"
 #include "backendstore.h"
@@ -137,7 +138,7 @@ private slots:
         QVERIFY(QDir().mkpath(exchanges));
         const QString record = QStringLiteral("%1/tst_backend_api.%2.jsonl").arg(exchanges, QLatin1String(QTest::currentTestFunction()));
         QFile::remove(record);
-        m_server->recordExchanges(record);
+        m_server->setExchangeObserver(testsupport::jsonlRecorder(record));
         const auto port = m_server->start(QStringLiteral("127.0.0.1"), 0,
             TlsFiles {
                 m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
