@@ -6,10 +6,7 @@
 #include "console/html.h"
 #include "offices.h"
 
-#include <QLoggingCategory>
 #include <memory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcConsole)
 
 namespace backend {
 
@@ -23,7 +20,7 @@ const QList<Role> kAdmins {Role::AdminKecamatan, Role::SuperAdmin};
 struct LeavePages {
     ConsoleServer &console;
     BackendStore &store;
-    OfficeDirectory &offices;
+    const OfficeDirectory &offices;
 
     void leavePage(const ConsoleRequest &req, ConsoleResponse &res, const QString &error = {});
     void addLeave(const ConsoleRequest &req, ConsoleResponse &res);
@@ -123,7 +120,7 @@ void LeavePages::cancelLeave(const ConsoleRequest &req, qint64 id, ConsoleRespon
 
 } // namespace
 
-void addLeavePages(ConsoleServer &console, BackendStore &store, OfficeDirectory &offices)
+void addLeavePages(ConsoleServer &console, BackendStore &store, const OfficeDirectory &offices)
 {
     auto pages = std::make_shared<LeavePages>(LeavePages {console, store, offices});
     console.addFlashText(QStringLiteral("cuti"), QStringLiteral("Data cuti dan pengganti disimpan."));

@@ -38,7 +38,7 @@ std::optional<QString> officerPhone(const QString &typed)
 struct OfficerPages {
     ConsoleServer &console;
     BackendStore &store;
-    OfficeDirectory &offices;
+    const OfficeDirectory &offices;
 
     void officersPage(const ConsoleRequest &req, ConsoleResponse &res, const QString &error = {});
     void addOfficer(const ConsoleRequest &req, ConsoleResponse &res);
@@ -162,7 +162,7 @@ void OfficerPages::updateOfficer(const ConsoleRequest &req, qint64 id, ConsoleRe
 
 } // namespace
 
-void addOfficerPages(ConsoleServer &console, BackendStore &store, OfficeDirectory &offices)
+void addOfficerPages(ConsoleServer &console, BackendStore &store, const OfficeDirectory &offices)
 {
     auto pages = std::make_shared<OfficerPages>(OfficerPages {console, store, offices});
     console.addFlashText(QStringLiteral("petugas"), QStringLiteral("Data petugas disimpan."));
