@@ -1,4 +1,5 @@
-# Test tools: the fault-injecting TCP proxy (a library for tests) and the kiosk load generator.
+# Test tools: the fault-injecting TCP proxy (a library for tests), the kiosk load generator and the
+# recording backend of the OpenAPI contract test.
 find_package(Qt6 REQUIRED COMPONENTS Network)
 add_library(kiosk_faultproxy STATIC ${CMAKE_CURRENT_LIST_DIR}/faultproxy.cpp ${CMAKE_CURRENT_LIST_DIR}/faultproxy.h)
 target_include_directories(kiosk_faultproxy PUBLIC ${CMAKE_CURRENT_LIST_DIR})
