@@ -59,7 +59,6 @@ void setSecurityHeaders(httplib::Response &res)
 ConsoleRequest requestOf(const httplib::Request &req)
 {
     ConsoleRequest request;
-    request.path = QString::fromStdString(req.path);
     for (const auto &[key, value] : req.params)
         request.query.insert(QString::fromStdString(key), QString::fromStdString(value));
     if (req.matches.size() > 1)

@@ -38,7 +38,6 @@ struct ConsoleRequest {
     SessionRecord session; // empty on public routes (login)
     OfficerRecord officer;
     QList<Capacity> capacities;
-    QString path;
     QMultiMap<QString, QString> query; // as cpp-httplib parses it (on a POST it holds the form fields too)
     QMultiMap<QString, QString> form; // the POST body (application/x-www-form-urlencoded)
     QString captured; // the first group of the route pattern (a registration number, a desa code, an id)
