@@ -1,8 +1,8 @@
 // kecamatan-backend: wires the store, catalog, offices, renderer, workflow and API server.
 #include "apiserver.h"
 #include "backendstore.h"
+#include "console/consolepages.h"
 #include "console/consoleserver.h"
-#include "console/monitoringpage.h"
 #include "crypto.h"
 #include "kioskca.h"
 #include "kioskregistry.h"
@@ -111,8 +111,6 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
     notifier.start();
 
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
-    if (args.isSet(QStringLiteral("record-exchanges")))
-        server.recordExchanges(args.value(QStringLiteral("record-exchanges")));
     quint16 consolePortNumber = 0;
     const auto port = server.start(listen->first, listen->second,
         TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca")),
@@ -125,8 +123,8 @@ int serve(QGuiApplication &app, Backend &b, const QCommandLineParser &args)
         const auto consoleListen = parseListen(args.value(QStringLiteral("console")));
         if (!consoleListen)
             return fail(QStringLiteral("--console harus berbentuk HOST:PORT."));
-        console = std::make_unique<ConsoleServer>(*b.store, b.catalog, b.offices, *b.workflow);
-        addMonitoringPages(*console, *b.store, b.catalog, b.offices);
+        console = std::make_unique<ConsoleServer>(*b.store, *b.workflow);
+        addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow);
         const auto consolePort = console->start(
             consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
         if (!consolePort)
@@ -483,7 +481,6 @@ int main(int argc, char *argv[])
              std::tuple {"client-ca-key", "FILE", "kunci privat CA anjungan (PEM): mengaktifkan pendaftaran anjungan"},
              std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code)"}, std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
              std::tuple {"hours", "N", "masa berlaku kode pendaftaran dalam jam (bawaan 24)"},
-             std::tuple {"record-exchanges", "FILE", "hanya untuk uji kontrak: mencatat setiap permintaan dan jawaban (berisi data warga)"},
              std::tuple {"username", "U", "nama pengguna petugas (officer add)"},
              std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add)"},
              std::tuple {"name", "NAMA", "nama lengkap petugas (officer add)"},

@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <httplib.h>
-#include <mutex>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <optional>
@@ -137,11 +136,10 @@ struct ApiServer::Impl {
     std::unique_ptr<KioskRegistry> registry;
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
-    QString exchangeFile;
-    std::mutex exchangeMutex;
+    ExchangeObserver observer;
 
     void routes();
-    void record(const httplib::Request &req, const httplib::Response &res);
+    void observe(const httplib::Request &req, const httplib::Response &res) const;
     /// Wraps a handler so it only runs for the current certificate of a registered, active kiosk.
     template<typename Handler> httplib::Server::Handler withPeer(Handler handler);
     void postEnroll(const httplib::Request &req, httplib::Response &res) const;
@@ -237,35 +235,16 @@ void ApiServer::Impl::postEnroll(const httplib::Request &req, httplib::Response 
             {QStringLiteral("notAfter"), c.notAfter.toString(Qt::ISODate)}});
 }
 
-void ApiServer::Impl::record(const httplib::Request &req, const httplib::Response &res)
+void ApiServer::Impl::observe(const httplib::Request &req, const httplib::Response &res) const
 {
-    auto headersOf = [](const httplib::Headers &all) {
-        QJsonObject headers;
+    const auto pairsOf = [](const auto &all) {
+        QList<QPair<QString, QString>> pairs;
         for (const auto &[name, value] : all)
-            headers.insert(QString::fromStdString(name).toLower(), QString::fromStdString(value));
-        return headers;
+            pairs.append({QString::fromStdString(name), QString::fromStdString(value)});
+        return pairs;
     };
-    auto bodyOf = [](const std::string &body, const std::string &contentType) {
-        // Binary bodies (letters) are described by size only; the contract checks their headers.
-        if (contentType.rfind("application/json", 0) == 0 || body.empty())
-            return QJsonValue(QString::fromStdString(body));
-        return QJsonValue(QJsonObject {{QStringLiteral("bytes"), qint64(body.size())}});
-    };
-    QJsonObject query;
-    for (const auto &[name, value] : req.params)
-        query.insert(QString::fromStdString(name), QString::fromStdString(value));
-    const QJsonObject line {{QStringLiteral("method"), QString::fromStdString(req.method)},
-        {QStringLiteral("path"), QString::fromStdString(req.path)}, {QStringLiteral("query"), query},
-        {QStringLiteral("requestHeaders"), headersOf(req.headers)},
-        {QStringLiteral("requestBody"), bodyOf(req.body, req.get_header_value("Content-Type"))}, {QStringLiteral("status"), res.status},
-        {QStringLiteral("responseHeaders"), headersOf(res.headers)},
-        {QStringLiteral("responseBody"), bodyOf(res.body, res.get_header_value("Content-Type"))}};
-    std::lock_guard lock(exchangeMutex);
-    QFile file(exchangeFile);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
-        return;
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+    observer(ApiExchange {QString::fromStdString(req.method), QString::fromStdString(req.path), pairsOf(req.params), pairsOf(req.headers),
+        QByteArray::fromStdString(req.body), res.status, pairsOf(res.headers), QByteArray::fromStdString(res.body)});
 }
 
 void ApiServer::Impl::getCatalog(const httplib::Request &req, httplib::Response &res) const
@@ -449,7 +428,7 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
 }
 
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)
-    : d(new Impl {store, catalog, workflow, seals, std::make_unique<KioskRegistry>(store), nullptr, {}, {}, {}})
+    : d(new Impl {store, catalog, workflow, seals, std::make_unique<KioskRegistry>(store), nullptr, {}, {}})
 { }
 
 ApiServer::~ApiServer()
@@ -495,8 +474,8 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
         return Error {ErrorCode::Io, QStringLiteral("CA anjungan %1 tidak dapat dimuat.").arg(tls.clientCa)};
     d->server->set_payload_max_length(serverlink::kMaxBodyBytes);
     d->routes();
-    if (!d->exchangeFile.isEmpty())
-        d->server->set_logger([impl = d.get()](const httplib::Request &req, const httplib::Response &res) { impl->record(req, res); });
+    if (d->observer)
+        d->server->set_logger([impl = d.get()](const httplib::Request &req, const httplib::Response &res) { impl->observe(req, res); });
 
     const std::string address = host.toStdString();
     const int bound = port == 0 ? d->server->bind_to_any_port(address) : (d->server->bind_to_port(address, port) ? port : -1);
@@ -506,9 +485,9 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
     return quint16(bound);
 }
 
-void ApiServer::recordExchanges(const QString &jsonlFile)
+void ApiServer::setExchangeObserver(ExchangeObserver observer)
 {
-    d->exchangeFile = jsonlFile;
+    d->observer = std::move(observer);
 }
 
 void ApiServer::stop()

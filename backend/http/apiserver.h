@@ -2,7 +2,11 @@
 
 #include "result.h"
 
+#include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QString>
+#include <functional>
 #include <memory>
 
 namespace backend {
@@ -21,6 +25,18 @@ struct TlsFiles {
     QString clientCaKey = {}; // with it, POST /api/v1/enroll signs kiosk CSRs; without, enrollment answers 503
 };
 
+/// One answered request as the API server saw it: method, path, query, headers and both bodies.
+struct ApiExchange {
+    QString method;
+    QString path;
+    QList<QPair<QString, QString>> query;
+    QList<QPair<QString, QString>> requestHeaders;
+    QByteArray requestBody;
+    int status = 0;
+    QList<QPair<QString, QString>> responseHeaders;
+    QByteArray responseBody;
+};
+
 /// The kiosk-facing HTTPS API (/api/v1, server-link/api/openapi.yaml) behind mutual TLS.
 /// Handlers run on a thread pool; the kiosk id and desa code come from the client certificate,
 /// which must be the kiosk's current, unrevoked one in the registry. Only /enroll needs no
@@ -34,10 +50,12 @@ public:
     ApiServer(const ApiServer &) = delete;
     ApiServer &operator=(const ApiServer &) = delete;
 
-    /// Appends every exchange (method, path, headers that the contract names, both bodies) as one
-    /// JSON line to `jsonlFile` (created 0600), for the OpenAPI contract test. The file holds
-    /// request bodies, i.e. citizen data: never set this on a production server. Call before start().
-    void recordExchanges(const QString &jsonlFile);
+    using ExchangeObserver = std::function<void(const ApiExchange &)>;
+
+    /// Shows every answered exchange to `observer`, on the worker thread that answered it (so it must be
+    /// thread-safe). Exchanges carry citizen data: only tests install one (the OpenAPI contract test
+    /// records them, tests/tools/exchangerecorder.h); the product never does. Call before start().
+    void setExchangeObserver(ExchangeObserver observer);
     /// Binds (port 0 picks a free one) and serves on a background thread; returns the port.
     [[nodiscard]] Result<quint16> start(const QString &host, quint16 port, const TlsFiles &tls);
     /// Stops accepting, finishes running requests and joins the server thread.

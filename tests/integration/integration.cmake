@@ -1,6 +1,6 @@
 kiosk_add_qtest(NAME tst_endtoend SOURCES integration/tst_endtoend.cpp LIBS kiosk_core Qt6::Sql)
 target_include_directories(tst_endtoend PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
-add_dependencies(tst_endtoend anjungan kecamatan-backend)
+add_dependencies(tst_endtoend anjungan kecamatan-backend recording-backend)
 set_tests_properties(tst_endtoend PROPERTIES TIMEOUT 600 LABELS integration)
 
 add_test(NAME anjungan_self_test COMMAND anjungan --self-test)
@@ -12,7 +12,7 @@ set_tests_properties(anjungan_self_test PROPERTIES
 kiosk_add_qtest(NAME tst_security SOURCES integration/tst_security.cpp
   LIBS backend_core kiosk_serverlink OpenSSL::SSL OpenSSL::Crypto LABELS integration security)
 target_include_directories(tst_security PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
-add_dependencies(tst_security kecamatan-backend kioskctl)
+add_dependencies(tst_security kecamatan-backend kioskctl recording-backend)
 set_tests_properties(tst_security PROPERTIES TIMEOUT 300)
 
 # The OpenAPI contract (issue #5): tests that talk to the backend record every exchange in

@@ -60,9 +60,8 @@ class TestEndToEnd : public QObject
     bool startBackend()
     {
         m_backend.setProcessChannelMode(QProcess::SeparateChannels);
-        m_port = testsupport::startBackend(m_backend, path(QStringLiteral("backend")), path(QStringLiteral("pki")),
-            QStringLiteral("127.0.0.1:%1").arg(m_port),
-            {QStringLiteral("--record-exchanges"), binary(QStringLiteral("openapi-exchanges/tst_endtoend.jsonl"))});
+        m_port = testsupport::startRecordingBackend(m_backend, path(QStringLiteral("backend")), path(QStringLiteral("pki")),
+            binary(QStringLiteral("openapi-exchanges/tst_endtoend.jsonl")), QStringLiteral("127.0.0.1:%1").arg(m_port));
         if (m_port == 0)
             qWarning() << "backend stderr:" << m_backend.readAllStandardError().right(3000);
         return m_port > 0;

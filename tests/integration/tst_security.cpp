@@ -1,5 +1,6 @@
-// Attacks on the kiosk ↔ backend link, on real peers: the kecamatan-backend process over real
-// TLS, the kiosk's own enrollment and link client, and a rogue TLS server built here with OpenSSL.
+// Attacks on the kiosk ↔ backend link, on real peers: the backend's kiosk API in its own process over
+// real TLS (recording-backend, which also records every exchange for the OpenAPI contract test), the
+// kiosk's own enrollment and link client, and a rogue TLS server built here with OpenSSL.
 #include "backendstore.h"
 #include "enrollment.h"
 #include "kioskregistry.h"
@@ -281,10 +282,9 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(QFileInfo(exchangeRecord()).absolutePath()));
         QFile::remove(exchangeRecord());
         QVERIFY(testsupport::makePki(path(QStringLiteral("pki"))));
-        m_port = quint16(testsupport::startBackend(m_backend, path(QStringLiteral("backend")), path(QStringLiteral("pki")),
-            QStringLiteral("127.0.0.1:0"),
-            {QStringLiteral("--client-ca-key"), path(QStringLiteral("pki/kiosk-ca.key")), QStringLiteral("--record-exchanges"),
-                exchangeRecord()}));
+        m_port = quint16(
+            testsupport::startRecordingBackend(m_backend, path(QStringLiteral("backend")), path(QStringLiteral("pki")), exchangeRecord(),
+                QStringLiteral("127.0.0.1:0"), {QStringLiteral("--client-ca-key"), path(QStringLiteral("pki/kiosk-ca.key"))}));
         QVERIFY(m_port > 0);
         QVERIFY(m_rogue.start(path(QStringLiteral("pki/rogue-server.crt")), path(QStringLiteral("pki/rogue-server.key"))));
     }

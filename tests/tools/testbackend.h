@@ -55,17 +55,16 @@ inline bool registerTestKiosk(const QString &dataDir, const QString &pkiDir)
     return ok;
 }
 
-/// Starts `kecamatan-backend serve` with the test PKI (server certificate, kiosk CA) on `listen`
-/// ("127.0.0.1:0" picks a free port) plus `extraArgs`; returns the port it listens on, 0 when it did not
-/// start. Set the process's channels (a log file for stderr) before calling.
-inline int startBackend(QProcess &backend, const QString &dataDir, const QString &pkiDir,
-    const QString &listen = QStringLiteral("127.0.0.1:0"), const QStringList &extraArgs = {})
+/// Starts `program` with `args`, the test PKI's TLS files (server certificate, kiosk CA) and `--listen
+/// listen`; returns the port from its "LISTENING <port>" line, 0 when it did not start.
+inline int startListening(QProcess &backend, const QString &program, const QStringList &args, const QString &pkiDir, const QString &listen,
+    const QStringList &extraArgs)
 {
     const auto pki = [&pkiDir](const char *name) { return QDir(pkiDir).filePath(QLatin1String(name)); };
-    backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
-    backend.setArguments(QStringList {QStringLiteral("serve"), QStringLiteral("--data"), dataDir, QStringLiteral("--listen"), listen,
-                             QStringLiteral("--cert"), pki("server.crt"), QStringLiteral("--key"), pki("server.key"),
-                             QStringLiteral("--client-ca"), pki("kiosk-ca.crt")}
+    backend.setProgram(program);
+    backend.setArguments(args
+        + QStringList {QStringLiteral("--listen"), listen, QStringLiteral("--cert"), pki("server.crt"), QStringLiteral("--key"),
+            pki("server.key"), QStringLiteral("--client-ca"), pki("kiosk-ca.crt")}
         + extraArgs);
     dieWithTest(backend);
     backend.start();
@@ -76,10 +75,29 @@ inline int startBackend(QProcess &backend, const QString &dataDir, const QString
         out += backend.readAllStandardOutput();
     }
     if (!out.startsWith("LISTENING ")) {
-        qWarning().noquote() << "kecamatan-backend serve did not start:" << out.left(500);
+        qWarning().noquote() << QDir(program).dirName() << "did not start:" << out.left(500);
         return 0;
     }
     return out.mid(10).trimmed().toInt();
+}
+
+/// Starts `kecamatan-backend serve` with the test PKI (server certificate, kiosk CA) on `listen`
+/// ("127.0.0.1:0" picks a free port) plus `extraArgs`; returns the port it listens on, 0 when it did not
+/// start. Set the process's channels (a log file for stderr) before calling.
+inline int startBackend(QProcess &backend, const QString &dataDir, const QString &pkiDir,
+    const QString &listen = QStringLiteral("127.0.0.1:0"), const QStringList &extraArgs = {})
+{
+    return startListening(backend, binary(QStringLiteral("backend/kecamatan-backend")),
+        {QStringLiteral("serve"), QStringLiteral("--data"), dataDir}, pkiDir, listen, extraArgs);
+}
+
+/// Like startBackend, but the kiosk API runs in the test-only recording-backend (tests/tools), which
+/// appends every exchange to `jsonlFile` for the OpenAPI contract test (ctest openapi_contract).
+inline int startRecordingBackend(QProcess &backend, const QString &dataDir, const QString &pkiDir, const QString &jsonlFile,
+    const QString &listen = QStringLiteral("127.0.0.1:0"), const QStringList &extraArgs = {})
+{
+    return startListening(backend, binary(QStringLiteral("tests/recording-backend")),
+        {QStringLiteral("--record"), jsonlFile, QStringLiteral("--data"), dataDir}, pkiDir, listen, extraArgs);
 }
 
 } // namespace testsupport

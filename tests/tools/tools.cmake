@@ -1,4 +1,5 @@
-# Test tools: the fault-injecting TCP proxy (a library for tests) and the kiosk load generator.
+# Test tools: the fault-injecting TCP proxy (a library for tests), the kiosk load generator and the
+# recording backend of the OpenAPI contract test.
 find_package(Qt6 REQUIRED COMPONENTS Network)
 add_library(kiosk_faultproxy STATIC ${CMAKE_CURRENT_LIST_DIR}/faultproxy.cpp ${CMAKE_CURRENT_LIST_DIR}/faultproxy.h)
 target_include_directories(kiosk_faultproxy PUBLIC ${CMAKE_CURRENT_LIST_DIR})
@@ -6,3 +7,8 @@ target_link_libraries(kiosk_faultproxy PUBLIC Qt6::Network)
 
 add_executable(kiosk-loadgen ${CMAKE_CURRENT_LIST_DIR}/kiosk-loadgen.cpp)
 target_link_libraries(kiosk-loadgen PRIVATE kiosk_core)
+
+# The backend's kiosk API with the OpenAPI contract recorder installed: a test-only process for the
+# integration tests, so the product itself has no way to write exchanges (citizen data) to a file.
+add_executable(recording-backend ${CMAKE_CURRENT_LIST_DIR}/recordingbackend.cpp ${CMAKE_CURRENT_LIST_DIR}/exchangerecorder.h)
+target_link_libraries(recording-backend PRIVATE backend_core Qt6::Gui)

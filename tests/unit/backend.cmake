@@ -11,7 +11,7 @@ kiosk_add_qtest(NAME tst_backend_api
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
-            changesShowReceived catalogEtag letterAndHandover surveyStoredOnce
+            changesShowReceived catalogEtag recorderWritesTheSelftestFormat letterAndHandover surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects)
 kiosk_add_qtest(NAME tst_kiosk_registry
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp

@@ -1,3 +1,4 @@
+#include "../tools/exchangerecorder.h"
 #include "../tools/testbackend.h"
 #include "apiserver.h"
 #include "backendstore.h"
@@ -63,6 +64,7 @@ private:
     std::unique_ptr<Workflow> m_workflow;
     std::unique_ptr<ApiServer> m_server;
     quint16 m_port = 0;
+    QString m_record; // this test function's recorded exchanges (ctest openapi_contract)
 
     Reply call(const QString &method, const QString &path, const QByteArray &body = {}, const QStringList &headers = {},
         bool clientCertificate = true, const QString &certName = QStringLiteral("kiosk"))
@@ -135,9 +137,9 @@ private slots:
         // Every exchange is checked against server-link/api/openapi.yaml by ctest openapi_contract.
         const QString exchanges = qEnvironmentVariable("KIOSK_BINARY_DIR") + QStringLiteral("/openapi-exchanges");
         QVERIFY(QDir().mkpath(exchanges));
-        const QString record = QStringLiteral("%1/tst_backend_api.%2.jsonl").arg(exchanges, QLatin1String(QTest::currentTestFunction()));
-        QFile::remove(record);
-        m_server->recordExchanges(record);
+        m_record = QStringLiteral("%1/tst_backend_api.%2.jsonl").arg(exchanges, QLatin1String(QTest::currentTestFunction()));
+        QFile::remove(m_record);
+        m_server->setExchangeObserver(testsupport::jsonlRecorder(m_record));
         const auto port = m_server->start(QStringLiteral("127.0.0.1"), 0,
             TlsFiles {
                 m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
@@ -236,6 +238,33 @@ private slots:
             QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {}, {QStringLiteral("If-None-Match: %1").arg(m_catalog->etag())});
         QCOMPARE(same.status, 304);
         QVERIFY(same.body.isEmpty());
+    }
+
+    void recorderWritesTheSelftestFormat()
+    {
+        // The contract self-test's hand-written violations only mean something in the format the recorder writes.
+        QCOMPARE(submit(submitBody(QStringLiteral("REG-API-9")), QStringLiteral("idem-key-0000000009")).status, 201);
+        const auto firstLine = [](const QString &file) {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) ? f.readLine() : QByteArray();
+        };
+        // The server records after the answer has left, so the line may come just after curl returns.
+        QTRY_VERIFY(firstLine(m_record).endsWith('\n'));
+        const QJsonObject line = QJsonDocument::fromJson(firstLine(m_record)).object();
+        const QJsonObject sample
+            = QJsonDocument::fromJson(firstLine(testsupport::source(QStringLiteral("tests/tools/openapi/selftest/violations.jsonl"))))
+                  .object();
+        QVERIFY(!sample.isEmpty());
+        QCOMPARE(line.keys(), sample.keys());
+        QCOMPARE(line.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+        QCOMPARE(line.value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/requests"));
+        QCOMPARE(line.value(QStringLiteral("status")).toInt(), 201);
+        QCOMPARE(line.value(QStringLiteral("requestHeaders")).toObject().value(QStringLiteral("idempotency-key")).toString(),
+            QStringLiteral("idem-key-0000000009"));
+        QVERIFY(QJsonDocument::fromJson(line.value(QStringLiteral("requestBody")).toString().toUtf8()).isObject());
+        QVERIFY(QJsonDocument::fromJson(line.value(QStringLiteral("responseBody")).toString().toUtf8()).isObject());
+        // Recorded exchanges hold citizen data: only the owner may read them.
+        QVERIFY(!(QFile::permissions(m_record) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
     }
 
     void letterAndHandover()

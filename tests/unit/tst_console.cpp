@@ -1,8 +1,8 @@
 #include "../tools/testbackend.h"
 #include "backendstore.h"
+#include "console/consolepages.h"
 #include "console/consoleserver.h"
 #include "console/html.h"
-#include "console/monitoringpage.h"
 #include "crypto.h"
 #include "letterrenderer.h"
 #include "logcapture.h"
@@ -178,8 +178,8 @@ private slots:
         addOfficer(QStringLiteral("kades"), Role::KepalaDesa, kDesa);
         addOfficer(QStringLiteral("camat"), Role::Camat, QStringLiteral("352111"));
         addOfficer(QStringLiteral("admin"), Role::AdminKecamatan, QStringLiteral("352111"));
-        m_console = std::make_unique<ConsoleServer>(*m_store, *m_catalog, *m_offices, *m_workflow);
-        addMonitoringPages(*m_console, *m_store, *m_catalog, *m_offices);
+        m_console = std::make_unique<ConsoleServer>(*m_store, *m_workflow);
+        addConsolePages(*m_console, *m_store, *m_catalog, *m_offices, *m_workflow);
         m_console->addPage(QStringLiteral("/contoh"), QStringLiteral("Contoh"), {Role::Camat}, [](const ConsolePageRequest &r) {
             ConsolePageReply reply;
             reply.bodyHtml = QStringLiteral("<p id=\"contoh\">%1</p>").arg(console::html::escape(r.query.value(QStringLiteral("x"))));

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QMultiMap>
+#include <QPair>
 #include <QString>
 #include <functional>
 #include <memory>
@@ -14,8 +15,6 @@
 namespace backend {
 
 class BackendStore;
-class OfficeDirectory;
-class ServiceCatalog;
 
 /// What a page renderer gets: the logged-in officer, the roles they act in today, the query string.
 struct ConsolePageRequest {
@@ -34,20 +33,86 @@ struct ConsolePageReply {
     QString downloadName; // sets Content-Disposition: attachment
 };
 
-/// The officer console: server-rendered HTML over HTTPS (server certificate, no client certificate),
-/// sessions in the database, CSRF token on every POST, role check on every route.
+/// One request as a route handler sees it: the session (on officer routes), the query, the posted form.
+struct ConsoleRequest {
+    SessionRecord session; // empty on public routes (login)
+    OfficerRecord officer;
+    QList<Capacity> capacities;
+    QMultiMap<QString, QString> query; // as cpp-httplib parses it (on a POST it holds the form fields too)
+    QMultiMap<QString, QString> form; // the POST body (application/x-www-form-urlencoded)
+    QString captured; // the first group of the route pattern (a registration number, a desa code, an id)
+    QString cookieHeader;
+    qsizetype bodySize = 0;
+
+    /// The first value of a query parameter, empty when absent.
+    [[nodiscard]] QString param(const QString &key) const;
+    /// The value of a cookie, empty when absent.
+    [[nodiscard]] QString cookie(const QString &name) const;
+};
+
+/// What a route handler answers: status, headers in order, body and its type.
+struct ConsoleResponse {
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QByteArray contentType;
+
+    void setHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }
+    void setContent(const QByteArray &bytes, const QByteArray &type)
+    {
+        body = bytes;
+        contentType = type;
+    }
+};
+
+/// The officer console's router: server-rendered HTML over HTTPS (server certificate, no client
+/// certificate), a route table, sessions in the database, a CSRF token on every POST, a role check on
+/// every route and the security headers. Page modules (consolepages.h) register their routes on it.
 class ConsoleServer
 {
 public:
     using PageRenderer = std::function<ConsolePageReply(const ConsolePageRequest &)>;
+    using Handler = std::function<void(const ConsoleRequest &, ConsoleResponse &)>;
 
-    ConsoleServer(BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow);
+    ConsoleServer(BackendStore &store, Workflow &workflow);
     ~ConsoleServer();
     ConsoleServer(const ConsoleServer &) = delete;
     ConsoleServer &operator=(const ConsoleServer &) = delete;
 
+    /// Adds a route for logged-in officers ("GET" or "POST"; the pattern is a regular expression whose first
+    /// group becomes ConsoleRequest::captured); empty `roles`: every officer. A non-empty `navTitle` puts
+    /// the route in the navigation bar, in the order routes are added. Call before start().
+    void addRoute(const QString &method, const QString &pattern, const QList<Role> &roles, const QString &navTitle, Handler handler);
+    /// Adds a route that needs no session (the login form); it still gets the security headers.
+    void addPublicRoute(const QString &method, const QString &pattern, Handler handler);
     /// Adds a GET page (path like "/monitoring") with a navigation entry for `roles`; call before start().
     void addPage(const QString &path, const QString &navTitle, const QList<Role> &roles, PageRenderer render);
+    /// Names the fixed text shown for ?pesan=`code` after a redirect (never free text from the URL).
+    void addFlashText(const QString &code, const QString &text);
+    [[nodiscard]] QString flashText(const QString &code) const;
+
+    /// The whole console page around `body`: title, officer, roles, navigation, message, CSRF token.
+    [[nodiscard]] QString render(const ConsoleRequest &req, const QString &path, const QString &title, const QString &body,
+        const QString &message = {}, bool error = false) const;
+    /// Sends a page: with `error`, status 400 and the error shown; otherwise 200 and the flash message
+    /// of the redirect that led here (?pesan=…), if any.
+    void sendPage(const ConsoleRequest &req, ConsoleResponse &res, const QString &path, const QString &title, const QString &body,
+        const QString &error = {}) const;
+    /// Sends an error page with `status` and a link back to the inbox.
+    void sendError(const ConsoleRequest &req, ConsoleResponse &res, int status, const QString &message) const;
+    static void sendHtml(ConsoleResponse &res, int status, const QString &document);
+    /// 303 See Other to `to`.
+    static void redirect(ConsoleResponse &res, const QString &to);
+
+    /// Opens a session for `officerId` and sets its cookie on `res`; false when it could not be stored.
+    [[nodiscard]] bool openSession(qint64 officerId, ConsoleResponse &res);
+    /// Ends the session of `req` and clears its cookie.
+    void closeSession(const ConsoleRequest &req, ConsoleResponse &res);
+
+    /// 256 random bits, base64url.
+    [[nodiscard]] static QString randomToken();
+    /// Compares two tokens in constant time; an empty one never matches.
+    [[nodiscard]] static bool sameToken(const QString &a, const QString &b);
 
     /// Binds (port 0 picks a free one) and serves on a background thread; returns the port.
     [[nodiscard]] Result<quint16> start(const QString &host, quint16 port, const QString &certificateFile, const QString &privateKeyFile);
@@ -55,6 +120,8 @@ public:
 
     /// Sessions end after this long without a request.
     static constexpr int kIdleMinutes = 30;
+    /// A posted form larger than this is refused.
+    static constexpr int kMaxFormBytes = 64 * 1024;
 
 private:
     struct Impl;

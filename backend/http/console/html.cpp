@@ -4,6 +4,16 @@
 
 namespace backend::console::html {
 
+namespace {
+constexpr int kWibOffsetSeconds = 7 * 3600;
+} // namespace
+
+QString wibTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toOffsetFromUtc(kWibOffsetSeconds).toString(QStringLiteral("dd-MM-yyyy HH:mm")) + QStringLiteral(" WIB")
+                       : QStringLiteral("-");
+}
+
 QString escape(const QString &text)
 {
     QString out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -41,6 +42,8 @@ struct Chrome {
 [[nodiscard]] QString link(const QString &href, const QString &text);
 /// Percent-encodes one path segment or query value.
 [[nodiscard]] QString urlEncode(const QString &value);
+/// A moment as officers read it: "dd-MM-yyyy HH:mm WIB" (UTC+7), "-" when not set.
+[[nodiscard]] QString wibTime(const QDateTime &t);
 /// The console stylesheet (served as /gaya.css so the CSP needs no inline styles).
 [[nodiscard]] QByteArray stylesheet();
 

@@ -1,5 +1,5 @@
-// Validates recorded /api/v1 exchanges (JSON lines written by `kecamatan-backend serve
-// --record-exchanges` and ApiServer::recordExchanges in the tests) against openapi.yaml.
+// Validates recorded /api/v1 exchanges (JSON lines written by the tests' recorder,
+// tests/tools/exchangerecorder.h, on ApiServer's exchange observer) against openapi.yaml.
 //   node validate.mjs SPEC.yaml DIR
 // Rules: every exchange's path and method are in the spec; every response's status is declared
 // and its body and required headers match; every request the backend accepted (status < 400)

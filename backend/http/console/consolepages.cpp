@@ -1,0 +1,42 @@
+#include "consolepages.h"
+
+#include "console/consoleauth.h"
+#include "console/consoleserver.h"
+#include "console/desapages.h"
+#include "console/leavepages.h"
+#include "console/monitoringpage.h"
+#include "console/officerpages.h"
+#include "console/requestpages.h"
+#include "offices.h"
+
+namespace backend {
+
+void addConsolePages(
+    ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow)
+{
+    // Registration order is the order of the navigation bar.
+    addAuthPages(console, store);
+    addRequestPages(console, store, catalog, workflow);
+    addOfficerPages(console, store, offices);
+    addLeavePages(console, store, offices);
+    addDesaPages(console, store, offices);
+    addMonitoringPages(console, store, catalog, offices);
+}
+
+bool managesOffice(const QList<Capacity> &capacities, const OfficeDirectory &offices, const QString &office)
+{
+    for (const Capacity &c : capacities) {
+        if (c.role == Role::SuperAdmin)
+            return true;
+        if (c.role != Role::AdminKecamatan)
+            continue;
+        if (office == c.office)
+            return true;
+        const auto desa = offices.desa(office);
+        if (desa && desa->kecamatanCode == c.office)
+            return true;
+    }
+    return false;
+}
+
+} // namespace backend

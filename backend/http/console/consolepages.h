@@ -1,0 +1,24 @@
+#pragma once
+
+#include "workflow.h"
+
+#include <QList>
+#include <QString>
+
+namespace backend {
+class BackendStore;
+class ConsoleServer;
+class OfficeDirectory;
+class ServiceCatalog;
+class Workflow;
+
+/// Adds every page of the officer console to `console`, in the order of its navigation bar: login and
+/// logout, requests, officers, leave, desa master data, monitoring. The composition root calls this.
+void addConsolePages(
+    ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow);
+
+/// Whether the officer acting in `capacities` administers `office` (a desa or kecamatan code; "*" for
+/// super admins only): a super admin everything, an admin kecamatan their kecamatan and its desa.
+[[nodiscard]] bool managesOffice(const QList<Capacity> &capacities, const OfficeDirectory &offices, const QString &office);
+
+} // namespace backend

@@ -1,0 +1,177 @@
+#include "officerpages.h"
+
+#include "backendstore.h"
+#include "console/consolepages.h"
+#include "console/consoleserver.h"
+#include "console/html.h"
+#include "crypto.h"
+#include "notifications.h"
+#include "offices.h"
+
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <memory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcConsole)
+
+namespace backend {
+
+using namespace console;
+
+namespace {
+
+const QList<Role> kAdmins {Role::AdminKecamatan, Role::SuperAdmin};
+
+const QString kInvalidPhone
+    = QStringLiteral("Nomor HP tidak valid. Tulis nomor ponsel Indonesia, mis. 0812-3456-7890 atau +62 812 3456 7890, "
+                     "atau kosongkan.");
+
+/// An officer's phone as typed in a form: empty (none), a valid number in +62… form, or nullopt when invalid.
+std::optional<QString> officerPhone(const QString &typed)
+{
+    if (typed.trimmed().isEmpty())
+        return QString();
+    return serverlink::normalizePhone(typed.trimmed());
+}
+
+/// The officer accounts an admin manages: list, add, activate, password, phone.
+struct OfficerPages {
+    ConsoleServer &console;
+    BackendStore &store;
+    const OfficeDirectory &offices;
+
+    void officersPage(const ConsoleRequest &req, ConsoleResponse &res, const QString &error = {});
+    void addOfficer(const ConsoleRequest &req, ConsoleResponse &res);
+    void updateOfficer(const ConsoleRequest &req, qint64 id, ConsoleResponse &res);
+};
+
+void OfficerPages::officersPage(const ConsoleRequest &req, ConsoleResponse &res, const QString &error)
+{
+    const auto all = store.officers();
+    if (!all)
+        return console.sendError(req, res, 500, all.error().message);
+    QStringList rows;
+    const QString csrf = html::csrfField(req.session.csrfToken);
+    for (const OfficerRecord &o : all.value()) {
+        if (!managesOffice(req.capacities, offices, o.office))
+            continue;
+        const bool locked = o.lockedUntil.isValid() && o.lockedUntil > QDateTime::currentDateTimeUtc();
+        rows.append(html::cell(o.username) + html::cell(o.displayName) + html::cell(roleLabel(o.role)) + html::cell(o.office)
+            + html::cell(o.phone.isEmpty() ? QStringLiteral("—") : smstext::maskPhone(o.phone))
+            + html::cell(
+                o.active ? (locked ? QStringLiteral("aktif, terkunci sementara") : QStringLiteral("aktif")) : QStringLiteral("nonaktif"))
+            + QStringLiteral(
+                "<td><form method=\"post\" action=\"/admin/petugas/%1\">%2"
+                "<input type=\"hidden\" name=\"aktif\" value=\"%3\"><button type=\"submit\" class=\"netral\">%4</button></form>"
+                "<form method=\"post\" action=\"/admin/petugas/%1\">%2<label>Kata sandi baru <input type=\"password\" "
+                "name=\"password\" autocomplete=\"new-password\" minlength=\"10\" required></label>"
+                "<button type=\"submit\" class=\"netral\">Ganti kata sandi</button></form>"
+                "<form method=\"post\" action=\"/admin/petugas/%1\">%2<label>Nomor HP (kosongkan untuk menghapus) "
+                "<input type=\"tel\" name=\"phone\" value=\"%5\" autocomplete=\"off\"></label>"
+                "<button type=\"submit\" class=\"netral\">Simpan nomor HP</button></form></td>")
+                  .arg(o.id)
+                  .arg(csrf, o.active ? QStringLiteral("0") : QStringLiteral("1"),
+                      o.active ? QStringLiteral("Nonaktifkan") : QStringLiteral("Aktifkan"), html::escape(o.phone)));
+    }
+    QString roleOptions;
+    for (Role r : allRoles())
+        if (r != Role::SuperAdmin || managesOffice(req.capacities, offices, QStringLiteral("*")))
+            roleOptions += QStringLiteral("<option value=\"%1\">%2</option>").arg(roleToWire(r), html::escape(roleLabel(r)));
+    const QString body
+        = html::table({QStringLiteral("Nama pengguna"), QStringLiteral("Nama"), QStringLiteral("Peran"), QStringLiteral("Kantor"),
+                          QStringLiteral("Nomor HP"), QStringLiteral("Status"), QStringLiteral("Ubah")},
+              rows, QStringLiteral("Belum ada petugas."))
+        + QStringLiteral(
+            "<h2>Tambah petugas</h2><form method=\"post\" action=\"/admin/petugas\" class=\"aksi\">%1"
+            "<label>Nama pengguna <input type=\"text\" name=\"username\" required pattern=\"[a-z0-9._-]{3,32}\"></label>"
+            "<label>Nama lengkap <input type=\"text\" name=\"name\" required></label>"
+            "<label>Peran <select name=\"role\">%2</select></label>"
+            "<label>Kode kantor (desa 10 angka, kecamatan 6 angka) <input type=\"text\" name=\"office\" required></label>"
+            "<label>Nomor HP untuk pengingat SMS (boleh kosong) <input type=\"tel\" name=\"phone\" autocomplete=\"off\"></label>"
+            "<label>Kata sandi awal (minimal 10 karakter) <input type=\"password\" name=\"password\" minlength=\"10\" "
+            "autocomplete=\"new-password\" required></label><button type=\"submit\">Tambah</button></form>")
+              .arg(csrf, roleOptions);
+    console.sendPage(req, res, QStringLiteral("/admin/petugas"), QStringLiteral("Petugas"), body, error);
+}
+
+void OfficerPages::addOfficer(const ConsoleRequest &req, ConsoleResponse &res)
+{
+    OfficerRecord o;
+    o.username = req.form.value(QStringLiteral("username")).trimmed().toLower();
+    o.displayName = req.form.value(QStringLiteral("name")).trimmed();
+    o.office = req.form.value(QStringLiteral("office")).trimmed();
+    const auto role = roleFromWire(req.form.value(QStringLiteral("role")));
+    const QString password = req.form.value(QStringLiteral("password"));
+    static const QRegularExpression usernamePattern(QStringLiteral("^[a-z0-9._-]{3,32}$"));
+    if (!usernamePattern.match(o.username).hasMatch() || o.displayName.isEmpty() || !role)
+        return officersPage(req, res, QStringLiteral("Isi nama pengguna (3–32 huruf kecil/angka), nama lengkap dan peran."));
+    if (password.size() < 10)
+        return officersPage(req, res, QStringLiteral("Kata sandi minimal 10 karakter."));
+    const auto phone = officerPhone(req.form.value(QStringLiteral("phone")));
+    if (!phone)
+        return officersPage(req, res, kInvalidPhone);
+    o.phone = *phone;
+    o.role = *role;
+    if (o.role == Role::SuperAdmin)
+        o.office = QStringLiteral("*");
+    if (auto known = checkOffice(o.role, o.office, offices); !known)
+        return officersPage(req, res, known.error().message);
+    if (!managesOffice(req.capacities, offices, o.office))
+        return officersPage(req, res, QStringLiteral("Anda hanya dapat menambah petugas di wilayah kecamatan Anda."));
+    o.passwordHash = serverlink::crypto::hashSecret(password);
+    const auto id = store.insertOfficer(o);
+    if (!id)
+        return officersPage(req, res, id.error().message);
+    ConsoleServer::redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
+}
+
+void OfficerPages::updateOfficer(const ConsoleRequest &req, qint64 id, ConsoleResponse &res)
+{
+    auto o = store.officer(id);
+    if (!o || !managesOffice(req.capacities, offices, o.value().office))
+        return console.sendError(req, res, 404, QStringLiteral("Petugas tidak ditemukan di wilayah Anda."));
+    if (req.form.contains(QStringLiteral("phone"))) {
+        const auto phone = officerPhone(req.form.value(QStringLiteral("phone")));
+        if (!phone)
+            return officersPage(req, res, kInvalidPhone);
+        o.value().phone = *phone;
+        if (auto done = store.updateOfficer(o.value()); !done)
+            return console.sendError(req, res, 500, done.error().message);
+        // The number is PII: the log says whose number changed, never the number.
+        qCInfo(lcConsole) << "officer id" << req.officer.id << "set the phone number of officer id" << id;
+        return ConsoleServer::redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
+    }
+    if (req.form.contains(QStringLiteral("password"))) {
+        const QString password = req.form.value(QStringLiteral("password"));
+        if (password.size() < 10)
+            return officersPage(req, res, QStringLiteral("Kata sandi minimal 10 karakter."));
+        if (auto done = store.setOfficerPassword(id, serverlink::crypto::hashSecret(password)); !done)
+            return console.sendError(req, res, 500, done.error().message);
+    }
+    if (req.form.contains(QStringLiteral("aktif"))) {
+        if (id == req.officer.id)
+            return officersPage(req, res, QStringLiteral("Anda tidak dapat menonaktifkan akun Anda sendiri."));
+        o.value().active = req.form.value(QStringLiteral("aktif")) == QLatin1String("1");
+        if (auto done = store.updateOfficer(o.value()); !done)
+            return console.sendError(req, res, 500, done.error().message);
+    }
+    // A changed password or a deactivated account ends the officer's sessions.
+    (void)store.deleteSessionsOf(id);
+    ConsoleServer::redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
+}
+
+} // namespace
+
+void addOfficerPages(ConsoleServer &console, BackendStore &store, const OfficeDirectory &offices)
+{
+    auto pages = std::make_shared<OfficerPages>(OfficerPages {console, store, offices});
+    console.addFlashText(QStringLiteral("petugas"), QStringLiteral("Data petugas disimpan."));
+    console.addRoute(QStringLiteral("GET"), QStringLiteral("/admin/petugas"), kAdmins, QStringLiteral("Petugas"),
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->officersPage(req, res); });
+    console.addRoute(QStringLiteral("POST"), QStringLiteral("/admin/petugas"), kAdmins, {},
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->addOfficer(req, res); });
+    console.addRoute(QStringLiteral("POST"), QStringLiteral(R"(/admin/petugas/(\d+))"), kAdmins, {},
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->updateOfficer(req, req.captured.toLongLong(), res); });
+}
+
+} // namespace backend

@@ -1,0 +1,463 @@
+#include "requestpages.h"
+
+#include "backendstore.h"
+#include "console/consoleauth.h"
+#include "console/consoleserver.h"
+#include "console/html.h"
+#include "letterrenderer.h"
+#include "servicecatalog.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <memory>
+#include <mutex>
+
+Q_DECLARE_LOGGING_CATEGORY(lcConsole)
+
+namespace backend {
+
+using namespace console;
+using serverlink::ServiceLevel;
+using serverlink::Stage;
+
+namespace {
+
+constexpr int kDefaultSlaDays = 3;
+
+const QList<Role> kSigners {Role::KepalaDesa, Role::Camat, Role::SuperAdmin};
+
+/// What the console needs to know about a service beyond ServiceInfo: requirements, field labels, SLA.
+struct ServiceDetails {
+    QString name;
+    int slaDays = kDefaultSlaDays;
+    QStringList requirements;
+    QList<QPair<QString, QString>> fields;
+};
+
+QHash<QString, ServiceDetails> parseCatalog(const QByteArray &json)
+{
+    QHash<QString, ServiceDetails> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json).object().value(QStringLiteral("services")).toArray()) {
+        const QJsonObject s = v.toObject();
+        ServiceDetails d;
+        d.name = s.value(QStringLiteral("name")).toString();
+        // A service's own SLA when the catalog has one, else its announced duration, else the default.
+        const int sla = s.value(QStringLiteral("slaDays")).toInt(s.value(QStringLiteral("estimatedDays")).toInt(0));
+        d.slaDays = sla > 0 ? sla : kDefaultSlaDays;
+        for (const QJsonValue &r : s.value(QStringLiteral("requirements")).toArray())
+            d.requirements.append(r.toString());
+        for (const QJsonValue &f : s.value(QStringLiteral("fields")).toArray())
+            d.fields.append({f[QStringLiteral("key")].toString(), f[QStringLiteral("label")].toString()});
+        out.insert(s.value(QStringLiteral("code")).toString(), d);
+    }
+    return out;
+}
+
+QString ageText(qint64 seconds)
+{
+    const qint64 days = seconds / 86400;
+    const qint64 hours = (seconds % 86400) / 3600;
+    if (days > 0)
+        return QStringLiteral("%1 hari %2 jam").arg(days).arg(hours);
+    if (hours > 0)
+        return QStringLiteral("%1 jam").arg(hours);
+    return QStringLiteral("%1 menit").arg(std::max<qint64>(seconds / 60, 0));
+}
+
+QString actionWire(OfficerAction a)
+{
+    switch (a) {
+    case OfficerAction::Approve:
+        return QStringLiteral("setujui");
+    case OfficerAction::Return:
+        return QStringLiteral("kembalikan");
+    case OfficerAction::Reject:
+        return QStringLiteral("tolak");
+    case OfficerAction::HandOver:
+        return QStringLiteral("serahkan");
+    }
+    return {};
+}
+
+std::optional<OfficerAction> actionFromWire(const QString &wire)
+{
+    for (OfficerAction a : {OfficerAction::Approve, OfficerAction::Return, OfficerAction::Reject, OfficerAction::HandOver})
+        if (actionWire(a) == wire)
+            return a;
+    return std::nullopt;
+}
+
+/// The pages of one request's life: inbox, detail, letter, the officer's step, bulk signing and search.
+struct RequestPages {
+    ConsoleServer &console;
+    BackendStore &store;
+    Workflow &workflow;
+    QHash<QString, ServiceDetails> services;
+    // Steps render and seal letters (QPdfWriter); one officer action at a time keeps that simple and safe.
+    std::mutex actionMutex;
+
+    QList<RequestRecord> visibleRequests(const ConsoleRequest &req) const;
+    QString requestRow(const RequestRecord &r, bool withAge) const;
+    void inbox(const ConsoleRequest &req, ConsoleResponse &res);
+    void detail(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
+    void letter(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
+    void act(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
+    void bulkSignPage(const ConsoleRequest &req, ConsoleResponse &res);
+    void bulkSign(const ConsoleRequest &req, ConsoleResponse &res);
+    void search(const ConsoleRequest &req, ConsoleResponse &res);
+};
+
+QList<RequestRecord> RequestPages::visibleRequests(const ConsoleRequest &req) const
+{
+    QList<RequestRecord> list;
+    const auto all = store.requests();
+    if (!all)
+        return list;
+    for (const RequestRecord &r : all.value())
+        if (workflow.inScope(req.capacities, r))
+            list.append(r);
+    return list;
+}
+
+QString RequestPages::requestRow(const RequestRecord &r, bool withAge) const
+{
+    const ServiceDetails service = services.value(r.serviceCode);
+    QString row = QStringLiteral("<td>%1</td>")
+                      .arg(html::link(QStringLiteral("/permohonan/") + html::urlEncode(r.registrationNumber), r.registrationNumber))
+        + html::cell(r.name) + html::cell(service.name.isEmpty() ? r.serviceCode : service.name)
+        + html::cell(r.level == ServiceLevel::Desa ? QStringLiteral("Desa") : QStringLiteral("Kecamatan"))
+        + html::cell(serverlink::stageLabelId(r.stage));
+    if (withAge) {
+        const qint64 age = r.receivedAt.secsTo(QDateTime::currentDateTimeUtc());
+        const qint64 sla = qint64(service.slaDays) * 86400;
+        const QString cls = age >= sla ? QStringLiteral("sla-late")
+            : age * 2 >= sla           ? QStringLiteral("sla-warn")
+                                       : QStringLiteral("sla-ok");
+        const QString status = age >= sla ? QStringLiteral("lewat batas")
+            : age * 2 >= sla              ? QStringLiteral("mendekati batas")
+                                          : QStringLiteral("dalam batas");
+        row += html::cell(ageText(age), cls) + html::cell(QStringLiteral("%1 hari — %2").arg(service.slaDays).arg(status), cls);
+    }
+    return row;
+}
+
+void RequestPages::inbox(const ConsoleRequest &req, ConsoleResponse &res)
+{
+    QList<RequestRecord> waiting;
+    QList<RequestRecord> watching; // not this officer's step, but they may still return or reject it
+    for (const RequestRecord &r : visibleRequests(req)) {
+        const QList<OfficerAction> actions = workflow.allowedActions(req.capacities, r);
+        if (actions.contains(OfficerAction::Approve))
+            waiting.append(r);
+        else if (actions.contains(OfficerAction::Return) || actions.contains(OfficerAction::Reject))
+            watching.append(r);
+    }
+    const auto oldestFirst = [](const RequestRecord &a, const RequestRecord &b) { return a.receivedAt < b.receivedAt; };
+    std::sort(waiting.begin(), waiting.end(), oldestFirst);
+    std::sort(watching.begin(), watching.end(), oldestFirst);
+    QStringList rows;
+    for (const RequestRecord &r : waiting)
+        rows.append(requestRow(r, true));
+    QStringList watchRows;
+    for (const RequestRecord &r : watching)
+        watchRows.append(requestRow(r, true));
+    QString body = QStringLiteral("<p>Permohonan yang menunggu langkah Anda, yang terlama di atas. Warna menunjukkan umur "
+                                  "permohonan terhadap batas waktu layanan (SLA).</p>")
+        + QStringLiteral("<section id=\"menunggu\">%1</section>")
+              .arg(html::table(
+                  {QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"), QStringLiteral("Tingkat"),
+                      QStringLiteral("Tahap"), QStringLiteral("Umur"), QStringLiteral("Batas waktu")},
+                  rows, QStringLiteral("Tidak ada permohonan yang menunggu Anda.")));
+    if (!watchRows.isEmpty())
+        body += QStringLiteral("<h2>Menunggu petugas lain — dapat Anda kembalikan atau tolak</h2>")
+            + html::table({QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"),
+                              QStringLiteral("Tingkat"), QStringLiteral("Tahap"), QStringLiteral("Umur"), QStringLiteral("Batas waktu")},
+                watchRows, {});
+    console.sendPage(req, res, QStringLiteral("/"), QStringLiteral("Kotak masuk"), body);
+}
+
+void RequestPages::detail(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res)
+{
+    const auto found = store.request(reg);
+    if (!found || !workflow.inScope(req.capacities, found.value()))
+        return console.sendError(req, res, 404, QStringLiteral("Permohonan %1 tidak ditemukan di wilayah kerja Anda.").arg(reg));
+    const RequestRecord r = found.value();
+    const ServiceDetails service = services.value(r.serviceCode);
+    const QString base = QStringLiteral("/permohonan/") + html::urlEncode(r.registrationNumber);
+
+    QStringList data {
+        html::cell(QStringLiteral("Nomor registrasi")) + html::cell(r.registrationNumber),
+        html::cell(QStringLiteral("Layanan")) + html::cell(service.name.isEmpty() ? r.serviceCode : service.name),
+        html::cell(QStringLiteral("Tahap"))
+            + QStringLiteral("<td id=\"tahap\" data-stage=\"%1\">%2</td>")
+                  .arg(serverlink::stageToWire(r.stage), html::escape(serverlink::stageLabelId(r.stage))),
+        html::cell(QStringLiteral("Nama")) + html::cell(r.name),
+        html::cell(QStringLiteral("NIK")) + html::cell(r.nik),
+        html::cell(QStringLiteral("Alamat")) + html::cell(r.address),
+        html::cell(QStringLiteral("Keperluan")) + html::cell(r.purpose),
+        html::cell(QStringLiteral("Diterima")) + html::cell(html::wibTime(r.receivedAt)),
+    };
+    for (const auto &[key, label] : service.fields) {
+        const QJsonValue v = r.fields.value(key);
+        if (!v.isUndefined() && !v.isNull())
+            data.append(html::cell(label)
+                + html::cell(v.isString()
+                        ? v.toString()
+                        : QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1)));
+    }
+    if (!r.nomorSurat.isEmpty())
+        data.append(html::cell(QStringLiteral("Nomor surat")) + html::cell(r.nomorSurat));
+    QString body = QStringLiteral("<h2>Data permohonan</h2>") + html::table({QStringLiteral("Isian"), QStringLiteral("Nilai")}, data, {});
+
+    const QList<OfficerAction> actions = workflow.allowedActions(req.capacities, r);
+    const bool documentCheck = actions.contains(OfficerAction::Approve) && (r.stage == Stage::Received || r.stage == Stage::NeedsFix);
+    body += QStringLiteral("<h2>Persyaratan</h2>");
+    if (service.requirements.isEmpty())
+        body += QStringLiteral("<p class=\"kosong\">Layanan ini tidak memiliki daftar persyaratan.</p>");
+
+    // Actions: each its own plain form; the approve form carries the checklist or the signing passphrase.
+    QString forms;
+    const QString csrf = html::csrfField(req.session.csrfToken);
+    for (OfficerAction a : actions) {
+        const QString wire = actionWire(a);
+        QString fields;
+        QString button = html::escape(actionLabel(a));
+        QString buttonClass;
+        if (a == OfficerAction::Approve) {
+            if (documentCheck) {
+                for (int i = 0; i < service.requirements.size(); ++i)
+                    fields += QStringLiteral("<label><input type=\"checkbox\" name=\"syarat\" value=\"%1\" required> %2</label>")
+                                  .arg(i)
+                                  .arg(html::escape(service.requirements.at(i)));
+                button = QStringLiteral("Berkas lengkap — teruskan");
+            }
+            if (roles::isSigning(r.level, r.stage)) {
+                fields += QStringLiteral("<label>Kata sandi penandatanganan (kata sandi Anda) <input type=\"password\" name=\"passphrase\" "
+                                         "autocomplete=\"current-password\" required></label>");
+                button = QStringLiteral("Tandatangani surat");
+            }
+            fields += QStringLiteral("<label>Catatan (boleh kosong) <textarea name=\"catatan\"></textarea></label>");
+        } else if (a == OfficerAction::Return || a == OfficerAction::Reject) {
+            fields += QStringLiteral("<label>Alasan (wajib, akan dibaca pemohon) <textarea name=\"catatan\" required></textarea></label>");
+            buttonClass = a == OfficerAction::Reject ? QStringLiteral(" class=\"bahaya\"") : QStringLiteral(" class=\"netral\"");
+        }
+        forms += QStringLiteral("<form method=\"post\" action=\"%1/aksi\" class=\"aksi\" id=\"aksi-%2\">%3"
+                                "<input type=\"hidden\" name=\"aksi\" value=\"%2\">%4<button type=\"submit\"%5>%6</button></form>")
+                     .arg(base, wire, csrf, fields, buttonClass, button);
+    }
+    if (!documentCheck && !service.requirements.isEmpty()) {
+        body += QStringLiteral("<ul>");
+        for (const QString &requirement : service.requirements)
+            body += QStringLiteral("<li>%1</li>").arg(html::escape(requirement));
+        body += QStringLiteral("</ul>");
+    } else if (documentCheck) {
+        body += QStringLiteral("<p>Centang setiap persyaratan yang sudah diperiksa pada formulir di bawah.</p>");
+    }
+    body += QStringLiteral("<h2>Tindakan</h2>")
+        + (forms.isEmpty() ? QStringLiteral("<p class=\"kosong\">Tidak ada langkah untuk Anda pada tahap ini.</p>") : forms);
+
+    body += QStringLiteral("<h2>Surat</h2><p>%1</p><iframe src=\"%2/surat.pdf\" title=\"Pratinjau surat\"></iframe>")
+                .arg(html::link(base + QStringLiteral("/surat.pdf"),
+                         r.letterPath.isEmpty() ? QStringLiteral("Buka pratinjau surat (PDF, belum ditandatangani)")
+                                                : QStringLiteral("Buka surat bertanda tangan (PDF)")),
+                    base);
+    const auto content = workflow.composeLetter(r);
+    if (content) {
+        QStringList lines;
+        for (const LetterLine &line : letterLines(content.value()))
+            lines.append(line.text);
+        body += QStringLiteral("<details open><summary>%1</summary><pre class=\"surat\">%2</pre></details>")
+                    .arg(r.letterPath.isEmpty()
+                            ? QStringLiteral("Isi surat sebagai teks (pratinjau: nomor surat dan tanda tangan diberikan saat "
+                                             "ditandatangani)")
+                            : QStringLiteral("Isi surat sebagai teks"),
+                        html::escape(lines.join(QLatin1Char('\n'))));
+    }
+
+    QStringList history;
+    const auto events = store.events(r.registrationNumber);
+    if (events)
+        for (const EventRecord &e : events.value()) {
+            const auto role = roleFromWire(e.role);
+            history.append(html::cell(html::wibTime(e.at)) + html::cell(serverlink::stageLabelId(e.stage)) + html::cell(e.actor)
+                + html::cell(role ? roleLabel(*role) : e.role) + html::cell(e.note));
+        }
+    body += QStringLiteral("<h2>Riwayat</h2>")
+        + html::table(
+            {QStringLiteral("Waktu"), QStringLiteral("Tahap"), QStringLiteral("Oleh"), QStringLiteral("Peran"), QStringLiteral("Catatan")},
+            history, QStringLiteral("Belum ada riwayat."));
+    console.sendPage(req, res, {}, QStringLiteral("Permohonan %1").arg(r.registrationNumber), body);
+}
+
+void RequestPages::letter(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res)
+{
+    const auto found = store.request(reg);
+    if (!found || !workflow.inScope(req.capacities, found.value()))
+        return console.sendError(req, res, 404, QStringLiteral("Permohonan %1 tidak ditemukan di wilayah kerja Anda.").arg(reg));
+    QByteArray pdf;
+    if (!found.value().letterPath.isEmpty()) {
+        QFile file(found.value().letterPath);
+        if (!file.open(QIODevice::ReadOnly))
+            return console.sendError(req, res, 500, QStringLiteral("Berkas surat tidak dapat dibaca. Hubungi teknisi."));
+        pdf = file.readAll();
+    } else {
+        std::lock_guard lock(actionMutex);
+        const auto preview = workflow.previewLetter(found.value());
+        if (!preview)
+            return console.sendError(req, res, 500, preview.error().message);
+        pdf = preview.value();
+    }
+    res.status = 200;
+    res.setHeader("Content-Disposition", QStringLiteral("inline; filename=\"%1.pdf\"").arg(reg).toUtf8());
+    res.setContent(pdf, "application/pdf");
+}
+
+void RequestPages::act(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res)
+{
+    const auto action = actionFromWire(req.form.value(QStringLiteral("aksi")));
+    if (!action)
+        return console.sendError(req, res, 400, QStringLiteral("Tindakan tidak dikenal."));
+    const auto found = store.request(reg);
+    if (!found || !workflow.inScope(req.capacities, found.value()))
+        return console.sendError(req, res, 404, QStringLiteral("Permohonan %1 tidak ditemukan di wilayah kerja Anda.").arg(reg));
+    const RequestRecord r = found.value();
+    QString note = req.form.value(QStringLiteral("catatan")).trimmed();
+    if (*action == OfficerAction::Approve && workflow.allowedActions(req.capacities, r).contains(OfficerAction::Approve)) {
+        if (r.stage == Stage::Received || r.stage == Stage::NeedsFix) {
+            const QStringList requirements = services.value(r.serviceCode).requirements;
+            const QStringList ticked = req.form.values(QStringLiteral("syarat"));
+            for (int i = 0; i < requirements.size(); ++i)
+                if (!ticked.contains(QString::number(i)))
+                    return console.sendError(req, res, 400,
+                        QStringLiteral("Persyaratan \"%1\" belum dicentang. Periksa berkas pemohon atau kembalikan permohonan.")
+                            .arg(requirements.at(i)));
+            const QString checked = QStringLiteral("Berkas diperiksa petugas desa; persyaratan lengkap (%1/%1)").arg(requirements.size());
+            note = note.isEmpty() ? checked : checked + QStringLiteral(". ") + note;
+        }
+        if (roles::isSigning(r.level, r.stage))
+            if (const auto refused = checkSigningPassphrase(store, req.officer, req.form.value(QStringLiteral("passphrase"))))
+                return console.sendError(req, res, 403, *refused);
+    }
+    std::lock_guard lock(actionMutex);
+    const auto done = workflow.act(reg, req.officer, *action, note);
+    if (!done) {
+        const int status = done.error().code == ErrorCode::Forbidden ? 403
+            : done.error().code == ErrorCode::ReasonRequired         ? 400
+            : done.error().code == ErrorCode::TransitionNotAllowed   ? 409
+                                                                     : 500;
+        return console.sendError(req, res, status, done.error().message);
+    }
+    qCInfo(lcConsole).noquote() << "officer id" << req.officer.id << actionWire(*action) << reg << "->"
+                                << serverlink::stageToWire(done.value().stage);
+    ConsoleServer::redirect(res, QStringLiteral("/permohonan/%1?pesan=%2").arg(html::urlEncode(reg), actionWire(*action)));
+}
+
+void RequestPages::bulkSignPage(const ConsoleRequest &req, ConsoleResponse &res)
+{
+    QStringList rows;
+    for (const RequestRecord &r : visibleRequests(req))
+        if (roles::isSigning(r.level, r.stage) && workflow.allowedActions(req.capacities, r).contains(OfficerAction::Approve))
+            rows.append(QStringLiteral("<td><input type=\"checkbox\" name=\"reg\" value=\"%1\" aria-label=\"Pilih %1\" checked></td>")
+                            .arg(html::escape(r.registrationNumber))
+                + requestRow(r, true));
+    QString body;
+    if (rows.isEmpty()) {
+        body = QStringLiteral("<p class=\"kosong\">Tidak ada surat yang menunggu tanda tangan Anda.</p>");
+    } else {
+        body = QStringLiteral("<form method=\"post\" action=\"/tanda-tangan\" class=\"aksi\">%1%2"
+                              "<label>Kata sandi penandatanganan (kata sandi Anda) <input type=\"password\" name=\"passphrase\" "
+                              "autocomplete=\"current-password\" required></label>"
+                              "<button type=\"submit\">Tandatangani yang dipilih</button></form>")
+                   .arg(html::csrfField(req.session.csrfToken),
+                       html::table({QStringLiteral("Pilih"), QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"),
+                                       QStringLiteral("Layanan"), QStringLiteral("Tingkat"), QStringLiteral("Tahap"),
+                                       QStringLiteral("Umur"), QStringLiteral("Batas waktu")},
+                           rows, {}));
+    }
+    const QString flash = req.query.contains(QStringLiteral("ditandatangani"))
+        ? QStringLiteral("%1 surat ditandatangani.").arg(req.param(QStringLiteral("ditandatangani")).toInt())
+        : QString();
+    ConsoleServer::sendHtml(
+        res, 200, console.render(req, QStringLiteral("/tanda-tangan"), QStringLiteral("Tanda tangan massal"), body, flash));
+}
+
+void RequestPages::bulkSign(const ConsoleRequest &req, ConsoleResponse &res)
+{
+    const QStringList regs = req.form.values(QStringLiteral("reg"));
+    if (regs.isEmpty())
+        return console.sendError(req, res, 400, QStringLiteral("Pilih minimal satu permohonan untuk ditandatangani."));
+    if (const auto refused = checkSigningPassphrase(store, req.officer, req.form.value(QStringLiteral("passphrase"))))
+        return console.sendError(req, res, 403, *refused);
+    int signedCount = 0;
+    QStringList failures;
+    std::lock_guard lock(actionMutex);
+    for (const QString &reg : regs) {
+        const auto r = store.request(reg);
+        // Only signatures: a bulk form can never move a request through any other step.
+        if (!r || !roles::isSigning(r.value().level, r.value().stage)) {
+            failures.append(QStringLiteral("%1: bukan pada tahap tanda tangan").arg(reg));
+            continue;
+        }
+        const auto done = workflow.act(reg, req.officer, OfficerAction::Approve, {});
+        if (done)
+            ++signedCount;
+        else
+            failures.append(QStringLiteral("%1: %2").arg(reg, done.error().message));
+    }
+    if (!failures.isEmpty())
+        return console.sendError(req, res, signedCount > 0 ? 200 : 403,
+            QStringLiteral("%1 surat ditandatangani; yang gagal: %2").arg(signedCount).arg(failures.join(QStringLiteral("; "))));
+    ConsoleServer::redirect(res, QStringLiteral("/tanda-tangan?ditandatangani=%1").arg(signedCount));
+}
+
+void RequestPages::search(const ConsoleRequest &req, ConsoleResponse &res)
+{
+    const QString q = req.query.contains(QStringLiteral("q")) ? req.param(QStringLiteral("q")).trimmed() : QString();
+    QString body
+        = QStringLiteral("<form method=\"get\" action=\"/cari\"><label>Nomor registrasi atau nama pemohon "
+                         "<input type=\"text\" name=\"q\" value=\"%1\" required></label><button type=\"submit\">Cari</button></form>")
+              .arg(html::escape(q));
+    if (!q.isEmpty()) {
+        QStringList rows;
+        for (const RequestRecord &r : visibleRequests(req))
+            if (r.registrationNumber.contains(q, Qt::CaseInsensitive) || r.name.contains(q, Qt::CaseInsensitive))
+                rows.append(requestRow(r, false));
+        body += html::table({QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"),
+                                QStringLiteral("Tingkat"), QStringLiteral("Tahap")},
+            rows, QStringLiteral("Tidak ada permohonan yang cocok di wilayah kerja Anda."));
+    }
+    ConsoleServer::sendHtml(res, 200, console.render(req, QStringLiteral("/cari"), QStringLiteral("Cari permohonan"), body));
+}
+
+} // namespace
+
+void addRequestPages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow)
+{
+    auto pages = std::shared_ptr<RequestPages>(new RequestPages {console, store, workflow, parseCatalog(catalog.bytes()), {}});
+    for (const auto &[code, text] :
+        {std::pair {QStringLiteral("setujui"), QStringLiteral("Permohonan diteruskan ke tahap berikutnya.")},
+            std::pair {QStringLiteral("kembalikan"), QStringLiteral("Permohonan dikembalikan untuk diperbaiki; pemohon akan diberi tahu.")},
+            std::pair {QStringLiteral("tolak"), QStringLiteral("Permohonan ditolak; pemohon akan diberi tahu alasannya.")},
+            std::pair {QStringLiteral("serahkan"), QStringLiteral("Penyerahan surat dicatat.")}})
+        console.addFlashText(code, text);
+    const QString reg = QStringLiteral("/permohonan/([A-Za-z0-9-]{1,64})");
+    console.addRoute(QStringLiteral("GET"), QStringLiteral("/"), {}, QStringLiteral("Kotak masuk"),
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->inbox(req, res); });
+    console.addRoute(QStringLiteral("GET"), QStringLiteral("/tanda-tangan"), kSigners, QStringLiteral("Tanda tangan massal"),
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->bulkSignPage(req, res); });
+    console.addRoute(QStringLiteral("POST"), QStringLiteral("/tanda-tangan"), kSigners, {},
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->bulkSign(req, res); });
+    console.addRoute(QStringLiteral("GET"), QStringLiteral("/cari"), {}, QStringLiteral("Cari"),
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->search(req, res); });
+    console.addRoute(QStringLiteral("GET"), reg, {}, {},
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->detail(req, req.captured, res); });
+    console.addRoute(QStringLiteral("GET"), reg + QStringLiteral(R"(/surat\.pdf)"), {}, {},
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->letter(req, req.captured, res); });
+    console.addRoute(QStringLiteral("POST"), reg + QStringLiteral("/aksi"), {}, {},
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->act(req, req.captured, res); });
+}
+
+} // namespace backend

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace backend {
+class BackendStore;
+class ConsoleServer;
+class ServiceCatalog;
+class Workflow;
+
+/// Adds the request pages of the officer console: the inbox (/), a request's detail, letter preview and
+/// the officer's step on it (/permohonan/REG, /surat.pdf, /aksi), bulk signing (/tanda-tangan) and search (/cari).
+void addRequestPages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow);
+
+} // namespace backend
