@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QLoggingCategory>
 #include <memory>
 #include <mutex>
@@ -37,21 +36,13 @@ struct ServiceDetails {
     QList<QPair<QString, QString>> fields;
 };
 
-QHash<QString, ServiceDetails> parseCatalog(const QByteArray &json)
+QHash<QString, ServiceDetails> serviceDetails(const serverlink::Catalog &catalog)
 {
     QHash<QString, ServiceDetails> out;
-    for (const QJsonValue &v : QJsonDocument::fromJson(json).object().value(QStringLiteral("services")).toArray()) {
-        const QJsonObject s = v.toObject();
-        ServiceDetails d;
-        d.name = s.value(QStringLiteral("name")).toString();
+    for (const serverlink::CatalogService &s : catalog.services) {
         // A service's own SLA when the catalog has one, else its announced duration, else the default.
-        const int sla = s.value(QStringLiteral("slaDays")).toInt(s.value(QStringLiteral("estimatedDays")).toInt(0));
-        d.slaDays = sla > 0 ? sla : kDefaultSlaDays;
-        for (const QJsonValue &r : s.value(QStringLiteral("requirements")).toArray())
-            d.requirements.append(r.toString());
-        for (const QJsonValue &f : s.value(QStringLiteral("fields")).toArray())
-            d.fields.append({f[QStringLiteral("key")].toString(), f[QStringLiteral("label")].toString()});
-        out.insert(s.value(QStringLiteral("code")).toString(), d);
+        const int sla = s.slaDays > 0 ? s.slaDays : s.estimatedDays;
+        out.insert(s.code, {s.name, sla > 0 ? sla : kDefaultSlaDays, s.requirements, s.fieldLabels()});
     }
     return out;
 }
@@ -436,7 +427,7 @@ void RequestPages::search(const ConsoleRequest &req, ConsoleResponse &res)
 
 void addRequestPages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow)
 {
-    auto pages = std::shared_ptr<RequestPages>(new RequestPages {console, store, workflow, parseCatalog(catalog.bytes()), {}});
+    auto pages = std::shared_ptr<RequestPages>(new RequestPages {console, store, workflow, serviceDetails(catalog.document()), {}});
     for (const auto &[code, text] :
         {std::pair {QStringLiteral("setujui"), QStringLiteral("Permohonan diteruskan ke tahap berikutnya.")},
             std::pair {QStringLiteral("kembalikan"), QStringLiteral("Permohonan dikembalikan untuk diperbaiki; pemohon akan diberi tahu.")},
