@@ -11,11 +11,10 @@ ScreenPage {
         id: reviewRow
         property string label
         property string value
-        width: rows.width - 20
-        columns: rows.width > 900 ? 2 : 1
+        columns: width > 880 ? 2 : 1
         columnSpacing: 16
         rowSpacing: 0
-        Text { text: reviewRow.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 360; Layout.fillWidth: rows.width <= 900; wrapMode: Text.WordWrap }
+        Text { text: reviewRow.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 360; Layout.fillWidth: reviewRow.columns === 1; wrapMode: Text.WordWrap }
         Text { text: reviewRow.value; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
     }
 
@@ -23,18 +22,14 @@ ScreenPage {
         anchors.fill: parent
         spacing: 12
         // The letter and the NIK, then every filled-in field of the form as the form model shows it.
+        ReviewRow { Layout.fillWidth: true; Layout.rightMargin: 20; label: qsTr("Surat"); value: LetterRequest.serviceName }
+        ReviewRow { Layout.fillWidth: true; Layout.rightMargin: 20; label: qsTr("NIK"); value: NikEntry.nik }
         ListView {
             id: rows
             objectName: "reviewRows"
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            header: Column {
-                spacing: 8
-                bottomPadding: 8
-                ReviewRow { label: qsTr("Surat"); value: LetterRequest.serviceName }
-                ReviewRow { label: qsTr("NIK"); value: NikEntry.nik }
-            }
             model: LetterRequest.form
             delegate: Item {
                 id: field
@@ -43,7 +38,7 @@ ScreenPage {
                 width: rows.width - 20
                 visible: shown.length > 0
                 height: visible ? row.implicitHeight + 8 : 0
-                ReviewRow { id: row; label: field.reviewLabel; value: field.shown }
+                ReviewRow { id: row; width: parent.width; height: implicitHeight; label: field.reviewLabel; value: field.shown }
             }
             ScrollBar.vertical: ScrollBar { width: 16 }
         }
