@@ -15,6 +15,7 @@ struct SealVerdict {
     Q_DECLARE_TR_FUNCTIONS(SealVerdict)
     Q_PROPERTY(Status status MEMBER status)
     Q_PROPERTY(bool known MEMBER known)
+    Q_PROPERTY(bool genuine READ genuine)
     Q_PROPERTY(QString word READ word)
     Q_PROPERTY(QString reason MEMBER reason)
     Q_PROPERTY(QString statusPer MEMBER statusPer)
@@ -48,6 +49,7 @@ public:
 
     /// ASLI, DICABUT, TIDAK DIKENAL, TIDAK VALID in the UI's language.
     [[nodiscard]] QString word() const;
+    [[nodiscard]] bool genuine() const { return known && status == Genuine; }
     /// The signature matched a trusted key (the decoded fields are shown).
     [[nodiscard]] bool signatureGood() const { return !nomor.isEmpty(); }
     /// What the verdict means, in the UI's language (the verifier's own reason is Indonesian only).

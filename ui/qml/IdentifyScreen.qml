@@ -62,9 +62,9 @@ ScreenPage {
                     anchors.margins: 16
                     spacing: 6
                     Text { Layout.fillWidth: true; text: qsTr("Menurut NIK ini:"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Tanggal lahir: %1").arg(NikEntry.facts.birthDate || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Jenis kelamin: %1").arg(NikEntry.facts.sex || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Kode wilayah: %1").arg(NikEntry.facts.region || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Tanggal lahir: %1").arg(NikEntry.facts.birthDate); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Jenis kelamin: %1").arg(NikEntry.facts.sex); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Kode wilayah: %1").arg(NikEntry.facts.region); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 }
             }
             BigButton {

@@ -28,7 +28,7 @@ ScreenPage {
             objectName: "statusMessage"
             Layout.fillWidth: true
             visible: StatusLookup.status.checked && !StatusLookup.status.found
-            text: StatusLookup.status.message || ""
+            text: StatusLookup.status.message
             font.pixelSize: Theme.body
             color: Theme.error
             wrapMode: Text.WordWrap
@@ -43,12 +43,12 @@ ScreenPage {
                 id: result
                 width: parent.width
                 spacing: 8
-                Text { Layout.fillWidth: true; text: (StatusLookup.status.serviceName || "") + " · " + (StatusLookup.status.registrationNumber || ""); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
-                Text { Layout.fillWidth: true; text: qsTr("Atas nama %1").arg(StatusLookup.status.maskedName || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text { Layout.fillWidth: true; text: StatusLookup.status.serviceName + " · " + StatusLookup.status.registrationNumber; font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+                Text { Layout.fillWidth: true; text: qsTr("Atas nama %1").arg(StatusLookup.status.maskedName); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 Text {
                     objectName: "stageLabel"
                     Layout.fillWidth: true
-                    text: StatusLookup.status.stageLabel || ""
+                    text: StatusLookup.status.stageLabel
                     font.pixelSize: Theme.title
                     font.bold: true
                     color: StatusLookup.status.needsAction ? Theme.error : Theme.primary
@@ -57,13 +57,13 @@ ScreenPage {
                 Text {
                     objectName: "stageNote"
                     Layout.fillWidth: true
-                    visible: (StatusLookup.status.note || "").length > 0
-                    text: qsTr("Catatan petugas: %1").arg(StatusLookup.status.note || "")
+                    visible: StatusLookup.status.note.length > 0
+                    text: qsTr("Catatan petugas: %1").arg(StatusLookup.status.note)
                     font.pixelSize: Theme.body
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
-                Text { Layout.fillWidth: true; text: StatusLookup.status.advice || ""; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text { Layout.fillWidth: true; text: StatusLookup.status.advice; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 Text { Layout.fillWidth: true; text: qsTr("Riwayat"); font.pixelSize: Theme.body; font.bold: true; color: Theme.text; topPadding: 12 }
                 Repeater {
                     model: StatusLookup.timeline

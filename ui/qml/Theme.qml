@@ -23,7 +23,8 @@ QtObject {
     readonly property int radius: 14
 
     // A seal verdict's banner: genuine is the kiosk's green, unknown a warning, revoked or invalid an error.
-    function verdictColour(status: int): color {
-        return status === SealVerdict.Genuine ? primary : status === SealVerdict.Unknown ? warning : error
+    // (Untyped on purpose: Qt 6.4's AOT code cannot read a gadget's enum property; this runs interpreted.)
+    function verdictColour(verdict) {
+        return verdict.status === SealVerdict.Genuine ? primary : verdict.status === SealVerdict.Unknown ? warning : error
     }
 }

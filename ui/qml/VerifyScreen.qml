@@ -28,7 +28,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 implicitHeight: banner.implicitHeight + 32
                 radius: Theme.radius
-                color: Theme.verdictColour(page.v.status)
+                color: Theme.verdictColour(page.v)
                 ColumnLayout {
                     id: banner
                     anchors.fill: parent
@@ -60,24 +60,26 @@ ScreenPage {
             }
             Repeater {
                 model: [
-                    { key: "nomor", label: qsTr("Nomor surat") },
-                    { key: "jenis", label: qsTr("Jenis surat") },
-                    { key: "nama", label: qsTr("Atas nama") },
-                    { key: "kantor", label: qsTr("Kantor") },
-                    { key: "tanggal", label: qsTr("Tanggal") },
-                    { key: "berlakuSampai", label: qsTr("Berlaku sampai") },
-                    { key: "penandatangan", label: qsTr("Penandatangan") }
+                    { label: qsTr("Nomor surat"), value: page.v.nomor },
+                    { label: qsTr("Jenis surat"), value: page.v.jenis },
+                    { label: qsTr("Atas nama"), value: page.v.nama },
+                    { label: qsTr("Kantor"), value: page.v.kantor },
+                    { label: qsTr("Tanggal"), value: page.v.tanggal },
+                    { label: qsTr("Berlaku sampai"), value: page.v.berlakuSampai },
+                    { label: qsTr("Penandatangan"), value: page.v.penandatangan }
                 ]
                 delegate: RowLayout {
+                    id: field
                     required property var modelData
-                    visible: (page.v[modelData.key] || "").length > 0
+                    readonly property string value: modelData.value
+                    visible: value.length > 0
                     Layout.fillWidth: true
-                    Text { text: modelData.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 300; wrapMode: Text.WordWrap }
-                    Text { text: page.v[modelData.key] || ""; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+                    Text { text: field.modelData.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 300; wrapMode: Text.WordWrap }
+                    Text { text: field.value; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
                 }
             }
             ColumnLayout {
-                visible: page.v.status === SealVerdict.Genuine
+                visible: page.v.genuine
                 Layout.fillWidth: true
                 spacing: 8
                 Text {
