@@ -20,7 +20,6 @@ struct SealVerdict {
     Q_PROPERTY(QString reason MEMBER reason)
     Q_PROPERTY(QString statusPer MEMBER statusPer)
     Q_PROPERTY(bool expired MEMBER expired)
-    Q_PROPERTY(bool signatureGood READ signatureGood)
     Q_PROPERTY(QString nomor MEMBER nomor)
     Q_PROPERTY(QString jenis MEMBER jenis)
     Q_PROPERTY(QString nama MEMBER nama)

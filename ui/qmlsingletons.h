@@ -26,6 +26,7 @@ struct Areas {
     }
 };
 
+/// VisitFlow as a QML singleton.
 struct VisitFlowSingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::VisitFlow)
@@ -35,6 +36,7 @@ public:
     static VisitFlow *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->flow); }
 };
 
+/// NikEntry as a QML singleton.
 struct NikEntrySingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::NikEntry)
@@ -44,6 +46,7 @@ public:
     static NikEntry *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->nik); }
 };
 
+/// LetterRequest as a QML singleton.
 struct LetterRequestSingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::LetterRequest)
@@ -53,6 +56,7 @@ public:
     static LetterRequest *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->request); }
 };
 
+/// StatusLookup as a QML singleton.
 struct StatusLookupSingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::StatusLookup)
@@ -62,6 +66,7 @@ public:
     static StatusLookup *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->status); }
 };
 
+/// LetterVerification as a QML singleton.
 struct LetterVerificationSingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::LetterVerification)
@@ -71,6 +76,7 @@ public:
     static LetterVerification *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->verification); }
 };
 
+/// Survey as a QML singleton.
 struct SurveySingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::Survey)
@@ -80,6 +86,7 @@ public:
     static Survey *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->survey); }
 };
 
+/// StaffLogin as a QML singleton.
 struct StaffLoginSingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::StaffLogin)
@@ -89,6 +96,7 @@ public:
     static StaffLogin *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->staffLogin); }
 };
 
+/// DeviceStatus as a QML singleton.
 struct DeviceStatusSingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::DeviceStatus)
@@ -98,6 +106,7 @@ public:
     static DeviceStatus *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->devices); }
 };
 
+/// SyncStatus as a QML singleton.
 struct SyncStatusSingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::SyncStatus)
@@ -107,6 +116,7 @@ public:
     static SyncStatus *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->sync); }
 };
 
+/// Idle (the IdleMonitor) as a QML singleton.
 struct IdleSingleton {
     Q_GADGET
     QML_FOREIGN(kiosk::IdleMonitor)
@@ -117,6 +127,7 @@ public:
 };
 
 // Types QML reads through the singletons' properties, named so that bindings are typed.
+/// StaffDesk as a named, uncreatable QML type.
 struct StaffDeskForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::StaffDesk)
@@ -124,6 +135,7 @@ struct StaffDeskForeign {
     QML_UNCREATABLE("opened by StaffLogin")
 };
 
+/// FormModel as a named, uncreatable QML type.
 struct FormModelForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::FormModel)
@@ -131,6 +143,7 @@ struct FormModelForeign {
     QML_UNCREATABLE("part of LetterRequest")
 };
 
+/// CatalogModel as a named, uncreatable QML type.
 struct CatalogModelForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::CatalogModel)
@@ -138,6 +151,7 @@ struct CatalogModelForeign {
     QML_UNCREATABLE("part of LetterRequest")
 };
 
+/// TimelineModel as a named, uncreatable QML type.
 struct TimelineModelForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::TimelineModel)
@@ -145,6 +159,7 @@ struct TimelineModelForeign {
     QML_UNCREATABLE("part of StatusLookup")
 };
 
+/// ReadyLettersModel as a named, uncreatable QML type.
 struct ReadyLettersModelForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::ReadyLettersModel)
@@ -152,6 +167,7 @@ struct ReadyLettersModelForeign {
     QML_UNCREATABLE("part of StaffDesk")
 };
 
+/// PrintJobsModel as a named, uncreatable QML type.
 struct PrintJobsModelForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::PrintJobsModel)
@@ -159,24 +175,28 @@ struct PrintJobsModelForeign {
     QML_UNCREATABLE("part of StaffDesk")
 };
 
+/// SealVerdict as a QML value type.
 struct SealVerdictForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::SealVerdict)
     QML_VALUE_TYPE(sealVerdict)
 };
 
+/// Ticket as a QML value type.
 struct TicketForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::Ticket)
     QML_VALUE_TYPE(ticket)
 };
 
+/// NikFacts as a QML value type.
 struct NikFactsForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::NikFacts)
     QML_VALUE_TYPE(nikFacts)
 };
 
+/// RequestStatusView as a QML value type.
 struct RequestStatusViewForeign {
     Q_GADGET
     QML_FOREIGN(kiosk::RequestStatusView)
