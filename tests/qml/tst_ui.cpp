@@ -436,6 +436,8 @@ private Q_SLOTS:
         h->areas->staffLogin.desk()->reprintLostTickets();
         QCOMPARE(int(h->ticketPrinter->documents().size()), printedAfter);
         h->areas->flow.goHome();
+        // The desk ends with the visit: the next person finds the PIN screen, not the letters.
+        QVERIFY(!h->areas->staffLogin.desk());
     }
 };
 
