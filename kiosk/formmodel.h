@@ -70,7 +70,7 @@ public:
     [[nodiscard]] QString value(const QString &key) const;
     /// Sets a field by its key (select fields take the option's value); false when there is no such field.
     bool setValueByKey(const QString &key, const QString &value);
-    /// Label/value pairs for the review screen, in the session's language.
+    /// Label/value pairs of the filled-in fields as the review screen shows them (ReviewLabelRole, ShownRole).
     [[nodiscard]] QVariantList summary() const;
 
     /// Validation of one value of a field definition; empty when valid. Public for tests.
