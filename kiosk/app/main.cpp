@@ -249,12 +249,7 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<kiosk::Autopilot> autopilot;
     if (cli.isSet(autopilotOption)) {
-        const QHash<QString, QObject *> roots {{QStringLiteral("VisitFlow"), &areas.flow}, {QStringLiteral("NikEntry"), &areas.nik},
-            {QStringLiteral("LetterRequest"), &areas.request}, {QStringLiteral("StatusLookup"), &areas.status},
-            {QStringLiteral("LetterVerification"), &areas.verification}, {QStringLiteral("Survey"), &areas.survey},
-            {QStringLiteral("StaffLogin"), &areas.staffLogin}, {QStringLiteral("DeviceStatus"), &areas.devices},
-            {QStringLiteral("SyncStatus"), &areas.sync}};
-        autopilot = std::make_unique<kiosk::Autopilot>(roots, window, cli.value(autopilotOption), cli.value(outOption));
+        autopilot = std::make_unique<kiosk::Autopilot>(areas.byName(), window, cli.value(autopilotOption), cli.value(outOption));
         QObject::connect(autopilot.get(), &kiosk::Autopilot::finished, &app, &QCoreApplication::exit);
         autopilot->start();
     }

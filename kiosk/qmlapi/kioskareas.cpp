@@ -25,6 +25,14 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     connect(&sync, &SyncStatus::synced, &status, &StatusLookup::refresh);
 }
 
+QHash<QString, QObject *> KioskAreas::byName()
+{
+    return {{QStringLiteral("VisitFlow"), &flow}, {QStringLiteral("NikEntry"), &nik}, {QStringLiteral("LetterRequest"), &request},
+        {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
+        {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
+        {QStringLiteral("SyncStatus"), &sync}};
+}
+
 void KioskAreas::handleScan(const QString &payload)
 {
     m_idle.activity();

@@ -11,6 +11,8 @@
 #include "syncstatus.h"
 #include "visitflow.h"
 
+#include <QHash>
+
 namespace devices {
 class PrintJobTracker;
 } // namespace devices
@@ -43,6 +45,9 @@ class KioskAreas : public QObject
     Q_OBJECT
 public:
     explicit KioskAreas(const KioskServices &services, QObject *parent = nullptr);
+
+    /// Each area by the name QML knows it as ("VisitFlow", "StaffLogin"), for the autopilot's paths.
+    [[nodiscard]] QHash<QString, QObject *> byName();
 
     PrintLedger ledger;
     VisitFlow flow;
