@@ -24,6 +24,21 @@ QStringList strings(const QJsonValue &v)
     return out;
 }
 
+// The common fields carry this flag: they travel in the request's own columns, not in its values.
+constexpr auto kCommon = "common";
+
+// Messages for the common fields, in the words the kiosk has always used for them.
+QString commonMessage(const QString &key)
+{
+    if (key == QLatin1String("name"))
+        return FormModel::tr("Tulis nama lengkap sesuai KTP.");
+    if (key == QLatin1String("address"))
+        return FormModel::tr("Tulis alamat lengkap (dusun, RT/RW).");
+    if (key == QLatin1String("purpose"))
+        return FormModel::tr("Tulis untuk keperluan apa surat ini.");
+    return FormModel::tr("Nomor HP tidak dikenali. Contoh: 0812 3456 7890. Boleh dikosongkan.");
+}
+
 bool allDigits(const QString &s)
 {
     return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); });
@@ -93,6 +108,13 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
         return f.def.value(QStringLiteral("minItems")).toInt();
     case MaxItemsRole:
         return f.def.value(QStringLiteral("maxItems")).toInt(20);
+    case ReviewLabelRole: {
+        const QString en = str(f.def, "reviewLabelEn");
+        const QString id = str(f.def, "reviewLabel");
+        return m_english && !en.isEmpty() ? en : id.isEmpty() ? label(f.def) : id;
+    }
+    case ShownRole:
+        return shown(f);
     default:
         return {};
     }
@@ -102,7 +124,8 @@ QHash<int, QByteArray> FormModel::roleNames() const
 {
     return {{KeyRole, "key"}, {LabelRole, "label"}, {TypeRole, "type"}, {RequiredRole, "required"}, {OptionsRole, "options"},
         {ValueRole, "value"}, {SelectedRole, "selected"}, {ErrorRole, "error"}, {ItemsRole, "items"}, {SubfieldsRole, "subfields"},
-        {ItemErrorsRole, "itemErrors"}, {MinItemsRole, "minItems"}, {MaxItemsRole, "maxItems"}};
+        {ItemErrorsRole, "itemErrors"}, {MinItemsRole, "minItems"}, {MaxItemsRole, "maxItems"}, {ReviewLabelRole, "reviewLabel"},
+        {ShownRole, "shown"}};
 }
 
 void FormModel::setSchema(const QJsonArray &fields)
@@ -122,6 +145,33 @@ void FormModel::setSchema(const QJsonArray &fields)
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT errorsChanged();
+}
+
+QJsonArray FormModel::commonFields()
+{
+    const auto field = [](const char *key, const char *type, bool required, int minLength, const char *label, const char *labelEn,
+                           const char *reviewLabel, const char *reviewLabelEn) {
+        return QJsonObject {{QStringLiteral("key"), QLatin1String(key)}, {QStringLiteral("type"), QLatin1String(type)},
+            {QStringLiteral("required"), required}, {QStringLiteral("minLength"), minLength},
+            {QStringLiteral("label"), QString::fromUtf8(label)}, {QStringLiteral("labelEn"), QString::fromUtf8(labelEn)},
+            {QStringLiteral("reviewLabel"), QString::fromUtf8(reviewLabel)},
+            {QStringLiteral("reviewLabelEn"), QString::fromUtf8(reviewLabelEn)}, {QLatin1String(kCommon), true}};
+    };
+    return {
+        field("name", "text", true, 3, "Nama lengkap (sesuai KTP)", "Full name (as on your ID card)", "Nama", "Name"),
+        field("address", "multiline", true, 5, "Alamat (dusun, RT/RW)", "Address (hamlet, RT/RW)", "Alamat", "Address"),
+        field("purpose", "text", true, 3, "Keperluan surat", "What the letter is for", "Keperluan", "Purpose"),
+        field("phone", "phone", false, 0, "Nomor HP untuk kabar surat siap", "Phone number for a message when the letter is ready",
+            "Nomor HP", "Phone number"),
+    };
+}
+
+void FormModel::setServiceFields(const QJsonArray &serviceFields)
+{
+    QJsonArray all = commonFields();
+    for (const QJsonValue &v : serviceFields)
+        all.append(v);
+    setSchema(all);
 }
 
 void FormModel::setEnglish(bool english)
@@ -225,6 +275,13 @@ QString FormModel::check(const QJsonObject &field, const QString &rawValue, QDat
 {
     const QString value = rawValue.trimmed();
     const QString type = str(field, "type");
+    if (field.value(QLatin1String(kCommon)).toBool()) {
+        const int minLength = field.value(QStringLiteral("minLength")).toInt();
+        const bool tooShort
+            = (type == QLatin1String("text") || type == QLatin1String("multiline")) && value.simplified().size() < minLength;
+        const bool badPhone = type == QLatin1String("phone") && !value.isEmpty() && !normalizePhone(value);
+        return tooShort || badPhone ? commonMessage(str(field, "key")) : QString();
+    }
     if (value.isEmpty())
         return field.value(QStringLiteral("required")).toBool() && type != QLatin1String("group") ? tr("Wajib diisi.") : QString();
     if (type == QLatin1String("text") && value.size() > kMaxText)
@@ -311,6 +368,8 @@ QJsonObject FormModel::values() const
 {
     QJsonObject out;
     for (const Field &f : m_fields) {
+        if (f.def.value(QLatin1String(kCommon)).toBool())
+            continue;
         const QString key = str(f.def, "key");
         if (str(f.def, "type") == QLatin1String("group")) {
             QJsonArray items;
@@ -325,22 +384,54 @@ QJsonObject FormModel::values() const
     return out;
 }
 
+QString FormModel::shown(const Field &f) const
+{
+    const QString type = str(f.def, "type");
+    if (type == QLatin1String("select")) {
+        const int i = int(strings(f.def.value(QStringLiteral("options"))).indexOf(f.value));
+        return i >= 0 ? optionLabels(f.def).value(i) : QString();
+    }
+    if (type == QLatin1String("group")) {
+        QStringList people;
+        for (const QVariantMap &item : f.items)
+            people.append(item.value(QStringLiteral("nama")).toString());
+        return people.join(QStringLiteral(", "));
+    }
+    if (type == QLatin1String("phone"))
+        return normalizePhone(f.value).value_or(f.value.simplified());
+    return f.value.simplified();
+}
+
+QString FormModel::value(const QString &key) const
+{
+    for (const Field &f : m_fields) {
+        if (str(f.def, "key") != key)
+            continue;
+        if (str(f.def, "type") == QLatin1String("phone"))
+            return f.value.trimmed().isEmpty() ? QString() : normalizePhone(f.value).value_or(f.value.simplified());
+        return f.value.simplified();
+    }
+    return {};
+}
+
+bool FormModel::setValueByKey(const QString &key, const QString &value)
+{
+    for (int row = 0; row < m_fields.size(); ++row) {
+        if (str(m_fields.at(row).def, "key") == key) {
+            setValue(row, value);
+            return true;
+        }
+    }
+    return false;
+}
+
 QVariantList FormModel::summary() const
 {
     QVariantList out;
-    for (const Field &f : m_fields) {
-        QString shown = f.value.simplified();
-        if (str(f.def, "type") == QLatin1String("select")) {
-            const int i = int(strings(f.def.value(QStringLiteral("options"))).indexOf(f.value));
-            shown = i >= 0 ? optionLabels(f.def).value(i) : QString();
-        } else if (str(f.def, "type") == QLatin1String("group")) {
-            QStringList people;
-            for (const QVariantMap &item : f.items)
-                people.append(item.value(QStringLiteral("nama")).toString());
-            shown = people.join(QStringLiteral(", "));
-        }
-        if (!shown.isEmpty())
-            out.append(QVariantMap {{QStringLiteral("label"), label(f.def)}, {QStringLiteral("value"), shown}});
+    for (int row = 0; row < m_fields.size(); ++row) {
+        const QString text = shown(m_fields.at(row));
+        if (!text.isEmpty())
+            out.append(QVariantMap {{QStringLiteral("label"), data(index(row), ReviewLabelRole)}, {QStringLiteral("value"), text}});
     }
     return out;
 }

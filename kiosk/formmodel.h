@@ -8,9 +8,10 @@
 
 namespace kiosk {
 
-/// The form of one service, built from its catalog schema (text, multiline, date, number,
-/// phone, nik, select, and repeatable groups of persons): values, validation and the labels
-/// in the session's language. One row per field.
+/// The form of one request: the fields every letter asks (name, address, purpose, phone; see
+/// commonFields()) then those of its service from the catalog schema (text, multiline, date, number,
+/// phone, nik, select, and repeatable groups of persons): values, validation, the review rows and
+/// the labels in the session's language. One row per field.
 class FormModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -32,6 +33,8 @@ public:
         ItemErrorsRole, // group: list of {key: message} maps
         MinItemsRole,
         MaxItemsRole,
+        ReviewLabelRole, // the label on the review screen
+        ShownRole, // the value as the review screen shows it; empty rows are not shown
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -43,6 +46,10 @@ public:
     /// Replaces the fields with those of a catalog service; values start empty
     /// (groups start with their minimum number of items).
     void setSchema(const QJsonArray &fields);
+    /// The common fields followed by a service's own fields.
+    void setServiceFields(const QJsonArray &serviceFields);
+    /// The fields every request asks, defined once: name, address, purpose and (optional) phone.
+    [[nodiscard]] static QJsonArray commonFields();
     void setEnglish(bool english);
     /// Forgets every field and value.
     void clear();
@@ -57,9 +64,13 @@ public:
     /// Checks every field, shows the messages, and returns true when all are valid.
     Q_INVOKABLE bool validate();
     [[nodiscard]] bool hasErrors() const;
-    /// The values as sent to the backend: strings, and arrays of objects for groups.
+    /// The service fields' values as sent to the backend: strings, and arrays of objects for groups.
     [[nodiscard]] QJsonObject values() const;
-    /// Label/value pairs for the review screen, in the session's language.
+    /// One field's value as sent (collapsed spaces, phone normalized); empty when absent.
+    [[nodiscard]] QString value(const QString &key) const;
+    /// Sets a field by its key (select fields take the option's value); false when there is no such field.
+    bool setValueByKey(const QString &key, const QString &value);
+    /// Label/value pairs of the filled-in fields as the review screen shows them (ReviewLabelRole, ShownRole).
     [[nodiscard]] QVariantList summary() const;
 
     /// Validation of one value of a field definition; empty when valid. Public for tests.
@@ -85,6 +96,7 @@ private:
     [[nodiscard]] QString label(const QJsonObject &def) const;
     [[nodiscard]] QStringList optionLabels(const QJsonObject &def) const;
     [[nodiscard]] QVariantList subfields(const QJsonObject &def) const;
+    [[nodiscard]] QString shown(const Field &f) const;
     void changed(int row);
 
     QList<Field> m_fields;

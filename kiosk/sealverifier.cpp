@@ -32,6 +32,22 @@ QByteArray xmpValue(const QByteArray &pdf, const QByteArray &tag)
     return end < 0 ? QByteArray() : pdf.mid(start + open.size(), end - start - open.size());
 }
 
+// The technician's log is in Bahasa Indonesia whatever the screen shows.
+QString indonesianWord(SealVerdict::Status status)
+{
+    switch (status) {
+    case SealVerdict::Genuine:
+        return verdictLabel(Verdict::Asli);
+    case SealVerdict::Revoked:
+        return verdictLabel(Verdict::Dicabut);
+    case SealVerdict::Unknown:
+        return verdictLabel(Verdict::TidakDikenal);
+    case SealVerdict::Invalid:
+        break;
+    }
+    return verdictLabel(Verdict::TidakValid);
+}
+
 } // namespace
 
 SealVerifier::SealVerifier(const TrustCache &cache, int maxListAgeDays, QObject *parent)
@@ -40,7 +56,37 @@ SealVerifier::SealVerifier(const TrustCache &cache, int maxListAgeDays, QObject 
     , m_maxListAgeDays(maxListAgeDays)
 { }
 
-QVariantMap SealVerifier::verify(const QString &text) const
+QString SealVerdict::word() const
+{
+    switch (status) {
+    case Genuine:
+        return tr("ASLI");
+    case Revoked:
+        return tr("DICABUT");
+    case Unknown:
+        return tr("TIDAK DIKENAL");
+    case Invalid:
+        break;
+    }
+    return tr("TIDAK VALID");
+}
+
+QString SealVerdict::meaning() const
+{
+    switch (status) {
+    case Genuine:
+        return tr("Surat asli dan tidak dicabut.");
+    case Revoked:
+        return tr("Kantor telah mencabut surat ini; surat tidak berlaku lagi.");
+    case Unknown:
+        return tr("Anjungan tidak dapat memeriksa surat ini: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama.");
+    case Invalid:
+        break;
+    }
+    return tr("Segel tidak cocok dengan surat; surat mungkin palsu atau rusak.");
+}
+
+SealVerdict SealVerifier::verify(const QString &text) const
 {
     const auto trust = m_cache.trustList();
     Verification v;
@@ -52,28 +98,41 @@ QVariantMap SealVerifier::verify(const QString &text) const
     } else {
         v = serverlink::seal::SealVerifier(*trust, m_cache.revocations(), m_maxListAgeDays).verify(text);
     }
-    QVariantMap map {{QStringLiteral("verdict"), verdictLabel(v.verdict).replace(QLatin1Char(' '), QLatin1Char('_'))},
-        {QStringLiteral("verdictLabel"), verdictLabel(v.verdict)}, {QStringLiteral("reason"), v.reason},
-        {QStringLiteral("statusPer"), v.statusPer.isValid() ? v.statusPer.toString(QStringLiteral("dd-MM-yyyy")) : QString()},
-        {QStringLiteral("kedaluwarsa"), v.expired}};
-    // Decoded fields are shown only when the signature matched: unsigned text is not repeated to people.
-    if (v.fields && v.key) {
-        map.insert(QStringLiteral("nomor"), v.fields->nomorSurat);
-        map.insert(QStringLiteral("jenis"), documentTypeName(v.fields->documentType));
-        map.insert(QStringLiteral("nama"), v.fields->holderName);
-        map.insert(QStringLiteral("kantor"), v.key->officeName);
-        map.insert(QStringLiteral("tanggal"), indonesianDate(v.fields->issued));
-        map.insert(QStringLiteral("berlakuSampai"), indonesianDate(v.fields->validUntil));
-        map.insert(QStringLiteral("penandatangan"), v.key->signer);
+    SealVerdict out;
+    out.known = true;
+    switch (v.verdict) {
+    case Verdict::Asli:
+        out.status = SealVerdict::Genuine;
+        break;
+    case Verdict::Dicabut:
+        out.status = SealVerdict::Revoked;
+        break;
+    case Verdict::TidakDikenal:
+        out.status = SealVerdict::Unknown;
+        break;
+    case Verdict::TidakValid:
+        out.status = SealVerdict::Invalid;
+        break;
     }
-    return map;
+    out.reason = v.reason;
+    out.statusPer = v.statusPer.isValid() ? v.statusPer.toString(QStringLiteral("dd-MM-yyyy")) : QString();
+    out.expired = v.expired;
+    if (v.fields && v.key) {
+        out.nomor = v.fields->nomorSurat;
+        out.jenis = documentTypeName(v.fields->documentType);
+        out.nama = v.fields->holderName;
+        out.kantor = v.key->officeName;
+        out.tanggal = indonesianDate(v.fields->issued);
+        out.berlakuSampai = indonesianDate(v.fields->validUntil);
+        out.penandatangan = v.key->signer;
+    }
+    return out;
 }
 
 bool SealVerifier::checkNik(const QString &text, const QString &nik) const
 {
-    const QVariantMap result = verify(text);
     const auto parsed = SealCodec::parse(text);
-    return parsed && result.contains(QStringLiteral("nomor")) && serverlink::seal::SealVerifier::nikMatches(parsed.value().fields, nik);
+    return parsed && verify(text).signatureGood() && serverlink::seal::SealVerifier::nikMatches(parsed.value().fields, nik);
 }
 
 LetterCheck SealVerifier::verifyLetterFile(const QString &pdfPath, const QString &expectedSha256) const
@@ -96,12 +155,11 @@ LetterCheck SealVerifier::verifyLetterFile(const QString &pdfPath, const QString
         return check;
     }
     check.seal = verify(sealText);
-    const QString verdict = check.seal.value(QStringLiteral("verdict")).toString();
-    const bool signatureGood = check.seal.contains(QStringLiteral("nomor"));
-    if (!(verdict == QLatin1String("ASLI") || (verdict == QLatin1String("TIDAK_DIKENAL") && signatureGood))) {
-        check.problem
-            = QStringLiteral("Segel surat %1: %2 Surat tidak dicetak.")
-                  .arg(check.seal.value(QStringLiteral("verdictLabel")).toString(), check.seal.value(QStringLiteral("reason")).toString());
+    // Stale lists leave a good signature TIDAK DIKENAL: that letter still prints.
+    const bool printable
+        = check.seal.status == SealVerdict::Genuine || (check.seal.status == SealVerdict::Unknown && check.seal.signatureGood());
+    if (!printable) {
+        check.problem = QStringLiteral("Segel surat %1: %2 Surat tidak dicetak.").arg(indonesianWord(check.seal.status), check.seal.reason);
         return check;
     }
     const auto parsed = SealCodec::parse(sealText);

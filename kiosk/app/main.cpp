@@ -3,12 +3,13 @@
 #include "catalogmodel.h"
 #include "config.h"
 #include "idlemonitor.h"
+#include "kioskareas.h"
 #include "outbox.h"
 #include "printer.h"
 #include "printjobtracker.h"
+#include "qmlsingletons.h"
 #include "scanner.h"
 #include "sealverifier.h"
-#include "session.h"
 #include "staffauth.h"
 #include "store.h"
 #include "syncservice.h"
@@ -159,15 +160,14 @@ int main(int argc, char *argv[])
 
     kiosk::IdleMonitor idle(config->idleWarnSeconds * 1000, config->idleWipeSeconds * 1000);
     idle.watchApplication();
-    kiosk::Session session(outbox, catalog, staff, idle, printTracker, config->officeName);
-    session.setSealVerifier(sealVerifier.get());
-    // Handed to QML as the singleton `Session`, owned here. (Qt 6.4 does not resolve a
-    // QML_FOREIGN singleton of a class from another library; an instance registration does.)
-    qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", &session);
+    kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get()});
+    // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
+    kiosk::qml::Areas::areas = &areas;
+    kiosk::qml::Areas::idle = &idle;
 
     QQmlApplicationEngine engine;
     kiosk::Translations translations(engine);
-    QObject::connect(&session, &kiosk::Session::languageChanged, &translations, [&] { translations.apply(session.language()); });
+    areas.flow.setLanguageApplier([&translations](const QString &language) { translations.apply(language); });
     // The UI module's qmldir lives at qrc:/AnjunganDesa/ (Qt 6.4's default resource prefix).
     engine.addImportPath(QStringLiteral("qrc:/"));
     if (cli.isSet(selfTestOption))
@@ -179,11 +179,12 @@ int main(int argc, char *argv[])
             qWarning().noquote() << "scanner" << uri << ":" << (scanner ? scanner->lastError() : error);
             continue;
         }
-        QObject::connect(scanner.get(), &devices::Scanner::scanned, &session, &kiosk::Session::handleScan);
+        QObject::connect(scanner.get(), &devices::Scanner::scanned, &areas, &kiosk::KioskAreas::handleScan);
         // Staff and technicians see every scanner's state on the staff screen.
-        const auto report
-            = [&session, s = scanner.get()] { session.setDeviceState(QStringLiteral("Pemindai %1").arg(s->uri()), s->describeState()); };
-        QObject::connect(scanner.get(), &devices::Scanner::stateChanged, &session, report);
+        const auto report = [&areas, s = scanner.get()] {
+            areas.devices.setDeviceState(QStringLiteral("Pemindai %1").arg(s->uri()), s->describeState());
+        };
+        QObject::connect(scanner.get(), &devices::Scanner::stateChanged, &areas.devices, report);
         report();
         scanners.push_back(std::move(scanner));
     }
@@ -220,9 +221,9 @@ int main(int argc, char *argv[])
     sync->moveToThread(&syncThread);
     QObject::connect(&syncThread, &QThread::started, sync, &kiosk::SyncService::start);
     QObject::connect(&syncThread, &QThread::finished, sync, &QObject::deleteLater);
-    QObject::connect(&session, &kiosk::Session::requestQueued, sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
-    QObject::connect(sync, &kiosk::SyncService::synced, &session, &kiosk::Session::handleSynced);
-    QObject::connect(sync, &kiosk::SyncService::catalogUpdated, &session, &kiosk::Session::handleCatalog);
+    QObject::connect(&areas.sync, &kiosk::SyncStatus::deliveryWanted, sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
+    QObject::connect(sync, &kiosk::SyncService::synced, &areas.sync, &kiosk::SyncStatus::handleSynced);
+    QObject::connect(sync, &kiosk::SyncService::catalogUpdated, &areas.request, &kiosk::LetterRequest::handleCatalog);
     syncThread.start();
 
     // Personal data leaves the kiosk `purgeDays` after the request ended for the citizen (the consent screen says so).
@@ -248,7 +249,7 @@ int main(int argc, char *argv[])
 
     std::unique_ptr<kiosk::Autopilot> autopilot;
     if (cli.isSet(autopilotOption)) {
-        autopilot = std::make_unique<kiosk::Autopilot>(&session, window, cli.value(autopilotOption), cli.value(outOption));
+        autopilot = std::make_unique<kiosk::Autopilot>(areas.byName(), window, cli.value(autopilotOption), cli.value(outOption));
         QObject::connect(autopilot.get(), &kiosk::Autopilot::finished, &app, &QCoreApplication::exit);
         autopilot->start();
     }

@@ -1,5 +1,5 @@
 // Scan-to-screen latency: from the moment a scanner's data arrives to the identify screen showing the NIK
-// (the session took it and a frame with the new text was rendered). Three sources, on the real QML UI:
+// (the visit took it and a frame with the new text was rendered). Three sources, on the real QML UI:
 //   hidpos  input reports parsed by HidPosReportParser on a USB-thread stand-in, handed over as HidPosScanner does;
 //   wedge   a keyboard-wedge burst (17 key presses and releases) through the application's event filter;
 //   file    a line written to the FIFO of a `file:` scanner.
@@ -65,7 +65,7 @@ private Q_SLOTS:
                     if (fed.status == devices::HidPosFeedResult::Status::Complete) {
                         const QString text = QString::fromUtf8(fed.scan.data);
                         QMetaObject::invokeMethod(
-                            h.session.get(), [&h, text] { h.session->handleScan(text); }, Qt::QueuedConnection);
+                            h.areas.get(), [&h, text] { h.areas->handleScan(text); }, Qt::QueuedConnection);
                     }
                 }
             });
@@ -76,7 +76,7 @@ private Q_SLOTS:
         QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
         devices::FileScanner fileScanner(fifo);
         QVERIFY(fileScanner.start());
-        connect(&fileScanner, &devices::Scanner::scanned, h.session.get(), &kiosk::Session::handleScan);
+        connect(&fileScanner, &devices::Scanner::scanned, h.areas.get(), &kiosk::KioskAreas::handleScan);
         const int writer = ::open(fifo.toLocal8Bit().constData(), O_WRONLY);
         QVERIFY(writer >= 0);
 
@@ -115,11 +115,10 @@ private Q_SLOTS:
                 while (populatedNs < 0 && !deadline.hasExpired())
                     QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
                 QVERIFY2(populatedNs >= 0,
-                    qPrintable(
-                        QStringLiteral("%1 scan %2 did not reach the screen in 5 s: screen %3, field \"%4\", notice \"%5\"")
-                            .arg(QLatin1String(name))
-                            .arg(i)
-                            .arg(h.session->screen(), field->property("text").toString(), h.session->property("notice").toString())));
+                    qPrintable(QStringLiteral("%1 scan %2 did not reach the screen in 5 s: screen %3, field \"%4\", notice \"%5\"")
+                                   .arg(QLatin1String(name))
+                                   .arg(i)
+                                   .arg(h.screen(), field->property("text").toString(), h.areas->flow.notice())));
                 ms.push_back(double(populatedNs) / 1e6);
             }
             std::sort(ms.begin(), ms.end());

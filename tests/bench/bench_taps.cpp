@@ -41,13 +41,13 @@ private Q_SLOTS:
             h.catalog.setFilter({});
             const QString code = h.catalog.data(h.catalog.index(row), kiosk::CatalogModel::CodeRole).toString();
             const auto service = h.catalog.find(code);
-            h.session->goHome();
+            h.areas->flow.goHome();
             QVERIFY(h.waitForScreen(QStringLiteral("welcome")));
             h.taps = 0;
-            QStringList screens {h.session->screen()};
+            QStringList screens {h.screen()};
             auto track = [&] {
-                if (screens.last() != h.session->screen())
-                    screens << h.session->screen();
+                if (screens.last() != h.screen())
+                    screens << h.screen();
             };
             QVERIFY(h.tap(QStringLiteral("startRequest")));
             QVERIFY(h.waitForScreen(QStringLiteral("consent")));
@@ -56,7 +56,7 @@ private Q_SLOTS:
             QVERIFY(h.waitForScreen(QStringLiteral("identify")));
             track();
             h.scan(QStringLiteral("3521115205010021"));
-            QTRY_VERIFY(h.session->nikValid());
+            QTRY_VERIFY(h.areas->nik.valid());
             QVERIFY(h.tap(QStringLiteral("confirmNik")));
             QVERIFY(h.waitForScreen(QStringLiteral("service")));
             track();
@@ -69,8 +69,11 @@ private Q_SLOTS:
             QVERIFY(h.type(QStringLiteral("field-name"), QStringLiteral("Siti Aminah")));
             QVERIFY(h.type(QStringLiteral("field-address"), QStringLiteral("Dusun Krajan RT 01/RW 02")));
             QVERIFY(h.type(QStringLiteral("field-purpose"), QStringLiteral("Keperluan keluarga")));
-            for (int f = 0; f < h.session->form()->rowCount(); ++f) {
-                const QJsonObject field = service->fields.at(f).toObject();
+            // The form's rows: the common fields (typed above), then the service's own.
+            kiosk::FormModel *form = h.areas->request.form();
+            const int common = int(kiosk::FormModel::commonFields().size());
+            for (int f = common; f < form->rowCount(); ++f) {
+                const QJsonObject field = service->fields.at(f - common).toObject();
                 const QString key = field.value(QStringLiteral("key")).toString();
                 const QString type = field.value(QStringLiteral("type")).toString();
                 if (!field.value(QStringLiteral("required")).toBool())
@@ -81,15 +84,15 @@ private Q_SLOTS:
                     // Each person: the sub-fields are typed, a select is one tap.
                     const int people = std::max(1, field.value(QStringLiteral("minItems")).toInt());
                     for (int p = 0; p < people; ++p) {
-                        if (h.session->form()->data(h.session->form()->index(f), kiosk::FormModel::ItemsRole).toList().size() <= p)
-                            h.session->form()->addItem(f), ++h.taps;
+                        if (form->data(form->index(f), kiosk::FormModel::ItemsRole).toList().size() <= p)
+                            form->addItem(f), ++h.taps;
                         for (const QJsonValue &sub : field.value(QStringLiteral("fields")).toArray()) {
                             const QJsonObject sf = sub.toObject();
                             if (sf.value(QStringLiteral("type")).toString() == QLatin1String("select")) {
-                                h.session->form()->chooseItemOption(f, p, sf.value(QStringLiteral("key")).toString(), 0);
+                                form->chooseItemOption(f, p, sf.value(QStringLiteral("key")).toString(), 0);
                                 ++h.taps;
                             } else {
-                                h.session->form()->setItemValue(f, p, sf.value(QStringLiteral("key")).toString(), sampleFor(sf));
+                                form->setItemValue(f, p, sf.value(QStringLiteral("key")).toString(), sampleFor(sf));
                             }
                         }
                     }
@@ -98,7 +101,7 @@ private Q_SLOTS:
                 }
             }
             QVERIFY(h.tap(QStringLiteral("toReview")));
-            QVERIFY2(h.waitForScreen(QStringLiteral("review")), qPrintable(code + QLatin1Char(' ') + h.session->formError()));
+            QVERIFY2(h.waitForScreen(QStringLiteral("review")), qPrintable(code + QLatin1Char(' ') + h.areas->request.formError()));
             track();
             QVERIFY(h.tap(QStringLiteral("submit")));
             QVERIFY(h.waitForScreen(QStringLiteral("done")));

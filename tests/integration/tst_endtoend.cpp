@@ -193,7 +193,7 @@ private Q_SLOTS:
         QVERIFY(startBackend());
 
         QFile::remove(path(QStringLiteral("out/captured.env")));
-        const QString resend = QStringLiteral(R"({"steps":[{"expect":"outboxDepth","equals":"0","timeoutMs":30000}]})");
+        const QString resend = QStringLiteral(R"({"steps":[{"expect":"SyncStatus.outboxDepth","equals":"0","timeoutMs":30000}]})");
         QFile script(path(QStringLiteral("resend.json")));
         QVERIFY(script.open(QIODevice::WriteOnly));
         script.write(resend.toUtf8());

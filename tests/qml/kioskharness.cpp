@@ -2,6 +2,7 @@
 
 #include "autopilot.h"
 #include "crypto.h"
+#include "qmlsingletons.h"
 
 #include <QFile>
 #include <QInputMethodEvent>
@@ -90,25 +91,28 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs)
     print->addPrinter(QStringLiteral("ticket"), std::move(ticket));
     print->addPrinter(QStringLiteral("letter"), std::move(letter));
     print->start();
-    session = std::make_unique<kiosk::Session>(*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"));
+    areas = std::make_unique<kiosk::KioskAreas>(
+        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu")});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
-    QObject::connect(wedge.get(), &devices::Scanner::scanned, session.get(), &kiosk::Session::handleScan);
+    QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);
 }
 
 KioskHarness::~KioskHarness()
 {
     engine.reset();
+    kiosk::qml::Areas::areas = nullptr;
+    kiosk::qml::Areas::idle = nullptr;
 }
 
 bool KioskHarness::load(QSize size)
 {
-    qmlRegisterSingletonInstance("AnjunganDesa", 1, 0, "Session", session.get());
+    kiosk::qml::Areas::areas = areas.get();
+    kiosk::qml::Areas::idle = idle.get();
     engine = std::make_unique<QQmlApplicationEngine>();
     engine->addImportPath(QStringLiteral("qrc:/"));
     translations = std::make_unique<kiosk::Translations>(*engine);
-    QObject::connect(
-        session.get(), &kiosk::Session::languageChanged, translations.get(), [this] { translations->apply(session->language()); });
+    areas->flow.setLanguageApplier([this](const QString &language) { translations->apply(language); });
     engine->load(QUrl(QStringLiteral("qrc:/AnjunganDesa/Main.qml")));
     if (engine->rootObjects().isEmpty())
         return false;
@@ -192,13 +196,27 @@ void KioskHarness::scan(const QString &payload)
     QCoreApplication::processEvents();
 }
 
-bool KioskHarness::waitForScreen(const QString &screen, int timeoutMs)
+QString KioskHarness::screen() const
+{
+    return kiosk::VisitFlow::screenName(areas->flow.screen());
+}
+
+QString KioskHarness::fieldError(const QString &key) const
+{
+    const kiosk::FormModel *form = areas->request.form();
+    for (int row = 0; row < form->rowCount(); ++row)
+        if (form->data(form->index(row), kiosk::FormModel::KeyRole).toString() == key)
+            return form->data(form->index(row), kiosk::FormModel::ErrorRole).toString();
+    return {};
+}
+
+bool KioskHarness::waitForScreen(const QString &name, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
-    while (session->screen() != screen && !deadline.hasExpired())
+    while (screen() != name && !deadline.hasExpired())
         QTest::qWait(10);
     QTest::qWait(30); // let the Loader build the new screen
-    return session->screen() == screen;
+    return screen() == name;
 }
 
 QList<QQuickItem *> KioskHarness::visibleTexts() const

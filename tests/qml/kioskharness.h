@@ -2,10 +2,10 @@
 
 #include "catalogmodel.h"
 #include "idlemonitor.h"
+#include "kioskareas.h"
 #include "outbox.h"
 #include "printer.h"
 #include "printjobtracker.h"
-#include "session.h"
 #include "staffauth.h"
 #include "store.h"
 #include "translations.h"
@@ -70,7 +70,7 @@ private:
     bool m_failJobs = false;
 };
 
-/// The kiosk's real objects (store, outbox, catalog, session, QML UI, wedge scanner) on a
+/// The kiosk's real objects (store, outbox, catalog, the UI areas, QML UI, wedge scanner) on a
 /// throw-away data folder, with a capturing printer, driven the way a person does: taps on
 /// items, text through the input method (as the on-screen keyboard sends it), and scans.
 class KioskHarness
@@ -94,8 +94,12 @@ public:
     bool type(const QString &fieldObjectName, const QString &text);
     /// A keyboard-wedge scanner burst.
     void scan(const QString &payload);
-    /// Waits for the session to reach `screen`.
+    /// Waits for the visit to reach `screen` ("consent", "staffLogin": see VisitFlow::screenName).
     bool waitForScreen(const QString &screen, int timeoutMs = 3000);
+    /// The screen showing now, by name.
+    [[nodiscard]] QString screen() const;
+    /// The message beside form field `key` (empty when it is fine or absent).
+    [[nodiscard]] QString fieldError(const QString &key) const;
     /// Every visible Text in the window, for checks on what a person can read.
     QList<QQuickItem *> visibleTexts() const;
 
@@ -110,7 +114,7 @@ public:
     CapturingPrinter *ticketPrinter = nullptr;
     CapturingPrinter *letterPrinter = nullptr;
     std::unique_ptr<devices::PrintJobTracker> print;
-    std::unique_ptr<kiosk::Session> session;
+    std::unique_ptr<kiosk::KioskAreas> areas;
     std::unique_ptr<devices::WedgeScanner> wedge;
     std::unique_ptr<QQmlApplicationEngine> engine;
     std::unique_ptr<kiosk::Translations> translations;

@@ -15,48 +15,46 @@ class TestScreens : public QObject
     QString m_outDir;
     QString m_regNumber;
 
-    // Puts the session on `screen` with realistic content.
+    // Puts the visit on `screen` with realistic content.
     void visit(const QString &screen)
     {
-        kiosk::Session &s = *h->session;
-        s.goHome();
+        kiosk::KioskAreas &a = *h->areas;
+        a.flow.goHome();
         if (screen == QLatin1String("welcome"))
             return;
         if (screen == QLatin1String("consent")) {
-            s.startRequest();
+            a.flow.startRequest();
             return;
         }
-        s.startRequest();
-        s.acceptConsent();
+        a.flow.startRequest();
+        a.flow.acceptConsent();
         h->scan(QStringLiteral("3521115205010021"));
         if (screen == QLatin1String("identify"))
             return;
-        s.confirmNik();
+        a.nik.confirm();
         if (screen == QLatin1String("service"))
             return;
-        s.chooseService(screen == QLatin1String("formGroups") ? QStringLiteral("AHLI_WARIS") : QStringLiteral("SKTM"));
-        s.setName(QStringLiteral("Siti Aminah Binti Abdurrahman Wahyuningtyas"));
-        s.setAddress(QStringLiteral("Dusun Krajan RT 001/RW 002, Desa Pitu, Kecamatan Pitu, Kabupaten Ngawi"));
-        s.setPurpose(QStringLiteral("Keringanan biaya sekolah anak di SMP Negeri 1 Pitu"));
-        s.setPhone(QStringLiteral("081234567890"));
-        for (const auto &[k, v] : {std::pair {"pekerjaan", "Buruh tani"}, {"penghasilan", "900000"}, {"jumlahTanggungan", "3"},
-                 {"peruntukan", "Keringanan biaya sekolah"}})
-            s.setField(QLatin1String(k), QLatin1String(v));
+        a.request.chooseService(screen == QLatin1String("formGroups") ? QStringLiteral("AHLI_WARIS") : QStringLiteral("SKTM"));
+        for (const auto &[k, v] : {std::pair {"name", "Siti Aminah Binti Abdurrahman Wahyuningtyas"},
+                 {"address", "Dusun Krajan RT 001/RW 002, Desa Pitu, Kecamatan Pitu, Kabupaten Ngawi"},
+                 {"purpose", "Keringanan biaya sekolah anak di SMP Negeri 1 Pitu"}, {"phone", "081234567890"}, {"pekerjaan", "Buruh tani"},
+                 {"penghasilan", "900000"}, {"jumlahTanggungan", "3"}, {"peruntukan", "Keringanan biaya sekolah"}})
+            a.request.setField(QLatin1String(k), QLatin1String(v));
         if (screen == QLatin1String("form") || screen == QLatin1String("formGroups"))
             return;
         if (screen == QLatin1String("formErrors")) {
-            s.setName({});
-            s.setField(QStringLiteral("penghasilan"), QStringLiteral("banyak"));
-            s.review();
+            a.request.setField(QStringLiteral("name"), {});
+            a.request.setField(QStringLiteral("penghasilan"), QStringLiteral("banyak"));
+            a.request.review();
             return;
         }
-        s.review();
+        a.request.review();
         if (screen == QLatin1String("review"))
             return;
-        s.submit();
+        a.request.submit();
         if (screen == QLatin1String("done"))
             return;
-        s.openSurvey();
+        a.survey.open();
     }
 
     void checkLayout(const QString &what)
@@ -135,17 +133,17 @@ private Q_SLOTS:
         QFETCH(QString, screen);
         h->resize(size);
         if (screen == QLatin1String("status")) {
-            h->session->checkStatus(m_regNumber);
+            h->areas->status.check(m_regNumber);
         } else if (screen == QLatin1String("verify") || screen == QLatin1String("help") || screen == QLatin1String("staffLogin")) {
-            h->session->goHome();
-            QMetaObject::invokeMethod(h->session.get(),
+            h->areas->flow.goHome();
+            QMetaObject::invokeMethod(&h->areas->flow,
                 screen == QLatin1String("verify")     ? "openVerify"
                     : screen == QLatin1String("help") ? "openHelp"
                                                       : "openStaff");
         } else {
             visit(screen);
         }
-        h->session->setLanguage(language);
+        h->areas->flow.setLanguage(language);
         QTest::qWait(60);
         const QString file
             = QDir(m_outDir).filePath(QStringLiteral("%1x%2/%3-%4.png").arg(size.width()).arg(size.height()).arg(language, screen));

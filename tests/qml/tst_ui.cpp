@@ -4,6 +4,7 @@
 #include "escpos.h"
 #include "kioskharness.h"
 #include "printjobtracker.h"
+#include "staffdesk.h"
 
 #include <QTest>
 
@@ -41,7 +42,7 @@ class TestUi : public QObject
     {
         startToIdentify();
         h->scan(kNik);
-        QTRY_VERIFY(h->session->nikValid());
+        QTRY_VERIFY(h->areas->nik.valid());
         QVERIFY(h->tap(QStringLiteral("confirmNik")));
         QVERIFY(h->tap(QStringLiteral("service-SKTM")));
         QVERIFY(h->waitForScreen(QStringLiteral("form")));
@@ -55,7 +56,7 @@ private Q_SLOTS:
     }
     void init()
     {
-        h->session->goHome();
+        h->areas->flow.goHome();
         h->idle->setTimeouts(60000, 75000);
         QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
         h->taps = 0;
@@ -65,24 +66,24 @@ private Q_SLOTS:
     {
         startToIdentify();
         h->scan(kNik);
-        QTRY_VERIFY(h->session->nikValid());
-        QVERIFY(h->session->nikScanned());
+        QTRY_VERIFY(h->areas->nik.valid());
+        QVERIFY(h->areas->nik.scanned());
         QVERIFY(h->tap(QStringLiteral("confirmNik")));
         QVERIFY(h->waitForScreen(QStringLiteral("service")));
         QVERIFY(h->tap(QStringLiteral("service-SKTM")));
         QVERIFY(h->waitForScreen(QStringLiteral("form")));
         fillSktm();
         QVERIFY(h->tap(QStringLiteral("toReview")));
-        QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->session->formError()));
+        QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->areas->request.formError()));
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
-        QTRY_COMPARE(h->session->ticket().value(QStringLiteral("printed")).toBool(), true);
+        QTRY_COMPARE(h->areas->request.ticket().printed, true);
         // The printed ticket's QR carries the status token that finds this request.
         const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter->documents().last()));
         QVERIFY(qr);
         const auto found = h->outbox->findByStatusToken(qr->mid(5));
         QVERIFY(found);
-        QCOMPARE(found->registrationNumber, h->session->ticket().value(QStringLiteral("registrationNumber")).toString());
+        QCOMPARE(found->registrationNumber, h->areas->request.ticket().registrationNumber);
         QCOMPARE(h->outbox->dueForDelivery().last().body.contains("\"peruntukan\":\"Keringanan biaya sekolah\""), true);
     }
 
@@ -91,8 +92,8 @@ private Q_SLOTS:
         startToIdentify();
         for (QChar digit : kNik)
             QVERIFY(h->tap(QStringLiteral("numpad-") + digit));
-        QTRY_VERIFY(h->session->nikValid());
-        QVERIFY(!h->session->nikScanned());
+        QTRY_VERIFY(h->areas->nik.valid());
+        QVERIFY(!h->areas->nik.scanned());
         QVERIFY(h->find(QStringLiteral("confirmNik"))->isEnabled());
         QVERIFY(h->tap(QStringLiteral("confirmNik")));
         QVERIFY(h->waitForScreen(QStringLiteral("service")));
@@ -102,10 +103,10 @@ private Q_SLOTS:
     {
         startToIdentify();
         h->scan(QStringLiteral("3521113102900003")); // 31 February
-        QTRY_VERIFY(!h->session->nikError().isEmpty());
+        QTRY_VERIFY(!h->areas->nik.error().isEmpty());
         QVERIFY(h->find(QStringLiteral("nikError")));
         QVERIFY(!h->find(QStringLiteral("confirmNik"))->isEnabled());
-        QCOMPARE(h->session->screen(), QStringLiteral("identify"));
+        QCOMPARE(h->screen(), QStringLiteral("identify"));
     }
 
     void validationErrorsShowBesideFields()
@@ -114,11 +115,11 @@ private Q_SLOTS:
         QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("sembilan ratus")));
         QVERIFY(h->type(QStringLiteral("field-phone"), QStringLiteral("12345")));
         QVERIFY(h->tap(QStringLiteral("toReview")));
-        QCOMPARE(h->session->screen(), QStringLiteral("form"));
+        QCOMPARE(h->screen(), QStringLiteral("form"));
         QVERIFY(h->find(QStringLiteral("formError")));
-        QVERIFY(h->session->commonErrors().contains(QStringLiteral("name")));
-        QVERIFY(h->session->commonErrors().contains(QStringLiteral("phone")));
-        QVERIFY(h->session->form()->hasErrors());
+        QVERIFY(!h->fieldError(QStringLiteral("name")).isEmpty());
+        QVERIFY(!h->fieldError(QStringLiteral("phone")).isEmpty());
+        QVERIFY(h->areas->request.form()->hasErrors());
         QStringList shown;
         for (QQuickItem *t : h->visibleTexts())
             shown << t->property("text").toString();
@@ -133,14 +134,14 @@ private Q_SLOTS:
         QVERIFY(h->waitForScreen(QStringLiteral("review")));
         QVERIFY(h->tap(QStringLiteral("editForm")));
         QVERIFY(h->waitForScreen(QStringLiteral("form")));
-        QCOMPARE(h->session->name(), QStringLiteral("Siti Aminah"));
-        QCOMPARE(h->session->form()->values().value(QStringLiteral("pekerjaan")).toString(), QStringLiteral("Buruh tani"));
-        h->session->setName(QString());
+        QCOMPARE(h->areas->request.form()->value(QStringLiteral("name")), QStringLiteral("Siti Aminah"));
+        QCOMPARE(h->areas->request.form()->values().value(QStringLiteral("pekerjaan")).toString(), QStringLiteral("Buruh tani"));
+        h->areas->request.setField(QStringLiteral("name"), QString());
         QVERIFY(h->type(QStringLiteral("field-name"), QStringLiteral("Siti Aminah Rahayu")));
         QVERIFY(h->tap(QStringLiteral("toReview")));
         QVERIFY(h->waitForScreen(QStringLiteral("review")));
         bool shown = false;
-        for (const QVariant &row : h->session->reviewRows())
+        for (const QVariant &row : h->areas->request.form()->summary())
             shown = shown || row.toMap().value(QStringLiteral("value")).toString() == QLatin1String("Siti Aminah Rahayu");
         QVERIFY(shown);
     }
@@ -153,16 +154,18 @@ private Q_SLOTS:
         QVERIFY(h->type(QStringLiteral("field-pekerjaan"), QStringLiteral("Buruh tani")));
         // The countdown appears first, then the visit is wiped.
         QTRY_VERIFY_WITH_TIMEOUT(h->find(QStringLiteral("idleOverlay")) != nullptr, 3000);
-        QTRY_COMPARE_WITH_TIMEOUT(h->session->screen(), QStringLiteral("welcome"), 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(h->screen(), QStringLiteral("welcome"), 3000);
         QTest::qWait(50);
-        QVERIFY(h->session->nik().isEmpty());
-        QVERIFY(h->session->name().isEmpty());
-        QVERIFY(h->session->serviceCode().isEmpty());
-        QCOMPARE(h->session->form()->rowCount(), 0);
-        QVERIFY(h->session->form()->values().isEmpty());
-        QVERIFY(h->session->ticket().isEmpty());
-        QVERIFY(h->session->status().isEmpty());
-        QVERIFY(h->session->reviewRows().at(1).toMap().value(QStringLiteral("value")).toString().isEmpty());
+        QVERIFY(h->areas->nik.nik().isEmpty());
+        QVERIFY(h->areas->request.form()->value(QStringLiteral("name")).isEmpty());
+        QVERIFY(h->areas->request.serviceCode().isEmpty());
+        QCOMPARE(h->areas->request.form()->rowCount(), 0);
+        QVERIFY(h->areas->request.form()->values().isEmpty());
+        QVERIFY(h->areas->request.ticket().isEmpty());
+        QVERIFY((h->areas->status.status() == kiosk::RequestStatusView {}));
+        QVERIFY(h->areas->request.form()->summary().isEmpty());
+        QVERIFY(!h->areas->verification.verdict().known);
+        QVERIFY(!h->areas->staffLogin.desk());
         for (QQuickItem *t : h->visibleTexts()) {
             const QString text = t->property("text").toString();
             QVERIFY2(!text.contains(QStringLiteral("Siti")) && !text.contains(kNik.left(8)), qPrintable(text));
@@ -195,12 +198,12 @@ private Q_SLOTS:
         QVERIFY(h->waitForScreen(QStringLiteral("status")));
         QVERIFY(h->type(QStringLiteral("registrationField"), queued->registrationNumber));
         QVERIFY(h->tap(QStringLiteral("checkStatus")));
-        QTRY_COMPARE(h->session->status().value(QStringLiteral("stage")).toString(), serverlink::stageToWire(stage));
+        QTRY_COMPARE(h->areas->status.status().stage, serverlink::stageToWire(stage));
         QQuickItem *label = h->waitFor(QStringLiteral("stageLabel"));
         QVERIFY(label);
         QCOMPARE(label->property("text").toString(), serverlink::stageLabel(stage));
-        QCOMPARE(h->session->status().value(QStringLiteral("maskedName")).toString(), QStringLiteral("B*** S******"));
-        QCOMPARE(h->session->status().value(QStringLiteral("timeline")).toList().size(), 2);
+        QCOMPARE(h->areas->status.status().maskedName, QStringLiteral("B*** S******"));
+        QCOMPARE(h->areas->status.timeline()->rowCount(), 2);
         if (!note.isEmpty())
             QVERIFY(h->waitFor(QStringLiteral("stageNote"))->property("text").toString().contains(note));
     }
@@ -212,22 +215,22 @@ private Q_SLOTS:
         QVERIFY(queued.ok());
         h->scan(kiosk::OutboxRepository::ticketQrPayload(queued->statusToken));
         QVERIFY(h->waitForScreen(QStringLiteral("status")));
-        QCOMPARE(h->session->status().value(QStringLiteral("registrationNumber")).toString(), queued->registrationNumber);
+        QCOMPARE(h->areas->status.status().registrationNumber, queued->registrationNumber);
     }
 
     void garbageScanChangesNothing()
     {
         startToIdentify();
         h->scan(QStringLiteral("<script>alert(1)</script>"));
-        QTRY_VERIFY(!h->session->notice().isEmpty());
-        QVERIFY(h->session->nik().isEmpty());
-        QCOMPARE(h->session->screen(), QStringLiteral("identify"));
+        QTRY_VERIFY(!h->areas->flow.notice().isEmpty());
+        QVERIFY(h->areas->nik.nik().isEmpty());
+        QCOMPARE(h->screen(), QStringLiteral("identify"));
     }
 
     void surveyIsStoredForTheBackend()
     {
         const int before = int(h->outbox->dueSurveys().size());
-        h->session->openSurvey();
+        h->areas->survey.open();
         QVERIFY(h->waitForScreen(QStringLiteral("survey")));
         QVERIFY(!h->find(QStringLiteral("sendSurvey"))->isEnabled());
         for (int q = 0; q < 9; ++q)
@@ -250,7 +253,7 @@ private Q_SLOTS:
     void surveyCanBeSkipped()
     {
         const int before = int(h->outbox->dueSurveys().size());
-        h->session->openSurvey();
+        h->areas->survey.open();
         QVERIFY(h->waitForScreen(QStringLiteral("survey")));
         QVERIFY(h->tap(QStringLiteral("answer-0-4")));
         QVERIFY(h->tap(QStringLiteral("skipSurvey")));
@@ -261,12 +264,12 @@ private Q_SLOTS:
     void englishThenBackToIndonesian()
     {
         QVERIFY(h->tap(QStringLiteral("languageToggle")));
-        QTRY_COMPARE(h->session->language(), QStringLiteral("en"));
+        QTRY_COMPARE(h->areas->flow.language(), QStringLiteral("en"));
         QTRY_COMPARE(
             h->waitFor(QStringLiteral("screenTitle"))->property("text").toString(), QStringLiteral("Welcome to the village kiosk"));
         QVERIFY(h->tap(QStringLiteral("startRequest")));
         QVERIFY(h->waitForScreen(QStringLiteral("consent")));
-        h->session->goHome(); // the next citizen starts in Bahasa Indonesia
+        h->areas->flow.goHome(); // the next citizen starts in Bahasa Indonesia
         QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
         QTRY_COMPARE(
             h->waitFor(QStringLiteral("screenTitle"))->property("text").toString(), QStringLiteral("Selamat datang di Anjungan Desa"));
@@ -306,12 +309,12 @@ private Q_SLOTS:
         h->outbox->setLetter(queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256("%PDF-1.4 asli").toHex()));
         const int printedBefore = int(h->letterPrinter->documents().size());
         const int alertsBefore = int(h->outbox->technicianAlerts().size());
-        h->session->openStaff();
-        h->session->staffLogin(KioskHarness::kStaffPin);
+        h->areas->flow.openStaff();
+        h->areas->staffLogin.login(KioskHarness::kStaffPin);
         QVERIFY(h->waitForScreen(QStringLiteral("staff")));
         QVERIFY(h->tap(QStringLiteral("print-") + queued->registrationNumber));
         QCOMPARE(int(h->letterPrinter->documents().size()), printedBefore);
-        QVERIFY(h->session->staffMessage().contains(QStringLiteral("tidak dicetak")));
+        QVERIFY(h->areas->staffLogin.desk()->message().contains(QStringLiteral("tidak dicetak")));
         QCOMPARE(int(h->outbox->technicianAlerts().size()), alertsBefore + 1);
     }
 
@@ -328,15 +331,15 @@ private Q_SLOTS:
         pdf.write("%PDF-1.4 surat");
         pdf.close();
         h->outbox->setLetter(queued->registrationNumber, path, QStringLiteral("00"));
-        h->session->goHome();
-        h->session->openStaff();
-        h->session->staffLogin(KioskHarness::kStaffPin);
+        h->areas->flow.goHome();
+        h->areas->flow.openStaff();
+        h->areas->staffLogin.login(KioskHarness::kStaffPin);
         QVERIFY(h->waitForScreen(QStringLiteral("staff")));
         QVERIFY(h->tap(QStringLiteral("handover-") + queued->registrationNumber));
-        QVERIFY(h->session->staffMessage().contains(QStringLiteral("diserahkan")));
+        QVERIFY(h->areas->staffLogin.desk()->message().contains(QStringLiteral("diserahkan")));
         QTRY_VERIFY(!h->find(QStringLiteral("handover-") + queued->registrationNumber));
         QVERIFY(h->outbox->handoversToSend().contains(queued->registrationNumber));
-        h->session->goHome();
+        h->areas->flow.goHome();
     }
 
     void printerFaultIsExplainedAndNothingIsLost()
@@ -351,16 +354,16 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
         // The request is committed all the same; the citizen is told the ticket comes later.
-        QTRY_VERIFY(h->session->ticket().value(QStringLiteral("printMessage")).toString().contains(QStringLiteral("Kertas habis")));
-        const QString reg = h->session->ticket().value(QStringLiteral("registrationNumber")).toString();
-        QCOMPARE(h->session->ticket().value(QStringLiteral("printed")).toBool(), false);
+        QTRY_VERIFY(h->areas->request.ticket().printMessage.contains(QStringLiteral("Kertas habis")));
+        const QString reg = h->areas->request.ticket().registrationNumber;
+        QCOMPARE(h->areas->request.ticket().printed, false);
         QVERIFY(h->outbox->findByRegistrationNumber(reg));
         const int notPrinted = h->outbox->stats().ticketsNotPrinted;
         QVERIFY(notPrinted >= 1);
         // Paper loaded: the waiting job prints, the banner goes away and the record says printed.
         h->ticketPrinter->setState(devices::DeviceState::Ready);
         QTRY_VERIFY(!h->find(QStringLiteral("printerBanner")));
-        QTRY_COMPARE(h->session->ticket().value(QStringLiteral("printed")).toBool(), true);
+        QTRY_COMPARE(h->areas->request.ticket().printed, true);
         QTRY_COMPARE(h->outbox->stats().ticketsNotPrinted, notPrinted - 1);
     }
 
@@ -375,7 +378,7 @@ private Q_SLOTS:
         QVERIFY(h->waitForScreen(QStringLiteral("review")));
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
-        const QString reg = h->session->ticket().value(QStringLiteral("registrationNumber")).toString();
+        const QString reg = h->areas->request.ticket().registrationNumber;
         QTRY_COMPARE(int(h->outbox->technicianAlerts().size()), alerts + 1);
         QTRY_COMPARE(h->print->pendingJobs().size(), 1);
         QVERIFY(h->print->pendingJobs().first().needsStaff);
@@ -383,14 +386,14 @@ private Q_SLOTS:
 
         // Staff see the job with its reason and print it again once the printer is fixed.
         h->ticketPrinter->setFailJobs(false);
-        h->session->goHome();
-        h->session->openStaff();
-        h->session->staffLogin(KioskHarness::kStaffPin);
+        h->areas->flow.goHome();
+        h->areas->flow.openStaff();
+        h->areas->staffLogin.login(KioskHarness::kStaffPin);
         QVERIFY(h->waitForScreen(QStringLiteral("staff")));
         const int id = h->print->pendingJobs().first().id;
         // The staff screen also says what each device is doing.
         QVERIFY(h->waitFor(QStringLiteral("deviceStates")));
-        QVERIFY(h->session->deviceStates().join(QLatin1Char('\n')).contains(QStringLiteral("Printer tiket — siap")));
+        QVERIFY(h->areas->devices.deviceStates().join(QLatin1Char('\n')).contains(QStringLiteral("Printer tiket — siap")));
         QQuickItem *job = h->waitFor(QStringLiteral("printJob-%1").arg(id));
         QVERIFY(job);
         QVERIFY(h->tap(QStringLiteral("reprint-%1").arg(id)));
@@ -400,7 +403,7 @@ private Q_SLOTS:
         QVERIFY(qr);
         QCOMPARE(h->outbox->findByStatusToken(qr->mid(5))->registrationNumber, reg);
         QTRY_VERIFY(!h->find(QStringLiteral("printJob-%1").arg(id)));
-        h->session->goHome();
+        h->areas->flow.goHome();
     }
 
     void ticketLostToACrashIsPrintedAgain()
@@ -412,12 +415,12 @@ private Q_SLOTS:
         QVERIFY(queued.ok());
         QVERIFY(h->outbox->stats().ticketsNotPrinted >= 1);
         const int printedBefore = int(h->ticketPrinter->documents().size());
-        h->session->goHome();
-        h->session->openStaff();
-        h->session->staffLogin(KioskHarness::kStaffPin);
+        h->areas->flow.goHome();
+        h->areas->flow.openStaff();
+        h->areas->staffLogin.login(KioskHarness::kStaffPin);
         QVERIFY(h->waitForScreen(QStringLiteral("staff")));
         QVERIFY(h->tap(QStringLiteral("reprintLostTickets")));
-        QVERIFY(h->session->staffMessage().contains(QStringLiteral("dikirim ulang")));
+        QVERIFY(h->areas->staffLogin.desk()->message().contains(QStringLiteral("dikirim ulang")));
         // The same ticket: its QR carries the request's own status token.
         QTRY_VERIFY(int(h->ticketPrinter->documents().size()) > printedBefore);
         bool found = false;
@@ -430,9 +433,11 @@ private Q_SLOTS:
         // Printed: it is no longer lost, and a second press prints nothing more.
         QTRY_VERIFY(h->outbox->unprintedTickets().isEmpty());
         const int printedAfter = int(h->ticketPrinter->documents().size());
-        h->session->reprintLostTickets();
+        h->areas->staffLogin.desk()->reprintLostTickets();
         QCOMPARE(int(h->ticketPrinter->documents().size()), printedAfter);
-        h->session->goHome();
+        h->areas->flow.goHome();
+        // The desk ends with the visit: the next person finds the PIN screen, not the letters.
+        QVERIFY(!h->areas->staffLogin.desk());
     }
 };
 

@@ -195,7 +195,7 @@ private Q_SLOTS:
             QVERIFY(store.open(kioskDb));
             const kiosk::TrustCache cache(store, rootSpki());
             const kiosk::SealVerifier verifier(cache, 7);
-            QCOMPARE(verifier.verify(sealText).value(QStringLiteral("verdict")).toString(), QStringLiteral("TIDAK_DIKENAL"));
+            QCOMPARE(verifier.verify(sealText).status, kiosk::SealVerdict::Unknown);
             QCOMPARE(cache.store(kiosk::TrustCache::Kind::TrustList, trustEnvelope, QStringLiteral("\"t1\"")).value(), true);
             QCOMPARE(cache.store(kiosk::TrustCache::Kind::TrustList, trustEnvelope, QStringLiteral("\"t1\"")).value(), false);
             QCOMPARE(cache.store(kiosk::TrustCache::Kind::Revocations, revocationsEnvelope, QStringLiteral("\"r1\"")).value(), true);
@@ -209,18 +209,18 @@ private Q_SLOTS:
             QVERIFY(!cache.store(kiosk::TrustCache::Kind::Revocations, forged.value(), QStringLiteral("\"x\"")));
             QCOMPARE(cache.etag(kiosk::TrustCache::Kind::Revocations), QStringLiteral("\"r1\""));
 
-            const QVariantMap v = verifier.verify(sealText);
-            QCOMPARE(v.value(QStringLiteral("verdict")).toString(), QStringLiteral("ASLI"));
-            QCOMPARE(v.value(QStringLiteral("nomor")).toString(), r.nomorSurat);
-            QCOMPARE(v.value(QStringLiteral("nama")).toString(), QStringLiteral("Siti Aminah"));
-            QCOMPARE(v.value(QStringLiteral("jenis")).toString(), QStringLiteral("Surat Keterangan Tidak Mampu"));
-            QCOMPARE(v.value(QStringLiteral("kantor")).toString(), QStringLiteral("Desa Pitu"));
-            QCOMPARE(v.value(QStringLiteral("penandatangan")).toString(), QStringLiteral("Kepala Desa Pitu"));
-            QVERIFY(!v.value(QStringLiteral("statusPer")).toString().isEmpty());
+            const kiosk::SealVerdict v = verifier.verify(sealText);
+            QCOMPARE(v.status, kiosk::SealVerdict::Genuine);
+            QCOMPARE(v.word(), QStringLiteral("ASLI"));
+            QCOMPARE(v.nomor, r.nomorSurat);
+            QCOMPARE(v.nama, QStringLiteral("Siti Aminah"));
+            QCOMPARE(v.jenis, QStringLiteral("Surat Keterangan Tidak Mampu"));
+            QCOMPARE(v.kantor, QStringLiteral("Desa Pitu"));
+            QCOMPARE(v.penandatangan, QStringLiteral("Kepala Desa Pitu"));
+            QVERIFY(!v.statusPer.isEmpty());
             QVERIFY(verifier.checkNik(sealText, kNik));
             QVERIFY(!verifier.checkNik(sealText, QStringLiteral("3521114506800003")));
-            QCOMPARE(verifier.verify(QStringLiteral("3521114506800002")).value(QStringLiteral("verdict")).toString(),
-                QStringLiteral("TIDAK_VALID"));
+            QCOMPARE(verifier.verify(QStringLiteral("3521114506800002")).status, kiosk::SealVerdict::Invalid);
 
             const kiosk::LetterCheck good = verifier.verifyLetterFile(r.letterPath, r.letterSha256);
             QVERIFY2(good.ok, qPrintable(good.problem));
@@ -235,11 +235,11 @@ private Q_SLOTS:
             QVERIFY(store.open(kioskDb));
             const kiosk::TrustCache cache(store, rootSpki());
             const kiosk::SealVerifier verifier(cache, 7);
-            QCOMPARE(verifier.verify(sealText).value(QStringLiteral("verdict")).toString(), QStringLiteral("ASLI"));
+            QCOMPARE(verifier.verify(sealText).status, kiosk::SealVerdict::Genuine);
             QCOMPARE(cache.store(kiosk::TrustCache::Kind::Revocations, m_seals->revocationList().value().envelope, QStringLiteral("\"r2\""))
                          .value(),
                 true);
-            QCOMPARE(verifier.verify(sealText).value(QStringLiteral("verdict")).toString(), QStringLiteral("DICABUT"));
+            QCOMPARE(verifier.verify(sealText).status, kiosk::SealVerdict::Revoked);
             // Replaying the older list is refused: a revocation cannot be undone by a replay.
             QVERIFY(!cache.store(kiosk::TrustCache::Kind::Revocations, revocationsEnvelope, QStringLiteral("\"r1\"")));
             const kiosk::LetterCheck revoked = verifier.verifyLetterFile(r.letterPath, r.letterSha256);

@@ -77,22 +77,6 @@
         <translation>Bring these to the village office:</translation>
     </message>
     <message>
-        <source>Nama lengkap (sesuai KTP)</source>
-        <translation>Full name (as on your ID card)</translation>
-    </message>
-    <message>
-        <source>Alamat (dusun, RT/RW)</source>
-        <translation>Address (hamlet, RT/RW)</translation>
-    </message>
-    <message>
-        <source>Keperluan surat</source>
-        <translation>What the letter is for</translation>
-    </message>
-    <message>
-        <source>Nomor HP untuk kabar surat siap</source>
-        <translation>Phone number for a message when the letter is ready</translation>
-    </message>
-    <message>
         <source>Kembali</source>
         <translation>Back</translation>
     </message>
@@ -242,6 +226,49 @@
     <message>
         <source>Kirim</source>
         <translation>Send</translation>
+    </message>
+    <message>
+        <source>Surat</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+</context>
+<context>
+    <name>SealVerdict</name>
+    <message>
+        <source>ASLI</source>
+        <translation>GENUINE</translation>
+    </message>
+    <message>
+        <source>DICABUT</source>
+        <translation>REVOKED</translation>
+    </message>
+    <message>
+        <source>TIDAK DIKENAL</source>
+        <translation>UNKNOWN</translation>
+    </message>
+    <message>
+        <source>TIDAK VALID</source>
+        <translation>NOT VALID</translation>
+    </message>
+    <message>
+        <source>Surat asli dan tidak dicabut.</source>
+        <translation>The letter is genuine and has not been revoked.</translation>
+    </message>
+    <message>
+        <source>Kantor telah mencabut surat ini; surat tidak berlaku lagi.</source>
+        <translation>The office has revoked this letter; it is no longer valid.</translation>
+    </message>
+    <message>
+        <source>Anjungan tidak dapat memeriksa surat ini: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama.</source>
+        <translation>The kiosk cannot check this letter: its signing key is unknown or the key list is too old.</translation>
+    </message>
+    <message>
+        <source>Segel tidak cocok dengan surat; surat mungkin palsu atau rusak.</source>
+        <translation>The seal does not match the letter; it may be forged or damaged.</translation>
     </message>
 </context>
 <context>
@@ -477,22 +504,6 @@
         <translation>Hold the QR code in the corner of the letter to the scanner. The kiosk checks its electronic signature without internet.</translation>
     </message>
     <message>
-        <source>ASLI</source>
-        <translation>GENUINE</translation>
-    </message>
-    <message>
-        <source>DICABUT</source>
-        <translation>REVOKED</translation>
-    </message>
-    <message>
-        <source>TIDAK DIKENAL</source>
-        <translation>UNKNOWN</translation>
-    </message>
-    <message>
-        <source>TIDAK VALID</source>
-        <translation>NOT VALID</translation>
-    </message>
-    <message>
         <source>Status per %1</source>
         <translation>Status as of %1</translation>
     </message>
@@ -543,22 +554,6 @@
     <message>
         <source>NIK TIDAK cocok dengan surat ini.</source>
         <translation>The NIK does NOT match this letter.</translation>
-    </message>
-    <message>
-        <source>Surat asli dan tidak dicabut.</source>
-        <translation>The letter is genuine and has not been revoked.</translation>
-    </message>
-    <message>
-        <source>Kantor telah mencabut surat ini; surat tidak berlaku lagi.</source>
-        <translation>The office has revoked this letter; it is no longer valid.</translation>
-    </message>
-    <message>
-        <source>Anjungan tidak dapat memeriksa surat ini: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama.</source>
-        <translation>The kiosk cannot check this letter: its signing key is unknown or the key list is too old.</translation>
-    </message>
-    <message>
-        <source>Segel tidak cocok dengan surat; surat mungkin palsu atau rusak.</source>
-        <translation>The seal does not match the letter; it may be forged or damaged.</translation>
     </message>
 </context>
 <context>
@@ -624,6 +619,21 @@
     </message>
 </context>
 <context>
+    <name>kiosk::DeviceStatus</name>
+    <message>
+        <source>Printer tiket</source>
+        <translation>Ticket printer</translation>
+    </message>
+    <message>
+        <source>Printer surat</source>
+        <translation>Letter printer</translation>
+    </message>
+    <message>
+        <source>siap</source>
+        <translation>ready</translation>
+    </message>
+</context>
+<context>
     <name>kiosk::FormModel</name>
     <message>
         <source>Wajib diisi.</source>
@@ -684,6 +694,79 @@
         <source>Periksa data orang ke-%1.</source>
         <translation>Check the details of person %1.</translation>
     </message>
+    <message>
+        <source>Tulis nama lengkap sesuai KTP.</source>
+        <translation>Write your full name as on your ID card.</translation>
+    </message>
+    <message>
+        <source>Tulis alamat lengkap (dusun, RT/RW).</source>
+        <translation>Write your full address (hamlet, RT/RW).</translation>
+    </message>
+    <message>
+        <source>Tulis untuk keperluan apa surat ini.</source>
+        <translation>Write what the letter is for.</translation>
+    </message>
+    <message>
+        <source>Nomor HP tidak dikenali. Contoh: 0812 3456 7890. Boleh dikosongkan.</source>
+        <translation>Phone number not recognised. Example: 0812 3456 7890. You may leave it empty.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::KioskAreas</name>
+    <message>
+        <source>Sentuh &quot;Ajukan Surat&quot; dan setujui pemberitahuan data dulu, lalu pindai KTP Anda.</source>
+        <translation>Touch &quot;Request a letter&quot; and accept the data notice first, then scan your ID card.</translation>
+    </message>
+    <message>
+        <source>NIK hanya dapat dipindai pada langkah identitas.</source>
+        <translation>A NIK can only be scanned at the identity step.</translation>
+    </message>
+    <message>
+        <source>Untuk cek status, selesaikan dulu atau batalkan langkah ini.</source>
+        <translation>To check a status, finish or cancel this step first.</translation>
+    </message>
+    <message>
+        <source>Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini.</source>
+        <translation>To check a letter, finish or cancel this step first.</translation>
+    </message>
+    <message>
+        <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat.</source>
+        <translation>The scanned code was not recognised. Scan the barcode on your ID card, the QR code on your ticket, or the QR code on a letter.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::LetterRequest</name>
+    <message>
+        <source>%1 Permohonan Anda sudah tersimpan; catat nomor registrasi Anda. Tiket tercetak setelah printer siap.</source>
+        <translation>%1 Your request is saved; note your registration number. The ticket prints once the printer is ready.</translation>
+    </message>
+    <message>
+        <source>Tiket belum tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.</source>
+        <translation>The ticket has not printed (%1). Note your registration number and tell the staff.</translation>
+    </message>
+    <message>
+        <source>Layanan ini belum tersedia di anjungan. Silakan pilih layanan lain.</source>
+        <translation>This service is not available on the kiosk yet. Please choose another one.</translation>
+    </message>
+    <message>
+        <source>Ada isian yang perlu diperbaiki. Lihat pesan merah di bawah kolomnya.</source>
+        <translation>Some answers need fixing. See the red messages under the boxes.</translation>
+    </message>
+    <message>
+        <source>Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas.</source>
+        <translation>Sorry, your request could not be saved. Please ask the staff.</translation>
+    </message>
+    <message>
+        <source>Tiket sedang dicetak…</source>
+        <translation>Your ticket is printing…</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::LetterVerification</name>
+    <message>
+        <source>Anjungan ini belum memiliki daftar kunci tanda tangan. Hubungi teknisi.</source>
+        <translation>This kiosk does not have the list of signing keys yet. Call a technician.</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::Nik</name>
@@ -717,7 +800,7 @@
     </message>
 </context>
 <context>
-    <name>kiosk::Session</name>
+    <name>kiosk::NikEntry</name>
     <message>
         <source>Perempuan</source>
         <translation>Female</translation>
@@ -726,58 +809,113 @@
         <source>Laki-laki</source>
         <translation>Male</translation>
     </message>
+</context>
+<context>
+    <name>kiosk::StaffDesk</name>
     <message>
-        <source>Layanan ini belum tersedia di anjungan. Silakan pilih layanan lain.</source>
-        <translation>This service is not available on the kiosk yet. Please choose another one.</translation>
+        <source>Surat %1 dikirim ke printer (pekerjaan #%2).</source>
+        <translation>Letter %1 sent to the printer (job #%2).</translation>
     </message>
     <message>
-        <source>Tulis nama lengkap sesuai KTP.</source>
-        <translation>Write your full name as on your ID card.</translation>
+        <source>Surat %1 belum dapat dicetak: %2</source>
+        <translation>Letter %1 cannot be printed yet: %2</translation>
     </message>
     <message>
-        <source>Tulis alamat lengkap (dusun, RT/RW).</source>
-        <translation>Write your full address (hamlet, RT/RW).</translation>
+        <source>Surat %1 selesai dicetak.</source>
+        <translation>Letter %1 has been printed.</translation>
     </message>
     <message>
-        <source>Tulis untuk keperluan apa surat ini.</source>
-        <translation>Write what the letter is for.</translation>
+        <source>Surat %1 gagal dicetak: %2</source>
+        <translation>Letter %1 failed to print: %2</translation>
     </message>
     <message>
-        <source>Nomor HP tidak dikenali. Contoh: 0812 3456 7890. Boleh dikosongkan.</source>
-        <translation>Phone number not recognised. Example: 0812 3456 7890. You may leave it empty.</translation>
+        <source>Printer surat: %1</source>
+        <translation>Letter printer: %1</translation>
     </message>
     <message>
-        <source>Ada isian yang perlu diperbaiki. Lihat pesan merah di bawah kolomnya.</source>
-        <translation>Some answers need fixing. See the red messages under the boxes.</translation>
+        <source>Surat %1 belum tersedia di anjungan ini.</source>
+        <translation>Letter %1 is not on this kiosk yet.</translation>
     </message>
     <message>
-        <source>Surat</source>
-        <translation>Letter</translation>
+        <source>Berkas surat %1 rusak atau berubah; tidak dicetak. Hubungi teknisi.</source>
+        <translation>The file of letter %1 is damaged or altered; not printed. Call a technician.</translation>
     </message>
     <message>
-        <source>NIK</source>
-        <translation>NIK</translation>
+        <source>Surat %1 tidak dicetak: %2 Hubungi teknisi.</source>
+        <translation>Letter %1 was not printed: %2 Call a technician.</translation>
     </message>
     <message>
-        <source>Nama</source>
-        <translation>Name</translation>
+        <source>Surat %1 sedang dikirim ke printer…</source>
+        <translation>Sending letter %1 to the printer…</translation>
     </message>
     <message>
-        <source>Alamat</source>
-        <translation>Address</translation>
+        <source>Surat %1 tidak ada di daftar surat siap.</source>
+        <translation>Letter %1 is not in the list of ready letters.</translation>
     </message>
     <message>
-        <source>Keperluan</source>
-        <translation>Purpose</translation>
+        <source>Surat %1 tercatat sudah diserahkan kepada pemohon.</source>
+        <translation>Letter %1 is recorded as handed over to the applicant.</translation>
     </message>
     <message>
-        <source>Nomor HP</source>
-        <translation>Phone number</translation>
+        <source>Pekerjaan cetak #%1 dikirim ulang ke printer.</source>
+        <translation>Print job #%1 sent to the printer again.</translation>
     </message>
     <message>
-        <source>Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas.</source>
-        <translation>Sorry, your request could not be saved. Please ask the staff.</translation>
+        <source>Pekerjaan cetak #%1 dibatalkan.</source>
+        <translation>Print job #%1 cancelled.</translation>
     </message>
+    <message>
+        <source>Tidak ada tiket hilang yang dapat dicetak ulang.</source>
+        <translation>There are no lost tickets to print again.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tiket dikirim ulang ke printer.</source>
+        <translation>
+            <numerusform>%n ticket sent to the printer again.</numerusform>
+            <numerusform>%n tickets sent to the printer again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::StaffLogin</name>
+    <message>
+        <source>PIN salah. Sisa percobaan: %1.</source>
+        <translation>Wrong PIN. Attempts left: %1.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak PIN salah. Coba lagi dalam %1 detik.</source>
+        <translation>Too many wrong PINs. Try again in %1 seconds.</translation>
+    </message>
+    <message>
+        <source>PIN petugas belum diatur. Hubungi teknisi.</source>
+        <translation>The staff PIN is not set. Call a technician.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::StatusLookup</name>
+    <message>
+        <source>Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.</source>
+        <translation>Registration number not found on this kiosk. Check the number on your ticket.</translation>
+    </message>
+    <message>
+        <source>Permohonan Anda perlu diperbaiki. Datang ke kantor desa dengan membawa tiket ini.</source>
+        <translation>Your request needs a correction. Come to the village office with this ticket.</translation>
+    </message>
+    <message>
+        <source>Permohonan Anda ditolak. Alasannya tertulis di bawah; tanyakan ke petugas bila kurang jelas.</source>
+        <translation>Your request was rejected. The reason is written below; ask the staff if it is unclear.</translation>
+    </message>
+    <message>
+        <source>Surat Anda sudah jadi. Ambil di kantor desa dengan membawa tiket ini.</source>
+        <translation>Your letter is ready. Pick it up at the village office with this ticket.</translation>
+    </message>
+    <message>
+        <source>Permohonan Anda sedang diproses. Tidak perlu datang sampai surat siap.</source>
+        <translation>Your request is being processed. No need to come until the letter is ready.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::Survey</name>
     <message>
         <source>Persyaratan: apakah persyaratan surat mudah dipahami dan dipenuhi?</source>
         <translation>Requirements: were the requirements easy to understand and meet?</translation>
@@ -813,149 +951,6 @@
     <message>
         <source>Sarana: apakah anjungan dan ruang pelayanan nyaman dan bersih?</source>
         <translation>Facilities: are the kiosk and the service room comfortable and clean?</translation>
-    </message>
-    <message>
-        <source>Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.</source>
-        <translation>Registration number not found on this kiosk. Check the number on your ticket.</translation>
-    </message>
-    <message>
-        <source>Permohonan Anda perlu diperbaiki. Datang ke kantor desa dengan membawa tiket ini.</source>
-        <translation>Your request needs a correction. Come to the village office with this ticket.</translation>
-    </message>
-    <message>
-        <source>Permohonan Anda ditolak. Alasannya tertulis di bawah; tanyakan ke petugas bila kurang jelas.</source>
-        <translation>Your request was rejected. The reason is written below; ask the staff if it is unclear.</translation>
-    </message>
-    <message>
-        <source>Surat Anda sudah jadi. Ambil di kantor desa dengan membawa tiket ini.</source>
-        <translation>Your letter is ready. Pick it up at the village office with this ticket.</translation>
-    </message>
-    <message>
-        <source>Permohonan Anda sedang diproses. Tidak perlu datang sampai surat siap.</source>
-        <translation>Your request is being processed. No need to come until the letter is ready.</translation>
-    </message>
-    <message>
-        <source>PIN salah. Sisa percobaan: %1.</source>
-        <translation>Wrong PIN. Attempts left: %1.</translation>
-    </message>
-    <message>
-        <source>Terlalu banyak PIN salah. Coba lagi dalam %1 detik.</source>
-        <translation>Too many wrong PINs. Try again in %1 seconds.</translation>
-    </message>
-    <message>
-        <source>PIN petugas belum diatur. Hubungi teknisi.</source>
-        <translation>The staff PIN is not set. Call a technician.</translation>
-    </message>
-    <message>
-        <source>Surat %1 belum tersedia di anjungan ini.</source>
-        <translation>Letter %1 is not on this kiosk yet.</translation>
-    </message>
-    <message>
-        <source>Berkas surat %1 rusak atau berubah; tidak dicetak. Hubungi teknisi.</source>
-        <translation>The file of letter %1 is damaged or altered; not printed. Call a technician.</translation>
-    </message>
-    <message>
-        <source>Surat %1 dikirim ke printer (pekerjaan #%2).</source>
-        <translation>Letter %1 sent to the printer (job #%2).</translation>
-    </message>
-    <message>
-        <source>Sentuh &quot;Ajukan Surat&quot; dan setujui pemberitahuan data dulu, lalu pindai KTP Anda.</source>
-        <translation>Touch &quot;Request a letter&quot; and accept the data notice first, then scan your ID card.</translation>
-    </message>
-    <message>
-        <source>NIK hanya dapat dipindai pada langkah identitas.</source>
-        <translation>A NIK can only be scanned at the identity step.</translation>
-    </message>
-    <message>
-        <source>Untuk cek status, selesaikan dulu atau batalkan langkah ini.</source>
-        <translation>To check a status, finish or cancel this step first.</translation>
-    </message>
-    <message>
-        <source>Surat %1 tidak dicetak: %2 Hubungi teknisi.</source>
-        <translation>Letter %1 was not printed: %2 Call a technician.</translation>
-    </message>
-    <message>
-        <source>Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini.</source>
-        <translation>To check a letter, finish or cancel this step first.</translation>
-    </message>
-    <message>
-        <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat.</source>
-        <translation>The scanned code was not recognised. Scan the barcode on your ID card, the QR code on your ticket, or the QR code on a letter.</translation>
-    </message>
-    <message>
-        <source>Anjungan ini belum memiliki daftar kunci tanda tangan. Hubungi teknisi.</source>
-        <translation>This kiosk does not have the list of signing keys yet. Call a technician.</translation>
-    </message>
-    <message>
-        <source>%1 Permohonan Anda sudah tersimpan; catat nomor registrasi Anda. Tiket tercetak setelah printer siap.</source>
-        <translation>%1 Your request is saved; note your registration number. The ticket prints once the printer is ready.</translation>
-    </message>
-    <message>
-        <source>Printer surat: %1</source>
-        <translation>Letter printer: %1</translation>
-    </message>
-    <message>
-        <source>Surat %1 selesai dicetak.</source>
-        <translation>Letter %1 has been printed.</translation>
-    </message>
-    <message>
-        <source>Surat %1 gagal dicetak: %2</source>
-        <translation>Letter %1 failed to print: %2</translation>
-    </message>
-    <message>
-        <source>Tiket sedang dicetak…</source>
-        <translation>Your ticket is printing…</translation>
-    </message>
-    <message>
-        <source>Surat %1 sedang dikirim ke printer…</source>
-        <translation>Sending letter %1 to the printer…</translation>
-    </message>
-    <message>
-        <source>Pekerjaan cetak #%1 dikirim ulang ke printer.</source>
-        <translation>Print job #%1 sent to the printer again.</translation>
-    </message>
-    <message>
-        <source>Pekerjaan cetak #%1 dibatalkan.</source>
-        <translation>Print job #%1 cancelled.</translation>
-    </message>
-    <message>
-        <source>Tiket belum tercetak (%1). Catat nomor registrasi Anda dan beri tahu petugas.</source>
-        <translation>The ticket has not printed (%1). Note your registration number and tell the staff.</translation>
-    </message>
-    <message>
-        <source>Surat %1 belum dapat dicetak: %2</source>
-        <translation>Letter %1 cannot be printed yet: %2</translation>
-    </message>
-    <message>
-        <source>Printer tiket</source>
-        <translation>Ticket printer</translation>
-    </message>
-    <message>
-        <source>Printer surat</source>
-        <translation>Letter printer</translation>
-    </message>
-    <message>
-        <source>siap</source>
-        <translation>ready</translation>
-    </message>
-    <message>
-        <source>Surat %1 tidak ada di daftar surat siap.</source>
-        <translation>Letter %1 is not in the list of ready letters.</translation>
-    </message>
-    <message>
-        <source>Surat %1 tercatat sudah diserahkan kepada pemohon.</source>
-        <translation>Letter %1 is recorded as handed over to the applicant.</translation>
-    </message>
-    <message>
-        <source>Tidak ada tiket hilang yang dapat dicetak ulang.</source>
-        <translation>There are no lost tickets to print again.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tiket dikirim ulang ke printer.</source>
-        <translation>
-            <numerusform>%n ticket sent to the printer again.</numerusform>
-            <numerusform>%n tickets sent to the printer again.</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -38,13 +38,13 @@ ScreenPage {
                 primary: false
                 text: qsTr("Tidak setuju")
                 detail: qsTr("Kembali ke awal; tidak ada data yang disimpan")
-                onClicked: Session.goHome()
+                onClicked: VisitFlow.goHome()
             }
             BigButton {
                 objectName: "acceptConsent"
                 Layout.fillWidth: true
                 text: qsTr("Setuju dan lanjut")
-                onClicked: Session.acceptConsent()
+                onClicked: VisitFlow.acceptConsent()
             }
         }
     }

@@ -5,7 +5,7 @@ import AnjunganDesa
 
 ScreenPage {
     title: qsTr("Permohonan Anda sudah tercatat")
-    subtitle: Session.ticket.printed ? qsTr("Ambil tiket antrean Anda di bawah layar.") : (Session.ticket.printMessage || "")
+    subtitle: LetterRequest.ticket.printed ? qsTr("Ambil tiket antrean Anda di bawah layar.") : LetterRequest.ticket.printMessage
     Flickable {
         anchors.fill: parent
         contentHeight: column.implicitHeight
@@ -15,10 +15,10 @@ ScreenPage {
             width: parent.width
             spacing: Theme.gap * 0.75
             Text { text: qsTr("Nomor antrean"); font.pixelSize: Theme.body; color: Theme.muted }
-            Text { objectName: "queueLabel"; text: Session.ticket.queueLabel || ""; font.pixelSize: 96; font.bold: true; color: Theme.primary }
+            Text { objectName: "queueLabel"; text: LetterRequest.ticket.queueLabel; font.pixelSize: 96; font.bold: true; color: Theme.primary }
             Text {
                 Layout.fillWidth: true
-                text: qsTr("Nomor registrasi: %1").arg(Session.ticket.registrationNumber || "")
+                text: qsTr("Nomor registrasi: %1").arg(LetterRequest.ticket.registrationNumber)
                 font.pixelSize: Theme.body + 4
                 color: Theme.text
                 wrapMode: Text.WordWrap
@@ -26,13 +26,13 @@ ScreenPage {
             Text {
                 Layout.fillWidth: true
                 text: qsTr("Langkah berikutnya: serahkan berkas di bawah ini ke petugas kantor desa. Surat diproses sekitar %n hari kerja. "
-                           + "Cek status kapan saja dengan memindai kode QR pada tiket.", "", Session.ticket.estimatedDays || 0)
+                           + "Cek status kapan saja dengan memindai kode QR pada tiket.", "", LetterRequest.ticket.estimatedDays)
                 font.pixelSize: Theme.body
                 color: Theme.text
                 wrapMode: Text.WordWrap
             }
             Repeater {
-                model: Session.ticket.requirements || []
+                model: LetterRequest.ticket.requirements
                 delegate: Text {
                     required property string modelData
                     Layout.fillWidth: true
@@ -45,8 +45,8 @@ ScreenPage {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.gap
-                BigButton { objectName: "openSurvey"; Layout.fillWidth: true; primary: false; text: qsTr("Beri penilaian"); detail: qsTr("9 pertanyaan singkat"); onClicked: Session.openSurvey() }
-                BigButton { objectName: "finish"; Layout.fillWidth: true; text: qsTr("Selesai"); onClicked: Session.goHome() }
+                BigButton { objectName: "openSurvey"; Layout.fillWidth: true; primary: false; text: qsTr("Beri penilaian"); detail: qsTr("9 pertanyaan singkat"); onClicked: Survey.open() }
+                BigButton { objectName: "finish"; Layout.fillWidth: true; text: qsTr("Selesai"); onClicked: VisitFlow.goHome() }
             }
         }
     }

@@ -5,7 +5,7 @@ import AnjunganDesa
 
 ScreenPage {
     id: page
-    title: Session.serviceName
+    title: LetterRequest.serviceName
     subtitle: qsTr("Isi data berikut. Sentuh kolom untuk mengetik dengan papan ketik di layar.")
 
     // Keeps the field being typed into above the on-screen keyboard.
@@ -31,7 +31,7 @@ ScreenPage {
                 implicitHeight: reqColumn.implicitHeight + 32
                 radius: Theme.radius
                 color: Theme.warningBackground
-                visible: Session.requirements.length > 0
+                visible: LetterRequest.requirements.length > 0
                 ColumnLayout {
                     id: reqColumn
                     anchors.fill: parent
@@ -46,7 +46,7 @@ ScreenPage {
                         wrapMode: Text.WordWrap
                     }
                     Repeater {
-                        model: Session.requirements
+                        model: LetterRequest.requirements
                         delegate: Text {
                             required property string modelData
                             Layout.fillWidth: true
@@ -59,27 +59,7 @@ ScreenPage {
                 }
             }
             Repeater {
-                model: [
-                    { key: "name", label: qsTr("Nama lengkap (sesuai KTP)"), kind: "text", required: true },
-                    { key: "address", label: qsTr("Alamat (dusun, RT/RW)"), kind: "multiline", required: true },
-                    { key: "purpose", label: qsTr("Keperluan surat"), kind: "text", required: true },
-                    { key: "phone", label: qsTr("Nomor HP untuk kabar surat siap"), kind: "phone", required: false }
-                ]
-                delegate: TextInputField {
-                    required property var modelData
-                    objectName: "field-" + modelData.key
-                    Layout.fillWidth: true
-                    label: modelData.label
-                    kind: modelData.kind
-                    required: modelData.required
-                    value: Session[modelData.key]
-                    error: Session.commonErrors[modelData.key] || ""
-                    onEdited: (t) => Session[modelData.key] = t
-                    onFocused: (item) => page.reveal(item)
-                }
-            }
-            Repeater {
-                model: Session.form
+                model: LetterRequest.form
                 delegate: Loader {
                     id: fieldLoader
                     objectName: "field-" + model.key
@@ -95,7 +75,7 @@ ScreenPage {
                             required: fieldLoader.m.required
                             value: fieldLoader.m.value
                             error: fieldLoader.m.error
-                            onEdited: (t) => Session.form.setValue(fieldLoader.row, t)
+                            onEdited: (t) => LetterRequest.form.setValue(fieldLoader.row, t)
                             onFocused: (item) => page.reveal(item)
                         }
                     }
@@ -106,7 +86,7 @@ ScreenPage {
                             options: fieldLoader.m.options
                             selected: fieldLoader.m.selected
                             error: fieldLoader.m.error
-                            onChosen: (i) => Session.form.choose(fieldLoader.row, i)
+                            onChosen: (i) => LetterRequest.form.choose(fieldLoader.row, i)
                         }
                     }
                     Component {
@@ -128,8 +108,8 @@ ScreenPage {
             Text {
                 objectName: "formError"
                 Layout.fillWidth: true
-                visible: Session.formError.length > 0
-                text: Session.formError
+                visible: LetterRequest.formError.length > 0
+                text: LetterRequest.formError
                 font.pixelSize: Theme.body
                 color: Theme.error
                 wrapMode: Text.WordWrap
@@ -137,8 +117,8 @@ ScreenPage {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.gap
-                BigButton { Layout.fillWidth: true; primary: false; text: qsTr("Kembali"); onClicked: Session.back() }
-                BigButton { objectName: "toReview"; Layout.fillWidth: true; text: qsTr("Periksa"); onClicked: Session.review() }
+                BigButton { Layout.fillWidth: true; primary: false; text: qsTr("Kembali"); onClicked: VisitFlow.back() }
+                BigButton { objectName: "toReview"; Layout.fillWidth: true; text: qsTr("Periksa"); onClicked: LetterRequest.review() }
             }
         }
     }

@@ -52,7 +52,7 @@ ColumnLayout {
                         primary: false
                         implicitWidth: 200
                         text: qsTr("Hapus")
-                        onClicked: Session.form.removeItem(group.row, card.index)
+                        onClicked: LetterRequest.form.removeItem(group.row, card.index)
                     }
                 }
                 Repeater {
@@ -72,7 +72,7 @@ ColumnLayout {
                                 required: true
                                 value: sub.person[sub.modelData.key] || ""
                                 error: sub.errors[sub.modelData.key] || ""
-                                onEdited: (t) => Session.form.setItemValue(group.row, card.index, sub.modelData.key, t)
+                                onEdited: (t) => LetterRequest.form.setItemValue(group.row, card.index, sub.modelData.key, t)
                                 onFocused: (item) => group.focused(item)
                             }
                         }
@@ -83,7 +83,7 @@ ColumnLayout {
                                 options: sub.modelData.options
                                 selected: sub.modelData.values.indexOf(sub.person[sub.modelData.key] || "")
                                 error: sub.errors[sub.modelData.key] || ""
-                                onChosen: (i) => Session.form.chooseItemOption(group.row, card.index, sub.modelData.key, i)
+                                onChosen: (i) => LetterRequest.form.chooseItemOption(group.row, card.index, sub.modelData.key, i)
                             }
                         }
                     }
@@ -96,7 +96,7 @@ ColumnLayout {
         visible: group.items.length < group.maxItems
         primary: false
         text: qsTr("+ Tambah orang")
-        onClicked: Session.form.addItem(group.row)
+        onClicked: LetterRequest.form.addItem(group.row)
     }
     Text {
         Layout.fillWidth: true

@@ -19,7 +19,7 @@ ScreenPage {
                 Layout.preferredHeight: 96
                 radius: Theme.radius
                 color: Theme.surface
-                border.color: Session.nikError.length > 0 ? Theme.error : Theme.primary
+                border.color: NikEntry.error.length > 0 ? Theme.error : Theme.primary
                 border.width: 3
                 Text {
                     objectName: "nikField"
@@ -28,15 +28,15 @@ ScreenPage {
                     horizontalAlignment: Text.AlignHCenter
                     fontSizeMode: Text.HorizontalFit
                     minimumPixelSize: 24
-                    text: Session.nik.length > 0 ? Session.nik.replace(/(\d{4})(?=\d)/g, "$1 ") : qsTr("NIK (16 angka)")
+                    text: NikEntry.nik.length > 0 ? NikEntry.nik.replace(/(\d{4})(?=\d)/g, "$1 ") : qsTr("NIK (16 angka)")
                     font.pixelSize: Theme.title
                     font.family: "DejaVu Sans Mono"
-                    color: Session.nik.length > 0 ? Theme.text : Theme.muted
+                    color: NikEntry.nik.length > 0 ? Theme.text : Theme.muted
                 }
             }
             Text {
                 Layout.fillWidth: true
-                text: Session.nikScanned ? qsTr("NIK terbaca dari kartu.") : qsTr("%1 dari 16 angka").arg(Session.nik.length)
+                text: NikEntry.scanned ? qsTr("NIK terbaca dari kartu.") : qsTr("%1 dari 16 angka").arg(NikEntry.nik.length)
                 font.pixelSize: Theme.body
                 color: Theme.muted
                 wrapMode: Text.WordWrap
@@ -44,15 +44,15 @@ ScreenPage {
             Text {
                 objectName: "nikError"
                 Layout.fillWidth: true
-                visible: Session.nikError.length > 0
-                text: Session.nikError
+                visible: NikEntry.error.length > 0
+                text: NikEntry.error
                 font.pixelSize: Theme.body
                 color: Theme.error
                 wrapMode: Text.WordWrap
             }
             Rectangle {
                 Layout.fillWidth: true
-                visible: Session.nikValid
+                visible: NikEntry.valid
                 implicitHeight: facts.implicitHeight + 32
                 radius: Theme.radius
                 color: Theme.surface
@@ -62,23 +62,23 @@ ScreenPage {
                     anchors.margins: 16
                     spacing: 6
                     Text { Layout.fillWidth: true; text: qsTr("Menurut NIK ini:"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Tanggal lahir: %1").arg(Session.nikFacts.birthDate || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Jenis kelamin: %1").arg(Session.nikFacts.sex || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Kode wilayah: %1").arg(Session.nikFacts.region || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Tanggal lahir: %1").arg(NikEntry.facts.birthDate); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Jenis kelamin: %1").arg(NikEntry.facts.sex); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { Layout.fillWidth: true; text: qsTr("Kode wilayah: %1").arg(NikEntry.facts.region); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 }
             }
             BigButton {
                 objectName: "confirmNik"
                 Layout.fillWidth: true
-                enabled: Session.nikValid
+                enabled: NikEntry.valid
                 text: qsTr("Ya, ini NIK saya")
-                onClicked: Session.confirmNik()
+                onClicked: NikEntry.confirm()
             }
         }
         NumPad {
             Layout.alignment: Qt.AlignTop | Qt.AlignHCenter
-            onDigit: (d) => Session.typeDigit(d)
-            onErase: Session.eraseDigit()
+            onDigit: (d) => NikEntry.typeDigit(d)
+            onErase: NikEntry.eraseDigit()
         }
     }
 }

@@ -6,11 +6,11 @@ import AnjunganDesa
 Rectangle {
     id: overlay
     objectName: "idleOverlay"
-    visible: Session.idle.warning
+    visible: Idle.warning
     color: "#cc000000"
     MouseArea {
         anchors.fill: parent
-        onPressed: Session.idle.activity()
+        onPressed: Idle.activity()
     }
     Rectangle {
         anchors.centerIn: parent
@@ -34,7 +34,7 @@ Rectangle {
             Text {
                 objectName: "idleCountdown"
                 Layout.fillWidth: true
-                text: qsTr("Demi keamanan data Anda, layar akan kembali ke awal dalam %n detik dan isian dihapus.", "", Session.idle.secondsLeft)
+                text: qsTr("Demi keamanan data Anda, layar akan kembali ke awal dalam %n detik dan isian dihapus.", "", Idle.secondsLeft)
                 font.pixelSize: Theme.body
                 color: Theme.text
                 wrapMode: Text.WordWrap
@@ -42,7 +42,7 @@ Rectangle {
             BigButton {
                 Layout.fillWidth: true
                 text: qsTr("Lanjutkan")
-                onClicked: Session.idle.activity()
+                onClicked: Idle.activity()
             }
         }
     }

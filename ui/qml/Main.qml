@@ -31,27 +31,27 @@ ApplicationWindow {
             }
             Text {
                 objectName: "outboxIndicator"
-                visible: Session.outboxDepth > 0 && window.width > 1100
-                text: qsTr("%n permohonan menunggu dikirim", "", Session.outboxDepth)
+                visible: SyncStatus.outboxDepth > 0 && window.width > 1100
+                text: qsTr("%n permohonan menunggu dikirim", "", SyncStatus.outboxDepth)
                 color: Theme.inverse
                 font.pixelSize: 20
             }
             HeaderButton {
                 objectName: "languageToggle"
-                text: Session.language === "id" ? "English" : "Bahasa Indonesia"
+                text: VisitFlow.language === "id" ? "English" : "Bahasa Indonesia"
                 Accessible.name: qsTr("Ganti bahasa")
-                onClicked: Session.language = Session.language === "id" ? "en" : "id"
+                onClicked: VisitFlow.language = VisitFlow.language === "id" ? "en" : "id"
             }
             HeaderButton {
                 objectName: "largeTextToggle"
-                text: Session.largeText ? qsTr("Huruf biasa") : qsTr("Huruf besar")
-                onClicked: Session.largeText = !Session.largeText
+                text: VisitFlow.largeText ? qsTr("Huruf biasa") : qsTr("Huruf besar")
+                onClicked: VisitFlow.largeText = !VisitFlow.largeText
             }
             HeaderButton {
                 objectName: "homeButton"
-                visible: Session.screen !== "welcome"
+                visible: VisitFlow.screen !== VisitFlow.Welcome
                 text: qsTr("Beranda")
-                onClicked: Session.goHome()
+                onClicked: VisitFlow.goHome()
             }
         }
     }
@@ -59,7 +59,7 @@ ApplicationWindow {
     Rectangle {
         id: printerBanner
         objectName: "printerBanner"
-        visible: Session.printerNotice.length > 0
+        visible: DeviceStatus.printerNotice.length > 0
         anchors.left: parent.left
         anchors.right: parent.right
         height: visible ? bannerText.implicitHeight + 24 : 0
@@ -69,7 +69,7 @@ ApplicationWindow {
             id: bannerText
             anchors.fill: parent
             anchors.margins: 12
-            text: Session.printerNotice
+            text: DeviceStatus.printerNotice
             font.pixelSize: Theme.body
             color: Theme.warning
             wrapMode: Text.WordWrap
@@ -84,19 +84,19 @@ ApplicationWindow {
         anchors.topMargin: printerBanner.height
         anchors.bottomMargin: keyboard.active ? keyboard.height : 0
         source: {
-            switch (Session.screen) {
-            case "consent": return "ConsentScreen.qml"
-            case "identify": return "IdentifyScreen.qml"
-            case "service": return "ServiceScreen.qml"
-            case "form": return "FormScreen.qml"
-            case "review": return "ReviewScreen.qml"
-            case "done": return "DoneScreen.qml"
-            case "survey": return "SurveyScreen.qml"
-            case "status": return "StatusScreen.qml"
-            case "verify": return "VerifyScreen.qml"
-            case "help": return "HelpScreen.qml"
-            case "staffLogin": return "StaffLoginScreen.qml"
-            case "staff": return "StaffScreen.qml"
+            switch (VisitFlow.screen) {
+            case VisitFlow.Consent: return "ConsentScreen.qml"
+            case VisitFlow.Identify: return "IdentifyScreen.qml"
+            case VisitFlow.Service: return "ServiceScreen.qml"
+            case VisitFlow.Form: return "FormScreen.qml"
+            case VisitFlow.Review: return "ReviewScreen.qml"
+            case VisitFlow.Done: return "DoneScreen.qml"
+            case VisitFlow.Survey: return "SurveyScreen.qml"
+            case VisitFlow.Status: return "StatusScreen.qml"
+            case VisitFlow.Verify: return "VerifyScreen.qml"
+            case VisitFlow.Help: return "HelpScreen.qml"
+            case VisitFlow.StaffLogin: return "StaffLoginScreen.qml"
+            case VisitFlow.Staff: return "StaffScreen.qml"
             default: return "WelcomeScreen.qml"
             }
         }
@@ -110,11 +110,11 @@ ApplicationWindow {
     // The on-screen keyboard follows the session's language: Indonesian layout by default.
     function applyKeyboardLocale() {
         VirtualKeyboardSettings.activeLocales = ["id_ID", "en_GB"]
-        VirtualKeyboardSettings.locale = Session.language === "en" ? "en_GB" : "id_ID"
+        VirtualKeyboardSettings.locale = VisitFlow.language === "en" ? "en_GB" : "id_ID"
     }
     Component.onCompleted: applyKeyboardLocale()
     Connections {
-        target: Session
+        target: VisitFlow
         function onLanguageChanged() { window.applyKeyboardLocale() }
     }
 

@@ -37,8 +37,8 @@ Item {
         Text {
             objectName: "notice"
             Layout.fillWidth: true
-            visible: Session.notice.length > 0
-            text: Session.notice
+            visible: VisitFlow.notice.length > 0
+            text: VisitFlow.notice
             font.pixelSize: Theme.body
             color: Theme.error
             wrapMode: Text.WordWrap

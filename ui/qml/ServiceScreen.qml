@@ -5,7 +5,7 @@ import AnjunganDesa
 
 ScreenPage {
     title: qsTr("Pilih surat yang Anda perlukan")
-    subtitle: Session.catalogCount > 0 ? "" : qsTr("Daftar layanan belum tersedia: anjungan belum terhubung ke kantor kecamatan. Silakan hubungi petugas.")
+    subtitle: LetterRequest.catalogCount > 0 ? "" : qsTr("Daftar layanan belum tersedia: anjungan belum terhubung ke kantor kecamatan. Silakan hubungi petugas.")
     ColumnLayout {
         anchors.fill: parent
         spacing: 16
@@ -16,11 +16,11 @@ ScreenPage {
             font.pixelSize: Theme.body
             placeholderText: qsTr("Cari surat, misalnya: usaha, nikah, waris")
             inputMethodHints: Qt.ImhNoPredictiveText
-            text: Session.catalog.filter
-            onTextEdited: Session.catalog.filter = text
+            text: LetterRequest.catalog.filter
+            onTextEdited: LetterRequest.catalog.filter = text
         }
         Text {
-            visible: Session.catalogCount > 0 && Session.catalog.count === 0
+            visible: LetterRequest.catalogCount > 0 && LetterRequest.catalog.count === 0
             text: qsTr("Tidak ada surat yang cocok. Coba kata lain.")
             font.pixelSize: Theme.body
             color: Theme.muted
@@ -31,7 +31,7 @@ ScreenPage {
             Layout.fillHeight: true
             clip: true
             spacing: 12
-            model: Session.catalog
+            model: LetterRequest.catalog
             delegate: BigButton {
                 required property string code
                 required property string name
@@ -44,7 +44,7 @@ ScreenPage {
                 iconName: serviceIcon.length > 0 ? serviceIcon : "document"
                 text: name
                 detail: description + " · " + qsTr("perkiraan %n hari kerja", "", estimatedDays)
-                onClicked: Session.chooseService(code)
+                onClicked: LetterRequest.chooseService(code)
             }
             ScrollBar.vertical: ScrollBar { width: 16 }
         }

@@ -17,8 +17,8 @@ ScreenPage {
             Text { text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("PIN"); font.pixelSize: Theme.title; color: Theme.text }
             Text {
                 Layout.fillWidth: true
-                text: Session.staffMessage
-                visible: Session.staffMessage.length > 0
+                text: StaffLogin.message
+                visible: StaffLogin.message.length > 0
                 font.pixelSize: Theme.body
                 color: Theme.error
                 wrapMode: Text.WordWrap
@@ -29,7 +29,7 @@ ScreenPage {
             showOk: true
             onDigit: (d) => { if (page.pin.length < 12) page.pin += d }
             onErase: page.pin = page.pin.slice(0, -1)
-            onAccepted: { Session.staffLogin(page.pin); page.pin = "" }
+            onAccepted: { StaffLogin.login(page.pin); page.pin = "" }
         }
     }
 }

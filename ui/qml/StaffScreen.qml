@@ -4,16 +4,19 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
 ScreenPage {
+    id: page
+    // Shown only while staff are logged in; the desk ends with the visit.
+    readonly property StaffDesk desk: StaffLogin.desk
     title: qsTr("Surat siap dicetak")
-    subtitle: qsTr("%n surat sudah ditandatangani dan siap diserahkan.", "", Session.readyLetterCount)
-              + (Session.syncProblem.length > 0 ? "\n" + qsTr("Perhatian: %1").arg(Session.syncProblem) : "")
+    subtitle: qsTr("%n surat sudah ditandatangani dan siap diserahkan.", "", desk ? desk.readyLetterCount : 0)
+              + (SyncStatus.problem.length > 0 ? "\n" + qsTr("Perhatian: %1").arg(SyncStatus.problem) : "")
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
         Text {
             Layout.fillWidth: true
-            visible: Session.staffMessage.length > 0
-            text: Session.staffMessage
+            visible: text.length > 0
+            text: page.desk ? page.desk.message : ""
             font.pixelSize: Theme.body
             color: Theme.primary
             wrapMode: Text.WordWrap
@@ -21,7 +24,7 @@ ScreenPage {
         // Print jobs that have not come out of a printer: why, and what staff can do.
         Rectangle {
             Layout.fillWidth: true
-            visible: Session.printJobs.length > 0 || Session.ticketsNotPrinted > 0
+            visible: page.desk !== null && (page.desk.printJobs.count > 0 || page.desk.ticketsNotPrinted > 0)
             implicitHeight: jobsColumn.implicitHeight + 32
             color: Theme.warningBackground
             radius: 12
@@ -35,7 +38,7 @@ ScreenPage {
                     spacing: Theme.gap
                     Text {
                         Layout.fillWidth: true
-                        text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", Session.ticketsNotPrinted)
+                        text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", page.desk ? page.desk.ticketsNotPrinted : 0)
                         font.pixelSize: Theme.body
                         font.bold: true
                         color: Theme.warning
@@ -43,38 +46,41 @@ ScreenPage {
                     }
                     BigButton {
                         objectName: "reprintLostTickets"
-                        visible: Session.ticketsNotPrinted > 0
+                        visible: page.desk !== null && page.desk.ticketsNotPrinted > 0
                         implicitWidth: 320
                         text: qsTr("Cetak tiket yang hilang")
-                        onClicked: Session.reprintLostTickets()
+                        onClicked: page.desk.reprintLostTickets()
                     }
                 }
                 Repeater {
-                    model: Session.printJobs
+                    model: page.desk ? page.desk.printJobs : null
                     delegate: RowLayout {
-                        required property var modelData
-                        objectName: "printJob-" + modelData.id
+                        id: job
+                        required property int jobId
+                        required property string title
+                        required property string problem
+                        objectName: "printJob-" + jobId
                         Layout.fillWidth: true
                         spacing: Theme.gap
                         Text {
                             Layout.fillWidth: true
-                            text: modelData.title + "\n" + (modelData.problem.length > 0 ? modelData.problem : qsTr("Sedang dicetak…"))
+                            text: job.title + "\n" + (job.problem.length > 0 ? job.problem : qsTr("Sedang dicetak…"))
                             font.pixelSize: Theme.small
                             color: Theme.text
                             wrapMode: Text.WordWrap
                         }
                         BigButton {
-                            objectName: "reprint-" + modelData.id
+                            objectName: "reprint-" + job.jobId
                             implicitWidth: 250
                             text: qsTr("Cetak ulang")
-                            onClicked: Session.reprintJob(modelData.id)
+                            onClicked: page.desk.reprintJob(job.jobId)
                         }
                         BigButton {
-                            objectName: "discard-" + modelData.id
+                            objectName: "discard-" + job.jobId
                             implicitWidth: 200
                             primary: false
                             text: qsTr("Batalkan")
-                            onClicked: Session.discardJob(modelData.id)
+                            onClicked: page.desk.discardJob(job.jobId)
                         }
                     }
                 }
@@ -83,8 +89,8 @@ ScreenPage {
         Text {
             objectName: "deviceStates"
             Layout.fillWidth: true
-            visible: Session.deviceStates.length > 0
-            text: qsTr("Perangkat:") + "\n" + Session.deviceStates.join("\n")
+            visible: DeviceStatus.deviceStates.length > 0
+            text: qsTr("Perangkat:") + "\n" + DeviceStatus.deviceStates.join("\n")
             font.pixelSize: Theme.small
             color: Theme.muted
             wrapMode: Text.WordWrap
@@ -95,30 +101,34 @@ ScreenPage {
             Layout.fillHeight: true
             clip: true
             spacing: 12
-            model: Session.readyLetters
+            model: page.desk ? page.desk.readyLetters : null
             delegate: RowLayout {
-                required property var modelData
+                id: letter
+                required property string registrationNumber
+                required property string serviceName
+                required property string maskedName
+                required property string queueLabel
                 width: list.width
                 spacing: Theme.gap
                 Text {
                     Layout.fillWidth: true
-                    text: modelData.queueLabel + " · " + modelData.serviceName + "\n" + modelData.maskedName + " · " + modelData.registrationNumber
+                    text: letter.queueLabel + " · " + letter.serviceName + "\n" + letter.maskedName + " · " + letter.registrationNumber
                     font.pixelSize: Theme.body
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
                 BigButton {
-                    objectName: "print-" + modelData.registrationNumber
+                    objectName: "print-" + letter.registrationNumber
                     implicitWidth: 200
                     text: qsTr("Cetak")
-                    onClicked: Session.printLetter(modelData.registrationNumber)
+                    onClicked: page.desk.printLetter(letter.registrationNumber)
                 }
                 BigButton {
-                    objectName: "handover-" + modelData.registrationNumber
+                    objectName: "handover-" + letter.registrationNumber
                     implicitWidth: 220
                     primary: false
                     text: qsTr("Serahkan")
-                    onClicked: Session.handOver(modelData.registrationNumber)
+                    onClicked: page.desk.handOver(letter.registrationNumber)
                 }
             }
         }

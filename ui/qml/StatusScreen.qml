@@ -22,13 +22,13 @@ ScreenPage {
                 inputMethodHints: Qt.ImhUppercaseOnly | Qt.ImhNoPredictiveText
                 maximumLength: 20
             }
-            BigButton { objectName: "checkStatus"; implicitWidth: 200; text: qsTr("Cek"); onClicked: Session.checkStatus(regField.text) }
+            BigButton { objectName: "checkStatus"; implicitWidth: 200; text: qsTr("Cek"); onClicked: StatusLookup.check(regField.text) }
         }
         Text {
             objectName: "statusMessage"
             Layout.fillWidth: true
-            visible: Session.status.found === false
-            text: Session.status.message || ""
+            visible: StatusLookup.status.checked && !StatusLookup.status.found
+            text: StatusLookup.status.message
             font.pixelSize: Theme.body
             color: Theme.error
             wrapMode: Text.WordWrap
@@ -36,47 +36,50 @@ ScreenPage {
         Flickable {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            visible: Session.status.found === true
+            visible: StatusLookup.status.found
             contentHeight: result.implicitHeight
             clip: true
             ColumnLayout {
                 id: result
                 width: parent.width
                 spacing: 8
-                Text { Layout.fillWidth: true; text: (Session.status.serviceName || "") + " · " + (Session.status.registrationNumber || ""); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
-                Text { Layout.fillWidth: true; text: qsTr("Atas nama %1").arg(Session.status.maskedName || ""); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text { Layout.fillWidth: true; text: StatusLookup.status.serviceName + " · " + StatusLookup.status.registrationNumber; font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+                Text { Layout.fillWidth: true; text: qsTr("Atas nama %1").arg(StatusLookup.status.maskedName); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 Text {
                     objectName: "stageLabel"
                     Layout.fillWidth: true
-                    text: Session.status.stageLabel || ""
+                    text: StatusLookup.status.stageLabel
                     font.pixelSize: Theme.title
                     font.bold: true
-                    color: Session.status.stage === "REJECTED" || Session.status.stage === "NEEDS_FIX" ? Theme.error : Theme.primary
+                    color: StatusLookup.status.needsAction ? Theme.error : Theme.primary
                     wrapMode: Text.WordWrap
                 }
                 Text {
                     objectName: "stageNote"
                     Layout.fillWidth: true
-                    visible: (Session.status.note || "").length > 0
-                    text: qsTr("Catatan petugas: %1").arg(Session.status.note || "")
+                    visible: StatusLookup.status.note.length > 0
+                    text: qsTr("Catatan petugas: %1").arg(StatusLookup.status.note)
                     font.pixelSize: Theme.body
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
-                Text { Layout.fillWidth: true; text: Session.status.advice || ""; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text { Layout.fillWidth: true; text: StatusLookup.status.advice; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 Text { Layout.fillWidth: true; text: qsTr("Riwayat"); font.pixelSize: Theme.body; font.bold: true; color: Theme.text; topPadding: 12 }
                 Repeater {
-                    model: Session.status.timeline || []
+                    model: StatusLookup.timeline
                     delegate: RowLayout {
-                        required property var modelData
+                        id: event
+                        required property string label
+                        required property string at
+                        required property string note
                         Layout.fillWidth: true
                         spacing: 16
                         Rectangle { width: 20; height: 20; radius: 10; color: Theme.primary; Layout.alignment: Qt.AlignTop; Layout.topMargin: 8 }
                         ColumnLayout {
                             Layout.fillWidth: true
                             spacing: 2
-                            Text { Layout.fillWidth: true; text: modelData.label; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                            Text { Layout.fillWidth: true; text: modelData.at + (modelData.note ? " · " + modelData.note : ""); font.pixelSize: Theme.small; color: Theme.muted; wrapMode: Text.WordWrap }
+                            Text { Layout.fillWidth: true; text: event.label; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                            Text { Layout.fillWidth: true; text: event.at + (event.note.length > 0 ? " · " + event.note : ""); font.pixelSize: Theme.small; color: Theme.muted; wrapMode: Text.WordWrap }
                         }
                     }
                 }

@@ -24,7 +24,7 @@ ScreenPage {
                 width: questions.width - 24
                 spacing: 20
                 Repeater {
-                    model: Session.surveyQuestions
+                    model: Survey.questions
                     delegate: Column {
                         id: question
                         required property string modelData
@@ -63,14 +63,14 @@ ScreenPage {
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.gap
-            BigButton { objectName: "skipSurvey"; Layout.fillWidth: true; primary: false; text: qsTr("Lewati"); onClicked: Session.goHome() }
+            BigButton { objectName: "skipSurvey"; Layout.fillWidth: true; primary: false; text: qsTr("Lewati"); onClicked: VisitFlow.goHome() }
             BigButton {
                 objectName: "sendSurvey"
                 Layout.fillWidth: true
                 enabled: page.answered === 9
                 text: qsTr("Kirim penilaian")
                 detail: qsTr("%1 dari 9 terjawab").arg(page.answered)
-                onClicked: Session.submitSurvey(page.answers)
+                onClicked: Survey.submit(page.answers)
             }
         }
     }

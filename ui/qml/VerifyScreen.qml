@@ -5,8 +5,8 @@ import AnjunganDesa
 
 ScreenPage {
     id: page
-    readonly property var v: Session.verdict
-    readonly property bool hasVerdict: (v.verdict || "").length > 0
+    readonly property sealVerdict v: LetterVerification.verdict
+    readonly property bool hasVerdict: v.known
     title: qsTr("Verifikasi surat")
     subtitle: hasVerdict ? "" : qsTr("Arahkan kode QR di pojok surat ke pemindai. Anjungan memeriksa tanda tangan elektroniknya tanpa internet.")
     Flickable {
@@ -28,7 +28,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 implicitHeight: banner.implicitHeight + 32
                 radius: Theme.radius
-                color: page.v.verdict === "ASLI" ? Theme.primary : page.v.verdict === "TIDAK_DIKENAL" ? Theme.warning : Theme.error
+                color: Theme.verdictColour(page.v)
                 ColumnLayout {
                     id: banner
                     anchors.fill: parent
@@ -36,8 +36,7 @@ ScreenPage {
                     Text {
                         objectName: "verdictLabel"
                         Layout.fillWidth: true
-                        text: page.v.verdict === "ASLI" ? qsTr("ASLI") : page.v.verdict === "DICABUT" ? qsTr("DICABUT")
-                              : page.v.verdict === "TIDAK_DIKENAL" ? qsTr("TIDAK DIKENAL") : qsTr("TIDAK VALID")
+                        text: page.v.word
                         font.pixelSize: Theme.title + 8
                         font.bold: true
                         color: Theme.inverse
@@ -45,20 +44,15 @@ ScreenPage {
                     Text {
                         objectName: "verdictReason"
                         Layout.fillWidth: true
-                        // The verifier explains itself in Bahasa Indonesia; other languages get the meaning of the verdict.
-                        text: Session.language === "id" ? (page.v.reason || "")
-                              : page.v.verdict === "ASLI" ? qsTr("Surat asli dan tidak dicabut.")
-                              : page.v.verdict === "DICABUT" ? qsTr("Kantor telah mencabut surat ini; surat tidak berlaku lagi.")
-                              : page.v.verdict === "TIDAK_DIKENAL" ? qsTr("Anjungan tidak dapat memeriksa surat ini: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama.")
-                              : qsTr("Segel tidak cocok dengan surat; surat mungkin palsu atau rusak.")
+                        text: LetterVerification.explanation
                         font.pixelSize: Theme.body
                         color: Theme.inverse
                         wrapMode: Text.WordWrap
                     }
                     Text {
                         Layout.fillWidth: true
-                        visible: (page.v.statusPer || "").length > 0
-                        text: qsTr("Status per %1").arg(page.v.statusPer || "")
+                        visible: page.v.statusPer.length > 0
+                        text: qsTr("Status per %1").arg(page.v.statusPer)
                         font.pixelSize: Theme.small
                         color: Theme.inverse
                     }
@@ -66,24 +60,26 @@ ScreenPage {
             }
             Repeater {
                 model: [
-                    { key: "nomor", label: qsTr("Nomor surat") },
-                    { key: "jenis", label: qsTr("Jenis surat") },
-                    { key: "nama", label: qsTr("Atas nama") },
-                    { key: "kantor", label: qsTr("Kantor") },
-                    { key: "tanggal", label: qsTr("Tanggal") },
-                    { key: "berlakuSampai", label: qsTr("Berlaku sampai") },
-                    { key: "penandatangan", label: qsTr("Penandatangan") }
+                    { label: qsTr("Nomor surat"), value: page.v.nomor },
+                    { label: qsTr("Jenis surat"), value: page.v.jenis },
+                    { label: qsTr("Atas nama"), value: page.v.nama },
+                    { label: qsTr("Kantor"), value: page.v.kantor },
+                    { label: qsTr("Tanggal"), value: page.v.tanggal },
+                    { label: qsTr("Berlaku sampai"), value: page.v.berlakuSampai },
+                    { label: qsTr("Penandatangan"), value: page.v.penandatangan }
                 ]
                 delegate: RowLayout {
+                    id: field
                     required property var modelData
-                    visible: (page.v[modelData.key] || "").length > 0
+                    readonly property string value: modelData.value
+                    visible: value.length > 0
                     Layout.fillWidth: true
-                    Text { text: modelData.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 300; wrapMode: Text.WordWrap }
-                    Text { text: page.v[modelData.key] || ""; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+                    Text { text: field.modelData.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 300; wrapMode: Text.WordWrap }
+                    Text { text: field.value; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
                 }
             }
             ColumnLayout {
-                visible: page.v.verdict === "ASLI"
+                visible: page.v.genuine
                 Layout.fillWidth: true
                 spacing: 8
                 Text {
@@ -105,16 +101,16 @@ ScreenPage {
                         inputMethodHints: Qt.ImhDigitsOnly
                         placeholderText: qsTr("NIK pemegang")
                     }
-                    BigButton { implicitWidth: 240; text: qsTr("Cocokkan"); onClicked: Session.checkHolderNik(nikField.text) }
+                    BigButton { implicitWidth: 240; text: qsTr("Cocokkan"); onClicked: LetterVerification.checkHolderNik(nikField.text) }
                 }
                 Text {
                     objectName: "nikMatch"
                     Layout.fillWidth: true
-                    visible: page.v.nikChecked === true
-                    text: page.v.nikMatches ? qsTr("NIK cocok dengan surat ini.") : qsTr("NIK TIDAK cocok dengan surat ini.")
+                    visible: LetterVerification.nikChecked
+                    text: LetterVerification.nikMatches ? qsTr("NIK cocok dengan surat ini.") : qsTr("NIK TIDAK cocok dengan surat ini.")
                     font.pixelSize: Theme.body
                     font.bold: true
-                    color: page.v.nikMatches ? Theme.primary : Theme.error
+                    color: LetterVerification.nikMatches ? Theme.primary : Theme.error
                 }
             }
         }

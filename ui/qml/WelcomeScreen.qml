@@ -17,7 +17,7 @@ ScreenPage {
             iconName: "document"
             text: qsTr("Ajukan Surat")
             detail: qsTr("Pindai KTP atau ketik NIK, pilih surat, dapatkan tiket antrean")
-            onClicked: Session.startRequest()
+            onClicked: VisitFlow.startRequest()
         }
         BigButton {
             objectName: "openStatus"
@@ -27,7 +27,7 @@ ScreenPage {
             iconName: "move"
             text: qsTr("Cek Status")
             detail: qsTr("Pindai kode QR pada tiket atau ketik nomor registrasi")
-            onClicked: Session.openStatus()
+            onClicked: VisitFlow.openStatus()
         }
         BigButton {
             objectName: "openVerify"
@@ -37,7 +37,7 @@ ScreenPage {
             iconName: "shield"
             text: qsTr("Verifikasi Surat")
             detail: qsTr("Periksa keaslian surat dari kode QR di surat")
-            onClicked: Session.openVerify()
+            onClicked: VisitFlow.openVerify()
         }
         BigButton {
             objectName: "openHelp"
@@ -47,7 +47,7 @@ ScreenPage {
             iconName: "people"
             text: qsTr("Bantuan")
             detail: qsTr("Cara memakai anjungan dan bantuan petugas")
-            onClicked: Session.openHelp()
+            onClicked: VisitFlow.openHelp()
         }
     }
 }

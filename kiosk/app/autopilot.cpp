@@ -37,9 +37,9 @@ constexpr int kPollMs = 20;
 constexpr int kDefaultTimeoutMs = 20000;
 } // namespace
 
-Autopilot::Autopilot(QObject *target, QQuickWindow *window, QString scriptPath, QString outDir, QObject *parent)
+Autopilot::Autopilot(QHash<QString, QObject *> roots, QQuickWindow *window, QString scriptPath, QString outDir, QObject *parent)
     : QObject(parent)
-    , m_target(target)
+    , m_roots(std::move(roots))
     , m_window(window)
     , m_scriptPath(std::move(scriptPath))
     , m_outDir(std::move(outDir))
@@ -92,14 +92,34 @@ QString Autopilot::expand(const QString &text) const
     return out;
 }
 
+namespace {
+// One step along a path: a property of an object or a gadget, or a key of a map.
+QVariant member(const QVariant &from, const QString &name)
+{
+    if (QObject *object = from.value<QObject *>())
+        return object->property(name.toLatin1().constData());
+    const QMetaType type = from.metaType();
+    if (type.flags() & QMetaType::IsGadget) {
+        const QMetaObject *meta = type.metaObject();
+        const int index = meta->indexOfProperty(name.toLatin1().constData());
+        return index < 0 ? QVariant() : meta->property(index).readOnGadget(from.constData());
+    }
+    return from.toMap().value(name);
+}
+} // namespace
+
 QVariant Autopilot::read(const QString &path) const
 {
-    const QString prop = path.section(QLatin1Char('.'), 0, 0);
-    const QString key = path.section(QLatin1Char('.'), 1);
-    QVariant v = m_target->property(prop.toLatin1().constData());
-    if (!key.isEmpty())
-        v = v.toMap().value(key);
+    const QStringList parts = path.split(QLatin1Char('.'));
+    QVariant v = QVariant::fromValue(m_roots.value(parts.first()));
+    for (qsizetype i = 1; i < parts.size(); ++i)
+        v = member(v, parts.at(i));
     return v;
+}
+
+QObject *Autopilot::owner(const QString &path) const
+{
+    return read(path.section(QLatin1Char('.'), 0, -2)).value<QObject *>();
 }
 
 void Autopilot::next()
@@ -132,34 +152,42 @@ void Autopilot::next()
                 .arg(m_waiting.elapsed()));
         m_waiting.invalidate();
     } else if (step.contains(QStringLiteral("call"))) {
-        const QByteArray method = step.value(QStringLiteral("call")).toString().toLatin1();
+        const QString path = step.value(QStringLiteral("call")).toString();
+        QObject *target = owner(path);
+        const QByteArray method = path.section(QLatin1Char('.'), -1).toLatin1();
         QStringList args;
         const QJsonArray rawArgs = step.value(QStringLiteral("args")).toArray();
         for (const QJsonValue &a : rawArgs)
             args.append(expand(a.toVariant().toString()));
+        if (!target) {
+            fail(QStringLiteral("no object %1").arg(path.section(QLatin1Char('.'), 0, -2)));
+            return;
+        }
         bool ok = false;
         if (rawArgs.size() == 1 && rawArgs.first().isArray())
-            ok = QMetaObject::invokeMethod(m_target, method.constData(), Q_ARG(QVariantList, rawArgs.first().toArray().toVariantList()));
+            ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QVariantList, rawArgs.first().toArray().toVariantList()));
         else if (args.isEmpty())
-            ok = QMetaObject::invokeMethod(m_target, method.constData());
+            ok = QMetaObject::invokeMethod(target, method.constData());
         else if (args.size() == 1)
-            ok = QMetaObject::invokeMethod(m_target, method.constData(), Q_ARG(QString, args.at(0)));
+            ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QString, args.at(0)));
         else if (args.size() == 2)
-            ok = QMetaObject::invokeMethod(m_target, method.constData(), Q_ARG(QString, args.at(0)), Q_ARG(QString, args.at(1)));
+            ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QString, args.at(0)), Q_ARG(QString, args.at(1)));
         if (!ok) {
-            fail(QStringLiteral("cannot call %1 with %2 arguments").arg(QString::fromLatin1(method)).arg(args.size()));
+            fail(QStringLiteral("cannot call %1 with %2 arguments").arg(path).arg(args.size()));
             return;
         }
         log(QStringLiteral("call %1(%2)")
-                .arg(QString::fromLatin1(method),
-                    args.size() == 1 && method.contains("Login") ? QStringLiteral("***") : args.join(QStringLiteral(", "))));
+                .arg(path,
+                    args.size() == 1 && path.contains(QLatin1String("Login")) ? QStringLiteral("***") : args.join(QStringLiteral(", "))));
     } else if (step.contains(QStringLiteral("set"))) {
-        const QByteArray prop = step.value(QStringLiteral("set")).toString().toLatin1();
-        if (!m_target->setProperty(prop.constData(), expand(step.value(QStringLiteral("value")).toString()))) {
-            fail(QStringLiteral("cannot set %1").arg(QString::fromLatin1(prop)));
+        const QString path = step.value(QStringLiteral("set")).toString();
+        QObject *target = owner(path);
+        const QByteArray prop = path.section(QLatin1Char('.'), -1).toLatin1();
+        if (!target || !target->setProperty(prop.constData(), expand(step.value(QStringLiteral("value")).toString()))) {
+            fail(QStringLiteral("cannot set %1").arg(path));
             return;
         }
-        log(QStringLiteral("set %1").arg(QString::fromLatin1(prop)));
+        log(QStringLiteral("set %1").arg(path));
     } else if (step.contains(QStringLiteral("wedge"))) {
         if (!m_window) {
             fail(QStringLiteral("no window to type into"));

@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QObject>
 #include <QPointer>
@@ -20,15 +21,17 @@ void sendWedgeBurst(QWindow *window, const QString &text);
 
 /// Drives the kiosk through a scripted visit (JSON steps) on the real objects and screens:
 /// the headless demo and the end-to-end test use it; technicians can replay a visit with it.
-/// Steps: {"call": method, "args": [...]} (strings, or one array for a list argument), {"set": prop, "value": v}, {"wedge": text}
-/// (typed as a keyboard-wedge scanner burst), {"expect": prop[.key], "equals"|"notEquals": v, "timeoutMs": n},
-/// {"shot": name} (PNG of the window), {"capture": prop[.key], "as": VAR}. Strings may use
-/// ${VAR} from captures or the environment; captures are also written to <out>/captured.env.
+/// Paths start at a named object (the QML singleton's name) and follow properties, objects and
+/// gadgets: "VisitFlow.screen", "LetterRequest.ticket.printed", "StaffLogin.desk.printLetter".
+/// Steps: {"call": path, "args": [...]} (strings, or one array for a list argument), {"set": path, "value": v}, {"wedge": text}
+/// (typed as a keyboard-wedge scanner burst), {"expect": path, "equals"|"notEquals": v, "timeoutMs": n},
+/// {"shot": name} (PNG of the window), {"capture": path, "as": VAR}. Enums read as their key ("Welcome").
+/// Strings may use ${VAR} from captures or the environment; captures are also written to <out>/captured.env.
 class Autopilot : public QObject
 {
     Q_OBJECT
 public:
-    Autopilot(QObject *target, QQuickWindow *window, QString scriptPath, QString outDir, QObject *parent = nullptr);
+    Autopilot(QHash<QString, QObject *> roots, QQuickWindow *window, QString scriptPath, QString outDir, QObject *parent = nullptr);
 
     void start();
 
@@ -41,8 +44,10 @@ private:
     void log(const QString &line);
     [[nodiscard]] QString expand(const QString &text) const;
     [[nodiscard]] QVariant read(const QString &path) const;
+    /// The object a call or set acts on: every segment of `path` but the last; null when absent.
+    [[nodiscard]] QObject *owner(const QString &path) const;
 
-    QObject *m_target;
+    QHash<QString, QObject *> m_roots;
     QPointer<QQuickWindow> m_window;
     QString m_scriptPath;
     QString m_outDir;

@@ -1,0 +1,75 @@
+#include "kioskareas.h"
+
+#include "idlemonitor.h"
+#include "payloadclassifier.h"
+#include "printjobtracker.h"
+
+namespace kiosk {
+
+KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
+    : QObject(parent)
+    , ledger(s.outbox, s.print, s.officeName)
+    , flow(s.idle)
+    , nik(flow)
+    , sync(s.outbox)
+    , request(flow, nik, s.catalog, ledger, devices)
+    , status(flow, s.outbox, s.catalog)
+    , verification(flow, s.sealVerifier)
+    , survey(flow, request, s.outbox)
+    , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, s.sealVerifier})
+    , m_idle(s.idle)
+{
+    connect(&s.print, &devices::PrintJobTracker::printerStateChanged, &devices, &DeviceStatus::handlePrinterState);
+    connect(&request, &LetterRequest::requestQueued, &sync, &SyncStatus::deliverSoon);
+    connect(&survey, &Survey::responseQueued, &sync, &SyncStatus::deliverSoon);
+    connect(&sync, &SyncStatus::synced, &status, &StatusLookup::refresh);
+}
+
+QHash<QString, QObject *> KioskAreas::byName()
+{
+    return {{QStringLiteral("VisitFlow"), &flow}, {QStringLiteral("NikEntry"), &nik}, {QStringLiteral("LetterRequest"), &request},
+        {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
+        {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
+        {QStringLiteral("SyncStatus"), &sync}};
+}
+
+void KioskAreas::handleScan(const QString &payload)
+{
+    m_idle.activity();
+    const devices::PayloadClassification scan = devices::PayloadClassifier::classify(payload);
+    if (!scan.accepted()) {
+        flow.setNotice(scan.message);
+        return;
+    }
+    const VisitFlow::Screen screen = flow.screen();
+    switch (scan.kind) {
+    case devices::PayloadKind::Nik:
+        if (screen == VisitFlow::Welcome || screen == VisitFlow::Consent) {
+            flow.setNotice(tr("Sentuh \"Ajukan Surat\" dan setujui pemberitahuan data dulu, lalu pindai KTP Anda."));
+            return;
+        }
+        if (screen == VisitFlow::Identify) {
+            nik.acceptScan(scan.nik);
+            return;
+        }
+        flow.setNotice(tr("NIK hanya dapat dipindai pada langkah identitas."));
+        return;
+    case devices::PayloadKind::TicketQr:
+        if (screen == VisitFlow::Welcome || screen == VisitFlow::Status || screen == VisitFlow::Done)
+            status.check(scan.text);
+        else
+            flow.setNotice(tr("Untuk cek status, selesaikan dulu atau batalkan langkah ini."));
+        return;
+    case devices::PayloadKind::LetterSeal:
+        if (screen == VisitFlow::Welcome || screen == VisitFlow::Verify || screen == VisitFlow::Status)
+            verification.verify(scan.text);
+        else
+            flow.setNotice(tr("Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini."));
+        return;
+    case devices::PayloadKind::Unknown:
+        flow.setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat."));
+        return;
+    }
+}
+
+} // namespace kiosk

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "devicestatus.h"
+#include "letterrequest.h"
+#include "letterverification.h"
+#include "nikentry.h"
+#include "printledger.h"
+#include "stafflogin.h"
+#include "statuslookup.h"
+#include "survey.h"
+#include "syncstatus.h"
+#include "visitflow.h"
+
+#include <QHash>
+
+namespace devices {
+class PrintJobTracker;
+} // namespace devices
+
+namespace kiosk {
+
+class CatalogModel;
+class IdleMonitor;
+class OutboxRepository;
+class SealVerifier;
+class StaffAuth;
+
+/// The kiosk's services the UI areas work with (built once by the composition root).
+struct KioskServices {
+    OutboxRepository &outbox;
+    CatalogModel &catalog;
+    StaffAuth &staff;
+    IdleMonitor &idle;
+    /// Tickets print on its "ticket" printer, letters on its "letter" printer.
+    devices::PrintJobTracker &print;
+    QString officeName;
+    /// Enables the seal check of "Verifikasi Surat" and of every letter before it prints; may be null.
+    const SealVerifier *sealVerifier = nullptr;
+};
+
+/// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
+/// the composition root hands each to QML as its own singleton. Also routes every scan.
+class KioskAreas : public QObject
+{
+    Q_OBJECT
+public:
+    explicit KioskAreas(const KioskServices &services, QObject *parent = nullptr);
+
+    /// Each area by the name QML knows it as ("VisitFlow", "StaffLogin"), for the autopilot's paths.
+    [[nodiscard]] QHash<QString, QObject *> byName();
+
+    PrintLedger ledger;
+    VisitFlow flow;
+    NikEntry nik;
+    DeviceStatus devices;
+    SyncStatus sync;
+    LetterRequest request;
+    StatusLookup status;
+    LetterVerification verification;
+    Survey survey;
+    StaffLogin staffLogin;
+
+public Q_SLOTS:
+    /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense.
+    void handleScan(const QString &payload);
+
+private:
+    IdleMonitor &m_idle;
+};
+
+} // namespace kiosk

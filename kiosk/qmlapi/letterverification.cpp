@@ -1,0 +1,57 @@
+#include "letterverification.h"
+
+#include "visitflow.h"
+
+namespace kiosk {
+
+LetterVerification::LetterVerification(VisitFlow &flow, const SealVerifier *verifier, QObject *parent)
+    : QObject(parent)
+    , m_flow(flow)
+    , m_verifier(verifier)
+{
+    connect(&m_flow, &VisitFlow::wiped, this, &LetterVerification::clear);
+    // The verdict's word and meaning are read in the UI's language.
+    connect(&m_flow, &VisitFlow::languageChanged, this, &LetterVerification::verdictChanged);
+}
+
+QString LetterVerification::explanation() const
+{
+    if (!m_verdict.known)
+        return {};
+    return m_flow.english() ? m_verdict.meaning() : m_verdict.reason;
+}
+
+void LetterVerification::clear()
+{
+    m_verdict = {};
+    m_sealText.clear();
+    m_nikChecked = false;
+    m_nikMatches = false;
+    Q_EMIT verdictChanged();
+}
+
+void LetterVerification::verify(const QString &sealText)
+{
+    m_flow.wipe();
+    if (!m_verifier) {
+        m_verdict.known = true;
+        m_verdict.status = SealVerdict::Unknown;
+        m_verdict.reason = tr("Anjungan ini belum memiliki daftar kunci tanda tangan. Hubungi teknisi.");
+    } else {
+        m_sealText = sealText;
+        m_verdict = m_verifier->verify(sealText);
+    }
+    Q_EMIT verdictChanged();
+    m_flow.show(VisitFlow::Verify);
+}
+
+void LetterVerification::checkHolderNik(const QString &nik)
+{
+    if (!m_verifier || m_sealText.isEmpty())
+        return;
+    m_nikMatches = m_verifier->checkNik(m_sealText, nik.trimmed());
+    m_nikChecked = true;
+    Q_EMIT verdictChanged();
+}
+
+} // namespace kiosk

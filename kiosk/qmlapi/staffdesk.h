@@ -1,0 +1,130 @@
+#pragma once
+
+#include <QAbstractListModel>
+#include <QObject>
+
+namespace devices {
+enum class DeviceState;
+} // namespace devices
+
+namespace kiosk {
+
+class CatalogModel;
+class OutboxRepository;
+class PrintLedger;
+class SealVerifier;
+class SyncStatus;
+
+/// Signed letters waiting at this village hall, as staff see them (name masked). Loaded when
+/// something changed (desk opened, sync, print, handover), never while a binding reads it.
+class ReadyLettersModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Role { RegistrationNumberRole = Qt::UserRole + 1, ServiceNameRole, MaskedNameRole, QueueLabelRole };
+    struct Row {
+        QString registrationNumber;
+        QString serviceName;
+        QString maskedName;
+        QString queueLabel;
+    };
+    using QAbstractListModel::QAbstractListModel;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<Row> rows);
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    QList<Row> m_rows;
+};
+
+/// Print jobs that have not come out of a printer yet: why, and whether staff must act.
+class PrintJobsModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Role { JobIdRole = Qt::UserRole + 1, TitleRole, ProblemRole, AttemptsRole, StalledRole, NeedsStaffRole };
+    struct Row {
+        int id = 0;
+        QString title;
+        QString problem;
+        int attempts = 0;
+        bool stalled = false;
+        bool needsStaff = false;
+    };
+    using QAbstractListModel::QAbstractListModel;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<Row> rows);
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    QList<Row> m_rows;
+};
+
+/// The front office's desk, open only while staff are logged in (StaffLogin creates and ends it):
+/// print and hand over signed letters, reprint or drop print jobs, reprint tickets lost to a crash.
+class StaffDesk : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(kiosk::ReadyLettersModel *readyLetters READ readyLetters CONSTANT)
+    Q_PROPERTY(int readyLetterCount READ readyLetterCount NOTIFY countsChanged)
+    Q_PROPERTY(int lettersPrinted READ lettersPrinted NOTIFY countsChanged)
+    Q_PROPERTY(kiosk::PrintJobsModel *printJobs READ printJobs CONSTANT)
+    /// Tickets the store has not seen printed (this visit's and earlier ones).
+    Q_PROPERTY(int ticketsNotPrinted READ ticketsNotPrinted NOTIFY countsChanged)
+
+public:
+    StaffDesk(OutboxRepository &outbox, const CatalogModel &catalog, PrintLedger &ledger, SyncStatus &sync, const SealVerifier *verifier,
+        QObject *parent = nullptr);
+
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] ReadyLettersModel *readyLetters() { return &m_readyLetters; }
+    [[nodiscard]] int readyLetterCount() const { return m_readyLetters.rowCount(); }
+    [[nodiscard]] int lettersPrinted() const { return m_lettersPrinted; }
+    [[nodiscard]] PrintJobsModel *printJobs() { return &m_printJobs; }
+    [[nodiscard]] int ticketsNotPrinted() const { return m_ticketsNotPrinted; }
+
+    Q_INVOKABLE void printLetter(const QString &registrationNumber);
+    /// The citizen received letter `registrationNumber`; the backend is told on the next sync.
+    Q_INVOKABLE void handOver(const QString &registrationNumber);
+    /// Send print job `id` again now (cancelling a stalled submission).
+    Q_INVOKABLE void reprintJob(int id);
+    /// Drop print job `id` (the citizen was helped another way).
+    Q_INVOKABLE void discardJob(int id);
+    /// Prints again every ticket the store says never printed and the print service does not
+    /// hold (lost to a crash or a power cut between the commit and the printer).
+    Q_INVOKABLE void reprintLostTickets();
+
+Q_SIGNALS:
+    void messageChanged();
+    void countsChanged();
+
+private:
+    void setMessage(const QString &message);
+    void reloadLetters();
+    void reloadJobs();
+    void handlePrinterState(const QString &role, devices::DeviceState state, const QString &message);
+
+    OutboxRepository &m_outbox;
+    const CatalogModel &m_catalog;
+    PrintLedger &m_ledger;
+    SyncStatus &m_sync;
+    const SealVerifier *m_verifier;
+    QString m_message;
+    ReadyLettersModel m_readyLetters;
+    PrintJobsModel m_printJobs;
+    int m_lettersPrinted = 0;
+    int m_ticketsNotPrinted = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,118 @@
+#include "statuslookup.h"
+
+#include "catalogmodel.h"
+#include "visitflow.h"
+
+#include <QLocale>
+
+namespace kiosk {
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const Row &r = m_rows.at(index.row());
+    switch (role) {
+    case StageRole:
+        return r.stage;
+    case Qt::DisplayRole:
+    case LabelRole:
+        return r.label;
+    case AtRole:
+        return r.at;
+    case NoteRole:
+        return r.note;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> TimelineModel::roleNames() const
+{
+    return {{StageRole, "stage"}, {LabelRole, "label"}, {AtRole, "at"}, {NoteRole, "note"}};
+}
+
+void TimelineModel::setRows(QList<Row> rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    Q_EMIT countChanged();
+}
+
+StatusLookup::StatusLookup(VisitFlow &flow, OutboxRepository &outbox, const CatalogModel &catalog, QObject *parent)
+    : QObject(parent)
+    , m_flow(flow)
+    , m_outbox(outbox)
+    , m_catalog(catalog)
+{
+    connect(&m_flow, &VisitFlow::wiped, this, &StatusLookup::clear);
+}
+
+void StatusLookup::clear()
+{
+    m_status = {};
+    m_timeline.setRows({});
+    Q_EMIT statusChanged();
+}
+
+void StatusLookup::check(const QString &registrationNumber)
+{
+    const QString key = registrationNumber.trimmed().toUpper();
+    std::optional<RequestStatus> s;
+    if (const auto token = OutboxRepository::statusTokenFromQr(registrationNumber.trimmed()))
+        s = m_outbox.findByStatusToken(*token);
+    else if (!key.isEmpty() && key.size() <= 32)
+        s = m_outbox.findByRegistrationNumber(key);
+    const QLocale locale(m_flow.english() ? QLocale::English : QLocale::Indonesian);
+    RequestStatusView view;
+    view.checked = true;
+    QList<TimelineModel::Row> rows;
+    if (!s) {
+        view.message = tr("Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.");
+    } else {
+        const auto svc = m_catalog.find(s->serviceCode);
+        for (const StageEvent &e : m_outbox.timeline(s->id))
+            rows.append({serverlink::stageToWire(e.stage), serverlink::stageLabel(e.stage),
+                locale.toString(e.at.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm")), e.note});
+        switch (s->stage) {
+        case serverlink::Stage::NeedsFix:
+            view.advice = tr("Permohonan Anda perlu diperbaiki. Datang ke kantor desa dengan membawa tiket ini.");
+            break;
+        case serverlink::Stage::Rejected:
+            view.advice = tr("Permohonan Anda ditolak. Alasannya tertulis di bawah; tanyakan ke petugas bila kurang jelas.");
+            break;
+        case serverlink::Stage::Ready:
+            view.advice = tr("Surat Anda sudah jadi. Ambil di kantor desa dengan membawa tiket ini.");
+            break;
+        default:
+            view.advice = tr("Permohonan Anda sedang diproses. Tidak perlu datang sampai surat siap.");
+        }
+        view.found = true;
+        view.registrationNumber = s->registrationNumber;
+        view.serviceName = svc ? svc->displayName(m_catalog.english()) : s->serviceCode;
+        view.maskedName = s->maskedName;
+        view.stage = serverlink::stageToWire(s->stage);
+        view.stageLabel = serverlink::stageLabel(s->stage);
+        view.needsAction = s->stage == serverlink::Stage::Rejected || s->stage == serverlink::Stage::NeedsFix;
+        view.note = s->note;
+        view.stageAt = locale.toString(s->stageAt.toLocalTime(), QStringLiteral("d MMMM yyyy HH:mm"));
+    }
+    m_status = view;
+    m_timeline.setRows(rows);
+    Q_EMIT statusChanged();
+    m_flow.show(VisitFlow::Status);
+}
+
+void StatusLookup::refresh()
+{
+    if (m_flow.screen() == VisitFlow::Status && m_status.found)
+        check(m_status.registrationNumber);
+}
+
+} // namespace kiosk

@@ -1,0 +1,104 @@
+#pragma once
+
+#include "outbox.h"
+
+#include <QAbstractListModel>
+#include <QObject>
+
+namespace kiosk {
+
+class CatalogModel;
+class VisitFlow;
+
+/// A request's status as the status screen shows it (name masked).
+struct RequestStatusView {
+    Q_GADGET
+    Q_PROPERTY(bool checked MEMBER checked)
+    Q_PROPERTY(bool found MEMBER found)
+    Q_PROPERTY(QString message MEMBER message)
+    Q_PROPERTY(QString registrationNumber MEMBER registrationNumber)
+    Q_PROPERTY(QString serviceName MEMBER serviceName)
+    Q_PROPERTY(QString maskedName MEMBER maskedName)
+    Q_PROPERTY(QString stage MEMBER stage)
+    Q_PROPERTY(QString stageLabel MEMBER stageLabel)
+    Q_PROPERTY(bool needsAction MEMBER needsAction)
+    Q_PROPERTY(QString note MEMBER note)
+    Q_PROPERTY(QString advice MEMBER advice)
+    Q_PROPERTY(QString stageAt MEMBER stageAt)
+public:
+    bool checked = false; // a number was looked up
+    bool found = false;
+    QString message; // why nothing was found
+    QString registrationNumber;
+    QString serviceName;
+    QString maskedName;
+    QString stage; // wire name, e.g. "READY"
+    QString stageLabel;
+    bool needsAction = false; // rejected or needs a fix: shown as a problem
+    QString note;
+    QString advice;
+    QString stageAt;
+    bool operator==(const RequestStatusView &) const = default;
+};
+
+/// The steps a request went through, oldest first; loaded when a status is looked up.
+class TimelineModel : public QAbstractListModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+public:
+    enum Role { StageRole = Qt::UserRole + 1, LabelRole, AtRole, NoteRole };
+    struct Row {
+        QString stage;
+        QString label;
+        QString at;
+        QString note;
+    };
+    using QAbstractListModel::QAbstractListModel;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<Row> rows);
+
+Q_SIGNALS:
+    void countChanged();
+
+private:
+    QList<Row> m_rows;
+};
+
+/// "Cek Status": a citizen types a registration number or scans the ticket's QR and sees where
+/// the request is; refreshed after each sync while the screen shows it.
+class StatusLookup : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(kiosk::RequestStatusView status READ status NOTIFY statusChanged)
+    Q_PROPERTY(kiosk::TimelineModel *timeline READ timeline CONSTANT)
+
+public:
+    StatusLookup(VisitFlow &flow, OutboxRepository &outbox, const CatalogModel &catalog, QObject *parent = nullptr);
+
+    [[nodiscard]] RequestStatusView status() const { return m_status; }
+    [[nodiscard]] TimelineModel *timeline() { return &m_timeline; }
+
+    /// Looks up a typed registration number or a scanned ticket QR and shows the status screen.
+    Q_INVOKABLE void check(const QString &registrationNumber);
+
+public Q_SLOTS:
+    /// After a sync: the status on screen may have moved on.
+    void refresh();
+
+Q_SIGNALS:
+    void statusChanged();
+
+private:
+    void clear();
+
+    VisitFlow &m_flow;
+    OutboxRepository &m_outbox;
+    const CatalogModel &m_catalog;
+    RequestStatusView m_status;
+    TimelineModel m_timeline;
+};
+
+} // namespace kiosk

@@ -1,0 +1,139 @@
+#include "visitflow.h"
+
+#include "idlemonitor.h"
+
+#include <QLoggingCategory>
+#include <QMetaEnum>
+
+Q_LOGGING_CATEGORY(lcVisit, "anjungan.visit")
+
+namespace kiosk {
+
+VisitFlow::VisitFlow(IdleMonitor &idle, QObject *parent)
+    : QObject(parent)
+    , m_idle(idle)
+{
+    connect(&m_idle, &IdleMonitor::expired, this, [this] {
+        qCInfo(lcVisit) << "visit abandoned; wiping the session";
+        goHome();
+    });
+}
+
+QString VisitFlow::screenName(Screen screen)
+{
+    QString name = QString::fromLatin1(QMetaEnum::fromType<Screen>().valueToKey(screen));
+    if (!name.isEmpty())
+        name[0] = name.at(0).toLower();
+    return name;
+}
+
+void VisitFlow::setLanguage(const QString &language)
+{
+    const QString lang = language == QLatin1String("en") ? language : QStringLiteral("id");
+    if (m_language == lang)
+        return;
+    m_language = lang;
+    if (m_applyLanguage)
+        m_applyLanguage(lang);
+    Q_EMIT languageChanged();
+}
+
+void VisitFlow::setLargeText(bool on)
+{
+    if (m_largeText == on)
+        return;
+    m_largeText = on;
+    Q_EMIT largeTextChanged();
+}
+
+void VisitFlow::setNotice(const QString &notice)
+{
+    if (m_notice == notice)
+        return;
+    m_notice = notice;
+    Q_EMIT noticeChanged();
+}
+
+void VisitFlow::show(Screen screen)
+{
+    if (m_screen == screen)
+        return;
+    m_screen = screen;
+    setNotice({});
+    // Only a visit counts down to the wipe; the welcome screen waits for the next citizen.
+    m_idle.setArmed(screen != Welcome);
+    m_idle.activity();
+    Q_EMIT screenChanged();
+}
+
+void VisitFlow::wipe()
+{
+    Q_EMIT wiped();
+    setNotice({});
+}
+
+void VisitFlow::startRequest()
+{
+    wipe();
+    show(Consent);
+}
+
+void VisitFlow::acceptConsent()
+{
+    if (m_screen == Consent)
+        show(Identify);
+}
+
+void VisitFlow::openStatus()
+{
+    wipe();
+    show(Status);
+}
+
+void VisitFlow::openVerify()
+{
+    wipe();
+    show(Verify);
+}
+
+void VisitFlow::openHelp()
+{
+    wipe();
+    show(Help);
+}
+
+void VisitFlow::openStaff()
+{
+    wipe();
+    show(StaffLogin);
+}
+
+void VisitFlow::back()
+{
+    switch (m_screen) {
+    case Identify:
+        show(Consent);
+        return;
+    case Service:
+        show(Identify);
+        return;
+    case Form:
+        show(Service);
+        return;
+    case Review:
+        show(Form);
+        return;
+    default:
+        goHome();
+    }
+}
+
+void VisitFlow::goHome()
+{
+    wipe();
+    show(Welcome);
+    setLargeText(false);
+    setLanguage(QStringLiteral("id"));
+}
+
+} // namespace kiosk

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <functional>
+
+namespace kiosk {
+
+class IdleMonitor;
+
+/// The citizen's way through the kiosk's screens: which screen shows, back and home, language and
+/// text size, and the one-line notice. goHome() and the idle timeout emit wiped(): every area forgets
+/// the citizen then. Screens: welcome → consent → identify → service → form → review → done →
+/// survey; status, verify, help; staffLogin → staff.
+class VisitFlow : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(bool largeText READ largeText WRITE setLargeText NOTIFY largeTextChanged)
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+
+public:
+    enum Screen { Welcome, Consent, Identify, Service, Form, Review, Done, Survey, Status, Verify, Help, StaffLogin, Staff };
+    Q_ENUM(Screen)
+
+    explicit VisitFlow(IdleMonitor &idle, QObject *parent = nullptr);
+
+    [[nodiscard]] Screen screen() const { return m_screen; }
+    /// "consent", "staffLogin": the screen's name as scripts and logs write it.
+    [[nodiscard]] static QString screenName(Screen screen);
+    [[nodiscard]] QString language() const { return m_language; }
+    [[nodiscard]] bool english() const { return m_language == QLatin1String("en"); }
+    void setLanguage(const QString &language);
+    /// Installs the translation for a language; runs before languageChanged() so that every area
+    /// rebuilds its words in the new language.
+    void setLanguageApplier(std::function<void(const QString &language)> apply) { m_applyLanguage = std::move(apply); }
+    [[nodiscard]] bool largeText() const { return m_largeText; }
+    void setLargeText(bool on);
+    [[nodiscard]] QString notice() const { return m_notice; }
+    void setNotice(const QString &notice);
+    /// Shows `screen` (the areas call this when their step is done).
+    void show(Screen screen);
+    /// Forgets the citizen in every area (wiped()), keeps screen and language.
+    void wipe();
+
+    Q_INVOKABLE void startRequest();
+    Q_INVOKABLE void acceptConsent();
+    Q_INVOKABLE void openStatus();
+    Q_INVOKABLE void openVerify();
+    Q_INVOKABLE void openHelp();
+    Q_INVOKABLE void openStaff();
+    Q_INVOKABLE void back();
+    /// Ends the visit: clears every field, result and message, back to welcome.
+    Q_INVOKABLE void goHome();
+
+Q_SIGNALS:
+    void screenChanged();
+    void languageChanged();
+    void largeTextChanged();
+    void noticeChanged();
+    /// Every area drops what it knows about the citizen now.
+    void wiped();
+
+private:
+    IdleMonitor &m_idle;
+    std::function<void(const QString &)> m_applyLanguage;
+    Screen m_screen = Welcome;
+    QString m_language = QStringLiteral("id");
+    bool m_largeText = false;
+    QString m_notice;
+};
+
+} // namespace kiosk

@@ -1,0 +1,213 @@
+#pragma once
+
+#include "idlemonitor.h"
+#include "kioskareas.h"
+#include "staffdesk.h"
+
+#include <QJSEngine>
+#include <QtQml/qqml.h>
+
+class QQmlEngine;
+
+namespace kiosk::qml {
+
+/// Each area of the kiosk as its own QML singleton: the composition root sets `areas` once before
+/// the engine loads, and create() hands QML that instance with C++ ownership (KDE Itinerary's
+/// qmlregistrationhelper.h pattern).
+struct Areas {
+    static inline KioskAreas *areas = nullptr;
+    static inline IdleMonitor *idle = nullptr;
+
+    template<typename T> static T *adopt(T *instance)
+    {
+        Q_ASSERT_X(instance, "kiosk::qml", "the composition root did not set kiosk::qml::Areas before loading QML");
+        QJSEngine::setObjectOwnership(instance, QJSEngine::CppOwnership);
+        return instance;
+    }
+};
+
+/// VisitFlow as a QML singleton.
+struct VisitFlowSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::VisitFlow)
+    QML_NAMED_ELEMENT(VisitFlow)
+    QML_SINGLETON
+public:
+    static VisitFlow *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->flow); }
+};
+
+/// NikEntry as a QML singleton.
+struct NikEntrySingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::NikEntry)
+    QML_NAMED_ELEMENT(NikEntry)
+    QML_SINGLETON
+public:
+    static NikEntry *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->nik); }
+};
+
+/// LetterRequest as a QML singleton.
+struct LetterRequestSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::LetterRequest)
+    QML_NAMED_ELEMENT(LetterRequest)
+    QML_SINGLETON
+public:
+    static LetterRequest *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->request); }
+};
+
+/// StatusLookup as a QML singleton.
+struct StatusLookupSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::StatusLookup)
+    QML_NAMED_ELEMENT(StatusLookup)
+    QML_SINGLETON
+public:
+    static StatusLookup *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->status); }
+};
+
+/// LetterVerification as a QML singleton.
+struct LetterVerificationSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::LetterVerification)
+    QML_NAMED_ELEMENT(LetterVerification)
+    QML_SINGLETON
+public:
+    static LetterVerification *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->verification); }
+};
+
+/// Survey as a QML singleton.
+struct SurveySingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::Survey)
+    QML_NAMED_ELEMENT(Survey)
+    QML_SINGLETON
+public:
+    static Survey *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->survey); }
+};
+
+/// StaffLogin as a QML singleton.
+struct StaffLoginSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::StaffLogin)
+    QML_NAMED_ELEMENT(StaffLogin)
+    QML_SINGLETON
+public:
+    static StaffLogin *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->staffLogin); }
+};
+
+/// DeviceStatus as a QML singleton.
+struct DeviceStatusSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::DeviceStatus)
+    QML_NAMED_ELEMENT(DeviceStatus)
+    QML_SINGLETON
+public:
+    static DeviceStatus *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->devices); }
+};
+
+/// SyncStatus as a QML singleton.
+struct SyncStatusSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::SyncStatus)
+    QML_NAMED_ELEMENT(SyncStatus)
+    QML_SINGLETON
+public:
+    static SyncStatus *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->sync); }
+};
+
+/// Idle (the IdleMonitor) as a QML singleton.
+struct IdleSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::IdleMonitor)
+    QML_NAMED_ELEMENT(Idle)
+    QML_SINGLETON
+public:
+    static IdleMonitor *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(Areas::idle); }
+};
+
+// Types QML reads through the singletons' properties, named so that bindings are typed.
+/// StaffDesk as a named, uncreatable QML type.
+struct StaffDeskForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::StaffDesk)
+    QML_NAMED_ELEMENT(StaffDesk)
+    QML_UNCREATABLE("opened by StaffLogin")
+};
+
+/// FormModel as a named, uncreatable QML type.
+struct FormModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::FormModel)
+    QML_NAMED_ELEMENT(FormModel)
+    QML_UNCREATABLE("part of LetterRequest")
+};
+
+/// CatalogModel as a named, uncreatable QML type.
+struct CatalogModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::CatalogModel)
+    QML_NAMED_ELEMENT(CatalogModel)
+    QML_UNCREATABLE("part of LetterRequest")
+};
+
+/// TimelineModel as a named, uncreatable QML type.
+struct TimelineModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::TimelineModel)
+    QML_NAMED_ELEMENT(TimelineModel)
+    QML_UNCREATABLE("part of StatusLookup")
+};
+
+/// ReadyLettersModel as a named, uncreatable QML type.
+struct ReadyLettersModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::ReadyLettersModel)
+    QML_NAMED_ELEMENT(ReadyLettersModel)
+    QML_UNCREATABLE("part of StaffDesk")
+};
+
+/// PrintJobsModel as a named, uncreatable QML type.
+struct PrintJobsModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::PrintJobsModel)
+    QML_NAMED_ELEMENT(PrintJobsModel)
+    QML_UNCREATABLE("part of StaffDesk")
+};
+
+/// SealVerdict as a QML value type.
+struct SealVerdictForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::SealVerdict)
+    QML_VALUE_TYPE(sealVerdict)
+};
+
+/// Ticket as a QML value type.
+struct TicketForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::Ticket)
+    QML_VALUE_TYPE(ticket)
+};
+
+/// NikFacts as a QML value type.
+struct NikFactsForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::NikFacts)
+    QML_VALUE_TYPE(nikFacts)
+};
+
+/// RequestStatusView as a QML value type.
+struct RequestStatusViewForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::RequestStatusView)
+    QML_VALUE_TYPE(requestStatusView)
+};
+
+} // namespace kiosk::qml
+
+// The verdict's Status enum, readable in QML as SealVerdict.Genuine and so on.
+namespace SealVerdictEnums {
+Q_NAMESPACE
+QML_FOREIGN_NAMESPACE(kiosk::SealVerdict)
+QML_NAMED_ELEMENT(SealVerdict)
+} // namespace SealVerdictEnums
