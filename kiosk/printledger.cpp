@@ -3,7 +3,21 @@
 #include "printjobtracker.h"
 #include "ticketissuer.h"
 
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcPrintLedger, "anjungan.print")
+
 namespace kiosk {
+
+namespace {
+// The print record is bookkeeping: a job prints or waits for staff whether or not it could be written.
+// A write the store refused is logged for the technician (the message names no citizen).
+void logUnrecorded(const Status &status, const char *what)
+{
+    if (!status)
+        qCWarning(lcPrintLedger).noquote() << "could not record" << what << ":" << status.error().message;
+}
+} // namespace
 
 PrintLedger::PrintLedger(OutboxRepository &outbox, devices::PrintJobTracker &print, QString officeName, QObject *parent)
     : QObject(parent)
@@ -49,14 +63,14 @@ void PrintLedger::discard(int id)
 {
     m_print.discard(id);
     if (const qint64 requestId = m_ticketJobs.take(id))
-        m_outbox.recordTicketProblem(requestId, QStringLiteral("dibatalkan petugas"));
+        logUnrecorded(m_outbox.recordTicketProblem(requestId, QStringLiteral("dibatalkan petugas")), "a ticket problem");
     m_letterJobs.remove(id);
 }
 
 void PrintLedger::jobAccepted(int id, int printerJobId)
 {
     if (const qint64 requestId = m_ticketJobs.value(id)) {
-        m_outbox.recordTicketAccepted(requestId, printerJobId);
+        logUnrecorded(m_outbox.recordTicketAccepted(requestId, printerJobId), "an accepted ticket");
         Q_EMIT ticketAccepted(id);
     } else if (const QString reg = m_letterJobs.value(id); !reg.isEmpty()) {
         Q_EMIT letterAccepted(reg, printerJobId);
@@ -66,7 +80,7 @@ void PrintLedger::jobAccepted(int id, int printerJobId)
 void PrintLedger::jobRefused(int id, const QString &reason)
 {
     if (const qint64 requestId = m_ticketJobs.value(id)) {
-        m_outbox.recordTicketProblem(requestId, reason);
+        logUnrecorded(m_outbox.recordTicketProblem(requestId, reason), "a ticket problem");
         Q_EMIT ticketRefused(id, reason);
     } else if (const QString reg = m_letterJobs.value(id); !reg.isEmpty()) {
         Q_EMIT letterRefused(reg, reason);
@@ -79,7 +93,8 @@ void PrintLedger::jobFinished(int id, bool ok, const QString &reason)
         if (ok)
             m_letterJobs.remove(id);
         else
-            m_outbox.raiseTechnicianAlert(QStringLiteral("Surat %1 gagal dicetak: %2").arg(reg, reason));
+            logUnrecorded(
+                m_outbox.raiseTechnicianAlert(QStringLiteral("Surat %1 gagal dicetak: %2").arg(reg, reason)), "a technician alert");
         Q_EMIT letterFinished(reg, ok, reason);
         return;
     }
@@ -88,11 +103,12 @@ void PrintLedger::jobFinished(int id, bool ok, const QString &reason)
         return;
     if (ok) {
         m_ticketJobs.remove(id);
-        m_outbox.recordTicketPrinted(requestId);
+        logUnrecorded(m_outbox.recordTicketPrinted(requestId), "a printed ticket");
     } else {
         // Kept by the tracker for staff to reprint; the record and the technician know.
-        m_outbox.recordTicketProblem(requestId, reason);
-        m_outbox.raiseTechnicianAlert(QStringLiteral("Tiket (pekerjaan #%1) gagal dicetak: %2").arg(id).arg(reason));
+        logUnrecorded(m_outbox.recordTicketProblem(requestId, reason), "a ticket problem");
+        logUnrecorded(m_outbox.raiseTechnicianAlert(QStringLiteral("Tiket (pekerjaan #%1) gagal dicetak: %2").arg(id).arg(reason)),
+            "a technician alert");
     }
     Q_EMIT ticketFinished(id, ok, reason);
 }

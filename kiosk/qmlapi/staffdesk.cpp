@@ -186,7 +186,10 @@ void StaffDesk::printLetter(const QString &registrationNumber)
     }
     if (!problem.isEmpty()) {
         qCCritical(lcStaff).noquote() << "letter check failed for" << registrationNumber;
-        m_outbox.raiseTechnicianAlert(QStringLiteral("Surat %1 tidak dicetak: pemeriksaan hash/segel gagal.").arg(registrationNumber));
+        if (const Status alert = m_outbox.raiseTechnicianAlert(
+                QStringLiteral("Surat %1 tidak dicetak: pemeriksaan hash/segel gagal.").arg(registrationNumber));
+            !alert)
+            qCWarning(lcStaff).noquote() << "technician alert not stored:" << alert.error().message;
         setMessage(problem);
         return;
     }
@@ -196,8 +199,13 @@ void StaffDesk::printLetter(const QString &registrationNumber)
 
 void StaffDesk::handOver(const QString &registrationNumber)
 {
-    if (!m_outbox.markHandedOver(registrationNumber)) {
-        setMessage(tr("Surat %1 tidak ada di daftar surat siap.").arg(registrationNumber));
+    if (const Status handed = m_outbox.markHandedOver(registrationNumber); !handed) {
+        if (handed.error().code == ErrorCode::NotFound) {
+            setMessage(tr("Surat %1 tidak ada di daftar surat siap.").arg(registrationNumber));
+        } else {
+            qCCritical(lcStaff).noquote() << "handover not stored:" << handed.error().message;
+            setMessage(tr("Penyerahan surat %1 belum tersimpan. Coba lagi; bila tetap gagal, hubungi teknisi.").arg(registrationNumber));
+        }
         return;
     }
     qCInfo(lcStaff).noquote() << "handed over" << registrationNumber;

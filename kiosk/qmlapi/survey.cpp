@@ -4,6 +4,7 @@
 #include "outbox.h"
 #include "visitflow.h"
 
+#include <QDebug>
 #include <QUuid>
 
 namespace kiosk {
@@ -47,7 +48,12 @@ void Survey::submit(const QVariantList &answers)
     }
     // IKM needs all nine answers; an incomplete survey counts as skipped.
     if (any && !response.answers.contains(0)) {
-        m_outbox.enqueueSurvey(response);
+        if (const Status stored = m_outbox.enqueueSurvey(response); !stored) {
+            // The citizen is thanked either way; a lost answer is a technician's matter, not theirs.
+            qWarning().noquote() << "survey response not stored:" << stored.error().message;
+            m_flow.goHome();
+            return;
+        }
         ++m_given;
         Q_EMIT givenChanged();
         Q_EMIT responseQueued();

@@ -306,7 +306,8 @@ private Q_SLOTS:
         pdf.write("%PDF-1.4 surat yang sudah diubah");
         pdf.close();
         // The stored hash is the signed letter's; the file on disk is not that letter.
-        h->outbox->setLetter(queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256("%PDF-1.4 asli").toHex()));
+        QVERIFY(h->outbox->setLetter(
+            queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256("%PDF-1.4 asli").toHex())));
         const int printedBefore = int(h->letterPrinter->documents().size());
         const int alertsBefore = int(h->outbox->technicianAlerts().size());
         h->areas->flow.openStaff();
@@ -323,14 +324,14 @@ private Q_SLOTS:
         const auto queued = h->outbox->enqueue({QStringLiteral("SKTM"), kNik, QStringLiteral("Siti Aminah"), QStringLiteral("Dusun Krajan"),
             QStringLiteral("Sekolah"), {}, {}});
         QVERIFY(queued.ok());
-        h->outbox->markDelivered(queued->id);
+        QVERIFY(h->outbox->markDelivered(queued->id));
         QVERIFY(h->outbox->applyChange({0, queued->registrationNumber, Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true}));
         const QString path = h->dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
         QFile pdf(path);
         QVERIFY(pdf.open(QIODevice::WriteOnly));
         pdf.write("%PDF-1.4 surat");
         pdf.close();
-        h->outbox->setLetter(queued->registrationNumber, path, QStringLiteral("00"));
+        QVERIFY(h->outbox->setLetter(queued->registrationNumber, path, QStringLiteral("00")));
         h->areas->flow.goHome();
         h->areas->flow.openStaff();
         h->areas->staffLogin.login(KioskHarness::kStaffPin);

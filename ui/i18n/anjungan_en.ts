@@ -875,6 +875,10 @@
             <numerusform>%n tickets sent to the printer again.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Penyerahan surat %1 belum tersimpan. Coba lagi; bila tetap gagal, hubungi teknisi.</source>
+        <translation>The handover of letter %1 was not saved. Try again; if it still fails, call the technician.</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::StaffLogin</name>
