@@ -47,6 +47,8 @@ Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
         info.letter.slaDays = std::max(1, info.estimatedDays);
         for (const QJsonValue &field : s.value(QStringLiteral("fields")).toArray())
             info.fieldLabels.append({field[QStringLiteral("key")].toString(), field[QStringLiteral("label")].toString()});
+        for (const QJsonValue &requirement : s.value(QStringLiteral("requirements")).toArray())
+            info.requirements.append(requirement.toString());
         catalog.m_services.append(info);
     }
     catalog.m_bytes = json;

@@ -119,6 +119,34 @@ QString actionLabel(OfficerAction action)
     return {};
 }
 
+QString officerActionToWire(OfficerAction action)
+{
+    switch (action) {
+    case OfficerAction::Approve:
+        return QStringLiteral("setujui");
+    case OfficerAction::Return:
+        return QStringLiteral("kembalikan");
+    case OfficerAction::Reject:
+        return QStringLiteral("tolak");
+    case OfficerAction::HandOver:
+        return QStringLiteral("serahkan");
+    }
+    return {};
+}
+
+std::optional<OfficerAction> officerActionFromWire(const QString &wire)
+{
+    for (OfficerAction a : {OfficerAction::Approve, OfficerAction::Return, OfficerAction::Reject, OfficerAction::HandOver})
+        if (officerActionToWire(a) == wire)
+            return a;
+    return std::nullopt;
+}
+
+bool isDocumentCheck(Stage from, OfficerAction action)
+{
+    return action == OfficerAction::Approve && (from == Stage::Received || from == Stage::NeedsFix);
+}
+
 namespace roles {
 
 namespace {
@@ -324,6 +352,7 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
     if (auto allowed = lifecycle::checkTransition(current.level, current.stage, to, note); !allowed)
         return allowed.error();
     Transition t {current.stage, to, actor.name, actor.role, note, std::nullopt, std::nullopt, std::nullopt};
+    t.notification = transitionNotification(current.registrationNumber, current.phone, to, note, QDateTime::currentDateTimeUtc());
     if (to == lifecycle::signingStage(current.level)) {
         const auto office = m_offices.desa(current.desaCode);
         if (!office)
@@ -445,8 +474,8 @@ QList<OfficerAction> Workflow::allowedActions(const QList<Capacity> &capacities,
     return actions;
 }
 
-Result<RequestRecord> Workflow::act(
-    const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action, const QString &note)
+Result<RequestRecord> Workflow::act(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
+    const QString &note, const QList<int> &checkedRequirements)
 {
     auto current = m_store.request(registrationNumber);
     if (!current)
@@ -487,6 +516,17 @@ Result<RequestRecord> Workflow::act(
     const QString name
         = acting->onBehalfOf.isEmpty() ? officer.displayName : QStringLiteral("%1 a.n. %2").arg(officer.displayName, acting->onBehalfOf);
     QString recorded = note.trimmed();
+    if (isDocumentCheck(record.stage, action)) {
+        const auto service = m_catalog.service(record.serviceCode);
+        const QStringList requirements = service ? service->requirements : QStringList();
+        for (int i = 0; i < requirements.size(); ++i)
+            if (!checkedRequirements.contains(i))
+                return Error {ErrorCode::ChecklistIncomplete,
+                    QStringLiteral("Persyaratan \"%1\" belum dicentang. Periksa berkas pemohon atau kembalikan permohonan.")
+                        .arg(requirements.at(i))};
+        const QString checked = QStringLiteral("Berkas diperiksa petugas desa; persyaratan lengkap (%1/%1)").arg(requirements.size());
+        recorded = recorded.isEmpty() ? checked : checked + QStringLiteral(". ") + recorded;
+    }
     if (recorded.isEmpty() && action == OfficerAction::Approve)
         recorded = approvalNote(*to);
     Actor actor {name, roleToWire(acting->role)};
