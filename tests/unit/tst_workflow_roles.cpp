@@ -170,6 +170,16 @@ private:
         return o;
     }
 
+    /// Every requirement of the service requestAt() uses for `level`: the document check ticked in full.
+    QList<int> allTicked(ServiceLevel level) const
+    {
+        const auto service = m_catalog->service(level == ServiceLevel::Desa ? QStringLiteral("SKTM") : QStringLiteral("AHLI_WARIS"));
+        QList<int> ticked;
+        for (int i = 0; i < service->requirements.size(); ++i)
+            ticked.append(i);
+        return ticked;
+    }
+
     /// A new request of `level` from `desa`, moved straight in the store to `stage`.
     QString requestAt(ServiceLevel level, Stage stage, const QString &desa = kDesa)
     {
@@ -259,7 +269,7 @@ private slots:
         const bool offered = m_workflow->allowedActions(capacities.value(), m_store->request(reg).value()).contains(action);
         QCOMPARE(offered, allowed);
 
-        const auto done = m_workflow->act(reg, officer, action, QStringLiteral("alasan uji"));
+        const auto done = m_workflow->act(reg, officer, action, QStringLiteral("alasan uji"), allTicked(level));
         QCOMPARE(done.ok(), allowed);
         QCOMPARE(m_store->request(reg).value().stage, result);
         const auto events = m_store->events(reg).value();
@@ -324,13 +334,42 @@ private slots:
         }
     }
 
+    void checklistIsAPrecondition()
+    {
+        const OfficerRecord frontOffice = makeOfficer(Role::DesaFrontOffice, kDesa);
+        for (Stage from : {Stage::Received, Stage::NeedsFix}) {
+            const QString reg = requestAt(ServiceLevel::Desa, from);
+            const auto before = m_store->events(reg).value().size();
+            QList<int> missingLast = allTicked(ServiceLevel::Desa);
+            const int last = int(missingLast.takeLast());
+            for (const QList<int> &ticked : {QList<int> {}, missingLast}) {
+                const auto refused = m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, ticked);
+                QVERIFY(!refused);
+                QCOMPARE(refused.error().code, ErrorCode::ChecklistIncomplete);
+                QCOMPARE(m_store->events(reg).value().size(), before);
+            }
+            QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, missingLast)
+                        .error()
+                        .message.contains(m_catalog->service(QStringLiteral("SKTM"))->requirements.at(last)));
+            const auto done
+                = m_workflow->act(reg, frontOffice, OfficerAction::Approve, QStringLiteral("asli dilihat"), allTicked(ServiceLevel::Desa));
+            QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+            QCOMPARE(done.value().stage, Stage::DesaReview);
+            QCOMPARE(m_store->events(reg).value().last().note,
+                QStringLiteral("Berkas diperiksa petugas desa; persyaratan lengkap (4/4). asli dilihat"));
+        }
+        // Returning or rejecting needs no ticks: the documents are what is wrong.
+        const QString reg = requestAt(ServiceLevel::Desa, Stage::Received);
+        QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Return, QStringLiteral("KK tidak dibawa")));
+    }
+
     void signingTwiceRefused()
     {
         const OfficerRecord frontOffice = makeOfficer(Role::DesaFrontOffice, kDesa);
         const OfficerRecord kades = makeOfficer(Role::KepalaDesa, kDesa);
         for (ServiceLevel level : {ServiceLevel::Desa, ServiceLevel::Kecamatan}) {
             const QString reg = requestAt(level, Stage::Received);
-            QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Approve));
+            QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, allTicked(level)));
             const auto signedOnce = m_workflow->act(reg, kades, OfficerAction::Approve);
             QVERIFY2(signedOnce, signedOnce ? "" : qPrintable(signedOnce.error().message));
             const QString nomor = signedOnce.value().nomorSurat;
