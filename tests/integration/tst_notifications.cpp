@@ -101,12 +101,12 @@ class TestNotifications : public QObject
     /// The desa front office checks the three DOMISILI requirements; the kepala desa signs (the letter is READY).
     bool approve(const QString &reg)
     {
-        return act(QStringLiteral("fo"), reg, QStringLiteral("setujui"), {QStringLiteral("--checklist"), QStringLiteral("1,2,3")})
+        return act(QStringLiteral("pelayanan"), reg, QStringLiteral("setujui"), {QStringLiteral("--checklist"), QStringLiteral("1,2,3")})
             && act(QStringLiteral("kades"), reg, QStringLiteral("setujui"));
     }
     bool reject(const QString &reg, const QString &reason)
     {
-        return act(QStringLiteral("fo"), reg, QStringLiteral("tolak"), {QStringLiteral("--note"), reason});
+        return act(QStringLiteral("pelayanan"), reg, QStringLiteral("tolak"), {QStringLiteral("--note"), reason});
     }
 
     NotificationRecord row(const QString &reg)
@@ -152,7 +152,7 @@ private Q_SLOTS:
             QVERIFY(m_store->insertRequest(makeRequest(reg, QStringLiteral("+6281234567890"))));
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("N-NOPHONE"), QString())));
         // The officers who take the steps, without phones (their SLA reminders stay out of the gateway's count).
-        QVERIFY(addOfficer(QStringLiteral("fo"), QStringLiteral("desa_front_office")));
+        QVERIFY(addOfficer(QStringLiteral("pelayanan"), QStringLiteral("desa_front_office")));
         QVERIFY(addOfficer(QStringLiteral("kades"), QStringLiteral("kepala_desa")));
         QVERIFY(startBackend());
     }
