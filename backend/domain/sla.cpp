@@ -1,5 +1,6 @@
 #include "sla.h"
 
+#include "backendstore.h"
 #include "servicecatalog.h"
 
 namespace backend::sla {
@@ -28,6 +29,23 @@ StepClock measure(const QDateTime &since, int days, const QDateTime &now)
     const qint64 limit = qint64(days) * 86400;
     clock.state = clock.ageSeconds >= limit ? State::Late : clock.ageSeconds * 2 >= limit ? State::Near : State::Within;
     return clock;
+}
+
+Result<QHash<QString, StepClock>> clocks(BackendStore &store, const ServiceCatalog &catalog, const QDateTime &now)
+{
+    const auto requests = store.requests();
+    if (!requests)
+        return requests.error();
+    const auto starts = store.stepStarts();
+    if (!starts)
+        return starts.error();
+    const QHash<QString, int> days = daysByService(catalog);
+    QHash<QString, StepClock> out;
+    for (const RequestRecord &r : requests.value())
+        if (applies(r.stage) && starts.value().contains(r.registrationNumber))
+            out.insert(r.registrationNumber,
+                measure(starts.value().value(r.registrationNumber), days.value(r.serviceCode, kDefaultStepDays), now));
+    return out;
 }
 
 } // namespace backend::sla

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol.h"
+#include "result.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -8,6 +9,7 @@
 
 namespace backend {
 
+class BackendStore;
 class ServiceCatalog;
 
 /// The one SLA definition (docs/decisions/0007): each step a request waits for an officer may take the
@@ -40,6 +42,9 @@ struct StepClock {
 [[nodiscard]] bool applies(serverlink::Stage stage);
 /// The clock of a step that started at `since` and may take `days`, read at `now`.
 [[nodiscard]] StepClock measure(const QDateTime &since, int days, const QDateTime &now);
+/// The clock of every request whose step runs against the SLA (applies()), by registration number: what
+/// the console's inbox colours its rows with.
+[[nodiscard]] Result<QHash<QString, StepClock>> clocks(BackendStore &store, const ServiceCatalog &catalog, const QDateTime &now);
 } // namespace sla
 
 } // namespace backend

@@ -251,6 +251,18 @@ QString officeOf(Role role, const QString &desaCode, const QString &kecamatanCod
 
 namespace leave {
 
+Status checkDelegation(const DelegationRecord &leave, const OfficerRecord &absent, const OfficerRecord &delegate)
+{
+    const auto invalid = [](const QString &message) { return Status(Error {ErrorCode::InvalidData, message}); };
+    if (absent.id == delegate.id)
+        return invalid(QStringLiteral("Pengganti harus petugas lain."));
+    if (delegate.office != absent.office)
+        return invalid(QStringLiteral("Pengganti harus dari kantor yang sama (mis. sekretaris desa untuk kepala desa)."));
+    if (!leave.starts.isValid() || !leave.ends.isValid() || leave.ends < leave.starts || leave.reason.trimmed().isEmpty())
+        return invalid(QStringLiteral("Isi tanggal mulai, tanggal selesai (tidak sebelum mulai) dan alasan."));
+    return Done {};
+}
+
 bool isOnLeave(const QList<DelegationRecord> &delegations, qint64 officerId, const QDate &day)
 {
     return std::any_of(

@@ -60,6 +60,9 @@ namespace roles {
 
 /// Leave and delegation (decision 0005), shared by the console's capacities and the reminders.
 namespace leave {
+/// A new leave with its delegate, as the admin's form gives it: another officer of the same office,
+/// valid dates (ends not before starts) and a reason; InvalidData says what to correct.
+[[nodiscard]] Status checkDelegation(const DelegationRecord &leave, const OfficerRecord &absent, const OfficerRecord &delegate);
 /// Whether a delegation puts `officerId` on leave on `day`.
 [[nodiscard]] bool isOnLeave(const QList<DelegationRecord> &delegations, qint64 officerId, const QDate &day);
 /// The officers acting in `role` for `office` on `day`: active holders not on leave, and for a holder

@@ -1,5 +1,7 @@
 #include "backendstore.h"
+#include "crypto.h"
 #include "letterrenderer.h"
+#include "officeraccounts.h"
 #include "officers.h"
 #include "offices.h"
 #include "servicecatalog.h"
@@ -499,6 +501,73 @@ private slots:
         QCOMPARE(again.value().failedLogins, 6);
         QVERIFY(again.value().lockedUntil > now);
         QVERIFY(reopened.value()->recordLoginAttempt(o.id, true, now).value().lockedUntil.isNull());
+        QCOMPARE(m_store->officer(o.id).value().failedLogins, 0);
+    }
+
+    void accountRules_data()
+    {
+        QTest::addColumn<QString>("username");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("office");
+        QTest::addColumn<QString>("phone");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("accepted");
+        const QString pw = QStringLiteral("sepuluh-kar");
+        QTest::newRow("kades") << QStringLiteral("Kades.Pitu") << QStringLiteral("kepala_desa") << kDesa << QString() << pw << true;
+        QTest::newRow("with phone") << QStringLiteral("kaur") << QStringLiteral("desa_front_office") << kDesa
+                                    << QStringLiteral("0812-3456-7890") << pw << true;
+        QTest::newRow("super admin any office")
+            << QStringLiteral("root") << QStringLiteral("super_admin") << QString() << QString() << pw << true;
+        QTest::newRow("username too short") << QStringLiteral("fo") << QStringLiteral("kepala_desa") << kDesa << QString() << pw << false;
+        QTest::newRow("username with space") << QStringLiteral("pak lurah") << QStringLiteral("kepala_desa") << kDesa << QString() << pw
+                                             << false;
+        QTest::newRow("unknown role") << QStringLiteral("kades") << QStringLiteral("lurah") << kDesa << QString() << pw << false;
+        QTest::newRow("password nine") << QStringLiteral("kades") << QStringLiteral("kepala_desa") << kDesa << QString()
+                                       << QStringLiteral("sembilan!") << false;
+        QTest::newRow("bad phone") << QStringLiteral("kades") << QStringLiteral("kepala_desa") << kDesa << QStringLiteral("12345") << pw
+                                   << false;
+        QTest::newRow("desa role, kecamatan code")
+            << QStringLiteral("kades") << QStringLiteral("kepala_desa") << kKecamatan << QString() << pw << false;
+    }
+    void accountRules()
+    {
+        QFETCH(QString, username);
+        QFETCH(QString, role);
+        QFETCH(QString, office);
+        QFETCH(QString, phone);
+        QFETCH(QString, password);
+        QFETCH(bool, accepted);
+        const auto prepared
+            = prepareOfficer(NewOfficer {username, QStringLiteral("Nama Lengkap"), role, office, phone, password}, *m_offices);
+        QCOMPARE(prepared.ok(), accepted);
+        if (!accepted) {
+            QVERIFY(!prepared.error().message.isEmpty());
+            return;
+        }
+        QCOMPARE(prepared.value().username, username.toLower());
+        QVERIFY(serverlink::crypto::verifySecret(password, prepared.value().passwordHash));
+        if (role == QLatin1String("super_admin"))
+            QCOMPARE(prepared.value().office, QStringLiteral("*"));
+        if (!phone.isEmpty())
+            QVERIFY(prepared.value().phone.startsWith(QStringLiteral("+62")));
+    }
+
+    void reauthenticationCountsTowardLockout()
+    {
+        OfficerRecord o = makeOfficer(Role::KepalaDesa, kDesa);
+        QVERIFY(m_store->setOfficerPassword(o.id, serverlink::crypto::hashSecret(QStringLiteral("sandi-yang-benar"), 1000)));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), now));
+        for (int i = 1; i <= lockout::kFreeFailures; ++i)
+            QCOMPARE(accounts::reauthenticate(*m_store, o.id, QStringLiteral("salah"), now).error().code, ErrorCode::AuthenticationFailed);
+        o = m_store->officer(o.id).value();
+        QVERIFY(accounts::isLocked(o, now));
+        QVERIFY(!accounts::isLocked(o, o.lockedUntil));
+        // Locked: even the right password is refused until the delay has passed.
+        const auto locked = accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), now);
+        QVERIFY(!locked);
+        QCOMPARE(locked.error().message, accounts::lockedMessage(o, now));
+        QVERIFY(accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), o.lockedUntil.addSecs(1)));
         QCOMPARE(m_store->officer(o.id).value().failedLogins, 0);
     }
 
