@@ -301,26 +301,6 @@ namespace {
 
 const QString kSystem = QStringLiteral("sistem");
 
-/// Role of the officer who moves a request into `to` (or out of review, for the side exits).
-QString roleFor(Stage from, Stage to)
-{
-    switch (to) {
-    case Stage::DesaReview:
-        return roleToWire(Role::DesaFrontOffice);
-    case Stage::DesaSigned:
-        return roleToWire(Role::KepalaDesa);
-    case Stage::KecamatanReview:
-        return roleToWire(Role::KasiPelayanan);
-    case Stage::KecamatanSigned:
-        return roleToWire(Role::Camat);
-    case Stage::Ready:
-        return kSystem;
-    default:
-        return from == Stage::KecamatanReview || from == Stage::DesaSigned ? roleToWire(Role::KasiPelayanan)
-                                                                           : roleToWire(Role::DesaFrontOffice);
-    }
-}
-
 QString approvalNote(Stage to)
 {
     switch (to) {
@@ -399,42 +379,6 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
         t.letter = LetterFile {letter.value().path, letter.value().sha256};
     }
     return m_store.applyTransition(current.registrationNumber, t);
-}
-
-Result<RequestRecord> Workflow::approve(const QString &registrationNumber, const QString &officer)
-{
-    auto current = m_store.request(registrationNumber);
-    if (!current)
-        return current.error();
-    RequestRecord record = current.value();
-    if (!lifecycle::nextApprovalStage(record.level, record.stage))
-        return Error {ErrorCode::TransitionNotAllowed,
-            QStringLiteral("Permohonan %1 sedang pada tahap '%2' dan tidak dapat disetujui.")
-                .arg(registrationNumber, serverlink::stageLabelId(record.stage))};
-    const auto office = m_offices.desa(record.desaCode);
-    while (record.stage != Stage::Ready) {
-        const Stage next = *lifecycle::nextApprovalStage(record.level, record.stage);
-        QString name = officer;
-        if (next == Stage::DesaSigned && office)
-            name = office->kepalaDesa;
-        else if (next == Stage::KecamatanSigned && office)
-            name = office->camat;
-        else if (next == Stage::Ready)
-            name = kSystem;
-        auto moved = step(record, next, Actor {name, roleFor(record.stage, next)}, approvalNote(next));
-        if (!moved)
-            return moved.error();
-        record = moved.value();
-    }
-    return record;
-}
-
-Result<RequestRecord> Workflow::reject(const QString &registrationNumber, const QString &reason, const QString &officer)
-{
-    auto current = m_store.request(registrationNumber);
-    if (!current)
-        return current.error();
-    return step(current.value(), Stage::Rejected, Actor {officer, roleFor(current.value().stage, Stage::Rejected)}, reason.trimmed());
 }
 
 Result<QList<Capacity>> Workflow::capacities(const OfficerRecord &officer, const QDate &day) const

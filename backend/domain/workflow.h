@@ -97,9 +97,6 @@ public:
     /// One step to `to`; signing allocates the nomor surat, READY seals, renders and attaches the letter.
     [[nodiscard]] Result<RequestRecord> advance(
         const QString &registrationNumber, serverlink::Stage to, const Actor &actor, const QString &note = {});
-    /// Walks the request through every remaining step of its level up to READY.
-    [[nodiscard]] Result<RequestRecord> approve(const QString &registrationNumber, const QString &officer);
-    [[nodiscard]] Result<RequestRecord> reject(const QString &registrationNumber, const QString &reason, const QString &officer);
     /// An officer's step: checks role, office scope, leave and delegation, records who/role/note;
     /// a signature on the last signing stage continues to READY (letter rendered and sealed).
     /// The document check (isDocumentCheck) needs every requirement of the service in `checkedRequirements`

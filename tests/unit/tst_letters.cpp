@@ -13,6 +13,7 @@
 #include "servicecatalog.h"
 #include "trustlist.h"
 #include "workflow.h"
+#include "workflowfixture.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -271,7 +272,7 @@ private Q_SLOTS:
         const auto approve = [&](const QString &reg, const QString &service, ServiceLevel level) {
             if (!store->insertRequest(makeRequest(reg, service, level)))
                 return RequestRecord {};
-            const auto done = workflow->approve(reg, QStringLiteral("petugas"));
+            const auto done = testsupport::approveToReady(*workflow, *store, offices, reg);
             if (!done)
                 qWarning().noquote() << done.error().message;
             return done ? done.value() : RequestRecord {};
