@@ -1,6 +1,7 @@
 #include "monitoring.h"
 
 #include "servicecatalog.h"
+#include "sla.h"
 
 #include <QMap>
 #include <algorithm>
@@ -132,15 +133,12 @@ QList<SlaBreach> slaBreaches(const QList<RequestRecord> &requests, const QList<E
         lastEvent.insert(e.registrationNumber, e.at);
     QList<SlaBreach> out;
     for (const RequestRecord &r : requests) {
-        // Open and waiting for an officer: READY waits for the citizen, NEEDS_FIX for the citizen's fix.
-        if (serverlink::isFinal(r.stage) || r.stage == Stage::Ready || r.stage == Stage::NeedsFix
-            || !lastEvent.contains(r.registrationNumber))
+        if (!sla::applies(r.stage) || !lastEvent.contains(r.registrationNumber))
             continue;
-        const int sla = slaDaysByService.value(r.serviceCode, defaultSlaDays);
-        const QDateTime since = lastEvent.value(r.registrationNumber);
-        const double overdue = (since.msecsTo(now) / 86400000.0) - sla;
-        if (overdue > 0)
-            out.append({r.registrationNumber, r.desaCode, r.serviceCode, r.stage, since, sla, overdue});
+        const sla::StepClock clock
+            = sla::measure(lastEvent.value(r.registrationNumber), slaDaysByService.value(r.serviceCode, defaultSlaDays), now);
+        if (clock.state == sla::State::Late)
+            out.append({r.registrationNumber, r.desaCode, r.serviceCode, r.stage, clock.since, clock.days, clock.overdueDays});
     }
     std::sort(out.begin(), out.end(), [](const SlaBreach &a, const SlaBreach &b) { return a.overdueDays > b.overdueDays; });
     return out;
@@ -210,10 +208,7 @@ Result<QList<SlaBreach>> Monitoring::slaBreaches(const QDateTime &now)
     const auto events = m_store.allEvents();
     if (!events)
         return events.error();
-    QHash<QString, int> sla;
-    for (const ServiceInfo &s : m_catalog.services())
-        sla.insert(s.code, s.letter.slaDays);
-    return monitoringcalc::slaBreaches(requests.value(), events.value(), sla, ReminderPolicy {}.defaultSlaDays, now);
+    return monitoringcalc::slaBreaches(requests.value(), events.value(), sla::daysByService(m_catalog), sla::kDefaultStepDays, now);
 }
 
 Result<IkmResult> Monitoring::ikm(const QDateTime &from, const QDateTime &to)

@@ -2,6 +2,7 @@
 
 #include "backendstore.h"
 #include "protocol.h"
+#include "reminders.h"
 
 #include <QDebug>
 #include <QFile>
@@ -86,6 +87,31 @@ std::optional<NotificationKind> notificationKindFromWire(const QString &wire)
         if (wire == QLatin1String(k.wire))
             return k.kind;
     return std::nullopt;
+}
+
+std::optional<NotificationRecord> transitionNotification(
+    const QString &registrationNumber, const QString &phone, serverlink::Stage to, const QString &note, const QDateTime &now)
+{
+    using serverlink::Stage;
+    std::optional<NotificationKind> kind;
+    if (to == Stage::Ready)
+        kind = NotificationKind::Ready;
+    else if (to == Stage::NeedsFix)
+        kind = NotificationKind::NeedsFix;
+    else if (to == Stage::Rejected)
+        kind = NotificationKind::Rejected;
+    if (!kind || phone.isEmpty())
+        return std::nullopt;
+    NotificationRecord n;
+    n.registrationNumber = registrationNumber;
+    n.kind = *kind;
+    n.recipientKind = QStringLiteral("citizen");
+    n.recipient = phone;
+    n.message = smstext::forTransition(*kind, registrationNumber, note);
+    n.status = QStringLiteral("pending");
+    n.nextAttemptAt = now;
+    n.createdAt = now;
+    return n;
 }
 
 namespace smstext {
@@ -324,7 +350,7 @@ int NotificationSender::runOnce()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!m_lastReminderScan.isValid() || m_lastReminderScan.msecsTo(now) >= m_settings.reminderScanIntervalMs) {
         m_lastReminderScan = now;
-        if (const auto added = m_store.enqueueReminders(m_settings.reminders, now); !added)
+        if (const auto added = enqueueReminders(m_store, m_settings.reminders, now); !added)
             qWarning().noquote() << "notifikasi: pengingat tidak dapat disimpan:" << added.error().message;
         else if (added.value() > 0)
             qInfo().noquote() << "notifikasi:" << added.value() << "pengingat baru";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol.h"
 #include "result.h"
 
 #include <QDateTime>
@@ -49,11 +50,16 @@ namespace smstext {
 [[nodiscard]] QString maskPhone(const QString &phone);
 } // namespace smstext
 
+/// The citizen SMS a step to `to` sends (READY, NEEDS_FIX, REJECTED; only with a phone), pending from `now`;
+/// the store gives it its event key and registration number when it records the step.
+[[nodiscard]] std::optional<NotificationRecord> transitionNotification(
+    const QString &registrationNumber, const QString &phone, serverlink::Stage to, const QString &note, const QDateTime &now);
+
 /// When reminders are due: letters READY and not picked up, steps older than their SLA.
 struct ReminderPolicy {
     int pickupAfterDays = 3;
-    int defaultSlaDays = 3;
-    QHash<QString, int> slaDaysByService; // service code → days per step
+    int defaultSlaDays = 3; // services missing from slaDaysByService (sla::kDefaultStepDays)
+    QHash<QString, int> slaDaysByService; // service code → days per step (sla::daysByService)
 };
 
 /// What a transport did with one message.

@@ -22,6 +22,7 @@ enum class ErrorCode {
     Forbidden, // the officer's role, office or leave does not allow this
     AuthenticationFailed, // wrong username/password or account locked
     InvalidData, // a form or table row that fails validation; nothing was changed
+    ChecklistIncomplete, // a requirement of the service was not ticked before the document check
 };
 
 /// A runtime failure as a value: a code for programs and a sentence (Bahasa Indonesia) for people.

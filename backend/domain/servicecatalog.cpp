@@ -29,6 +29,7 @@ Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
         info.fieldLabels = s.fieldLabels();
         info.estimatedDays = s.estimatedDays;
         info.letter.slaDays = std::max(1, s.estimatedDays);
+        info.requirements = s.requirements;
         catalog.m_services.append(info);
     }
     catalog.m_document = std::move(*document);

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace backend {
@@ -19,6 +20,7 @@ struct ServiceInfo {
     serverlink::ServiceLevel level = serverlink::ServiceLevel::Desa;
     QString letterStatement; // "{desa}" is replaced by the desa's name
     QList<QPair<QString, QString>> fieldLabels; // form field key, label
+    QStringList requirements; // documents the citizen brings; the desa front office ticks each before approving
     int estimatedDays = 0;
     LetterTemplate letter; // wording, kode klasifikasi and SLA of its letter; serviceCode empty when none was attached
 };

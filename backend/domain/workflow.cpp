@@ -119,6 +119,34 @@ QString actionLabel(OfficerAction action)
     return {};
 }
 
+QString officerActionToWire(OfficerAction action)
+{
+    switch (action) {
+    case OfficerAction::Approve:
+        return QStringLiteral("setujui");
+    case OfficerAction::Return:
+        return QStringLiteral("kembalikan");
+    case OfficerAction::Reject:
+        return QStringLiteral("tolak");
+    case OfficerAction::HandOver:
+        return QStringLiteral("serahkan");
+    }
+    return {};
+}
+
+std::optional<OfficerAction> officerActionFromWire(const QString &wire)
+{
+    for (OfficerAction a : {OfficerAction::Approve, OfficerAction::Return, OfficerAction::Reject, OfficerAction::HandOver})
+        if (officerActionToWire(a) == wire)
+            return a;
+    return std::nullopt;
+}
+
+bool isDocumentCheck(Stage from, OfficerAction action)
+{
+    return action == OfficerAction::Approve && (from == Stage::Received || from == Stage::NeedsFix);
+}
+
 namespace roles {
 
 namespace {
@@ -223,6 +251,18 @@ QString officeOf(Role role, const QString &desaCode, const QString &kecamatanCod
 
 namespace leave {
 
+Status checkDelegation(const DelegationRecord &leave, const OfficerRecord &absent, const OfficerRecord &delegate)
+{
+    const auto invalid = [](const QString &message) { return Status(Error {ErrorCode::InvalidData, message}); };
+    if (absent.id == delegate.id)
+        return invalid(QStringLiteral("Pengganti harus petugas lain."));
+    if (delegate.office != absent.office)
+        return invalid(QStringLiteral("Pengganti harus dari kantor yang sama (mis. sekretaris desa untuk kepala desa)."));
+    if (!leave.starts.isValid() || !leave.ends.isValid() || leave.ends < leave.starts || leave.reason.trimmed().isEmpty())
+        return invalid(QStringLiteral("Isi tanggal mulai, tanggal selesai (tidak sebelum mulai) dan alasan."));
+    return Done {};
+}
+
 bool isOnLeave(const QList<DelegationRecord> &delegations, qint64 officerId, const QDate &day)
 {
     return std::any_of(
@@ -260,26 +300,6 @@ QList<OfficerRecord> actingOfficers(
 namespace {
 
 const QString kSystem = QStringLiteral("sistem");
-
-/// Role of the officer who moves a request into `to` (or out of review, for the side exits).
-QString roleFor(Stage from, Stage to)
-{
-    switch (to) {
-    case Stage::DesaReview:
-        return roleToWire(Role::DesaFrontOffice);
-    case Stage::DesaSigned:
-        return roleToWire(Role::KepalaDesa);
-    case Stage::KecamatanReview:
-        return roleToWire(Role::KasiPelayanan);
-    case Stage::KecamatanSigned:
-        return roleToWire(Role::Camat);
-    case Stage::Ready:
-        return kSystem;
-    default:
-        return from == Stage::KecamatanReview || from == Stage::DesaSigned ? roleToWire(Role::KasiPelayanan)
-                                                                           : roleToWire(Role::DesaFrontOffice);
-    }
-}
 
 QString approvalNote(Stage to)
 {
@@ -324,6 +344,7 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
     if (auto allowed = lifecycle::checkTransition(current.level, current.stage, to, note); !allowed)
         return allowed.error();
     Transition t {current.stage, to, actor.name, actor.role, note, std::nullopt, std::nullopt, std::nullopt};
+    t.notification = transitionNotification(current.registrationNumber, current.phone, to, note, QDateTime::currentDateTimeUtc());
     if (to == lifecycle::signingStage(current.level)) {
         const auto office = m_offices.desa(current.desaCode);
         if (!office)
@@ -358,42 +379,6 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
         t.letter = LetterFile {letter.value().path, letter.value().sha256};
     }
     return m_store.applyTransition(current.registrationNumber, t);
-}
-
-Result<RequestRecord> Workflow::approve(const QString &registrationNumber, const QString &officer)
-{
-    auto current = m_store.request(registrationNumber);
-    if (!current)
-        return current.error();
-    RequestRecord record = current.value();
-    if (!lifecycle::nextApprovalStage(record.level, record.stage))
-        return Error {ErrorCode::TransitionNotAllowed,
-            QStringLiteral("Permohonan %1 sedang pada tahap '%2' dan tidak dapat disetujui.")
-                .arg(registrationNumber, serverlink::stageLabelId(record.stage))};
-    const auto office = m_offices.desa(record.desaCode);
-    while (record.stage != Stage::Ready) {
-        const Stage next = *lifecycle::nextApprovalStage(record.level, record.stage);
-        QString name = officer;
-        if (next == Stage::DesaSigned && office)
-            name = office->kepalaDesa;
-        else if (next == Stage::KecamatanSigned && office)
-            name = office->camat;
-        else if (next == Stage::Ready)
-            name = kSystem;
-        auto moved = step(record, next, Actor {name, roleFor(record.stage, next)}, approvalNote(next));
-        if (!moved)
-            return moved.error();
-        record = moved.value();
-    }
-    return record;
-}
-
-Result<RequestRecord> Workflow::reject(const QString &registrationNumber, const QString &reason, const QString &officer)
-{
-    auto current = m_store.request(registrationNumber);
-    if (!current)
-        return current.error();
-    return step(current.value(), Stage::Rejected, Actor {officer, roleFor(current.value().stage, Stage::Rejected)}, reason.trimmed());
 }
 
 Result<QList<Capacity>> Workflow::capacities(const OfficerRecord &officer, const QDate &day) const
@@ -445,8 +430,8 @@ QList<OfficerAction> Workflow::allowedActions(const QList<Capacity> &capacities,
     return actions;
 }
 
-Result<RequestRecord> Workflow::act(
-    const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action, const QString &note)
+Result<RequestRecord> Workflow::act(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
+    const QString &note, const QList<int> &checkedRequirements)
 {
     auto current = m_store.request(registrationNumber);
     if (!current)
@@ -487,6 +472,17 @@ Result<RequestRecord> Workflow::act(
     const QString name
         = acting->onBehalfOf.isEmpty() ? officer.displayName : QStringLiteral("%1 a.n. %2").arg(officer.displayName, acting->onBehalfOf);
     QString recorded = note.trimmed();
+    if (isDocumentCheck(record.stage, action)) {
+        const auto service = m_catalog.service(record.serviceCode);
+        const QStringList requirements = service ? service->requirements : QStringList();
+        for (int i = 0; i < requirements.size(); ++i)
+            if (!checkedRequirements.contains(i))
+                return Error {ErrorCode::ChecklistIncomplete,
+                    QStringLiteral("Persyaratan \"%1\" belum dicentang. Periksa berkas pemohon atau kembalikan permohonan.")
+                        .arg(requirements.at(i))};
+        const QString checked = QStringLiteral("Berkas diperiksa petugas desa; persyaratan lengkap (%1/%1)").arg(requirements.size());
+        recorded = recorded.isEmpty() ? checked : checked + QStringLiteral(". ") + recorded;
+    }
     if (recorded.isEmpty() && action == OfficerAction::Approve)
         recorded = approvalNote(*to);
     Actor actor {name, roleToWire(acting->role)};

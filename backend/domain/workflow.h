@@ -37,6 +37,11 @@ enum class OfficerAction {
 };
 
 [[nodiscard]] QString actionLabel(OfficerAction action);
+/// The word a form or the command line names an action with: setujui, kembalikan, tolak, serahkan.
+[[nodiscard]] QString officerActionToWire(OfficerAction action);
+[[nodiscard]] std::optional<OfficerAction> officerActionFromWire(const QString &wire);
+/// Approving at RECEIVED or NEEDS_FIX is the document check: every requirement must be ticked.
+[[nodiscard]] bool isDocumentCheck(serverlink::Stage from, OfficerAction action);
 
 /// Which role may take which step at which stage and level: the one table of officer rights.
 namespace roles {
@@ -55,6 +60,9 @@ namespace roles {
 
 /// Leave and delegation (decision 0005), shared by the console's capacities and the reminders.
 namespace leave {
+/// A new leave with its delegate, as the admin's form gives it: another officer of the same office,
+/// valid dates (ends not before starts) and a reason; InvalidData says what to correct.
+[[nodiscard]] Status checkDelegation(const DelegationRecord &leave, const OfficerRecord &absent, const OfficerRecord &delegate);
 /// Whether a delegation puts `officerId` on leave on `day`.
 [[nodiscard]] bool isOnLeave(const QList<DelegationRecord> &delegations, qint64 officerId, const QDate &day);
 /// The officers acting in `role` for `office` on `day`: active holders not on leave, and for a holder
@@ -89,13 +97,12 @@ public:
     /// One step to `to`; signing allocates the nomor surat, READY seals, renders and attaches the letter.
     [[nodiscard]] Result<RequestRecord> advance(
         const QString &registrationNumber, serverlink::Stage to, const Actor &actor, const QString &note = {});
-    /// Walks the request through every remaining step of its level up to READY.
-    [[nodiscard]] Result<RequestRecord> approve(const QString &registrationNumber, const QString &officer);
-    [[nodiscard]] Result<RequestRecord> reject(const QString &registrationNumber, const QString &reason, const QString &officer);
     /// An officer's step: checks role, office scope, leave and delegation, records who/role/note;
     /// a signature on the last signing stage continues to READY (letter rendered and sealed).
-    [[nodiscard]] Result<RequestRecord> act(
-        const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action, const QString &note = {});
+    /// The document check (isDocumentCheck) needs every requirement of the service in `checkedRequirements`
+    /// (0-based indices into ServiceInfo::requirements), else ChecklistIncomplete names the first one missing.
+    [[nodiscard]] Result<RequestRecord> act(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
+        const QString &note = {}, const QList<int> &checkedRequirements = {});
     /// The capacities of `officer` on `day`: own role unless on leave, plus roles delegated by colleagues on leave.
     [[nodiscard]] Result<QList<Capacity>> capacities(const OfficerRecord &officer, const QDate &day) const;
     /// Actions `officer` may take on `request` today (empty: nothing to do or no right to).

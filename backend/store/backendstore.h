@@ -8,6 +8,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
@@ -130,6 +131,21 @@ struct Transition {
     std::optional<LetterFile> letter;
     std::optional<SealRecord> seal = std::nullopt; // stored with the letter, in the same transaction
     std::optional<LetterSigner> signer = std::nullopt; // the signature: who the letter names as signer
+    /// The citizen SMS of this step (transitionNotification), stored with its event under "event:<sequence>".
+    std::optional<NotificationRecord> notification = std::nullopt;
+};
+
+/// A request still waiting for someone (an officer or the citizen), with the start of its current step.
+struct WaitingRequest {
+    QString registrationNumber;
+    QString desaCode;
+    QString kecamatanCode; // from the desa table; the desa code's first six digits for a desa missing there
+    QString serviceCode;
+    serverlink::ServiceLevel level = serverlink::ServiceLevel::Desa;
+    serverlink::Stage stage = serverlink::Stage::Received;
+    QString phone;
+    qint64 stepSequence = 0; // the last event: the current step started with it
+    QDateTime stepSince;
 };
 
 /// One row of the events table: the tracking history of a request.
@@ -280,7 +296,7 @@ public:
     [[nodiscard]] Status deleteSession(const QString &idHash);
     /// Ends every session of one officer (password change, deactivation).
     [[nodiscard]] Status deleteSessionsOf(qint64 officerId);
-    // Notification outbox (backendstore_notify.cpp). Citizen rows are added by applyTransition.
+    // Notification outbox (backendstore_notify.cpp). Citizen rows are added by applyTransition (Transition::notification).
     [[nodiscard]] Result<QList<NotificationRecord>> notifications();
     /// Pending rows whose next attempt is due at `now`, oldest first.
     [[nodiscard]] Result<QList<NotificationRecord>> dueNotifications(const QDateTime &now, int limit);
@@ -290,8 +306,12 @@ public:
     [[nodiscard]] Result<bool> markNotificationSent(qint64 id, const QDateTime &at);
     /// Records why an attempt failed; `giveUp` moves the row to failed (kept for staff).
     [[nodiscard]] Status markNotificationFailed(qint64 id, const QString &reason, bool giveUp);
-    /// Adds the pickup and SLA reminders that are due at `now` (each once); returns how many are new.
-    [[nodiscard]] Result<int> enqueueReminders(const ReminderPolicy &policy, const QDateTime &now);
+    /// Adds the rows whose event_key is new, in one transaction; returns how many were new.
+    [[nodiscard]] Result<int> insertNotifications(const QList<NotificationRecord> &rows);
+    /// Requests at RECEIVED … READY with the start of their current step: what the reminder scan looks at.
+    [[nodiscard]] Result<QList<WaitingRequest>> waitingRequests();
+    /// The start of every request's current step (its last event), by registration number.
+    [[nodiscard]] Result<QHash<QString, QDateTime>> stepStarts();
 
     // Desa master data and the audit log (backendstore_offices.cpp).
     /// Every desa of the desa table, by code.

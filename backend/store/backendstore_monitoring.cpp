@@ -50,4 +50,39 @@ Result<QList<SurveyRecord>> BackendStore::surveyResponses(const QDateTime &from,
     return list;
 }
 
+Result<bool> BackendStore::insertSurvey(const QString &kioskId, const QString &desaCode, const serverlink::SurveyResponse &survey)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QStringList answers;
+    for (int a : survey.answers)
+        answers.append(QString::number(a));
+    // The response id is its idempotency key: a resent survey is stored once.
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("INSERT INTO survey_responses (id, kiosk_id, desa_code, service_code, answers, answered_at, received_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+    q.addBindValue(survey.id);
+    q.addBindValue(kioskId);
+    q.addBindValue(desaCode);
+    q.addBindValue(survey.serviceCode.isNull() ? QString(QLatin1String("")) : survey.serviceCode);
+    q.addBindValue(answers.join(QLatin1Char(',')));
+    q.addBindValue(timestamp(survey.at));
+    q.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
+    if (!q.exec())
+        return databaseError(QStringLiteral("menyimpan survei"), q.lastError());
+    return q.numRowsAffected() > 0;
+}
+
+Result<int> BackendStore::surveyCount()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM survey_responses")) || !q.next())
+        return databaseError(QStringLiteral("menghitung survei"), q.lastError());
+    return q.value(0).toInt();
+}
+
 } // namespace backend

@@ -1,7 +1,6 @@
 // BackendStore: the notification outbox (citizen SMS, reminders).
 #include "backendstore.h"
 #include "backendstore_p.h"
-#include "workflow.h"
 
 #include <QSqlQuery>
 
@@ -35,8 +34,9 @@ NotificationRecord readNotification(const QSqlQuery &q)
     return n;
 }
 
-/// Inserts a row unless its event_key exists; ids are allocated under the caller's write lock.
-std::optional<bool> insertNotification(QSqlDatabase &db, const NotificationRecord &n, QSqlError *error)
+} // namespace
+
+std::optional<bool> detail::insertNotification(QSqlDatabase &db, const NotificationRecord &n, QSqlError *error)
 {
     QSqlQuery exists(db);
     exists.prepare(QStringLiteral("SELECT 1 FROM notifications WHERE event_key = ?"));
@@ -63,68 +63,6 @@ std::optional<bool> insertNotification(QSqlDatabase &db, const NotificationRecor
         return std::nullopt;
     return true;
 }
-
-/// The SLA reminder rows of one late step: one SMS per officer responsible for it today (by role
-/// and office, or their delegate while they are on leave) who has a phone number; without any, one
-/// row recorded for the office ("<office>/<role>") so the console still lists it.
-QList<NotificationRecord> slaReminders(const NotificationRecord &base, const QList<OfficerRecord> &officers,
-    const QList<DelegationRecord> &delegations, const QString &desaCode, const QString &kecamatanCode, ServiceLevel level, Stage stage,
-    const QDate &day)
-{
-    QList<NotificationRecord> rows;
-    QStringList offices;
-    for (Role role : roles::responsibleRoles(level, stage)) {
-        const QString office = roles::officeOf(role, desaCode, kecamatanCode);
-        offices.append(office + QLatin1Char('/') + roleToWire(role));
-        for (const OfficerRecord &o : leave::actingOfficers(officers, delegations, role, office, day)) {
-            if (o.phone.isEmpty())
-                continue;
-            NotificationRecord n = base;
-            n.eventKey = QStringLiteral("%1:%2").arg(base.eventKey).arg(o.id);
-            n.recipient = o.phone;
-            n.status = QStringLiteral("pending");
-            rows.append(n);
-        }
-    }
-    if (rows.isEmpty()) {
-        NotificationRecord n = base;
-        n.recipient = offices.isEmpty() ? desaCode : offices.join(QLatin1Char(','));
-        n.status = QStringLiteral("recorded");
-        rows.append(n);
-    }
-    return rows;
-}
-
-} // namespace
-
-namespace detail {
-
-bool enqueueTransitionNotification(QSqlDatabase &db, const RequestRecord &r, const Transition &t, qint64 eventSequence, QSqlError *error)
-{
-    std::optional<NotificationKind> kind;
-    if (t.to == Stage::Ready)
-        kind = NotificationKind::Ready;
-    else if (t.to == Stage::NeedsFix)
-        kind = NotificationKind::NeedsFix;
-    else if (t.to == Stage::Rejected)
-        kind = NotificationKind::Rejected;
-    if (!kind || r.phone.isEmpty())
-        return true;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    NotificationRecord n;
-    n.eventKey = QStringLiteral("event:%1").arg(eventSequence);
-    n.registrationNumber = r.registrationNumber;
-    n.kind = *kind;
-    n.recipientKind = QStringLiteral("citizen");
-    n.recipient = r.phone;
-    n.message = smstext::forTransition(*kind, r.registrationNumber, t.note);
-    n.status = QStringLiteral("pending");
-    n.nextAttemptAt = now;
-    n.createdAt = now;
-    return insertNotification(db, n, error).has_value();
-}
-
-} // namespace detail
 
 Result<QList<NotificationRecord>> BackendStore::notifications()
 {
@@ -215,76 +153,60 @@ Status BackendStore::markNotificationFailed(qint64 id, const QString &reason, bo
     return Done {};
 }
 
-Result<int> BackendStore::enqueueReminders(const ReminderPolicy &policy, const QDateTime &now)
+Result<int> BackendStore::insertNotifications(const QList<NotificationRecord> &rows)
 {
-    // Who is responsible today; read once per scan (leave days are local calendar days).
-    const auto officerList = officers();
-    if (!officerList)
-        return officerList.error();
-    const auto delegationList = delegations();
-    if (!delegationList)
-        return delegationList.error();
-    const QDate today = now.toLocalTime().date();
     return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Result<int> {
-        // The last event of every request that is still waiting for someone: its stage started then.
-        QSqlQuery q(db);
-        q.prepare(
-            QStringLiteral("SELECT r.registration_number, r.desa_code, r.service_code, r.stage, r.phone, e.sequence, e.at, "
-                           "r.service_level, o.kecamatan_code"
-                           " FROM requests r JOIN events e ON e.registration_number = r.registration_number"
-                           " LEFT JOIN desa_offices o ON o.code = r.desa_code"
-                           " WHERE e.sequence = (SELECT MAX(sequence) FROM events WHERE registration_number = r.registration_number)"
-                           " AND r.stage IN ('RECEIVED', 'DESA_REVIEW', 'DESA_SIGNED', 'KECAMATAN_REVIEW', 'KECAMATAN_SIGNED', 'READY')"));
-        if (!q.exec())
-            return databaseError(QStringLiteral("mencari pengingat"), q.lastError());
-        QList<NotificationRecord> due;
-        while (q.next()) {
-            const QString reg = q.value(0).toString();
-            const QString desa = q.value(1).toString();
-            const QString service = q.value(2).toString();
-            const Stage stage = serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Received);
-            const QString phone = q.value(4).toString();
-            const qint64 sequence = q.value(5).toLongLong();
-            const QDateTime since = parseTimestamp(q.value(6));
-            const ServiceLevel level = serverlink::levelFromWire(q.value(7).toString()).value_or(ServiceLevel::Desa);
-            // A desa missing from the office table: its kecamatan is the first six digits of its code.
-            const QString kecamatan = q.value(8).isNull() ? desa.left(6) : q.value(8).toString();
-            NotificationRecord n;
-            n.registrationNumber = reg;
-            n.nextAttemptAt = now;
-            n.createdAt = now;
-            if (stage == Stage::Ready) {
-                if (phone.isEmpty() || since.addDays(policy.pickupAfterDays) > now)
-                    continue;
-                n.eventKey = QStringLiteral("pickup:%1:%2").arg(reg).arg(sequence);
-                n.kind = NotificationKind::PickupReminder;
-                n.recipientKind = QStringLiteral("citizen");
-                n.recipient = phone;
-                n.message = smstext::pickupReminder(reg, since.toLocalTime().date());
-                n.status = QStringLiteral("pending");
-                due.append(n);
-            } else {
-                const int sla = policy.slaDaysByService.value(service, policy.defaultSlaDays);
-                if (since.addDays(sla) > now)
-                    continue;
-                n.eventKey = QStringLiteral("sla:%1:%2").arg(reg).arg(sequence);
-                n.kind = NotificationKind::SlaReminder;
-                n.recipientKind = QStringLiteral("officer");
-                n.message = smstext::slaReminder(reg, service, serverlink::stageLabelId(stage), sla);
-                due.append(slaReminders(n, officerList.value(), delegationList.value(), desa, kecamatan, level, stage, today));
-            }
-        }
-        q.finish();
         int added = 0;
         QSqlError err;
-        for (const NotificationRecord &n : std::as_const(due)) {
+        for (const NotificationRecord &n : rows) {
             const auto inserted = insertNotification(db, n, &err);
             if (!inserted)
-                return databaseError(QStringLiteral("menyimpan pengingat"), err);
+                return databaseError(QStringLiteral("menyimpan notifikasi"), err);
             added += *inserted ? 1 : 0;
         }
         return added;
     });
+}
+
+Result<QList<WaitingRequest>> BackendStore::waitingRequests()
+{
+    // The last event of every request that is still waiting for someone: its stage started then.
+    return readAll<WaitingRequest>(connection(),
+        QStringLiteral("SELECT r.registration_number, r.desa_code, r.service_code, r.stage, r.phone, e.sequence, e.at, "
+                       "r.service_level, o.kecamatan_code"
+                       " FROM requests r JOIN events e ON e.registration_number = r.registration_number"
+                       " LEFT JOIN desa_offices o ON o.code = r.desa_code"
+                       " WHERE e.sequence = (SELECT MAX(sequence) FROM events WHERE registration_number = r.registration_number)"
+                       " AND r.stage IN ('RECEIVED', 'DESA_REVIEW', 'DESA_SIGNED', 'KECAMATAN_REVIEW', 'KECAMATAN_SIGNED', 'READY')"),
+        QStringLiteral("mencari pengingat"), [](const QSqlQuery &q) {
+            WaitingRequest w;
+            w.registrationNumber = q.value(0).toString();
+            w.desaCode = q.value(1).toString();
+            w.serviceCode = q.value(2).toString();
+            w.stage = serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Received);
+            w.phone = q.value(4).toString();
+            w.stepSequence = q.value(5).toLongLong();
+            w.stepSince = parseTimestamp(q.value(6));
+            w.level = serverlink::levelFromWire(q.value(7).toString()).value_or(ServiceLevel::Desa);
+            w.kecamatanCode = q.value(8).isNull() ? w.desaCode.left(6) : q.value(8).toString();
+            return w;
+        });
+}
+
+Result<QHash<QString, QDateTime>> BackendStore::stepStarts()
+{
+    const auto rows = readAll<std::pair<QString, QDateTime>>(connection(),
+        QStringLiteral("SELECT e.registration_number, e.at FROM events e WHERE e.sequence ="
+                       " (SELECT MAX(sequence) FROM events WHERE registration_number = e.registration_number)"),
+        QStringLiteral("membaca riwayat"), [](const QSqlQuery &q) {
+            return std::pair {q.value(0).toString(), parseTimestamp(q.value(1))};
+        });
+    if (!rows)
+        return rows.error();
+    QHash<QString, QDateTime> starts;
+    for (const auto &[reg, at] : rows.value())
+        starts.insert(reg, at);
+    return starts;
 }
 
 } // namespace backend

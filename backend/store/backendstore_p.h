@@ -192,9 +192,12 @@ inline Result<qint64> insertWithNextId(QSqlDatabase &db, const QString &table, c
 /// transaction. Defined in backendstore_offices.cpp.
 [[nodiscard]] Status seedDesaOffices(QSqlDatabase &db);
 
-/// Stores the citizen SMS of a transition (READY, NEEDS_FIX, REJECTED; only with a phone number)
-/// in the notification outbox, inside the caller's transaction. Defined in backendstore_notify.cpp.
-[[nodiscard]] bool enqueueTransitionNotification(
-    QSqlDatabase &db, const RequestRecord &request, const Transition &transition, qint64 eventSequence, QSqlError *error);
+/// Inserts a notification row unless its event_key exists, inside the caller's write transaction (ids are
+/// allocated under its lock); false when the key was there. Defined in backendstore_notify.cpp.
+[[nodiscard]] std::optional<bool> insertNotification(QSqlDatabase &db, const NotificationRecord &n, QSqlError *error);
+
+/// The columns of the seals table in the order readSeal reads them. Defined in backendstore_seals.cpp.
+extern const QString kSealColumns;
+[[nodiscard]] SealRecord readSeal(const QSqlQuery &q);
 
 } // namespace backend::detail

@@ -66,7 +66,7 @@ if (made.status !== 0) skip('scripts/make-test-pki failed (openssl missing?)');
 
 // One officer per role; passwords go in on stdin like an administrator would type them.
 const officers = {
-  fo: ['desa_front_office', DESA, 'Rina Petugas Desa'],
+  fodesa: ['desa_front_office', DESA, 'Rina Petugas Desa'],
   sekdes: ['sekretaris_desa', DESA, 'Wulan Sekretaris'],
   kades: ['kepala_desa', DESA, 'Sugeng Riyadi'],
   kecfo: ['kecamatan_front_office', KECAMATAN, 'Dodi Loket Kecamatan'],
@@ -210,13 +210,13 @@ async function csrfToken() {
 // Login page, and a wrong password that is refused.
 await page.goto(`${consoleUrl}/masuk`);
 await page.screenshot({ path: path.join(shots, 'login.png'), fullPage: true });
-await page.fill('input[name=username]', 'fo');
+await page.fill('input[name=username]', 'fodesa');
 await page.fill('input[name=password]', 'salah-sekali');
 await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')]);
 check((await page.textContent('main')).includes('kata sandi salah'), 'a wrong password is refused with a message');
 
 // Desa front office: inbox, detail with checklist, forward both requests; return one with a reason.
-await login('fo');
+await login('fodesa');
 const sid = (await context.cookies()).find((c) => c.name === '__Host-sid');
 check(sid?.httpOnly && sid?.secure && sid?.sameSite === 'Strict', 'session cookie is HttpOnly, Secure, SameSite=Strict');
 const stored = sql('SELECT id_hash FROM officer_sessions');
@@ -252,9 +252,9 @@ await act(REJECT_REQ, 'setujui');
 // Role refusal: the front office may not sign, neither one by one nor in bulk.
 const token = await csrfToken();
 const foSigns = await page.request.post(`${consoleUrl}/permohonan/${DESA_REQ}/aksi`,
-  { form: { aksi: 'setujui', csrf: token, passphrase: password('fo') }, maxRedirects: 0 });
+  { form: { aksi: 'setujui', csrf: token, passphrase: password('fodesa') }, maxRedirects: 0 });
 check(foSigns.status() === 403, `front office signing → 403 (got ${foSigns.status()})`);
-const foBulk = await page.request.post(`${consoleUrl}/tanda-tangan`, { form: { reg: DESA_REQ, csrf: token, passphrase: password('fo') }, maxRedirects: 0 });
+const foBulk = await page.request.post(`${consoleUrl}/tanda-tangan`, { form: { reg: DESA_REQ, csrf: token, passphrase: password('fodesa') }, maxRedirects: 0 });
 check(foBulk.status() === 403, `front office bulk signing → 403 (got ${foBulk.status()})`);
 check((await page.request.get(`${consoleUrl}/admin/petugas`, { maxRedirects: 0 })).status() === 403, 'front office cannot open officer admin');
 check(await stageOf(DESA_REQ) === 'DESA_REVIEW', 'refused signatures left the request unsigned');
@@ -349,7 +349,7 @@ check((await page.textContent('main')).includes('address: "Jalan Raya Pitu No. 1
   'the change is in the audit trail');
 await page.screenshot({ path: path.join(shots, 'admin-desa.png'), fullPage: true });
 
-await login('fo');
+await login('fodesa');
 await act(RETURN_REQ, 'setujui');
 check(await stageOf(RETURN_REQ) === 'DESA_REVIEW', 'the fixed request is forwarded again');
 await login('sekdes');

@@ -205,10 +205,8 @@ private Q_SLOTS:
         requests = backendRequests();
         QCOMPARE(requests.size(), 1); // exactly once
 
-        // 4. The kepala desa signs; staff print the letter after status shows READY.
-        QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
-                    {QStringLiteral("approve"), QStringLiteral("--data"), path(QStringLiteral("backend")), reg})
-            != "<failed>");
+        // 4. The desa front office checks the documents and the kepala desa signs (act --as); staff print the letter once READY.
+        QVERIFY(testsupport::approveAsOfficers(path(QStringLiteral("backend")), reg, QStringLiteral("3521112004")));
         QVERIFY(runKiosk(QStringLiteral("2-status-and-print.json"),
             {{QStringLiteral("REG"), reg}, {QStringLiteral("TICKET_QR"), *qr}, {QStringLiteral("STAFF_PIN"), kPin}}));
 

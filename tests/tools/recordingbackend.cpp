@@ -4,16 +4,10 @@
 //   recording-backend --record FILE --data DIR --listen HOST:PORT --cert F --key F --client-ca F [--client-ca-key F]
 // Prints "LISTENING <port>" when it serves; stops on SIGTERM or SIGINT.
 #include "apiserver.h"
-#include "backendstore.h"
+#include "backend.h"
 #include "exchangerecorder.h"
-#include "letterrenderer.h"
-#include "offices.h"
-#include "sealservice.h"
-#include "servicecatalog.h"
-#include "workflow.h"
 
 #include <QCommandLineParser>
-#include <QDir>
 #include <QGuiApplication>
 #include <QTextStream>
 #include <csignal>
@@ -49,21 +43,10 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--record FILE, --data DIR and --listen HOST:PORT are required."));
 
     // The objects `kecamatan-backend serve` builds for its kiosk API, on the same data folder.
-    if (!QDir().mkpath(dataDir))
-        return fail(QStringLiteral("cannot create %1").arg(dataDir));
-    auto store = BackendStore::open(QDir(dataDir).filePath(QStringLiteral("backend.sqlite")));
-    if (!store)
-        return fail(store.error().message);
-    auto catalog = ServiceCatalog::builtIn();
-    if (!catalog)
-        return fail(catalog.error().message);
-    auto offices = OfficeDirectory::fromStore(*store.value());
-    if (!offices)
-        return fail(offices.error().message);
-    LetterRenderer renderer(Paper::F4);
-    SealService seals(*store.value(), offices.value(), QDir(dataDir).filePath(QStringLiteral("keys")));
-    Workflow workflow(
-        *store.value(), catalog.value(), offices.value(), renderer, QDir(dataDir).filePath(QStringLiteral("letters")), &seals);
+    auto opened = openBackend(dataDir);
+    if (!opened)
+        return fail(opened.error().message);
+    Backend &b = *opened.value();
 
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
@@ -71,7 +54,7 @@ int main(int argc, char *argv[])
     sigaddset(&stopSignals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
-    ApiServer server(*store.value(), catalog.value(), workflow, &seals);
+    ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     server.setExchangeObserver(testsupport::jsonlRecorder(parser.value(QStringLiteral("record"))));
     const auto port = server.start(listen.left(colon), quint16(listen.mid(colon + 1).toUInt()),
         TlsFiles {parser.value(QStringLiteral("cert")), parser.value(QStringLiteral("key")), parser.value(QStringLiteral("client-ca")),

@@ -5,13 +5,17 @@
 // Every process started here dies with the test, also when QtTest's watchdog aborts it.
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QList>
+#include <QPair>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
 #include <QtDebug>
 
 #include <csignal>
+#include <optional>
 #include <sys/prctl.h>
+#include <tuple>
 
 namespace testsupport {
 
@@ -98,6 +102,68 @@ inline int startRecordingBackend(QProcess &backend, const QString &dataDir, cons
 {
     return startListening(backend, binary(QStringLiteral("tests/recording-backend")),
         {QStringLiteral("--record"), jsonlFile, QStringLiteral("--data"), dataDir}, pkiDir, listen, extraArgs);
+}
+
+/// Runs `kecamatan-backend ARGS --data DATADIR` with `input` on stdin; its stdout, or nullopt when it failed.
+inline std::optional<QByteArray> runBackendCommand(const QString &dataDir, const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(binary(QStringLiteral("backend/kecamatan-backend")), QStringList(args) << QStringLiteral("--data") << dataDir);
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning().noquote() << "kecamatan-backend" << args.join(QLatin1Char(' ')) << "failed:" << p.readAllStandardError().right(2000);
+        return std::nullopt;
+    }
+    return p.readAllStandardOutput();
+}
+
+/// The test officers who take the steps of a request of `desaCode`: "fo-<desa>" (desa front office),
+/// "kades-<desa>", and of its kecamatan (the first six digits) "kasi-<kec>" and "camat-<kec>". Each
+/// password is "<username>-sandi-panjang". Made once per data folder (a second call finds them).
+inline bool addStepOfficers(const QString &dataDir, const QString &desaCode)
+{
+    const QString kecamatan = desaCode.left(6);
+    const auto existing = runBackendCommand(dataDir, {QStringLiteral("officer"), QStringLiteral("list")});
+    if (!existing)
+        return false;
+    for (const auto &[username, role, office] : {std::tuple {QStringLiteral("fo-") + desaCode, "desa_front_office", desaCode},
+             std::tuple {QStringLiteral("kades-") + desaCode, "kepala_desa", desaCode},
+             std::tuple {QStringLiteral("kasi-") + kecamatan, "kasi_pelayanan", kecamatan},
+             std::tuple {QStringLiteral("camat-") + kecamatan, "camat", kecamatan}}) {
+        if (existing->contains((username + QLatin1Char('\t')).toUtf8()))
+            continue;
+        if (!runBackendCommand(dataDir,
+                {QStringLiteral("officer"), QStringLiteral("add"), QStringLiteral("--username"), username, QStringLiteral("--role"),
+                    QLatin1String(role), QStringLiteral("--office"), office},
+                username.toUtf8() + "-sandi-panjang\n"))
+            return false;
+    }
+    return true;
+}
+
+/// Walks a request of `desaCode` to READY through `kecamatan-backend act --as`, as the officers of
+/// addStepOfficers in turn: the desa front office's document check (every requirement ticked: no
+/// service has more than eight), the kepala desa's signature and, for a kecamatan service, the kasi
+/// pelayanan's check and the camat's signature.
+inline bool approveAsOfficers(const QString &dataDir, const QString &reg, const QString &desaCode)
+{
+    if (!addStepOfficers(dataDir, desaCode))
+        return false;
+    const QString kecamatan = desaCode.left(6);
+    const QList<QPair<QString, QStringList>> steps {
+        {QStringLiteral("fo-") + desaCode, {QStringLiteral("--checklist"), QStringLiteral("1,2,3,4,5,6,7,8")}},
+        {QStringLiteral("kades-") + desaCode, {}}, {QStringLiteral("kasi-") + kecamatan, {}}, {QStringLiteral("camat-") + kecamatan, {}}};
+    for (const auto &[username, extra] : steps) {
+        const auto out = runBackendCommand(dataDir,
+            QStringList {QStringLiteral("act"), QStringLiteral("--as"), username, reg, QStringLiteral("setujui")} + extra,
+            username.toUtf8() + "-sandi-panjang\n");
+        if (!out)
+            return false;
+        if (out->split(' ').value(1).trimmed() == "READY")
+            return true;
+    }
+    return false;
 }
 
 } // namespace testsupport

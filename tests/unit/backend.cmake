@@ -26,7 +26,8 @@ kiosk_add_qtest(NAME tst_workflow_roles
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS everyRoleStageAndAction officeScope signingTwiceRefused skippingRefused reasonRequired
-            delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding)
+            delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding checklistIsAPrecondition
+            accountRules reauthenticationCountsTowardLockout)
 # The officer console over real HTTPS with curl (sessions, CSRF, roles, escaping, lockout); browser run: console_e2e.
 kiosk_add_qtest(NAME tst_console
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp ${CMAKE_CURRENT_LIST_DIR}/logcapture.h

@@ -17,5 +17,5 @@ kiosk_add_qtest(NAME tst_monitoring
   LIBS backend_core Qt6::Sql
   LABELS backend
   FUNCTIONS ikmHandComputed ikmCategoryBoundaries ikmBoundariesFromAnswers ikmSkipsInvalidResponses turnaroundMedianAndP90
-            slaBreachesAndStageCounts csvQuoting reportCommand)
+            slaBreachesAndStageCounts slaClockPerStep csvQuoting reportCommand)
 add_dependencies(tst_monitoring kecamatan-backend)

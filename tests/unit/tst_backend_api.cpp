@@ -7,6 +7,7 @@
 #include "offices.h"
 #include "servicecatalog.h"
 #include "workflow.h"
+#include "workflowfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -272,7 +273,7 @@ private slots:
         QCOMPARE(submit(submitBody(QStringLiteral("REG-API-4")), QStringLiteral("idem-key-0000000005")).status, 201);
         QCOMPARE(call(QStringLiteral("GET"), QStringLiteral("/api/v1/letters/REG-API-4")).status, 404);
         QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-API-4/handover")).status, 409);
-        QVERIFY(m_workflow->approve(QStringLiteral("REG-API-4"), QStringLiteral("Budi")));
+        QVERIFY(testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-API-4")));
 
         const Reply letter = call(QStringLiteral("GET"), QStringLiteral("/api/v1/letters/REG-API-4"));
         QCOMPARE(letter.status, 200);

@@ -3,6 +3,7 @@
 #include "offices.h"
 #include "servicecatalog.h"
 #include "workflow.h"
+#include "workflowfixture.h"
 
 #include <QProcess>
 #include <QSqlDatabase>
@@ -307,7 +308,7 @@ private slots:
     void desaLevelApprove()
     {
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
-        const auto done = m_workflow->approve(QStringLiteral("REG-1"), QStringLiteral("Budi"));
+        const auto done = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-1"));
         QVERIFY2(done, done ? "" : qPrintable(done.error().message));
         QCOMPARE(done.value().stage, Stage::Ready);
         QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")),
@@ -319,10 +320,10 @@ private slots:
         QCOMPARE(events.at(2).actor, QStringLiteral("Sugeng Riyadi"));
         QCOMPARE(events.at(2).role, QStringLiteral("kepala_desa"));
 
-        const auto twice = m_workflow->approve(QStringLiteral("REG-1"), QStringLiteral("Budi"));
+        const auto twice = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-1"));
         QVERIFY(!twice);
         QCOMPARE(twice.error().code, ErrorCode::TransitionNotAllowed);
-        const auto unknown = m_workflow->approve(QStringLiteral("REG-404"), QStringLiteral("Budi"));
+        const auto unknown = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-404"));
         QVERIFY(!unknown);
         QCOMPARE(unknown.error().code, ErrorCode::NotFound);
     }
@@ -331,7 +332,7 @@ private slots:
     {
         QVERIFY(m_store->insertRequest(makeRequest(
             QStringLiteral("REG-K"), QStringLiteral("key-00000000000k1"), QStringLiteral("PENGANTAR_SKCK"), ServiceLevel::Kecamatan)));
-        const auto done = m_workflow->approve(QStringLiteral("REG-K"), QStringLiteral("Budi"));
+        const auto done = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-K"));
         QVERIFY2(done, done ? "" : qPrintable(done.error().message));
         QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-K")),
             (QList<Stage> {
@@ -371,7 +372,8 @@ private slots:
     void rejectNeedsReason()
     {
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
-        const auto noReason = m_workflow->reject(QStringLiteral("REG-1"), QStringLiteral("  "), QStringLiteral("Budi"));
+        const auto noReason
+            = testsupport::rejectAsOfficer(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-1"), QStringLiteral("  "));
         QVERIFY(!noReason);
         QCOMPARE(noReason.error().code, ErrorCode::ReasonRequired);
         const auto fix
@@ -379,11 +381,12 @@ private slots:
         QVERIFY(!fix);
         QCOMPARE(fix.error().code, ErrorCode::ReasonRequired);
 
-        const auto rejected = m_workflow->reject(QStringLiteral("REG-1"), QStringLiteral("Bukan warga desa ini"), QStringLiteral("Budi"));
+        const auto rejected = testsupport::rejectAsOfficer(
+            *m_workflow, *m_store, *m_offices, QStringLiteral("REG-1"), QStringLiteral("Bukan warga desa ini"));
         QVERIFY(rejected);
         QCOMPARE(rejected.value().stage, Stage::Rejected);
         QCOMPARE(m_store->events(QStringLiteral("REG-1")).value().last().note, QStringLiteral("Bukan warga desa ini"));
-        QVERIFY(!m_workflow->approve(QStringLiteral("REG-1"), QStringLiteral("Budi")));
+        QVERIFY(!testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-1")));
     }
 
     void nomorSequentialPerOfficeAndYear()

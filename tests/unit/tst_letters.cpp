@@ -1,6 +1,7 @@
 // Letters per service: nomor surat per office format and year (allocated in the signing
 // transaction, unique, sequential, surviving a restart), templates, paper sizes, and the
 // printed seal QR of a kecamatan letter decoded from the rasterised PDF and verified.
+#include "backend.h"
 #include "backendrequest.h"
 #include "backendstore.h"
 #include "barcode.h"
@@ -12,6 +13,7 @@
 #include "servicecatalog.h"
 #include "trustlist.h"
 #include "workflow.h"
+#include "workflowfixture.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -94,21 +96,14 @@ void requirePoppler(std::initializer_list<const char *> tools)
         }
 }
 
-/// A backend that seals its letters: its own database, keys and letters under `dir`, named `name`.
-struct SealingBackend {
-    SealingBackend(const QTemporaryDir &dir, const QString &name)
-        : store(std::move(BackendStore::open(dir.filePath(name + QStringLiteral(".sqlite"))).value()))
-        , seals(*store, offices, dir.filePath(name + QStringLiteral("-keys")))
-        , workflow(*store, catalog, offices, renderer, dir.filePath(name + QStringLiteral("-letters")), &seals)
-    { }
-
-    std::unique_ptr<BackendStore> store;
-    const ServiceCatalog catalog = ServiceCatalog::builtIn().value();
-    const OfficeDirectory offices = OfficeDirectory::builtIn().value();
-    const LetterRenderer renderer;
-    SealService seals;
-    Workflow workflow;
-};
+/// A backend that seals its letters, opened as kecamatan-backend opens a data folder (here `dir`/`name`).
+std::unique_ptr<Backend> sealingBackend(const QTemporaryDir &dir, const QString &name)
+{
+    auto opened = openBackend(dir.filePath(name));
+    if (!opened)
+        qFatal("openBackend: %s", qPrintable(opened.error().message));
+    return std::move(opened.value());
+}
 
 /// The /MediaBox of the first page in PDF points, e.g. "0 0 609.449 935.433".
 QList<double> mediaBox(const QByteArray &pdf)
@@ -271,13 +266,13 @@ private Q_SLOTS:
     void workflowLettersNumberedAndSealed()
     {
         requirePoppler({"pdftoppm"});
-        SealingBackend backend(m_dir, QStringLiteral("workflow"));
-        auto &[store, catalog, offices, renderer, seals, workflow] = backend;
+        const auto backend = sealingBackend(m_dir, QStringLiteral("workflow"));
+        auto &[store, catalog, offices, renderer, seals, workflow] = *backend;
         const int year = QDate::currentDate().year();
         const auto approve = [&](const QString &reg, const QString &service, ServiceLevel level) {
             if (!store->insertRequest(makeRequest(reg, service, level)))
                 return RequestRecord {};
-            const auto done = workflow.approve(reg, QStringLiteral("petugas"));
+            const auto done = testsupport::approveToReady(*workflow, *store, offices, reg);
             if (!done)
                 qWarning().noquote() << done.error().message;
             return done ? done.value() : RequestRecord {};
@@ -294,7 +289,7 @@ private Q_SLOTS:
         QFile pdf(kec.letterPath);
         QVERIFY(pdf.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(pdf.readAll(), QCryptographicHash::Sha256).toHex()), kec.letterSha256);
-        const auto v = verifyPrintedSeal(seals, kec.letterPath, m_dir.path());
+        const auto v = verifyPrintedSeal(*seals, kec.letterPath, m_dir.path());
         QVERIFY2(v.verdict == serverlink::seal::Verdict::Asli, qPrintable(v.reason));
         QCOMPARE(v.fields->nomorSurat, kec.nomorSurat);
     }
@@ -302,8 +297,8 @@ private Q_SLOTS:
     void delegateSignsOnBehalf()
     {
         requirePoppler({"pdftoppm", "pdftotext"});
-        SealingBackend backend(m_dir, QStringLiteral("delegate"));
-        auto &[store, catalog, offices, renderer, seals, workflow] = backend;
+        const auto backend = sealingBackend(m_dir, QStringLiteral("delegate"));
+        auto &[store, catalog, offices, renderer, seals, workflow] = *backend;
         const auto officer = [&](Role role, const QString &username, const QString &name) {
             OfficerRecord o {0, username, name, role, kDesa, QStringLiteral("unused"), 0, {}, true, {}, {}};
             o.id = store->insertOfficer(o).value();
@@ -319,9 +314,9 @@ private Q_SLOTS:
             Transition {Stage::Received, Stage::DesaReview, QStringLiteral("Rina"), QStringLiteral("desa_front_office"), {}, {}, {}}));
         // The preview before the signature names the office head.
         QCOMPARE(
-            workflow.composeLetter(store->request(QStringLiteral("AN-1")).value()).value().signerName, offices.desa(kDesa)->kepalaDesa);
+            workflow->composeLetter(store->request(QStringLiteral("AN-1")).value()).value().signerName, offices.desa(kDesa)->kepalaDesa);
 
-        const auto done = workflow.act(QStringLiteral("AN-1"), sekdes, OfficerAction::Approve);
+        const auto done = workflow->act(QStringLiteral("AN-1"), sekdes, OfficerAction::Approve);
         QVERIFY2(done, done ? "" : qPrintable(done.error().message));
         QCOMPARE(done.value().stage, Stage::Ready);
         QCOMPARE(done.value().signer.name, QStringLiteral("Wulan Sari"));
@@ -329,7 +324,7 @@ private Q_SLOTS:
         QCOMPARE(done.value().signer.onBehalfOf, QStringLiteral("Kepala Desa Pitu"));
 
         // Tata naskah dinas: "a.n. Kepala Desa Pitu" / "Sekretaris Desa" / the delegate's name, in the canonical text and on paper.
-        const LetterContent content = workflow.composeLetter(done.value()).value();
+        const LetterContent content = workflow->composeLetter(done.value()).value();
         const QString canonical = canonicalLetterText(content);
         QVERIFY2(canonical.contains(QStringLiteral("\na.n. Kepala Desa Pitu\nSekretaris Desa\nDitandatangani secara elektronik\n"
                                                    "Wulan Sari\n")),
@@ -344,7 +339,7 @@ private Q_SLOTS:
         const SealRecord seal = store->seal(QStringLiteral("AN-1")).value();
         QCOMPARE(seal.canonicalText, canonical);
         QCOMPARE(seal.documentHash, QString::fromLatin1(QCryptographicHash::hash(canonical.toUtf8(), QCryptographicHash::Sha256).toHex()));
-        const auto v = verifyPrintedSeal(seals, done.value().letterPath, m_dir.path());
+        const auto v = verifyPrintedSeal(*seals, done.value().letterPath, m_dir.path());
         QVERIFY2(v.verdict == serverlink::seal::Verdict::Asli, qPrintable(v.reason));
         QCOMPARE(v.fields->nomorSurat, done.value().nomorSurat);
     }

@@ -3,6 +3,8 @@
 // `kecamatan-backend report` command on a real store file.
 #include "backendstore.h"
 #include "monitoring.h"
+#include "servicecatalog.h"
+#include "sla.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -193,6 +195,28 @@ private Q_SLOTS:
         QCOMPARE(count(QString(), Stage::DesaReview), 2);
         QCOMPARE(count(QString(), Stage::Ready), 1);
         QVERIFY(counts.last().desaCode.isEmpty()); // totals last
+    }
+
+    void slaClockPerStep()
+    {
+        const QDateTime since(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC);
+        QCOMPARE(sla::measure(since, 2, since.addSecs(86400 - 1)).state, sla::State::Within);
+        QCOMPARE(sla::measure(since, 2, since.addDays(1)).state, sla::State::Near);
+        QCOMPARE(sla::measure(since, 2, since.addSecs(2 * 86400 - 1)).state, sla::State::Near);
+        const sla::StepClock late = sla::measure(since, 2, since.addDays(2));
+        QCOMPARE(late.state, sla::State::Late);
+        QCOMPARE(late.overdueDays, 0.0);
+        QCOMPARE(sla::measure(since, 0, since).state, sla::State::Late);
+        for (Stage s : {Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::KecamatanReview, Stage::KecamatanSigned})
+            QVERIFY(sla::applies(s));
+        for (Stage s : {Stage::Ready, Stage::NeedsFix, Stage::HandedOver, Stage::Rejected, Stage::Cancelled})
+            QVERIFY(!sla::applies(s));
+        // Every service has its per-step days from its letter template.
+        const auto catalog = ServiceCatalog::builtIn().value();
+        const QHash<QString, int> days = sla::daysByService(catalog);
+        QCOMPARE(days.size(), catalog.services().size());
+        for (const ServiceInfo &s : catalog.services())
+            QCOMPARE(days.value(s.code), s.letter.slaDays);
     }
 
     void csvQuoting()

@@ -4,6 +4,7 @@
 #include "backendstore.h"
 #include "logcapture.h"
 #include "notifications.h"
+#include "reminders.h"
 #include "smsgatewayreceiver.h"
 
 #include <QCryptographicHash>
@@ -30,12 +31,20 @@ Transition move(Stage from, Stage to, const QString &note = {})
     return Transition {from, to, QStringLiteral("petugas"), QStringLiteral("petugas_desa"), note, std::nullopt, std::nullopt};
 }
 
+/// A step as Workflow::step records it: the store transition with the citizen SMS the domain policy gives it.
+bool step(BackendStore &store, const QString &reg, Stage from, Stage to, const QString &note = {})
+{
+    Transition t = move(from, to, note);
+    if (const auto r = store.request(reg))
+        t.notification = transitionNotification(reg, r.value().phone, to, note, QDateTime::currentDateTimeUtc());
+    return store.applyTransition(reg, t).ok();
+}
+
 /// Inserts a request and walks it to READY (no letter file: the store does not need one).
 bool toReady(BackendStore &store, const QString &reg, const QString &phone)
 {
-    return store.insertRequest(makeRequest(reg, phone)) && store.applyTransition(reg, move(Stage::Received, Stage::DesaReview))
-        && store.applyTransition(reg, move(Stage::DesaReview, Stage::DesaSigned))
-        && store.applyTransition(reg, move(Stage::DesaSigned, Stage::Ready));
+    return store.insertRequest(makeRequest(reg, phone)) && step(store, reg, Stage::Received, Stage::DesaReview)
+        && step(store, reg, Stage::DesaReview, Stage::DesaSigned) && step(store, reg, Stage::DesaSigned, Stage::Ready);
 }
 
 QList<NotificationRecord> rowsFor(BackendStore &store, const QString &reg)
@@ -98,14 +107,13 @@ private Q_SLOTS:
     {
         QVERIFY(toReady(*m_store, QStringLiteral("R-READY"), kPhone));
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-FIX"), kPhone)));
-        QVERIFY(m_store->applyTransition(QStringLiteral("R-FIX"),
-            move(Stage::Received, Stage::NeedsFix, QStringLiteral("Foto KK buram, NIK 3521114506800002 tidak terbaca"))));
+        QVERIFY(step(*m_store, QStringLiteral("R-FIX"), Stage::Received, Stage::NeedsFix,
+            QStringLiteral("Foto KK buram, NIK 3521114506800002 tidak terbaca")));
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-REJ"), kPhone)));
-        QVERIFY(
-            m_store->applyTransition(QStringLiteral("R-REJ"), move(Stage::Received, Stage::Rejected, QStringLiteral("Bukan warga desa"))));
+        QVERIFY(step(*m_store, QStringLiteral("R-REJ"), Stage::Received, Stage::Rejected, QStringLiteral("Bukan warga desa")));
         QVERIFY(toReady(*m_store, QStringLiteral("R-NOPHONE"), QString()));
         // A refused transition (stale `from`) writes neither the event nor a notification.
-        QVERIFY(!m_store->applyTransition(QStringLiteral("R-REJ"), move(Stage::Received, Stage::Rejected, QStringLiteral("lagi"))));
+        QVERIFY(!step(*m_store, QStringLiteral("R-REJ"), Stage::Received, Stage::Rejected, QStringLiteral("lagi")));
 
         QCOMPARE(m_store->request(QStringLiteral("R-READY")).value().phone, kPhone);
         const auto all = m_store->notifications().value();
@@ -149,16 +157,16 @@ private Q_SLOTS:
     {
         QVERIFY(toReady(*m_store, QStringLiteral("R-PICKUP"), kPhone));
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-SLOW"), QString())));
-        QVERIFY(m_store->applyTransition(QStringLiteral("R-SLOW"), move(Stage::Received, Stage::DesaReview)));
+        QVERIFY(step(*m_store, QStringLiteral("R-SLOW"), Stage::Received, Stage::DesaReview));
         ReminderPolicy policy;
         policy.pickupAfterDays = 3;
         policy.defaultSlaDays = 5;
         policy.slaDaysByService.insert(QStringLiteral("DOMISILI"), 1);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         const int before = int(m_store->notifications().value().size());
-        QCOMPARE(m_store->enqueueReminders(policy, now).value(), 0);
+        QCOMPARE(enqueueReminders(*m_store, policy, now).value(), 0);
         // Two days on: the DESA_REVIEW step (SLA 1 day) is late; the letter is not yet 3 days old.
-        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(2)).value(), 1);
+        QCOMPARE(enqueueReminders(*m_store, policy, now.addDays(2)).value(), 1);
         const auto sla = rowsFor(*m_store, QStringLiteral("R-SLOW"));
         QCOMPARE(sla.size(), 1);
         QCOMPARE(sla.first().kind, NotificationKind::SlaReminder);
@@ -166,16 +174,16 @@ private Q_SLOTS:
         QCOMPARE(sla.first().recipient, QStringLiteral("3521112004/kepala_desa"));
         QCOMPARE(sla.first().status, QStringLiteral("recorded"));
         // Four days on: the pickup reminder; each reminder exists once however often the scan runs.
-        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(4)).value(), 1);
-        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(9)).value(), 0);
+        QCOMPARE(enqueueReminders(*m_store, policy, now.addDays(4)).value(), 1);
+        QCOMPARE(enqueueReminders(*m_store, policy, now.addDays(9)).value(), 0);
         const auto pickup = rowsFor(*m_store, QStringLiteral("R-PICKUP"));
         QCOMPARE(pickup.size(), 2); // READY + reminder
         QCOMPARE(pickup.last().kind, NotificationKind::PickupReminder);
         QCOMPARE(pickup.last().recipient, kPhone);
         QCOMPARE(int(m_store->notifications().value().size()), before + 2);
         // Handed over: no more reminders for that letter.
-        QVERIFY(m_store->applyTransition(QStringLiteral("R-PICKUP"), move(Stage::Ready, Stage::HandedOver)));
-        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(30)).value(), 0);
+        QVERIFY(step(*m_store, QStringLiteral("R-PICKUP"), Stage::Ready, Stage::HandedOver));
+        QCOMPARE(enqueueReminders(*m_store, policy, now.addDays(30)).value(), 0);
     }
 
     void officerSlaReminders_data()
@@ -213,12 +221,12 @@ private Q_SLOTS:
             QVERIFY(m_store->insertDelegation(
                 DelegationRecord {0, kades, sekdes, today, today.addDays(10), QStringLiteral("cuti"), QStringLiteral("admin"), {}, {}}));
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-LATE"), kPhone)));
-        QVERIFY(m_store->applyTransition(QStringLiteral("R-LATE"), move(Stage::Received, Stage::DesaReview)));
+        QVERIFY(step(*m_store, QStringLiteral("R-LATE"), Stage::Received, Stage::DesaReview));
         ReminderPolicy policy;
         policy.defaultSlaDays = 1;
         const QDateTime now = QDateTime::currentDateTimeUtc();
 
-        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(2)).value(), 1);
+        QCOMPARE(enqueueReminders(*m_store, policy, now.addDays(2)).value(), 1);
         const auto rows = rowsFor(*m_store, QStringLiteral("R-LATE"));
         QCOMPARE(rows.size(), 1);
         const NotificationRecord &n = rows.first();
@@ -234,7 +242,7 @@ private Q_SLOTS:
         QVERIFY(!n.message.contains(kNik) && !n.message.contains(QStringLiteral("Siti")) && !n.message.contains(kPhone));
         QVERIFY(n.message.size() <= 160);
         // The scan runs every hour: the same late step never gives a second row.
-        QCOMPARE(m_store->enqueueReminders(policy, now.addDays(3)).value(), 0);
+        QCOMPARE(enqueueReminders(*m_store, policy, now.addDays(3)).value(), 0);
         QCOMPARE(rowsFor(*m_store, QStringLiteral("R-LATE")).size(), 1);
     }
 
@@ -245,11 +253,11 @@ private Q_SLOTS:
         gateway.setMode(SmsGatewayReceiver::Mode::Accept);
         (void)addOfficer(*m_store, QStringLiteral("kades"), Role::KepalaDesa, kKadesPhone);
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-LATE"), QString())));
-        QVERIFY(m_store->applyTransition(QStringLiteral("R-LATE"), move(Stage::Received, Stage::DesaReview)));
+        QVERIFY(step(*m_store, QStringLiteral("R-LATE"), Stage::Received, Stage::DesaReview));
         // SLA 0 days: late at once, so the row is due now and the sender takes it.
         ReminderPolicy policy;
         policy.defaultSlaDays = 0;
-        QCOMPARE(m_store->enqueueReminders(policy, QDateTime::currentDateTimeUtc()).value(), 1);
+        QCOMPARE(enqueueReminders(*m_store, policy, QDateTime::currentDateTimeUtc()).value(), 1);
         LogCapture log;
         NotificationSender sender(*m_store, makeHttpSmsGateway(gateway.url(), QStringLiteral("rahasia")), fastSettings());
         sender.start();
@@ -304,8 +312,7 @@ private Q_SLOTS:
         f.close();
         QVERIFY(f.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("R-GAMMU"), kPhone)));
-        QVERIFY(m_store->applyTransition(
-            QStringLiteral("R-GAMMU"), move(Stage::Received, Stage::Rejected, QStringLiteral("Berkas tidak lengkap; $(id)"))));
+        QVERIFY(step(*m_store, QStringLiteral("R-GAMMU"), Stage::Received, Stage::Rejected, QStringLiteral("Berkas tidak lengkap; $(id)")));
         NotificationSender sender(*m_store, makeGammuSmsdInject(script), fastSettings());
         QCOMPARE(sender.runOnce(), 1);
         QFile args(out);

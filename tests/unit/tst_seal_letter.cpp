@@ -14,6 +14,7 @@
 #include "trustcache.h"
 #include "trustlist.h"
 #include "workflow.h"
+#include "workflowfixture.h"
 
 #include "sealverifier.h"
 
@@ -68,7 +69,7 @@ class TestSealLetter : public QObject
         const QString reg = QStringLiteral("PITU-SEAL-%1").arg(++m_counter);
         if (!m_store->insertRequest(makeRequest(reg, service, level)))
             return {};
-        const auto done = m_workflow->approve(reg, QStringLiteral("petugas"));
+        const auto done = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, reg);
         if (!done)
             qWarning().noquote() << done.error().message;
         return done ? done.value() : RequestRecord {};

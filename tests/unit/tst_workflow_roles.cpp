@@ -1,5 +1,7 @@
 #include "backendstore.h"
+#include "crypto.h"
 #include "letterrenderer.h"
+#include "officeraccounts.h"
 #include "officers.h"
 #include "offices.h"
 #include "servicecatalog.h"
@@ -170,6 +172,16 @@ private:
         return o;
     }
 
+    /// Every requirement of the service requestAt() uses for `level`: the document check ticked in full.
+    QList<int> allTicked(ServiceLevel level) const
+    {
+        const auto service = m_catalog->service(level == ServiceLevel::Desa ? QStringLiteral("SKTM") : QStringLiteral("AHLI_WARIS"));
+        QList<int> ticked;
+        for (int i = 0; i < service->requirements.size(); ++i)
+            ticked.append(i);
+        return ticked;
+    }
+
     /// A new request of `level` from `desa`, moved straight in the store to `stage`.
     QString requestAt(ServiceLevel level, Stage stage, const QString &desa = kDesa)
     {
@@ -259,7 +271,7 @@ private slots:
         const bool offered = m_workflow->allowedActions(capacities.value(), m_store->request(reg).value()).contains(action);
         QCOMPARE(offered, allowed);
 
-        const auto done = m_workflow->act(reg, officer, action, QStringLiteral("alasan uji"));
+        const auto done = m_workflow->act(reg, officer, action, QStringLiteral("alasan uji"), allTicked(level));
         QCOMPARE(done.ok(), allowed);
         QCOMPARE(m_store->request(reg).value().stage, result);
         const auto events = m_store->events(reg).value();
@@ -324,13 +336,42 @@ private slots:
         }
     }
 
+    void checklistIsAPrecondition()
+    {
+        const OfficerRecord frontOffice = makeOfficer(Role::DesaFrontOffice, kDesa);
+        for (Stage from : {Stage::Received, Stage::NeedsFix}) {
+            const QString reg = requestAt(ServiceLevel::Desa, from);
+            const auto before = m_store->events(reg).value().size();
+            QList<int> missingLast = allTicked(ServiceLevel::Desa);
+            const int last = int(missingLast.takeLast());
+            for (const QList<int> &ticked : {QList<int> {}, missingLast}) {
+                const auto refused = m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, ticked);
+                QVERIFY(!refused);
+                QCOMPARE(refused.error().code, ErrorCode::ChecklistIncomplete);
+                QCOMPARE(m_store->events(reg).value().size(), before);
+            }
+            QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, missingLast)
+                        .error()
+                        .message.contains(m_catalog->service(QStringLiteral("SKTM"))->requirements.at(last)));
+            const auto done
+                = m_workflow->act(reg, frontOffice, OfficerAction::Approve, QStringLiteral("asli dilihat"), allTicked(ServiceLevel::Desa));
+            QVERIFY2(done, done ? "" : qPrintable(done.error().message));
+            QCOMPARE(done.value().stage, Stage::DesaReview);
+            QCOMPARE(m_store->events(reg).value().last().note,
+                QStringLiteral("Berkas diperiksa petugas desa; persyaratan lengkap (4/4). asli dilihat"));
+        }
+        // Returning or rejecting needs no ticks: the documents are what is wrong.
+        const QString reg = requestAt(ServiceLevel::Desa, Stage::Received);
+        QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Return, QStringLiteral("KK tidak dibawa")));
+    }
+
     void signingTwiceRefused()
     {
         const OfficerRecord frontOffice = makeOfficer(Role::DesaFrontOffice, kDesa);
         const OfficerRecord kades = makeOfficer(Role::KepalaDesa, kDesa);
         for (ServiceLevel level : {ServiceLevel::Desa, ServiceLevel::Kecamatan}) {
             const QString reg = requestAt(level, Stage::Received);
-            QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Approve));
+            QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, allTicked(level)));
             const auto signedOnce = m_workflow->act(reg, kades, OfficerAction::Approve);
             QVERIFY2(signedOnce, signedOnce ? "" : qPrintable(signedOnce.error().message));
             const QString nomor = signedOnce.value().nomorSurat;
@@ -460,6 +501,73 @@ private slots:
         QCOMPARE(again.value().failedLogins, 6);
         QVERIFY(again.value().lockedUntil > now);
         QVERIFY(reopened.value()->recordLoginAttempt(o.id, true, now).value().lockedUntil.isNull());
+        QCOMPARE(m_store->officer(o.id).value().failedLogins, 0);
+    }
+
+    void accountRules_data()
+    {
+        QTest::addColumn<QString>("username");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("office");
+        QTest::addColumn<QString>("phone");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<bool>("accepted");
+        const QString pw = QStringLiteral("sepuluh-kar");
+        QTest::newRow("kades") << QStringLiteral("Kades.Pitu") << QStringLiteral("kepala_desa") << kDesa << QString() << pw << true;
+        QTest::newRow("with phone") << QStringLiteral("kaur") << QStringLiteral("desa_front_office") << kDesa
+                                    << QStringLiteral("0812-3456-7890") << pw << true;
+        QTest::newRow("super admin any office")
+            << QStringLiteral("root") << QStringLiteral("super_admin") << QString() << QString() << pw << true;
+        QTest::newRow("username too short") << QStringLiteral("fo") << QStringLiteral("kepala_desa") << kDesa << QString() << pw << false;
+        QTest::newRow("username with space") << QStringLiteral("pak lurah") << QStringLiteral("kepala_desa") << kDesa << QString() << pw
+                                             << false;
+        QTest::newRow("unknown role") << QStringLiteral("kades") << QStringLiteral("lurah") << kDesa << QString() << pw << false;
+        QTest::newRow("password nine") << QStringLiteral("kades") << QStringLiteral("kepala_desa") << kDesa << QString()
+                                       << QStringLiteral("sembilan!") << false;
+        QTest::newRow("bad phone") << QStringLiteral("kades") << QStringLiteral("kepala_desa") << kDesa << QStringLiteral("12345") << pw
+                                   << false;
+        QTest::newRow("desa role, kecamatan code")
+            << QStringLiteral("kades") << QStringLiteral("kepala_desa") << kKecamatan << QString() << pw << false;
+    }
+    void accountRules()
+    {
+        QFETCH(QString, username);
+        QFETCH(QString, role);
+        QFETCH(QString, office);
+        QFETCH(QString, phone);
+        QFETCH(QString, password);
+        QFETCH(bool, accepted);
+        const auto prepared
+            = prepareOfficer(NewOfficer {username, QStringLiteral("Nama Lengkap"), role, office, phone, password}, *m_offices);
+        QCOMPARE(prepared.ok(), accepted);
+        if (!accepted) {
+            QVERIFY(!prepared.error().message.isEmpty());
+            return;
+        }
+        QCOMPARE(prepared.value().username, username.toLower());
+        QVERIFY(serverlink::crypto::verifySecret(password, prepared.value().passwordHash));
+        if (role == QLatin1String("super_admin"))
+            QCOMPARE(prepared.value().office, QStringLiteral("*"));
+        if (!phone.isEmpty())
+            QVERIFY(prepared.value().phone.startsWith(QStringLiteral("+62")));
+    }
+
+    void reauthenticationCountsTowardLockout()
+    {
+        OfficerRecord o = makeOfficer(Role::KepalaDesa, kDesa);
+        QVERIFY(m_store->setOfficerPassword(o.id, serverlink::crypto::hashSecret(QStringLiteral("sandi-yang-benar"), 1000)));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), now));
+        for (int i = 1; i <= lockout::kFreeFailures; ++i)
+            QCOMPARE(accounts::reauthenticate(*m_store, o.id, QStringLiteral("salah"), now).error().code, ErrorCode::AuthenticationFailed);
+        o = m_store->officer(o.id).value();
+        QVERIFY(accounts::isLocked(o, now));
+        QVERIFY(!accounts::isLocked(o, o.lockedUntil));
+        // Locked: even the right password is refused until the delay has passed.
+        const auto locked = accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), now);
+        QVERIFY(!locked);
+        QCOMPARE(locked.error().message, accounts::lockedMessage(o, now));
+        QVERIFY(accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), o.lockedUntil.addSecs(1)));
         QCOMPARE(m_store->officer(o.id).value().failedLogins, 0);
     }
 

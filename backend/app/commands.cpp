@@ -1,0 +1,271 @@
+// The command table of kecamatan-backend and the small commands: list, keys, revoke, trust-list, enroll-code,
+// kiosk, kiosk-ca, surveys.
+#include "commands.h"
+
+#include "kioskca.h"
+#include "kioskregistry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTextStream>
+#include <array>
+#include <tuple>
+
+namespace backend::cli {
+
+namespace {
+
+int list(Context &c)
+{
+    const auto all = c.backend->store->requests();
+    if (!all)
+        return fail(all.error().message);
+    const bool json = c.args.isSet(QStringLiteral("json"));
+    QTextStream out(stdout);
+    QJsonArray array;
+    for (const auto &r : all.value()) {
+        if (json) {
+            array.append(QJsonObject {{QStringLiteral("registrationNumber"), r.registrationNumber},
+                {QStringLiteral("serviceCode"), r.serviceCode}, {QStringLiteral("stage"), serverlink::stageToWire(r.stage)},
+                {QStringLiteral("kioskId"), r.kioskId}, {QStringLiteral("desaCode"), r.desaCode},
+                {QStringLiteral("nomorSurat"), r.nomorSurat}, {QStringLiteral("letterSha256"), r.letterSha256}});
+        } else {
+            out << r.registrationNumber << '\t' << r.serviceCode << '\t' << serverlink::stageToWire(r.stage) << '\t' << r.kioskId << '\t'
+                << r.desaCode << '\t' << r.nomorSurat << '\t' << r.letterSha256 << '\n';
+        }
+    }
+    if (json)
+        out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    return 0;
+}
+
+void printKey(QTextStream &out, const SigningKeyRecord &k)
+{
+    out << k.keyId.left(16) << '\t' << k.office << '\t' << k.officeName << '\t' << k.signer << '\t' << k.validFrom.toString(Qt::ISODate)
+        << '\t' << (k.validUntil.isNull() ? QStringLiteral("-") : k.validUntil.toString(Qt::ISODate)) << '\t' << k.status << '\n';
+}
+
+int keys(Context &c)
+{
+    SealService &seals = *c.backend->seals;
+    const QString sub = c.positional.at(1);
+    QTextStream out(stdout);
+    if (sub == QLatin1String("list")) {
+        const auto all = seals.keys();
+        if (!all)
+            return fail(all.error().message);
+        for (const auto &k : all.value())
+            printKey(out, k);
+        return 0;
+    }
+    const QString office = c.args.value(QStringLiteral("office"));
+    const QDate from = c.args.isSet(QStringLiteral("from")) ? QDate::fromString(c.args.value(QStringLiteral("from")), Qt::ISODate)
+                                                            : QDate::currentDate();
+    if (office.isEmpty() || !from.isValid())
+        return fail(QStringLiteral("--office KODE wajib; --from harus berbentuk YYYY-MM-DD."));
+    const auto key = sub == QLatin1String("create") ? seals.createKey(office, c.args.value(QStringLiteral("signer")), from)
+        : sub == QLatin1String("rotate")
+        ? seals.rotateKey(office, from)
+        : Result<SigningKeyRecord>(Error {ErrorCode::Io, QStringLiteral("Gunakan keys create|rotate|list.")});
+    if (!key)
+        return fail(key.error().message);
+    printKey(out, key.value());
+    return 0;
+}
+
+int revoke(Context &c)
+{
+    const QString reg = c.positional.at(1);
+    const QString reason
+        = c.args.isSet(QStringLiteral("reason")) ? c.args.value(QStringLiteral("reason")) : QStringLiteral("dicabut oleh admin");
+    const auto done = c.backend->seals->revokeLetter(reg, reason);
+    if (!done)
+        return fail(done.error().message);
+    QTextStream(stdout) << reg << " DICABUT " << done.value().revokedAt.toString(Qt::ISODate) << '\n';
+    return 0;
+}
+
+int exportTrust(Context &c)
+{
+    if (c.positional.at(1) != QLatin1String("export"))
+        return fail(QStringLiteral("Gunakan: trust-list export --out DIR."));
+    const QString outDir = c.args.value(QStringLiteral("out"));
+    if (outDir.isEmpty() || !QDir().mkpath(outDir))
+        return fail(QStringLiteral("--out DIR wajib dan harus dapat ditulis."));
+    const auto trust = c.backend->seals->trustList();
+    const auto revocations = c.backend->seals->revocationList();
+    const auto root = c.backend->seals->rootPublicKeyPem();
+    if (!trust || !revocations || !root)
+        return fail((!trust ? trust.error() : !revocations ? revocations.error() : root.error()).message);
+    for (const auto &[name, bytes] : {std::pair {QStringLiteral("trust-list.json"), trust.value().envelope},
+             std::pair {QStringLiteral("revocations.json"), revocations.value().envelope},
+             std::pair {QStringLiteral("root.pub.pem"), root.value()}}) {
+        QSaveFile f(QDir(outDir).filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return fail(QStringLiteral("%1 tidak dapat ditulis.").arg(f.fileName()));
+    }
+    QTextStream(stdout) << outDir << '\n';
+    return 0;
+}
+
+int enrollCode(Context &c)
+{
+    if (c.positional.at(1) != QLatin1String("create"))
+        return fail(QStringLiteral("Gunakan: enroll-code create --desa KODE --kiosk ID [--hours 1–720]."));
+    const QString desa = c.args.value(QStringLiteral("desa"));
+    const QString kioskId = c.args.value(QStringLiteral("kiosk"));
+    bool ok = true;
+    const int hours = c.args.isSet(QStringLiteral("hours")) ? c.args.value(QStringLiteral("hours")).toInt(&ok) : 24;
+    if (desa.isEmpty() || kioskId.isEmpty() || !ok || hours < 1 || hours > 24 * 30)
+        return fail(QStringLiteral("Gunakan: enroll-code create --desa KODE --kiosk ID [--hours 1–720]."));
+    if (!c.backend->offices.desa(desa))
+        return fail(QStringLiteral("Kode desa %1 tidak ada di tabel kantor.").arg(desa));
+    KioskRegistry registry(*c.backend->store);
+    const auto code = registry.createCode(desa, kioskId, std::chrono::hours(hours));
+    if (!code)
+        return fail(code.error().message);
+    QTextStream(stdout) << code.value().code << '\n';
+    QTextStream(stderr) << "Kode sekali pakai untuk anjungan " << kioskId << " (desa " << desa << "), berlaku sampai "
+                        << code.value().expiresAt.toString(Qt::ISODate) << ". Di anjungan: kioskctl enroll --code " << code.value().code
+                        << '\n';
+    return 0;
+}
+
+int kiosk(Context &c)
+{
+    BackendStore &store = *c.backend->store;
+    const QString sub = c.positional.at(1);
+    QTextStream out(stdout);
+    if (sub == QLatin1String("list") && c.positional.size() == 2) {
+        const auto all = store.kiosks();
+        if (!all)
+            return fail(all.error().message);
+        for (const auto &k : all.value())
+            out << k.kioskId << '\t' << k.desaCode << '\t' << k.status << '\t' << k.certSerial << '\t'
+                << k.certNotAfter.toString(Qt::ISODate) << '\t' << k.enrolledAt.toString(Qt::ISODate) << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("revoke") && c.positional.size() == 3) {
+        const auto revoked = store.revokeKiosk(c.positional.at(2), QDateTime::currentDateTimeUtc());
+        if (!revoked)
+            return fail(revoked.error().message);
+        if (!revoked.value())
+            return fail(QStringLiteral("Anjungan %1 tidak terdaftar.").arg(c.positional.at(2)));
+        out << c.positional.at(2) << " DICABUT\n";
+        return 0;
+    }
+    if (sub == QLatin1String("register") && c.positional.size() == 2 && c.args.isSet(QStringLiteral("cert"))) {
+        QFile file(c.args.value(QStringLiteral("cert")));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("%1 tidak dapat dibaca.").arg(file.fileName()));
+        KioskRegistry registry(store);
+        const auto registered = registry.registerCertificate(file.readAll());
+        if (!registered)
+            return fail(registered.error().message);
+        out << registered.value().kioskId << '\t' << registered.value().desaCode << '\t' << registered.value().certSerial << '\n';
+        return 0;
+    }
+    return fail(QStringLiteral("Gunakan: kiosk list | kiosk revoke ID | kiosk register --cert FILE."));
+}
+
+/// Makes the kiosk CA for a new deployment: the files serve takes as --client-ca and --client-ca-key.
+int createKioskCa(Context &c)
+{
+    const QString certificate = c.args.value(QStringLiteral("cert"));
+    const QString key = c.args.value(QStringLiteral("key"));
+    if (c.positional.at(1) != QLatin1String("create") || certificate.isEmpty() || key.isEmpty())
+        return fail(QStringLiteral("Gunakan: kiosk-ca create --cert FILE --key FILE."));
+    if (auto created = KioskCa::create(certificate, key, QStringLiteral("Anjungan Desa Kiosk CA")); !created)
+        return fail(created.error().message);
+    QTextStream(stdout) << "CA anjungan dibuat: " << certificate << " (sertifikat), " << key
+                        << " (kunci privat 0600; simpan cadangannya bersama data backend).\n"
+                        << "Jalankan server dengan --client-ca " << certificate << " --client-ca-key " << key << '\n';
+    return 0;
+}
+
+int surveys(Context &c)
+{
+    const auto count = c.backend->store->surveyCount();
+    if (!count)
+        return fail(count.error().message);
+    QTextStream(stdout) << count.value() << " survey responses\n";
+    return 0;
+}
+
+const std::array kCommands {
+    Command {"serve",
+        "--data DIR --listen HOST:PORT --cert F --key F --client-ca F [--client-ca-key F] [--console HOST:PORT] "
+        "[--notify-config INI]",
+        1, 1, serve},
+    Command {"act", "--data DIR --as PENGGUNA REG setujui|kembalikan|tolak|serahkan [--note TEXT] [--checklist 1,2,…] < sandi", 3, 3, act},
+    Command {"list", "--data DIR [--json]", 1, 1, list},
+    Command {"keys", "create|rotate|list --data DIR [--office KODE] [--signer TEXT] [--from YYYY-MM-DD]", 2, 2, keys},
+    Command {"revoke", "--data DIR REG [--reason TEXT]", 2, 2, revoke},
+    Command {"trust-list", "export --data DIR --out DIR", 2, 2, exportTrust},
+    Command {"enroll-code", "create --data DIR --desa KODE --kiosk ID [--hours 24]", 2, 2, enrollCode},
+    Command {"kiosk", "list --data DIR | revoke --data DIR ID | register --data DIR --cert FILE", 2, 3, kiosk},
+    Command {"kiosk-ca", "create --cert FILE --key FILE", 2, 2, createKioskCa, false},
+    Command {"officer", "add --data DIR --username U --role R --office KODE [--name NAMA] [--phone HP] < sandi | list --data DIR", 2, 2,
+        officer},
+    Command {"report", "--data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE]", 1, 1, report},
+    Command {"surveys", "--data DIR", 1, 1, surveys},
+};
+
+} // namespace
+
+std::span<const Command> commands()
+{
+    return kCommands;
+}
+
+int fail(const QString &message)
+{
+    QTextStream(stderr) << "kecamatan-backend: " << message << '\n';
+    return 1;
+}
+
+void addOptions(QCommandLineParser &parser)
+{
+    QString description = QStringLiteral("Backend kecamatan Anjungan Desa.\n");
+    for (const Command &command : kCommands)
+        description += QStringLiteral("  %1 %2\n").arg(QLatin1String(command.name), QString::fromUtf8(command.usage));
+    parser.setApplicationDescription(description.trimmed());
+    parser.addHelpOption();
+    QStringList names;
+    for (const Command &command : kCommands)
+        names.append(QLatin1String(command.name));
+    parser.addPositionalArgument(QStringLiteral("command"), names.join(QStringLiteral(" | ")));
+    parser.addPositionalArgument(QStringLiteral("REG"), QStringLiteral("nomor registrasi (act, revoke)"));
+    for (const auto &[name, valueName, help] : {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
+             std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
+             std::tuple {"console", "HOST:PORT", "alamat konsol petugas (HTTPS, sertifikat server); PORT 0 memilih port bebas"},
+             std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
+             std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
+             std::tuple {"as", "PENGGUNA", "nama pengguna petugas yang bertindak (act); kata sandinya dibaca dari stdin"},
+             std::tuple {"note", "TEXT", "catatan langkah (act); wajib sebagai alasan untuk kembalikan dan tolak"},
+             std::tuple {
+                 "checklist", "N,N,…", "nomor persyaratan yang sudah diperiksa, 1 = yang pertama (act setujui pada pemeriksaan berkas)"},
+             std::tuple {"reason", "TEXT", "alasan pencabutan (revoke)"}, std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
+             std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
+             std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
+             std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini); awal periode laporan"},
+             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
+             std::tuple {"client-ca-key", "FILE", "kunci privat CA anjungan (PEM): mengaktifkan pendaftaran anjungan"},
+             std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code)"}, std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
+             std::tuple {"hours", "N", "masa berlaku kode pendaftaran dalam jam (bawaan 24)"},
+             std::tuple {"username", "U", "nama pengguna petugas (officer add)"},
+             std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add)"},
+             std::tuple {"name", "NAMA", "nama lengkap petugas (officer add)"},
+             std::tuple {"phone", "HP", "nomor HP petugas untuk pengingat SMS, mis. 081234567890 (officer add)"},
+             std::tuple {"notify-config", "INI", "pengaturan SMS dan pengingat (bawaan DIR/notifications.ini)"},
+             std::tuple {"to", "YYYY-MM-DD", "akhir periode laporan (termasuk hari itu)"},
+             std::tuple {"csv", "FILE", "laporan juga sebagai CSV: FILE-tahap.csv, -waktu.csv, -sla.csv, -ikm.csv"}})
+        parser.addOption(QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(help), QString::fromLatin1(valueName)));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("keluaran JSON (list)")));
+}
+
+} // namespace backend::cli

@@ -1,0 +1,273 @@
+// BackendStore: the schema, one migration per version (PRAGMA user_version).
+#include "backendstore.h"
+
+#include "backendstore_p.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <array>
+
+namespace backend {
+
+using namespace detail;
+
+namespace {
+
+// One entry per schema version; each runs in its own transaction. Plain SQL that
+// PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
+const std::array<QStringList, 9> kMigrations {
+    QStringList {
+        QStringLiteral("CREATE TABLE requests ("
+                       " registration_number TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " idempotency_key TEXT NOT NULL,"
+                       " body_sha256 TEXT NOT NULL,"
+                       " service_code TEXT NOT NULL,"
+                       " service_level TEXT NOT NULL,"
+                       " nik TEXT NOT NULL,"
+                       " name TEXT NOT NULL,"
+                       " address TEXT NOT NULL,"
+                       " purpose TEXT NOT NULL,"
+                       " fields_json TEXT NOT NULL,"
+                       " submitted_at TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " stage TEXT NOT NULL,"
+                       " nomor_surat TEXT,"
+                       " letter_path TEXT,"
+                       " letter_sha256 TEXT,"
+                       " UNIQUE (kiosk_id, idempotency_key))"),
+        QStringLiteral("CREATE TABLE events ("
+                       " sequence BIGINT NOT NULL PRIMARY KEY,"
+                       " registration_number TEXT NOT NULL REFERENCES requests (registration_number),"
+                       " desa_code TEXT NOT NULL,"
+                       " stage TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " role TEXT NOT NULL,"
+                       " note TEXT NOT NULL,"
+                       " at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX events_by_desa ON events (desa_code, sequence)"),
+        QStringLiteral("CREATE INDEX events_by_request ON events (registration_number, sequence)"),
+        QStringLiteral("CREATE TABLE counters ("
+                       " office TEXT NOT NULL,"
+                       " year INTEGER NOT NULL,"
+                       " value INTEGER NOT NULL,"
+                       " PRIMARY KEY (office, year))"),
+    },
+    // 2: SQ1 seals — office signing keys with usage windows, issued seals, signed lists.
+    QStringList {
+        QStringLiteral("CREATE TABLE signing_keys ("
+                       " key_id TEXT NOT NULL PRIMARY KEY,"
+                       " office TEXT NOT NULL,"
+                       " office_name TEXT NOT NULL,"
+                       " signer TEXT NOT NULL,"
+                       " spki TEXT NOT NULL,"
+                       " key_file TEXT NOT NULL,"
+                       " valid_from TEXT NOT NULL,"
+                       " valid_until TEXT,"
+                       " status TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE seals ("
+                       " registration_number TEXT NOT NULL PRIMARY KEY REFERENCES requests (registration_number),"
+                       " office TEXT NOT NULL,"
+                       " serial BIGINT NOT NULL,"
+                       " key_id TEXT NOT NULL REFERENCES signing_keys (key_id),"
+                       " issued TEXT NOT NULL,"
+                       " seal_text TEXT NOT NULL,"
+                       " document_hash TEXT NOT NULL,"
+                       " canonical_text TEXT NOT NULL,"
+                       " revoked_at TEXT,"
+                       " revoke_reason TEXT,"
+                       " UNIQUE (office, serial))"),
+        QStringLiteral("CREATE TABLE signed_lists ("
+                       " name TEXT NOT NULL PRIMARY KEY,"
+                       " sequence BIGINT NOT NULL,"
+                       " issued_at TEXT NOT NULL,"
+                       " content_sha256 TEXT NOT NULL,"
+                       " envelope TEXT NOT NULL)"),
+    },
+    // 3: anonymous IKM survey answers relayed by kiosks (PermenPAN-RB 14/2017).
+    {
+        QStringLiteral("CREATE TABLE survey_responses ("
+                       " id TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " service_code TEXT NOT NULL,"
+                       " answers TEXT NOT NULL,"
+                       " answered_at TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL)"),
+    },
+    // 4: the latest heartbeat of each kiosk (fleet health).
+    {
+        QStringLiteral("CREATE TABLE kiosk_heartbeats ("
+                       " kiosk_id TEXT NOT NULL PRIMARY KEY,"
+                       " desa_code TEXT NOT NULL,"
+                       " last_seen TEXT NOT NULL,"
+                       " sent_at TEXT,"
+                       " printer_state TEXT NOT NULL,"
+                       " paper_state TEXT NOT NULL,"
+                       " scanner_state TEXT NOT NULL,"
+                       " letter_printer_state TEXT NOT NULL,"
+                       " outbox_depth INTEGER NOT NULL,"
+                       " parked_count INTEGER NOT NULL,"
+                       " free_disk_mb BIGINT NOT NULL,"
+                       " app_version TEXT NOT NULL)"),
+    },
+    // 5: kiosk registry (one current client certificate per kiosk) and one-time enrollment codes.
+    {
+        QStringLiteral("CREATE TABLE kiosks ("
+                       " kiosk_id TEXT NOT NULL PRIMARY KEY,"
+                       " desa_code TEXT NOT NULL,"
+                       " cert_serial TEXT NOT NULL,"
+                       " cert_fingerprint TEXT NOT NULL,"
+                       " cert_not_after TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " enrolled_at TEXT NOT NULL,"
+                       " revoked_at TEXT)"),
+        QStringLiteral("CREATE TABLE enrollment_codes ("
+                       " code_hash TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " expires_at TEXT NOT NULL,"
+                       " used_at TEXT)"),
+    },
+    // 6: officers of the console, their leave with delegates, and login sessions (ids stored hashed).
+    {
+        QStringLiteral("CREATE TABLE officers ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " display_name TEXT NOT NULL,"
+                       " role TEXT NOT NULL,"
+                       " office TEXT NOT NULL,"
+                       " password_hash TEXT NOT NULL,"
+                       " failed_logins INTEGER NOT NULL,"
+                       " locked_until TEXT,"
+                       " active INTEGER NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE delegations ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " officer_id BIGINT NOT NULL REFERENCES officers (id),"
+                       " delegate_id BIGINT NOT NULL REFERENCES officers (id),"
+                       " starts TEXT NOT NULL,"
+                       " ends TEXT NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " cancelled_at TEXT)"),
+        QStringLiteral("CREATE TABLE officer_sessions ("
+                       " id_hash TEXT NOT NULL PRIMARY KEY,"
+                       " officer_id BIGINT NOT NULL REFERENCES officers (id),"
+                       " csrf_token TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " last_seen TEXT NOT NULL)"),
+    },
+    // 7: the citizen's phone for SMS, the durable notification outbox (citizen SMS and officer
+    // reminders, one row per event_key), and one nomor surat per letter.
+    {
+        QStringLiteral("ALTER TABLE requests ADD COLUMN phone TEXT"),
+        QStringLiteral("CREATE TABLE notifications ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " event_key TEXT NOT NULL UNIQUE,"
+                       " registration_number TEXT REFERENCES requests (registration_number),"
+                       " kind TEXT NOT NULL,"
+                       " recipient_kind TEXT NOT NULL,"
+                       " recipient TEXT NOT NULL,"
+                       " message TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " attempts INTEGER NOT NULL,"
+                       " next_attempt_at TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " sent_at TEXT,"
+                       " last_error TEXT)"),
+        QStringLiteral("CREATE INDEX notifications_due ON notifications (status, next_attempt_at)"),
+        QStringLiteral("CREATE UNIQUE INDEX requests_nomor_surat ON requests (nomor_surat)"),
+    },
+    // 8: desa master data editable in the console (seeded from the built-in office table, see
+    // seedAfterMigration), an audit log of master data changes, and the signer each letter names.
+    {
+        QStringLiteral("CREATE TABLE desa_offices ("
+                       " code TEXT NOT NULL PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " place TEXT NOT NULL,"
+                       " address TEXT NOT NULL,"
+                       " kecamatan TEXT NOT NULL,"
+                       " kecamatan_code TEXT NOT NULL,"
+                       " kecamatan_address TEXT NOT NULL,"
+                       " kabupaten TEXT NOT NULL,"
+                       " kepala_desa TEXT NOT NULL,"
+                       " camat TEXT NOT NULL,"
+                       " nomor_format TEXT NOT NULL,"
+                       " kode_surat TEXT NOT NULL,"
+                       " kecamatan_kode_surat TEXT NOT NULL,"
+                       " kecamatan_nomor_format TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL,"
+                       " updated_by TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX desa_offices_by_kecamatan ON desa_offices (kecamatan_code, code)"),
+        QStringLiteral("CREATE TABLE audit_log ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " at TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " action TEXT NOT NULL,"
+                       " subject TEXT NOT NULL,"
+                       " detail TEXT NOT NULL)"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN signer_name TEXT"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN signer_title TEXT"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN signer_on_behalf_of TEXT"),
+    },
+    // 9: an officer's mobile number (optional, +62…) so SLA reminders reach them by SMS.
+    {
+        QStringLiteral("ALTER TABLE officers ADD COLUMN phone TEXT"),
+    },
+};
+
+static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");
+
+/// Rows a migration brings along, written in its transaction right after its SQL.
+Status seedAfterMigration(int version, QSqlDatabase &db)
+{
+    // 8: existing deployments keep the desa they had in the built-in office table.
+    if (version == 8)
+        return seedDesaOffices(db);
+    return Done {};
+}
+
+} // namespace
+
+Status BackendStore::migrate()
+{
+    auto db = connection();
+    if (!db)
+        return db.error();
+    for (;;) {
+        WriteTransaction tx(db.value());
+        if (!tx.active())
+            return databaseError(QStringLiteral("memulai migrasi"), tx.error());
+        QSqlQuery version(db.value());
+        if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next())
+            return databaseError(QStringLiteral("membaca versi skema"), version.lastError());
+        const int current = version.value(0).toInt();
+        version.finish();
+        if (current > kSchemaVersion)
+            return Error {ErrorCode::SchemaTooNew,
+                QStringLiteral("Basis data %1 memakai skema versi %2, lebih baru dari yang didukung "
+                               "program ini (versi %3). Perbarui kecamatan-backend.")
+                    .arg(m_path)
+                    .arg(current)
+                    .arg(kSchemaVersion)};
+        if (current == kSchemaVersion)
+            return Done {};
+        QSqlQuery step(db.value());
+        for (const QString &sql : kMigrations.at(current))
+            if (!step.exec(sql))
+                return databaseError(QStringLiteral("migrasi ke versi %1").arg(current + 1), step.lastError());
+        if (auto seeded = seedAfterMigration(current + 1, db.value()); !seeded)
+            return seeded.error();
+        if (!step.exec(QStringLiteral("PRAGMA user_version = %1").arg(current + 1)))
+            return databaseError(QStringLiteral("mencatat versi skema"), step.lastError());
+        if (!tx.commit())
+            return databaseError(QStringLiteral("menyimpan migrasi"), tx.error());
+    }
+}
+
+} // namespace backend
