@@ -4,6 +4,7 @@
 #include "console/consoleserver.h"
 #include "console/html.h"
 #include "crypto.h"
+#include "officeraccounts.h"
 
 #include <QLoggingCategory>
 
@@ -59,11 +60,8 @@ void login(ConsoleServer &console, BackendStore &store, const ConsoleRequest &re
             password, serverlink::crypto::hashSecret(QStringLiteral("-"), serverlink::crypto::kPinIterations));
         return loginPage(console, req, res, wrong, 401);
     }
-    if (officer.value().lockedUntil.isValid() && officer.value().lockedUntil > now)
-        return loginPage(console, req, res,
-            QStringLiteral("Akun dikunci sementara karena terlalu banyak percobaan salah. Coba lagi dalam %1 detik.")
-                .arg(now.secsTo(officer.value().lockedUntil) + 1),
-            429);
+    if (accounts::isLocked(officer.value(), now))
+        return loginPage(console, req, res, accounts::lockedMessage(officer.value(), now), 429);
     const bool ok = officer.value().active && serverlink::crypto::verifySecret(password, officer.value().passwordHash);
     const auto recorded = store.recordLoginAttempt(officer.value().id, ok, now);
     if (!ok) {
@@ -100,17 +98,8 @@ void addAuthPages(ConsoleServer &console, BackendStore &store)
 std::optional<QString> checkSigningPassphrase(BackendStore &store, const OfficerRecord &officer, const QString &passphrase)
 {
     // The signing passphrase is the officer's own password, entered again (docs/decisions/0005); failures count toward lockout.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto fresh = store.officer(officer.id);
-    if (!fresh)
-        return fresh.error().message;
-    if (fresh.value().lockedUntil.isValid() && fresh.value().lockedUntil > now)
-        return QStringLiteral("Akun dikunci sementara karena terlalu banyak percobaan salah. Coba lagi dalam %1 detik.")
-            .arg(now.secsTo(fresh.value().lockedUntil) + 1);
-    const bool ok = serverlink::crypto::verifySecret(passphrase, fresh.value().passwordHash);
-    (void)store.recordLoginAttempt(officer.id, ok, now);
-    if (!ok)
-        return QStringLiteral("Kata sandi penandatanganan salah. Surat belum ditandatangani.");
+    if (auto verified = accounts::reauthenticate(store, officer.id, passphrase, QDateTime::currentDateTimeUtc()); !verified)
+        return verified.error().message;
     return std::nullopt;
 }
 

@@ -89,12 +89,8 @@ void LeavePages::addLeave(const ConsoleRequest &req, ConsoleResponse &res)
     const auto delegate = store.officer(d.delegateId);
     if (!absent || !delegate || !managesOffice(req.capacities, offices, absent.value().office))
         return leavePage(req, res, QStringLiteral("Pilih petugas dan pengganti dari wilayah Anda."));
-    if (d.officerId == d.delegateId)
-        return leavePage(req, res, QStringLiteral("Pengganti harus petugas lain."));
-    if (delegate.value().office != absent.value().office)
-        return leavePage(req, res, QStringLiteral("Pengganti harus dari kantor yang sama (mis. sekretaris desa untuk kepala desa)."));
-    if (!d.starts.isValid() || !d.ends.isValid() || d.ends < d.starts || d.reason.isEmpty())
-        return leavePage(req, res, QStringLiteral("Isi tanggal mulai, tanggal selesai (tidak sebelum mulai) dan alasan."));
+    if (auto valid = leave::checkDelegation(d, absent.value(), delegate.value()); !valid)
+        return leavePage(req, res, valid.error().message);
     if (auto id = store.insertDelegation(d); !id)
         return console.sendError(req, res, 500, id.error().message);
     ConsoleServer::redirect(res, QStringLiteral("/admin/cuti?pesan=cuti"));

@@ -6,10 +6,10 @@
 #include "console/html.h"
 #include "crypto.h"
 #include "notifications.h"
+#include "officeraccounts.h"
 #include "offices.h"
 
 #include <QLoggingCategory>
-#include <QRegularExpression>
 #include <memory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcConsole)
@@ -21,18 +21,6 @@ using namespace console;
 namespace {
 
 const QList<Role> kAdmins {Role::AdminKecamatan, Role::SuperAdmin};
-
-const QString kInvalidPhone
-    = QStringLiteral("Nomor HP tidak valid. Tulis nomor ponsel Indonesia, mis. 0812-3456-7890 atau +62 812 3456 7890, "
-                     "atau kosongkan.");
-
-/// An officer's phone as typed in a form: empty (none), a valid number in +62… form, or nullopt when invalid.
-std::optional<QString> officerPhone(const QString &typed)
-{
-    if (typed.trimmed().isEmpty())
-        return QString();
-    return serverlink::normalizePhone(typed.trimmed());
-}
 
 /// The officer accounts an admin manages: list, add, activate, password, phone.
 struct OfficerPages {
@@ -55,7 +43,7 @@ void OfficerPages::officersPage(const ConsoleRequest &req, ConsoleResponse &res,
     for (const OfficerRecord &o : all.value()) {
         if (!managesOffice(req.capacities, offices, o.office))
             continue;
-        const bool locked = o.lockedUntil.isValid() && o.lockedUntil > QDateTime::currentDateTimeUtc();
+        const bool locked = accounts::isLocked(o, QDateTime::currentDateTimeUtc());
         rows.append(html::cell(o.username) + html::cell(o.displayName) + html::cell(roleLabel(o.role)) + html::cell(o.office)
             + html::cell(o.phone.isEmpty() ? QStringLiteral("—") : smstext::maskPhone(o.phone))
             + html::cell(
@@ -64,14 +52,15 @@ void OfficerPages::officersPage(const ConsoleRequest &req, ConsoleResponse &res,
                 "<td><form method=\"post\" action=\"/admin/petugas/%1\">%2"
                 "<input type=\"hidden\" name=\"aktif\" value=\"%3\"><button type=\"submit\" class=\"netral\">%4</button></form>"
                 "<form method=\"post\" action=\"/admin/petugas/%1\">%2<label>Kata sandi baru <input type=\"password\" "
-                "name=\"password\" autocomplete=\"new-password\" minlength=\"10\" required></label>"
+                "name=\"password\" autocomplete=\"new-password\" minlength=\"%6\" required></label>"
                 "<button type=\"submit\" class=\"netral\">Ganti kata sandi</button></form>"
                 "<form method=\"post\" action=\"/admin/petugas/%1\">%2<label>Nomor HP (kosongkan untuk menghapus) "
                 "<input type=\"tel\" name=\"phone\" value=\"%5\" autocomplete=\"off\"></label>"
                 "<button type=\"submit\" class=\"netral\">Simpan nomor HP</button></form></td>")
                   .arg(o.id)
                   .arg(csrf, o.active ? QStringLiteral("0") : QStringLiteral("1"),
-                      o.active ? QStringLiteral("Nonaktifkan") : QStringLiteral("Aktifkan"), html::escape(o.phone)));
+                      o.active ? QStringLiteral("Nonaktifkan") : QStringLiteral("Aktifkan"), html::escape(o.phone),
+                      QString::number(accounts::kMinPasswordLength)));
     }
     QString roleOptions;
     for (Role r : allRoles())
@@ -88,38 +77,23 @@ void OfficerPages::officersPage(const ConsoleRequest &req, ConsoleResponse &res,
             "<label>Peran <select name=\"role\">%2</select></label>"
             "<label>Kode kantor (desa 10 angka, kecamatan 6 angka) <input type=\"text\" name=\"office\" required></label>"
             "<label>Nomor HP untuk pengingat SMS (boleh kosong) <input type=\"tel\" name=\"phone\" autocomplete=\"off\"></label>"
-            "<label>Kata sandi awal (minimal 10 karakter) <input type=\"password\" name=\"password\" minlength=\"10\" "
+            "<label>Kata sandi awal (minimal %3 karakter) <input type=\"password\" name=\"password\" minlength=\"%3\" "
             "autocomplete=\"new-password\" required></label><button type=\"submit\">Tambah</button></form>")
-              .arg(csrf, roleOptions);
+              .arg(csrf, roleOptions, QString::number(accounts::kMinPasswordLength));
     console.sendPage(req, res, QStringLiteral("/admin/petugas"), QStringLiteral("Petugas"), body, error);
 }
 
 void OfficerPages::addOfficer(const ConsoleRequest &req, ConsoleResponse &res)
 {
-    OfficerRecord o;
-    o.username = req.form.value(QStringLiteral("username")).trimmed().toLower();
-    o.displayName = req.form.value(QStringLiteral("name")).trimmed();
-    o.office = req.form.value(QStringLiteral("office")).trimmed();
-    const auto role = roleFromWire(req.form.value(QStringLiteral("role")));
-    const QString password = req.form.value(QStringLiteral("password"));
-    static const QRegularExpression usernamePattern(QStringLiteral("^[a-z0-9._-]{3,32}$"));
-    if (!usernamePattern.match(o.username).hasMatch() || o.displayName.isEmpty() || !role)
-        return officersPage(req, res, QStringLiteral("Isi nama pengguna (3–32 huruf kecil/angka), nama lengkap dan peran."));
-    if (password.size() < 10)
-        return officersPage(req, res, QStringLiteral("Kata sandi minimal 10 karakter."));
-    const auto phone = officerPhone(req.form.value(QStringLiteral("phone")));
-    if (!phone)
-        return officersPage(req, res, kInvalidPhone);
-    o.phone = *phone;
-    o.role = *role;
-    if (o.role == Role::SuperAdmin)
-        o.office = QStringLiteral("*");
-    if (auto known = checkOffice(o.role, o.office, offices); !known)
-        return officersPage(req, res, known.error().message);
-    if (!managesOffice(req.capacities, offices, o.office))
+    const auto o = prepareOfficer(NewOfficer {req.form.value(QStringLiteral("username")), req.form.value(QStringLiteral("name")),
+                                      req.form.value(QStringLiteral("role")), req.form.value(QStringLiteral("office")),
+                                      req.form.value(QStringLiteral("phone")), req.form.value(QStringLiteral("password"))},
+        offices);
+    if (!o)
+        return officersPage(req, res, o.error().message);
+    if (!managesOffice(req.capacities, offices, o.value().office))
         return officersPage(req, res, QStringLiteral("Anda hanya dapat menambah petugas di wilayah kecamatan Anda."));
-    o.passwordHash = serverlink::crypto::hashSecret(password);
-    const auto id = store.insertOfficer(o);
+    const auto id = store.insertOfficer(o.value());
     if (!id)
         return officersPage(req, res, id.error().message);
     ConsoleServer::redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
@@ -133,8 +107,8 @@ void OfficerPages::updateOfficer(const ConsoleRequest &req, qint64 id, ConsoleRe
     if (req.form.contains(QStringLiteral("phone"))) {
         const auto phone = officerPhone(req.form.value(QStringLiteral("phone")));
         if (!phone)
-            return officersPage(req, res, kInvalidPhone);
-        o.value().phone = *phone;
+            return officersPage(req, res, phone.error().message);
+        o.value().phone = phone.value();
         if (auto done = store.updateOfficer(o.value()); !done)
             return console.sendError(req, res, 500, done.error().message);
         // The number is PII: the log says whose number changed, never the number.
@@ -143,8 +117,8 @@ void OfficerPages::updateOfficer(const ConsoleRequest &req, qint64 id, ConsoleRe
     }
     if (req.form.contains(QStringLiteral("password"))) {
         const QString password = req.form.value(QStringLiteral("password"));
-        if (password.size() < 10)
-            return officersPage(req, res, QStringLiteral("Kata sandi minimal 10 karakter."));
+        if (auto strong = accounts::checkPassword(password); !strong)
+            return officersPage(req, res, strong.error().message);
         if (auto done = store.setOfficerPassword(id, serverlink::crypto::hashSecret(password)); !done)
             return console.sendError(req, res, 500, done.error().message);
     }

@@ -6,6 +6,7 @@
 #include "console/html.h"
 #include "letterrenderer.h"
 #include "servicecatalog.h"
+#include "sla.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -20,18 +21,14 @@ namespace backend {
 
 using namespace console;
 using serverlink::ServiceLevel;
-using serverlink::Stage;
 
 namespace {
 
-constexpr int kDefaultSlaDays = 3;
-
 const QList<Role> kSigners {Role::KepalaDesa, Role::Camat, Role::SuperAdmin};
 
-/// What the console needs to know about a service beyond ServiceInfo: requirements, field labels, SLA.
+/// What the console needs to know about a service beyond ServiceInfo: requirements, field labels.
 struct ServiceDetails {
     QString name;
-    int slaDays = kDefaultSlaDays;
     QStringList requirements;
     QList<QPair<QString, QString>> fields;
 };
@@ -39,11 +36,8 @@ struct ServiceDetails {
 QHash<QString, ServiceDetails> serviceDetails(const serverlink::Catalog &catalog)
 {
     QHash<QString, ServiceDetails> out;
-    for (const serverlink::CatalogService &s : catalog.services) {
-        // A service's own SLA when the catalog has one, else its announced duration, else the default.
-        const int sla = s.slaDays > 0 ? s.slaDays : s.estimatedDays;
-        out.insert(s.code, {s.name, sla > 0 ? sla : kDefaultSlaDays, s.requirements, s.fieldLabels()});
-    }
+    for (const serverlink::CatalogService &s : catalog.services)
+        out.insert(s.code, {s.name, s.requirements, s.fieldLabels()});
     return out;
 }
 
@@ -58,40 +52,22 @@ QString ageText(qint64 seconds)
     return QStringLiteral("%1 menit").arg(std::max<qint64>(seconds / 60, 0));
 }
 
-QString actionWire(OfficerAction a)
-{
-    switch (a) {
-    case OfficerAction::Approve:
-        return QStringLiteral("setujui");
-    case OfficerAction::Return:
-        return QStringLiteral("kembalikan");
-    case OfficerAction::Reject:
-        return QStringLiteral("tolak");
-    case OfficerAction::HandOver:
-        return QStringLiteral("serahkan");
-    }
-    return {};
-}
-
-std::optional<OfficerAction> actionFromWire(const QString &wire)
-{
-    for (OfficerAction a : {OfficerAction::Approve, OfficerAction::Return, OfficerAction::Reject, OfficerAction::HandOver})
-        if (actionWire(a) == wire)
-            return a;
-    return std::nullopt;
-}
-
 /// The pages of one request's life: inbox, detail, letter, the officer's step, bulk signing and search.
 struct RequestPages {
     ConsoleServer &console;
     BackendStore &store;
     Workflow &workflow;
+    const ServiceCatalog &catalog;
     QHash<QString, ServiceDetails> services;
+    QHash<QString, int> stepDays; // sla::daysByService
     // Steps render and seal letters (QPdfWriter); one officer action at a time keeps that simple and safe.
     std::mutex actionMutex;
 
     QList<RequestRecord> visibleRequests(const ConsoleRequest &req) const;
-    QString requestRow(const RequestRecord &r, bool withAge) const;
+    /// The SLA clock of every request (sla::clocks); empty when the store cannot be read.
+    QHash<QString, sla::StepClock> clocks() const;
+    /// With `clocks`, the row shows the current step's age and SLA state.
+    QString requestRow(const RequestRecord &r, const QHash<QString, sla::StepClock> *clocks = nullptr) const;
     void inbox(const ConsoleRequest &req, ConsoleResponse &res);
     void detail(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
     void letter(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
@@ -113,7 +89,13 @@ QList<RequestRecord> RequestPages::visibleRequests(const ConsoleRequest &req) co
     return list;
 }
 
-QString RequestPages::requestRow(const RequestRecord &r, bool withAge) const
+QHash<QString, sla::StepClock> RequestPages::clocks() const
+{
+    const auto measured = sla::clocks(store, catalog, QDateTime::currentDateTimeUtc());
+    return measured ? measured.value() : QHash<QString, sla::StepClock>();
+}
+
+QString RequestPages::requestRow(const RequestRecord &r, const QHash<QString, sla::StepClock> *clocks) const
 {
     const ServiceDetails service = services.value(r.serviceCode);
     QString row = QStringLiteral("<td>%1</td>")
@@ -121,16 +103,19 @@ QString RequestPages::requestRow(const RequestRecord &r, bool withAge) const
         + html::cell(r.name) + html::cell(service.name.isEmpty() ? r.serviceCode : service.name)
         + html::cell(r.level == ServiceLevel::Desa ? QStringLiteral("Desa") : QStringLiteral("Kecamatan"))
         + html::cell(serverlink::stageLabelId(r.stage));
-    if (withAge) {
-        const qint64 age = r.receivedAt.secsTo(QDateTime::currentDateTimeUtc());
-        const qint64 sla = qint64(service.slaDays) * 86400;
-        const QString cls = age >= sla ? QStringLiteral("sla-late")
-            : age * 2 >= sla           ? QStringLiteral("sla-warn")
-                                       : QStringLiteral("sla-ok");
-        const QString status = age >= sla ? QStringLiteral("lewat batas")
-            : age * 2 >= sla              ? QStringLiteral("mendekati batas")
-                                          : QStringLiteral("dalam batas");
-        row += html::cell(ageText(age), cls) + html::cell(QStringLiteral("%1 hari — %2").arg(service.slaDays).arg(status), cls);
+    if (clocks) {
+        // The one SLA clock (docs/decisions/0009): the current step against the service's days per step; a request
+        // whose step has no clock (waiting for the citizen's fix) is measured from its arrival.
+        const sla::StepClock clock = clocks->contains(r.registrationNumber)
+            ? clocks->value(r.registrationNumber)
+            : sla::measure(r.receivedAt, stepDays.value(r.serviceCode, sla::kDefaultStepDays), QDateTime::currentDateTimeUtc());
+        const QString cls = clock.state == sla::State::Late ? QStringLiteral("sla-late")
+            : clock.state == sla::State::Near               ? QStringLiteral("sla-warn")
+                                                            : QStringLiteral("sla-ok");
+        const QString status = clock.state == sla::State::Late ? QStringLiteral("lewat batas")
+            : clock.state == sla::State::Near                  ? QStringLiteral("mendekati batas")
+                                                               : QStringLiteral("dalam batas");
+        row += html::cell(ageText(clock.ageSeconds), cls) + html::cell(QStringLiteral("%1 hari — %2").arg(clock.days).arg(status), cls);
     }
     return row;
 }
@@ -149,12 +134,13 @@ void RequestPages::inbox(const ConsoleRequest &req, ConsoleResponse &res)
     const auto oldestFirst = [](const RequestRecord &a, const RequestRecord &b) { return a.receivedAt < b.receivedAt; };
     std::sort(waiting.begin(), waiting.end(), oldestFirst);
     std::sort(watching.begin(), watching.end(), oldestFirst);
+    const QHash<QString, sla::StepClock> measured = clocks();
     QStringList rows;
     for (const RequestRecord &r : waiting)
-        rows.append(requestRow(r, true));
+        rows.append(requestRow(r, &measured));
     QStringList watchRows;
     for (const RequestRecord &r : watching)
-        watchRows.append(requestRow(r, true));
+        watchRows.append(requestRow(r, &measured));
     QString body = QStringLiteral("<p>Permohonan yang menunggu langkah Anda, yang terlama di atas. Warna menunjukkan umur "
                                   "permohonan terhadap batas waktu layanan (SLA).</p>")
         + QStringLiteral("<section id=\"menunggu\">%1</section>")
@@ -204,7 +190,7 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
     QString body = QStringLiteral("<h2>Data permohonan</h2>") + html::table({QStringLiteral("Isian"), QStringLiteral("Nilai")}, data, {});
 
     const QList<OfficerAction> actions = workflow.allowedActions(req.capacities, r);
-    const bool documentCheck = actions.contains(OfficerAction::Approve) && (r.stage == Stage::Received || r.stage == Stage::NeedsFix);
+    const bool documentCheck = actions.contains(OfficerAction::Approve) && isDocumentCheck(r.stage, OfficerAction::Approve);
     body += QStringLiteral("<h2>Persyaratan</h2>");
     if (service.requirements.isEmpty())
         body += QStringLiteral("<p class=\"kosong\">Layanan ini tidak memiliki daftar persyaratan.</p>");
@@ -213,7 +199,7 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
     QString forms;
     const QString csrf = html::csrfField(req.session.csrfToken);
     for (OfficerAction a : actions) {
-        const QString wire = actionWire(a);
+        const QString wire = officerActionToWire(a);
         QString fields;
         QString button = html::escape(actionLabel(a));
         QString buttonClass;
@@ -308,52 +294,47 @@ void RequestPages::letter(const ConsoleRequest &req, const QString &reg, Console
 
 void RequestPages::act(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res)
 {
-    const auto action = actionFromWire(req.form.value(QStringLiteral("aksi")));
+    const auto action = officerActionFromWire(req.form.value(QStringLiteral("aksi")));
     if (!action)
         return console.sendError(req, res, 400, QStringLiteral("Tindakan tidak dikenal."));
     const auto found = store.request(reg);
     if (!found || !workflow.inScope(req.capacities, found.value()))
         return console.sendError(req, res, 404, QStringLiteral("Permohonan %1 tidak ditemukan di wilayah kerja Anda.").arg(reg));
     const RequestRecord r = found.value();
-    QString note = req.form.value(QStringLiteral("catatan")).trimmed();
+    const QString note = req.form.value(QStringLiteral("catatan")).trimmed();
+    // The ticked requirements (their positions); Workflow::act refuses the document check without all of them.
+    QList<int> ticked;
+    for (const QString &value : req.form.values(QStringLiteral("syarat")))
+        ticked.append(value.toInt());
     if (*action == OfficerAction::Approve && workflow.allowedActions(req.capacities, r).contains(OfficerAction::Approve)) {
-        if (r.stage == Stage::Received || r.stage == Stage::NeedsFix) {
-            const QStringList requirements = services.value(r.serviceCode).requirements;
-            const QStringList ticked = req.form.values(QStringLiteral("syarat"));
-            for (int i = 0; i < requirements.size(); ++i)
-                if (!ticked.contains(QString::number(i)))
-                    return console.sendError(req, res, 400,
-                        QStringLiteral("Persyaratan \"%1\" belum dicentang. Periksa berkas pemohon atau kembalikan permohonan.")
-                            .arg(requirements.at(i)));
-            const QString checked = QStringLiteral("Berkas diperiksa petugas desa; persyaratan lengkap (%1/%1)").arg(requirements.size());
-            note = note.isEmpty() ? checked : checked + QStringLiteral(". ") + note;
-        }
         if (roles::isSigning(r.level, r.stage))
             if (const auto refused = checkSigningPassphrase(store, req.officer, req.form.value(QStringLiteral("passphrase"))))
                 return console.sendError(req, res, 403, *refused);
     }
     std::lock_guard lock(actionMutex);
-    const auto done = workflow.act(reg, req.officer, *action, note);
+    const auto done = workflow.act(reg, req.officer, *action, note, ticked);
     if (!done) {
-        const int status = done.error().code == ErrorCode::Forbidden ? 403
-            : done.error().code == ErrorCode::ReasonRequired         ? 400
-            : done.error().code == ErrorCode::TransitionNotAllowed   ? 409
-                                                                     : 500;
+        const ErrorCode code = done.error().code;
+        const int status = code == ErrorCode::Forbidden                                   ? 403
+            : code == ErrorCode::ReasonRequired || code == ErrorCode::ChecklistIncomplete ? 400
+            : code == ErrorCode::TransitionNotAllowed                                     ? 409
+                                                                                          : 500;
         return console.sendError(req, res, status, done.error().message);
     }
-    qCInfo(lcConsole).noquote() << "officer id" << req.officer.id << actionWire(*action) << reg << "->"
+    qCInfo(lcConsole).noquote() << "officer id" << req.officer.id << officerActionToWire(*action) << reg << "->"
                                 << serverlink::stageToWire(done.value().stage);
-    ConsoleServer::redirect(res, QStringLiteral("/permohonan/%1?pesan=%2").arg(html::urlEncode(reg), actionWire(*action)));
+    ConsoleServer::redirect(res, QStringLiteral("/permohonan/%1?pesan=%2").arg(html::urlEncode(reg), officerActionToWire(*action)));
 }
 
 void RequestPages::bulkSignPage(const ConsoleRequest &req, ConsoleResponse &res)
 {
+    const QHash<QString, sla::StepClock> measured = clocks();
     QStringList rows;
     for (const RequestRecord &r : visibleRequests(req))
         if (roles::isSigning(r.level, r.stage) && workflow.allowedActions(req.capacities, r).contains(OfficerAction::Approve))
             rows.append(QStringLiteral("<td><input type=\"checkbox\" name=\"reg\" value=\"%1\" aria-label=\"Pilih %1\" checked></td>")
                             .arg(html::escape(r.registrationNumber))
-                + requestRow(r, true));
+                + requestRow(r, &measured));
     QString body;
     if (rows.isEmpty()) {
         body = QStringLiteral("<p class=\"kosong\">Tidak ada surat yang menunggu tanda tangan Anda.</p>");
@@ -415,7 +396,7 @@ void RequestPages::search(const ConsoleRequest &req, ConsoleResponse &res)
         QStringList rows;
         for (const RequestRecord &r : visibleRequests(req))
             if (r.registrationNumber.contains(q, Qt::CaseInsensitive) || r.name.contains(q, Qt::CaseInsensitive))
-                rows.append(requestRow(r, false));
+                rows.append(requestRow(r));
         body += html::table({QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"),
                                 QStringLiteral("Tingkat"), QStringLiteral("Tahap")},
             rows, QStringLiteral("Tidak ada permohonan yang cocok di wilayah kerja Anda."));
@@ -427,7 +408,8 @@ void RequestPages::search(const ConsoleRequest &req, ConsoleResponse &res)
 
 void addRequestPages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow)
 {
-    auto pages = std::shared_ptr<RequestPages>(new RequestPages {console, store, workflow, serviceDetails(catalog.document()), {}});
+    auto pages = std::shared_ptr<RequestPages>(
+        new RequestPages {console, store, workflow, catalog, serviceDetails(catalog.document()), sla::daysByService(catalog), {}});
     for (const auto &[code, text] :
         {std::pair {QStringLiteral("setujui"), QStringLiteral("Permohonan diteruskan ke tahap berikutnya.")},
             std::pair {QStringLiteral("kembalikan"), QStringLiteral("Permohonan dikembalikan untuk diperbaiki; pemohon akan diberi tahu.")},
