@@ -17,16 +17,8 @@ Q_LOGGING_CATEGORY(lcStaff, "anjungan.staff")
 
 namespace kiosk {
 
-int ReadyLettersModel::rowCount(const QModelIndex &parent) const
+QVariant ReadyLettersModel::roleData(const Row &r, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant ReadyLettersModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const Row &r = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
     case RegistrationNumberRole:
@@ -48,24 +40,8 @@ QHash<int, QByteArray> ReadyLettersModel::roleNames() const
         {QueueLabelRole, "queueLabel"}};
 }
 
-void ReadyLettersModel::setRows(QList<Row> rows)
+QVariant PrintJobsModel::roleData(const Row &r, int role) const
 {
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    Q_EMIT countChanged();
-}
-
-int PrintJobsModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant PrintJobsModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const Row &r = m_rows.at(index.row());
     switch (role) {
     case JobIdRole:
         return r.id;
@@ -89,14 +65,6 @@ QHash<int, QByteArray> PrintJobsModel::roleNames() const
 {
     return {{JobIdRole, "jobId"}, {TitleRole, "title"}, {ProblemRole, "problem"}, {AttemptsRole, "attempts"}, {StalledRole, "stalled"},
         {NeedsStaffRole, "needsStaff"}};
-}
-
-void PrintJobsModel::setRows(QList<Row> rows)
-{
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    Q_EMIT countChanged();
 }
 
 StaffDesk::StaffDesk(OutboxRepository &outbox, const CatalogModel &catalog, PrintLedger &ledger, SyncStatus &sync,

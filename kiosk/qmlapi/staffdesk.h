@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QAbstractListModel>
+#include "rowlistmodel.h"
+
 #include <QObject>
 
 namespace devices {
@@ -15,59 +16,49 @@ class PrintLedger;
 class SealVerifier;
 class SyncStatus;
 
+/// A signed letter waiting to be printed and handed over.
+struct ReadyLetterRow {
+    QString registrationNumber;
+    QString serviceName;
+    QString maskedName;
+    QString queueLabel;
+};
+
 /// Signed letters waiting at this village hall, as staff see them (name masked). Loaded when
 /// something changed (desk opened, sync, print, handover), never while a binding reads it.
-class ReadyLettersModel : public QAbstractListModel
+class ReadyLettersModel : public RowListModel<ReadyLetterRow>
 {
     Q_OBJECT
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role { RegistrationNumberRole = Qt::UserRole + 1, ServiceNameRole, MaskedNameRole, QueueLabelRole };
-    struct Row {
-        QString registrationNumber;
-        QString serviceName;
-        QString maskedName;
-        QString queueLabel;
-    };
-    using QAbstractListModel::QAbstractListModel;
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    using RowListModel::RowListModel;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    void setRows(QList<Row> rows);
 
-Q_SIGNALS:
-    void countChanged();
+protected:
+    [[nodiscard]] QVariant roleData(const Row &row, int role) const override;
+};
 
-private:
-    QList<Row> m_rows;
+/// A print job that has not come out of a printer yet.
+struct PrintJobRow {
+    int id = 0;
+    QString title;
+    QString problem;
+    int attempts = 0;
+    bool stalled = false;
+    bool needsStaff = false;
 };
 
 /// Print jobs that have not come out of a printer yet: why, and whether staff must act.
-class PrintJobsModel : public QAbstractListModel
+class PrintJobsModel : public RowListModel<PrintJobRow>
 {
     Q_OBJECT
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role { JobIdRole = Qt::UserRole + 1, TitleRole, ProblemRole, AttemptsRole, StalledRole, NeedsStaffRole };
-    struct Row {
-        int id = 0;
-        QString title;
-        QString problem;
-        int attempts = 0;
-        bool stalled = false;
-        bool needsStaff = false;
-    };
-    using QAbstractListModel::QAbstractListModel;
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    using RowListModel::RowListModel;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    void setRows(QList<Row> rows);
 
-Q_SIGNALS:
-    void countChanged();
-
-private:
-    QList<Row> m_rows;
+protected:
+    [[nodiscard]] QVariant roleData(const Row &row, int role) const override;
 };
 
 /// The front office's desk, open only while staff are logged in (StaffLogin creates and ends it):

@@ -7,16 +7,8 @@
 
 namespace kiosk {
 
-int TimelineModel::rowCount(const QModelIndex &parent) const
+QVariant TimelineModel::roleData(const Row &r, int role) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
-
-QVariant TimelineModel::data(const QModelIndex &index, int role) const
-{
-    if (!index.isValid() || index.row() >= m_rows.size())
-        return {};
-    const Row &r = m_rows.at(index.row());
     switch (role) {
     case StageRole:
         return r.stage;
@@ -35,14 +27,6 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> TimelineModel::roleNames() const
 {
     return {{StageRole, "stage"}, {LabelRole, "label"}, {AtRole, "at"}, {NoteRole, "note"}};
-}
-
-void TimelineModel::setRows(QList<Row> rows)
-{
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    Q_EMIT countChanged();
 }
 
 StatusLookup::StatusLookup(VisitFlow &flow, OutboxRepository &outbox, const CatalogModel &catalog, QObject *parent)

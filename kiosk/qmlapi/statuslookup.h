@@ -1,8 +1,8 @@
 #pragma once
 
 #include "outbox.h"
+#include "rowlistmodel.h"
 
-#include <QAbstractListModel>
 #include <QObject>
 
 namespace kiosk {
@@ -41,30 +41,25 @@ public:
     bool operator==(const RequestStatusView &) const = default;
 };
 
+/// One step of a request's way, as the status screen lists it.
+struct TimelineStepRow {
+    QString stage;
+    QString label;
+    QString at;
+    QString note;
+};
+
 /// The steps a request went through, oldest first; loaded when a status is looked up.
-class TimelineModel : public QAbstractListModel
+class TimelineModel : public RowListModel<TimelineStepRow>
 {
     Q_OBJECT
-    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Role { StageRole = Qt::UserRole + 1, LabelRole, AtRole, NoteRole };
-    struct Row {
-        QString stage;
-        QString label;
-        QString at;
-        QString note;
-    };
-    using QAbstractListModel::QAbstractListModel;
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    using RowListModel::RowListModel;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    void setRows(QList<Row> rows);
 
-Q_SIGNALS:
-    void countChanged();
-
-private:
-    QList<Row> m_rows;
+protected:
+    [[nodiscard]] QVariant roleData(const Row &row, int role) const override;
 };
 
 /// "Cek Status": a citizen types a registration number or scans the ticket's QR and sees where
