@@ -52,27 +52,12 @@ int FormModel::rowCount(const QModelIndex &parent) const
 
 QString FormModel::label(const QJsonObject &def) const
 {
-    const QString en = str(def, "labelEn");
-    return m_english && !en.isEmpty() ? en : str(def, "label");
+    return fieldLabel(def, m_english);
 }
 
 QStringList FormModel::optionLabels(const QJsonObject &def) const
 {
-    const QStringList en = strings(def.value(QStringLiteral("optionsEn")));
-    const QStringList id = strings(def.value(QStringLiteral("options")));
-    return m_english && en.size() == id.size() ? en : id;
-}
-
-QVariantList FormModel::subfields(const QJsonObject &def) const
-{
-    QVariantList out;
-    for (const QJsonValue &v : def.value(QStringLiteral("fields")).toArray()) {
-        const QJsonObject sub = v.toObject();
-        out.append(QVariantMap {{QStringLiteral("key"), str(sub, "key")}, {QStringLiteral("label"), label(sub)},
-            {QStringLiteral("type"), str(sub, "type")}, {QStringLiteral("options"), optionLabels(sub)},
-            {QStringLiteral("values"), strings(sub.value(QStringLiteral("options")))}});
-    }
-    return out;
+    return fieldOptionLabels(def, m_english);
 }
 
 QVariant FormModel::data(const QModelIndex &index, int role) const
@@ -99,11 +84,7 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
     case ErrorRole:
         return f.error;
     case ItemsRole:
-        return QVariantList(f.items.begin(), f.items.end());
-    case SubfieldsRole:
-        return subfields(f.def);
-    case ItemErrorsRole:
-        return QVariantList(f.itemErrors.begin(), f.itemErrors.end());
+        return f.items ? QVariant::fromValue(f.items) : QVariant();
     case MinItemsRole:
         return f.def.value(QStringLiteral("minItems")).toInt();
     case MaxItemsRole:
@@ -123,26 +104,30 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> FormModel::roleNames() const
 {
     return {{KeyRole, "key"}, {LabelRole, "label"}, {TypeRole, "type"}, {RequiredRole, "required"}, {OptionsRole, "options"},
-        {ValueRole, "value"}, {SelectedRole, "selected"}, {ErrorRole, "error"}, {ItemsRole, "items"}, {SubfieldsRole, "subfields"},
-        {ItemErrorsRole, "itemErrors"}, {MinItemsRole, "minItems"}, {MaxItemsRole, "maxItems"}, {ReviewLabelRole, "reviewLabel"},
-        {ShownRole, "shown"}};
+        {ValueRole, "value"}, {SelectedRole, "selected"}, {ErrorRole, "error"}, {ItemsRole, "items"}, {MinItemsRole, "minItems"},
+        {MaxItemsRole, "maxItems"}, {ReviewLabelRole, "reviewLabel"}, {ShownRole, "shown"}};
 }
 
 void FormModel::setSchema(const QJsonArray &fields)
 {
     beginResetModel();
+    QList<GroupItemsModel *> previous;
+    for (const Field &f : std::as_const(m_fields))
+        if (f.items)
+            previous.append(f.items);
     m_fields.clear();
     for (const QJsonValue &v : fields) {
         Field f;
         f.def = v.toObject();
-        const int minItems = f.def.value(QStringLiteral("minItems")).toInt();
-        for (int i = 0; i < minItems; ++i) {
-            f.items.append(QVariantMap {});
-            f.itemErrors.append(QVariantMap {});
-        }
+        if (str(f.def, "type") == QLatin1String("group"))
+            f.items = new GroupItemsModel(
+                f.def.value(QStringLiteral("fields")).toArray(), f.def.value(QStringLiteral("minItems")).toInt(), m_english, this);
         m_fields.append(f);
     }
     endResetModel();
+    // The old form's group cards may still read their persons until the view has let them go.
+    for (GroupItemsModel *gone : std::as_const(previous))
+        gone->deleteLater();
     Q_EMIT countChanged();
     Q_EMIT errorsChanged();
 }
@@ -179,6 +164,9 @@ void FormModel::setEnglish(bool english)
     if (m_english == english)
         return;
     m_english = english;
+    for (const Field &f : std::as_const(m_fields))
+        if (f.items)
+            f.items->setEnglish(english);
     if (!m_fields.isEmpty())
         Q_EMIT dataChanged(index(0), index(int(m_fields.size()) - 1));
 }
@@ -192,6 +180,18 @@ void FormModel::changed(int row)
 {
     Q_EMIT dataChanged(index(row), index(row));
     Q_EMIT edited();
+}
+
+void FormModel::itemsChanged(int row)
+{
+    // The persons tell their own views; of this row only the review text changes.
+    Q_EMIT dataChanged(index(row), index(row), {ShownRole});
+    Q_EMIT edited();
+}
+
+GroupItemsModel *FormModel::groupItems(int row) const
+{
+    return row >= 0 && row < m_fields.size() ? m_fields.at(row).items : nullptr;
 }
 
 void FormModel::setValue(int row, const QString &value)
@@ -219,34 +219,30 @@ void FormModel::choose(int row, int optionIndex)
 
 void FormModel::addItem(int row)
 {
-    if (row < 0 || row >= m_fields.size())
+    GroupItemsModel *items = groupItems(row);
+    if (!items || items->rowCount() >= m_fields.at(row).def.value(QStringLiteral("maxItems")).toInt(20))
         return;
-    Field &f = m_fields[row];
-    if (f.items.size() >= f.def.value(QStringLiteral("maxItems")).toInt(20))
-        return;
-    f.items.append(QVariantMap {});
-    f.itemErrors.append(QVariantMap {});
-    changed(row);
+    items->append();
+    itemsChanged(row);
 }
 
 void FormModel::removeItem(int row, int item)
 {
-    if (row < 0 || row >= m_fields.size())
+    GroupItemsModel *items = groupItems(row);
+    if (!items || !items->person(item) || items->rowCount() <= m_fields.at(row).def.value(QStringLiteral("minItems")).toInt())
         return;
-    Field &f = m_fields[row];
-    if (item < 0 || item >= f.items.size() || f.items.size() <= f.def.value(QStringLiteral("minItems")).toInt())
-        return;
-    f.items.removeAt(item);
-    f.itemErrors.removeAt(item);
-    changed(row);
+    items->remove(item);
+    itemsChanged(row);
 }
 
 void FormModel::setItemValue(int row, int item, const QString &key, const QString &value)
 {
-    if (row < 0 || row >= m_fields.size() || item < 0 || item >= m_fields[row].items.size())
+    GroupItemsModel *items = groupItems(row);
+    SubfieldModel *person = items ? items->person(item) : nullptr;
+    if (!person)
         return;
-    m_fields[row].items[item].insert(key, value.left(kMaxText));
-    changed(row);
+    person->setValue(key, value.left(kMaxText));
+    itemsChanged(row);
 }
 
 void FormModel::chooseItemOption(int row, int item, const QString &key, int optionIndex)
@@ -335,26 +331,28 @@ bool FormModel::validate()
         }
         f.error.clear();
         const int minItems = f.def.value(QStringLiteral("minItems")).toInt();
-        if (f.items.size() < minItems)
+        const int count = f.items ? f.items->rowCount() : 0;
+        if (count < minItems)
             f.error = tr("Isi paling sedikit %n orang.", nullptr, minItems);
         const QJsonArray subs = f.def.value(QStringLiteral("fields")).toArray();
-        for (int i = 0; i < f.items.size(); ++i) {
-            QVariantMap errors;
+        for (int i = 0; i < count; ++i) {
+            SubfieldModel *person = f.items->person(i);
+            QHash<QString, QString> errors;
             for (const QJsonValue &v : subs) {
                 QJsonObject sub = v.toObject();
                 sub.insert(QStringLiteral("required"), sub.value(QStringLiteral("required")).toBool(true));
-                const QString message = check(sub, f.items.at(i).value(str(sub, "key")).toString(), today);
+                const QString message = check(sub, person->value(str(sub, "key")), today);
                 if (!message.isEmpty())
                     errors.insert(str(sub, "key"), message);
             }
-            f.itemErrors[i] = errors;
+            person->setErrors(errors);
             if (!errors.isEmpty() && f.error.isEmpty())
                 f.error = tr("Periksa data orang ke-%1.").arg(i + 1);
         }
         ok = ok && f.error.isEmpty();
     }
     if (!m_fields.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_fields.size()) - 1));
+        Q_EMIT dataChanged(index(0), index(int(m_fields.size()) - 1), {ErrorRole});
     Q_EMIT errorsChanged();
     return ok;
 }
@@ -372,10 +370,7 @@ QJsonObject FormModel::values() const
             continue;
         const QString key = str(f.def, "key");
         if (str(f.def, "type") == QLatin1String("group")) {
-            QJsonArray items;
-            for (const QVariantMap &item : f.items)
-                items.append(QJsonObject::fromVariantMap(item));
-            out.insert(key, items);
+            out.insert(key, f.items ? f.items->values() : QJsonArray());
         } else if (!f.value.trimmed().isEmpty()) {
             const QString type = str(f.def, "type");
             out.insert(key, type == QLatin1String("phone") ? normalizePhone(f.value).value_or(f.value) : f.value.simplified());
@@ -393,8 +388,8 @@ QString FormModel::shown(const Field &f) const
     }
     if (type == QLatin1String("group")) {
         QStringList people;
-        for (const QVariantMap &item : f.items)
-            people.append(item.value(QStringLiteral("nama")).toString());
+        for (int i = 0; f.items && i < f.items->rowCount(); ++i)
+            people.append(f.items->person(i)->value(QStringLiteral("nama")));
         return people.join(QStringLiteral(", "));
     }
     if (type == QLatin1String("phone"))
@@ -425,13 +420,13 @@ bool FormModel::setValueByKey(const QString &key, const QString &value)
     return false;
 }
 
-QVariantList FormModel::summary() const
+QList<ReviewLine> FormModel::summary() const
 {
-    QVariantList out;
+    QList<ReviewLine> out;
     for (int row = 0; row < m_fields.size(); ++row) {
         const QString text = shown(m_fields.at(row));
         if (!text.isEmpty())
-            out.append(QVariantMap {{QStringLiteral("label"), data(index(row), ReviewLabelRole)}, {QStringLiteral("value"), text}});
+            out.append({data(index(row), ReviewLabelRole).toString(), text});
     }
     return out;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "groupitemsmodel.h"
+
 #include <QAbstractListModel>
 #include <QDate>
 #include <QJsonArray>
@@ -7,6 +9,12 @@
 #include <optional>
 
 namespace kiosk {
+
+/// One row of the review screen: a filled-in field's review label and its value as shown.
+struct ReviewLine {
+    QString label;
+    QString value;
+};
 
 /// The form of one request: the fields every letter asks (name, address, purpose, phone; see
 /// commonFields()) then those of its service from the catalog schema (text, multiline, date, number,
@@ -28,9 +36,7 @@ public:
         ValueRole, // text value, or for select the canonical option
         SelectedRole, // select: index of the chosen option, -1 when none
         ErrorRole, // validation message beside the field, empty when fine
-        ItemsRole, // group: list of {key: value} maps
-        SubfieldsRole, // group: list of {key, label, type, options}
-        ItemErrorsRole, // group: list of {key: message} maps
+        ItemsRole, // group: the persons, a GroupItemsModel
         MinItemsRole,
         MaxItemsRole,
         ReviewLabelRole, // the label on the review screen
@@ -70,8 +76,10 @@ public:
     [[nodiscard]] QString value(const QString &key) const;
     /// Sets a field by its key (select fields take the option's value); false when there is no such field.
     bool setValueByKey(const QString &key, const QString &value);
-    /// Label/value pairs of the filled-in fields as the review screen shows them (ReviewLabelRole, ShownRole).
-    [[nodiscard]] QVariantList summary() const;
+    /// The persons of a group field; nullptr when the row is not a group.
+    [[nodiscard]] GroupItemsModel *groupItems(int row) const;
+    /// The filled-in fields as the review screen shows them (ReviewLabelRole, ShownRole).
+    [[nodiscard]] QList<ReviewLine> summary() const;
 
     /// Validation of one value of a field definition; empty when valid. Public for tests.
     [[nodiscard]] static QString check(const QJsonObject &field, const QString &value, QDate today);
@@ -90,14 +98,13 @@ private:
         QJsonObject def;
         QString value;
         QString error;
-        QList<QVariantMap> items;
-        QList<QVariantMap> itemErrors;
+        GroupItemsModel *items = nullptr; // groups only; a child of this model
     };
     [[nodiscard]] QString label(const QJsonObject &def) const;
     [[nodiscard]] QStringList optionLabels(const QJsonObject &def) const;
-    [[nodiscard]] QVariantList subfields(const QJsonObject &def) const;
     [[nodiscard]] QString shown(const Field &f) const;
     void changed(int row);
+    void itemsChanged(int row);
 
     QList<Field> m_fields;
     bool m_english = false;

@@ -143,6 +143,22 @@ struct FormModelForeign {
     QML_UNCREATABLE("part of LetterRequest")
 };
 
+/// GroupItemsModel (the persons of a group field) as a named, uncreatable QML type.
+struct GroupItemsModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::GroupItemsModel)
+    QML_NAMED_ELEMENT(GroupItemsModel)
+    QML_UNCREATABLE("part of FormModel")
+};
+
+/// SubfieldModel (one person's sub-fields) as a named, uncreatable QML type.
+struct SubfieldModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::SubfieldModel)
+    QML_NAMED_ELEMENT(SubfieldModel)
+    QML_UNCREATABLE("part of GroupItemsModel")
+};
+
 /// CatalogModel as a named, uncreatable QML type.
 struct CatalogModelForeign {
     Q_GADGET

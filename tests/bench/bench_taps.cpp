@@ -84,7 +84,7 @@ private Q_SLOTS:
                     // Each person: the sub-fields are typed, a select is one tap.
                     const int people = std::max(1, field.value(QStringLiteral("minItems")).toInt());
                     for (int p = 0; p < people; ++p) {
-                        if (form->data(form->index(f), kiosk::FormModel::ItemsRole).toList().size() <= p)
+                        if (form->groupItems(f)->rowCount() <= p)
                             form->addItem(f), ++h.taps;
                         for (const QJsonValue &sub : field.value(QStringLiteral("fields")).toArray()) {
                             const QJsonObject sf = sub.toObject();

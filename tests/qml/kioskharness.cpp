@@ -145,11 +145,20 @@ bool KioskHarness::tapItem(QQuickItem *item)
 {
     if (!item || !item->isEnabled())
         return false;
-    if (!reveal(item)) {
+    // A layout that settles a frame later (a card just added) can move the item after the scroll:
+    // scroll again until it stays put.
+    bool inView = false;
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        inView = reveal(item);
+        const QPointF before = item->mapToScene(QPointF(0, 0));
+        QTest::qWait(20); // let the scene graph catch up with the scroll
+        if (inView && item->mapToScene(QPointF(0, 0)) == before)
+            break;
+    }
+    if (!inView) {
         qWarning() << "cannot scroll" << item->objectName() << "into view";
         return false;
     }
-    QTest::qWait(20); // let the scene graph catch up with the scroll
     const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
     // A finger lifts between taps: separate presses by more than the double-click interval of
     // the synthetic event clock, so two quick taps are never read as one double click.
@@ -164,9 +173,9 @@ bool KioskHarness::tap(const QString &objectName, QQuickItem *within)
     return tapItem(waitFor(objectName, 3000, within));
 }
 
-bool KioskHarness::type(const QString &fieldObjectName, const QString &text)
+bool KioskHarness::type(const QString &fieldObjectName, const QString &text, QQuickItem *within)
 {
-    QQuickItem *field = waitFor(fieldObjectName);
+    QQuickItem *field = waitFor(fieldObjectName, 3000, within);
     if (!field)
         return false;
     // The editable box inside the field (TextField or TextArea), whichever is visible.
@@ -219,9 +228,9 @@ bool KioskHarness::waitForScreen(const QString &name, int timeoutMs)
     return screen() == name;
 }
 
-QList<QQuickItem *> KioskHarness::visibleTexts() const
+QList<QQuickItem *> KioskHarness::visibleTexts(QQuickItem *within) const
 {
     QList<QQuickItem *> out;
-    collectTexts(window->contentItem(), out);
+    collectTexts(within ? within : window->contentItem(), out);
     return out;
 }

@@ -90,8 +90,9 @@ public:
     /// Scrolls the item into view and taps its centre. Counts as one tap.
     bool tap(const QString &objectName, QQuickItem *within = nullptr);
     bool tapItem(QQuickItem *item);
-    /// Focuses the text box inside `fieldObjectName` and commits `text` as the on-screen keyboard does.
-    bool type(const QString &fieldObjectName, const QString &text);
+    /// Focuses the text box inside `fieldObjectName` (searched below `within`, or the whole window) and
+    /// commits `text` as the on-screen keyboard does.
+    bool type(const QString &fieldObjectName, const QString &text, QQuickItem *within = nullptr);
     /// A keyboard-wedge scanner burst.
     void scan(const QString &payload);
     /// Waits for the visit to reach `screen` ("consent", "staffLogin": see VisitFlow::screenName).
@@ -100,8 +101,8 @@ public:
     [[nodiscard]] QString screen() const;
     /// The message beside form field `key` (empty when it is fine or absent).
     [[nodiscard]] QString fieldError(const QString &key) const;
-    /// Every visible Text in the window, for checks on what a person can read.
-    QList<QQuickItem *> visibleTexts() const;
+    /// Every visible Text in the window (or below `within`), for checks on what a person can read.
+    QList<QQuickItem *> visibleTexts(QQuickItem *within = nullptr) const;
 
     QTemporaryDir dir;
     kiosk::KioskStore store;

@@ -141,9 +141,92 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("toReview")));
         QVERIFY(h->waitForScreen(QStringLiteral("review")));
         bool shown = false;
-        for (const QVariant &row : h->areas->request.form()->summary())
-            shown = shown || row.toMap().value(QStringLiteral("value")).toString() == QLatin1String("Siti Aminah Rahayu");
+        for (const kiosk::ReviewLine &line : h->areas->request.form()->summary())
+            shown = shown || line.value == QLatin1String("Siti Aminah Rahayu");
         QVERIFY(shown);
+    }
+
+    // Ahli Waris: heirs added and removed by taps, sub-fields typed through the keyboard, messages per
+    // person, the names on the review screen, and the groups sent as arrays of objects.
+    void heirsAndWitnessesThroughTheForm()
+    {
+        startToIdentify();
+        h->scan(kNik);
+        QTRY_VERIFY(h->areas->nik.valid());
+        QVERIFY(h->tap(QStringLiteral("confirmNik")));
+        QVERIFY(h->waitForScreen(QStringLiteral("service")));
+        if (!h->find(QStringLiteral("service-AHLI_WARIS")))
+            QVERIFY(h->type(QStringLiteral("serviceSearch"), QStringLiteral("Ahli Waris")));
+        QVERIFY(h->tap(QStringLiteral("service-AHLI_WARIS")));
+        QVERIFY(h->waitForScreen(QStringLiteral("form")));
+        for (const auto &[field, text] : {std::pair {"name", "Siti Aminah"}, {"address", "Dusun Krajan RT 01/RW 02"},
+                 {"purpose", "Balik nama sertifikat tanah"}, {"namaPewaris", "Sukardi"}, {"nikPewaris", "3521111208900003"},
+                 {"tanggalMeninggal", "17-08-2025"}, {"nomorAktaKematian", "3521-KM-17082025-0001"}})
+            QVERIFY2(h->type(QStringLiteral("field-") + QLatin1String(field), QLatin1String(text)), field);
+        QQuickItem *heirs = h->find(QStringLiteral("field-ahliWaris"));
+        QVERIFY(heirs);
+        // One heir to start with (the minimum), who cannot be removed.
+        QVERIFY(h->find(QStringLiteral("person-0"), heirs));
+        QVERIFY(!h->find(QStringLiteral("person-1"), heirs));
+        QVERIFY(!h->find(QStringLiteral("removePerson"), heirs));
+        const auto fillPerson = [this](QQuickItem *group, int person, const QString &name, const QString &nik) {
+            QQuickItem *card = h->waitFor(QStringLiteral("person-%1").arg(person), 3000, group);
+            return card && h->type(QStringLiteral("subfield-nama"), name, card) && h->type(QStringLiteral("subfield-nik"), nik, card);
+        };
+        QVERIFY(fillPerson(heirs, 0, QStringLiteral("Sri Wahyuni"), kNik));
+        QVERIFY(h->tap(QStringLiteral("option-0"), h->find(QStringLiteral("person-0"), heirs)));
+        QVERIFY(h->tap(QStringLiteral("addPerson"), heirs));
+        QVERIFY(h->waitFor(QStringLiteral("person-1"), 3000, heirs));
+
+        // The second heir is still empty: the message names that person and shows beside their sub-fields.
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QCOMPARE(h->screen(), QStringLiteral("form"));
+        QCOMPARE(h->fieldError(QStringLiteral("ahliWaris")), QStringLiteral("Periksa data orang ke-2."));
+        const auto texts = [this](QQuickItem *within) {
+            QStringList out;
+            for (QQuickItem *t : h->visibleTexts(within))
+                out << t->property("text").toString();
+            return out;
+        };
+        QCOMPARE(texts(h->find(QStringLiteral("person-1"), heirs)).count(QStringLiteral("Wajib diisi.")), 3);
+        QVERIFY(!texts(h->find(QStringLiteral("person-0"), heirs)).contains(QStringLiteral("Wajib diisi.")));
+
+        // A third heir, then the empty second one is removed: the third moves up with what was typed.
+        QVERIFY(h->tap(QStringLiteral("addPerson"), heirs));
+        QVERIFY(fillPerson(heirs, 2, QStringLiteral("Agus Santoso"), QStringLiteral("3521110305800007")));
+        QVERIFY(h->tap(QStringLiteral("option-2"), h->find(QStringLiteral("person-2"), heirs)));
+        QVERIFY(h->tap(QStringLiteral("removePerson"), h->find(QStringLiteral("person-1"), heirs)));
+        QTRY_VERIFY(!h->find(QStringLiteral("person-2"), heirs));
+        QVERIFY(texts(h->find(QStringLiteral("person-1"), heirs)).contains(QStringLiteral("Agus Santoso")));
+
+        // Exactly two witnesses: no add button, no remove buttons.
+        QQuickItem *witnesses = h->find(QStringLiteral("field-saksi"));
+        QVERIFY(witnesses);
+        QVERIFY(!h->find(QStringLiteral("addPerson"), witnesses));
+        QVERIFY(!h->find(QStringLiteral("removePerson"), witnesses));
+        QVERIFY(fillPerson(witnesses, 0, QStringLiteral("Joko Susilo"), QStringLiteral("3521111208900003")));
+        QVERIFY(h->type(QStringLiteral("subfield-alamat"), QStringLiteral("Dusun Krajan"), h->find(QStringLiteral("person-0"), witnesses)));
+        QVERIFY(fillPerson(witnesses, 1, QStringLiteral("Wati"), QStringLiteral("3521115205010021")));
+        QVERIFY(h->type(QStringLiteral("subfield-alamat"), QStringLiteral("Dusun Kulon"), h->find(QStringLiteral("person-1"), witnesses)));
+
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->areas->request.formError()));
+        QStringList review;
+        for (const kiosk::ReviewLine &line : h->areas->request.form()->summary())
+            review << line.label + QLatin1String(": ") + line.value;
+        QVERIFY2(
+            review.contains(QStringLiteral("Daftar ahli waris: Sri Wahyuni, Agus Santoso")), qPrintable(review.join(QLatin1Char('|'))));
+        QVERIFY2(review.contains(QStringLiteral("Saksi (2 orang): Joko Susilo, Wati")), qPrintable(review.join(QLatin1Char('|'))));
+        QVERIFY(texts(h->find(QStringLiteral("reviewRows"))).contains(QStringLiteral("Sri Wahyuni, Agus Santoso")));
+        QVERIFY(h->tap(QStringLiteral("submit")));
+        QVERIFY(h->waitForScreen(QStringLiteral("done")));
+        const QByteArray body = h->outbox->dueForDelivery().last().body;
+        QVERIFY2(body.contains(R"("ahliWaris":[{"hubungan":"Istri","nama":"Sri Wahyuni","nik":"3521115205010021"},)"
+                               R"({"hubungan":"Anak","nama":"Agus Santoso","nik":"3521110305800007"}])"),
+            body.constData());
+        QVERIFY2(body.contains(R"("saksi":[{"alamat":"Dusun Krajan","nama":"Joko Susilo","nik":"3521111208900003"},)"
+                               R"({"alamat":"Dusun Kulon","nama":"Wati","nik":"3521115205010021"}])"),
+            body.constData());
     }
 
     void idleWipeLeavesNoTrace()

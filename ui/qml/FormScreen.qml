@@ -95,8 +95,6 @@ ScreenPage {
                             row: fieldLoader.row
                             label: fieldLoader.m.label
                             items: fieldLoader.m.items
-                            subfields: fieldLoader.m.subfields
-                            itemErrors: fieldLoader.m.itemErrors
                             minItems: fieldLoader.m.minItems
                             maxItems: fieldLoader.m.maxItems
                             error: fieldLoader.m.error

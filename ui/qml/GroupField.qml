@@ -7,9 +7,8 @@ ColumnLayout {
     id: group
     property int row: -1
     property string label: ""
-    property var items: []
-    property var subfields: []
-    property var itemErrors: []
+    property GroupItemsModel items
+    readonly property int count: items ? items.count : 0
     property int minItems: 0
     property int maxItems: 20
     property string error: ""
@@ -24,10 +23,12 @@ ColumnLayout {
         wrapMode: Text.WordWrap
     }
     Repeater {
-        model: group.items.length
+        model: group.items
         delegate: Rectangle {
             id: card
             required property int index
+            required property SubfieldModel fields
+            objectName: "person-" + index
             Layout.fillWidth: true
             implicitHeight: cardColumn.implicitHeight + 32
             radius: Theme.radius
@@ -48,7 +49,8 @@ ColumnLayout {
                         color: Theme.primary
                     }
                     BigButton {
-                        visible: group.items.length > group.minItems
+                        objectName: "removePerson"
+                        visible: group.count > group.minItems
                         primary: false
                         implicitWidth: 200
                         text: qsTr("Hapus")
@@ -56,34 +58,39 @@ ColumnLayout {
                     }
                 }
                 Repeater {
-                    model: group.subfields
+                    model: card.fields
                     delegate: Loader {
                         id: sub
-                        required property var modelData
+                        required property string key
+                        required property string label
+                        required property string type
+                        required property var options
+                        required property string value
+                        required property int selected
+                        required property string error
+                        objectName: "subfield-" + key
                         Layout.fillWidth: true
-                        readonly property var person: group.items[card.index] || {}
-                        readonly property var errors: group.itemErrors[card.index] || {}
-                        sourceComponent: modelData.type === "select" ? choice : text
+                        sourceComponent: type === "select" ? choice : text
                         Component {
                             id: text
                             TextInputField {
-                                label: sub.modelData.label
-                                kind: sub.modelData.type
+                                label: sub.label
+                                kind: sub.type
                                 required: true
-                                value: sub.person[sub.modelData.key] || ""
-                                error: sub.errors[sub.modelData.key] || ""
-                                onEdited: (t) => LetterRequest.form.setItemValue(group.row, card.index, sub.modelData.key, t)
+                                value: sub.value
+                                error: sub.error
+                                onEdited: (t) => LetterRequest.form.setItemValue(group.row, card.index, sub.key, t)
                                 onFocused: (item) => group.focused(item)
                             }
                         }
                         Component {
                             id: choice
                             ChoiceField {
-                                label: sub.modelData.label
-                                options: sub.modelData.options
-                                selected: sub.modelData.values.indexOf(sub.person[sub.modelData.key] || "")
-                                error: sub.errors[sub.modelData.key] || ""
-                                onChosen: (i) => LetterRequest.form.chooseItemOption(group.row, card.index, sub.modelData.key, i)
+                                label: sub.label
+                                options: sub.options
+                                selected: sub.selected
+                                error: sub.error
+                                onChosen: (i) => LetterRequest.form.chooseItemOption(group.row, card.index, sub.key, i)
                             }
                         }
                     }
@@ -92,8 +99,9 @@ ColumnLayout {
         }
     }
     BigButton {
+        objectName: "addPerson"
         Layout.fillWidth: true
-        visible: group.items.length < group.maxItems
+        visible: group.count < group.maxItems
         primary: false
         text: qsTr("+ Tambah orang")
         onClicked: LetterRequest.form.addItem(group.row)
