@@ -1,12 +1,8 @@
 #include "../tools/exchangerecorder.h"
 #include "../tools/testbackend.h"
 #include "apiserver.h"
-#include "backendstore.h"
+#include "backend.h"
 #include "kioskregistry.h"
-#include "letterrenderer.h"
-#include "offices.h"
-#include "servicecatalog.h"
-#include "workflow.h"
 #include "workflowfixture.h"
 
 #include <QJsonArray>
@@ -58,11 +54,7 @@ class TestBackendApi : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_pki;
-    std::unique_ptr<BackendStore> m_store;
-    std::optional<ServiceCatalog> m_catalog;
-    std::optional<OfficeDirectory> m_offices;
-    LetterRenderer m_renderer;
-    std::unique_ptr<Workflow> m_workflow;
+    std::unique_ptr<Backend> m_backend;
     std::unique_ptr<ApiServer> m_server;
     quint16 m_port = 0;
     QString m_record; // this test function's recorded exchanges (ctest openapi_contract)
@@ -122,19 +114,14 @@ private slots:
 
     void init()
     {
-        QFile::remove(m_dir.filePath(QStringLiteral("backend.sqlite")));
-        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
-        QVERIFY(store);
-        m_store = std::move(store.value());
+        m_backend = testsupport::freshBackend(m_dir.filePath(QStringLiteral("data")));
+        QVERIFY(m_backend);
         // The pre-issued test certificate is the kiosk's registered one (as `kecamatan-backend kiosk register` does).
         QFile certificate(m_pki + QStringLiteral("/kiosk.crt"));
         QVERIFY(certificate.open(QIODevice::ReadOnly));
-        const auto registered = KioskRegistry(*m_store).registerCertificate(certificate.readAll());
+        const auto registered = KioskRegistry(*m_backend->store).registerCertificate(certificate.readAll());
         QVERIFY2(registered, registered ? "" : qPrintable(registered.error().message));
-        m_catalog = ServiceCatalog::builtIn().value();
-        m_offices = OfficeDirectory::builtIn().value();
-        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
-        m_server = std::make_unique<ApiServer>(*m_store, *m_catalog, *m_workflow);
+        m_server = std::make_unique<ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
         // Every exchange is checked against server-link/api/openapi.yaml by ctest openapi_contract.
         const QString exchanges = qEnvironmentVariable("KIOSK_BINARY_DIR") + QStringLiteral("/openapi-exchanges");
         QVERIFY(QDir().mkpath(exchanges));
@@ -151,8 +138,7 @@ private slots:
     void cleanup()
     {
         m_server.reset();
-        m_workflow.reset();
-        m_store.reset();
+        m_backend.reset();
     }
 
     void submitTwiceSameKey()
@@ -165,7 +151,7 @@ private slots:
         const Reply second = submit(body, QStringLiteral("idem-key-0000000001"));
         QCOMPARE(second.status, 200);
         QCOMPARE(second.json().value(QStringLiteral("registrationNumber")).toString(), QStringLiteral("REG-API-1"));
-        const auto all = m_store->requests();
+        const auto all = m_backend->store->requests();
         QVERIFY(all);
         QCOMPARE(all.value().size(), 1);
         QCOMPARE(all.value().first().kioskId, QStringLiteral("KIOSK-0001"));
@@ -207,7 +193,7 @@ private slots:
         const Reply clash = submit(submitBody(QStringLiteral("REG-API-2")), QStringLiteral("idem-key-0000000003"));
         QCOMPARE(clash.status, 409);
         QCOMPARE(clash.json().value(QStringLiteral("error")).toString(), QStringLiteral("registration_taken"));
-        QCOMPARE(m_store->requests().value().size(), 1);
+        QCOMPARE(m_backend->store->requests().value().size(), 1);
     }
 
     void changesShowReceived()
@@ -233,10 +219,10 @@ private slots:
     {
         const Reply full = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"));
         QCOMPARE(full.status, 200);
-        QCOMPARE(full.body, m_catalog->bytes());
-        QVERIFY(full.headers.contains(("ETag: " + m_catalog->etag()).toUtf8()));
-        const Reply same = call(
-            QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {}, {QStringLiteral("If-None-Match: %1").arg(m_catalog->etag())});
+        QCOMPARE(full.body, m_backend->catalog.bytes());
+        QVERIFY(full.headers.contains(("ETag: " + m_backend->catalog.etag()).toUtf8()));
+        const Reply same = call(QStringLiteral("GET"), QStringLiteral("/api/v1/catalog"), {},
+            {QStringLiteral("If-None-Match: %1").arg(m_backend->catalog.etag())});
         QCOMPARE(same.status, 304);
         QVERIFY(same.body.isEmpty());
     }
@@ -273,7 +259,7 @@ private slots:
         QCOMPARE(submit(submitBody(QStringLiteral("REG-API-4")), QStringLiteral("idem-key-0000000005")).status, 201);
         QCOMPARE(call(QStringLiteral("GET"), QStringLiteral("/api/v1/letters/REG-API-4")).status, 404);
         QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-API-4/handover")).status, 409);
-        QVERIFY(testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-API-4")));
+        QVERIFY(testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-API-4")));
 
         const Reply letter = call(QStringLiteral("GET"), QStringLiteral("/api/v1/letters/REG-API-4"));
         QCOMPARE(letter.status, 200);
@@ -283,7 +269,7 @@ private slots:
 
         QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-API-4/handover")).status, 200);
         QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-API-4/handover")).status, 200);
-        QCOMPARE(m_store->request(QStringLiteral("REG-API-4")).value().stage, serverlink::Stage::HandedOver);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-API-4")).value().stage, serverlink::Stage::HandedOver);
         QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-NOPE/handover")).status, 404);
     }
 
@@ -294,19 +280,19 @@ private slots:
         survey.serviceCode = QStringLiteral("SKTM");
         survey.answers = {4, 3, 4, 4, 3, 4, 4, 2, 3};
         survey.at = QDateTime(QDate(2026, 11, 23), QTime(10, 0), Qt::UTC);
-        const auto counted = m_store->surveyCount();
+        const auto counted = m_backend->store->surveyCount();
         QVERIFY2(counted.ok(), counted.ok() ? "" : qPrintable(counted.error().message));
         const int before = counted.value();
         const Reply first = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
         QCOMPARE(first.status, 201);
         const Reply again = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
         QCOMPARE(again.status, 200);
-        QCOMPARE(m_store->surveyCount().value(), before + 1);
+        QCOMPARE(m_backend->store->surveyCount().value(), before + 1);
         survey.answers[0] = 5; // outside the 1–4 scale
         survey.id = QStringLiteral("7d2f3c1e-survey-0002");
         const Reply bad = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
         QCOMPARE(bad.status, 400);
-        QCOMPARE(m_store->surveyCount().value(), before + 1);
+        QCOMPARE(m_backend->store->surveyCount().value(), before + 1);
     }
 
     void kioskClientKeepsWorkingAcrossReconnects()

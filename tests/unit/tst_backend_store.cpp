@@ -1,8 +1,4 @@
-#include "backendstore.h"
-#include "letterrenderer.h"
-#include "offices.h"
-#include "servicecatalog.h"
-#include "workflow.h"
+#include "backend.h"
 #include "workflowfixture.h"
 
 #include <QProcess>
@@ -78,56 +74,39 @@ class TestBackendStore : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<BackendStore> m_store;
-    std::optional<ServiceCatalog> m_catalog;
-    std::optional<OfficeDirectory> m_offices;
-    LetterRenderer m_renderer;
-    std::unique_ptr<Workflow> m_workflow;
+    std::unique_ptr<Backend> m_backend;
 
-    QString dbPath() const { return m_dir.filePath(QStringLiteral("backend.sqlite")); }
+    QString dbPath() const { return m_dir.filePath(QStringLiteral("data/backend.sqlite")); }
 
 private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        QFile::remove(dbPath());
-        auto store = BackendStore::open(dbPath());
-        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
-        m_store = std::move(store.value());
-        auto catalog = ServiceCatalog::builtIn();
-        QVERIFY(catalog);
-        m_catalog = catalog.value();
-        auto offices = OfficeDirectory::builtIn();
-        QVERIFY(offices);
-        m_offices = offices.value();
-        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
+        m_backend = testsupport::freshBackend(m_dir.filePath(QStringLiteral("data")));
+        QVERIFY(m_backend);
     }
-    void cleanup()
-    {
-        m_workflow.reset();
-        m_store.reset();
-    }
+    void cleanup() { m_backend.reset(); }
 
     void idempotentInsert()
     {
-        const auto first = m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
+        const auto first = m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
         QVERIFY(first);
         QCOMPARE(first.value().outcome, InsertOutcome::Created);
-        const auto again = m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
+        const auto again = m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
         QVERIFY(again);
         QCOMPARE(again.value().outcome, InsertOutcome::Replayed);
         QCOMPARE(again.value().record.registrationNumber, QStringLiteral("REG-1"));
         QCOMPARE(again.value().record.stage, Stage::Received);
         QCOMPARE(requestCount(dbPath()), 1);
-        QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")), QList<Stage> {Stage::Received});
+        QCOMPARE(stagesOf(*m_backend->store, QStringLiteral("REG-1")), QList<Stage> {Stage::Received});
     }
 
     void sameKeyDifferentBody()
     {
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
         NewRequest changed = makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"));
         changed.bodySha256 = QString(64, QLatin1Char('0'));
-        const auto conflict = m_store->insertRequest(changed);
+        const auto conflict = m_backend->store->insertRequest(changed);
         QVERIFY(!conflict);
         QCOMPARE(conflict.error().code, ErrorCode::IdempotencyConflict);
         QCOMPARE(requestCount(dbPath()), 1);
@@ -135,8 +114,8 @@ private slots:
 
     void registrationNumberClash()
     {
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
-        const auto clash = m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000002")));
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        const auto clash = m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000002")));
         QVERIFY(!clash);
         QCOMPARE(clash.error().code, ErrorCode::RegistrationTaken);
         QCOMPARE(requestCount(dbPath()), 1);
@@ -144,13 +123,13 @@ private slots:
 
     void eventsAndDesaIsolation()
     {
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-A1"), QStringLiteral("key-00000000000a1"))));
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-B1"), QStringLiteral("key-00000000000b1"), QStringLiteral("SKTM"),
-            ServiceLevel::Desa, QStringLiteral("3521112005"))));
-        QVERIFY(m_workflow->advance(
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-A1"), QStringLiteral("key-00000000000a1"))));
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-B1"), QStringLiteral("key-00000000000b1"),
+            QStringLiteral("SKTM"), ServiceLevel::Desa, QStringLiteral("3521112005"))));
+        QVERIFY(m_backend->workflow->advance(
             QStringLiteral("REG-A1"), Stage::DesaReview, Actor {QStringLiteral("Budi"), QStringLiteral("petugas_desa")}));
 
-        const auto mine = m_store->changes(kDesa, 0, 100);
+        const auto mine = m_backend->store->changes(kDesa, 0, 100);
         QVERIFY(mine);
         QCOMPARE(mine.value().size(), 2);
         QCOMPARE(mine.value().at(0).stage, Stage::Received);
@@ -159,17 +138,17 @@ private slots:
         for (const auto &c : mine.value())
             QCOMPARE(c.registrationNumber, QStringLiteral("REG-A1"));
 
-        const auto after = m_store->changes(kDesa, mine.value().at(0).sequence, 100);
+        const auto after = m_backend->store->changes(kDesa, mine.value().at(0).sequence, 100);
         QVERIFY(after);
         QCOMPARE(after.value().size(), 1);
         QCOMPARE(after.value().at(0).stage, Stage::DesaReview);
 
-        const auto other = m_store->changes(QStringLiteral("3521112005"), 0, 100);
+        const auto other = m_backend->store->changes(QStringLiteral("3521112005"), 0, 100);
         QVERIFY(other);
         QCOMPARE(other.value().size(), 1);
         QCOMPARE(other.value().at(0).registrationNumber, QStringLiteral("REG-B1"));
 
-        const auto events = m_store->events(QStringLiteral("REG-A1"));
+        const auto events = m_backend->store->events(QStringLiteral("REG-A1"));
         QVERIFY(events);
         QCOMPARE(events.value().last().actor, QStringLiteral("Budi"));
         QCOMPARE(events.value().last().role, QStringLiteral("petugas_desa"));
@@ -177,8 +156,7 @@ private slots:
 
     void newerSchemaRefused()
     {
-        m_workflow.reset();
-        m_store.reset();
+        m_backend.reset();
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
             db.setDatabaseName(dbPath());
@@ -194,9 +172,8 @@ private slots:
 
     void reopenKeepsData()
     {
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
-        m_workflow.reset();
-        m_store.reset();
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        m_backend.reset();
         auto reopened = BackendStore::open(dbPath());
         QVERIFY(reopened);
         const auto again = reopened.value()->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001")));
@@ -206,7 +183,7 @@ private slots:
 
     void migrationSeedsDesaOffices()
     {
-        const QList<DesaOffice> builtIn = m_offices->all();
+        const QList<DesaOffice> builtIn = OfficeDirectory::builtIn().value().all();
         QVERIFY(!builtIn.isEmpty());
         const auto sameAsBuiltIn = [&builtIn](const QList<DesaOffice> &stored) {
             if (stored.size() != builtIn.size())
@@ -223,11 +200,11 @@ private slots:
             return true;
         };
         // A new database gets the built-in table.
-        QVERIFY(sameAsBuiltIn(m_store->desaOffices().value()));
+        QVERIFY(sameAsBuiltIn(m_backend->store->desaOffices().value()));
 
         // A deployment at schema 7 (data, no desa table yet) keeps its data and gets the built-in desa on upgrade;
         // its officers get no phone number (schema 9).
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
         OfficerRecord kades;
         kades.username = QStringLiteral("kades");
         kades.displayName = QStringLiteral("Kades");
@@ -235,9 +212,8 @@ private slots:
         kades.office = kDesa;
         kades.passwordHash = QStringLiteral("unused");
         kades.phone = QStringLiteral("+6281311112222");
-        QVERIFY(m_store->insertOfficer(kades));
-        m_workflow.reset();
-        m_store.reset();
+        QVERIFY(m_backend->store->insertOfficer(kades));
+        m_backend.reset();
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
             db.setDatabaseName(dbPath());
@@ -262,7 +238,7 @@ private slots:
 
     void desaOfficesEditedWithAudit()
     {
-        auto directory = OfficeDirectory::fromStore(*m_store);
+        auto directory = OfficeDirectory::fromStore(*m_backend->store);
         QVERIFY2(directory, directory ? "" : qPrintable(directory.error().message));
         DesaOffice pitu = directory.value().desa(kDesa).value();
         pitu.kepalaDesa = QStringLiteral("Hj. Siti Rahmawati");
@@ -272,10 +248,10 @@ private slots:
         QCOMPARE(changed.value(), (QStringList {QStringLiteral("kepalaDesa"), QStringLiteral("nomorFormat")}));
         // Readers see it at once.
         QCOMPARE(directory.value().desa(kDesa)->kepalaDesa, QStringLiteral("Hj. Siti Rahmawati"));
-        QCOMPARE(m_store->desaOffices().value().first().kepalaDesa, QStringLiteral("Hj. Siti Rahmawati"));
+        QCOMPARE(m_backend->store->desaOffices().value().first().kepalaDesa, QStringLiteral("Hj. Siti Rahmawati"));
 
         // Who, when, what: one audit row; saving the same again changes and records nothing.
-        const auto audit = m_store->auditLog(10).value();
+        const auto audit = m_backend->store->auditLog(10).value();
         QCOMPARE(audit.size(), 1);
         QCOMPARE(audit.first().actor, QStringLiteral("admin"));
         QCOMPARE(audit.first().action, QStringLiteral("desa.ubah"));
@@ -283,7 +259,7 @@ private slots:
         QVERIFY(audit.first().detail.contains(QStringLiteral("kepalaDesa: \"Sugeng Riyadi\" → \"Hj. Siti Rahmawati\"")));
         QVERIFY(qAbs(audit.first().at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
         QCOMPARE(directory.value().save(pitu, QStringLiteral("admin")).value(), QStringList {});
-        QCOMPARE(m_store->auditLog(10).value().size(), 1);
+        QCOMPARE(m_backend->store->auditLog(10).value().size(), 1);
 
         // Invalid rows are refused before the store: nothing changes.
         DesaOffice broken = pitu;
@@ -293,13 +269,12 @@ private slots:
         elsewhere.code = QStringLiteral("3522010001");
         QCOMPARE(directory.value().save(elsewhere, QStringLiteral("admin")).error().code, ErrorCode::InvalidData);
         QCOMPARE(directory.value().desa(kDesa)->nomorFormat, pitu.nomorFormat);
-        QCOMPARE(m_store->auditLog(10).value().size(), 1);
+        QCOMPARE(m_backend->store->auditLog(10).value().size(), 1);
         // A table that did not come from the store cannot be saved.
-        QVERIFY(!OfficeDirectory(*m_offices).save(pitu, QStringLiteral("admin")));
+        QVERIFY(!OfficeDirectory::builtIn().value().save(pitu, QStringLiteral("admin")));
 
         // A restart reads the edited table.
-        m_workflow.reset();
-        m_store.reset();
+        m_backend.reset();
         auto reopened = BackendStore::open(dbPath());
         QVERIFY(reopened);
         QCOMPARE(OfficeDirectory::fromStore(*reopened.value()).value().desa(kDesa)->kepalaDesa, QStringLiteral("Hj. Siti Rahmawati"));
@@ -307,34 +282,36 @@ private slots:
 
     void desaLevelApprove()
     {
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
-        const auto done = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-1"));
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        const auto done = testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-1"));
         QVERIFY2(done, done ? "" : qPrintable(done.error().message));
         QCOMPARE(done.value().stage, Stage::Ready);
-        QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-1")),
+        QCOMPARE(stagesOf(*m_backend->store, QStringLiteral("REG-1")),
             (QList<Stage> {Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::Ready}));
         QCOMPARE(done.value().nomorSurat, QStringLiteral("400/001/404.604.04/%1").arg(QDate::currentDate().year()));
         QVERIFY(QFile::exists(done.value().letterPath));
         QCOMPARE(done.value().letterSha256.size(), 64);
-        const auto events = m_store->events(QStringLiteral("REG-1")).value();
+        const auto events = m_backend->store->events(QStringLiteral("REG-1")).value();
         QCOMPARE(events.at(2).actor, QStringLiteral("Sugeng Riyadi"));
         QCOMPARE(events.at(2).role, QStringLiteral("kepala_desa"));
 
-        const auto twice = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-1"));
+        const auto twice
+            = testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-1"));
         QVERIFY(!twice);
         QCOMPARE(twice.error().code, ErrorCode::TransitionNotAllowed);
-        const auto unknown = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-404"));
+        const auto unknown
+            = testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-404"));
         QVERIFY(!unknown);
         QCOMPARE(unknown.error().code, ErrorCode::NotFound);
     }
 
     void kecamatanLevelApprove()
     {
-        QVERIFY(m_store->insertRequest(makeRequest(
+        QVERIFY(m_backend->store->insertRequest(makeRequest(
             QStringLiteral("REG-K"), QStringLiteral("key-00000000000k1"), QStringLiteral("PENGANTAR_SKCK"), ServiceLevel::Kecamatan)));
-        const auto done = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-K"));
+        const auto done = testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-K"));
         QVERIFY2(done, done ? "" : qPrintable(done.error().message));
-        QCOMPARE(stagesOf(*m_store, QStringLiteral("REG-K")),
+        QCOMPARE(stagesOf(*m_backend->store, QStringLiteral("REG-K")),
             (QList<Stage> {
                 Stage::Received, Stage::DesaReview, Stage::DesaSigned, Stage::KecamatanReview, Stage::KecamatanSigned, Stage::Ready}));
         QCOMPARE(done.value().nomorSurat, QStringLiteral("300/001/404.604/%1").arg(QDate::currentDate().year()));
@@ -371,33 +348,33 @@ private slots:
 
     void rejectNeedsReason()
     {
-        QVERIFY(m_store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
-        const auto noReason
-            = testsupport::rejectAsOfficer(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-1"), QStringLiteral("  "));
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
+        const auto noReason = testsupport::rejectAsOfficer(
+            *m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-1"), QStringLiteral("  "));
         QVERIFY(!noReason);
         QCOMPARE(noReason.error().code, ErrorCode::ReasonRequired);
-        const auto fix
-            = m_workflow->advance(QStringLiteral("REG-1"), Stage::NeedsFix, Actor {QStringLiteral("Budi"), QStringLiteral("petugas_desa")});
+        const auto fix = m_backend->workflow->advance(
+            QStringLiteral("REG-1"), Stage::NeedsFix, Actor {QStringLiteral("Budi"), QStringLiteral("petugas_desa")});
         QVERIFY(!fix);
         QCOMPARE(fix.error().code, ErrorCode::ReasonRequired);
 
         const auto rejected = testsupport::rejectAsOfficer(
-            *m_workflow, *m_store, *m_offices, QStringLiteral("REG-1"), QStringLiteral("Bukan warga desa ini"));
+            *m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-1"), QStringLiteral("Bukan warga desa ini"));
         QVERIFY(rejected);
         QCOMPARE(rejected.value().stage, Stage::Rejected);
-        QCOMPARE(m_store->events(QStringLiteral("REG-1")).value().last().note, QStringLiteral("Bukan warga desa ini"));
-        QVERIFY(!testsupport::approveToReady(*m_workflow, *m_store, *m_offices, QStringLiteral("REG-1")));
+        QCOMPARE(m_backend->store->events(QStringLiteral("REG-1")).value().last().note, QStringLiteral("Bukan warga desa ini"));
+        QVERIFY(!testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-1")));
     }
 
     void nomorSequentialPerOfficeAndYear()
     {
         const auto sign = [this](const QString &reg, const QString &office, int year) -> QString {
             const QString key = QStringLiteral("key-%1").arg(reg).leftJustified(16, QLatin1Char('0'));
-            if (!m_store->insertRequest(makeRequest(reg, key)))
+            if (!m_backend->store->insertRequest(makeRequest(reg, key)))
                 return {};
-            const auto r = m_store->applyTransition(
+            const auto r = m_backend->store->applyTransition(
                 reg, Transition {Stage::Received, Stage::DesaReview, QStringLiteral("t"), QStringLiteral("t"), {}, {}, {}});
-            const auto s = m_store->applyTransition(reg,
+            const auto s = m_backend->store->applyTransition(reg,
                 Transition {Stage::DesaReview, Stage::DesaSigned, QStringLiteral("t"), QStringLiteral("t"), {},
                     NomorAllocation {office, year, QStringLiteral("470/{nomor}/{kode}/{tahun}")}, {}});
             return r && s ? s.value().nomorSurat : QString();

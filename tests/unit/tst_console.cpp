@@ -1,15 +1,12 @@
 #include "../tools/testbackend.h"
-#include "backendstore.h"
+#include "backend.h"
 #include "console/consolepages.h"
 #include "console/consoleserver.h"
 #include "console/html.h"
 #include "crypto.h"
-#include "letterrenderer.h"
 #include "logcapture.h"
 #include "notifications.h"
-#include "offices.h"
-#include "servicecatalog.h"
-#include "workflow.h"
+#include "workflowfixture.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -44,11 +41,7 @@ class TestConsole : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_pki;
-    std::unique_ptr<BackendStore> m_store;
-    std::optional<ServiceCatalog> m_catalog;
-    std::optional<OfficeDirectory> m_offices;
-    LetterRenderer m_renderer;
-    std::unique_ptr<Workflow> m_workflow;
+    std::unique_ptr<Backend> m_backend;
     std::unique_ptr<ConsoleServer> m_console;
     quint16 m_port = 0;
 
@@ -104,7 +97,7 @@ private:
         o.role = role;
         o.office = office;
         o.passwordHash = serverlink::crypto::hashSecret(QStringLiteral("sandi-%1-panjang").arg(user));
-        QVERIFY(m_store->insertOfficer(o));
+        QVERIFY(m_backend->store->insertOfficer(o));
     }
 
     void submit(const QString &reg, const QString &name)
@@ -121,7 +114,7 @@ private:
         n.submit.purpose = QStringLiteral("Uji");
         n.submit.submittedAt = QDateTime::currentDateTimeUtc();
         n.bodySha256 = reg;
-        QVERIFY(m_store->insertRequest(n));
+        QVERIFY(m_backend->store->insertRequest(n));
     }
 
     /// The front office checks the documents, the kepala desa signs: both through the console.
@@ -160,26 +153,22 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_pki = m_dir.filePath(QStringLiteral("pki"));
         QVERIFY(testsupport::makePki(m_pki));
-        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
-        QVERIFY(store);
-        m_store = std::move(store.value());
-        m_catalog = ServiceCatalog::builtIn().value();
-        m_offices = OfficeDirectory::fromStore(*m_store).value();
+        m_backend = testsupport::freshBackend(m_dir.filePath(QStringLiteral("data")));
+        QVERIFY(m_backend);
         // A desa of another kecamatan, which the admin kecamatan of Pitu may not edit.
-        DesaOffice jati = m_offices->desa(kDesa).value();
+        DesaOffice jati = m_backend->offices.desa(kDesa).value();
         jati.code = kOtherKecamatanDesa;
         jati.kecamatanCode = QStringLiteral("352201");
         jati.name = QStringLiteral("Desa Jati");
         jati.kecamatan = QStringLiteral("Widodaren");
         jati.kepalaDesa = QStringLiteral("Kades Jati");
-        QVERIFY(m_offices->save(jati, QStringLiteral("penyiapan")));
-        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
+        QVERIFY(m_backend->offices.save(jati, QStringLiteral("penyiapan")));
         addOfficer(QStringLiteral("fo"), Role::DesaFrontOffice, kDesa);
         addOfficer(QStringLiteral("kades"), Role::KepalaDesa, kDesa);
         addOfficer(QStringLiteral("camat"), Role::Camat, QStringLiteral("352111"));
         addOfficer(QStringLiteral("admin"), Role::AdminKecamatan, QStringLiteral("352111"));
-        m_console = std::make_unique<ConsoleServer>(*m_store, *m_workflow);
-        addConsolePages(*m_console, *m_store, *m_catalog, *m_offices, *m_workflow);
+        m_console = std::make_unique<ConsoleServer>(*m_backend->store, *m_backend->workflow);
+        addConsolePages(*m_console, *m_backend->store, m_backend->catalog, m_backend->offices, *m_backend->workflow);
         m_console->addPage(QStringLiteral("/contoh"), QStringLiteral("Contoh"), {Role::Camat}, [](const ConsolePageRequest &r) {
             ConsolePageReply reply;
             reply.bodyHtml = QStringLiteral("<p id=\"contoh\">%1</p>").arg(console::html::escape(r.query.value(QStringLiteral("x"))));
@@ -194,8 +183,7 @@ private slots:
     void cleanupTestCase()
     {
         m_console.reset();
-        m_workflow.reset();
-        m_store.reset();
+        m_backend.reset();
     }
 
     void escapeEverything()
@@ -222,9 +210,9 @@ private slots:
         const QString raw = match.captured(1);
         QVERIFY(raw.size() >= 43);
         // Only the hash is stored.
-        const auto byRaw = m_store->session(raw);
+        const auto byRaw = m_backend->store->session(raw);
         QVERIFY(byRaw && !byRaw.value());
-        const auto byHash = m_store->session(QString::fromLatin1(serverlink::crypto::sha256(raw.toLatin1()).toHex()));
+        const auto byHash = m_backend->store->session(QString::fromLatin1(serverlink::crypto::sha256(raw.toLatin1()).toHex()));
         QVERIFY(byHash && byHash.value());
 
         const Reply inbox = call(jar, QStringLiteral("GET"), QStringLiteral("/"));
@@ -234,12 +222,12 @@ private slots:
         QVERIFY(inbox.body.contains("Petugas &lt;fo&gt;"));
 
         // Idle expiry: a session last seen long ago is gone.
-        QVERIFY(m_store->touchSession(
+        QVERIFY(m_backend->store->touchSession(
             byHash.value()->idHash, QDateTime::currentDateTimeUtc().addSecs(-(ConsoleServer::kIdleMinutes * 60 + 5))));
         const Reply expired = call(jar, QStringLiteral("GET"), QStringLiteral("/"));
         QCOMPARE(expired.status, 303);
         QVERIFY(expired.headers.contains("Location: /masuk?pesan=habis"));
-        QVERIFY(!m_store->session(byHash.value()->idHash).value());
+        QVERIFY(!m_backend->store->session(byHash.value()->idHash).value());
     }
 
     void loginWithoutCsrfRefused()
@@ -262,7 +250,7 @@ private slots:
                      {QStringLiteral("aksi=tolak"), QStringLiteral("catatan=x"), QStringLiteral("csrf=salah")})
                      .status,
             403);
-        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::Received);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-C-1")).value().stage, Stage::Received);
 
         const Reply detail = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-C-1"));
         QCOMPARE(detail.status, 200);
@@ -275,7 +263,7 @@ private slots:
         for (int i = 0; i < 10; ++i)
             ticked << QStringLiteral("syarat=%1").arg(i);
         QCOMPARE(call(jar, QStringLiteral("POST"), action, ticked).status, 303);
-        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
 
         // The front office cannot sign, open the signer page, or the camat's page.
         QCOMPARE(call(jar, QStringLiteral("POST"), action,
@@ -284,7 +272,7 @@ private slots:
             403);
         QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/tanda-tangan")).status, 403);
         QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/contoh")).status, 403);
-        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
 
         // The kepala desa signs only with the right passphrase.
         const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
@@ -292,13 +280,13 @@ private slots:
                      {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + kadesCsrf, QStringLiteral("passphrase=salah")})
                      .status,
             403);
-        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-C-1")).value().stage, Stage::DesaReview);
         QCOMPARE(
             call(kadesJar, QStringLiteral("POST"), action,
                 {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + kadesCsrf, QStringLiteral("passphrase=sandi-kades-panjang")})
                 .status,
             303);
-        QCOMPARE(m_store->request(QStringLiteral("REG-C-1")).value().stage, Stage::Ready);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-C-1")).value().stage, Stage::Ready);
         const Reply pdf = call(kadesJar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-C-1/surat.pdf"));
         QCOMPARE(pdf.status, 200);
         QVERIFY(pdf.body.startsWith("%PDF"));
@@ -319,8 +307,8 @@ private slots:
             desaForm(csrf, QStringLiteral("Hj. Siti <Rahmawati>"), newFormat));
         QCOMPARE(saved.status, 303);
         QVERIFY(saved.headers.contains("Location: /admin/desa?pesan=desa"));
-        QCOMPARE(m_offices->desa(kDesa)->kepalaDesa, QStringLiteral("Hj. Siti <Rahmawati>"));
-        const auto audit = m_store->auditLog(1).value();
+        QCOMPARE(m_backend->offices.desa(kDesa)->kepalaDesa, QStringLiteral("Hj. Siti <Rahmawati>"));
+        const auto audit = m_backend->store->auditLog(1).value();
         QCOMPARE(audit.size(), 1);
         QCOMPARE(audit.first().actor, QStringLiteral("admin"));
         QCOMPARE(audit.first().subject, kDesa);
@@ -333,7 +321,7 @@ private slots:
         QCOMPARE(preview.status, 200);
         QVERIFY(preview.body.contains("Hj. Siti &lt;Rahmawati&gt;"));
         forwardAndSign(QStringLiteral("REG-D-1"));
-        const RequestRecord signedLetter = m_store->request(QStringLiteral("REG-D-1")).value();
+        const RequestRecord signedLetter = m_backend->store->request(QStringLiteral("REG-D-1")).value();
         QCOMPARE(signedLetter.stage, Stage::Ready);
         QVERIFY2(QRegularExpression(QStringLiteral("^470/DS/\\d{4}/404\\.604\\.04/%1$").arg(QDate::currentDate().year()))
                      .match(signedLetter.nomorSurat)
@@ -352,13 +340,14 @@ private slots:
 
     void desaEditsRefused()
     {
-        const DesaOffice before = m_offices->desa(kDesa).value();
-        const DesaOffice otherBefore = m_offices->desa(kOtherKecamatanDesa).value();
-        const int audited = m_store->auditLog(100).value().size();
+        const DesaOffice before = m_backend->offices.desa(kDesa).value();
+        const DesaOffice otherBefore = m_backend->offices.desa(kOtherKecamatanDesa).value();
+        const int audited = m_backend->store->auditLog(100).value().size();
         const auto unchanged = [&] {
-            return m_offices->desa(kDesa)->kepalaDesa == before.kepalaDesa && m_offices->desa(kDesa)->nomorFormat == before.nomorFormat
-                && m_offices->desa(kOtherKecamatanDesa)->kepalaDesa == otherBefore.kepalaDesa && m_store->desaOffices().value().size() == 2
-                && m_store->auditLog(100).value().size() == audited;
+            return m_backend->offices.desa(kDesa)->kepalaDesa == before.kepalaDesa
+                && m_backend->offices.desa(kDesa)->nomorFormat == before.nomorFormat
+                && m_backend->offices.desa(kOtherKecamatanDesa)->kepalaDesa == otherBefore.kepalaDesa
+                && m_backend->store->desaOffices().value().size() == 2 && m_backend->store->auditLog(100).value().size() == audited;
         };
         const auto [jar, csrf] = login(QStringLiteral("admin"), QStringLiteral("sandi-admin-panjang"));
         QVERIFY(!csrf.isEmpty());
@@ -402,14 +391,14 @@ private slots:
         form << QStringLiteral("kode=3521112010");
         form.replace(1, QStringLiteral("nama=Desa Kedung"));
         QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa"), form).status, 303);
-        const auto kedung = m_offices->desa(QStringLiteral("3521112010"));
+        const auto kedung = m_backend->offices.desa(QStringLiteral("3521112010"));
         QVERIFY(kedung);
         QCOMPARE(kedung->name, QStringLiteral("Desa Kedung"));
         QCOMPARE(kedung->kecamatanCode, QStringLiteral("352111"));
-        QCOMPARE(kedung->camat, m_offices->desa(kDesa)->camat);
-        QCOMPARE(m_store->auditLog(1).value().first().action, QStringLiteral("desa.tambah"));
+        QCOMPARE(kedung->camat, m_backend->offices.desa(kDesa)->camat);
+        QCOMPARE(m_backend->store->auditLog(1).value().first().action, QStringLiteral("desa.tambah"));
         // Officers can now be bound to it, and the same code cannot be added twice.
-        QVERIFY(checkOffice(Role::KepalaDesa, QStringLiteral("3521112010"), *m_offices));
+        QVERIFY(checkOffice(Role::KepalaDesa, QStringLiteral("3521112010"), m_backend->offices));
         QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/admin/desa"), form).status, 400);
     }
 
@@ -427,17 +416,17 @@ private slots:
                      addForm(QStringLiteral("sekdes"), QStringLiteral("0812-3456-7890")))
                      .status,
             303);
-        QCOMPARE(m_store->officerByUsername(QStringLiteral("sekdes")).value().phone, QStringLiteral("+6281234567890"));
+        QCOMPARE(m_backend->store->officerByUsername(QStringLiteral("sekdes")).value().phone, QStringLiteral("+6281234567890"));
         // An invalid number: 400 with a sentence, nobody added.
         const Reply invalidAdd = call(
             jar, QStringLiteral("POST"), QStringLiteral("/admin/petugas"), addForm(QStringLiteral("sekdes2"), QStringLiteral("12345")));
         QCOMPARE(invalidAdd.status, 400);
         QVERIFY(invalidAdd.body.contains("Nomor HP tidak valid"));
-        QVERIFY(!m_store->officerByUsername(QStringLiteral("sekdes2")));
+        QVERIFY(!m_backend->store->officerByUsername(QStringLiteral("sekdes2")));
 
-        const OfficerRecord kades = m_store->officerByUsername(QStringLiteral("kades")).value();
+        const OfficerRecord kades = m_backend->store->officerByUsername(QStringLiteral("kades")).value();
         const QString path = QStringLiteral("/admin/petugas/%1").arg(kades.id);
-        const auto phoneOf = [this] { return m_store->officerByUsername(QStringLiteral("kades")).value().phone; };
+        const auto phoneOf = [this] { return m_backend->store->officerByUsername(QStringLiteral("kades")).value().phone; };
         const Reply invalid = call(jar, QStringLiteral("POST"), path, {QStringLiteral("csrf=") + csrf, QStringLiteral("phone=0812-ABCD")});
         QCOMPARE(invalid.status, 400);
         QVERIFY(invalid.body.contains("Nomor HP tidak valid"));
@@ -488,14 +477,14 @@ private slots:
         beat.letterPrinterState = QStringLiteral("ready");
         beat.outboxDepth = 3;
         beat.version = QStringLiteral("1.0.0");
-        QVERIFY(m_store->recordHeartbeat(beat));
+        QVERIFY(m_backend->store->recordHeartbeat(beat));
         for (int score : {4, 3}) {
             serverlink::SurveyResponse survey;
             survey.id = QStringLiteral("survei-%1").arg(score);
             survey.serviceCode = QStringLiteral("SKTM");
             survey.answers = QList<int>(9, score);
             survey.at = QDateTime::currentDateTimeUtc();
-            QVERIFY(m_store->insertSurvey(QStringLiteral("KIOSK-0001"), kDesa, survey));
+            QVERIFY(m_backend->store->insertSurvey(QStringLiteral("KIOSK-0001"), kDesa, survey));
         }
 
         const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
@@ -535,7 +524,7 @@ private slots:
         const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"), &status);
         QCOMPARE(status, 429);
         QVERIFY(csrf.isEmpty());
-        const auto camat = m_store->officerByUsername(QStringLiteral("camat")).value();
+        const auto camat = m_backend->store->officerByUsername(QStringLiteral("camat")).value();
         QCOMPARE(camat.failedLogins, 5);
         QVERIFY(camat.lockedUntil > QDateTime::currentDateTimeUtc());
     }

@@ -4,18 +4,15 @@
 #include "../tools/testbackend.h"
 #include "../tools/threadspy.h"
 #include "apiserver.h"
-#include "backendstore.h"
+#include "backend.h"
 #include "kioskregistry.h"
-#include "letterrenderer.h"
 #include "linkclient.h"
-#include "offices.h"
 #include "outbox.h"
 #include "printjobtracker.h"
 #include "scanner.h"
-#include "servicecatalog.h"
 #include "store.h"
 #include "syncservice.h"
-#include "workflow.h"
+#include "workflowfixture.h"
 
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -48,11 +45,7 @@ class TestHeartbeat : public QObject
 
     QTemporaryDir m_dir;
     QString m_pki;
-    std::unique_ptr<backend::BackendStore> m_backend;
-    std::optional<backend::ServiceCatalog> m_catalog;
-    std::optional<backend::OfficeDirectory> m_offices;
-    backend::LetterRenderer m_renderer;
-    std::unique_ptr<backend::Workflow> m_workflow;
+    std::unique_ptr<backend::Backend> m_backend;
     std::unique_ptr<backend::ApiServer> m_server;
     quint16 m_port = 0;
 
@@ -70,7 +63,8 @@ class TestHeartbeat : public QObject
 
     bool startServer(quint16 port)
     {
-        m_server = std::make_unique<backend::ApiServer>(*m_backend, *m_catalog, *m_workflow);
+        m_server
+            = std::make_unique<backend::ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
         const auto bound = m_server->start(QStringLiteral("127.0.0.1"), port,
             backend::TlsFiles {
                 m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
@@ -109,7 +103,7 @@ class TestHeartbeat : public QObject
 
     std::optional<backend::KioskHeartbeat> latest()
     {
-        const auto all = m_backend->latestHeartbeats();
+        const auto all = m_backend->store->latestHeartbeats();
         if (!all || all.value().isEmpty())
             return std::nullopt;
         return all.value().first();
@@ -129,18 +123,12 @@ private Q_SLOTS:
 
     void init()
     {
-        QFile::remove(m_dir.filePath(QStringLiteral("backend.sqlite")));
-        auto store = backend::BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
-        QVERIFY(store);
-        m_backend = std::move(store.value());
+        m_backend = testsupport::freshBackend(m_dir.filePath(QStringLiteral("data")));
+        QVERIFY(m_backend);
         // The test kiosk's pre-issued certificate is the registered one (enrollment is tst_security's).
         QFile certificate(m_pki + QStringLiteral("/kiosk.crt"));
         QVERIFY(certificate.open(QIODevice::ReadOnly));
-        QVERIFY(backend::KioskRegistry(*m_backend).registerCertificate(certificate.readAll()));
-        m_catalog = backend::ServiceCatalog::builtIn().value();
-        m_offices = backend::OfficeDirectory::builtIn().value();
-        m_workflow = std::make_unique<backend::Workflow>(
-            *m_backend, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
+        QVERIFY(backend::KioskRegistry(*m_backend->store).registerCertificate(certificate.readAll()));
         QVERIFY(startServer(0));
         m_data = std::make_unique<QTemporaryDir>();
         m_store = std::make_unique<kiosk::KioskStore>();
@@ -159,7 +147,6 @@ private Q_SLOTS:
         m_thread.reset();
         m_sync = nullptr;
         m_server.reset();
-        m_workflow.reset();
         m_backend.reset();
         m_outbox.reset();
         m_store.reset();
@@ -183,7 +170,7 @@ private Q_SLOTS:
         health.paper = kiosk::paperHealth(devices::DeviceState::PaperOut);
         m_sync->setDeviceHealth(health);
         QMetaObject::invokeMethod(m_sync, &kiosk::SyncService::sendHeartbeat, Qt::BlockingQueuedConnection);
-        const auto all = m_backend->latestHeartbeats();
+        const auto all = m_backend->store->latestHeartbeats();
         QVERIFY(all);
         QCOMPARE(all.value().size(), 1);
         const backend::KioskHeartbeat h = all.value().first();
@@ -289,7 +276,7 @@ private Q_SLOTS:
         QCOMPARE(healed.size(), 1);
         QCOMPARE(m_sync->heartbeatsSent(), 1);
         QCOMPARE(m_outbox->depth(), 0);
-        const auto requests = m_backend->requests();
+        const auto requests = m_backend->store->requests();
         QVERIFY(requests);
         QCOMPARE(requests.value().size(), 3);
     }

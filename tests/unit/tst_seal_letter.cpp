@@ -1,19 +1,14 @@
 // SQ1 seals end to end inside one process: the backend signs and prints a letter, the PDF is
 // rasterised (pdftoppm) and the QR decoded with ZXing, the kiosk's trust cache takes the
 // root-signed lists, and the kiosk's SealVerifier gives ASLI, then DICABUT after revocation.
+#include "backend.h"
 #include "backendrequest.h"
-#include "backendstore.h"
 #include "barcode.h"
-#include "letterrenderer.h"
-#include "offices.h"
-#include "sealservice.h"
 #include "sealsigner.h"
 #include "sealverification.h"
-#include "servicecatalog.h"
 #include "store.h"
 #include "trustcache.h"
 #include "trustlist.h"
-#include "workflow.h"
 #include "workflowfixture.h"
 
 #include "sealverifier.h"
@@ -56,52 +51,35 @@ class TestSealLetter : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    std::unique_ptr<BackendStore> m_store;
-    std::optional<ServiceCatalog> m_catalog;
-    std::optional<OfficeDirectory> m_offices;
-    LetterRenderer m_renderer;
-    std::unique_ptr<SealService> m_seals;
-    std::unique_ptr<Workflow> m_workflow;
+    std::unique_ptr<Backend> m_backend;
     int m_counter = 0;
 
     RequestRecord approved(const QString &service = QStringLiteral("SKTM"), serverlink::ServiceLevel level = serverlink::ServiceLevel::Desa)
     {
         const QString reg = QStringLiteral("PITU-SEAL-%1").arg(++m_counter);
-        if (!m_store->insertRequest(makeRequest(reg, service, level)))
+        if (!m_backend->store->insertRequest(makeRequest(reg, service, level)))
             return {};
-        const auto done = testsupport::approveToReady(*m_workflow, *m_store, *m_offices, reg);
+        const auto done = testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, reg);
         if (!done)
             qWarning().noquote() << done.error().message;
         return done ? done.value() : RequestRecord {};
     }
-    QByteArray rootSpki() { return serverlink::seal::spkiFromPublicKey(m_seals->rootPublicKeyPem().value()).value(); }
+    QByteArray rootSpki() { return serverlink::seal::spkiFromPublicKey(m_backend->seals->rootPublicKeyPem().value()).value(); }
 
 private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("backend-%1.sqlite").arg(QTest::currentTestFunction())));
-        QVERIFY(store);
-        m_store = std::move(store.value());
-        m_catalog = ServiceCatalog::builtIn().value();
-        m_offices = OfficeDirectory::builtIn().value();
-        m_seals = std::make_unique<SealService>(
-            *m_store, *m_offices, m_dir.filePath(QStringLiteral("keys-%1").arg(QTest::currentTestFunction())));
-        m_workflow = std::make_unique<Workflow>(
-            *m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")), m_seals.get());
+        m_backend = testsupport::freshBackend(m_dir.filePath(QLatin1String(QTest::currentTestFunction())));
+        QVERIFY(m_backend);
     }
-    void cleanup()
-    {
-        m_workflow.reset();
-        m_seals.reset();
-        m_store.reset();
-    }
+    void cleanup() { m_backend.reset(); }
 
     void printedQrVerifiesThenRevoked()
     {
         const RequestRecord r = approved();
         QCOMPARE(r.stage, serverlink::Stage::Ready);
-        const auto seal = m_store->seal(r.registrationNumber);
+        const auto seal = m_backend->store->seal(r.registrationNumber);
         QVERIFY(seal);
         QVERIFY(seal.value().sealText.startsWith(QStringLiteral("SQ1:")));
         QCOMPARE(seal.value().canonicalText.toUtf8(), serverlink::seal::canonicalText(seal.value().canonicalText));
@@ -112,9 +90,10 @@ private Q_SLOTS:
         QVERIFY2(scanned.has_value(), "no QR found on the printed letter");
         QCOMPARE(*scanned, seal.value().sealText);
 
-        const auto trust = serverlink::seal::TrustList::fromSigned(m_seals->trustList().value().envelope, rootSpki());
+        const auto trust = serverlink::seal::TrustList::fromSigned(m_backend->seals->trustList().value().envelope, rootSpki());
         QVERIFY(trust);
-        const auto revocations = serverlink::seal::RevocationList::fromSigned(m_seals->revocationList().value().envelope, rootSpki());
+        const auto revocations
+            = serverlink::seal::RevocationList::fromSigned(m_backend->seals->revocationList().value().envelope, rootSpki());
         QVERIFY(revocations);
         const auto v = serverlink::seal::SealVerifier(trust.value(), revocations.value()).verify(*scanned);
         QVERIFY2(v.verdict == serverlink::seal::Verdict::Asli, qPrintable(v.reason));
@@ -124,8 +103,8 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(v.fields->documentHash.toHex()), seal.value().documentHash);
         QVERIFY(serverlink::seal::SealVerifier::nikMatches(*v.fields, kNik));
 
-        QVERIFY(m_seals->revokeLetter(r.registrationNumber, QStringLiteral("salah data")));
-        const auto after = serverlink::seal::RevocationList::fromSigned(m_seals->revocationList().value().envelope, rootSpki());
+        QVERIFY(m_backend->seals->revokeLetter(r.registrationNumber, QStringLiteral("salah data")));
+        const auto after = serverlink::seal::RevocationList::fromSigned(m_backend->seals->revocationList().value().envelope, rootSpki());
         QVERIFY(after.value().sequence > revocations.value().sequence);
         QCOMPARE(serverlink::seal::SealVerifier(trust.value(), after.value()).verify(*scanned).verdict, serverlink::seal::Verdict::Dicabut);
     }
@@ -134,24 +113,24 @@ private Q_SLOTS:
     {
         const RequestRecord r = approved(QStringLiteral("AHLI_WARIS"), serverlink::ServiceLevel::Kecamatan);
         QCOMPARE(r.stage, serverlink::Stage::Ready);
-        const auto parsed = serverlink::seal::SealCodec::parse(m_store->seal(r.registrationNumber).value().sealText);
+        const auto parsed = serverlink::seal::SealCodec::parse(m_backend->store->seal(r.registrationNumber).value().sealText);
         QCOMPARE(parsed.value().fields.office, QStringLiteral("3521110000"));
         QCOMPARE(parsed.value().fields.documentType, *serverlink::seal::documentTypeForService(QStringLiteral("AHLI_WARIS")));
     }
 
     void keysCreateRotateAndFileMode()
     {
-        QVERIFY(m_seals->createKey(kDesa, {}, QDate::currentDate()));
-        QVERIFY(!m_seals->createKey(kDesa, {}, QDate::currentDate())); // an open active key exists: rotate instead
+        QVERIFY(m_backend->seals->createKey(kDesa, {}, QDate::currentDate()));
+        QVERIFY(!m_backend->seals->createKey(kDesa, {}, QDate::currentDate())); // an open active key exists: rotate instead
         const RequestRecord before = approved();
-        const QString oldSeal = m_store->seal(before.registrationNumber).value().sealText;
-        const auto rotated = m_seals->rotateKey(kDesa, QDate::currentDate());
+        const QString oldSeal = m_backend->store->seal(before.registrationNumber).value().sealText;
+        const auto rotated = m_backend->seals->rotateKey(kDesa, QDate::currentDate());
         QVERIFY(rotated);
         const RequestRecord after = approved();
-        const QString newSeal = m_store->seal(after.registrationNumber).value().sealText;
-        QCOMPARE(m_store->seal(after.registrationNumber).value().keyId, rotated.value().keyId);
+        const QString newSeal = m_backend->store->seal(after.registrationNumber).value().sealText;
+        QCOMPARE(m_backend->store->seal(after.registrationNumber).value().keyId, rotated.value().keyId);
 
-        const auto keys = m_seals->keys().value();
+        const auto keys = m_backend->seals->keys().value();
         QCOMPARE(keys.size(), 2);
         QCOMPARE(keys.at(0).status, QStringLiteral("retired"));
         QCOMPARE(keys.at(0).validUntil, QDate::currentDate());
@@ -161,9 +140,9 @@ private Q_SLOTS:
             QCOMPARE(::stat(QFile::encodeName(k.keyFile).constData(), &st), 0);
             QCOMPARE(int(st.st_mode & 0777), 0600);
         }
-        const auto trust = serverlink::seal::TrustList::fromSigned(m_seals->trustList().value().envelope, rootSpki()).value();
+        const auto trust = serverlink::seal::TrustList::fromSigned(m_backend->seals->trustList().value().envelope, rootSpki()).value();
         const auto revocations
-            = serverlink::seal::RevocationList::fromSigned(m_seals->revocationList().value().envelope, rootSpki()).value();
+            = serverlink::seal::RevocationList::fromSigned(m_backend->seals->revocationList().value().envelope, rootSpki()).value();
         const serverlink::seal::SealVerifier verifier(trust, revocations);
         QCOMPARE(verifier.verify(oldSeal).verdict, serverlink::seal::Verdict::Asli);
         QCOMPARE(verifier.verify(newSeal).verdict, serverlink::seal::Verdict::Asli);
@@ -174,23 +153,23 @@ private Q_SLOTS:
     void listsResignedOnlyWhenChanged()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const auto first = m_seals->trustList(now).value();
-        const auto again = m_seals->trustList(now.addSecs(60)).value();
+        const auto first = m_backend->seals->trustList(now).value();
+        const auto again = m_backend->seals->trustList(now.addSecs(60)).value();
         QCOMPARE(listEtag(again), listEtag(first));
-        const auto nextDay = m_seals->trustList(now.addDays(1).addSecs(1)).value();
+        const auto nextDay = m_backend->seals->trustList(now.addDays(1).addSecs(1)).value();
         QVERIFY(listEtag(nextDay) != listEtag(first));
         QCOMPARE(nextDay.sequence, first.sequence + 1);
-        QVERIFY(m_seals->createKey(kDesa, {}, QDate::currentDate()));
-        QCOMPARE(m_seals->trustList(now.addDays(1).addSecs(2)).value().sequence, nextDay.sequence + 1);
+        QVERIFY(m_backend->seals->createKey(kDesa, {}, QDate::currentDate()));
+        QCOMPARE(m_backend->seals->trustList(now.addDays(1).addSecs(2)).value().sequence, nextDay.sequence + 1);
     }
 
     void kioskCacheAndVerifier()
     {
         const RequestRecord r = approved();
-        const QString sealText = m_store->seal(r.registrationNumber).value().sealText;
+        const QString sealText = m_backend->store->seal(r.registrationNumber).value().sealText;
         const QString kioskDb = m_dir.filePath(QStringLiteral("kiosk.sqlite"));
-        const QByteArray trustEnvelope = m_seals->trustList().value().envelope;
-        const QByteArray revocationsEnvelope = m_seals->revocationList().value().envelope;
+        const QByteArray trustEnvelope = m_backend->seals->trustList().value().envelope;
+        const QByteArray revocationsEnvelope = m_backend->seals->revocationList().value().envelope;
         {
             kiosk::KioskStore store;
             QVERIFY(store.open(kioskDb));
@@ -229,7 +208,7 @@ private Q_SLOTS:
             QVERIFY(!wrongHash.ok);
             QVERIFY(wrongHash.problem.contains(QStringLiteral("hash")));
         }
-        QVERIFY(m_seals->revokeLetter(r.registrationNumber, QStringLiteral("dicabut")));
+        QVERIFY(m_backend->seals->revokeLetter(r.registrationNumber, QStringLiteral("dicabut")));
         {
             // A second instance on the same file (a restart) has the cache; the newer list replaces it.
             kiosk::KioskStore store;
@@ -237,7 +216,9 @@ private Q_SLOTS:
             const kiosk::TrustCache cache(store, rootSpki());
             const kiosk::SealVerifier verifier(cache, 7);
             QCOMPARE(verifier.verify(sealText).status, kiosk::SealVerdict::Genuine);
-            QCOMPARE(cache.store(kiosk::TrustCache::Kind::Revocations, m_seals->revocationList().value().envelope, QStringLiteral("\"r2\""))
+            QCOMPARE(cache
+                         .store(kiosk::TrustCache::Kind::Revocations, m_backend->seals->revocationList().value().envelope,
+                             QStringLiteral("\"r2\""))
                          .value(),
                 true);
             QCOMPARE(verifier.verify(sealText).status, kiosk::SealVerdict::Revoked);

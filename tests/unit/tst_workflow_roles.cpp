@@ -1,11 +1,8 @@
-#include "backendstore.h"
+#include "backend.h"
 #include "crypto.h"
-#include "letterrenderer.h"
 #include "officeraccounts.h"
 #include "officers.h"
-#include "offices.h"
-#include "servicecatalog.h"
-#include "workflow.h"
+#include "workflowfixture.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -149,11 +146,7 @@ class TestWorkflowRoles : public QObject
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<BackendStore> m_store;
-    std::optional<ServiceCatalog> m_catalog;
-    std::optional<OfficeDirectory> m_offices;
-    LetterRenderer m_renderer;
-    std::unique_ptr<Workflow> m_workflow;
+    std::unique_ptr<Backend> m_backend;
     int m_next = 0;
 
     OfficerRecord makeOfficer(Role role, const QString &office, const QString &name = {})
@@ -165,7 +158,7 @@ private:
         o.office = office;
         // The workflow never looks at passwords; a real hash would only slow the table down.
         o.passwordHash = QStringLiteral("unused");
-        const auto id = m_store->insertOfficer(o);
+        const auto id = m_backend->store->insertOfficer(o);
         if (!id)
             qFatal("insertOfficer: %s", qPrintable(id.error().message));
         o.id = id.value();
@@ -175,7 +168,8 @@ private:
     /// Every requirement of the service requestAt() uses for `level`: the document check ticked in full.
     QList<int> allTicked(ServiceLevel level) const
     {
-        const auto service = m_catalog->service(level == ServiceLevel::Desa ? QStringLiteral("SKTM") : QStringLiteral("AHLI_WARIS"));
+        const auto service
+            = m_backend->catalog.service(level == ServiceLevel::Desa ? QStringLiteral("SKTM") : QStringLiteral("AHLI_WARIS"));
         QList<int> ticked;
         for (int i = 0; i < service->requirements.size(); ++i)
             ticked.append(i);
@@ -199,11 +193,11 @@ private:
         n.submit.purpose = QStringLiteral("Uji hak petugas");
         n.submit.submittedAt = QDateTime::currentDateTimeUtc();
         n.bodySha256 = reg;
-        if (!m_store->insertRequest(n))
+        if (!m_backend->store->insertRequest(n))
             qFatal("insertRequest failed");
         Stage at = Stage::Received;
         for (Stage next : pathTo(level, stage)) {
-            const auto moved = m_store->applyTransition(
+            const auto moved = m_backend->store->applyTransition(
                 reg, Transition {at, next, QStringLiteral("penyiapan"), QStringLiteral("test"), QStringLiteral("x"), {}, {}, {}});
             if (!moved)
                 qFatal("applyTransition: %s", qPrintable(moved.error().message));
@@ -216,14 +210,15 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        auto store = BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
-        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
-        m_store = std::move(store.value());
-        m_catalog = ServiceCatalog::builtIn().value();
-        auto offices = OfficeDirectory::fromJson(officeTable());
-        QVERIFY2(offices, offices ? "" : qPrintable(offices.error().message));
-        m_offices = offices.value();
-        m_workflow = std::make_unique<Workflow>(*m_store, *m_catalog, *m_offices, m_renderer, m_dir.filePath(QStringLiteral("letters")));
+        m_backend = testsupport::freshBackend(m_dir.filePath(QStringLiteral("data")));
+        QVERIFY(m_backend);
+        // Three desa in two kecamatan, saved as the console saves desa master data.
+        const auto table = OfficeDirectory::fromJson(officeTable());
+        QVERIFY2(table, table ? "" : qPrintable(table.error().message));
+        for (const DesaOffice &desa : table.value().all()) {
+            const auto saved = m_backend->offices.save(desa, QStringLiteral("penyiapan"));
+            QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+        }
     }
 
     void everyRoleStageAndAction_data()
@@ -264,17 +259,18 @@ private slots:
         QFETCH(Stage, result);
         const OfficerRecord officer = makeOfficer(role, officeFor(role));
         const QString reg = requestAt(level, from);
-        const auto before = m_store->events(reg).value().size();
+        const auto before = m_backend->store->events(reg).value().size();
 
-        const auto capacities = m_workflow->capacities(officer, QDate::currentDate());
+        const auto capacities = m_backend->workflow->capacities(officer, QDate::currentDate());
         QVERIFY(capacities);
-        const bool offered = m_workflow->allowedActions(capacities.value(), m_store->request(reg).value()).contains(action);
+        const bool offered
+            = m_backend->workflow->allowedActions(capacities.value(), m_backend->store->request(reg).value()).contains(action);
         QCOMPARE(offered, allowed);
 
-        const auto done = m_workflow->act(reg, officer, action, QStringLiteral("alasan uji"), allTicked(level));
+        const auto done = m_backend->workflow->act(reg, officer, action, QStringLiteral("alasan uji"), allTicked(level));
         QCOMPARE(done.ok(), allowed);
-        QCOMPARE(m_store->request(reg).value().stage, result);
-        const auto events = m_store->events(reg).value();
+        QCOMPARE(m_backend->store->request(reg).value().stage, result);
+        const auto events = m_backend->store->events(reg).value();
         if (!allowed) {
             QVERIFY(done.error().code == ErrorCode::Forbidden || done.error().code == ErrorCode::TransitionNotAllowed);
             QVERIFY(!done.error().message.isEmpty());
@@ -292,8 +288,8 @@ private slots:
             QCOMPARE(mine.note, QStringLiteral("alasan uji"));
         if (result == Stage::Ready && action == OfficerAction::Approve) {
             QCOMPARE(events.last().stage, Stage::Ready);
-            QVERIFY(QFile::exists(m_store->request(reg).value().letterPath));
-            QVERIFY(!m_store->request(reg).value().nomorSurat.isEmpty());
+            QVERIFY(QFile::exists(m_backend->store->request(reg).value().letterPath));
+            QVERIFY(!m_backend->store->request(reg).value().nomorSurat.isEmpty());
         }
     }
 
@@ -326,13 +322,13 @@ private slots:
         QFETCH(bool, allowed);
         const OfficerRecord officer = makeOfficer(role, officeFor(role));
         const QString reg = requestAt(level, from, requestDesa);
-        const auto caps = m_workflow->capacities(officer, QDate::currentDate()).value();
-        QCOMPARE(m_workflow->inScope(caps, m_store->request(reg).value()), allowed);
-        const auto done = m_workflow->act(reg, officer, OfficerAction::Return, QStringLiteral("berkas kurang"));
+        const auto caps = m_backend->workflow->capacities(officer, QDate::currentDate()).value();
+        QCOMPARE(m_backend->workflow->inScope(caps, m_backend->store->request(reg).value()), allowed);
+        const auto done = m_backend->workflow->act(reg, officer, OfficerAction::Return, QStringLiteral("berkas kurang"));
         QCOMPARE(done.ok(), allowed);
         if (!allowed) {
             QCOMPARE(done.error().code, ErrorCode::Forbidden);
-            QCOMPARE(m_store->request(reg).value().stage, from);
+            QCOMPARE(m_backend->store->request(reg).value().stage, from);
         }
     }
 
@@ -341,28 +337,28 @@ private slots:
         const OfficerRecord frontOffice = makeOfficer(Role::DesaFrontOffice, kDesa);
         for (Stage from : {Stage::Received, Stage::NeedsFix}) {
             const QString reg = requestAt(ServiceLevel::Desa, from);
-            const auto before = m_store->events(reg).value().size();
+            const auto before = m_backend->store->events(reg).value().size();
             QList<int> missingLast = allTicked(ServiceLevel::Desa);
             const int last = int(missingLast.takeLast());
             for (const QList<int> &ticked : {QList<int> {}, missingLast}) {
-                const auto refused = m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, ticked);
+                const auto refused = m_backend->workflow->act(reg, frontOffice, OfficerAction::Approve, {}, ticked);
                 QVERIFY(!refused);
                 QCOMPARE(refused.error().code, ErrorCode::ChecklistIncomplete);
-                QCOMPARE(m_store->events(reg).value().size(), before);
+                QCOMPARE(m_backend->store->events(reg).value().size(), before);
             }
-            QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, missingLast)
+            QVERIFY(m_backend->workflow->act(reg, frontOffice, OfficerAction::Approve, {}, missingLast)
                         .error()
-                        .message.contains(m_catalog->service(QStringLiteral("SKTM"))->requirements.at(last)));
-            const auto done
-                = m_workflow->act(reg, frontOffice, OfficerAction::Approve, QStringLiteral("asli dilihat"), allTicked(ServiceLevel::Desa));
+                        .message.contains(m_backend->catalog.service(QStringLiteral("SKTM"))->requirements.at(last)));
+            const auto done = m_backend->workflow->act(
+                reg, frontOffice, OfficerAction::Approve, QStringLiteral("asli dilihat"), allTicked(ServiceLevel::Desa));
             QVERIFY2(done, done ? "" : qPrintable(done.error().message));
             QCOMPARE(done.value().stage, Stage::DesaReview);
-            QCOMPARE(m_store->events(reg).value().last().note,
+            QCOMPARE(m_backend->store->events(reg).value().last().note,
                 QStringLiteral("Berkas diperiksa petugas desa; persyaratan lengkap (4/4). asli dilihat"));
         }
         // Returning or rejecting needs no ticks: the documents are what is wrong.
         const QString reg = requestAt(ServiceLevel::Desa, Stage::Received);
-        QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Return, QStringLiteral("KK tidak dibawa")));
+        QVERIFY(m_backend->workflow->act(reg, frontOffice, OfficerAction::Return, QStringLiteral("KK tidak dibawa")));
     }
 
     void signingTwiceRefused()
@@ -371,21 +367,21 @@ private slots:
         const OfficerRecord kades = makeOfficer(Role::KepalaDesa, kDesa);
         for (ServiceLevel level : {ServiceLevel::Desa, ServiceLevel::Kecamatan}) {
             const QString reg = requestAt(level, Stage::Received);
-            QVERIFY(m_workflow->act(reg, frontOffice, OfficerAction::Approve, {}, allTicked(level)));
-            const auto signedOnce = m_workflow->act(reg, kades, OfficerAction::Approve);
+            QVERIFY(m_backend->workflow->act(reg, frontOffice, OfficerAction::Approve, {}, allTicked(level)));
+            const auto signedOnce = m_backend->workflow->act(reg, kades, OfficerAction::Approve);
             QVERIFY2(signedOnce, signedOnce ? "" : qPrintable(signedOnce.error().message));
             const QString nomor = signedOnce.value().nomorSurat;
-            const auto events = m_store->events(reg).value().size();
-            const auto again = m_workflow->act(reg, kades, OfficerAction::Approve);
+            const auto events = m_backend->store->events(reg).value().size();
+            const auto again = m_backend->workflow->act(reg, kades, OfficerAction::Approve);
             QVERIFY(!again);
-            QCOMPARE(m_store->events(reg).value().size(), events);
-            QCOMPARE(m_store->request(reg).value().nomorSurat, nomor);
+            QCOMPARE(m_backend->store->events(reg).value().size(), events);
+            QCOMPARE(m_backend->store->request(reg).value().nomorSurat, nomor);
         }
         const OfficerRecord camat = makeOfficer(Role::Camat, kKecamatan);
         const QString reg = requestAt(ServiceLevel::Kecamatan, Stage::KecamatanReview);
-        QVERIFY(m_workflow->act(reg, camat, OfficerAction::Approve));
-        QCOMPARE(m_store->request(reg).value().stage, Stage::Ready);
-        const auto again = m_workflow->act(reg, camat, OfficerAction::Approve);
+        QVERIFY(m_backend->workflow->act(reg, camat, OfficerAction::Approve));
+        QCOMPARE(m_backend->store->request(reg).value().stage, Stage::Ready);
+        const auto again = m_backend->workflow->act(reg, camat, OfficerAction::Approve);
         QVERIFY(!again);
         QCOMPARE(again.error().code, ErrorCode::TransitionNotAllowed);
     }
@@ -396,14 +392,14 @@ private slots:
         const OfficerRecord camat = makeOfficer(Role::Camat, kKecamatan);
         const QString reg = requestAt(ServiceLevel::Kecamatan, Stage::Received);
         // Signers cannot jump over the front office or the kasi, nor can a stage be named directly.
-        QCOMPARE(m_workflow->act(reg, kades, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
-        QCOMPARE(m_workflow->act(reg, camat, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
-        QCOMPARE(m_workflow->advance(reg, Stage::DesaSigned, Actor {QStringLiteral("x"), QStringLiteral("x")}).error().code,
+        QCOMPARE(m_backend->workflow->act(reg, kades, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
+        QCOMPARE(m_backend->workflow->act(reg, camat, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
+        QCOMPARE(m_backend->workflow->advance(reg, Stage::DesaSigned, Actor {QStringLiteral("x"), QStringLiteral("x")}).error().code,
             ErrorCode::TransitionNotAllowed);
-        QCOMPARE(m_workflow->advance(reg, Stage::Ready, Actor {QStringLiteral("x"), QStringLiteral("x")}).error().code,
+        QCOMPARE(m_backend->workflow->advance(reg, Stage::Ready, Actor {QStringLiteral("x"), QStringLiteral("x")}).error().code,
             ErrorCode::TransitionNotAllowed);
-        QCOMPARE(m_store->request(reg).value().stage, Stage::Received);
-        QCOMPARE(m_store->events(reg).value().size(), 1);
+        QCOMPARE(m_backend->store->request(reg).value().stage, Stage::Received);
+        QCOMPARE(m_backend->store->events(reg).value().size(), 1);
     }
 
     void reasonRequired()
@@ -411,11 +407,11 @@ private slots:
         const OfficerRecord frontOffice = makeOfficer(Role::DesaFrontOffice, kDesa);
         const QString reg = requestAt(ServiceLevel::Desa, Stage::Received);
         for (OfficerAction a : {OfficerAction::Return, OfficerAction::Reject}) {
-            const auto done = m_workflow->act(reg, frontOffice, a, QStringLiteral("   "));
+            const auto done = m_backend->workflow->act(reg, frontOffice, a, QStringLiteral("   "));
             QVERIFY(!done);
             QCOMPARE(done.error().code, ErrorCode::ReasonRequired);
         }
-        QCOMPARE(m_store->request(reg).value().stage, Stage::Received);
+        QCOMPARE(m_backend->store->request(reg).value().stage, Stage::Received);
     }
 
     void delegateSignsForKadesOnLeave()
@@ -425,24 +421,24 @@ private slots:
         const OfficerRecord otherSekdes = makeOfficer(Role::SekretarisDesa, kNeighbourDesa, QStringLiteral("Bayu"));
         const QString reg = requestAt(ServiceLevel::Desa, Stage::DesaReview);
         // Without leave the sekdes may not sign.
-        QCOMPARE(m_workflow->act(reg, sekdes, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
+        QCOMPARE(m_backend->workflow->act(reg, sekdes, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
 
         const QDate today = QDate::currentDate();
-        const auto leave = m_store->insertDelegation(DelegationRecord {
+        const auto leave = m_backend->store->insertDelegation(DelegationRecord {
             0, kades.id, sekdes.id, today.addDays(-1), today.addDays(2), QStringLiteral("Cuti tahunan"), QStringLiteral("admin"), {}, {}});
         QVERIFY(leave);
         // The kades on leave signs nothing; a sekdes of another desa gains nothing.
-        QCOMPARE(m_workflow->act(reg, kades, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
-        QCOMPARE(m_workflow->act(reg, otherSekdes, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
-        const auto caps = m_workflow->capacities(sekdes, today).value();
+        QCOMPARE(m_backend->workflow->act(reg, kades, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
+        QCOMPARE(m_backend->workflow->act(reg, otherSekdes, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
+        const auto caps = m_backend->workflow->capacities(sekdes, today).value();
         QCOMPARE(caps.size(), 2);
         QCOMPARE(caps.at(1).role, Role::KepalaDesa);
         QCOMPARE(caps.at(1).onBehalfOf, QStringLiteral("Sugeng Riyadi"));
 
-        const auto signedByDelegate = m_workflow->act(reg, sekdes, OfficerAction::Approve);
+        const auto signedByDelegate = m_backend->workflow->act(reg, sekdes, OfficerAction::Approve);
         QVERIFY2(signedByDelegate, signedByDelegate ? "" : qPrintable(signedByDelegate.error().message));
         QCOMPARE(signedByDelegate.value().stage, Stage::Ready);
-        const auto events = m_store->events(reg).value();
+        const auto events = m_backend->store->events(reg).value();
         const auto signature
             = std::find_if(events.cbegin(), events.cend(), [](const EventRecord &e) { return e.stage == Stage::DesaSigned; });
         QVERIFY(signature != events.cend());
@@ -452,15 +448,15 @@ private slots:
         QCOMPARE(signedByDelegate.value().signer.name, QStringLiteral("Wulan Sari"));
         QCOMPARE(signedByDelegate.value().signer.title, QStringLiteral("Sekretaris Desa"));
         QCOMPARE(signedByDelegate.value().signer.onBehalfOf, QStringLiteral("Kepala Desa Pitu"));
-        QCOMPARE(m_store->request(reg).value().signer.name, QStringLiteral("Wulan Sari"));
+        QCOMPARE(m_backend->store->request(reg).value().signer.name, QStringLiteral("Wulan Sari"));
 
         // Leave over (cancelled): the kades signs again, the sekdes no longer can.
-        QVERIFY(m_store->cancelDelegation(leave.value(), QDateTime::currentDateTimeUtc()));
+        QVERIFY(m_backend->store->cancelDelegation(leave.value(), QDateTime::currentDateTimeUtc()));
         const QString next = requestAt(ServiceLevel::Desa, Stage::DesaReview);
-        QCOMPARE(m_workflow->act(next, sekdes, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
-        const auto signedByKades = m_workflow->act(next, kades, OfficerAction::Approve);
+        QCOMPARE(m_backend->workflow->act(next, sekdes, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
+        const auto signedByKades = m_backend->workflow->act(next, kades, OfficerAction::Approve);
         QVERIFY(signedByKades);
-        QCOMPARE(signedByKades.value().signer.name, m_offices->desa(kDesa)->kepalaDesa);
+        QCOMPARE(signedByKades.value().signer.name, m_backend->offices.desa(kDesa)->kepalaDesa);
         QCOMPARE(signedByKades.value().signer.title, QStringLiteral("Kepala Desa Pitu"));
         QVERIFY(signedByKades.value().signer.onBehalfOf.isEmpty());
     }
@@ -469,11 +465,11 @@ private slots:
     {
         OfficerRecord frontOffice = makeOfficer(Role::DesaFrontOffice, kDesa);
         frontOffice.active = false;
-        QVERIFY(m_store->updateOfficer(frontOffice));
-        const OfficerRecord stored = m_store->officer(frontOffice.id).value();
+        QVERIFY(m_backend->store->updateOfficer(frontOffice));
+        const OfficerRecord stored = m_backend->store->officer(frontOffice.id).value();
         QVERIFY(!stored.active);
         const QString reg = requestAt(ServiceLevel::Desa, Stage::Received);
-        QCOMPARE(m_workflow->act(reg, stored, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
+        QCOMPARE(m_backend->workflow->act(reg, stored, OfficerAction::Approve).error().code, ErrorCode::Forbidden);
     }
 
     void lockoutGrowsAndPersists()
@@ -487,21 +483,21 @@ private slots:
         const OfficerRecord o = makeOfficer(Role::Camat, kKecamatan);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         for (int i = 1; i <= 4; ++i)
-            QVERIFY(m_store->recordLoginAttempt(o.id, false, now).value().lockedUntil.isNull());
-        const auto fifth = m_store->recordLoginAttempt(o.id, false, now);
+            QVERIFY(m_backend->store->recordLoginAttempt(o.id, false, now).value().lockedUntil.isNull());
+        const auto fifth = m_backend->store->recordLoginAttempt(o.id, false, now);
         QCOMPARE(fifth.value().failedLogins, 5);
         QCOMPARE(fifth.value().lockedUntil.toSecsSinceEpoch(), now.addSecs(lockout::kBaseDelaySeconds).toSecsSinceEpoch());
-        QCOMPARE(m_store->recordLoginAttempt(o.id, false, now).value().lockedUntil.toSecsSinceEpoch(),
+        QCOMPARE(m_backend->store->recordLoginAttempt(o.id, false, now).value().lockedUntil.toSecsSinceEpoch(),
             now.addSecs(2 * lockout::kBaseDelaySeconds).toSecsSinceEpoch());
 
         // A second store on the same file (a restart) still sees the lock.
-        auto reopened = BackendStore::open(m_dir.filePath(QStringLiteral("backend.sqlite")));
+        auto reopened = BackendStore::open(m_dir.filePath(QStringLiteral("data/backend.sqlite")));
         QVERIFY(reopened);
         const auto again = reopened.value()->officer(o.id);
         QCOMPARE(again.value().failedLogins, 6);
         QVERIFY(again.value().lockedUntil > now);
         QVERIFY(reopened.value()->recordLoginAttempt(o.id, true, now).value().lockedUntil.isNull());
-        QCOMPARE(m_store->officer(o.id).value().failedLogins, 0);
+        QCOMPARE(m_backend->store->officer(o.id).value().failedLogins, 0);
     }
 
     void accountRules_data()
@@ -538,7 +534,7 @@ private slots:
         QFETCH(QString, password);
         QFETCH(bool, accepted);
         const auto prepared
-            = prepareOfficer(NewOfficer {username, QStringLiteral("Nama Lengkap"), role, office, phone, password}, *m_offices);
+            = prepareOfficer(NewOfficer {username, QStringLiteral("Nama Lengkap"), role, office, phone, password}, m_backend->offices);
         QCOMPARE(prepared.ok(), accepted);
         if (!accepted) {
             QVERIFY(!prepared.error().message.isEmpty());
@@ -555,20 +551,21 @@ private slots:
     void reauthenticationCountsTowardLockout()
     {
         OfficerRecord o = makeOfficer(Role::KepalaDesa, kDesa);
-        QVERIFY(m_store->setOfficerPassword(o.id, serverlink::crypto::hashSecret(QStringLiteral("sandi-yang-benar"), 1000)));
+        QVERIFY(m_backend->store->setOfficerPassword(o.id, serverlink::crypto::hashSecret(QStringLiteral("sandi-yang-benar"), 1000)));
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QVERIFY(accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), now));
+        QVERIFY(accounts::reauthenticate(*m_backend->store, o.id, QStringLiteral("sandi-yang-benar"), now));
         for (int i = 1; i <= lockout::kFreeFailures; ++i)
-            QCOMPARE(accounts::reauthenticate(*m_store, o.id, QStringLiteral("salah"), now).error().code, ErrorCode::AuthenticationFailed);
-        o = m_store->officer(o.id).value();
+            QCOMPARE(accounts::reauthenticate(*m_backend->store, o.id, QStringLiteral("salah"), now).error().code,
+                ErrorCode::AuthenticationFailed);
+        o = m_backend->store->officer(o.id).value();
         QVERIFY(accounts::isLocked(o, now));
         QVERIFY(!accounts::isLocked(o, o.lockedUntil));
         // Locked: even the right password is refused until the delay has passed.
-        const auto locked = accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), now);
+        const auto locked = accounts::reauthenticate(*m_backend->store, o.id, QStringLiteral("sandi-yang-benar"), now);
         QVERIFY(!locked);
         QCOMPARE(locked.error().message, accounts::lockedMessage(o, now));
-        QVERIFY(accounts::reauthenticate(*m_store, o.id, QStringLiteral("sandi-yang-benar"), o.lockedUntil.addSecs(1)));
-        QCOMPARE(m_store->officer(o.id).value().failedLogins, 0);
+        QVERIFY(accounts::reauthenticate(*m_backend->store, o.id, QStringLiteral("sandi-yang-benar"), o.lockedUntil.addSecs(1)));
+        QCOMPARE(m_backend->store->officer(o.id).value().failedLogins, 0);
     }
 
     void officeBinding_data()
@@ -588,14 +585,10 @@ private slots:
         QFETCH(Role, role);
         QFETCH(QString, office);
         QFETCH(bool, valid);
-        QCOMPARE(checkOffice(role, office, *m_offices).ok(), valid);
+        QCOMPARE(checkOffice(role, office, m_backend->offices).ok(), valid);
     }
 
-    void cleanupTestCase()
-    {
-        m_workflow.reset();
-        m_store.reset();
-    }
+    void cleanupTestCase() { m_backend.reset(); }
 };
 
 QTEST_MAIN(TestWorkflowRoles)

@@ -1,15 +1,36 @@
 #pragma once
 
-// Officers for tests that need a request moved on in-process: every step goes through Workflow::act,
-// so rights, office scope, the requirement checklist and the reason rule apply as on the console.
+// The backend of the in-process unit tests, opened as kecamatan-backend opens its data folder, and officers
+// for tests that need a request moved on: every step goes through Workflow::act, so rights, office scope,
+// the requirement checklist and the reason rule apply as on the console.
+#include "backend.h"
 #include "backendstore.h"
 #include "offices.h"
 #include "workflow.h"
 
+#include <QDir>
 #include <QList>
 #include <QString>
+#include <QtDebug>
+#include <memory>
 
 namespace testsupport {
+
+/// openBackend on an empty `dataDir` (what an earlier test function left there goes first: database, keys,
+/// letters); null, with the reason as a warning, when it cannot be opened.
+inline std::unique_ptr<backend::Backend> freshBackend(const QString &dataDir)
+{
+    if (!QDir(dataDir).removeRecursively()) {
+        qWarning().noquote() << "Folder data" << dataDir << "tidak dapat dikosongkan.";
+        return nullptr;
+    }
+    auto opened = backend::openBackend(dataDir);
+    if (!opened) {
+        qWarning().noquote() << "openBackend:" << opened.error().message;
+        return nullptr;
+    }
+    return std::move(opened.value());
+}
 
 /// The officer of `role` for `office`, made on first use (no usable password: the workflow never reads it).
 inline backend::Result<backend::OfficerRecord> stepOfficer(
