@@ -331,14 +331,6 @@ Workflow::Workflow(BackendStore &store, const ServiceCatalog &catalog, const Off
     , m_seals(seals)
 { }
 
-Result<RequestRecord> Workflow::advance(const QString &registrationNumber, Stage to, const Actor &actor, const QString &note)
-{
-    auto current = m_store.request(registrationNumber);
-    if (!current)
-        return current.error();
-    return step(current.value(), to, actor, note);
-}
-
 Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, const Actor &actor, const QString &note)
 {
     if (auto allowed = lifecycle::checkTransition(current.level, current.stage, to, note); !allowed)

@@ -94,9 +94,6 @@ public:
     Workflow(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, const LetterRenderer &renderer,
         QString lettersDir, SealService *seals = nullptr);
 
-    /// One step to `to`; signing allocates the nomor surat, READY seals, renders and attaches the letter.
-    [[nodiscard]] Result<RequestRecord> advance(
-        const QString &registrationNumber, serverlink::Stage to, const Actor &actor, const QString &note = {});
     /// An officer's step: checks role, office scope, leave and delegation, records who/role/note;
     /// a signature on the last signing stage continues to READY (letter rendered and sealed).
     /// The document check (isDocumentCheck) needs every requirement of the service in `checkedRequirements`

@@ -126,8 +126,7 @@ private slots:
         QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-A1"), QStringLiteral("key-00000000000a1"))));
         QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-B1"), QStringLiteral("key-00000000000b1"),
             QStringLiteral("SKTM"), ServiceLevel::Desa, QStringLiteral("3521112005"))));
-        QVERIFY(m_backend->workflow->advance(
-            QStringLiteral("REG-A1"), Stage::DesaReview, Actor {QStringLiteral("Budi"), QStringLiteral("petugas_desa")}));
+        QVERIFY(testsupport::approveOnce(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-A1")));
 
         const auto mine = m_backend->store->changes(kDesa, 0, 100);
         QVERIFY(mine);
@@ -151,7 +150,7 @@ private slots:
         const auto events = m_backend->store->events(QStringLiteral("REG-A1"));
         QVERIFY(events);
         QCOMPARE(events.value().last().actor, QStringLiteral("Budi"));
-        QCOMPARE(events.value().last().role, QStringLiteral("petugas_desa"));
+        QCOMPARE(events.value().last().role, roleToWire(Role::DesaFrontOffice));
     }
 
     void newerSchemaRefused()
@@ -353,8 +352,13 @@ private slots:
             *m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-1"), QStringLiteral("  "));
         QVERIFY(!noReason);
         QCOMPARE(noReason.error().code, ErrorCode::ReasonRequired);
-        const auto fix = m_backend->workflow->advance(
-            QStringLiteral("REG-1"), Stage::NeedsFix, Actor {QStringLiteral("Budi"), QStringLiteral("petugas_desa")});
+        const auto request = m_backend->store->request(QStringLiteral("REG-1"));
+        QVERIFY(request);
+        const auto frontOffice = testsupport::officerFor(
+            *m_backend->store, m_backend->offices, request.value(), OfficerAction::Return, QStringLiteral("Budi"));
+        QVERIFY(frontOffice);
+        const auto fix
+            = m_backend->workflow->act(QStringLiteral("REG-1"), frontOffice.value(), OfficerAction::Return, QStringLiteral("  "));
         QVERIFY(!fix);
         QCOMPARE(fix.error().code, ErrorCode::ReasonRequired);
 

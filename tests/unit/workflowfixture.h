@@ -72,28 +72,34 @@ inline backend::Result<backend::OfficerRecord> officerFor(backend::BackendStore 
     return stepOfficer(store, role, backend::roles::officeOf(role, request.desaCode, kecamatan), name);
 }
 
-/// Walks a request to READY with Workflow::act: the desa front office's document check (every requirement
-/// ticked), the kepala desa's signature and, for a kecamatan service, the kasi pelayanan's check and the
-/// camat's signature. The first refusal is returned as it is (NotFound, TransitionNotAllowed, …).
-inline backend::Result<backend::RequestRecord> approveToReady(backend::Workflow &workflow, backend::BackendStore &store,
+/// One approval by the officer who may give it now, with every requirement of the service ticked.
+inline backend::Result<backend::RequestRecord> approveOnce(backend::Workflow &workflow, backend::BackendStore &store,
     const backend::OfficeDirectory &offices, const QString &registrationNumber, const QString &officerName = QStringLiteral("Budi"))
 {
-    auto current = store.request(registrationNumber);
+    const auto current = store.request(registrationNumber);
     if (!current)
         return current.error();
     // No service has this many requirements: every one of them is ticked.
     QList<int> everyRequirement;
     for (int i = 0; i < 32; ++i)
         everyRequirement.append(i);
-    do {
-        const auto officer = officerFor(store, offices, current.value(), backend::OfficerAction::Approve, officerName);
-        if (!officer)
-            return officer.error();
-        current = workflow.act(registrationNumber, officer.value(), backend::OfficerAction::Approve, {}, everyRequirement);
-        if (!current)
-            return current.error();
-    } while (current.value().stage != serverlink::Stage::Ready);
-    return current;
+    const auto officer = officerFor(store, offices, current.value(), backend::OfficerAction::Approve, officerName);
+    if (!officer)
+        return officer.error();
+    return workflow.act(registrationNumber, officer.value(), backend::OfficerAction::Approve, {}, everyRequirement);
+}
+
+/// Walks a request to READY with Workflow::act: the desa front office's document check (every requirement
+/// ticked), the kepala desa's signature and, for a kecamatan service, the kasi pelayanan's check and the
+/// camat's signature. The first refusal is returned as it is (NotFound, TransitionNotAllowed, …).
+inline backend::Result<backend::RequestRecord> approveToReady(backend::Workflow &workflow, backend::BackendStore &store,
+    const backend::OfficeDirectory &offices, const QString &registrationNumber, const QString &officerName = QStringLiteral("Budi"))
+{
+    for (;;) {
+        const auto current = approveOnce(workflow, store, offices, registrationNumber, officerName);
+        if (!current || current.value().stage == serverlink::Stage::Ready)
+            return current;
+    }
 }
 
 /// Refuses a request with `reason`, as the officer who may do so at its stage.
