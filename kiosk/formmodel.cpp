@@ -11,19 +11,6 @@ namespace {
 constexpr int kMaxText = 200;
 constexpr int kMaxMultiline = 500;
 
-QString str(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toString();
-}
-
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &s : v.toArray())
-        out.append(s.toString());
-    return out;
-}
-
 // The common fields carry this flag: they travel in the request's own columns, not in its values.
 constexpr auto kCommon = "common";
 
@@ -67,12 +54,12 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
     const Field &f = m_fields.at(index.row());
     switch (role) {
     case KeyRole:
-        return str(f.def, "key");
+        return fieldText(f.def, "key");
     case Qt::DisplayRole:
     case LabelRole:
         return label(f.def);
     case TypeRole:
-        return str(f.def, "type");
+        return fieldText(f.def, "type");
     case RequiredRole:
         return f.def.value(QStringLiteral("required")).toBool();
     case OptionsRole:
@@ -80,7 +67,7 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
     case ValueRole:
         return f.value;
     case SelectedRole:
-        return int(strings(f.def.value(QStringLiteral("options"))).indexOf(f.value));
+        return int(jsonStrings(f.def.value(QStringLiteral("options"))).indexOf(f.value));
     case ErrorRole:
         return f.error;
     case ItemsRole:
@@ -90,8 +77,8 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
     case MaxItemsRole:
         return f.def.value(QStringLiteral("maxItems")).toInt(20);
     case ReviewLabelRole: {
-        const QString en = str(f.def, "reviewLabelEn");
-        const QString id = str(f.def, "reviewLabel");
+        const QString en = fieldText(f.def, "reviewLabelEn");
+        const QString id = fieldText(f.def, "reviewLabel");
         return m_english && !en.isEmpty() ? en : id.isEmpty() ? label(f.def) : id;
     }
     case ShownRole:
@@ -119,7 +106,7 @@ void FormModel::setSchema(const QJsonArray &fields)
     for (const QJsonValue &v : fields) {
         Field f;
         f.def = v.toObject();
-        if (str(f.def, "type") == QLatin1String("group"))
+        if (fieldText(f.def, "type") == QLatin1String("group"))
             f.items = new GroupItemsModel(
                 f.def.value(QStringLiteral("fields")).toArray(), f.def.value(QStringLiteral("minItems")).toInt(), m_english, this);
         m_fields.append(f);
@@ -199,7 +186,7 @@ void FormModel::setValue(int row, const QString &value)
     if (row < 0 || row >= m_fields.size())
         return;
     Field &f = m_fields[row];
-    const int limit = str(f.def, "type") == QLatin1String("multiline") ? kMaxMultiline : kMaxText;
+    const int limit = fieldText(f.def, "type") == QLatin1String("multiline") ? kMaxMultiline : kMaxText;
     f.value = value.left(limit);
     if (!f.error.isEmpty()) {
         f.error = check(f.def, f.value, QDate::currentDate());
@@ -212,7 +199,7 @@ void FormModel::choose(int row, int optionIndex)
 {
     if (row < 0 || row >= m_fields.size())
         return;
-    const QStringList options = strings(m_fields[row].def.value(QStringLiteral("options")));
+    const QStringList options = jsonStrings(m_fields[row].def.value(QStringLiteral("options")));
     if (optionIndex >= 0 && optionIndex < options.size())
         setValue(row, options.at(optionIndex));
 }
@@ -251,8 +238,8 @@ void FormModel::chooseItemOption(int row, int item, const QString &key, int opti
         return;
     for (const QJsonValue &v : m_fields[row].def.value(QStringLiteral("fields")).toArray()) {
         const QJsonObject sub = v.toObject();
-        const QStringList options = strings(sub.value(QStringLiteral("options")));
-        if (str(sub, "key") == key && optionIndex >= 0 && optionIndex < options.size())
+        const QStringList options = jsonStrings(sub.value(QStringLiteral("options")));
+        if (fieldText(sub, "key") == key && optionIndex >= 0 && optionIndex < options.size())
             setItemValue(row, item, key, options.at(optionIndex));
     }
 }
@@ -270,13 +257,13 @@ std::optional<QString> FormModel::normalizePhone(const QString &text)
 QString FormModel::check(const QJsonObject &field, const QString &rawValue, QDate today)
 {
     const QString value = rawValue.trimmed();
-    const QString type = str(field, "type");
+    const QString type = fieldText(field, "type");
     if (field.value(QLatin1String(kCommon)).toBool()) {
         const int minLength = field.value(QStringLiteral("minLength")).toInt();
         const bool tooShort
             = (type == QLatin1String("text") || type == QLatin1String("multiline")) && value.simplified().size() < minLength;
         const bool badPhone = type == QLatin1String("phone") && !value.isEmpty() && !normalizePhone(value);
-        return tooShort || badPhone ? commonMessage(str(field, "key")) : QString();
+        return tooShort || badPhone ? commonMessage(fieldText(field, "key")) : QString();
     }
     if (value.isEmpty())
         return field.value(QStringLiteral("required")).toBool() && type != QLatin1String("group") ? tr("Wajib diisi.") : QString();
@@ -314,7 +301,7 @@ QString FormModel::check(const QJsonObject &field, const QString &rawValue, QDat
         if (date.year() < 1900 || date.year() > today.year() + 5)
             return tr("Tahun tidak masuk akal. Periksa lagi.");
     }
-    if (type == QLatin1String("select") && !strings(field.value(QStringLiteral("options"))).contains(value))
+    if (type == QLatin1String("select") && !jsonStrings(field.value(QStringLiteral("options"))).contains(value))
         return tr("Pilih salah satu pilihan.");
     return {};
 }
@@ -324,7 +311,7 @@ bool FormModel::validate()
     const QDate today = QDate::currentDate();
     bool ok = true;
     for (Field &f : m_fields) {
-        if (str(f.def, "type") != QLatin1String("group")) {
+        if (fieldText(f.def, "type") != QLatin1String("group")) {
             f.error = check(f.def, f.value, today);
             ok = ok && f.error.isEmpty();
             continue;
@@ -341,9 +328,9 @@ bool FormModel::validate()
             for (const QJsonValue &v : subs) {
                 QJsonObject sub = v.toObject();
                 sub.insert(QStringLiteral("required"), sub.value(QStringLiteral("required")).toBool(true));
-                const QString message = check(sub, person->value(str(sub, "key")), today);
+                const QString message = check(sub, person->value(fieldText(sub, "key")), today);
                 if (!message.isEmpty())
-                    errors.insert(str(sub, "key"), message);
+                    errors.insert(fieldText(sub, "key"), message);
             }
             person->setErrors(errors);
             if (!errors.isEmpty() && f.error.isEmpty())
@@ -368,11 +355,11 @@ QJsonObject FormModel::values() const
     for (const Field &f : m_fields) {
         if (f.def.value(QLatin1String(kCommon)).toBool())
             continue;
-        const QString key = str(f.def, "key");
-        if (str(f.def, "type") == QLatin1String("group")) {
+        const QString key = fieldText(f.def, "key");
+        if (fieldText(f.def, "type") == QLatin1String("group")) {
             out.insert(key, f.items ? f.items->values() : QJsonArray());
         } else if (!f.value.trimmed().isEmpty()) {
-            const QString type = str(f.def, "type");
+            const QString type = fieldText(f.def, "type");
             out.insert(key, type == QLatin1String("phone") ? normalizePhone(f.value).value_or(f.value) : f.value.simplified());
         }
     }
@@ -381,9 +368,9 @@ QJsonObject FormModel::values() const
 
 QString FormModel::shown(const Field &f) const
 {
-    const QString type = str(f.def, "type");
+    const QString type = fieldText(f.def, "type");
     if (type == QLatin1String("select")) {
-        const int i = int(strings(f.def.value(QStringLiteral("options"))).indexOf(f.value));
+        const int i = int(jsonStrings(f.def.value(QStringLiteral("options"))).indexOf(f.value));
         return i >= 0 ? optionLabels(f.def).value(i) : QString();
     }
     if (type == QLatin1String("group")) {
@@ -400,9 +387,9 @@ QString FormModel::shown(const Field &f) const
 QString FormModel::value(const QString &key) const
 {
     for (const Field &f : m_fields) {
-        if (str(f.def, "key") != key)
+        if (fieldText(f.def, "key") != key)
             continue;
-        if (str(f.def, "type") == QLatin1String("phone"))
+        if (fieldText(f.def, "type") == QLatin1String("phone"))
             return f.value.trimmed().isEmpty() ? QString() : normalizePhone(f.value).value_or(f.value.simplified());
         return f.value.simplified();
     }
@@ -412,7 +399,7 @@ QString FormModel::value(const QString &key) const
 bool FormModel::setValueByKey(const QString &key, const QString &value)
 {
     for (int row = 0; row < m_fields.size(); ++row) {
-        if (str(m_fields.at(row).def, "key") == key) {
+        if (fieldText(m_fields.at(row).def, "key") == key) {
             setValue(row, value);
             return true;
         }

@@ -2,31 +2,29 @@
 
 namespace kiosk {
 
-namespace {
-QString str(const QJsonObject &o, const char *key)
+QString fieldText(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString();
 }
 
-QStringList strings(const QJsonValue &v)
+QStringList jsonStrings(const QJsonValue &v)
 {
     QStringList out;
     for (const QJsonValue &s : v.toArray())
         out.append(s.toString());
     return out;
 }
-} // namespace
 
 QString fieldLabel(const QJsonObject &definition, bool english)
 {
-    const QString en = str(definition, "labelEn");
-    return english && !en.isEmpty() ? en : str(definition, "label");
+    const QString en = fieldText(definition, "labelEn");
+    return english && !en.isEmpty() ? en : fieldText(definition, "label");
 }
 
 QStringList fieldOptionLabels(const QJsonObject &definition, bool english)
 {
-    const QStringList en = strings(definition.value(QStringLiteral("optionsEn")));
-    const QStringList id = strings(definition.value(QStringLiteral("options")));
+    const QStringList en = jsonStrings(definition.value(QStringLiteral("optionsEn")));
+    const QStringList id = jsonStrings(definition.value(QStringLiteral("options")));
     return english && en.size() == id.size() ? en : id;
 }
 
@@ -46,7 +44,7 @@ QVariant SubfieldModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_definitions.size())
         return {};
     const QJsonObject def = m_definitions.at(index.row()).toObject();
-    const QString key = str(def, "key");
+    const QString key = fieldText(def, "key");
     switch (role) {
     case KeyRole:
         return key;
@@ -54,13 +52,13 @@ QVariant SubfieldModel::data(const QModelIndex &index, int role) const
     case LabelRole:
         return fieldLabel(def, m_english);
     case TypeRole:
-        return str(def, "type");
+        return fieldText(def, "type");
     case OptionsRole:
         return fieldOptionLabels(def, m_english);
     case ValueRole:
         return m_values.value(key);
     case SelectedRole:
-        return int(strings(def.value(QStringLiteral("options"))).indexOf(m_values.value(key)));
+        return int(jsonStrings(def.value(QStringLiteral("options"))).indexOf(m_values.value(key)));
     case ErrorRole:
         return m_errors.value(key);
     default:
@@ -83,7 +81,7 @@ void SubfieldModel::setValue(const QString &key, const QString &value)
 {
     m_values.insert(key, value);
     for (int row = 0; row < m_definitions.size(); ++row)
-        if (str(m_definitions.at(row).toObject(), "key") == key)
+        if (fieldText(m_definitions.at(row).toObject(), "key") == key)
             Q_EMIT dataChanged(index(row), index(row), {ValueRole, SelectedRole});
 }
 

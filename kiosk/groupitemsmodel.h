@@ -8,6 +8,10 @@
 
 namespace kiosk {
 
+/// The string `key` of a catalog field definition (empty when missing or not a string).
+[[nodiscard]] QString fieldText(const QJsonObject &definition, const char *key);
+/// The strings of a JSON array in a field definition (options, their English labels).
+[[nodiscard]] QStringList jsonStrings(const QJsonValue &v);
 /// The label of a catalog field definition, in English when asked and the catalog has one.
 [[nodiscard]] QString fieldLabel(const QJsonObject &definition, bool english);
 /// The display labels of a select field's options, in English when asked and the catalog has them all.

@@ -104,41 +104,44 @@ bool isValidRegistrationNumber(const QString &registrationNumber)
 
 } // namespace lifecycle
 
+namespace {
+/// Each officer action: its word on the wire (console forms, `act --as`) and its button label.
+struct ActionWords {
+    OfficerAction action;
+    const char *wire;
+    const char *label;
+};
+constexpr ActionWords kActionWords[] {
+    {OfficerAction::Approve, "setujui", "Setujui"},
+    {OfficerAction::Return, "kembalikan", "Kembalikan untuk diperbaiki"},
+    {OfficerAction::Reject, "tolak", "Tolak"},
+    {OfficerAction::HandOver, "serahkan", "Serahkan surat"},
+};
+const ActionWords *wordsFor(OfficerAction action)
+{
+    const auto it
+        = std::find_if(std::begin(kActionWords), std::end(kActionWords), [action](const ActionWords &w) { return w.action == action; });
+    return it == std::end(kActionWords) ? nullptr : it;
+}
+} // namespace
+
 QString actionLabel(OfficerAction action)
 {
-    switch (action) {
-    case OfficerAction::Approve:
-        return QStringLiteral("Setujui");
-    case OfficerAction::Return:
-        return QStringLiteral("Kembalikan untuk diperbaiki");
-    case OfficerAction::Reject:
-        return QStringLiteral("Tolak");
-    case OfficerAction::HandOver:
-        return QStringLiteral("Serahkan surat");
-    }
-    return {};
+    const ActionWords *w = wordsFor(action);
+    return w ? QString::fromUtf8(w->label) : QString();
 }
 
 QString officerActionToWire(OfficerAction action)
 {
-    switch (action) {
-    case OfficerAction::Approve:
-        return QStringLiteral("setujui");
-    case OfficerAction::Return:
-        return QStringLiteral("kembalikan");
-    case OfficerAction::Reject:
-        return QStringLiteral("tolak");
-    case OfficerAction::HandOver:
-        return QStringLiteral("serahkan");
-    }
-    return {};
+    const ActionWords *w = wordsFor(action);
+    return w ? QString::fromLatin1(w->wire) : QString();
 }
 
 std::optional<OfficerAction> officerActionFromWire(const QString &wire)
 {
-    for (OfficerAction a : {OfficerAction::Approve, OfficerAction::Return, OfficerAction::Reject, OfficerAction::HandOver})
-        if (officerActionToWire(a) == wire)
-            return a;
+    for (const ActionWords &w : kActionWords)
+        if (wire == QLatin1String(w.wire))
+            return w.action;
     return std::nullopt;
 }
 
