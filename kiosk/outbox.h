@@ -156,6 +156,9 @@ public:
     [[nodiscard]] Status raiseTechnicianAlert(const QString &text);
     [[nodiscard]] QStringList technicianAlerts() const;
 
+    /// The store this outbox writes to (the front office's journal shares it).
+    [[nodiscard]] const KioskStore &store() const { return m_store; }
+
     [[nodiscard]] QString syncValue(const QString &name) const;
     [[nodiscard]] Status setSyncValue(const QString &name, const QString &value);
 

@@ -92,6 +92,22 @@ const char *const kMigrations[] = {
     R"(
     ALTER TABLE tickets ADD COLUMN token_sealed BLOB;
     )",
+    // 6: the front office's journal (who printed, handed over, reprinted, cancelled, called), delivered to the backend.
+    R"(
+    CREATE TABLE desk_events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL DEFAULT '',
+        registration_number TEXT NOT NULL DEFAULT '',
+        queue_label TEXT NOT NULL DEFAULT '',
+        counter INTEGER NOT NULL DEFAULT 0,
+        detail TEXT NOT NULL DEFAULT '',
+        delivered_at TEXT
+    );
+    CREATE INDEX desk_events_at ON desk_events (at);
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

@@ -229,6 +229,118 @@ QByteArray SurveyResponse::toJson() const
     return compact(o);
 }
 
+namespace {
+constexpr std::pair<DeskEventKind, const char *> kDeskEventWords[] = {
+    {DeskEventKind::StaffSignedIn, "staff.signed_in"},
+    {DeskEventKind::StaffSignedOut, "staff.signed_out"},
+    {DeskEventKind::StaffLockedOut, "staff.locked_out"},
+    {DeskEventKind::LetterPrinted, "letter.printed"},
+    {DeskEventKind::LetterReprinted, "letter.reprinted"},
+    {DeskEventKind::LetterHandedOver, "letter.handed_over"},
+    {DeskEventKind::JobReprinted, "job.reprinted"},
+    {DeskEventKind::JobCancelled, "job.cancelled"},
+    {DeskEventKind::TicketReprinted, "ticket.reprinted"},
+    {DeskEventKind::QueueTaken, "queue.taken"},
+    {DeskEventKind::QueueCalled, "queue.called"},
+    {DeskEventKind::QueueRecalled, "queue.recalled"},
+    {DeskEventKind::QueueSkipped, "queue.skipped"},
+    {DeskEventKind::QueueRequeued, "queue.requeued"},
+    {DeskEventKind::QueueServed, "queue.served"},
+    {DeskEventKind::QueueTransferred, "queue.transferred"},
+};
+} // namespace
+
+QString DeskEvent::kindToWire(DeskEventKind kind)
+{
+    for (const auto &[k, word] : kDeskEventWords)
+        if (k == kind)
+            return QString::fromLatin1(word);
+    return {};
+}
+
+std::optional<DeskEventKind> DeskEvent::kindFromWire(const QString &wire)
+{
+    for (const auto &[k, word] : kDeskEventWords)
+        if (wire == QLatin1String(word))
+            return k;
+    return std::nullopt;
+}
+
+QJsonObject DeskEvent::toJsonObject() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("kind"), kindToWire(kind));
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
+    o.insert(QStringLiteral("actor"), actor);
+    o.insert(QStringLiteral("registrationNumber"), registrationNumber);
+    o.insert(QStringLiteral("queueLabel"), queueLabel);
+    o.insert(QStringLiteral("counter"), counter);
+    o.insert(QStringLiteral("detail"), detail);
+    return o;
+}
+
+std::optional<DeskEvent> DeskEvent::fromJsonObject(const QJsonObject &o, QString *error)
+{
+    DeskEvent e;
+    QString err;
+    e.id = boundedString(o, "id", &err);
+    const QString kind = boundedString(o, "kind", &err);
+    e.at = QDateTime::fromString(boundedString(o, "at", &err), Qt::ISODate);
+    e.actor = boundedString(o, "actor", &err, false);
+    e.registrationNumber = boundedString(o, "registrationNumber", &err, false);
+    e.queueLabel = boundedString(o, "queueLabel", &err, false);
+    e.detail = boundedString(o, "detail", &err, false);
+    const QJsonValue counter = o.value(QStringLiteral("counter"));
+    if (!err.isEmpty())
+        return refuse<DeskEvent>(error, err);
+    const auto k = kindFromWire(kind);
+    if (!k)
+        return refuse<DeskEvent>(error, QStringLiteral("unknown event kind '%1'").arg(kind.left(40)));
+    e.kind = *k;
+    if (e.id.size() < 16 || e.id.size() > 64 || !e.at.isValid())
+        return refuse<DeskEvent>(error, QStringLiteral("id (16–64 characters) and an ISO 8601 'at' are required"));
+    if (e.actor.size() > 64 || e.registrationNumber.size() > 64 || e.queueLabel.size() > 16 || e.detail.size() > 200)
+        return refuse<DeskEvent>(error, QStringLiteral("actor, registrationNumber, queueLabel or detail is too long"));
+    if (!counter.isUndefined() && (!counter.isDouble() || counter.toInt(-1) < 0 || counter.toInt(-1) > 99))
+        return refuse<DeskEvent>(error, QStringLiteral("counter is a loket number from 0 to 99"));
+    e.counter = counter.toInt(0);
+    return e;
+}
+
+QByteArray DeskEventBatch::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("events"), objectArray(events));
+    return compact(o);
+}
+
+std::optional<DeskEventBatch> DeskEventBatch::fromJson(const QByteArray &json, QString *error)
+{
+    if (json.size() > kMaxBodyBytes)
+        return refuse<DeskEventBatch>(error, QStringLiteral("body too large"));
+    QString why;
+    const auto o = parseObject(json, &why);
+    if (!o)
+        return refuse<DeskEventBatch>(error, why);
+    const QJsonValue events = o->value(QStringLiteral("events"));
+    if (!events.isArray())
+        return refuse<DeskEventBatch>(error, QStringLiteral("'events' must be an array"));
+    const QJsonArray a = events.toArray();
+    if (a.isEmpty() || a.size() > kMaxEvents)
+        return refuse<DeskEventBatch>(error, QStringLiteral("'events' holds 1 to %1 events").arg(kMaxEvents));
+    DeskEventBatch batch;
+    for (const QJsonValue &v : a) {
+        if (!v.isObject())
+            return refuse<DeskEventBatch>(error, QStringLiteral("every event is an object"));
+        auto e = DeskEvent::fromJsonObject(v.toObject(), &why);
+        if (!e)
+            return refuse<DeskEventBatch>(error, why);
+        batch.events.append(*e);
+    }
+    return batch;
+}
+
 std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, QString *error)
 {
     auto fail = [&](const QString &why) -> std::optional<SurveyResponse> {

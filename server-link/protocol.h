@@ -196,6 +196,53 @@ struct SurveyResponse {
     [[nodiscard]] static std::optional<SurveyResponse> fromJson(const QByteArray &json, QString *error = nullptr);
 };
 
+/// What happened at the village hall's front office, as the kiosk journals it (see kiosk/deskjournal.h).
+/// Wire words are in DeskEvent::kindToWire; never carries personal data (no NIK, no name).
+enum class DeskEventKind {
+    StaffSignedIn, // staff.signed_in
+    StaffSignedOut, // staff.signed_out
+    StaffLockedOut, // staff.locked_out: too many wrong PINs
+    LetterPrinted, // letter.printed
+    LetterReprinted, // letter.reprinted
+    LetterHandedOver, // letter.handed_over (the handover itself travels on POST /requests/{reg}/handover)
+    JobReprinted, // job.reprinted: a stalled or failed print job sent again
+    JobCancelled, // job.cancelled: a print job dropped by staff
+    TicketReprinted, // ticket.reprinted: a ticket lost to a crash or printer fault printed again
+    QueueTaken, // queue.taken: a number was drawn (ticket, pick-up or help)
+    QueueCalled, // queue.called
+    QueueRecalled, // queue.recalled
+    QueueSkipped, // queue.skipped: no-show
+    QueueRequeued, // queue.requeued: a skipped number back in line once
+    QueueServed, // queue.served
+    QueueTransferred, // queue.transferred to another loket
+};
+
+/// One entry of POST /api/v1/desk-events: who did what at the front office, when. Delivered exactly
+/// once by `id` (random UUID, the idempotency key of the event).
+struct DeskEvent {
+    QString id;
+    DeskEventKind kind = DeskEventKind::LetterPrinted;
+    QDateTime at; // UTC
+    QString actor; // staff username; empty when the citizen did it (drew a number)
+    QString registrationNumber; // the request it concerns, if any
+    QString queueLabel; // e.g. "A-007", if any
+    int counter = 0; // loket 1–4, 0 when none
+    QString detail; // short free text without personal data (e.g. "prioritas", "dialihkan dari loket 1")
+
+    [[nodiscard]] static QString kindToWire(DeskEventKind kind);
+    [[nodiscard]] static std::optional<DeskEventKind> kindFromWire(const QString &wire);
+    [[nodiscard]] QJsonObject toJsonObject() const;
+    [[nodiscard]] static std::optional<DeskEvent> fromJsonObject(const QJsonObject &o, QString *error = nullptr);
+};
+
+/// Body of POST /api/v1/desk-events: {"events": [DeskEvent, …]}, at most kMaxEvents.
+struct DeskEventBatch {
+    QList<DeskEvent> events;
+    static constexpr int kMaxEvents = 200;
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<DeskEventBatch> fromJson(const QByteArray &json, QString *error = nullptr);
+};
+
 /// Limits applied by both sides before anything is stored.
 inline constexpr int kMaxFieldLength = 500;
 inline constexpr int kMaxBodyBytes = 64 * 1024;

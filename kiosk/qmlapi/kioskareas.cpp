@@ -8,6 +8,7 @@ namespace kiosk {
 
 KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     : QObject(parent)
+    , journal(s.outbox.store())
     , ledger(s.outbox, s.print, s.officeName)
     , flow(s.idle)
     , nik(flow)
@@ -16,7 +17,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , status(flow, s.outbox, s.catalog)
     , verification(flow, s.sealVerifier)
     , survey(flow, request, s.outbox)
-    , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, s.sealVerifier})
+    , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier})
     , m_idle(s.idle)
 {
     connect(&s.print, &devices::PrintJobTracker::printerStateChanged, &devices, &DeviceStatus::handlePrinterState);

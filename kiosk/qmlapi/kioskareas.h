@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deskjournal.h"
 #include "devicestatus.h"
 #include "letterrequest.h"
 #include "letterverification.h"
@@ -49,6 +50,8 @@ public:
     /// Each area by the name QML knows it as ("VisitFlow", "StaffLogin"), for the autopilot's paths.
     [[nodiscard]] QHash<QString, QObject *> byName();
 
+    /// Who did what at the front office, delivered to the backend by the sync service.
+    DeskJournal journal;
     PrintLedger ledger;
     VisitFlow flow;
     NikEntry nik;

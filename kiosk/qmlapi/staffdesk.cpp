@@ -2,6 +2,7 @@
 
 #include "catalogmodel.h"
 #include "crypto.h"
+#include "deskjournal.h"
 #include "outbox.h"
 #include "printer.h"
 #include "printjobtracker.h"
@@ -67,14 +68,15 @@ QHash<int, QByteArray> PrintJobsModel::roleNames() const
         {NeedsStaffRole, "needsStaff"}};
 }
 
-StaffDesk::StaffDesk(OutboxRepository &outbox, const CatalogModel &catalog, PrintLedger &ledger, SyncStatus &sync,
-    const SealVerifier *verifier, QObject *parent)
+StaffDesk::StaffDesk(StaffMember staff, Services s, QObject *parent)
     : QObject(parent)
-    , m_outbox(outbox)
-    , m_catalog(catalog)
-    , m_ledger(ledger)
-    , m_sync(sync)
-    , m_verifier(verifier)
+    , m_staff(std::move(staff))
+    , m_outbox(s.outbox)
+    , m_catalog(s.catalog)
+    , m_ledger(s.ledger)
+    , m_sync(s.sync)
+    , m_journal(s.journal)
+    , m_verifier(s.verifier)
 {
     devices::PrintJobTracker &tracker = m_ledger.tracker();
     connect(&tracker, &devices::PrintJobTracker::jobsChanged, this, &StaffDesk::reloadJobs);
@@ -104,6 +106,12 @@ void StaffDesk::setMessage(const QString &message)
         return;
     m_message = message;
     Q_EMIT messageChanged();
+}
+
+void StaffDesk::journal(serverlink::DeskEventKind kind, const QString &registrationNumber, const QString &detail)
+{
+    if (const auto recorded = m_journal.record(kind, m_staff.username, registrationNumber, {}, 0, detail); !recorded)
+        qCWarning(lcStaff).noquote() << "desk journal:" << recorded.error().message;
 }
 
 void StaffDesk::reloadLetters()
@@ -162,6 +170,7 @@ void StaffDesk::printLetter(const QString &registrationNumber)
         return;
     }
     m_ledger.printLetter(registrationNumber, pdf);
+    journal(serverlink::DeskEventKind::LetterPrinted, registrationNumber);
     setMessage(tr("Surat %1 sedang dikirim ke printer…").arg(registrationNumber));
 }
 
@@ -177,6 +186,7 @@ void StaffDesk::handOver(const QString &registrationNumber)
         return;
     }
     qCInfo(lcStaff).noquote() << "handed over" << registrationNumber;
+    journal(serverlink::DeskEventKind::LetterHandedOver, registrationNumber);
     setMessage(tr("Surat %1 tercatat sudah diserahkan kepada pemohon.").arg(registrationNumber));
     reloadLetters();
     m_sync.deliverSoon();
@@ -185,12 +195,14 @@ void StaffDesk::handOver(const QString &registrationNumber)
 void StaffDesk::reprintJob(int id)
 {
     m_ledger.tracker().reprint(id);
+    journal(serverlink::DeskEventKind::JobReprinted, {}, QStringLiteral("pekerjaan #%1").arg(id));
     setMessage(tr("Pekerjaan cetak #%1 dikirim ulang ke printer.").arg(id));
 }
 
 void StaffDesk::discardJob(int id)
 {
     m_ledger.discard(id);
+    journal(serverlink::DeskEventKind::JobCancelled, {}, QStringLiteral("pekerjaan #%1").arg(id));
     setMessage(tr("Pekerjaan cetak #%1 dibatalkan.").arg(id));
 }
 
@@ -201,6 +213,8 @@ void StaffDesk::reprintLostTickets()
         return s ? s->name : code;
     });
     qCInfo(lcStaff) << "staff reprinted" << sent << "lost tickets";
+    if (sent > 0)
+        journal(serverlink::DeskEventKind::TicketReprinted, {}, QStringLiteral("%1 tiket").arg(sent));
     setMessage(sent == 0 ? tr("Tidak ada tiket hilang yang dapat dicetak ulang.") : tr("%n tiket dikirim ulang ke printer.", "", sent));
     reloadJobs();
 }

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "protocol.h"
 #include "rowlistmodel.h"
+#include "staffmember.h"
 
 #include <QObject>
 
@@ -11,6 +13,7 @@ enum class DeviceState;
 namespace kiosk {
 
 class CatalogModel;
+class DeskJournal;
 class OutboxRepository;
 class PrintLedger;
 class SealVerifier;
@@ -67,6 +70,8 @@ class StaffDesk : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    /// The staff member signed in at this desk.
+    Q_PROPERTY(QString staffName READ staffName CONSTANT)
     Q_PROPERTY(kiosk::ReadyLettersModel *readyLetters READ readyLetters CONSTANT)
     Q_PROPERTY(int readyLetterCount READ readyLetterCount NOTIFY countsChanged)
     Q_PROPERTY(int lettersPrinted READ lettersPrinted NOTIFY countsChanged)
@@ -75,8 +80,20 @@ class StaffDesk : public QObject
     Q_PROPERTY(int ticketsNotPrinted READ ticketsNotPrinted NOTIFY countsChanged)
 
 public:
-    StaffDesk(OutboxRepository &outbox, const CatalogModel &catalog, PrintLedger &ledger, SyncStatus &sync, const SealVerifier *verifier,
-        QObject *parent = nullptr);
+    /// What a desk works with.
+    struct Services {
+        OutboxRepository &outbox;
+        const CatalogModel &catalog;
+        PrintLedger &ledger;
+        SyncStatus &sync;
+        const DeskJournal &journal;
+        const SealVerifier *verifier; // null: letters are checked by their hash only
+    };
+
+    StaffDesk(StaffMember staff, Services services, QObject *parent = nullptr);
+
+    [[nodiscard]] const StaffMember &staff() const { return m_staff; }
+    [[nodiscard]] QString staffName() const { return m_staff.name; }
 
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] ReadyLettersModel *readyLetters() { return &m_readyLetters; }
@@ -105,11 +122,15 @@ private:
     void reloadLetters();
     void reloadJobs();
     void handlePrinterState(const QString &role, devices::DeviceState state, const QString &message);
+    /// Journals what this staff member did (delivered to the backend); a failure is logged, never blocks the desk.
+    void journal(serverlink::DeskEventKind kind, const QString &registrationNumber = {}, const QString &detail = {});
 
+    StaffMember m_staff;
     OutboxRepository &m_outbox;
     const CatalogModel &m_catalog;
     PrintLedger &m_ledger;
     SyncStatus &m_sync;
+    const DeskJournal &m_journal;
     const SealVerifier *m_verifier;
     QString m_message;
     ReadyLettersModel m_readyLetters;

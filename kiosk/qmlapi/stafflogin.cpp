@@ -43,7 +43,9 @@ void StaffLogin::login(const QString &pin)
     case StaffAuth::Outcome::Granted:
         setMessage({});
         if (!m_desk) {
-            m_desk = new StaffDesk(m_services.outbox, m_services.catalog, m_services.ledger, m_services.sync, m_services.verifier, this);
+            // Until staff sign in as themselves (personal card + PIN), the shared PIN acts as one desk account.
+            const StaffMember staff {QStringLiteral("petugas"), tr("Petugas loket")};
+            m_desk = new StaffDesk(staff, m_services, this);
             Q_EMIT deskChanged();
         }
         m_flow.show(VisitFlow::Staff);

@@ -8,6 +8,7 @@
 namespace kiosk {
 
 class CatalogModel;
+class DeskJournal;
 class OutboxRepository;
 class PrintLedger;
 class SealVerifier;
@@ -26,13 +27,7 @@ class StaffLogin : public QObject
 
 public:
     /// What an open desk works with.
-    struct Services {
-        OutboxRepository &outbox;
-        const CatalogModel &catalog;
-        PrintLedger &ledger;
-        SyncStatus &sync;
-        const SealVerifier *verifier; // null: letters are checked by their hash only
-    };
+    using Services = StaffDesk::Services;
 
     StaffLogin(VisitFlow &flow, StaffAuth &auth, Services services, QObject *parent = nullptr);
     ~StaffLogin() override;

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace kiosk {
+
+/// The front-office staff member signed in at the desk: who every print, handover, reprint,
+/// cancellation and queue call is recorded against (on the kiosk and at the backend).
+struct StaffMember {
+    QString username; // as in the backend console; the actor on the wire
+    QString name; // shown on the desk and on receipts
+
+    [[nodiscard]] bool isValid() const { return !username.isEmpty(); }
+};
+
+} // namespace kiosk
