@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -20,6 +21,32 @@ QString KioskConfig::lettersDir() const
 {
     return QDir(dataDir).filePath(QStringLiteral("letters"));
 }
+
+namespace {
+// The text after "key =" in section [section] of an INI file, unquoted; empty when absent.
+QString rawIniValue(const QString &path, const QString &section, const QString &key)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    bool inSection = false;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.startsWith(QLatin1Char('['))) {
+            inSection = line.compare(QLatin1Char('[') + section + QLatin1Char(']'), Qt::CaseInsensitive) == 0;
+            continue;
+        }
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (inSection && eq > 0 && line.left(eq).trimmed() == key) {
+            QString value = line.mid(eq + 1).trimmed();
+            if (value.size() >= 2 && value.startsWith(QLatin1Char('"')) && value.endsWith(QLatin1Char('"')))
+                value = value.mid(1, value.size() - 2);
+            return value;
+        }
+    }
+    return {};
+}
+} // namespace
 
 Result<KioskConfig> KioskConfig::load(const QString &path)
 {
@@ -64,6 +91,26 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     c.purgeDays = std::clamp(s.value(QStringLiteral("privacy/purgeDays"), 30).toInt(), 1, 3650);
     c.sealRootPublicKey = filePath(QStringLiteral("seal/rootPublicKey"));
     c.maxTrustAgeDays = s.value(QStringLiteral("seal/maxTrustAgeDays"), 7).toInt();
+    // QSettings ends an unquoted INI value at ';' (a comment), so "1:A,C;2:B,C" is read from the line itself.
+    const QVariant counters = s.value(QStringLiteral("queue/counters"));
+    const QString countersText = counters.typeId() == QMetaType::QString && counters.toString().contains(QLatin1Char(';'))
+        ? counters.toString()
+        : rawIniValue(path, QStringLiteral("queue"), QStringLiteral("counters"));
+    QString countersError;
+    if (!countersText.trimmed().isEmpty()) {
+        const auto parsed = queuerules::parseCounters(countersText, &countersError);
+        if (parsed)
+            c.counters = *parsed;
+    }
+    c.noShowRequeueMinutes = std::clamp(s.value(QStringLiteral("queue/noShowRequeueMinutes"), 5).toInt(), 1, 120);
+    for (int loket = 1; loket <= queuerules::kMaxLokets; ++loket) {
+        const QString uri = s.value(QStringLiteral("queue/keypad%1").arg(loket)).toString().trimmed();
+        if (!uri.isEmpty())
+            c.keypads.insert(loket, uri);
+    }
+    if (!countersError.isEmpty())
+        return Error {
+            ErrorCode::InvalidData, QStringLiteral("Konfigurasi %1: [queue] counters salah: %2 Hubungi teknisi.").arg(path, countersError)};
 
     QStringList missing;
     if (c.kioskId.isEmpty())

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "kioskresult.h"
+#include "queuerules.h"
 
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +18,8 @@ namespace kiosk {
 ///              stallTimeoutSeconds (a job without progress this long is shown to staff as stalled; 120)
 ///   [staff]    pinHash (see `kioskctl hash-pin`)
 ///   [privacy]  purgeDays
+///   [queue]    counters (loket:queues;… e.g. 1:A,C;2:B,C; 1–4 lokets; default 1:A,B,C), noShowRequeueMinutes (5),
+///              keypad1 … keypad4 (the loket's numeric keypad, e.g. evdev:/dev/input/by-id/…-event-kbd)
 ///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
 struct KioskConfig {
     QString kioskId;
@@ -41,6 +45,9 @@ struct KioskConfig {
     int purgeDays = 30;
     QString sealRootPublicKey;
     int maxTrustAgeDays = 7;
+    QList<Loket> counters {{1, {QueueKind::Request, QueueKind::Pickup, QueueKind::Help}}};
+    int noShowRequeueMinutes = 5;
+    QMap<int, QString> keypads; // loket → keypad URI
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString deviceKeyPath() const;

@@ -3,6 +3,7 @@
 #include <QFile>
 
 #include "crypto.h"
+#include "queuebook.h"
 #include "store.h"
 
 #include <QLoggingCategory>
@@ -128,17 +129,14 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
             return fail(queryFailed(QStringLiteral("permohonan"), q));
         queued.id = q.lastInsertId().toLongLong();
 
-        if (const auto counted = m_store.write(QStringLiteral("nomor antrean"),
-                QStringLiteral("INSERT INTO queue_counters (day, last_number) VALUES (?, 1)"
-                               " ON CONFLICT (day) DO UPDATE SET last_number = queue_counters.last_number + 1"),
-                {day});
-            !counted)
-            return fail(counted.error());
-        q.prepare(QStringLiteral("SELECT last_number FROM queue_counters WHERE day = ?"));
-        q.addBindValue(day);
-        if (!q.exec() || !q.next())
-            return fail(queryFailed(QStringLiteral("nomor antrean"), q));
-        queued.queueNumber = q.value(0).toInt();
+        // The ticket's "A" number is the queue book's, drawn in this same transaction.
+        const auto number = QueueBook::takeWithin(m_store, QueueKind::Request,
+            queuerules::priorityFor(request.priority, request.nik, queued.queueDay), queued.registrationNumber, queued.createdAt);
+        if (!number)
+            return fail(number.error());
+        queued.queueNumber = number->number;
+        queued.queueLabel = number->label;
+        queued.priority = number->reason;
 
         const QByteArray tokenSealed
             = serverlink::crypto::aeadSeal(m_key, queued.statusToken.toLatin1(), ticketAad(queued.registrationNumber));
@@ -195,6 +193,7 @@ QList<QueuedRequest> OutboxRepository::unprintedTickets()
         t.idempotencyKey = q.value(2).toString();
         t.queueDay = QDate::fromString(q.value(3).toString(), Qt::ISODate);
         t.queueNumber = q.value(4).toInt();
+        t.queueLabel = queuerules::label(QueueKind::Request, t.queueNumber);
         t.createdAt = fromIso(q.value(5).toString());
         t.serviceCode = q.value(6).toString();
         // Sealed with another device key or damaged: that ticket cannot be made again.

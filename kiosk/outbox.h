@@ -2,6 +2,7 @@
 
 #include "kioskresult.h"
 #include "protocol.h"
+#include "queuerules.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -23,6 +24,8 @@ struct NewRequest {
     QString purpose;
     QString phone; // +62…, or empty
     QJsonObject fields;
+    /// Disabilitas or ibu hamil, tapped on the kiosk; lansia is read from the NIK.
+    PriorityReason priority = PriorityReason::None;
 };
 
 /// A request committed to the outbox together with its ticket.
@@ -33,6 +36,8 @@ struct QueuedRequest {
     QString idempotencyKey;
     QDate queueDay;
     int queueNumber = 0;
+    QString queueLabel; // "A-007", from the queue book
+    PriorityReason priority = PriorityReason::None;
     QDateTime createdAt;
     QString serviceCode;
 };
@@ -98,7 +103,7 @@ public:
 
     OutboxRepository(const KioskStore &store, QByteArray deviceKey, Clock clock = &QDateTime::currentDateTime);
 
-    /// Writes the request, its ticket (next queue number of the day) and its idempotency key
+    /// Writes the request, its ticket (the queue book's next "A" number of the day) and its idempotency key
     /// in ONE transaction. Only after this returns successfully may the ticket be printed.
     [[nodiscard]] Result<QueuedRequest> enqueue(const NewRequest &request);
 

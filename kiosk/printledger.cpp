@@ -32,7 +32,7 @@ PrintLedger::PrintLedger(OutboxRepository &outbox, devices::PrintJobTracker &pri
 
 Result<IssuedTicket> PrintLedger::issue(const NewRequest &request, const QString &serviceName)
 {
-    auto issued = issueTicket(m_outbox, request, m_officeName, serviceName, m_print);
+    auto issued = issueTicket(m_outbox, request, m_officeName, serviceName, m_print, m_queue);
     if (issued)
         m_ticketJobs.insert(issued->printJob, issued->queued.id);
     return issued;

@@ -14,6 +14,7 @@ class PrintJobTracker;
 namespace kiosk {
 
 struct IssuedTicket;
+class QueueBook;
 
 /// Knows which print job is which ticket or letter, records each ticket's fate in the outbox
 /// (accepted, printed, problem) and tells the visit and the staff desk in their own terms.
@@ -33,6 +34,8 @@ public:
     void discard(int id);
 
     [[nodiscard]] devices::PrintJobTracker &tracker() const { return m_print; }
+    /// The queue book whose estimate is printed on each new ticket (none: no estimate printed).
+    void setQueueBook(const QueueBook *queue) { m_queue = queue; }
 
 Q_SIGNALS:
     /// Ticket job `job`: the printer took it, refused it for now, printed it (ok) or gave up.
@@ -51,6 +54,7 @@ private:
     OutboxRepository &m_outbox;
     devices::PrintJobTracker &m_print;
     QString m_officeName;
+    const QueueBook *m_queue = nullptr;
     QHash<int, qint64> m_ticketJobs; // ticket print jobs not printed yet → request id
     QHash<int, QString> m_letterJobs; // letter print jobs not printed yet → registration number
 };

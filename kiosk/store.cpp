@@ -108,6 +108,44 @@ const char *const kMigrations[] = {
     );
     CREATE INDEX desk_events_at ON desk_events (at);
     )",
+    // 7: the village hall's queue: numbers per local day and purpose (A request, B pick-up, C help), each
+    // number's way through the lokets, and each loket's priority run and no-shows. Today's ticket numbers
+    // carry on from queue_counters, which the queue numbering replaces.
+    R"(
+    CREATE TABLE queue_numbers (
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        last_number INTEGER NOT NULL,
+        PRIMARY KEY (day, kind)
+    );
+    INSERT INTO queue_numbers (day, kind, last_number) SELECT day, 'A', last_number FROM queue_counters;
+    CREATE TABLE queue_entries (
+        id INTEGER PRIMARY KEY,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        registration_number TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL,
+        counter INTEGER NOT NULL DEFAULT 0,
+        transfer_to INTEGER NOT NULL DEFAULT 0,
+        taken_at TEXT NOT NULL,
+        called_at TEXT,
+        served_at TEXT,
+        requeue_at TEXT,
+        skips INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (day, kind, number)
+    );
+    CREATE INDEX queue_entries_day_state ON queue_entries (day, state);
+    CREATE TABLE queue_lokets (
+        day TEXT NOT NULL,
+        counter INTEGER NOT NULL,
+        priority_run INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (day, counter)
+    );
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

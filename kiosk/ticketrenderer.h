@@ -14,6 +14,18 @@ struct TicketContent {
     int queueNumber = 0;
     QDateTime issuedAt;
     QString qrPayload;
+    QString priority; // "lansia", "disabilitas", "ibu hamil"; empty for a regular number
+    QString waitEstimate; // "± 10–20 menit" or "perkiraan belum tersedia"; empty: not printed
+};
+
+/// What goes on a small numbered slip without a request (pick-up, konsultasi / bantuan).
+struct QueueSlipContent {
+    QString officeName;
+    QString queueName; // "Konsultasi / bantuan"
+    QString queueLabel; // "C-003"
+    QDateTime issuedAt;
+    QString priority;
+    QString waitEstimate;
 };
 
 /// Draws the queue ticket for a thermal printer (black on white, 1-bit friendly).
@@ -25,6 +37,8 @@ public:
         : m_width(widthDots)
     { }
     [[nodiscard]] QImage render(const TicketContent &ticket) const;
+    /// The small numbered slip of a queue without a request: no QR code, no registration number.
+    [[nodiscard]] QImage renderSlip(const QueueSlipContent &slip) const;
 
     /// "A-007": the queue number as called out at the front office.
     [[nodiscard]] static QString queueLabel(int queueNumber);

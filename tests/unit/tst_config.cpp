@@ -63,6 +63,45 @@ private Q_SLOTS:
         QCOMPARE(config->maxParallel, expected);
     }
 
+    void queueSection_data()
+    {
+        QTest::addColumn<QByteArray>("section");
+        QTest::addColumn<QString>("lokets"); // "1:ABC"; empty: the file is refused
+        QTest::addColumn<int>("requeueMinutes");
+        QTest::addColumn<QString>("keypad2");
+        // Sizes differ row to row (see maxParallelIsBounded_data).
+        QTest::newRow("default") << QByteArray() << QStringLiteral("1:ABC") << 5 << QString();
+        QTest::newRow("unquoted semicolons") << QByteArray(
+            "[queue]\ncounters = 1:A,C;2:B,C\nnoShowRequeueMinutes=7\nkeypad2=evdev:/dev/input/by-id/k\n")
+                                             << QStringLiteral("1:AC 2:BC") << 7 << QStringLiteral("evdev:/dev/input/by-id/k");
+        QTest::newRow("quoted") << QByteArray("[queue]\ncounters = \"1:A;2:B;3:C\"\n") << QStringLiteral("1:A 2:B 3:C") << 5 << QString();
+        QTest::newRow("malformed") << QByteArray("[queue]\ncounters = 9:A\n") << QString() << 5 << QString();
+    }
+
+    void queueSection()
+    {
+        QFETCH(QByteArray, section);
+        QFETCH(QString, lokets);
+        QFETCH(int, requeueMinutes);
+        QFETCH(QString, keypad2);
+        const auto config = load({}, section);
+        if (lokets.isEmpty()) {
+            QVERIFY(!config);
+            return;
+        }
+        QVERIFY(config);
+        QStringList out;
+        for (const kiosk::Loket &l : config->counters) {
+            QString letters;
+            for (kiosk::QueueKind k : l.kinds)
+                letters += kiosk::queuerules::letter(k);
+            out << QStringLiteral("%1:%2").arg(l.counter).arg(letters);
+        }
+        QCOMPARE(out.join(QLatin1Char(' ')), lokets);
+        QCOMPARE(config->noShowRequeueMinutes, requeueMinutes);
+        QCOMPARE(config->keypads.value(2), keypad2);
+    }
+
 private:
     /// A complete configuration with `kioskLines` in [kiosk] and `sections` after it.
     std::optional<KioskConfig> load(const QByteArray &kioskLines, const QByteArray &sections = {})
