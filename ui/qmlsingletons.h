@@ -116,6 +116,26 @@ public:
     static SyncStatus *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->sync); }
 };
 
+/// QueueDesk (calling the queue from the staff desk) as a QML singleton.
+struct QueueDeskSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::QueueDesk)
+    QML_NAMED_ELEMENT(QueueDesk)
+    QML_SINGLETON
+public:
+    static QueueDesk *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->queueDesk); }
+};
+
+/// QueueTicket (the help number on the welcome screen) as a QML singleton.
+struct QueueTicketSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::QueueTicket)
+    QML_NAMED_ELEMENT(QueueTicket)
+    QML_SINGLETON
+public:
+    static QueueTicket *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->queueTicket); }
+};
+
 /// Idle (the IdleMonitor) as a QML singleton.
 struct IdleSingleton {
     Q_GADGET
@@ -189,6 +209,14 @@ struct PrintJobsModelForeign {
     QML_FOREIGN(kiosk::PrintJobsModel)
     QML_NAMED_ELEMENT(PrintJobsModel)
     QML_UNCREATABLE("part of StaffDesk")
+};
+
+/// LoketReportModel as a named, uncreatable QML type.
+struct LoketReportModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::LoketReportModel)
+    QML_NAMED_ELEMENT(LoketReportModel)
+    QML_UNCREATABLE("part of QueueDesk")
 };
 
 /// SealVerdict as a QML value type.

@@ -3,12 +3,14 @@
 #include "idlemonitor.h"
 #include "payloadclassifier.h"
 #include "printjobtracker.h"
+#include "ticketissuer.h"
 
 namespace kiosk {
 
 KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     : QObject(parent)
     , journal(s.outbox.store())
+    , queue(s.outbox.store(), journal, s.queue)
     , ledger(s.outbox, s.print, s.officeName)
     , flow(s.idle)
     , nik(flow)
@@ -18,8 +20,15 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , verification(flow, s.sealVerifier)
     , survey(flow, request, s.outbox)
     , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier})
+    , queueDesk(queue, staffLogin)
+    , queueTicket(queue,
+          [&print = s.print, office = s.officeName](
+              const QueueEntry &entry, const QString &estimate) { printQueueSlip(entry, office, estimate, print); })
     , m_idle(s.idle)
 {
+    ledger.setQueueBook(&queue);
+    connect(&request, &LetterRequest::requestQueued, &queue, &QueueBook::refresh);
+    connect(&flow, &VisitFlow::wiped, &queueTicket, &QueueTicket::close);
     connect(&s.print, &devices::PrintJobTracker::printerStateChanged, &devices, &DeviceStatus::handlePrinterState);
     connect(&request, &LetterRequest::requestQueued, &sync, &SyncStatus::deliverSoon);
     connect(&survey, &Survey::responseQueued, &sync, &SyncStatus::deliverSoon);
@@ -31,7 +40,7 @@ QHash<QString, QObject *> KioskAreas::byName()
     return {{QStringLiteral("VisitFlow"), &flow}, {QStringLiteral("NikEntry"), &nik}, {QStringLiteral("LetterRequest"), &request},
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
         {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
-        {QStringLiteral("SyncStatus"), &sync}};
+        {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket}};
 }
 
 void KioskAreas::handleScan(const QString &payload)

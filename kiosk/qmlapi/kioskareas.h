@@ -6,6 +6,8 @@
 #include "letterverification.h"
 #include "nikentry.h"
 #include "printledger.h"
+#include "queuebook.h"
+#include "queuedesk.h"
 #include "stafflogin.h"
 #include "statuslookup.h"
 #include "survey.h"
@@ -37,6 +39,8 @@ struct KioskServices {
     QString officeName;
     /// Enables the seal check of "Verifikasi Surat" and of every letter before it prints; may be null.
     const SealVerifier *sealVerifier = nullptr;
+    /// Lokets and the no-show delay ([queue] in the kiosk configuration).
+    QueueBook::Settings queue {};
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
@@ -52,6 +56,8 @@ public:
 
     /// Who did what at the front office, delivered to the backend by the sync service.
     DeskJournal journal;
+    /// The village hall's queue; the calling display and the voice connect to its called() signal.
+    QueueBook queue;
     PrintLedger ledger;
     VisitFlow flow;
     NikEntry nik;
@@ -62,6 +68,8 @@ public:
     LetterVerification verification;
     Survey survey;
     StaffLogin staffLogin;
+    QueueDesk queueDesk;
+    QueueTicket queueTicket;
 
 public Q_SLOTS:
     /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense.

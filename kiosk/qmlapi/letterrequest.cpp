@@ -118,7 +118,8 @@ void LetterRequest::submit()
     if (m_flow.screen() != VisitFlow::Review || !m_nik.valid())
         return;
     const NewRequest request {m_serviceCode, m_nik.nik(), m_form.value(QStringLiteral("name")), m_form.value(QStringLiteral("address")),
-        m_form.value(QStringLiteral("purpose")), m_form.value(QStringLiteral("phone")), m_form.values()};
+        m_form.value(QStringLiteral("purpose")), m_form.value(QStringLiteral("phone")), m_form.values(),
+        queuerules::reasonFromWire(m_priority)};
     const auto s = service();
     // Printing happens on the print service's thread; the done screen follows the job.
     const auto issued = m_ledger.issue(request, s ? s->name : m_serviceCode);
@@ -130,8 +131,8 @@ void LetterRequest::submit()
     const QueuedRequest &queued = issued->queued;
     m_ticketJob = issued->printJob;
     qCInfo(lcRequest).noquote() << "queued" << queued.registrationNumber << "ticket job" << m_ticketJob;
-    m_ticket = {queued.registrationNumber, TicketRenderer::queueLabel(queued.queueNumber), false, tr("Tiket sedang dicetak…"),
-        s ? s->estimatedDays : 0, requirements()};
+    m_ticket = {queued.registrationNumber, queued.queueLabel, false, tr("Tiket sedang dicetak…"), s ? s->estimatedDays : 0, requirements(),
+        issued->waitEstimate, queuerules::reasonLabel(queued.priority)};
     m_lastServiceCode = m_serviceCode;
     Q_EMIT ticketChanged();
     Q_EMIT requestQueued();
@@ -145,8 +146,18 @@ void LetterRequest::setTicketPrintState(bool printed, const QString &message)
     Q_EMIT ticketChanged();
 }
 
+void LetterRequest::setPriority(const QString &priority)
+{
+    const QString wire = queuerules::reasonToWire(queuerules::reasonFromWire(priority));
+    if (wire == m_priority)
+        return;
+    m_priority = wire;
+    Q_EMIT priorityChanged();
+}
+
 void LetterRequest::wipe()
 {
+    setPriority({});
     m_serviceCode.clear();
     m_form.clear();
     m_catalog.setFilter({});

@@ -22,6 +22,10 @@ struct Ticket {
     Q_PROPERTY(QString printMessage MEMBER printMessage)
     Q_PROPERTY(int estimatedDays MEMBER estimatedDays)
     Q_PROPERTY(QStringList requirements MEMBER requirements)
+    /// "± 10–20 menit" or "perkiraan belum tersedia", as printed on the ticket.
+    Q_PROPERTY(QString waitEstimate MEMBER waitEstimate)
+    /// "lansia", "disabilitas", "ibu hamil", or empty.
+    Q_PROPERTY(QString priority MEMBER priority)
 public:
     QString registrationNumber;
     QString queueLabel;
@@ -29,6 +33,8 @@ public:
     QString printMessage;
     int estimatedDays = 0;
     QStringList requirements;
+    QString waitEstimate;
+    QString priority;
     [[nodiscard]] bool isEmpty() const { return registrationNumber.isEmpty(); }
     bool operator==(const Ticket &) const = default;
 };
@@ -48,6 +54,8 @@ class LetterRequest : public QObject
     Q_PROPERTY(QStringList requirements READ requirements NOTIFY serviceChanged)
     Q_PROPERTY(QString formError READ formError NOTIFY formErrorChanged)
     Q_PROPERTY(kiosk::Ticket ticket READ ticket NOTIFY ticketChanged)
+    /// A priority tapped before the ticket prints: "", "disabilitas" or "ibu_hamil" (lansia is read from the NIK).
+    Q_PROPERTY(QString priority READ priority WRITE setPriority NOTIFY priorityChanged)
 
 public:
     LetterRequest(
@@ -65,6 +73,8 @@ public:
     [[nodiscard]] Ticket ticket() const { return m_ticket; }
     /// The service of the last submitted request, for the survey (not personal data).
     [[nodiscard]] QString lastServiceCode() const { return m_lastServiceCode; }
+    [[nodiscard]] QString priority() const { return m_priority; }
+    void setPriority(const QString &priority);
 
     Q_INVOKABLE void chooseService(const QString &code);
     /// Sets a field by its key (select fields take the option's value).
@@ -82,6 +92,7 @@ Q_SIGNALS:
     void serviceChanged();
     void formErrorChanged();
     void ticketChanged();
+    void priorityChanged();
     /// A request was committed to the outbox: the sync service should deliver it now.
     void requestQueued();
 
@@ -101,6 +112,7 @@ private:
     Ticket m_ticket;
     int m_ticketJob = 0; // the print job of the ticket on the done screen
     QString m_lastServiceCode;
+    QString m_priority;
 };
 
 } // namespace kiosk

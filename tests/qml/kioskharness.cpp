@@ -71,7 +71,7 @@ bool reveal(QQuickItem *item)
 }
 } // namespace
 
-KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs)
+KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, kiosk::QueueBook::Settings queue)
 {
     if (const kiosk::Status opened = store.open(dir.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
         qFatal("store: %s", qPrintable(opened.error().message));
@@ -92,7 +92,7 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs)
     print->addPrinter(QStringLiteral("letter"), std::move(letter));
     print->start();
     areas = std::make_unique<kiosk::KioskAreas>(
-        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu")});
+        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue)});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);

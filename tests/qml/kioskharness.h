@@ -76,7 +76,7 @@ private:
 class KioskHarness
 {
 public:
-    explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000);
+    explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, kiosk::QueueBook::Settings queue = {});
     ~KioskHarness();
 
     /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.

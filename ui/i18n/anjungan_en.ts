@@ -65,6 +65,14 @@
         <source>Selesai</source>
         <translation>Finish</translation>
     </message>
+    <message>
+        <source>Prioritas: %1</source>
+        <translation>Priority: %1</translation>
+    </message>
+    <message>
+        <source>Perkiraan waktu tunggu: %1</source>
+        <translation>Estimated wait: %1</translation>
+    </message>
 </context>
 <context>
     <name>FormScreen</name>
@@ -98,6 +106,45 @@
     <message>
         <source>+ Tambah orang</source>
         <translation>+ Add a person</translation>
+    </message>
+</context>
+<context>
+    <name>HelpNumberPanel</name>
+    <message>
+        <source>Konsultasi / bantuan petugas</source>
+        <translation>Consultation / help from staff</translation>
+    </message>
+    <message>
+        <source>Ambil nomor antrean untuk berbicara dengan petugas. Penyandang disabilitas dan ibu hamil dipanggil lebih dulu.</source>
+        <translation>Take a queue number to talk to the staff. People with disabilities and pregnant women are called first.</translation>
+    </message>
+    <message>
+        <source>Ambil nomor antrean</source>
+        <translation>Take a queue number</translation>
+    </message>
+    <message>
+        <source>Prioritas: penyandang disabilitas</source>
+        <translation>Priority: person with a disability</translation>
+    </message>
+    <message>
+        <source>Prioritas: ibu hamil</source>
+        <translation>Priority: pregnant woman</translation>
+    </message>
+    <message>
+        <source>Nomor antrean</source>
+        <translation>Queue number</translation>
+    </message>
+    <message>
+        <source>Perkiraan waktu tunggu: %1</source>
+        <translation>Estimated wait: %1</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
     </message>
 </context>
 <context>
@@ -207,6 +254,75 @@
     <message>
         <source>Hapus satu angka</source>
         <translation>Delete one digit</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityChoice</name>
+    <message>
+        <source>Prioritas (dipanggil lebih dulu):</source>
+        <translation>Priority (called first):</translation>
+    </message>
+    <message>
+        <source>Penyandang disabilitas</source>
+        <translation>Person with a disability</translation>
+    </message>
+    <message>
+        <source>Ibu hamil</source>
+        <translation>Pregnant woman</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1 menit</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDeskPanel</name>
+    <message>
+        <source>Loket:</source>
+        <translation>Counter:</translation>
+    </message>
+    <message>
+        <source>Pilih loket Anda</source>
+        <translation>Choose your counter</translation>
+    </message>
+    <message>
+        <source>prioritas %1</source>
+        <translation>priority %1</translation>
+    </message>
+    <message>
+        <source>Belum ada nomor dipanggil</source>
+        <translation>No number called yet</translation>
+    </message>
+    <message>
+        <source>Menunggu: A (permohonan) %1 · B (pengambilan) %2 · C (bantuan) %3</source>
+        <translation>Waiting: A (requests) %1 · B (pick-up) %2 · C (help) %3</translation>
+    </message>
+    <message>
+        <source>Panggil berikutnya</source>
+        <translation>Call next</translation>
+    </message>
+    <message>
+        <source>Panggil ulang</source>
+        <translation>Call again</translation>
+    </message>
+    <message>
+        <source>Lewati</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Alihkan ke loket %1</source>
+        <translation>Transfer to counter %1</translation>
+    </message>
+    <message>
+        <source>Loket %1 hari ini: %2 dilayani, %3 dilewati, median tunggu %4, median layanan %5</source>
+        <translation>Counter %1 today: %2 served, %3 skipped, median wait %4, median service %5</translation>
     </message>
 </context>
 <context>
@@ -598,6 +714,14 @@
         <source>Cara memakai anjungan dan bantuan petugas</source>
         <translation>How to use the kiosk, and help from staff</translation>
     </message>
+    <message>
+        <source>Konsultasi / bantuan</source>
+        <translation>Consultation / help</translation>
+    </message>
+    <message>
+        <source>Ambil nomor antrean untuk bertanya kepada petugas</source>
+        <translation>Take a queue number to ask the staff</translation>
+    </message>
 </context>
 <context>
     <name>devices::PayloadClassifier</name>
@@ -811,6 +935,48 @@
     </message>
 </context>
 <context>
+    <name>kiosk::QueueDesk</name>
+    <message>
+        <source>Masuk sebagai petugas dulu.</source>
+        <translation>Sign in as staff first.</translation>
+    </message>
+    <message>
+        <source>Pilih loket Anda dulu.</source>
+        <translation>Choose your counter first.</translation>
+    </message>
+    <message>
+        <source>Tidak ada nomor yang menunggu untuk loket %1.</source>
+        <translation>No number is waiting for counter %1.</translation>
+    </message>
+    <message>
+        <source>%1 tidak hadir untuk kedua kalinya dan keluar dari antrean.</source>
+        <translation>%1 did not come for the second time and leaves the queue.</translation>
+    </message>
+    <message>
+        <source>%1 dilewati; nomor ini kembali ke antrean setelah %2 menit.</source>
+        <translation>%1 skipped; the number returns to the queue after %2 minutes.</translation>
+    </message>
+    <message>
+        <source>%1 selesai dilayani.</source>
+        <translation>%1 has been served.</translation>
+    </message>
+    <message>
+        <source>%1 dialihkan ke loket %2.</source>
+        <translation>%1 transferred to counter %2.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::QueueTicket</name>
+    <message>
+        <source>Maaf, nomor antrean belum dapat diambil. Silakan langsung ke petugas.</source>
+        <translation>Sorry, a queue number cannot be taken now. Please go to the staff directly.</translation>
+    </message>
+    <message>
+        <source>Ambil slip nomor antrean di bawah layar, lalu tunggu nomor Anda dipanggil.</source>
+        <translation>Take the queue number slip below the screen, then wait for your number to be called.</translation>
+    </message>
+</context>
+<context>
     <name>kiosk::StaffDesk</name>
     <message>
         <source>Surat %1 dikirim ke printer (pekerjaan #%2).</source>
@@ -893,6 +1059,10 @@
     <message>
         <source>PIN petugas belum diatur. Hubungi teknisi.</source>
         <translation>The staff PIN is not set. Call a technician.</translation>
+    </message>
+    <message>
+        <source>Petugas loket</source>
+        <translation>Counter staff</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,16 @@ ScreenPage {
             Text { text: qsTr("Nomor antrean"); font.pixelSize: Theme.body; color: Theme.muted }
             Text { objectName: "queueLabel"; text: LetterRequest.ticket.queueLabel; font.pixelSize: 96; font.bold: true; color: Theme.primary }
             Text {
+                objectName: "queueWait"
+                Layout.fillWidth: true
+                visible: LetterRequest.ticket.waitEstimate.length > 0
+                text: (LetterRequest.ticket.priority.length > 0 ? qsTr("Prioritas: %1").arg(LetterRequest.ticket.priority) + "\n" : "")
+                      + qsTr("Perkiraan waktu tunggu: %1").arg(LetterRequest.ticket.waitEstimate)
+                font.pixelSize: Theme.body
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            Text {
                 Layout.fillWidth: true
                 text: qsTr("Nomor registrasi: %1").arg(LetterRequest.ticket.registrationNumber)
                 font.pixelSize: Theme.body + 4

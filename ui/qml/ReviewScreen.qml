@@ -42,6 +42,11 @@ ScreenPage {
             }
             ScrollBar.vertical: ScrollBar { width: 16 }
         }
+        PriorityChoice {
+            Layout.fillWidth: true
+            priority: LetterRequest.priority
+            onChosen: (priority) => LetterRequest.priority = priority
+        }
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.gap

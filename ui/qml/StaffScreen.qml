@@ -13,6 +13,7 @@ ScreenPage {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
+        QueueDeskPanel { Layout.fillWidth: true }
         Text {
             Layout.fillWidth: true
             visible: text.length > 0

@@ -49,5 +49,16 @@ ScreenPage {
             detail: qsTr("Cara memakai anjungan dan bantuan petugas")
             onClicked: VisitFlow.openHelp()
         }
+        BigButton {
+            objectName: "takeHelpNumber"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            primary: false
+            iconName: "people"
+            text: qsTr("Konsultasi / bantuan")
+            detail: qsTr("Ambil nomor antrean untuk bertanya kepada petugas")
+            onClicked: QueueTicket.openHelp()
+        }
     }
+    HelpNumberPanel { anchors.fill: parent }
 }
