@@ -3,6 +3,7 @@
 #include "catalogmodel.h"
 #include "config.h"
 #include "idlemonitor.h"
+#include "keypad.h"
 #include "kioskareas.h"
 #include "outbox.h"
 #include "printer.h"
@@ -165,6 +166,20 @@ int main(int argc, char *argv[])
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;
+
+    // Each loket's numeric keypad calls for that loket ([queue] keypadN).
+    std::vector<std::unique_ptr<devices::Keypad>> keypads;
+    for (auto it = config->keypads.cbegin(); it != config->keypads.cend(); ++it) {
+        QString error;
+        auto keypad = devices::createKeypad(it.value(), &error);
+        if (!keypad || !keypad->start()) {
+            qWarning().noquote() << "keypad" << it.value() << ":" << (keypad ? keypad->lastError() : error);
+            continue;
+        }
+        QObject::connect(keypad.get(), &devices::Keypad::pressed, &areas.queueDesk,
+            [&areas, loket = it.key()](devices::Keypad::Action action) { areas.queueDesk.keypad(loket, action); });
+        keypads.push_back(std::move(keypad));
+    }
 
     QQmlApplicationEngine engine;
     kiosk::Translations translations(engine);

@@ -118,10 +118,10 @@ QString QueueDesk::actor()
     return m_login.desk()->staff().username;
 }
 
-void QueueDesk::act(int counter, const QString &who, KeypadAction action)
+void QueueDesk::act(int counter, const QString &who, devices::Keypad::Action action)
 {
     switch (action) {
-    case KeypadAction::CallNext: {
+    case devices::Keypad::Action::CallNext: {
         const auto next = m_book.callNext(counter, who);
         if (!next)
             setMessage(next.error().message);
@@ -131,11 +131,11 @@ void QueueDesk::act(int counter, const QString &who, KeypadAction action)
             setMessage({});
         break;
     }
-    case KeypadAction::Recall:
+    case devices::Keypad::Action::Recall:
         if (const auto recalled = m_book.recall(counter, who); !recalled)
             setMessage(recalled.error().message);
         break;
-    case KeypadAction::Skip:
+    case devices::Keypad::Action::Skip:
         if (const auto skipped = m_book.skip(counter, who); !skipped)
             setMessage(skipped.error().message);
         else
@@ -152,19 +152,19 @@ void QueueDesk::act(int counter, const QString &who, KeypadAction action)
 void QueueDesk::callNext()
 {
     if (const QString who = actor(); !who.isEmpty())
-        act(m_counter, who, KeypadAction::CallNext);
+        act(m_counter, who, devices::Keypad::Action::CallNext);
 }
 
 void QueueDesk::recall()
 {
     if (const QString who = actor(); !who.isEmpty())
-        act(m_counter, who, KeypadAction::Recall);
+        act(m_counter, who, devices::Keypad::Action::Recall);
 }
 
 void QueueDesk::skip()
 {
     if (const QString who = actor(); !who.isEmpty())
-        act(m_counter, who, KeypadAction::Skip);
+        act(m_counter, who, devices::Keypad::Action::Skip);
 }
 
 void QueueDesk::serve()
@@ -196,7 +196,7 @@ void QueueDesk::refreshReport()
     m_report.setRows(m_book.dayReport(QDate::currentDate()));
 }
 
-void QueueDesk::keypad(int counter, KeypadAction action)
+void QueueDesk::keypad(int counter, devices::Keypad::Action action)
 {
     // The keypad acts for whoever picked that loket on the desk last; before anyone did, in the loket's own name.
     const QString who = m_loketStaff.value(counter, QStringLiteral("keypad-loket-%1").arg(counter));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "keypad.h"
 #include "queuebook.h"
 #include "rowlistmodel.h"
 
@@ -69,10 +70,8 @@ public:
     /// Reloads the day report.
     Q_INVOKABLE void refreshReport();
 
-    /// What a loket's keypad asks for.
-    enum class KeypadAction { CallNext, Recall, Skip };
     /// A key on loket `counter`'s keypad, acting for the staff member who picked that loket last.
-    void keypad(int counter, KeypadAction action);
+    void keypad(int counter, devices::Keypad::Action action);
 
 Q_SIGNALS:
     void counterChanged();
@@ -83,7 +82,7 @@ private:
     void setMessage(const QString &message);
     /// The signed-in staff member's username; empty (and a message) when nobody is signed in.
     [[nodiscard]] QString actor();
-    void act(int counter, const QString &actor, KeypadAction action);
+    void act(int counter, const QString &actor, devices::Keypad::Action action);
 
     QueueBook &m_book;
     const StaffLogin &m_login;

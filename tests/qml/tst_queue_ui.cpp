@@ -127,6 +127,14 @@ private Q_SLOTS:
             calledEvents += e.kind == DeskEventKind::QueueCalled ? 1 : 0;
         }
         QCOMPARE(calledEvents, 6);
+        // Loket 2's keypad calls for the staff member who picked loket 2 on the desk.
+        QVERIFY(book.take(QueueKind::Help));
+        h->areas->queueDesk.keypad(2, devices::Keypad::Action::CallNext);
+        QTRY_COMPARE(current(), QStringLiteral("C-002"));
+        const auto last = h->areas->journal.eventsOn(QDate::currentDate()).constLast();
+        QCOMPARE(last.kind, DeskEventKind::QueueCalled);
+        QCOMPARE(last.actor, h->areas->staffLogin.desk()->staff().username);
+        QCOMPARE(last.counter, 2);
         h->areas->flow.goHome();
     }
 };

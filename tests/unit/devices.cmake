@@ -73,3 +73,8 @@ kiosk_add_qtest(NAME tst_devices_camera
   LIBS kiosk_devices ZXing::ZXing
   FUNCTIONS corpus frameDecoderDropsWhileBusy frameDecoderDecodesWithZxing missingCamera invalidCameraUri
   LABELS devices)
+kiosk_add_qtest(NAME tst_devices_keypad
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_keypad.cpp
+  LIBS kiosk_devices
+  FUNCTIONS keyMapMatchesTheReadme fifoEventsBecomeActions missingDeviceIsWaitedFor unknownScheme
+  LABELS devices)
