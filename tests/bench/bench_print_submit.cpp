@@ -76,7 +76,7 @@ int main(int argc, char **argv)
 
     const kiosk::TicketContent content {QStringLiteral("Kantor Desa Pitu"), QStringLiteral("Surat Keterangan Tidak Mampu"),
         QStringLiteral("3521112004-K0001-7Q4M9X2P"), 7, QDateTime::currentDateTime(),
-        QStringLiteral("ADS1:") + QString(22, QLatin1Char('x'))};
+        QStringLiteral("ADS1:") + QString(22, QLatin1Char('x')), {}, {}};
     const QByteArray ticket = devices::escpos::ticketJob(kiosk::TicketRenderer().render(content));
     const QByteArray letter = letterPdf();
     const QString ticketFile = dir.filePath(QStringLiteral("ticket.bin"));

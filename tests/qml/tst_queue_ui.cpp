@@ -117,6 +117,7 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("queueCallNext")));
         QTRY_VERIFY(text(h->find(QStringLiteral("queueMessage"))).contains(QStringLiteral("Tidak ada nomor")));
         // The day report and the journal, with the signed-in staff member as the actor.
+        QVERIFY(h->tap(QStringLiteral("queueReportToggle")));
         QTRY_VERIFY(text(h->find(QStringLiteral("queueReport-2"))).contains(QStringLiteral("4 dilayani")));
         QVERIFY(text(h->find(QStringLiteral("queueReport-1"))).contains(QStringLiteral("1 dilewati")));
         int calledEvents = 0;

@@ -324,6 +324,14 @@
         <source>Loket %1 hari ini: %2 dilayani, %3 dilewati, median tunggu %4, median layanan %5</source>
         <translation>Counter %1 today: %2 served, %3 skipped, median wait %4, median service %5</translation>
     </message>
+    <message>
+        <source>Tutup laporan</source>
+        <translation>Close report</translation>
+    </message>
+    <message>
+        <source>Laporan hari ini</source>
+        <translation>Today&apos;s report</translation>
+    </message>
 </context>
 <context>
     <name>ReviewScreen</name>

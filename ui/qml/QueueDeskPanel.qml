@@ -7,6 +7,8 @@ import AnjunganDesa
 Rectangle {
     id: panel
     objectName: "queueDesk"
+    // The day report takes room from the letters below: shown on request.
+    property bool reportShown: false
     implicitHeight: column.implicitHeight + 32
     color: Theme.surface
     radius: Theme.radius
@@ -53,10 +55,11 @@ Rectangle {
             color: Theme.text
             wrapMode: Text.WordWrap
         }
+        // The actions appear once the staff picked their loket (the desk keeps its room for letters until then).
         Flow {
             Layout.fillWidth: true
             spacing: 12
-            enabled: QueueDesk.counter > 0
+            visible: QueueDesk.counter > 0
             BigButton { objectName: "queueCallNext"; implicitWidth: 300; text: qsTr("Panggil berikutnya"); onClicked: QueueDesk.callNext() }
             BigButton { objectName: "queueRecall"; implicitWidth: 240; primary: false; text: qsTr("Panggil ulang"); onClicked: QueueDesk.recall() }
             BigButton { objectName: "queueSkip"; implicitWidth: 160; primary: false; text: qsTr("Lewati"); onClicked: QueueDesk.skip() }
@@ -73,6 +76,17 @@ Rectangle {
                     onClicked: QueueDesk.transfer(modelData)
                 }
             }
+            BigButton {
+                objectName: "queueReportToggle"
+                implicitWidth: 260
+                primary: false
+                text: panel.reportShown ? qsTr("Tutup laporan") : qsTr("Laporan hari ini")
+                onClicked: {
+                    panel.reportShown = !panel.reportShown
+                    if (panel.reportShown)
+                        QueueDesk.refreshReport()
+                }
+            }
         }
         Text {
             objectName: "queueMessage"
@@ -85,7 +99,7 @@ Rectangle {
         }
         // The day report: per loket served, skipped, median wait and service time.
         Repeater {
-            model: QueueDesk.report
+            model: panel.reportShown ? QueueDesk.report : null
             delegate: Text {
                 required property int counter
                 required property int served
