@@ -86,8 +86,7 @@ QImage TicketRenderer::render(const TicketContent &t) const
 {
     const QImage qr = devices::barcode::encodeQr(t.qrPayload, 6);
     const int margin = 16;
-    // Room for the priority and wait lines; the image is cut to what was drawn.
-    const int height = 600 + qr.height();
+    const int height = 600 + qr.height(); // cut to what was drawn
     QImage img(m_width, height, QImage::Format_RGB32);
     img.fill(Qt::white);
     QPainter p(&img);
@@ -104,19 +103,21 @@ QImage TicketRenderer::render(const TicketContent &t) const
         p.drawText(r, Qt::AlignHCenter | Qt::TextWordWrap, text);
         y += used.height() + gap;
     };
-    line(QStringLiteral("ANJUNGAN DESA"), 30, true, 2);
-    line(t.officeName, 24, false, 16);
+    // The priority and wait lines are paid for by tighter spacing above: the ticket stays as long as before.
+    line(QStringLiteral("ANJUNGAN DESA"), 28, true, 0);
+    line(t.officeName, 24, false, 6);
     line(QStringLiteral("Nomor Antrean"), 24, false, 0);
-    line(queueLabel(t.queueNumber), 96, true, 12);
-    line(t.serviceName, 26, true, 10);
-    line(QStringLiteral("No. Registrasi: %1").arg(t.registrationNumber), 26, false, 4);
+    line(queueLabel(t.queueNumber), 80, true, 4);
     if (!t.priority.isEmpty())
         line(priorityLine(t.priority), 22, true, 4);
+    line(t.serviceName, 26, true, 6);
+    line(QStringLiteral("No. Registrasi: %1").arg(t.registrationNumber), 24, false, 2);
+    line(id.toString(t.issuedAt.toLocalTime(), QStringLiteral("dddd, d MMMM yyyy HH:mm")), 22, false, 2);
     if (!t.waitEstimate.isEmpty())
-        line(waitLine(t.waitEstimate), 22, false, 4);
-    line(id.toString(t.issuedAt.toLocalTime(), QStringLiteral("dddd, d MMMM yyyy HH:mm")), 22, false, 12);
+        line(waitLine(t.waitEstimate), 22, false, 2);
+    y += 2;
     p.drawImage((m_width - qr.width()) / 2, y, qr);
-    y += qr.height() + 8;
+    y += qr.height() + 4;
     line(QStringLiteral("Pindai kode QR ini di anjungan untuk melihat status surat Anda."), 22, false, 4);
     p.end();
     return img.copy(0, 0, m_width, std::min(height, y + margin));

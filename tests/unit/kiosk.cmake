@@ -20,4 +20,4 @@ kiosk_add_qtest(NAME tst_queuebook SOURCES unit/tst_queuebook.cpp LIBS kiosk_cor
   FUNCTIONS numbersPerDayAndKind midnightStartsNewNumbersAndClosesYesterday restartKeepsWaitingAndTheCallInProgress
             noShowIsRequeuedOnceThenGone transferWaitsAtTheHeadOfTheOtherLoket callRuleMatchesTheOracle
             randomDaysKeepPriorityAndFairness estimatorRanges estimateComesFromTodaysServices dayReportCountsPerLoket
-            ticketNumbersComeFromTheQueueBook countersParse)
+            ticketNumbersComeFromTheQueueBook ticketKeepsItsLength countersParse)

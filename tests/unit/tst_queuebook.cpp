@@ -4,7 +4,9 @@
 #include "outbox.h"
 #include "queuebook.h"
 #include "store.h"
+#include "ticketrenderer.h"
 
+#include <QImage>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -375,6 +377,29 @@ private Q_SLOTS:
         QCOMPARE(hall.next(1), QStringLiteral("A-001"));
     }
 
+    void ticketKeepsItsLength_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("maxHeight");
+        // The ticket's length in dots before it carried the priority and wait lines (main at d2708b6, DejaVu Sans).
+        QTest::newRow("58 mm") << 384 << 753;
+        QTest::newRow("80 mm") << 576 << 665;
+    }
+    void ticketKeepsItsLength()
+    {
+        QFETCH(int, width);
+        QFETCH(int, maxHeight);
+        const TicketContent ticket {QStringLiteral("Kantor Desa Pitu"), QStringLiteral("Surat Keterangan Tidak Mampu"),
+            QStringLiteral("MQHT7-F7YC9"), 7, m_now, QStringLiteral("ADT1:") + QString(22, QLatin1Char('x')), QStringLiteral("ibu hamil"),
+            QStringLiteral("± 10–20 menit")};
+        const QImage image = TicketRenderer(width).render(ticket);
+        QCOMPARE(image.width(), width);
+        QVERIFY2(image.height() <= maxHeight, qPrintable(QStringLiteral("%1 dots").arg(image.height())));
+        const QueueSlipContent slip {QStringLiteral("Kantor Desa Pitu"), QStringLiteral("Konsultasi / bantuan"), QStringLiteral("C-003"),
+            m_now, QStringLiteral("disabilitas"), QStringLiteral("perkiraan belum tersedia")};
+        QVERIFY(TicketRenderer(width).renderSlip(slip).height() < image.height());
+    }
+
     void countersParse_data()
     {
         QTest::addColumn<QString>("text");
@@ -411,5 +436,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestQueueBook)
+QTEST_MAIN(TestQueueBook)
 #include "tst_queuebook.moc"
