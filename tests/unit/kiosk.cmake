@@ -17,7 +17,7 @@ kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_cor
   FUNCTIONS groupsStartWithTheirMinimum valuesAreArraysOfObjects addAndRemoveKeepTheLimits messagesShowBesideEachPerson
             subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields)
 kiosk_add_qtest(NAME tst_queuebook SOURCES unit/tst_queuebook.cpp LIBS kiosk_core
-  FUNCTIONS numbersPerDayAndKind midnightStartsNewNumbersAndClosesYesterday restartKeepsWaitingAndTheCallInProgress
+  FUNCTIONS numbersPerDayAndKind midnightStartsNewNumbersAndClosesYesterday restartKeepsWaitingAndTheCallInProgress upgradeMidDayContinuesTheTicketNumbers
             noShowIsRequeuedOnceThenGone transferWaitsAtTheHeadOfTheOtherLoket callRuleMatchesTheOracle
             randomDaysKeepPriorityAndFairness estimatorRanges estimateComesFromTodaysServices dayReportCountsPerLoket
             ticketNumbersComeFromTheQueueBook ticketKeepsItsLength countersParse)

@@ -33,8 +33,8 @@ struct Hall {
 
     Hall(const QString &path, QDateTime *now, const QString &counters = QStringLiteral("1:A,B,C"))
     {
-        const Status opened = store.open(path);
-        Q_ASSERT(opened.ok());
+        if (const Status opened = store.open(path); !opened)
+            qFatal("store: %s", qPrintable(opened.error().message));
         journal = std::make_unique<DeskJournal>(store, [now] { return now->toUTC(); });
         book = std::make_unique<QueueBook>(store, *journal, QueueBook::Settings {lokets(counters), 5}, [now] { return *now; });
         QObject::connect(book.get(), &QueueBook::called, book.get(), [this](const QueueCall &call) { calls.append(call); });
@@ -42,13 +42,15 @@ struct Hall {
     QString take(QueueKind kind, PriorityReason reason = PriorityReason::None)
     {
         const auto e = book->take(kind, reason);
-        Q_ASSERT(e.ok());
+        if (!e)
+            qFatal("take: %s", qPrintable(e.error().message));
         return e->label;
     }
     QString next(int counter)
     {
         const auto e = book->callNext(counter, kActor);
-        Q_ASSERT(e.ok());
+        if (!e)
+            qFatal("callNext: %s", qPrintable(e.error().message));
         return e.value() ? e.value()->label : QString();
     }
     int journaled(DeskEventKind kind) const
@@ -187,6 +189,24 @@ private Q_SLOTS:
         QCOMPARE(hall.next(2), QStringLiteral("B-002"));
         QCOMPARE(hall.journaled(DeskEventKind::QueueTransferred), 1);
         QCOMPARE(hall.journaled(DeskEventKind::QueueServed), 2); // B-001 and A-001, each when the next was called
+    }
+
+    void upgradeMidDayContinuesTheTicketNumbers()
+    {
+        // A store as version 6 left it: today's tickets numbered by queue_counters up to 5.
+        {
+            KioskStore store;
+            QVERIFY(store.open(m_path));
+            QSqlQuery q(store.connection());
+            for (const char *sql :
+                {"DROP TABLE queue_numbers", "DROP TABLE queue_entries", "DROP TABLE queue_lokets", "PRAGMA user_version = 6"})
+                QVERIFY2(q.exec(QLatin1String(sql)), sql);
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO queue_counters (day, last_number) VALUES ('%1', 5)").arg(m_now.date().toString(Qt::ISODate))));
+        }
+        Hall hall(m_path, &m_now);
+        QCOMPARE(hall.take(QueueKind::Request), QStringLiteral("A-006"));
+        QCOMPARE(hall.take(QueueKind::Help), QStringLiteral("C-001"));
     }
 
     void callRuleMatchesTheOracle_data()
