@@ -4,10 +4,12 @@
 #include "barcode.h"
 #include "config.h"
 #include "crypto.h"
+#include "deskjournal.h"
 #include "enrollment.h"
 #include "escpos.h"
 #include "outbox.h"
 #include "printer.h"
+#include "queuebook.h"
 #include "scanner.h"
 #include "store.h"
 
@@ -222,6 +224,41 @@ int status(Context &ctx)
     return listPrinters(ctx);
 }
 
+int queue(Context &ctx)
+{
+    const QDate day = ctx.args.isEmpty() ? QDate::currentDate() : QDate::fromString(ctx.args.value(0), Qt::ISODate);
+    if (!day.isValid()) {
+        ctx.err << "Tanggal ditulis TTTT-BB-HH: kioskctl queue [TANGGAL]" << Qt::endl;
+        return 1;
+    }
+    kiosk::KioskStore store;
+    if (const kiosk::Status opened = store.open(ctx.config.databasePath()); !opened) {
+        ctx.err << opened.error().message << Qt::endl;
+        return 1;
+    }
+    const kiosk::DeskJournal journal(store);
+    const kiosk::QueueBook book(store, journal, {ctx.config.counters, ctx.config.noShowRequeueMinutes});
+    for (const kiosk::Loket &loket : ctx.config.counters) {
+        QStringList letters;
+        for (kiosk::QueueKind kind : loket.kinds)
+            letters << kiosk::queuerules::letter(kind);
+        const auto current = book.current(loket.counter);
+        ctx.out << "Loket " << loket.counter << "\tantrean " << letters.join(QLatin1Char(',')) << ", dipanggil sekarang "
+                << (current ? current->label : QStringLiteral("-")) << Qt::endl;
+    }
+    for (kiosk::QueueKind kind : {kiosk::QueueKind::Request, kiosk::QueueKind::Pickup, kiosk::QueueKind::Help})
+        ctx.out << kiosk::queuerules::letter(kind) << " " << kiosk::queuerules::kindName(kind) << "\t" << book.waiting(kind)
+                << " menunggu; nomor baru menunggu " << book.estimate(kind, book.waiting(kind)).text() << Qt::endl;
+    const auto minutes = [](const std::optional<qint64> &seconds) {
+        return seconds ? QStringLiteral("%1 menit").arg((*seconds + 30) / 60) : QStringLiteral("-");
+    };
+    ctx.out << "Laporan " << day.toString(Qt::ISODate) << Qt::endl;
+    for (const kiosk::LoketReport &r : book.dayReport(day))
+        ctx.out << "  loket " << r.counter << ": " << r.served << " dilayani, " << r.skipped << " dilewati, median tunggu "
+                << minutes(r.medianWaitSeconds) << ", median layanan " << minutes(r.medianServiceSeconds) << Qt::endl;
+    return 0;
+}
+
 int hashPin(Context &ctx)
 {
     const QString pin = ctx.args.value(0);
@@ -308,9 +345,10 @@ int enroll(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 8> kCommands {{
+const std::array<Command, 9> kCommands {{
     {"enroll", "--code KODE", "mendaftarkan anjungan ke server kecamatan dengan kode sekali pakai (kunci dan sertifikat baru)", enroll},
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
+    {"queue", "[TANGGAL]", "antrean hari ini per loket: nomor dipanggil, yang menunggu, laporan harian", queue},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
     {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
