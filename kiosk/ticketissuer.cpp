@@ -23,10 +23,11 @@ Result<IssuedTicket> issueTicket(OutboxRepository &outbox, const NewRequest &req
     if (!queued)
         return queued.error();
     // The numbers of the queue waiting before this one (it is the newest waiting number).
-    const QString estimate
-        = queue ? queue->estimate(QueueKind::Request, std::max(0, queue->waiting(QueueKind::Request) - 1)).text() : QString();
+    const WaitEstimate wait
+        = queue ? queue->estimate(QueueKind::Request, std::max(0, queue->waiting(QueueKind::Request) - 1)) : WaitEstimate {};
+    const QString estimate = queue ? wait.text() : QString();
     // The ticket prints only after the request is committed.
-    return IssuedTicket {queued.value(), printTicket(queued.value(), officeName, serviceName, print, estimate), estimate};
+    return IssuedTicket {queued.value(), printTicket(queued.value(), officeName, serviceName, print, estimate), wait};
 }
 
 int printQueueSlip(const QueueEntry &entry, const QString &officeName, const QString &waitEstimate, devices::PrintJobTracker &print)

@@ -2,6 +2,7 @@
 
 #include "kioskresult.h"
 #include "outbox.h"
+#include "queuerules.h"
 
 namespace devices {
 class PrintJobTracker;
@@ -17,8 +18,8 @@ struct IssuedTicket {
     QueuedRequest queued;
     /// The print service's id of the ticket job (see PrintJobTracker's signals).
     int printJob = 0;
-    /// The wait printed on the ticket ("± 10–20 menit" or "perkiraan belum tersedia"); empty without a queue book.
-    QString waitEstimate;
+    /// The wait printed on the ticket; not available without a queue book.
+    WaitEstimate wait;
 };
 
 /// The one path from a filled-in request to a printed ticket, shared by the citizen session and

@@ -3,6 +3,7 @@
 #include "devicestatus.h"
 #include "nikentry.h"
 #include "printledger.h"
+#include "queuedesk.h"
 #include "ticketissuer.h"
 #include "ticketrenderer.h"
 #include "visitflow.h"
@@ -132,7 +133,7 @@ void LetterRequest::submit()
     m_ticketJob = issued->printJob;
     qCInfo(lcRequest).noquote() << "queued" << queued.registrationNumber << "ticket job" << m_ticketJob;
     m_ticket = {queued.registrationNumber, queued.queueLabel, false, tr("Tiket sedang dicetak…"), s ? s->estimatedDays : 0, requirements(),
-        issued->waitEstimate, queuerules::reasonLabel(queued.priority)};
+        QueueTicket::waitText(issued->wait), queuerules::reasonLabel(queued.priority)};
     m_lastServiceCode = m_serviceCode;
     Q_EMIT ticketChanged();
     Q_EMIT requestQueued();

@@ -22,7 +22,7 @@ struct Ticket {
     Q_PROPERTY(QString printMessage MEMBER printMessage)
     Q_PROPERTY(int estimatedDays MEMBER estimatedDays)
     Q_PROPERTY(QStringList requirements MEMBER requirements)
-    /// "± 10–20 menit" or "perkiraan belum tersedia", as printed on the ticket.
+    /// "± 10–20 menit" or "perkiraan belum tersedia" (in the kiosk's language), as printed on the ticket.
     Q_PROPERTY(QString waitEstimate MEMBER waitEstimate)
     /// "lansia", "disabilitas", "ibu hamil", or empty.
     Q_PROPERTY(QString priority MEMBER priority)

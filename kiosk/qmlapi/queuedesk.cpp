@@ -231,10 +231,19 @@ void QueueTicket::takeHelp(const QString &priority)
         return;
     }
     m_label = entry->label;
-    m_waitEstimate = m_book.estimateFor(entry.value()).text();
+    const WaitEstimate wait = m_book.estimateFor(entry.value());
+    m_waitEstimate = waitText(wait);
     m_message = tr("Ambil slip nomor antrean di bawah layar, lalu tunggu nomor Anda dipanggil.");
-    m_print(entry.value(), m_waitEstimate);
+    // The slip is printed in Bahasa Indonesia whatever the screen's language.
+    m_print(entry.value(), wait.text());
     Q_EMIT changed();
+}
+
+QString QueueTicket::waitText(const WaitEstimate &wait)
+{
+    if (!wait.available)
+        return tr("perkiraan belum tersedia");
+    return tr("± %1–%2 menit").arg(wait.lowMinutes).arg(wait.highMinutes);
 }
 
 void QueueTicket::close()

@@ -113,6 +113,8 @@ public:
     [[nodiscard]] QString label() const { return m_label; }
     [[nodiscard]] QString waitEstimate() const { return m_waitEstimate; }
     [[nodiscard]] QString message() const { return m_message; }
+    /// A wait as the screens say it in the kiosk's language: "± 10–20 menit" or "perkiraan belum tersedia".
+    [[nodiscard]] static QString waitText(const WaitEstimate &wait);
 
     /// "Konsultasi / bantuan" was tapped.
     Q_INVOKABLE void openHelp();

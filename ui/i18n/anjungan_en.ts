@@ -983,6 +983,14 @@
         <source>Ambil slip nomor antrean di bawah layar, lalu tunggu nomor Anda dipanggil.</source>
         <translation>Take the queue number slip below the screen, then wait for your number to be called.</translation>
     </message>
+    <message>
+        <source>perkiraan belum tersedia</source>
+        <translation>no estimate yet</translation>
+    </message>
+    <message>
+        <source>± %1–%2 menit</source>
+        <translation>± %1–%2 min</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::StaffDesk</name>
