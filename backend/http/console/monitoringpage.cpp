@@ -2,6 +2,7 @@
 
 #include "backendstore.h"
 #include "console/consoleserver.h"
+#include "console/frontofficepage.h"
 #include "console/html.h"
 #include "monitoring.h"
 #include "offices.h"
@@ -168,6 +169,18 @@ ConsolePageReply renderPage(
     }
     body += QStringLiteral("<h2 id=\"armada\">Kesehatan anjungan</h2>") + csvLink(QStringLiteral("armada"))
         + table(kFleetHeader, rows, QStringLiteral("Belum ada anjungan yang mengirim kabar."));
+
+    // The queue of the period's last day, of the desa this officer may see.
+    const auto [queueStart, queueEnd] = frontoffice::wibDay(period.to);
+    const auto queueEvents = store.deskEvents(queueStart, queueEnd);
+    if (!queueEvents)
+        return errorReply(queueEvents.error());
+    QList<DeskEventRecord> visible;
+    for (const DeskEventRecord &e : queueEvents.value())
+        if (frontoffice::seesDesa(request.capacities, offices, e.desaCode))
+            visible.append(e);
+    body += QStringLiteral("<h2 id=\"antrean\">Antrean desa per loket, %1</h2>").arg(period.to.toString(QStringLiteral("dd-MM-yyyy")))
+        + frontoffice::queueReportTable(visible, offices, true);
 
     const IkmResult &result = ikm.value();
     body += QStringLiteral("<h2 id=\"ikm\">Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017)</h2>") + csvLink(QStringLiteral("ikm"));
