@@ -462,12 +462,13 @@ void SyncService::deliverDeskEvents(QString *problem)
             return;
         noteLinkResult(r);
         if (!r.ok()) {
-            // Kept either way: a failure waits its backoff, so neither an outage nor a refusal loops hot.
+            // Kept either way: an outage waits its backoff, a refusal (which the next try meets again) the longest one,
+            // so neither loops hot.
             ++m_journalAttempts;
-            const int delay = retryDelaySeconds(m_journalAttempts, retryAfterSeconds(r.header("retry-after")));
+            const bool transient = r.error != serverlink::LinkError::Http || serverlink::isTransientStatus(r.status);
+            const int delay = transient ? retryDelaySeconds(m_journalAttempts, retryAfterSeconds(r.header("retry-after"))) : kMaxBackoffSeconds;
             m_journalNextAttempt = now.addSecs(std::max(delay, 1));
             *problem = describe(r);
-            const bool transient = r.error != serverlink::LinkError::Http || serverlink::isTransientStatus(r.status);
             if (!transient) {
                 // One alert per refused batch (by its first event), not one per retry; it survives a restart.
                 const QString refusedKey = QStringLiteral("desk_events_refused");

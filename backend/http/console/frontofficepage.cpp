@@ -119,10 +119,11 @@ ConsolePageReply renderPage(
         rows << cell(r.registrationNumber) + cell(serviceName(r.serviceCode)) + cell(maskName(r.name))
                 + cell(r.queueLabel.isEmpty() ? QStringLiteral("–") : r.queueLabel) + cell(console::html::wibTime(readySince(r)))
                 + cell(queuereport::formatAge(readySince(r).secsTo(now)), QStringLiteral("umur"));
-    body += QStringLiteral("<h2 id=\"siap\">Surat siap dicetak dan diserahkan (%1)</h2>").arg(ready.size())
+    body += QStringLiteral("<section id=\"siap\"><h2>Surat siap dicetak dan diserahkan (%1)</h2>").arg(ready.size())
         + table({QStringLiteral("Nomor registrasi"), QStringLiteral("Layanan"), QStringLiteral("Nama"), QStringLiteral("Nomor antrean"),
                     QStringLiteral("Siap sejak"), QStringLiteral("Umur")},
-            rows, QStringLiteral("Tidak ada surat yang menunggu diserahkan."));
+            rows, QStringLiteral("Tidak ada surat yang menunggu diserahkan."))
+        + QStringLiteral("</section>");
 
     rows.clear();
     for (const RequestRecord &r : requests.value())
@@ -131,10 +132,11 @@ ConsolePageReply renderPage(
                     + cell(serviceName(r.serviceCode)) + cell(maskName(r.name)) + cell(serverlink::stageLabelId(r.stage))
                     + cell(clock(r.receivedAt));
     const QString dayText = day.toString(QStringLiteral("dd-MM-yyyy"));
-    body += QStringLiteral("<h2 id=\"hari-ini\">Permohonan %1</h2>").arg(dayText)
+    body += QStringLiteral("<section id=\"hari-ini\"><h2>Permohonan %1</h2>").arg(dayText)
         + table({QStringLiteral("Nomor antrean"), QStringLiteral("Nomor registrasi"), QStringLiteral("Layanan"), QStringLiteral("Nama"),
                     QStringLiteral("Tahap"), QStringLiteral("Diterima")},
-            rows, QStringLiteral("Belum ada permohonan pada hari ini."));
+            rows, QStringLiteral("Belum ada permohonan pada hari ini."))
+        + QStringLiteral("</section>");
 
     rows.clear();
     for (const DeskEventRecord &e : events.value())
@@ -142,13 +144,14 @@ ConsolePageReply renderPage(
             rows << cell(clock(e.event.at)) + cell(e.event.registrationNumber)
                     + cell(e.event.actor.isEmpty() ? QStringLiteral("–") : e.event.actor)
                     + cell(e.event.counter > 0 ? QString::number(e.event.counter) : QStringLiteral("–")) + cell(e.kioskId);
-    body += QStringLiteral("<h2 id=\"penyerahan\">Penyerahan surat %1</h2>").arg(dayText)
+    body += QStringLiteral("<section id=\"penyerahan\"><h2>Penyerahan surat %1</h2>").arg(dayText)
         + table({QStringLiteral("Waktu"), QStringLiteral("Nomor registrasi"), QStringLiteral("Diserahkan oleh"), QStringLiteral("Loket"),
                     QStringLiteral("Anjungan")},
-            rows, QStringLiteral("Belum ada surat yang diserahkan pada hari ini."));
+            rows, QStringLiteral("Belum ada surat yang diserahkan pada hari ini."))
+        + QStringLiteral("</section>");
 
-    body += QStringLiteral("<h2 id=\"antrean\">Laporan antrean %1</h2>").arg(dayText)
-        + frontoffice::queueReportTable(events.value(), offices, false);
+    body += QStringLiteral("<section id=\"antrean\"><h2>Laporan antrean %1</h2>").arg(dayText)
+        + frontoffice::queueReportTable(events.value(), offices, false) + QStringLiteral("</section>");
     reply.bodyHtml = body;
     return reply;
 }
