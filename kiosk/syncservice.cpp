@@ -466,7 +466,8 @@ void SyncService::deliverDeskEvents(QString *problem)
             // so neither loops hot.
             ++m_journalAttempts;
             const bool transient = r.error != serverlink::LinkError::Http || serverlink::isTransientStatus(r.status);
-            const int delay = transient ? retryDelaySeconds(m_journalAttempts, retryAfterSeconds(r.header("retry-after"))) : kMaxBackoffSeconds;
+            const int delay
+                = transient ? retryDelaySeconds(m_journalAttempts, retryAfterSeconds(r.header("retry-after"))) : kMaxBackoffSeconds;
             m_journalNextAttempt = now.addSecs(std::max(delay, 1));
             *problem = describe(r);
             if (!transient) {
@@ -477,9 +478,8 @@ void SyncService::deliverDeskEvents(QString *problem)
                         = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString().simplified().left(300);
                     const QString alert
                         = QStringLiteral("Server menolak catatan meja layanan (HTTP %1)%2; %3 catatan disimpan dan dikirim ulang nanti.")
-                              .arg(r.status)
-                              .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message)
-                              .arg(events.size());
+                              .arg(QString::number(r.status), message.isEmpty() ? QString() : QStringLiteral(": ") + message,
+                                  QString::number(events.size()));
                     if (const Status raised = m_outbox->raiseTechnicianAlert(alert); !raised)
                         qCWarning(lcSync) << "technician alert not stored:" << raised.error();
                     if (const Status kept = m_outbox->setSyncValue(refusedKey, events.constFirst().id); !kept)

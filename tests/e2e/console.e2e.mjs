@@ -277,6 +277,8 @@ check(await stageOf(REJECT_REQ) === 'REJECTED', 'kades rejected a request with a
 await act(DESA_REQ, 'setujui', { passphrase: password('kades') });
 check(await stageOf(DESA_REQ) === 'READY', 'kades signed; the desa-level request is READY');
 check(await page.locator('#aksi-setujui').count() === 0, 'a signed request offers no second signature');
+check((await page.textContent('main')).includes('Nomor antrean') && (await page.textContent('main')).includes('A-001'),
+  'the request page shows the queue number the kiosk sent');
 await page.screenshot({ path: path.join(shots, 'detail-ready.png'), fullPage: true });
 const pdf = await page.request.get(`${consoleUrl}/permohonan/${DESA_REQ}/surat.pdf`);
 check(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'the signed letter PDF is served');
@@ -319,7 +321,7 @@ const handoverRows = page.locator('#penyerahan tbody tr');
 check(await handoverRows.count() === 1, 'the handover is on the page once, however often the kiosk sent it');
 const handoverText = (await handoverRows.count()) === 1 ? await handoverRows.first().textContent() : '';
 const handoverCells = (await handoverRows.count()) === 1 ? await handoverRows.first().locator('td').allTextContents() : [];
-check(handoverText.includes(DESA_REQ) && handoverCells[2] === 'fodesa' && handoverCells[3] === '2',
+check(handoverText.includes(DESA_REQ) && handoverCells[2] === 'Rina Petugas Desa (fodesa)' && handoverCells[3] === '2',
   `the handover names who handed over and the loket (${handoverCells.join(' | ')})`);
 check(await page.locator('#siap tbody tr', { hasText: DESA_REQ }).count() === 0, 'a letter handed over leaves the READY list');
 const queueRow = page.locator('#antrean tbody tr');

@@ -6,6 +6,7 @@
 #include "queuereport.h"
 #include "servicecatalog.h"
 
+#include <QHash>
 #include <QTimeZone>
 #include <algorithm>
 
@@ -95,7 +96,7 @@ ConsolePageReply renderPage(
     };
 
     QString body;
-    reply.title = QStringLiteral("Loket desa %1").arg(chosen->name);
+    reply.title = QStringLiteral("Loket %1").arg(chosen->name);
     if (desas.size() > 1) {
         QString options;
         for (const DesaOffice &d : desas)
@@ -138,11 +139,16 @@ ConsolePageReply renderPage(
             rows, QStringLiteral("Belum ada permohonan pada hari ini."))
         + QStringLiteral("</section>");
 
+    // Staff sign in at the kiosk with their console username: the officer's name where there is one.
+    QHash<QString, QString> staffNames;
+    if (const auto officers = store.officers())
+        for (const OfficerRecord &o : officers.value())
+            staffNames.insert(o.username, QStringLiteral("%1 (%2)").arg(o.displayName, o.username));
     rows.clear();
     for (const DeskEventRecord &e : events.value())
         if (e.event.kind == serverlink::DeskEventKind::LetterHandedOver)
             rows << cell(clock(e.event.at)) + cell(e.event.registrationNumber)
-                    + cell(e.event.actor.isEmpty() ? QStringLiteral("–") : e.event.actor)
+                    + cell(e.event.actor.isEmpty() ? QStringLiteral("–") : staffNames.value(e.event.actor, e.event.actor))
                     + cell(e.event.counter > 0 ? QString::number(e.event.counter) : QStringLiteral("–")) + cell(e.kioskId);
     body += QStringLiteral("<section id=\"penyerahan\"><h2>Penyerahan surat %1</h2>").arg(dayText)
         + table({QStringLiteral("Waktu"), QStringLiteral("Nomor registrasi"), QStringLiteral("Diserahkan oleh"), QStringLiteral("Loket"),
