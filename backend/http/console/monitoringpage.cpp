@@ -179,7 +179,8 @@ ConsolePageReply renderPage(
     for (const DeskEventRecord &e : queueEvents.value())
         if (frontoffice::seesDesa(request.capacities, offices, e.desaCode))
             visible.append(e);
-    body += QStringLiteral("<section id=\"antrean\"><h2>Antrean desa per loket, %1</h2>").arg(period.to.toString(QStringLiteral("dd-MM-yyyy")))
+    body += QStringLiteral("<section id=\"antrean\"><h2>Antrean desa per loket, %1</h2>")
+                .arg(period.to.toString(QStringLiteral("dd-MM-yyyy")))
         + frontoffice::queueReportTable(visible, offices, true) + QStringLiteral("</section>");
 
     const IkmResult &result = ikm.value();
