@@ -40,4 +40,4 @@ kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core
   LABELS backend
-  FUNCTIONS medianRule morningPerLoket loketWithoutSamples texts)
+  FUNCTIONS medianRule morningPerLoket loketWithoutSamples texts frontOfficeScope)

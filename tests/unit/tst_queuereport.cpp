@@ -1,4 +1,7 @@
-// The daily queue report's rules (backend/domain/queuereport.h) against a day written out by hand.
+// The daily queue report's rules (backend/domain/queuereport.h) against a day written out by hand, and who
+// may see a desa's front office figures.
+#include "console/frontofficepage.h"
+#include "offices.h"
 #include "queuereport.h"
 
 #include <QRandomGenerator>
@@ -151,6 +154,35 @@ private slots:
         QCOMPARE(queuereport::formatAge(seconds), age);
         QCOMPARE(queuereport::formatDuration(seconds), duration);
         QCOMPARE(queuereport::formatDuration(std::nullopt), QStringLiteral("–"));
+    }
+
+    void frontOfficeScope_data()
+    {
+        QTest::addColumn<Role>("role");
+        QTest::addColumn<QString>("office");
+        QTest::addColumn<QString>("desa");
+        QTest::addColumn<bool>("sees");
+        // 3521112004 (Pitu) is in the built-in office table, kecamatan 352111; 3521112005 is not in it.
+        QTest::newRow("front office, own desa") << Role::DesaFrontOffice << kPitu << kPitu << true;
+        QTest::newRow("front office, other desa") << Role::DesaFrontOffice << kPitu << kSumber << false;
+        QTest::newRow("kepala desa, own desa") << Role::KepalaDesa << kPitu << kPitu << true;
+        QTest::newRow("sekretaris, other desa") << Role::SekretarisDesa << kSumber << kPitu << false;
+        QTest::newRow("kasi, desa of the kecamatan") << Role::KasiPelayanan << QStringLiteral("352111") << kPitu << true;
+        QTest::newRow("kasi, unlisted desa by its code") << Role::KasiPelayanan << QStringLiteral("352111") << kSumber << true;
+        QTest::newRow("camat, other kecamatan") << Role::Camat << QStringLiteral("352112") << kPitu << false;
+        QTest::newRow("admin kecamatan") << Role::AdminKecamatan << QStringLiteral("352111") << kPitu << true;
+        QTest::newRow("admin, other kecamatan") << Role::AdminKecamatan << QStringLiteral("352112") << kSumber << false;
+        QTest::newRow("super admin, anywhere") << Role::SuperAdmin << QStringLiteral("*") << QStringLiteral("3522012001") << true;
+    }
+    void frontOfficeScope()
+    {
+        QFETCH(Role, role);
+        QFETCH(QString, office);
+        QFETCH(QString, desa);
+        QFETCH(bool, sees);
+        const auto offices = OfficeDirectory::builtIn();
+        QVERIFY(offices);
+        QCOMPARE(frontoffice::seesDesa({Capacity {role, office, {}}}, offices.value(), desa), sees);
     }
 };
 
