@@ -30,7 +30,7 @@ constexpr int kMaxBackoffSeconds = 300;
 // Requests handed to the link at once (it keeps LinkOptions::maxParallel of them in flight): large enough
 // that the last, partly filled wave of a batch costs little, small enough to stop soon after a failure.
 constexpr int kOutboxBatch = 24;
-// Journal events per POST: at their longest fields 100 stay under the 64 KiB body limit.
+// Journal events per POST: ordinary events (~300 bytes each) stay well under the 64 KiB body limit.
 constexpr int kJournalBatch = 100;
 // Batches per round: a long offline day drains over a few rounds without holding up the rest of the sync.
 constexpr int kJournalBatchesPerRound = 10;
@@ -454,10 +454,16 @@ void SyncService::deliverDeskEvents(QString *problem)
     if (m_journalNextAttempt.isValid() && now < m_journalNextAttempt)
         return;
     for (int batch = 0; batch < kJournalBatchesPerRound; ++batch) {
-        const QList<serverlink::DeskEvent> events = m_journal->undelivered(kJournalBatch);
+        QList<serverlink::DeskEvent> events = m_journal->undelivered(kJournalBatch);
         if (events.isEmpty())
             return;
-        const auto r = m_client->post(QStringLiteral("/desk-events"), serverlink::DeskEventBatch {events}.toJson());
+        QByteArray body = serverlink::DeskEventBatch {events}.toJson();
+        // Unusually long texts: fewer events per request, so the body stays under the backend's limit.
+        while (body.size() > serverlink::kMaxBodyBytes && events.size() > 1) {
+            events.resize(events.size() / 2);
+            body = serverlink::DeskEventBatch {events}.toJson();
+        }
+        const auto r = m_client->post(QStringLiteral("/desk-events"), body);
         if (r.error == serverlink::LinkError::Aborted)
             return;
         noteLinkResult(r);

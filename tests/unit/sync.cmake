@@ -18,4 +18,4 @@ kiosk_add_qtest(NAME tst_deskdelivery
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_deskdelivery.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/threadspy.h
   LIBS kiosk_core backend_core Qt6::Sql
   LABELS sync
-  FUNCTIONS roundDeliversTheJournalOnce refusalKeepsTheEventsAndDoesNotLoop)
+  FUNCTIONS roundDeliversTheJournalOnce longDayFitsTheBodyLimit refusalKeepsTheEventsAndDoesNotLoop)

@@ -189,6 +189,20 @@ private Q_SLOTS:
         QVERIFY(m_journal->undelivered().isEmpty());
     }
 
+    void longDayFitsTheBodyLimit()
+    {
+        // A day of events with the longest details the wire allows (non-ASCII: three bytes each): 100 of them would
+        // pass the 64 KiB body limit, so the kiosk sends fewer per request, and all arrive in one round.
+        const QString detail(200, QChar(0x20AC));
+        for (int i = 0; i < 150; ++i)
+            QVERIFY(m_journal->record(DeskEventKind::QueueCalled, QStringLiteral("budi"), {}, QStringLiteral("A-%1").arg(i), 1, detail));
+        QVERIFY(serverlink::DeskEventBatch {m_journal->undelivered(100)}.toJson().size() > serverlink::kMaxBodyBytes);
+        startSync();
+        QCOMPARE(syncRound(), QString());
+        QCOMPARE(backendEvents(), 150);
+        QVERIFY(m_journal->undelivered().isEmpty());
+    }
+
     void refusalKeepsTheEventsAndDoesNotLoop()
     {
         // An event the backend refuses (an actor longer than the wire allows): the whole batch is refused with 400.
