@@ -355,6 +355,8 @@ check(raster.status === 0 || raster.error?.code === 'ENOENT', 'the served letter
 await page.goto(`${consoleUrl}/pemantauan`);
 check((await page.textContent('main')).includes('Kesehatan anjungan'), 'camat opens the monitoring page');
 check((await page.locator('#antrean tbody tr', { hasText: 'Pitu' }).count()) === 1, "monitoring shows the desa's queue per loket");
+const queueCsv = await (await page.request.get(`${consoleUrl}/pemantauan.csv?tabel=antrean`)).text();
+check(queueCsv.includes(`${DESA},2,1,0,1,240,1,240`), `the queue report downloads as CSV with the medians in seconds (${queueCsv.trim().split('\n').pop()})`);
 check(await page.locator('a[href^="/pemantauan.csv?tabel=ikm"]').count() === 1, 'monitoring offers the IKM as CSV');
 await page.screenshot({ path: path.join(shots, 'monitoring.png'), fullPage: true });
 const csv = await page.request.get(`${consoleUrl}/pemantauan.csv?tabel=tahap`);
