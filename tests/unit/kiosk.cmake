@@ -2,7 +2,7 @@ kiosk_add_qtest(NAME tst_nik SOURCES unit/tst_nik.cpp LIBS kiosk_core
   FUNCTIONS validMale validFemale february31 femaleFebruary30 month13 length15 length17 letters serial0000
             provinceOutOfRange everyErrorHasAMessage)
 kiosk_add_qtest(NAME tst_deskjournal SOURCES unit/tst_deskjournal.cpp LIBS kiosk_core
-  FUNCTIONS recordsSurviveARestartAndAreDeliveredOnce batchRoundTrips badBatchesAreRefused)
+  FUNCTIONS recordsSurviveARestartAndAreDeliveredOnce eventTheBackendWouldRefuseIsNotJournaled batchRoundTrips badBatchesAreRefused)
 kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
   FUNCTIONS commitWritesRequestTicketAndKey piiIsEncryptedAtRest failureInsideTransactionLeavesNothing
             restartKeepsQueueAndKeys wrongDeviceKeyParksInsteadOfSending queueNumbersIncreaseWithinADay
