@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
 <context>
+    <name>CallingDisplay</name>
+    <message>
+        <source>Layar antrean</source>
+        <translation>Queue display</translation>
+    </message>
+    <message>
+        <source>Belum ada panggilan</source>
+        <translation>No calls yet</translation>
+    </message>
+    <message>
+        <source>LOKET %1</source>
+        <translation>COUNTER %1</translation>
+    </message>
+    <message>
+        <source>PRIORITAS</source>
+        <translation>PRIORITY</translation>
+    </message>
+    <message>
+        <source>Panggilan terakhir</source>
+        <translation>Last calls</translation>
+    </message>
+    <message>
+        <source>Loket %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 menunggu</source>
+        <translation>%1 · %2: %3 waiting</translation>
+    </message>
+</context>
+<context>
     <name>ConsentScreen</name>
     <message>
         <source>Pemberitahuan data pribadi</source>
@@ -598,6 +629,14 @@
         <source>Cara memakai anjungan dan bantuan petugas</source>
         <translation>How to use the kiosk, and help from staff</translation>
     </message>
+    <message>
+        <source>Dipanggil:</source>
+        <translation>Now calling:</translation>
+    </message>
+    <message>
+        <source>%1 → Loket %2</source>
+        <translation>%1 → Counter %2</translation>
+    </message>
 </context>
 <context>
     <name>devices::PayloadClassifier</name>
@@ -616,6 +655,21 @@
     <message>
         <source>Maaf, kode ini tidak dikenali. Silakan pindai KTP, tiket antrean, atau surat dari kantor desa.</source>
         <translation>Sorry, this code is not recognised. Please scan your ID card, queue ticket, or a letter from the village office.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::CallBoard</name>
+    <message>
+        <source>Permohonan baru</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>Pengambilan surat</source>
+        <translation>Letter pick-up</translation>
+    </message>
+    <message>
+        <source>Konsultasi/bantuan</source>
+        <translation>Advice/help</translation>
     </message>
 </context>
 <context>
@@ -893,6 +947,10 @@
     <message>
         <source>PIN petugas belum diatur. Hubungi teknisi.</source>
         <translation>The staff PIN is not set. Call a technician.</translation>
+    </message>
+    <message>
+        <source>Petugas loket</source>
+        <translation>Counter staff</translation>
     </message>
 </context>
 <context>

@@ -109,12 +109,18 @@ Window {
                             border.color: display.accent
                             border.width: fresh ? 0 : Math.round(3 * display.u)
                             readonly property color ink: fresh ? display.inkOnFlash : display.light
-                            // A new call blinks a few times, then stays amber until the next one.
-                            SequentialAnimation on opacity {
-                                running: counterCard.fresh
-                                loops: 4
-                                NumberAnimation { to: 0.55; duration: 350 }
-                                NumberAnimation { to: 1.0; duration: 350 }
+                            // A new call pulses white a few times, then stays amber until the next one; its type stays sharp.
+                            Rectangle {
+                                anchors.fill: parent
+                                radius: parent.radius
+                                color: display.light
+                                opacity: 0
+                                SequentialAnimation on opacity {
+                                    running: counterCard.fresh
+                                    loops: 4
+                                    NumberAnimation { to: 0.6; duration: 350 }
+                                    NumberAnimation { to: 0; duration: 350 }
+                                }
                             }
                             ColumnLayout {
                                 anchors.fill: parent
