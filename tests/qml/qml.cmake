@@ -22,3 +22,4 @@ add_test(NAME translations_complete
 set_tests_properties(translations_complete PROPERTIES LABELS ui)
 kiosk_add_qtest(NAME tst_callingdisplay SOURCES qml/tst_callingdisplay.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS displayShowsEveryLoket newCallReplacesTheLoketNumber welcomeScreenShowsTheBand emptyBoardSaysSo)
+kiosk_add_qtest(NAME bench_calls SOURCES bench/bench_calls.cpp LIBS kiosk_test_harness LABELS bench)
