@@ -12,7 +12,7 @@ kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
 kiosk_add_qtest(NAME tst_staffauth SOURCES unit/tst_staffauth.cpp LIBS kiosk_core
   FUNCTIONS correctPinGrants wrongPinDenies lockoutAfterFiveFailuresAndGrowingDelay hashIsSlowKdfNotThePin unconfiguredPinNeverGrants)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
-  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded)
+  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded voiceAndDisplay)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core
   FUNCTIONS groupsStartWithTheirMinimum valuesAreArraysOfObjects addAndRemoveKeepTheLimits messagesShowBesideEachPerson
             subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields)
