@@ -1,6 +1,7 @@
 // The voice: what is said for a call (checked against a table written by hand), the chime, real
 // espeak-ng renderings (length, loudness, the chime first) and the queue of announcements played one
 // after another through a recording AudioOutput (the hardware boundary).
+#include "alsaaudiooutput.h"
 #include "announcer.h"
 #include "audiooutput.h"
 #include "pcmaudio.h"
@@ -263,6 +264,74 @@ private Q_SLOTS:
         QCOMPARE(finished.at(0).at(1).toBool(), false);
         QCOMPARE(finished.at(1).at(1).toBool(), true);
         QCOMPARE(output.overlaps, 0);
+    }
+
+    // A sound card that never reports the end is stopped after the sound's length and a grace period.
+    void hungOutputIsStoppedAndTheQueueGoesOn()
+    {
+        QTemporaryDir dir;
+        RecordingAudioOutput output(dir.path(), 600000);
+        kiosk::VoiceSettings settings;
+        settings.program = dir.filePath(QStringLiteral("no-such-espeak"));
+        Announcer announcer(output, settings);
+        QSignalSpy finished(&announcer, &Announcer::finished);
+        QSignalSpy started(&announcer, &Announcer::started);
+        announcer.announce(call(QStringLiteral("C-001"), 1));
+        announcer.announce(call(QStringLiteral("C-002"), 2));
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        QTRY_COMPARE(started.size(), 2);
+        QCOMPARE(output.overlaps, 0);
+    }
+
+    // The real output on ALSA's "null" device (no sound card needed), an unknown device and a missing aplay.
+    void alsaOutputReportsEachPlayback()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("aplay")).isEmpty())
+            QSKIP("aplay is not installed (package alsa-utils; scripts/setup-deps installs it)");
+        QTemporaryDir dir;
+        const QString wav = dir.filePath(QStringLiteral("chime.wav"));
+        QFile file(wav);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(PcmAudio::chime(22050).toWav());
+        file.close();
+
+        kiosk::AlsaAudioOutput null(QStringLiteral("null"));
+        QSignalSpy played(&null, &kiosk::AudioOutput::finished);
+        null.play(wav);
+        QVERIFY(played.wait(5000));
+        QCOMPARE(played.first().at(0).toBool(), true);
+
+        kiosk::AlsaAudioOutput unknown(QStringLiteral("no-such-card"));
+        QSignalSpy refused(&unknown, &kiosk::AudioOutput::finished);
+        unknown.play(wav);
+        QVERIFY(refused.wait(5000));
+        QCOMPARE(refused.first().at(0).toBool(), false);
+        QVERIFY2(refused.first().at(1).toString().contains(QStringLiteral("no-such-card")), qPrintable(refused.first().at(1).toString()));
+
+        kiosk::AlsaAudioOutput missing({}, dir.filePath(QStringLiteral("no-aplay")));
+        QSignalSpy failed(&missing, &kiosk::AudioOutput::finished);
+        missing.play(wav);
+        QVERIFY(failed.size() == 1 || failed.wait(5000));
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().at(0).toBool(), false);
+    }
+
+    // Speech and sound card for real, on ALSA's null device: each call is rendered, played and done.
+    void announcerOnAlsa()
+    {
+        if (espeak().isEmpty() || QStandardPaths::findExecutable(QStringLiteral("aplay")).isEmpty())
+            QSKIP("espeak-ng or aplay is not installed (scripts/setup-deps installs both)");
+        kiosk::AlsaAudioOutput output(QStringLiteral("null"));
+        Announcer announcer(output);
+        QSignalSpy finished(&announcer, &Announcer::finished);
+        QSignalSpy idle(&announcer, &Announcer::idle);
+        announcer.announce(call(QStringLiteral("A-021"), 1));
+        announcer.announce(call(QStringLiteral("B-004"), 2));
+        QVERIFY(idle.wait(20000));
+        QCOMPARE(finished.size(), 2);
+        QCOMPARE(finished.at(0).at(1).toBool(), true);
+        QCOMPARE(finished.at(1).at(1).toBool(), true);
     }
 
     void volumeScalesTheSound()
