@@ -3,7 +3,6 @@
 #include "audiooutput.h"
 
 #include <QCryptographicHash>
-#include <QDir>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSaveFile>

@@ -3,7 +3,6 @@
 #include "pcmaudio.h"
 #include "queuecall.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QProcess>

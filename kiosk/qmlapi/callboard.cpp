@@ -6,8 +6,8 @@ namespace kiosk {
 
 QHash<int, QByteArray> CallsModel::roleNames() const
 {
-    return {{CounterRole, "counter"}, {LabelRole, "label"}, {PriorityRole, "priority"}, {RecallRole, "recall"}, {TimeRole, "time"},
-        {FreshRole, "fresh"}};
+    return {{CounterRole, "counter"}, {LabelRole, "label"}, {PriorityRole, "priority"}, {RecallRole, "recall"}, {AtRole, "at"},
+        {TimeRole, "time"}, {FreshRole, "fresh"}};
 }
 
 QVariant CallsModel::roleData(const CallRow &row, int role) const
@@ -21,6 +21,8 @@ QVariant CallsModel::roleData(const CallRow &row, int role) const
         return row.call.priority;
     case RecallRole:
         return row.call.recall;
+    case AtRole:
+        return row.call.at;
     case TimeRole:
         return row.call.at.isValid() ? row.call.at.toLocalTime().toString(QStringLiteral("HH:mm")) : QString();
     case FreshRole:

@@ -14,12 +14,12 @@ struct CallRow {
     bool fresh = false; // the newest call: the display flashes it
 };
 
-/// Calls as rows with roles counter, label, priority, recall, time ("10:42"), fresh.
+/// Calls as rows with roles counter, label, priority, recall, at, time ("10:42"), fresh.
 class CallsModel : public RowListModel<CallRow>
 {
     Q_OBJECT
 public:
-    enum Role { CounterRole = Qt::UserRole + 1, LabelRole, PriorityRole, RecallRole, TimeRole, FreshRole };
+    enum Role { CounterRole = Qt::UserRole + 1, LabelRole, PriorityRole, RecallRole, AtRole, TimeRole, FreshRole };
     using RowListModel::RowListModel;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
