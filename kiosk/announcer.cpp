@@ -38,6 +38,12 @@ Announcer::Announcer(AudioOutput &output, VoiceSettings settings, QObject *paren
             rendered(false, m_speech.errorString());
     });
     connect(&m_output, &AudioOutput::finished, this, &Announcer::played);
+    // A hung speech engine is killed; its finished() then announces the chime alone.
+    m_renderGuard.setSingleShot(true);
+    connect(&m_renderGuard, &QTimer::timeout, this, [this] {
+        qCWarning(lcVoice).noquote() << m_settings.program << "did not finish in" << m_settings.renderTimeoutMs << "ms; stopping it";
+        m_speech.kill();
+    });
     // An output that never reports back (a hung sound card) is stopped so later calls are still heard.
     m_playGuard.setSingleShot(true);
     connect(&m_playGuard, &QTimer::timeout, this, [this] {
@@ -126,12 +132,14 @@ void Announcer::speak(const QString &text)
     }
     const QString wav = m_dir.filePath(QStringLiteral("speech.wav"));
     QFile::remove(wav);
+    m_renderGuard.start(m_settings.renderTimeoutMs);
     m_speech.start(m_settings.program,
         {QStringLiteral("-v"), m_settings.voice, QStringLiteral("-s"), QString::number(m_settings.rate), QStringLiteral("-w"), wav, text});
 }
 
 void Announcer::rendered(bool ok, const QString &message)
 {
+    m_renderGuard.stop();
     PcmAudio sound = PcmAudio::chime(22050);
     bool spoken = false;
     if (ok) {

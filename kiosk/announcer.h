@@ -23,6 +23,8 @@ struct VoiceSettings {
     /// The speech engine (package espeak-ng) and its voice.
     QString program = QStringLiteral("espeak-ng");
     QString voice = QStringLiteral("id");
+    /// A speech engine that has not finished by then is ended and the chime plays alone.
+    int renderTimeoutMs = 10000;
 };
 
 /// Announces each call in Bahasa Indonesia: a chime, then "Nomor antrean A nol nol tujuh, silakan ke
@@ -80,6 +82,7 @@ private:
     QHash<QString, Ready> m_ready;
     QList<QString> m_readyOrder;
     QTimer m_playGuard;
+    QTimer m_renderGuard;
 };
 
 } // namespace kiosk

@@ -266,6 +266,29 @@ private Q_SLOTS:
         QCOMPARE(output.overlaps, 0);
     }
 
+    void hungSpeechEngineIsStoppedAndTheChimePlays()
+    {
+        QTemporaryDir dir;
+        const QString script = dir.filePath(QStringLiteral("espeak-ng"));
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("#!/bin/sh\nexec sleep 60\n");
+        file.close();
+        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        kiosk::VoiceSettings settings;
+        settings.program = script;
+        settings.renderTimeoutMs = 300;
+        RecordingAudioOutput output(dir.path());
+        Announcer announcer(output, settings);
+        QSignalSpy started(&announcer, &Announcer::started);
+        QSignalSpy idle(&announcer, &Announcer::idle);
+        announcer.announce(call(QStringLiteral("B-009"), 2));
+        QVERIFY(idle.wait(5000));
+        QCOMPARE(started.size(), 1);
+        QCOMPARE(started.first().at(1).toBool(), false);
+        QCOMPARE(output.played.size(), 1);
+    }
+
     // A sound card that never reports the end is stopped after the sound's length and a grace period.
     void hungOutputIsStoppedAndTheQueueGoesOn()
     {
