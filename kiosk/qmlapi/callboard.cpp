@@ -76,11 +76,11 @@ QString CallBoard::queueName(QueueKind kind)
 {
     switch (kind) {
     case QueueKind::Request:
-        return tr("Permohonan baru");
+        return QStringLiteral("Permohonan baru");
     case QueueKind::Pickup:
-        return tr("Pengambilan surat");
+        return QStringLiteral("Pengambilan surat");
     case QueueKind::Help:
-        return tr("Konsultasi/bantuan");
+        return QStringLiteral("Konsultasi/bantuan");
     }
     return {};
 }

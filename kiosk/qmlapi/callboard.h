@@ -74,7 +74,7 @@ public:
 
     /// The queue's letter ("A", "B", "C").
     [[nodiscard]] static QString letter(QueueKind kind);
-    /// The queue's name for citizens ("Permohonan baru").
+    /// The queue's name on the waiting room's display ("Permohonan baru"); Bahasa Indonesia only, like the display.
     [[nodiscard]] static QString queueName(QueueKind kind);
 
 public Q_SLOTS:

@@ -207,6 +207,18 @@ private Q_SLOTS:
         checkTexts(h->window, h->find(QStringLiteral("callBand")), QStringLiteral("welcome %1x%2").arg(size.width()).arg(size.height()));
     }
 
+    void displayStaysIndonesianWhenTheKioskSpeaksEnglish()
+    {
+        h->areas->flow.goHome();
+        h->areas->flow.setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(h->waitFor(QStringLiteral("bandCall1"))->property("text").toString(), QStringLiteral("B-003 → Counter 1"));
+        waitForFrame(display.get());
+        QQuickItem *root = display->contentItem();
+        QCOMPARE(findItem(root, QStringLiteral("counterName1"))->property("text").toString(), QStringLiteral("LOKET 1"));
+        QVERIFY(findItem(root, QStringLiteral("waitingTextB"))->property("text").toString().contains(QStringLiteral("Pengambilan surat")));
+        h->areas->flow.setLanguage(QStringLiteral("id"));
+    }
+
     void emptyBoardSaysSo()
     {
         h->areas->board.clearCalls();

@@ -2,37 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
 <context>
-    <name>CallingDisplay</name>
-    <message>
-        <source>Layar antrean</source>
-        <translation>Queue display</translation>
-    </message>
-    <message>
-        <source>Belum ada panggilan</source>
-        <translation>No calls yet</translation>
-    </message>
-    <message>
-        <source>LOKET %1</source>
-        <translation>COUNTER %1</translation>
-    </message>
-    <message>
-        <source>PRIORITAS</source>
-        <translation>PRIORITY</translation>
-    </message>
-    <message>
-        <source>Panggilan terakhir</source>
-        <translation>Last calls</translation>
-    </message>
-    <message>
-        <source>Loket %1</source>
-        <translation>Counter %1</translation>
-    </message>
-    <message>
-        <source>%1 · %2: %3 menunggu</source>
-        <translation>%1 · %2: %3 waiting</translation>
-    </message>
-</context>
-<context>
     <name>ConsentScreen</name>
     <message>
         <source>Pemberitahuan data pribadi</source>
@@ -655,21 +624,6 @@
     <message>
         <source>Maaf, kode ini tidak dikenali. Silakan pindai KTP, tiket antrean, atau surat dari kantor desa.</source>
         <translation>Sorry, this code is not recognised. Please scan your ID card, queue ticket, or a letter from the village office.</translation>
-    </message>
-</context>
-<context>
-    <name>kiosk::CallBoard</name>
-    <message>
-        <source>Permohonan baru</source>
-        <translation>New request</translation>
-    </message>
-    <message>
-        <source>Pengambilan surat</source>
-        <translation>Letter pick-up</translation>
-    </message>
-    <message>
-        <source>Konsultasi/bantuan</source>
-        <translation>Advice/help</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ Window {
     width: 1920
     height: 1080
     color: display.night
-    title: qsTr("Layar antrean")
+    title: display.words.title
 
     readonly property real u: Math.min(width / 1920, height / 1080)
     readonly property color night: "#0e1510"
@@ -22,6 +22,17 @@ Window {
     readonly property color accent: "#66bb6a"
     readonly property int margin: Math.round(32 * u)
     property date now: new Date()
+    // The waiting room reads Bahasa Indonesia whatever language a citizen picks at the kiosk (the
+    // engine's translator is shared, so qsTr here would switch the room's screen with the kiosk).
+    readonly property var words: ({
+            "title": "Layar antrean",
+            "noCalls": "Belum ada panggilan",
+            "loketCaps": "LOKET %1",
+            "loket": "Loket %1",
+            "priority": "PRIORITAS",
+            "lastCalls": "Panggilan terakhir",
+            "waiting": "%1 · %2: %3 menunggu"
+        })
 
     // The display's own clock, once a second.
     Timer {
@@ -78,7 +89,7 @@ Window {
                     objectName: "displayNoCalls"
                     anchors.fill: parent
                     visible: !CallBoard.hasCalls
-                    text: qsTr("Belum ada panggilan")
+                    text: display.words.noCalls
                     color: display.dim
                     font.pixelSize: Math.round(64 * display.u)
                     horizontalAlignment: Text.AlignHCenter
@@ -129,7 +140,7 @@ Window {
                                 Text {
                                     objectName: "counterName" + counterCard.counter
                                     Layout.fillWidth: true
-                                    text: qsTr("LOKET %1").arg(counterCard.counter)
+                                    text: display.words.loketCaps.arg(counterCard.counter)
                                     color: counterCard.ink
                                     font.pixelSize: Math.round(48 * display.u)
                                     font.bold: true
@@ -153,7 +164,7 @@ Window {
                                     objectName: "counterPriority" + counterCard.counter
                                     Layout.fillWidth: true
                                     visible: counterCard.priority
-                                    text: qsTr("PRIORITAS")
+                                    text: display.words.priority
                                     color: counterCard.ink
                                     font.pixelSize: Math.round(36 * display.u)
                                     font.bold: true
@@ -179,7 +190,7 @@ Window {
                     spacing: Math.round(12 * display.u)
                     Text {
                         Layout.fillWidth: true
-                        text: qsTr("Panggilan terakhir")
+                        text: display.words.lastCalls
                         color: display.dim
                         font.pixelSize: Math.round(40 * display.u)
                         font.bold: true
@@ -209,7 +220,7 @@ Window {
                             Text {
                                 objectName: "recentCounter" + recentRow.index
                                 Layout.fillWidth: true
-                                text: qsTr("Loket %1").arg(recentRow.counter)
+                                text: display.words.loket.arg(recentRow.counter)
                                 color: display.light
                                 font.pixelSize: Math.round(44 * display.u)
                                 elide: Text.ElideRight
@@ -251,7 +262,7 @@ Window {
                         objectName: "waitingText" + waitingCell.letter
                         anchors.fill: parent
                         anchors.margins: Math.round(14 * display.u)
-                        text: qsTr("%1 · %2: %3 menunggu").arg(waitingCell.letter).arg(waitingCell.name).arg(waitingCell.count)
+                        text: display.words.waiting.arg(waitingCell.letter).arg(waitingCell.name).arg(waitingCell.count)
                         color: display.light
                         font.pixelSize: Math.round(36 * display.u)
                         horizontalAlignment: Text.AlignHCenter
