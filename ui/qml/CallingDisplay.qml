@@ -7,6 +7,7 @@ import AnjunganDesa
 // and sizes in proportion to the screen; the newest call flashes amber with dark type (12:1).
 Window {
     id: display
+    objectName: "callingDisplay"
     width: 1920
     height: 1080
     color: display.night
