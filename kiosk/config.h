@@ -17,6 +17,10 @@ namespace kiosk {
 ///   [staff]    pinHash (see `kioskctl hash-pin`)
 ///   [privacy]  purgeDays
 ///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
+///   [display]  screen (index into QGuiApplication::screens() of the waiting room's calling display, usually 1;
+///              -1 = none unless `anjungan --display`, which then uses screen 1)
+///   [voice]    enabled (true: calls are announced with a chime and espeak-ng), rate (words per minute, 80–300, 140),
+///              volume (0–100 % of full scale, 100), device (ALSA PCM for `aplay -D`; empty = ALSA's default)
 struct KioskConfig {
     QString kioskId;
     QString desaCode;
@@ -41,6 +45,11 @@ struct KioskConfig {
     int purgeDays = 30;
     QString sealRootPublicKey;
     int maxTrustAgeDays = 7;
+    int displayScreen = -1;
+    bool voiceEnabled = true;
+    int voiceRate = 140;
+    int voiceVolume = 100;
+    QString voiceDevice;
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString deviceKeyPath() const;

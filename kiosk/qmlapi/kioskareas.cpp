@@ -18,6 +18,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , verification(flow, s.sealVerifier)
     , survey(flow, request, s.outbox)
     , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier})
+    , board(s.officeName)
     , m_idle(s.idle)
 {
     connect(&s.print, &devices::PrintJobTracker::printerStateChanged, &devices, &DeviceStatus::handlePrinterState);
@@ -31,7 +32,7 @@ QHash<QString, QObject *> KioskAreas::byName()
     return {{QStringLiteral("VisitFlow"), &flow}, {QStringLiteral("NikEntry"), &nik}, {QStringLiteral("LetterRequest"), &request},
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
         {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
-        {QStringLiteral("SyncStatus"), &sync}};
+        {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board}};
 }
 
 void KioskAreas::handleScan(const QString &payload)

@@ -12,7 +12,14 @@ kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
 kiosk_add_qtest(NAME tst_staffauth SOURCES unit/tst_staffauth.cpp LIBS kiosk_core
   FUNCTIONS correctPinGrants wrongPinDenies lockoutAfterFiveFailuresAndGrowingDelay hashIsSlowKdfNotThePin unconfiguredPinNeverGrants)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
-  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded)
+  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded voiceAndDisplay)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core
   FUNCTIONS groupsStartWithTheirMinimum valuesAreArraysOfObjects addAndRemoveKeepTheLimits messagesShowBesideEachPerson
             subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields)
+kiosk_add_qtest(NAME tst_announcer SOURCES unit/tst_announcer.cpp LIBS kiosk_core
+  FUNCTIONS textOfACall numberWords chimeIsTwoTonesThatFade announcementsAreAudibleSpeechAfterTheChime callsPlayInOrderWithoutOverlap
+            failingSpeechEngineStillChimesAndTheQueueGoesOn failingOutputDoesNotStallTheQueue hungSpeechEngineIsStoppedAndTheChimePlays hungOutputIsStoppedAndTheQueueGoesOn
+            alsaOutputReportsEachPlayback announcerOnAlsa
+            volumeScalesTheSound)
+kiosk_add_qtest(NAME tst_callboard SOURCES unit/tst_callboard.cpp LIBS kiosk_qmlapi
+  FUNCTIONS eachLoketShowsItsLatestNumber lastCallsAreNewestFirstAndFew waitingCountsPerQueue newDayClearsTheBoard)

@@ -598,6 +598,14 @@
         <source>Cara memakai anjungan dan bantuan petugas</source>
         <translation>How to use the kiosk, and help from staff</translation>
     </message>
+    <message>
+        <source>Dipanggil:</source>
+        <translation>Now calling:</translation>
+    </message>
+    <message>
+        <source>%1 → Loket %2</source>
+        <translation>%1 → Counter %2</translation>
+    </message>
 </context>
 <context>
     <name>devices::PayloadClassifier</name>
@@ -893,6 +901,10 @@
     <message>
         <source>PIN petugas belum diatur. Hubungi teknisi.</source>
         <translation>The staff PIN is not set. Call a technician.</translation>
+    </message>
+    <message>
+        <source>Petugas loket</source>
+        <translation>Counter staff</translation>
     </message>
 </context>
 <context>
