@@ -111,6 +111,14 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     if (!countersError.isEmpty())
         return Error {
             ErrorCode::InvalidData, QStringLiteral("Konfigurasi %1: [queue] counters salah: %2 Hubungi teknisi.").arg(path, countersError)};
+    c.displayScreen = std::max(-1, s.value(QStringLiteral("display/screen"), -1).toInt());
+    c.voiceEnabled = s.value(QStringLiteral("voice/enabled"), true).toBool();
+    c.voiceRate = std::clamp(s.value(QStringLiteral("voice/rate"), 140).toInt(), 80, 300);
+    c.voiceVolume = std::clamp(s.value(QStringLiteral("voice/volume"), 100).toInt(), 0, 100);
+    // An ALSA name such as "plughw:1,0" has a comma, which QSettings reads as a list.
+    const QVariant device = s.value(QStringLiteral("voice/device"));
+    c.voiceDevice
+        = (device.typeId() == QMetaType::QStringList ? device.toStringList().join(QLatin1Char(',')) : device.toString()).trimmed();
 
     QStringList missing;
     if (c.kioskId.isEmpty())

@@ -21,6 +21,10 @@ namespace kiosk {
 ///   [queue]    counters (loket:queues;… e.g. 1:A,C;2:B,C; 1–4 lokets; default 1:A,B,C), noShowRequeueMinutes (5),
 ///              keypad1 … keypad4 (the loket's numeric keypad, e.g. evdev:/dev/input/by-id/…-event-kbd)
 ///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
+///   [display]  screen (index into QGuiApplication::screens() of the waiting room's calling display, usually 1;
+///              -1 = none unless `anjungan --display`, which then uses screen 1)
+///   [voice]    enabled (true: calls are announced with a chime and espeak-ng), rate (words per minute, 80–300, 140),
+///              volume (0–100 % of full scale, 100), device (ALSA PCM for `aplay -D`; empty = ALSA's default)
 struct KioskConfig {
     QString kioskId;
     QString desaCode;
@@ -48,6 +52,11 @@ struct KioskConfig {
     QList<Loket> counters {{1, {QueueKind::Request, QueueKind::Pickup, QueueKind::Help}}};
     int noShowRequeueMinutes = 5;
     QMap<int, QString> keypads; // loket → keypad URI
+    int displayScreen = -1;
+    bool voiceEnabled = true;
+    int voiceRate = 140;
+    int voiceVolume = 100;
+    QString voiceDevice;
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString deviceKeyPath() const;

@@ -5,6 +5,7 @@
 #include "crypto.h"
 #include "queuebook.h"
 #include "store.h"
+#include "ticketrenderer.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -104,7 +105,6 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
     body.phone = request.phone;
     body.fields = request.fields;
     body.submittedAt = queued.createdAt.toUTC();
-    const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, body.toJson(), queued.registrationNumber.toUtf8());
 
     const QString day = queued.queueDay.toString(Qt::ISODate);
     const Status committed = m_store.transaction([&]() -> Status {
@@ -115,6 +115,17 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
             return Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan gagal (%1): %2").arg(what, query.lastError().text())};
         };
         QSqlQuery q(m_store.connection());
+        // The number first: the body the backend receives carries it (and is sealed once, with it). The ticket's
+        // "A" number is the queue book's, drawn in this same transaction.
+        const auto number = QueueBook::takeWithin(m_store, QueueKind::Request,
+            queuerules::priorityFor(request.priority, request.nik, queued.queueDay), queued.registrationNumber, queued.createdAt);
+        if (!number)
+            return fail(number.error());
+        queued.queueNumber = number->number;
+        queued.queueLabel = number->label;
+        queued.priority = number->reason;
+        body.queueLabel = number->label;
+        const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, body.toJson(), queued.registrationNumber.toUtf8());
         q.prepare(QStringLiteral("INSERT INTO requests (registration_number, status_token_hash, idempotency_key, service_code, payload,"
                                  " created_at, stage, stage_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(queued.registrationNumber);
@@ -128,15 +139,6 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
         if (!q.exec())
             return fail(queryFailed(QStringLiteral("permohonan"), q));
         queued.id = q.lastInsertId().toLongLong();
-
-        // The ticket's "A" number is the queue book's, drawn in this same transaction.
-        const auto number = QueueBook::takeWithin(m_store, QueueKind::Request,
-            queuerules::priorityFor(request.priority, request.nik, queued.queueDay), queued.registrationNumber, queued.createdAt);
-        if (!number)
-            return fail(number.error());
-        queued.queueNumber = number->number;
-        queued.queueLabel = number->label;
-        queued.priority = number->reason;
 
         const QByteArray tokenSealed
             = serverlink::crypto::aeadSeal(m_key, queued.statusToken.toLatin1(), ticketAad(queued.registrationNumber));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deskjournal.h"
 #include "linkclient.h"
 #include "outbox.h"
 #include "protocol.h"
@@ -72,6 +73,9 @@ public:
     /// Thread-safe: ends the request in flight at once and stops all network work (shutdown).
     void abortNetwork();
 
+    /// The front office's journal delivered to the backend (POST /desk-events) since start.
+    [[nodiscard]] int deskEventsDelivered() const { return m_deskEventsDelivered; }
+
     /// Heartbeats the backend accepted (for tests and the technician view).
     [[nodiscard]] int heartbeatsSent() const { return m_heartbeatsSent; }
 
@@ -96,6 +100,8 @@ private:
     void deliverSurveys(QString *problem);
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
     void deliverHandovers(QString *problem);
+    /// Sends the front office's journal (POST /desk-events) in batches; waits its backoff after a failure.
+    void deliverDeskEvents(QString *problem);
     void pullChanges(QString *problem);
     void downloadLetters(QString *problem);
     void refreshTrust(QString *problem);
@@ -108,6 +114,9 @@ private:
     SyncSettings m_settings;
     QString m_lettersDir;
     std::unique_ptr<OutboxRepository> m_outbox;
+    std::unique_ptr<DeskJournal> m_journal;
+    int m_journalAttempts = 0; // failed deliveries of the journal in a row
+    QDateTime m_journalNextAttempt; // null: due now
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
@@ -115,6 +124,7 @@ private:
     const TrustCache *m_trust = nullptr;
     bool m_linkDown = false;
     std::atomic_int m_heartbeatsSent {0};
+    std::atomic_int m_deskEventsDelivered {0};
     mutable std::mutex m_healthMutex;
     DeviceHealth m_health;
     std::optional<QList<const devices::Scanner *>> m_scanners;

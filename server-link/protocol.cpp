@@ -173,6 +173,9 @@ QByteArray SubmitRequest::toJson() const
         o.insert(QStringLiteral("phone"), phone);
     o.insert(QStringLiteral("fields"), fields);
     o.insert(QStringLiteral("submittedAt"), submittedAt.toUTC().toString(Qt::ISODate));
+    // Only when given: a body without a queue number stays byte-identical to what older kiosks sent.
+    if (!queueLabel.isEmpty())
+        o.insert(QStringLiteral("queueLabel"), queueLabel);
     // QJsonObject keeps keys sorted, so Compact output is canonical.
     return compact(o);
 }
@@ -206,6 +209,9 @@ std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QSt
     r.submittedAt = QDateTime::fromString(boundedString(o, "submittedAt", &err), Qt::ISODate);
     if (err.isEmpty() && !r.submittedAt.isValid())
         err = QStringLiteral("field 'submittedAt' is not an ISO 8601 time");
+    r.queueLabel = boundedString(o, "queueLabel", &err, false);
+    if (err.isEmpty() && r.queueLabel.size() > 16)
+        err = QStringLiteral("field 'queueLabel' is longer than 16 characters");
     if (err.isEmpty() && (r.registrationNumber.isEmpty() || r.serviceCode.isEmpty() || r.nik.size() != 16))
         err = QStringLiteral("registrationNumber, serviceCode and a 16-digit nik are required");
     if (!err.isEmpty()) {

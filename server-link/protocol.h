@@ -58,6 +58,7 @@ struct SubmitRequest {
     QString phone; // optional, +62… for SMS notifications; empty when not given
     QJsonObject fields; // service-specific form fields: strings, or arrays of objects (groups)
     QDateTime submittedAt; // UTC
+    QString queueLabel; // optional, the ticket's queue number ("A-007"); absent from the body when empty
 
     [[nodiscard]] QByteArray toJson() const;
     [[nodiscard]] static std::optional<SubmitRequest> fromJson(const QByteArray &json, QString *error = nullptr);

@@ -151,6 +151,7 @@ struct ApiServer::Impl {
     void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
     void postHandover(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
     void postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
 };
 
 template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler)
@@ -197,6 +198,8 @@ void ApiServer::Impl::routes()
         }));
     server->Post("/api/v1/heartbeat",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }));
+    server->Post("/api/v1/desk-events",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postDeskEvents(peer, req, res); }));
     server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (!res.body.empty())
             return;
@@ -425,6 +428,22 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Heartbeat belum dapat disimpan."));
     }
     sendJson(res, 200, {{QStringLiteral("receivedAt"), h.lastSeen.toString(Qt::ISODateWithMs)}});
+}
+
+void ApiServer::Impl::postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    QString why;
+    const auto batch = serverlink::DeskEventBatch::fromJson(QByteArray::fromStdString(req.body), &why);
+    if (!batch)
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Catatan meja layanan tidak sah: %1").arg(why));
+    // The desa is the certificate's: a kiosk can only ever write its own desa's journal.
+    const auto stored = store.insertDeskEvents(peer.kioskId, peer.desaCode, batch->events);
+    if (!stored) {
+        qCWarning(lcApi) << "desk events from" << peer.kioskId << "not stored:" << stored.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Catatan meja layanan belum dapat disimpan."));
+    }
+    qCInfo(lcApi).noquote() << "desk events from" << peer.kioskId << ":" << stored.value() << "new of" << batch->events.size();
+    sendJson(res, 200, {{QStringLiteral("received"), int(batch->events.size())}, {QStringLiteral("stored"), stored.value()}});
 }
 
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)

@@ -48,6 +48,7 @@ struct RequestRecord {
     QString letterSha256;
     QString phone; // +62…, for SMS notifications; empty when the citizen left none
     LetterSigner signer; // recorded at the signature; empty before (the letter then names the office head)
+    QString queueLabel; // the kiosk ticket's queue number ("A-007"); empty when the kiosk sent none
 };
 
 /// A submission accepted from a kiosk, with the identity taken from its certificate.
@@ -210,6 +211,14 @@ struct SurveyRecord {
     QDateTime answeredAt;
 };
 
+/// One front office event as a kiosk delivered it, with the kiosk and desa from its certificate.
+struct DeskEventRecord {
+    QString kioskId;
+    QString desaCode;
+    serverlink::DeskEvent event;
+    QDateTime receivedAt;
+};
+
 /// One entry of the audit log: who changed which master data, when, and what changed.
 struct AuditRecord {
     qint64 id = 0;
@@ -224,7 +233,7 @@ struct AuditRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -321,6 +330,12 @@ public:
     [[nodiscard]] Result<QStringList> saveDesaOffice(const DesaOffice &office, const QString &actor);
     /// The audit log, newest first.
     [[nodiscard]] Result<QList<AuditRecord>> auditLog(int limit);
+
+    // The front office's journal (backendstore_desk.cpp).
+    /// Stores a kiosk's events once per (kiosk, event id), all in one transaction; returns how many were new.
+    [[nodiscard]] Result<int> insertDeskEvents(const QString &kioskId, const QString &desaCode, const QList<serverlink::DeskEvent> &events);
+    /// Events that happened in [from, to), of one desa or (empty desaCode) of all, oldest first.
+    [[nodiscard]] Result<QList<DeskEventRecord>> deskEvents(const QDateTime &from, const QDateTime &to, const QString &desaCode = {});
 
     // Monitoring reads (backendstore_monitoring.cpp).
     /// Every event of every request, in sequence order.

@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 9> kMigrations {
+const std::array<QStringList, 10> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -218,6 +218,25 @@ const std::array<QStringList, 9> kMigrations {
     // 9: an officer's mobile number (optional, +62…) so SLA reminders reach them by SMS.
     {
         QStringLiteral("ALTER TABLE officers ADD COLUMN phone TEXT"),
+    },
+    // 10: the front office's journal as kiosks deliver it (once per kiosk and event id), and the
+    // ticket's queue number on each request.
+    {
+        QStringLiteral("CREATE TABLE desk_events ("
+                       " kiosk_id TEXT NOT NULL,"
+                       " event_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " at TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " registration_number TEXT NOT NULL,"
+                       " queue_label TEXT NOT NULL,"
+                       " counter INTEGER NOT NULL,"
+                       " detail TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " PRIMARY KEY (kiosk_id, event_id))"),
+        QStringLiteral("CREATE INDEX desk_events_by_desa ON desk_events (desa_code, at)"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN queue_label TEXT"),
     },
 };
 

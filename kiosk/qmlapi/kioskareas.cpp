@@ -24,11 +24,20 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , queueTicket(queue,
           [&print = s.print, office = s.officeName](
               const QueueEntry &entry, const QString &estimate) { printQueueSlip(entry, office, estimate, print); })
+    , board(s.officeName)
     , m_idle(s.idle)
 {
     ledger.setQueueBook(&queue);
     connect(&request, &LetterRequest::requestQueued, &queue, &QueueBook::refresh);
     connect(&flow, &VisitFlow::wiped, &queueTicket, &QueueTicket::close);
+    // The queue feeds the calling display, the welcome band and (through the board) the voice.
+    connect(&queue, &QueueBook::called, &board, &CallBoard::showCall);
+    const auto showWaiting = [this] {
+        for (QueueKind kind : {QueueKind::Request, QueueKind::Pickup, QueueKind::Help})
+            board.setWaiting(kind, queue.waiting(kind));
+    };
+    connect(&queue, &QueueBook::changed, &board, showWaiting);
+    showWaiting();
     connect(&s.print, &devices::PrintJobTracker::printerStateChanged, &devices, &DeviceStatus::handlePrinterState);
     connect(&request, &LetterRequest::requestQueued, &sync, &SyncStatus::deliverSoon);
     connect(&survey, &Survey::responseQueued, &sync, &SyncStatus::deliverSoon);
@@ -40,7 +49,8 @@ QHash<QString, QObject *> KioskAreas::byName()
     return {{QStringLiteral("VisitFlow"), &flow}, {QStringLiteral("NikEntry"), &nik}, {QStringLiteral("LetterRequest"), &request},
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
         {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
-        {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket}};
+        {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board}, {QStringLiteral("QueueDesk"), &queueDesk},
+        {QStringLiteral("QueueTicket"), &queueTicket}};
 }
 
 void KioskAreas::handleScan(const QString &payload)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "callboard.h"
 #include "deskjournal.h"
 #include "devicestatus.h"
 #include "letterrequest.h"
@@ -70,6 +71,8 @@ public:
     StaffLogin staffLogin;
     QueueDesk queueDesk;
     QueueTicket queueTicket;
+    /// The calling display's and the welcome screen's view of the queue.
+    CallBoard board;
 
 public Q_SLOTS:
     /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense.

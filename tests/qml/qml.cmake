@@ -22,3 +22,7 @@ add_test(NAME translations_complete
   COMMAND ${CMAKE_COMMAND} -DLUPDATE=$<TARGET_FILE:Qt6::lupdate> -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
           -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/translations-check -P ${PROJECT_SOURCE_DIR}/tests/qml/check-translations.cmake)
 set_tests_properties(translations_complete PROPERTIES LABELS ui)
+kiosk_add_qtest(NAME tst_callingdisplay SOURCES qml/tst_callingdisplay.cpp LIBS kiosk_test_harness LABELS ui
+  FUNCTIONS displayShowsEveryLoket newCallReplacesTheLoketNumber welcomeScreenShowsTheBand
+            displayStaysIndonesianWhenTheKioskSpeaksEnglish emptyBoardSaysSo)
+kiosk_add_qtest(NAME bench_calls SOURCES bench/bench_calls.cpp LIBS kiosk_test_harness LABELS bench)

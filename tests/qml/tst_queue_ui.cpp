@@ -82,6 +82,8 @@ private Q_SLOTS:
         QList<QueueCall> calls;
         connect(&book, &QueueBook::called, this, [&calls](const QueueCall &call) { calls.append(call); });
 
+        // The waiting room's board follows the queue's counts.
+        QCOMPARE(h->areas->board.totalWaiting(), 5);
         QVERIFY(openDesk());
         QVERIFY(h->waitFor(QStringLiteral("queueDesk")));
         QVERIFY(text(h->find(QStringLiteral("queueWaiting"))).contains(QStringLiteral("A (permohonan) 2")));
@@ -90,6 +92,8 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("queueCallNext")));
         QTRY_VERIFY(current().startsWith(QStringLiteral("A-002")));
         QVERIFY(current().contains(QStringLiteral("disabilitas")));
+        QVERIFY(h->areas->board.hasCalls()); // and shows each call
+        QCOMPARE(h->areas->board.totalWaiting(), 4);
         QVERIFY(h->tap(QStringLiteral("queueRecall")));
         QCOMPARE(calls.size(), 2);
         QVERIFY(calls.at(1).recall);

@@ -12,7 +12,8 @@ kiosk_add_qtest(NAME tst_backend_api
   LABELS backend
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
             changesShowReceived catalogEtag recorderWritesTheSelftestFormat letterAndHandover surveyStoredOnce
-            kioskClientKeepsWorkingAcrossReconnects)
+            kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel deskEventsStoredExactlyOnce
+            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused)
 kiosk_add_qtest(NAME tst_kiosk_registry
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp
   LIBS backend_core
@@ -35,3 +36,8 @@ kiosk_add_qtest(NAME tst_console
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
             desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers addedPageAndEscapedQuery monitoringPage lockoutAfterFiveFailures)
+kiosk_add_qtest(NAME tst_queuereport
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
+  LIBS backend_core
+  LABELS backend
+  FUNCTIONS medianRule morningPerLoket loketWithoutSamples texts frontOfficeScope)

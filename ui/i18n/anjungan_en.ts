@@ -321,16 +321,16 @@
         <translation>Transfer to counter %1</translation>
     </message>
     <message>
-        <source>Loket %1 hari ini: %2 dilayani, %3 dilewati, median tunggu %4, median layanan %5</source>
-        <translation>Counter %1 today: %2 served, %3 skipped, median wait %4, median service %5</translation>
-    </message>
-    <message>
         <source>Tutup laporan</source>
         <translation>Close report</translation>
     </message>
     <message>
         <source>Laporan hari ini</source>
         <translation>Today&apos;s report</translation>
+    </message>
+    <message>
+        <source>Loket %1 hari ini: %2 dilayani, %3 dilewati, median tunggu %4, median layanan %5</source>
+        <translation>Counter %1 today: %2 served, %3 skipped, median wait %4, median service %5</translation>
     </message>
 </context>
 <context>
@@ -721,6 +721,14 @@
     <message>
         <source>Cara memakai anjungan dan bantuan petugas</source>
         <translation>How to use the kiosk, and help from staff</translation>
+    </message>
+    <message>
+        <source>Dipanggil:</source>
+        <translation>Now calling:</translation>
+    </message>
+    <message>
+        <source>%1 → Loket %2</source>
+        <translation>%1 → Counter %2</translation>
     </message>
     <message>
         <source>Konsultasi / bantuan</source>

@@ -3,6 +3,7 @@
 #include "console/consoleauth.h"
 #include "console/consoleserver.h"
 #include "console/desapages.h"
+#include "console/frontofficepage.h"
 #include "console/leavepages.h"
 #include "console/monitoringpage.h"
 #include "console/officerpages.h"
@@ -20,6 +21,7 @@ void addConsolePages(
     addOfficerPages(console, store, offices);
     addLeavePages(console, store, offices);
     addDesaPages(console, store, offices);
+    addFrontOfficePages(console, store, catalog, offices);
     addMonitoringPages(console, store, catalog, offices);
 }
 

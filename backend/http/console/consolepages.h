@@ -13,7 +13,7 @@ class ServiceCatalog;
 class Workflow;
 
 /// Adds every page of the officer console to `console`, in the order of its navigation bar: login and
-/// logout, requests, officers, leave, desa master data, monitoring. The composition root calls this.
+/// logout, requests, officers, leave, desa master data, the desa front office, monitoring. The composition root calls this.
 void addConsolePages(
     ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow);
 
