@@ -14,6 +14,7 @@
 #include "syncservice.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMutex>
@@ -82,6 +83,11 @@ ScriptedPeer::Reply defaultReply(const ScriptedPeer::Request &r)
     }
     if (r.path.startsWith("/api/v1/heartbeat"))
         return {ScriptedPeer::http(200, R"({"receivedAt":"2026-11-23T10:00:00.000Z"})")};
+    // Every request's ticket journals the number it drew (queue.taken).
+    if (r.path.startsWith("/api/v1/desk-events")) {
+        const auto n = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("events")).toArray().size();
+        return {ScriptedPeer::http(200, "{\"received\":" + QByteArray::number(n) + ",\"stored\":" + QByteArray::number(n) + "}")};
+    }
     return {ScriptedPeer::http(404, R"({"error":"not_found","message":"Alamat tidak dikenal."})")};
 }
 
