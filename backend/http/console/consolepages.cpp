@@ -7,12 +7,13 @@
 #include "console/monitoringpage.h"
 #include "console/officerpages.h"
 #include "console/requestpages.h"
+#include "console/staffpages.h"
 #include "offices.h"
 
 namespace backend {
 
-void addConsolePages(
-    ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow)
+void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices,
+    Workflow &workflow, int staffPinIterations)
 {
     // Registration order is the order of the navigation bar.
     addAuthPages(console, store);
@@ -20,6 +21,7 @@ void addConsolePages(
     addOfficerPages(console, store, offices);
     addLeavePages(console, store, offices);
     addDesaPages(console, store, offices);
+    addStaffPages(console, store, offices, staffPinIterations);
     addMonitoringPages(console, store, catalog, offices);
 }
 
