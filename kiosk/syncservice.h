@@ -3,6 +3,7 @@
 #include "linkclient.h"
 #include "outbox.h"
 #include "protocol.h"
+#include "staffdirectory.h"
 
 #include <QObject>
 #include <QTimer>
@@ -42,7 +43,7 @@ struct SyncSettings {
 };
 
 /// Keeps the kiosk and the backend in step: delivers the outbox (idempotent, with backoff),
-/// pulls the changes feed, refreshes the catalog by ETag, downloads signed letters and sends a
+/// pulls the changes feed, refreshes the catalog and the staff credentials by ETag, downloads signed letters and sends a
 /// heartbeat with device health. Lives on its own thread; the UI thread never waits for the network.
 class SyncService : public QObject
 {
@@ -85,6 +86,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void catalogUpdated(const QByteArray &catalogJson);
+    /// A new staff credentials list was stored (StaffDirectory reads it from the store).
+    void staffUpdated();
     /// After each round: requests not yet accepted by the backend and the last problem seen.
     void synced(int outboxDepth, const QString &problem);
     /// The link works again after a failure; everything waiting was rescheduled for now.
@@ -92,6 +95,8 @@ Q_SIGNALS:
 
 private:
     void refreshCatalog(QString *problem);
+    /// GET /staff-credentials by ETag, kept sealed through StaffDirectory; the old list stays on any failure.
+    void refreshStaff(QString *problem);
     void deliverOutbox(QString *problem);
     void deliverSurveys(QString *problem);
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
@@ -108,6 +113,7 @@ private:
     SyncSettings m_settings;
     QString m_lettersDir;
     std::unique_ptr<OutboxRepository> m_outbox;
+    StaffDirectory m_staff;
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
