@@ -37,7 +37,8 @@ Status StaffDirectory::save(const QString &etag, const QByteArray &credentialsJs
 {
     QString why;
     if (!serverlink::StaffCredentials::fromJson(credentialsJson, &why))
-        return Error {ErrorCode::InvalidData, QStringLiteral("Daftar petugas dari server tidak sah (%1); daftar lama tetap dipakai.").arg(why)};
+        return Error {
+            ErrorCode::InvalidData, QStringLiteral("Daftar petugas dari server tidak sah (%1); daftar lama tetap dipakai.").arg(why)};
     // The ETag travels inside the seal: the file shows neither it nor the list.
     const QByteArray plain = etag.toUtf8() + '\n' + credentialsJson;
     const auto written = m_store.write(QStringLiteral("daftar petugas"),
@@ -149,7 +150,8 @@ StaffDirectory::SignIn StaffDirectory::signInWithPassword(const QString &usernam
             return checkPin(s, false);
         return checkPin(s, serverlink::crypto::sameBytes(staffcard::pinVerifier(pin, s.pinSalt, s.iterations), s.pinVerifier));
     }
-    return {Outcome::UnknownUser, {}, 0, 0, tr("Nama pengguna tidak dikenal di anjungan ini. Periksa ejaannya atau gunakan kartu petugas.")};
+    return {
+        Outcome::UnknownUser, {}, 0, 0, tr("Nama pengguna tidak dikenal di anjungan ini. Periksa ejaannya atau gunakan kartu petugas.")};
 }
 
 StaffDirectory::SignIn StaffDirectory::checkPin(const serverlink::StaffCredential &s, bool verified) const

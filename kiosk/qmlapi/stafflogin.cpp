@@ -102,7 +102,8 @@ void StaffLogin::finish(const StaffDirectory::SignIn &result, const QString &how
         lock();
     if (!m_desk) {
         m_desk = new StaffDesk(result.staff, m_services, this);
-        if (const auto journaled = m_services.journal.record(serverlink::DeskEventKind::StaffSignedIn, result.staff.username, {}, {}, 0, how);
+        if (const auto journaled
+            = m_services.journal.record(serverlink::DeskEventKind::StaffSignedIn, result.staff.username, {}, {}, 0, how);
             !journaled)
             qCWarning(lcStaff) << "sign-in not journaled:" << journaled.error();
         Q_EMIT deskChanged();

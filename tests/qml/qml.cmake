@@ -11,6 +11,9 @@ kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABEL
             focusedFieldStaysAboveKeyboard tamperedLetterIsNotPrinted
             printerFaultIsExplainedAndNothingIsLost failedTicketWaitsForStaffReprint staffHandsOverALetter
             ticketLostToACrashIsPrintedAgain)
+kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness LABELS ui
+  FUNCTIONS cardOnEveryCitizenScreen revokedOrGarbageCardChangesNothing longPressFallbackWithUsernameAndPin lockoutSurvivesARestart
+            staffModeEndsAfterTheStaffIdleTime)
 kiosk_add_qtest(NAME tst_screens SOURCES qml/tst_screens.cpp LIBS kiosk_test_harness LABELS ui)
 kiosk_add_qtest(NAME bench_taps SOURCES bench/bench_taps.cpp LIBS kiosk_test_harness LABELS bench)
 

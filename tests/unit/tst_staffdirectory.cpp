@@ -41,8 +41,8 @@ private Q_SLOTS:
     void lockoutRuleMatchesTheTable()
     {
         // failures in a row → seconds locked: five are free, then 30 s doubling up to 15 minutes.
-        const QList<std::pair<int, int>> table {{0, 0}, {1, 0}, {4, 0}, {5, 30}, {6, 60}, {7, 120}, {8, 240}, {9, 480}, {10, 900},
-            {11, 900}, {40, 900}};
+        const QList<std::pair<int, int>> table {
+            {0, 0}, {1, 0}, {4, 0}, {5, 30}, {6, 60}, {7, 120}, {8, 240}, {9, 480}, {10, 900}, {11, 900}, {40, 900}};
         for (const auto &[failures, seconds] : table)
             QCOMPARE(kiosk::StaffLockout::lockSeconds(failures), seconds);
     }
