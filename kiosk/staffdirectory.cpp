@@ -174,7 +174,7 @@ StaffDirectory::SignIn StaffDirectory::checkPin(const serverlink::StaffCredentia
         {key, failures, until.isValid() ? until.toString(Qt::ISODateWithMs) : QString::fromLatin1("")});
     if (lockSeconds > 0)
         return {Outcome::LockedOut, who, lockSeconds, 0,
-            tr("Terlalu banyak PIN salah. Coba lagi dalam %1 detik, atau minta sekretaris desa mengatur PIN baru.").arg(lockSeconds)};
+            tr("Terlalu banyak PIN salah. Coba lagi dalam %1 detik, atau minta sekretaris desa mengatur PIN baru.").arg(lockSeconds), true};
     const int left = StaffLockout::kFreeAttempts - failures;
     return {Outcome::Denied, who, 0, left, tr("PIN salah. Sisa percobaan: %1.").arg(left)};
 }

@@ -42,6 +42,7 @@ public:
         int secondsLocked = 0;
         int attemptsLeft = 0;
         QString message; // Bahasa Indonesia; empty when granted
+        bool lockStarted = false; // this wrong PIN started the lockout (journaled once, not per refused attempt)
 
         [[nodiscard]] bool granted() const { return outcome == Outcome::Granted; }
     };

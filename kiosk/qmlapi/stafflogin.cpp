@@ -90,7 +90,7 @@ void StaffLogin::loginWithoutCard(const QString &username, const QString &pin)
 
 void StaffLogin::finish(const StaffDirectory::SignIn &result, const QString &how)
 {
-    if (result.outcome == StaffDirectory::Outcome::LockedOut && result.staff.isValid())
+    if (result.lockStarted)
         (void)m_services.journal.record(serverlink::DeskEventKind::StaffLockedOut, result.staff.username, {}, {}, 0, how);
     if (!result.granted()) {
         setMessage(result.message);

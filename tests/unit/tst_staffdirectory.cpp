@@ -117,7 +117,9 @@ private Q_SLOTS:
             const auto dir = make(m_key);
             for (int i = 0; i < 4; ++i)
                 QCOMPARE(dir->signInWithCard(teststaff::card('S'), QStringLiteral("000000")).outcome, Outcome::Denied);
-            QCOMPARE(dir->signInWithCard(teststaff::card('S'), QStringLiteral("000000")).outcome, Outcome::LockedOut);
+            const auto locked = dir->signInWithCard(teststaff::card('S'), QStringLiteral("000000"));
+            QCOMPARE(locked.outcome, Outcome::LockedOut);
+            QVERIFY(locked.lockStarted);
         }
         // A second instance on the same files (the kiosk restarted): still locked, even for the right PIN,
         // and on the fallback too: the lockout is the staff member's, not the card's.
@@ -127,6 +129,7 @@ private Q_SLOTS:
         const auto locked = restarted->signInWithCard(teststaff::card('S'), teststaff::kPin);
         QCOMPARE(locked.outcome, Outcome::LockedOut);
         QCOMPARE(locked.secondsLocked, 30);
+        QVERIFY(!locked.lockStarted);
         QCOMPARE(restarted->signInWithPassword(QStringLiteral("siti"), teststaff::kPin).outcome, Outcome::LockedOut);
         // Others are not affected.
         QCOMPARE(restarted->signInWithCard(teststaff::card('B'), teststaff::kPin).outcome, Outcome::Granted);
