@@ -108,6 +108,19 @@ const char *const kMigrations[] = {
     );
     CREATE INDEX desk_events_at ON desk_events (at);
     )",
+    // 7: the staff credentials list sealed with the device key, and the PIN lockout per staff member (keyed hash).
+    R"(
+    CREATE TABLE staff_credentials (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        sealed BLOB NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    CREATE TABLE staff_lockouts (
+        subject TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until TEXT NOT NULL DEFAULT ''
+    );
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 
