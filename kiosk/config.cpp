@@ -87,7 +87,7 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     c.ticketPrinter = s.value(QStringLiteral("printers/ticket"), QStringLiteral("cups:ticket")).toString();
     c.letterPrinter = s.value(QStringLiteral("printers/letter"), QStringLiteral("cups:letter")).toString();
     c.printStallTimeoutSeconds = std::max(5, s.value(QStringLiteral("printers/stallTimeoutSeconds"), 120).toInt());
-    c.staffPinHash = s.value(QStringLiteral("staff/pinHash")).toString();
+    c.staffIdleMinutes = std::clamp(s.value(QStringLiteral("staff/idleMinutes"), 3).toInt(), 1, 60);
     c.purgeDays = std::clamp(s.value(QStringLiteral("privacy/purgeDays"), 30).toInt(), 1, 3650);
     c.sealRootPublicKey = filePath(QStringLiteral("seal/rootPublicKey"));
     c.maxTrustAgeDays = s.value(QStringLiteral("seal/maxTrustAgeDays"), 7).toInt();

@@ -16,7 +16,8 @@ namespace kiosk {
 ///              maxParallel (requests of the outbox in flight at once, each on its own connection; 1–16, 6)
 ///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE),
 ///              stallTimeoutSeconds (a job without progress this long is shown to staff as stalled; 120)
-///   [staff]    pinHash (see `kioskctl hash-pin`)
+///   [staff]    idleMinutes (staff mode ends after this long without a touch; 1–60, 3). Staff sign in with their
+///              card and PIN, checked against the list synced from the backend (StaffDirectory).
 ///   [privacy]  purgeDays
 ///   [queue]    counters (loket:queues;… e.g. 1:A,C;2:B,C; 1–4 lokets; default 1:A,B,C), noShowRequeueMinutes (5),
 ///              keypad1 … keypad4 (the loket's numeric keypad, e.g. evdev:/dev/input/by-id/…-event-kbd)
@@ -45,7 +46,7 @@ struct KioskConfig {
     QString ticketPrinter;
     QString letterPrinter;
     int printStallTimeoutSeconds = 120;
-    QString staffPinHash;
+    int staffIdleMinutes = 3;
     int purgeDays = 30;
     QString sealRootPublicKey;
     int maxTrustAgeDays = 7;

@@ -108,7 +108,20 @@ const char *const kMigrations[] = {
     );
     CREATE INDEX desk_events_at ON desk_events (at);
     )",
-    // 7: the village hall's queue: numbers per local day and purpose (A request, B pick-up, C help), each
+    // 7: the staff credentials list sealed with the device key, and the PIN lockout per staff member (keyed hash).
+    R"(
+    CREATE TABLE staff_credentials (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        sealed BLOB NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    CREATE TABLE staff_lockouts (
+        subject TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until TEXT NOT NULL DEFAULT ''
+    );
+    )",
+    // 8: the village hall's queue: numbers per local day and purpose (A request, B pick-up, C help), each
     // number's way through the lokets, and each loket's priority run and no-shows. Today's ticket numbers
     // carry on from queue_counters, which the queue numbering replaces.
     R"(

@@ -150,6 +150,7 @@ SyncService::SyncService(
     , m_lettersDir(std::move(lettersDir))
     , m_outbox(std::make_unique<OutboxRepository>(m_store, m_key))
     , m_journal(std::make_unique<DeskJournal>(m_store))
+    , m_staff(m_store, m_key)
     // Built here, not in start(): abortNetwork() may be called from another thread at any time.
     , m_client(std::make_unique<serverlink::LinkClient>(std::move(baseUrl), std::move(tls), m_settings.link))
 { }
@@ -237,6 +238,7 @@ void SyncService::syncNow()
         Q_EMIT synced(m_outbox->depth(), problem);
         return;
     }
+    refreshStaff(&problem);
     deliverOutbox(&problem);
     deliverSurveys(&problem);
     deliverHandovers(&problem);
@@ -338,6 +340,26 @@ void SyncService::refreshCatalog(QString *problem)
     if (const Status saved = m_store.saveCatalog(QString::fromUtf8(r.header("etag")), r.body); !saved)
         *problem = saved.error().message;
     Q_EMIT catalogUpdated(r.body);
+}
+
+void SyncService::refreshStaff(QString *problem)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (const QString etag = m_staff.etag(); !etag.isEmpty())
+        headers.append(qMakePair(QByteArray("If-None-Match"), etag.toUtf8()));
+    const auto r = m_client->get(QStringLiteral("/staff-credentials"), headers);
+    noteLinkResult(r);
+    if (r.error == serverlink::LinkError::Http && r.status == 304)
+        return;
+    if (!r.ok()) {
+        *problem = describe(r);
+        return;
+    }
+    if (const Status saved = m_staff.save(QString::fromUtf8(r.header("etag")), r.body); !saved) {
+        *problem = saved.error().message;
+        return;
+    }
+    Q_EMIT staffUpdated();
 }
 
 void SyncService::deliverOutbox(QString *problem)

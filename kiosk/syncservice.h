@@ -4,6 +4,7 @@
 #include "linkclient.h"
 #include "outbox.h"
 #include "protocol.h"
+#include "staffdirectory.h"
 
 #include <QObject>
 #include <QTimer>
@@ -43,7 +44,7 @@ struct SyncSettings {
 };
 
 /// Keeps the kiosk and the backend in step: delivers the outbox (idempotent, with backoff),
-/// pulls the changes feed, refreshes the catalog by ETag, downloads signed letters and sends a
+/// pulls the changes feed, refreshes the catalog and the staff credentials by ETag, downloads signed letters and sends a
 /// heartbeat with device health. Lives on its own thread; the UI thread never waits for the network.
 class SyncService : public QObject
 {
@@ -89,6 +90,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void catalogUpdated(const QByteArray &catalogJson);
+    /// A new staff credentials list was stored (StaffDirectory reads it from the store).
+    void staffUpdated();
     /// After each round: requests not yet accepted by the backend and the last problem seen.
     void synced(int outboxDepth, const QString &problem);
     /// The link works again after a failure; everything waiting was rescheduled for now.
@@ -96,6 +99,8 @@ Q_SIGNALS:
 
 private:
     void refreshCatalog(QString *problem);
+    /// GET /staff-credentials by ETag, kept sealed through StaffDirectory; the old list stays on any failure.
+    void refreshStaff(QString *problem);
     void deliverOutbox(QString *problem);
     void deliverSurveys(QString *problem);
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
@@ -117,6 +122,7 @@ private:
     std::unique_ptr<DeskJournal> m_journal;
     int m_journalAttempts = 0; // failed deliveries of the journal in a row
     QDateTime m_journalNextAttempt; // null: due now
+    StaffDirectory m_staff;
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;

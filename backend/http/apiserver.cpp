@@ -6,6 +6,7 @@
 #include "kioskregistry.h"
 #include "sealservice.h"
 #include "servicecatalog.h"
+#include "staffaccounts.h"
 #include "workflow.h"
 
 #include <QFile>
@@ -145,6 +146,7 @@ struct ApiServer::Impl {
     void postEnroll(const httplib::Request &req, httplib::Response &res) const;
     void getCatalog(const httplib::Request &req, httplib::Response &res) const;
     void getSignedList(bool trustList, const httplib::Request &req, httplib::Response &res) const;
+    void getStaffCredentials(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postSurvey(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
@@ -183,6 +185,8 @@ void ApiServer::Impl::routes()
         withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getSignedList(true, req, res); }));
     server->Get("/api/v1/revocations",
         withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getSignedList(false, req, res); }));
+    server->Get("/api/v1/staff-credentials",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { getStaffCredentials(peer, req, res); }));
     server->Post("/api/v1/requests",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postRequest(peer, req, res); }));
     server->Post("/api/v1/surveys",
@@ -285,6 +289,27 @@ void ApiServer::Impl::getSignedList(bool trustList, const httplib::Request &req,
     }
     res.status = 200;
     res.set_content(list.value().envelope.toStdString(), kJson);
+}
+
+void ApiServer::Impl::getStaffCredentials(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    const auto credentials = staffCredentials(store, peer.desaCode);
+    if (!credentials) {
+        qCWarning(lcApi).noquote() << "staff credentials:" << credentials.error().message;
+        return sendError(res, 500, QStringLiteral("internal"), QStringLiteral("Daftar petugas tidak dapat dibaca."));
+    }
+    const QByteArray body = credentials.value().toJson();
+    const QString etag = QStringLiteral("\"%1\"").arg(QString::fromLatin1(serverlink::crypto::sha256(body).toHex()));
+    res.set_header("ETag", etag.toStdString());
+    res.set_header("Cache-Control", "no-store");
+    for (const QString &tag : header(req, "If-None-Match").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (tag.trimmed() == etag) {
+            res.status = 304;
+            return;
+        }
+    }
+    res.status = 200;
+    res.set_content(body.toStdString(), kJson);
 }
 
 void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const

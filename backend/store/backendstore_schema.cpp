@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 10> kMigrations {
+const std::array<QStringList, 11> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -237,6 +237,26 @@ const std::array<QStringList, 10> kMigrations {
                        " PRIMARY KEY (kiosk_id, event_id))"),
         QStringLiteral("CREATE INDEX desk_events_by_desa ON desk_events (desa_code, at)"),
         QStringLiteral("ALTER TABLE requests ADD COLUMN queue_label TEXT"),
+    },
+    // 11: front-office staff who sign in at the kiosk with a personal card and PIN (no card secret stored;
+    // card and PIN columns are NULL until the first PIN is set).
+    {
+        QStringLiteral("CREATE TABLE staff_accounts ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " desa_code TEXT NOT NULL,"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " name TEXT NOT NULL,"
+                       " card_lookup TEXT,"
+                       " card_salt TEXT,"
+                       " card_verifier TEXT,"
+                       " pin_salt TEXT,"
+                       " pin_verifier TEXT,"
+                       " iterations INTEGER NOT NULL,"
+                       " allow_without_card INTEGER NOT NULL,"
+                       " active INTEGER NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX staff_accounts_by_desa ON staff_accounts (desa_code, username)"),
     },
 };
 

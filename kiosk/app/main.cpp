@@ -13,7 +13,7 @@
 #include "qmlsingletons.h"
 #include "scanner.h"
 #include "sealverifier.h"
-#include "staffauth.h"
+#include "staffdirectory.h"
 #include "store.h"
 #include "syncservice.h"
 #include "translations.h"
@@ -156,7 +156,7 @@ int main(int argc, char *argv[])
     kiosk::CatalogModel catalog;
     if (const auto cached = store.cachedCatalog())
         catalog.loadJson(cached->second);
-    kiosk::StaffAuth staff(config->staffPinHash);
+    const kiosk::StaffDirectory staff(store, *deviceKey);
 
     // Every ticket and letter is submitted and followed to its end on the tracker's own thread.
     devices::PrintJobTracker printTracker(1000, config->printStallTimeoutSeconds * 1000);
@@ -186,6 +186,7 @@ int main(int argc, char *argv[])
     }
 
     kiosk::IdleMonitor idle(config->idleWarnSeconds * 1000, config->idleWipeSeconds * 1000);
+    idle.setStaffTimeout(config->staffIdleMinutes * 60 * 1000);
     idle.watchApplication();
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
         {config->counters, config->noShowRequeueMinutes}});

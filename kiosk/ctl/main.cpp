@@ -259,17 +259,6 @@ int queue(Context &ctx)
     return 0;
 }
 
-int hashPin(Context &ctx)
-{
-    const QString pin = ctx.args.value(0);
-    if (ctx.args.size() != 1 || pin.size() < 6 || !std::all_of(pin.begin(), pin.end(), [](QChar c) { return c.isDigit(); })) {
-        ctx.err << "PIN petugas harus 6 angka atau lebih: kioskctl hash-pin PIN" << Qt::endl;
-        return 1;
-    }
-    ctx.out << serverlink::crypto::hashSecret(pin) << Qt::endl;
-    return 0;
-}
-
 int decodeTicket(Context &ctx)
 {
     QFile file(ctx.args.value(0));
@@ -345,14 +334,13 @@ int enroll(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 9> kCommands {{
+const std::array<Command, 8> kCommands {{
     {"enroll", "--code KODE", "mendaftarkan anjungan ke server kecamatan dengan kode sekali pakai (kunci dan sertifikat baru)", enroll},
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
     {"queue", "[TANGGAL]", "antrean hari ini per loket: nomor dipanggil, yang menunggu, laporan harian", queue},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
     {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
-    {"hash-pin", "PIN", "membuat nilai [staff] pinHash untuk konfigurasi dari PIN petugas", hashPin, false},
     {"decode-image", "GAMBAR", "membaca kode QR atau barcode dari gambar (misalnya surat yang dipindai)", decodeImage, false},
     {"decode-ticket", "BERKAS [--png GAMBAR]", "membaca kode QR dari tiket ESC/POS yang tercetak", decodeTicket, false},
 }};

@@ -19,7 +19,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , status(flow, s.outbox, s.catalog)
     , verification(flow, s.sealVerifier)
     , survey(flow, request, s.outbox)
-    , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier})
+    , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier}, s.officeName)
     , queueDesk(queue, staffLogin)
     , queueTicket(queue,
           [&print = s.print, office = s.officeName](
@@ -85,6 +85,9 @@ void KioskAreas::handleScan(const QString &payload)
             verification.verify(scan.text);
         else
             flow.setNotice(tr("Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini."));
+        return;
+    case devices::PayloadKind::StaffCard:
+        staffLogin.startCardSignIn(scan.text);
         return;
     case devices::PayloadKind::Unknown:
         flow.setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat."));

@@ -27,13 +27,14 @@ class CatalogModel;
 class IdleMonitor;
 class OutboxRepository;
 class SealVerifier;
-class StaffAuth;
+class StaffDirectory;
 
 /// The kiosk's services the UI areas work with (built once by the composition root).
 struct KioskServices {
     OutboxRepository &outbox;
     CatalogModel &catalog;
-    StaffAuth &staff;
+    /// Who may sign in at the staff desk (synced, sealed).
+    const StaffDirectory &staff;
     IdleMonitor &idle;
     /// Tickets print on its "ticket" printer, letters on its "letter" printer.
     devices::PrintJobTracker &print;
@@ -75,7 +76,8 @@ public:
     CallBoard board;
 
 public Q_SLOTS:
-    /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense.
+    /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense;
+    /// a staff card on any screen starts the staff sign-in.
     void handleScan(const QString &payload);
 
 private:

@@ -6,7 +6,7 @@
 #include "outbox.h"
 #include "printer.h"
 #include "printjobtracker.h"
-#include "staffauth.h"
+#include "staffdirectory.h"
 #include "store.h"
 #include "translations.h"
 #include "wedgescanner.h"
@@ -76,7 +76,11 @@ private:
 class KioskHarness
 {
 public:
-    explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, kiosk::QueueBook::Settings queue = {});
+    /// `staffIdleMs`: staff mode's idle time ([staff] idleMinutes). `dataDir`: the kiosk's data folder (store and
+    /// device key) when a test restarts the kiosk on the same files; a fresh temporary folder when empty. The
+    /// staff directory holds teststaff::standard() (tests/tools/teststaff.h). `queue`: the lokets.
+    explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, int staffIdleMs = 180000, const QString &dataDir = {},
+        kiosk::QueueBook::Settings queue = {});
     ~KioskHarness();
 
     /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.
@@ -109,7 +113,7 @@ public:
     QByteArray key;
     std::unique_ptr<kiosk::OutboxRepository> outbox;
     kiosk::CatalogModel catalog;
-    std::unique_ptr<kiosk::StaffAuth> staff;
+    std::unique_ptr<kiosk::StaffDirectory> staff;
     std::unique_ptr<kiosk::IdleMonitor> idle;
     /// Owned by `print`; the tracker polls them every 20 ms.
     CapturingPrinter *ticketPrinter = nullptr;
@@ -122,4 +126,8 @@ public:
     QQuickWindow *window = nullptr;
     int taps = 0;
     static const QString kStaffPin;
+    /// Siti's staff card (teststaff::card('S')); her PIN is kStaffPin.
+    static const QString kStaffCard;
+    /// Scans Siti's card and types kStaffPin on the PIN pad (taps); true when the desk opened.
+    bool signInStaff();
 };

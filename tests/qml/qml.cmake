@@ -1,6 +1,6 @@
 # UI tests: the real QML module and kiosk objects, driven like a person does.
 add_library(kiosk_test_harness STATIC qml/kioskharness.h qml/kioskharness.cpp)
-target_include_directories(kiosk_test_harness PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/qml)
+target_include_directories(kiosk_test_harness PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/qml ${CMAKE_CURRENT_SOURCE_DIR}/tools)
 target_link_libraries(kiosk_test_harness PUBLIC kiosk_core kiosk_qmlapi kiosk_app kiosk_ui kiosk_uiplugin Qt6::Quick Qt6::Test)
 target_compile_definitions(kiosk_test_harness PUBLIC KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")
 
@@ -13,6 +13,9 @@ kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABEL
             ticketLostToACrashIsPrintedAgain)
 kiosk_add_qtest(NAME tst_queue_ui SOURCES qml/tst_queue_ui.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS helpNumberIsTakenWithATap callingWithTwoLoketsThreeQueues)
+kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness LABELS ui
+  FUNCTIONS cardOnEveryCitizenScreen revokedOrGarbageCardChangesNothing longPressFallbackWithUsernameAndPin lockoutSurvivesARestart
+            staffModeEndsAfterTheStaffIdleTime)
 kiosk_add_qtest(NAME tst_screens SOURCES qml/tst_screens.cpp LIBS kiosk_test_harness LABELS ui)
 kiosk_add_qtest(NAME bench_taps SOURCES bench/bench_taps.cpp LIBS kiosk_test_harness LABELS bench)
 

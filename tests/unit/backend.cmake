@@ -11,7 +11,7 @@ kiosk_add_qtest(NAME tst_backend_api
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
-            changesShowReceived catalogEtag recorderWritesTheSelftestFormat letterAndHandover surveyStoredOnce
+            changesShowReceived catalogEtag staffCredentialsOfOwnDesaWithEtag recorderWritesTheSelftestFormat letterAndHandover surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel deskEventsStoredExactlyOnce
             deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused)
 kiosk_add_qtest(NAME tst_kiosk_registry
@@ -30,12 +30,17 @@ kiosk_add_qtest(NAME tst_workflow_roles
             delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding checklistIsAPrecondition
             accountRules reauthenticationCountsTowardLockout)
 # The officer console over real HTTPS with curl (sessions, CSRF, roles, escaping, lockout); browser run: console_e2e.
+kiosk_add_qtest(NAME tst_staffcards
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_staffcards.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS addPinAndCard newCardKillsTheOldOne fallbackAndDeactivation badInputRefused whoManagesWhom kioskListIsTheDesasOwn)
 kiosk_add_qtest(NAME tst_console
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp ${CMAKE_CURRENT_LIST_DIR}/logcapture.h
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
-            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers addedPageAndEscapedQuery monitoringPage lockoutAfterFiveFailures)
+            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers addedPageAndEscapedQuery monitoringPage staffCardsPage lockoutAfterFiveFailures)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core

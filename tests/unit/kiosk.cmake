@@ -9,8 +9,10 @@ kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
             queueNumbersRestartAfterMidnight queueNumbersSurviveRestart refusesNewerSchema ticketQrPayloadRoundTrip
             handoverThenPurgeRemovesPersonalData undeliveredRequestIsNeverPurged lostTicketCanBePrintedAgain
             batchOutcomesAreAllOrNothing failedWriteIsAnErrorAndLeavesNothing)
-kiosk_add_qtest(NAME tst_staffauth SOURCES unit/tst_staffauth.cpp LIBS kiosk_core
-  FUNCTIONS correctPinGrants wrongPinDenies lockoutAfterFiveFailuresAndGrowingDelay hashIsSlowKdfNotThePin unconfiguredPinNeverGrants)
+kiosk_add_qtest(NAME tst_staffdirectory SOURCES unit/tst_staffdirectory.cpp LIBS kiosk_core
+  FUNCTIONS lockoutRuleMatchesTheTable cardAndPinGrant wrongPinDeniesWithAttemptsLeft unknownAndGarbageCardsAreRefused
+            fallbackOnlyWhereAllowed sealedAtRest wrongDeviceKeyYieldsNoStaff invalidListKeepsTheOldOne lockoutSurvivesARestart)
+target_include_directories(tst_staffdirectory PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
   FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded queueSection voiceAndDisplay)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core

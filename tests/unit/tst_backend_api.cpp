@@ -3,12 +3,14 @@
 #include "apiserver.h"
 #include "backend.h"
 #include "kioskregistry.h"
+#include "staffaccounts.h"
 #include "workflowfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 
 #include "linkclient.h"
 #include <QStandardPaths>
@@ -238,6 +240,41 @@ private slots:
             {QStringLiteral("If-None-Match: %1").arg(m_backend->catalog.etag())});
         QCOMPARE(same.status, 304);
         QVERIFY(same.body.isEmpty());
+    }
+
+    void staffCredentialsOfOwnDesaWithEtag()
+    {
+        StaffAccounts staff(*m_backend->store, m_backend->offices, 1000);
+        DesaOffice other = m_backend->offices.desa(QStringLiteral("3521112004")).value();
+        other.code = QStringLiteral("3521112005");
+        QVERIFY(m_backend->offices.save(other, QStringLiteral("uji")));
+        QVERIFY(staff.add(QStringLiteral("3521112004"), QStringLiteral("siti"), QStringLiteral("Siti Aminah")));
+        QVERIFY(staff.add(other.code, QStringLiteral("budi"), QStringLiteral("Budi Santoso")));
+        QVERIFY(staff.setPin(QStringLiteral("siti"), QStringLiteral("4829"), QStringLiteral("4829")));
+        QVERIFY(staff.setPin(QStringLiteral("budi"), QStringLiteral("4829"), QStringLiteral("4829")));
+        // The kiosk's certificate names desa 3521112004: it gets Siti, never Budi of the other desa.
+        const Reply full = call(QStringLiteral("GET"), QStringLiteral("/api/v1/staff-credentials"));
+        QCOMPARE(full.status, 200);
+        const auto list = serverlink::StaffCredentials::fromJson(full.body);
+        QVERIFY(list);
+        QCOMPARE(list->staff.size(), 1);
+        QCOMPARE(list->staff.first().username, QStringLiteral("siti"));
+        QVERIFY(!list->staff.first().allowsPinOnly());
+        static const QRegularExpression etagLine(QStringLiteral("ETag: (\"[0-9a-f]{64}\")"), QRegularExpression::CaseInsensitiveOption);
+        const QString etag = etagLine.match(QString::fromLatin1(full.headers)).captured(1);
+        QVERIFY(!etag.isEmpty());
+        const Reply same
+            = call(QStringLiteral("GET"), QStringLiteral("/api/v1/staff-credentials"), {}, {QStringLiteral("If-None-Match: ") + etag});
+        QCOMPARE(same.status, 304);
+        QVERIFY(same.body.isEmpty());
+        // A change (deactivation) makes a new list and a new ETag.
+        QVERIFY(staff.deactivate(QStringLiteral("siti")));
+        const Reply changed
+            = call(QStringLiteral("GET"), QStringLiteral("/api/v1/staff-credentials"), {}, {QStringLiteral("If-None-Match: ") + etag});
+        QCOMPARE(changed.status, 200);
+        QVERIFY(serverlink::StaffCredentials::fromJson(changed.body)->staff.isEmpty());
+        // Without the kiosk certificate: nothing.
+        QCOMPARE(call(QStringLiteral("GET"), QStringLiteral("/api/v1/staff-credentials"), {}, {}, false).status, 403);
     }
 
     void recorderWritesTheSelftestFormat()

@@ -193,14 +193,15 @@ private Q_SLOTS:
 
     void upgradeMidDayContinuesTheTicketNumbers()
     {
-        // A store as version 6 left it: today's tickets numbered by queue_counters up to 5.
+        // A store as the version before the queue left it: today's tickets numbered by queue_counters up to 5.
         {
             KioskStore store;
             QVERIFY(store.open(m_path));
             QSqlQuery q(store.connection());
-            for (const char *sql :
-                {"DROP TABLE queue_numbers", "DROP TABLE queue_entries", "DROP TABLE queue_lokets", "PRAGMA user_version = 6"})
+            for (const char *sql : {"DROP TABLE queue_numbers", "DROP TABLE queue_entries", "DROP TABLE queue_lokets"})
                 QVERIFY2(q.exec(QLatin1String(sql)), sql);
+            // The queue's migration is the newest one (renumber this if another lands after it).
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(KioskStore::kSchemaVersion - 1)));
             QVERIFY(q.exec(
                 QStringLiteral("INSERT INTO queue_counters (day, last_number) VALUES ('%1', 5)").arg(m_now.date().toString(Qt::ISODate))));
         }

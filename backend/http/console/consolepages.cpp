@@ -8,12 +8,13 @@
 #include "console/monitoringpage.h"
 #include "console/officerpages.h"
 #include "console/requestpages.h"
+#include "console/staffpages.h"
 #include "offices.h"
 
 namespace backend {
 
-void addConsolePages(
-    ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow)
+void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices,
+    Workflow &workflow, int staffPinIterations)
 {
     // Registration order is the order of the navigation bar.
     addAuthPages(console, store);
@@ -22,6 +23,7 @@ void addConsolePages(
     addLeavePages(console, store, offices);
     addDesaPages(console, store, offices);
     addFrontOfficePages(console, store, catalog, offices);
+    addStaffPages(console, store, offices, staffPinIterations);
     addMonitoringPages(console, store, catalog, offices);
 }
 
