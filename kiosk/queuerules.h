@@ -42,7 +42,7 @@ struct WaitEstimate {
     [[nodiscard]] QString text() const;
 };
 
-/// The queue's rules as data (docs/decisions/0012-queue.md): letters, priority reasons, the call
+/// The queue's rules as data (docs/decisions/0013-queue.md): letters, priority reasons, the call
 /// order with its fairness limit, the wait estimator. Tests check them against their own table.
 namespace queuerules {
 
