@@ -108,6 +108,22 @@ const char *const kMigrations[] = {
     );
     CREATE INDEX desk_events_at ON desk_events (at);
     )",
+    // 7: who handed each letter over and to whom (the collector sealed like other PII), and pick-up numbers
+    // drawn at the kiosk: one per letter per day.
+    R"(
+    ALTER TABLE requests ADD COLUMN handed_over_by TEXT;
+    ALTER TABLE requests ADD COLUMN collector_kind TEXT;
+    ALTER TABLE requests ADD COLUMN collector_sealed BLOB;
+    ALTER TABLE requests ADD COLUMN collector_relationship TEXT;
+    CREATE TABLE pickup_numbers (
+        day TEXT NOT NULL,
+        registration_number TEXT NOT NULL,
+        label TEXT NOT NULL,
+        taken_at TEXT NOT NULL,
+        PRIMARY KEY (day, registration_number),
+        UNIQUE (day, label)
+    );
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

@@ -16,7 +16,7 @@ namespace kiosk {
 class KioskStore
 {
 public:
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
 
     KioskStore() = default;
     ~KioskStore();

@@ -421,8 +421,9 @@ void SyncService::deliverSurveys(QString *problem)
 
 void SyncService::deliverHandovers(QString *problem)
 {
-    for (const QString &registrationNumber : m_outbox->handoversToSend()) {
-        const auto r = m_client->post(QStringLiteral("/requests/%1/handover").arg(registrationNumber), QByteArray());
+    for (const auto &[registrationNumber, body] : m_outbox->handoversDue()) {
+        // Empty only for a handover recorded before the kiosk knew who and to whom: the backend takes that as actor "".
+        const auto r = m_client->post(QStringLiteral("/requests/%1/handover").arg(registrationNumber), body);
         noteLinkResult(r);
         const bool refusedForGood = r.error == serverlink::LinkError::Http && (r.status == 404 || r.status == 409);
         if (r.ok() || refusedForGood) {

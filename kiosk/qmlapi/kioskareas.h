@@ -23,6 +23,7 @@ namespace kiosk {
 class CatalogModel;
 class IdleMonitor;
 class OutboxRepository;
+class PickupNumbers;
 class SealVerifier;
 class StaffAuth;
 
@@ -37,6 +38,8 @@ struct KioskServices {
     QString officeName;
     /// Enables the seal check of "Verifikasi Surat" and of every letter before it prints; may be null.
     const SealVerifier *sealVerifier = nullptr;
+    /// Draws pick-up numbers (queue B) for citizens whose letter is ready; null: "Surat siap" without a number.
+    PickupNumbers *pickupNumbers = nullptr;
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
