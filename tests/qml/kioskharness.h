@@ -4,6 +4,7 @@
 #include "idlemonitor.h"
 #include "kioskareas.h"
 #include "outbox.h"
+#include "pickupnumbers.h"
 #include "printer.h"
 #include "printjobtracker.h"
 #include "staffauth.h"
@@ -70,6 +71,20 @@ private:
     bool m_failJobs = false;
 };
 
+/// Pick-up numbers counted per harness (tests only; the kiosk takes them from its queue book).
+class CountingPickupNumbers : public kiosk::PickupNumbers
+{
+public:
+    kiosk::Result<QString> take(const QString &) override { return QStringLiteral("B-%1").arg(++m_taken, 3, 10, QLatin1Char('0')); }
+    [[nodiscard]] int taken() const { return m_taken; }
+
+private:
+    int m_taken = 0;
+};
+
+/// The text of an ESC/POS text slip (SlipWriter): printer commands dropped, lines kept.
+[[nodiscard]] QString escPosText(const QByteArray &job);
+
 /// The kiosk's real objects (store, outbox, catalog, the UI areas, QML UI, wedge scanner) on a
 /// throw-away data folder, with a capturing printer, driven the way a person does: taps on
 /// items, text through the input method (as the on-screen keyboard sends it), and scans.
@@ -101,6 +116,8 @@ public:
     [[nodiscard]] QString screen() const;
     /// The message beside form field `key` (empty when it is fine or absent).
     [[nodiscard]] QString fieldError(const QString &key) const;
+    /// From wherever the visit is: home, the staff PIN, the desk open (the one place tests sign staff in).
+    bool openStaffDesk();
     /// Every visible Text in the window (or below `within`), for checks on what a person can read.
     QList<QQuickItem *> visibleTexts(QQuickItem *within = nullptr) const;
 
@@ -111,6 +128,7 @@ public:
     kiosk::CatalogModel catalog;
     std::unique_ptr<kiosk::StaffAuth> staff;
     std::unique_ptr<kiosk::IdleMonitor> idle;
+    CountingPickupNumbers pickupNumbers;
     /// Owned by `print`; the tracker polls them every 20 ms.
     CapturingPrinter *ticketPrinter = nullptr;
     CapturingPrinter *letterPrinter = nullptr;
