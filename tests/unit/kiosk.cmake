@@ -7,7 +7,7 @@ kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
   FUNCTIONS commitWritesRequestTicketAndKey piiIsEncryptedAtRest failureInsideTransactionLeavesNothing
             restartKeepsQueueAndKeys wrongDeviceKeyParksInsteadOfSending queueNumbersIncreaseWithinADay
             queueNumbersRestartAfterMidnight queueNumbersSurviveRestart refusesNewerSchema ticketQrPayloadRoundTrip
-            handoverThenPurgeRemovesPersonalData undeliveredRequestIsNeverPurged lostTicketCanBePrintedAgain
+            handoverThenPurgeRemovesPersonalData pickupNumberIsOnePerLetterPerDay undeliveredRequestIsNeverPurged lostTicketCanBePrintedAgain
             batchOutcomesAreAllOrNothing failedWriteIsAnErrorAndLeavesNothing)
 kiosk_add_qtest(NAME tst_staffauth SOURCES unit/tst_staffauth.cpp LIBS kiosk_core
   FUNCTIONS correctPinGrants wrongPinDenies lockoutAfterFiveFailuresAndGrowingDelay hashIsSlowKdfNotThePin unconfiguredPinNeverGrants)
