@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 9> kMigrations {
+const std::array<QStringList, 10> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -218,6 +218,19 @@ const std::array<QStringList, 9> kMigrations {
     // 9: an officer's mobile number (optional, +62…) so SLA reminders reach them by SMS.
     {
         QStringLiteral("ALTER TABLE officers ADD COLUMN phone TEXT"),
+    },
+    // 10: who handed each letter over at the desa front office, to whom (a representative's NIK and
+    // relationship) and when.
+    {
+        QStringLiteral("CREATE TABLE handovers ("
+                       " registration_number TEXT PRIMARY KEY REFERENCES requests(registration_number),"
+                       " kiosk_id TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " at TEXT NOT NULL,"
+                       " collector_kind TEXT NOT NULL,"
+                       " collector_name TEXT NOT NULL,"
+                       " collector_nik TEXT NOT NULL,"
+                       " relationship TEXT NOT NULL)"),
     },
 };
 
