@@ -124,9 +124,10 @@ bool insertHandover(QSqlDatabase &db, const HandoverRecord &h, QSqlError *error)
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO handovers (registration_number, kiosk_id, actor, at, collector_kind, collector_name,"
                              " collector_nik, relationship) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : QVariantList {h.registrationNumber, h.kioskId, h.actor, h.at.toUTC().toString(Qt::ISODateWithMs),
-             h.collectorKind, h.collectorName, h.collectorNik, h.relationship})
-        q.addBindValue(v);
+    // Empty, not NULL: an old kiosk's handover has no actor or collector.
+    for (const QString &v : {h.registrationNumber, h.kioskId, h.actor, h.at.toUTC().toString(Qt::ISODateWithMs), h.collectorKind,
+             h.collectorName, h.collectorNik, h.relationship})
+        q.addBindValue(v.isNull() ? QStringLiteral("") : v);
     return exec(q, error);
 }
 

@@ -11,7 +11,7 @@ kiosk_add_qtest(NAME tst_backend_api
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
-            changesShowReceived catalogEtag recorderWritesTheSelftestFormat letterAndHandover surveyStoredOnce
+            changesShowReceived catalogEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects)
 kiosk_add_qtest(NAME tst_kiosk_registry
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp
@@ -34,4 +34,5 @@ kiosk_add_qtest(NAME tst_console
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
-            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers addedPageAndEscapedQuery monitoringPage lockoutAfterFiveFailures)
+            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage
+            lockoutAfterFiveFailures)
