@@ -376,7 +376,7 @@ QByteArray HandoverBody::toJson() const
     collector.insert(QStringLiteral("relationship"), relationship);
     QJsonObject o;
     o.insert(QStringLiteral("actor"), actor);
-    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
     o.insert(QStringLiteral("collector"), collector);
     return compact(o);
 }
