@@ -554,8 +554,10 @@ Result<int> OutboxRepository::purgePersonalData(int afterDays)
     const QString cutoff = iso(m_clock().addDays(-std::max(1, afterDays)));
     QSqlQuery q(m_store.connection());
     // Only what the backend already has, and only once the request is over for the citizen.
+    // A handover waits until the backend has heard who collected the letter (the collector is sealed in this row).
     q.prepare(QStringLiteral("SELECT id, letter_path FROM requests WHERE purged_at IS NULL AND delivered_at IS NOT NULL"
-                             " AND ((handed_over_at IS NOT NULL AND handed_over_at < ?) OR (stage IN (?, ?, ?) AND stage_at < ?))"));
+                             " AND ((handed_over_at IS NOT NULL AND handed_over_at < ? AND handover_sent_at IS NOT NULL)"
+                             " OR (handed_over_at IS NULL AND stage IN (?, ?, ?) AND stage_at < ?))"));
     q.addBindValue(cutoff);
     q.addBindValue(serverlink::stageToWire(Stage::HandedOver));
     q.addBindValue(serverlink::stageToWire(Stage::Rejected));

@@ -12,8 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto handover = serverlink::HandoverBody::fromJson(raw, nullptr, &notAnObject);
     if (!handover)
         return 0;
-    if (notAnObject || handover->actor.isEmpty() || handover->actor.size() > 64 || handover->nik.size() != 16
-        || handover->name.isEmpty() || handover->name.size() > 100 || !handover->at.isValid())
+    if (notAnObject || handover->actor.isEmpty() || handover->actor.size() > 64 || handover->nik.size() != 16 || handover->name.isEmpty()
+        || handover->name.size() > 100 || !handover->at.isValid())
         __builtin_trap();
     const auto again = serverlink::HandoverBody::fromJson(handover->toJson());
     if (!again || !(*again == *handover))

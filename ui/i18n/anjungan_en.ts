@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>Atas nama %1</source>
-        <translation type="unfinished">In the name of %1</translation>
+        <translation>In the name of %1</translation>
     </message>
     <message>
         <source>KTP pengambil terpindai: NIK %1</source>
