@@ -204,6 +204,9 @@ private Q_SLOTS:
         QVERIFY(outbox.setLetter(reg, m_dir.filePath(QStringLiteral("tidak-ada.pdf")), QStringLiteral("00")));
         if (handedOver)
             QVERIFY(outbox.markHandedOver(reg, representative()));
+        // A handed-over letter is purged only once the backend heard of the handover.
+        if (write == QLatin1String("purge"))
+            QVERIFY(outbox.markHandoverSent(reg));
 
         // The disk refuses this one write (as a full disk or a read-only file would).
         QSqlQuery q(store.connection());
