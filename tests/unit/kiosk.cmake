@@ -9,6 +9,8 @@ kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
             queueNumbersRestartAfterMidnight queueNumbersSurviveRestart refusesNewerSchema ticketQrPayloadRoundTrip
             handoverThenPurgeRemovesPersonalData pickupNumberIsOnePerLetterPerDay undeliveredRequestIsNeverPurged lostTicketCanBePrintedAgain
             batchOutcomesAreAllOrNothing failedWriteIsAnErrorAndLeavesNothing)
+kiosk_add_qtest(NAME tst_slipwriter SOURCES unit/tst_slipwriter.cpp LIBS kiosk_core
+  FUNCTIONS receiptFitsThePaper pickupSlipShowsTheNumberLarge wrapKeepsEveryCharacter nikMask)
 kiosk_add_qtest(NAME tst_staffauth SOURCES unit/tst_staffauth.cpp LIBS kiosk_core
   FUNCTIONS correctPinGrants wrongPinDenies lockoutAfterFiveFailuresAndGrowingDelay hashIsSlowKdfNotThePin unconfiguredPinNeverGrants)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
