@@ -394,9 +394,7 @@ private Q_SLOTS:
             queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256("%PDF-1.4 asli").toHex())));
         const int printedBefore = int(h->letterPrinter->documents().size());
         const int alertsBefore = int(h->outbox->technicianAlerts().size());
-        h->areas->flow.openStaff();
-        h->areas->staffLogin.login(KioskHarness::kStaffPin);
-        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->openStaffDesk());
         QVERIFY(h->tap(QStringLiteral("print-") + queued->registrationNumber));
         QCOMPARE(int(h->letterPrinter->documents().size()), printedBefore);
         QVERIFY(h->areas->staffLogin.desk()->message().contains(QStringLiteral("tidak dicetak")));
@@ -602,10 +600,7 @@ private Q_SLOTS:
 
         // Staff see the job with its reason and print it again once the printer is fixed.
         h->ticketPrinter->setFailJobs(false);
-        h->areas->flow.goHome();
-        h->areas->flow.openStaff();
-        h->areas->staffLogin.login(KioskHarness::kStaffPin);
-        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->openStaffDesk());
         const int id = h->print->pendingJobs().first().id;
         // The staff screen also says what each device is doing.
         QVERIFY(h->waitFor(QStringLiteral("deviceStates")));
@@ -631,10 +626,7 @@ private Q_SLOTS:
         QVERIFY(queued.ok());
         QVERIFY(h->outbox->stats().ticketsNotPrinted >= 1);
         const int printedBefore = int(h->ticketPrinter->documents().size());
-        h->areas->flow.goHome();
-        h->areas->flow.openStaff();
-        h->areas->staffLogin.login(KioskHarness::kStaffPin);
-        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->openStaffDesk());
         QVERIFY(h->tap(QStringLiteral("reprintLostTickets")));
         QVERIFY(h->areas->staffLogin.desk()->message().contains(QStringLiteral("dikirim ulang")));
         // The same ticket: its QR carries the request's own status token.
