@@ -14,6 +14,7 @@ namespace {
 constexpr QLatin1StringView kTicketPrefix("ADT1:");
 constexpr qsizetype kTicketTokenLength = 22;
 constexpr QLatin1StringView kSealPrefix("SQ1:");
+constexpr QLatin1StringView kStaffCardPrefix("ADSTAFF1:");
 constexpr qsizetype kNikLength = 16;
 
 bool isAsciiDigit(QChar c)
@@ -124,6 +125,11 @@ PayloadClassification classifyText(const QString &payload)
 
     PayloadClassification result;
     result.text = text;
+    if (text.startsWith(kStaffCardPrefix)) {
+        // Whether the card is genuine and still valid is the staff directory's to say, with its own message.
+        result.kind = PayloadKind::StaffCard;
+        return result;
+    }
     if (text.startsWith(kTicketPrefix)) {
         const QStringView token = QStringView(text).mid(kTicketPrefix.size());
         if (token.size() == kTicketTokenLength && std::all_of(token.begin(), token.end(), isBase64Url)) {

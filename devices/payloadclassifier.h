@@ -10,6 +10,7 @@ enum class PayloadKind {
     Nik, ///< A 16-digit NIK, bare or found inside a longer payload (e.g. a KTP QR).
     TicketQr, ///< The kiosk's own ticket QR: "ADT1:" + 22 base64url characters.
     LetterSeal, ///< A letter seal: "SQ1:" + base45 text.
+    StaffCard, ///< A front-office staff card: "ADSTAFF1:" + the card secret (checked by kiosk::StaffDirectory).
     Unknown, ///< Readable text that is none of the above.
 };
 
@@ -38,7 +39,7 @@ struct [[nodiscard]] PayloadClassification {
     [[nodiscard]] bool accepted() const { return rejection == PayloadRejection::None; }
 };
 
-/// Sorts scanner output into NIK / ticket QR / letter seal / unknown and refuses garbage.
+/// Sorts scanner output into NIK / ticket QR / letter seal / staff card / unknown and refuses garbage.
 class PayloadClassifier
 {
 public:

@@ -60,10 +60,18 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     c.ticketPrinter = s.value(QStringLiteral("printers/ticket"), QStringLiteral("cups:ticket")).toString();
     c.letterPrinter = s.value(QStringLiteral("printers/letter"), QStringLiteral("cups:letter")).toString();
     c.printStallTimeoutSeconds = std::max(5, s.value(QStringLiteral("printers/stallTimeoutSeconds"), 120).toInt());
-    c.staffPinHash = s.value(QStringLiteral("staff/pinHash")).toString();
+    c.staffIdleMinutes = std::clamp(s.value(QStringLiteral("staff/idleMinutes"), 3).toInt(), 1, 60);
     c.purgeDays = std::clamp(s.value(QStringLiteral("privacy/purgeDays"), 30).toInt(), 1, 3650);
     c.sealRootPublicKey = filePath(QStringLiteral("seal/rootPublicKey"));
     c.maxTrustAgeDays = s.value(QStringLiteral("seal/maxTrustAgeDays"), 7).toInt();
+    c.displayScreen = std::max(-1, s.value(QStringLiteral("display/screen"), -1).toInt());
+    c.voiceEnabled = s.value(QStringLiteral("voice/enabled"), true).toBool();
+    c.voiceRate = std::clamp(s.value(QStringLiteral("voice/rate"), 140).toInt(), 80, 300);
+    c.voiceVolume = std::clamp(s.value(QStringLiteral("voice/volume"), 100).toInt(), 0, 100);
+    // An ALSA name such as "plughw:1,0" has a comma, which QSettings reads as a list.
+    const QVariant device = s.value(QStringLiteral("voice/device"));
+    c.voiceDevice
+        = (device.typeId() == QMetaType::QStringList ? device.toStringList().join(QLatin1Char(',')) : device.toString()).trimmed();
 
     QStringList missing;
     if (c.kioskId.isEmpty())

@@ -14,9 +14,14 @@ namespace kiosk {
 ///              maxParallel (requests of the outbox in flight at once, each on its own connection; 1–16, 6)
 ///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE),
 ///              stallTimeoutSeconds (a job without progress this long is shown to staff as stalled; 120)
-///   [staff]    pinHash (see `kioskctl hash-pin`)
+///   [staff]    idleMinutes (staff mode ends after this long without a touch; 1–60, 3). Staff sign in with their
+///              card and PIN, checked against the list synced from the backend (StaffDirectory).
 ///   [privacy]  purgeDays
 ///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
+///   [display]  screen (index into QGuiApplication::screens() of the waiting room's calling display, usually 1;
+///              -1 = none unless `anjungan --display`, which then uses screen 1)
+///   [voice]    enabled (true: calls are announced with a chime and espeak-ng), rate (words per minute, 80–300, 140),
+///              volume (0–100 % of full scale, 100), device (ALSA PCM for `aplay -D`; empty = ALSA's default)
 struct KioskConfig {
     QString kioskId;
     QString desaCode;
@@ -37,10 +42,15 @@ struct KioskConfig {
     QString ticketPrinter;
     QString letterPrinter;
     int printStallTimeoutSeconds = 120;
-    QString staffPinHash;
+    int staffIdleMinutes = 3;
     int purgeDays = 30;
     QString sealRootPublicKey;
     int maxTrustAgeDays = 7;
+    int displayScreen = -1;
+    bool voiceEnabled = true;
+    int voiceRate = 140;
+    int voiceVolume = 100;
+    QString voiceDevice;
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString deviceKeyPath() const;

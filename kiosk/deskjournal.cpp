@@ -48,6 +48,10 @@ Result<serverlink::DeskEvent> DeskJournal::record(serverlink::DeskEvent event) c
     if (!event.at.isValid())
         event.at = m_clock();
     event.at = event.at.toUTC();
+    // An event the backend would refuse would hold up every event after it: refuse it here instead.
+    QString why;
+    if (!serverlink::DeskEvent::fromJsonObject(event.toJsonObject(), &why))
+        return Error {ErrorCode::InvalidData, QStringLiteral("Catatan meja layanan tidak sah: %1").arg(why)};
     const auto written = m_store.write(QStringLiteral("catatan meja layanan"),
         QStringLiteral("INSERT INTO desk_events (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING").arg(kColumns),
         {event.id, serverlink::DeskEvent::kindToWire(event.kind), iso(event.at), text(event.actor), text(event.registrationNumber),

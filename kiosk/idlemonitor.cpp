@@ -27,11 +27,17 @@ void IdleMonitor::watchApplication()
     QCoreApplication::instance()->installEventFilter(this);
 }
 
-void IdleMonitor::setArmed(bool armed)
+void IdleMonitor::setStaffTimeout(int expireAfterMs)
 {
-    if (m_armed == armed)
+    m_staffExpireAfterMs = expireAfterMs;
+}
+
+void IdleMonitor::setArmed(bool armed, bool staff)
+{
+    if (m_armed == armed && m_staff == staff)
         return;
     m_armed = armed;
+    m_staff = staff;
     m_since.restart();
     m_warning = false;
     if (armed)
@@ -43,7 +49,7 @@ void IdleMonitor::setArmed(bool armed)
 
 int IdleMonitor::secondsLeft() const
 {
-    return int(std::max<qint64>(0, (m_expireAfterMs - m_since.elapsed() + 999) / 1000));
+    return int(std::max<qint64>(0, ((m_staff ? m_staffExpireAfterMs : m_expireAfterMs) - m_since.elapsed() + 999) / 1000));
 }
 
 void IdleMonitor::activity()
@@ -75,12 +81,13 @@ void IdleMonitor::tick()
     if (!m_armed)
         return;
     const qint64 idle = m_since.elapsed();
-    if (idle >= m_expireAfterMs) {
+    if (idle >= (m_staff ? m_staffExpireAfterMs : m_expireAfterMs)) {
         setArmed(false);
         Q_EMIT expired();
         return;
     }
-    const bool warn = idle >= m_warnAfterMs;
+    // Staff at the desk get no countdown overlay: it would cover the desk while they work.
+    const bool warn = !m_staff && idle >= m_warnAfterMs;
     if (warn != m_warning || warn) {
         m_warning = warn;
         Q_EMIT changed();

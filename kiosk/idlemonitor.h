@@ -8,7 +8,7 @@ namespace kiosk {
 
 /// Watches for touches and clicks anywhere in the app. While armed, it raises a visible
 /// warning after `warnAfterMs` without activity and emits expired() after `expireAfterMs`,
-/// so an abandoned visit never stays on screen.
+/// so an abandoned visit never stays on screen. Staff mode has its own, longer time (minutes) and no warning.
 class IdleMonitor : public QObject
 {
     Q_OBJECT
@@ -22,8 +22,10 @@ public:
     void setTimeouts(int warnAfterMs, int expireAfterMs);
     /// Filters the application's input events (call once, from main()).
     void watchApplication();
-    /// Counting only runs while a citizen is in a visit.
-    void setArmed(bool armed);
+    /// How long the staff desk may sit untouched before staff mode ends (`[staff] idleMinutes`).
+    void setStaffTimeout(int expireAfterMs);
+    /// Counting only runs while a citizen is in a visit or staff are at the desk (`staff`: the staff time, no warning).
+    void setArmed(bool armed, bool staff = false);
     [[nodiscard]] bool warning() const { return m_warning; }
     [[nodiscard]] int secondsLeft() const;
 
@@ -43,7 +45,9 @@ private:
 
     int m_warnAfterMs;
     int m_expireAfterMs;
+    int m_staffExpireAfterMs = 3 * 60 * 1000;
     bool m_armed = false;
+    bool m_staff = false;
     bool m_warning = false;
     QElapsedTimer m_since;
     QTimer m_tick;

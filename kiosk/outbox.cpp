@@ -5,6 +5,7 @@
 
 #include "crypto.h"
 #include "store.h"
+#include "ticketrenderer.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -110,7 +111,6 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
     body.phone = request.phone;
     body.fields = request.fields;
     body.submittedAt = queued.createdAt.toUTC();
-    const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, body.toJson(), queued.registrationNumber.toUtf8());
 
     const QString day = queued.queueDay.toString(Qt::ISODate);
     const Status committed = m_store.transaction([&]() -> Status {
@@ -121,6 +121,20 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
             return Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan gagal (%1): %2").arg(what, query.lastError().text())};
         };
         QSqlQuery q(m_store.connection());
+        // The number first: the body the backend receives carries it (and is sealed once, with it).
+        if (const auto counted = m_store.write(QStringLiteral("nomor antrean"),
+                QStringLiteral("INSERT INTO queue_counters (day, last_number) VALUES (?, 1)"
+                               " ON CONFLICT (day) DO UPDATE SET last_number = queue_counters.last_number + 1"),
+                {day});
+            !counted)
+            return fail(counted.error());
+        q.prepare(QStringLiteral("SELECT last_number FROM queue_counters WHERE day = ?"));
+        q.addBindValue(day);
+        if (!q.exec() || !q.next())
+            return fail(queryFailed(QStringLiteral("nomor antrean"), q));
+        queued.queueNumber = q.value(0).toInt();
+        body.queueLabel = TicketRenderer::queueLabel(queued.queueNumber);
+        const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, body.toJson(), queued.registrationNumber.toUtf8());
         q.prepare(QStringLiteral("INSERT INTO requests (registration_number, status_token_hash, idempotency_key, service_code, payload,"
                                  " created_at, stage, stage_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(queued.registrationNumber);
@@ -134,18 +148,6 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
         if (!q.exec())
             return fail(queryFailed(QStringLiteral("permohonan"), q));
         queued.id = q.lastInsertId().toLongLong();
-
-        if (const auto counted = m_store.write(QStringLiteral("nomor antrean"),
-                QStringLiteral("INSERT INTO queue_counters (day, last_number) VALUES (?, 1)"
-                               " ON CONFLICT (day) DO UPDATE SET last_number = queue_counters.last_number + 1"),
-                {day});
-            !counted)
-            return fail(counted.error());
-        q.prepare(QStringLiteral("SELECT last_number FROM queue_counters WHERE day = ?"));
-        q.addBindValue(day);
-        if (!q.exec() || !q.next())
-            return fail(queryFailed(QStringLiteral("nomor antrean"), q));
-        queued.queueNumber = q.value(0).toInt();
 
         const QByteArray tokenSealed
             = serverlink::crypto::aeadSeal(m_key, queued.statusToken.toLatin1(), ticketAad(queued.registrationNumber));

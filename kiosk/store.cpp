@@ -108,7 +108,20 @@ const char *const kMigrations[] = {
     );
     CREATE INDEX desk_events_at ON desk_events (at);
     )",
-    // 7: who handed each letter over and to whom (the collector sealed like other PII), and pick-up numbers
+    // 7: the staff credentials list sealed with the device key, and the PIN lockout per staff member (keyed hash).
+    R"(
+    CREATE TABLE staff_credentials (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        sealed BLOB NOT NULL,
+        saved_at TEXT NOT NULL
+    );
+    CREATE TABLE staff_lockouts (
+        subject TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        locked_until TEXT NOT NULL DEFAULT ''
+    );
+    )",
+    // 8: who handed each letter over and to whom (the collector sealed like other PII), and pick-up numbers
     // drawn at the kiosk: one per letter per day.
     R"(
     ALTER TABLE requests ADD COLUMN handed_over_by TEXT;

@@ -30,6 +30,10 @@ constexpr int kMaxBackoffSeconds = 300;
 // Requests handed to the link at once (it keeps LinkOptions::maxParallel of them in flight): large enough
 // that the last, partly filled wave of a batch costs little, small enough to stop soon after a failure.
 constexpr int kOutboxBatch = 24;
+// Journal events per POST: ordinary events (~300 bytes each) stay well under the 64 KiB body limit.
+constexpr int kJournalBatch = 100;
+// Batches per round: a long offline day drains over a few rounds without holding up the rest of the sync.
+constexpr int kJournalBatchesPerRound = 10;
 
 QString describe(const serverlink::LinkResponse &r)
 {
@@ -145,6 +149,8 @@ SyncService::SyncService(
     , m_settings(std::move(settings))
     , m_lettersDir(std::move(lettersDir))
     , m_outbox(std::make_unique<OutboxRepository>(m_store, m_key))
+    , m_journal(std::make_unique<DeskJournal>(m_store))
+    , m_staff(m_store, m_key)
     // Built here, not in start(): abortNetwork() may be called from another thread at any time.
     , m_client(std::make_unique<serverlink::LinkClient>(std::move(baseUrl), std::move(tls), m_settings.link))
 { }
@@ -232,9 +238,11 @@ void SyncService::syncNow()
         Q_EMIT synced(m_outbox->depth(), problem);
         return;
     }
+    refreshStaff(&problem);
     deliverOutbox(&problem);
     deliverSurveys(&problem);
     deliverHandovers(&problem);
+    deliverDeskEvents(&problem);
     pullChanges(&problem);
     downloadLetters(&problem);
     refreshTrust(&problem);
@@ -273,6 +281,7 @@ bool SyncService::noteLinkResult(const serverlink::LinkResponse &r)
         return false;
     // Healed: whatever waits for its backoff goes out now instead of minutes later.
     m_linkDown = false;
+    m_journalNextAttempt = {};
     if (const auto rescheduled = m_outbox->retryWaitingNow())
         qCInfo(lcSync) << "link healed;" << rescheduled.value() << "waiting requests retried now";
     else
@@ -331,6 +340,26 @@ void SyncService::refreshCatalog(QString *problem)
     if (const Status saved = m_store.saveCatalog(QString::fromUtf8(r.header("etag")), r.body); !saved)
         *problem = saved.error().message;
     Q_EMIT catalogUpdated(r.body);
+}
+
+void SyncService::refreshStaff(QString *problem)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (const QString etag = m_staff.etag(); !etag.isEmpty())
+        headers.append(qMakePair(QByteArray("If-None-Match"), etag.toUtf8()));
+    const auto r = m_client->get(QStringLiteral("/staff-credentials"), headers);
+    noteLinkResult(r);
+    if (r.error == serverlink::LinkError::Http && r.status == 304)
+        return;
+    if (!r.ok()) {
+        *problem = describe(r);
+        return;
+    }
+    if (const Status saved = m_staff.save(QString::fromUtf8(r.header("etag")), r.body); !saved) {
+        *problem = saved.error().message;
+        return;
+    }
+    Q_EMIT staffUpdated();
 }
 
 void SyncService::deliverOutbox(QString *problem)
@@ -446,6 +475,67 @@ void SyncService::deliverHandovers(QString *problem)
         // Kept and sent again next round.
         *problem = describe(r);
         return;
+    }
+}
+
+void SyncService::deliverDeskEvents(QString *problem)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_journalNextAttempt.isValid() && now < m_journalNextAttempt)
+        return;
+    for (int batch = 0; batch < kJournalBatchesPerRound; ++batch) {
+        QList<serverlink::DeskEvent> events = m_journal->undelivered(kJournalBatch);
+        if (events.isEmpty())
+            return;
+        QByteArray body = serverlink::DeskEventBatch {events}.toJson();
+        // Unusually long texts: fewer events per request, so the body stays under the backend's limit.
+        while (body.size() > serverlink::kMaxBodyBytes && events.size() > 1) {
+            events.resize(events.size() / 2);
+            body = serverlink::DeskEventBatch {events}.toJson();
+        }
+        const auto r = m_client->post(QStringLiteral("/desk-events"), body);
+        if (r.error == serverlink::LinkError::Aborted)
+            return;
+        noteLinkResult(r);
+        if (!r.ok()) {
+            // Kept either way: an outage waits its backoff, a refusal (which the next try meets again) the longest one,
+            // so neither loops hot.
+            ++m_journalAttempts;
+            const bool transient = r.error != serverlink::LinkError::Http || serverlink::isTransientStatus(r.status);
+            const int delay
+                = transient ? retryDelaySeconds(m_journalAttempts, retryAfterSeconds(r.header("retry-after"))) : kMaxBackoffSeconds;
+            m_journalNextAttempt = now.addSecs(std::max(delay, 1));
+            *problem = describe(r);
+            if (!transient) {
+                // One alert per refused batch (by its first event), not one per retry; it survives a restart.
+                const QString refusedKey = QStringLiteral("desk_events_refused");
+                if (m_outbox->syncValue(refusedKey) != events.constFirst().id) {
+                    const QString message
+                        = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString().simplified().left(300);
+                    const QString alert
+                        = QStringLiteral("Server menolak catatan meja layanan (HTTP %1)%2; %3 catatan disimpan dan dikirim ulang nanti.")
+                              .arg(QString::number(r.status), message.isEmpty() ? QString() : QStringLiteral(": ") + message,
+                                  QString::number(events.size()));
+                    if (const Status raised = m_outbox->raiseTechnicianAlert(alert); !raised)
+                        qCWarning(lcSync) << "technician alert not stored:" << raised.error();
+                    if (const Status kept = m_outbox->setSyncValue(refusedKey, events.constFirst().id); !kept)
+                        qCWarning(lcSync) << "refused journal not noted:" << kept.error();
+                    qCWarning(lcSync).noquote() << "desk events refused: HTTP" << r.status << message;
+                }
+            }
+            return;
+        }
+        m_journalAttempts = 0;
+        m_journalNextAttempt = {};
+        QStringList ids;
+        for (const serverlink::DeskEvent &e : events)
+            ids.append(e.id);
+        // Not recorded: the batch goes again next round and the backend keeps each event once by its id.
+        if (const Status marked = m_journal->markDelivered(ids); !marked) {
+            *problem = marked.error().message;
+            return;
+        }
+        m_deskEventsDelivered += int(ids.size());
     }
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "deskjournal.h"
 #include "linkclient.h"
 #include "outbox.h"
 #include "protocol.h"
+#include "staffdirectory.h"
 
 #include <QObject>
 #include <QTimer>
@@ -42,7 +44,7 @@ struct SyncSettings {
 };
 
 /// Keeps the kiosk and the backend in step: delivers the outbox (idempotent, with backoff),
-/// pulls the changes feed, refreshes the catalog by ETag, downloads signed letters and sends a
+/// pulls the changes feed, refreshes the catalog and the staff credentials by ETag, downloads signed letters and sends a
 /// heartbeat with device health. Lives on its own thread; the UI thread never waits for the network.
 class SyncService : public QObject
 {
@@ -72,6 +74,9 @@ public:
     /// Thread-safe: ends the request in flight at once and stops all network work (shutdown).
     void abortNetwork();
 
+    /// The front office's journal delivered to the backend (POST /desk-events) since start.
+    [[nodiscard]] int deskEventsDelivered() const { return m_deskEventsDelivered; }
+
     /// Heartbeats the backend accepted (for tests and the technician view).
     [[nodiscard]] int heartbeatsSent() const { return m_heartbeatsSent; }
 
@@ -85,6 +90,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void catalogUpdated(const QByteArray &catalogJson);
+    /// A new staff credentials list was stored (StaffDirectory reads it from the store).
+    void staffUpdated();
     /// After each round: requests not yet accepted by the backend and the last problem seen.
     void synced(int outboxDepth, const QString &problem);
     /// The link works again after a failure; everything waiting was rescheduled for now.
@@ -92,10 +99,14 @@ Q_SIGNALS:
 
 private:
     void refreshCatalog(QString *problem);
+    /// GET /staff-credentials by ETag, kept sealed through StaffDirectory; the old list stays on any failure.
+    void refreshStaff(QString *problem);
     void deliverOutbox(QString *problem);
     void deliverSurveys(QString *problem);
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
     void deliverHandovers(QString *problem);
+    /// Sends the front office's journal (POST /desk-events) in batches; waits its backoff after a failure.
+    void deliverDeskEvents(QString *problem);
     void pullChanges(QString *problem);
     void downloadLetters(QString *problem);
     void refreshTrust(QString *problem);
@@ -108,6 +119,10 @@ private:
     SyncSettings m_settings;
     QString m_lettersDir;
     std::unique_ptr<OutboxRepository> m_outbox;
+    std::unique_ptr<DeskJournal> m_journal;
+    int m_journalAttempts = 0; // failed deliveries of the journal in a row
+    QDateTime m_journalNextAttempt; // null: due now
+    StaffDirectory m_staff;
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
@@ -115,6 +130,7 @@ private:
     const TrustCache *m_trust = nullptr;
     bool m_linkDown = false;
     std::atomic_int m_heartbeatsSent {0};
+    std::atomic_int m_deskEventsDelivered {0};
     mutable std::mutex m_healthMutex;
     DeviceHealth m_health;
     std::optional<QList<const devices::Scanner *>> m_scanners;

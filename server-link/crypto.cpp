@@ -116,4 +116,14 @@ bool verifySecret(const QString &secret, const QString &encoded)
     return expected.size() == actual.size() && CRYPTO_memcmp(expected.constData(), actual.constData(), size_t(actual.size())) == 0;
 }
 
+QByteArray pbkdf2Sha256(const QString &secret, const QByteArray &salt, int iterations)
+{
+    return pbkdf2(secret, salt, iterations);
+}
+
+bool sameBytes(const QByteArray &a, const QByteArray &b)
+{
+    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+}
+
 } // namespace serverlink::crypto

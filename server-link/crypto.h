@@ -22,5 +22,9 @@ inline constexpr int kPinIterations = 600000;
 [[nodiscard]] QString hashSecret(const QString &secret, int iterations = kPinIterations);
 /// Constant-time check of a secret against a string made by hashSecret.
 [[nodiscard]] bool verifySecret(const QString &secret, const QString &encoded);
+/// Raw PBKDF2-HMAC-SHA256 of the UTF-8 `secret` with `salt`: 32 bytes.
+[[nodiscard]] QByteArray pbkdf2Sha256(const QString &secret, const QByteArray &salt, int iterations);
+/// Compares two byte strings in constant time (for equal lengths); false when the lengths differ.
+[[nodiscard]] bool sameBytes(const QByteArray &a, const QByteArray &b);
 
 } // namespace serverlink::crypto

@@ -1,9 +1,12 @@
 #include "protocol.h"
 
+#include "staffcard.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -174,6 +177,9 @@ QByteArray SubmitRequest::toJson() const
         o.insert(QStringLiteral("phone"), phone);
     o.insert(QStringLiteral("fields"), fields);
     o.insert(QStringLiteral("submittedAt"), submittedAt.toUTC().toString(Qt::ISODate));
+    // Only when given: a body without a queue number stays byte-identical to what older kiosks sent.
+    if (!queueLabel.isEmpty())
+        o.insert(QStringLiteral("queueLabel"), queueLabel);
     // QJsonObject keeps keys sorted, so Compact output is canonical.
     return compact(o);
 }
@@ -207,6 +213,9 @@ std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QSt
     r.submittedAt = QDateTime::fromString(boundedString(o, "submittedAt", &err), Qt::ISODate);
     if (err.isEmpty() && !r.submittedAt.isValid())
         err = QStringLiteral("field 'submittedAt' is not an ISO 8601 time");
+    r.queueLabel = boundedString(o, "queueLabel", &err, false);
+    if (err.isEmpty() && r.queueLabel.size() > 16)
+        err = QStringLiteral("field 'queueLabel' is longer than 16 characters");
     if (err.isEmpty() && (r.registrationNumber.isEmpty() || r.serviceCode.isEmpty() || r.nik.size() != 16))
         err = QStringLiteral("registrationNumber, serviceCode and a 16-digit nik are required");
     if (!err.isEmpty()) {
@@ -705,6 +714,93 @@ std::optional<QString> normalizePhone(const QString &text)
     if (!digits.startsWith(QLatin1Char('8')) || digits.size() < 9 || digits.size() > 12)
         return std::nullopt;
     return QStringLiteral("+62") + digits;
+}
+
+QJsonObject StaffCredential::toJsonObject() const
+{
+    return {
+        {QStringLiteral("username"), username},
+        {QStringLiteral("name"), name},
+        {QStringLiteral("cardLookup"), cardLookup},
+        {QStringLiteral("cardSalt"), QString::fromLatin1(cardSalt.toBase64())},
+        {QStringLiteral("cardVerifier"), QString::fromLatin1(cardVerifier.toBase64())},
+        {QStringLiteral("pinSalt"), QString::fromLatin1(pinSalt.toBase64())},
+        {QStringLiteral("pinVerifier"), QString::fromLatin1(pinVerifier.toBase64())},
+        {QStringLiteral("iterations"), iterations},
+    };
+}
+
+std::optional<StaffCredential> StaffCredential::fromJsonObject(const QJsonObject &o, QString *error)
+{
+    const auto bytes = [&o](const char *key, QByteArray *out) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (!v.isString() || v.toString().size() > 128)
+            return false;
+        auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return false;
+        *out = decoded.decoded;
+        return true;
+    };
+    StaffCredential c;
+    c.username = o.value(QStringLiteral("username")).toString();
+    c.name = o.value(QStringLiteral("name")).toString();
+    c.cardLookup = o.value(QStringLiteral("cardLookup")).toString();
+    const qint64 iterations = o.value(QStringLiteral("iterations")).toInteger(0);
+    const bool usernameOk
+        = c.username.size() >= 3 && c.username.size() <= 32 && std::all_of(c.username.cbegin(), c.username.cend(), [](QChar ch) {
+              return (ch >= QLatin1Char('a') && ch <= QLatin1Char('z')) || (ch >= QLatin1Char('0') && ch <= QLatin1Char('9'))
+                  || ch == QLatin1Char('.') || ch == QLatin1Char('_') || ch == QLatin1Char('-');
+          });
+    const bool lookupOk = c.cardLookup.size() == 64 && std::all_of(c.cardLookup.cbegin(), c.cardLookup.cend(), [](QChar ch) {
+        return (ch >= QLatin1Char('0') && ch <= QLatin1Char('9')) || (ch >= QLatin1Char('a') && ch <= QLatin1Char('f'));
+    });
+    const bool valid = usernameOk && lookupOk && !c.name.isEmpty() && c.name.size() <= 100 && bytes("cardSalt", &c.cardSalt)
+        && bytes("cardVerifier", &c.cardVerifier) && bytes("pinSalt", &c.pinSalt) && bytes("pinVerifier", &c.pinVerifier)
+        && c.cardSalt.size() == staffcard::kSaltBytes && c.cardVerifier.size() == 32
+        && (c.pinSalt.isEmpty() ? c.pinVerifier.isEmpty() : c.pinSalt.size() == staffcard::kSaltBytes && c.pinVerifier.size() == 32)
+        && iterations >= staffcard::kMinIterations && iterations <= staffcard::kMaxIterations;
+    if (!valid)
+        return refuse<StaffCredential>(error,
+            QStringLiteral("entri petugas tidak sah: periksa username, name, cardLookup, cardSalt, cardVerifier, pinSalt, "
+                           "pinVerifier, iterations"));
+    c.iterations = int(iterations);
+    return c;
+}
+
+QByteArray StaffCredentials::toJson() const
+{
+    return compact({{QStringLiteral("staff"), objectArray(staff)}});
+}
+
+std::optional<StaffCredentials> StaffCredentials::fromJson(const QByteArray &json, QString *error)
+{
+    if (json.size() > kMaxBodyBytes)
+        return refuse<StaffCredentials>(error, QStringLiteral("daftar petugas lebih dari %1 byte").arg(kMaxBodyBytes));
+    QString why;
+    const auto o = parseObject(json, &why);
+    if (!o)
+        return refuse<StaffCredentials>(error, why);
+    const QJsonValue list = o->value(QStringLiteral("staff"));
+    if (!list.isArray())
+        return refuse<StaffCredentials>(error, QStringLiteral("'staff' harus berupa larik"));
+    const QJsonArray a = list.toArray();
+    if (a.size() > kMaxStaff)
+        return refuse<StaffCredentials>(error, QStringLiteral("'staff' memuat lebih dari %1 petugas").arg(kMaxStaff));
+    StaffCredentials out;
+    QSet<QString> usernames;
+    QSet<QString> lookups;
+    for (const QJsonValue &v : a) {
+        auto c = StaffCredential::fromJsonObject(v.toObject(), error);
+        if (!c)
+            return std::nullopt;
+        if (usernames.contains(c->username) || lookups.contains(c->cardLookup))
+            return refuse<StaffCredentials>(error, QStringLiteral("petugas '%1' atau kartunya tercantum dua kali").arg(c->username));
+        usernames.insert(c->username);
+        lookups.insert(c->cardLookup);
+        out.staff.append(std::move(*c));
+    }
+    return out;
 }
 
 } // namespace serverlink

@@ -58,6 +58,7 @@ struct SubmitRequest {
     QString phone; // optional, +62… for SMS notifications; empty when not given
     QJsonObject fields; // service-specific form fields: strings, or arrays of objects (groups)
     QDateTime submittedAt; // UTC
+    QString queueLabel; // optional, the ticket's queue number ("A-007"); absent from the body when empty
 
     [[nodiscard]] QByteArray toJson() const;
     [[nodiscard]] static std::optional<SubmitRequest> fromJson(const QByteArray &json, QString *error = nullptr);
@@ -241,6 +242,36 @@ struct DeskEventBatch {
     static constexpr int kMaxEvents = 200;
     [[nodiscard]] QByteArray toJson() const;
     [[nodiscard]] static std::optional<DeskEventBatch> fromJson(const QByteArray &json, QString *error = nullptr);
+};
+
+/// One front-office staff member as a kiosk needs them to check a card and PIN offline
+/// (serverlink/staffcard.h says how each verifier is made). Binary fields travel as base64.
+struct StaffCredential {
+    QString username; // the actor on the wire
+    QString name;
+    QString cardLookup; // hex SHA-256, 64 characters
+    QByteArray cardSalt;
+    QByteArray cardVerifier;
+    QByteArray pinSalt; // empty when sign-in without the card is denied
+    QByteArray pinVerifier; // empty when sign-in without the card is denied
+    int iterations = 0;
+
+    [[nodiscard]] bool allowsPinOnly() const { return !pinSalt.isEmpty() && !pinVerifier.isEmpty(); }
+    [[nodiscard]] QJsonObject toJsonObject() const;
+    [[nodiscard]] static std::optional<StaffCredential> fromJsonObject(const QJsonObject &o, QString *error = nullptr);
+    friend bool operator==(const StaffCredential &, const StaffCredential &) = default;
+};
+
+/// Body of GET /api/v1/staff-credentials: {"staff": [StaffCredential, …]}, the active staff of the kiosk's desa.
+struct StaffCredentials {
+    QList<StaffCredential> staff;
+    static constexpr int kMaxStaff = 100;
+
+    [[nodiscard]] QByteArray toJson() const;
+    /// Refuses a body over kMaxBodyBytes, more than kMaxStaff entries, an entry with a bad username, lookup,
+    /// salt or verifier length or iterations out of range, and a username or card lookup given twice.
+    [[nodiscard]] static std::optional<StaffCredentials> fromJson(const QByteArray &json, QString *error = nullptr);
+    friend bool operator==(const StaffCredentials &, const StaffCredentials &) = default;
 };
 
 /// Who collected a letter at the front office.

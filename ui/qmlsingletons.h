@@ -116,6 +116,16 @@ public:
     static SyncStatus *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->sync); }
 };
 
+/// CallBoard as a QML singleton.
+struct CallBoardSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::CallBoard)
+    QML_NAMED_ELEMENT(CallBoard)
+    QML_SINGLETON
+public:
+    static CallBoard *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->board); }
+};
+
 /// Idle (the IdleMonitor) as a QML singleton.
 struct IdleSingleton {
     Q_GADGET
@@ -133,6 +143,22 @@ struct StaffDeskForeign {
     QML_FOREIGN(kiosk::StaffDesk)
     QML_NAMED_ELEMENT(StaffDesk)
     QML_UNCREATABLE("opened by StaffLogin")
+};
+
+/// CallsModel (the loket's numbers, the last calls) as a named, uncreatable QML type.
+struct CallsModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::CallsModel)
+    QML_NAMED_ELEMENT(CallsModel)
+    QML_UNCREATABLE("part of CallBoard")
+};
+
+/// WaitingModel (people waiting per queue) as a named, uncreatable QML type.
+struct WaitingModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::WaitingModel)
+    QML_NAMED_ELEMENT(WaitingModel)
+    QML_UNCREATABLE("part of CallBoard")
 };
 
 /// FormModel as a named, uncreatable QML type.

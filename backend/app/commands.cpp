@@ -211,6 +211,10 @@ const std::array kCommands {
     Command {"kiosk-ca", "create --cert FILE --key FILE", 2, 2, createKioskCa, false},
     Command {"officer", "add --data DIR --username U --role R --office KODE [--name NAMA] [--phone HP] < sandi | list --data DIR", 2, 2,
         officer},
+    Command {"staff",
+        "add --data DIR --desa KODE --username U --name NAMA | pin --data DIR U < PIN PIN | card --data DIR U < PIN | "
+        "fallback --data DIR U on|off | deactivate --data DIR U | list --data DIR [--desa KODE]",
+        2, 4, staff},
     Command {"report", "--data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE]", 1, 1, report},
     Command {"surveys", "--data DIR", 1, 1, surveys},
 };
@@ -255,12 +259,14 @@ void addOptions(QCommandLineParser &parser)
              std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini); awal periode laporan"},
              std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
              std::tuple {"client-ca-key", "FILE", "kunci privat CA anjungan (PEM): mengaktifkan pendaftaran anjungan"},
-             std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code)"}, std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
+             std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code) atau petugas loket (staff)"},
+             std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
              std::tuple {"hours", "N", "masa berlaku kode pendaftaran dalam jam (bawaan 24)"},
-             std::tuple {"username", "U", "nama pengguna petugas (officer add)"},
+             std::tuple {"username", "U", "nama pengguna petugas (officer add, staff add)"},
              std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add)"},
-             std::tuple {"name", "NAMA", "nama lengkap petugas (officer add)"},
+             std::tuple {"name", "NAMA", "nama lengkap petugas (officer add, staff add)"},
              std::tuple {"phone", "HP", "nomor HP petugas untuk pengingat SMS, mis. 081234567890 (officer add)"},
+             std::tuple {"staff-pin-iterations", "N", "iterasi PBKDF2 PIN petugas loket (bawaan 600000, paling sedikit 1000)"},
              std::tuple {"notify-config", "INI", "pengaturan SMS dan pengingat (bawaan DIR/notifications.ini)"},
              std::tuple {"to", "YYYY-MM-DD", "akhir periode laporan (termasuk hari itu)"},
              std::tuple {"csv", "FILE", "laporan juga sebagai CSV: FILE-tahap.csv, -waktu.csv, -sla.csv, -ikm.csv"}})

@@ -35,10 +35,13 @@ void addOptions(QCommandLineParser &parser);
 /// Prints "kecamatan-backend: <message>" to stderr; returns the exit code 1.
 int fail(const QString &message);
 
-// The commands, defined in commands.cpp, servecommand.cpp and officercommands.cpp.
+// The commands, defined in commands.cpp, servecommand.cpp, officercommands.cpp and staffcommands.cpp.
 int serve(Context &c);
 int report(Context &c);
 int officer(Context &c);
 int act(Context &c);
+int staff(Context &c);
+/// --staff-pin-iterations, or the default; -1 when given but not a whole number ≥ the minimum.
+[[nodiscard]] int staffPinIterations(const QCommandLineParser &args);
 
 } // namespace backend::cli

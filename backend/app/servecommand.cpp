@@ -74,7 +74,10 @@ int serve(Context &c)
         if (!consoleListen)
             return fail(QStringLiteral("--console harus berbentuk HOST:PORT."));
         console = std::make_unique<ConsoleServer>(*b.store, *b.workflow);
-        addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow);
+        const int iterations = staffPinIterations(args);
+        if (iterations < 0)
+            return fail(QStringLiteral("--staff-pin-iterations harus bilangan bulat, paling sedikit 1000."));
+        addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow, iterations);
         const auto consolePort = console->start(
             consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
         if (!consolePort)

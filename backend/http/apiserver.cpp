@@ -6,6 +6,7 @@
 #include "kioskregistry.h"
 #include "sealservice.h"
 #include "servicecatalog.h"
+#include "staffaccounts.h"
 #include "workflow.h"
 
 #include <QFile>
@@ -145,12 +146,14 @@ struct ApiServer::Impl {
     void postEnroll(const httplib::Request &req, httplib::Response &res) const;
     void getCatalog(const httplib::Request &req, httplib::Response &res) const;
     void getSignedList(bool trustList, const httplib::Request &req, httplib::Response &res) const;
+    void getStaffCredentials(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postSurvey(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
     void postHandover(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res) const;
     void postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
 };
 
 template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler)
@@ -182,6 +185,8 @@ void ApiServer::Impl::routes()
         withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getSignedList(true, req, res); }));
     server->Get("/api/v1/revocations",
         withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getSignedList(false, req, res); }));
+    server->Get("/api/v1/staff-credentials",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { getStaffCredentials(peer, req, res); }));
     server->Post("/api/v1/requests",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postRequest(peer, req, res); }));
     server->Post("/api/v1/surveys",
@@ -197,6 +202,8 @@ void ApiServer::Impl::routes()
         }));
     server->Post("/api/v1/heartbeat",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }));
+    server->Post("/api/v1/desk-events",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postDeskEvents(peer, req, res); }));
     server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (!res.body.empty())
             return;
@@ -282,6 +289,27 @@ void ApiServer::Impl::getSignedList(bool trustList, const httplib::Request &req,
     }
     res.status = 200;
     res.set_content(list.value().envelope.toStdString(), kJson);
+}
+
+void ApiServer::Impl::getStaffCredentials(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    const auto credentials = staffCredentials(store, peer.desaCode);
+    if (!credentials) {
+        qCWarning(lcApi).noquote() << "staff credentials:" << credentials.error().message;
+        return sendError(res, 500, QStringLiteral("internal"), QStringLiteral("Daftar petugas tidak dapat dibaca."));
+    }
+    const QByteArray body = credentials.value().toJson();
+    const QString etag = QStringLiteral("\"%1\"").arg(QString::fromLatin1(serverlink::crypto::sha256(body).toHex()));
+    res.set_header("ETag", etag.toStdString());
+    res.set_header("Cache-Control", "no-store");
+    for (const QString &tag : header(req, "If-None-Match").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (tag.trimmed() == etag) {
+            res.status = 304;
+            return;
+        }
+    }
+    res.status = 200;
+    res.set_content(body.toStdString(), kJson);
 }
 
 void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
@@ -438,6 +466,22 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Heartbeat belum dapat disimpan."));
     }
     sendJson(res, 200, {{QStringLiteral("receivedAt"), h.lastSeen.toString(Qt::ISODateWithMs)}});
+}
+
+void ApiServer::Impl::postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    QString why;
+    const auto batch = serverlink::DeskEventBatch::fromJson(QByteArray::fromStdString(req.body), &why);
+    if (!batch)
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Catatan meja layanan tidak sah: %1").arg(why));
+    // The desa is the certificate's: a kiosk can only ever write its own desa's journal.
+    const auto stored = store.insertDeskEvents(peer.kioskId, peer.desaCode, batch->events);
+    if (!stored) {
+        qCWarning(lcApi) << "desk events from" << peer.kioskId << "not stored:" << stored.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Catatan meja layanan belum dapat disimpan."));
+    }
+    qCInfo(lcApi).noquote() << "desk events from" << peer.kioskId << ":" << stored.value() << "new of" << batch->events.size();
+    sendJson(res, 200, {{QStringLiteral("received"), int(batch->events.size())}, {QStringLiteral("stored"), stored.value()}});
 }
 
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)

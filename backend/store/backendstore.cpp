@@ -22,7 +22,7 @@ constexpr int kBusyTimeoutMs = 5000;
 const QString kRequestColumns
     = QStringLiteral("registration_number, kiosk_id, desa_code, service_code, service_level, stage, nik, name, address,"
                      " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256, phone,"
-                     " signer_name, signer_title, signer_on_behalf_of");
+                     " signer_name, signer_title, signer_on_behalf_of, queue_label");
 
 RequestRecord readRequest(const QSqlQuery &q)
 {
@@ -45,6 +45,7 @@ RequestRecord readRequest(const QSqlQuery &q)
     r.letterSha256 = q.value(15).toString();
     r.phone = q.value(16).toString();
     r.signer = LetterSigner {q.value(17).toString(), q.value(18).toString(), q.value(19).toString()};
+    r.queueLabel = q.value(20).toString();
     return r;
 }
 
@@ -237,17 +238,19 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
         r.purpose = n.submit.purpose;
         r.fields = n.submit.fields;
         r.phone = n.submit.phone;
+        r.queueLabel = n.submit.queueLabel;
         r.submittedAt = n.submit.submittedAt.toUTC();
         r.receivedAt = QDateTime::currentDateTimeUtc();
 
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO requests (registration_number, kiosk_id, desa_code, idempotency_key,"
                                       " body_sha256, service_code, service_level, nik, name, address, purpose, fields_json,"
-                                      " submitted_at, received_at, stage, phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                      " submitted_at, received_at, stage, phone, queue_label)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const QVariant &v : QVariantList {r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256, r.serviceCode,
                  serverlink::levelToWire(r.level), r.nik, r.name, r.address, r.purpose,
                  QJsonDocument(r.fields).toJson(QJsonDocument::Compact), timestamp(r.submittedAt), timestamp(r.receivedAt),
-                 serverlink::stageToWire(r.stage), textOrNull(r.phone)})
+                 serverlink::stageToWire(r.stage), textOrNull(r.phone), textOrNull(r.queueLabel)})
             insert.addBindValue(v);
         if (!exec(insert, &err))
             return databaseError(QStringLiteral("menyimpan permohonan"), err);

@@ -48,6 +48,7 @@ struct RequestRecord {
     QString letterSha256;
     QString phone; // +62…, for SMS notifications; empty when the citizen left none
     LetterSigner signer; // recorded at the signature; empty before (the letter then names the office head)
+    QString queueLabel; // the kiosk ticket's queue number ("A-007"); empty when the kiosk sent none
 };
 
 /// A submission accepted from a kiosk, with the identity taken from its certificate.
@@ -224,6 +225,14 @@ struct SurveyRecord {
     QDateTime answeredAt;
 };
 
+/// One front office event as a kiosk delivered it, with the kiosk and desa from its certificate.
+struct DeskEventRecord {
+    QString kioskId;
+    QString desaCode;
+    serverlink::DeskEvent event;
+    QDateTime receivedAt;
+};
+
 /// One entry of the audit log: who changed which master data, when, and what changed.
 struct AuditRecord {
     qint64 id = 0;
@@ -234,11 +243,30 @@ struct AuditRecord {
     QString detail; // "field: old → new" per changed field
 };
 
+/// One front-office staff member of a desa who signs in at the kiosk with a card and PIN. The card secret
+/// itself is never stored, only its lookup and the verifiers (serverlink/staffcard.h).
+struct StaffAccountRecord {
+    qint64 id = 0;
+    QString desaCode;
+    QString username;
+    QString name;
+    QString cardLookup; // empty until a PIN was set (which issues the first card)
+    QByteArray cardSalt;
+    QByteArray cardVerifier;
+    QByteArray pinSalt; // kept so a fallback can be allowed again without a new PIN; served only when allowed
+    QByteArray pinVerifier;
+    int iterations = 0;
+    bool allowWithoutCard = false;
+    bool active = true;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 10;
+    static constexpr int kSchemaVersion = 12;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -337,6 +365,21 @@ public:
     [[nodiscard]] Result<QStringList> saveDesaOffice(const DesaOffice &office, const QString &actor);
     /// The audit log, newest first.
     [[nodiscard]] Result<QList<AuditRecord>> auditLog(int limit);
+
+    // The front office's journal (backendstore_desk.cpp).
+    /// Stores a kiosk's events once per (kiosk, event id), all in one transaction; returns how many were new.
+    [[nodiscard]] Result<int> insertDeskEvents(const QString &kioskId, const QString &desaCode, const QList<serverlink::DeskEvent> &events);
+    /// Events that happened in [from, to), of one desa or (empty desaCode) of all, oldest first.
+    [[nodiscard]] Result<QList<DeskEventRecord>> deskEvents(const QDateTime &from, const QDateTime &to, const QString &desaCode = {});
+
+    // Front-office staff of the kiosks (backendstore_staff.cpp).
+    /// Stores a new staff account and returns its id; the username must be free.
+    [[nodiscard]] Result<qint64> insertStaffAccount(const StaffAccountRecord &staff);
+    [[nodiscard]] Result<StaffAccountRecord> staffAccount(const QString &username);
+    /// The staff of one desa (every desa when `desaCode` is empty), by username.
+    [[nodiscard]] Result<QList<StaffAccountRecord>> staffAccounts(const QString &desaCode);
+    /// Replaces name, credentials, fallback permission and active flag of the account with `staff.id`.
+    [[nodiscard]] Status updateStaffAccount(const StaffAccountRecord &staff);
 
     // Monitoring reads (backendstore_monitoring.cpp).
     /// Every event of every request, in sequence order.

@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 10> kMigrations {
+const std::array<QStringList, 12> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -219,7 +219,46 @@ const std::array<QStringList, 10> kMigrations {
     {
         QStringLiteral("ALTER TABLE officers ADD COLUMN phone TEXT"),
     },
-    // 10: who handed each letter over at the desa front office, to whom (a representative's NIK and
+    // 10: the front office's journal as kiosks deliver it (once per kiosk and event id), and the
+    // ticket's queue number on each request.
+    {
+        QStringLiteral("CREATE TABLE desk_events ("
+                       " kiosk_id TEXT NOT NULL,"
+                       " event_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " at TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " registration_number TEXT NOT NULL,"
+                       " queue_label TEXT NOT NULL,"
+                       " counter INTEGER NOT NULL,"
+                       " detail TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " PRIMARY KEY (kiosk_id, event_id))"),
+        QStringLiteral("CREATE INDEX desk_events_by_desa ON desk_events (desa_code, at)"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN queue_label TEXT"),
+    },
+    // 11: front-office staff who sign in at the kiosk with a personal card and PIN (no card secret stored;
+    // card and PIN columns are NULL until the first PIN is set).
+    {
+        QStringLiteral("CREATE TABLE staff_accounts ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " desa_code TEXT NOT NULL,"
+                       " username TEXT NOT NULL UNIQUE,"
+                       " name TEXT NOT NULL,"
+                       " card_lookup TEXT,"
+                       " card_salt TEXT,"
+                       " card_verifier TEXT,"
+                       " pin_salt TEXT,"
+                       " pin_verifier TEXT,"
+                       " iterations INTEGER NOT NULL,"
+                       " allow_without_card INTEGER NOT NULL,"
+                       " active INTEGER NOT NULL,"
+                       " created_at TEXT NOT NULL,"
+                       " updated_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX staff_accounts_by_desa ON staff_accounts (desa_code, username)"),
+    },
+    // 12: who handed each letter over at the desa front office, to whom (a representative's NIK and
     // relationship) and when.
     {
         QStringLiteral("CREATE TABLE handovers ("

@@ -196,12 +196,20 @@ void Autopilot::next()
         sendWedgeBurst(m_window.data(), expand(step.value(QStringLiteral("wedge")).toString()));
         log(QStringLiteral("wedge scan (%1 characters)").arg(expand(step.value(QStringLiteral("wedge")).toString()).size()));
     } else if (step.contains(QStringLiteral("shot"))) {
-        if (!m_window) {
+        // "window": another top-level window by objectName (the calling display), else the kiosk's own.
+        QQuickWindow *window = m_window;
+        if (const QString name = step.value(QStringLiteral("window")).toString(); !name.isEmpty()) {
+            window = nullptr;
+            for (QWindow *w : QGuiApplication::topLevelWindows())
+                if (w->objectName() == name)
+                    window = qobject_cast<QQuickWindow *>(w);
+        }
+        if (!window) {
             fail(QStringLiteral("no window to photograph"));
             return;
         }
         const QString file = QDir(m_outDir).filePath(expand(step.value(QStringLiteral("shot")).toString()) + QStringLiteral(".png"));
-        if (!m_window->grabWindow().save(file)) {
+        if (!window->grabWindow().save(file)) {
             fail(QStringLiteral("cannot save %1").arg(file));
             return;
         }

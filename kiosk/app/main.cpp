@@ -1,4 +1,6 @@
 // anjungan: the kiosk application. Builds every service once and hands them to QML.
+#include "alsaaudiooutput.h"
+#include "announcer.h"
 #include "autopilot.h"
 #include "catalogmodel.h"
 #include "config.h"
@@ -10,7 +12,7 @@
 #include "qmlsingletons.h"
 #include "scanner.h"
 #include "sealverifier.h"
-#include "staffauth.h"
+#include "staffdirectory.h"
 #include "store.h"
 #include "syncservice.h"
 #include "translations.h"
@@ -24,6 +26,7 @@
 #include <QQmlApplicationEngine>
 #include <QQmlComponent>
 #include <QQuickWindow>
+#include <QScreen>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -36,6 +39,7 @@ Q_IMPORT_QML_PLUGIN(AnjunganDesaPlugin)
 
 namespace {
 constexpr auto kMainQml = "qrc:/AnjunganDesa/Main.qml";
+constexpr auto kCallingDisplayQml = "qrc:/AnjunganDesa/CallingDisplay.qml";
 
 // Instantiates every QML type of the UI module through the module import, as the app does;
 // any QML warning counts as a failure. Used by --self-test and by the OS image's smoke test.
@@ -71,6 +75,26 @@ int selfTest(QQmlEngine &engine)
     return failures == 0 && loaded > 0 ? 0 : 1;
 }
 
+// The waiting room's calling display, full screen on screen `index`; null (logged) when there is no such screen.
+std::unique_ptr<QQuickWindow> openCallingDisplay(QQmlEngine &engine, int index)
+{
+    const QList<QScreen *> screens = QGuiApplication::screens();
+    if (index < 0 || index >= screens.size()) {
+        qWarning().noquote() << "calling display: no screen" << index << "(" << screens.size() << "screens connected)";
+        return nullptr;
+    }
+    QQmlComponent component(&engine, QUrl(QString::fromLatin1(kCallingDisplayQml)));
+    std::unique_ptr<QQuickWindow> window(qobject_cast<QQuickWindow *>(component.create()));
+    if (!window) {
+        qWarning().noquote() << "calling display:" << component.errorString();
+        return nullptr;
+    }
+    window->setScreen(screens.at(index));
+    window->setGeometry(screens.at(index)->geometry());
+    window->showFullScreen();
+    return window;
+}
+
 // A frozen GUI thread stops these pings, and systemd restarts the kiosk.
 void startWatchdog(QObject *parent)
 {
@@ -101,7 +125,9 @@ int main(int argc, char *argv[])
         QStringLiteral("autopilot"), QStringLiteral("Run a scripted visit (JSON), then exit."), QStringLiteral("script"));
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Folder for autopilot screenshots and logs."),
         QStringLiteral("dir"), QStringLiteral("demo-out"));
-    cli.addOptions({configOption, selfTestOption, autopilotOption, outOption});
+    const QCommandLineOption displayOption(QStringLiteral("display"),
+        QStringLiteral("Show the calling display on the second screen (or on [display] screen from the configuration)."));
+    cli.addOptions({configOption, selfTestOption, autopilotOption, outOption, displayOption});
     cli.process(app);
 
     QTemporaryDir selfTestDir;
@@ -129,7 +155,7 @@ int main(int argc, char *argv[])
     kiosk::CatalogModel catalog;
     if (const auto cached = store.cachedCatalog())
         catalog.loadJson(cached->second);
-    kiosk::StaffAuth staff(config->staffPinHash);
+    const kiosk::StaffDirectory staff(store, *deviceKey);
 
     // Every ticket and letter is submitted and followed to its end on the tracker's own thread.
     devices::PrintJobTracker printTracker(1000, config->printStallTimeoutSeconds * 1000);
@@ -159,6 +185,7 @@ int main(int argc, char *argv[])
     }
 
     kiosk::IdleMonitor idle(config->idleWarnSeconds * 1000, config->idleWipeSeconds * 1000);
+    idle.setStaffTimeout(config->staffIdleMinutes * 60 * 1000);
     idle.watchApplication();
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get()});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
@@ -246,6 +273,21 @@ int main(int argc, char *argv[])
         return 1;
     }
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+
+    // The calling display and the voice follow the board; the queue feeds the board (CallBoard::showCall).
+    std::unique_ptr<QQuickWindow> callingDisplay;
+    if (const int screen = config->displayScreen >= 0 ? config->displayScreen : (cli.isSet(displayOption) ? 1 : -1); screen >= 0)
+        callingDisplay = openCallingDisplay(engine, screen);
+    std::unique_ptr<kiosk::AlsaAudioOutput> speaker;
+    std::unique_ptr<kiosk::Announcer> announcer;
+    if (config->voiceEnabled) {
+        speaker = std::make_unique<kiosk::AlsaAudioOutput>(config->voiceDevice);
+        kiosk::VoiceSettings voice;
+        voice.rate = config->voiceRate;
+        voice.volume = config->voiceVolume;
+        announcer = std::make_unique<kiosk::Announcer>(*speaker, voice);
+        QObject::connect(&areas.board, &kiosk::CallBoard::callShown, announcer.get(), &kiosk::Announcer::announce);
+    }
 
     std::unique_ptr<kiosk::Autopilot> autopilot;
     if (cli.isSet(autopilotOption)) {

@@ -222,17 +222,6 @@ int status(Context &ctx)
     return listPrinters(ctx);
 }
 
-int hashPin(Context &ctx)
-{
-    const QString pin = ctx.args.value(0);
-    if (ctx.args.size() != 1 || pin.size() < 6 || !std::all_of(pin.begin(), pin.end(), [](QChar c) { return c.isDigit(); })) {
-        ctx.err << "PIN petugas harus 6 angka atau lebih: kioskctl hash-pin PIN" << Qt::endl;
-        return 1;
-    }
-    ctx.out << serverlink::crypto::hashSecret(pin) << Qt::endl;
-    return 0;
-}
-
 int decodeTicket(Context &ctx)
 {
     QFile file(ctx.args.value(0));
@@ -314,7 +303,6 @@ const std::array<Command, 8> kCommands {{
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
     {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
-    {"hash-pin", "PIN", "membuat nilai [staff] pinHash untuk konfigurasi dari PIN petugas", hashPin, false},
     {"decode-image", "GAMBAR", "membaca kode QR atau barcode dari gambar (misalnya surat yang dipindai)", decodeImage, false},
     {"decode-ticket", "BERKAS [--png GAMBAR]", "membaca kode QR dari tiket ESC/POS yang tercetak", decodeTicket, false},
 }};

@@ -17,7 +17,8 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , status(flow, s.outbox, s.catalog, {ledger, s.pickupNumbers})
     , verification(flow, s.sealVerifier)
     , survey(flow, request, s.outbox)
-    , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier})
+    , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier}, s.officeName)
+    , board(s.officeName)
     , m_idle(s.idle)
 {
     connect(&s.print, &devices::PrintJobTracker::printerStateChanged, &devices, &DeviceStatus::handlePrinterState);
@@ -31,7 +32,7 @@ QHash<QString, QObject *> KioskAreas::byName()
     return {{QStringLiteral("VisitFlow"), &flow}, {QStringLiteral("NikEntry"), &nik}, {QStringLiteral("LetterRequest"), &request},
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
         {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
-        {QStringLiteral("SyncStatus"), &sync}};
+        {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board}};
 }
 
 void KioskAreas::handleScan(const QString &payload)
@@ -71,6 +72,9 @@ void KioskAreas::handleScan(const QString &payload)
             verification.verify(scan.text);
         else
             flow.setNotice(tr("Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini."));
+        return;
+    case devices::PayloadKind::StaffCard:
+        staffLogin.startCardSignIn(scan.text);
         return;
     case devices::PayloadKind::Unknown:
         flow.setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat."));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "callboard.h"
 #include "deskjournal.h"
 #include "devicestatus.h"
 #include "letterrequest.h"
@@ -25,13 +26,14 @@ class IdleMonitor;
 class OutboxRepository;
 class PickupNumbers;
 class SealVerifier;
-class StaffAuth;
+class StaffDirectory;
 
 /// The kiosk's services the UI areas work with (built once by the composition root).
 struct KioskServices {
     OutboxRepository &outbox;
     CatalogModel &catalog;
-    StaffAuth &staff;
+    /// Who may sign in at the staff desk (synced, sealed).
+    const StaffDirectory &staff;
     IdleMonitor &idle;
     /// Tickets print on its "ticket" printer, letters on its "letter" printer.
     devices::PrintJobTracker &print;
@@ -65,9 +67,12 @@ public:
     LetterVerification verification;
     Survey survey;
     StaffLogin staffLogin;
+    /// The calling display's and the welcome screen's view of the queue.
+    CallBoard board;
 
 public Q_SLOTS:
-    /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense.
+    /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense;
+    /// a staff card on any screen starts the staff sign-in.
     void handleScan(const QString &payload);
 
 private:

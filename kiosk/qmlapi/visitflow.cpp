@@ -60,8 +60,9 @@ void VisitFlow::show(Screen screen)
         return;
     m_screen = screen;
     setNotice({});
-    // Only a visit counts down to the wipe; the welcome screen waits for the next citizen.
-    m_idle.setArmed(screen != Welcome);
+    // Only a visit counts down to the wipe; the welcome screen waits for the next citizen. The staff desk
+    // counts the staff's own, longer idle time.
+    m_idle.setArmed(screen != Welcome, screen == Staff);
     m_idle.activity();
     Q_EMIT screenChanged();
 }

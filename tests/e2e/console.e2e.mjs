@@ -133,14 +133,20 @@ async function submitAndWait(button) {
 }
 
 /// Submits like a kiosk: mutual TLS with the test kiosk certificate, an idempotency key.
-function submit(reg, serviceCode, name, fields) {
+function submit(reg, serviceCode, name, fields, queueLabel) {
   const body = JSON.stringify({ registrationNumber: reg, serviceCode, nik: '3521114506800002', name,
-    address: 'Dusun Krajan RT 01 RW 02, Pitu', purpose: 'Uji konsol petugas', fields, submittedAt: new Date().toISOString() });
+    address: 'Dusun Krajan RT 01 RW 02, Pitu', purpose: 'Uji konsol petugas', fields, submittedAt: new Date().toISOString(),
+    ...(queueLabel ? { queueLabel } : {}) });
+  return kioskPost('/api/v1/requests', body, { 'Idempotency-Key': `e2e-idempotency-${reg}` });
+}
+
+/// POSTs to the kiosk API with the test kiosk's certificate; resolves to the HTTP status.
+function kioskPost(apiPath, body, headers = {}) {
   return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', servername: 'localhost', port: ports.LISTENING, path: '/api/v1/requests',
+    const req = https.request({ host: '127.0.0.1', servername: 'localhost', port: ports.LISTENING, path: apiPath,
       method: 'POST', ca: fs.readFileSync(path.join(pki, 'ca.crt')), cert: fs.readFileSync(path.join(pki, 'kiosk.crt')),
       key: fs.readFileSync(path.join(pki, 'kiosk.key')),
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `e2e-idempotency-${reg}` } }, (res) => {
+      headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
       res.resume();
       res.on('end', () => resolve(res.statusCode));
     });
@@ -154,7 +160,7 @@ const KEC_REQ = 'REG-E2E-KEC';
 const RETURN_REQ = 'REG-E2E-RETURN';
 const REJECT_REQ = 'REG-E2E-REJECT';
 const sktm = { pekerjaan: 'Petani', penghasilan: 900000, jumlahTanggungan: 3, peruntukan: 'Bantuan sosial' };
-check(await submit(DESA_REQ, 'SKTM', 'Siti Aminah', sktm) === 201, 'desa-level request submitted through the kiosk API');
+check(await submit(DESA_REQ, 'SKTM', 'Siti Aminah', sktm, 'A-001') === 201, 'desa-level request submitted through the kiosk API');
 check(await submit(KEC_REQ, 'AHLI_WARIS', 'Slamet Widodo', {}) === 201, 'kecamatan-level request submitted');
 check(await submit(RETURN_REQ, 'SKTM', 'Joko <script>alert(1)</script>', sktm) === 201, 'request to return submitted');
 check(await submit(REJECT_REQ, 'DOMISILI', 'Marni', {}) === 201, 'request to reject submitted');
@@ -271,11 +277,57 @@ check(await stageOf(REJECT_REQ) === 'REJECTED', 'kades rejected a request with a
 await act(DESA_REQ, 'setujui', { passphrase: password('kades') });
 check(await stageOf(DESA_REQ) === 'READY', 'kades signed; the desa-level request is READY');
 check(await page.locator('#aksi-setujui').count() === 0, 'a signed request offers no second signature');
+check((await page.textContent('main')).includes('Nomor antrean') && (await page.textContent('main')).includes('A-001'),
+  'the request page shows the queue number the kiosk sent');
 await page.screenshot({ path: path.join(shots, 'detail-ready.png'), fullPage: true });
 const pdf = await page.request.get(`${consoleUrl}/permohonan/${DESA_REQ}/surat.pdf`);
 check(pdf.status() === 200 && (await pdf.body()).subarray(0, 5).toString() === '%PDF-', 'the signed letter PDF is served');
 await act(KEC_REQ, 'setujui', { passphrase: password('kades') });
 check(await stageOf(KEC_REQ) === 'DESA_SIGNED', 'kades signed the kecamatan-level request');
+
+// The desa front office's page: the READY letter with its age and queue number (the letter is made three days old
+// where sqlite3 is installed); the kiosk's handover shows once its journal reaches the backend.
+const readyAt = new Date(Date.now() - 3 * 86400e3 - 3600e3).toISOString();
+const aged = sql(`UPDATE events SET at = '${readyAt}' WHERE registration_number = '${DESA_REQ}' AND stage = 'READY'`) !== null;
+await login('fodesa');
+await page.click('nav a[href="/loket"]');
+const readyRow = page.locator('#siap tbody tr', { hasText: DESA_REQ });
+check(await readyRow.count() === 1, 'the desa front office sees the READY letter');
+const readyText = (await readyRow.count()) === 1 ? await readyRow.textContent() : '';
+check(readyText.includes('A-001') && readyText.includes('S*** A*****') && !readyText.includes('Siti'),
+  'the READY letter shows its queue number and the masked name');
+check(readyText.includes(aged ? '3 hari' : 'menit'), `the READY letter shows its age (${aged ? '3 hari' : 'minutes'})`);
+check(await page.locator('#siap tbody tr', { hasText: KEC_REQ }).count() === 0, 'a letter not yet READY is not in the list');
+check((await page.locator('#hari-ini tbody tr', { hasText: DESA_REQ }).textContent()).includes('A-001'),
+  "today's requests show their queue numbers");
+check(await page.locator('#penyerahan tbody tr').count() === 0, 'no handover yet');
+await page.screenshot({ path: path.join(shots, 'front-office-ready.png'), fullPage: true });
+const now = Date.now();
+const deskEvent = (n, kind, minutesAgo, extra) => ({ id: `e2e-desk-event-${String(n).padStart(4, '0')}`, kind,
+  at: new Date(now - minutesAgo * 60e3).toISOString(), actor: 'fodesa', registrationNumber: '', queueLabel: '', counter: 0,
+  detail: '', ...extra });
+const journal = JSON.stringify({ events: [
+  deskEvent(1, 'queue.taken', 12, { actor: '', queueLabel: 'B-001' }),
+  deskEvent(2, 'queue.called', 8, { queueLabel: 'B-001', counter: 2 }),
+  deskEvent(3, 'letter.printed', 6, { registrationNumber: DESA_REQ, counter: 2 }),
+  deskEvent(4, 'letter.handed_over', 5, { registrationNumber: DESA_REQ, queueLabel: 'B-001', counter: 2 }),
+  deskEvent(5, 'queue.served', 4, { queueLabel: 'B-001', counter: 2 }),
+] });
+check(await kioskPost('/api/v1/desk-events', journal) === 200, "the kiosk's journal reaches the backend");
+check(await kioskPost('/api/v1/desk-events', journal) === 200, 'the same journal again (a retry) is accepted');
+check(await kioskPost(`/api/v1/requests/${DESA_REQ}/handover`, '') === 200, 'the kiosk reports the handover');
+await page.reload();
+const handoverRows = page.locator('#penyerahan tbody tr');
+check(await handoverRows.count() === 1, 'the handover is on the page once, however often the kiosk sent it');
+const handoverText = (await handoverRows.count()) === 1 ? await handoverRows.first().textContent() : '';
+const handoverCells = (await handoverRows.count()) === 1 ? await handoverRows.first().locator('td').allTextContents() : [];
+check(handoverText.includes(DESA_REQ) && handoverCells[2] === 'Rina Petugas Desa (fodesa)' && handoverCells[3] === '2',
+  `the handover names who handed over and the loket (${handoverCells.join(' | ')})`);
+check(await page.locator('#siap tbody tr', { hasText: DESA_REQ }).count() === 0, 'a letter handed over leaves the READY list');
+const queueRow = page.locator('#antrean tbody tr');
+check(await queueRow.count() === 1 && (await queueRow.first().textContent()).includes('4 mnt'),
+  "the day's queue report shows loket 2 with its median wait");
+await page.screenshot({ path: path.join(shots, 'front-office-handover.png'), fullPage: true });
 
 // Kasi pelayanan checks; the camat signs in bulk.
 await login('kasi');
@@ -302,6 +354,9 @@ check(raster.status === 0 || raster.error?.code === 'ENOENT', 'the served letter
 // Monitoring: counts per stage, turnaround, SLA, kiosk fleet and IKM, with CSV exports.
 await page.goto(`${consoleUrl}/pemantauan`);
 check((await page.textContent('main')).includes('Kesehatan anjungan'), 'camat opens the monitoring page');
+check((await page.locator('#antrean tbody tr', { hasText: 'Pitu' }).count()) === 1, "monitoring shows the desa's queue per loket");
+const queueCsv = await (await page.request.get(`${consoleUrl}/pemantauan.csv?tabel=antrean`)).text();
+check(queueCsv.includes(`${DESA},2,1,0,1,240,1,240`), `the queue report downloads as CSV with the medians in seconds (${queueCsv.trim().split('\n').pop()})`);
 check(await page.locator('a[href^="/pemantauan.csv?tabel=ikm"]').count() === 1, 'monitoring offers the IKM as CSV');
 await page.screenshot({ path: path.join(shots, 'monitoring.png'), fullPage: true });
 const csv = await page.request.get(`${consoleUrl}/pemantauan.csv?tabel=tahap`);

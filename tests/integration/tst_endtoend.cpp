@@ -53,6 +53,7 @@ class TestEndToEnd : public QObject
     QTemporaryDir m_dir;
     QProcess m_backend;
     QString m_cupsServer;
+    QString m_staffCard; // the front-office staff card issued by the backend CLI (its QR payload)
     int m_port = 0;
 
     QString path(const QString &rel) const { return m_dir.filePath(rel); }
@@ -104,9 +105,9 @@ class TestEndToEnd : public QObject
                                "clientKey=../pki/kiosk.key\nsyncIntervalMs=500\n"
                                "[printers]\ncupsServer=%2\nticket=cups:ticket\nletter=cups:letter\n"
                                "[seal]\nrootPublicKey=../trust/root.pub.pem\n"
-                               "[staff]\npinHash=%3\n")
+                               "[staff]\nidleMinutes=3\n")
                     .arg(m_port)
-                    .arg(m_cupsServer, serverlink::crypto::hashSecret(kPin, 1000))
+                    .arg(m_cupsServer)
                     .toUtf8());
     }
 
@@ -124,6 +125,22 @@ private Q_SLOTS:
         m_cupsServer = QString::fromLatin1(cups.mid(12).trimmed());
         QVERIFY(startBackend());
         QVERIFY(testsupport::registerTestKiosk(path(QStringLiteral("backend")), path(QStringLiteral("pki"))));
+        // A front-office staff member with a card and PIN, as the console's "Petugas loket" page makes one.
+        const QString backendBinary = binary(QStringLiteral("backend/kecamatan-backend"));
+        QVERIFY(runOk(backendBinary,
+                    {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("--data"), path(QStringLiteral("backend")),
+                        QStringLiteral("--desa"), QStringLiteral("3521112004"), QStringLiteral("--username"), QStringLiteral("siti"),
+                        QStringLiteral("--name"), QStringLiteral("Siti Aminah")})
+            != "<failed>");
+        QProcess pin;
+        pin.start(backendBinary,
+            {QStringLiteral("staff"), QStringLiteral("pin"), QStringLiteral("--data"), path(QStringLiteral("backend")),
+                QStringLiteral("--staff-pin-iterations"), QStringLiteral("1000"), QStringLiteral("siti")});
+        pin.write((kPin + QLatin1Char('\n') + kPin + QLatin1Char('\n')).toUtf8());
+        pin.closeWriteChannel();
+        QVERIFY(pin.waitForFinished(60000) && pin.exitCode() == 0);
+        m_staffCard = QString::fromLatin1(pin.readAllStandardOutput().trimmed());
+        QVERIFY2(m_staffCard.startsWith(QLatin1String("ADSTAFF1:")), qPrintable(m_staffCard));
         // Every kiosk pins the root key of the seal trust list.
         QVERIFY(runOk(binary(QStringLiteral("backend/kecamatan-backend")),
                     {QStringLiteral("trust-list"), QStringLiteral("export"), QStringLiteral("--data"), path(QStringLiteral("backend")),
@@ -209,7 +226,7 @@ private Q_SLOTS:
         QVERIFY(testsupport::approveAsOfficers(path(QStringLiteral("backend")), reg, QStringLiteral("3521112004")));
         QVERIFY(runKiosk(QStringLiteral("2-status-and-print.json"),
             {{QStringLiteral("REG"), reg}, {QStringLiteral("TICKET_QR"), *qr}, {QStringLiteral("STAFF_PIN"), kPin},
-                {QStringLiteral("DEMO_NIK"), kNik}}));
+                {QStringLiteral("STAFF_CARD"), m_staffCard}, {QStringLiteral("DEMO_NIK"), kNik}}));
 
         const QStringList letters = jobFiles(path(QStringLiteral("cups/output/letter")));
         QCOMPARE(letters.size(), 1);
@@ -230,7 +247,7 @@ private Q_SLOTS:
             QVERIFY(q.exec(
                 QStringLiteral("SELECT actor, collector_kind, collector_name FROM handovers WHERE registration_number = '%1'").arg(reg)));
             QVERIFY(q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("petugas"));
+            QCOMPARE(q.value(0).toString(), QStringLiteral("siti"));
             QCOMPARE(q.value(1).toString(), QStringLiteral("holder"));
             QCOMPARE(q.value(2).toString(), QStringLiteral("Siti Aminah"));
         }

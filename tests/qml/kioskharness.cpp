@@ -3,7 +3,9 @@
 #include "autopilot.h"
 #include "crypto.h"
 #include "qmlsingletons.h"
+#include "teststaff.h"
 
+#include <QDir>
 #include <QFile>
 #include <QInputMethodEvent>
 #include <QQmlContext>
@@ -19,7 +21,8 @@ static void useVirtualKeyboard()
 }
 Q_CONSTRUCTOR_FUNCTION(useVirtualKeyboard)
 
-const QString KioskHarness::kStaffPin = QStringLiteral("135790");
+const QString KioskHarness::kStaffPin = teststaff::kPin;
+const QString KioskHarness::kStaffCard = teststaff::card('S');
 
 namespace {
 QQuickItem *findIn(QQuickItem *root, const QString &name)
@@ -71,17 +74,25 @@ bool reveal(QQuickItem *item)
 }
 } // namespace
 
-KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs)
+KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir)
 {
-    if (const kiosk::Status opened = store.open(dir.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
+    const QDir data(dataDir.isEmpty() ? dir.path() : dataDir);
+    if (const kiosk::Status opened = store.open(data.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
         qFatal("store: %s", qPrintable(opened.error().message));
-    key = serverlink::crypto::randomBytes(32);
+    const auto deviceKey = kiosk::loadOrCreateDeviceKey(data.filePath(QStringLiteral("device.key")));
+    if (!deviceKey)
+        qFatal("device key: %s", qPrintable(deviceKey.error().message));
+    key = *deviceKey;
     outbox = std::make_unique<kiosk::OutboxRepository>(store, key);
     QFile catalogFile(QStringLiteral(KIOSK_CATALOG_JSON));
     if (!catalogFile.open(QIODevice::ReadOnly) || !catalog.loadJson(catalogFile.readAll()))
         qFatal("cannot load the default catalog %s", KIOSK_CATALOG_JSON);
-    staff = std::make_unique<kiosk::StaffAuth>(serverlink::crypto::hashSecret(kStaffPin, 1000));
+    staff = std::make_unique<kiosk::StaffDirectory>(store, key);
+    if (!staff->credentials())
+        if (const kiosk::Status saved = staff->save(QStringLiteral("\"test\""), teststaff::standard().toJson()); !saved)
+            qFatal("staff: %s", qPrintable(saved.error().message));
     idle = std::make_unique<kiosk::IdleMonitor>(idleWarnMs, idleWipeMs);
+    idle->setStaffTimeout(staffIdleMs);
     idle->watchApplication();
     print = std::make_unique<devices::PrintJobTracker>(20, 2000);
     auto ticket = std::make_unique<CapturingPrinter>();
@@ -113,12 +124,15 @@ QString escPosText(const QByteArray &job)
     return QString::fromLatin1(text);
 }
 
-bool KioskHarness::openStaffDesk()
+bool KioskHarness::signInStaff()
 {
-    areas->flow.goHome();
-    areas->flow.openStaff();
-    areas->staffLogin.login(kStaffPin);
-    return waitForScreen(QStringLiteral("staff"));
+    scan(kStaffCard);
+    if (!waitForScreen(QStringLiteral("staffLogin")))
+        return false;
+    for (const QChar digit : kStaffPin)
+        if (!tap(QStringLiteral("numpad-") + digit))
+            return false;
+    return tap(QStringLiteral("numpad-OK")) && waitForScreen(QStringLiteral("staff"));
 }
 
 KioskHarness::~KioskHarness()

@@ -7,7 +7,7 @@
 #include "pickupnumbers.h"
 #include "printer.h"
 #include "printjobtracker.h"
-#include "staffauth.h"
+#include "staffdirectory.h"
 #include "store.h"
 #include "translations.h"
 #include "wedgescanner.h"
@@ -91,7 +91,10 @@ private:
 class KioskHarness
 {
 public:
-    explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000);
+    /// `staffIdleMs`: staff mode's idle time ([staff] idleMinutes). `dataDir`: the kiosk's data folder (store and
+    /// device key) when a test restarts the kiosk on the same files; a fresh temporary folder when empty. The
+    /// staff directory holds teststaff::standard() (tests/tools/teststaff.h).
+    explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, int staffIdleMs = 180000, const QString &dataDir = {});
     ~KioskHarness();
 
     /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.
@@ -116,8 +119,6 @@ public:
     [[nodiscard]] QString screen() const;
     /// The message beside form field `key` (empty when it is fine or absent).
     [[nodiscard]] QString fieldError(const QString &key) const;
-    /// From wherever the visit is: home, the staff PIN, the desk open (the one place tests sign staff in).
-    bool openStaffDesk();
     /// Every visible Text in the window (or below `within`), for checks on what a person can read.
     QList<QQuickItem *> visibleTexts(QQuickItem *within = nullptr) const;
 
@@ -126,7 +127,7 @@ public:
     QByteArray key;
     std::unique_ptr<kiosk::OutboxRepository> outbox;
     kiosk::CatalogModel catalog;
-    std::unique_ptr<kiosk::StaffAuth> staff;
+    std::unique_ptr<kiosk::StaffDirectory> staff;
     std::unique_ptr<kiosk::IdleMonitor> idle;
     CountingPickupNumbers pickupNumbers;
     /// Owned by `print`; the tracker polls them every 20 ms.
@@ -140,4 +141,8 @@ public:
     QQuickWindow *window = nullptr;
     int taps = 0;
     static const QString kStaffPin;
+    /// Siti's staff card (teststaff::card('S')); her PIN is kStaffPin.
+    static const QString kStaffCard;
+    /// Scans Siti's card and types kStaffPin on the PIN pad (taps); true when the desk opened.
+    bool signInStaff();
 };

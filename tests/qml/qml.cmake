@@ -1,6 +1,6 @@
 # UI tests: the real QML module and kiosk objects, driven like a person does.
 add_library(kiosk_test_harness STATIC qml/kioskharness.h qml/kioskharness.cpp)
-target_include_directories(kiosk_test_harness PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/qml)
+target_include_directories(kiosk_test_harness PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/qml ${CMAKE_CURRENT_SOURCE_DIR}/tools)
 target_link_libraries(kiosk_test_harness PUBLIC kiosk_core kiosk_qmlapi kiosk_app kiosk_ui kiosk_uiplugin Qt6::Quick Qt6::Test)
 target_compile_definitions(kiosk_test_harness PUBLIC KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")
 
@@ -11,6 +11,9 @@ kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABEL
             focusedFieldStaysAboveKeyboard tamperedLetterIsNotPrinted
             printerFaultIsExplainedAndNothingIsLost failedTicketWaitsForStaffReprint staffHandsOverALetter representativeWithTypedNik wrongNikForTheHolderIsRefused
             ticketLostToACrashIsPrintedAgain)
+kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness LABELS ui
+  FUNCTIONS cardOnEveryCitizenScreen revokedOrGarbageCardChangesNothing longPressFallbackWithUsernameAndPin lockoutSurvivesARestart
+            staffModeEndsAfterTheStaffIdleTime)
 kiosk_add_qtest(NAME tst_screens SOURCES qml/tst_screens.cpp LIBS kiosk_test_harness LABELS ui)
 kiosk_add_qtest(NAME bench_taps SOURCES bench/bench_taps.cpp LIBS kiosk_test_harness LABELS bench)
 
@@ -20,3 +23,7 @@ add_test(NAME translations_complete
   COMMAND ${CMAKE_COMMAND} -DLUPDATE=$<TARGET_FILE:Qt6::lupdate> -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
           -DWORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/translations-check -P ${PROJECT_SOURCE_DIR}/tests/qml/check-translations.cmake)
 set_tests_properties(translations_complete PROPERTIES LABELS ui)
+kiosk_add_qtest(NAME tst_callingdisplay SOURCES qml/tst_callingdisplay.cpp LIBS kiosk_test_harness LABELS ui
+  FUNCTIONS displayShowsEveryLoket newCallReplacesTheLoketNumber welcomeScreenShowsTheBand
+            displayStaysIndonesianWhenTheKioskSpeaksEnglish emptyBoardSaysSo)
+kiosk_add_qtest(NAME bench_calls SOURCES bench/bench_calls.cpp LIBS kiosk_test_harness LABELS bench)

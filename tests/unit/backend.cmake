@@ -11,8 +11,9 @@ kiosk_add_qtest(NAME tst_backend_api
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
-            changesShowReceived catalogEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
-            kioskClientKeepsWorkingAcrossReconnects)
+            changesShowReceived catalogEtag staffCredentialsOfOwnDesaWithEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
+            kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel deskEventsStoredExactlyOnce
+            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused)
 kiosk_add_qtest(NAME tst_kiosk_registry
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp
   LIBS backend_core
@@ -29,10 +30,19 @@ kiosk_add_qtest(NAME tst_workflow_roles
             delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding checklistIsAPrecondition
             accountRules reauthenticationCountsTowardLockout)
 # The officer console over real HTTPS with curl (sessions, CSRF, roles, escaping, lockout); browser run: console_e2e.
+kiosk_add_qtest(NAME tst_staffcards
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_staffcards.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS addPinAndCard newCardKillsTheOldOne fallbackAndDeactivation badInputRefused whoManagesWhom kioskListIsTheDesasOwn)
 kiosk_add_qtest(NAME tst_console
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp ${CMAKE_CURRENT_LIST_DIR}/logcapture.h
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
-            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage
-            lockoutAfterFiveFailures)
+            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage staffCardsPage lockoutAfterFiveFailures)
+kiosk_add_qtest(NAME tst_queuereport
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
+  LIBS backend_core
+  LABELS backend
+  FUNCTIONS medianRule morningPerLoket loketWithoutSamples texts frontOfficeScope)

@@ -2,7 +2,7 @@ kiosk_add_qtest(NAME tst_nik SOURCES unit/tst_nik.cpp LIBS kiosk_core
   FUNCTIONS validMale validFemale february31 femaleFebruary30 month13 length15 length17 letters serial0000
             provinceOutOfRange everyErrorHasAMessage)
 kiosk_add_qtest(NAME tst_deskjournal SOURCES unit/tst_deskjournal.cpp LIBS kiosk_core
-  FUNCTIONS recordsSurviveARestartAndAreDeliveredOnce batchRoundTrips badBatchesAreRefused)
+  FUNCTIONS recordsSurviveARestartAndAreDeliveredOnce eventTheBackendWouldRefuseIsNotJournaled batchRoundTrips badBatchesAreRefused)
 kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
   FUNCTIONS commitWritesRequestTicketAndKey piiIsEncryptedAtRest failureInsideTransactionLeavesNothing
             restartKeepsQueueAndKeys wrongDeviceKeyParksInsteadOfSending queueNumbersIncreaseWithinADay
@@ -11,10 +11,19 @@ kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
             batchOutcomesAreAllOrNothing failedWriteIsAnErrorAndLeavesNothing)
 kiosk_add_qtest(NAME tst_slipwriter SOURCES unit/tst_slipwriter.cpp LIBS kiosk_core
   FUNCTIONS receiptFitsThePaper pickupSlipShowsTheNumberLarge wrapKeepsEveryCharacter nikMask)
-kiosk_add_qtest(NAME tst_staffauth SOURCES unit/tst_staffauth.cpp LIBS kiosk_core
-  FUNCTIONS correctPinGrants wrongPinDenies lockoutAfterFiveFailuresAndGrowingDelay hashIsSlowKdfNotThePin unconfiguredPinNeverGrants)
+kiosk_add_qtest(NAME tst_staffdirectory SOURCES unit/tst_staffdirectory.cpp LIBS kiosk_core
+  FUNCTIONS lockoutRuleMatchesTheTable cardAndPinGrant wrongPinDeniesWithAttemptsLeft unknownAndGarbageCardsAreRefused
+            fallbackOnlyWhereAllowed sealedAtRest wrongDeviceKeyYieldsNoStaff invalidListKeepsTheOldOne lockoutSurvivesARestart)
+target_include_directories(tst_staffdirectory PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
-  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded)
+  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded voiceAndDisplay)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core
   FUNCTIONS groupsStartWithTheirMinimum valuesAreArraysOfObjects addAndRemoveKeepTheLimits messagesShowBesideEachPerson
             subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields)
+kiosk_add_qtest(NAME tst_announcer SOURCES unit/tst_announcer.cpp LIBS kiosk_core
+  FUNCTIONS textOfACall numberWords chimeIsTwoTonesThatFade announcementsAreAudibleSpeechAfterTheChime callsPlayInOrderWithoutOverlap
+            failingSpeechEngineStillChimesAndTheQueueGoesOn failingOutputDoesNotStallTheQueue hungSpeechEngineIsStoppedAndTheChimePlays hungOutputIsStoppedAndTheQueueGoesOn
+            alsaOutputReportsEachPlayback announcerOnAlsa
+            volumeScalesTheSound)
+kiosk_add_qtest(NAME tst_callboard SOURCES unit/tst_callboard.cpp LIBS kiosk_qmlapi
+  FUNCTIONS eachLoketShowsItsLatestNumber lastCallsAreNewestFirstAndFew waitingCountsPerQueue newDayClearsTheBoard)

@@ -14,3 +14,8 @@ kiosk_add_qtest(NAME tst_heartbeat
   LABELS sync
   FUNCTIONS backendKeepsTheLatestHeartbeatPerKiosk scannerStateFollowsTheScanners heartbeatRunsOnItsOwnTimer malformedHeartbeatRefused
             healedLinkSendsEverythingWaitingAtOnce)
+kiosk_add_qtest(NAME tst_deskdelivery
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_deskdelivery.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/threadspy.h
+  LIBS kiosk_core backend_core Qt6::Sql
+  LABELS sync
+  FUNCTIONS roundDeliversTheJournalOnce longDayFitsTheBodyLimit refusalKeepsTheEventsAndDoesNotLoop)

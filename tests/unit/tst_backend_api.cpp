@@ -3,12 +3,14 @@
 #include "apiserver.h"
 #include "backend.h"
 #include "kioskregistry.h"
+#include "staffaccounts.h"
 #include "workflowfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 
 #include "linkclient.h"
 #include <QStandardPaths>
@@ -42,6 +44,19 @@ QByteArray submitBody(const QString &reg, const QString &name = QStringLiteral("
     s.fields = QJsonObject {{QStringLiteral("pekerjaan"), QStringLiteral("Petani")}};
     s.submittedAt = QDateTime(QDate(2026, 11, 23), QTime(9, 0), Qt::UTC);
     return s.toJson();
+}
+
+serverlink::DeskEvent deskEvent(const QString &id, serverlink::DeskEventKind kind, const QString &actor, int counter)
+{
+    serverlink::DeskEvent e;
+    e.id = id;
+    e.kind = kind;
+    e.at = QDateTime(QDate(2026, 11, 23), QTime(3, 15), Qt::UTC);
+    e.actor = actor;
+    e.registrationNumber = QStringLiteral("REG-API-7");
+    e.queueLabel = QStringLiteral("B-002");
+    e.counter = counter;
+    return e;
 }
 
 } // namespace
@@ -227,6 +242,41 @@ private slots:
         QVERIFY(same.body.isEmpty());
     }
 
+    void staffCredentialsOfOwnDesaWithEtag()
+    {
+        StaffAccounts staff(*m_backend->store, m_backend->offices, 1000);
+        DesaOffice other = m_backend->offices.desa(QStringLiteral("3521112004")).value();
+        other.code = QStringLiteral("3521112005");
+        QVERIFY(m_backend->offices.save(other, QStringLiteral("uji")));
+        QVERIFY(staff.add(QStringLiteral("3521112004"), QStringLiteral("siti"), QStringLiteral("Siti Aminah")));
+        QVERIFY(staff.add(other.code, QStringLiteral("budi"), QStringLiteral("Budi Santoso")));
+        QVERIFY(staff.setPin(QStringLiteral("siti"), QStringLiteral("4829"), QStringLiteral("4829")));
+        QVERIFY(staff.setPin(QStringLiteral("budi"), QStringLiteral("4829"), QStringLiteral("4829")));
+        // The kiosk's certificate names desa 3521112004: it gets Siti, never Budi of the other desa.
+        const Reply full = call(QStringLiteral("GET"), QStringLiteral("/api/v1/staff-credentials"));
+        QCOMPARE(full.status, 200);
+        const auto list = serverlink::StaffCredentials::fromJson(full.body);
+        QVERIFY(list);
+        QCOMPARE(list->staff.size(), 1);
+        QCOMPARE(list->staff.first().username, QStringLiteral("siti"));
+        QVERIFY(!list->staff.first().allowsPinOnly());
+        static const QRegularExpression etagLine(QStringLiteral("ETag: (\"[0-9a-f]{64}\")"), QRegularExpression::CaseInsensitiveOption);
+        const QString etag = etagLine.match(QString::fromLatin1(full.headers)).captured(1);
+        QVERIFY(!etag.isEmpty());
+        const Reply same
+            = call(QStringLiteral("GET"), QStringLiteral("/api/v1/staff-credentials"), {}, {QStringLiteral("If-None-Match: ") + etag});
+        QCOMPARE(same.status, 304);
+        QVERIFY(same.body.isEmpty());
+        // A change (deactivation) makes a new list and a new ETag.
+        QVERIFY(staff.deactivate(QStringLiteral("siti")));
+        const Reply changed
+            = call(QStringLiteral("GET"), QStringLiteral("/api/v1/staff-credentials"), {}, {QStringLiteral("If-None-Match: ") + etag});
+        QCOMPARE(changed.status, 200);
+        QVERIFY(serverlink::StaffCredentials::fromJson(changed.body)->staff.isEmpty());
+        // Without the kiosk certificate: nothing.
+        QCOMPARE(call(QStringLiteral("GET"), QStringLiteral("/api/v1/staff-credentials"), {}, {}, false).status, 403);
+    }
+
     void recorderWritesTheSelftestFormat()
     {
         // The contract self-test's hand-written violations only mean something in the format the recorder writes.
@@ -339,6 +389,136 @@ private slots:
         const Reply bad = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
         QCOMPARE(bad.status, 400);
         QCOMPARE(m_backend->store->surveyCount().value(), before + 1);
+    }
+
+    void submitCarriesQueueLabel()
+    {
+        serverlink::SubmitRequest s = *serverlink::SubmitRequest::fromJson(submitBody(QStringLiteral("REG-API-8")));
+        // Without a queue number the body is byte for byte what kiosks sent before the field existed.
+        QVERIFY(!s.toJson().contains("queueLabel"));
+        QCOMPARE(s.toJson(), submitBody(QStringLiteral("REG-API-8")));
+        s.queueLabel = QStringLiteral("A-007");
+        QCOMPARE(submit(s.toJson(), QStringLiteral("idem-key-0000000010")).status, 201);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-API-8")).value().queueLabel, QStringLiteral("A-007"));
+        QCOMPARE(submit(submitBody(QStringLiteral("REG-API-6")), QStringLiteral("idem-key-0000000011")).status, 201);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-API-6")).value().queueLabel, QString());
+        s.queueLabel = QStringLiteral("A-00000000000000007");
+        s.registrationNumber = QStringLiteral("REG-API-5");
+        QCOMPARE(submit(s.toJson(), QStringLiteral("idem-key-0000000012")).status, 400);
+    }
+
+    void deskEventsStoredExactlyOnce()
+    {
+        serverlink::DeskEventBatch batch;
+        batch.events = {deskEvent(QStringLiteral("0b6c1f1e-5d7e-4c55-9a36-0f7d3c1b2a10"), serverlink::DeskEventKind::LetterHandedOver,
+                            QStringLiteral("sri"), 2),
+            deskEvent(
+                QStringLiteral("2f9a3c44-8e1b-4f0a-b7d2-5a6e9c0d1e23"), serverlink::DeskEventKind::QueueCalled, QStringLiteral("budi"), 1)};
+        const Reply first = call(QStringLiteral("POST"), QStringLiteral("/api/v1/desk-events"), batch.toJson());
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json().value(QStringLiteral("received")).toInt(), 2);
+        QCOMPARE(first.json().value(QStringLiteral("stored")).toInt(), 2);
+        // The kiosk retries (its answer was lost): nothing changes, and a batch mixing old and new stores only the new.
+        const Reply retry = call(QStringLiteral("POST"), QStringLiteral("/api/v1/desk-events"), batch.toJson());
+        QCOMPARE(retry.status, 200);
+        QCOMPARE(retry.json().value(QStringLiteral("stored")).toInt(), 0);
+        batch.events.append(deskEvent(
+            QStringLiteral("5e0c7a9b-0a1b-4c2d-8e3f-405162738495"), serverlink::DeskEventKind::QueueServed, QStringLiteral("budi"), 1));
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/desk-events"), batch.toJson())
+                     .json()
+                     .value(QStringLiteral("stored"))
+                     .toInt(),
+            1);
+
+        const auto stored = m_backend->store->deskEvents(
+            QDateTime(QDate(2026, 11, 23), QTime(0, 0), Qt::UTC), QDateTime(QDate(2026, 11, 24), QTime(0, 0), Qt::UTC));
+        QVERIFY(stored);
+        QCOMPARE(stored.value().size(), 3);
+        for (const DeskEventRecord &r : stored.value()) {
+            // Kiosk and desa come from the certificate, never from the body.
+            QCOMPARE(r.kioskId, QStringLiteral("KIOSK-0001"));
+            QCOMPARE(r.desaCode, QStringLiteral("3521112004"));
+        }
+        const DeskEventRecord &handover = stored.value().constFirst().event.kind == serverlink::DeskEventKind::LetterHandedOver
+            ? stored.value().constFirst()
+            : stored.value().at(1);
+        QCOMPARE(handover.event.kind, serverlink::DeskEventKind::LetterHandedOver);
+        QCOMPARE(handover.event.actor, QStringLiteral("sri"));
+        QCOMPARE(handover.event.counter, 2);
+        QCOMPARE(handover.event.registrationNumber, QStringLiteral("REG-API-7"));
+        QCOMPARE(handover.event.queueLabel, QStringLiteral("B-002"));
+    }
+
+    void deskEventsScopedToTheKiosksDesa()
+    {
+        // A second kiosk of another desa, its certificate from the same kiosk CA, sends an event with the same id.
+        const QString cert = m_pki + QStringLiteral("/kiosk2");
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                cert + QStringLiteral(".key"), QStringLiteral("-subj"), QStringLiteral("/O=Anjungan Desa Demo/OU=3521112005/CN=KIOSK-0002"),
+                QStringLiteral("-out"), cert + QStringLiteral(".csr")});
+        QVERIFY(openssl.waitForFinished(20000) && openssl.exitCode() == 0);
+        QFile ext(cert + QStringLiteral(".ext"));
+        QVERIFY(ext.open(QIODevice::WriteOnly) && ext.write("extendedKeyUsage=clientAuth\n") > 0);
+        ext.close();
+        openssl.start(QStringLiteral("openssl"),
+            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), cert + QStringLiteral(".csr"), QStringLiteral("-CA"),
+                m_pki + QStringLiteral("/kiosk-ca.crt"), QStringLiteral("-CAkey"), m_pki + QStringLiteral("/kiosk-ca.key"),
+                QStringLiteral("-CAcreateserial"), QStringLiteral("-days"), QStringLiteral("30"), QStringLiteral("-extfile"),
+                ext.fileName(), QStringLiteral("-out"), cert + QStringLiteral(".crt")});
+        QVERIFY(openssl.waitForFinished(20000) && openssl.exitCode() == 0);
+        QFile pem(cert + QStringLiteral(".crt"));
+        QVERIFY(pem.open(QIODevice::ReadOnly));
+        QVERIFY(KioskRegistry(*m_backend->store).registerCertificate(pem.readAll()));
+
+        serverlink::DeskEventBatch batch;
+        batch.events = {deskEvent(
+            QStringLiteral("0b6c1f1e-5d7e-4c55-9a36-0f7d3c1b2a10"), serverlink::DeskEventKind::LetterHandedOver, QStringLiteral("sri"), 1)};
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/desk-events"), batch.toJson()).status, 200);
+        const Reply other
+            = call(QStringLiteral("POST"), QStringLiteral("/api/v1/desk-events"), batch.toJson(), {}, true, QStringLiteral("kiosk2"));
+        QCOMPARE(other.status, 200);
+        QCOMPARE(other.json().value(QStringLiteral("stored")).toInt(), 1);
+
+        const QDateTime from(QDate(2026, 11, 23), QTime(0, 0), Qt::UTC), to = from.addDays(1);
+        const auto pitu = m_backend->store->deskEvents(from, to, QStringLiteral("3521112004"));
+        const auto other_desa = m_backend->store->deskEvents(from, to, QStringLiteral("3521112005"));
+        QVERIFY(pitu && other_desa);
+        QCOMPARE(pitu.value().size(), 1);
+        QCOMPARE(pitu.value().constFirst().kioskId, QStringLiteral("KIOSK-0001"));
+        QCOMPARE(other_desa.value().size(), 1);
+        QCOMPARE(other_desa.value().constFirst().kioskId, QStringLiteral("KIOSK-0002"));
+        QCOMPARE(m_backend->store->deskEvents(from, to).value().size(), 2);
+    }
+
+    void deskEventsMalformedRefused()
+    {
+        const auto storedCount = [this] {
+            return m_backend->store
+                ->deskEvents(QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC), QDateTime(QDate(2100, 1, 1), QTime(0, 0), Qt::UTC))
+                .value()
+                .size();
+        };
+        serverlink::DeskEventBatch good;
+        good.events = {deskEvent(QStringLiteral("7c1d2e3f-4a5b-6c7d-8e9f-a0b1c2d3e4f5"), serverlink::DeskEventKind::QueueTaken, {}, 0)};
+        QJsonObject bad = good.events.constFirst().toJsonObject();
+        bad.insert(QStringLiteral("kind"), QStringLiteral("queue.teleported"));
+        // One bad event refuses the whole batch: the good one before it is not stored either.
+        const QByteArray mixed
+            = QJsonDocument(QJsonObject {{QStringLiteral("events"), QJsonArray {good.events.constFirst().toJsonObject(), bad}}})
+                  .toJson(QJsonDocument::Compact);
+        for (const QByteArray &body : {mixed, QByteArray("{\"events\":[]}"), QByteArray("[1,2]"), QByteArray("not json"),
+                 QByteArray("{\"events\":[{\"id\":\"short\",\"kind\":\"queue.taken\",\"at\":\"2026-11-23T01:00:00Z\"}]}")}) {
+            const Reply reply = call(QStringLiteral("POST"), QStringLiteral("/api/v1/desk-events"), body);
+            QCOMPARE(reply.status, 400);
+            QCOMPARE(reply.json().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_body"));
+            QVERIFY(!reply.json().value(QStringLiteral("message")).toString().isEmpty());
+        }
+        QCOMPARE(storedCount(), 0);
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/desk-events"), good.toJson(), {}, false).status, 403);
+        QCOMPARE(storedCount(), 0);
     }
 
     void kioskClientKeepsWorkingAcrossReconnects()

@@ -217,10 +217,11 @@ private slots:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
-            // Undo exactly what migrations 10 (handovers), 9 and 8 add.
+            // Undo exactly what migrations 12 (handovers), 11, 10, 9 and 8 add.
             for (const char *sql :
-                {"DROP TABLE handovers", "ALTER TABLE officers DROP COLUMN phone", "DROP TABLE desa_offices", "DROP TABLE audit_log",
-                    "ALTER TABLE requests DROP COLUMN signer_name", "ALTER TABLE requests DROP COLUMN signer_title",
+                {"DROP TABLE handovers", "DROP TABLE staff_accounts", "DROP TABLE desk_events",
+                    "ALTER TABLE requests DROP COLUMN queue_label", "ALTER TABLE officers DROP COLUMN phone", "DROP TABLE desa_offices",
+                    "DROP TABLE audit_log", "ALTER TABLE requests DROP COLUMN signer_name", "ALTER TABLE requests DROP COLUMN signer_title",
                     "ALTER TABLE requests DROP COLUMN signer_on_behalf_of", "PRAGMA user_version = 7"}) {
                 QSqlQuery q(db);
                 QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
@@ -234,6 +235,11 @@ private slots:
         QVERIFY(upgraded.value()->request(QStringLiteral("REG-1")).value().signer.isEmpty());
         QVERIFY(upgraded.value()->auditLog(10).value().isEmpty());
         QVERIFY(upgraded.value()->officerByUsername(QStringLiteral("kades")).value().phone.isEmpty());
+        QVERIFY(upgraded.value()->request(QStringLiteral("REG-1")).value().queueLabel.isEmpty());
+        QVERIFY(upgraded.value()
+                    ->deskEvents(QDateTime::fromSecsSinceEpoch(0, Qt::UTC), QDateTime::currentDateTimeUtc().addDays(1))
+                    .value()
+                    .isEmpty());
     }
 
     void desaOfficesEditedWithAudit()

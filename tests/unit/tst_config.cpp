@@ -63,6 +63,32 @@ private Q_SLOTS:
         QCOMPARE(config->maxParallel, expected);
     }
 
+    void voiceAndDisplay_data()
+    {
+        QTest::addColumn<QByteArray>("sections");
+        QTest::addColumn<int>("screen");
+        QTest::addColumn<bool>("enabled");
+        QTest::addColumn<int>("rate");
+        QTest::addColumn<int>("volume");
+        QTest::addColumn<QString>("device");
+        QTest::newRow("defaults") << QByteArray() << -1 << true << 140 << 100 << QString();
+        QTest::newRow("set") << QByteArray("[display]\nscreen=1\n[voice]\nenabled=false\nrate=120\nvolume=70\ndevice=plughw:1,0\n") << 1
+                             << false << 120 << 70 << QStringLiteral("plughw:1,0");
+        QTest::newRow("out of bounds") << QByteArray("[display]\nscreen=-5\n[voice]\nrate=1000\nvolume=-3\n") << -1 << true << 300 << 0
+                                       << QString();
+    }
+    void voiceAndDisplay()
+    {
+        QFETCH(QByteArray, sections);
+        const auto config = load({}, sections);
+        QVERIFY(config);
+        QTEST(config->displayScreen, "screen");
+        QTEST(config->voiceEnabled, "enabled");
+        QTEST(config->voiceRate, "rate");
+        QTEST(config->voiceVolume, "volume");
+        QTEST(config->voiceDevice, "device");
+    }
+
 private:
     /// A complete configuration with `kioskLines` in [kiosk] and `sections` after it.
     std::optional<KioskConfig> load(const QByteArray &kioskLines, const QByteArray &sections = {})

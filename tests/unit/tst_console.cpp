@@ -167,8 +167,10 @@ private slots:
         addOfficer(QStringLiteral("kades"), Role::KepalaDesa, kDesa);
         addOfficer(QStringLiteral("camat"), Role::Camat, QStringLiteral("352111"));
         addOfficer(QStringLiteral("admin"), Role::AdminKecamatan, QStringLiteral("352111"));
+        addOfficer(QStringLiteral("sekloket"), Role::SekretarisDesa, kDesa);
+        addOfficer(QStringLiteral("sekjati"), Role::SekretarisDesa, kOtherKecamatanDesa);
         m_console = std::make_unique<ConsoleServer>(*m_backend->store, *m_backend->workflow);
-        addConsolePages(*m_console, *m_backend->store, m_backend->catalog, m_backend->offices, *m_backend->workflow);
+        addConsolePages(*m_console, *m_backend->store, m_backend->catalog, m_backend->offices, *m_backend->workflow, 1000);
         m_console->addPage(QStringLiteral("/contoh"), QStringLiteral("Contoh"), {Role::Camat}, [](const ConsolePageRequest &r) {
             ConsolePageReply reply;
             reply.bodyHtml = QStringLiteral("<p id=\"contoh\">%1</p>").arg(console::html::escape(r.query.value(QStringLiteral("x"))));
@@ -533,6 +535,77 @@ private slots:
         const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
         QVERIFY(!kadesCsrf.isEmpty());
         QCOMPARE(call(kadesJar, QStringLiteral("GET"), QStringLiteral("/pemantauan")).status, 403);
+    }
+
+    void staffCardsPage()
+    {
+        const QString page = QStringLiteral("/petugas-loket");
+        const auto [jar, csrf] = login(QStringLiteral("sekloket"), QStringLiteral("sandi-sekloket-panjang"));
+        const Reply list = call(jar, QStringLiteral("GET"), page);
+        QCOMPARE(list.status, 200);
+        // The sekretaris desa sees their own desa only.
+        QVERIFY(list.body.contains(kDesa.toUtf8()));
+        QVERIFY(!list.body.contains(kOtherKecamatanDesa.toUtf8()));
+        // Add without CSRF: refused; with it: added.
+        const QStringList add {
+            QStringLiteral("desa=") + kDesa, QStringLiteral("username=siti.loket"), QStringLiteral("nama=Siti <Aminah>")};
+        QCOMPARE(call(jar, QStringLiteral("POST"), page, add).status, 403);
+        QCOMPARE(call(jar, QStringLiteral("POST"), page, add + QStringList {QStringLiteral("csrf=") + csrf}).status, 303);
+        const Reply listed = call(jar, QStringLiteral("GET"), page);
+        QVERIFY(listed.body.contains("siti.loket"));
+        QVERIFY(listed.body.contains("Siti &lt;Aminah&gt;"));
+        // A bad username is refused with the rule.
+        const Reply bad = call(jar, QStringLiteral("POST"), page,
+            {QStringLiteral("csrf=") + csrf, QStringLiteral("desa=") + kDesa, QStringLiteral("username=A B"), QStringLiteral("nama=X")});
+        QCOMPARE(bad.status, 400);
+        QVERIFY(bad.body.contains("3–32 huruf kecil"));
+        // The PIN typed twice differently: nothing changes.
+        const QString staffPath = page + QStringLiteral("/siti.loket");
+        const Reply mismatch = call(jar, QStringLiteral("POST"), staffPath,
+            {QStringLiteral("csrf=") + csrf, QStringLiteral("aksi=pin"), QStringLiteral("pin=4829"), QStringLiteral("pin2=4828")});
+        QCOMPARE(mismatch.status, 400);
+        QVERIFY(mismatch.body.contains("tidak sama"));
+        QVERIFY(m_backend->store->staffAccount(QStringLiteral("siti.loket")).value().cardLookup.isEmpty());
+        // Set the PIN: the printable card with its QR as inline SVG, name and desa.
+        const Reply card = call(jar, QStringLiteral("POST"), staffPath,
+            {QStringLiteral("csrf=") + csrf, QStringLiteral("aksi=pin"), QStringLiteral("pin=4829"), QStringLiteral("pin2=4829")});
+        QCOMPARE(card.status, 200);
+        QVERIFY(card.body.contains("class=\"kartu\""));
+        QVERIFY(card.body.contains("<svg"));
+        QVERIFY(card.body.contains("Siti &lt;Aminah&gt;"));
+        const QString firstLookup = m_backend->store->staffAccount(QStringLiteral("siti.loket")).value().cardLookup;
+        QVERIFY(!firstLookup.isEmpty());
+        // A new card with a wrong PIN is refused; with the PIN in force the old card stops working.
+        QCOMPARE(call(jar, QStringLiteral("POST"), staffPath,
+                     {QStringLiteral("csrf=") + csrf, QStringLiteral("aksi=kartu"), QStringLiteral("pin=1111")})
+                     .status,
+            400);
+        QCOMPARE(call(jar, QStringLiteral("POST"), staffPath,
+                     {QStringLiteral("csrf=") + csrf, QStringLiteral("aksi=kartu"), QStringLiteral("pin=4829")})
+                     .status,
+            200);
+        QVERIFY(m_backend->store->staffAccount(QStringLiteral("siti.loket")).value().cardLookup != firstLookup);
+        QCOMPARE(
+            call(jar, QStringLiteral("POST"), staffPath, {QStringLiteral("csrf=") + csrf, QStringLiteral("aksi=tanpa-kartu")}).status, 303);
+        QVERIFY(m_backend->store->staffAccount(QStringLiteral("siti.loket")).value().allowWithoutCard);
+        // Another kecamatan's sekretaris desa cannot touch this desa's staff; a front-office officer has no page at all.
+        const auto [otherJar, otherCsrf] = login(QStringLiteral("sekjati"), QStringLiteral("sandi-sekjati-panjang"));
+        QCOMPARE(call(otherJar, QStringLiteral("POST"), staffPath, {QStringLiteral("csrf=") + otherCsrf, QStringLiteral("aksi=nonaktif")})
+                     .status,
+            403);
+        QCOMPARE(call(otherJar, QStringLiteral("POST"), page,
+                     {QStringLiteral("csrf=") + otherCsrf, QStringLiteral("desa=") + kDesa, QStringLiteral("username=budi"),
+                         QStringLiteral("nama=Budi")})
+                     .status,
+            403);
+        const auto [foJar, foCsrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QCOMPARE(call(foJar, QStringLiteral("GET"), page).status, 403);
+        // The admin kecamatan manages it too and deactivates.
+        const auto [adminJar, adminCsrf] = login(QStringLiteral("admin"), QStringLiteral("sandi-admin-panjang"));
+        QCOMPARE(call(adminJar, QStringLiteral("POST"), staffPath, {QStringLiteral("csrf=") + adminCsrf, QStringLiteral("aksi=nonaktif")})
+                     .status,
+            303);
+        QVERIFY(!m_backend->store->staffAccount(QStringLiteral("siti.loket")).value().active);
     }
 
     void lockoutAfterFiveFailures()

@@ -47,6 +47,20 @@ private Q_SLOTS:
         QCOMPARE(journal.eventsOn(QDate::currentDate().addDays(-1)).size(), 0);
     }
 
+    void eventTheBackendWouldRefuseIsNotJournaled()
+    {
+        KioskStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("refuse.sqlite"))));
+        DeskJournal journal(store);
+        const auto tooLong
+            = journal.record(DeskEventKind::QueueCalled, QStringLiteral("sari"), {}, QStringLiteral("A-0000000000000007"), 1);
+        QVERIFY(!tooLong);
+        QCOMPARE(tooLong.error().code, ErrorCode::InvalidData);
+        QVERIFY(!journal.record(DeskEventKind::QueueCalled, QString(65, QLatin1Char('x'))));
+        QVERIFY(!journal.record(DeskEventKind::QueueCalled, QStringLiteral("sari"), {}, {}, 100));
+        QVERIFY(journal.undelivered().isEmpty());
+    }
+
     void batchRoundTrips()
     {
         DeskEvent e;

@@ -51,6 +51,10 @@ private Q_SLOTS:
         QTest::newRow("seal lowercase is not base45") << QByteArray("SQ1:abcdef") << PayloadKind::Unknown << ok << QString();
         QTest::newRow("seal impossible length") << QByteArray("SQ1:ABCD") << PayloadKind::Unknown << ok << QString();
         QTest::newRow("seal empty body") << QByteArray("SQ1:") << PayloadKind::Unknown << ok << QString();
+        QTest::newRow("staff card") << QByteArray("ADSTAFF1:U1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1M") << PayloadKind::StaffCard
+                                    << ok << QString();
+        // The staff directory says whether the card is genuine; the classifier only routes it.
+        QTest::newRow("staff card, bad body") << QByteArray("ADSTAFF1:x") << PayloadKind::StaffCard << ok << QString();
         QTest::newRow("url") << QByteArray("https://example.org/x") << PayloadKind::Unknown << ok << QString();
         QTest::newRow("indonesian text") << QString::fromUtf16(u"Kelurahan Sukamaju — café").toUtf8() << PayloadKind::Unknown << ok
                                          << QString();

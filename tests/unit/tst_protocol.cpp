@@ -2,6 +2,7 @@
 // the transient-status rule, and the one QR encoder of tickets and seals.
 #include "protocol.h"
 #include "qrcode.h"
+#include "staffcard.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -101,6 +102,52 @@ private Q_SLOTS:
         QVERIFY(!healthStateFromWire(QStringLiteral("<b>ok</b>")));
         QVERIFY(!healthStateFromWire(QString(33, QLatin1Char('a'))));
         QVERIFY(!healthStateFromWire(QString()));
+    }
+
+    void staffCredentialsRoundTripAndBounds()
+    {
+        StaffCredential c {QStringLiteral("siti"), QStringLiteral("Siti Aminah"), staffcard::cardLookup(QByteArray(32, 'S')),
+            QByteArray(16, 'a'), QByteArray(32, 'b'), {}, {}, 1000};
+        StaffCredentials list {{c}};
+        QCOMPARE(StaffCredentials::fromJson(list.toJson()).value(), list);
+        QVERIFY(!list.staff.first().allowsPinOnly());
+        // The card payload and its secret are each other's inverse; anything else is no card.
+        const QByteArray secret(32, 'S');
+        QCOMPARE(staffcard::secretOf(staffcard::payload(secret)).value(), secret);
+        for (const QString &bad :
+            {QStringLiteral("ADSTAFF1:"), QStringLiteral("ADSTAFF1:U1NT"), QStringLiteral("adstaff1:") + staffcard::payload(secret).mid(9),
+                staffcard::payload(secret) + QLatin1Char('='), staffcard::payload(QByteArray(31, 'S'))})
+            QVERIFY2(!staffcard::secretOf(bad), qPrintable(bad));
+        QVERIFY(staffcard::isValidPin(QStringLiteral("0000")) && staffcard::isValidPin(QStringLiteral("123456")));
+        QVERIFY(!staffcard::isValidPin(QStringLiteral("123")) && !staffcard::isValidPin(QStringLiteral("1234567")));
+        QVERIFY(!staffcard::isValidPin(QStringLiteral("12a4")) && !staffcard::isValidPin(QStringLiteral("١٢٣٤")));
+        // Refused, each with a reason: too few iterations, a half fallback, a bad lookup, a name twice, too many staff.
+        QString error;
+        const auto refused = [&error](StaffCredentials l) {
+            error.clear();
+            return !StaffCredentials::fromJson(l.toJson(), &error) && !error.isEmpty();
+        };
+        StaffCredential weak = c;
+        weak.iterations = 999;
+        QVERIFY(refused({{weak}}));
+        StaffCredential half = c;
+        half.pinSalt = QByteArray(16, 'c');
+        QVERIFY(refused({{half}}));
+        StaffCredential upper = c;
+        upper.cardLookup = c.cardLookup.toUpper();
+        QVERIFY(refused({{upper}}));
+        StaffCredential again = c;
+        again.cardLookup = staffcard::cardLookup(QByteArray(32, 'T'));
+        QVERIFY(refused({{c, again}}));
+        StaffCredentials many;
+        for (int i = 0; i <= StaffCredentials::kMaxStaff; ++i) {
+            StaffCredential n = c;
+            n.username = QStringLiteral("staf%1").arg(i);
+            n.cardLookup = staffcard::cardLookup(QByteArray::number(i));
+            many.staff.append(n);
+        }
+        QVERIFY(refused(many));
+        QVERIFY(!StaffCredentials::fromJson(QByteArrayLiteral("{\"staff\":{}}"), &error));
     }
 
     void malformedHeartbeatsRefused_data()

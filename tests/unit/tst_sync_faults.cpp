@@ -66,6 +66,8 @@ ScriptedPeer::Reply defaultReply(const ScriptedPeer::Request &r)
 {
     if (r.path.startsWith("/api/v1/catalog"))
         return {ScriptedPeer::http(304, {}, {"ETag: \"c1\""})};
+    if (r.path.startsWith("/api/v1/staff-credentials"))
+        return {ScriptedPeer::http(304, {}, {"ETag: \"s1\""})};
     if (r.path.startsWith("/api/v1/requests")) {
         const QJsonObject body = QJsonDocument::fromJson(r.body).object();
         return {ScriptedPeer::http(201,
@@ -372,6 +374,10 @@ private Q_SLOTS:
         QTest::newRow("catalog: truncated")
             << QByteArray("/api/v1/catalog")
             << QByteArray("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 900\r\n\r\n{\"services\":[") << true;
+        QTest::newRow("staff: not JSON") << QByteArray("/api/v1/staff-credentials") << ok("<html>proxy error</html>") << false;
+        QTest::newRow("staff: wrong shape") << QByteArray("/api/v1/staff-credentials")
+                                            << ok(R"({"staff":[{"username":"siti","iterations":1}]})") << false;
+        QTest::newRow("staff: oversized") << QByteArray("/api/v1/staff-credentials") << ok(QByteArray(300 * 1024, '[')) << false;
         QTest::newRow("submit: truncated") << QByteArray("/api/v1/requests")
                                            << QByteArray("HTTP/1.1 201 Created\r\nContent-Length: 400\r\n\r\n{\"registr") << true;
     }

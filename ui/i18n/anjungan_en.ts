@@ -355,12 +355,28 @@
         <translation>Staff sign-in</translation>
     </message>
     <message>
-        <source>Masukkan PIN petugas.</source>
-        <translation>Enter the staff PIN.</translation>
-    </message>
-    <message>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Halo, %1</source>
+        <translation>Hello, %1</translation>
+    </message>
+    <message>
+        <source>Ketik nama pengguna Anda, lalu masukkan PIN.</source>
+        <translation>Type your username, then enter your PIN.</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN Anda.</source>
+        <translation>Enter your PIN.</translation>
+    </message>
+    <message>
+        <source>Pindai kartu petugas Anda.</source>
+        <translation>Scan your staff card.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
     </message>
 </context>
 <context>
@@ -404,16 +420,20 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Perangkat:</source>
-        <translation>Devices:</translation>
-    </message>
-    <message>
         <source>Serahkan</source>
         <translation>Hand over</translation>
     </message>
     <message>
         <source>Cetak tiket yang hilang</source>
         <translation>Print lost tickets</translation>
+    </message>
+    <message>
+        <source>Petugas: %1</source>
+        <translation>Staff: %1</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
     </message>
     <message>
         <source>Ambil %1</source>
@@ -661,6 +681,14 @@
         <source>Cara memakai anjungan dan bantuan petugas</source>
         <translation>How to use the kiosk, and help from staff</translation>
     </message>
+    <message>
+        <source>Dipanggil:</source>
+        <translation>Now calling:</translation>
+    </message>
+    <message>
+        <source>%1 → Loket %2</source>
+        <translation>%1 → Counter %2</translation>
+    </message>
 </context>
 <context>
     <name>devices::PayloadClassifier</name>
@@ -679,6 +707,13 @@
     <message>
         <source>Maaf, kode ini tidak dikenali. Silakan pindai KTP, tiket antrean, atau surat dari kantor desa.</source>
         <translation>Sorry, this code is not recognised. Please scan your ID card, queue ticket, or a letter from the village office.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk</name>
+    <message>
+        <source>Daftar petugas belum diterima dari kecamatan. Sambungkan anjungan ke jaringan dan tunggu sinkronisasi, lalu coba lagi.</source>
+        <translation>The staff list has not arrived from the kecamatan yet. Connect the kiosk to the network, wait for it to sync, then try again.</translation>
     </message>
 </context>
 <context>
@@ -968,18 +1003,45 @@
     </message>
 </context>
 <context>
-    <name>kiosk::StaffLogin</name>
+    <name>kiosk::StaffDirectory</name>
+    <message>
+        <source>Kartu ini bukan kartu petugas yang sah. Gunakan kartu petugas dari kantor kecamatan.</source>
+        <translation>This is not a valid staff card. Use the staff card from the kecamatan office.</translation>
+    </message>
+    <message>
+        <source>Kartu ini tidak berlaku di anjungan ini (sudah diganti atau dicabut). Minta kartu baru kepada sekretaris desa.</source>
+        <translation>This card is not valid at this kiosk (replaced or revoked). Ask the village secretary for a new card.</translation>
+    </message>
+    <message>
+        <source>%1 wajib masuk dengan kartu petugas. Pindai kartu Anda, atau minta sekretaris desa mengizinkan masuk tanpa kartu.</source>
+        <translation>%1 must sign in with their staff card. Scan your card, or ask the village secretary to allow sign-in without it.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna tidak dikenal di anjungan ini. Periksa ejaannya atau gunakan kartu petugas.</source>
+        <translation>This username is not known at this kiosk. Check the spelling or use your staff card.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak PIN salah. Coba lagi dalam %1 detik, atau minta sekretaris desa mengatur PIN baru.</source>
+        <translation>Too many wrong PINs. Try again in %1 seconds, or ask the village secretary to set a new PIN.</translation>
+    </message>
     <message>
         <source>PIN salah. Sisa percobaan: %1.</source>
         <translation>Wrong PIN. Attempts left: %1.</translation>
     </message>
+</context>
+<context>
+    <name>kiosk::StaffLogin</name>
     <message>
-        <source>Terlalu banyak PIN salah. Coba lagi dalam %1 detik.</source>
-        <translation>Too many wrong PINs. Try again in %1 seconds.</translation>
+        <source>Terlalu banyak PIN salah. Coba lagi dalam %1 detik, atau minta sekretaris desa mengatur PIN baru.</source>
+        <translation>Too many wrong PINs. Try again in %1 seconds, or ask the village secretary to set a new PIN.</translation>
     </message>
     <message>
-        <source>PIN petugas belum diatur. Hubungi teknisi.</source>
-        <translation>The staff PIN is not set. Call a technician.</translation>
+        <source>Pindai kartu petugas Anda dulu, lalu masukkan PIN.</source>
+        <translation>Scan your staff card first, then enter your PIN.</translation>
+    </message>
+    <message>
+        <source>Petugas loket</source>
+        <translation>Counter staff</translation>
     </message>
     <message>
         <source>Petugas loket</source>

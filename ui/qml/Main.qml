@@ -21,13 +21,20 @@ ApplicationWindow {
             anchors.leftMargin: Theme.gap
             anchors.rightMargin: Theme.gap
             spacing: 12
+            // The office name; a long press (2 s) opens the staff sign-in without a card.
             Text {
-                text: "Anjungan Desa"
+                objectName: "officeName"
+                text: StaffLogin.officeName.length > 0 ? StaffLogin.officeName : "Anjungan Desa"
                 color: Theme.inverse
                 font.pixelSize: 30
                 font.bold: true
                 Layout.fillWidth: true
                 elide: Text.ElideRight
+                MouseArea {
+                    anchors.fill: parent
+                    pressAndHoldInterval: 2000
+                    onPressAndHold: StaffLogin.startWithoutCard()
+                }
             }
             Text {
                 objectName: "outboxIndicator"

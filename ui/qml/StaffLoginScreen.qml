@@ -2,11 +2,15 @@ import QtQuick
 import AnjunganDesa
 import QtQuick.Layouts
 
+// Staff sign-in: the PIN for a scanned staff card, or username and PIN without the card (long press on the office name).
 ScreenPage {
     id: page
     property string pin: ""
-    title: qsTr("Masuk petugas")
-    subtitle: qsTr("Masukkan PIN petugas.")
+    property string username: ""
+    title: StaffLogin.cardHolder.length > 0 ? qsTr("Halo, %1").arg(StaffLogin.cardHolder) : qsTr("Masuk petugas")
+    subtitle: StaffLogin.withoutCard ? qsTr("Ketik nama pengguna Anda, lalu masukkan PIN.")
+              : StaffLogin.cardHolder.length > 0 ? qsTr("Masukkan PIN Anda.")
+              : qsTr("Pindai kartu petugas Anda.")
     RowLayout {
         anchors.fill: parent
         spacing: Theme.gap * 2
@@ -14,8 +18,23 @@ ScreenPage {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignTop
             spacing: Theme.gap
-            Text { text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("PIN"); font.pixelSize: Theme.title; color: Theme.text }
+            TextInputField {
+                objectName: "staffUsername"
+                Layout.fillWidth: true
+                visible: StaffLogin.withoutCard
+                label: qsTr("Nama pengguna")
+                required: true
+                value: page.username
+                onEdited: (t) => page.username = t
+            }
             Text {
+                objectName: "staffPinDots"
+                text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("PIN")
+                font.pixelSize: Theme.title
+                color: Theme.text
+            }
+            Text {
+                objectName: "staffLoginMessage"
                 Layout.fillWidth: true
                 text: StaffLogin.message
                 visible: StaffLogin.message.length > 0
@@ -27,9 +46,15 @@ ScreenPage {
         NumPad {
             Layout.alignment: Qt.AlignTop
             showOk: true
-            onDigit: (d) => { if (page.pin.length < 12) page.pin += d }
+            onDigit: (d) => { if (page.pin.length < 6) page.pin += d }
             onErase: page.pin = page.pin.slice(0, -1)
-            onAccepted: { StaffLogin.login(page.pin); page.pin = "" }
+            onAccepted: {
+                if (StaffLogin.withoutCard)
+                    StaffLogin.loginWithoutCard(page.username, page.pin)
+                else
+                    StaffLogin.login(page.pin)
+                page.pin = ""
+            }
         }
     }
 }

@@ -13,6 +13,26 @@ ScreenPage {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.gap
+            Text {
+                objectName: "staffName"
+                Layout.fillWidth: true
+                text: page.desk ? qsTr("Petugas: %1").arg(page.desk.staffName) : ""
+                font.pixelSize: Theme.body
+                font.bold: true
+                color: Theme.text
+                elide: Text.ElideRight
+            }
+            BigButton {
+                objectName: "staffSignOut"
+                implicitWidth: 200
+                primary: false
+                text: qsTr("Keluar")
+                onClicked: StaffLogin.signOut()
+            }
+        }
         Text {
             Layout.fillWidth: true
             visible: text.length > 0
@@ -37,7 +57,9 @@ ScreenPage {
                     Layout.fillWidth: true
                     spacing: Theme.gap
                     Text {
+                        objectName: "ticketsNotPrinted"
                         Layout.fillWidth: true
+                        visible: page.desk !== null && page.desk.ticketsNotPrinted > 0
                         text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", page.desk ? page.desk.ticketsNotPrinted : 0)
                         font.pixelSize: Theme.body
                         font.bold: true
@@ -85,15 +107,6 @@ ScreenPage {
                     }
                 }
             }
-        }
-        Text {
-            objectName: "deviceStates"
-            Layout.fillWidth: true
-            visible: DeviceStatus.deviceStates.length > 0
-            text: qsTr("Perangkat:") + "\n" + DeviceStatus.deviceStates.join("\n")
-            font.pixelSize: Theme.small
-            color: Theme.muted
-            wrapMode: Text.WordWrap
         }
         ListView {
             id: list

@@ -3,16 +3,18 @@
 #include "console/consoleauth.h"
 #include "console/consoleserver.h"
 #include "console/desapages.h"
+#include "console/frontofficepage.h"
 #include "console/leavepages.h"
 #include "console/monitoringpage.h"
 #include "console/officerpages.h"
 #include "console/requestpages.h"
+#include "console/staffpages.h"
 #include "offices.h"
 
 namespace backend {
 
-void addConsolePages(
-    ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow)
+void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices,
+    Workflow &workflow, int staffPinIterations)
 {
     // Registration order is the order of the navigation bar.
     addAuthPages(console, store);
@@ -20,6 +22,8 @@ void addConsolePages(
     addOfficerPages(console, store, offices);
     addLeavePages(console, store, offices);
     addDesaPages(console, store, offices);
+    addFrontOfficePages(console, store, catalog, offices);
+    addStaffPages(console, store, offices, staffPinIterations);
     addMonitoringPages(console, store, catalog, offices);
 }
 

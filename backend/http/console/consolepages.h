@@ -13,9 +13,10 @@ class ServiceCatalog;
 class Workflow;
 
 /// Adds every page of the officer console to `console`, in the order of its navigation bar: login and
-/// logout, requests, officers, leave, desa master data, monitoring. The composition root calls this.
-void addConsolePages(
-    ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices, Workflow &workflow);
+/// logout, requests, officers, leave, desa master data, the desa front office, front-office staff, monitoring. The
+/// composition root calls this; `staffPinIterations` are the PBKDF2 iterations of new staff PIN verifiers.
+void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices,
+    Workflow &workflow, int staffPinIterations = 600000);
 
 /// Whether the officer acting in `capacities` administers `office` (a desa or kecamatan code; "*" for
 /// super admins only): a super admin everything, an admin kecamatan their kecamatan and its desa.

@@ -126,7 +126,10 @@ QByteArray stylesheet()
         ".logout{display:flex;gap:.6rem;align-items:center}.kosong{color:#5f6b73}"
         "iframe{width:100%;height:40rem;border:1px solid #c9d3da;background:#fff}"
         "pre.surat{background:#fff;border:1px solid #c9d3da;padding:1rem;white-space:pre-wrap}"
-        ".login{max-width:24rem;background:#fff;padding:1rem;border:1px solid #c9d3da}\n");
+        ".login{max-width:24rem;background:#fff;padding:1rem;border:1px solid #c9d3da}"
+        ".kartu{width:85.6mm;height:54mm;box-sizing:border-box;border:1px solid #1b1b1b;border-radius:3mm;background:#fff;"
+        "padding:4mm;display:flex;justify-content:space-between;align-items:center;font-size:10pt}"
+        "@media print{header,nav,.tanpa-cetak,.pesan{display:none}main{padding:0}body{background:#fff}}\n");
 }
 
 } // namespace backend::console::html

@@ -2,9 +2,11 @@
 
 #include "backendstore.h"
 #include "console/consoleserver.h"
+#include "console/frontofficepage.h"
 #include "console/html.h"
 #include "monitoring.h"
 #include "offices.h"
+#include "queuereport.h"
 #include "servicecatalog.h"
 
 namespace backend {
@@ -77,6 +79,36 @@ const QStringList kFleetHeader {QStringLiteral("Anjungan"), QStringLiteral("Desa
     QStringLiteral("Keadaan"), QStringLiteral("Printer tiket"), QStringLiteral("Kertas"), QStringLiteral("Printer surat"),
     QStringLiteral("Pemindai"), QStringLiteral("Antrean kirim"), QStringLiteral("Ditolak server"), QStringLiteral("Disk bebas (MB)"),
     QStringLiteral("Versi")};
+
+/// The front office journal of `day` (WIB) of the desa the officer acting in `capacities` may see.
+Result<QList<DeskEventRecord>> visibleQueueEvents(
+    BackendStore &store, const OfficeDirectory &offices, const QList<Capacity> &capacities, const QDate &day)
+{
+    const auto [from, to] = frontoffice::wibDay(day);
+    auto events = store.deskEvents(from, to);
+    if (!events)
+        return events.error();
+    QList<DeskEventRecord> visible;
+    for (const DeskEventRecord &e : events.value())
+        if (frontoffice::seesDesa(capacities, offices, e.desaCode))
+            visible.append(e);
+    return visible;
+}
+
+const QStringList kQueueHeader {QStringLiteral("Kode desa"), QStringLiteral("Loket"), QStringLiteral("Dilayani"),
+    QStringLiteral("Dilewati"), QStringLiteral("Sampel tunggu"), QStringLiteral("Median tunggu (detik)"), QStringLiteral("Sampel layanan"),
+    QStringLiteral("Median layanan (detik)")};
+
+QList<QStringList> queueRows(const QList<DeskEventRecord> &events)
+{
+    const auto seconds = [](const std::optional<qint64> &s) { return s ? QString::number(*s) : QString(); };
+    QList<QStringList> rows;
+    for (const LoketQueueFigures &f : queuereport::compute(events))
+        rows.append(
+            {f.desaCode, QString::number(f.counter), QString::number(f.served), QString::number(f.skipped), QString::number(f.waitSamples),
+                seconds(f.medianWaitSeconds), QString::number(f.serviceSamples), seconds(f.medianServiceSeconds)});
+    return rows;
+}
 
 ConsolePageReply errorReply(const Error &error)
 {
@@ -169,6 +201,15 @@ ConsolePageReply renderPage(
     body += QStringLiteral("<h2 id=\"armada\">Kesehatan anjungan</h2>") + csvLink(QStringLiteral("armada"))
         + table(kFleetHeader, rows, QStringLiteral("Belum ada anjungan yang mengirim kabar."));
 
+    // The queue of the period's last day, of the desa this officer may see.
+    const auto queueEvents = visibleQueueEvents(store, offices, request.capacities, period.to);
+    if (!queueEvents)
+        return errorReply(queueEvents.error());
+    body += QStringLiteral("<section id=\"antrean\"><h2>Antrean desa per loket, %1</h2>")
+                .arg(period.to.toString(QStringLiteral("dd-MM-yyyy")))
+        + csvLink(QStringLiteral("antrean")) + frontoffice::queueReportTable(queueEvents.value(), offices, true)
+        + QStringLiteral("</section>");
+
     const IkmResult &result = ikm.value();
     body += QStringLiteral("<h2 id=\"ikm\">Indeks Kepuasan Masyarakat (PermenPAN-RB 14/2017)</h2>") + csvLink(QStringLiteral("ikm"));
     if (result.respondents == 0) {
@@ -190,7 +231,8 @@ ConsolePageReply renderPage(
     return reply;
 }
 
-ConsolePageReply renderCsv(BackendStore &store, const ServiceCatalog &catalog, const ConsolePageRequest &request)
+ConsolePageReply renderCsv(
+    BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, const ConsolePageRequest &request)
 {
     const Period period = periodOf(request.query);
     const QString name = request.query.value(QStringLiteral("tabel"));
@@ -222,6 +264,11 @@ ConsolePageReply renderCsv(BackendStore &store, const ServiceCatalog &catalog, c
             bytes = Monitoring::ikmCsv(r.value());
         else
             bytes = r.error();
+    } else if (name == QLatin1String("antrean")) {
+        if (const auto r = visibleQueueEvents(store, offices, request.capacities, period.to); r)
+            bytes = csv::table(kQueueHeader, queueRows(r.value()));
+        else
+            bytes = r.error();
     } else if (name == QLatin1String("armada")) {
         if (const auto r = store.latestHeartbeats(); r)
             bytes = csv::table(kFleetHeader, fleetRows(r.value(), QDateTime::currentDateTimeUtc()));
@@ -230,8 +277,8 @@ ConsolePageReply renderCsv(BackendStore &store, const ServiceCatalog &catalog, c
     }
     if (!bytes) {
         reply.status = bytes.error().code == ErrorCode::NotFound ? 404 : 500;
-        reply.bodyHtml
-            = QStringLiteral("<p class=\"galat\">%1 Pilih tahap, waktu, sla, armada atau ikm.</p>").arg(escape(bytes.error().message));
+        reply.bodyHtml = QStringLiteral("<p class=\"galat\">%1 Pilih tahap, waktu, sla, armada, antrean atau ikm.</p>")
+                             .arg(escape(bytes.error().message));
         return reply;
     }
     reply.bytes = bytes.value();
@@ -249,7 +296,7 @@ void addMonitoringPages(ConsoleServer &console, BackendStore &store, const Servi
     console.addPage(QStringLiteral("/pemantauan"), QStringLiteral("Pemantauan"), leadership,
         [&store, &catalog, &offices](const ConsolePageRequest &request) { return renderPage(store, catalog, offices, request); });
     console.addPage(QStringLiteral("/pemantauan.csv"), QString(), leadership,
-        [&store, &catalog](const ConsolePageRequest &request) { return renderCsv(store, catalog, request); });
+        [&store, &catalog, &offices](const ConsolePageRequest &request) { return renderCsv(store, catalog, offices, request); });
 }
 
 } // namespace backend

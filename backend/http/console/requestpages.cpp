@@ -194,6 +194,8 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
         html::cell(QStringLiteral("Keperluan")) + html::cell(r.purpose),
         html::cell(QStringLiteral("Diterima")) + html::cell(html::wibTime(r.receivedAt)),
     };
+    if (!r.queueLabel.isEmpty())
+        data.append(html::cell(QStringLiteral("Nomor antrean")) + html::cell(r.queueLabel));
     for (const auto &[key, label] : service.fields) {
         const QJsonValue v = r.fields.value(key);
         if (!v.isUndefined() && !v.isNull())
