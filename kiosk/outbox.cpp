@@ -1,6 +1,7 @@
 #include "outbox.h"
 
 #include <QFile>
+#include <QJsonDocument>
 
 #include "crypto.h"
 #include "queuebook.h"
@@ -71,6 +72,12 @@ Status one(const Result<int> &written, const QString &notFound)
         return Error {ErrorCode::NotFound, notFound};
     return Done {};
 }
+/// Binds a sealed collector (name, NIK) to its request, apart from the request body and the ticket token.
+QByteArray collectorAad(const QString &registrationNumber)
+{
+    return "collector:" + registrationNumber.toUtf8();
+}
+
 /// Binds a sealed status token to its request, and keeps it apart from the sealed request body.
 QByteArray ticketAad(const QString &registrationNumber)
 {
@@ -392,9 +399,10 @@ std::optional<RequestStatus> OutboxRepository::findByRegistrationNumber(const QS
 }
 
 namespace {
-const QString kStatusColumns = QStringLiteral(
-    "SELECT r.id, r.registration_number, r.service_code, r.stage, r.stage_note, r.stage_at, r.payload,"
-    " t.queue_number, r.letter_available, r.letter_path, r.letter_sha256 FROM requests r LEFT JOIN tickets t ON t.request_id = r.id");
+const QString kStatusColumns
+    = QStringLiteral("SELECT r.id, r.registration_number, r.service_code, r.stage, r.stage_note, r.stage_at, r.payload,"
+                     " t.queue_number, r.letter_available, r.letter_path, r.letter_sha256, r.handed_over_at FROM requests r LEFT JOIN "
+                     "tickets t ON t.request_id = r.id");
 }
 
 std::optional<RequestStatus> OutboxRepository::findWhere(const QString &condition, const QVariant &value) const
@@ -420,6 +428,7 @@ std::optional<RequestStatus> OutboxRepository::findWhere(const QString &conditio
     s.letterAvailable = q.value(8).toBool();
     s.letterPath = q.value(9).toString();
     s.letterSha256 = q.value(10).toString();
+    s.handedOver = !q.value(11).isNull();
     return s;
 }
 
@@ -437,24 +446,102 @@ QList<RequestStatus> OutboxRepository::readyLetters() const
     return out;
 }
 
-Status OutboxRepository::markHandedOver(const QString &registrationNumber)
+Status OutboxRepository::markHandedOver(const QString &registrationNumber, serverlink::HandoverBody handover)
 {
+    if (!handover.at.isValid())
+        handover.at = m_clock().toUTC();
+    const QJsonObject collector {{QStringLiteral("name"), handover.name}, {QStringLiteral("nik"), handover.nik}};
+    const QByteArray sealed
+        = serverlink::crypto::aeadSeal(m_key, QJsonDocument(collector).toJson(QJsonDocument::Compact), collectorAad(registrationNumber));
     return one(m_store.write(QStringLiteral("penyerahan surat"),
-                   QStringLiteral("UPDATE requests SET handed_over_at = ? WHERE registration_number = ? AND stage = ?"
+                   QStringLiteral("UPDATE requests SET handed_over_at = ?, handed_over_by = ?, collector_kind = ?, collector_sealed = ?,"
+                                  " collector_relationship = ? WHERE registration_number = ? AND stage = ?"
                                   " AND letter_path IS NOT NULL AND handed_over_at IS NULL"),
-                   {iso(m_clock()), registrationNumber, serverlink::stageToWire(Stage::Ready)}),
+                   {iso(handover.at), handover.actor, serverlink::HandoverBody::kindToWire(handover.kind), sealed, handover.relationship,
+                       registrationNumber, serverlink::stageToWire(Stage::Ready)}),
         QStringLiteral("Surat %1 tidak ada di daftar surat siap.").arg(registrationNumber));
+}
+
+std::optional<serverlink::HandoverBody> OutboxRepository::handover(const QString &registrationNumber) const
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(
+        QStringLiteral("SELECT handed_over_at, handed_over_by, collector_kind, collector_sealed, collector_relationship"
+                       " FROM requests WHERE registration_number = ? AND handed_over_at IS NOT NULL AND collector_sealed IS NOT NULL"));
+    q.addBindValue(registrationNumber);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const auto opened = serverlink::crypto::aeadOpen(m_key, q.value(3).toByteArray(), collectorAad(registrationNumber));
+    if (!opened)
+        return std::nullopt;
+    const QJsonObject collector = QJsonDocument::fromJson(*opened).object();
+    serverlink::HandoverBody h;
+    h.at = fromIso(q.value(0).toString()).toUTC();
+    h.actor = q.value(1).toString();
+    h.kind = q.value(2).toString() == serverlink::HandoverBody::kindToWire(serverlink::CollectorKind::Representative)
+        ? serverlink::CollectorKind::Representative
+        : serverlink::CollectorKind::Holder;
+    h.name = collector.value(QStringLiteral("name")).toString();
+    h.nik = collector.value(QStringLiteral("nik")).toString();
+    h.relationship = q.value(4).toString();
+    return h;
+}
+
+std::optional<Applicant> OutboxRepository::applicant(const QString &registrationNumber) const
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("SELECT payload FROM requests WHERE registration_number = ? AND purged_at IS NULL"));
+    q.addBindValue(registrationNumber);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const auto body = serverlink::crypto::aeadOpen(m_key, q.value(0).toByteArray(), registrationNumber.toUtf8());
+    if (!body)
+        return std::nullopt;
+    const auto parsed = serverlink::SubmitRequest::fromJson(*body);
+    if (!parsed)
+        return std::nullopt;
+    return Applicant {parsed->name, parsed->nik};
 }
 
 QStringList OutboxRepository::handoversToSend() const
 {
     QStringList out;
+    for (const PendingHandover &h : handoversDue())
+        out.append(h.registrationNumber);
+    return out;
+}
+
+QList<PendingHandover> OutboxRepository::handoversDue() const
+{
+    QStringList due;
     QSqlQuery q(m_store.connection());
     q.exec(QStringLiteral("SELECT registration_number FROM requests WHERE handed_over_at IS NOT NULL AND handover_sent_at IS NULL"
                           " AND delivered_at IS NOT NULL ORDER BY handed_over_at"));
     while (q.next())
-        out.append(q.value(0).toString());
+        due.append(q.value(0).toString());
+    QList<PendingHandover> out;
+    for (const QString &registrationNumber : due) {
+        const auto recorded = handover(registrationNumber);
+        out.append({registrationNumber, recorded ? recorded->toJson() : QByteArray()});
+    }
     return out;
+}
+
+QString OutboxRepository::pickupNumber(const QString &registrationNumber, const QDate &day) const
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("SELECT label FROM pickup_numbers WHERE day = ? AND registration_number = ?"));
+    q.addBindValue(day.toString(Qt::ISODate));
+    q.addBindValue(registrationNumber);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+Status OutboxRepository::recordPickupNumber(const QString &registrationNumber, const QDate &day, const QString &label)
+{
+    return done(m_store.write(QStringLiteral("nomor pengambilan"),
+        QStringLiteral("INSERT INTO pickup_numbers (day, registration_number, label, taken_at) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (day, registration_number) DO NOTHING"),
+        {day.toString(Qt::ISODate), registrationNumber, label, iso(m_clock())}));
 }
 
 Status OutboxRepository::markHandoverSent(const QString &registrationNumber)
@@ -468,8 +555,10 @@ Result<int> OutboxRepository::purgePersonalData(int afterDays)
     const QString cutoff = iso(m_clock().addDays(-std::max(1, afterDays)));
     QSqlQuery q(m_store.connection());
     // Only what the backend already has, and only once the request is over for the citizen.
+    // A handover waits until the backend has heard who collected the letter (the collector is sealed in this row).
     q.prepare(QStringLiteral("SELECT id, letter_path FROM requests WHERE purged_at IS NULL AND delivered_at IS NOT NULL"
-                             " AND ((handed_over_at IS NOT NULL AND handed_over_at < ?) OR (stage IN (?, ?, ?) AND stage_at < ?))"));
+                             " AND ((handed_over_at IS NOT NULL AND handed_over_at < ? AND handover_sent_at IS NOT NULL)"
+                             " OR (handed_over_at IS NULL AND stage IN (?, ?, ?) AND stage_at < ?))"));
     q.addBindValue(cutoff);
     q.addBindValue(serverlink::stageToWire(Stage::HandedOver));
     q.addBindValue(serverlink::stageToWire(Stage::Rejected));
@@ -491,7 +580,8 @@ Result<int> OutboxRepository::purgePersonalData(int afterDays)
         // The sealed payload and the sealed ticket token go together, or neither does.
         const Status erased = m_store.transaction([&]() -> Status {
             if (const auto request = m_store.write(QStringLiteral("hapus data pribadi"),
-                    QStringLiteral("UPDATE requests SET payload = ?, letter_path = NULL, purged_at = ? WHERE id = ?"),
+                    QStringLiteral(
+                        "UPDATE requests SET payload = ?, letter_path = NULL, collector_sealed = NULL, purged_at = ? WHERE id = ?"),
                     {QByteArray(""), iso(m_clock()), id});
                 !request)
                 return request.error();

@@ -55,6 +55,20 @@ struct RequestStatus {
     bool letterAvailable = false;
     QString letterPath;
     QString letterSha256;
+    bool handedOver = false; // staff recorded the handover here (the backend may not know yet)
+};
+
+/// The applicant as the sealed request names them; only for checks on the kiosk, never shown whole.
+struct Applicant {
+    QString name;
+    QString nik;
+};
+
+/// A handover the backend has not been told about: the exact body to POST (empty for a handover
+/// recorded before the kiosk journaled who and to whom).
+struct PendingHandover {
+    QString registrationNumber;
+    QByteArray body;
 };
 
 /// One step of a request's history, for the status timeline.
@@ -137,10 +151,21 @@ public:
     [[nodiscard]] std::optional<RequestStatus> findByRegistrationNumber(const QString &registrationNumber) const;
     /// Letters ready at this kiosk and not handed over yet.
     [[nodiscard]] QList<RequestStatus> readyLetters() const;
-    /// The front office gave the letter to the citizen; ErrorCode::NotFound when it is not a ready letter here.
-    [[nodiscard]] Status markHandedOver(const QString &registrationNumber);
+    /// The front office gave the letter to `handover`'s collector (name and NIK sealed with the device key;
+    /// a missing `at` is now); ErrorCode::NotFound when it is not a ready letter here.
+    [[nodiscard]] Status markHandedOver(const QString &registrationNumber, serverlink::HandoverBody handover);
+    /// Who collected letter `registrationNumber`, as recorded (nullopt: not handed over, or purged).
+    [[nodiscard]] std::optional<serverlink::HandoverBody> handover(const QString &registrationNumber) const;
+    /// The applicant of request `registrationNumber` (nullopt: unknown here, or purged).
+    [[nodiscard]] std::optional<Applicant> applicant(const QString &registrationNumber) const;
     /// Handovers the backend has not been told about yet.
     [[nodiscard]] QStringList handoversToSend() const;
+    /// The same, each with the body to POST.
+    [[nodiscard]] QList<PendingHandover> handoversDue() const;
+    /// The pick-up number letter `registrationNumber` drew on local day `day`; empty when none.
+    [[nodiscard]] QString pickupNumber(const QString &registrationNumber, const QDate &day) const;
+    /// Keeps `label` as the letter's pick-up number of `day`, unless it already drew one that day (kept).
+    [[nodiscard]] Status recordPickupNumber(const QString &registrationNumber, const QDate &day, const QString &label);
     [[nodiscard]] Status markHandoverSent(const QString &registrationNumber);
     /// Deletes the citizen's data (sealed payload, letter file) of requests finished (handed over,
     /// rejected, cancelled) more than `afterDays` days ago and delivered to the backend. Returns how many;

@@ -46,6 +46,11 @@ int PrintLedger::printLetter(const QString &registrationNumber, const QByteArray
     return job;
 }
 
+int PrintLedger::printSlip(const QByteArray &escpos, const QString &title)
+{
+    return m_print.submit(QStringLiteral("ticket"), escpos, QStringLiteral("application/vnd.cups-raw"), title);
+}
+
 int PrintLedger::reprintLostTickets(const std::function<QString(const QString &)> &serviceName)
 {
     const QList<qint64> held = m_ticketJobs.values();

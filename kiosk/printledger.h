@@ -28,6 +28,10 @@ public:
     [[nodiscard]] Result<IssuedTicket> issue(const NewRequest &request, const QString &serviceName);
     /// Sends letter `registrationNumber` (an already checked PDF) to the "letter" printer; returns the job id.
     int printLetter(const QString &registrationNumber, const QByteArray &pdf);
+    /// Sends a text slip (ESC/POS: pick-up number, handover receipt) to the "ticket" printer; returns the job id.
+    int printSlip(const QByteArray &escpos, const QString &title);
+    /// The office printed on tickets and slips.
+    [[nodiscard]] QString officeName() const { return m_officeName; }
     /// Prints again every ticket the store says never printed and this ledger does not hold; returns how many.
     int reprintLostTickets(const std::function<QString(const QString &serviceCode)> &serviceName);
     /// Drops job `id`; a ticket's record says staff cancelled it.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kioskresult.h"
+#include "pickupnumbers.h"
 #include "protocol.h"
 #include "queuecall.h"
 #include "queuerules.h"
@@ -136,6 +137,25 @@ private:
     const DeskJournal &m_journal;
     Settings m_settings;
     Clock m_clock;
+};
+
+/// Pick-up numbers (queue B) drawn from the queue book: what the pick-up desk's seam is in the kiosk.
+class QueuePickupNumbers : public PickupNumbers
+{
+public:
+    explicit QueuePickupNumbers(QueueBook &book)
+        : m_book(book)
+    { }
+    [[nodiscard]] Result<QString> take(const QString &registrationNumber) override
+    {
+        const auto entry = m_book.take(QueueKind::Pickup, PriorityReason::None, registrationNumber);
+        if (!entry)
+            return entry.error();
+        return entry->label;
+    }
+
+private:
+    QueueBook &m_book;
 };
 
 } // namespace kiosk

@@ -121,7 +121,23 @@ const char *const kMigrations[] = {
         locked_until TEXT NOT NULL DEFAULT ''
     );
     )",
-    // 8: the village hall's queue: numbers per local day and purpose (A request, B pick-up, C help), each
+    // 8: who handed each letter over and to whom (the collector sealed like other PII), and pick-up numbers
+    // drawn at the kiosk: one per letter per day.
+    R"(
+    ALTER TABLE requests ADD COLUMN handed_over_by TEXT;
+    ALTER TABLE requests ADD COLUMN collector_kind TEXT;
+    ALTER TABLE requests ADD COLUMN collector_sealed BLOB;
+    ALTER TABLE requests ADD COLUMN collector_relationship TEXT;
+    CREATE TABLE pickup_numbers (
+        day TEXT NOT NULL,
+        registration_number TEXT NOT NULL,
+        label TEXT NOT NULL,
+        taken_at TEXT NOT NULL,
+        PRIMARY KEY (day, registration_number),
+        UNIQUE (day, label)
+    );
+    )",
+    // 9: the village hall's queue: numbers per local day and purpose (A request, B pick-up, C help), each
     // number's way through the lokets, and each loket's priority run and no-shows. Today's ticket numbers
     // carry on from queue_counters, which the queue numbering replaces.
     R"(

@@ -450,12 +450,20 @@ void SyncService::deliverSurveys(QString *problem)
 
 void SyncService::deliverHandovers(QString *problem)
 {
-    for (const QString &registrationNumber : m_outbox->handoversToSend()) {
-        const auto r = m_client->post(QStringLiteral("/requests/%1/handover").arg(registrationNumber), QByteArray());
+    for (const auto &[registrationNumber, body] : m_outbox->handoversDue()) {
+        // Empty only for a handover recorded before the kiosk knew who and to whom: the backend takes that as actor "".
+        const auto r = m_client->post(QStringLiteral("/requests/%1/handover").arg(registrationNumber), body);
         noteLinkResult(r);
-        const bool refusedForGood = r.error == serverlink::LinkError::Http && (r.status == 404 || r.status == 409);
+        const bool refusedForGood
+            = r.error == serverlink::LinkError::Http && (r.status == 400 || r.status == 404 || r.status == 409 || r.status == 422);
         if (r.ok() || refusedForGood) {
-            // 404/409: the backend will never record it (not this desa's, not READY there); the kiosk keeps its own record.
+            // 404/409: the backend will never record it (not this desa's, not READY there); 400/422: it refuses this
+            // body (a collector it does not accept). The kiosk keeps its own record; the technician is told.
+            if (refusedForGood && (r.status == 400 || r.status == 422))
+                if (const Status alert = m_outbox->raiseTechnicianAlert(
+                        QStringLiteral("Penyerahan surat %1 ditolak backend (HTTP %2).").arg(registrationNumber).arg(r.status));
+                    !alert)
+                    qCWarning(lcSync).noquote() << "technician alert not stored:" << alert.error().message;
             if (refusedForGood)
                 qCWarning(lcSync).noquote() << "handover of" << registrationNumber << "refused: HTTP" << r.status;
             if (const Status recorded = m_outbox->markHandoverSent(registrationNumber); !recorded) {

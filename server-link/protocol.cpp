@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
 #include <array>
@@ -348,6 +349,94 @@ std::optional<DeskEventBatch> DeskEventBatch::fromJson(const QByteArray &json, Q
         batch.events.append(*e);
     }
     return batch;
+}
+
+const QList<CollectorRelationship> &collectorRelationships()
+{
+    static const QList<CollectorRelationship> relationships {
+        {"suami_istri", "Suami/istri"},
+        {"anak", "Anak"},
+        {"orang_tua", "Orang tua"},
+        {"saudara", "Saudara"},
+        {"lainnya", "Lainnya"},
+    };
+    return relationships;
+}
+
+QString collectorRelationshipLabel(const QString &wire)
+{
+    for (const CollectorRelationship &r : collectorRelationships())
+        if (wire == QLatin1String(r.wire))
+            return QString::fromUtf8(r.label);
+    return {};
+}
+
+QString HandoverBody::kindToWire(CollectorKind kind)
+{
+    return kind == CollectorKind::Representative ? QStringLiteral("representative") : QStringLiteral("holder");
+}
+
+QByteArray HandoverBody::toJson() const
+{
+    QJsonObject collector;
+    collector.insert(QStringLiteral("kind"), kindToWire(kind));
+    collector.insert(QStringLiteral("name"), name);
+    collector.insert(QStringLiteral("nik"), nik);
+    collector.insert(QStringLiteral("relationship"), relationship);
+    QJsonObject o;
+    o.insert(QStringLiteral("actor"), actor);
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("collector"), collector);
+    return compact(o);
+}
+
+std::optional<HandoverBody> HandoverBody::fromJson(const QByteArray &json, QString *error, bool *notAnObject)
+{
+    if (notAnObject)
+        *notAnObject = true;
+    if (json.size() > kMaxBodyBytes)
+        return refuse<HandoverBody>(error, QStringLiteral("body too large"));
+    QString why;
+    const auto o = parseObject(json, &why);
+    if (!o)
+        return refuse<HandoverBody>(error, why);
+    if (notAnObject)
+        *notAnObject = false;
+    HandoverBody h;
+    QString err;
+    h.actor = boundedString(*o, "actor", &err);
+    h.at = QDateTime::fromString(boundedString(*o, "at", &err), Qt::ISODate);
+    const QJsonValue collector = o->value(QStringLiteral("collector"));
+    if (!err.isEmpty())
+        return refuse<HandoverBody>(error, err);
+    if (!collector.isObject())
+        return refuse<HandoverBody>(error, QStringLiteral("'collector' must be an object"));
+    const QJsonObject c = collector.toObject();
+    const QString kind = boundedString(c, "kind", &err);
+    h.name = boundedString(c, "name", &err).simplified();
+    h.nik = boundedString(c, "nik", &err);
+    h.relationship = boundedString(c, "relationship", &err, false);
+    if (!err.isEmpty())
+        return refuse<HandoverBody>(error, err);
+    if (h.actor.isEmpty() || h.actor.size() > 64 || !h.at.isValid())
+        return refuse<HandoverBody>(error, QStringLiteral("an actor (1–64 characters) and an ISO 8601 'at' are required"));
+    if (kind == QLatin1String("holder"))
+        h.kind = CollectorKind::Holder;
+    else if (kind == QLatin1String("representative"))
+        h.kind = CollectorKind::Representative;
+    else
+        return refuse<HandoverBody>(error, QStringLiteral("collector kind is 'holder' or 'representative'"));
+    if (h.name.isEmpty() || h.name.size() > 100)
+        return refuse<HandoverBody>(error, QStringLiteral("the collector's name (1–100 characters) is required"));
+    static const QRegularExpression sixteenDigits(QStringLiteral("^[0-9]{16}$"));
+    if (!sixteenDigits.match(h.nik).hasMatch())
+        return refuse<HandoverBody>(error, QStringLiteral("the collector's NIK is 16 digits"));
+    if (h.kind == CollectorKind::Holder && !h.relationship.isEmpty())
+        return refuse<HandoverBody>(error, QStringLiteral("the holder has no relationship"));
+    if (h.kind == CollectorKind::Representative && collectorRelationshipLabel(h.relationship).isEmpty())
+        return refuse<HandoverBody>(error, QStringLiteral("unknown relationship '%1'").arg(h.relationship.left(40)));
+    h.at = h.at.toUTC();
+    return h;
 }
 
 std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, QString *error)

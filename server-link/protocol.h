@@ -274,6 +274,42 @@ struct StaffCredentials {
     friend bool operator==(const StaffCredentials &, const StaffCredentials &) = default;
 };
 
+/// Who collected a letter at the front office.
+enum class CollectorKind {
+    Holder, // holder: the applicant in person (NIK checked against the request on the kiosk)
+    Representative, // representative: someone else, recorded with name, NIK and relationship
+};
+
+/// A representative's relationship to the letter's holder: wire word and the desk's label (Bahasa Indonesia).
+struct CollectorRelationship {
+    const char *wire;
+    const char *label;
+};
+
+/// Every relationship a representative may have, in the order the desk offers them.
+[[nodiscard]] const QList<CollectorRelationship> &collectorRelationships();
+/// The label of relationship `wire`; empty when it is not one.
+[[nodiscard]] QString collectorRelationshipLabel(const QString &wire);
+
+/// Body of POST /api/v1/requests/{reg}/handover: who handed the letter over, when, and to whom.
+/// An empty body (kiosks from before #12) is still accepted by the backend as actor "" with no collector.
+struct HandoverBody {
+    QString actor; // staff username
+    QDateTime at; // UTC
+    CollectorKind kind = CollectorKind::Holder;
+    QString name; // the collector's name
+    QString nik; // the collector's NIK, 16 digits
+    QString relationship; // wire word of collectorRelationships(); empty for the holder
+
+    [[nodiscard]] static QString kindToWire(CollectorKind kind);
+    [[nodiscard]] QByteArray toJson() const;
+    /// Refuses a body over kMaxBodyBytes, not JSON or not an object (`*notAnObject` set), and a missing or
+    /// malformed actor, at, collector kind, name or NIK; a relationship is required from a representative only.
+    [[nodiscard]] static std::optional<HandoverBody> fromJson(
+        const QByteArray &json, QString *error = nullptr, bool *notAnObject = nullptr);
+    friend bool operator==(const HandoverBody &, const HandoverBody &) = default;
+};
+
 /// Limits applied by both sides before anything is stored.
 inline constexpr int kMaxFieldLength = 500;
 inline constexpr int kMaxBodyBytes = 64 * 1024;

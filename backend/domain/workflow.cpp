@@ -334,12 +334,14 @@ Workflow::Workflow(BackendStore &store, const ServiceCatalog &catalog, const Off
     , m_seals(seals)
 { }
 
-Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, const Actor &actor, const QString &note)
+Result<RequestRecord> Workflow::step(
+    const RequestRecord &current, Stage to, const Actor &actor, const QString &note, std::optional<HandoverRecord> handover)
 {
     if (auto allowed = lifecycle::checkTransition(current.level, current.stage, to, note); !allowed)
         return allowed.error();
     Transition t {current.stage, to, actor.name, actor.role, note, std::nullopt, std::nullopt, std::nullopt};
     t.notification = transitionNotification(current.registrationNumber, current.phone, to, note, QDateTime::currentDateTimeUtc());
+    t.handover = std::move(handover);
     if (to == lifecycle::signingStage(current.level)) {
         const auto office = m_offices.desa(current.desaCode);
         if (!office)
@@ -504,15 +506,34 @@ Result<QByteArray> Workflow::previewLetter(const RequestRecord &request) const
     return m_renderer.render(content.value());
 }
 
-Result<RequestRecord> Workflow::handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId)
+Result<RequestRecord> Workflow::handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId,
+    const std::optional<serverlink::HandoverBody> &handover)
 {
     auto current = m_store.request(registrationNumber);
     if (!current || current.value().desaCode != desaCode)
         return Error {ErrorCode::NotFound, QStringLiteral("Permohonan %1 tidak ditemukan.").arg(registrationNumber)};
     if (current.value().stage == Stage::HandedOver)
         return current.value();
-    return step(current.value(), Stage::HandedOver, Actor {kioskId, QStringLiteral("front_office")},
-        QStringLiteral("Surat diserahkan kepada pemohon"));
+    HandoverRecord record {registrationNumber, kioskId, {}, QDateTime::currentDateTimeUtc(), {}, {}, {}, {}};
+    QString note = QStringLiteral("Surat diserahkan kepada pemohon");
+    if (handover) {
+        const bool holder = handover->kind == serverlink::CollectorKind::Holder;
+        // The kiosk compared the holder's KTP with the request already; a mismatch here means a confused or forged body.
+        if (holder && handover->nik != current.value().nik)
+            return Error {
+                ErrorCode::InvalidData, QStringLiteral("NIK pengambil tidak sama dengan NIK pemohon %1.").arg(registrationNumber)};
+        record.actor = handover->actor;
+        record.at = handover->at;
+        record.collectorKind = serverlink::HandoverBody::kindToWire(handover->kind);
+        record.collectorName = handover->name;
+        record.collectorNik = holder ? QString() : handover->nik;
+        record.relationship = handover->relationship;
+        if (!holder)
+            note = QStringLiteral("Surat diserahkan kepada %1 (%2), wakil pemohon")
+                       .arg(handover->name, serverlink::collectorRelationshipLabel(handover->relationship).toLower());
+    }
+    const QString actor = record.actor.isEmpty() ? kioskId : QStringLiteral("%1 (%2)").arg(record.actor, kioskId);
+    return step(current.value(), Stage::HandedOver, Actor {actor, QStringLiteral("front_office")}, note, record);
 }
 
 Result<LetterContent> Workflow::composeLetter(const RequestRecord &r) const

@@ -110,11 +110,15 @@ public:
     [[nodiscard]] Result<QByteArray> previewLetter(const RequestRecord &request) const;
     /// The wording of the request's letter as it stands (nomor surat empty until signed).
     [[nodiscard]] Result<LetterContent> composeLetter(const RequestRecord &record) const;
-    /// Front office handed the letter over; repeating it is harmless. Other desas see NotFound.
-    [[nodiscard]] Result<RequestRecord> handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId);
+    /// Front office handed the letter over, recorded with who did it and to whom (`handover`; nullopt from a
+    /// kiosk that sent no body: actor ""). Repeating it is harmless. Other desas see NotFound; a holder whose
+    /// NIK is not the request's is InvalidData.
+    [[nodiscard]] Result<RequestRecord> handOver(const QString &registrationNumber, const QString &desaCode, const QString &kioskId,
+        const std::optional<serverlink::HandoverBody> &handover = std::nullopt);
 
 private:
-    [[nodiscard]] Result<RequestRecord> step(const RequestRecord &current, serverlink::Stage to, const Actor &actor, const QString &note);
+    [[nodiscard]] Result<RequestRecord> step(const RequestRecord &current, serverlink::Stage to, const Actor &actor, const QString &note,
+        std::optional<HandoverRecord> handover = std::nullopt);
     [[nodiscard]] bool covers(const Capacity &capacity, const RequestRecord &request) const;
 
     BackendStore &m_store;

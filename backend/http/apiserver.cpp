@@ -151,7 +151,7 @@ struct ApiServer::Impl {
     void postSurvey(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
-    void postHandover(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
+    void postHandover(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res) const;
     void postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
 };
@@ -198,7 +198,7 @@ void ApiServer::Impl::routes()
     }));
     server->Post(
         R"(/api/v1/requests/([^/]+)/handover)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
-            postHandover(peer, QString::fromStdString(req.matches[1].str()), res);
+            postHandover(peer, QString::fromStdString(req.matches[1].str()), req, res);
         }));
     server->Post("/api/v1/heartbeat",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }));
@@ -411,9 +411,20 @@ void ApiServer::Impl::getLetter(const Peer &peer, const QString &registrationNum
     res.set_content(pdf.toStdString(), "application/pdf");
 }
 
-void ApiServer::Impl::postHandover(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const
+void ApiServer::Impl::postHandover(
+    const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res) const
 {
-    const auto done = workflow.handOver(registrationNumber, peer.desaCode, peer.kioskId);
+    // An empty body is a kiosk from before #12: still accepted, with no actor or collector.
+    std::optional<serverlink::HandoverBody> handover;
+    if (!req.body.empty()) {
+        QString why;
+        bool notAnObject = false;
+        handover = serverlink::HandoverBody::fromJson(QByteArray::fromStdString(req.body), &why, &notAnObject);
+        if (!handover)
+            return sendError(
+                res, notAnObject ? 400 : 422, notAnObject ? QStringLiteral("invalid_body") : QStringLiteral("invalid_handover"), why);
+    }
+    const auto done = workflow.handOver(registrationNumber, peer.desaCode, peer.kioskId, handover);
     if (done) {
         qCInfo(lcApi).noquote() << "handed over" << registrationNumber << "by" << peer.kioskId;
         return sendJson(res, 200, accepted(done.value()));
@@ -423,6 +434,8 @@ void ApiServer::Impl::postHandover(const Peer &peer, const QString &registration
         return sendError(res, 404, QStringLiteral("not_found"), done.error().message);
     case ErrorCode::TransitionNotAllowed:
         return sendError(res, 409, QStringLiteral("not_ready"), done.error().message);
+    case ErrorCode::InvalidData:
+        return sendError(res, 422, QStringLiteral("collector_mismatch"), done.error().message);
     default:
         qCWarning(lcApi) << "handover of" << registrationNumber << "failed:" << done.error().message;
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Penyerahan belum dapat dicatat."));

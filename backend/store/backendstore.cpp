@@ -120,6 +120,18 @@ bool insertSeal(QSqlDatabase &db, const SealRecord &s, QSqlError *error)
     return exec(q, error);
 }
 
+bool insertHandover(QSqlDatabase &db, const HandoverRecord &h, QSqlError *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO handovers (registration_number, kiosk_id, actor, at, collector_kind, collector_name,"
+                             " collector_nik, relationship) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    // Empty, not NULL: an old kiosk's handover has no actor or collector.
+    for (const QString &v : {h.registrationNumber, h.kioskId, h.actor, h.at.toUTC().toString(Qt::ISODateWithMs), h.collectorKind,
+             h.collectorName, h.collectorNik, h.relationship})
+        q.addBindValue(v.isNull() ? QStringLiteral("") : v);
+    return exec(q, error);
+}
+
 Error notFound(const QString &registrationNumber)
 {
     return {ErrorCode::NotFound, QStringLiteral("Permohonan %1 tidak ditemukan.").arg(registrationNumber)};
@@ -301,6 +313,8 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
         }
         if (t.seal && !insertSeal(db, *t.seal, &err))
             return databaseError(QStringLiteral("menyimpan segel surat"), err);
+        if (t.handover && !insertHandover(db, *t.handover, &err))
+            return databaseError(QStringLiteral("mencatat penyerahan surat"), err);
         QSqlQuery update(db);
         update.prepare(QStringLiteral("UPDATE requests SET stage = ?, nomor_surat = ?, letter_path = ?, letter_sha256 = ?,"
                                       " signer_name = ?, signer_title = ?, signer_on_behalf_of = ? WHERE registration_number = ?"));
@@ -324,6 +338,24 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
         }
         return r;
     });
+}
+
+Result<std::optional<HandoverRecord>> BackendStore::handover(const QString &registrationNumber)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("SELECT kiosk_id, actor, at, collector_kind, collector_name, collector_nik, relationship"
+                             " FROM handovers WHERE registration_number = ?"));
+    q.addBindValue(registrationNumber);
+    if (!q.exec())
+        return databaseError(QStringLiteral("membaca penyerahan surat"), q.lastError());
+    if (!q.next())
+        return std::optional<HandoverRecord> {};
+    return std::optional<HandoverRecord> {HandoverRecord {registrationNumber, q.value(0).toString(), q.value(1).toString(),
+        QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs), q.value(3).toString(), q.value(4).toString(),
+        q.value(5).toString(), q.value(6).toString()}};
 }
 
 Result<QList<serverlink::StatusChange>> BackendStore::changes(const QString &desaCode, qint64 after, int limit)

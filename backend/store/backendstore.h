@@ -122,6 +122,18 @@ struct SignedListRecord {
 };
 
 /// One recorded move of a request: from (checked, compare-and-set) to, by whom and why.
+/// Who handed a letter over at the desa front office, to whom and when (POST /requests/{reg}/handover).
+struct HandoverRecord {
+    QString registrationNumber;
+    QString kioskId;
+    QString actor; // the kiosk's staff username; empty from a kiosk that sent no body (before #12)
+    QDateTime at;
+    QString collectorKind; // "holder", "representative", or empty when the kiosk did not say
+    QString collectorName;
+    QString collectorNik; // a representative's NIK; empty for the holder (the request has it)
+    QString relationship; // wire word of serverlink::collectorRelationships(); empty for the holder
+};
+
 struct Transition {
     serverlink::Stage from;
     serverlink::Stage to;
@@ -134,6 +146,8 @@ struct Transition {
     std::optional<LetterSigner> signer = std::nullopt; // the signature: who the letter names as signer
     /// The citizen SMS of this step (transitionNotification), stored with its event under "event:<sequence>".
     std::optional<NotificationRecord> notification = std::nullopt;
+    /// The handover of the letter (READY → HANDED_OVER), stored in the same transaction.
+    std::optional<HandoverRecord> handover = std::nullopt;
 };
 
 /// A request still waiting for someone (an officer or the citizen), with the start of its current step.
@@ -252,7 +266,7 @@ struct StaffAccountRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 11;
+    static constexpr int kSchemaVersion = 12;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -270,6 +284,8 @@ public:
     /// Moves a request if it is still in transition.from; records the event in the same transaction.
     [[nodiscard]] Result<RequestRecord> applyTransition(const QString &registrationNumber, const Transition &transition);
     /// Status changes of one desa's requests with sequence > after, ascending.
+    /// Who handed letter `registrationNumber` over; nullopt while it has not been handed over.
+    [[nodiscard]] Result<std::optional<HandoverRecord>> handover(const QString &registrationNumber);
     [[nodiscard]] Result<QList<serverlink::StatusChange>> changes(const QString &desaCode, qint64 after, int limit);
     [[nodiscard]] Result<QList<EventRecord>> events(const QString &registrationNumber);
 

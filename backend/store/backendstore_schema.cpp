@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 11> kMigrations {
+const std::array<QStringList, 12> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -257,6 +257,19 @@ const std::array<QStringList, 11> kMigrations {
                        " created_at TEXT NOT NULL,"
                        " updated_at TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX staff_accounts_by_desa ON staff_accounts (desa_code, username)"),
+    },
+    // 12: who handed each letter over at the desa front office, to whom (a representative's NIK and
+    // relationship) and when.
+    {
+        QStringLiteral("CREATE TABLE handovers ("
+                       " registration_number TEXT PRIMARY KEY REFERENCES requests(registration_number),"
+                       " kiosk_id TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " at TEXT NOT NULL,"
+                       " collector_kind TEXT NOT NULL,"
+                       " collector_name TEXT NOT NULL,"
+                       " collector_nik TEXT NOT NULL,"
+                       " relationship TEXT NOT NULL)"),
     },
 };
 

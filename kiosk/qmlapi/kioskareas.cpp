@@ -11,12 +11,13 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     : QObject(parent)
     , journal(s.outbox.store())
     , queue(s.outbox.store(), journal, s.queue)
+    , pickupNumbers(queue)
     , ledger(s.outbox, s.print, s.officeName)
     , flow(s.idle)
     , nik(flow)
     , sync(s.outbox)
     , request(flow, nik, s.catalog, ledger, devices)
-    , status(flow, s.outbox, s.catalog)
+    , status(flow, s.outbox, s.catalog, {ledger, &pickupNumbers})
     , verification(flow, s.sealVerifier)
     , survey(flow, request, s.outbox)
     , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier}, s.officeName)
@@ -64,6 +65,11 @@ void KioskAreas::handleScan(const QString &payload)
     const VisitFlow::Screen screen = flow.screen();
     switch (scan.kind) {
     case devices::PayloadKind::Nik:
+        // The collector's KTP, while the desk's handover dialog is open.
+        if (screen == VisitFlow::Staff && staffLogin.desk() && !staffLogin.desk()->handoverRegistration().isEmpty()) {
+            staffLogin.desk()->acceptNikScan(scan.nik);
+            return;
+        }
         if (screen == VisitFlow::Welcome || screen == VisitFlow::Consent) {
             flow.setNotice(tr("Sentuh \"Ajukan Surat\" dan setujui pemberitahuan data dulu, lalu pindai KTP Anda."));
             return;

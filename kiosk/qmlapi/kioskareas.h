@@ -60,6 +60,8 @@ public:
     DeskJournal journal;
     /// The village hall's queue; the calling display and the voice connect to its called() signal.
     QueueBook queue;
+    /// Pick-up numbers for ready letters come from the queue book (queue B).
+    QueuePickupNumbers pickupNumbers;
     PrintLedger ledger;
     VisitFlow flow;
     NikEntry nik;

@@ -3,11 +3,13 @@
 #include "catalogmodel.h"
 #include "crypto.h"
 #include "deskjournal.h"
+#include "nik.h"
 #include "outbox.h"
 #include "printer.h"
 #include "printjobtracker.h"
 #include "printledger.h"
 #include "sealverifier.h"
+#include "slipwriter.h"
 #include "syncstatus.h"
 #include "ticketrenderer.h"
 
@@ -30,6 +32,8 @@ QVariant ReadyLettersModel::roleData(const Row &r, int role) const
         return r.maskedName;
     case QueueLabelRole:
         return r.queueLabel;
+    case PickupLabelRole:
+        return r.pickupLabel;
     default:
         return {};
     }
@@ -38,7 +42,7 @@ QVariant ReadyLettersModel::roleData(const Row &r, int role) const
 QHash<int, QByteArray> ReadyLettersModel::roleNames() const
 {
     return {{RegistrationNumberRole, "registrationNumber"}, {ServiceNameRole, "serviceName"}, {MaskedNameRole, "maskedName"},
-        {QueueLabelRole, "queueLabel"}};
+        {QueueLabelRole, "queueLabel"}, {PickupLabelRole, "pickupLabel"}};
 }
 
 QVariant PrintJobsModel::roleData(const Row &r, int role) const
@@ -120,7 +124,7 @@ void StaffDesk::reloadLetters()
     for (const RequestStatus &s : m_outbox.readyLetters()) {
         const auto svc = m_catalog.find(s.serviceCode);
         rows.append({s.registrationNumber, svc ? svc->displayName(m_catalog.english()) : s.serviceCode, s.maskedName,
-            TicketRenderer::queueLabel(s.queueNumber)});
+            TicketRenderer::queueLabel(s.queueNumber), m_outbox.pickupNumber(s.registrationNumber, QDate::currentDate())});
     }
     m_readyLetters.setRows(rows);
     Q_EMIT countsChanged();
@@ -174,22 +178,141 @@ void StaffDesk::printLetter(const QString &registrationNumber)
     setMessage(tr("Surat %1 sedang dikirim ke printer…").arg(registrationNumber));
 }
 
-void StaffDesk::handOver(const QString &registrationNumber)
+QVariantList StaffDesk::relationships()
 {
-    if (const Status handed = m_outbox.markHandedOver(registrationNumber); !handed) {
-        if (handed.error().code == ErrorCode::NotFound) {
-            setMessage(tr("Surat %1 tidak ada di daftar surat siap.").arg(registrationNumber));
-        } else {
-            qCCritical(lcStaff).noquote() << "handover not stored:" << handed.error().message;
-            setMessage(tr("Penyerahan surat %1 belum tersimpan. Coba lagi; bila tetap gagal, hubungi teknisi.").arg(registrationNumber));
-        }
+    QVariantList out;
+    for (const serverlink::CollectorRelationship &r : serverlink::collectorRelationships())
+        out.append(
+            QVariantMap {{QStringLiteral("wire"), QString::fromLatin1(r.wire)}, {QStringLiteral("label"), QString::fromUtf8(r.label)}});
+    return out;
+}
+
+QString StaffDesk::scannedNik() const
+{
+    return m_scannedNik.isEmpty() ? QString() : HandoverReceipt::maskNik(m_scannedNik);
+}
+
+void StaffDesk::setHandoverError(const QString &error)
+{
+    m_handoverError = error;
+    Q_EMIT handoverChanged();
+}
+
+void StaffDesk::beginHandover(const QString &registrationNumber)
+{
+    const auto s = m_outbox.findByRegistrationNumber(registrationNumber);
+    if (!s || s->stage != serverlink::Stage::Ready || s->handedOver) {
+        setMessage(tr("Surat %1 tidak ada di daftar surat siap.").arg(registrationNumber));
         return;
     }
-    qCInfo(lcStaff).noquote() << "handed over" << registrationNumber;
-    journal(serverlink::DeskEventKind::LetterHandedOver, registrationNumber);
-    setMessage(tr("Surat %1 tercatat sudah diserahkan kepada pemohon.").arg(registrationNumber));
+    m_handover = s->registrationNumber;
+    m_handoverHolder = s->maskedName;
+    m_scannedNik.clear();
+    m_handoverError.clear();
+    Q_EMIT handoverChanged();
+}
+
+void StaffDesk::cancelHandover()
+{
+    m_handover.clear();
+    m_handoverHolder.clear();
+    m_scannedNik.clear();
+    m_handoverError.clear();
+    Q_EMIT handoverChanged();
+}
+
+void StaffDesk::acceptNikScan(const QString &nik)
+{
+    if (m_handover.isEmpty())
+        return;
+    m_scannedNik = nik;
+    m_handoverError.clear();
+    Q_EMIT handoverChanged();
+}
+
+QString StaffDesk::collectorNik(const QString &typedNik)
+{
+    const QString nik = typedNik.trimmed().isEmpty() ? m_scannedNik : typedNik.trimmed();
+    if (nik.isEmpty()) {
+        setHandoverError(tr("Pindai KTP pengambil atau ketik NIK-nya."));
+        return {};
+    }
+    const auto parsed = parseNik(nik);
+    if (const auto *problem = std::get_if<NikError>(&parsed)) {
+        setHandoverError(nikErrorMessage(*problem));
+        return {};
+    }
+    return nik;
+}
+
+bool StaffDesk::handOverToHolder(const QString &typedNik)
+{
+    if (m_handover.isEmpty())
+        return false;
+    const QString nik = collectorNik(typedNik);
+    if (nik.isEmpty())
+        return false;
+    // Compared here against the sealed request; the request's NIK itself is never shown.
+    const auto applicant = m_outbox.applicant(m_handover);
+    if (!applicant) {
+        setHandoverError(tr("Data pemohon surat ini tidak ada lagi di anjungan. Pilih \"Diwakilkan\" dan catat pengambilnya."));
+        return false;
+    }
+    if (applicant->nik != nik) {
+        setHandoverError(tr("NIK tidak sama dengan NIK pemohon. Bila surat diambil orang lain, pilih \"Diwakilkan\"."));
+        return false;
+    }
+    return completeHandover({m_staff.username, {}, serverlink::CollectorKind::Holder, applicant->name, nik, {}});
+}
+
+bool StaffDesk::handOverToRepresentative(const QString &name, const QString &typedNik, const QString &relationship)
+{
+    if (m_handover.isEmpty())
+        return false;
+    const QString who = name.simplified();
+    if (who.isEmpty() || who.size() > 100) {
+        setHandoverError(tr("Tulis nama wakil yang mengambil surat."));
+        return false;
+    }
+    if (serverlink::collectorRelationshipLabel(relationship).isEmpty()) {
+        setHandoverError(tr("Pilih hubungan wakil dengan pemohon."));
+        return false;
+    }
+    const QString nik = collectorNik(typedNik);
+    if (nik.isEmpty())
+        return false;
+    return completeHandover({m_staff.username, {}, serverlink::CollectorKind::Representative, who, nik, relationship});
+}
+
+bool StaffDesk::completeHandover(serverlink::HandoverBody handover)
+{
+    const QString reg = m_handover;
+    handover.at = QDateTime::currentDateTimeUtc();
+    if (const Status handed = m_outbox.markHandedOver(reg, handover); !handed) {
+        if (handed.error().code == ErrorCode::NotFound) {
+            setHandoverError(tr("Surat %1 tidak ada di daftar surat siap.").arg(reg));
+        } else {
+            qCCritical(lcStaff).noquote() << "handover not stored:" << handed.error().message;
+            setHandoverError(tr("Penyerahan surat %1 belum tersimpan. Coba lagi; bila tetap gagal, hubungi teknisi.").arg(reg));
+        }
+        return false;
+    }
+    qCInfo(lcStaff).noquote() << "handed over" << reg;
+    journal(serverlink::DeskEventKind::LetterHandedOver, reg,
+        handover.kind == serverlink::CollectorKind::Holder ? QStringLiteral("pemohon sendiri") : QStringLiteral("diwakilkan"));
+    const auto s = m_outbox.findByRegistrationNumber(reg);
+    const auto svc = s ? m_catalog.find(s->serviceCode) : std::nullopt;
+    const HandoverReceipt receipt {m_ledger.officeName(), reg, svc ? svc->name : (s ? s->serviceCode : QString()), handover.at,
+        m_staff.name.isEmpty() ? m_staff.username : m_staff.name, handover.name, HandoverReceipt::maskNik(handover.nik),
+        serverlink::collectorRelationshipLabel(handover.relationship)};
+    m_ledger.printSlip(receipt.toEscPos(), QStringLiteral("Tanda terima %1").arg(reg));
+    cancelHandover();
+    setMessage(handover.kind == serverlink::CollectorKind::Holder
+            ? tr("Surat %1 tercatat sudah diserahkan kepada pemohon. Tanda terima dicetak.").arg(reg)
+            : tr("Surat %1 tercatat sudah diserahkan kepada wakil pemohon. Tanda terima dicetak.").arg(reg));
     reloadLetters();
     m_sync.deliverSoon();
+    return true;
 }
 
 void StaffDesk::reprintJob(int id)

@@ -5,6 +5,7 @@
 #include "staffmember.h"
 
 #include <QObject>
+#include <QVariantList>
 
 namespace devices {
 enum class DeviceState;
@@ -25,6 +26,7 @@ struct ReadyLetterRow {
     QString serviceName;
     QString maskedName;
     QString queueLabel;
+    QString pickupLabel; // today's pick-up number, when the citizen drew one
 };
 
 /// Signed letters waiting at this village hall, as staff see them (name masked). Loaded when
@@ -33,7 +35,7 @@ class ReadyLettersModel : public RowListModel<ReadyLetterRow>
 {
     Q_OBJECT
 public:
-    enum Role { RegistrationNumberRole = Qt::UserRole + 1, ServiceNameRole, MaskedNameRole, QueueLabelRole };
+    enum Role { RegistrationNumberRole = Qt::UserRole + 1, ServiceNameRole, MaskedNameRole, QueueLabelRole, PickupLabelRole };
     using RowListModel::RowListModel;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
@@ -78,6 +80,16 @@ class StaffDesk : public QObject
     Q_PROPERTY(kiosk::PrintJobsModel *printJobs READ printJobs CONSTANT)
     /// Tickets the store has not seen printed (this visit's and earlier ones).
     Q_PROPERTY(int ticketsNotPrinted READ ticketsNotPrinted NOTIFY countsChanged)
+    /// The letter the handover dialog is open for; empty while it is closed.
+    Q_PROPERTY(QString handoverRegistration READ handoverRegistration NOTIFY handoverChanged)
+    /// The holder's name, masked, as the dialog shows it.
+    Q_PROPERTY(QString handoverHolder READ handoverHolder NOTIFY handoverChanged)
+    /// The collector's NIK from a KTP scan while the dialog is open, masked; empty when none was scanned.
+    Q_PROPERTY(QString scannedNik READ scannedNik NOTIFY handoverChanged)
+    /// Why the dialog's last attempt was refused.
+    Q_PROPERTY(QString handoverError READ handoverError NOTIFY handoverChanged)
+    /// The relationships a representative may have: [{wire, label}], in the order offered.
+    Q_PROPERTY(QVariantList relationships READ relationships CONSTANT)
 
 public:
     /// What a desk works with.
@@ -101,10 +113,23 @@ public:
     [[nodiscard]] int lettersPrinted() const { return m_lettersPrinted; }
     [[nodiscard]] PrintJobsModel *printJobs() { return &m_printJobs; }
     [[nodiscard]] int ticketsNotPrinted() const { return m_ticketsNotPrinted; }
+    [[nodiscard]] QString handoverRegistration() const { return m_handover; }
+    [[nodiscard]] QString handoverHolder() const { return m_handoverHolder; }
+    [[nodiscard]] QString scannedNik() const;
+    [[nodiscard]] QString handoverError() const { return m_handoverError; }
+    [[nodiscard]] static QVariantList relationships();
 
     Q_INVOKABLE void printLetter(const QString &registrationNumber);
-    /// The citizen received letter `registrationNumber`; the backend is told on the next sync.
-    Q_INVOKABLE void handOver(const QString &registrationNumber);
+    /// Opens the handover dialog for letter `registrationNumber` (KTP scans go to it while it is open).
+    Q_INVOKABLE void beginHandover(const QString &registrationNumber);
+    Q_INVOKABLE void cancelHandover();
+    /// A KTP scanned while the dialog is open: the collector's NIK.
+    Q_INVOKABLE void acceptNikScan(const QString &nik);
+    /// The holder collects in person: `typedNik` (or, when empty, the scanned NIK) must be the request's NIK.
+    /// Records the handover, prints the receipt; false with handoverError when refused.
+    Q_INVOKABLE bool handOverToHolder(const QString &typedNik = {});
+    /// A representative collects: name, NIK (typed, or the scanned one) and relationship (wire word).
+    Q_INVOKABLE bool handOverToRepresentative(const QString &name, const QString &typedNik, const QString &relationship);
     /// Send print job `id` again now (cancelling a stalled submission).
     Q_INVOKABLE void reprintJob(int id);
     /// Drop print job `id` (the citizen was helped another way).
@@ -116,11 +141,16 @@ public:
 Q_SIGNALS:
     void messageChanged();
     void countsChanged();
+    void handoverChanged();
 
 private:
     void setMessage(const QString &message);
     void reloadLetters();
     void reloadJobs();
+    void setHandoverError(const QString &error);
+    /// The NIK to use: typed, else scanned; empty with handoverError set when neither is a valid NIK.
+    [[nodiscard]] QString collectorNik(const QString &typedNik);
+    bool completeHandover(serverlink::HandoverBody handover);
     void handlePrinterState(const QString &role, devices::DeviceState state, const QString &message);
     /// Journals what this staff member did (delivered to the backend); a failure is logged, never blocks the desk.
     void journal(serverlink::DeskEventKind kind, const QString &registrationNumber = {}, const QString &detail = {});
@@ -137,6 +167,10 @@ private:
     PrintJobsModel m_printJobs;
     int m_lettersPrinted = 0;
     int m_ticketsNotPrinted = 0;
+    QString m_handover;
+    QString m_handoverHolder;
+    QString m_scannedNik;
+    QString m_handoverError;
 };
 
 } // namespace kiosk

@@ -1,9 +1,15 @@
 #include "statuslookup.h"
 
 #include "catalogmodel.h"
+#include "pickupnumbers.h"
+#include "printledger.h"
+#include "slipwriter.h"
 #include "visitflow.h"
 
 #include <QLocale>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcStatus, "anjungan.status")
 
 namespace kiosk {
 
@@ -29,11 +35,12 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
     return {{StageRole, "stage"}, {LabelRole, "label"}, {AtRole, "at"}, {NoteRole, "note"}};
 }
 
-StatusLookup::StatusLookup(VisitFlow &flow, OutboxRepository &outbox, const CatalogModel &catalog, QObject *parent)
+StatusLookup::StatusLookup(VisitFlow &flow, OutboxRepository &outbox, const CatalogModel &catalog, Pickup pickup, QObject *parent)
     : QObject(parent)
     , m_flow(flow)
     , m_outbox(outbox)
     , m_catalog(catalog)
+    , m_pickup(pickup)
 {
     connect(&m_flow, &VisitFlow::wiped, this, &StatusLookup::clear);
 }
@@ -45,7 +52,29 @@ void StatusLookup::clear()
     Q_EMIT statusChanged();
 }
 
+QString StatusLookup::pickupNumber(const RequestStatus &s)
+{
+    const QDate today = QDate::currentDate();
+    if (const QString label = m_outbox.pickupNumber(s.registrationNumber, today); !label.isEmpty() || !m_pickup.numbers)
+        return label;
+    const auto drawn = m_pickup.numbers->take(s.registrationNumber);
+    if (!drawn) {
+        qCWarning(lcStatus).noquote() << "no pick-up number:" << drawn.error().message;
+        return {};
+    }
+    if (const Status kept = m_outbox.recordPickupNumber(s.registrationNumber, today, drawn.value()); !kept) {
+        qCWarning(lcStatus).noquote() << "pick-up number not stored:" << kept.error().message;
+        return {};
+    }
+    return m_outbox.pickupNumber(s.registrationNumber, today);
+}
+
 void StatusLookup::check(const QString &registrationNumber)
+{
+    show(registrationNumber, true);
+}
+
+void StatusLookup::show(const QString &registrationNumber, bool printPickupSlip)
 {
     const QString key = registrationNumber.trimmed().toUpper();
     std::optional<RequestStatus> s;
@@ -72,7 +101,13 @@ void StatusLookup::check(const QString &registrationNumber)
             view.advice = tr("Permohonan Anda ditolak. Alasannya tertulis di bawah; tanyakan ke petugas bila kurang jelas.");
             break;
         case serverlink::Stage::Ready:
-            view.advice = tr("Surat Anda sudah jadi. Ambil di kantor desa dengan membawa tiket ini.");
+            view.readyForPickup = !s->handedOver;
+            view.pickupLabel = view.readyForPickup ? pickupNumber(*s) : QString();
+            view.advice = !view.readyForPickup ? tr("Surat Anda sudah diserahkan.")
+                : view.pickupLabel.isEmpty()   ? tr("Surat siap diambil. Silakan ke loket dengan membawa tiket dan KTP Anda.")
+                                               : tr("Surat siap diambil. Tunggu nomor %1 dipanggil, lalu ke loket dengan membawa KTP Anda. "
+                                                      "Bila diwakilkan, wakil membawa KTP-nya sendiri.")
+                                                   .arg(view.pickupLabel);
             break;
         default:
             view.advice = tr("Permohonan Anda sedang diproses. Tidak perlu datang sampai surat siap.");
@@ -87,6 +122,11 @@ void StatusLookup::check(const QString &registrationNumber)
         view.note = s->note;
         view.stageAt = locale.toString(s->stageAt.toLocalTime(), QStringLiteral("d MMMM yyyy HH:mm"));
     }
+    if (printPickupSlip && !view.pickupLabel.isEmpty()) {
+        const PickupSlip slip {
+            m_pickup.ledger.officeName(), view.pickupLabel, view.registrationNumber, view.serviceName, QDateTime::currentDateTime()};
+        m_pickup.ledger.printSlip(slip.toEscPos(), QStringLiteral("Nomor pengambilan %1").arg(view.pickupLabel));
+    }
     m_status = view;
     m_timeline.setRows(rows);
     Q_EMIT statusChanged();
@@ -96,7 +136,7 @@ void StatusLookup::check(const QString &registrationNumber)
 void StatusLookup::refresh()
 {
     if (m_flow.screen() == VisitFlow::Status && m_status.found)
-        check(m_status.registrationNumber);
+        show(m_status.registrationNumber, false);
 }
 
 } // namespace kiosk

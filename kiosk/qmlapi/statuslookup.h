@@ -8,6 +8,8 @@
 namespace kiosk {
 
 class CatalogModel;
+class PickupNumbers;
+class PrintLedger;
 class VisitFlow;
 
 /// A request's status as the status screen shows it (name masked).
@@ -25,6 +27,8 @@ struct RequestStatusView {
     Q_PROPERTY(QString note MEMBER note)
     Q_PROPERTY(QString advice MEMBER advice)
     Q_PROPERTY(QString stageAt MEMBER stageAt)
+    Q_PROPERTY(bool readyForPickup MEMBER readyForPickup)
+    Q_PROPERTY(QString pickupLabel MEMBER pickupLabel)
 public:
     bool checked = false; // a number was looked up
     bool found = false;
@@ -38,6 +42,8 @@ public:
     QString note;
     QString advice;
     QString stageAt;
+    bool readyForPickup = false; // READY and not handed over yet: "Surat siap diambil"
+    QString pickupLabel; // today's pick-up number ("B-004"), printed on a slip; empty when none could be drawn
     bool operator==(const RequestStatusView &) const = default;
 };
 
@@ -63,7 +69,8 @@ protected:
 };
 
 /// "Cek Status": a citizen types a registration number or scans the ticket's QR and sees where
-/// the request is; refreshed after each sync while the screen shows it.
+/// the request is; refreshed after each sync while the screen shows it. A letter ready here gets
+/// its pick-up number of the day (the same one on every look-up), shown and printed on a slip.
 class StatusLookup : public QObject
 {
     Q_OBJECT
@@ -71,7 +78,13 @@ class StatusLookup : public QObject
     Q_PROPERTY(kiosk::TimelineModel *timeline READ timeline CONSTANT)
 
 public:
-    StatusLookup(VisitFlow &flow, OutboxRepository &outbox, const CatalogModel &catalog, QObject *parent = nullptr);
+    /// Where pick-up numbers come from and where their slips print.
+    struct Pickup {
+        PrintLedger &ledger;
+        PickupNumbers *numbers; // null: "Surat siap diambil" without a number
+    };
+
+    StatusLookup(VisitFlow &flow, OutboxRepository &outbox, const CatalogModel &catalog, Pickup pickup, QObject *parent = nullptr);
 
     [[nodiscard]] RequestStatusView status() const { return m_status; }
     [[nodiscard]] TimelineModel *timeline() { return &m_timeline; }
@@ -88,10 +101,14 @@ Q_SIGNALS:
 
 private:
     void clear();
+    void show(const QString &registrationNumber, bool printPickupSlip);
+    /// Today's pick-up number of a ready letter, drawn on its first look-up of the day.
+    [[nodiscard]] QString pickupNumber(const RequestStatus &status);
 
     VisitFlow &m_flow;
     OutboxRepository &m_outbox;
     const CatalogModel &m_catalog;
+    Pickup m_pickup;
     RequestStatusView m_status;
     TimelineModel m_timeline;
 };

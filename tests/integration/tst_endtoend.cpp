@@ -226,7 +226,7 @@ private Q_SLOTS:
         QVERIFY(testsupport::approveAsOfficers(path(QStringLiteral("backend")), reg, QStringLiteral("3521112004")));
         QVERIFY(runKiosk(QStringLiteral("2-status-and-print.json"),
             {{QStringLiteral("REG"), reg}, {QStringLiteral("TICKET_QR"), *qr}, {QStringLiteral("STAFF_PIN"), kPin},
-                {QStringLiteral("STAFF_CARD"), m_staffCard}}));
+                {QStringLiteral("STAFF_CARD"), m_staffCard}, {QStringLiteral("DEMO_NIK"), kNik}}));
 
         const QStringList letters = jobFiles(path(QStringLiteral("cups/output/letter")));
         QCOMPARE(letters.size(), 1);
@@ -238,6 +238,27 @@ private Q_SLOTS:
         const QJsonObject record = requests.at(0).toObject();
         // Staff recorded the handover at the kiosk; the backend heard of it.
         QCOMPARE(record.value(QStringLiteral("stage")).toString(), QStringLiteral("HANDED_OVER"));
+        {
+            // Who handed it over and to whom: the staff member, the holder (KTP scanned at the desk).
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("e2e-backend"));
+            db.setDatabaseName(path(QStringLiteral("backend/backend.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT actor, collector_kind, collector_name FROM handovers WHERE registration_number = '%1'").arg(reg)));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("siti"));
+            QCOMPARE(q.value(1).toString(), QStringLiteral("holder"));
+            QCOMPARE(q.value(2).toString(), QStringLiteral("Siti Aminah"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("e2e-backend"));
+        // The receipt came out of the ticket printer.
+        bool receiptPrinted = false;
+        for (const QString &job : jobFiles(path(QStringLiteral("cups/output/ticket")))) {
+            QFile slip(job);
+            receiptPrinted = receiptPrinted || (slip.open(QIODevice::ReadOnly) && slip.readAll().contains("TANDA TERIMA PENYERAHAN SURAT"));
+        }
+        QVERIFY(receiptPrinted);
         // The printed bytes are the letter the backend signed.
         QCOMPARE(QString::fromLatin1(serverlink::crypto::sha256(pdf).toHex()), record.value(QStringLiteral("letterSha256")).toString());
         const QByteArray text = runOk(QStringLiteral("pdftotext"), {letters.first(), QStringLiteral("-")});

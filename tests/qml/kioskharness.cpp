@@ -109,6 +109,21 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, cons
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);
 }
 
+QString escPosText(const QByteArray &job)
+{
+    QByteArray text;
+    for (qsizetype i = 0; i < job.size(); ++i) {
+        const char c = job.at(i);
+        if (c == 0x1b) // ESC @ (2 bytes), ESC a/E/t/d n (3 bytes)
+            i += job.mid(i + 1, 1) == "@" ? 1 : 2;
+        else if (c == 0x1d) // GS ! n (3 bytes), GS V m n (4 bytes)
+            i += job.mid(i + 1, 1) == "V" ? 3 : 2;
+        else
+            text.append(c);
+    }
+    return QString::fromLatin1(text);
+}
+
 bool KioskHarness::signInStaff()
 {
     scan(kStaffCard);

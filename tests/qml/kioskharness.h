@@ -4,6 +4,7 @@
 #include "idlemonitor.h"
 #include "kioskareas.h"
 #include "outbox.h"
+#include "pickupnumbers.h"
 #include "printer.h"
 #include "printjobtracker.h"
 #include "staffdirectory.h"
@@ -69,6 +70,10 @@ private:
     devices::DeviceState m_state = devices::DeviceState::Ready;
     bool m_failJobs = false;
 };
+
+/// Pick-up numbers counted per harness (tests only; the kiosk takes them from its queue book).
+/// The text of an ESC/POS text slip (SlipWriter): printer commands dropped, lines kept.
+[[nodiscard]] QString escPosText(const QByteArray &job);
 
 /// The kiosk's real objects (store, outbox, catalog, the UI areas, QML UI, wedge scanner) on a
 /// throw-away data folder, with a capturing printer, driven the way a person does: taps on

@@ -9,7 +9,7 @@ kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABEL
             editFromReviewKeepsAnswers heirsAndWitnessesThroughTheForm idleWipeLeavesNoTrace statusShowsEachStage statusByScannedTicket
             garbageScanChangesNothing surveyIsStoredForTheBackend surveyCanBeSkipped englishThenBackToIndonesian
             focusedFieldStaysAboveKeyboard tamperedLetterIsNotPrinted
-            printerFaultIsExplainedAndNothingIsLost failedTicketWaitsForStaffReprint staffHandsOverALetter
+            printerFaultIsExplainedAndNothingIsLost failedTicketWaitsForStaffReprint staffHandsOverALetter representativeWithTypedNik wrongNikForTheHolderIsRefused
             ticketLostToACrashIsPrintedAgain)
 kiosk_add_qtest(NAME tst_queue_ui SOURCES qml/tst_queue_ui.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS helpNumberIsTakenWithATap callingWithTwoLoketsThreeQueues)

@@ -4,6 +4,7 @@
 #include "escpos.h"
 #include "kioskharness.h"
 #include "printjobtracker.h"
+#include "slipwriter.h"
 #include "staffdesk.h"
 
 #include <QTest>
@@ -400,25 +401,158 @@ private Q_SLOTS:
         QCOMPARE(int(h->outbox->technicianAlerts().size()), alertsBefore + 1);
     }
 
-    void staffHandsOverALetter()
+    // A request delivered to the backend, READY, its signed letter on this kiosk (checked by its hash).
+    kiosk::QueuedRequest readyLetter()
     {
         const auto queued = h->outbox->enqueue({QStringLiteral("SKTM"), kNik, QStringLiteral("Siti Aminah"), QStringLiteral("Dusun Krajan"),
             QStringLiteral("Sekolah"), {}, {}});
-        QVERIFY(queued.ok());
-        QVERIFY(h->outbox->markDelivered(queued->id));
-        QVERIFY(h->outbox->applyChange({0, queued->registrationNumber, Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true}));
+        if (!queued.ok())
+            return {};
+        const QByteArray letter = "%PDF-1.4 surat " + queued->registrationNumber.toLatin1();
         const QString path = h->dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
         QFile pdf(path);
-        QVERIFY(pdf.open(QIODevice::WriteOnly));
-        pdf.write("%PDF-1.4 surat");
+        if (!h->outbox->markDelivered(queued->id)
+            || !h->outbox->applyChange({0, queued->registrationNumber, Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true})
+            || !pdf.open(QIODevice::WriteOnly) || pdf.write(letter) != letter.size())
+            return {};
         pdf.close();
-        QVERIFY(h->outbox->setLetter(queued->registrationNumber, path, QStringLiteral("00")));
+        if (!h->outbox->setLetter(queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256(letter).toHex())))
+            return {};
+        return queued.value();
+    }
+
+    // The text of the ticket printer's slips printed since `before`.
+    QString slipsSince(int before) const
+    {
+        QString text;
+        const QList<QByteArray> documents = h->ticketPrinter->documents();
+        for (qsizetype i = before; i < documents.size(); ++i)
+            text += escPosText(documents.at(i));
+        return text;
+    }
+
+    void staffHandsOverALetter()
+    {
+        // The citizen scans the ticket of a READY letter: "Surat siap diambil" and a pick-up number, printed.
+        const kiosk::QueuedRequest queued = readyLetter();
+        const QString reg = queued.registrationNumber;
+        QVERIFY(!reg.isEmpty());
+        const int slipsBefore = int(h->ticketPrinter->documents().size());
+        h->scan(kiosk::OutboxRepository::ticketQrPayload(queued.statusToken));
+        QVERIFY(h->waitForScreen(QStringLiteral("status")));
+        QVERIFY(h->waitFor(QStringLiteral("pickupHeadline")));
+        const QString label = h->areas->status.status().pickupLabel;
+        QVERIFY(label.startsWith(QStringLiteral("B-")));
+        QVERIFY(h->waitFor(QStringLiteral("pickupNumber")));
+        QCOMPARE(h->find(QStringLiteral("pickupNumber"))->property("text").toString(), label);
+        QTRY_COMPARE(int(h->ticketPrinter->documents().size()), slipsBefore + 1);
+        const QString slip = slipsSince(slipsBefore);
+        QVERIFY2(slip.contains(QStringLiteral("SURAT SIAP DIAMBIL")) && slip.contains(label) && slip.contains(reg), qPrintable(slip));
+        // Taking it twice gives the same number (and the slip again), never a new one.
+        const int drawn = h->areas->queue.waiting(kiosk::QueueKind::Pickup);
         h->areas->flow.goHome();
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        h->scan(kiosk::OutboxRepository::ticketQrPayload(queued.statusToken));
+        QVERIFY(h->waitForScreen(QStringLiteral("status")));
+        QCOMPARE(h->areas->status.status().pickupLabel, label);
+        QCOMPARE(h->areas->queue.waiting(kiosk::QueueKind::Pickup), drawn);
+        QTRY_COMPARE(int(h->ticketPrinter->documents().size()), slipsBefore + 2);
+
+        // At the desk: the letter with its pick-up number; print it, then hand it over to the holder by KTP scan.
         QVERIFY(h->signInStaff());
-        QVERIFY(h->tap(QStringLiteral("handover-") + queued->registrationNumber));
-        QVERIFY(h->areas->staffLogin.desk()->message().contains(QStringLiteral("diserahkan")));
-        QTRY_VERIFY(!h->find(QStringLiteral("handover-") + queued->registrationNumber));
-        QVERIFY(h->outbox->handoversToSend().contains(queued->registrationNumber));
+        QVERIFY(h->waitFor(QStringLiteral("handover-") + reg));
+        const int lettersBefore = int(h->letterPrinter->documents().size());
+        QVERIFY(h->tap(QStringLiteral("print-") + reg));
+        QTRY_COMPARE(int(h->letterPrinter->documents().size()), lettersBefore + 1);
+        QVERIFY(h->tap(QStringLiteral("handover-") + reg));
+        QVERIFY(h->waitFor(QStringLiteral("handoverDialog")));
+        h->scan(kNik);
+        QTRY_VERIFY(h->areas->staffLogin.desk()->scannedNik().endsWith(QStringLiteral("0021")));
+        QCOMPARE(h->screen(), QStringLiteral("staff"));
+        const int receiptsBefore = int(h->ticketPrinter->documents().size());
+        QVERIFY(h->tap(QStringLiteral("handoverConfirm")));
+        QVERIFY2(h->areas->staffLogin.desk()->message().contains(QStringLiteral("diserahkan")),
+            qPrintable(h->areas->staffLogin.desk()->handoverError()));
+        QTRY_VERIFY(!h->find(QStringLiteral("handoverDialog")));
+        QTRY_VERIFY(!h->find(QStringLiteral("handover-") + reg));
+
+        // The receipt: office, letter, date, who handed it over, who received it (NIK masked), a line to sign.
+        QTRY_COMPARE(int(h->ticketPrinter->documents().size()), receiptsBefore + 1);
+        const QString receipt = slipsSince(receiptsBefore);
+        for (const QString &expected : {QStringLiteral("TANDA TERIMA PENYERAHAN SURAT"), QStringLiteral("Kantor Desa Pitu"), reg,
+                 QStringLiteral("Diserahkan oleh: Siti Aminah"), QStringLiteral("Siti Aminah"), QStringLiteral("3521********0021"),
+                 QStringLiteral("Pemohon sendiri"), QStringLiteral("________")})
+            QVERIFY2(receipt.contains(expected), qPrintable(expected + QStringLiteral(" missing in:\n") + receipt));
+        QVERIFY(!receipt.contains(kNik));
+        for (const QString &line : receipt.split(QLatin1Char('\n')))
+            QVERIFY2(line.size() <= kiosk::SlipWriter::kColumns80mm, qPrintable(line));
+
+        // What the backend will be told: who handed it over, to whom.
+        const QList<kiosk::PendingHandover> due = h->outbox->handoversDue();
+        const auto sent
+            = std::find_if(due.begin(), due.end(), [&](const kiosk::PendingHandover &p) { return p.registrationNumber == reg; });
+        QVERIFY(sent != due.end());
+        const auto body = serverlink::HandoverBody::fromJson(sent->body);
+        QVERIFY(body);
+        QCOMPARE(body->actor, QStringLiteral("siti"));
+        QCOMPARE(body->kind, serverlink::CollectorKind::Holder);
+        QCOMPARE(body->nik, kNik);
+        QCOMPARE(body->name, QStringLiteral("Siti Aminah"));
+        h->areas->flow.goHome();
+    }
+
+    void representativeWithTypedNik()
+    {
+        const QString reg = readyLetter().registrationNumber;
+        QVERIFY(!reg.isEmpty());
+        QVERIFY(h->signInStaff());
+        QVERIFY(h->tap(QStringLiteral("handover-") + reg));
+        QVERIFY(h->waitFor(QStringLiteral("handoverDialog")));
+        QVERIFY(h->tap(QStringLiteral("collectorRepresentative")));
+        QVERIFY(h->type(QStringLiteral("representativeName"), QStringLiteral("Budi Santoso")));
+        QVERIFY(h->type(QStringLiteral("collectorNik"), QStringLiteral("3521110101800003")));
+        // Without a relationship the desk asks for one.
+        QVERIFY(h->tap(QStringLiteral("handoverConfirm")));
+        QVERIFY(h->waitFor(QStringLiteral("handoverError")));
+        QVERIFY(h->areas->staffLogin.desk()->handoverError().contains(QStringLiteral("hubungan")));
+        QVERIFY(h->tap(QStringLiteral("relationship-anak")));
+        const int receiptsBefore = int(h->ticketPrinter->documents().size());
+        QVERIFY(h->tap(QStringLiteral("handoverConfirm")));
+        QTRY_VERIFY(!h->find(QStringLiteral("handoverDialog")));
+        QTRY_COMPARE(int(h->ticketPrinter->documents().size()), receiptsBefore + 1);
+        const QString receipt = slipsSince(receiptsBefore);
+        for (const QString &expected : {QStringLiteral("Budi Santoso"), QStringLiteral("3521********0003"), QStringLiteral("Wakil (Anak)")})
+            QVERIFY2(receipt.contains(expected), qPrintable(expected + QStringLiteral(" missing in:\n") + receipt));
+        const auto recorded = h->outbox->handover(reg);
+        QVERIFY(recorded);
+        QCOMPARE(recorded->kind, serverlink::CollectorKind::Representative);
+        QCOMPARE(recorded->name, QStringLiteral("Budi Santoso"));
+        QCOMPARE(recorded->nik, QStringLiteral("3521110101800003"));
+        QCOMPARE(recorded->relationship, QStringLiteral("anak"));
+        h->areas->flow.goHome();
+    }
+
+    void wrongNikForTheHolderIsRefused()
+    {
+        const QString reg = readyLetter().registrationNumber;
+        QVERIFY(!reg.isEmpty());
+        QVERIFY(h->signInStaff());
+        QVERIFY(h->tap(QStringLiteral("handover-") + reg));
+        QVERIFY(h->waitFor(QStringLiteral("handoverDialog")));
+        QVERIFY(h->type(QStringLiteral("collectorNik"), QStringLiteral("3521110101800003")));
+        const int printedBefore = int(h->ticketPrinter->documents().size());
+        QVERIFY(h->tap(QStringLiteral("handoverConfirm")));
+        QVERIFY(h->waitFor(QStringLiteral("handoverError")));
+        QVERIFY(h->areas->staffLogin.desk()->handoverError().contains(QStringLiteral("tidak sama")));
+        // Nothing recorded, nothing printed, and the request's NIK is nowhere on screen.
+        QVERIFY(!h->outbox->findByRegistrationNumber(reg)->handedOver);
+        QVERIFY(h->find(QStringLiteral("handoverDialog")));
+        QTest::qWait(100);
+        QCOMPARE(int(h->ticketPrinter->documents().size()), printedBefore);
+        for (QQuickItem *text : h->visibleTexts())
+            QVERIFY(!text->property("text").toString().contains(kNik));
+        QVERIFY(h->tap(QStringLiteral("handoverCancel")));
+        QTRY_VERIFY(!h->find(QStringLiteral("handoverDialog")));
         h->areas->flow.goHome();
     }
 
@@ -466,7 +600,6 @@ private Q_SLOTS:
 
         // Staff see the job with its reason and print it again once the printer is fixed.
         h->ticketPrinter->setFailJobs(false);
-        h->areas->flow.goHome();
         QVERIFY(h->signInStaff());
         const int id = h->print->pendingJobs().first().id;
         // Device states and their paths are for the technician (#15), not on the staff desk.
@@ -492,7 +625,6 @@ private Q_SLOTS:
         QVERIFY(queued.ok());
         QVERIFY(h->outbox->stats().ticketsNotPrinted >= 1);
         const int printedBefore = int(h->ticketPrinter->documents().size());
-        h->areas->flow.goHome();
         QVERIFY(h->signInStaff());
         QVERIFY(h->tap(QStringLiteral("reprintLostTickets")));
         QVERIFY(h->areas->staffLogin.desk()->message().contains(QStringLiteral("dikirim ulang")));

@@ -4,5 +4,6 @@ kiosk_add_qtest(NAME tst_serverlink SOURCES unit/tst_serverlink.cpp LIBS kiosk_s
 kiosk_add_qtest(NAME tst_protocol SOURCES unit/tst_protocol.cpp LIBS kiosk_serverlink
   FUNCTIONS builtInCatalogRoundTrips malformedCatalogsRefused heartbeatRoundTrips healthWords malformedHeartbeatsRefused
             changesPageRoundTripsAndSkipsBadEntries malformedChangesPagesRefused transientStatuses qrIsLevelMAlphanumeric
-            staffCredentialsRoundTripAndBounds)
+            staffCredentialsRoundTripAndBounds
+            handoverBodyRoundTrips handoverRelationshipsAreTheDesksChoices malformedHandoverBodiesRefused)
 target_compile_definitions(tst_protocol PRIVATE KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")

@@ -321,6 +321,52 @@ private slots:
         QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-API-4/handover")).status, 200);
         QCOMPARE(m_backend->store->request(QStringLiteral("REG-API-4")).value().stage, serverlink::Stage::HandedOver);
         QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/requests/REG-NOPE/handover")).status, 404);
+        // A kiosk from before the handover dialog: recorded, with no actor and no collector.
+        const auto old = m_backend->store->handover(QStringLiteral("REG-API-4"));
+        QVERIFY(old && old.value());
+        QVERIFY(old.value()->actor.isEmpty());
+        QVERIFY(old.value()->collectorKind.isEmpty());
+    }
+
+    void handoverBodyIsStored()
+    {
+        QCOMPARE(submit(submitBody(QStringLiteral("REG-API-H")), QStringLiteral("idem-key-00000000H1")).status, 201);
+        QVERIFY(testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-API-H")));
+        const QString path = QStringLiteral("/api/v1/requests/REG-API-H/handover");
+        serverlink::HandoverBody body {QStringLiteral("siti.petugas"), QDateTime(QDate(2026, 12, 7), QTime(2, 30), Qt::UTC),
+            serverlink::CollectorKind::Holder, QStringLiteral("Siti Aminah"), QStringLiteral("3521110101800003"), {}};
+        // Malformed bodies change nothing: not an object → 400, bad fields → 422, a holder with another NIK → 422.
+        QCOMPARE(call(QStringLiteral("POST"), path, "not json").status, 400);
+        QCOMPARE(call(QStringLiteral("POST"), path, "[]").status, 400);
+        QCOMPARE(call(QStringLiteral("POST"), path, R"({"actor":"siti"})").status, 422);
+        QCOMPARE(call(QStringLiteral("POST"), path, QByteArray(body.toJson()).replace("holder", "courier")).status, 422);
+        QCOMPARE(call(QStringLiteral("POST"), path, body.toJson()).status, 422);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-API-H")).value().stage, serverlink::Stage::Ready);
+        QVERIFY(!m_backend->store->handover(QStringLiteral("REG-API-H")).value());
+
+        body.kind = serverlink::CollectorKind::Representative;
+        body.name = QStringLiteral("Budi Santoso");
+        body.relationship = QStringLiteral("anak");
+        QCOMPARE(call(QStringLiteral("POST"), path, body.toJson()).status, 200);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-API-H")).value().stage, serverlink::Stage::HandedOver);
+        const auto stored = m_backend->store->handover(QStringLiteral("REG-API-H"));
+        QVERIFY(stored && stored.value());
+        const HandoverRecord &h = *stored.value();
+        QCOMPARE(h.actor, QStringLiteral("siti.petugas"));
+        QCOMPARE(h.at, body.at);
+        QCOMPARE(h.collectorKind, QStringLiteral("representative"));
+        QCOMPARE(h.collectorName, QStringLiteral("Budi Santoso"));
+        QCOMPARE(h.collectorNik, QStringLiteral("3521110101800003"));
+        QCOMPARE(h.relationship, QStringLiteral("anak"));
+        QVERIFY(!h.kioskId.isEmpty());
+        // The history names the staff member, not only the kiosk.
+        const auto events = m_backend->store->events(QStringLiteral("REG-API-H"));
+        QVERIFY(events);
+        QVERIFY(events.value().last().actor.startsWith(QStringLiteral("siti.petugas")));
+        // Repeating it is harmless and keeps the first record.
+        body.name = QStringLiteral("Orang Lain");
+        QCOMPARE(call(QStringLiteral("POST"), path, body.toJson()).status, 200);
+        QCOMPARE(m_backend->store->handover(QStringLiteral("REG-API-H")).value()->collectorName, QStringLiteral("Budi Santoso"));
     }
 
     void surveyStoredOnce()

@@ -455,6 +455,28 @@ private slots:
             QVERIFY2(!log.text().contains(QLatin1String(digits)), qPrintable(log.text()));
     }
 
+    void handoverShownOnTheRequestPage()
+    {
+        submit(QStringLiteral("REG-CON-H1"), QStringLiteral("Siti Aminah"));
+        forwardAndSign(QStringLiteral("REG-CON-H1"));
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-CON-H1")).value().stage, serverlink::Stage::Ready);
+        const serverlink::HandoverBody body {QStringLiteral("dewi<b>"), QDateTime(QDate(2026, 12, 7), QTime(2, 30), Qt::UTC),
+            serverlink::CollectorKind::Representative, QStringLiteral("Budi Santoso"), QStringLiteral("3521110101800003"),
+            QStringLiteral("orang_tua")};
+        QVERIFY(m_backend->workflow->handOver(QStringLiteral("REG-CON-H1"), kDesa, QStringLiteral("KIOSK-0001"), body));
+        const auto [jar, csrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-CON-H1"));
+        QCOMPARE(page.status, 200);
+        static const QRegularExpression sentence(QStringLiteral("<p id=\"penyerahan\">([^<]*)</p>"));
+        const QString shown = sentence.match(QString::fromUtf8(page.body)).captured(1);
+        QVERIFY2(shown.startsWith(QStringLiteral("Diserahkan oleh dewi&lt;b&gt; (anjungan KIOSK-0001) kepada Budi Santoso (orang tua, NIK "
+                                                 "3521********0003) pada ")),
+            qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("2026")));
+        QVERIFY(!page.body.contains("3521110101800003"));
+    }
+
     void addedPageAndEscapedQuery()
     {
         const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));

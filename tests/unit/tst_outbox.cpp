@@ -58,6 +58,12 @@ class TestOutbox : public QObject
         return Done {};
     }
 
+    static serverlink::HandoverBody representative()
+    {
+        return {QStringLiteral("petugas"), {}, serverlink::CollectorKind::Representative, QStringLiteral("Budi Santoso"),
+            QStringLiteral("3521110101800003"), QStringLiteral("saudara")};
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -197,7 +203,10 @@ private Q_SLOTS:
         QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::Ready, {}, m_now.toUTC(), true}));
         QVERIFY(outbox.setLetter(reg, m_dir.filePath(QStringLiteral("tidak-ada.pdf")), QStringLiteral("00")));
         if (handedOver)
-            QVERIFY(outbox.markHandedOver(reg));
+            QVERIFY(outbox.markHandedOver(reg, representative()));
+        // A handed-over letter is purged only once the backend heard of the handover.
+        if (write == QLatin1String("purge"))
+            QVERIFY(outbox.markHandoverSent(reg));
 
         // The disk refuses this one write (as a full disk or a read-only file would).
         QSqlQuery q(store.connection());
@@ -217,7 +226,7 @@ private Q_SLOTS:
         else if (write == QLatin1String("letter"))
             written = outbox.setLetter(reg, m_dir.filePath(QStringLiteral("lain.pdf")), QStringLiteral("11"));
         else if (write == QLatin1String("handover"))
-            written = outbox.markHandedOver(reg);
+            written = outbox.markHandedOver(reg, representative());
         else if (write == QLatin1String("handoverSent"))
             written = outbox.markHandoverSent(reg);
         else if (write == QLatin1String("purge")) {
@@ -246,7 +255,7 @@ private Q_SLOTS:
         QVERIFY(queued.ok());
         const QString reg = queued->registrationNumber;
         // Not a ready letter yet: nothing to hand over, nothing to send, nothing to purge.
-        QCOMPARE(outbox.markHandedOver(reg).error().code, ErrorCode::NotFound);
+        QCOMPARE(outbox.markHandedOver(reg, representative()).error().code, ErrorCode::NotFound);
         QVERIFY(outbox.handoversToSend().isEmpty());
 
         QVERIFY(outbox.markDelivered(queued->id));
@@ -260,10 +269,26 @@ private Q_SLOTS:
         QCOMPARE(outbox.readyLetters().size(), 1);
         QVERIFY(!outbox.findByRegistrationNumber(reg)->maskedName.isEmpty());
 
-        QVERIFY(outbox.markHandedOver(reg));
-        QVERIFY(!outbox.markHandedOver(reg)); // once
+        QVERIFY(outbox.markHandedOver(reg, representative()));
+        QVERIFY(!outbox.markHandedOver(reg, representative())); // once
         QCOMPARE(outbox.readyLetters().size(), 0);
         QCOMPARE(outbox.handoversToSend(), QStringList {reg});
+        // Who collected it: kept sealed (not readable in the store), sent as the handover body.
+        const auto recorded = outbox.handover(reg);
+        QVERIFY(recorded);
+        QCOMPARE(recorded->name, representative().name);
+        QCOMPARE(recorded->nik, representative().nik);
+        QCOMPARE(recorded->relationship, QStringLiteral("saudara"));
+        QCOMPARE(recorded->at, m_now.toUTC());
+        QCOMPARE(serverlink::HandoverBody::fromJson(outbox.handoversDue().value(0).body), recorded);
+        {
+            QSqlQuery raw(store.connection());
+            QVERIFY(raw.exec(QStringLiteral("SELECT collector_sealed, handed_over_by, collector_kind FROM requests")) && raw.next());
+            QVERIFY(!raw.value(0).toByteArray().contains("Budi"));
+            QVERIFY(!raw.value(0).toByteArray().contains("3521110101800003"));
+            QCOMPARE(raw.value(1).toString(), QStringLiteral("petugas"));
+            QCOMPARE(raw.value(2).toString(), QStringLiteral("representative"));
+        }
         QVERIFY(outbox.markHandoverSent(reg));
         QVERIFY(outbox.handoversToSend().isEmpty());
 
@@ -285,7 +310,24 @@ private Q_SLOTS:
         const auto status = outbox.findByRegistrationNumber(reg);
         QVERIFY(status);
         QVERIFY(status->maskedName.isEmpty());
+        QVERIFY(!outbox.handover(reg));
         QCOMPARE(outbox.purgePersonalData(30).value(), 0);
+    }
+
+    void pickupNumberIsOnePerLetterPerDay()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        const QDate today(2026, 3, 2);
+        QVERIFY(outbox.pickupNumber(QStringLiteral("AAAAA-11111"), today).isEmpty());
+        QVERIFY(outbox.recordPickupNumber(QStringLiteral("AAAAA-11111"), today, QStringLiteral("B-001")));
+        QVERIFY(outbox.recordPickupNumber(QStringLiteral("AAAAA-11111"), today, QStringLiteral("B-002")));
+        QCOMPARE(outbox.pickupNumber(QStringLiteral("AAAAA-11111"), today), QStringLiteral("B-001"));
+        QVERIFY(outbox.recordPickupNumber(QStringLiteral("AAAAA-11111"), today.addDays(1), QStringLiteral("B-001")));
+        QCOMPARE(outbox.pickupNumber(QStringLiteral("AAAAA-11111"), today.addDays(1)), QStringLiteral("B-001"));
+        // One label is one letter's on a day.
+        QVERIFY(!outbox.recordPickupNumber(QStringLiteral("BBBBB-22222"), today, QStringLiteral("B-001")));
     }
 
     void undeliveredRequestIsNeverPurged()

@@ -171,6 +171,72 @@ private Q_SLOTS:
         QVERIFY(!error.isEmpty());
     }
 
+    void handoverBodyRoundTrips()
+    {
+        const HandoverBody holder {QStringLiteral("siti"), QDateTime(QDate(2026, 12, 7), QTime(9, 30), Qt::UTC), CollectorKind::Holder,
+            QStringLiteral("Siti Aminah"), QStringLiteral("3521115205010021"), {}};
+        QCOMPARE(HandoverBody::fromJson(holder.toJson()), holder);
+        HandoverBody wakil = holder;
+        wakil.kind = CollectorKind::Representative;
+        wakil.name = QStringLiteral("Budi Santoso");
+        wakil.relationship = QStringLiteral("orang_tua");
+        QCOMPARE(HandoverBody::fromJson(wakil.toJson()), wakil);
+        QVERIFY(wakil.toJson().contains(R"("kind":"representative")"));
+    }
+
+    void handoverRelationshipsAreTheDesksChoices()
+    {
+        // Independent table: the five choices the brief names, in the order the desk offers them.
+        const QList<QPair<QString, QString>> expected {{QStringLiteral("suami_istri"), QStringLiteral("Suami/istri")},
+            {QStringLiteral("anak"), QStringLiteral("Anak")}, {QStringLiteral("orang_tua"), QStringLiteral("Orang tua")},
+            {QStringLiteral("saudara"), QStringLiteral("Saudara")}, {QStringLiteral("lainnya"), QStringLiteral("Lainnya")}};
+        QCOMPARE(collectorRelationships().size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i) {
+            QCOMPARE(QString::fromLatin1(collectorRelationships().at(i).wire), expected.at(i).first);
+            QCOMPARE(collectorRelationshipLabel(expected.at(i).first), expected.at(i).second);
+        }
+        QVERIFY(collectorRelationshipLabel(QStringLiteral("tetangga")).isEmpty());
+    }
+
+    void malformedHandoverBodiesRefused_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("notAnObject");
+        const QByteArray collector = R"({"kind":"holder","name":"Siti Aminah","nik":"3521115205010021","relationship":""})";
+        const QByteArray good = R"("actor":"siti","at":"2026-12-07T09:30:00Z","collector":)" + collector;
+        QVERIFY(HandoverBody::fromJson("{" + good + "}"));
+        QTest::newRow("not json") << QByteArray("actor=siti") << true;
+        QTest::newRow("array") << QByteArray("[1]") << true;
+        QTest::newRow("oversized") << "{" + good + ",\"pad\":\"" + QByteArray(kMaxBodyBytes, 'a') + "\"}" << true;
+        QTest::newRow("no actor") << "{" + QByteArray(good).replace(R"("actor":"siti",)", "") + "}" << false;
+        QTest::newRow("empty actor") << "{" + QByteArray(good).replace(R"("siti")", R"("")") + "}" << false;
+        QTest::newRow("bad at") << "{" + QByteArray(good).replace("2026-12-07T09:30:00Z", "kemarin") + "}" << false;
+        QTest::newRow("no collector") << QByteArray(R"({"actor":"siti","at":"2026-12-07T09:30:00Z"})") << false;
+        QTest::newRow("collector string") << QByteArray(R"({"actor":"siti","at":"2026-12-07T09:30:00Z","collector":"Siti"})") << false;
+        QTest::newRow("unknown kind") << "{" + QByteArray(good).replace(R"("holder")", R"("courier")") + "}" << false;
+        QTest::newRow("short nik") << "{" + QByteArray(good).replace("3521115205010021", "352111") + "}" << false;
+        QTest::newRow("nik letters") << "{" + QByteArray(good).replace("3521115205010021", "35211152050100AB") + "}" << false;
+        QTest::newRow("empty name") << "{" + QByteArray(good).replace("Siti Aminah", "  ") + "}" << false;
+        QTest::newRow("holder with relationship")
+            << "{" + QByteArray(good).replace(R"("relationship":"")", R"("relationship":"anak")") + "}" << false;
+        QTest::newRow("representative without relationship")
+            << "{" + QByteArray(good).replace(R"("holder")", R"("representative")") + "}" << false;
+        QTest::newRow("unknown relationship") << "{"
+                + QByteArray(good).replace(R"("holder")", R"("representative")").replace(R"("relationship":"")", R"("relationship":"x")")
+                + "}" << false;
+    }
+
+    void malformedHandoverBodiesRefused()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, notAnObject);
+        QString error;
+        bool malformed = !notAnObject;
+        QVERIFY(!HandoverBody::fromJson(body, &error, &malformed));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(malformed, notAnObject);
+    }
+
     void changesPageRoundTripsAndSkipsBadEntries()
     {
         ChangesPage page;

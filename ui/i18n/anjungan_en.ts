@@ -148,6 +148,57 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Serahkan surat %1</source>
+        <translation>Hand over letter %1</translation>
+    </message>
+    <message>
+        <source>Atas nama %1</source>
+        <translation>In the name of %1</translation>
+    </message>
+    <message>
+        <source>KTP pengambil terpindai: NIK %1</source>
+        <translation>Collector's KTP scanned: NIK %1</translation>
+    </message>
+    <message>
+        <source>Pindai KTP pengambil, atau ketik NIK-nya di bawah.</source>
+        <translation>Scan the collector's KTP, or type their NIK below.</translation>
+    </message>
+    <message>
+        <source>Pemohon sendiri</source>
+        <translation>The applicant in person</translation>
+    </message>
+    <message>
+        <source>Diwakilkan</source>
+        <translation>A representative</translation>
+    </message>
+    <message>
+        <source>Nama wakil</source>
+        <translation>Representative's name</translation>
+    </message>
+    <message>
+        <source>NIK wakil</source>
+        <translation>Representative's NIK</translation>
+    </message>
+    <message>
+        <source>NIK pemohon</source>
+        <translation>Applicant's NIK</translation>
+    </message>
+    <message>
+        <source>Hubungan dengan pemohon</source>
+        <translation>Relationship to the applicant</translation>
+    </message>
+    <message>
+        <source>Serahkan dan cetak tanda terima</source>
+        <translation>Hand over and print the receipt</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>HelpScreen</name>
     <message>
         <source>Bantuan</source>
@@ -508,6 +559,10 @@
         <source>Keluar</source>
         <translation>Sign out</translation>
     </message>
+    <message>
+        <source>Ambil %1</source>
+        <translation>Pick-up %1</translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -585,6 +640,14 @@
     <message>
         <source>Riwayat</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>Surat siap diambil</source>
+        <translation>Your letter is ready for pick-up</translation>
+    </message>
+    <message>
+        <source>Nomor pengambilan Anda (dicetak pada struk):</source>
+        <translation>Your pick-up number (printed on the slip):</translation>
     </message>
 </context>
 <context>
@@ -1070,10 +1133,6 @@
         <translation>Letter %1 is not in the list of ready letters.</translation>
     </message>
     <message>
-        <source>Surat %1 tercatat sudah diserahkan kepada pemohon.</source>
-        <translation>Letter %1 is recorded as handed over to the applicant.</translation>
-    </message>
-    <message>
         <source>Pekerjaan cetak #%1 dikirim ulang ke printer.</source>
         <translation>Print job #%1 sent to the printer again.</translation>
     </message>
@@ -1095,6 +1154,34 @@
     <message>
         <source>Penyerahan surat %1 belum tersimpan. Coba lagi; bila tetap gagal, hubungi teknisi.</source>
         <translation>The handover of letter %1 was not saved. Try again; if it still fails, call the technician.</translation>
+    </message>
+    <message>
+        <source>Pindai KTP pengambil atau ketik NIK-nya.</source>
+        <translation>Scan the collector's KTP or type their NIK.</translation>
+    </message>
+    <message>
+        <source>Data pemohon surat ini tidak ada lagi di anjungan. Pilih &quot;Diwakilkan&quot; dan catat pengambilnya.</source>
+        <translation>This letter's applicant data is no longer on the kiosk. Choose &quot;A representative&quot; and record who collects it.</translation>
+    </message>
+    <message>
+        <source>NIK tidak sama dengan NIK pemohon. Bila surat diambil orang lain, pilih &quot;Diwakilkan&quot;.</source>
+        <translation>The NIK is not the applicant's NIK. If someone else collects the letter, choose &quot;A representative&quot;.</translation>
+    </message>
+    <message>
+        <source>Tulis nama wakil yang mengambil surat.</source>
+        <translation>Write the name of the representative collecting the letter.</translation>
+    </message>
+    <message>
+        <source>Pilih hubungan wakil dengan pemohon.</source>
+        <translation>Choose the representative's relationship to the applicant.</translation>
+    </message>
+    <message>
+        <source>Surat %1 tercatat sudah diserahkan kepada pemohon. Tanda terima dicetak.</source>
+        <translation>Letter %1 is recorded as handed over to the applicant. The receipt is printing.</translation>
+    </message>
+    <message>
+        <source>Surat %1 tercatat sudah diserahkan kepada wakil pemohon. Tanda terima dicetak.</source>
+        <translation>Letter %1 is recorded as handed over to the applicant's representative. The receipt is printing.</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1225,10 @@
         <source>Petugas loket</source>
         <translation>Counter staff</translation>
     </message>
+    <message>
+        <source>Petugas loket</source>
+        <translation>Counter staff</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::StatusLookup</name>
@@ -1154,12 +1245,20 @@
         <translation>Your request was rejected. The reason is written below; ask the staff if it is unclear.</translation>
     </message>
     <message>
-        <source>Surat Anda sudah jadi. Ambil di kantor desa dengan membawa tiket ini.</source>
-        <translation>Your letter is ready. Pick it up at the village office with this ticket.</translation>
-    </message>
-    <message>
         <source>Permohonan Anda sedang diproses. Tidak perlu datang sampai surat siap.</source>
         <translation>Your request is being processed. No need to come until the letter is ready.</translation>
+    </message>
+    <message>
+        <source>Surat Anda sudah diserahkan.</source>
+        <translation>Your letter has been handed over.</translation>
+    </message>
+    <message>
+        <source>Surat siap diambil. Silakan ke loket dengan membawa tiket dan KTP Anda.</source>
+        <translation>Your letter is ready for pick-up. Please go to the counter with your ticket and KTP.</translation>
+    </message>
+    <message>
+        <source>Surat siap diambil. Tunggu nomor %1 dipanggil, lalu ke loket dengan membawa KTP Anda. Bila diwakilkan, wakil membawa KTP-nya sendiri.</source>
+        <translation>Your letter is ready for pick-up. Wait until number %1 is called, then go to the counter with your KTP. A representative brings their own KTP.</translation>
     </message>
 </context>
 <context>

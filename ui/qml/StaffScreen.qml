@@ -122,11 +122,12 @@ ScreenPage {
                 required property string serviceName
                 required property string maskedName
                 required property string queueLabel
+                required property string pickupLabel
                 width: list.width
                 spacing: Theme.gap
                 Text {
                     Layout.fillWidth: true
-                    text: letter.queueLabel + " · " + letter.serviceName + "\n" + letter.maskedName + " · " + letter.registrationNumber
+                    text: (letter.pickupLabel.length > 0 ? qsTr("Ambil %1").arg(letter.pickupLabel) : letter.queueLabel) + " · " + letter.serviceName + "\n" + letter.maskedName + " · " + letter.registrationNumber
                     font.pixelSize: Theme.body
                     color: Theme.text
                     wrapMode: Text.WordWrap
@@ -142,9 +143,13 @@ ScreenPage {
                     implicitWidth: 220
                     primary: false
                     text: qsTr("Serahkan")
-                    onClicked: page.desk.handOver(letter.registrationNumber)
+                    onClicked: page.desk.beginHandover(letter.registrationNumber)
                 }
             }
         }
+    }
+    HandoverDialog {
+        anchors.fill: parent
+        desk: page.desk
     }
 }

@@ -54,6 +54,48 @@ ScreenPage {
                     color: StatusLookup.status.needsAction ? Theme.error : Theme.primary
                     wrapMode: Text.WordWrap
                 }
+                // A ready letter: what the citizen does now, and the pick-up number also printed on a slip.
+                Rectangle {
+                    objectName: "pickupPanel"
+                    Layout.fillWidth: true
+                    visible: StatusLookup.status.readyForPickup
+                    implicitHeight: pickupColumn.implicitHeight + 32
+                    radius: 12
+                    color: Theme.surface
+                    border.color: Theme.primary
+                    border.width: 2
+                    ColumnLayout {
+                        id: pickupColumn
+                        anchors.fill: parent
+                        anchors.margins: 16
+                        spacing: 4
+                        Text {
+                            objectName: "pickupHeadline"
+                            Layout.fillWidth: true
+                            text: qsTr("Surat siap diambil")
+                            font.pixelSize: Theme.title
+                            font.bold: true
+                            color: Theme.primary
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            visible: StatusLookup.status.pickupLabel.length > 0
+                            text: qsTr("Nomor pengambilan Anda (dicetak pada struk):")
+                            font.pixelSize: Theme.body
+                            color: Theme.text
+                            wrapMode: Text.WordWrap
+                        }
+                        Text {
+                            objectName: "pickupNumber"
+                            visible: StatusLookup.status.pickupLabel.length > 0
+                            text: StatusLookup.status.pickupLabel
+                            font.pixelSize: Theme.title * 2
+                            font.bold: true
+                            color: Theme.text
+                        }
+                    }
+                }
                 Text {
                     objectName: "stageNote"
                     Layout.fillWidth: true

@@ -23,6 +23,23 @@ using namespace console;
 using serverlink::ServiceLevel;
 
 namespace {
+// "Diserahkan oleh siti (kiosk-pitu-1) kepada Budi Santoso (anak, NIK 3521********0003) pada …", HTML-escaped.
+QString handoverSentence(const HandoverRecord &h)
+{
+    const QString by
+        = h.actor.isEmpty() ? QStringLiteral("anjungan %1").arg(h.kioskId) : QStringLiteral("%1 (anjungan %2)").arg(h.actor, h.kioskId);
+    QString to;
+    if (h.collectorKind == QLatin1String("holder"))
+        to = QStringLiteral("%1 (pemohon sendiri)").arg(h.collectorName);
+    else if (h.collectorKind == QLatin1String("representative"))
+        to = QStringLiteral("%1 (%2, NIK %3)")
+                 .arg(h.collectorName, serverlink::collectorRelationshipLabel(h.relationship).toLower(),
+                     h.collectorNik.left(4) + QString(std::max<qsizetype>(0, h.collectorNik.size() - 8), QLatin1Char('*'))
+                         + h.collectorNik.right(4));
+    else
+        to = QStringLiteral("pemohon (pengambil tidak dicatat anjungan)");
+    return html::escape(QStringLiteral("Diserahkan oleh %1 kepada %2 pada ").arg(by, to)) + html::wibTime(h.at);
+}
 
 const QList<Role> kSigners {Role::KepalaDesa, Role::Camat, Role::SuperAdmin};
 
@@ -255,6 +272,9 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
                             : QStringLiteral("Isi surat sebagai teks"),
                         html::escape(lines.join(QLatin1Char('\n'))));
     }
+
+    if (const auto handed = store.handover(r.registrationNumber); handed && handed.value())
+        body += QStringLiteral("<h2>Penyerahan</h2><p id=\"penyerahan\">%1</p>").arg(handoverSentence(*handed.value()));
 
     QStringList history;
     const auto events = store.events(r.registrationNumber);
