@@ -3,6 +3,7 @@
 // choosing an option, adding a person and every button are. Prints a table; target ≤ 8 for SKTM.
 #include "kioskharness.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -114,6 +115,31 @@ private Q_SLOTS:
         out << "SKTM with a scanned NIK: " << sktmTaps << " taps plus typing (target ≤ 8)\n";
         out.flush();
         QVERIFY(sktmTaps > 0);
+    }
+
+    // The front office's pick-up: from the staff card scan to the printed receipt (scans are not taps).
+    void staffPickupTaps()
+    {
+        KioskHarness h;
+        QVERIFY(h.load({1920, 1080}));
+        const QString nik = QStringLiteral("3521115205010021");
+        const QString reg = h.readyLetter(nik).registrationNumber;
+        QVERIFY(!reg.isEmpty());
+        QElapsedTimer clock;
+        clock.start();
+        h.taps = 0;
+        QVERIFY(h.signInStaff());
+        const int signInTaps = h.taps;
+        QVERIFY(h.tap(QStringLiteral("print-") + reg));
+        QVERIFY(h.tap(QStringLiteral("handover-") + reg));
+        QVERIFY(h.waitFor(QStringLiteral("handoverDialog")));
+        h.scan(nik);
+        QTRY_VERIFY(!h.areas->staffLogin.desk()->scannedNik().isEmpty());
+        const int receiptsBefore = int(h.ticketPrinter->documents().size());
+        QVERIFY(h.tap(QStringLiteral("handoverConfirm")));
+        QTRY_COMPARE(int(h.ticketPrinter->documents().size()), receiptsBefore + 1);
+        QTextStream(stdout) << "\nstaff pick-up, card scan to receipt printed: " << h.taps << " taps (" << signInTaps
+                            << " of them the PIN and OK), 2 scans (staff card, KTP), " << clock.elapsed() << " ms offscreen\n";
     }
 };
 

@@ -124,6 +124,25 @@ QString escPosText(const QByteArray &job)
     return QString::fromLatin1(text);
 }
 
+kiosk::QueuedRequest KioskHarness::readyLetter(const QString &nik)
+{
+    const auto queued = outbox->enqueue(
+        {QStringLiteral("SKTM"), nik, QStringLiteral("Siti Aminah"), QStringLiteral("Dusun Krajan"), QStringLiteral("Sekolah"), {}, {}});
+    if (!queued.ok())
+        return {};
+    const QByteArray letter = "%PDF-1.4 surat " + queued->registrationNumber.toLatin1();
+    const QString path = dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
+    QFile pdf(path);
+    if (!outbox->markDelivered(queued->id)
+        || !outbox->applyChange({0, queued->registrationNumber, serverlink::Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true})
+        || !pdf.open(QIODevice::WriteOnly) || pdf.write(letter) != letter.size())
+        return {};
+    pdf.close();
+    if (!outbox->setLetter(queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256(letter).toHex())))
+        return {};
+    return queued.value();
+}
+
 bool KioskHarness::signInStaff()
 {
     scan(kStaffCard);

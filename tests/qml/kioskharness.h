@@ -133,6 +133,9 @@ public:
     static const QString kStaffPin;
     /// Siti's staff card (teststaff::card('S')); her PIN is kStaffPin.
     static const QString kStaffCard;
+    /// A request of `nik` delivered to the backend, READY, its signed letter on this kiosk (checked by its hash);
+    /// an empty request when the store refused a step.
+    kiosk::QueuedRequest readyLetter(const QString &nik);
     /// Scans Siti's card and types kStaffPin on the PIN pad (taps); true when the desk opened.
     bool signInStaff();
 };

@@ -401,25 +401,7 @@ private Q_SLOTS:
         QCOMPARE(int(h->outbox->technicianAlerts().size()), alertsBefore + 1);
     }
 
-    // A request delivered to the backend, READY, its signed letter on this kiosk (checked by its hash).
-    kiosk::QueuedRequest readyLetter()
-    {
-        const auto queued = h->outbox->enqueue({QStringLiteral("SKTM"), kNik, QStringLiteral("Siti Aminah"), QStringLiteral("Dusun Krajan"),
-            QStringLiteral("Sekolah"), {}, {}});
-        if (!queued.ok())
-            return {};
-        const QByteArray letter = "%PDF-1.4 surat " + queued->registrationNumber.toLatin1();
-        const QString path = h->dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
-        QFile pdf(path);
-        if (!h->outbox->markDelivered(queued->id)
-            || !h->outbox->applyChange({0, queued->registrationNumber, Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true})
-            || !pdf.open(QIODevice::WriteOnly) || pdf.write(letter) != letter.size())
-            return {};
-        pdf.close();
-        if (!h->outbox->setLetter(queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256(letter).toHex())))
-            return {};
-        return queued.value();
-    }
+    kiosk::QueuedRequest readyLetter() { return h->readyLetter(kNik); }
 
     // The text of the ticket printer's slips printed since `before`.
     QString slipsSince(int before) const
