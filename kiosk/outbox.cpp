@@ -1,5 +1,7 @@
 #include "outbox.h"
 
+#include "masking.h"
+
 #include <QFile>
 #include <QJsonDocument>
 
@@ -422,7 +424,7 @@ std::optional<RequestStatus> OutboxRepository::findWhere(const QString &conditio
     const auto body = serverlink::crypto::aeadOpen(m_key, q.value(6).toByteArray(), s.registrationNumber.toUtf8());
     if (body) {
         if (const auto parsed = serverlink::SubmitRequest::fromJson(*body))
-            s.maskedName = maskName(parsed->name);
+            s.maskedName = serverlink::masking::name(parsed->name);
     }
     s.queueNumber = q.value(7).toInt();
     s.letterAvailable = q.value(8).toBool();
@@ -644,14 +646,6 @@ Status OutboxRepository::setSyncValue(const QString &name, const QString &value)
     return done(m_store.write(QStringLiteral("keadaan sinkronisasi"),
         QStringLiteral("INSERT INTO sync_state (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
         {name, value}));
-}
-
-QString OutboxRepository::maskName(const QString &name)
-{
-    QStringList words = name.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (QString &w : words)
-        w = w.left(1) + QString(w.size() - 1, QLatin1Char('*'));
-    return words.join(QLatin1Char(' '));
 }
 
 QString OutboxRepository::ticketQrPayload(const QString &statusToken)

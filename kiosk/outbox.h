@@ -192,8 +192,6 @@ public:
     [[nodiscard]] QString syncValue(const QString &name) const;
     [[nodiscard]] Status setSyncValue(const QString &name, const QString &value);
 
-    /// Masks a name for display to whoever stands at the kiosk: "Siti Aminah" → "S*** A*****".
-    [[nodiscard]] static QString maskName(const QString &name);
     /// The payload printed in the ticket's QR code.
     [[nodiscard]] static QString ticketQrPayload(const QString &statusToken);
     /// The status token inside a ticket QR payload, if it is one.

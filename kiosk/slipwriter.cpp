@@ -126,13 +126,6 @@ QByteArray PickupSlip::toEscPos(int columns) const
     return w.finish();
 }
 
-QString HandoverReceipt::maskNik(const QString &nik)
-{
-    if (nik.size() <= 8)
-        return QString(nik.size(), QLatin1Char('*'));
-    return nik.left(4) + QString(nik.size() - 8, QLatin1Char('*')) + nik.right(4);
-}
-
 QByteArray HandoverReceipt::toEscPos(int columns) const
 {
     SlipWriter w(columns);

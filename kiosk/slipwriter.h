@@ -62,8 +62,6 @@ struct HandoverReceipt {
     QString relationship; // the representative's relationship to the holder (label); empty: the holder in person
 
     [[nodiscard]] QByteArray toEscPos(int columns = SlipWriter::kColumns80mm) const;
-    /// "3521••••••••0001": enough to recognise a KTP, not enough to use it.
-    [[nodiscard]] static QString maskNik(const QString &nik);
 };
 
 } // namespace kiosk

@@ -3,6 +3,7 @@
 #include "catalogmodel.h"
 #include "crypto.h"
 #include "deskjournal.h"
+#include "masking.h"
 #include "nik.h"
 #include "outbox.h"
 #include "printer.h"
@@ -189,7 +190,7 @@ QVariantList StaffDesk::relationships()
 
 QString StaffDesk::scannedNik() const
 {
-    return m_scannedNik.isEmpty() ? QString() : HandoverReceipt::maskNik(m_scannedNik);
+    return m_scannedNik.isEmpty() ? QString() : serverlink::masking::nik(m_scannedNik);
 }
 
 void StaffDesk::setHandoverError(const QString &error)
@@ -303,7 +304,7 @@ bool StaffDesk::completeHandover(serverlink::HandoverBody handover)
     const auto s = m_outbox.findByRegistrationNumber(reg);
     const auto svc = s ? m_catalog.find(s->serviceCode) : std::nullopt;
     const HandoverReceipt receipt {m_ledger.officeName(), reg, svc ? svc->name : (s ? s->serviceCode : QString()), handover.at,
-        m_staff.name.isEmpty() ? m_staff.username : m_staff.name, handover.name, HandoverReceipt::maskNik(handover.nik),
+        m_staff.name.isEmpty() ? m_staff.username : m_staff.name, handover.name, serverlink::masking::nik(handover.nik),
         serverlink::collectorRelationshipLabel(handover.relationship)};
     m_ledger.printSlip(receipt.toEscPos(), QStringLiteral("Tanda terima %1").arg(reg));
     cancelHandover();

@@ -105,7 +105,9 @@ class TestEndToEnd : public QObject
                                "clientKey=../pki/kiosk.key\nsyncIntervalMs=500\n"
                                "[printers]\ncupsServer=%2\nticket=cups:ticket\nletter=cups:letter\n"
                                "[seal]\nrootPublicKey=../trust/root.pub.pem\n"
-                               "[staff]\nidleMinutes=3\n")
+                               "[staff]\nidleMinutes=3\n"
+                               // Offscreen has one screen: the calling display opens on it, as in scripts/demo.
+                               "[display]\nscreen=0\n")
                     .arg(m_port)
                     .arg(m_cupsServer)
                     .toUtf8());

@@ -1,4 +1,5 @@
 // The ticket printer's text slips (pick-up number, handover receipt) fit 58 mm and 80 mm paper and say what they must.
+#include "masking.h"
 #include "slipwriter.h"
 
 #include <QTest>
@@ -69,7 +70,7 @@ private Q_SLOTS:
         const HandoverReceipt receipt {QStringLiteral("Kantor Desa Pitu, Kecamatan Pitu, Kabupaten Ngawi"), QStringLiteral("7KQ2M-X9D4P"),
             QStringLiteral("Surat Keterangan Tidak Mampu untuk Keringanan Biaya Pendidikan"),
             QDateTime(QDate(2026, 12, 7), QTime(2, 30), Qt::UTC), QStringLiteral("Dewi Lestari"),
-            QStringLiteral("Muhammad Abdurrahman Wahid Hasyim Asy'ari"), HandoverReceipt::maskNik(QStringLiteral("3521110101800003")),
+            QStringLiteral("Muhammad Abdurrahman Wahid Hasyim Asy'ari"), serverlink::masking::nik(QStringLiteral("3521110101800003")),
             QStringLiteral("Orang tua")};
         const QList<PrintedLine> lines = printed(receipt.toEscPos(columns));
         for (const PrintedLine &l : lines)
@@ -109,8 +110,9 @@ private Q_SLOTS:
 
     void nikMask()
     {
-        QCOMPARE(HandoverReceipt::maskNik(QStringLiteral("3521115205010021")), QStringLiteral("3521********0021"));
-        QCOMPARE(HandoverReceipt::maskNik(QStringLiteral("1234")), QStringLiteral("****"));
+        QCOMPARE(serverlink::masking::nik(QStringLiteral("3521115205010021")), QStringLiteral("3521********0021"));
+        QCOMPARE(serverlink::masking::nik(QStringLiteral("1234")), QStringLiteral("****"));
+        QCOMPARE(serverlink::masking::name(QStringLiteral(" Siti  Aminah ")), QStringLiteral("S*** A*****"));
     }
 };
 

@@ -10,140 +10,148 @@ ScreenPage {
     title: qsTr("Surat siap dicetak")
     subtitle: qsTr("%n surat sudah ditandatangani dan siap diserahkan.", "", desk ? desk.readyLetterCount : 0)
               + (SyncStatus.problem.length > 0 ? "\n" + qsTr("Perhatian: %1").arg(SyncStatus.problem) : "")
-    ColumnLayout {
+    // The desk can hold more than one screen (queue, print problems, many letters): it scrolls as one page.
+    Flickable {
+        id: scroller
+        objectName: "staffDesk"
         anchors.fill: parent
-        spacing: Theme.gap
-        RowLayout {
-            Layout.fillWidth: true
+        clip: true
+        contentWidth: width
+        contentHeight: column.implicitHeight
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {}
+        ColumnLayout {
+            id: column
+            width: scroller.width
             spacing: Theme.gap
-            Text {
-                objectName: "staffName"
+            RowLayout {
                 Layout.fillWidth: true
-                text: page.desk ? qsTr("Petugas: %1").arg(page.desk.staffName) : ""
-                font.pixelSize: Theme.body
-                font.bold: true
-                color: Theme.text
-                elide: Text.ElideRight
-            }
-            BigButton {
-                objectName: "staffSignOut"
-                implicitWidth: 200
-                primary: false
-                text: qsTr("Keluar")
-                onClicked: StaffLogin.signOut()
-            }
-        }
-        QueueDeskPanel { Layout.fillWidth: true }
-        Text {
-            Layout.fillWidth: true
-            visible: text.length > 0
-            text: page.desk ? page.desk.message : ""
-            font.pixelSize: Theme.body
-            color: Theme.primary
-            wrapMode: Text.WordWrap
-        }
-        // Print jobs that have not come out of a printer: why, and what staff can do.
-        Rectangle {
-            Layout.fillWidth: true
-            visible: page.desk !== null && (page.desk.printJobs.count > 0 || page.desk.ticketsNotPrinted > 0)
-            implicitHeight: jobsColumn.implicitHeight + 32
-            color: Theme.warningBackground
-            radius: 12
-            ColumnLayout {
-                id: jobsColumn
-                anchors.fill: parent
-                anchors.margins: 16
-                spacing: 12
-                RowLayout {
+                spacing: Theme.gap
+                Text {
+                    objectName: "staffName"
                     Layout.fillWidth: true
-                    spacing: Theme.gap
-                    Text {
-                        objectName: "ticketsNotPrinted"
-                        Layout.fillWidth: true
-                        visible: page.desk !== null && page.desk.ticketsNotPrinted > 0
-                        text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", page.desk ? page.desk.ticketsNotPrinted : 0)
-                        font.pixelSize: Theme.body
-                        font.bold: true
-                        color: Theme.warning
-                        wrapMode: Text.WordWrap
-                    }
-                    BigButton {
-                        objectName: "reprintLostTickets"
-                        visible: page.desk !== null && page.desk.ticketsNotPrinted > 0
-                        implicitWidth: 320
-                        text: qsTr("Cetak tiket yang hilang")
-                        onClicked: page.desk.reprintLostTickets()
-                    }
+                    text: page.desk ? qsTr("Petugas: %1").arg(page.desk.staffName) : ""
+                    font.pixelSize: Theme.body
+                    font.bold: true
+                    color: Theme.text
+                    elide: Text.ElideRight
                 }
-                Repeater {
-                    model: page.desk ? page.desk.printJobs : null
-                    delegate: RowLayout {
-                        id: job
-                        required property int jobId
-                        required property string title
-                        required property string problem
-                        objectName: "printJob-" + jobId
+                BigButton {
+                    objectName: "staffSignOut"
+                    implicitWidth: 200
+                    primary: false
+                    text: qsTr("Keluar")
+                    onClicked: StaffLogin.signOut()
+                }
+            }
+            QueueDeskPanel { Layout.fillWidth: true }
+            Text {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: page.desk ? page.desk.message : ""
+                font.pixelSize: Theme.body
+                color: Theme.primary
+                wrapMode: Text.WordWrap
+            }
+            // Print jobs that have not come out of a printer: why, and what staff can do.
+            Rectangle {
+                Layout.fillWidth: true
+                visible: page.desk !== null && (page.desk.printJobs.count > 0 || page.desk.ticketsNotPrinted > 0)
+                implicitHeight: jobsColumn.implicitHeight + 32
+                color: Theme.warningBackground
+                radius: 12
+                ColumnLayout {
+                    id: jobsColumn
+                    anchors.fill: parent
+                    anchors.margins: 16
+                    spacing: 12
+                    RowLayout {
                         Layout.fillWidth: true
                         spacing: Theme.gap
                         Text {
+                            objectName: "ticketsNotPrinted"
                             Layout.fillWidth: true
-                            text: job.title + "\n" + (job.problem.length > 0 ? job.problem : qsTr("Sedang dicetak…"))
-                            font.pixelSize: Theme.small
-                            color: Theme.text
+                            visible: page.desk !== null && page.desk.ticketsNotPrinted > 0
+                            text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", page.desk ? page.desk.ticketsNotPrinted : 0)
+                            font.pixelSize: Theme.body
+                            font.bold: true
+                            color: Theme.warning
                             wrapMode: Text.WordWrap
                         }
                         BigButton {
-                            objectName: "reprint-" + job.jobId
-                            implicitWidth: 250
-                            text: qsTr("Cetak ulang")
-                            onClicked: page.desk.reprintJob(job.jobId)
+                            objectName: "reprintLostTickets"
+                            visible: page.desk !== null && page.desk.ticketsNotPrinted > 0
+                            implicitWidth: 320
+                            text: qsTr("Cetak tiket yang hilang")
+                            onClicked: page.desk.reprintLostTickets()
                         }
-                        BigButton {
-                            objectName: "discard-" + job.jobId
-                            implicitWidth: 200
-                            primary: false
-                            text: qsTr("Batalkan")
-                            onClicked: page.desk.discardJob(job.jobId)
+                    }
+                    Repeater {
+                        model: page.desk ? page.desk.printJobs : null
+                        delegate: RowLayout {
+                            id: job
+                            required property int jobId
+                            required property string title
+                            required property string problem
+                            objectName: "printJob-" + jobId
+                            Layout.fillWidth: true
+                            spacing: Theme.gap
+                            Text {
+                                Layout.fillWidth: true
+                                text: job.title + "\n" + (job.problem.length > 0 ? job.problem : qsTr("Sedang dicetak…"))
+                                font.pixelSize: Theme.small
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                            }
+                            BigButton {
+                                objectName: "reprint-" + job.jobId
+                                implicitWidth: 250
+                                text: qsTr("Cetak ulang")
+                                onClicked: page.desk.reprintJob(job.jobId)
+                            }
+                            BigButton {
+                                objectName: "discard-" + job.jobId
+                                implicitWidth: 200
+                                primary: false
+                                text: qsTr("Batalkan")
+                                onClicked: page.desk.discardJob(job.jobId)
+                            }
                         }
                     }
                 }
             }
-        }
-        ListView {
-            id: list
-            Layout.fillWidth: true
-            Layout.fillHeight: true
-            clip: true
-            spacing: 12
-            model: page.desk ? page.desk.readyLetters : null
-            delegate: RowLayout {
-                id: letter
-                required property string registrationNumber
-                required property string serviceName
-                required property string maskedName
-                required property string queueLabel
-                required property string pickupLabel
-                width: list.width
-                spacing: Theme.gap
-                Text {
+            // Signed letters waiting to be printed and handed over (the page scrolls as one).
+            Repeater {
+                model: page.desk ? page.desk.readyLetters : null
+                delegate: RowLayout {
+                    id: letter
+                    required property string registrationNumber
+                    required property string serviceName
+                    required property string maskedName
+                    required property string queueLabel
+                    required property string pickupLabel
                     Layout.fillWidth: true
-                    text: (letter.pickupLabel.length > 0 ? qsTr("Ambil %1").arg(letter.pickupLabel) : letter.queueLabel) + " · " + letter.serviceName + "\n" + letter.maskedName + " · " + letter.registrationNumber
-                    font.pixelSize: Theme.body
-                    color: Theme.text
-                    wrapMode: Text.WordWrap
-                }
-                BigButton {
-                    objectName: "print-" + letter.registrationNumber
-                    implicitWidth: 200
-                    text: qsTr("Cetak")
-                    onClicked: page.desk.printLetter(letter.registrationNumber)
-                }
-                BigButton {
-                    objectName: "handover-" + letter.registrationNumber
-                    implicitWidth: 220
-                    primary: false
-                    text: qsTr("Serahkan")
-                    onClicked: page.desk.beginHandover(letter.registrationNumber)
+                    spacing: Theme.gap
+                    Text {
+                        Layout.fillWidth: true
+                        text: (letter.pickupLabel.length > 0 ? qsTr("Ambil %1").arg(letter.pickupLabel) : letter.queueLabel) + " · " + letter.serviceName + "\n" + letter.maskedName + " · " + letter.registrationNumber
+                        font.pixelSize: Theme.body
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                    }
+                    BigButton {
+                        objectName: "print-" + letter.registrationNumber
+                        implicitWidth: 200
+                        text: qsTr("Cetak")
+                        onClicked: page.desk.printLetter(letter.registrationNumber)
+                    }
+                    BigButton {
+                        objectName: "handover-" + letter.registrationNumber
+                        implicitWidth: 220
+                        primary: false
+                        text: qsTr("Serahkan")
+                        onClicked: page.desk.beginHandover(letter.registrationNumber)
+                    }
                 }
             }
         }

@@ -2,6 +2,7 @@
 
 #include "console/consoleserver.h"
 #include "console/html.h"
+#include "masking.h"
 #include "offices.h"
 #include "queuereport.h"
 #include "servicecatalog.h"
@@ -19,15 +20,6 @@ using console::html::escape;
 using console::html::table;
 
 constexpr int kWibOffsetSeconds = 7 * 3600;
-
-/// The citizen's name as the front office list shows it: first letters only ("B**** S******"), like the kiosk.
-QString maskName(const QString &name)
-{
-    QStringList words = name.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (QString &w : words)
-        w = w.left(1) + QString(w.size() - 1, QLatin1Char('*'));
-    return words.join(QLatin1Char(' '));
-}
 
 QString clock(const QDateTime &t)
 {
@@ -117,7 +109,7 @@ ConsolePageReply renderPage(
         ready.begin(), ready.end(), [&](const RequestRecord &a, const RequestRecord &b) { return readySince(a) < readySince(b); });
     QStringList rows;
     for (const RequestRecord &r : std::as_const(ready))
-        rows << cell(r.registrationNumber) + cell(serviceName(r.serviceCode)) + cell(maskName(r.name))
+        rows << cell(r.registrationNumber) + cell(serviceName(r.serviceCode)) + cell(serverlink::masking::name(r.name))
                 + cell(r.queueLabel.isEmpty() ? QStringLiteral("–") : r.queueLabel) + cell(console::html::wibTime(readySince(r)))
                 + cell(queuereport::formatAge(readySince(r).secsTo(now)), QStringLiteral("umur"));
     body += QStringLiteral("<section id=\"siap\"><h2>Surat siap dicetak dan diserahkan (%1)</h2>").arg(ready.size())
@@ -130,7 +122,7 @@ ConsolePageReply renderPage(
     for (const RequestRecord &r : requests.value())
         if (r.desaCode == code && r.receivedAt >= dayStart && r.receivedAt < dayEnd)
             rows << cell(r.queueLabel.isEmpty() ? QStringLiteral("–") : r.queueLabel) + cell(r.registrationNumber)
-                    + cell(serviceName(r.serviceCode)) + cell(maskName(r.name)) + cell(serverlink::stageLabelId(r.stage))
+                    + cell(serviceName(r.serviceCode)) + cell(serverlink::masking::name(r.name)) + cell(serverlink::stageLabelId(r.stage))
                     + cell(clock(r.receivedAt));
     const QString dayText = day.toString(QStringLiteral("dd-MM-yyyy"));
     body += QStringLiteral("<section id=\"hari-ini\"><h2>Permohonan %1</h2>").arg(dayText)

@@ -5,6 +5,7 @@
 #include "console/consoleserver.h"
 #include "console/html.h"
 #include "letterrenderer.h"
+#include "masking.h"
 #include "servicecatalog.h"
 #include "sla.h"
 
@@ -34,8 +35,7 @@ QString handoverSentence(const HandoverRecord &h)
     else if (h.collectorKind == QLatin1String("representative"))
         to = QStringLiteral("%1 (%2, NIK %3)")
                  .arg(h.collectorName, serverlink::collectorRelationshipLabel(h.relationship).toLower(),
-                     h.collectorNik.left(4) + QString(std::max<qsizetype>(0, h.collectorNik.size() - 8), QLatin1Char('*'))
-                         + h.collectorNik.right(4));
+                     serverlink::masking::nik(h.collectorNik));
     else
         to = QStringLiteral("pemohon (pengambil tidak dicatat anjungan)");
     return html::escape(QStringLiteral("Diserahkan oleh %1 kepada %2 pada ").arg(by, to)) + html::wibTime(h.at);
