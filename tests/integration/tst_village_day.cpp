@@ -52,7 +52,7 @@ const QString kDesa = QStringLiteral("3521112004");
 const QString kRegularNik = QStringLiteral("3521115205010021"); // born 2001
 const QString kLansiaNik = QStringLiteral("3521110101550001"); // born 1955
 const QByteArray kDeviceKey(32, 'v');
-const char *const kChildEnv = "VILLAGE_DAY_CHILD"; // "<data folder>|<stop after step, 0: the whole day>"
+const char *const kChildEnv = "VILLAGE_DAY_CHILD"; // "<data folder>|<stop after step, 0: the whole day>|<day>"
 
 /// The staff member at each loket.
 QString staffAt(int counter)
@@ -60,10 +60,13 @@ QString staffAt(int counter)
     return counter == 1 ? QStringLiteral("sri") : QStringLiteral("budi");
 }
 
-/// The simulated day: yesterday (every time lies in the past for the backend), from 08:00 local time.
+/// The simulated day: yesterday (every time lies in the past for the backend), from 08:00 local time; fixed once
+/// per run (the children get it from the parent), so a run across midnight stays on one day.
+QDate g_day = QDate::currentDate().addDays(-1);
+
 QDate theDay()
 {
-    return QDate::currentDate().addDays(-1);
+    return g_day;
 }
 
 QDateTime dayStart()
@@ -356,6 +359,7 @@ private:
 int runChild(const QString &spec)
 {
     const QStringList parts = spec.split(QLatin1Char('|'));
+    g_day = QDate::fromString(parts.value(2), Qt::ISODate);
     Day day(parts.value(0));
     if (const QString error = day.open(); !error.isEmpty()) {
         std::fprintf(stderr, "child: %s\n", qPrintable(error));
@@ -483,7 +487,8 @@ class TestVillageDay : public QObject
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QLatin1String(kChildEnv), kioskDir() + QLatin1Char('|') + QString::number(stopAfter));
+        env.insert(QLatin1String(kChildEnv),
+            kioskDir() + QLatin1Char('|') + QString::number(stopAfter) + QLatin1Char('|') + theDay().toString(Qt::ISODate));
         p.setProcessEnvironment(env);
         testsupport::dieWithTest(p);
         p.start(QCoreApplication::applicationFilePath(), {});
@@ -628,6 +633,11 @@ private Q_SLOTS:
                 ++(*count)[e.queueLabel];
         }
         int servedCount = 0, goneCount = 0, priorityCount = 0;
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            // In order of arrival, each with its queue and its priority (lansia read from the NIK).
+            QCOMPARE(entries.at(i).kind, plan.at(i).kind);
+            QCOMPARE(entries.at(i).reason, plan.at(i).reason);
+        }
         for (const QueueEntry &e : entries) {
             QVERIFY2(e.state == QueueState::Served || (e.state == QueueState::Gone && e.skips == 2), qPrintable(e.label));
             QCOMPARE(taken[e.label], 1);
@@ -693,7 +703,7 @@ private Q_SLOTS:
             QVERIFY2(handover.value(), qPrintable(e.registrationNumber));
             QCOMPARE(handover.value()->actor, staffAt(2));
             QCOMPARE(handover.value()->collectorKind, QStringLiteral("holder"));
-            QVERIFY(handover.value()->collectorName.startsWith(QStringLiteral("Pemohon Kemarin")));
+            QCOMPARE(handover.value()->collectorName, day.outbox().applicant(e.registrationNumber)->name);
             QCOMPARE(request.value().stage, serverlink::Stage::HandedOver);
         }
 
