@@ -43,3 +43,10 @@ kiosk_add_qtest(NAME tst_notifications SOURCES integration/tst_notifications.cpp
   LABELS integration)
 target_include_directories(tst_notifications PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_notifications kecamatan-backend)
+
+# Issue #12: a day at the village hall: 60 citizens, two loket, a restart and a power cut (SIGKILL) of the kiosk's
+# day in child processes, then everything checked at the real backend (in-process, over real TLS).
+kiosk_add_qtest(NAME tst_village_day SOURCES integration/tst_village_day.cpp unit/workflowfixture.h tools/threadspy.h
+  LIBS kiosk_core backend_core Qt6::Sql LABELS integration)
+target_include_directories(tst_village_day PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
+set_tests_properties(tst_village_day PROPERTIES TIMEOUT 300)
