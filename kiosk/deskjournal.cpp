@@ -1,5 +1,6 @@
 #include "deskjournal.h"
 
+#include "outbox.h"
 #include "store.h"
 
 #include <QSqlQuery>
@@ -114,6 +115,20 @@ QList<serverlink::DeskEvent> DeskJournal::eventsOn(const QDate &day) const
     while (q.next())
         out.append(fromRow(q));
     return out;
+}
+
+Status recordHandover(OutboxRepository &outbox, const DeskJournal &journal, const QString &registrationNumber,
+    const serverlink::HandoverBody &handover, const QString &queueLabel, int counter)
+{
+    return outbox.store().transaction([&]() -> Status {
+        if (const Status marked = outbox.markHandedOver(registrationNumber, handover); !marked)
+            return marked;
+        const auto journaled = journal.record(serverlink::DeskEventKind::LetterHandedOver, handover.actor, registrationNumber, queueLabel,
+            counter, handover.kind == serverlink::CollectorKind::Holder ? QStringLiteral("pemohon sendiri") : QStringLiteral("diwakilkan"));
+        if (!journaled)
+            return journaled.error();
+        return Done {};
+    });
 }
 
 } // namespace kiosk

@@ -9,6 +9,7 @@
 namespace kiosk {
 
 class KioskStore;
+class OutboxRepository;
 
 /// The front office's journal: who printed, handed over, reprinted, cancelled or called what,
 /// kept in the kiosk store and delivered to the backend (POST /api/v1/desk-events) exactly once.
@@ -37,5 +38,10 @@ private:
     const KioskStore &m_store;
     Clock m_clock;
 };
+
+/// Records the front office's handover of letter `registrationNumber` (OutboxRepository::markHandedOver) and its
+/// journal entry in ONE transaction: a power cut leaves both or neither.
+[[nodiscard]] Status recordHandover(OutboxRepository &outbox, const DeskJournal &journal, const QString &registrationNumber,
+    const serverlink::HandoverBody &handover, const QString &queueLabel = {}, int counter = 0);
 
 } // namespace kiosk

@@ -1,6 +1,7 @@
 #include "queuebook.h"
 
 #include "deskjournal.h"
+#include "outbox.h"
 #include "store.h"
 
 #include <QSqlError>
@@ -521,6 +522,26 @@ void QueueBook::emitCall(const QueueEntry &entry, bool recall)
 {
     Q_EMIT called(QueueCall {entry.label, entry.kind, entry.priority(), entry.counter, m_clock(), recall});
     Q_EMIT changed();
+}
+
+QueuePickupNumbers::QueuePickupNumbers(QueueBook &book, const OutboxRepository &outbox)
+    : m_book(book)
+    , m_outbox(outbox)
+{ }
+
+Result<QString> QueuePickupNumbers::take(const QString &registrationNumber)
+{
+    // One number per letter a day, found again in the book itself: a power cut between drawing it and the
+    // pick-up record on the request never draws a second one.
+    for (const QueueEntry &drawn : m_book.entriesOn(m_book.today()))
+        if (drawn.kind == QueueKind::Pickup && drawn.registrationNumber == registrationNumber)
+            return drawn.label;
+    const auto applicant = m_outbox.applicant(registrationNumber);
+    const PriorityReason reason = queuerules::priorityFor(PriorityReason::None, applicant ? applicant->nik : QString(), m_book.today());
+    const auto entry = m_book.take(QueueKind::Pickup, reason, registrationNumber);
+    if (!entry)
+        return entry.error();
+    return entry->label;
 }
 
 } // namespace kiosk

@@ -16,6 +16,7 @@
 namespace kiosk {
 
 class DeskJournal;
+class OutboxRepository;
 class KioskStore;
 
 /// Where a number is in its day.
@@ -109,6 +110,8 @@ public:
     [[nodiscard]] QList<LoketReport> dayReport(const QDate &day) const;
     [[nodiscard]] QList<QueueEntry> entriesOn(const QDate &day) const;
     [[nodiscard]] const Settings &settings() const { return m_settings; }
+    /// The book's local day now.
+    [[nodiscard]] QDate today() const;
     /// Lokets serving `kind`.
     [[nodiscard]] int loketsServing(QueueKind kind) const;
 
@@ -123,7 +126,6 @@ Q_SIGNALS:
     void changed();
 
 private:
-    [[nodiscard]] QDate today() const;
     [[nodiscard]] std::optional<Loket> loket(int counter) const;
     [[nodiscard]] Result<QueueEntry> atLoket(int counter) const;
     [[nodiscard]] Status journal(
@@ -139,23 +141,17 @@ private:
     Clock m_clock;
 };
 
-/// Pick-up numbers (queue B) drawn from the queue book: what the pick-up desk's seam is in the kiosk.
+/// Pick-up numbers (queue B) drawn from the queue book: what the pick-up desk's seam is in the kiosk. A lansia
+/// (from the NIK in the sealed request) gets a priority number, as in the other queues.
 class QueuePickupNumbers : public PickupNumbers
 {
 public:
-    explicit QueuePickupNumbers(QueueBook &book)
-        : m_book(book)
-    { }
-    [[nodiscard]] Result<QString> take(const QString &registrationNumber) override
-    {
-        const auto entry = m_book.take(QueueKind::Pickup, PriorityReason::None, registrationNumber);
-        if (!entry)
-            return entry.error();
-        return entry->label;
-    }
+    QueuePickupNumbers(QueueBook &book, const OutboxRepository &outbox);
+    [[nodiscard]] Result<QString> take(const QString &registrationNumber) override;
 
 private:
     QueueBook &m_book;
+    const OutboxRepository &m_outbox;
 };
 
 } // namespace kiosk

@@ -31,8 +31,28 @@ std::optional<qint64> median(QList<qint64> seconds)
 QList<LoketQueueFigures> compute(const QList<DeskEventRecord> &events)
 {
     QList<DeskEventRecord> ordered = events;
-    std::stable_sort(
-        ordered.begin(), ordered.end(), [](const DeskEventRecord &a, const DeskEventRecord &b) { return a.event.at < b.event.at; });
+    // Events of one instant in the order a number lives them (drawn before called before served): the kiosk's
+    // clock has milliseconds, and a number can be drawn and called within one.
+    const auto rank = [](serverlink::DeskEventKind kind) {
+        using K = serverlink::DeskEventKind;
+        switch (kind) {
+        case K::QueueTaken:
+            return 0;
+        case K::QueueRequeued:
+            return 1;
+        case K::QueueCalled:
+        case K::QueueRecalled:
+            return 2;
+        case K::QueueSkipped:
+        case K::QueueTransferred:
+            return 3;
+        default:
+            return 4;
+        }
+    };
+    std::stable_sort(ordered.begin(), ordered.end(), [&rank](const DeskEventRecord &a, const DeskEventRecord &b) {
+        return a.event.at != b.event.at ? a.event.at < b.event.at : rank(a.event.kind) < rank(b.event.kind);
+    });
 
     // Keyed by (desa, loket) in a QMap so the report comes out sorted.
     QMap<QPair<QString, int>, Accumulator> lokets;

@@ -193,7 +193,7 @@ void QueueDesk::transfer(int toCounter)
 
 void QueueDesk::refreshReport()
 {
-    m_report.setRows(m_book.dayReport(QDate::currentDate()));
+    m_report.setRows(m_book.dayReport(m_book.today()));
 }
 
 void QueueDesk::keypad(int counter, devices::Keypad::Action action)

@@ -289,7 +289,8 @@ bool StaffDesk::completeHandover(serverlink::HandoverBody handover)
 {
     const QString reg = m_handover;
     handover.at = QDateTime::currentDateTimeUtc();
-    if (const Status handed = m_outbox.markHandedOver(reg, handover); !handed) {
+    const Status handed = recordHandover(m_outbox, m_journal, reg, handover);
+    if (!handed) {
         if (handed.error().code == ErrorCode::NotFound) {
             setHandoverError(tr("Surat %1 tidak ada di daftar surat siap.").arg(reg));
         } else {
@@ -299,8 +300,6 @@ bool StaffDesk::completeHandover(serverlink::HandoverBody handover)
         return false;
     }
     qCInfo(lcStaff).noquote() << "handed over" << reg;
-    journal(serverlink::DeskEventKind::LetterHandedOver, reg,
-        handover.kind == serverlink::CollectorKind::Holder ? QStringLiteral("pemohon sendiri") : QStringLiteral("diwakilkan"));
     const auto s = m_outbox.findByRegistrationNumber(reg);
     const auto svc = s ? m_catalog.find(s->serviceCode) : std::nullopt;
     const HandoverReceipt receipt {m_ledger.officeName(), reg, svc ? svc->name : (s ? s->serviceCode : QString()), handover.at,

@@ -308,25 +308,17 @@ private:
             return skipped ? QString() : skipped.error().message;
         }
         if (cur->kind == QueueKind::Pickup) {
-            // The handover and its journal entry are two commits: after a power cut between them the missing one is done now.
+            // The handover and its journal entry are one transaction (kiosk::recordHandover, as the desk does it).
             const QString reg = cur->registrationNumber;
             if (!m_outbox->handover(reg)) {
                 const auto applicant = m_outbox->applicant(reg);
                 if (!applicant)
                     return QStringLiteral("no applicant for %1").arg(reg);
-                if (const kiosk::Status handedOver = m_outbox->markHandedOver(
-                        reg, {actor, m_now.toUTC(), serverlink::CollectorKind::Holder, applicant->name, applicant->nik, {}});
+                if (const kiosk::Status handedOver = kiosk::recordHandover(*m_outbox, *m_journal, reg,
+                        {actor, m_now.toUTC(), serverlink::CollectorKind::Holder, applicant->name, applicant->nik, {}}, cur->label,
+                        counter);
                     !handedOver)
                     return handedOver.error().message;
-            }
-            const bool journaled = std::any_of(events.cbegin(), events.cend(), [&reg](const serverlink::DeskEvent &e) {
-                return e.kind == DeskEventKind::LetterHandedOver && e.registrationNumber == reg;
-            });
-            if (!journaled) {
-                if (const auto recorded = m_journal->record(
-                        DeskEventKind::LetterHandedOver, actor, reg, cur->label, counter, QStringLiteral("pemohon sendiri"));
-                    !recorded)
-                    return recorded.error().message;
             }
         }
         const auto served = m_book->serve(counter, actor);
