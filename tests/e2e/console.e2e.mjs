@@ -311,7 +311,7 @@ const journal = JSON.stringify({ events: [
   deskEvent(2, 'queue.called', 8, { queueLabel: 'B-001', counter: 2 }),
   deskEvent(3, 'letter.printed', 6, { registrationNumber: DESA_REQ, counter: 2 }),
   deskEvent(4, 'letter.handed_over', 5, { registrationNumber: DESA_REQ, queueLabel: 'B-001', counter: 2 }),
-  deskEvent(5, 'queue.served', 4, { queueLabel: 'B-001', counter: 2 }),
+  deskEvent(5, 'queue.served', 4, { registrationNumber: DESA_REQ, queueLabel: 'B-001', counter: 2 }),
 ] });
 check(await kioskPost('/api/v1/desk-events', journal) === 200, "the kiosk's journal reaches the backend");
 check(await kioskPost('/api/v1/desk-events', journal) === 200, 'the same journal again (a retry) is accepted');
@@ -324,6 +324,8 @@ const handoverCells = (await handoverRows.count()) === 1 ? await handoverRows.fi
 check(handoverText.includes(DESA_REQ) && handoverCells[2] === 'Rina Petugas Desa (fodesa)' && handoverCells[3] === '2',
   `the handover names who handed over and the loket (${handoverCells.join(' | ')})`);
 check(await page.locator('#siap tbody tr', { hasText: DESA_REQ }).count() === 0, 'a letter handed over leaves the READY list');
+const todayCells = await page.locator('#hari-ini tbody tr', { hasText: DESA_REQ }).first().locator('td').allTextContents();
+check(todayCells[0] === 'A-001' && todayCells[1] === '2', `today's request shows the loket that served it (${todayCells.join(' | ')})`);
 const queueRow = page.locator('#antrean tbody tr');
 check(await queueRow.count() === 1 && (await queueRow.first().textContent()).includes('4 mnt'),
   "the day's queue report shows loket 2 with its median wait");

@@ -118,24 +118,35 @@ ConsolePageReply renderPage(
             rows, QStringLiteral("Tidak ada surat yang menunggu diserahkan."))
         + QStringLiteral("</section>");
 
+    // The loket that served each request's number, from the kiosks' journal (the latest call wins).
+    QHash<QString, int> servedAt;
+    for (const DeskEventRecord &e : events.value())
+        if ((e.event.kind == serverlink::DeskEventKind::QueueServed || e.event.kind == serverlink::DeskEventKind::QueueCalled)
+            && !e.event.registrationNumber.isEmpty() && e.event.counter > 0)
+            servedAt.insert(e.event.registrationNumber, e.event.counter);
     rows.clear();
     for (const RequestRecord &r : requests.value())
         if (r.desaCode == code && r.receivedAt >= dayStart && r.receivedAt < dayEnd)
-            rows << cell(r.queueLabel.isEmpty() ? QStringLiteral("–") : r.queueLabel) + cell(r.registrationNumber)
-                    + cell(serviceName(r.serviceCode)) + cell(serverlink::masking::name(r.name)) + cell(serverlink::stageLabelId(r.stage))
-                    + cell(clock(r.receivedAt));
+            rows << cell(r.queueLabel.isEmpty() ? QStringLiteral("–") : r.queueLabel)
+                    + cell(servedAt.contains(r.registrationNumber) ? QString::number(servedAt.value(r.registrationNumber))
+                                                                   : QStringLiteral("–"))
+                    + cell(r.registrationNumber) + cell(serviceName(r.serviceCode)) + cell(serverlink::masking::name(r.name))
+                    + cell(serverlink::stageLabelId(r.stage)) + cell(clock(r.receivedAt));
     const QString dayText = day.toString(QStringLiteral("dd-MM-yyyy"));
     body += QStringLiteral("<section id=\"hari-ini\"><h2>Permohonan %1</h2>").arg(dayText)
-        + table({QStringLiteral("Nomor antrean"), QStringLiteral("Nomor registrasi"), QStringLiteral("Layanan"), QStringLiteral("Nama"),
-                    QStringLiteral("Tahap"), QStringLiteral("Diterima")},
+        + table({QStringLiteral("Nomor antrean"), QStringLiteral("Loket"), QStringLiteral("Nomor registrasi"), QStringLiteral("Layanan"),
+                    QStringLiteral("Nama"), QStringLiteral("Tahap"), QStringLiteral("Diterima")},
             rows, QStringLiteral("Belum ada permohonan pada hari ini."))
         + QStringLiteral("</section>");
 
-    // Staff sign in at the kiosk with their console username: the officer's name where there is one.
+    // The actor is a front-office staff account (staff card) of this desa, or an officer's username.
     QHash<QString, QString> staffNames;
     if (const auto officers = store.officers())
         for (const OfficerRecord &o : officers.value())
             staffNames.insert(o.username, QStringLiteral("%1 (%2)").arg(o.displayName, o.username));
+    if (const auto staff = store.staffAccounts(code))
+        for (const StaffAccountRecord &s : staff.value())
+            staffNames.insert(s.username, QStringLiteral("%1 (%2)").arg(s.name, s.username));
     rows.clear();
     for (const DeskEventRecord &e : events.value())
         if (e.event.kind == serverlink::DeskEventKind::LetterHandedOver)
