@@ -327,7 +327,7 @@ Result<QueueEntry> QueueBook::recall(int counter, const QString &actor)
     return entry;
 }
 
-Result<QueueEntry> QueueBook::skip(int counter, const QString &actor)
+Result<QueueEntry> QueueBook::changeAtLoket(int counter, const std::function<Status(QueueEntry &)> &change)
 {
     QueueEntry e;
     const Status done = m_store.transaction([&]() -> Status {
@@ -335,6 +335,17 @@ Result<QueueEntry> QueueBook::skip(int counter, const QString &actor)
         if (!entry)
             return entry.error();
         e = entry.value();
+        return change(e);
+    });
+    if (!done)
+        return done.error();
+    Q_EMIT changed();
+    return e;
+}
+
+Result<QueueEntry> QueueBook::skip(int counter, const QString &actor)
+{
+    return changeAtLoket(counter, [&](QueueEntry &e) -> Status {
         const QDateTime now = m_clock();
         ++e.skips;
         QString detail;
@@ -359,40 +370,22 @@ Result<QueueEntry> QueueBook::skip(int counter, const QString &actor)
             return written.error();
         return journal(DeskEventKind::QueueSkipped, actor, e, counter, detail);
     });
-    if (!done)
-        return done.error();
-    Q_EMIT changed();
-    return e;
 }
 
 Result<QueueEntry> QueueBook::serve(int counter, const QString &actor)
 {
-    QueueEntry e;
-    const Status done = m_store.transaction([&]() -> Status {
-        const auto entry = atLoket(counter);
-        if (!entry)
-            return entry.error();
-        e = entry.value();
+    return changeAtLoket(counter, [&](QueueEntry &e) -> Status {
         e.state = QueueState::Served;
         e.servedAt = m_clock();
         return finishCurrent(counter, actor);
     });
-    if (!done)
-        return done.error();
-    Q_EMIT changed();
-    return e;
 }
 
 Result<QueueEntry> QueueBook::transfer(int counter, int toCounter, const QString &actor)
 {
     if (toCounter == counter || !loket(toCounter))
         return Error {ErrorCode::NotFound, QStringLiteral("Loket %1 tidak dapat menerima pengalihan.").arg(toCounter)};
-    QueueEntry e;
-    const Status done = m_store.transaction([&]() -> Status {
-        const auto entry = atLoket(counter);
-        if (!entry)
-            return entry.error();
-        e = entry.value();
+    return changeAtLoket(counter, [&](QueueEntry &e) -> Status {
         e.state = QueueState::Waiting;
         e.transferTo = toCounter;
         if (const auto written = m_store.write(QStringLiteral("pengalihan"),
@@ -402,10 +395,6 @@ Result<QueueEntry> QueueBook::transfer(int counter, int toCounter, const QString
             return written.error();
         return journal(DeskEventKind::QueueTransferred, actor, e, counter, QStringLiteral("ke loket %1").arg(toCounter));
     });
-    if (!done)
-        return done.error();
-    Q_EMIT changed();
-    return e;
 }
 
 Result<int> QueueBook::requeueWithin(const QString &actor)

@@ -128,6 +128,8 @@ Q_SIGNALS:
 private:
     [[nodiscard]] std::optional<Loket> loket(int counter) const;
     [[nodiscard]] Result<QueueEntry> atLoket(int counter) const;
+    /// Runs `change` on the number at loket `counter` in one transaction; `changed()` once it is committed.
+    [[nodiscard]] Result<QueueEntry> changeAtLoket(int counter, const std::function<Status(QueueEntry &)> &change);
     [[nodiscard]] Status journal(
         serverlink::DeskEventKind kind, const QString &actor, const QueueEntry &entry, int counter, const QString &detail = {}) const;
     [[nodiscard]] Status closePastDays() const;

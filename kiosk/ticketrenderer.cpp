@@ -89,38 +89,29 @@ QImage TicketRenderer::render(const TicketContent &t) const
     const int height = 600 + qr.height(); // cut to what was drawn
     QImage img(m_width, height, QImage::Format_RGB32);
     img.fill(Qt::white);
-    QPainter p(&img);
-    p.setPen(Qt::black);
     const QLocale id(QLocale::Indonesian, QLocale::Indonesia);
-    int y = margin;
-    auto line = [&](const QString &text, int pixelSize, bool bold, int gap = 8) {
-        QFont f(QStringLiteral("DejaVu Sans"));
-        f.setPixelSize(pixelSize);
-        f.setBold(bold);
-        p.setFont(f);
-        const QRect r(margin, y, m_width - 2 * margin, 1000);
-        const QRect used = p.boundingRect(r, Qt::AlignHCenter | Qt::TextWordWrap, text);
-        p.drawText(r, Qt::AlignHCenter | Qt::TextWordWrap, text);
-        y += used.height() + gap;
-    };
-    // The priority and wait lines are paid for by tighter spacing above: the ticket stays as long as before.
-    line(QStringLiteral("ANJUNGAN DESA"), 28, true, 0);
-    line(t.officeName, 24, false, 6);
-    line(QStringLiteral("Nomor Antrean"), 24, false, 0);
-    line(queueLabel(t.queueNumber), 80, true, 4);
-    if (!t.priority.isEmpty())
-        line(priorityLine(t.priority), 22, true, 4);
-    line(t.serviceName, 26, true, 6);
-    line(QStringLiteral("No. Registrasi: %1").arg(t.registrationNumber), 24, false, 2);
-    line(id.toString(t.issuedAt.toLocalTime(), QStringLiteral("dddd, d MMMM yyyy HH:mm")), 22, false, 2);
-    if (!t.waitEstimate.isEmpty())
-        line(waitLine(t.waitEstimate), 22, false, 2);
-    y += 2;
-    p.drawImage((m_width - qr.width()) / 2, y, qr);
-    y += qr.height() + 4;
-    line(QStringLiteral("Pindai kode QR ini di anjungan untuk melihat status surat Anda."), 22, false, 4);
-    p.end();
-    return img.copy(0, 0, m_width, std::min(height, y + margin));
+    int end = 0;
+    {
+        TicketPainter p(img, margin);
+        // The priority and wait lines are paid for by tighter spacing above: the ticket stays as long as before.
+        p.line(QStringLiteral("ANJUNGAN DESA"), 28, true, 0);
+        p.line(t.officeName, 24, false, 6);
+        p.line(QStringLiteral("Nomor Antrean"), 24, false, 0);
+        p.line(queueLabel(t.queueNumber), 80, true, 4);
+        if (!t.priority.isEmpty())
+            p.line(priorityLine(t.priority), 22, true, 4);
+        p.line(t.serviceName, 26, true, 6);
+        p.line(QStringLiteral("No. Registrasi: %1").arg(t.registrationNumber), 24, false, 2);
+        p.line(id.toString(t.issuedAt.toLocalTime(), QStringLiteral("dddd, d MMMM yyyy HH:mm")), 22, false, 2);
+        if (!t.waitEstimate.isEmpty())
+            p.line(waitLine(t.waitEstimate), 22, false, 2);
+        p.y += 2;
+        p.painter().drawImage((m_width - qr.width()) / 2, p.y, qr);
+        p.y += qr.height() + 4;
+        p.line(QStringLiteral("Pindai kode QR ini di anjungan untuk melihat status surat Anda."), 22, false, 4);
+        end = p.y;
+    }
+    return img.copy(0, 0, m_width, std::min(height, end + margin));
 }
 
 } // namespace kiosk
