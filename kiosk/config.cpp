@@ -135,4 +135,30 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     return c;
 }
 
+QString imageVersionFromOsRelease(const QByteArray &osRelease)
+{
+    for (const QByteArray &raw : osRelease.split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (!line.startsWith("IMAGE_VERSION="))
+            continue;
+        QByteArray value = line.mid(int(qstrlen("IMAGE_VERSION=")));
+        // os-release values may be shell-quoted.
+        if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front())
+            value = value.mid(1, value.size() - 2);
+        return QString::fromUtf8(value);
+    }
+    return {};
+}
+
+QString runningImageVersion()
+{
+    // os-release(5): /etc/os-release, else /usr/lib/os-release.
+    for (const char *path : {"/etc/os-release", "/usr/lib/os-release"}) {
+        QFile file(QString::fromLatin1(path));
+        if (file.open(QIODevice::ReadOnly))
+            return imageVersionFromOsRelease(file.readAll());
+    }
+    return {};
+}
+
 } // namespace kiosk

@@ -67,4 +67,9 @@ struct KioskConfig {
     [[nodiscard]] static Result<KioskConfig> load(const QString &path);
 };
 
+/// IMAGE_VERSION of an os-release text (unquoted); empty when it has none.
+[[nodiscard]] QString imageVersionFromOsRelease(const QByteArray &osRelease);
+/// The appliance image this kiosk runs (image/build records it in os-release); empty off the appliance.
+[[nodiscard]] QString runningImageVersion();
+
 } // namespace kiosk

@@ -305,6 +305,7 @@ void SyncService::sendHeartbeat()
     serverlink::Heartbeat beat;
     beat.sentAt = QDateTime::currentDateTimeUtc();
     beat.appVersion = m_settings.appVersion;
+    beat.imageVersion = m_settings.imageVersion;
     beat.outboxDepth = stats.waiting + stats.parked;
     beat.parkedCount = stats.parked;
     beat.freeDiskMb = freeDiskMb;

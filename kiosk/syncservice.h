@@ -39,6 +39,7 @@ struct SyncSettings {
     int intervalMs = 15000;
     int heartbeatIntervalMs = 60000;
     QString appVersion;
+    QString imageVersion; // the appliance image's version (kiosk::imageVersion()); empty off the appliance
     QString dataDir; // free disk space of this folder is reported in the heartbeat
     serverlink::LinkOptions link;
 };

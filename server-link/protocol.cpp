@@ -650,6 +650,8 @@ QByteArray Heartbeat::toJson() const
     // Empty when invalid or beyond year 9999 in UTC: then the kiosk's clock is not reported.
     if (const QString sent = sentAt.toUTC().toString(Qt::ISODateWithMs); !sent.isEmpty())
         o.insert(QStringLiteral("sentAt"), sent);
+    if (!imageVersion.isEmpty())
+        o.insert(QStringLiteral("imageVersion"), imageVersion);
     return compact(o);
 }
 
@@ -678,15 +680,17 @@ std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *er
     Heartbeat h;
     h.sentAt = QDateTime::fromString(o.value(QStringLiteral("sentAt")).toString(), Qt::ISODate);
     h.appVersion = o.value(QStringLiteral("appVersion")).toString().left(64);
+    const QJsonValue image = o.value(QStringLiteral("imageVersion"));
+    h.imageVersion = image.toString().left(64);
     qint64 depth = 0, parked = 0;
     const bool valid = state("printerState", &h.devices.printer) && state("paperState", &h.devices.paper)
         && state("scannerState", &h.devices.scanner) && state("letterPrinterState", &h.devices.letterPrinter)
         && count("outboxDepth", 0, &depth) && count("parkedCount", 0, &parked) && count("freeDiskMb", -1, &h.freeDiskMb)
-        && o.value(QStringLiteral("appVersion")).isString();
+        && o.value(QStringLiteral("appVersion")).isString() && (image.isUndefined() || image.isString());
     if (!valid)
         return refuse<Heartbeat>(error,
             QStringLiteral("Heartbeat tidak sah: periksa printerState, paperState, scannerState, outboxDepth, parkedCount, freeDiskMb, "
-                           "appVersion."));
+                           "appVersion, imageVersion."));
     h.outboxDepth = int(depth);
     h.parkedCount = int(parked);
     return h;

@@ -172,6 +172,7 @@ struct DeviceHealth {
 struct Heartbeat {
     QDateTime sentAt; // the kiosk's clock, UTC; invalid when not sent
     QString appVersion;
+    QString imageVersion; // the appliance image's IMAGE_VERSION (os-release); empty, and absent on the wire, elsewhere
     int outboxDepth = 0; // waiting plus parked
     int parkedCount = 0;
     qint64 freeDiskMb = -1; // -1: unknown

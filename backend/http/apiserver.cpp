@@ -454,6 +454,7 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
     h.lastSeen = QDateTime::currentDateTimeUtc();
     h.sentAt = beat->sentAt;
     h.version = beat->appVersion;
+    h.imageVersion = beat->imageVersion;
     h.printerState = serverlink::healthStateToWire(beat->devices.printer);
     h.paperState = serverlink::healthStateToWire(beat->devices.paper);
     h.scannerState = serverlink::healthStateToWire(beat->devices.scanner);

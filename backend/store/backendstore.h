@@ -189,6 +189,7 @@ struct KioskHeartbeat {
     int parkedCount = 0;
     qint64 freeDiskMb = -1;
     QString version;
+    QString imageVersion; // the appliance image's version; empty when the kiosk runs off the appliance
 };
 
 /// A kiosk known to the backend: its desa and the one client certificate it may use now.
@@ -266,7 +267,7 @@ struct StaffAccountRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 12;
+    static constexpr int kSchemaVersion = 13;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);

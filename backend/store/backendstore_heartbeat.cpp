@@ -26,14 +26,15 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
         return db.error();
     QSqlQuery q(db.value());
     // One statement: the row is replaced atomically (ON CONFLICT works in SQLite and PostgreSQL).
-    q.prepare(QStringLiteral("INSERT INTO kiosk_heartbeats (kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state,"
-                             " scanner_state, letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                             " ON CONFLICT (kiosk_id) DO UPDATE SET desa_code = excluded.desa_code, last_seen = excluded.last_seen,"
-                             " sent_at = excluded.sent_at, printer_state = excluded.printer_state, paper_state = excluded.paper_state,"
-                             " scanner_state = excluded.scanner_state, letter_printer_state = excluded.letter_printer_state,"
-                             " outbox_depth = excluded.outbox_depth, parked_count = excluded.parked_count,"
-                             " free_disk_mb = excluded.free_disk_mb, app_version = excluded.app_version"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO kiosk_heartbeats (kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state,"
+        " scanner_state, letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
+        " image_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (kiosk_id) DO UPDATE SET desa_code = excluded.desa_code, last_seen = excluded.last_seen,"
+        " sent_at = excluded.sent_at, printer_state = excluded.printer_state, paper_state = excluded.paper_state,"
+        " scanner_state = excluded.scanner_state, letter_printer_state = excluded.letter_printer_state,"
+        " outbox_depth = excluded.outbox_depth, parked_count = excluded.parked_count,"
+        " free_disk_mb = excluded.free_disk_mb, app_version = excluded.app_version, image_version = excluded.image_version"));
     q.addBindValue(h.kioskId);
     q.addBindValue(h.desaCode);
     q.addBindValue(timestamp(h.lastSeen));
@@ -46,6 +47,7 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
     q.addBindValue(h.parkedCount);
     q.addBindValue(h.freeDiskMb);
     q.addBindValue(h.version);
+    q.addBindValue(h.imageVersion);
     if (!q.exec())
         return heartbeatError(QStringLiteral("menyimpan heartbeat"), q.lastError());
     return Done {};
@@ -58,8 +60,8 @@ Result<QList<KioskHeartbeat>> BackendStore::latestHeartbeats()
         return db.error();
     QSqlQuery q(db.value());
     if (!q.exec(QStringLiteral("SELECT kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state, scanner_state,"
-                               " letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version"
-                               " FROM kiosk_heartbeats ORDER BY kiosk_id")))
+                               " letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
+                               " image_version FROM kiosk_heartbeats ORDER BY kiosk_id")))
         return heartbeatError(QStringLiteral("membaca heartbeat"), q.lastError());
     QList<KioskHeartbeat> out;
     while (q.next()) {
@@ -76,6 +78,7 @@ Result<QList<KioskHeartbeat>> BackendStore::latestHeartbeats()
         h.parkedCount = q.value(9).toInt();
         h.freeDiskMb = q.value(10).toLongLong();
         h.version = q.value(11).toString();
+        h.imageVersion = q.value(12).toString();
         out.append(h);
     }
     return out;

@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 12> kMigrations {
+const std::array<QStringList, 13> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -270,6 +270,10 @@ const std::array<QStringList, 12> kMigrations {
                        " collector_name TEXT NOT NULL,"
                        " collector_nik TEXT NOT NULL,"
                        " relationship TEXT NOT NULL)"),
+    },
+    // 13: the appliance image's version in a kiosk's heartbeat (#14).
+    {
+        QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN image_version TEXT NOT NULL DEFAULT ''"),
     },
 };
 

@@ -238,6 +238,7 @@ int main(int argc, char *argv[])
     syncSettings.intervalMs = config->syncIntervalMs;
     syncSettings.heartbeatIntervalMs = config->heartbeatIntervalMs;
     syncSettings.appVersion = QStringLiteral(PROJECT_VERSION);
+    syncSettings.imageVersion = kiosk::runningImageVersion();
     syncSettings.dataDir = config->dataDir;
     syncSettings.link.proxy = config->proxy;
     syncSettings.link.maxParallel = config->maxParallel;

@@ -12,3 +12,7 @@ target_link_libraries(kiosk-loadgen PRIVATE kiosk_core)
 # integration tests, so the product itself has no way to write exchanges (citizen data) to a file.
 add_executable(recording-backend ${CMAKE_CURRENT_LIST_DIR}/recordingbackend.cpp ${CMAKE_CURRENT_LIST_DIR}/exchangerecorder.h)
 target_link_libraries(recording-backend PRIVATE backend_core Qt6::Gui)
+
+# The appliance's boot test compares the VM's display with the kiosk's own rendering of the same screen.
+add_executable(screencompare ${CMAKE_CURRENT_LIST_DIR}/screencompare.cpp)
+target_link_libraries(screencompare PRIVATE Qt6::Gui)

@@ -1,4 +1,4 @@
-// The kiosk's INI configuration: lists, defaults and bounds.
+// The kiosk's INI configuration: lists, defaults and bounds; the appliance image's version from os-release.
 #include "config.h"
 
 #include <QFile>
@@ -11,6 +11,27 @@ class TestConfig : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void imageVersionFromOsRelease_data()
+    {
+        QTest::addColumn<QByteArray>("osRelease");
+        QTest::addColumn<QString>("version");
+        const QByteArray debian = "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n";
+        QTest::newRow("a developer's Debian") << debian << QString();
+        QTest::newRow("the appliance (image/build)") << debian + "IMAGE_ID=anjungan-desa\nIMAGE_VERSION=v1.4-2-gabc123\n"
+                                                     << QStringLiteral("v1.4-2-gabc123");
+        QTest::newRow("double-quoted") << QByteArray("IMAGE_VERSION=\"2026.12.1\"\n") << QStringLiteral("2026.12.1");
+        QTest::newRow("single-quoted, no newline") << QByteArray("IMAGE_VERSION='2026.12.1'") << QStringLiteral("2026.12.1");
+        QTest::newRow("another key ending in it") << QByteArray("OLD_IMAGE_VERSION=1\n") << QString();
+        QTest::newRow("empty") << QByteArray() << QString();
+    }
+
+    void imageVersionFromOsRelease()
+    {
+        QFETCH(QByteArray, osRelease);
+        QFETCH(QString, version);
+        QCOMPARE(kiosk::imageVersionFromOsRelease(osRelease), version);
+    }
+
     void scannerList_data()
     {
         QTest::addColumn<QByteArray>("line");

@@ -80,6 +80,7 @@ class TestHeartbeat : public QObject
         settings.intervalMs = 3600000;
         settings.heartbeatIntervalMs = heartbeatIntervalMs;
         settings.appVersion = QStringLiteral("9.9.9-test");
+        settings.imageVersion = QStringLiteral("2026.12.1-image");
         settings.dataDir = m_data->path();
         m_thread = std::make_unique<QThread>();
         m_sync = new kiosk::SyncService(*m_store, m_key, QStringLiteral("https://localhost:%1/api/v1").arg(m_port), tls(),
@@ -184,6 +185,7 @@ private Q_SLOTS:
         QCOMPARE(h.parkedCount, 0);
         QVERIFY(h.freeDiskMb > 0);
         QCOMPARE(h.version, QStringLiteral("9.9.9-test"));
+        QCOMPARE(h.imageVersion, QStringLiteral("2026.12.1-image"));
         QVERIFY(qAbs(h.lastSeen.secsTo(QDateTime::currentDateTimeUtc())) < 60);
         QVERIFY(h.sentAt.isValid());
         qInfo().noquote() << "heartbeat:" << h.kioskId << h.printerState << h.paperState << h.outboxDepth << h.freeDiskMb << "MB";

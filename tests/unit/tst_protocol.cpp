@@ -91,6 +91,15 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(h.toJson()).object();
         QCOMPARE(o.value(QStringLiteral("printerState")).toString(), QStringLiteral("paper-out"));
         QCOMPARE(o.value(QStringLiteral("letterPrinterState")).toString(), QStringLiteral("unknown"));
+        // Off the appliance there is no image version, and the wire has no field for it.
+        QVERIFY(!o.contains(QStringLiteral("imageVersion")));
+        Heartbeat onAppliance = h;
+        onAppliance.imageVersion = QStringLiteral("2026.12.1");
+        const auto fromAppliance = Heartbeat::fromJson(onAppliance.toJson(), &error);
+        QVERIFY2(fromAppliance, qPrintable(error));
+        QCOMPARE(*fromAppliance, onAppliance);
+        QCOMPARE(QJsonDocument::fromJson(onAppliance.toJson()).object().value(QStringLiteral("imageVersion")).toString(),
+            QStringLiteral("2026.12.1"));
     }
 
     void healthWords()
@@ -160,6 +169,7 @@ private Q_SLOTS:
         QTest::newRow("version not string") << "{" + QByteArray(good).replace("\"1\"", "1") + "}";
         QTest::newRow("state not string") << "{" + good + ",\"scannerState\":1}";
         QTest::newRow("empty state") << "{" + good + ",\"paperState\":\"\"}";
+        QTest::newRow("image version not string") << "{" + good + ",\"imageVersion\":2}";
         QTest::newRow("oversized") << "{" + good + ",\"pad\":\"" + QByteArray(kMaxBodyBytes, 'a') + "\"}";
     }
 

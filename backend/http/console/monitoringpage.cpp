@@ -70,7 +70,8 @@ QList<QStringList> fleetRows(const QList<KioskHeartbeat> &beats, const QDateTime
         rows.append(
             {k.kioskId, k.desaCode, k.lastSeen.toString(Qt::ISODate), silent ? QStringLiteral("tidak terdengar") : QStringLiteral("aktif"),
                 k.printerState, k.paperState, k.letterPrinterState, k.scannerState, QString::number(k.outboxDepth),
-                QString::number(k.parkedCount), k.freeDiskMb < 0 ? QStringLiteral("?") : QString::number(k.freeDiskMb), k.version});
+                QString::number(k.parkedCount), k.freeDiskMb < 0 ? QStringLiteral("?") : QString::number(k.freeDiskMb), k.version,
+                k.imageVersion.isEmpty() ? QStringLiteral("-") : k.imageVersion});
     }
     return rows;
 }
@@ -78,7 +79,7 @@ QList<QStringList> fleetRows(const QList<KioskHeartbeat> &beats, const QDateTime
 const QStringList kFleetHeader {QStringLiteral("Anjungan"), QStringLiteral("Desa"), QStringLiteral("Terakhir terdengar"),
     QStringLiteral("Keadaan"), QStringLiteral("Printer tiket"), QStringLiteral("Kertas"), QStringLiteral("Printer surat"),
     QStringLiteral("Pemindai"), QStringLiteral("Antrean kirim"), QStringLiteral("Ditolak server"), QStringLiteral("Disk bebas (MB)"),
-    QStringLiteral("Versi")};
+    QStringLiteral("Versi"), QStringLiteral("Versi image")};
 
 /// The front office journal of `day` (WIB) of the desa the officer acting in `capacities` may see.
 Result<QList<DeskEventRecord>> visibleQueueEvents(
