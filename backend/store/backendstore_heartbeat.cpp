@@ -47,7 +47,8 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
     q.addBindValue(h.parkedCount);
     q.addBindValue(h.freeDiskMb);
     q.addBindValue(h.version);
-    q.addBindValue(h.imageVersion);
+    // A kiosk off the appliance has none: an empty text, never NULL.
+    q.addBindValue(h.imageVersion.isNull() ? QString(QLatin1String("")) : h.imageVersion);
     if (!q.exec())
         return heartbeatError(QStringLiteral("menyimpan heartbeat"), q.lastError());
     return Done {};

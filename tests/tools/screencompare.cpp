@@ -5,7 +5,7 @@
 // Exit 0 when the images have the same size and at most FRACTION of the blocks differ in their mean colour by
 // more than LEVEL (0–255) in a channel; 1 otherwise; 2 on a usage or read error.
 #include <QCommandLineParser>
-#include <QGuiApplication>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QTextStream>
@@ -31,7 +31,7 @@ std::array<double, 3> meanColour(const QImage &image, const QRect &block)
 
 int main(int argc, char *argv[])
 {
-    QGuiApplication app(argc, argv);
+    QCoreApplication app(argc, argv);
     QCommandLineParser cli;
     cli.setApplicationDescription(QStringLiteral("Compare a screen capture with a reference rendering, block by block."));
     cli.addHelpOption();
