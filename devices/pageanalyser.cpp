@@ -178,6 +178,65 @@ int otsuThreshold(const std::array<qint64, 256> &histogram, qint64 total)
     return threshold;
 }
 
+// The smoothing before the threshold rounds the sheet's corners off; its sides stay straight. So each side is fitted as a
+// line through the boundary points along its middle, and the corners become the intersections of adjacent sides.
+std::vector<Point> refineCorners(const std::vector<Point> &quad, const std::vector<Point> &boundary)
+{
+    struct Line {
+        Point point;
+        Point direction;
+    };
+    std::array<Line, 4> sides;
+    for (size_t i = 0; i < 4; ++i) {
+        const Point a = quad[i];
+        const Point b = quad[(i + 1) % 4];
+        const QLineF side(a, b);
+        const double length = side.length();
+        if (length < 4)
+            return quad;
+        const Point unit = (b - a) / length;
+        std::vector<Point> along;
+        for (const Point &p : boundary) {
+            const Point d = p - a;
+            const double t = (d.x() * unit.x() + d.y() * unit.y()) / length;
+            const double offset = std::abs(d.x() * unit.y() - d.y() * unit.x());
+            if (t > kCornerMargin && t < 1 - kCornerMargin && offset < kSideTolerance)
+                along.push_back(p);
+        }
+        if (along.size() < 5)
+            return quad;
+        // Principal axis of the points (total least squares).
+        Point mean;
+        for (const Point &p : along)
+            mean += p;
+        mean /= double(along.size());
+        double sxx = 0, syy = 0, sxy = 0;
+        for (const Point &p : along) {
+            sxx += (p.x() - mean.x()) * (p.x() - mean.x());
+            syy += (p.y() - mean.y()) * (p.y() - mean.y());
+            sxy += (p.x() - mean.x()) * (p.y() - mean.y());
+        }
+        const double angle = 0.5 * std::atan2(2 * sxy, sxx - syy);
+        sides[i] = {mean, Point(std::cos(angle), std::sin(angle))};
+    }
+    std::vector<Point> refined(4);
+    for (size_t i = 0; i < 4; ++i) {
+        // Corner i lies where side i-1 (into it) meets side i (out of it).
+        const Line &in = sides[(i + 3) % 4];
+        const Line &out = sides[i];
+        const double det = in.direction.x() * out.direction.y() - in.direction.y() * out.direction.x();
+        if (std::abs(det) < 0.2)
+            return quad;
+        const Point d = out.point - in.point;
+        const double t = (d.x() * out.direction.y() - d.y() * out.direction.x()) / det;
+        refined[i] = in.point + in.direction * t;
+        // A refinement that moves a corner far is a misfit; keep what the hull said.
+        if (QLineF(refined[i], quad[i]).length() > 4 * kSideTolerance)
+            return quad;
+    }
+    return refined;
+}
+
 } // namespace
 
 std::optional<std::array<QPointF, 4>> findOutline(const QImage &frame)
@@ -194,17 +253,31 @@ std::optional<std::array<QPointF, 4>> findOutline(const QImage &frame)
     const double scaleX = double(frame.width()) / w;
     const double scaleY = double(frame.height()) / h;
 
-    // A 3×3 mean first, so that a table's grain does not cross the threshold pixel by pixel.
+    // A mean over a window wider than a line of text first: printed lines average to a light grey that is still far
+    // brighter than the table, and the table's grain averages out.
+    std::vector<qint64> integral(size_t(w + 1) * (h + 1), 0);
+    for (int y = 0; y < h; ++y) {
+        qint64 rowSum = 0;
+        const uchar *row = small.constScanLine(y);
+        for (int x = 0; x < w; ++x) {
+            rowSum += row[x];
+            integral[size_t(y + 1) * (w + 1) + x + 1] = integral[size_t(y) * (w + 1) + x + 1] + rowSum;
+        }
+    }
+    const int r = kOutlineBlurRadius;
     std::vector<int> grey(size_t(w) * h);
     std::array<qint64, 256> histogram {};
     for (int y = 0; y < h; ++y) {
+        const int y0 = std::max(0, y - r);
+        const int y1 = std::min(h, y + r + 1);
         for (int x = 0; x < w; ++x) {
-            int sum = 0;
-            for (int dy = -1; dy <= 1; ++dy)
-                for (int dx = -1; dx <= 1; ++dx)
-                    sum += small.constScanLine(std::clamp(y + dy, 0, h - 1))[std::clamp(x + dx, 0, w - 1)];
-            grey[size_t(y) * w + x] = sum / 9;
-            ++histogram[size_t(sum / 9)];
+            const int x0 = std::max(0, x - r);
+            const int x1 = std::min(w, x + r + 1);
+            const qint64 sum = integral[size_t(y1) * (w + 1) + x1] - integral[size_t(y0) * (w + 1) + x1]
+                - integral[size_t(y1) * (w + 1) + x0] + integral[size_t(y0) * (w + 1) + x0];
+            const int mean = int(sum / (qint64(x1 - x0) * (y1 - y0)));
+            grey[size_t(y) * w + x] = mean;
+            ++histogram[size_t(mean)];
         }
     }
     const int threshold = otsuThreshold(histogram, qint64(w) * h);
@@ -254,7 +327,10 @@ std::optional<std::array<QPointF, 4>> findOutline(const QImage &frame)
     if (bestLabel == 0 || bestCount < kMinPageArea * frameArea)
         return std::nullopt;
 
+    // The region's outer boundary as pixel edges: the first and last pixel of every row and of every column.
     std::vector<Point> edges;
+    std::vector<int> columnFirst(size_t(w), -1);
+    std::vector<int> columnLast(size_t(w), -1);
     for (int y = 0; y < h; ++y) {
         int first = -1;
         int last = -1;
@@ -263,14 +339,21 @@ std::optional<std::array<QPointF, 4>> findOutline(const QImage &frame)
                 if (first < 0)
                     first = x;
                 last = x;
+                if (columnFirst[size_t(x)] < 0)
+                    columnFirst[size_t(x)] = y;
+                columnLast[size_t(x)] = y;
             }
         }
         if (first >= 0) {
-            // Pixel edges, not centres, and one pixel back for the erosion.
-            edges.emplace_back(first - 0.5, y - 0.5);
-            edges.emplace_back(first - 0.5, y + 1.5);
-            edges.emplace_back(last + 1.5, y - 0.5);
-            edges.emplace_back(last + 1.5, y + 1.5);
+            // One pixel back out for the erosion.
+            edges.emplace_back(first - 0.5, y + 0.5);
+            edges.emplace_back(last + 1.5, y + 0.5);
+        }
+    }
+    for (int x = 0; x < w; ++x) {
+        if (columnFirst[size_t(x)] >= 0) {
+            edges.emplace_back(x + 0.5, columnFirst[size_t(x)] - 0.5);
+            edges.emplace_back(x + 0.5, columnLast[size_t(x)] + 1.5);
         }
     }
     const std::vector<Point> hull = convexHull(edges);
@@ -302,6 +385,7 @@ std::optional<std::array<QPointF, 4>> findOutline(const QImage &frame)
     const auto topLeft
         = std::min_element(quad.begin(), quad.end(), [](const Point &p, const Point &q) { return p.x() + p.y() < q.x() + q.y(); });
     std::rotate(quad.begin(), topLeft, quad.end());
+    quad = refineCorners(quad, edges);
     std::array<QPointF, 4> corners;
     for (size_t i = 0; i < 4; ++i)
         corners[i] = QPointF(

@@ -34,12 +34,19 @@ constexpr double kSteadyDifference = 3.0;
 constexpr int kSteadyFrames = 3;
 /// Long edge of the grey image whose Laplacian variance measures sharpness: fine text survives, noise averages out.
 constexpr int kSharpnessEdge = 640;
-/// Laplacian variance below which nothing is legible (measured: generated pages ≈ 900 sharp, < 60 after a 4× blur).
-constexpr double kMinSharpness = 150.0;
+/// Laplacian variance below which print is not legible (measured on the generated frames: ≈ 4200 sharp, ≈ 390 after
+/// a 4× defocus; check a new camera model with bench_capture before trusting this figure).
+constexpr double kMinSharpness = 1000.0;
 /// A frame within this share of the sharpest frame of the still period is sharp enough (focus has settled).
 constexpr double kRelativeSharpness = 0.8;
 /// Long edge of the image in which the page outline is searched: corners to ±0.5 % of the frame, fast to label.
-constexpr int kOutlineEdge = 320;
+constexpr int kOutlineEdge = 640;
+/// Radius of the mean taken before thresholding, in outline pixels: wider than a line of print (≈ 28 px of a 720p frame).
+constexpr int kOutlineBlurRadius = 6;
+/// Share of each side left out at both ends when fitting it as a line (the smoothing rounds the corners).
+constexpr double kCornerMargin = 0.15;
+/// Boundary points within this distance (outline pixels) of a side belong to it.
+constexpr double kSideTolerance = 5.0;
 /// A page smaller than this share of the frame is too far away to read (or is not a page).
 constexpr double kMinPageArea = 0.12;
 /// A bright region covering more than this share of the frame shows no table: the whole frame is the page.

@@ -36,14 +36,14 @@ QString statusText(SANE_Status status)
     }
 }
 
-// Sets option `name` to `value` (dpi) where the device has such an option and allows setting it.
+// Sets the standard "resolution" option (SANE_NAME_SCAN_RESOLUTION in saneopts.h) where the device allows it.
 void setResolution(SANE_Handle handle, int dpi)
 {
     for (SANE_Int i = 1;; ++i) {
         const SANE_Option_Descriptor *option = sane_get_option_descriptor(handle, i);
         if (!option)
             return;
-        if (!option->name || std::strcmp(option->name, SANE_NAME_SCAN_RESOLUTION) != 0 || !SANE_OPTION_IS_SETTABLE(option->cap)
+        if (!option->name || std::strcmp(option->name, "resolution") != 0 || !SANE_OPTION_IS_SETTABLE(option->cap)
             || !SANE_OPTION_IS_ACTIVE(option->cap))
             continue;
         SANE_Word value = option->type == SANE_TYPE_FIXED ? SANE_FIX(dpi) : dpi;
