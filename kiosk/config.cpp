@@ -120,6 +120,11 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     c.voiceDevice
         = (device.typeId() == QMetaType::QStringList ? device.toStringList().join(QLatin1Char(',')) : device.toString()).trimmed();
 
+    // A SANE device name such as "test:0" or "genesys:libusb:001:004" has colons only, but a comma would split it.
+    const QVariant documents = s.value(QStringLiteral("documents/source"));
+    c.documentSource
+        = (documents.typeId() == QMetaType::QStringList ? documents.toStringList().join(QLatin1Char(',')) : documents.toString()).trimmed();
+
     QStringList missing;
     if (c.kioskId.isEmpty())
         missing << QStringLiteral("kiosk/id");

@@ -26,6 +26,8 @@ namespace kiosk {
 ///              -1 = none unless `anjungan --display`, which then uses screen 1)
 ///   [voice]    enabled (true: calls are announced with a chime and espeak-ng), rate (words per minute, 80–300, 140),
 ///              volume (0–100 % of full scale, 100), device (ALSA PCM for `aplay -D`; empty = ALSA's default)
+///   [documents] source (where requirement documents are photographed or scanned: camera:N, file:DIR or
+///              sane:DEVICE; empty = none, every requirement is brought to the office as the original)
 struct KioskConfig {
     QString kioskId;
     QString desaCode;
@@ -58,6 +60,7 @@ struct KioskConfig {
     int voiceRate = 140;
     int voiceVolume = 100;
     QString voiceDevice;
+    QString documentSource;
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString deviceKeyPath() const;

@@ -56,6 +56,16 @@ public:
     static LetterRequest *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->request); }
 };
 
+/// DocumentCapture (the requirement documents after the form) as a QML singleton.
+struct DocumentCaptureSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::DocumentCapture)
+    QML_NAMED_ELEMENT(DocumentCapture)
+    QML_SINGLETON
+public:
+    static DocumentCapture *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->documents); }
+};
+
 /// StatusLookup as a QML singleton.
 struct StatusLookupSingleton {
     Q_GADGET
@@ -179,6 +189,14 @@ struct WaitingModelForeign {
     QML_FOREIGN(kiosk::WaitingModel)
     QML_NAMED_ELEMENT(WaitingModel)
     QML_UNCREATABLE("part of CallBoard")
+};
+
+/// DocumentRowsModel (the requirements and what became of each) as a named, uncreatable QML type.
+struct DocumentRowsModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::DocumentRowsModel)
+    QML_NAMED_ELEMENT(DocumentRowsModel)
+    QML_UNCREATABLE("part of DocumentCapture")
 };
 
 /// FormModel as a named, uncreatable QML type.

@@ -8,6 +8,7 @@
 #include "keypad.h"
 #include "kioskareas.h"
 #include "outbox.h"
+#include "pagesource.h"
 #include "printer.h"
 #include "printjobtracker.h"
 #include "qmlsingletons.h"
@@ -230,6 +231,16 @@ int main(int argc, char *argv[])
         QObject::connect(scanner.get(), &devices::Scanner::stateChanged, &areas.devices, report);
         report();
         scanners.push_back(std::move(scanner));
+    }
+
+    // Requirement documents are photographed (camera:N, file:DIR) or scanned (sane:DEVICE) after the form.
+    std::unique_ptr<devices::PageSource> documentSource;
+    if (!config->documentSource.isEmpty()) {
+        documentSource = devices::createPageSource(config->documentSource, &error);
+        if (documentSource)
+            areas.documents.setSource(documentSource.get());
+        else
+            qWarning().noquote() << "documents:" << error;
     }
 
     QThread syncThread;

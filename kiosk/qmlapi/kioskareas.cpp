@@ -15,8 +15,9 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , ledger(s.outbox, s.print, s.officeName)
     , flow(s.idle)
     , nik(flow)
+    , documents(flow)
     , sync(s.outbox)
-    , request(flow, nik, s.catalog, ledger, devices)
+    , request(flow, nik, s.catalog, ledger, devices, documents)
     , status(flow, s.outbox, s.catalog, {ledger, &pickupNumbers})
     , verification(flow, s.sealVerifier)
     , survey(flow, request, s.outbox)
@@ -51,7 +52,7 @@ QHash<QString, QObject *> KioskAreas::byName()
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
         {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
         {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board}, {QStringLiteral("QueueDesk"), &queueDesk},
-        {QStringLiteral("QueueTicket"), &queueTicket}};
+        {QStringLiteral("QueueTicket"), &queueTicket}, {QStringLiteral("DocumentCapture"), &documents}};
 }
 
 void KioskAreas::handleScan(const QString &payload)

@@ -3,6 +3,7 @@
 #include "callboard.h"
 #include "deskjournal.h"
 #include "devicestatus.h"
+#include "documentcapture.h"
 #include "letterrequest.h"
 #include "letterverification.h"
 #include "nikentry.h"
@@ -65,6 +66,8 @@ public:
     PrintLedger ledger;
     VisitFlow flow;
     NikEntry nik;
+    /// The requirement documents held to the camera after the form (its source is set by the composition root).
+    DocumentCapture documents;
     DeviceStatus devices;
     SyncStatus sync;
     LetterRequest request;

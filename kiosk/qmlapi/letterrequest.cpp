@@ -1,6 +1,7 @@
 #include "letterrequest.h"
 
 #include "devicestatus.h"
+#include "documentcapture.h"
 #include "nikentry.h"
 #include "printledger.h"
 #include "queuedesk.h"
@@ -14,15 +15,21 @@ Q_LOGGING_CATEGORY(lcRequest, "anjungan.request")
 
 namespace kiosk {
 
-LetterRequest::LetterRequest(
-    VisitFlow &flow, NikEntry &nik, CatalogModel &catalog, PrintLedger &ledger, const DeviceStatus &devices, QObject *parent)
+LetterRequest::LetterRequest(VisitFlow &flow, NikEntry &nik, CatalogModel &catalog, PrintLedger &ledger, const DeviceStatus &devices,
+    DocumentCapture &documents, QObject *parent)
     : QObject(parent)
     , m_flow(flow)
     , m_nik(nik)
     , m_catalog(catalog)
     , m_ledger(ledger)
     , m_devices(devices)
+    , m_documents(documents)
 {
+    // Every requirement answered (photographed or "bawa aslinya"): on to the review.
+    connect(&m_documents, &DocumentCapture::finished, this, [this] {
+        if (m_awaitingDocuments && m_flow.screen() == VisitFlow::Documents)
+            m_flow.show(VisitFlow::Review);
+    });
     connect(&m_catalog, &CatalogModel::countChanged, this, &LetterRequest::catalogChanged);
     connect(&m_catalog, &CatalogModel::countChanged, this, &LetterRequest::serviceChanged);
     connect(&m_flow, &VisitFlow::wiped, this, &LetterRequest::wipe);
@@ -88,6 +95,8 @@ void LetterRequest::chooseService(const QString &code)
     }
     if (m_serviceCode != code) {
         m_serviceCode = code;
+        m_awaitingDocuments = false;
+        m_documents.clear();
         m_form.setServiceFields(s->fields);
         Q_EMIT serviceChanged();
     }
@@ -105,8 +114,19 @@ void LetterRequest::review()
     const bool ok = m_form.validate();
     m_formError = ok ? QString() : tr("Ada isian yang perlu diperbaiki. Lihat pesan merah di bawah kolomnya.");
     Q_EMIT formErrorChanged();
-    if (ok)
-        m_flow.show(VisitFlow::Review);
+    if (!ok)
+        return;
+    // Pages already taken for this service are kept when the citizen comes back from the review to edit the form.
+    const QStringList needed = requirements();
+    if (m_documents.available() && !needed.isEmpty() && !m_documents.isComplete()) {
+        m_awaitingDocuments = true;
+        m_documents.begin(needed);
+        if (!m_documents.isComplete()) {
+            m_flow.show(VisitFlow::Documents);
+            return;
+        }
+    }
+    m_flow.show(VisitFlow::Review);
 }
 
 void LetterRequest::editForm()
@@ -129,6 +149,9 @@ void LetterRequest::submit()
         m_flow.setNotice(tr("Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas."));
         return;
     }
+    // The pages are in the outbox now (sealed); the copies in memory go.
+    m_awaitingDocuments = false;
+    m_documents.clear();
     const QueuedRequest &queued = issued->queued;
     m_ticketJob = issued->printJob;
     qCInfo(lcRequest).noquote() << "queued" << queued.registrationNumber << "ticket job" << m_ticketJob;
@@ -158,6 +181,7 @@ void LetterRequest::setPriority(const QString &priority)
 
 void LetterRequest::wipe()
 {
+    m_awaitingDocuments = false;
     setPriority({});
     m_serviceCode.clear();
     m_form.clear();

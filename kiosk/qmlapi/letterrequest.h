@@ -9,6 +9,7 @@
 namespace kiosk {
 
 class DeviceStatus;
+class DocumentCapture;
 class NikEntry;
 class PrintLedger;
 class VisitFlow;
@@ -58,8 +59,9 @@ class LetterRequest : public QObject
     Q_PROPERTY(QString priority READ priority WRITE setPriority NOTIFY priorityChanged)
 
 public:
-    LetterRequest(
-        VisitFlow &flow, NikEntry &nik, CatalogModel &catalog, PrintLedger &ledger, const DeviceStatus &devices, QObject *parent = nullptr);
+    /// `documents`: the requirement documents asked for after the form, when the kiosk has a document source.
+    LetterRequest(VisitFlow &flow, NikEntry &nik, CatalogModel &catalog, PrintLedger &ledger, const DeviceStatus &devices,
+        DocumentCapture &documents, QObject *parent = nullptr);
 
     [[nodiscard]] CatalogModel *catalog() const { return &m_catalog; }
     [[nodiscard]] int catalogCount() const { return m_catalog.total(); }
@@ -106,6 +108,8 @@ private:
     CatalogModel &m_catalog;
     PrintLedger &m_ledger;
     const DeviceStatus &m_devices;
+    DocumentCapture &m_documents;
+    bool m_awaitingDocuments = false; // the documents screen was opened by this request's review()
     FormModel m_form;
     QString m_serviceCode;
     QString m_formError;

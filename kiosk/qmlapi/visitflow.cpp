@@ -121,6 +121,7 @@ void VisitFlow::back()
     case Form:
         show(Service);
         return;
+    case Documents:
     case Review:
         show(Form);
         return;

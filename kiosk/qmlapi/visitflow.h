@@ -10,7 +10,7 @@ class IdleMonitor;
 
 /// The citizen's way through the kiosk's screens: which screen shows, back and home, language and
 /// text size, and the one-line notice. goHome() and the idle timeout emit wiped(): every area forgets
-/// the citizen then. Screens: welcome → consent → identify → service → form → review → done →
+/// the citizen then. Screens: welcome → consent → identify → service → form → documents → review → done →
 /// survey; status, verify, help; staffLogin → staff.
 class VisitFlow : public QObject
 {
@@ -21,7 +21,7 @@ class VisitFlow : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    enum Screen { Welcome, Consent, Identify, Service, Form, Review, Done, Survey, Status, Verify, Help, StaffLogin, Staff };
+    enum Screen { Welcome, Consent, Identify, Service, Form, Review, Done, Survey, Status, Verify, Help, StaffLogin, Staff, Documents };
     Q_ENUM(Screen)
 
     explicit VisitFlow(IdleMonitor &idle, QObject *parent = nullptr);

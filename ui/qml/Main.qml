@@ -96,6 +96,7 @@ ApplicationWindow {
             case VisitFlow.Identify: return "IdentifyScreen.qml"
             case VisitFlow.Service: return "ServiceScreen.qml"
             case VisitFlow.Form: return "FormScreen.qml"
+            case VisitFlow.Documents: return "DocumentsScreen.qml"
             case VisitFlow.Review: return "ReviewScreen.qml"
             case VisitFlow.Done: return "DoneScreen.qml"
             case VisitFlow.Survey: return "SurveyScreen.qml"
