@@ -1300,4 +1300,90 @@
         <translation>Facilities: are the kiosk and the service room comfortable and clean?</translation>
     </message>
 </context>
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <source>Lewati</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>bawa aslinya ke kantor</source>
+        <translation>bring the original to the office</translation>
+    </message>
+    <message>
+        <source>Pindai</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>difoto, %1 KB</source>
+        <translation>photographed, %1 KB</translation>
+    </message>
+    <message>
+        <source>bawa aslinya</source>
+        <translation>bring the original</translation>
+    </message>
+    <message>
+        <source>sudah diterima</source>
+        <translation>already received</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::DocumentCapture</name>
+    <message>
+        <source>Tahan dokumen di depan kamera, di atas meja.</source>
+        <translation>Hold the document in front of the camera, over the table.</translation>
+    </message>
+    <message>
+        <source>Dokumen bergerak. Tahan diam sebentar.</source>
+        <translation>The document is moving. Hold it still for a moment.</translation>
+    </message>
+    <message>
+        <source>Kurang tajam. Jauhkan sedikit dokumen dari kamera dan tahan diam.</source>
+        <translation>Not sharp enough. Move the document a little further from the camera and hold it still.</translation>
+    </message>
+    <message>
+        <source>Tahan… dokumen sedang difoto.</source>
+        <translation>Hold it… the document is being photographed.</translation>
+    </message>
+    <message>
+        <source>Dokumen %1 dari %2</source>
+        <translation>Document %1 of %2</translation>
+    </message>
+    <message>
+        <source>Halaman diluruskan, %1 KB.</source>
+        <translation>Page straightened, %1 KB.</translation>
+    </message>
+    <message>
+        <source>Tepi kertas tidak terlihat; seluruh gambar disimpan, %1 KB.</source>
+        <translation>The paper's edges are not visible; the whole picture was kept, %1 KB.</translation>
+    </message>
+    <message>
+        <source>Anjungan ini tidak memiliki kamera dokumen. Sentuh Lewati dan bawa aslinya ke kantor desa.</source>
+        <translation>This kiosk has no document camera. Touch Skip and bring the original to the village office.</translation>
+    </message>
+    <message>
+        <source>Letakkan dokumen di pemindai, tutup, lalu sentuh Pindai.</source>
+        <translation>Place the document on the scanner, close the lid, then touch Scan.</translation>
+    </message>
+    <message>
+        <source>Sedang memindai… jangan buka tutup pemindai.</source>
+        <translation>Scanning… do not open the scanner's lid.</translation>
+    </message>
+    <message>
+        <source>Dokumen sudah difoto. Periksa apakah tulisannya terbaca.</source>
+        <translation>The document has been photographed. Check that the writing is readable.</translation>
+    </message>
+    <message>
+        <source>Kamera dokumen tidak dapat dipakai saat ini. Sentuh Lewati dan bawa aslinya ke kantor desa.</source>
+        <translation>The document camera cannot be used right now. Touch Skip and bring the original to the village office.</translation>
+    </message>
+</context>
 </TS>
