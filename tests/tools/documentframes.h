@@ -24,7 +24,7 @@ struct Shot {
 };
 
 constexpr QSize kFrameSize {1280, 720};
-/// The sheet's height in the frame (A4 proportions: width = height / √2).
+/// The sheet's height in a 720-line frame (A4 proportions: width = height / √2).
 constexpr double kSheetHeight = 600;
 /// Where the grid lines are, as fractions of the sheet's width and height.
 constexpr std::array<double, 3> kGrid {0.25, 0.5, 0.75};
@@ -74,8 +74,10 @@ inline QImage table(QSize size)
 /// The sheet's corners in the frame (top-left, top-right, bottom-right, bottom-left) for `shot`.
 inline std::array<QPointF, 4> corners(const Shot &shot, QSize frame = kFrameSize)
 {
-    const double h = shot.table ? kSheetHeight : frame.height() * 1.3;
-    const double w = shot.table ? kSheetHeight / 1.41421356 : frame.width() * 1.3;
+    // The camera's height of view stays the same: a larger frame sees the sheet with more pixels.
+    const double sheetHeight = kSheetHeight * frame.height() / kFrameSize.height();
+    const double h = shot.table ? sheetHeight : frame.height() * 1.3;
+    const double w = shot.table ? sheetHeight / 1.41421356 : frame.width() * 1.3;
     const QPointF centre = QPointF(frame.width() / 2.0, frame.height() / 2.0) + shot.offset;
     // The far (top) edge narrower by `keystone`.
     std::array<QPointF, 4> flat {QPointF(-w / 2 * (1 - shot.keystone), -h / 2), QPointF(w / 2 * (1 - shot.keystone), -h / 2),
