@@ -26,6 +26,7 @@ namespace kiosk {
 
 class CatalogModel;
 class IdleMonitor;
+class LiveLink;
 class OutboxRepository;
 class SealVerifier;
 class StaffDirectory;
@@ -44,6 +45,8 @@ struct KioskServices {
     const SealVerifier *sealVerifier = nullptr;
     /// Lokets and the no-show delay ([queue] in the kiosk configuration).
     QueueBook::Settings queue {};
+    /// Asks the backend now (status from any kiosk, a complaint's answer); null without a backend.
+    LiveLink *live = nullptr;
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
