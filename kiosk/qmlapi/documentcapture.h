@@ -1,6 +1,6 @@
 #pragma once
 
-#include "outbox.h"
+#include "documentstore.h"
 #include "pageanalyser.h"
 #include "pagesource.h"
 #include "rowlistmodel.h"
@@ -21,12 +21,6 @@ class PageCapture;
 namespace kiosk {
 
 class VisitFlow;
-struct CapturedPage {
-    int requirementIndex;
-    QString requirement;
-    QByteArray jpeg;
-}; // SEAM-PLACEHOLDER
-
 /// One requirement on the documents screen and what became of it.
 struct DocumentRow {
     /// Where a requirement stands.

@@ -138,10 +138,15 @@ void LetterRequest::submit()
 {
     if (m_flow.screen() != VisitFlow::Review || !m_nik.valid())
         return;
-    const NewRequest request {m_serviceCode, m_nik.nik(), m_form.value(QStringLiteral("name")), m_form.value(QStringLiteral("address")),
+    NewRequest request {m_serviceCode, m_nik.nik(), m_form.value(QStringLiteral("name")), m_form.value(QStringLiteral("address")),
         m_form.value(QStringLiteral("purpose")), m_form.value(QStringLiteral("phone")), m_form.values(),
         queuerules::reasonFromWire(m_priority)};
     const auto s = service();
+    // The pages name their requirement as the catalog does (Indonesian), whatever language the screen showed.
+    request.documents = m_documents.pages();
+    for (CapturedPage &page : request.documents)
+        if (s && page.requirement >= 0 && page.requirement < s->requirements.size())
+            page.requirementText = s->requirements.at(page.requirement);
     // Printing happens on the print service's thread; the done screen follows the job.
     const auto issued = m_ledger.issue(request, s ? s->name : m_serviceCode);
     if (!issued) {

@@ -103,13 +103,29 @@ private Q_SLOTS:
         const QList<kiosk::CapturedPage> pages = h->areas->documents.pages();
         QCOMPARE(pages.size(), 1);
         QCOMPARE(h->areas->documents.skipped(), (QList<int> {1, 2, 3}));
-        const QByteArray jpeg = pages.first().jpeg;
+        const QByteArray jpeg = pages.first().bytes;
         QVERIFY(jpeg.startsWith("\xFF\xD8"));
         QVERIFY(jpeg.size() <= devices::pagecapture::kPageBudgetBytes);
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
         // Submitted: the pages left memory with the request.
         QVERIFY(h->areas->documents.pages().isEmpty());
+
+        // The outbox has the one page, under the catalog's requirement text, byte for byte; the body names it and not
+        // the skipped requirements (those are "bawa aslinya").
+        const QString registration = h->areas->request.ticket().registrationNumber;
+        const kiosk::DocumentStore store(h->store, h->key);
+        const QList<kiosk::StoredPage> stored = store.pages(registration);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().ref.requirement, 0);
+        QCOMPARE(stored.first().ref.requirementText, QStringLiteral("Fotokopi KTP"));
+        QCOMPARE(stored.first().ref.size, jpeg.size());
+        const auto clear = store.read(stored.first().ref.pageId);
+        QVERIFY2(clear, qPrintable(clear ? QString() : clear.error().message));
+        QCOMPARE(clear.value(), jpeg);
+        const QByteArray body = h->outbox->dueForDelivery().last().body;
+        QVERIFY(body.contains(stored.first().ref.pageId.toUtf8()));
+        QVERIFY(!body.contains("Fotokopi Kartu Keluarga"));
 
         // Sealed at rest: neither the JPEG's header nor a window from its middle is in the database or its WAL.
         const QString db = h->dir.filePath(QStringLiteral("kiosk.sqlite"));
@@ -167,7 +183,7 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
         const QList<kiosk::CapturedPage> pages = h->areas->documents.pages();
         QCOMPARE(pages.size(), 1);
-        QCOMPARE(pages.first().requirementIndex, 1);
+        QCOMPARE(pages.first().requirement, 1);
         QVERIFY(h->areas->documents.skipped().isEmpty());
         h->areas->documents.clear();
     }
