@@ -12,3 +12,7 @@ target_link_libraries(kiosk-loadgen PRIVATE kiosk_core)
 # integration tests, so the product itself has no way to write exchanges (citizen data) to a file.
 add_executable(recording-backend ${CMAKE_CURRENT_LIST_DIR}/recordingbackend.cpp ${CMAKE_CURRENT_LIST_DIR}/exchangerecorder.h)
 target_link_libraries(recording-backend PRIVATE backend_core Qt6::Gui)
+
+# Generated document-camera frames for a `file:` document source (the headless demo's camera).
+add_executable(document-frames ${CMAKE_CURRENT_LIST_DIR}/documentframestool.cpp ${CMAKE_CURRENT_LIST_DIR}/documentframes.h)
+target_link_libraries(document-frames PRIVATE Qt6::Gui)
