@@ -17,7 +17,7 @@ kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness
   FUNCTIONS cardOnEveryCitizenScreen revokedOrGarbageCardChangesNothing longPressFallbackWithUsernameAndPin lockoutSurvivesARestart
             staffModeEndsAfterTheStaffIdleTime)
 kiosk_add_qtest(NAME tst_documents SOURCES qml/tst_documents.cpp LIBS kiosk_test_harness LABELS ui
-  FUNCTIONS captureOneSkipTheRest pagesSurviveEditingButNotTheWipe noSourceSkipsTheScreen onlySomeRequirementsAskedAgain)
+  FUNCTIONS captureOneSkipTheRest pagesSurviveEditingButNotTheWipe screenFitsEverySize noSourceSkipsTheScreen onlySomeRequirementsAskedAgain)
 kiosk_add_qtest(NAME tst_screens SOURCES qml/tst_screens.cpp LIBS kiosk_test_harness LABELS ui)
 kiosk_add_qtest(NAME bench_taps SOURCES bench/bench_taps.cpp LIBS kiosk_test_harness LABELS bench)
 

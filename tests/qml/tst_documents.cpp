@@ -5,7 +5,9 @@
 #include "kioskharness.h"
 #include "pageanalyser.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFont>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -159,6 +161,54 @@ private Q_SLOTS:
         QVERIFY(h->areas->documents.pages().isEmpty());
         QCOMPARE(h->areas->documents.rows()->rowCount(), 0);
         QVERIFY(h->areas->documents.preview().isNull());
+    }
+
+    // The screen at the kiosk's sizes and languages, looking and with a page: every text inside the window and at
+    // least 20 px, every button a fingertip wide (the rules of tst_screens); screenshots beside tst_screens' own.
+    void screenFitsEverySize_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("language");
+        for (const QSize size : {QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)})
+            for (const QString &language : {QStringLiteral("id"), QStringLiteral("en")})
+                QTest::newRow(qPrintable(QStringLiteral("%1x%2-%3").arg(size.width()).arg(size.height()).arg(language)))
+                    << size << language;
+    }
+    void screenFitsEverySize()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, language);
+        h->resize(size);
+        h->areas->flow.setLanguage(language);
+        fillSktmToDocuments();
+        QVERIFY(h->waitForScreen(QStringLiteral("documents")));
+        const QString dir = QDir(qEnvironmentVariable("KIOSK_BINARY_DIR"))
+                                .filePath(QStringLiteral("screenshots/%1x%2").arg(size.width()).arg(size.height()));
+        QDir().mkpath(dir);
+        for (const QString &stage : {QStringLiteral("looking"), QStringLiteral("captured")}) {
+            if (stage == QLatin1String("captured"))
+                waitForCapturedPage();
+            QTest::qWait(60);
+            QVERIFY(h->window->grabWindow().save(QDir(dir).filePath(QStringLiteral("%1-documents-%2.png").arg(language, stage))));
+            for (QQuickItem *t : h->visibleTexts()) {
+                const QString text = t->property("text").toString();
+                if (text.trimmed().isEmpty() || t->width() <= 0)
+                    continue;
+                const QRectF r = t->mapRectToScene(QRectF(0, 0, t->width(), t->height()));
+                QVERIFY2(r.left() >= -1 && r.right() <= size.width() + 1 && r.bottom() <= size.height() + 1,
+                    qPrintable(QStringLiteral("'%1' leaves the window").arg(text.left(60))));
+                if (t->inherits("QQuickText"))
+                    QVERIFY2(t->property("font").value<QFont>().pixelSize() >= 20,
+                        qPrintable(QStringLiteral("'%1' is too small").arg(text.left(60))));
+            }
+            for (const QString &button :
+                {QStringLiteral("skipDocument"), QStringLiteral("retakeDocument"), QStringLiteral("acceptDocument")}) {
+                if (QQuickItem *b = h->find(button))
+                    QVERIFY2(b->height() >= 72 && b->width() >= 72, qPrintable(button));
+            }
+        }
+        h->areas->flow.goHome();
+        h->resize({1280, 800});
     }
 
     // A kiosk without a document source goes from the form straight to the review.
