@@ -2,12 +2,12 @@
 // a wood-grain table, then held still) as PNG frames for a `file:DIR` document source. The headless demo's camera.
 #include "documentframes.h"
 
-#include <QGuiApplication>
+#include <QCoreApplication>
 #include <QTextStream>
 
 int main(int argc, char **argv)
 {
-    QGuiApplication app(argc, argv);
+    QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() != 2) {
         QTextStream(stderr) << "usage: document-frames DIR\n";

@@ -10,9 +10,13 @@ ScreenPage {
     title: DocumentCapture.currentText
     subtitle: DocumentCapture.progressText
 
-    RowLayout {
+    // Landscape: the list beside the camera; portrait: under it.
+    GridLayout {
+        id: grid
         anchors.fill: parent
-        spacing: Theme.gap
+        columns: page.width >= page.height ? 2 : 1
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
 
         ColumnLayout {
             Layout.fillWidth: true
@@ -103,8 +107,10 @@ ScreenPage {
         ListView {
             id: list
             objectName: "documentList"
-            Layout.preferredWidth: Math.min(420, page.width * 0.32)
-            Layout.fillHeight: true
+            Layout.preferredWidth: grid.columns === 2 ? Math.min(420, page.width * 0.32) : -1
+            Layout.fillWidth: grid.columns === 1
+            Layout.fillHeight: grid.columns === 2
+            Layout.preferredHeight: grid.columns === 2 ? -1 : Math.min(contentHeight, page.height * 0.3)
             clip: true
             spacing: 8
             model: DocumentCapture.rows
