@@ -128,6 +128,25 @@ private Q_SLOTS:
         QTEST(config->voiceDevice, "device");
     }
 
+    void documentSource_data()
+    {
+        QTest::addColumn<QByteArray>("sections");
+        QTest::addColumn<QString>("source");
+        QTest::newRow("none") << QByteArray() << QString();
+        QTest::newRow("camera") << QByteArray("[documents]\nsource = camera:0\n") << QStringLiteral("camera:0");
+        QTest::newRow("sane, colons kept") << QByteArray("[documents]\nsource=sane:genesys:libusb:001:004\n")
+                                           << QStringLiteral("sane:genesys:libusb:001:004");
+        QTest::newRow("folder with a comma") << QByteArray("[documents]\nsource=file:/srv/frames,kiosk 1\n")
+                                             << QStringLiteral("file:/srv/frames,kiosk 1");
+    }
+    void documentSource()
+    {
+        QFETCH(QByteArray, sections);
+        const auto config = load({}, sections);
+        QVERIFY(config);
+        QTEST(config->documentSource, "source");
+    }
+
 private:
     /// A complete configuration with `kioskLines` in [kiosk] and `sections` after it.
     std::optional<KioskConfig> load(const QByteArray &kioskLines, const QByteArray &sections = {})
