@@ -27,6 +27,9 @@ Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
         info.level = s.level;
         info.letterStatement = s.letterStatement;
         info.fieldLabels = s.fieldLabels();
+        for (const auto &[key, label] : std::as_const(info.fieldLabels))
+            if (const auto format = s.fieldFormat(key); format != serverlink::idformat::ValueFormat::AsTyped)
+                info.fieldFormats.insert(key, format);
         info.estimatedDays = s.estimatedDays;
         info.letter.slaDays = std::max(1, s.estimatedDays);
         info.requirements = s.requirements;

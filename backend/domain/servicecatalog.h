@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -20,6 +21,7 @@ struct ServiceInfo {
     serverlink::ServiceLevel level = serverlink::ServiceLevel::Desa;
     QString letterStatement; // "{desa}" is replaced by the desa's name
     QList<QPair<QString, QString>> fieldLabels; // form field key, label
+    QHash<QString, serverlink::idformat::ValueFormat> fieldFormats; // fields whose value is written as an amount or a count
     QStringList requirements; // documents the citizen brings; the desa front office ticks each before approving
     int estimatedDays = 0;
     LetterTemplate letter; // wording, kode klasifikasi and SLA of its letter; serviceCode empty when none was attached
