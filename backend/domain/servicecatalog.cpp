@@ -69,6 +69,13 @@ Status ServiceCatalog::attachLetterTemplates(const LetterTemplates &templates)
     return Done {};
 }
 
+void ServiceCatalog::setHolidays(const serverlink::WorkingCalendar &calendar)
+{
+    m_document.holidays = calendar.holidays();
+    m_bytes = m_document.toJson();
+    m_etag = QLatin1Char('"') + QString::fromLatin1(serverlink::crypto::sha256(m_bytes).toHex()) + QLatin1Char('"');
+}
+
 std::optional<ServiceInfo> ServiceCatalog::service(const QString &code) const
 {
     for (const auto &s : m_services)

@@ -37,6 +37,8 @@ public:
     [[nodiscard]] static Result<ServiceCatalog> builtIn();
     /// Attaches a letter template to every service; an error names a service without one.
     [[nodiscard]] Status attachLetterTemplates(const LetterTemplates &templates);
+    /// Sends `calendar`'s holidays and cuti bersama to the kiosks with the catalog (a new ETag).
+    void setHolidays(const serverlink::WorkingCalendar &calendar);
     [[nodiscard]] QList<ServiceInfo> services() const { return m_services; }
     /// The catalog as kiosks receive it: requirements, form fields, descriptions (serverlink::Catalog).
     [[nodiscard]] const serverlink::Catalog &document() const { return m_document; }
