@@ -189,7 +189,7 @@ int main(int argc, char *argv[])
     idle.setStaffTimeout(config->staffIdleMinutes * 60 * 1000);
     idle.watchApplication();
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
-        {config->counters, config->noShowRequeueMinutes}});
+        {config->counters, config->noShowRequeueMinutes}, config->officeHours, config->holidays});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;

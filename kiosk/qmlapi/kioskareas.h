@@ -43,6 +43,10 @@ struct KioskServices {
     const SealVerifier *sealVerifier = nullptr;
     /// Lokets and the no-show delay ([queue] in the kiosk configuration).
     QueueBook::Settings queue {};
+    /// The office's opening hours printed on each ticket ([office] hours); empty: not printed.
+    QString officeHours {};
+    /// The working days of the ready date on tickets until the backend's catalog brings its holidays.
+    serverlink::WorkingCalendar calendar {};
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
