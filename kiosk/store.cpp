@@ -175,6 +175,29 @@ const char *const kMigrations[] = {
         PRIMARY KEY (day, counter)
     );
     )",
+    // Requirement pages captured at the kiosk (sealed with the device key), uploaded after their request.
+    R"(
+    CREATE TABLE request_documents (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER REFERENCES requests (id),
+        registration_number TEXT NOT NULL,
+        page_id TEXT NOT NULL UNIQUE,
+        requirement INTEGER NOT NULL,
+        requirement_text TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        sealed BLOB,
+        created_at TEXT NOT NULL,
+        announced_at TEXT,
+        uploaded_bytes INTEGER NOT NULL DEFAULT 0,
+        delivered_at TEXT,
+        purged_at TEXT
+    );
+    CREATE INDEX request_documents_request ON request_documents (request_id);
+    CREATE INDEX request_documents_number ON request_documents (registration_number);
+    ALTER TABLE requests ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

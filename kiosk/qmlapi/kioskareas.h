@@ -25,6 +25,7 @@ namespace kiosk {
 
 class CatalogModel;
 class IdleMonitor;
+class LiveLink;
 class OutboxRepository;
 class SealVerifier;
 class StaffDirectory;
@@ -43,6 +44,8 @@ struct KioskServices {
     const SealVerifier *sealVerifier = nullptr;
     /// Lokets and the no-show delay ([queue] in the kiosk configuration).
     QueueBook::Settings queue {};
+    /// Asks the backend now (status from any kiosk, a complaint's answer); null without a backend.
+    LiveLink *live = nullptr;
     /// The office's opening hours printed on each ticket ([office] hours); empty: not printed.
     QString officeHours {};
     /// The working days of the ready date on tickets until the backend's catalog brings its holidays.

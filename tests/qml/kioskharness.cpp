@@ -104,7 +104,7 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, cons
     print->start();
     areas = std::make_unique<kiosk::KioskAreas>(
         kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue),
-            QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn()});
+            nullptr, QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn()});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);

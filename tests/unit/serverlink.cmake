@@ -5,7 +5,8 @@ kiosk_add_qtest(NAME tst_protocol SOURCES unit/tst_protocol.cpp LIBS kiosk_serve
   FUNCTIONS builtInCatalogRoundTrips malformedCatalogsRefused catalogCarriesHolidaysAndFormats heartbeatRoundTrips healthWords malformedHeartbeatsRefused
             changesPageRoundTripsAndSkipsBadEntries malformedChangesPagesRefused transientStatuses qrIsLevelMAlphanumeric
             staffCredentialsRoundTripAndBounds
-            handoverBodyRoundTrips handoverRelationshipsAreTheDesksChoices malformedHandoverBodiesRefused)
+            handoverBodyRoundTrips handoverRelationshipsAreTheDesksChoices malformedHandoverBodiesRefused
+            requestLifeBodiesRoundTrip malformedRequestLifeBodiesRefused)
 target_compile_definitions(tst_protocol PRIVATE KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")
 
 kiosk_add_qtest(NAME tst_workingdays SOURCES unit/tst_workingdays.cpp LIBS kiosk_serverlink
