@@ -16,13 +16,6 @@ void logUnrecorded(const Status &status, const char *what)
     if (!status)
         qCWarning(lcPrintLedger).noquote() << "could not record" << what << ":" << status.error().message;
 }
-
-// The requirements a page of request `ticket` was captured for at the kiosk.
-QSet<int> capturedRequirements(const QueuedRequest &ticket)
-{
-    Q_UNUSED(ticket);
-    return {};
-}
 } // namespace
 
 PrintLedger::PrintLedger(OutboxRepository &outbox, devices::PrintJobTracker &print, TicketOffice office, QObject *parent)

@@ -6,14 +6,21 @@
 
 namespace kiosk {
 
-namespace {
-// The requirements a page was captured for at the kiosk; the others are brought to the office ("bawa aslinya").
-QSet<int> capturedRequirements(const NewRequest &request)
+serverlink::CatalogService serviceNamedByCode(const QString &code)
 {
-    Q_UNUSED(request);
-    return {};
+    serverlink::CatalogService service;
+    service.code = code;
+    service.name = code;
+    return service;
 }
-} // namespace
+
+QSet<int> capturedRequirements(const QueuedRequest &queued)
+{
+    QSet<int> captured;
+    for (const serverlink::DocumentRef &page : queued.documents)
+        captured.insert(page.requirement);
+    return captured;
+}
 
 TicketContent ticketContent(const QueuedRequest &queued, const TicketOffice &office, const serverlink::CatalogService &service,
     const QSet<int> &captured, const QString &waitEstimate)
@@ -47,7 +54,7 @@ Result<IssuedTicket> issueTicket(OutboxRepository &outbox, const NewRequest &req
     const WaitEstimate wait
         = queue ? queue->estimate(QueueKind::Request, std::max(0, queue->waiting(QueueKind::Request) - 1)) : WaitEstimate {};
     const TicketContent content
-        = ticketContent(queued.value(), office, service, capturedRequirements(request), queue ? wait.text() : QString());
+        = ticketContent(queued.value(), office, service, capturedRequirements(queued.value()), queue ? wait.text() : QString());
     // The ticket prints only after the request is committed.
     return IssuedTicket {queued.value(), printTicket(content, print), wait, content};
 }

@@ -42,6 +42,13 @@ struct IssuedTicket {
 [[nodiscard]] TicketContent ticketContent(const QueuedRequest &queued, const TicketOffice &office,
     const serverlink::CatalogService &service, const QSet<int> &captured, const QString &waitEstimate = {});
 
+/// A service the catalog does not know (any more): its ticket is named by its code, without checklist or estimate.
+[[nodiscard]] serverlink::CatalogService serviceNamedByCode(const QString &code);
+
+/// The requirements a page of `queued` was captured for at the kiosk; the others are brought to the office
+/// ("bawa aslinya").
+[[nodiscard]] QSet<int> capturedRequirements(const QueuedRequest &queued);
+
 /// Renders `ticket` and hands it to the print service's "ticket" printer; returns the print job's id.
 /// Also prints again the ticket of a committed request found by OutboxRepository::unprintedTickets.
 int printTicket(const TicketContent &ticket, devices::PrintJobTracker &print);

@@ -15,6 +15,7 @@ struct ChecklistItem {
     bool captured = false;
     /// "✓ Fotokopi KTP: sudah dipindai" or "☐ Surat pengantar RT/RW: bawa aslinya".
     [[nodiscard]] QString text() const;
+    friend bool operator==(const ChecklistItem &, const ChecklistItem &) = default;
 };
 
 /// What goes on a citizen's queue ticket, which is also the registration slip (tanda terima pra-permohonan).

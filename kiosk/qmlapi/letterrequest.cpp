@@ -126,7 +126,7 @@ void LetterRequest::submit()
         queuerules::reasonFromWire(m_priority)};
     const auto s = service();
     // Printing happens on the print service's thread; the done screen follows the job.
-    const auto issued = m_ledger.issue(request, s.value_or(serverlink::CatalogService {m_serviceCode, m_serviceCode}));
+    const auto issued = m_ledger.issue(request, s.value_or(serviceNamedByCode(m_serviceCode)));
     if (!issued) {
         qCCritical(lcRequest).noquote() << "enqueue failed:" << issued.error();
         m_flow.setNotice(tr("Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas."));

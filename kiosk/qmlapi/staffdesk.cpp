@@ -333,7 +333,7 @@ void StaffDesk::reprintLostTickets()
 {
     const int sent = m_ledger.reprintLostTickets([this](const QString &code) {
         // A service gone from the catalog still prints its ticket, named by its code.
-        return m_catalog.find(code).value_or(serverlink::CatalogService {code, code});
+        return m_catalog.find(code).value_or(serviceNamedByCode(code));
     });
     qCInfo(lcStaff) << "staff reprinted" << sent << "lost tickets";
     if (sent > 0)

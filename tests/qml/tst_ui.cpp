@@ -76,9 +76,24 @@ private Q_SLOTS:
         fillSktm();
         QVERIFY(h->tap(QStringLiteral("toReview")));
         QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->areas->request.formError()));
+        // The income is reviewed as the letter will print it.
+        bool rupiah = false;
+        for (const kiosk::ReviewLine &line : h->areas->request.form()->summary())
+            rupiah = rupiah || (line.label == QStringLiteral("Penghasilan per bulan") && line.value == QStringLiteral("Rp900.000"));
+        QVERIFY(rupiah);
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
         QTRY_COMPARE(h->areas->request.ticket().printed, true);
+        // The done screen shows the slip's checklist (no page captured here: bring every original), the ready date
+        // and the office's hours, as printed.
+        const kiosk::Ticket ticket = h->areas->request.ticket();
+        QCOMPARE(ticket.requirements.size(), 4);
+        QCOMPARE(ticket.captured, QList<bool>(4, false));
+        QVERIFY(!ticket.readyDate.isEmpty());
+        QCOMPARE(ticket.officeHours, QStringLiteral("Senin–Jumat 08.00–15.00"));
+        QCOMPARE(h->find(QStringLiteral("checklist-1"))->property("text").toString(),
+            QStringLiteral("☐ %1: bawa aslinya").arg(ticket.requirements.at(1)));
+        QVERIFY(h->find(QStringLiteral("readyDate"))->property("text").toString().contains(ticket.readyDate));
         // The printed ticket's QR carries the status token that finds this request.
         const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter->documents().last()));
         QVERIFY(qr);

@@ -125,7 +125,7 @@ int main(int argc, char *argv[])
             return;
         }
         const auto issued = kiosk::issueTicket(outbox, request, {config->officeName, config->officeHours, config->holidays},
-            serverlink::CatalogService {QStringLiteral("SKTM"), QStringLiteral("SKTM")}, print);
+            kiosk::serviceNamedByCode(QStringLiteral("SKTM")), print);
         if (!issued) {
             std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(issued.error().message));
             return;
