@@ -32,8 +32,6 @@ public:
     int printSlip(const QByteArray &escpos, const QString &title);
     /// The office printed on tickets and slips.
     [[nodiscard]] QString officeName() const { return m_office.name; }
-    /// The working days the ready date on new tickets is counted in.
-    [[nodiscard]] const serverlink::WorkingCalendar &calendar() const { return m_office.calendar; }
     /// New tickets count working days with `calendar` (the holidays the backend sent with the catalog).
     void setCalendar(const serverlink::WorkingCalendar &calendar) { m_office.calendar = calendar; }
     /// Prints again every ticket the store says never printed and this ledger does not hold; returns how many.

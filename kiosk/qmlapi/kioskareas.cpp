@@ -29,10 +29,9 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , m_idle(s.idle)
 {
     ledger.setQueueBook(&queue);
-    // The kecamatan's holidays come with the catalog; a catalog without any keeps the kiosk's own list.
-    const auto useCatalogHolidays = [this, &catalog = s.catalog] {
-        if (!catalog.holidays().isEmpty())
-            ledger.setCalendar(serverlink::WorkingCalendar(catalog.holidays()));
+    // The kecamatan's holidays come with the catalog; without any (an older backend) the kiosk's own list counts.
+    const auto useCatalogHolidays = [this, &catalog = s.catalog, own = s.calendar] {
+        ledger.setCalendar(catalog.holidays().isEmpty() ? own : serverlink::WorkingCalendar(catalog.holidays()));
     };
     connect(&request, &LetterRequest::catalogChanged, this, useCatalogHolidays);
     useCatalogHolidays();

@@ -1,14 +1,13 @@
 #include "letterrequest.h"
 
 #include "devicestatus.h"
+#include "idformat.h"
 #include "nikentry.h"
 #include "printledger.h"
 #include "queuedesk.h"
 #include "ticketissuer.h"
 #include "ticketrenderer.h"
 #include "visitflow.h"
-
-#include "idformat.h"
 
 #include <QLocale>
 #include <QLoggingCategory>

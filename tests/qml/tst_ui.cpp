@@ -2,11 +2,13 @@
 #include "barcode.h"
 #include "crypto.h"
 #include "escpos.h"
+#include "idformat.h"
 #include "kioskharness.h"
 #include "printjobtracker.h"
 #include "slipwriter.h"
 #include "staffdesk.h"
 
+#include <QFile>
 #include <QTest>
 
 using serverlink::Stage;
@@ -101,6 +103,31 @@ private Q_SLOTS:
         QVERIFY(found);
         QCOMPARE(found->registrationNumber, h->areas->request.ticket().registrationNumber);
         QCOMPARE(h->outbox->dueForDelivery().last().body.contains("\"peruntukan\":\"Keringanan biaya sekolah\""), true);
+    }
+
+    void catalogHolidaysDateTheTicket()
+    {
+        // The backend's catalog says the office is closed for the next 40 days: an SKTM (1 working day) is
+        // ready only after them.
+        QFile file(QStringLiteral(KIOSK_CATALOG_JSON));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto catalog = serverlink::Catalog::fromJson(file.readAll());
+        QVERIFY(catalog);
+        const QDate today = QDate::currentDate();
+        for (int i = 0; i <= 40; ++i)
+            catalog->holidays.append({today.addDays(i), QStringLiteral("Libur uji")});
+        h->areas->request.handleCatalog(catalog->toJson());
+        openSktmFormWithScannedNik();
+        fillSktm();
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY(h->waitForScreen(QStringLiteral("review")));
+        QVERIFY(h->tap(QStringLiteral("submit")));
+        QVERIFY(h->waitForScreen(QStringLiteral("done")));
+        const serverlink::WorkingCalendar closed(catalog->holidays);
+        QCOMPARE(h->areas->request.ticket().readyDate, serverlink::idformat::shortDayDate(closed.addWorkingDays(today, 1)));
+        QTRY_COMPARE(h->areas->request.ticket().printed, true);
+        catalog->holidays.clear();
+        h->areas->request.handleCatalog(catalog->toJson());
     }
 
     void requestWithTypedNik()
