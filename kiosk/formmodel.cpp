@@ -57,6 +57,9 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
         return fieldText(f.def, "key");
     case Qt::DisplayRole:
     case LabelRole:
+        // The citizen types an amount as digits in rupiah; once filled in it is written "Rp900.000".
+        if (serverlink::CatalogService::formatOf(f.def) == serverlink::idformat::ValueFormat::Rupiah)
+            return QStringLiteral("%1 (Rp)").arg(label(f.def));
         return label(f.def);
     case TypeRole:
         return fieldText(f.def, "type");
@@ -381,7 +384,7 @@ QString FormModel::shown(const Field &f) const
     }
     if (type == QLatin1String("phone"))
         return normalizePhone(f.value).value_or(f.value.simplified());
-    return f.value.simplified();
+    return serverlink::idformat::value(f.value.simplified(), serverlink::CatalogService::formatOf(f.def));
 }
 
 QString FormModel::value(const QString &key) const

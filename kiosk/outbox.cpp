@@ -221,6 +221,9 @@ QList<QueuedRequest> OutboxRepository::unprintedTickets()
         if (!token)
             continue;
         t.statusToken = QString::fromLatin1(*token);
+        // The reprinted ticket's checklist says again which pages were captured.
+        for (const StoredPage &page : DocumentStore(m_store, m_key).pages(t.registrationNumber))
+            t.documents.append(page.ref);
         out.append(t);
     }
     return out;

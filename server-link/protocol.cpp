@@ -612,6 +612,19 @@ QList<QPair<QString, QString>> CatalogService::fieldLabels() const
     return out;
 }
 
+idformat::ValueFormat CatalogService::formatOf(const QJsonObject &field)
+{
+    return idformat::valueFormatFromWire(field.value(QStringLiteral("format")).toString());
+}
+
+idformat::ValueFormat CatalogService::fieldFormat(const QString &key) const
+{
+    for (const QJsonValue &f : fields)
+        if (f[QStringLiteral("key")].toString() == key)
+            return formatOf(f.toObject());
+    return idformat::ValueFormat::AsTyped;
+}
+
 QJsonObject CatalogService::toJsonObject() const
 {
     QJsonObject o {
@@ -672,7 +685,14 @@ std::optional<CatalogService> Catalog::service(const QString &code) const
 
 QByteArray Catalog::toJson() const
 {
-    return compact({{QStringLiteral("version"), version}, {QStringLiteral("services"), objectArray(services)}});
+    QJsonObject o {{QStringLiteral("version"), version}, {QStringLiteral("services"), objectArray(services)}};
+    if (!holidays.isEmpty()) {
+        QJsonArray days;
+        for (const Holiday &h : holidays)
+            days.append(QJsonObject {{QStringLiteral("date"), h.date.toString(Qt::ISODate)}, {QStringLiteral("name"), h.name}});
+        o.insert(QStringLiteral("holidays"), days);
+    }
+    return compact(o);
 }
 
 std::optional<Catalog> Catalog::fromJson(const QByteArray &json, QString *error)
@@ -693,6 +713,13 @@ std::optional<Catalog> Catalog::fromJson(const QByteArray &json, QString *error)
         if (catalog.service(service->code))
             return refuse<Catalog>(error, QStringLiteral("kode layanan '%1' ganda").arg(service->code));
         catalog.services.append(std::move(*service));
+    }
+    for (const QJsonValue &v : root.value(QStringLiteral("holidays")).toArray()) {
+        const QDate date = QDate::fromString(v[QStringLiteral("date")].toString(), Qt::ISODate);
+        const QString name = v[QStringLiteral("name")].toString();
+        if (!date.isValid() || name.isEmpty())
+            return refuse<Catalog>(error, QStringLiteral("hari libur tanpa tanggal atau nama"));
+        catalog.holidays.append({date, name});
     }
     return catalog;
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "idformat.h"
+#include "workingdays.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -131,6 +134,10 @@ struct CatalogService {
 
     /// Form field key and label of every top-level field, in catalog order.
     [[nodiscard]] QList<QPair<QString, QString>> fieldLabels() const;
+    /// How the value of `key` (a top-level field) is written once filled in.
+    [[nodiscard]] idformat::ValueFormat fieldFormat(const QString &key) const;
+    /// The field attribute "format" of one field definition ("rupiah", "number"; otherwise as typed).
+    [[nodiscard]] static idformat::ValueFormat formatOf(const QJsonObject &field);
     [[nodiscard]] QString displayName(bool english) const { return english && !nameEn.isEmpty() ? nameEn : name; }
     [[nodiscard]] QString displayDescription(bool english) const
     {
@@ -151,11 +158,14 @@ struct CatalogService {
 struct Catalog {
     QString version;
     QList<CatalogService> services;
+    /// The kecamatan's holidays and cuti bersama ("holidays": [{"date","name"}]); empty when the backend sends none.
+    QList<Holiday> holidays;
 
     [[nodiscard]] std::optional<CatalogService> service(const QString &code) const;
     [[nodiscard]] QByteArray toJson() const;
     /// Refuses a document without a version or services, a service without code, name, level,
-    /// fields or requirements, and a service code given twice; the error says which, in Bahasa Indonesia.
+    /// fields or requirements, a service code given twice, and a holiday without a date or name;
+    /// the error says which, in Bahasa Indonesia.
     [[nodiscard]] static std::optional<Catalog> fromJson(const QByteArray &json, QString *error = nullptr);
     friend bool operator==(const Catalog &, const Catalog &) = default;
 };

@@ -24,7 +24,8 @@ struct Backend {
 };
 
 /// Opens (creating when missing) DIR/backend.sqlite, DIR/keys and DIR/letters, with the built-in catalog
-/// and the desa master data of the database; letters on `paper`.
+/// carrying the holidays of DIR/hari-libur.txt (or the built-in list) and the desa master data of the database;
+/// letters on `paper`.
 [[nodiscard]] Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper = Paper::F4);
 
 } // namespace backend

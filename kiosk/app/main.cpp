@@ -194,7 +194,7 @@ int main(int argc, char *argv[])
     liveOptions.proxy = config->proxy;
     kiosk::LiveLink live(config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, liveOptions);
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
-        {config->counters, config->noShowRequeueMinutes}, &live});
+        {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;

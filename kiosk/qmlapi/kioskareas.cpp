@@ -12,7 +12,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , journal(s.outbox.store())
     , queue(s.outbox.store(), journal, s.queue)
     , pickupNumbers(queue, s.outbox)
-    , ledger(s.outbox, s.print, s.officeName)
+    , ledger(s.outbox, s.print, {s.officeName, s.officeHours, s.calendar})
     , flow(s.idle)
     , nik(flow)
     , documents(flow)
@@ -30,6 +30,12 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , m_idle(s.idle)
 {
     ledger.setQueueBook(&queue);
+    // The kecamatan's holidays come with the catalog; without any (an older backend) the kiosk's own list counts.
+    const auto useCatalogHolidays = [this, &catalog = s.catalog, own = s.calendar] {
+        ledger.setCalendar(catalog.holidays().isEmpty() ? own : serverlink::WorkingCalendar(catalog.holidays()));
+    };
+    connect(&request, &LetterRequest::catalogChanged, this, useCatalogHolidays);
+    useCatalogHolidays();
     connect(&request, &LetterRequest::requestQueued, &queue, &QueueBook::refresh);
     connect(&flow, &VisitFlow::wiped, &queueTicket, &QueueTicket::close);
     // The queue feeds the calling display, the welcome band and (through the board) the voice.

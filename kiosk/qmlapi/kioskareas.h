@@ -47,6 +47,10 @@ struct KioskServices {
     QueueBook::Settings queue {};
     /// Asks the backend now (status from any kiosk, a complaint's answer); null without a backend.
     LiveLink *live = nullptr;
+    /// The office's opening hours printed on each ticket ([office] hours); empty: not printed.
+    QString officeHours {};
+    /// The working days of the ready date on tickets until the backend's catalog brings its holidays.
+    serverlink::WorkingCalendar calendar {};
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;

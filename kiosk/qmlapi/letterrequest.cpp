@@ -2,6 +2,7 @@
 
 #include "devicestatus.h"
 #include "documentcapture.h"
+#include "idformat.h"
 #include "nikentry.h"
 #include "printledger.h"
 #include "queuedesk.h"
@@ -9,6 +10,7 @@
 #include "ticketrenderer.h"
 #include "visitflow.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcRequest, "anjungan.request")
@@ -148,7 +150,7 @@ void LetterRequest::submit()
         if (s && page.requirement >= 0 && page.requirement < s->requirements.size())
             page.requirementText = s->requirements.at(page.requirement);
     // Printing happens on the print service's thread; the done screen follows the job.
-    const auto issued = m_ledger.issue(request, s ? s->name : m_serviceCode);
+    const auto issued = m_ledger.issue(request, s.value_or(serviceNamedByCode(m_serviceCode)));
     if (!issued) {
         qCCritical(lcRequest).noquote() << "enqueue failed:" << issued.error();
         m_flow.setNotice(tr("Maaf, permohonan belum dapat disimpan. Silakan hubungi petugas."));
@@ -160,8 +162,15 @@ void LetterRequest::submit()
     const QueuedRequest &queued = issued->queued;
     m_ticketJob = issued->printJob;
     qCInfo(lcRequest).noquote() << "queued" << queued.registrationNumber << "ticket job" << m_ticketJob;
-    m_ticket = {queued.registrationNumber, queued.queueLabel, false, tr("Tiket sedang dicetak…"), s ? s->estimatedDays : 0, requirements(),
-        QueueTicket::waitText(issued->wait), queuerules::reasonLabel(queued.priority)};
+    const TicketContent &printed = issued->content;
+    QList<bool> captured;
+    for (const ChecklistItem &item : printed.checklist)
+        captured.append(item.captured);
+    const QString readyDate = !printed.readyBy.isValid() ? QString()
+        : m_flow.english() ? QLocale(QLocale::English).toString(printed.readyBy, QStringLiteral("dddd, d MMM yyyy"))
+                           : serverlink::idformat::shortDayDate(printed.readyBy);
+    m_ticket = {queued.registrationNumber, queued.queueLabel, false, tr("Tiket sedang dicetak…"), printed.workingDays, requirements(),
+        captured, readyDate, printed.officeHours, QueueTicket::waitText(issued->wait), queuerules::reasonLabel(queued.priority)};
     m_lastServiceCode = m_serviceCode;
     Q_EMIT ticketChanged();
     Q_EMIT requestQueued();

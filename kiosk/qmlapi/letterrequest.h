@@ -22,7 +22,14 @@ struct Ticket {
     Q_PROPERTY(bool printed MEMBER printed)
     Q_PROPERTY(QString printMessage MEMBER printMessage)
     Q_PROPERTY(int estimatedDays MEMBER estimatedDays)
+    /// The service's requirements in the session's language, as on the printed checklist.
     Q_PROPERTY(QStringList requirements MEMBER requirements)
+    /// Whether the page of each requirement (same order) was captured at the kiosk; if not, the citizen brings it.
+    Q_PROPERTY(QList<bool> captured MEMBER captured)
+    /// "Kamis, 17 Des 2026": the ready date printed on the ticket, in the session's language; empty without one.
+    Q_PROPERTY(QString readyDate MEMBER readyDate)
+    /// The office's opening hours as printed; empty when not configured.
+    Q_PROPERTY(QString officeHours MEMBER officeHours)
     /// "± 10–20 menit" or "perkiraan belum tersedia" (in the kiosk's language), as printed on the ticket.
     Q_PROPERTY(QString waitEstimate MEMBER waitEstimate)
     /// "lansia", "disabilitas", "ibu hamil", or empty.
@@ -34,6 +41,9 @@ public:
     QString printMessage;
     int estimatedDays = 0;
     QStringList requirements;
+    QList<bool> captured;
+    QString readyDate;
+    QString officeHours;
     QString waitEstimate;
     QString priority;
     [[nodiscard]] bool isEmpty() const { return registrationNumber.isEmpty(); }

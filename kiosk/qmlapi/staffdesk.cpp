@@ -332,8 +332,8 @@ void StaffDesk::discardJob(int id)
 void StaffDesk::reprintLostTickets()
 {
     const int sent = m_ledger.reprintLostTickets([this](const QString &code) {
-        const auto s = m_catalog.find(code);
-        return s ? s->name : code;
+        // A service gone from the catalog still prints its ticket, named by its code.
+        return m_catalog.find(code).value_or(serviceNamedByCode(code));
     });
     qCInfo(lcStaff) << "staff reprinted" << sent << "lost tickets";
     if (sent > 0)

@@ -5,7 +5,7 @@ target_link_libraries(kiosk_test_harness PUBLIC kiosk_core kiosk_qmlapi kiosk_ap
 target_compile_definitions(kiosk_test_harness PUBLIC KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")
 
 kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABELS ui
-  FUNCTIONS requestWithScannedNik requestWithTypedNik invalidNikIsExplained validationErrorsShowBesideFields
+  FUNCTIONS requestWithScannedNik catalogHolidaysDateTheTicket requestWithTypedNik invalidNikIsExplained validationErrorsShowBesideFields
             editFromReviewKeepsAnswers heirsAndWitnessesThroughTheForm idleWipeLeavesNoTrace statusShowsEachStage statusByScannedTicket
             garbageScanChangesNothing surveyIsStoredForTheBackend surveyCanBeSkipped englishThenBackToIndonesian
             focusedFieldStaysAboveKeyboard tamperedLetterIsNotPrinted

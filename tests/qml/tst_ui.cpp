@@ -2,11 +2,13 @@
 #include "barcode.h"
 #include "crypto.h"
 #include "escpos.h"
+#include "idformat.h"
 #include "kioskharness.h"
 #include "printjobtracker.h"
 #include "slipwriter.h"
 #include "staffdesk.h"
 
+#include <QFile>
 #include <QTest>
 
 using serverlink::Stage;
@@ -76,9 +78,24 @@ private Q_SLOTS:
         fillSktm();
         QVERIFY(h->tap(QStringLiteral("toReview")));
         QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->areas->request.formError()));
+        // The income is reviewed as the letter will print it.
+        bool rupiah = false;
+        for (const kiosk::ReviewLine &line : h->areas->request.form()->summary())
+            rupiah = rupiah || (line.label == QStringLiteral("Penghasilan per bulan") && line.value == QStringLiteral("Rp900.000"));
+        QVERIFY(rupiah);
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
         QTRY_COMPARE(h->areas->request.ticket().printed, true);
+        // The done screen shows the slip's checklist (no page captured here: bring every original), the ready date
+        // and the office's hours, as printed.
+        const kiosk::Ticket ticket = h->areas->request.ticket();
+        QCOMPARE(ticket.requirements.size(), 4);
+        QCOMPARE(ticket.captured, QList<bool>(4, false));
+        QVERIFY(!ticket.readyDate.isEmpty());
+        QCOMPARE(ticket.officeHours, QStringLiteral("Senin–Jumat 08.00–15.00"));
+        QCOMPARE(h->find(QStringLiteral("checklist-1"))->property("text").toString(),
+            QStringLiteral("☐ %1: bawa aslinya").arg(ticket.requirements.at(1)));
+        QVERIFY(h->find(QStringLiteral("readyDate"))->property("text").toString().contains(ticket.readyDate));
         // The printed ticket's QR carries the status token that finds this request.
         const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter->documents().last()));
         QVERIFY(qr);
@@ -86,6 +103,31 @@ private Q_SLOTS:
         QVERIFY(found);
         QCOMPARE(found->registrationNumber, h->areas->request.ticket().registrationNumber);
         QCOMPARE(h->outbox->dueForDelivery().last().body.contains("\"peruntukan\":\"Keringanan biaya sekolah\""), true);
+    }
+
+    void catalogHolidaysDateTheTicket()
+    {
+        // The backend's catalog says the office is closed for the next 40 days: an SKTM (1 working day) is
+        // ready only after them.
+        QFile file(QStringLiteral(KIOSK_CATALOG_JSON));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto catalog = serverlink::Catalog::fromJson(file.readAll());
+        QVERIFY(catalog);
+        const QDate today = QDate::currentDate();
+        for (int i = 0; i <= 40; ++i)
+            catalog->holidays.append({today.addDays(i), QStringLiteral("Libur uji")});
+        h->areas->request.handleCatalog(catalog->toJson());
+        openSktmFormWithScannedNik();
+        fillSktm();
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY(h->waitForScreen(QStringLiteral("review")));
+        QVERIFY(h->tap(QStringLiteral("submit")));
+        QVERIFY(h->waitForScreen(QStringLiteral("done")));
+        const serverlink::WorkingCalendar closed(catalog->holidays);
+        QCOMPARE(h->areas->request.ticket().readyDate, serverlink::idformat::shortDayDate(closed.addWorkingDays(today, 1)));
+        QTRY_COMPARE(h->areas->request.ticket().printed, true);
+        catalog->holidays.clear();
+        h->areas->request.handleCatalog(catalog->toJson());
     }
 
     void requestWithTypedNik()

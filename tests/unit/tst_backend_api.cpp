@@ -240,6 +240,35 @@ private slots:
             {QStringLiteral("If-None-Match: %1").arg(m_backend->catalog.etag())});
         QCOMPARE(same.status, 304);
         QVERIFY(same.body.isEmpty());
+        // The kiosks count working days with the holidays the catalog brings (the built-in list here).
+        const auto served = serverlink::Catalog::fromJson(full.body);
+        QVERIFY(served);
+        QCOMPARE(served->holidays, serverlink::WorkingCalendar::builtIn().holidays());
+    }
+
+    void catalogCarriesTheKecamatanHolidays()
+    {
+        // A kecamatan keeps its own list in DIR/hari-libur.txt: every kiosk receives it with the catalog.
+        const QString dir = m_dir.filePath(QStringLiteral("libur"));
+        QVERIFY(QDir().mkpath(dir));
+        QFile list(QDir(dir).filePath(QStringLiteral("hari-libur.txt")));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("# Kabupaten Ngawi\n2026-12-24 Cuti bersama Natal\n2026-12-25 Natal\n2026-12-29 Hari Jadi Kabupaten\n");
+        list.close();
+        const auto opened = backend::openBackend(dir);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+        const auto served = serverlink::Catalog::fromJson(opened.value()->catalog.bytes());
+        QVERIFY(served);
+        QCOMPARE(served->holidays.size(), 3);
+        QCOMPARE(serverlink::WorkingCalendar(served->holidays).addWorkingDays(QDate(2026, 12, 28), 1), QDate(2026, 12, 30));
+        QVERIFY(opened.value()->catalog.etag() != m_backend->catalog.etag());
+        // A list the kiosks could not read stops the backend with the line to fix.
+        QVERIFY(list.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        list.write("2026-12-24 Cuti bersama Natal\n29-12-2026 Hari Jadi\n");
+        list.close();
+        const auto refused = backend::openBackend(dir);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("baris 2")), qPrintable(refused.error().message));
     }
 
     void staffCredentialsOfOwnDesaWithEtag()

@@ -147,6 +147,27 @@ private Q_SLOTS:
         QTEST(config->documentSource, "source");
     }
 
+    void officeHoursAndHolidays()
+    {
+        // Defaults: no hours printed, the built-in holiday list.
+        auto config = load({});
+        QVERIFY(config);
+        QVERIFY(config->officeHours.isEmpty());
+        QCOMPARE(config->holidays, serverlink::WorkingCalendar::builtIn());
+        // The hours keep their comma; the holiday file is relative to the configuration's folder.
+        QFile list(m_dir.filePath(QStringLiteral("hari-libur.txt")));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("2026-12-29 Hari Jadi Kabupaten\n");
+        list.close();
+        config = load({}, "[office]\nhours=Senin–Kamis 08.00–15.00, Jumat 08.00–11.00\nholidays=hari-libur.txt\n");
+        QVERIFY(config);
+        QCOMPARE(config->officeHours, QStringLiteral("Senin–Kamis 08.00–15.00, Jumat 08.00–11.00"));
+        QCOMPARE(config->holidays.holidays().size(), 1);
+        QVERIFY(!config->holidays.isWorkingDay(QDate(2026, 12, 29)));
+        // A list the kiosk cannot read is a configuration error, not a silent weekends-only calendar.
+        QVERIFY(!load({}, "[office]\nholidays=tidak-ada.txt\n"));
+    }
+
 private:
     /// A complete configuration with `kioskLines` in [kiosk] and `sections` after it.
     std::optional<KioskConfig> load(const QByteArray &kioskLines, const QByteArray &sections = {})

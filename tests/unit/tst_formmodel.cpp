@@ -162,6 +162,29 @@ private Q_SLOTS:
         QVERIFY(form.summary().isEmpty());
         QVERIFY(form.values().isEmpty());
     }
+
+    void amountsAreWrittenTheIndonesianWay()
+    {
+        FormModel form;
+        form.setSchema(QJsonDocument::fromJson(R"([
+            {"key":"penghasilan","label":"Penghasilan per bulan","type":"number","format":"rupiah","required":true},
+            {"key":"tamu","label":"Perkiraan jumlah tamu","type":"number","format":"number"},
+            {"key":"nomorKk","label":"Nomor Kartu Keluarga","type":"number"}])")
+                           .array());
+        // The form says what to type; the review writes the amount as letters do.
+        QCOMPARE(form.data(form.index(0), FormModel::LabelRole).toString(), QStringLiteral("Penghasilan per bulan (Rp)"));
+        QCOMPARE(form.data(form.index(0), FormModel::ReviewLabelRole).toString(), QStringLiteral("Penghasilan per bulan"));
+        form.setValue(0, QStringLiteral("900000"));
+        form.setValue(1, QStringLiteral("1500"));
+        form.setValue(2, QStringLiteral("3521110101080001"));
+        const QList<kiosk::ReviewLine> lines = form.summary();
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0).value, QStringLiteral("Rp900.000"));
+        QCOMPARE(lines.at(1).value, QStringLiteral("1.500"));
+        QCOMPARE(lines.at(2).value, QStringLiteral("3521110101080001"));
+        // The backend receives the digits as typed.
+        QCOMPARE(form.values().value(QStringLiteral("penghasilan")).toString(), QStringLiteral("900000"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFormModel)

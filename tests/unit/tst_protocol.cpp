@@ -183,6 +183,9 @@ private Q_SLOTS:
         QTest::newRow("field without key") << oneService(QByteArray(good).replace(R"("key":"k",)", ""));
         QTest::newRow("no requirements") << oneService(QByteArray(good).replace(R"(,"requirements":[])", ""));
         QTest::newRow("code twice") << oneService(good + "," + good);
+        QTest::newRow("holiday without name") << QByteArray(oneService(good)).replace("]}", R"(],"holidays":[{"date":"2026-12-25"}]})");
+        QTest::newRow("holiday with a bad date")
+            << QByteArray(oneService(good)).replace("]}", R"(],"holidays":[{"date":"25-12-2026","name":"Natal"}]})");
     }
 
     void malformedCatalogsRefused()
@@ -191,6 +194,22 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!Catalog::fromJson(json, &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void catalogCarriesHolidaysAndFormats()
+    {
+        auto catalog = Catalog::fromJson(builtInCatalog());
+        QVERIFY(catalog);
+        QVERIFY(catalog->holidays.isEmpty());
+        const auto sktm = catalog->service(QStringLiteral("SKTM"));
+        QCOMPARE(sktm->fieldFormat(QStringLiteral("penghasilan")), idformat::ValueFormat::Rupiah);
+        QCOMPARE(sktm->fieldFormat(QStringLiteral("jumlahTanggungan")), idformat::ValueFormat::Number);
+        QCOMPARE(catalog->service(QStringLiteral("PERNYATAAN_MISKIN_PBI"))->fieldFormat(QStringLiteral("nomorKk")),
+            idformat::ValueFormat::AsTyped);
+        catalog->holidays = {{QDate(2026, 12, 24), QStringLiteral("Cuti bersama Natal")}, {QDate(2026, 12, 25), QStringLiteral("Natal")}};
+        const auto again = Catalog::fromJson(catalog->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->holidays, catalog->holidays);
     }
 
     void heartbeatRoundTrips()

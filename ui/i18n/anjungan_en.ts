@@ -47,11 +47,27 @@
         <translation>Registration number: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Langkah berikutnya: serahkan berkas di bawah ini ke petugas kantor desa. Surat diproses sekitar %n hari kerja. Cek status kapan saja dengan memindai kode QR pada tiket.</source>
+        <source>Perkiraan selesai: %1 (%n hari kerja)</source>
         <translation>
-            <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working day. Check the status any time by scanning the QR code on your ticket.</numerusform>
-            <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working days. Check the status any time by scanning the QR code on your ticket.</numerusform>
+            <numerusform>Expected ready: %1 (%n working day)</numerusform>
+            <numerusform>Expected ready: %1 (%n working days)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Langkah berikutnya: bawa berkas bertanda ☐ ke petugas kantor desa. Cek status kapan saja dengan memindai kode QR pada tiket.</source>
+        <translation>Next: bring the documents marked ☐ to the village office staff. Check the status any time by scanning the QR code on your ticket.</translation>
+    </message>
+    <message>
+        <source>✓ %1: sudah dipindai</source>
+        <translation>✓ %1: captured here</translation>
+    </message>
+    <message>
+        <source>☐ %1: bawa aslinya</source>
+        <translation>☐ %1: bring the original</translation>
+    </message>
+    <message>
+        <source>Jam layanan: %1</source>
+        <translation>Office hours: %1</translation>
     </message>
     <message>
         <source>Beri penilaian</source>
