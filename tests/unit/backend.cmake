@@ -13,7 +13,7 @@ kiosk_add_qtest(NAME tst_backend_api
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
             changesShowReceived catalogEtag staffCredentialsOfOwnDesaWithEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel deskEventsStoredExactlyOnce
-            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused)
+            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused documentUploadResumesOnceAndRefuses)
 kiosk_add_qtest(NAME tst_kiosk_registry
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp
   LIBS backend_core
