@@ -161,7 +161,8 @@ struct ApiServer::Impl {
     void putDocument(const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req,
         httplib::Response &res) const;
     /// How much of a page the backend holds (GET, and HEAD without the body).
-    void getDocumentState(const Peer &peer, const QString &registrationNumber, const QString &pageId, httplib::Response &res) const;
+    void getDocumentState(const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req,
+        httplib::Response &res) const;
 };
 
 template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler)
@@ -218,7 +219,7 @@ void ApiServer::Impl::routes()
     }));
     // cpp-httplib answers HEAD with the GET handler, without the body.
     server->Get(documentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
-        getDocumentState(peer, QString::fromStdString(req.matches[1].str()), QString::fromStdString(req.matches[2].str()), res);
+        getDocumentState(peer, QString::fromStdString(req.matches[1].str()), QString::fromStdString(req.matches[2].str()), req, res);
     }));
     server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (!res.body.empty())
@@ -570,7 +571,7 @@ void ApiServer::Impl::putDocument(
 }
 
 void ApiServer::Impl::getDocumentState(
-    const Peer &peer, const QString &registrationNumber, const QString &pageId, httplib::Response &res) const
+    const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req, httplib::Response &res) const
 {
     if (!documents)
         return sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Server ini tidak menerima halaman dokumen."));
@@ -580,7 +581,14 @@ void ApiServer::Impl::getDocumentState(
             return sendError(res, 404, QStringLiteral("not_found"), page.error().message);
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Halaman dokumen belum dapat dibaca."));
     }
-    sendUploadState(res, 200, DocumentArchive::stateOf(page.value()));
+    const serverlink::UploadState state = DocumentArchive::stateOf(page.value());
+    if (req.method == "HEAD") {
+        res.status = 200;
+        res.set_header(serverlink::kUploadOffsetHeader, std::to_string(state.offset));
+        res.set_header("Cache-Control", "no-store");
+        return;
+    }
+    sendUploadState(res, 200, state);
 }
 
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)
