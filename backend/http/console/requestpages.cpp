@@ -341,6 +341,8 @@ QString RequestPages::requirementPages(const RequestRecord &r, const ServiceDeta
                 shown += html::link(base + QStringLiteral("/kembalikan?target=document:%1").arg(i), QStringLiteral("Tidak terbaca"));
             shown += QStringLiteral("</figure>");
         }
+        if (number == 0 && names.at(i).isEmpty())
+            continue;
         if (number == 0)
             shown = QStringLiteral("<span class=\"dilewati\">dilewati — bawa aslinya</span>");
         items += QStringLiteral("<li data-syarat=\"%1\"><strong>%2</strong> %3</li>").arg(i).arg(html::escape(names.at(i)), shown);
