@@ -258,6 +258,8 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
             0, r.registrationNumber, r.desaCode, Stage::Received, r.kioskId, QStringLiteral("kiosk"), QString(), r.receivedAt};
         if (!appendEvent(db, received, &err))
             return databaseError(QStringLiteral("mencatat riwayat"), err);
+        if (const Status pages = insertDocumentRefs(db, r.registrationNumber, 1, n.submit.documents); !pages)
+            return pages.error();
         return InsertResult {InsertOutcome::Created, r};
     });
 }

@@ -196,6 +196,11 @@ inline Result<qint64> insertWithNextId(QSqlDatabase &db, const QString &table, c
 /// allocated under its lock); false when the key was there. Defined in backendstore_notify.cpp.
 [[nodiscard]] std::optional<bool> insertNotification(QSqlDatabase &db, const NotificationRecord &n, QSqlError *error);
 
+/// Records the pages version `version` of a request names, inside the caller's write transaction (insertRequest,
+/// a revision); see BackendStore::addDocumentRefs. Defined in backendstore_documents.cpp.
+[[nodiscard]] Status insertDocumentRefs(
+    QSqlDatabase &db, const QString &registrationNumber, int version, const QList<serverlink::DocumentRef> &refs);
+
 /// The columns of the seals table in the order readSeal reads them. Defined in backendstore_seals.cpp.
 extern const QString kSealColumns;
 [[nodiscard]] SealRecord readSeal(const QSqlQuery &q);

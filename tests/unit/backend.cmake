@@ -3,7 +3,7 @@ kiosk_add_qtest(NAME tst_backend_store
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backend_store.cpp
   LIBS backend_core Qt6::Sql Qt6::Gui
   LABELS backend
-  FUNCTIONS idempotentInsert sameKeyDifferentBody registrationNumberClash eventsAndDesaIsolation
+  FUNCTIONS idempotentInsert documentRefsStoredWithTheRequest sameKeyDifferentBody registrationNumberClash eventsAndDesaIsolation
             newerSchemaRefused reopenKeepsData migrationSeedsDesaOffices desaOfficesEditedWithAudit desaLevelApprove kecamatanLevelApprove forbiddenTransitions
             rejectNeedsReason nomorSequentialPerOfficeAndYear letterPdf)
 kiosk_add_qtest(NAME tst_backend_api
@@ -13,7 +13,7 @@ kiosk_add_qtest(NAME tst_backend_api
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
             changesShowReceived catalogEtag catalogCarriesTheKecamatanHolidays staffCredentialsOfOwnDesaWithEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel deskEventsStoredExactlyOnce
-            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused)
+            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused documentUploadResumesOnceAndRefuses)
 kiosk_add_qtest(NAME tst_kiosk_registry
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp
   LIBS backend_core
@@ -40,7 +40,7 @@ kiosk_add_qtest(NAME tst_console
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
-            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage staffCardsPage lockoutAfterFiveFailures)
+            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage requirementPagesBesideTheChecklist addedPageAndEscapedQuery monitoringPage staffCardsPage lockoutAfterFiveFailures)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core

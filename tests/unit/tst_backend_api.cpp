@@ -2,10 +2,13 @@
 #include "../tools/testbackend.h"
 #include "apiserver.h"
 #include "backend.h"
+#include "crypto.h"
+#include "documentupload.h"
 #include "kioskregistry.h"
 #include "staffaccounts.h"
 #include "workflowfixture.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,6 +91,14 @@ private:
         if (method == QLatin1String("POST"))
             args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json") << QStringLiteral("--data-binary")
                  << QStringLiteral("@-");
+        if (method == QLatin1String("PUT"))
+            args << QStringLiteral("--data-binary") << QStringLiteral("@-");
+        // curl -X HEAD would wait for a body that never comes.
+        if (method == QLatin1String("HEAD")) {
+            const qsizetype x = args.indexOf(QStringLiteral("-X"));
+            args.remove(x, 2);
+            args.insert(x, QStringLiteral("-I"));
+        }
         args << QStringLiteral("https://localhost:%1%2").arg(m_port).arg(path);
         QFile::remove(m_dir.filePath(QStringLiteral("headers.txt")));
         QProcess curl;
@@ -137,6 +148,7 @@ private slots:
         const auto registered = KioskRegistry(*m_backend->store).registerCertificate(certificate.readAll());
         QVERIFY2(registered, registered ? "" : qPrintable(registered.error().message));
         m_server = std::make_unique<ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
+        m_server->setDocuments(m_backend->documents.get());
         // Every exchange is checked against server-link/api/openapi.yaml by ctest openapi_contract.
         const QString exchanges = qEnvironmentVariable("KIOSK_BINARY_DIR") + QStringLiteral("/openapi-exchanges");
         QVERIFY(QDir().mkpath(exchanges));
@@ -478,9 +490,9 @@ private slots:
         QCOMPARE(handover.event.queueLabel, QStringLiteral("B-002"));
     }
 
-    void deskEventsScopedToTheKiosksDesa()
+    /// Issues and registers "kiosk2", KIOSK-0002 of desa 3521112005, from the same kiosk CA.
+    void addKioskOfAnotherDesa()
     {
-        // A second kiosk of another desa, its certificate from the same kiosk CA, sends an event with the same id.
         const QString cert = m_pki + QStringLiteral("/kiosk2");
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
@@ -501,6 +513,14 @@ private slots:
         QFile pem(cert + QStringLiteral(".crt"));
         QVERIFY(pem.open(QIODevice::ReadOnly));
         QVERIFY(KioskRegistry(*m_backend->store).registerCertificate(pem.readAll()));
+    }
+
+    void deskEventsScopedToTheKiosksDesa()
+    {
+        // A second kiosk of another desa, its certificate from the same kiosk CA, sends an event with the same id.
+        addKioskOfAnotherDesa();
+        if (QTest::currentTestFailed())
+            return;
 
         serverlink::DeskEventBatch batch;
         batch.events = {deskEvent(
@@ -520,6 +540,123 @@ private slots:
         QCOMPARE(other_desa.value().size(), 1);
         QCOMPARE(other_desa.value().constFirst().kioskId, QStringLiteral("KIOSK-0002"));
         QCOMPARE(m_backend->store->deskEvents(from, to).value().size(), 2);
+    }
+
+    void documentUploadResumesOnceAndRefuses()
+    {
+        QByteArray page(150000, Qt::Uninitialized);
+        for (qsizetype i = 0; i < page.size(); ++i)
+            page[i] = char((i * 7919) >> 3);
+        const QByteArray wrong = QByteArray("not the page the request named");
+        serverlink::DocumentRef ref;
+        ref.requirement = 0;
+        ref.requirementText = QStringLiteral("Fotokopi KTP");
+        ref.pageId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        ref.sha256 = QString::fromLatin1(serverlink::crypto::sha256(page).toHex());
+        ref.size = page.size();
+        serverlink::DocumentRef other = ref;
+        other.requirement = 1;
+        other.pageId = QStringLiteral("fedcba9876543210fedcba9876543210");
+        other.size = wrong.size();
+        auto submit = serverlink::SubmitRequest::fromJson(submitBody(QStringLiteral("REG-DOC-1")));
+        QVERIFY(submit);
+        submit->documents = {ref, other};
+        QCOMPARE(this->submit(submit->toJson(), QStringLiteral("idem-key-doc-00001")).status, 201);
+
+        const QString path = QStringLiteral("/api/v1/requests/REG-DOC-1/documents/") + ref.pageId;
+        const auto put = [&](qint64 start, const QByteArray &chunk, qint64 total, const QStringList &extra = {}) {
+            return call(QStringLiteral("PUT"), path, chunk,
+                QStringList {QStringLiteral("Content-Type: application/octet-stream"),
+                    QStringLiteral("Content-Range: %1")
+                        .arg(QString::fromLatin1(serverlink::ContentRange::of(start, chunk.size(), total).toHeader()))}
+                    + extra);
+        };
+        const auto offsetOf = [](const Reply &r) {
+            for (const QByteArray &line : r.headers.split('\n'))
+                if (line.toLower().startsWith("upload-offset:"))
+                    return line.mid(14).trimmed().toLongLong();
+            return qint64(-1);
+        };
+
+        const Reply fresh = call(QStringLiteral("GET"), path);
+        QCOMPARE(fresh.status, 200);
+        QCOMPARE(serverlink::UploadState::fromJson(fresh.body)->offset, 0);
+        const Reply first = put(0, page.left(65536), page.size());
+        QCOMPARE(first.status, 200);
+        QCOMPARE(offsetOf(first), 65536);
+        QCOMPARE(serverlink::UploadState::fromJson(first.body)->complete, false);
+
+        // The same chunk again (its answer was lost): nothing written, the offset held comes back.
+        const Reply again = put(0, page.left(65536), page.size());
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.json().value(QStringLiteral("error")).toString(), QStringLiteral("offset_mismatch"));
+        QCOMPARE(offsetOf(again), 65536);
+        QCOMPARE(offsetOf(call(QStringLiteral("HEAD"), path)), 65536);
+
+        // Refusals change nothing.
+        QCOMPARE(call(QStringLiteral("PUT"), path, page.mid(65536, 100),
+                     {QStringLiteral("Content-Type: application/octet-stream"), QStringLiteral("Content-Range: bytes 65536-/150000")})
+                     .status,
+            400);
+        QCOMPARE(call(QStringLiteral("PUT"), path, page.mid(65536, 100),
+                     {QStringLiteral("Content-Type: application/octet-stream"), QStringLiteral("Content-Range: bytes 65536-65735/150000")})
+                     .status,
+            400);
+        QCOMPARE(put(65536, page.mid(65536, 300), page.size()).status, 200);
+        QCOMPARE(put(0, QByteArray(70 * 1024, 'x'), page.size()).status, 413);
+        QCOMPARE(put(65836, page.mid(65836, 1000), page.size(), {QStringLiteral("Transfer-Encoding: chunked")}).status, 411);
+        QCOMPARE(call(QStringLiteral("PUT"), path, page.mid(65836, 10),
+                     {QStringLiteral("Content-Type: text/plain"), QStringLiteral("Content-Range: bytes 65836-65845/150000")})
+                     .status,
+            415);
+        QCOMPARE(put(65836, page.mid(65836, 1000), page.size() + 1).json().value(QStringLiteral("error")).toString(),
+            QStringLiteral("size_mismatch"));
+        QCOMPARE(call(QStringLiteral("PUT"), QStringLiteral("/api/v1/requests/REG-DOC-1/documents/00000000000000000000000000000000"),
+                     page.left(10),
+                     {QStringLiteral("Content-Type: application/octet-stream"), QStringLiteral("Content-Range: bytes 0-9/150000")})
+                     .status,
+            404);
+        addKioskOfAnotherDesa();
+        QCOMPARE(call(QStringLiteral("GET"), path, {}, {}, true, QStringLiteral("kiosk2")).status, 404);
+        QCOMPARE(call(QStringLiteral("PUT"), path, page.mid(65836, 10),
+                     {QStringLiteral("Content-Type: application/octet-stream"), QStringLiteral("Content-Range: bytes 65836-65845/150000")},
+                     true, QStringLiteral("kiosk2"))
+                     .status,
+            404);
+        QCOMPARE(offsetOf(call(QStringLiteral("HEAD"), path)), 65836);
+
+        // The rest, then the page is whole, byte-identical, 0600 in a 0700 folder.
+        qint64 offset = 65836;
+        Reply last;
+        while (offset < page.size()) {
+            last = put(offset, page.mid(offset, 65536), page.size());
+            QCOMPARE(last.status, 200);
+            offset = offsetOf(last);
+        }
+        QCOMPARE(serverlink::UploadState::fromJson(last.body)->complete, true);
+        const QString stored = m_dir.filePath(QStringLiteral("data/documents/REG-DOC-1/") + ref.pageId);
+        QFile file(stored);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), page);
+        QCOMPARE(file.permissions() & 0x0077, QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(QFileInfo(stored).absolutePath()).permissions() & 0x0077, QFileDevice::Permissions());
+        QVERIFY(!QFile::exists(stored + QStringLiteral(".part")));
+        QCOMPARE(put(0, page.left(100), page.size()).status, 409);
+        QVERIFY(m_backend->store->document(ref.pageId).value().completedAt.isValid());
+
+        // A page whose bytes do not match its SHA-256 is thrown away: the kiosk starts it again from 0.
+        const QString otherPath = QStringLiteral("/api/v1/requests/REG-DOC-1/documents/") + other.pageId;
+        const Reply mismatch = call(QStringLiteral("PUT"), otherPath, wrong,
+            {QStringLiteral("Content-Type: application/octet-stream"),
+                QStringLiteral("Content-Range: %1")
+                    .arg(QString::fromLatin1(serverlink::ContentRange::of(0, wrong.size(), wrong.size()).toHeader()))});
+        QCOMPARE(mismatch.status, 422);
+        QCOMPARE(mismatch.json().value(QStringLiteral("error")).toString(), QStringLiteral("checksum_mismatch"));
+        QCOMPARE(offsetOf(mismatch), 0);
+        const auto discarded = m_backend->store->document(other.pageId);
+        QCOMPARE(discarded.value().restarts, 1);
+        QVERIFY(!discarded.value().completedAt.isValid());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("data/documents/REG-DOC-1/") + other.pageId + QStringLiteral(".part"))));
     }
 
     void deskEventsMalformedRefused()

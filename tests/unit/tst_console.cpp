@@ -8,6 +8,8 @@
 #include "notifications.h"
 #include "workflowfixture.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -170,7 +172,8 @@ private slots:
         addOfficer(QStringLiteral("sekloket"), Role::SekretarisDesa, kDesa);
         addOfficer(QStringLiteral("sekjati"), Role::SekretarisDesa, kOtherKecamatanDesa);
         m_console = std::make_unique<ConsoleServer>(*m_backend->store, *m_backend->workflow);
-        addConsolePages(*m_console, *m_backend->store, m_backend->catalog, m_backend->offices, *m_backend->workflow, 1000);
+        addConsolePages(
+            *m_console, *m_backend->store, m_backend->catalog, m_backend->offices, *m_backend->workflow, 1000, m_backend->documents.get());
         m_console->addPage(QStringLiteral("/contoh"), QStringLiteral("Contoh"), {Role::Camat}, [](const ConsolePageRequest &r) {
             ConsolePageReply reply;
             reply.bodyHtml = QStringLiteral("<p id=\"contoh\">%1</p>").arg(console::html::escape(r.query.value(QStringLiteral("x"))));
@@ -475,6 +478,105 @@ private slots:
             qPrintable(shown));
         QVERIFY(shown.contains(QStringLiteral("2026")));
         QVERIFY(!page.body.contains("3521110101800003"));
+    }
+
+    void requirementPagesBesideTheChecklist()
+    {
+        // A DOMISILI request (KTP, KK, pengantar RT/RW): the KTP page arrived, the KK page is half-way, the pengantar was skipped.
+        QImage photo(800, 600, QImage::Format_RGB32);
+        photo.fill(QColor(200, 190, 170));
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && photo.save(&buffer, "JPEG", 85));
+        const QByteArray half(4000, 'k');
+        const auto ref = [](int requirement, const QString &text, const QString &pageId, const QByteArray &bytes) {
+            serverlink::DocumentRef r;
+            r.requirement = requirement;
+            r.requirementText = text;
+            r.pageId = pageId;
+            r.sha256 = QString::fromLatin1(serverlink::crypto::sha256(bytes).toHex());
+            r.size = bytes.size();
+            return r;
+        };
+        const QString ktp(32, QLatin1Char('a'));
+        const QString kk(32, QLatin1Char('b'));
+        NewRequest n;
+        n.kioskId = QStringLiteral("KIOSK-0001");
+        n.desaCode = kDesa;
+        n.idempotencyKey = QStringLiteral("key-REG-CON-D1-0000000000");
+        n.submit.registrationNumber = QStringLiteral("REG-CON-D1");
+        n.submit.serviceCode = QStringLiteral("DOMISILI");
+        n.submit.nik = QStringLiteral("3521114506800002");
+        n.submit.name = QStringLiteral("Siti Aminah");
+        n.submit.address = QStringLiteral("Dusun Krajan");
+        n.submit.purpose = QStringLiteral("Uji");
+        n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+        n.submit.documents
+            = {ref(0, QStringLiteral("Fotokopi KTP"), ktp, jpeg), ref(1, QStringLiteral("Fotokopi Kartu Keluarga"), kk, half)};
+        n.bodySha256 = n.submit.registrationNumber;
+        QVERIFY(m_backend->store->insertRequest(n));
+        const auto ktpPage = m_backend->documents->page(kDesa, n.submit.registrationNumber, ktp);
+        QVERIFY(ktpPage);
+        QCOMPARE(m_backend->documents->receive(ktpPage.value(), serverlink::ContentRange::of(0, jpeg.size(), jpeg.size()), jpeg)->kind,
+            ChunkOutcome::Kind::Completed);
+        const auto kkPage = m_backend->documents->page(kDesa, n.submit.registrationNumber, kk);
+        QVERIFY(kkPage);
+        QCOMPARE(m_backend->documents->receive(kkPage.value(), serverlink::ContentRange::of(0, 2000, half.size()), half.left(2000))->kind,
+            ChunkOutcome::Kind::Stored);
+
+        const QString base = QStringLiteral("/permohonan/REG-CON-D1");
+        const auto [jar, csrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        const Reply detail = call(jar, QStringLiteral("GET"), base);
+        QCOMPARE(detail.status, 200);
+        const QString html = QString::fromUtf8(detail.body);
+        static const QRegularExpression item(QStringLiteral("<li data-syarat=\"(\\d)\"><strong>([^<]*)</strong> (.*?)</li>"));
+        QStringList shown;
+        for (auto it = item.globalMatch(html); it.hasNext();) {
+            const auto m = it.next();
+            shown.append(m.captured(1) + QLatin1Char(' ') + m.captured(2));
+            const QString pages = m.captured(3);
+            if (m.captured(1) == QLatin1String("0")) {
+                QVERIFY2(pages.contains(QStringLiteral("<img src=\"%1/halaman/%2?ukuran=kecil\"").arg(base, ktp)), qPrintable(pages));
+                QVERIFY2(pages.contains(QStringLiteral("href=\"%1/kembalikan?target=document:0\">Tidak terbaca</a>").arg(base)),
+                    qPrintable(pages));
+            } else if (m.captured(1) == QLatin1String("1")) {
+                QVERIFY2(pages.contains(QStringLiteral("sedang dikirim (50 %)")), qPrintable(pages));
+                QVERIFY(!pages.contains(QStringLiteral("Tidak terbaca")));
+            } else {
+                QVERIFY2(pages.contains(QStringLiteral("dilewati — bawa aslinya")), qPrintable(pages));
+            }
+        }
+        QCOMPARE(shown,
+            QStringList({QStringLiteral("0 Fotokopi KTP"), QStringLiteral("1 Fotokopi Kartu Keluarga"),
+                QStringLiteral("2 Surat pengantar RT/RW")}));
+
+        // Full size and thumbnail for whoever may see the request, never cached; nothing for a page still uploading.
+        const Reply full = call(jar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp);
+        QCOMPARE(full.status, 200);
+        QCOMPARE(full.body, jpeg);
+        QVERIFY(full.headers.toLower().contains("content-type: image/jpeg"));
+        QVERIFY(full.headers.toLower().contains("cache-control: no-store"));
+        const Reply thumbnail
+            = call(jar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp + QStringLiteral("?ukuran=kecil"));
+        QCOMPARE(thumbnail.status, 200);
+        const QImage small = QImage::fromData(thumbnail.body);
+        QCOMPARE(small.width(), 320);
+        QCOMPARE(call(jar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + kk).status, 404);
+        const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
+        QCOMPARE(call(kadesJar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp).body, jpeg);
+
+        // Another kecamatan's officer and a visitor without a session see neither the request nor its pages.
+        const auto [otherJar, otherCsrf] = login(QStringLiteral("sekjati"), QStringLiteral("sandi-sekjati-panjang"));
+        QVERIFY(!otherCsrf.isEmpty());
+        QCOMPARE(call(otherJar, QStringLiteral("GET"), base).status, 404);
+        const Reply refused = call(otherJar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp);
+        QCOMPARE(refused.status, 404);
+        QVERIFY(!refused.body.contains(jpeg.left(64)));
+        const Reply anonymous
+            = call(m_dir.filePath(QStringLiteral("jar-nobody")), QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp);
+        QVERIFY(anonymous.status != 200);
+        QVERIFY(!anonymous.body.contains(jpeg.left(64)));
     }
 
     void addedPageAndEscapedQuery()

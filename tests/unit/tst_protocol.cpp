@@ -1,5 +1,6 @@
 // The /api/v1 bodies that both sides parse in server-link/protocol: catalog, heartbeat, changes page,
 // the transient-status rule, and the one QR encoder of tickets and seals.
+#include "documentupload.h"
 #include "protocol.h"
 #include "qrcode.h"
 #include "staffcard.h"
@@ -37,6 +38,42 @@ class TestProtocol : public QObject
     }
 
 private Q_SLOTS:
+    void contentRangesOfPageUploads_data()
+    {
+        // An independent table of RFC 9110 byte ranges as the upload route takes them (-1: refused).
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<qint64>("start");
+        QTest::addColumn<qint64>("end");
+        QTest::addColumn<qint64>("total");
+        QTest::newRow("first chunk") << QByteArray("bytes 0-65535/150000") << qint64(0) << qint64(65535) << qint64(150000);
+        QTest::newRow("last chunk") << QByteArray("bytes 131072-149999/150000") << qint64(131072) << qint64(149999) << qint64(150000);
+        QTest::newRow("one byte") << QByteArray("bytes 0-0/1") << qint64(0) << qint64(0) << qint64(1);
+        QTest::newRow("largest page") << QByteArray("bytes 1048575-1048575/1048576") << qint64(1048575) << qint64(1048575)
+                                      << qint64(1048576);
+        for (const char *refused : {"bytes 0-1/1048577", "bytes 10-5/150000", "bytes 0-150000/150000", "bytes */150000", "bytes 0-9/*",
+                 "bytes 00-9/150000", "bytes -1-9/150000", "bytes +0-9/150000", "bytes 0-9/150000 ", " bytes 0-9/150000",
+                 "bytes  0-9/150000", "Bytes 0-9/150000", "items 0-9/150000", "bytes 0-9", "bytes 0-9/0", "bytes 0x0-9/150000",
+                 "bytes 0-9/15e4", "bytes 0-99999999999999999999/1", "bytes 0-9/150000/1", "bytes 0--9/150000", ""})
+            QTest::newRow(refused) << QByteArray(refused) << qint64(-1) << qint64(-1) << qint64(-1);
+    }
+
+    void contentRangesOfPageUploads()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(qint64, start);
+        QFETCH(qint64, end);
+        QFETCH(qint64, total);
+        const auto range = serverlink::ContentRange::parse(header);
+        if (start < 0) {
+            QVERIFY(!range);
+            return;
+        }
+        QVERIFY(range);
+        QCOMPARE(*range, (serverlink::ContentRange {start, end, total}));
+        QCOMPARE(range->toHeader(), header);
+        QCOMPARE(serverlink::ContentRange::of(start, end - start + 1, total), *range);
+    }
+
     void requestLifeBodiesRoundTrip()
     {
         const DocumentRef page {

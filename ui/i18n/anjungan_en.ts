@@ -532,6 +532,13 @@
             <numerusform>%n letters are signed and ready to hand over.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n halaman dokumen belum terkirim ke kecamatan.</source>
+        <translation>
+            <numerusform>%n document page not yet sent to the kecamatan.</numerusform>
+            <numerusform>%n document pages not yet sent to the kecamatan.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Perhatian: %1</source>
         <translation>Attention: %1</translation>

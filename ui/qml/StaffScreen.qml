@@ -9,6 +9,7 @@ ScreenPage {
     readonly property StaffDesk desk: StaffLogin.desk
     title: qsTr("Surat siap dicetak")
     subtitle: qsTr("%n surat sudah ditandatangani dan siap diserahkan.", "", desk ? desk.readyLetterCount : 0)
+              + (SyncStatus.pagesWaiting > 0 ? "\n" + qsTr("%n halaman dokumen belum terkirim ke kecamatan.", "", SyncStatus.pagesWaiting) : "")
               + (SyncStatus.problem.length > 0 ? "\n" + qsTr("Perhatian: %1").arg(SyncStatus.problem) : "")
     // The desk can hold more than one screen (queue, print problems, many letters): it scrolls as one page.
     Flickable {

@@ -14,11 +14,11 @@
 namespace backend {
 
 void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices,
-    Workflow &workflow, int staffPinIterations)
+    Workflow &workflow, int staffPinIterations, DocumentArchive *documents)
 {
     // Registration order is the order of the navigation bar.
     addAuthPages(console, store);
-    addRequestPages(console, store, catalog, workflow);
+    addRequestPages(console, store, catalog, workflow, documents);
     addOfficerPages(console, store, offices);
     addLeavePages(console, store, offices);
     addDesaPages(console, store, offices);
