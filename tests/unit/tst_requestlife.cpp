@@ -419,6 +419,12 @@ private slots:
         QCOMPARE(last.stage, Stage::Cancelled);
         QCOMPARE(last.actor, QStringLiteral("rina"));
         QVERIFY(last.note.contains(QStringLiteral("Pemohon pindah domisili")));
+        // A cancelled request leaves every inbox: no officer has a step on it, no reminder waits for it.
+        const RequestRecord cancelled = m_backend->store->request(QStringLiteral("REG-C2")).value();
+        for (Role role : {Role::DesaFrontOffice, Role::KepalaDesa, Role::SekretarisDesa})
+            QVERIFY(m_backend->workflow->allowedActions({Capacity {role, kDesa, {}}}, cancelled).isEmpty());
+        for (const WaitingRequest &w : m_backend->store->waitingRequests().value())
+            QVERIFY(w.registrationNumber != QStringLiteral("REG-C2"));
 
         submit(QStringLiteral("REG-C3"));
         QVERIFY(testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-C3")));
