@@ -9,6 +9,7 @@
 #include "printledger.h"
 #include "queuebook.h"
 #include "queuedesk.h"
+#include "requestfix.h"
 #include "stafflogin.h"
 #include "statuslookup.h"
 #include "survey.h"
@@ -27,6 +28,7 @@ class CatalogModel;
 class IdleMonitor;
 class LiveLink;
 class OutboxRepository;
+class RequestChanges;
 class SealVerifier;
 class StaffDirectory;
 
@@ -46,6 +48,8 @@ struct KioskServices {
     QueueBook::Settings queue {};
     /// Asks the backend now (status from any kiosk, a complaint's answer); null without a backend.
     LiveLink *live = nullptr;
+    /// Where a citizen's cancellation (and revision) of a request is committed for the sync service; null: not offered.
+    RequestChanges *changes = nullptr;
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
@@ -72,6 +76,8 @@ public:
     SyncStatus sync;
     LetterRequest request;
     StatusLookup status;
+    /// "Perbaiki permohonan", opened from the status screen.
+    RequestFix fix;
     LetterVerification verification;
     Survey survey;
     StaffLogin staffLogin;

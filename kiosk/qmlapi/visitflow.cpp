@@ -124,6 +124,9 @@ void VisitFlow::back()
     case Review:
         show(Form);
         return;
+    case Fix:
+        show(Status);
+        return;
     default:
         goHome();
     }

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "linkclient.h"
 #include "outbox.h"
+#include "requestchanges.h"
 #include "store.h"
 #include "syncservice.h"
 
@@ -179,6 +180,24 @@ class TestSyncFaults : public QObject
     {
         QSqlQuery q(m_store->connection());
         QVERIFY(q.exec(QStringLiteral("UPDATE requests SET next_attempt_at = NULL")));
+    }
+
+    void stopSync()
+    {
+        m_sync->abortNetwork();
+        m_thread->quit();
+        m_thread->wait();
+        m_thread.reset();
+        m_sync = nullptr;
+    }
+
+    QList<ScriptedPeer::Request> seenAt(const QByteArray &suffix) const
+    {
+        QList<ScriptedPeer::Request> out;
+        for (const ScriptedPeer::Request &r : std::as_const(m_peer->seen))
+            if (r.path.endsWith(suffix))
+                out.append(r);
+        return out;
     }
 
 private Q_SLOTS:
@@ -647,6 +666,106 @@ private Q_SLOTS:
                 keys.append(r.headers.value("idempotency-key"));
         QCOMPARE(keys.size(), 2);
         QCOMPARE(keys.at(0), keys.at(1));
+    }
+
+    void changesDeliveredOnceAcrossACutAndARestart()
+    {
+        // The backend gets the cancellation and the revision but the answers are cut; the kiosk restarts; the same
+        // bodies go again with the same keys (the backend answers them from its idempotency record), and never again.
+        RequestChanges changes(*m_store, m_key);
+        serverlink::CancelBody cancel;
+        cancel.registrationNumber = QStringLiteral("7KQ2M-X9D4P");
+        cancel.proof.statusToken = QStringLiteral("token-of-the-ticket");
+        cancel.at = QDateTime::currentDateTimeUtc();
+        QVERIFY(changes.enqueueCancel(cancel));
+        serverlink::RequestRevision revision;
+        revision.registrationNumber = QStringLiteral("8ABCD-EFGH1");
+        revision.baseVersion = 1;
+        revision.name = kName;
+        revision.address = QStringLiteral("Dusun Krajan RT 01/RW 02");
+        revision.purpose = QStringLiteral("Uji");
+        revision.proof.nik = kNik;
+        revision.submittedAt = QDateTime::currentDateTimeUtc();
+        const QList<kiosk::CapturedPage> pages {{0, QStringLiteral("Fotokopi KTP"), QByteArray(2000, 'j')}};
+        const QList<serverlink::DocumentRef> refs = DocumentStore::describe(pages);
+        revision.documents = refs;
+        QVERIFY(changes.enqueueRevision(revision, pages, refs));
+        QCOMPARE(changes.depth(), 2);
+        // Sealed at rest: neither the NIK given as proof nor the ticket's token is in the store's files in clear.
+        for (const QString &file : {QStringLiteral("kiosk.sqlite"), QStringLiteral("kiosk.sqlite-wal")}) {
+            QFile f(m_data->filePath(file));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            QVERIFY(!bytes.contains(kNik.toLatin1()));
+            QVERIFY(!bytes.contains("token-of-the-ticket"));
+        }
+        const DocumentStore documents(*m_store, m_key);
+        QVERIFY(documents.uploadsDue().isEmpty());
+
+        bool cut = true;
+        m_peer->script = [&cut](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (cut && (r.path.endsWith("/cancel") || r.path.endsWith("/revisions")))
+                return {{}, true};
+            if (r.path.endsWith("/cancel") || r.path.endsWith("/revisions"))
+                return {ScriptedPeer::http(200, R"({"registrationNumber":"x","stage":"CANCELLED"})")};
+            return defaultReply(r);
+        };
+        startSync();
+        QVERIFY(round());
+        QVERIFY(!m_lastProblem.isEmpty());
+        QCOMPARE(changes.depth(), 2);
+        stopSync();
+
+        // After the restart: due again at once (the backoff is the same for a new process), now answered.
+        QVERIFY(changes.retryWaitingNow());
+        cut = false;
+        startSync();
+        QVERIFY(round());
+        QCOMPARE(changes.depth(), 0);
+        QVERIFY(round());
+        const auto cancels = seenAt("/requests/7KQ2M-X9D4P/cancel");
+        const auto revisions = seenAt("/requests/8ABCD-EFGH1/revisions");
+        QVERIFY2(cancels.size() >= 2 && revisions.size() >= 2, qPrintable(QString::number(m_peer->seen.size())));
+        for (const auto *sent : {&cancels, &revisions}) {
+            QCOMPARE(sent->first().headers.value("idempotency-key"), sent->last().headers.value("idempotency-key"));
+            QCOMPARE(sent->first().body, sent->last().body);
+        }
+        // Delivered once the answer came, and not sent again in the next round.
+        QCOMPARE(cancels.size(), seenAt("/cancel").size());
+        const auto parsed = serverlink::RequestRevision::fromJson(revisions.last().body);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->proof.nik, kNik);
+        QCOMPARE(changes.latest(QStringLiteral("7KQ2M-X9D4P"))->delivered, true);
+        // The revision's new page may be uploaded now; the proof left the kiosk with the delivery.
+        QCOMPARE(documents.uploadsDue().size(), 1);
+        QSqlQuery q(m_store->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM request_changes WHERE sealed IS NOT NULL")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void refusedChangeIsParkedWithItsReason()
+    {
+        RequestChanges changes(*m_store, m_key);
+        serverlink::CancelBody cancel;
+        cancel.registrationNumber = QStringLiteral("7KQ2M-X9D4P");
+        cancel.proof.statusToken = QStringLiteral("token-of-the-ticket");
+        cancel.at = QDateTime::currentDateTimeUtc();
+        QVERIFY(changes.enqueueCancel(cancel));
+        m_peer->script = [](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (r.path.endsWith("/cancel"))
+                return {ScriptedPeer::http(409, R"({"error":"too_late","message":"Petugas sudah memeriksa permohonan ini."})")};
+            return defaultReply(r);
+        };
+        startSync();
+        QVERIFY(round());
+        QVERIFY(round());
+        QCOMPARE(seenAt("/cancel").size(), 1);
+        const auto state = changes.latest(QStringLiteral("7KQ2M-X9D4P"));
+        QVERIFY(state);
+        QVERIFY(!state->delivered);
+        QVERIFY2(state->parkedReason.contains(QStringLiteral("Petugas sudah memeriksa")), qPrintable(state->parkedReason));
+        QCOMPARE(changes.depth(), 1);
     }
 
     void unstoredChangeKeepsTheCursor()
