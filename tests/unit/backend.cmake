@@ -46,3 +46,9 @@ kiosk_add_qtest(NAME tst_queuereport
   LIBS backend_core
   LABELS backend
   FUNCTIONS medianRule morningPerLoket loketWithoutSamples texts frontOfficeScope)
+# A request's life after submission: look-up from any kiosk of the kecamatan, fix items, revisions, cancel (#13).
+kiosk_add_qtest(NAME tst_requestlife
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_requestlife.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS lookUpLevels returnedWithFixItems revisionRules cancelRules)
