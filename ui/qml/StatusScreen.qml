@@ -42,6 +42,35 @@ ScreenPage {
             color: Theme.error
             wrapMode: Text.WordWrap
         }
+        // A typed number shows the stage only; the applicant's NIK opens the officer's note.
+        ColumnLayout {
+            objectName: "proofPanel"
+            Layout.fillWidth: true
+            visible: StatusLookup.status.needsProof
+            spacing: 8
+            Text { Layout.fillWidth: true; text: qsTr("Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                TextField {
+                    id: proofNik
+                    objectName: "proofNikField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touch
+                    font.pixelSize: Theme.body
+                    placeholderText: qsTr("NIK pemohon (16 angka)")
+                    inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                    maximumLength: 16
+                }
+                BigButton {
+                    objectName: "showDetails"
+                    implicitWidth: 240
+                    text: qsTr("Lihat rincian")
+                    enabled: proofNik.text.length === 16
+                    onClicked: { StatusLookup.checkWithNik(StatusLookup.status.registrationNumber, proofNik.text); proofNik.text = "" }
+                }
+            }
+        }
         Flickable {
             Layout.fillWidth: true
             Layout.fillHeight: true
@@ -132,35 +161,6 @@ ScreenPage {
                     font.pixelSize: Theme.body
                     color: Theme.muted
                     wrapMode: Text.WordWrap
-                }
-                // A typed number shows the stage only; the applicant's NIK opens the officer's note.
-                ColumnLayout {
-                    objectName: "proofPanel"
-                    Layout.fillWidth: true
-                    visible: StatusLookup.status.needsProof
-                    spacing: 8
-                    Text { Layout.fillWidth: true; text: qsTr("Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                    RowLayout {
-                        Layout.fillWidth: true
-                        spacing: Theme.gap
-                        TextField {
-                            id: proofNik
-                            objectName: "proofNikField"
-                            Layout.fillWidth: true
-                            Layout.preferredHeight: Theme.touch
-                            font.pixelSize: Theme.body
-                            placeholderText: qsTr("NIK pemohon (16 angka)")
-                            inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
-                            maximumLength: 16
-                        }
-                        BigButton {
-                            objectName: "showDetails"
-                            implicitWidth: 240
-                            text: qsTr("Lihat rincian")
-                            enabled: proofNik.text.length === 16
-                            onClicked: { StatusLookup.checkWithNik(StatusLookup.status.registrationNumber, proofNik.text); proofNik.text = "" }
-                        }
-                    }
                 }
                 BigButton {
                     objectName: "startFix"
