@@ -384,16 +384,21 @@ private Q_SLOTS:
         FaultProxy proxy(QHostAddress::LocalHost, m_port);
         QVERIFY(proxy.listen());
         proxy.setPartition(FaultProxy::Partition::BlackHole);
+        // Each run of the kiosk opens the store anew (as a new process would), on the same files.
+        kiosk::KioskStore beforeRestart;
+        QVERIFY(beforeRestart.open(h->store.path()));
         {
-            SyncRunner cut(h->store, h->key, proxy.port(), m_pki, h->dir.filePath(QStringLiteral("letters")));
+            SyncRunner cut(beforeRestart, h->key, proxy.port(), m_pki, h->dir.filePath(QStringLiteral("letters")));
             QVERIFY(!cut.round().isEmpty());
             QCOMPARE(h->changes->depth(), 1);
         }
         // The kiosk restarts (a new sync service on the same store); the link is back.
         proxy.setPartition(FaultProxy::Partition::None);
         QVERIFY(h->changes->retryWaitingNow());
+        kiosk::KioskStore afterRestart;
+        QVERIFY(afterRestart.open(h->store.path()));
         {
-            SyncRunner restarted(h->store, h->key, proxy.port(), m_pki, h->dir.filePath(QStringLiteral("letters")));
+            SyncRunner restarted(afterRestart, h->key, proxy.port(), m_pki, h->dir.filePath(QStringLiteral("letters")));
             const QString problem = restarted.round();
             QVERIFY2(h->changes->depth() == 0, qPrintable(problem));
             restarted.round();

@@ -672,12 +672,12 @@ private Q_SLOTS:
     {
         // The backend gets the cancellation and the revision but the answers are cut; the kiosk restarts; the same
         // bodies go again with the same keys (the backend answers them from its idempotency record), and never again.
-        RequestChanges changes(*m_store, m_key);
+        auto changes = std::make_unique<RequestChanges>(*m_store, m_key);
         serverlink::CancelBody cancel;
         cancel.registrationNumber = QStringLiteral("7KQ2M-X9D4P");
         cancel.proof.statusToken = QStringLiteral("token-of-the-ticket");
         cancel.at = QDateTime::currentDateTimeUtc();
-        QVERIFY(changes.enqueueCancel(cancel));
+        QVERIFY(changes->enqueueCancel(cancel));
         serverlink::RequestRevision revision;
         revision.registrationNumber = QStringLiteral("8ABCD-EFGH1");
         revision.baseVersion = 1;
@@ -689,8 +689,8 @@ private Q_SLOTS:
         const QList<kiosk::CapturedPage> pages {{0, QStringLiteral("Fotokopi KTP"), QByteArray(2000, 'j')}};
         const QList<serverlink::DocumentRef> refs = DocumentStore::describe(pages);
         revision.documents = refs;
-        QVERIFY(changes.enqueueRevision(revision, pages, refs));
-        QCOMPARE(changes.depth(), 2);
+        QVERIFY(changes->enqueueRevision(revision, pages, refs));
+        QCOMPARE(changes->depth(), 2);
         // Sealed at rest: neither the NIK given as proof nor the ticket's token is in the store's files in clear.
         for (const QString &file : {QStringLiteral("kiosk.sqlite"), QStringLiteral("kiosk.sqlite-wal")}) {
             QFile f(m_data->filePath(file));
@@ -700,8 +700,7 @@ private Q_SLOTS:
             QVERIFY(!bytes.contains(kNik.toLatin1()));
             QVERIFY(!bytes.contains("token-of-the-ticket"));
         }
-        const DocumentStore documents(*m_store, m_key);
-        QVERIFY(documents.uploadsDue().isEmpty());
+        QVERIFY(DocumentStore(*m_store, m_key).uploadsDue().isEmpty());
 
         bool cut = true;
         m_peer->script = [&cut](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
@@ -714,15 +713,21 @@ private Q_SLOTS:
         startSync();
         QVERIFY(round());
         QVERIFY(!m_lastProblem.isEmpty());
-        QCOMPARE(changes.depth(), 2);
+        QCOMPARE(changes->depth(), 2);
         stopSync();
 
-        // After the restart: due again at once (the backoff is the same for a new process), now answered.
-        QVERIFY(changes.retryWaitingNow());
+        // The kiosk restarts: a new store instance on the same files, due again at once, now answered.
+        changes.reset();
+        m_outbox.reset();
+        m_store = std::make_unique<KioskStore>();
+        QVERIFY(m_store->open(m_data->filePath(QStringLiteral("kiosk.sqlite"))));
+        m_outbox = std::make_unique<OutboxRepository>(*m_store, m_key);
+        changes = std::make_unique<RequestChanges>(*m_store, m_key);
+        QVERIFY(changes->retryWaitingNow());
         cut = false;
         startSync();
         QVERIFY(round());
-        QCOMPARE(changes.depth(), 0);
+        QCOMPARE(changes->depth(), 0);
         QVERIFY(round());
         const auto cancels = seenAt("/requests/7KQ2M-X9D4P/cancel");
         const auto revisions = seenAt("/requests/8ABCD-EFGH1/revisions");
@@ -736,9 +741,9 @@ private Q_SLOTS:
         const auto parsed = serverlink::RequestRevision::fromJson(revisions.last().body);
         QVERIFY(parsed);
         QCOMPARE(parsed->proof.nik, kNik);
-        QCOMPARE(changes.latest(QStringLiteral("7KQ2M-X9D4P"))->delivered, true);
+        QCOMPARE(changes->latest(QStringLiteral("7KQ2M-X9D4P"))->delivered, true);
         // The revision's new page may be uploaded now; the proof left the kiosk with the delivery.
-        QCOMPARE(documents.uploadsDue().size(), 1);
+        QCOMPARE(DocumentStore(*m_store, m_key).uploadsDue().size(), 1);
         QSqlQuery q(m_store->connection());
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM request_changes WHERE sealed IS NOT NULL")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);

@@ -24,31 +24,13 @@ ScreenPage {
             }
             BigButton { objectName: "checkStatus"; implicitWidth: 200; text: qsTr("Cek"); onClicked: StatusLookup.check(regField.text) }
         }
-        // Asking the kantor kecamatan: never a frozen screen, and an answer (or "offline") within seconds.
-        RowLayout {
-            objectName: "statusBusy"
-            Layout.fillWidth: true
-            visible: StatusLookup.busy
-            spacing: Theme.gap
-            BusyIndicator { running: StatusLookup.busy; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
-            Text { Layout.fillWidth: true; text: qsTr("Menanyakan ke kantor kecamatan…"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
-        }
-        Text {
-            objectName: "statusMessage"
-            Layout.fillWidth: true
-            visible: StatusLookup.status.checked && StatusLookup.status.message.length > 0
-            text: StatusLookup.status.message
-            font.pixelSize: Theme.body
-            color: Theme.error
-            wrapMode: Text.WordWrap
-        }
-        // A typed number shows the stage only; the applicant's NIK opens the officer's note.
+        // A typed number shows the stage only; the applicant's NIK opens the officer's note. Right below the number,
+        // so that the button stays above the on-screen keyboard.
         ColumnLayout {
             objectName: "proofPanel"
             Layout.fillWidth: true
             visible: StatusLookup.status.needsProof
             spacing: 8
-            Text { Layout.fillWidth: true; text: qsTr("Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
             RowLayout {
                 Layout.fillWidth: true
                 spacing: Theme.gap
@@ -67,9 +49,28 @@ ScreenPage {
                     implicitWidth: 240
                     text: qsTr("Lihat rincian")
                     enabled: proofNik.text.length === 16
-                    onClicked: { StatusLookup.checkWithNik(StatusLookup.status.registrationNumber, proofNik.text); proofNik.text = "" }
+                    onClicked: { StatusLookup.checkWithNik(StatusLookup.status.registrationNumber, proofNik.text); proofNik.text = ""; Qt.inputMethod.hide() }
                 }
             }
+            Text { Layout.fillWidth: true; text: qsTr("Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+        }
+        // Asking the kantor kecamatan: never a frozen screen, and an answer (or "offline") within seconds.
+        RowLayout {
+            objectName: "statusBusy"
+            Layout.fillWidth: true
+            visible: StatusLookup.busy
+            spacing: Theme.gap
+            BusyIndicator { running: StatusLookup.busy; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
+            Text { Layout.fillWidth: true; text: qsTr("Menanyakan ke kantor kecamatan…"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+        }
+        Text {
+            objectName: "statusMessage"
+            Layout.fillWidth: true
+            visible: StatusLookup.status.checked && StatusLookup.status.message.length > 0
+            text: StatusLookup.status.message
+            font.pixelSize: Theme.body
+            color: Theme.error
+            wrapMode: Text.WordWrap
         }
         Flickable {
             Layout.fillWidth: true
