@@ -210,7 +210,10 @@ private Q_SLOTS:
         QCOMPARE(h->areas->fix.form()->value(QStringLiteral("pekerjaan")), QStringLiteral("Buruh tani"));
         // Nothing changed yet: the review says so.
         QVERIFY(h->tap(QStringLiteral("reviewFix")));
-        QVERIFY(h->waitFor(QStringLiteral("fixError")));
+        QVERIFY2(h->waitFor(QStringLiteral("fixError")),
+            qPrintable(QStringLiteral("%1 %2 %3")
+                           .arg(h->areas->fix.step())
+                           .arg(h->areas->fix.error(), h->areas->fix.changes().join(QLatin1Char('|')))));
         QVERIFY(clearField(QStringLiteral("field-penghasilan")));
         QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("900000")));
         QVERIFY(clearField(QStringLiteral("field-pekerjaan")));

@@ -731,13 +731,12 @@ private Q_SLOTS:
         QVERIFY(round());
         const auto cancels = seenAt("/requests/7KQ2M-X9D4P/cancel");
         const auto revisions = seenAt("/requests/8ABCD-EFGH1/revisions");
-        QVERIFY2(cancels.size() >= 2 && revisions.size() >= 2, qPrintable(QString::number(m_peer->seen.size())));
-        for (const auto *sent : {&cancels, &revisions}) {
-            QCOMPARE(sent->first().headers.value("idempotency-key"), sent->last().headers.value("idempotency-key"));
-            QCOMPARE(sent->first().body, sent->last().body);
-        }
-        // Delivered once the answer came, and not sent again in the next round.
-        QCOMPARE(cancels.size(), seenAt("/cancel").size());
+        // The cancellation went twice (cut, then answered) with the same key and bytes; the revision, waiting behind
+        // the cut, once; nothing went again in the round after.
+        QCOMPARE(cancels.size(), 2);
+        QCOMPARE(revisions.size(), 1);
+        QCOMPARE(cancels.first().headers.value("idempotency-key"), cancels.last().headers.value("idempotency-key"));
+        QCOMPARE(cancels.first().body, cancels.last().body);
         const auto parsed = serverlink::RequestRevision::fromJson(revisions.last().body);
         QVERIFY(parsed);
         QCOMPARE(parsed->proof.nik, kNik);
