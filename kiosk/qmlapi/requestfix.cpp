@@ -130,13 +130,15 @@ void RequestFix::review()
         return;
     }
     const QHash<QString, QString> before = shownByLabel(m_original);
+    const QHash<QString, QString> after = shownByLabel(m_form);
     QStringList changed;
+    // In the form's order; a field emptied is listed too.
+    for (const ReviewLine &line : m_original.summary())
+        if (!after.contains(line.label))
+            changed.append(tr("%1: %2 → %3").arg(line.label, line.value, tr("(kosong)")));
     for (const ReviewLine &line : m_form.summary())
         if (before.value(line.label) != line.value)
             changed.append(tr("%1: %2 → %3").arg(line.label, before.value(line.label, tr("(kosong)")), line.value));
-    for (auto it = before.begin(); it != before.end(); ++it)
-        if (!std::any_of(m_form.summary().cbegin(), m_form.summary().cend(), [&it](const ReviewLine &l) { return l.label == it.key(); }))
-            changed.append(tr("%1: %2 → %3").arg(it.key(), it.value(), tr("(kosong)")));
     if (changed.isEmpty()) {
         setError(tr("Belum ada yang diubah. Perbaiki kolom yang diminta petugas."));
         return;

@@ -728,15 +728,24 @@ private Q_SLOTS:
         startSync();
         QVERIFY(round());
         QCOMPARE(changes->depth(), 0);
+        const auto posts = [this] {
+            return std::count_if(
+                m_peer->seen.cbegin(), m_peer->seen.cend(), [](const ScriptedPeer::Request &r) { return r.method == "POST"; });
+        };
+        const auto sentBefore = posts();
         QVERIFY(round());
+        // Nothing is sent again once the backend answered.
+        QCOMPARE(posts(), sentBefore);
         const auto cancels = seenAt("/requests/7KQ2M-X9D4P/cancel");
         const auto revisions = seenAt("/requests/8ABCD-EFGH1/revisions");
-        // The cancellation went twice (cut, then answered) with the same key and bytes; the revision, waiting behind
-        // the cut, once; nothing went again in the round after.
-        QCOMPARE(cancels.size(), 2);
+        // The cancellation went more than once (the cut, curl's own retry of a dead reused connection, then answered),
+        // every time with the same key and bytes; the revision, waiting behind the cut, once.
+        QVERIFY(cancels.size() >= 2);
         QCOMPARE(revisions.size(), 1);
-        QCOMPARE(cancels.first().headers.value("idempotency-key"), cancels.last().headers.value("idempotency-key"));
-        QCOMPARE(cancels.first().body, cancels.last().body);
+        for (const ScriptedPeer::Request &sent : cancels) {
+            QCOMPARE(sent.headers.value("idempotency-key"), cancels.first().headers.value("idempotency-key"));
+            QCOMPARE(sent.body, cancels.first().body);
+        }
         const auto parsed = serverlink::RequestRevision::fromJson(revisions.last().body);
         QVERIFY(parsed);
         QCOMPARE(parsed->proof.nik, kNik);
