@@ -88,7 +88,8 @@ Result<QString> RequestChanges::enqueue(ChangeKind kind, const QString &registra
         const auto written = m_store.write(QStringLiteral("perubahan permohonan"),
             QStringLiteral("INSERT INTO request_changes (kind, registration_number, idempotency_key, sealed, page_ids, created_at)"
                            " VALUES (?, ?, ?, ?, ?, ?)"),
-            {kindToWire(kind), registrationNumber, key, sealed, pageIds.isEmpty() ? QStringLiteral("") : pageIds.join(QLatin1Char(',')), iso(m_clock())});
+            {kindToWire(kind), registrationNumber, key, sealed, pageIds.isEmpty() ? QStringLiteral("") : pageIds.join(QLatin1Char(',')),
+                iso(m_clock())});
         if (!written)
             return written.error();
         return alsoInTransaction();

@@ -299,6 +299,7 @@ private Q_SLOTS:
         QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("900000")));
         QVERIFY(h->tap(QStringLiteral("reviewFix")));
         QVERIFY(h->waitFor(QStringLiteral("fixChange")));
+        QCOMPARE(h->areas->fix.changes(), QStringList {QStringLiteral("Penghasilan per bulan (Rp): 9 → 900000")});
         QVERIFY(h->tap(QStringLiteral("sendFix")));
         QVERIFY(h->waitFor(QStringLiteral("fixSent")));
         QCOMPARE(h->changes->depth(), 1);
