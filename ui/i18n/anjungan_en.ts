@@ -1330,6 +1330,22 @@
         <source>Kirim perbaikan</source>
         <translation>Send the fix</translation>
     </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Periksa</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
 </context>
 <context>
     <name>StatusScreen</name>
