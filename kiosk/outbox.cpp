@@ -401,6 +401,7 @@ OutboxStats OutboxRepository::stats() const
     }
     q.exec(QStringLiteral("SELECT COUNT(*) FROM tickets WHERE printed_at IS NULL"));
     stats.ticketsNotPrinted = q.next() ? q.value(0).toInt() : 0;
+    stats.pagesPending = DocumentStore(m_store, m_key).pendingCount();
     return stats;
 }
 

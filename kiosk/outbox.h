@@ -112,6 +112,7 @@ struct OutboxStats {
     int waiting = 0; // not yet accepted by the backend, will be retried
     int parked = 0; // refused permanently; kept for staff/technician
     int ticketsNotPrinted = 0; // committed requests whose ticket did not reach the printer
+    int pagesPending = 0; // requirement pages the backend does not have whole yet
     QStringList parkedReasons;
 };
 

@@ -61,6 +61,7 @@ int serve(Context &c)
     notifier.start();
 
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
+    server.setDocuments(b.documents.get());
     quint16 consolePortNumber = 0;
     const auto port = server.start(listen->first, listen->second,
         TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca")),

@@ -25,6 +25,7 @@ Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper
     b->seals = std::make_unique<SealService>(*b->store, b->offices, QDir(dataDir).filePath(QStringLiteral("keys")));
     b->workflow = std::make_unique<Workflow>(
         *b->store, b->catalog, b->offices, b->renderer, QDir(dataDir).filePath(QStringLiteral("letters")), b->seals.get());
+    b->documents = std::make_unique<DocumentArchive>(*b->store, QDir(dataDir).filePath(QStringLiteral("documents")));
     return b;
 }
 

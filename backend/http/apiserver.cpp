@@ -2,6 +2,8 @@
 
 #include "backendstore.h"
 #include "crypto.h"
+#include "documentarchive.h"
+#include "documentupload.h"
 #include "kioskca.h"
 #include "kioskregistry.h"
 #include "requestlife.h"
@@ -140,6 +142,7 @@ struct ApiServer::Impl {
     std::thread thread;
     ExchangeObserver observer;
     RequestLife life;
+    DocumentArchive *documents = nullptr;
 
     void routes();
     void observe(const httplib::Request &req, const httplib::Response &res) const;
@@ -160,6 +163,11 @@ struct ApiServer::Impl {
     void getTicket(const Peer &peer, const httplib::Request &req, httplib::Response &res);
     void postRevision(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
     void postCancel(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
+    /// Resumable page upload: one chunk at the offset held (docs/decisions/0015-document-upload.md).
+    void putDocument(const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req,
+        httplib::Response &res) const;
+    /// How much of a page the backend holds (GET, and HEAD without the body).
+    void getDocumentState(const Peer &peer, const QString &registrationNumber, const QString &pageId, httplib::Response &res) const;
 };
 
 template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler)
@@ -223,6 +231,14 @@ void ApiServer::Impl::routes()
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }));
     server->Post("/api/v1/desk-events",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postDeskEvents(peer, req, res); }));
+    const char *const documentPath = R"(/api/v1/requests/([^/]+)/documents/([0-9a-f]{32}))";
+    server->Put(documentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        putDocument(peer, QString::fromStdString(req.matches[1].str()), QString::fromStdString(req.matches[2].str()), req, res);
+    }));
+    // cpp-httplib answers HEAD with the GET handler, without the body.
+    server->Get(documentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        getDocumentState(peer, QString::fromStdString(req.matches[1].str()), QString::fromStdString(req.matches[2].str()), res);
+    }));
     server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (!res.body.empty())
             return;
@@ -364,6 +380,8 @@ void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req,
             return sendError(res, 409, QStringLiteral("idempotency_conflict"), stored.error().message);
         case ErrorCode::RegistrationTaken:
             return sendError(res, 409, QStringLiteral("registration_taken"), stored.error().message);
+        case ErrorCode::InvalidData:
+            return sendError(res, 422, QStringLiteral("invalid_documents"), stored.error().message);
         default:
             qCWarning(lcApi) << "storing" << submit->registrationNumber << "failed:" << stored.error().message;
             return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permohonan belum dapat disimpan."));
@@ -598,6 +616,87 @@ void ApiServer::Impl::postCancel(const Peer &peer, const QString &registrationNu
     sendJson(res, 200, accepted(done.value()));
 }
 
+namespace {
+void sendUploadState(httplib::Response &res, int status, const serverlink::UploadState &state)
+{
+    res.set_header(serverlink::kUploadOffsetHeader, std::to_string(state.offset));
+    res.set_header("Cache-Control", "no-store");
+    sendBody(res, status, state.toJson());
+}
+
+void sendUploadError(httplib::Response &res, int status, const QString &code, const QString &message, qint64 offset)
+{
+    res.set_header(serverlink::kUploadOffsetHeader, std::to_string(offset));
+    res.set_header("Cache-Control", "no-store");
+    sendJson(res, status, {{QStringLiteral("error"), code}, {QStringLiteral("message"), message}, {QStringLiteral("offset"), offset}});
+}
+} // namespace
+
+void ApiServer::Impl::putDocument(
+    const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req, httplib::Response &res) const
+{
+    if (!documents)
+        return sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Server ini tidak menerima halaman dokumen."));
+    // Each chunk must say its length up front: a chunked body could only be checked after it was read.
+    if (QByteArray::fromStdString(req.get_header_value("Transfer-Encoding")).toLower().contains("chunked"))
+        return sendError(res, 411, QStringLiteral("length_required"),
+            QStringLiteral("Potongan dokumen dikirim dengan Content-Length, tanpa Transfer-Encoding: chunked."));
+    if (!req.has_header("Content-Length"))
+        return sendError(res, 411, QStringLiteral("length_required"), QStringLiteral("Header Content-Length wajib."));
+    if (req.body.size() > std::size_t(serverlink::kMaxChunkBytes))
+        return sendError(res, 413, QStringLiteral("payload_too_large"),
+            QStringLiteral("Potongan dokumen lebih dari %1 byte.").arg(serverlink::kMaxChunkBytes));
+    if (QByteArray::fromStdString(req.get_header_value("Content-Type")) != "application/octet-stream")
+        return sendError(
+            res, 415, QStringLiteral("unsupported_media_type"), QStringLiteral("Potongan dokumen harus application/octet-stream."));
+    const auto range = serverlink::ContentRange::parse(QByteArray::fromStdString(req.get_header_value("Content-Range")));
+    if (!range || range->length() != qint64(req.body.size()))
+        return sendError(res, 400, QStringLiteral("invalid_range"),
+            QStringLiteral("Header Content-Range harus 'bytes awal-akhir/total' dan sama panjang dengan isinya."));
+    const auto page = documents->page(peer.desaCode, registrationNumber, pageId);
+    if (!page) {
+        if (page.error().code == ErrorCode::NotFound)
+            return sendError(res, 404, QStringLiteral("not_found"), page.error().message);
+        qCWarning(lcApi) << "document" << pageId << "unreadable:" << page.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Halaman dokumen belum dapat disimpan."));
+    }
+    const auto outcome = documents->receive(page.value(), *range, QByteArray::fromStdString(req.body));
+    if (!outcome) {
+        if (outcome.error().code == ErrorCode::InvalidData)
+            return sendUploadError(res, 422, QStringLiteral("size_mismatch"), outcome.error().message, page.value().receivedBytes);
+        qCWarning(lcApi) << "document" << pageId << "not stored:" << outcome.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Halaman dokumen belum dapat disimpan."));
+    }
+    const ChunkOutcome &o = outcome.value();
+    switch (o.kind) {
+    case ChunkOutcome::Kind::OffsetMismatch:
+        return sendUploadError(res, 409, QStringLiteral("offset_mismatch"),
+            QStringLiteral("Server memegang %1 byte halaman ini; lanjutkan dari sana.").arg(o.state.offset), o.state.offset);
+    case ChunkOutcome::Kind::Discarded:
+        return sendUploadError(res, 422, QStringLiteral("checksum_mismatch"), o.reason, 0);
+    case ChunkOutcome::Kind::Completed:
+        qCInfo(lcApi).noquote() << "document" << pageId << "of" << registrationNumber << "complete from" << peer.kioskId;
+        return sendUploadState(res, 200, o.state);
+    case ChunkOutcome::Kind::Stored:
+        break;
+    }
+    sendUploadState(res, 200, o.state);
+}
+
+void ApiServer::Impl::getDocumentState(
+    const Peer &peer, const QString &registrationNumber, const QString &pageId, httplib::Response &res) const
+{
+    if (!documents)
+        return sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Server ini tidak menerima halaman dokumen."));
+    const auto page = documents->page(peer.desaCode, registrationNumber, pageId);
+    if (!page) {
+        if (page.error().code == ErrorCode::NotFound)
+            return sendError(res, 404, QStringLiteral("not_found"), page.error().message);
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Halaman dokumen belum dapat dibaca."));
+    }
+    sendUploadState(res, 200, DocumentArchive::stateOf(page.value()));
+}
+
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)
     : d(new Impl {store, catalog, workflow, seals, std::make_unique<KioskRegistry>(store), nullptr, {}, {},
         RequestLife(store, catalog, workflow.offices())})
@@ -655,6 +754,11 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
         return Error {ErrorCode::Io, QStringLiteral("Tidak dapat mendengarkan di %1:%2.").arg(host).arg(port)};
     d->thread = std::thread([server = d->server.get()] { server->listen_after_bind(); });
     return quint16(bound);
+}
+
+void ApiServer::setDocuments(DocumentArchive *documents)
+{
+    d->documents = documents;
 }
 
 void ApiServer::setExchangeObserver(ExchangeObserver observer)

@@ -283,6 +283,8 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
             n.submit.documents, r.submittedAt, r.receivedAt};
         if (!insertRequestVersion(db, first, n.idempotencyKey, n.bodySha256, &err))
             return databaseError(QStringLiteral("menyimpan versi permohonan"), err);
+        if (const Status pages = insertDocumentRefs(db, r.registrationNumber, 1, n.submit.documents); !pages)
+            return pages.error();
         return InsertResult {InsertOutcome::Created, r};
     });
 }

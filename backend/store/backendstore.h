@@ -294,11 +294,22 @@ struct StaffAccountRecord {
     QDateTime updatedAt;
 };
 
+/// One requirement page a request (or one of its revisions) names, with how much of its upload arrived.
+struct DocumentRecord {
+    QString registrationNumber;
+    int version = 1; // the request's version that named it (1 = as submitted)
+    serverlink::DocumentRef ref;
+    qint64 receivedBytes = 0; // bytes held in the partial file; the next chunk must start here
+    QDateTime completedAt; // null while the upload is not finished (size and SHA-256 checked)
+    int restarts = 0; // uploads discarded because the finished bytes did not match the ref
+    QString lastError; // why the last discard happened; empty when none
+};
+
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 13;
+    static constexpr int kSchemaVersion = 14;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -425,6 +436,24 @@ public:
     /// same body: the request as it is; another body: IdempotencyConflict; the request no longer at NEEDS_FIX:
     /// TransitionNotAllowed; a base version that is not the current one: VersionConflict.
     [[nodiscard]] Result<InsertResult> insertRevision(const NewRevision &revision);
+    // Requirement pages (backendstore_documents.cpp); their bytes are DocumentArchive's files.
+    /// Records the pages version `version` of request `registrationNumber` names; a page id already known for
+    /// the same request is kept as it is (a replayed body), one of another request is refused (InvalidData).
+    /// Used by insertRequest (version 1, same transaction) and for revisions.
+    [[nodiscard]] Status addDocumentRefs(const QString &registrationNumber, int version, const QList<serverlink::DocumentRef> &refs);
+    /// Every page of a request, in the order the request named them (version, then position).
+    [[nodiscard]] Result<QList<DocumentRecord>> documents(const QString &registrationNumber);
+    /// One page by id; NotFound when no request names it.
+    [[nodiscard]] Result<DocumentRecord> document(const QString &pageId);
+    /// Moves a page's received offset from `from` to `to` (compare-and-set); false when another writer moved
+    /// it first.
+    [[nodiscard]] Result<bool> advanceDocument(const QString &pageId, qint64 from, qint64 to);
+    /// The page's upload finished and its bytes matched the ref.
+    [[nodiscard]] Status completeDocument(const QString &pageId, const QDateTime &at);
+    /// The finished bytes did not match the ref: back to offset 0, with the reason.
+    [[nodiscard]] Status restartDocument(const QString &pageId, const QString &reason);
+    /// Pages named by accepted requests whose upload has not finished (monitoring and the heartbeat view).
+    [[nodiscard]] Result<int> pendingDocumentCount();
 
     // Monitoring reads (backendstore_monitoring.cpp).
     /// Every event of every request, in sequence order.

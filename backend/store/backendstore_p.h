@@ -209,6 +209,10 @@ inline Result<qint64> insertWithNextId(QSqlDatabase &db, const QString &table, c
 /// Stores the fix items of the NEEDS_FIX event `sequence`, inside the caller's write transaction.
 [[nodiscard]] bool insertFixItems(
     QSqlDatabase &db, qint64 sequence, const QString &registrationNumber, const QList<serverlink::FixItem> &fixes, QSqlError *error);
+/// Records the pages version `version` of a request names, inside the caller's write transaction (insertRequest,
+/// a revision); see BackendStore::addDocumentRefs. Defined in backendstore_documents.cpp.
+[[nodiscard]] Status insertDocumentRefs(
+    QSqlDatabase &db, const QString &registrationNumber, int version, const QList<serverlink::DocumentRef> &refs);
 
 /// The columns of the seals table in the order readSeal reads them. Defined in backendstore_seals.cpp.
 extern const QString kSealColumns;

@@ -167,6 +167,9 @@ Result<InsertResult> BackendStore::insertRevision(const NewRevision &n)
         }
         if (!insertRequestVersion(db, n.version, n.idempotencyKey, n.bodySha256, &err))
             return databaseError(QStringLiteral("menyimpan versi permohonan"), err);
+        // New pages of the revision become uploadable with it (kept pages are already named).
+        if (const Status pages = insertDocumentRefs(db, reg, n.version.version, n.version.documents); !pages)
+            return pages.error();
 
         RequestRecord r = *current;
         r.name = n.version.name;

@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 13> kMigrations {
+const std::array<QStringList, 14> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -271,7 +271,27 @@ const std::array<QStringList, 13> kMigrations {
                        " collector_nik TEXT NOT NULL,"
                        " relationship TEXT NOT NULL)"),
     },
-    // 13: a request's life after submission: the ticket's status token (its hash) and the staff member who
+    // 13: the requirement pages a request (or revision) names, with how much of each upload arrived; the
+    // bytes are files under <data>/documents/<reg>/<pageId> (DocumentArchive).
+    {
+        QStringLiteral("CREATE TABLE request_documents ("
+                       " page_id TEXT NOT NULL PRIMARY KEY,"
+                       " registration_number TEXT NOT NULL REFERENCES requests(registration_number),"
+                       " version INTEGER NOT NULL,"
+                       " position INTEGER NOT NULL,"
+                       " requirement INTEGER NOT NULL,"
+                       " requirement_text TEXT NOT NULL,"
+                       " content_type TEXT NOT NULL,"
+                       " size BIGINT NOT NULL,"
+                       " sha256 TEXT NOT NULL,"
+                       " received_bytes BIGINT NOT NULL,"
+                       " completed_at TEXT,"
+                       " restarts INTEGER NOT NULL,"
+                       " last_error TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX request_documents_by_request ON request_documents (registration_number, version)"),
+    },
+    // 14: a request's life after submission: the ticket's status token (its hash) and the staff member who
     // entered it, every version of its form (the submitted one and each revision after NEEDS_FIX, exactly
     // once per kiosk and idempotency key), and the fix items an officer returned it with.
     {

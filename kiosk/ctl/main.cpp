@@ -213,6 +213,7 @@ int status(Context &ctx)
                 << Qt::endl;
     }
     ctx.out << "Antrean kirim\t" << stats.waiting << " menunggu, " << stats.parked << " ditahan (perlu diperiksa)" << Qt::endl
+            << "Halaman dokumen\t" << stats.pagesPending << " belum terkirim utuh" << Qt::endl
             << "Tiket gagal cetak\t" << stats.ticketsNotPrinted << Qt::endl
             << "Surat siap cetak\t" << outbox.readyLetters().size() << Qt::endl;
     for (const QString &reason : stats.parkedReasons)

@@ -3,7 +3,7 @@ kiosk_add_qtest(NAME tst_backend_store
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backend_store.cpp
   LIBS backend_core Qt6::Sql Qt6::Gui
   LABELS backend
-  FUNCTIONS idempotentInsert sameKeyDifferentBody registrationNumberClash eventsAndDesaIsolation
+  FUNCTIONS idempotentInsert documentRefsStoredWithTheRequest sameKeyDifferentBody registrationNumberClash eventsAndDesaIsolation
             newerSchemaRefused reopenKeepsData migrationSeedsDesaOffices desaOfficesEditedWithAudit desaLevelApprove kecamatanLevelApprove forbiddenTransitions
             rejectNeedsReason nomorSequentialPerOfficeAndYear letterPdf)
 kiosk_add_qtest(NAME tst_backend_api
@@ -40,7 +40,8 @@ kiosk_add_qtest(NAME tst_console
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
-            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage staffCardsPage lockoutAfterFiveFailures)
+            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown
+            lockoutAfterFiveFailures)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core

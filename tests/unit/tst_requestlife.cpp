@@ -6,6 +6,7 @@
 #include "requestlife.h"
 #include "workflowfixture.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -47,7 +48,8 @@ serverlink::SubmitRequest submitOf(const QString &reg)
     serverlink::DocumentRef page;
     page.requirement = 0;
     page.requirementText = QStringLiteral("Fotokopi KTP");
-    page.pageId = QString(32, QLatin1Char('a'));
+    // Page ids are unique across requests: a page named by two requests is refused.
+    page.pageId = QString::fromLatin1(QCryptographicHash::hash(reg.toUtf8(), QCryptographicHash::Md5).toHex());
     page.sha256 = QString(64, QLatin1Char('b'));
     page.size = 1000;
     s.documents = {page};
@@ -67,7 +69,7 @@ serverlink::RequestRevision revisionOf(const QString &reg, int baseVersion, cons
     r.fields = s.fields;
     r.fields.insert(QStringLiteral("pekerjaan"), QStringLiteral("Buruh tani"));
     serverlink::DocumentRef page = s.documents.first();
-    page.pageId = QString(32, QLatin1Char('c'));
+    page.pageId = QString::fromLatin1(QCryptographicHash::hash(reg.toUtf8() + "-fix", QCryptographicHash::Md5).toHex());
     r.documents = {page};
     r.proof = proof;
     r.submittedAt = QDateTime(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC);
@@ -351,6 +353,11 @@ private slots:
         QCOMPARE(diff.at(0).after, QStringLiteral("Buruh tani"));
         QVERIFY(diff.at(1).document);
         QCOMPARE(diff.at(1).label, QStringLiteral("Fotokopi KTP"));
+        // The revision's new page can be uploaded like a request's: it is named with version 2.
+        const auto pages = m_backend->store->documents(QStringLiteral("REG-R1")).value();
+        QCOMPARE(pages.size(), 2);
+        QCOMPARE(pages.at(1).ref.pageId, good.documents.first().pageId);
+        QCOMPARE(pages.at(1).version, 2);
 
         // Exactly once per key: the same body again is the same answer, another body under that key a conflict.
         const Reply replay = revise(good, QStringLiteral("revision-key-00000006"));
@@ -412,6 +419,12 @@ private slots:
         QCOMPARE(last.stage, Stage::Cancelled);
         QCOMPARE(last.actor, QStringLiteral("rina"));
         QVERIFY(last.note.contains(QStringLiteral("Pemohon pindah domisili")));
+        // A cancelled request leaves every inbox: no officer has a step on it, no reminder waits for it.
+        const RequestRecord cancelled = m_backend->store->request(QStringLiteral("REG-C2")).value();
+        for (Role role : {Role::DesaFrontOffice, Role::KepalaDesa, Role::SekretarisDesa})
+            QVERIFY(m_backend->workflow->allowedActions({Capacity {role, kDesa, {}}}, cancelled).isEmpty());
+        for (const WaitingRequest &w : m_backend->store->waitingRequests().value())
+            QVERIFY(w.registrationNumber != QStringLiteral("REG-C2"));
 
         submit(QStringLiteral("REG-C3"));
         QVERIFY(testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, QStringLiteral("REG-C3")));
