@@ -86,6 +86,8 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
     }
     case ShownRole:
         return shown(f);
+    case NoteRole:
+        return f.note;
     default:
         return {};
     }
@@ -95,7 +97,7 @@ QHash<int, QByteArray> FormModel::roleNames() const
 {
     return {{KeyRole, "key"}, {LabelRole, "label"}, {TypeRole, "type"}, {RequiredRole, "required"}, {OptionsRole, "options"},
         {ValueRole, "value"}, {SelectedRole, "selected"}, {ErrorRole, "error"}, {ItemsRole, "items"}, {MinItemsRole, "minItems"},
-        {MaxItemsRole, "maxItems"}, {ReviewLabelRole, "reviewLabel"}, {ShownRole, "shown"}};
+        {MaxItemsRole, "maxItems"}, {ReviewLabelRole, "reviewLabel"}, {ShownRole, "shown"}, {NoteRole, "note"}};
 }
 
 void FormModel::setSchema(const QJsonArray &fields)
@@ -164,6 +166,43 @@ void FormModel::setEnglish(bool english)
 void FormModel::clear()
 {
     setSchema({});
+}
+
+void FormModel::setNotes(const QHash<QString, QString> &notes)
+{
+    for (int row = 0; row < m_fields.size(); ++row) {
+        Field &f = m_fields[row];
+        const QString note = notes.value(fieldText(f.def, "key"));
+        if (f.note == note)
+            continue;
+        f.note = note;
+        Q_EMIT dataChanged(index(row), index(row), {NoteRole});
+    }
+}
+
+bool FormModel::setGroupValues(const QString &key, const QJsonArray &items)
+{
+    for (int row = 0; row < m_fields.size(); ++row) {
+        GroupItemsModel *group = m_fields.at(row).items;
+        if (!group || fieldText(m_fields.at(row).def, "key") != key)
+            continue;
+        // Within the group's minimum and maximum: addItem() and removeItem() refuse beyond them.
+        for (int before = -1; group->rowCount() > items.size() && group->rowCount() != before;) {
+            before = group->rowCount();
+            removeItem(row, before - 1);
+        }
+        for (int before = -1; group->rowCount() < items.size() && group->rowCount() != before;) {
+            before = group->rowCount();
+            addItem(row);
+        }
+        for (int item = 0; item < items.size() && item < group->rowCount(); ++item) {
+            const QJsonObject person = items.at(item).toObject();
+            for (auto it = person.begin(); it != person.end(); ++it)
+                setItemValue(row, item, it.key(), it.value().toString());
+        }
+        return true;
+    }
+    return false;
 }
 
 void FormModel::changed(int row)

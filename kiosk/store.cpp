@@ -198,6 +198,25 @@ const char *const kMigrations[] = {
     CREATE INDEX request_documents_number ON request_documents (registration_number);
     ALTER TABLE requests ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
     )",
+    // Revisions and cancellations of a request (this kiosk's or another's), sealed with the device key until
+    // the backend accepted them, delivered once by their idempotency key.
+    R"(
+    CREATE TABLE request_changes (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('revision', 'cancel')),
+        registration_number TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        sealed BLOB,
+        page_ids TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        parked_reason TEXT,
+        delivered_at TEXT
+    );
+    CREATE INDEX request_changes_number ON request_changes (registration_number);
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

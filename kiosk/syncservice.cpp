@@ -157,6 +157,7 @@ SyncService::SyncService(
     , m_lettersDir(std::move(lettersDir))
     , m_outbox(std::make_unique<OutboxRepository>(m_store, m_key))
     , m_journal(std::make_unique<DeskJournal>(m_store))
+    , m_changes(std::make_unique<RequestChanges>(m_store, m_key))
     , m_documents(std::make_unique<DocumentStore>(m_store, m_key))
     , m_staff(m_store, m_key)
     // Built here, not in start(): abortNetwork() may be called from another thread at any time.
@@ -248,6 +249,8 @@ void SyncService::syncNow()
     }
     refreshStaff(&problem);
     deliverOutbox(&problem);
+    // A revision accepted announces its new pages: they upload in the same round.
+    deliverChanges(&problem);
     deliverDocuments(&problem);
     deliverSurveys(&problem);
     deliverHandovers(&problem);
@@ -292,6 +295,8 @@ bool SyncService::noteLinkResult(const serverlink::LinkResponse &r)
     m_linkDown = false;
     m_journalNextAttempt = {};
     m_documentsNextAttempt = {};
+    if (const auto changes = m_changes->retryWaitingNow(); !changes)
+        qCWarning(lcSync) << "link healed, but the waiting revisions and cancellations could not be made due now:" << changes.error();
     if (const auto rescheduled = m_outbox->retryWaitingNow())
         qCInfo(lcSync) << "link healed;" << rescheduled.value() << "waiting requests retried now";
     else
@@ -556,6 +561,41 @@ void SyncService::deliverSurveys(QString *problem)
             *problem = recorded.error().message;
             return;
         }
+    }
+}
+
+void SyncService::deliverChanges(QString *problem)
+{
+    for (const PendingChange &c : m_changes->due()) {
+        const auto r = m_client->post(
+            RequestChanges::path(c.kind, c.registrationNumber), c.body, {{"Idempotency-Key", c.idempotencyKey.toLatin1()}});
+        if (r.error == serverlink::LinkError::Aborted)
+            return;
+        noteLinkResult(r);
+        Status recorded = Done {};
+        if (r.ok()) {
+            recorded = m_changes->markDelivered(c.id);
+            qCInfo(lcSync).noquote() << "delivered" << RequestChanges::kindToWire(c.kind) << "of" << c.registrationNumber;
+        } else if (r.error == serverlink::LinkError::Http && !serverlink::isTransientStatus(r.status)) {
+            // Refused for good (too late to cancel, the request moved on): kept with the server's reason, not retried.
+            const QString message
+                = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString().simplified().left(300);
+            recorded = m_changes->park(c.id,
+                message.isEmpty() ? QStringLiteral("Ditolak server (HTTP %1).").arg(r.status)
+                                  : QStringLiteral("Ditolak server (HTTP %1): %2").arg(r.status).arg(message));
+            qCWarning(lcSync).noquote() << "parked" << RequestChanges::kindToWire(c.kind) << "of" << c.registrationNumber << "HTTP"
+                                        << r.status;
+        } else {
+            const int delay = retryDelaySeconds(c.attempts, retryAfterSeconds(r.header("retry-after")));
+            recorded = m_changes->scheduleRetry(c.id, QDateTime::currentDateTimeUtc().addSecs(delay), describe(r));
+            *problem = describe(r);
+        }
+        if (!recorded) {
+            *problem = recorded.error().message;
+            return;
+        }
+        if (linkFailure(r) || r.status == 429)
+            return;
     }
 }
 

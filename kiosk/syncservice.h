@@ -5,6 +5,7 @@
 #include "linkclient.h"
 #include "outbox.h"
 #include "protocol.h"
+#include "requestchanges.h"
 #include "staffdirectory.h"
 
 #include <QObject>
@@ -108,6 +109,8 @@ private:
     void refreshStaff(QString *problem);
     void deliverOutbox(QString *problem);
     void deliverSurveys(QString *problem);
+    /// Delivers revisions and cancellations committed on this kiosk (POST /requests/{reg}/revisions, /cancel).
+    void deliverChanges(QString *problem);
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
     void deliverHandovers(QString *problem);
     /// Sends the front office's journal (POST /desk-events) in batches; waits its backoff after a failure.
@@ -130,6 +133,7 @@ private:
     QString m_lettersDir;
     std::unique_ptr<OutboxRepository> m_outbox;
     std::unique_ptr<DeskJournal> m_journal;
+    std::unique_ptr<RequestChanges> m_changes;
     int m_journalAttempts = 0; // failed deliveries of the journal in a row
     QDateTime m_journalNextAttempt; // null: due now
     std::unique_ptr<DocumentStore> m_documents;

@@ -76,6 +76,16 @@ public:
     static StatusLookup *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->status); }
 };
 
+/// RequestFix as a QML singleton.
+struct RequestFixSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::RequestFix)
+    QML_NAMED_ELEMENT(RequestFix)
+    QML_SINGLETON
+public:
+    static RequestFix *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->fix); }
+};
+
 /// LetterVerification as a QML singleton.
 struct LetterVerificationSingleton {
     Q_GADGET

@@ -13,6 +13,7 @@
 #include "printer.h"
 #include "printjobtracker.h"
 #include "qmlsingletons.h"
+#include "requestchanges.h"
 #include "scanner.h"
 #include "sealverifier.h"
 #include "staffdirectory.h"
@@ -193,8 +194,9 @@ int main(int argc, char *argv[])
     serverlink::LinkOptions liveOptions;
     liveOptions.proxy = config->proxy;
     kiosk::LiveLink live(config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, liveOptions);
+    kiosk::RequestChanges changes(store, *deviceKey);
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
-        {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays});
+        {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays, &changes});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;

@@ -18,7 +18,8 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , documents(flow)
     , sync(s.outbox)
     , request(flow, nik, s.catalog, ledger, devices, documents)
-    , status(flow, s.outbox, s.catalog, {ledger, &pickupNumbers})
+    , status(flow, s.outbox, s.catalog, {ledger, &pickupNumbers}, {s.live, s.changes})
+    , fix(flow, s.catalog, ledger, s.changes)
     , verification(flow, s.sealVerifier)
     , survey(flow, request, s.outbox)
     , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier}, s.officeName)
@@ -49,6 +50,9 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     connect(&s.print, &devices::PrintJobTracker::printerStateChanged, &devices, &DeviceStatus::handlePrinterState);
     connect(&request, &LetterRequest::requestQueued, &sync, &SyncStatus::deliverSoon);
     connect(&survey, &Survey::responseQueued, &sync, &SyncStatus::deliverSoon);
+    connect(&status, &StatusLookup::changeQueued, &sync, &SyncStatus::deliverSoon);
+    connect(&status, &StatusLookup::fixWanted, &fix, &RequestFix::start);
+    connect(&fix, &RequestFix::revisionQueued, &sync, &SyncStatus::deliverSoon);
     connect(&sync, &SyncStatus::synced, &status, &StatusLookup::refresh);
 }
 
@@ -58,7 +62,7 @@ QHash<QString, QObject *> KioskAreas::byName()
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
         {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
         {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board}, {QStringLiteral("QueueDesk"), &queueDesk},
-        {QStringLiteral("QueueTicket"), &queueTicket}, {QStringLiteral("DocumentCapture"), &documents}};
+        {QStringLiteral("QueueTicket"), &queueTicket}, {QStringLiteral("DocumentCapture"), &documents}, {QStringLiteral("RequestFix"), &fix}};
 }
 
 void KioskAreas::handleScan(const QString &payload)

@@ -10,6 +10,7 @@
 #include "printledger.h"
 #include "queuebook.h"
 #include "queuedesk.h"
+#include "requestfix.h"
 #include "stafflogin.h"
 #include "statuslookup.h"
 #include "survey.h"
@@ -28,6 +29,7 @@ class CatalogModel;
 class IdleMonitor;
 class LiveLink;
 class OutboxRepository;
+class RequestChanges;
 class SealVerifier;
 class StaffDirectory;
 
@@ -51,6 +53,8 @@ struct KioskServices {
     QString officeHours {};
     /// The working days of the ready date on tickets until the backend's catalog brings its holidays.
     serverlink::WorkingCalendar calendar {};
+    /// Where a citizen's cancellation (and revision) of a request is committed for the sync service; null: not offered.
+    RequestChanges *changes = nullptr;
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
@@ -79,6 +83,8 @@ public:
     SyncStatus sync;
     LetterRequest request;
     StatusLookup status;
+    /// "Perbaiki permohonan", opened from the status screen.
+    RequestFix fix;
     LetterVerification verification;
     Survey survey;
     StaffLogin staffLogin;

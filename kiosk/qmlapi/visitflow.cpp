@@ -125,6 +125,9 @@ void VisitFlow::back()
     case Review:
         show(Form);
         return;
+    case Fix:
+        show(Status);
+        return;
     default:
         goHome();
     }

@@ -21,7 +21,7 @@ class VisitFlow : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    enum Screen { Welcome, Consent, Identify, Service, Form, Review, Done, Survey, Status, Verify, Help, StaffLogin, Staff, Documents };
+    enum Screen { Welcome, Consent, Identify, Service, Form, Review, Done, Survey, Status, Verify, Help, StaffLogin, Staff, Documents, Fix };
     Q_ENUM(Screen)
 
     explicit VisitFlow(IdleMonitor &idle, QObject *parent = nullptr);

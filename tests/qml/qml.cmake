@@ -31,3 +31,9 @@ kiosk_add_qtest(NAME tst_callingdisplay SOURCES qml/tst_callingdisplay.cpp LIBS 
   FUNCTIONS displayShowsEveryLoket newCallReplacesTheLoketNumber welcomeScreenShowsTheBand
             displayStaysIndonesianWhenTheKioskSpeaksEnglish emptyBoardSaysSo)
 kiosk_add_qtest(NAME bench_calls SOURCES bench/bench_calls.cpp LIBS kiosk_test_harness LABELS bench)
+kiosk_add_qtest(NAME tst_statusremote SOURCES qml/tst_statusremote.cpp LIBS kiosk_test_harness Qt6::Network LABELS ui
+  FUNCTIONS typedNumberShowsStageAndMaskedNameOnly ticketQrShowsTheNoteAndCancels returnedRequestIsFixedWithTheNik unknownNumberIsSaid offlineIsSaidNotHung
+            slowBackendIsSaidAndTheWipeForgetsIt)
+kiosk_add_qtest(NAME tst_lifecycle SOURCES qml/tst_lifecycle.cpp LIBS kiosk_test_harness kiosk_faultproxy Qt6::Network LABELS ui
+  FUNCTIONS anotherKiosksRequestByTypedNumberIsMasked needsFixRoundTrip citizenCancelsBeforeAnOfficerActedNotAfter
+            revisionCrossesACutAndARestartOnce)

@@ -19,7 +19,7 @@ kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
   FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded queueSection voiceAndDisplay documentSource officeHoursAndHolidays)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core
   FUNCTIONS groupsStartWithTheirMinimum valuesAreArraysOfObjects addAndRemoveKeepTheLimits messagesShowBesideEachPerson
-            subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields amountsAreWrittenTheIndonesianWay)
+            subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields amountsAreWrittenTheIndonesianWay prefilledWithTheOfficersNotes)
 kiosk_add_qtest(NAME tst_announcer SOURCES unit/tst_announcer.cpp LIBS kiosk_core
   FUNCTIONS textOfACall numberWords chimeIsTwoTonesThatFade announcementsAreAudibleSpeechAfterTheChime callsPlayInOrderWithoutOverlap
             failingSpeechEngineStillChimesAndTheQueueGoesOn failingOutputDoesNotStallTheQueue hungSpeechEngineIsStoppedAndTheChimePlays hungOutputIsStoppedAndTheQueueGoesOn

@@ -40,6 +40,33 @@ class TestFormModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void prefilledWithTheOfficersNotes()
+    {
+        // A returned request opened for a fix: its last version back in the form, the officer's reason beside a field.
+        FormModel form;
+        form.setSchema(heirsSchema(1, 3));
+        const QJsonArray heirs = QJsonDocument::fromJson(R"([{"hubungan":"Istri","nama":"Sri Wahyuni"},{"nama":"Agus Santoso"}])").array();
+        QVERIFY(form.setValueByKey(QStringLiteral("namaPewaris"), QStringLiteral("Sukardi")));
+        QVERIFY(form.setGroupValues(QStringLiteral("ahliWaris"), heirs));
+        QVERIFY(!form.setGroupValues(QStringLiteral("namaPewaris"), heirs));
+        QCOMPARE(compact(form.values()),
+            QByteArray(R"({"ahliWaris":[{"hubungan":"Istri","nama":"Sri Wahyuni"},{"nama":"Agus Santoso"}],"namaPewaris":"Sukardi"})"));
+        form.setNotes({{QStringLiteral("ahliWaris"), QStringLiteral("NIK ahli waris kedua belum diisi")}});
+        QCOMPARE(form.data(form.index(kGroupRow), FormModel::NoteRole).toString(), QStringLiteral("NIK ahli waris kedua belum diisi"));
+        QVERIFY(form.data(form.index(0), FormModel::NoteRole).toString().isEmpty());
+        QCOMPARE(form.roleNames().value(FormModel::NoteRole), QByteArray("note"));
+        // The group's limits hold: five persons fill three, none leaves the minimum of one.
+        QJsonArray five;
+        for (int i = 0; i < 5; ++i)
+            five.append(QJsonObject {{QStringLiteral("nama"), QStringLiteral("Orang %1").arg(i)}});
+        QVERIFY(form.setGroupValues(QStringLiteral("ahliWaris"), five));
+        QCOMPARE(form.groupItems(kGroupRow)->rowCount(), 3);
+        QVERIFY(form.setGroupValues(QStringLiteral("ahliWaris"), {}));
+        QCOMPARE(form.groupItems(kGroupRow)->rowCount(), 1);
+        form.clear();
+        QCOMPARE(form.rowCount(), 0);
+    }
+
     void groupsStartWithTheirMinimum()
     {
         FormModel form;

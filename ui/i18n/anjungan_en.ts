@@ -1409,4 +1409,176 @@
         <translation>The document camera cannot be used right now. Touch Skip and bring the original to the village office.</translation>
     </message>
 </context>
+<context>
+    <name>FixScreen</name>
+    <message>
+        <source>Perbaiki permohonan</source>
+        <translation>Fix the request</translation>
+    </message>
+    <message>
+        <source>Catatan petugas:</source>
+        <translation>Officer&apos;s note:</translation>
+    </message>
+    <message>
+        <source>Perlu diperbaiki: %1</source>
+        <translation>To fix: %1</translation>
+    </message>
+    <message>
+        <source>Yang Anda ubah:</source>
+        <translation>What you changed:</translation>
+    </message>
+    <message>
+        <source>Perbaikan diterima</source>
+        <translation>Fix received</translation>
+    </message>
+    <message>
+        <source>Nomor registrasi %1. Perbaikan Anda dikirim ke petugas; struk tanda terima tercetak. Cek status dengan tiket yang sama.</source>
+        <translation>Registration number %1. Your fix goes to the officers; a receipt is printing. Check the status with the same ticket.</translation>
+    </message>
+    <message>
+        <source>Kirim perbaikan</source>
+        <translation>Send the fix</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Periksa</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <source>Menanyakan ke kantor kecamatan…</source>
+        <translation>Asking the sub-district office…</translation>
+    </message>
+    <message>
+        <source>Yang perlu diperbaiki:</source>
+        <translation>What needs fixing:</translation>
+    </message>
+    <message>
+        <source>Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket.</source>
+        <translation>To see the officer&apos;s note, type the applicant&apos;s NIK or scan the QR code on the ticket.</translation>
+    </message>
+    <message>
+        <source>NIK pemohon (16 angka)</source>
+        <translation>Applicant&apos;s NIK (16 digits)</translation>
+    </message>
+    <message>
+        <source>Lihat rincian</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <source>Perbaiki permohonan</source>
+        <translation>Fix the request</translation>
+    </message>
+    <message>
+        <source>Batalkan permohonan</source>
+        <translation>Cancel the request</translation>
+    </message>
+    <message>
+        <source>Batalkan permohonan ini? Permohonan yang dibatalkan tidak dapat dilanjutkan; untuk surat yang sama Anda perlu mengajukan lagi.</source>
+        <translation>Cancel this request? A cancelled request cannot continue; for the same letter you will need to apply again.</translation>
+    </message>
+    <message>
+        <source>Ya, batalkan</source>
+        <translation>Yes, cancel</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::RequestFix</name>
+    <message>
+        <source>Dokumen %1</source>
+        <translation>Document %1</translation>
+    </message>
+    <message>
+        <source>%1: %2. Bawa aslinya ke kantor desa.</source>
+        <translation>%1: %2. Bring the original to the village office.</translation>
+    </message>
+    <message>
+        <source>Periksa lagi kolom yang ditandai merah.</source>
+        <translation>Check the fields marked in red again.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Belum ada yang diubah. Perbaiki kolom yang diminta petugas.</source>
+        <translation>Nothing has changed yet. Fix the fields the officer asked about.</translation>
+    </message>
+    <message>
+        <source>Maaf, perbaikan belum dapat disimpan. Silakan hubungi petugas.</source>
+        <translation>Sorry, the fix could not be saved. Please contact the staff.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::StatusLookup</name>
+    <message>
+        <source>Permohonan ini sudah dibatalkan.</source>
+        <translation>This request has been cancelled.</translation>
+    </message>
+    <message>
+        <source>NIK tidak cocok dengan permohonan ini. Periksa lagi NIK pemohon.</source>
+        <translation>The NIK does not match this request. Check the applicant&apos;s NIK again.</translation>
+    </message>
+    <message>
+        <source>Nomor registrasi tidak ditemukan. Periksa lagi nomor pada tiket Anda.</source>
+        <translation>Registration number not found. Check the number on your ticket.</translation>
+    </message>
+    <message>
+        <source>Tiket ini tidak dikenal di kecamatan ini. Tanyakan petugas.</source>
+        <translation>This ticket is not known in this sub-district. Ask the staff.</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan tidak dapat dihubungi. Coba lagi sebentar lagi atau tanyakan petugas.</source>
+        <translation>The sub-district office cannot be reached. Try again in a moment or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Permohonan</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Dokumen %1</source>
+        <translation>Document %1</translation>
+    </message>
+    <message>
+        <source>Pembatalan tidak diterima kantor kecamatan: %1</source>
+        <translation>The sub-district office did not accept the cancellation: %1</translation>
+    </message>
+    <message>
+        <source>Pembatalan tersimpan dan dikirim ke kantor kecamatan saat tersambung.</source>
+        <translation>The cancellation is saved and goes to the sub-district office when connected.</translation>
+    </message>
+    <message>
+        <source>Perbaikan tidak diterima kantor kecamatan: %1</source>
+        <translation>The sub-district office did not accept the fix: %1</translation>
+    </message>
+    <message>
+        <source>Perbaikan Anda tersimpan dan dikirim ke kantor kecamatan saat tersambung.</source>
+        <translation>Your fix is saved and goes to the sub-district office when connected.</translation>
+    </message>
+    <message>
+        <source>Pembatalan tidak tersimpan. Silakan tanyakan petugas.</source>
+        <translation>The cancellation could not be saved. Please ask the staff.</translation>
+    </message>
+</context>
 </TS>

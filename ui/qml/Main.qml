@@ -105,6 +105,7 @@ ApplicationWindow {
             case VisitFlow.Help: return "HelpScreen.qml"
             case VisitFlow.StaffLogin: return "StaffLoginScreen.qml"
             case VisitFlow.Staff: return "StaffScreen.qml"
+            case VisitFlow.Fix: return "FixScreen.qml"
             default: return "WelcomeScreen.qml"
             }
         }
