@@ -7,7 +7,7 @@ kiosk_add_qtest(NAME tst_sync_faults
             responseLimitHoldsForEachTransfer
             outboxDrainsInParallelAndMapsEachAnswer abortDuringAParallelBatch proxyFromConfiguration
             unrecordedOutcomesAreSentAgain unstoredChangeKeepsTheCursor changesDeliveredOnceAcrossACutAndARestart
-            refusedChangeIsParkedWithItsReason
+            refusedChangeIsParkedWithItsReason lostChunkAnswerResumesAtTheBackendsOffset pageRefusedByTheBackendIsSentAgainFromTheStart
             emptyProxyMeansDirectEvenWithEnvironmentProxy)
 kiosk_add_qtest(NAME tst_heartbeat
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_heartbeat.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/threadspy.h

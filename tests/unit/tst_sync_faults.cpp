@@ -8,6 +8,7 @@
 #include "../tools/testbackend.h"
 #include "../tools/threadspy.h"
 #include "config.h"
+#include "documentstore.h"
 #include "linkclient.h"
 #include "outbox.h"
 #include "requestchanges.h"
@@ -779,6 +780,96 @@ private Q_SLOTS:
         QVERIFY(!state->delivered);
         QVERIFY2(state->parkedReason.contains(QStringLiteral("Petugas sudah memeriksa")), qPrintable(state->parkedReason));
         QCOMPARE(changes.depth(), 1);
+    /// A request with one page of `size` bytes, enqueued; returns the page.
+    StoredPage enqueueWithPage(qsizetype size)
+    {
+        NewRequest r;
+        r.serviceCode = QStringLiteral("SKTM");
+        r.nik = kNik;
+        r.name = kName;
+        r.address = QStringLiteral("Dusun Krajan RT 01/RW 02");
+        r.purpose = QStringLiteral("Uji");
+        r.documents.append({0, QStringLiteral("Fotokopi KTP"), QByteArray(size, 'p')});
+        const auto q = m_outbox->enqueue(r);
+        if (!q)
+            return {};
+        return DocumentStore(*m_store, m_key).pages(q->registrationNumber).value(0);
+    }
+
+    static QList<QByteArray> pageCalls(const QList<ScriptedPeer::Request> &seen)
+    {
+        QList<QByteArray> calls;
+        for (const ScriptedPeer::Request &r : seen)
+            if (r.path.contains("/documents/"))
+                calls.append(r.method + ' ' + r.headers.value("content-range"));
+        return calls;
+    }
+
+    void lostChunkAnswerResumesAtTheBackendsOffset()
+    {
+        // The first chunk arrives but its answer is lost: the next round asks the offset (HEAD) and goes on
+        // from there, never from the start.
+        const StoredPage page = enqueueWithPage(100000);
+        QVERIFY(!page.ref.pageId.isEmpty());
+        auto puts = std::make_shared<int>(0);
+        m_peer->script = [puts](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (!r.path.contains("/documents/"))
+                return defaultReply(r);
+            if (r.method == "HEAD")
+                return {ScriptedPeer::http(200, {}, {"Upload-Offset: 65536"})};
+            // No answer at all (a timeout, not a closed connection, which curl would retry by itself).
+            if (++*puts == 1)
+                return {{}, false, true};
+            const qint64 end = r.headers.value("content-range").split('-').value(1).split('/').value(0).toLongLong();
+            return {ScriptedPeer::http(200,
+                QByteArray(R"({"pageId":"x","offset":)") + QByteArray::number(end + 1) + R"(,"size":100000,"complete":)"
+                    + (end + 1 == 100000 ? "true" : "false") + "}",
+                {"Upload-Offset: " + QByteArray::number(end + 1)})};
+        };
+        serverlink::LinkOptions link;
+        link.requestTimeoutMs = 2000;
+        startSync(link);
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.contains(QStringLiteral("Halaman dokumen belum terkirim")), qPrintable(m_lastProblem));
+        QCOMPARE(DocumentStore(*m_store, m_key).pages(page.registrationNumber).value(0).uploadedBytes, 0);
+        QVERIFY(round());
+        QCOMPARE(pageCalls(m_peer->seen), (QList<QByteArray> {"PUT bytes 0-65535/100000", "HEAD ", "PUT bytes 65536-99999/100000"}));
+        QVERIFY(DocumentStore(*m_store, m_key).pages(page.registrationNumber).value(0).delivered);
+        QCOMPARE(DocumentStore(*m_store, m_key).pendingCount(), 0);
+        QCOMPARE(m_outbox->stats().pagesPending, 0);
+    }
+
+    void pageRefusedByTheBackendIsSentAgainFromTheStart()
+    {
+        // The backend throws the page away once (its bytes did not match the ref): the kiosk starts it again
+        // from 0, says why, and the second upload completes.
+        const StoredPage page = enqueueWithPage(100000);
+        QVERIFY(!page.ref.pageId.isEmpty());
+        QCOMPARE(m_outbox->stats().pagesPending, 1);
+        auto refused = std::make_shared<bool>(false);
+        m_peer->script = [refused](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (!r.path.contains("/documents/"))
+                return defaultReply(r);
+            const qint64 end = r.headers.value("content-range").split('-').value(1).split('/').value(0).toLongLong();
+            if (end + 1 == 100000 && !*refused) {
+                *refused = true;
+                return {ScriptedPeer::http(
+                    422, R"({"error":"checksum_mismatch","message":"SHA-256 tidak cocok","offset":0})", {"Upload-Offset: 0"})};
+            }
+            return {ScriptedPeer::http(200,
+                QByteArray(R"({"pageId":"x","offset":)") + QByteArray::number(end + 1) + R"(,"size":100000,"complete":)"
+                    + (end + 1 == 100000 ? "true" : "false") + "}",
+                {"Upload-Offset: " + QByteArray::number(end + 1)})};
+        };
+        startSync();
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.contains(QStringLiteral("dikirim ulang dari awal: SHA-256 tidak cocok")), qPrintable(m_lastProblem));
+        QVERIFY(allLogs().contains(QStringLiteral("refused, sent again from 0")));
+        QCOMPARE(pageCalls(m_peer->seen),
+            (QList<QByteArray> {
+                "PUT bytes 0-65535/100000", "PUT bytes 65536-99999/100000", "PUT bytes 0-65535/100000", "PUT bytes 65536-99999/100000"}));
+        QVERIFY(DocumentStore(*m_store, m_key).pages(page.registrationNumber).value(0).delivered);
+        QCOMPARE(m_sync->pagesDelivered(), 1);
     }
 
     void unstoredChangeKeepsTheCursor()
