@@ -267,7 +267,7 @@ private Q_SLOTS:
     {
         requirePoppler({"pdftoppm"});
         const auto backend = sealingBackend(m_dir, QStringLiteral("workflow"));
-        auto &[store, catalog, offices, renderer, seals, workflow] = *backend;
+        auto &[store, catalog, offices, renderer, seals, workflow, documents] = *backend;
         const int year = QDate::currentDate().year();
         const auto approve = [&](const QString &reg, const QString &service, ServiceLevel level) {
             if (!store->insertRequest(makeRequest(reg, service, level)))
@@ -298,7 +298,7 @@ private Q_SLOTS:
     {
         requirePoppler({"pdftoppm", "pdftotext"});
         const auto backend = sealingBackend(m_dir, QStringLiteral("delegate"));
-        auto &[store, catalog, offices, renderer, seals, workflow] = *backend;
+        auto &[store, catalog, offices, renderer, seals, workflow, documents] = *backend;
         const auto officer = [&](Role role, const QString &username, const QString &name) {
             OfficerRecord o {0, username, name, role, kDesa, QStringLiteral("unused"), 0, {}, true, {}, {}};
             o.id = store->insertOfficer(o).value();
