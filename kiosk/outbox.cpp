@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include "crypto.h"
+#include "deskjournal.h"
 #include "queuebook.h"
 #include "store.h"
 #include "ticketrenderer.h"
@@ -84,6 +85,12 @@ QByteArray collectorAad(const QString &registrationNumber)
 QByteArray ticketAad(const QString &registrationNumber)
 {
     return "ticket:" + registrationNumber.toUtf8();
+}
+
+/// Binds a sealed cancellation to its request, apart from every other sealed value of it.
+QByteArray cancelAad(const QString &registrationNumber)
+{
+    return "cancel:" + registrationNumber.toUtf8();
 }
 
 } // namespace
@@ -170,6 +177,14 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
                 {queued.id, serverlink::stageToWire(Stage::Queued), iso(queued.createdAt)});
             !event)
             return fail(event.error());
+        // Staff who entered it for the citizen answer for it in the desk's journal: both or neither survive a cut.
+        if (!request.enteredBy.isEmpty()) {
+            const DeskJournal journal(m_store, [at = queued.createdAt] { return at.toUTC(); });
+            if (const auto entered = journal.record(serverlink::DeskEventKind::RequestEntered, request.enteredBy, queued.registrationNumber,
+                    queued.queueLabel, 0, QStringLiteral("dibantu petugas"));
+                !entered)
+                return fail(entered.error());
+        }
         return Done {};
     });
     if (!committed)
@@ -564,6 +579,52 @@ Status OutboxRepository::markHandoverSent(const QString &registrationNumber)
 {
     return done(m_store.write(QStringLiteral("penyerahan terkirim"),
         QStringLiteral("UPDATE requests SET handover_sent_at = ? WHERE registration_number = ?"), {iso(m_clock()), registrationNumber}));
+}
+
+Status OutboxRepository::enqueueCancel(const serverlink::CancelBody &cancel)
+{
+    if (cancelPending(cancel.registrationNumber))
+        return Error {ErrorCode::NotFound,
+            QStringLiteral("Pembatalan permohonan %1 sudah tercatat dan menunggu dikirim.").arg(cancel.registrationNumber)};
+    const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, cancel.toJson(), cancelAad(cancel.registrationNumber));
+    return done(m_store.write(QStringLiteral("pembatalan"),
+        QStringLiteral("INSERT INTO request_cancellations (registration_number, idempotency_key, body, created_at) VALUES (?, ?, ?, ?)"),
+        {cancel.registrationNumber, QUuid::createUuid().toString(QUuid::WithoutBraces), sealed, iso(m_clock())}));
+}
+
+QList<PendingCancel> OutboxRepository::cancelsDue() const
+{
+    QSqlQuery q(m_store.connection());
+    q.exec(QStringLiteral(
+        "SELECT id, registration_number, idempotency_key, body FROM request_cancellations WHERE sent_at IS NULL ORDER BY id"));
+    QList<PendingCancel> out;
+    while (q.next()) {
+        PendingCancel c {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(), {}};
+        // Sealed with another device key or damaged: nothing that could be sent.
+        const auto body = serverlink::crypto::aeadOpen(m_key, q.value(3).toByteArray(), cancelAad(c.registrationNumber));
+        if (!body) {
+            qCWarning(lcOutbox).noquote() << "cancellation of" << c.registrationNumber << "cannot be opened with this device key";
+            continue;
+        }
+        c.body = *body;
+        out.append(c);
+    }
+    return out;
+}
+
+Status OutboxRepository::markCancelSent(qint64 id, const QString &refusal)
+{
+    return done(m_store.write(QStringLiteral("pembatalan terkirim"),
+        QStringLiteral("UPDATE request_cancellations SET sent_at = ?, refusal = ?, body = NULL WHERE id = ?"),
+        {iso(m_clock()), refusal.isEmpty() ? QVariant() : QVariant(refusal), id}));
+}
+
+bool OutboxRepository::cancelPending(const QString &registrationNumber) const
+{
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("SELECT 1 FROM request_cancellations WHERE registration_number = ? AND sent_at IS NULL"));
+    q.addBindValue(registrationNumber);
+    return q.exec() && q.next();
 }
 
 Result<int> OutboxRepository::purgePersonalData(int afterDays)

@@ -78,6 +78,14 @@ struct PendingHandover {
     QByteArray body;
 };
 
+/// A cancellation the backend has not taken yet: the exact body to POST under its idempotency key.
+struct PendingCancel {
+    qint64 id = 0;
+    QString registrationNumber;
+    QString idempotencyKey;
+    QByteArray body;
+};
+
 /// One step of a request's history, for the status timeline.
 struct StageEvent {
     serverlink::Stage stage = serverlink::Stage::Queued;
@@ -174,6 +182,15 @@ public:
     /// Keeps `label` as the letter's pick-up number of `day`, unless it already drew one that day (kept).
     [[nodiscard]] Status recordPickupNumber(const QString &registrationNumber, const QDate &day, const QString &label);
     [[nodiscard]] Status markHandoverSent(const QString &registrationNumber);
+    /// Keeps `cancel` (sealed with the device key) until the backend took it, under one idempotency key; while one
+    /// waits for a request, another cancel of it is refused (NotFound), so the backend hears of it once.
+    [[nodiscard]] Status enqueueCancel(const serverlink::CancelBody &cancel);
+    /// Cancellations not delivered yet, oldest first.
+    [[nodiscard]] QList<PendingCancel> cancelsDue() const;
+    /// The backend took cancellation `id` (or refused it for good with `refusal`); its body is dropped.
+    [[nodiscard]] Status markCancelSent(qint64 id, const QString &refusal = {});
+    /// A cancellation of `registrationNumber` waits for delivery.
+    [[nodiscard]] bool cancelPending(const QString &registrationNumber) const;
     /// Deletes the citizen's data (sealed payload, letter file) of requests finished (handed over,
     /// rejected, cancelled) more than `afterDays` days ago and delivered to the backend. Returns how many;
     /// an Error when one could not be purged (the others are; that one is tried again next time).

@@ -198,6 +198,19 @@ const char *const kMigrations[] = {
     CREATE INDEX request_documents_number ON request_documents (registration_number);
     ALTER TABLE requests ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
     )",
+    // Cancellations staff recorded at the desk, delivered exactly once (POST /requests/{reg}/cancel).
+    R"(
+    CREATE TABLE request_cancellations (
+        id INTEGER PRIMARY KEY,
+        registration_number TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        body BLOB,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        refusal TEXT
+    );
+    CREATE UNIQUE INDEX request_cancellations_open ON request_cancellations (registration_number) WHERE sent_at IS NULL;
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

@@ -242,6 +242,7 @@ void SyncService::syncNow()
     deliverOutbox(&problem);
     deliverSurveys(&problem);
     deliverHandovers(&problem);
+    deliverCancels(&problem);
     deliverDeskEvents(&problem);
     pullChanges(&problem);
     downloadLetters(&problem);
@@ -475,6 +476,38 @@ void SyncService::deliverHandovers(QString *problem)
         // Kept and sent again next round.
         *problem = describe(r);
         return;
+    }
+}
+
+void SyncService::deliverCancels(QString *problem)
+{
+    for (const PendingCancel &cancel : m_outbox->cancelsDue()) {
+        const auto r = m_client->post(QStringLiteral("/requests/%1/cancel").arg(cancel.registrationNumber), cancel.body,
+            {{"Idempotency-Key", cancel.idempotencyKey.toLatin1()}});
+        if (r.error == serverlink::LinkError::Aborted)
+            return;
+        noteLinkResult(r);
+        const bool refusedForGood
+            = r.error == serverlink::LinkError::Http && r.status >= 400 && r.status < 500 && !serverlink::isTransientStatus(r.status);
+        if (!r.ok() && !refusedForGood) {
+            // Kept and sent again next round, with the same key.
+            *problem = describe(r);
+            return;
+        }
+        QString refusal;
+        if (refusedForGood) {
+            // Too late (READY), not this desa's, or an actor the backend does not know: staff must settle it in person.
+            refusal = QStringLiteral("HTTP %1").arg(r.status);
+            qCWarning(lcSync).noquote() << "cancellation of" << cancel.registrationNumber << "refused:" << refusal;
+            if (const Status alert = m_outbox->raiseTechnicianAlert(
+                    QStringLiteral("Pembatalan permohonan %1 ditolak backend (HTTP %2).").arg(cancel.registrationNumber).arg(r.status));
+                !alert)
+                qCWarning(lcSync).noquote() << "technician alert not stored:" << alert.error().message;
+        }
+        if (const Status recorded = m_outbox->markCancelSent(cancel.id, refusal); !recorded) {
+            *problem = recorded.error().message;
+            return;
+        }
     }
 }
 

@@ -106,6 +106,8 @@ private:
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
     void deliverHandovers(QString *problem);
     /// Sends the front office's journal (POST /desk-events) in batches; waits its backoff after a failure.
+    /// Cancellations recorded at the desk (POST /requests/{reg}/cancel, exactly once by their key).
+    void deliverCancels(QString *problem);
     void deliverDeskEvents(QString *problem);
     void pullChanges(QString *problem);
     void downloadLetters(QString *problem);

@@ -118,9 +118,10 @@ void LetterRequest::submit()
 {
     if (m_flow.screen() != VisitFlow::Review || !m_nik.valid())
         return;
-    const NewRequest request {m_serviceCode, m_nik.nik(), m_form.value(QStringLiteral("name")), m_form.value(QStringLiteral("address")),
+    NewRequest request {m_serviceCode, m_nik.nik(), m_form.value(QStringLiteral("name")), m_form.value(QStringLiteral("address")),
         m_form.value(QStringLiteral("purpose")), m_form.value(QStringLiteral("phone")), m_form.values(),
         queuerules::reasonFromWire(m_priority)};
+    request.enteredBy = m_flow.enteredBy();
     const auto s = service();
     // Printing happens on the print service's thread; the done screen follows the job.
     const auto issued = m_ledger.issue(request, s ? s->name : m_serviceCode);

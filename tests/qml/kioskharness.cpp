@@ -74,7 +74,8 @@ bool reveal(QQuickItem *item)
 }
 } // namespace
 
-KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir, kiosk::QueueBook::Settings queue)
+KioskHarness::KioskHarness(
+    int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir, kiosk::QueueBook::Settings queue, kiosk::LiveLink *live)
 {
     const QDir data(dataDir.isEmpty() ? dir.path() : dataDir);
     if (const kiosk::Status opened = store.open(data.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
@@ -102,8 +103,8 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, cons
     print->addPrinter(QStringLiteral("ticket"), std::move(ticket));
     print->addPrinter(QStringLiteral("letter"), std::move(letter));
     print->start();
-    areas = std::make_unique<kiosk::KioskAreas>(
-        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue)});
+    areas = std::make_unique<kiosk::KioskAreas>(kiosk::KioskServices {
+        *outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), live});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);
