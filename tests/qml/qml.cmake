@@ -15,7 +15,8 @@ kiosk_add_qtest(NAME tst_queue_ui SOURCES qml/tst_queue_ui.cpp LIBS kiosk_test_h
   FUNCTIONS helpNumberIsTakenWithATap callingWithTwoLoketsThreeQueues)
 kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS cardOnEveryCitizenScreen revokedOrGarbageCardChangesNothing longPressFallbackWithUsernameAndPin lockoutSurvivesARestart
-            staffModeEndsAfterTheStaffIdleTime staffEnterARequestForACitizen staffEntryEndsAtTheDesk staffEntryUsesTheStaffIdleTime)
+            staffModeEndsAfterTheStaffIdleTime staffEnterARequestForACitizen staffEntryEndsAtTheDesk staffCancelIsKeptUntilDelivered
+            staffEntryUsesTheStaffIdleTime)
 # Staff cancel at the desk against the real backend process (mutual TLS).
 kiosk_add_qtest(NAME tst_deskcancel SOURCES qml/tst_deskcancel.cpp LIBS kiosk_test_harness LABELS ui integration
   FUNCTIONS staffCancelReachesTheBackendOnce)

@@ -3,6 +3,7 @@
 // staff mode ending by itself after the staff idle time (not the citizen's); staff entering a request for a citizen
 // at the desk through the citizen's own screens.
 #include "kioskharness.h"
+#include "qmlsingletons.h"
 #include "teststaff.h"
 
 #include <QTest>
@@ -103,6 +104,9 @@ private Q_SLOTS:
     }
     void init()
     {
+        // A test's own harness, gone now, unset the areas that the shared harness's singletons are made from.
+        kiosk::qml::Areas::areas = h->areas.get();
+        kiosk::qml::Areas::idle = h->idle.get();
         h->areas->flow.goHome();
         QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
     }
@@ -244,13 +248,14 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("service-SKTM")));
         QVERIFY(h->waitForScreen(QStringLiteral("form")));
         fillSktm(*h);
-        // Nor on the form: nothing is typed into a field, the visit goes on.
-        h->scan(KioskHarness::kStaffCard);
-        QTRY_VERIFY(h->areas->flow.notice().contains(QStringLiteral("Kartu petugas")));
-        QCOMPARE(h->screen(), QStringLiteral("form"));
-        QCOMPARE(h->areas->request.form()->value(QStringLiteral("name")), QStringLiteral("Mbah Kasiyem"));
         QVERIFY(h->tap(QStringLiteral("toReview")));
         QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->areas->request.formError()));
+        // Nor on the review: the visit goes on with the answers as they were.
+        h->scan(KioskHarness::kStaffCard);
+        QTRY_VERIFY(h->areas->flow.notice().contains(QStringLiteral("Kartu petugas")));
+        QCOMPARE(h->screen(), QStringLiteral("review"));
+        QCOMPARE(h->areas->request.form()->value(QStringLiteral("name")), QStringLiteral("Mbah Kasiyem"));
+        QVERIFY(h->waitFor(QStringLiteral("notice")));
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
         QTRY_COMPARE(h->areas->request.ticket().printed, true);
@@ -304,6 +309,45 @@ private Q_SLOTS:
         h->scan(teststaff::card('B'));
         QVERIFY(h->waitForScreen(QStringLiteral("staffLogin")));
         QVERIFY(!h->areas->staffLogin.desk());
+    }
+
+    void staffCancelIsKeptUntilDelivered()
+    {
+        // A request of this kiosk; the kiosk has no backend here, so the desk shows its own record.
+        const auto queued = h->outbox->enqueue({QStringLiteral("SKTM"), kNik, QStringLiteral("Mbah Kasiyem"),
+            QStringLiteral("Dusun Krajan RT 01/RW 02"), QStringLiteral("Keringanan biaya berobat"), {}, {}});
+        QVERIFY(queued);
+        QVERIFY(h->signInStaff());
+        // The citizen's ticket scanned at the desk opens it.
+        h->scan(kiosk::OutboxRepository::ticketQrPayload(queued->statusToken));
+        QTRY_COMPARE(h->areas->requestDesk.registrationNumber(), queued->registrationNumber);
+        QVERIFY(h->areas->requestDesk.message().contains(QStringLiteral("catatan anjungan")));
+        QVERIFY(h->waitFor(QStringLiteral("openedRequest")));
+        // A reason is required.
+        QVERIFY(!h->areas->requestDesk.cancelRequest(QStringLiteral("  ")));
+        QVERIFY(h->outbox->cancelsDue().isEmpty());
+        QVERIFY(h->type(QStringLiteral("cancelReason"), QStringLiteral("Warga pindah domisili")));
+        QVERIFY(h->tap(QStringLiteral("cancelRequest")));
+        QTRY_COMPARE(h->outbox->cancelsDue().size(), 1);
+        const auto body = serverlink::CancelBody::fromJson(h->outbox->cancelsDue().first().body);
+        QVERIFY(body);
+        QCOMPARE(body->registrationNumber, queued->registrationNumber);
+        QCOMPARE(body->reason, QStringLiteral("Warga pindah domisili"));
+        QCOMPARE(body->proof.actor, QStringLiteral("siti"));
+        QVERIFY(!h->areas->requestDesk.mayCancel());
+        QVERIFY(!h->find(QStringLiteral("cancelRequest")));
+        // Opened again by its number: still one cancellation waiting, none offered.
+        QVERIFY(h->type(QStringLiteral("openRegistration"), queued->registrationNumber.toLower()));
+        QVERIFY(h->tap(QStringLiteral("openRequest")));
+        QTRY_VERIFY(h->areas->requestDesk.isOpen());
+        QVERIFY(!h->areas->requestDesk.mayCancel());
+        QCOMPARE(h->outbox->cancelsDue().size(), 1);
+        // The backend took it: nothing waits any more; signing out closes what was open.
+        QVERIFY(h->outbox->markCancelSent(h->outbox->cancelsDue().first().id));
+        QVERIFY(h->outbox->cancelsDue().isEmpty());
+        QVERIFY(h->tap(QStringLiteral("staffSignOut")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        QVERIFY(!h->areas->requestDesk.isOpen());
     }
 
     void staffEntryUsesTheStaffIdleTime()
