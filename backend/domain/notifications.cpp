@@ -123,8 +123,8 @@ QString forTransition(NotificationKind kind, const QString &reg, const QString &
         return gsmSafe(
             QStringLiteral("Surat Anda (No. Reg %1) sudah selesai. Silakan ambil di kantor desa dengan membawa KTP asli.").arg(reg));
     case NotificationKind::NeedsFix:
-        return fitNote(
-            QStringLiteral("Permohonan No. Reg %1 perlu dilengkapi: ").arg(reg), note, QStringLiteral(". Silakan datang ke kantor desa."));
+        return fitNote(QStringLiteral("Permohonan %1 perlu diperbaiki: ").arg(reg), note,
+            QStringLiteral(". Perbaiki di anjungan desa dengan tiket atau nomor registrasi + NIK."));
     case NotificationKind::Rejected:
         return fitNote(QStringLiteral("Permohonan No. Reg %1 ditolak: ").arg(reg), note, QStringLiteral(". Info di kantor desa."));
     default:

@@ -4,6 +4,7 @@
 #include "crypto.h"
 #include "kioskca.h"
 #include "kioskregistry.h"
+#include "requestlife.h"
 #include "sealservice.h"
 #include "servicecatalog.h"
 #include "staffaccounts.h"
@@ -138,6 +139,7 @@ struct ApiServer::Impl {
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
     ExchangeObserver observer;
+    RequestLife life;
 
     void routes();
     void observe(const httplib::Request &req, const httplib::Response &res) const;
@@ -154,6 +156,10 @@ struct ApiServer::Impl {
     void postHandover(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res) const;
     void postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void getRequestView(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
+    void getTicket(const Peer &peer, const httplib::Request &req, httplib::Response &res);
+    void postRevision(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
+    void postCancel(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
 };
 
 template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler)
@@ -199,6 +205,19 @@ void ApiServer::Impl::routes()
     server->Post(
         R"(/api/v1/requests/([^/]+)/handover)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
             postHandover(peer, QString::fromStdString(req.matches[1].str()), req, res);
+        }));
+    server->Get(R"(/api/v1/requests/([^/]+))", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        getRequestView(peer, QString::fromStdString(req.matches[1].str()), req, res);
+    }));
+    server->Get("/api/v1/ticket",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { getTicket(peer, req, res); }));
+    server->Post(
+        R"(/api/v1/requests/([^/]+)/revisions)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+            postRevision(peer, QString::fromStdString(req.matches[1].str()), req, res);
+        }));
+    server->Post(
+        R"(/api/v1/requests/([^/]+)/cancel)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+            postCancel(peer, QString::fromStdString(req.matches[1].str()), req, res);
         }));
     server->Post("/api/v1/heartbeat",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }));
@@ -484,8 +503,104 @@ void ApiServer::Impl::postDeskEvents(const Peer &peer, const httplib::Request &r
     sendJson(res, 200, {{QStringLiteral("received"), int(batch->events.size())}, {QStringLiteral("stored"), stored.value()}});
 }
 
+void ApiServer::Impl::getRequestView(
+    const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res)
+{
+    const auto view = life.view(
+        KioskCaller {peer.kioskId, peer.desaCode}, registrationNumber, header(req, "X-Status-Token"), header(req, "X-Applicant-NIK"));
+    res.set_header("Cache-Control", "no-store");
+    if (view)
+        return sendBody(res, 200, view.value().toJson());
+    if (view.error().code == ErrorCode::NotFound)
+        return sendError(res, 404, QStringLiteral("not_found"), view.error().message);
+    qCWarning(lcApi) << "look-up of" << registrationNumber << "failed:" << view.error().message;
+    sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permohonan belum dapat dibaca."));
+}
+
+void ApiServer::Impl::getTicket(const Peer &peer, const httplib::Request &req, httplib::Response &res)
+{
+    const auto view = life.viewByToken(KioskCaller {peer.kioskId, peer.desaCode}, header(req, "X-Status-Token"));
+    res.set_header("Cache-Control", "no-store");
+    if (view)
+        return sendBody(res, 200, view.value().toJson());
+    if (view.error().code == ErrorCode::NotFound)
+        return sendError(res, 404, QStringLiteral("not_found"), view.error().message);
+    qCWarning(lcApi) << "ticket look-up failed:" << view.error().message;
+    sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permohonan belum dapat dibaca."));
+}
+
+namespace {
+
+/// The status and error word of a refused revision or cancellation.
+void sendLifeError(httplib::Response &res, const Error &error, const QString &what)
+{
+    switch (error.code) {
+    case ErrorCode::NotFound:
+        return sendError(res, 404, QStringLiteral("not_found"), error.message);
+    case ErrorCode::Forbidden:
+        return sendError(res, 403, QStringLiteral("proof_refused"), error.message);
+    case ErrorCode::TransitionNotAllowed:
+        return sendError(res, 409, QStringLiteral("wrong_stage"), error.message);
+    case ErrorCode::VersionConflict:
+        return sendError(res, 409, QStringLiteral("stale_version"), error.message);
+    case ErrorCode::IdempotencyConflict:
+        return sendError(res, 409, QStringLiteral("idempotency_conflict"), error.message);
+    case ErrorCode::InvalidData:
+        return sendError(res, 400, QStringLiteral("invalid_body"), error.message);
+    default:
+        qCWarning(lcApi).noquote() << what << "failed:" << error.message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permintaan belum dapat disimpan."));
+    }
+}
+
+} // namespace
+
+void ApiServer::Impl::postRevision(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res)
+{
+    const QString key = header(req, "Idempotency-Key");
+    if (key.size() < kMinKeyLength || key.size() > kMaxKeyLength)
+        return sendError(res, 400, QStringLiteral("idempotency_key"),
+            QStringLiteral("Header Idempotency-Key wajib, %1–%2 karakter.").arg(kMinKeyLength).arg(kMaxKeyLength));
+    const QByteArray body = QByteArray::fromStdString(req.body);
+    QString why;
+    const auto revision = serverlink::RequestRevision::fromJson(body, &why);
+    if (!revision)
+        return sendError(res, body.size() > serverlink::kMaxBodyBytes ? 413 : 400,
+            body.size() > serverlink::kMaxBodyBytes ? QStringLiteral("payload_too_large") : QStringLiteral("invalid_body"), why);
+    if (revision->registrationNumber != registrationNumber)
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Nomor registrasi di isi tidak sama dengan alamat."));
+    const auto stored = life.revise(
+        KioskCaller {peer.kioskId, peer.desaCode}, key, QString::fromLatin1(serverlink::crypto::sha256(body).toHex()), *revision);
+    if (!stored)
+        return sendLifeError(res, stored.error(), QStringLiteral("revision of ") + registrationNumber);
+    const bool created = stored.value().outcome == InsertOutcome::Created;
+    qCInfo(lcApi).noquote() << (created ? "revised" : "replayed revision of") << registrationNumber << "from" << peer.kioskId;
+    sendJson(res, created ? 201 : 200, accepted(stored.value().record));
+}
+
+void ApiServer::Impl::postCancel(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res)
+{
+    const QString key = header(req, "Idempotency-Key");
+    if (key.size() < kMinKeyLength || key.size() > kMaxKeyLength)
+        return sendError(res, 400, QStringLiteral("idempotency_key"),
+            QStringLiteral("Header Idempotency-Key wajib, %1–%2 karakter.").arg(kMinKeyLength).arg(kMaxKeyLength));
+    QString why;
+    const auto cancel = serverlink::CancelBody::fromJson(QByteArray::fromStdString(req.body), &why);
+    if (!cancel)
+        return sendError(res, 400, QStringLiteral("invalid_body"), why);
+    if (cancel->registrationNumber != registrationNumber)
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Nomor registrasi di isi tidak sama dengan alamat."));
+    // Cancelling twice is harmless (already cancelled: 200), so the key needs no table of its own.
+    const auto done = life.cancel(KioskCaller {peer.kioskId, peer.desaCode}, *cancel);
+    if (!done)
+        return sendLifeError(res, done.error(), QStringLiteral("cancelling ") + registrationNumber);
+    qCInfo(lcApi).noquote() << "cancelled" << registrationNumber << "from" << peer.kioskId;
+    sendJson(res, 200, accepted(done.value()));
+}
+
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)
-    : d(new Impl {store, catalog, workflow, seals, std::make_unique<KioskRegistry>(store), nullptr, {}, {}})
+    : d(new Impl {store, catalog, workflow, seals, std::make_unique<KioskRegistry>(store), nullptr, {}, {},
+        RequestLife(store, catalog, workflow.offices())})
 { }
 
 ApiServer::~ApiServer()

@@ -49,6 +49,36 @@ struct RequestRecord {
     QString phone; // +62…, for SMS notifications; empty when the citizen left none
     LetterSigner signer; // recorded at the signature; empty before (the letter then names the office head)
     QString queueLabel; // the kiosk ticket's queue number ("A-007"); empty when the kiosk sent none
+    QString statusTokenHash; // hex SHA-256 of the ticket's status token; empty when the kiosk sent none
+    QString enteredBy; // staff username when front-office staff entered the request for the citizen
+    int version = 1; // the current version of the form: 1 as submitted, +1 per revision after NEEDS_FIX
+};
+
+/// One version of a request's form as it was submitted: the original (1) or a revision after NEEDS_FIX.
+struct RequestVersionRecord {
+    QString registrationNumber;
+    int version = 1;
+    QString kioskId; // the kiosk that sent it
+    QString actor; // "pemohon", or the staff username who entered or revised it
+    QString name;
+    QString address;
+    QString purpose;
+    QString phone;
+    QJsonObject fields;
+    QList<serverlink::DocumentRef> documents;
+    QDateTime submittedAt;
+    QDateTime receivedAt;
+};
+
+/// A revision accepted from a kiosk (POST /requests/{reg}/revisions), with the step it takes the request to.
+struct NewRevision {
+    QString kioskId;
+    QString idempotencyKey;
+    QString bodySha256; // hex
+    RequestVersionRecord version; // version = the base version + 1
+    serverlink::Stage to = serverlink::Stage::DesaReview; // the review step the request was returned from
+    QString role; // "pemohon" or "front_office" (staff)
+    QString note;
 };
 
 /// A submission accepted from a kiosk, with the identity taken from its certificate.
@@ -148,6 +178,8 @@ struct Transition {
     std::optional<NotificationRecord> notification = std::nullopt;
     /// The handover of the letter (READY → HANDED_OVER), stored in the same transaction.
     std::optional<HandoverRecord> handover = std::nullopt;
+    /// What the citizen is asked to fix (a step to NEEDS_FIX), stored with the event.
+    QList<serverlink::FixItem> fixes = {};
 };
 
 /// A request still waiting for someone (an officer or the citizen), with the start of its current step.
@@ -266,7 +298,7 @@ struct StaffAccountRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 12;
+    static constexpr int kSchemaVersion = 13;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -380,6 +412,19 @@ public:
     [[nodiscard]] Result<QList<StaffAccountRecord>> staffAccounts(const QString &desaCode);
     /// Replaces name, credentials, fallback permission and active flag of the account with `staff.id`.
     [[nodiscard]] Status updateStaffAccount(const StaffAccountRecord &staff);
+
+    // A request's life after submission (backendstore_requestlife.cpp).
+    /// The request whose ticket status token hashes to `statusTokenHash` (hex); NotFound when none.
+    [[nodiscard]] Result<RequestRecord> requestByStatusToken(const QString &statusTokenHash);
+    /// Every version of a request's form, oldest first (empty for a request stored before versions were kept).
+    [[nodiscard]] Result<QList<RequestVersionRecord>> requestVersions(const QString &registrationNumber);
+    /// The fix items of the request's latest step to NEEDS_FIX (empty when it was never returned with items).
+    [[nodiscard]] Result<QList<serverlink::FixItem>> fixItems(const QString &registrationNumber);
+    /// Exactly once per (kiosk, idempotency key): stores the revision as the request's next version, makes it
+    /// current and moves the request from NEEDS_FIX to `revision.to`, all in one transaction. Replayed with the
+    /// same body: the request as it is; another body: IdempotencyConflict; the request no longer at NEEDS_FIX:
+    /// TransitionNotAllowed; a base version that is not the current one: VersionConflict.
+    [[nodiscard]] Result<InsertResult> insertRevision(const NewRevision &revision);
 
     // Monitoring reads (backendstore_monitoring.cpp).
     /// Every event of every request, in sequence order.

@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 12> kMigrations {
+const std::array<QStringList, 13> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -270,6 +270,34 @@ const std::array<QStringList, 12> kMigrations {
                        " collector_name TEXT NOT NULL,"
                        " collector_nik TEXT NOT NULL,"
                        " relationship TEXT NOT NULL)"),
+    },
+    // 13: a request's life after submission: the ticket's status token (its hash) and the staff member who
+    // entered it, every version of its form (the submitted one and each revision after NEEDS_FIX, exactly
+    // once per kiosk and idempotency key), and the fix items an officer returned it with.
+    {
+        QStringLiteral("ALTER TABLE requests ADD COLUMN status_token_hash TEXT"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN entered_by TEXT"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("CREATE INDEX requests_by_status_token ON requests (status_token_hash)"),
+        QStringLiteral("CREATE TABLE request_versions ("
+                       " registration_number TEXT NOT NULL REFERENCES requests (registration_number),"
+                       " version INTEGER NOT NULL,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " idempotency_key TEXT NOT NULL,"
+                       " body_sha256 TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " body_json TEXT NOT NULL,"
+                       " submitted_at TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " PRIMARY KEY (registration_number, version),"
+                       " UNIQUE (kiosk_id, idempotency_key))"),
+        QStringLiteral("CREATE TABLE request_fixes ("
+                       " event_sequence BIGINT NOT NULL REFERENCES events (sequence),"
+                       " position INTEGER NOT NULL,"
+                       " registration_number TEXT NOT NULL REFERENCES requests (registration_number),"
+                       " target TEXT NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " PRIMARY KEY (event_sequence, position))"),
     },
 };
 

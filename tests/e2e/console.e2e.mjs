@@ -255,6 +255,45 @@ check(await stageOf(RETURN_REQ) === 'NEEDS_FIX', 'front office returned a reques
 check((await page.textContent('main')).includes('Foto rumah belum dilampirkan'), 'the return reason is in the history');
 await act(REJECT_REQ, 'setujui');
 
+// Return with fix items (a form field and a requirement's page), the citizen's revision through the kiosk API
+// (the ticket's status token as proof), the diff on the request page, and the approval of the fixed request.
+const FIX_REQ = 'REG-E2E-FIX';
+const fixToken = 'e2e-status-token-0123456789abcdef';
+const pageRef = (pageId) => ({ requirement: 1, requirementText: 'Fotokopi Kartu Keluarga', pageId, sha256: 'ab'.repeat(32), size: 2048,
+  contentType: 'image/jpeg' });
+const fixBody = JSON.stringify({ registrationNumber: FIX_REQ, serviceCode: 'SKTM', nik: '3521114506800002', name: 'Dewi Lestari',
+  address: 'Dusun Krajan RT 01 RW 02, Pitu', purpose: 'Uji perbaikan', fields: sktm, submittedAt: new Date().toISOString(),
+  statusTokenHash: createHash('sha256').update(fixToken).digest('hex'), documents: [pageRef('1'.repeat(32))] });
+check(await kioskPost('/api/v1/requests', fixBody, { 'Idempotency-Key': `e2e-idempotency-${FIX_REQ}` }) === 201,
+  'request with a captured page submitted');
+await page.goto(`${consoleUrl}/permohonan/${FIX_REQ}`);
+await page.click(`a[href="/permohonan/${FIX_REQ}/kembalikan"]`);
+check(await page.locator('#form-kembalikan').count() === 1, 'the request page leads to the return form with fix items');
+await page.goto(`${consoleUrl}/permohonan/${FIX_REQ}/kembalikan?target=document:1`);
+check(await page.isChecked('#butir-document-1'), "a page's link preselects that page in the return form");
+await page.check('#butir-field-pekerjaan');
+await page.fill('#butir-field-pekerjaan-alasan', 'Tulis pekerjaan sesuai KTP');
+await page.fill('#butir-document-1-alasan', 'Foto KK tidak terbaca');
+await page.screenshot({ path: path.join(shots, 'return-with-fix-items.png'), fullPage: true });
+await submitAndWait(page.locator('#form-kembalikan button[type=submit]'));
+check(await stageOf(FIX_REQ) === 'NEEDS_FIX', 'returned with a field and a page item');
+const fixList = await page.textContent('#butir-perbaikan');
+check(fixList.includes('Tulis pekerjaan sesuai KTP') && fixList.includes('Foto KK tidak terbaca'), 'the request page lists both fix items');
+const revision = JSON.stringify({ registrationNumber: FIX_REQ, baseVersion: 1, name: 'Dewi Lestari', address: 'Dusun Krajan RT 01 RW 02, Pitu',
+  purpose: 'Uji perbaikan', fields: { ...sktm, pekerjaan: 'Buruh tani' }, documents: [pageRef('2'.repeat(32))], proof: { statusToken: fixToken },
+  submittedAt: new Date().toISOString() });
+check(await kioskPost(`/api/v1/requests/${FIX_REQ}/revisions`, revision, { 'Idempotency-Key': `e2e-revision-${FIX_REQ}` }) === 201,
+  "the citizen's revision is accepted through the kiosk API");
+check(await kioskPost(`/api/v1/requests/${FIX_REQ}/revisions`, revision, { 'Idempotency-Key': `e2e-revision-${FIX_REQ}` }) === 200,
+  'the same revision again (a retry) is the same answer');
+check(await stageOf(FIX_REQ) === 'RECEIVED', 'the revision is back at the front office check that returned it');
+const diffRows = await page.locator('#perubahan tbody tr').allTextContents();
+check(diffRows.some((r) => r.includes('Petani') && r.includes('Buruh tani')) && diffRows.some((r) => r.includes('Halaman diganti')),
+  `the officer sees what changed (${diffRows.join(' | ')})`);
+await page.screenshot({ path: path.join(shots, 'revision-diff.png'), fullPage: true });
+await act(FIX_REQ, 'setujui');
+check(await stageOf(FIX_REQ) === 'DESA_REVIEW', 'the officer approved the fixed request');
+
 // Role refusal: the front office may not sign, neither one by one nor in bulk.
 const token = await csrfToken();
 const foSigns = await page.request.post(`${consoleUrl}/permohonan/${DESA_REQ}/aksi`,

@@ -25,7 +25,7 @@ set_tests_properties(openapi_contract PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
 set_tests_properties(tst_security tst_endtoend PROPERTIES FIXTURES_SETUP openapi_exchanges)
 get_property(kiosk_all_tests DIRECTORY PROPERTY TESTS)
 foreach(t IN LISTS kiosk_all_tests)
-  if(t MATCHES "^tst_backend_api\\.")
+  if(t MATCHES "^tst_backend_api\\." OR t MATCHES "^tst_requestlife\\.")
     set_tests_properties(${t} PROPERTIES FIXTURES_SETUP openapi_exchanges)
   endif()
 endforeach()

@@ -40,9 +40,16 @@ kiosk_add_qtest(NAME tst_console
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
-            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage staffCardsPage lockoutAfterFiveFailures)
+            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown
+            lockoutAfterFiveFailures)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core
   LABELS backend
   FUNCTIONS medianRule morningPerLoket loketWithoutSamples texts frontOfficeScope)
+# A request's life after submission: look-up from any kiosk of the kecamatan, fix items, revisions, cancel (#13).
+kiosk_add_qtest(NAME tst_requestlife
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_requestlife.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS lookUpLevels returnedWithFixItems revisionRules cancelRules)

@@ -6,6 +6,7 @@
 #include "crypto.h"
 #include "logcapture.h"
 #include "notifications.h"
+#include "requestlife.h"
 #include "workflowfixture.h"
 
 #include <QProcess>
@@ -606,6 +607,131 @@ private slots:
                      .status,
             303);
         QVERIFY(!m_backend->store->staffAccount(QStringLiteral("siti.loket")).value().active);
+    }
+
+    void returnFormWithFixItems()
+    {
+        submit(QStringLiteral("REG-CON-F1"), QStringLiteral("Siti Aminah"));
+        const QString path = QStringLiteral("/permohonan/REG-CON-F1/kembalikan");
+        const auto [jar, csrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        // The request page links to the form; a page's "Tidak terbaca" link preselects that page.
+        QVERIFY(call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-CON-F1")).body.contains(path.toUtf8()));
+        const Reply form = call(jar, QStringLiteral("GET"), path + QStringLiteral("?target=document:1"));
+        QCOMPARE(form.status, 200);
+        QVERIFY(form.body.contains("value=\"document:1\" id=\"butir-document-1\" checked"));
+        QVERIFY(form.body.contains("value=\"field:lamaTinggal\" id=\"butir-field-lamaTinggal\">"));
+        QVERIFY(!form.body.contains("id=\"butir-document-0\" checked"));
+
+        QCOMPARE(
+            call(jar, QStringLiteral("POST"), path, {QStringLiteral("butir=field:name"), QStringLiteral("alasan:field:name=x")}).status,
+            403);
+        const Reply empty = call(jar, QStringLiteral("POST"), path, {QStringLiteral("csrf=") + csrf});
+        QCOMPARE(empty.status, 400);
+        QVERIFY(empty.body.contains("Pilih paling sedikit satu"));
+        const Reply noReason = call(jar, QStringLiteral("POST"), path,
+            {QStringLiteral("csrf=") + csrf, QStringLiteral("butir=field:name"), QStringLiteral("alasan:field:name=Nama sesuai KTP"),
+                QStringLiteral("butir=document:1")});
+        QCOMPARE(noReason.status, 400);
+        // What the officer typed stays in the form.
+        QVERIFY(noReason.body.contains("value=\"Nama sesuai KTP\""));
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-CON-F1")).value().stage, Stage::Received);
+
+        const Reply done = call(jar, QStringLiteral("POST"), path,
+            {QStringLiteral("csrf=") + csrf, QStringLiteral("butir=field:name"),
+                QStringLiteral("alasan:field:name=Tulis nama <b>sesuai</b> KTP"), QStringLiteral("butir=document:1"),
+                QStringLiteral("alasan:document:1=KK tidak terbaca")});
+        QCOMPARE(done.status, 303);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-CON-F1")).value().stage, Stage::NeedsFix);
+        const auto fixes = m_backend->store->fixItems(QStringLiteral("REG-CON-F1")).value();
+        QCOMPARE(fixes.size(), 2);
+        QCOMPARE(fixes.at(0), (serverlink::FixItem {QStringLiteral("field:name"), QStringLiteral("Tulis nama <b>sesuai</b> KTP")}));
+        QCOMPARE(fixes.at(1), (serverlink::FixItem {QStringLiteral("document:1"), QStringLiteral("KK tidak terbaca")}));
+        QCOMPARE(m_backend->store->events(QStringLiteral("REG-CON-F1")).value().constLast().note,
+            QStringLiteral("Nama: Tulis nama <b>sesuai</b> KTP; Fotokopi Kartu Keluarga: KK tidak terbaca"));
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-CON-F1"));
+        QVERIFY(page.body.contains("<section id=\"butir-perbaikan\">"));
+        QVERIFY(page.body.contains("Tulis nama &lt;b&gt;sesuai&lt;/b&gt; KTP"));
+        // Nothing to return any more until the citizen's revision arrives.
+        QCOMPARE(call(jar, QStringLiteral("GET"), path).status, 409);
+        QCOMPARE(call(jar, QStringLiteral("POST"), path,
+                     {QStringLiteral("csrf=") + csrf, QStringLiteral("butir="), QStringLiteral("alasan:=Lagi")})
+                     .status,
+            409);
+    }
+
+    void revisionDiffShown()
+    {
+        StaffAccountRecord staff;
+        staff.desaCode = kDesa;
+        staff.username = QStringLiteral("rina");
+        staff.name = QStringLiteral("Rina Wati");
+        staff.iterations = 1;
+        staff.createdAt = staff.updatedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(m_backend->store->insertStaffAccount(staff));
+        NewRequest n;
+        n.kioskId = QStringLiteral("KIOSK-0001");
+        n.desaCode = kDesa;
+        n.idempotencyKey = QStringLiteral("key-REG-CON-V1-000000");
+        n.bodySha256 = QStringLiteral("v1");
+        n.submit.registrationNumber = QStringLiteral("REG-CON-V1");
+        n.submit.serviceCode = QStringLiteral("DOMISILI");
+        n.submit.nik = QStringLiteral("3521114506800002");
+        n.submit.name = QStringLiteral("Siti Aminah");
+        n.submit.address = QStringLiteral("Dusun Krajan");
+        n.submit.purpose = QStringLiteral("Uji");
+        n.submit.fields = QJsonObject {{QStringLiteral("lamaTinggal"), QStringLiteral("2 tahun")}};
+        n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+        n.submit.enteredBy = QStringLiteral("rina");
+        serverlink::DocumentRef page {
+            1, QStringLiteral("Fotokopi Kartu Keluarga"), QString(32, QLatin1Char('1')), QString(64, QLatin1Char('2')), 100};
+        n.submit.documents = {page};
+        QVERIFY(m_backend->store->insertRequest(n));
+        const auto officer = m_backend->store->officerByUsername(QStringLiteral("fo"));
+        QVERIFY(officer);
+        QVERIFY(m_backend->workflow->returnForFixes(QStringLiteral("REG-CON-V1"), officer.value(),
+            {{QStringLiteral("field:address"), QStringLiteral("Lengkapi RT/RW")},
+                {QStringLiteral("document:1"), QStringLiteral("Buram")}}));
+
+        serverlink::RequestRevision revision;
+        revision.registrationNumber = QStringLiteral("REG-CON-V1");
+        revision.name = n.submit.name;
+        revision.address = QStringLiteral("Dusun Krajan RT 01 RW 02");
+        revision.purpose = n.submit.purpose;
+        revision.fields = QJsonObject {
+            {QStringLiteral("lamaTinggal"), QStringLiteral("2 tahun")}, {QStringLiteral("alamatAsal"), QStringLiteral("Ngawi")}};
+        page.pageId = QString(32, QLatin1Char('3'));
+        revision.documents = {page};
+        revision.proof.nik = n.submit.nik;
+        revision.submittedAt = QDateTime::currentDateTimeUtc();
+        RequestLife life(*m_backend->store, m_backend->catalog, m_backend->offices);
+        const auto revised
+            = life.revise({QStringLiteral("KIOSK-0001"), kDesa}, QStringLiteral("revision-REG-CON-V1"), QStringLiteral("r2"), revision);
+        QVERIFY2(revised, revised ? "" : qPrintable(revised.error().message));
+
+        const auto [jar, csrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        const Reply detail = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-CON-V1"));
+        QCOMPARE(detail.status, 200);
+        const QString body = QString::fromUtf8(detail.body);
+        QVERIFY(body.contains(QStringLiteral("dimasukkan oleh petugas Rina Wati")));
+        static const QRegularExpression section(
+            QStringLiteral("<section id=\"perubahan\">(.*?)</section>"), QRegularExpression::DotMatchesEverythingOption);
+        const QString diff = section.match(body).captured(1);
+        QVERIFY2(diff.contains(QStringLiteral("<td>Alamat</td><td>Isian</td><td>Dusun Krajan</td><td>Dusun Krajan RT 01 RW 02</td>")),
+            qPrintable(diff));
+        QVERIFY2(
+            diff.contains(QStringLiteral("<td>Alamat asal (jika pindahan)</td><td>Isian</td><td>—</td><td>Ngawi</td>")), qPrintable(diff));
+        QVERIFY2(diff.contains(QStringLiteral(
+                     "<td>Fotokopi Kartu Keluarga</td><td>Halaman diganti</td><td>1 halaman</td><td>1 halaman (1 baru)</td>")),
+            qPrintable(diff));
+        QVERIFY(!diff.contains(QStringLiteral("lamaTinggal")) && !diff.contains(QStringLiteral("Lama tinggal")));
+        QVERIFY(body.contains(QStringLiteral("Diperbaiki (versi 2)")));
+        // Back at the front office's check: the officer approves the revised request.
+        QStringList ticked {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + csrf};
+        for (int i = 0; i < 3; ++i)
+            ticked << QStringLiteral("syarat=%1").arg(i);
+        QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/permohonan/REG-CON-V1/aksi"), ticked).status, 303);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-CON-V1")).value().stage, Stage::DesaReview);
     }
 
     void lockoutAfterFiveFailures()

@@ -3,6 +3,7 @@
 #include "console/consoleauth.h"
 #include "console/consoleserver.h"
 #include "console/desapages.h"
+#include "console/fixpages.h"
 #include "console/frontofficepage.h"
 #include "console/leavepages.h"
 #include "console/monitoringpage.h"
@@ -19,6 +20,7 @@ void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceC
     // Registration order is the order of the navigation bar.
     addAuthPages(console, store);
     addRequestPages(console, store, catalog, workflow);
+    addFixPages(console, store, catalog, workflow);
     addOfficerPages(console, store, offices);
     addLeavePages(console, store, offices);
     addDesaPages(console, store, offices);

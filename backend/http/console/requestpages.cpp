@@ -3,6 +3,7 @@
 #include "backendstore.h"
 #include "console/consoleauth.h"
 #include "console/consoleserver.h"
+#include "console/fixpages.h"
 #include "console/html.h"
 #include "letterrenderer.h"
 #include "masking.h"
@@ -207,6 +208,7 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
     if (!r.nomorSurat.isEmpty())
         data.append(html::cell(QStringLiteral("Nomor surat")) + html::cell(r.nomorSurat));
     QString body = QStringLiteral("<h2>Data permohonan</h2>") + html::table({QStringLiteral("Isian"), QStringLiteral("Nilai")}, data, {});
+    body += requestLifeSection(store, catalog, r);
 
     const QList<OfficerAction> actions = workflow.allowedActions(req.capacities, r);
     const bool documentCheck = actions.contains(OfficerAction::Approve) && isDocumentCheck(r.stage, OfficerAction::Approve);
@@ -252,6 +254,10 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
     } else if (documentCheck) {
         body += QStringLiteral("<p>Centang setiap persyaratan yang sudah diperiksa pada formulir di bawah.</p>");
     }
+    if (actions.contains(OfficerAction::Return))
+        forms += QStringLiteral("<p>%1</p>")
+                     .arg(html::link(base + QStringLiteral("/kembalikan"),
+                         QStringLiteral("Kembalikan dengan butir perbaikan (isian atau halaman tertentu)")));
     body += QStringLiteral("<h2>Tindakan</h2>")
         + (forms.isEmpty() ? QStringLiteral("<p class=\"kosong\">Tidak ada langkah untuk Anda pada tahap ini.</p>") : forms);
 
