@@ -150,6 +150,8 @@ private Q_SLOTS:
         if (cancels.first() == 404 && exchanges(QStringLiteral("GET"), QStringLiteral("/requests/") + reg).value(0) == 404)
             QSKIP("this kecamatan-backend has no look-up and cancel API yet (branch lcbackend); the kiosk side ran up to the POST");
         QCOMPARE(cancels.first(), 200);
+        // The desk saw the backend's own view of the request (any kiosk of the kecamatan could open it so).
+        QCOMPARE(exchanges(QStringLiteral("GET"), QStringLiteral("/requests/") + reg), QList<int>({200}));
         QCOMPARE(backendStage(reg), QStringLiteral("CANCELLED"));
         QVERIFY(h.outbox->cancelsDue().isEmpty());
         // Another round sends nothing again.
