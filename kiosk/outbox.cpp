@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include "crypto.h"
+#include "deskjournal.h"
 #include "queuebook.h"
 #include "store.h"
 #include "ticketrenderer.h"
@@ -170,6 +171,14 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
                 {queued.id, serverlink::stageToWire(Stage::Queued), iso(queued.createdAt)});
             !event)
             return fail(event.error());
+        // Staff who entered it for the citizen answer for it in the desk's journal: both or neither survive a cut.
+        if (!request.enteredBy.isEmpty()) {
+            const DeskJournal journal(m_store, [at = queued.createdAt] { return at.toUTC(); });
+            if (const auto entered = journal.record(serverlink::DeskEventKind::RequestEntered, request.enteredBy, queued.registrationNumber,
+                    queued.queueLabel, 0, QStringLiteral("dibantu petugas"));
+                !entered)
+                return fail(entered.error());
+        }
         return Done {};
     });
     if (!committed)

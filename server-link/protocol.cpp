@@ -341,6 +341,7 @@ constexpr std::pair<DeskEventKind, const char *> kDeskEventWords[] = {
     {DeskEventKind::QueueRequeued, "queue.requeued"},
     {DeskEventKind::QueueServed, "queue.served"},
     {DeskEventKind::QueueTransferred, "queue.transferred"},
+    {DeskEventKind::RequestEntered, "request.entered"},
 };
 } // namespace
 

@@ -249,6 +249,7 @@ enum class DeskEventKind {
     QueueRequeued, // queue.requeued: a skipped number back in line once
     QueueServed, // queue.served
     QueueTransferred, // queue.transferred to another loket
+    RequestEntered, // request.entered: staff entered a request for a citizen at the desk (the body's enteredBy)
 };
 
 /// One entry of POST /api/v1/desk-events: who did what at the front office, when. Delivered exactly

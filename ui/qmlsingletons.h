@@ -146,6 +146,16 @@ public:
     static QueueDesk *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->queueDesk); }
 };
 
+/// RequestDesk (a request opened at the staff desk, cancelled there) as a QML singleton.
+struct RequestDeskSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::RequestDesk)
+    QML_NAMED_ELEMENT(RequestDesk)
+    QML_SINGLETON
+public:
+    static RequestDesk *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->requestDesk); }
+};
+
 /// QueueTicket (the help number on the welcome screen) as a QML singleton.
 struct QueueTicketSingleton {
     Q_GADGET

@@ -24,6 +24,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , survey(flow, request, s.outbox)
     , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier}, s.officeName)
     , queueDesk(queue, staffLogin)
+    , requestDesk(staffLogin, s.outbox, s.changes, s.catalog, s.live)
     , queueTicket(queue,
           [&print = s.print, office = s.officeName](
               const QueueEntry &entry, const QString &estimate) { printQueueSlip(entry, office, estimate, print); })
@@ -53,6 +54,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     connect(&status, &StatusLookup::changeQueued, &sync, &SyncStatus::deliverSoon);
     connect(&status, &StatusLookup::fixWanted, &fix, &RequestFix::start);
     connect(&fix, &RequestFix::revisionQueued, &sync, &SyncStatus::deliverSoon);
+    connect(&requestDesk, &RequestDesk::cancelQueued, &sync, &SyncStatus::deliverSoon);
     connect(&sync, &SyncStatus::synced, &status, &StatusLookup::refresh);
 }
 
@@ -62,7 +64,8 @@ QHash<QString, QObject *> KioskAreas::byName()
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
         {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
         {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board}, {QStringLiteral("QueueDesk"), &queueDesk},
-        {QStringLiteral("QueueTicket"), &queueTicket}, {QStringLiteral("DocumentCapture"), &documents}, {QStringLiteral("RequestFix"), &fix}};
+        {QStringLiteral("QueueTicket"), &queueTicket}, {QStringLiteral("DocumentCapture"), &documents}, {QStringLiteral("RequestFix"), &fix},
+        {QStringLiteral("RequestDesk"), &requestDesk}};
 }
 
 void KioskAreas::handleScan(const QString &payload)
@@ -92,6 +95,11 @@ void KioskAreas::handleScan(const QString &payload)
         flow.setNotice(tr("NIK hanya dapat dipindai pada langkah identitas."));
         return;
     case devices::PayloadKind::TicketQr:
+        // A citizen's ticket at the desk opens their request for staff.
+        if (screen == VisitFlow::Staff && staffLogin.desk()) {
+            requestDesk.openTicket(scan.text);
+            return;
+        }
         if (screen == VisitFlow::Welcome || screen == VisitFlow::Status || screen == VisitFlow::Done)
             status.check(scan.text);
         else
@@ -104,6 +112,12 @@ void KioskAreas::handleScan(const QString &payload)
             flow.setNotice(tr("Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini."));
         return;
     case devices::PayloadKind::StaffCard:
+        // Staff entering a citizen's request keep their desk: a card (theirs or a colleague's) is neither a KTP nor a new sign-in.
+        if (!flow.enteredBy().isEmpty()) {
+            flow.setNotice(
+                tr("Kartu petugas tidak dipakai saat mengisi permohonan warga. Pindai KTP warga, atau selesaikan permohonan ini dulu."));
+            return;
+        }
         staffLogin.startCardSignIn(scan.text);
         return;
     case devices::PayloadKind::Unknown:

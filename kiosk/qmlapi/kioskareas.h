@@ -11,6 +11,7 @@
 #include "queuebook.h"
 #include "queuedesk.h"
 #include "requestfix.h"
+#include "requestdesk.h"
 #include "stafflogin.h"
 #include "statuslookup.h"
 #include "survey.h"
@@ -89,13 +90,15 @@ public:
     Survey survey;
     StaffLogin staffLogin;
     QueueDesk queueDesk;
+    /// A request opened at the staff desk (any kiosk's of the kecamatan) and cancelled there.
+    RequestDesk requestDesk;
     QueueTicket queueTicket;
     /// The calling display's and the welcome screen's view of the queue.
     CallBoard board;
 
 public Q_SLOTS:
     /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense;
-    /// a staff card on any screen starts the staff sign-in.
+    /// a staff card on any screen starts the staff sign-in (not while staff enter a request for a citizen).
     void handleScan(const QString &payload);
 
 private:

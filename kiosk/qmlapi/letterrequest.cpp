@@ -143,6 +143,7 @@ void LetterRequest::submit()
     NewRequest request {m_serviceCode, m_nik.nik(), m_form.value(QStringLiteral("name")), m_form.value(QStringLiteral("address")),
         m_form.value(QStringLiteral("purpose")), m_form.value(QStringLiteral("phone")), m_form.values(),
         queuerules::reasonFromWire(m_priority)};
+    request.enteredBy = m_flow.enteredBy();
     const auto s = service();
     // The pages name their requirement as the catalog does (Indonesian), whatever language the screen showed.
     request.documents = m_documents.pages();

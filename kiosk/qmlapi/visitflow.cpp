@@ -15,6 +15,8 @@ VisitFlow::VisitFlow(IdleMonitor &idle, QObject *parent)
 {
     connect(&m_idle, &IdleMonitor::expired, this, [this] {
         qCInfo(lcVisit) << "visit abandoned; wiping the session";
+        // Staff who left a citizen's request half-entered are signed out too.
+        setEnteredBy({});
         goHome();
     });
 }
@@ -62,7 +64,7 @@ void VisitFlow::show(Screen screen)
     setNotice({});
     // Only a visit counts down to the wipe; the welcome screen waits for the next citizen. The staff desk
     // counts the staff's own, longer idle time.
-    m_idle.setArmed(screen != Welcome, screen == Staff);
+    m_idle.setArmed(screen != Welcome, screen == Staff || !m_enteredBy.isEmpty());
     m_idle.activity();
     Q_EMIT screenChanged();
 }
@@ -71,6 +73,24 @@ void VisitFlow::wipe()
 {
     Q_EMIT wiped();
     setNotice({});
+}
+
+void VisitFlow::setEnteredBy(const QString &staff)
+{
+    if (m_enteredBy == staff)
+        return;
+    m_enteredBy = staff;
+    Q_EMIT enteredByChanged();
+}
+
+void VisitFlow::startStaffEntry(const QString &staff)
+{
+    if (staff.isEmpty())
+        return;
+    // Set before the wipe: the wipe forgets the previous citizen, not the staff member's desk.
+    setEnteredBy(staff);
+    wipe();
+    show(Consent);
 }
 
 void VisitFlow::startRequest()
@@ -105,6 +125,7 @@ void VisitFlow::openHelp()
 
 void VisitFlow::openStaff()
 {
+    setEnteredBy({});
     wipe();
     show(StaffLogin);
 }
@@ -136,7 +157,12 @@ void VisitFlow::back()
 void VisitFlow::goHome()
 {
     wipe();
-    show(Welcome);
+    if (!m_enteredBy.isEmpty()) {
+        setEnteredBy({});
+        show(Staff);
+    } else {
+        show(Welcome);
+    }
     setLargeText(false);
     setLanguage(QStringLiteral("id"));
 }

@@ -15,9 +15,15 @@ kiosk_add_qtest(NAME tst_queue_ui SOURCES qml/tst_queue_ui.cpp LIBS kiosk_test_h
   FUNCTIONS helpNumberIsTakenWithATap callingWithTwoLoketsThreeQueues)
 kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS cardOnEveryCitizenScreen revokedOrGarbageCardChangesNothing longPressFallbackWithUsernameAndPin lockoutSurvivesARestart
-            staffModeEndsAfterTheStaffIdleTime)
+            staffModeEndsAfterTheStaffIdleTime staffEnterARequestForACitizen staffEntryEndsAtTheDesk staffCancelIsKeptUntilDelivered
+            staffEntryUsesTheStaffIdleTime)
 kiosk_add_qtest(NAME tst_documents SOURCES qml/tst_documents.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS captureOneSkipTheRest pagesSurviveEditingButNotTheWipe screenFitsEverySize noSourceSkipsTheScreen onlySomeRequirementsAskedAgain)
+# Staff cancel at the desk against the real backend process (mutual TLS).
+kiosk_add_qtest(NAME tst_deskcancel SOURCES qml/tst_deskcancel.cpp LIBS kiosk_test_harness LABELS ui integration
+  FUNCTIONS staffCancelReachesTheBackendOnce)
+target_include_directories(tst_deskcancel PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tools)
+add_dependencies(tst_deskcancel kecamatan-backend recording-backend)
 kiosk_add_qtest(NAME tst_screens SOURCES qml/tst_screens.cpp LIBS kiosk_test_harness LABELS ui)
 kiosk_add_qtest(NAME bench_taps SOURCES bench/bench_taps.cpp LIBS kiosk_test_harness LABELS bench)
 

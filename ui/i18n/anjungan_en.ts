@@ -27,6 +27,10 @@
         <source>Setuju dan lanjut</source>
         <translation>I agree, continue</translation>
     </message>
+    <message>
+        <source>Warga sudah menyetujui (pemberitahuan ini sudah dibacakan atau dibaca sendiri oleh warga)</source>
+        <translation>The citizen agreed (this notice was read to them or they read it themselves)</translation>
+    </message>
 </context>
 <context>
     <name>DoneScreen</name>
@@ -315,6 +319,14 @@
         <source>Beranda</source>
         <translation>Home</translation>
     </message>
+    <message>
+        <source>Diisi petugas</source>
+        <translation>Entered by staff</translation>
+    </message>
+    <message>
+        <source>Meja petugas</source>
+        <translation>Staff desk</translation>
+    </message>
 </context>
 <context>
     <name>NumPad</name>
@@ -585,6 +597,30 @@
     <message>
         <source>Ambil %1</source>
         <translation>Pick-up %1</translation>
+    </message>
+    <message>
+        <source>Buat permohonan untuk warga</source>
+        <translation>Enter a request for a citizen</translation>
+    </message>
+    <message>
+        <source>Untuk warga yang tidak bisa memakai anjungan</source>
+        <translation>For a citizen who cannot use the kiosk</translation>
+    </message>
+    <message>
+        <source>Buka permohonan: nomor registrasi, atau pindai kode QR tiket</source>
+        <translation>Open a request: registration number, or scan the ticket's QR code</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan (tanpa data pribadi)</source>
+        <translation>Reason for cancelling (no personal data)</translation>
+    </message>
+    <message>
+        <source>Batalkan permohonan</source>
+        <translation>Cancel the request</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1021,10 @@
     <message>
         <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat.</source>
         <translation>The scanned code was not recognised. Scan the barcode on your ID card, the QR code on your ticket, or the QR code on a letter.</translation>
+    </message>
+    <message>
+        <source>Kartu petugas tidak dipakai saat mengisi permohonan warga. Pindai KTP warga, atau selesaikan permohonan ini dulu.</source>
+        <translation>A staff card is not used while entering a citizen's request. Scan the citizen's KTP, or finish this request first.</translation>
     </message>
 </context>
 <context>
@@ -1579,6 +1619,65 @@
     <message>
         <source>Pembatalan tidak tersimpan. Silakan tanyakan petugas.</source>
         <translation>The cancellation could not be saved. Please ask the staff.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::RequestDesk</name>
+    <message>
+        <source>Ketik nomor registrasi dari tiket warga, atau pindai kode QR tiketnya.</source>
+        <translation>Type the registration number from the citizen's ticket, or scan its QR code.</translation>
+    </message>
+    <message>
+        <source>Menurut catatan anjungan ini.</source>
+        <translation>According to this kiosk's records.</translation>
+    </message>
+    <message>
+        <source>Permohonan %1 tidak ditemukan di anjungan ini.</source>
+        <translation>Request %1 was not found on this kiosk.</translation>
+    </message>
+    <message>
+        <source>Kode QR ini bukan tiket anjungan.</source>
+        <translation>This QR code is not a kiosk ticket.</translation>
+    </message>
+    <message>
+        <source>Tiket ini bukan dari anjungan ini dan kantor kecamatan tidak terhubung.</source>
+        <translation>This ticket is not from this kiosk and the kecamatan office is not connected.</translation>
+    </message>
+    <message>
+        <source>Menanyakan ke kantor kecamatan…</source>
+        <translation>Asking the kecamatan office…</translation>
+    </message>
+    <message>
+        <source>Belum sampai di kantor kecamatan; menurut catatan anjungan ini.</source>
+        <translation>Not at the kecamatan office yet; according to this kiosk's records.</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan tidak dapat dihubungi; menurut catatan anjungan ini.</source>
+        <translation>The kecamatan office cannot be reached; according to this kiosk's records.</translation>
+    </message>
+    <message>
+        <source>Permohonan tidak ditemukan di kecamatan ini. Periksa lagi nomor registrasinya.</source>
+        <translation>Request not found in this kecamatan. Check the registration number again.</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan tidak dapat dihubungi. Coba lagi sebentar lagi.</source>
+        <translation>The kecamatan office cannot be reached. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan pembatalan dulu.</source>
+        <translation>Write the reason for cancelling first.</translation>
+    </message>
+    <message>
+        <source>Permohonan ini tidak dapat dibatalkan lagi (%1).</source>
+        <translation>This request can no longer be cancelled (%1).</translation>
+    </message>
+    <message>
+        <source>Pembatalan belum dapat disimpan. Coba lagi, atau hubungi teknisi.</source>
+        <translation>The cancellation could not be saved. Try again, or call the technician.</translation>
+    </message>
+    <message>
+        <source>Pembatalan permohonan %1 dicatat dan dikirim ke kantor kecamatan.</source>
+        <translation>The cancellation of request %1 is recorded and sent to the kecamatan office.</translation>
     </message>
 </context>
 </TS>

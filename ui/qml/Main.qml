@@ -36,6 +36,15 @@ ApplicationWindow {
                     onPressAndHold: StaffLogin.startWithoutCard()
                 }
             }
+            // Who is entering this request, on every screen of a staff-assisted entry.
+            Text {
+                objectName: "staffEntryBanner"
+                visible: VisitFlow.enteredBy.length > 0
+                text: qsTr("Diisi petugas")
+                color: Theme.inverse
+                font.pixelSize: 20
+                font.bold: true
+            }
             Text {
                 objectName: "outboxIndicator"
                 visible: SyncStatus.outboxDepth > 0 && window.width > 1100
@@ -57,7 +66,7 @@ ApplicationWindow {
             HeaderButton {
                 objectName: "homeButton"
                 visible: VisitFlow.screen !== VisitFlow.Welcome
-                text: qsTr("Beranda")
+                text: VisitFlow.enteredBy.length > 0 ? qsTr("Meja petugas") : qsTr("Beranda")
                 onClicked: VisitFlow.goHome()
             }
         }
