@@ -16,7 +16,7 @@ namespace kiosk {
 class KioskStore
 {
 public:
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
 
     KioskStore() = default;
     ~KioskStore();

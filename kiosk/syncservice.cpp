@@ -150,6 +150,7 @@ SyncService::SyncService(
     , m_lettersDir(std::move(lettersDir))
     , m_outbox(std::make_unique<OutboxRepository>(m_store, m_key))
     , m_journal(std::make_unique<DeskJournal>(m_store))
+    , m_complaints(std::make_unique<ComplaintBox>(m_store, m_key))
     , m_staff(m_store, m_key)
     // Built here, not in start(): abortNetwork() may be called from another thread at any time.
     , m_client(std::make_unique<serverlink::LinkClient>(std::move(baseUrl), std::move(tls), m_settings.link))
@@ -241,6 +242,7 @@ void SyncService::syncNow()
     refreshStaff(&problem);
     deliverOutbox(&problem);
     deliverSurveys(&problem);
+    deliverComplaints(&problem);
     deliverHandovers(&problem);
     deliverDeskEvents(&problem);
     pullChanges(&problem);
@@ -442,6 +444,29 @@ void SyncService::deliverSurveys(QString *problem)
         }
         // Not recorded: offered again next round, and the backend keeps it once by its id.
         if (const Status recorded = m_outbox->markSurveyDelivered(survey.id); !recorded) {
+            *problem = recorded.error().message;
+            return;
+        }
+    }
+}
+
+void SyncService::deliverComplaints(QString *problem)
+{
+    for (const serverlink::ComplaintBody &complaint : m_complaints->due()) {
+        const auto r = m_client->post(QStringLiteral("/complaints"), complaint.toJson(), {{"Idempotency-Key", complaint.id.toLatin1()}});
+        noteLinkResult(r);
+        if (!r.ok() && r.error == serverlink::LinkError::Http && !serverlink::isTransientStatus(r.status)) {
+            qCWarning(lcSync).noquote() << "complaint" << complaint.number << "refused by the backend:" << describe(r);
+            if (const Status parked = m_complaints->park(complaint.number, describe(r)); !parked)
+                *problem = parked.error().message;
+            continue;
+        }
+        if (!r.ok()) {
+            *problem = describe(r);
+            return;
+        }
+        // Not recorded: offered again next round, and the backend keeps it once by its id.
+        if (const Status recorded = m_complaints->markDelivered(complaint.number); !recorded) {
             *problem = recorded.error().message;
             return;
         }

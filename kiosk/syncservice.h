@@ -1,5 +1,6 @@
 #pragma once
 
+#include "complaintbox.h"
 #include "deskjournal.h"
 #include "linkclient.h"
 #include "outbox.h"
@@ -103,6 +104,8 @@ private:
     void refreshStaff(QString *problem);
     void deliverOutbox(QString *problem);
     void deliverSurveys(QString *problem);
+    /// Delivers complaints once each (POST /complaints); one the backend refuses for good is parked, never dropped.
+    void deliverComplaints(QString *problem);
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
     void deliverHandovers(QString *problem);
     /// Sends the front office's journal (POST /desk-events) in batches; waits its backoff after a failure.
@@ -120,6 +123,7 @@ private:
     QString m_lettersDir;
     std::unique_ptr<OutboxRepository> m_outbox;
     std::unique_ptr<DeskJournal> m_journal;
+    std::unique_ptr<ComplaintBox> m_complaints;
     int m_journalAttempts = 0; // failed deliveries of the journal in a row
     QDateTime m_journalNextAttempt; // null: due now
     StaffDirectory m_staff;

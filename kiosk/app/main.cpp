@@ -3,6 +3,7 @@
 #include "announcer.h"
 #include "autopilot.h"
 #include "catalogmodel.h"
+#include "complaintbox.h"
 #include "config.h"
 #include "idlemonitor.h"
 #include "keypad.h"
@@ -188,8 +189,9 @@ int main(int argc, char *argv[])
     kiosk::IdleMonitor idle(config->idleWarnSeconds * 1000, config->idleWipeSeconds * 1000);
     idle.setStaffTimeout(config->staffIdleMinutes * 60 * 1000);
     idle.watchApplication();
+    kiosk::ComplaintBox complaints(store, *deviceKey);
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
-        {config->counters, config->noShowRequeueMinutes}});
+        {config->counters, config->noShowRequeueMinutes}, &complaints});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;

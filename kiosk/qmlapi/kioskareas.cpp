@@ -19,7 +19,8 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , request(flow, nik, s.catalog, ledger, devices)
     , status(flow, s.outbox, s.catalog, {ledger, &pickupNumbers})
     , verification(flow, s.sealVerifier)
-    , survey(flow, request, s.outbox)
+    , survey(flow, s.outbox)
+    , complaint(flow, s.complaints, s.print, s.officeName, nullptr)
     , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier}, s.officeName)
     , queueDesk(queue, staffLogin)
     , queueTicket(queue,
@@ -42,6 +43,16 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     connect(&s.print, &devices::PrintJobTracker::printerStateChanged, &devices, &DeviceStatus::handlePrinterState);
     connect(&request, &LetterRequest::requestQueued, &sync, &SyncStatus::deliverSoon);
     connect(&survey, &Survey::responseQueued, &sync, &SyncStatus::deliverSoon);
+    connect(&complaint, &ComplaintDesk::complaintFiled, &sync, &SyncStatus::deliverSoon);
+    // At pick-up the citizen rates the service: staff step back (signed out), the survey is the citizen's. Queued, so
+    // that the desk finishes the handover before it is closed.
+    connect(
+        &staffLogin, &StaffLogin::letterHandedOver, this,
+        [this](const QString &serviceCode) {
+            staffLogin.signOut();
+            survey.offerAfterPickup(serviceCode);
+        },
+        Qt::QueuedConnection);
     connect(&sync, &SyncStatus::synced, &status, &StatusLookup::refresh);
 }
 
@@ -49,9 +60,9 @@ QHash<QString, QObject *> KioskAreas::byName()
 {
     return {{QStringLiteral("VisitFlow"), &flow}, {QStringLiteral("NikEntry"), &nik}, {QStringLiteral("LetterRequest"), &request},
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
-        {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
-        {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board}, {QStringLiteral("QueueDesk"), &queueDesk},
-        {QStringLiteral("QueueTicket"), &queueTicket}};
+        {QStringLiteral("Survey"), &survey}, {QStringLiteral("Complaint"), &complaint}, {QStringLiteral("StaffLogin"), &staffLogin},
+        {QStringLiteral("DeviceStatus"), &devices}, {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board},
+        {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket}};
 }
 
 void KioskAreas::handleScan(const QString &payload)
@@ -78,6 +89,10 @@ void KioskAreas::handleScan(const QString &payload)
             nik.acceptScan(scan.nik);
             return;
         }
+        if (screen == VisitFlow::Complaint) {
+            complaint.acceptNikScan(scan.nik);
+            return;
+        }
         flow.setNotice(tr("NIK hanya dapat dipindai pada langkah identitas."));
         return;
     case devices::PayloadKind::TicketQr:
@@ -92,11 +107,19 @@ void KioskAreas::handleScan(const QString &payload)
         else
             flow.setNotice(tr("Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini."));
         return;
+    case devices::PayloadKind::ComplaintSlip:
+        if (screen == VisitFlow::Welcome || screen == VisitFlow::ComplaintAnswer || screen == VisitFlow::Status
+            || screen == VisitFlow::Complaint)
+            complaint.lookUp(scan.complaintNumber, scan.complaintToken);
+        else
+            flow.setNotice(tr("Untuk membaca jawaban pengaduan, selesaikan dulu atau batalkan langkah ini."));
+        return;
     case devices::PayloadKind::StaffCard:
         staffLogin.startCardSignIn(scan.text);
         return;
     case devices::PayloadKind::Unknown:
-        flow.setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat."));
+        flow.setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, pada surat, atau pada slip "
+                          "pengaduan."));
         return;
     }
 }

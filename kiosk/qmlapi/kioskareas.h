@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callboard.h"
+#include "complaintdesk.h"
 #include "deskjournal.h"
 #include "devicestatus.h"
 #include "letterrequest.h"
@@ -43,6 +44,8 @@ struct KioskServices {
     const SealVerifier *sealVerifier = nullptr;
     /// Lokets and the no-show delay ([queue] in the kiosk configuration).
     QueueBook::Settings queue {};
+    /// Complaints filed at this kiosk are committed here (sealed with the device key); null: filing is refused.
+    ComplaintBox *complaints = nullptr;
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
@@ -71,6 +74,8 @@ public:
     StatusLookup status;
     LetterVerification verification;
     Survey survey;
+    /// Complaints: filed from the welcome screen, answers read by scanning the slip.
+    ComplaintDesk complaint;
     StaffLogin staffLogin;
     QueueDesk queueDesk;
     QueueTicket queueTicket;
@@ -78,8 +83,8 @@ public:
     CallBoard board;
 
 public Q_SLOTS:
-    /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense;
-    /// a staff card on any screen starts the staff sign-in.
+    /// A complete scan from any scanner: a NIK, a ticket QR, a letter seal or a complaint slip, taken where it makes
+    /// sense; a staff card on any screen starts the staff sign-in.
     void handleScan(const QString &payload);
 
 private:

@@ -134,7 +134,6 @@ void LetterRequest::submit()
     qCInfo(lcRequest).noquote() << "queued" << queued.registrationNumber << "ticket job" << m_ticketJob;
     m_ticket = {queued.registrationNumber, queued.queueLabel, false, tr("Tiket sedang dicetak…"), s ? s->estimatedDays : 0, requirements(),
         QueueTicket::waitText(issued->wait), queuerules::reasonLabel(queued.priority)};
-    m_lastServiceCode = m_serviceCode;
     Q_EMIT ticketChanged();
     Q_EMIT requestQueued();
     m_flow.show(VisitFlow::Done);

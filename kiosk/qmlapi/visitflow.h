@@ -10,8 +10,9 @@ class IdleMonitor;
 
 /// The citizen's way through the kiosk's screens: which screen shows, back and home, language and
 /// text size, and the one-line notice. goHome() and the idle timeout emit wiped(): every area forgets
-/// the citizen then. Screens: welcome → consent → identify → service → form → review → done →
-/// survey; status, verify, help; staffLogin → staff.
+/// the citizen then. Screens: welcome → consent → identify → service → form → review → done; survey (from
+/// welcome, or after a handover at the desk); status, verify, help; staffLogin → staff; complaint (from welcome),
+/// complaintAnswer (a complaint slip scanned).
 class VisitFlow : public QObject
 {
     Q_OBJECT
@@ -21,7 +22,23 @@ class VisitFlow : public QObject
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
 
 public:
-    enum Screen { Welcome, Consent, Identify, Service, Form, Review, Done, Survey, Status, Verify, Help, StaffLogin, Staff };
+    enum Screen {
+        Welcome,
+        Consent,
+        Identify,
+        Service,
+        Form,
+        Review,
+        Done,
+        Survey,
+        Status,
+        Verify,
+        Help,
+        StaffLogin,
+        Staff,
+        Complaint,
+        ComplaintAnswer
+    };
     Q_ENUM(Screen)
 
     explicit VisitFlow(IdleMonitor &idle, QObject *parent = nullptr);

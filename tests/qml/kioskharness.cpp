@@ -102,8 +102,9 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, cons
     print->addPrinter(QStringLiteral("ticket"), std::move(ticket));
     print->addPrinter(QStringLiteral("letter"), std::move(letter));
     print->start();
-    areas = std::make_unique<kiosk::KioskAreas>(
-        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue)});
+    complaints = std::make_unique<kiosk::ComplaintBox>(store, key);
+    areas = std::make_unique<kiosk::KioskAreas>(kiosk::KioskServices {
+        *outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), complaints.get()});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogmodel.h"
+#include "complaintbox.h"
 #include "idlemonitor.h"
 #include "kioskareas.h"
 #include "outbox.h"
@@ -117,6 +118,8 @@ public:
     kiosk::KioskStore store;
     QByteArray key;
     std::unique_ptr<kiosk::OutboxRepository> outbox;
+    /// Complaints filed at the kiosk (sealed with the same device key).
+    std::unique_ptr<kiosk::ComplaintBox> complaints;
     kiosk::CatalogModel catalog;
     std::unique_ptr<kiosk::StaffDirectory> staff;
     std::unique_ptr<kiosk::IdleMonitor> idle;

@@ -104,6 +104,8 @@ ApplicationWindow {
             case VisitFlow.Help: return "HelpScreen.qml"
             case VisitFlow.StaffLogin: return "StaffLoginScreen.qml"
             case VisitFlow.Staff: return "StaffScreen.qml"
+            case VisitFlow.Complaint: return "ComplaintScreen.qml"
+            case VisitFlow.ComplaintAnswer: return "ComplaintAnswerScreen.qml"
             default: return "WelcomeScreen.qml"
             }
         }

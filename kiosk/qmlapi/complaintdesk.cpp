@@ -1,0 +1,153 @@
+#include "complaintdesk.h"
+
+#include "escpos.h"
+#include "nik.h"
+#include "printjobtracker.h"
+#include "ticketrenderer.h"
+#include "visitflow.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcComplaint, "anjungan.complaint")
+
+namespace kiosk {
+
+ComplaintDesk::ComplaintDesk(
+    VisitFlow &flow, ComplaintBox *box, devices::PrintJobTracker &print, QString officeName, LiveLink *live, QObject *parent)
+    : QObject(parent)
+    , m_flow(flow)
+    , m_box(box)
+    , m_print(print)
+    , m_officeName(std::move(officeName))
+    , m_live(live)
+{
+    connect(&m_flow, &VisitFlow::languageChanged, this, &ComplaintDesk::categoriesChanged);
+    connect(&m_flow, &VisitFlow::wiped, this, &ComplaintDesk::reset);
+}
+
+QVariantList ComplaintDesk::categories() const
+{
+    QVariantList out;
+    for (const serverlink::WireChoice &c : serverlink::complaintCategories())
+        out.append(QVariantMap {{QStringLiteral("wire"), QString::fromLatin1(c.wire)},
+            {QStringLiteral("label"), QCoreApplication::translate("Complaint", c.label)}});
+    return out;
+}
+
+int ComplaintDesk::maxTextLength()
+{
+    return serverlink::ComplaintBody::kMaxTextLength;
+}
+
+void ComplaintDesk::reset()
+{
+    m_error.clear();
+    m_filedNumber.clear();
+    m_phoneGiven = false;
+    Q_EMIT changed();
+    if (!m_scannedNik.isEmpty()) {
+        m_scannedNik.clear();
+        Q_EMIT scannedNikChanged();
+    }
+    ++m_lookup;
+    setAnswer({});
+}
+
+void ComplaintDesk::acceptNikScan(const QString &nik)
+{
+    m_scannedNik = nik;
+    Q_EMIT scannedNikChanged();
+}
+
+void ComplaintDesk::setError(const QString &error)
+{
+    m_error = error;
+    Q_EMIT changed();
+}
+
+void ComplaintDesk::setAnswer(const ComplaintAnswerView &answer)
+{
+    if (m_answer == answer)
+        return;
+    m_answer = answer;
+    Q_EMIT answerChanged();
+}
+
+void ComplaintDesk::open()
+{
+    reset();
+    m_flow.show(VisitFlow::Complaint);
+}
+
+bool ComplaintDesk::submit(const QString &category, const QString &text, const QString &nik, const QString &phone)
+{
+    const QString categoryLabel = serverlink::complaintCategoryLabel(category);
+    if (categoryLabel.isEmpty()) {
+        setError(tr("Pilih jenis pengaduan."));
+        return false;
+    }
+    const QString body = text.trimmed();
+    if (body.isEmpty()) {
+        setError(tr("Tuliskan pengaduan Anda."));
+        return false;
+    }
+    if (body.size() > maxTextLength()) {
+        setError(tr("Pengaduan paling banyak %1 huruf. Persingkat tulisan Anda.").arg(maxTextLength()));
+        return false;
+    }
+    const QString typedNik = nik.trimmed();
+    if (!typedNik.isEmpty()) {
+        const auto parsed = parseNik(typedNik);
+        if (const auto *problem = std::get_if<NikError>(&parsed)) {
+            setError(nikErrorMessage(*problem) + QLatin1Char(' ') + tr("Atau kosongkan NIK untuk mengadu tanpa nama."));
+            return false;
+        }
+    }
+    QString mobile;
+    if (!phone.trimmed().isEmpty()) {
+        const auto normalized = serverlink::normalizePhone(phone);
+        if (!normalized) {
+            setError(tr("Nomor HP tidak dikenali. Tulis seperti 0812xxxxxxxx, atau kosongkan bila tidak perlu SMS."));
+            return false;
+        }
+        mobile = *normalized;
+    }
+    const auto filed = m_box ? m_box->file({category, body, typedNik, mobile})
+                             : Result<FiledComplaint>(Error {ErrorCode::NotFound, QStringLiteral("no complaint store on this kiosk")});
+    if (!filed) {
+        qCCritical(lcComplaint).noquote() << "complaint not stored:" << filed.error().message;
+        setError(tr("Pengaduan belum tersimpan. Coba sekali lagi; bila tetap gagal, sampaikan kepada petugas."));
+        return false;
+    }
+    qCInfo(lcComplaint).noquote() << "filed complaint" << filed->number;
+    // The slip prints only after the complaint is committed.
+    const ComplaintSlipContent slip {m_officeName, filed->number, categoryLabel, filed->filedAt, filed->qrPayload()};
+    m_print.submit(QStringLiteral("ticket"), devices::escpos::ticketJob(TicketRenderer().renderComplaintSlip(slip)),
+        QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Pengaduan %1").arg(filed->number));
+    m_error.clear();
+    m_filedNumber = filed->number;
+    m_phoneGiven = !mobile.isEmpty();
+    Q_EMIT changed();
+    Q_EMIT complaintFiled();
+    return true;
+}
+
+void ComplaintDesk::lookUp(const QString &number, const QString &token)
+{
+    const int lookup = ++m_lookup;
+    ComplaintAnswerView view;
+    view.number = number;
+    view.state = ComplaintAnswerView::Asking;
+    setAnswer(view);
+    m_flow.show(VisitFlow::ComplaintAnswer);
+    Q_UNUSED(token)
+    Q_UNUSED(lookup)
+    view.state = ComplaintAnswerView::Offline;
+    view.message = tr("Anjungan ini belum tersambung ke kantor kecamatan, jadi jawaban belum dapat dibaca di sini. Simpan slip "
+                      "Anda dan coba lagi nanti, atau tanyakan kepada petugas.");
+    setAnswer(view);
+}
+
+} // namespace kiosk
