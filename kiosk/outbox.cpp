@@ -114,6 +114,10 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
     body.phone = request.phone;
     body.fields = request.fields;
     body.submittedAt = queued.createdAt.toUTC();
+    body.statusTokenHash = QString::fromLatin1(serverlink::crypto::sha256(queued.statusToken.toLatin1()).toHex());
+    body.enteredBy = request.enteredBy;
+    queued.documents = DocumentStore::describe(request.documents);
+    body.documents = queued.documents;
 
     const QString day = queued.queueDay.toString(Qt::ISODate);
     const Status committed = m_store.transaction([&]() -> Status {
@@ -136,7 +140,7 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
         body.queueLabel = number->label;
         const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, body.toJson(), queued.registrationNumber.toUtf8());
         q.prepare(QStringLiteral("INSERT INTO requests (registration_number, status_token_hash, idempotency_key, service_code, payload,"
-                                 " created_at, stage, stage_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 " created_at, stage, stage_at, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(queued.registrationNumber);
         q.addBindValue(serverlink::crypto::sha256(queued.statusToken.toLatin1()));
         q.addBindValue(queued.idempotencyKey);
@@ -145,9 +149,14 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
         q.addBindValue(iso(queued.createdAt));
         q.addBindValue(serverlink::stageToWire(Stage::Queued));
         q.addBindValue(iso(queued.createdAt));
+        q.addBindValue(request.enteredBy.isEmpty() ? QStringLiteral("") : request.enteredBy);
         if (!q.exec())
             return fail(queryFailed(QStringLiteral("permohonan"), q));
         queued.id = q.lastInsertId().toLongLong();
+        if (const Status pages
+            = DocumentStore(m_store, m_key).store(queued.id, queued.registrationNumber, request.documents, queued.documents);
+            !pages)
+            return fail(pages.error());
 
         const QByteArray tokenSealed
             = serverlink::crypto::aeadSeal(m_key, queued.statusToken.toLatin1(), ticketAad(queued.registrationNumber));
@@ -264,6 +273,11 @@ Status OutboxRepository::recordOutcomes(const QList<DeliveryOutcome> &outcomes)
                     QStringLiteral("UPDATE requests SET delivered_at = ?, last_error = NULL, next_attempt_at = NULL,"
                                    " stage = CASE WHEN stage = ? THEN ? ELSE stage END WHERE id = ?"),
                     {iso(m_clock()), serverlink::stageToWire(Stage::Queued), serverlink::stageToWire(Stage::Received), outcome.requestId});
+                // The backend knows the request's pages now: their upload may start.
+                if (written)
+                    written = m_store.write(QStringLiteral("dokumen diumumkan"),
+                        QStringLiteral("UPDATE request_documents SET announced_at = ? WHERE request_id = ? AND announced_at IS NULL"),
+                        {iso(m_clock()), outcome.requestId});
                 break;
             case DeliveryOutcome::Kind::Retry:
                 written = m_store.write(QStringLiteral("jadwal kirim ulang"),
@@ -587,6 +601,10 @@ Result<int> OutboxRepository::purgePersonalData(int afterDays)
                     {QByteArray(""), iso(m_clock()), id});
                 !request)
                 return request.error();
+            if (const auto pages = m_store.write(QStringLiteral("hapus halaman dokumen"),
+                    QStringLiteral("UPDATE request_documents SET sealed = NULL, purged_at = ? WHERE request_id = ?"), {iso(m_clock()), id});
+                !pages)
+                return pages.error();
             return done(m_store.write(
                 QStringLiteral("hapus token tiket"), QStringLiteral("UPDATE tickets SET token_sealed = NULL WHERE request_id = ?"), {id}));
         });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "documentstore.h"
 #include "kioskresult.h"
 #include "protocol.h"
 #include "queuerules.h"
@@ -26,6 +27,10 @@ struct NewRequest {
     QJsonObject fields;
     /// Disabilitas or ibu hamil, tapped on the kiosk; lansia is read from the NIK.
     PriorityReason priority = PriorityReason::None;
+    /// Requirement pages captured at the kiosk; a requirement without one was skipped ("bawa aslinya").
+    QList<CapturedPage> documents;
+    /// The staff member who entered the request for the citizen at the desk; empty when the citizen did.
+    QString enteredBy;
 };
 
 /// A request committed to the outbox together with its ticket.
@@ -40,6 +45,8 @@ struct QueuedRequest {
     PriorityReason priority = PriorityReason::None;
     QDateTime createdAt;
     QString serviceCode;
+    /// The pages as the body names them (same order as NewRequest::documents).
+    QList<serverlink::DocumentRef> documents;
 };
 
 /// What the status screen and staff see about one request (name masked).

@@ -175,7 +175,30 @@ const char *const kMigrations[] = {
         PRIMARY KEY (day, counter)
     );
     )",
-    // 10: complaints (pengaduan) filed at this kiosk: the body (NIK, phone, text) sealed with the device key until the
+    // Requirement pages captured at the kiosk (sealed with the device key), uploaded after their request.
+    R"(
+    CREATE TABLE request_documents (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER REFERENCES requests (id),
+        registration_number TEXT NOT NULL,
+        page_id TEXT NOT NULL UNIQUE,
+        requirement INTEGER NOT NULL,
+        requirement_text TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        sealed BLOB,
+        created_at TEXT NOT NULL,
+        announced_at TEXT,
+        uploaded_bytes INTEGER NOT NULL DEFAULT 0,
+        delivered_at TEXT,
+        purged_at TEXT
+    );
+    CREATE INDEX request_documents_request ON request_documents (request_id);
+    CREATE INDEX request_documents_number ON request_documents (registration_number);
+    ALTER TABLE requests ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
+    )",
+    // 11: complaints (pengaduan) filed at this kiosk: the body (NIK, phone, text) sealed with the device key until the
     // backend has it, then dropped; parked with the reason when the backend refuses it for good.
     R"(
     CREATE TABLE complaints (

@@ -117,6 +117,76 @@ QString boundedString(const QJsonObject &o, const char *key, QString *error, boo
     }
     return s;
 }
+
+bool isLowerHex(const QString &s, int length)
+{
+    if (s.size() != length)
+        return false;
+    for (QChar c : s)
+        if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))))
+            return false;
+    return true;
+}
+
+// The "documents" array of a request or revision: absent is none; anything malformed refuses the body.
+QList<DocumentRef> documentList(const QJsonValue &v, QString *error)
+{
+    QList<DocumentRef> out;
+    if (v.isUndefined())
+        return out;
+    if (!v.isArray()) {
+        *error = QStringLiteral("field 'documents' is not an array");
+        return {};
+    }
+    const QJsonArray a = v.toArray();
+    if (a.size() > kMaxDocumentsPerRequest) {
+        *error = QStringLiteral("more than %1 documents").arg(kMaxDocumentsPerRequest);
+        return {};
+    }
+    for (const QJsonValue &item : a) {
+        auto ref = DocumentRef::fromJsonObject(item.toObject(), error);
+        if (!ref)
+            return {};
+        for (const DocumentRef &seen : out)
+            if (seen.pageId == ref->pageId) {
+                *error = QStringLiteral("document %1 named twice").arg(ref->pageId);
+                return {};
+            }
+        out.append(*ref);
+    }
+    return out;
+}
+
+QJsonObject proofObject(const RequestProof &proof)
+{
+    QJsonObject o;
+    if (!proof.statusToken.isEmpty())
+        o.insert(QStringLiteral("statusToken"), proof.statusToken);
+    if (!proof.nik.isEmpty())
+        o.insert(QStringLiteral("nik"), proof.nik);
+    if (!proof.actor.isEmpty())
+        o.insert(QStringLiteral("actor"), proof.actor);
+    return o;
+}
+
+RequestProof proofFrom(const QJsonValue &v, QString *error)
+{
+    RequestProof p;
+    if (!v.isObject()) {
+        if (error->isEmpty())
+            *error = QStringLiteral("field 'proof' missing or not an object");
+        return p;
+    }
+    const QJsonObject o = v.toObject();
+    p.statusToken = boundedString(o, "statusToken", error, false);
+    p.nik = boundedString(o, "nik", error, false);
+    p.actor = boundedString(o, "actor", error, false);
+    if (error->isEmpty() && (p.statusToken.size() > 64 || (!p.nik.isEmpty() && p.nik.size() != 16) || p.actor.size() > 64))
+        *error = QStringLiteral("field 'proof' holds a malformed token, NIK or actor");
+    if (error->isEmpty() && p.isEmpty())
+        *error = QStringLiteral("field 'proof' needs a status token, a NIK or a staff actor");
+    return p;
+}
 } // namespace
 
 QString stageToWire(Stage stage)
@@ -180,6 +250,12 @@ QByteArray SubmitRequest::toJson() const
     // Only when given: a body without a queue number stays byte-identical to what older kiosks sent.
     if (!queueLabel.isEmpty())
         o.insert(QStringLiteral("queueLabel"), queueLabel);
+    if (!statusTokenHash.isEmpty())
+        o.insert(QStringLiteral("statusTokenHash"), statusTokenHash);
+    if (!enteredBy.isEmpty())
+        o.insert(QStringLiteral("enteredBy"), enteredBy);
+    if (!documents.isEmpty())
+        o.insert(QStringLiteral("documents"), objectArray(documents));
     // QJsonObject keeps keys sorted, so Compact output is canonical.
     return compact(o);
 }
@@ -216,6 +292,14 @@ std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QSt
     r.queueLabel = boundedString(o, "queueLabel", &err, false);
     if (err.isEmpty() && r.queueLabel.size() > 16)
         err = QStringLiteral("field 'queueLabel' is longer than 16 characters");
+    r.statusTokenHash = boundedString(o, "statusTokenHash", &err, false);
+    if (err.isEmpty() && !r.statusTokenHash.isEmpty() && !isLowerHex(r.statusTokenHash, 64))
+        err = QStringLiteral("field 'statusTokenHash' is not a SHA-256 in hex");
+    r.enteredBy = boundedString(o, "enteredBy", &err, false);
+    if (err.isEmpty() && r.enteredBy.size() > 64)
+        err = QStringLiteral("field 'enteredBy' is longer than 64 characters");
+    if (err.isEmpty())
+        r.documents = documentList(o.value(QStringLiteral("documents")), &err);
     if (err.isEmpty() && (r.registrationNumber.isEmpty() || r.serviceCode.isEmpty() || r.nik.size() != 16))
         err = QStringLiteral("registrationNumber, serviceCode and a 16-digit nik are required");
     if (!err.isEmpty()) {
@@ -608,7 +692,7 @@ QByteArray ComplaintBody::toJson() const
         o.insert(QStringLiteral("nik"), nik);
     if (!phone.isEmpty())
         o.insert(QStringLiteral("phone"), phone);
-    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
     return compact(o);
 }
 
@@ -1051,6 +1135,266 @@ std::optional<StaffCredentials> StaffCredentials::fromJson(const QByteArray &jso
         out.staff.append(std::move(*c));
     }
     return out;
+}
+
+QJsonObject DocumentRef::toJsonObject() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("requirement"), requirement);
+    o.insert(QStringLiteral("requirementText"), requirementText);
+    o.insert(QStringLiteral("pageId"), pageId);
+    o.insert(QStringLiteral("sha256"), sha256);
+    o.insert(QStringLiteral("size"), size);
+    o.insert(QStringLiteral("contentType"), contentType);
+    return o;
+}
+
+std::optional<DocumentRef> DocumentRef::fromJsonObject(const QJsonObject &o, QString *error)
+{
+    QString err;
+    DocumentRef d;
+    const QJsonValue requirement = o.value(QStringLiteral("requirement"));
+    d.requirement = requirement.toInt(-1);
+    d.requirementText = boundedString(o, "requirementText", &err);
+    d.pageId = boundedString(o, "pageId", &err);
+    d.sha256 = boundedString(o, "sha256", &err);
+    d.size = o.value(QStringLiteral("size")).toInteger(-1);
+    d.contentType = boundedString(o, "contentType", &err);
+    if (err.isEmpty() && (!requirement.isDouble() || d.requirement < 0 || d.requirement >= 100))
+        err = QStringLiteral("document 'requirement' is not an index 0–99");
+    if (err.isEmpty() && !isLowerHex(d.pageId, 32))
+        err = QStringLiteral("document 'pageId' is not 32 hex characters");
+    if (err.isEmpty() && !isLowerHex(d.sha256, 64))
+        err = QStringLiteral("document 'sha256' is not a SHA-256 in hex");
+    if (err.isEmpty() && (d.size < 1 || d.size > kMaxDocumentBytes))
+        err = QStringLiteral("document 'size' is not 1–%1 bytes").arg(kMaxDocumentBytes);
+    if (err.isEmpty() && d.contentType != QLatin1String("image/jpeg") && d.contentType != QLatin1String("image/png")
+        && d.contentType != QLatin1String("application/pdf"))
+        err = QStringLiteral("document 'contentType' is not image/jpeg, image/png or application/pdf");
+    if (!err.isEmpty())
+        return refuse<DocumentRef>(error, err);
+    return d;
+}
+
+QString FixItem::fieldKey() const
+{
+    return target.startsWith(QLatin1String("field:")) ? target.mid(6) : QString();
+}
+
+int FixItem::documentRequirement() const
+{
+    if (!target.startsWith(QLatin1String("document:")))
+        return -1;
+    bool ok = false;
+    const int n = target.mid(9).toInt(&ok);
+    return ok && n >= 0 ? n : -1;
+}
+
+QJsonObject FixItem::toJsonObject() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("target"), target);
+    o.insert(QStringLiteral("reason"), reason);
+    return o;
+}
+
+std::optional<FixItem> FixItem::fromJsonObject(const QJsonObject &o, QString *error)
+{
+    QString err;
+    FixItem f;
+    f.target = boundedString(o, "target", &err);
+    f.reason = boundedString(o, "reason", &err);
+    if (err.isEmpty() && !f.target.isEmpty() && f.fieldKey().isEmpty() && f.documentRequirement() < 0)
+        err = QStringLiteral("fix 'target' is not field:<key>, document:<n> or empty");
+    if (!err.isEmpty())
+        return refuse<FixItem>(error, err);
+    return f;
+}
+
+QJsonObject TimelineEntry::toJsonObject() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("stage"), stageToWire(stage));
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
+    if (!note.isEmpty())
+        o.insert(QStringLiteral("note"), note);
+    if (!actorRole.isEmpty())
+        o.insert(QStringLiteral("actorRole"), actorRole);
+    return o;
+}
+
+std::optional<TimelineEntry> TimelineEntry::fromJsonObject(const QJsonObject &o)
+{
+    const auto stage = stageFromWire(o.value(QStringLiteral("stage")).toString());
+    TimelineEntry e;
+    e.at = QDateTime::fromString(o.value(QStringLiteral("at")).toString(), Qt::ISODate);
+    e.note = o.value(QStringLiteral("note")).toString().left(kMaxFieldLength);
+    e.actorRole = o.value(QStringLiteral("actorRole")).toString().left(64);
+    if (!stage || !e.at.isValid())
+        return std::nullopt;
+    e.stage = *stage;
+    return e;
+}
+
+QByteArray RequestView::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("registrationNumber"), registrationNumber);
+    o.insert(QStringLiteral("serviceCode"), serviceCode);
+    o.insert(QStringLiteral("stage"), stageToWire(stage));
+    o.insert(QStringLiteral("stageAt"), stageAt.toUTC().toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("maskedName"), maskedName);
+    o.insert(QStringLiteral("timeline"), objectArray(timeline));
+    o.insert(QStringLiteral("letterAvailable"), letterAvailable);
+    o.insert(QStringLiteral("detailed"), detailed);
+    if (detailed) {
+        o.insert(QStringLiteral("note"), note);
+        o.insert(QStringLiteral("fixes"), objectArray(fixes));
+        o.insert(QStringLiteral("version"), version);
+        o.insert(QStringLiteral("citizenMayCancel"), citizenMayCancel);
+        o.insert(QStringLiteral("name"), name);
+        o.insert(QStringLiteral("address"), address);
+        o.insert(QStringLiteral("purpose"), purpose);
+        o.insert(QStringLiteral("phone"), phone);
+        o.insert(QStringLiteral("fields"), fields);
+        o.insert(QStringLiteral("documents"), objectArray(documents));
+    }
+    return compact(o);
+}
+
+std::optional<RequestView> RequestView::fromJson(const QByteArray &json, QString *error)
+{
+    if (json.size() > kMaxBodyBytes)
+        return refuse<RequestView>(error, QStringLiteral("body larger than %1 bytes").arg(kMaxBodyBytes));
+    QString err;
+    const auto parsed = parseObject(json, &err);
+    if (!parsed)
+        return refuse<RequestView>(error, err);
+    const QJsonObject &o = *parsed;
+    RequestView v;
+    v.registrationNumber = boundedString(o, "registrationNumber", &err);
+    v.serviceCode = boundedString(o, "serviceCode", &err);
+    const auto stage = stageFromWire(boundedString(o, "stage", &err));
+    v.stageAt = QDateTime::fromString(boundedString(o, "stageAt", &err), Qt::ISODate);
+    v.maskedName = boundedString(o, "maskedName", &err, false);
+    v.letterAvailable = o.value(QStringLiteral("letterAvailable")).toBool();
+    v.detailed = o.value(QStringLiteral("detailed")).toBool();
+    if (err.isEmpty() && (!stage || !v.stageAt.isValid() || v.registrationNumber.isEmpty()))
+        err = QStringLiteral("registrationNumber, a known stage and an ISO 8601 stageAt are required");
+    if (!err.isEmpty())
+        return refuse<RequestView>(error, err);
+    v.stage = *stage;
+    for (const QJsonValue &item : o.value(QStringLiteral("timeline")).toArray())
+        if (const auto entry = TimelineEntry::fromJsonObject(item.toObject()))
+            v.timeline.append(*entry);
+    if (v.detailed) {
+        v.note = boundedString(o, "note", &err, false);
+        for (const QJsonValue &item : o.value(QStringLiteral("fixes")).toArray()) {
+            const auto fix = FixItem::fromJsonObject(item.toObject(), &err);
+            if (!fix)
+                break;
+            v.fixes.append(*fix);
+        }
+        v.version = o.value(QStringLiteral("version")).toInt(1);
+        v.citizenMayCancel = o.value(QStringLiteral("citizenMayCancel")).toBool();
+        v.name = boundedString(o, "name", &err, false);
+        v.address = boundedString(o, "address", &err, false);
+        v.purpose = boundedString(o, "purpose", &err, false);
+        v.phone = boundedString(o, "phone", &err, false);
+        v.fields = o.value(QStringLiteral("fields")).toObject();
+        if (err.isEmpty())
+            v.documents = documentList(o.value(QStringLiteral("documents")), &err);
+        if (err.isEmpty() && v.version < 1)
+            err = QStringLiteral("field 'version' is below 1");
+        if (!err.isEmpty())
+            return refuse<RequestView>(error, err);
+    }
+    return v;
+}
+
+QByteArray RequestRevision::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("registrationNumber"), registrationNumber);
+    o.insert(QStringLiteral("baseVersion"), baseVersion);
+    o.insert(QStringLiteral("name"), name);
+    o.insert(QStringLiteral("address"), address);
+    o.insert(QStringLiteral("purpose"), purpose);
+    if (!phone.isEmpty())
+        o.insert(QStringLiteral("phone"), phone);
+    o.insert(QStringLiteral("fields"), fields);
+    o.insert(QStringLiteral("documents"), objectArray(documents));
+    o.insert(QStringLiteral("proof"), proofObject(proof));
+    o.insert(QStringLiteral("submittedAt"), submittedAt.toUTC().toString(Qt::ISODate));
+    return compact(o);
+}
+
+std::optional<RequestRevision> RequestRevision::fromJson(const QByteArray &json, QString *error)
+{
+    if (json.size() > kMaxBodyBytes)
+        return refuse<RequestRevision>(error, QStringLiteral("body larger than %1 bytes").arg(kMaxBodyBytes));
+    QString err;
+    const auto parsed = parseObject(json, &err);
+    if (!parsed)
+        return refuse<RequestRevision>(error, err);
+    const QJsonObject &o = *parsed;
+    RequestRevision r;
+    r.registrationNumber = boundedString(o, "registrationNumber", &err);
+    const QJsonValue base = o.value(QStringLiteral("baseVersion"));
+    r.baseVersion = base.toInt(0);
+    r.name = boundedString(o, "name", &err);
+    r.address = boundedString(o, "address", &err);
+    r.purpose = boundedString(o, "purpose", &err);
+    r.phone = boundedString(o, "phone", &err, false);
+    const QJsonValue fields = o.value(QStringLiteral("fields"));
+    if (err.isEmpty() && !fields.isObject())
+        err = QStringLiteral("field 'fields' missing or not an object");
+    r.fields = fields.toObject();
+    if (err.isEmpty())
+        r.documents = documentList(o.value(QStringLiteral("documents")), &err);
+    r.proof = proofFrom(o.value(QStringLiteral("proof")), &err);
+    r.submittedAt = QDateTime::fromString(boundedString(o, "submittedAt", &err), Qt::ISODate);
+    if (err.isEmpty() && (!base.isDouble() || r.baseVersion < 1))
+        err = QStringLiteral("field 'baseVersion' is not a version ≥ 1");
+    if (err.isEmpty() && r.phone.size() > 16)
+        err = QStringLiteral("field 'phone' is not a phone number");
+    if (err.isEmpty() && (!r.submittedAt.isValid() || r.registrationNumber.isEmpty()))
+        err = QStringLiteral("registrationNumber and an ISO 8601 submittedAt are required");
+    if (!err.isEmpty())
+        return refuse<RequestRevision>(error, err);
+    return r;
+}
+
+QByteArray CancelBody::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("registrationNumber"), registrationNumber);
+    o.insert(QStringLiteral("reason"), reason);
+    o.insert(QStringLiteral("proof"), proofObject(proof));
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
+    return compact(o);
+}
+
+std::optional<CancelBody> CancelBody::fromJson(const QByteArray &json, QString *error)
+{
+    if (json.size() > kMaxBodyBytes)
+        return refuse<CancelBody>(error, QStringLiteral("body larger than %1 bytes").arg(kMaxBodyBytes));
+    QString err;
+    const auto parsed = parseObject(json, &err);
+    if (!parsed)
+        return refuse<CancelBody>(error, err);
+    CancelBody c;
+    c.registrationNumber = boundedString(*parsed, "registrationNumber", &err);
+    c.reason = boundedString(*parsed, "reason", &err, false).trimmed();
+    c.proof = proofFrom(parsed->value(QStringLiteral("proof")), &err);
+    c.at = QDateTime::fromString(boundedString(*parsed, "at", &err), Qt::ISODate);
+    if (err.isEmpty() && (!c.at.isValid() || c.registrationNumber.isEmpty()))
+        err = QStringLiteral("registrationNumber and an ISO 8601 'at' are required");
+    if (err.isEmpty() && !c.proof.actor.isEmpty() && c.reason.isEmpty())
+        err = QStringLiteral("staff must give a reason to cancel");
+    if (!err.isEmpty())
+        return refuse<CancelBody>(error, err);
+    return c;
 }
 
 } // namespace serverlink

@@ -47,6 +47,21 @@ enum class ServiceLevel { Desa, Kecamatan };
 /// The one rule for phone numbers: citizens on the kiosk, officers in the console and CLI.
 [[nodiscard]] std::optional<QString> normalizePhone(const QString &text);
 
+/// One requirement page a kiosk captured: named in the request, its bytes uploaded on their own (resumable).
+struct DocumentRef {
+    int requirement = 0; // index into the service's requirements (catalog order)
+    QString requirementText; // the requirement as the citizen saw it ("Fotokopi KTP")
+    QString pageId; // random, 32 lowercase hex characters; the upload's name
+    QString sha256; // lowercase hex of the page's bytes
+    qint64 size = 0; // bytes, 1 … kMaxDocumentBytes
+    QString contentType = QStringLiteral("image/jpeg");
+
+    static constexpr qint64 kMaxDocumentBytes = 1024 * 1024;
+    [[nodiscard]] QJsonObject toJsonObject() const;
+    [[nodiscard]] static std::optional<DocumentRef> fromJsonObject(const QJsonObject &o, QString *error = nullptr);
+    friend bool operator==(const DocumentRef &, const DocumentRef &) = default;
+};
+
 /// Body of POST /api/v1/requests. Serialised with sorted keys so the same request
 /// always produces the same bytes (the backend compares bodies per idempotency key).
 struct SubmitRequest {
@@ -60,6 +75,14 @@ struct SubmitRequest {
     QJsonObject fields; // service-specific form fields: strings, or arrays of objects (groups)
     QDateTime submittedAt; // UTC
     QString queueLabel; // optional, the ticket's queue number ("A-007"); absent from the body when empty
+    /// Hex SHA-256 of the ticket's status token: lets any kiosk of the kecamatan open the request from the
+    /// ticket's QR (GET /requests/by-token). Absent from the body when empty.
+    QString statusTokenHash;
+    /// Staff username when front-office staff entered the request for the citizen; absent when empty.
+    QString enteredBy;
+    /// The requirement pages captured at the kiosk, uploaded after the request (PUT /documents/{pageId}).
+    /// A requirement without a page was skipped: the citizen brings the original. Absent when empty.
+    QList<DocumentRef> documents;
 
     [[nodiscard]] QByteArray toJson() const;
     [[nodiscard]] static std::optional<SubmitRequest> fromJson(const QByteArray &json, QString *error = nullptr);
@@ -389,8 +412,115 @@ struct HandoverBody {
     friend bool operator==(const HandoverBody &, const HandoverBody &) = default;
 };
 
+/// What an officer asks the citizen to fix when returning a request (NEEDS_FIX), one item per field or page.
+struct FixItem {
+    /// "field:<key>" (a top-level form field, or name/address/purpose/phone), "document:<requirement index>",
+    /// or empty for the request as a whole.
+    QString target;
+    QString reason; // in the officer's words, shown beside the field or page
+
+    [[nodiscard]] static QString fieldTarget(const QString &key) { return QStringLiteral("field:") + key; }
+    [[nodiscard]] static QString documentTarget(int requirement) { return QStringLiteral("document:") + QString::number(requirement); }
+    /// The field key of a "field:" target; empty otherwise.
+    [[nodiscard]] QString fieldKey() const;
+    /// The requirement index of a "document:" target; -1 otherwise.
+    [[nodiscard]] int documentRequirement() const;
+    [[nodiscard]] QJsonObject toJsonObject() const;
+    [[nodiscard]] static std::optional<FixItem> fromJsonObject(const QJsonObject &o, QString *error = nullptr);
+    friend bool operator==(const FixItem &, const FixItem &) = default;
+};
+
+/// One step the backend recorded for a request.
+struct TimelineEntry {
+    Stage stage = Stage::Received;
+    QDateTime at;
+    QString note; // empty unless the view is detailed
+    QString actorRole; // wire name of the officer's role ("kepala_desa"); never a person's name
+
+    [[nodiscard]] QJsonObject toJsonObject() const;
+    [[nodiscard]] static std::optional<TimelineEntry> fromJsonObject(const QJsonObject &o);
+    friend bool operator==(const TimelineEntry &, const TimelineEntry &) = default;
+};
+
+/// Body of GET /api/v1/requests/{reg} and GET /api/v1/requests/by-token: a request as any kiosk of the
+/// kecamatan may show it. Without proof (the ticket's status token in X-Status-Token, or the applicant's NIK
+/// in X-Applicant-NIK) only the stage, its time, the masked name and the timeline's stages and dates;
+/// `detailed` with proof: also notes, fix items, the form as last submitted and its pages.
+struct RequestView {
+    QString registrationNumber;
+    QString serviceCode;
+    Stage stage = Stage::Received;
+    QDateTime stageAt;
+    QString maskedName;
+    QList<TimelineEntry> timeline; // oldest first
+    bool letterAvailable = false;
+    bool detailed = false;
+    // Detailed only:
+    QString note; // the last officer note
+    QList<FixItem> fixes; // what to fix, when stage is NeedsFix
+    int version = 1; // 1 = as submitted, +1 per revision
+    bool citizenMayCancel = false; // no officer has acted yet
+    QString name;
+    QString address;
+    QString purpose;
+    QString phone;
+    QJsonObject fields;
+    QList<DocumentRef> documents;
+
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<RequestView> fromJson(const QByteArray &json, QString *error = nullptr);
+    friend bool operator==(const RequestView &, const RequestView &) = default;
+};
+
+/// How a citizen or staff member proves a request is theirs to change: the ticket's status token, the
+/// applicant's NIK, or a signed-in staff member of the desa (actor).
+struct RequestProof {
+    QString statusToken;
+    QString nik;
+    QString actor; // staff username; empty when the citizen acts
+
+    [[nodiscard]] bool isEmpty() const { return statusToken.isEmpty() && nik.isEmpty() && actor.isEmpty(); }
+    friend bool operator==(const RequestProof &, const RequestProof &) = default;
+};
+
+/// Body of POST /api/v1/requests/{reg}/revisions (Idempotency-Key): the citizen's corrected request after
+/// NEEDS_FIX, a new version of the same request. `documents` is the revision's whole page list (kept pages
+/// and newly captured ones; new pages are uploaded like a request's).
+struct RequestRevision {
+    QString registrationNumber;
+    int baseVersion = 1; // the version the fix was made on; 409 when the backend has moved on
+    QString name;
+    QString address;
+    QString purpose;
+    QString phone;
+    QJsonObject fields;
+    QList<DocumentRef> documents;
+    RequestProof proof;
+    QDateTime submittedAt; // UTC
+
+    [[nodiscard]] QByteArray toJson() const;
+    /// Refuses what SubmitRequest refuses, a version < 1 and a body without any proof.
+    [[nodiscard]] static std::optional<RequestRevision> fromJson(const QByteArray &json, QString *error = nullptr);
+    friend bool operator==(const RequestRevision &, const RequestRevision &) = default;
+};
+
+/// Body of POST /api/v1/requests/{reg}/cancel (Idempotency-Key): the citizen (with proof, before an officer
+/// acted) or staff (any time before READY, with a reason) withdraws the request.
+struct CancelBody {
+    QString registrationNumber;
+    QString reason; // required from staff
+    RequestProof proof;
+    QDateTime at; // UTC
+
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<CancelBody> fromJson(const QByteArray &json, QString *error = nullptr);
+    friend bool operator==(const CancelBody &, const CancelBody &) = default;
+};
+
 /// Limits applied by both sides before anything is stored.
 inline constexpr int kMaxFieldLength = 500;
 inline constexpr int kMaxBodyBytes = 64 * 1024;
+/// Pages one request may name (requirements of a service are fewer; a revision keeps old and new pages).
+inline constexpr int kMaxDocumentsPerRequest = 40;
 
 } // namespace serverlink

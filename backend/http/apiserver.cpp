@@ -413,7 +413,8 @@ void ApiServer::Impl::postComplaint(const Peer &peer, const httplib::Request &re
 void ApiServer::Impl::getComplaint(const Peer &peer, const QString &number, const httplib::Request &req, httplib::Response &res) const
 {
     Complaints complaints(store, workflow.offices());
-    const auto view = complaints.view(peer.desaCode, number, QString::fromStdString(req.get_param_value("token")));
+    // The slip's token travels in a header, never in the URL (URLs end up in logs).
+    const auto view = complaints.view(peer.desaCode, number, header(req, "X-Complaint-Token"));
     if (!view) {
         switch (view.error().code) {
         case ErrorCode::NotFound:

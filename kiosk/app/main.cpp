@@ -8,6 +8,7 @@
 #include "idlemonitor.h"
 #include "keypad.h"
 #include "kioskareas.h"
+#include "livelink.h"
 #include "outbox.h"
 #include "printer.h"
 #include "printjobtracker.h"
@@ -189,9 +190,12 @@ int main(int argc, char *argv[])
     kiosk::IdleMonitor idle(config->idleWarnSeconds * 1000, config->idleWipeSeconds * 1000);
     idle.setStaffTimeout(config->staffIdleMinutes * 60 * 1000);
     idle.watchApplication();
+    serverlink::LinkOptions liveOptions;
+    liveOptions.proxy = config->proxy;
+    kiosk::LiveLink live(config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, liveOptions);
     kiosk::ComplaintBox complaints(store, *deviceKey);
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
-        {config->counters, config->noShowRequeueMinutes}, &complaints});
+        {config->counters, config->noShowRequeueMinutes}, &live, &complaints});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;

@@ -4,11 +4,13 @@
 #include "nik.h"
 #include "printjobtracker.h"
 #include "ticketrenderer.h"
+#include "livelink.h"
 #include "visitflow.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QUrl>
 
 Q_LOGGING_CATEGORY(lcComplaint, "anjungan.complaint")
 
@@ -142,12 +144,56 @@ void ComplaintDesk::lookUp(const QString &number, const QString &token)
     view.state = ComplaintAnswerView::Asking;
     setAnswer(view);
     m_flow.show(VisitFlow::ComplaintAnswer);
-    Q_UNUSED(token)
-    Q_UNUSED(lookup)
-    view.state = ComplaintAnswerView::Offline;
-    view.message = tr("Anjungan ini belum tersambung ke kantor kecamatan, jadi jawaban belum dapat dibaca di sini. Simpan slip "
-                      "Anda dan coba lagi nanti, atau tanyakan kepada petugas.");
-    setAnswer(view);
+    if (!m_live) {
+        view.state = ComplaintAnswerView::Offline;
+        view.message = tr("Anjungan ini belum tersambung ke kantor kecamatan, jadi jawaban belum dapat dibaca di sini. Simpan slip "
+                          "Anda dan tanyakan kepada petugas.");
+        setAnswer(view);
+        return;
+    }
+    // The token travels in a header, never in the URL.
+    const QString path = QStringLiteral("/complaints/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(number)));
+    m_live->get(path, {{"X-Complaint-Token", token.toLatin1()}}, this, [this, lookup, view](const serverlink::LinkResponse &r) mutable {
+        // A newer scan, or the visit ended while the backend answered.
+        if (lookup != m_lookup)
+            return;
+        if (r.ok()) {
+            const auto body = serverlink::ComplaintView::fromJson(r.body);
+            if (body) {
+                const QLocale id(QLocale::Indonesian, QLocale::Indonesia);
+                const auto when = [&](const QDateTime &t) {
+                    return t.isValid() ? id.toString(t.toLocalTime(), QStringLiteral("d MMMM yyyy HH:mm")) : QString();
+                };
+                view.state = ComplaintAnswerView::Found;
+                view.category = QCoreApplication::translate("Complaint", serverlink::complaintCategoryLabel(body->category).toUtf8());
+                view.status = serverlink::complaintStatusToWire(body->status);
+                view.statusLabel = QCoreApplication::translate("Complaint", serverlink::complaintStatusLabelId(body->status).toUtf8());
+                view.answer = body->answer;
+                view.filedAt = when(body->filedAt);
+                view.answeredAt = when(body->answeredAt);
+                setAnswer(view);
+                return;
+            }
+            view.state = ComplaintAnswerView::Failed;
+            view.message = tr("Jawaban kantor kecamatan tidak terbaca. Coba lagi nanti atau tanyakan kepada petugas.");
+        } else if (r.error == serverlink::LinkError::Http && r.status == 404) {
+            view.state = ComplaintAnswerView::NotFound;
+            view.message = tr("Pengaduan ini tidak ditemukan. Bila slip baru saja dicetak, pengaduan mungkin belum terkirim ke kecamatan: "
+                              "coba lagi beberapa saat lagi.");
+        } else if (r.error == serverlink::LinkError::Http && r.status == 403) {
+            view.state = ComplaintAnswerView::Failed;
+            view.message = tr("Slip ini dari kecamatan lain. Pindai di anjungan desa di kecamatan tempat Anda mengadu.");
+        } else if (r.error == serverlink::LinkError::Http) {
+            view.state = ComplaintAnswerView::Failed;
+            view.message = tr("Kantor kecamatan belum dapat menjawab sekarang. Coba lagi nanti atau tanyakan kepada petugas.");
+        } else {
+            view.state = ComplaintAnswerView::Offline;
+            view.message = tr("Anjungan sedang tidak tersambung ke kantor kecamatan. Pengaduan Anda tetap tercatat; coba lagi nanti "
+                              "atau tanyakan kepada petugas.");
+        }
+        qCInfo(lcComplaint).noquote() << "complaint look-up of" << view.number << "failed:" << r.status;
+        setAnswer(view);
+    });
 }
 
 } // namespace kiosk

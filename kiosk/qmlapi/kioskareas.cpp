@@ -20,7 +20,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , status(flow, s.outbox, s.catalog, {ledger, &pickupNumbers})
     , verification(flow, s.sealVerifier)
     , survey(flow, s.outbox)
-    , complaint(flow, s.complaints, s.print, s.officeName, nullptr)
+    , complaint(flow, s.complaints, s.print, s.officeName, s.live)
     , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier}, s.officeName)
     , queueDesk(queue, staffLogin)
     , queueTicket(queue,

@@ -26,6 +26,7 @@ namespace kiosk {
 
 class CatalogModel;
 class IdleMonitor;
+class LiveLink;
 class OutboxRepository;
 class SealVerifier;
 class StaffDirectory;
@@ -44,6 +45,8 @@ struct KioskServices {
     const SealVerifier *sealVerifier = nullptr;
     /// Lokets and the no-show delay ([queue] in the kiosk configuration).
     QueueBook::Settings queue {};
+    /// Asks the backend now (status from any kiosk, a complaint's answer); null without a backend.
+    LiveLink *live = nullptr;
     /// Complaints filed at this kiosk are committed here (sealed with the device key); null: filing is refused.
     ComplaintBox *complaints = nullptr;
 };

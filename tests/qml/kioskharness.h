@@ -84,9 +84,10 @@ class KioskHarness
 public:
     /// `staffIdleMs`: staff mode's idle time ([staff] idleMinutes). `dataDir`: the kiosk's data folder (store and
     /// device key) when a test restarts the kiosk on the same files; a fresh temporary folder when empty. The
-    /// staff directory holds teststaff::standard() (tests/tools/teststaff.h). `queue`: the lokets.
+    /// staff directory holds teststaff::standard() (tests/tools/teststaff.h). `queue`: the lokets. `live`: the link that
+    /// asks a backend now (a test backend's), none by default.
     explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, int staffIdleMs = 180000, const QString &dataDir = {},
-        kiosk::QueueBook::Settings queue = {});
+        kiosk::QueueBook::Settings queue = {}, kiosk::LiveLink *live = nullptr);
     ~KioskHarness();
 
     /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.

@@ -5,5 +5,6 @@ kiosk_add_qtest(NAME tst_protocol SOURCES unit/tst_protocol.cpp LIBS kiosk_serve
   FUNCTIONS builtInCatalogRoundTrips malformedCatalogsRefused heartbeatRoundTrips healthWords malformedHeartbeatsRefused
             changesPageRoundTripsAndSkipsBadEntries malformedChangesPagesRefused transientStatuses qrIsLevelMAlphanumeric
             staffCredentialsRoundTripAndBounds
-            handoverBodyRoundTrips handoverRelationshipsAreTheDesksChoices malformedHandoverBodiesRefused)
+            handoverBodyRoundTrips handoverRelationshipsAreTheDesksChoices malformedHandoverBodiesRefused
+            requestLifeBodiesRoundTrip malformedRequestLifeBodiesRefused)
 target_compile_definitions(tst_protocol PRIVATE KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")

@@ -114,6 +114,71 @@ private Q_SLOTS:
         QVERIFY(!bytes.contains("Siti Aminah"));
     }
 
+    void documentsAreSealedAnnouncedAndPurged()
+    {
+        // A page whose bytes carry a marker: it must not be readable in the store's files.
+        const QByteArray marker = "HALAMAN-KTP-PENANDA-" + serverlink::crypto::randomBytes(8).toHex();
+        const QByteArray jpeg = QByteArray("\xff\xd8\xff\xe0") + marker + QByteArray(3000, 'x') + marker;
+        NewRequest request = sample();
+        request.documents = {{0, QStringLiteral("Fotokopi KTP"), jpeg}};
+        request.enteredBy = QStringLiteral("rina");
+        QString reg;
+        QString pageId;
+        {
+            KioskStore store;
+            QVERIFY(store.open(dbPath()));
+            OutboxRepository outbox(store, m_key, clock());
+            const auto queued = outbox.enqueue(request);
+            QVERIFY(queued.ok());
+            reg = queued->registrationNumber;
+            QCOMPARE(queued->documents.size(), 1);
+            pageId = queued->documents.first().pageId;
+            QCOMPARE(queued->documents.first().sha256, QString::fromLatin1(serverlink::crypto::sha256(jpeg).toHex()));
+
+            // The body names the page, the staff member and the ticket's token hash.
+            const auto due = outbox.dueForDelivery();
+            QCOMPARE(due.size(), 1);
+            const auto body = serverlink::SubmitRequest::fromJson(due.first().body);
+            QVERIFY(body);
+            QCOMPARE(body->documents, queued->documents);
+            QCOMPARE(body->enteredBy, QStringLiteral("rina"));
+            QCOMPARE(body->statusTokenHash, QString::fromLatin1(serverlink::crypto::sha256(queued->statusToken.toLatin1()).toHex()));
+
+            // Not uploaded before the backend has the request that names it.
+            DocumentStore documents(store, m_key);
+            QVERIFY(documents.uploadsDue().isEmpty());
+            const Status delivered = outbox.markDelivered(queued->id);
+            QVERIFY2(delivered, delivered ? "" : qPrintable(delivered.error().message));
+            const auto uploads = documents.uploadsDue();
+            QCOMPARE(uploads.size(), 1);
+            QCOMPARE(uploads.first().ref.pageId, pageId);
+            QCOMPARE(documents.read(pageId).value(), jpeg);
+            QVERIFY(documents.recordUploaded(pageId, 1024));
+            QCOMPARE(documents.uploadsDue().first().uploadedBytes, 1024);
+            QVERIFY(documents.markDelivered(pageId));
+            QVERIFY(documents.uploadsDue().isEmpty());
+            QCOMPARE(documents.pendingCount(), 0);
+        }
+        QFile raw(dbPath());
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QByteArray bytes = raw.readAll();
+        QFile wal(dbPath() + QStringLiteral("-wal"));
+        if (wal.open(QIODevice::ReadOnly))
+            bytes += wal.readAll();
+        QVERIFY(!bytes.contains(marker));
+
+        // Purged with the request's personal data.
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::Rejected, QStringLiteral("tidak lengkap"), m_now.toUTC(), false}));
+        m_now = m_now.addDays(40);
+        QCOMPARE(outbox.purgePersonalData(30).value(), 1);
+        DocumentStore documents(store, m_key);
+        QVERIFY(documents.pages(reg).isEmpty());
+        QCOMPARE(documents.read(pageId).error().code, ErrorCode::NotFound);
+    }
+
     void failureInsideTransactionLeavesNothing()
     {
         KioskStore store;

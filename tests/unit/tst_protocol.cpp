@@ -37,6 +37,118 @@ class TestProtocol : public QObject
     }
 
 private Q_SLOTS:
+    void requestLifeBodiesRoundTrip()
+    {
+        const DocumentRef page {
+            1, QStringLiteral("Surat pengantar RT"), QString(32, QLatin1Char('a')), QString(64, QLatin1Char('b')), 200000};
+        SubmitRequest submit;
+        submit.registrationNumber = QStringLiteral("AB12C-DE34F");
+        submit.serviceCode = QStringLiteral("SKTM");
+        submit.nik = QStringLiteral("3521111208900003");
+        submit.submittedAt = QDateTime(QDate(2026, 12, 7), QTime(9, 0), Qt::UTC);
+        const QByteArray plain = submit.toJson();
+        // An older kiosk's body stays byte-identical: the new keys appear only when set.
+        QVERIFY(!plain.contains("documents") && !plain.contains("enteredBy") && !plain.contains("statusTokenHash"));
+        submit.documents = {page};
+        submit.enteredBy = QStringLiteral("rina");
+        submit.statusTokenHash = QString(64, QLatin1Char('c'));
+        const auto back = SubmitRequest::fromJson(submit.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->documents, submit.documents);
+        QCOMPARE(back->enteredBy, submit.enteredBy);
+        QCOMPARE(back->statusTokenHash, submit.statusTokenHash);
+
+        RequestView view;
+        view.registrationNumber = submit.registrationNumber;
+        view.serviceCode = submit.serviceCode;
+        view.stage = Stage::NeedsFix;
+        view.stageAt = submit.submittedAt.addDays(1);
+        view.maskedName = QStringLiteral("S*** A*****");
+        view.timeline = {{Stage::Received, submit.submittedAt, {}, {}},
+            {Stage::NeedsFix, view.stageAt, QStringLiteral("foto buram"), QStringLiteral("kasi_pelayanan")}};
+        view.detailed = true;
+        view.note = QStringLiteral("foto buram");
+        view.fixes = {{FixItem::documentTarget(1), QStringLiteral("foto buram")},
+            {FixItem::fieldTarget(QStringLiteral("penghasilan")), QStringLiteral("isi angka")}};
+        view.version = 2;
+        view.name = QStringLiteral("Siti Aminah");
+        view.fields = QJsonObject {{QStringLiteral("penghasilan"), QStringLiteral("900000")}};
+        view.documents = {page};
+        QCOMPARE(RequestView::fromJson(view.toJson()).value(), view);
+        QCOMPARE(view.fixes.at(0).documentRequirement(), 1);
+        QCOMPARE(view.fixes.at(1).fieldKey(), QStringLiteral("penghasilan"));
+        // Without proof the backend sends no detail, and a reader keeps none.
+        RequestView brief = view;
+        brief.detailed = false;
+        const auto briefBack = RequestView::fromJson(brief.toJson());
+        QVERIFY(briefBack && briefBack->name.isEmpty() && briefBack->fixes.isEmpty());
+
+        RequestRevision revision;
+        revision.registrationNumber = submit.registrationNumber;
+        revision.baseVersion = 2;
+        revision.name = view.name;
+        revision.address = QStringLiteral("Dusun Krajan");
+        revision.purpose = QStringLiteral("BPJS");
+        revision.fields = view.fields;
+        revision.documents = {page};
+        revision.proof.statusToken = QStringLiteral("tok");
+        revision.submittedAt = submit.submittedAt;
+        QCOMPARE(RequestRevision::fromJson(revision.toJson()).value(), revision);
+        CancelBody cancel {
+            submit.registrationNumber, QStringLiteral("salah layanan"), {{}, {}, QStringLiteral("rina")}, submit.submittedAt};
+        QCOMPARE(CancelBody::fromJson(cancel.toJson()).value(), cancel);
+    }
+
+    void malformedRequestLifeBodiesRefused_data()
+    {
+        // JSON written with single quotes (turned into double quotes) so the rows stay readable.
+        const auto j = [](QByteArray text) { return text.replace('\'', '"'); };
+        QTest::addColumn<QByteArray>("kind");
+        QTest::addColumn<QByteArray>("json");
+        const QByteArray page = j("{'requirement':0,'requirementText':'KTP','pageId':'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa','sha256':'")
+            + QByteArray(64, 'b') + j("','size':10,'contentType':'image/jpeg'}");
+        const QByteArray submit = j("{'registrationNumber':'R','serviceCode':'S','nik':'3521111208900003','name':'','address':'',"
+                                    "'purpose':'','fields':{},'submittedAt':'2026-12-07T09:00:00Z'");
+        const QByteArray docs = j(",'documents':[");
+        QTest::newRow("documents not an array") << QByteArray("submit") << submit + j(",'documents':{}}");
+        QTest::newRow("page id not hex") << QByteArray("submit") << submit + docs + QByteArray(page).replace("aaaa", "zzzz") + "]}";
+        QTest::newRow("page twice") << QByteArray("submit") << submit + docs + page + "," + page + "]}";
+        QTest::newRow("page too large") << QByteArray("submit")
+                                        << submit + docs + QByteArray(page).replace("\"size\":10", "\"size\":99999999") + "]}";
+        QTest::newRow("token hash not hex") << QByteArray("submit") << submit + j(",'statusTokenHash':'xyz'}");
+        const QByteArray revision = j("{'registrationNumber':'R','name':'','address':'','purpose':'','fields':{},"
+                                      "'submittedAt':'2026-12-07T09:00:00Z'");
+        QTest::newRow("revision without proof") << QByteArray("revision") << revision + j(",'baseVersion':1,'proof':{}}");
+        QTest::newRow("revision version 0") << QByteArray("revision")
+                                            << revision + j(",'baseVersion':0,'proof':{'nik':'3521111208900003'}}");
+        QTest::newRow("revision short nik") << QByteArray("revision") << revision + j(",'baseVersion':1,'proof':{'nik':'123'}}");
+        QTest::newRow("staff cancel without reason")
+            << QByteArray("cancel") << j("{'registrationNumber':'R','reason':' ','proof':{'actor':'rina'},'at':'2026-12-07T09:00:00Z'}");
+        QTest::newRow("cancel not json") << QByteArray("cancel") << QByteArray("{");
+        QTest::newRow("view bad stage") << QByteArray(
+            "view") << j("{'registrationNumber':'R','serviceCode':'S','stage':'NOPE','stageAt':'2026-12-07T09:00:00Z'}");
+        QTest::newRow("fix bad target") << QByteArray("view")
+                                        << j("{'registrationNumber':'R','serviceCode':'S','stage':'NEEDS_FIX','stageAt':"
+                                             "'2026-12-07T09:00:00Z','detailed':true,'fixes':[{'target':'rumah:1','reason':'x'}]}");
+    }
+    void malformedRequestLifeBodiesRefused()
+    {
+        QFETCH(QByteArray, kind);
+        QFETCH(QByteArray, json);
+        QString error;
+        bool parsed = true;
+        if (kind == "submit")
+            parsed = SubmitRequest::fromJson(json, &error).has_value();
+        else if (kind == "revision")
+            parsed = RequestRevision::fromJson(json, &error).has_value();
+        else if (kind == "cancel")
+            parsed = CancelBody::fromJson(json, &error).has_value();
+        else
+            parsed = RequestView::fromJson(json, &error).has_value();
+        QVERIFY(!parsed);
+        QVERIFY(!error.isEmpty());
+    }
+
     void builtInCatalogRoundTrips()
     {
         QString error;
