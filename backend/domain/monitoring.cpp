@@ -237,7 +237,8 @@ SurveyProfileSummary monitoringcalc::surveyProfile(const QList<SurveyRecord> &re
     for (const serverlink::SurveyProfileQuestion &q : serverlink::surveyProfileQuestions())
         for (const serverlink::WireChoice &c : q.choices) {
             const QString key = QString::fromLatin1(q.key), wire = QString::fromLatin1(c.wire);
-            const auto n = std::count_if(responses.cbegin(), responses.cend(), [&](const SurveyRecord &r) { return r.profile.value(key) == wire; });
+            const auto n
+                = std::count_if(responses.cbegin(), responses.cend(), [&](const SurveyRecord &r) { return r.profile.value(key) == wire; });
             summary.counts.append({key, wire, int(n)});
         }
     for (const SurveyRecord &r : responses)

@@ -1,10 +1,10 @@
 #include "complaintdesk.h"
 
 #include "escpos.h"
+#include "livelink.h"
 #include "nik.h"
 #include "printjobtracker.h"
 #include "ticketrenderer.h"
-#include "livelink.h"
 #include "visitflow.h"
 
 #include <QCoreApplication>

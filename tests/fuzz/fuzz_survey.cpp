@@ -12,8 +12,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const auto survey = serverlink::SurveyResponse::fromJson(raw);
     if (!survey)
         return 0;
-    if (survey->answers.size() != serverlink::SurveyResponse::kElements || survey->suggestion.size() > serverlink::SurveyResponse::kMaxSuggestionLength
-        || !survey->at.isValid())
+    if (survey->answers.size() != serverlink::SurveyResponse::kElements
+        || survey->suggestion.size() > serverlink::SurveyResponse::kMaxSuggestionLength || !survey->at.isValid())
         __builtin_trap();
     for (int a : survey->answers)
         if (a < 1 || a > 4)

@@ -358,7 +358,8 @@ private Q_SLOTS:
         QCOMPARE(int(due.size()), before + 1);
         QVERIFY(due.last().serviceCode.isEmpty());
         QCOMPARE(due.last().profile,
-            (QMap<QString, QString> {{QStringLiteral("age"), QStringLiteral("60_plus")}, {QStringLiteral("gender"), QStringLiteral("male")}}));
+            (QMap<QString, QString> {
+                {QStringLiteral("age"), QStringLiteral("60_plus")}, {QStringLiteral("gender"), QStringLiteral("male")}}));
         QCOMPARE(due.last().suggestion, QStringLiteral("Mohon disediakan kursi roda."));
     }
 
@@ -598,7 +599,8 @@ private Q_SLOTS:
         QCOMPARE(int(surveys.size()), surveysBefore + 1);
         QCOMPARE(surveys.last().serviceCode, h->outbox->findByRegistrationNumber(reg)->serviceCode);
         QCOMPARE(surveys.last().profile,
-            (QMap<QString, QString> {{QStringLiteral("age"), QStringLiteral("30_39")}, {QStringLiteral("occupation"), QStringLiteral("petani")}}));
+            (QMap<QString, QString> {
+                {QStringLiteral("age"), QStringLiteral("30_39")}, {QStringLiteral("occupation"), QStringLiteral("petani")}}));
         // Anonymous: nothing of the citizen travels with the answers.
         QVERIFY(!surveys.last().toJson().contains(kNik.toUtf8()));
 

@@ -439,7 +439,8 @@ private slots:
         serverlink::ComplaintBody other = complaint;
         other.text = QStringLiteral("Lain");
         QCOMPARE(call(QStringLiteral("POST"), path, other.toJson(), {key}).status, 409);
-        QCOMPARE(call(QStringLiteral("POST"), path, complaint.toJson(), {QStringLiteral("Idempotency-Key: lain-lain-lain-lain")}).status, 400);
+        QCOMPARE(
+            call(QStringLiteral("POST"), path, complaint.toJson(), {QStringLiteral("Idempotency-Key: lain-lain-lain-lain")}).status, 400);
         other.id = QStringLiteral("5b1c7a2e-complaint-0002");
         other.category = QStringLiteral("cuaca");
         QCOMPARE(call(QStringLiteral("POST"), path, other.toJson(), {QStringLiteral("Idempotency-Key: %1").arg(other.id)}).status, 400);
@@ -459,8 +460,9 @@ private slots:
         QVERIFY(view->answer.isEmpty());
         QVERIFY(!read.body.contains("Petugas loket"));
         QCOMPARE(call(QStringLiteral("GET"), one, {}, {QStringLiteral("X-Complaint-Token: salah")}).status, 404);
-        QCOMPARE(call(QStringLiteral("GET"), path + QStringLiteral("/PGD-00000-00000"), {}, {QStringLiteral("X-Complaint-Token: %1").arg(token)})
-                     .status,
+        QCOMPARE(
+            call(QStringLiteral("GET"), path + QStringLiteral("/PGD-00000-00000"), {}, {QStringLiteral("X-Complaint-Token: %1").arg(token)})
+                .status,
             404);
 
         // The kasi pelayanan of the kecamatan answers: the kiosk reads it, the phone gets it by SMS once.
@@ -469,9 +471,10 @@ private slots:
         Complaints complaints(*m_backend->store, m_backend->offices);
         const QList<Capacity> kasi {{Role::KasiPelayanan, desa->kecamatanCode, {}}};
         const QList<Capacity> otherSekdes {{Role::SekretarisDesa, QStringLiteral("9999999999"), {}}};
-        QCOMPARE(complaints.followUp(otherSekdes, QStringLiteral("x"), complaint.number, serverlink::ComplaintStatus::Done, QStringLiteral("a"))
-                     .error()
-                     .code,
+        QCOMPARE(
+            complaints.followUp(otherSekdes, QStringLiteral("x"), complaint.number, serverlink::ComplaintStatus::Done, QStringLiteral("a"))
+                .error()
+                .code,
             ErrorCode::Forbidden);
         QCOMPARE(complaints.followUp(kasi, QStringLiteral("Kasi"), complaint.number, serverlink::ComplaintStatus::Done, {}).error().code,
             ErrorCode::ReasonRequired);
@@ -486,9 +489,11 @@ private slots:
         QVERIFY(view->answeredAt.isValid());
         const auto sms = m_backend->store->notifications();
         QVERIFY(sms);
-        const auto answered = std::count_if(sms->cbegin(), sms->cend(), [](const NotificationRecord &n) { return n.kind == NotificationKind::ComplaintAnswered; });
+        const auto answered = std::count_if(
+            sms->cbegin(), sms->cend(), [](const NotificationRecord &n) { return n.kind == NotificationKind::ComplaintAnswered; });
         QCOMPARE(answered, 1);
-        const auto row = std::find_if(sms->cbegin(), sms->cend(), [](const NotificationRecord &n) { return n.kind == NotificationKind::ComplaintAnswered; });
+        const auto row = std::find_if(
+            sms->cbegin(), sms->cend(), [](const NotificationRecord &n) { return n.kind == NotificationKind::ComplaintAnswered; });
         QCOMPARE(row->recipient, QStringLiteral("+6281234567890"));
         QVERIFY(row->message.contains(complaint.number) && row->message.size() <= 160);
     }
