@@ -465,16 +465,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("accepted");
         const QByteArray head
-            = R"({"id":"7d2f3c1e-survey-0001","serviceCode":"SKTM","answers":[4,3,4,4,3,4,4,2,3],"at":"2026-11-23T10:00:00Z")";
+            = "{\"id\":\"7d2f3c1e-survey-0001\",\"serviceCode\":\"SKTM\",\"answers\":[4,3,4,4,3,4,4,2,3],\"at\":\"2026-11-23T10:00:00Z\"";
         QTest::newRow("before #13") << head + "}" << true;
         QTest::newRow("profile and suggestion")
-            << head + R"(,"profile":{"age":"30_39","occupation":"petani"},"suggestion":"Kipas angin"})" << true;
-        QTest::newRow("empty profile") << head + R"(,"profile":{}})" << true;
-        QTest::newRow("unknown answer") << head + R"(,"profile":{"age":"17"}})" << false;
-        QTest::newRow("unknown question") << head + R"(,"profile":{"hobby":"petani"}})" << false;
-        QTest::newRow("profile not an object") << head + R"(,"profile":["30_39"]})" << false;
-        QTest::newRow("suggestion not text") << head + R"(,"suggestion":5})" << false;
-        QTest::newRow("suggestion too long") << head + R"(,"suggestion":")" + QByteArray(501, 'x') + R"("})" << false;
+            << head + ",\"profile\":{\"age\":\"30_39\",\"occupation\":\"petani\"},\"suggestion\":\"Kipas angin\"}" << true;
+        QTest::newRow("empty profile") << head + ",\"profile\":{}}" << true;
+        QTest::newRow("unknown answer") << head + ",\"profile\":{\"age\":\"17\"}}" << false;
+        QTest::newRow("unknown question") << head + ",\"profile\":{\"hobby\":\"petani\"}}" << false;
+        QTest::newRow("profile not an object") << head + ",\"profile\":[\"30_39\"]}" << false;
+        QTest::newRow("suggestion not text") << head + ",\"suggestion\":5}" << false;
+        QTest::newRow("suggestion too long") << head + ",\"suggestion\":\"" + QByteArray(501, 'x') + "\"}" << false;
     }
     void surveyBodiesOldAndNew()
     {
