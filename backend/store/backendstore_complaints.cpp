@@ -140,7 +140,8 @@ Result<ComplaintRecord> BackendStore::updateComplaint(const QString &number, con
         if (answer != c->answer)
             c->answeredAt = answer.isEmpty() ? QDateTime() : update.at.toUTC();
         c->status = update.status;
-        c->answer = answer;
+        // Never NULL in the table: an empty (null) QString would bind as NULL.
+        c->answer = answer.isEmpty() ? QString(QLatin1String("")) : answer;
         c->updatedBy = update.actor;
         c->updatedAt = update.at.toUTC();
         QSqlQuery q(db);
