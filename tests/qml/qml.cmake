@@ -30,3 +30,7 @@ kiosk_add_qtest(NAME tst_callingdisplay SOURCES qml/tst_callingdisplay.cpp LIBS 
   FUNCTIONS displayShowsEveryLoket newCallReplacesTheLoketNumber welcomeScreenShowsTheBand
             displayStaysIndonesianWhenTheKioskSpeaksEnglish emptyBoardSaysSo)
 kiosk_add_qtest(NAME bench_calls SOURCES bench/bench_calls.cpp LIBS kiosk_test_harness LABELS bench)
+# A complaint from the kiosk's screen to a real backend and its answer back (issue #13).
+kiosk_add_qtest(NAME tst_complaint_roundtrip SOURCES qml/tst_complaint_roundtrip.cpp tools/threadspy.h unit/workflowfixture.h
+  LIBS kiosk_test_harness backend_core LABELS ui integration)
+target_include_directories(tst_complaint_roundtrip PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tools ${CMAKE_CURRENT_SOURCE_DIR}/unit)
