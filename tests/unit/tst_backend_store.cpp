@@ -217,12 +217,13 @@ private slots:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
-            // Undo exactly what migrations 12 (handovers), 11, 10, 9 and 8 add.
-            for (const char *sql :
-                {"DROP TABLE handovers", "DROP TABLE staff_accounts", "DROP TABLE desk_events",
-                    "ALTER TABLE requests DROP COLUMN queue_label", "ALTER TABLE officers DROP COLUMN phone", "DROP TABLE desa_offices",
-                    "DROP TABLE audit_log", "ALTER TABLE requests DROP COLUMN signer_name", "ALTER TABLE requests DROP COLUMN signer_title",
-                    "ALTER TABLE requests DROP COLUMN signer_on_behalf_of", "PRAGMA user_version = 7"}) {
+            // Undo exactly what migrations 14 (complaints), 13 (survey profile), 12 (handovers), 11, 10, 9 and 8 add.
+            for (const char *sql : {"DROP TABLE complaints", "ALTER TABLE survey_responses DROP COLUMN profile",
+                     "ALTER TABLE survey_responses DROP COLUMN suggestion", "DROP TABLE handovers", "DROP TABLE staff_accounts",
+                     "DROP TABLE desk_events", "ALTER TABLE requests DROP COLUMN queue_label", "ALTER TABLE officers DROP COLUMN phone",
+                     "DROP TABLE desa_offices", "DROP TABLE audit_log", "ALTER TABLE requests DROP COLUMN signer_name",
+                     "ALTER TABLE requests DROP COLUMN signer_title", "ALTER TABLE requests DROP COLUMN signer_on_behalf_of",
+                     "PRAGMA user_version = 7"}) {
                 QSqlQuery q(db);
                 QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
             }
