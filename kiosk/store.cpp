@@ -217,6 +217,19 @@ const char *const kMigrations[] = {
     );
     CREATE INDEX request_changes_number ON request_changes (registration_number);
     )",
+    // 12: complaints (pengaduan) filed at this kiosk: the body (NIK, phone, text) sealed with the device key until the
+    // backend has it, then dropped; parked with the reason when the backend refuses it for good.
+    R"(
+    CREATE TABLE complaints (
+        number TEXT PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        category TEXT NOT NULL,
+        body_sealed BLOB,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        parked_reason TEXT
+    );
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

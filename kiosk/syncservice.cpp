@@ -159,6 +159,7 @@ SyncService::SyncService(
     , m_journal(std::make_unique<DeskJournal>(m_store))
     , m_changes(std::make_unique<RequestChanges>(m_store, m_key))
     , m_documents(std::make_unique<DocumentStore>(m_store, m_key))
+    , m_complaints(std::make_unique<ComplaintBox>(m_store, m_key))
     , m_staff(m_store, m_key)
     // Built here, not in start(): abortNetwork() may be called from another thread at any time.
     , m_client(std::make_unique<serverlink::LinkClient>(std::move(baseUrl), std::move(tls), m_settings.link))
@@ -253,6 +254,7 @@ void SyncService::syncNow()
     deliverChanges(&problem);
     deliverDocuments(&problem);
     deliverSurveys(&problem);
+    deliverComplaints(&problem);
     deliverHandovers(&problem);
     deliverDeskEvents(&problem);
     pullChanges(&problem);
@@ -596,6 +598,29 @@ void SyncService::deliverChanges(QString *problem)
         }
         if (linkFailure(r) || r.status == 429)
             return;
+    }
+}
+
+void SyncService::deliverComplaints(QString *problem)
+{
+    for (const serverlink::ComplaintBody &complaint : m_complaints->due()) {
+        const auto r = m_client->post(QStringLiteral("/complaints"), complaint.toJson(), {{"Idempotency-Key", complaint.id.toLatin1()}});
+        noteLinkResult(r);
+        if (!r.ok() && r.error == serverlink::LinkError::Http && !serverlink::isTransientStatus(r.status)) {
+            qCWarning(lcSync).noquote() << "complaint" << complaint.number << "refused by the backend:" << describe(r);
+            if (const Status parked = m_complaints->park(complaint.number, describe(r)); !parked)
+                *problem = parked.error().message;
+            continue;
+        }
+        if (!r.ok()) {
+            *problem = describe(r);
+            return;
+        }
+        // Not recorded: offered again next round, and the backend keeps it once by its id.
+        if (const Status recorded = m_complaints->markDelivered(complaint.number); !recorded) {
+            *problem = recorded.error().message;
+            return;
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "complaintbox.h"
 #include "deskjournal.h"
 #include "documentstore.h"
 #include "linkclient.h"
@@ -111,6 +112,8 @@ private:
     void deliverSurveys(QString *problem);
     /// Delivers revisions and cancellations committed on this kiosk (POST /requests/{reg}/revisions, /cancel).
     void deliverChanges(QString *problem);
+    /// Delivers complaints once each (POST /complaints); one the backend refuses for good is parked, never dropped.
+    void deliverComplaints(QString *problem);
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
     void deliverHandovers(QString *problem);
     /// Sends the front office's journal (POST /desk-events) in batches; waits its backoff after a failure.
@@ -134,6 +137,7 @@ private:
     std::unique_ptr<OutboxRepository> m_outbox;
     std::unique_ptr<DeskJournal> m_journal;
     std::unique_ptr<RequestChanges> m_changes;
+    std::unique_ptr<ComplaintBox> m_complaints;
     int m_journalAttempts = 0; // failed deliveries of the journal in a row
     QDateTime m_journalNextAttempt; // null: due now
     std::unique_ptr<DocumentStore> m_documents;

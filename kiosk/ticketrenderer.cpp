@@ -158,4 +158,31 @@ QImage TicketRenderer::render(const TicketContent &t) const
     return img.copy(0, 0, m_width, std::min(height, end + kMargin));
 }
 
+QImage TicketRenderer::renderComplaintSlip(const ComplaintSlipContent &slip) const
+{
+    const QImage qr = devices::barcode::encodeQr(slip.qrPayload, 6);
+    const int margin = 16;
+    const int height = 560 + qr.height();
+    QImage img(m_width, height, QImage::Format_RGB32);
+    img.fill(Qt::white);
+    const QLocale id(QLocale::Indonesian, QLocale::Indonesia);
+    int end = 0;
+    {
+        TicketPainter p(img, margin);
+        p.line(QStringLiteral("ANJUNGAN DESA"), 28, true, 0);
+        p.line(slip.officeName, 24, false, 8);
+        p.line(QStringLiteral("Tanda Terima Pengaduan"), 26, true, 4);
+        p.line(slip.number, 36, true, 4);
+        p.line(slip.category, 24, false, 2);
+        p.line(id.toString(slip.filedAt.toLocalTime(), QStringLiteral("dddd, d MMMM yyyy HH:mm")), 22, false, 4);
+        p.painter().drawImage((m_width - qr.width()) / 2, p.y, qr);
+        p.y += qr.height() + 4;
+        p.line(QStringLiteral("Simpan slip ini. Pindai kode QR-nya di anjungan desa mana pun di kecamatan ini untuk membaca jawaban "
+                              "pengaduan Anda."),
+            22, false, 4);
+        end = p.y;
+    }
+    return img.copy(0, 0, m_width, std::min(height, end + margin));
+}
+
 } // namespace kiosk

@@ -60,6 +60,15 @@ struct QueueSlipContent {
     QString waitEstimate;
 };
 
+/// What goes on a complaint slip (tanda terima pengaduan): its number and the QR that opens the answer later.
+struct ComplaintSlipContent {
+    QString officeName;
+    QString number; // "PGD-XXXXX-XXXXX"
+    QString category; // label
+    QDateTime filedAt;
+    QString qrPayload; // serverlink::complaintqr
+};
+
 /// Draws the queue ticket for a thermal printer (black on white, 1-bit friendly).
 class TicketRenderer
 {
@@ -77,6 +86,8 @@ public:
     [[nodiscard]] static QFont font(const TicketLine &line);
     /// The small numbered slip of a queue without a request: no QR code, no registration number.
     [[nodiscard]] QImage renderSlip(const QueueSlipContent &slip) const;
+    /// The complaint slip: number, category, time and the QR to read the answer at any kiosk of the kecamatan.
+    [[nodiscard]] QImage renderComplaintSlip(const ComplaintSlipContent &slip) const;
 
     /// "A-007": the queue number as called out at the front office.
     [[nodiscard]] static QString queueLabel(int queueNumber);

@@ -106,6 +106,16 @@ public:
     static Survey *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->survey); }
 };
 
+/// ComplaintDesk as a QML singleton.
+struct ComplaintSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::ComplaintDesk)
+    QML_NAMED_ELEMENT(Complaint)
+    QML_SINGLETON
+public:
+    static ComplaintDesk *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->complaint); }
+};
+
 /// StaffLogin as a QML singleton.
 struct StaffLoginSingleton {
     Q_GADGET
@@ -311,7 +321,21 @@ struct RequestStatusViewForeign {
     QML_VALUE_TYPE(requestStatusView)
 };
 
+/// ComplaintAnswerView as a QML value type.
+struct ComplaintAnswerViewForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::ComplaintAnswerView)
+    QML_VALUE_TYPE(complaintAnswerView)
+};
+
 } // namespace kiosk::qml
+
+// The answer's State enum, readable in QML as ComplaintAnswerView.Found and so on.
+namespace ComplaintAnswerViewEnums {
+Q_NAMESPACE
+QML_FOREIGN_NAMESPACE(kiosk::ComplaintAnswerView)
+QML_NAMED_ELEMENT(ComplaintAnswerView)
+} // namespace ComplaintAnswerViewEnums
 
 // The verdict's Status enum, readable in QML as SealVerdict.Genuine and so on.
 namespace SealVerdictEnums {

@@ -32,6 +32,7 @@ constexpr KindName kKindNames[] {
     {NotificationKind::Rejected, "REJECTED"},
     {NotificationKind::PickupReminder, "PICKUP_REMINDER"},
     {NotificationKind::SlaReminder, "SLA_REMINDER"},
+    {NotificationKind::ComplaintAnswered, "COMPLAINT_ANSWERED"},
 };
 
 /// SMS gateways count GSM-7 characters; anything else (curly quotes, accents) would halve the limit.
@@ -130,6 +131,12 @@ QString forTransition(NotificationKind kind, const QString &reg, const QString &
     default:
         return {};
     }
+}
+
+QString complaintAnswer(const QString &number, const QString &answer)
+{
+    return fitNote(
+        QStringLiteral("Jawaban pengaduan %1: ").arg(number), answer, QStringLiteral(". Selengkapnya: pindai slip di anjungan."));
 }
 
 QString pickupReminder(const QString &reg, const QDate &readySince)

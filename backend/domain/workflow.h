@@ -112,6 +112,8 @@ public:
     [[nodiscard]] QList<OfficerAction> allowedActions(const QList<Capacity> &capacities, const RequestRecord &request) const;
     /// Whether the request lies inside one of the capacities' offices (desa officers: their desa only).
     [[nodiscard]] bool inScope(const QList<Capacity> &capacities, const RequestRecord &request) const;
+    /// The desa and kecamatan this workflow knows (the API scopes complaints by kecamatan with it).
+    [[nodiscard]] const OfficeDirectory &offices() const { return m_offices; }
     /// The letter as it would be printed now (no nomor or seal yet when unsigned), as PDF bytes.
     [[nodiscard]] Result<QByteArray> previewLetter(const RequestRecord &request) const;
     /// The wording of the request's letter as it stands (nomor surat empty until signed).

@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "backendstore.h"
+#include "complaints.h"
 #include "crypto.h"
 #include "documentarchive.h"
 #include "documentupload.h"
@@ -154,6 +155,8 @@ struct ApiServer::Impl {
     void getStaffCredentials(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postSurvey(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void postComplaint(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void getComplaint(const Peer &peer, const QString &number, const httplib::Request &req, httplib::Response &res) const;
     void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
     void postHandover(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res) const;
@@ -206,6 +209,11 @@ void ApiServer::Impl::routes()
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postRequest(peer, req, res); }));
     server->Post("/api/v1/surveys",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postSurvey(peer, req, res); }));
+    server->Post("/api/v1/complaints",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postComplaint(peer, req, res); }));
+    server->Get(R"(/api/v1/complaints/([^/]+))", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        getComplaint(peer, QString::fromStdString(req.matches[1].str()), req, res);
+    }));
     server->Get("/api/v1/changes",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { getChanges(peer, req, res); }));
     server->Get(R"(/api/v1/letters/([^/]+))", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
@@ -407,6 +415,57 @@ void ApiServer::Impl::postSurvey(const Peer &peer, const httplib::Request &req, 
     QJsonObject o;
     o.insert(QStringLiteral("id"), survey->id);
     sendJson(res, stored.value() ? 201 : 200, o);
+}
+
+void ApiServer::Impl::postComplaint(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    QString why;
+    const QByteArray body = QByteArray::fromStdString(req.body);
+    const auto complaint = serverlink::ComplaintBody::fromJson(body, &why);
+    if (!complaint)
+        return sendError(res, 400, QStringLiteral("invalid_body"), why);
+    if (header(req, "Idempotency-Key") != complaint->id)
+        return sendError(
+            res, 400, QStringLiteral("idempotency_key"), QStringLiteral("Header Idempotency-Key harus sama dengan id pengaduan."));
+    Complaints complaints(store, workflow.offices());
+    const auto stored = complaints.file(peer.kioskId, peer.desaCode, body, *complaint);
+    if (!stored) {
+        switch (stored.error().code) {
+        case ErrorCode::IdempotencyConflict:
+            return sendError(res, 409, QStringLiteral("idempotency_conflict"), stored.error().message);
+        case ErrorCode::RegistrationTaken:
+            return sendError(res, 409, QStringLiteral("number_taken"), stored.error().message);
+        default:
+            qCWarning(lcApi) << "storing a complaint from" << peer.kioskId << "failed:" << stored.error().message;
+            return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Pengaduan belum dapat disimpan."));
+        }
+    }
+    const bool created = stored.value().first == InsertOutcome::Created;
+    qCInfo(lcApi).noquote() << (created ? "stored complaint" : "replayed complaint") << complaint->number << "from" << peer.kioskId;
+    QJsonObject o;
+    o.insert(QStringLiteral("number"), stored.value().second.number);
+    o.insert(QStringLiteral("status"), serverlink::complaintStatusToWire(stored.value().second.status));
+    sendJson(res, created ? 201 : 200, o);
+}
+
+void ApiServer::Impl::getComplaint(const Peer &peer, const QString &number, const httplib::Request &req, httplib::Response &res) const
+{
+    Complaints complaints(store, workflow.offices());
+    // The slip's token travels in a header, never in the URL (URLs end up in logs).
+    const auto view = complaints.view(peer.desaCode, number, header(req, "X-Complaint-Token"));
+    if (!view) {
+        switch (view.error().code) {
+        case ErrorCode::NotFound:
+            return sendError(res, 404, QStringLiteral("not_found"), view.error().message);
+        case ErrorCode::Forbidden:
+            return sendError(res, 403, QStringLiteral("other_kecamatan"), view.error().message);
+        default:
+            qCWarning(lcApi) << "reading complaint" << number << "failed:" << view.error().message;
+            return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Pengaduan belum dapat dibaca."));
+        }
+    }
+    res.set_header("Cache-Control", "no-store");
+    sendBody(res, 200, view.value().toJson());
 }
 
 void ApiServer::Impl::getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const

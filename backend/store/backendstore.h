@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 #include <memory>
@@ -255,6 +256,36 @@ struct SurveyRecord {
     QString serviceCode;
     QList<int> answers;
     QDateTime answeredAt;
+    QMap<QString, QString> profile = {}; // question key → wire word (serverlink::surveyProfileQuestions())
+    QString suggestion = {};
+};
+
+/// One complaint (pengaduan) filed at a kiosk, with its follow-up at the kecamatan.
+struct ComplaintRecord {
+    QString number;
+    QString kioskId;
+    QString desaCode;
+    QString category;
+    QString text;
+    QString nik; // empty: anonymous
+    QString phone; // empty: no SMS answer
+    QString tokenSha256;
+    QDateTime filedAt;
+    QDateTime receivedAt;
+    serverlink::ComplaintStatus status = serverlink::ComplaintStatus::New;
+    QString answer;
+    QDateTime answeredAt; // invalid until answered
+    QString updatedBy; // the officer of the last follow-up; empty while new
+    QDateTime updatedAt;
+};
+
+/// A complaint's follow-up as an officer sets it, and the SMS it sends (the answer, when there is a phone).
+struct ComplaintUpdate {
+    serverlink::ComplaintStatus status;
+    QString answer;
+    QString actor;
+    QDateTime at;
+    std::optional<NotificationRecord> notification = std::nullopt;
 };
 
 /// One front office event as a kiosk delivered it, with the kiosk and desa from its certificate.
@@ -309,7 +340,7 @@ struct DocumentRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 14;
+    static constexpr int kSchemaVersion = 16;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -323,6 +354,17 @@ public:
     /// Stores one anonymous survey response once per id; true when it is new.
     [[nodiscard]] Result<bool> insertSurvey(const QString &kioskId, const QString &desaCode, const serverlink::SurveyResponse &survey);
     [[nodiscard]] Result<int> surveyCount();
+    // Complaints (backendstore_complaints.cpp).
+    /// Exactly once per (kiosk, id): stores the complaint; InsertOutcome::Replayed for the same body again,
+    /// IdempotencyConflict for another body with the same id, RegistrationTaken when the number is another's.
+    [[nodiscard]] Result<std::pair<InsertOutcome, ComplaintRecord>> insertComplaint(
+        const QString &kioskId, const QString &desaCode, const QString &bodySha256, const serverlink::ComplaintBody &complaint);
+    /// NotFound when there is none.
+    [[nodiscard]] Result<ComplaintRecord> complaint(const QString &number);
+    /// Every complaint, newest first.
+    [[nodiscard]] Result<QList<ComplaintRecord>> complaints();
+    /// Sets status and answer (and queues the update's SMS) in one transaction; NotFound when there is none.
+    [[nodiscard]] Result<ComplaintRecord> updateComplaint(const QString &number, const ComplaintUpdate &update);
     [[nodiscard]] Result<QList<RequestRecord>> requests();
     /// Moves a request if it is still in transition.from; records the event in the same transaction.
     [[nodiscard]] Result<RequestRecord> applyTransition(const QString &registrationNumber, const Transition &transition);

@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 14> kMigrations {
+const std::array<QStringList, 16> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -318,6 +318,34 @@ const std::array<QStringList, 14> kMigrations {
                        " target TEXT NOT NULL,"
                        " reason TEXT NOT NULL,"
                        " PRIMARY KEY (event_sequence, position))"),
+    },
+    // 15: the IKM respondent profile (JSON object of serverlink::surveyProfileQuestions() answers) and the suggestion.
+    {
+        QStringLiteral("ALTER TABLE survey_responses ADD COLUMN profile TEXT"),
+        QStringLiteral("ALTER TABLE survey_responses ADD COLUMN suggestion TEXT"),
+    },
+    // 16: complaints (pengaduan) filed at kiosks, with their follow-up status and the kecamatan's answer.
+    {
+        QStringLiteral("CREATE TABLE complaints ("
+                       " number TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " idempotency_key TEXT NOT NULL,"
+                       " body_sha256 TEXT NOT NULL,"
+                       " token_sha256 TEXT NOT NULL,"
+                       " category TEXT NOT NULL,"
+                       " text TEXT NOT NULL,"
+                       " nik TEXT,"
+                       " phone TEXT,"
+                       " filed_at TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " answer TEXT NOT NULL,"
+                       " answered_at TEXT,"
+                       " updated_by TEXT,"
+                       " updated_at TEXT NOT NULL,"
+                       " UNIQUE (kiosk_id, idempotency_key))"),
+        QStringLiteral("CREATE INDEX complaints_by_desa ON complaints (desa_code, filed_at)"),
     },
 };
 

@@ -3,6 +3,7 @@
 #include "announcer.h"
 #include "autopilot.h"
 #include "catalogmodel.h"
+#include "complaintbox.h"
 #include "config.h"
 #include "idlemonitor.h"
 #include "keypad.h"
@@ -195,8 +196,9 @@ int main(int argc, char *argv[])
     liveOptions.proxy = config->proxy;
     kiosk::LiveLink live(config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, liveOptions);
     kiosk::RequestChanges changes(store, *deviceKey);
+    kiosk::ComplaintBox complaints(store, *deviceKey);
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
-        {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays, &changes});
+        {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays, &changes, &complaints});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;

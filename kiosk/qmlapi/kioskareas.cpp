@@ -21,7 +21,8 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , status(flow, s.outbox, s.catalog, {ledger, &pickupNumbers}, {s.live, s.changes})
     , fix(flow, s.catalog, ledger, s.changes)
     , verification(flow, s.sealVerifier)
-    , survey(flow, request, s.outbox)
+    , survey(flow, s.outbox)
+    , complaint(flow, s.complaints, s.print, s.officeName, s.live)
     , staffLogin(flow, s.staff, {s.outbox, s.catalog, ledger, sync, journal, s.sealVerifier}, s.officeName)
     , queueDesk(queue, staffLogin)
     , requestDesk(staffLogin, s.outbox, s.changes, s.catalog, s.live)
@@ -55,6 +56,16 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     connect(&status, &StatusLookup::fixWanted, &fix, &RequestFix::start);
     connect(&fix, &RequestFix::revisionQueued, &sync, &SyncStatus::deliverSoon);
     connect(&requestDesk, &RequestDesk::cancelQueued, &sync, &SyncStatus::deliverSoon);
+    connect(&complaint, &ComplaintDesk::complaintFiled, &sync, &SyncStatus::deliverSoon);
+    // At pick-up the citizen rates the service: staff step back (signed out), the survey is the citizen's. Queued, so
+    // that the desk finishes the handover before it is closed.
+    connect(
+        &staffLogin, &StaffLogin::letterHandedOver, this,
+        [this](const QString &serviceCode) {
+            staffLogin.signOut();
+            survey.offerAfterPickup(serviceCode);
+        },
+        Qt::QueuedConnection);
     connect(&sync, &SyncStatus::synced, &status, &StatusLookup::refresh);
 }
 
@@ -62,10 +73,10 @@ QHash<QString, QObject *> KioskAreas::byName()
 {
     return {{QStringLiteral("VisitFlow"), &flow}, {QStringLiteral("NikEntry"), &nik}, {QStringLiteral("LetterRequest"), &request},
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
-        {QStringLiteral("Survey"), &survey}, {QStringLiteral("StaffLogin"), &staffLogin}, {QStringLiteral("DeviceStatus"), &devices},
-        {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board}, {QStringLiteral("QueueDesk"), &queueDesk},
-        {QStringLiteral("QueueTicket"), &queueTicket}, {QStringLiteral("DocumentCapture"), &documents}, {QStringLiteral("RequestFix"), &fix},
-        {QStringLiteral("RequestDesk"), &requestDesk}};
+        {QStringLiteral("Survey"), &survey}, {QStringLiteral("Complaint"), &complaint}, {QStringLiteral("StaffLogin"), &staffLogin},
+        {QStringLiteral("DeviceStatus"), &devices}, {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board},
+        {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket}, {QStringLiteral("DocumentCapture"), &documents},
+        {QStringLiteral("RequestFix"), &fix}, {QStringLiteral("RequestDesk"), &requestDesk}};
 }
 
 void KioskAreas::handleScan(const QString &payload)
@@ -92,6 +103,10 @@ void KioskAreas::handleScan(const QString &payload)
             nik.acceptScan(scan.nik);
             return;
         }
+        if (screen == VisitFlow::Complaint) {
+            complaint.acceptNikScan(scan.nik);
+            return;
+        }
         flow.setNotice(tr("NIK hanya dapat dipindai pada langkah identitas."));
         return;
     case devices::PayloadKind::TicketQr:
@@ -111,6 +126,13 @@ void KioskAreas::handleScan(const QString &payload)
         else
             flow.setNotice(tr("Untuk memeriksa surat, selesaikan dulu atau batalkan langkah ini."));
         return;
+    case devices::PayloadKind::ComplaintSlip:
+        if (screen == VisitFlow::Welcome || screen == VisitFlow::ComplaintAnswer || screen == VisitFlow::Status
+            || screen == VisitFlow::Complaint)
+            complaint.lookUp(scan.complaintNumber, scan.complaintToken);
+        else
+            flow.setNotice(tr("Untuk membaca jawaban pengaduan, selesaikan dulu atau batalkan langkah ini."));
+        return;
     case devices::PayloadKind::StaffCard:
         // Staff entering a citizen's request keep their desk: a card (theirs or a colleague's) is neither a KTP nor a new sign-in.
         if (!flow.enteredBy().isEmpty()) {
@@ -121,7 +143,8 @@ void KioskAreas::handleScan(const QString &payload)
         staffLogin.startCardSignIn(scan.text);
         return;
     case devices::PayloadKind::Unknown:
-        flow.setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat."));
+        flow.setNotice(tr("Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, pada surat, atau pada slip "
+                          "pengaduan."));
         return;
     }
 }

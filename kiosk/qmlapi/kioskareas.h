@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callboard.h"
+#include "complaintdesk.h"
 #include "deskjournal.h"
 #include "devicestatus.h"
 #include "documentcapture.h"
@@ -56,6 +57,8 @@ struct KioskServices {
     serverlink::WorkingCalendar calendar {};
     /// Where a citizen's cancellation (and revision) of a request is committed for the sync service; null: not offered.
     RequestChanges *changes = nullptr;
+    /// Complaints filed at this kiosk are committed here (sealed with the device key); null: filing is refused.
+    ComplaintBox *complaints = nullptr;
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
@@ -88,6 +91,8 @@ public:
     RequestFix fix;
     LetterVerification verification;
     Survey survey;
+    /// Complaints: filed from the welcome screen, answers read by scanning the slip.
+    ComplaintDesk complaint;
     StaffLogin staffLogin;
     QueueDesk queueDesk;
     /// A request opened at the staff desk (any kiosk's of the kecamatan) and cancelled there.
@@ -97,8 +102,8 @@ public:
     CallBoard board;
 
 public Q_SLOTS:
-    /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense;
-    /// a staff card on any screen starts the staff sign-in (not while staff enter a request for a citizen).
+    /// A complete scan from any scanner: a NIK, a ticket QR, a letter seal or a complaint slip, taken where it makes
+    /// sense; a staff card on any screen starts the staff sign-in (not while staff enter a request for a citizen).
     void handleScan(const QString &payload);
 
 private:

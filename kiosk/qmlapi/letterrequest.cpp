@@ -172,7 +172,6 @@ void LetterRequest::submit()
                            : serverlink::idformat::shortDayDate(printed.readyBy);
     m_ticket = {queued.registrationNumber, queued.queueLabel, false, tr("Tiket sedang dicetak…"), printed.workingDays, requirements(),
         captured, readyDate, printed.officeHours, QueueTicket::waitText(issued->wait), queuerules::reasonLabel(queued.priority)};
-    m_lastServiceCode = m_serviceCode;
     Q_EMIT ticketChanged();
     Q_EMIT requestQueued();
     m_flow.show(VisitFlow::Done);

@@ -83,8 +83,6 @@ public:
     [[nodiscard]] QStringList requirements() const;
     [[nodiscard]] QString formError() const { return m_formError; }
     [[nodiscard]] Ticket ticket() const { return m_ticket; }
-    /// The service of the last submitted request, for the survey (not personal data).
-    [[nodiscard]] QString lastServiceCode() const { return m_lastServiceCode; }
     [[nodiscard]] QString priority() const { return m_priority; }
     void setPriority(const QString &priority);
 
@@ -125,7 +123,6 @@ private:
     QString m_formError;
     Ticket m_ticket;
     int m_ticketJob = 0; // the print job of the ticket on the done screen
-    QString m_lastServiceCode;
     QString m_priority;
 };
 

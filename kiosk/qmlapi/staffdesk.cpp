@@ -312,6 +312,7 @@ bool StaffDesk::completeHandover(serverlink::HandoverBody handover)
             : tr("Surat %1 tercatat sudah diserahkan kepada wakil pemohon. Tanda terima dicetak.").arg(reg));
     reloadLetters();
     m_sync.deliverSoon();
+    Q_EMIT letterHandedOver(s ? s->serviceCode : QString());
     return true;
 }
 

@@ -105,6 +105,7 @@ void StaffLogin::finish(const StaffDirectory::SignIn &result, const QString &how
         lock();
     if (!m_desk) {
         m_desk = new StaffDesk(result.staff, m_services, this);
+        connect(m_desk, &StaffDesk::letterHandedOver, this, &StaffLogin::letterHandedOver);
         if (const auto journaled
             = m_services.journal.record(serverlink::DeskEventKind::StaffSignedIn, result.staff.username, {}, {}, 0, how);
             !journaled)

@@ -58,6 +58,8 @@ Q_SIGNALS:
     void messageChanged();
     void deskChanged();
     void modeChanged();
+    /// The open desk handed a letter of service `serviceCode` over.
+    void letterHandedOver(const QString &serviceCode);
 
 private:
     void setMessage(const QString &message);

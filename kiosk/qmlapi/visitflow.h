@@ -10,8 +10,9 @@ class IdleMonitor;
 
 /// The citizen's way through the kiosk's screens: which screen shows, back and home, language and
 /// text size, and the one-line notice. goHome() and the idle timeout emit wiped(): every area forgets
-/// the citizen then. Screens: welcome → consent → identify → service → form → documents → review → done →
-/// survey; status, verify, help; staffLogin → staff. Staff at the desk walk the same screens for a citizen
+/// the citizen then. Screens: welcome → consent → identify → service → form → documents → review → done; survey
+/// (from welcome, or after a handover at the desk); status (→ fix), verify, help; staffLogin → staff; complaint (from
+/// welcome), complaintAnswer (a complaint slip scanned). Staff at the desk walk the same screens for a citizen
 /// (startStaffEntry): their desk stays open and home leads back to it.
 class VisitFlow : public QObject
 {
@@ -24,7 +25,25 @@ class VisitFlow : public QObject
     Q_PROPERTY(QString enteredBy READ enteredBy NOTIFY enteredByChanged)
 
 public:
-    enum Screen { Welcome, Consent, Identify, Service, Form, Review, Done, Survey, Status, Verify, Help, StaffLogin, Staff, Documents, Fix };
+    enum Screen {
+        Welcome,
+        Consent,
+        Identify,
+        Service,
+        Form,
+        Review,
+        Done,
+        Survey,
+        Status,
+        Verify,
+        Help,
+        StaffLogin,
+        Staff,
+        Documents,
+        Fix,
+        Complaint,
+        ComplaintAnswer
+    };
     Q_ENUM(Screen)
 
     explicit VisitFlow(IdleMonitor &idle, QObject *parent = nullptr);

@@ -155,6 +155,22 @@ function kioskPost(apiPath, body, headers = {}) {
   });
 }
 
+/// Asks like a kiosk (mutual TLS); resolves to {status, body}.
+function kioskGet(apiPath, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: '127.0.0.1', servername: 'localhost', port: ports.LISTENING, path: apiPath,
+      method: 'GET', ca: fs.readFileSync(path.join(pki, 'ca.crt')), cert: fs.readFileSync(path.join(pki, 'kiosk.crt')),
+      key: fs.readFileSync(path.join(pki, 'kiosk.key')), headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { body += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const DESA_REQ = 'REG-E2E-DESA';
 const KEC_REQ = 'REG-E2E-KEC';
 const RETURN_REQ = 'REG-E2E-RETURN';
@@ -402,6 +418,31 @@ check(await page.locator('a[href^="/pemantauan.csv?tabel=ikm"]').count() === 1, 
 await page.screenshot({ path: path.join(shots, 'monitoring.png'), fullPage: true });
 const csv = await page.request.get(`${consoleUrl}/pemantauan.csv?tabel=tahap`);
 check(csv.status() === 200 && (csv.headers()['content-type'] || '').startsWith('text/csv'), 'stage counts download as CSV');
+
+// A complaint filed at a kiosk: the camat follows it up on /pengaduan (status, answer); the kiosk reads the answer.
+const COMPLAINT = 'PGD-E2E00-00001';
+const complaintToken = 'ZTJlLWNvbXBsYWludC10b2tlbg';
+const complaintBody = JSON.stringify({ id: 'e2e-complaint-000000001', number: COMPLAINT,
+  tokenSha256: createHash('sha256').update(complaintToken).digest('hex'), category: 'pelayanan',
+  text: 'Antrean <b>terlalu</b> lama di loket desa.', phone: '081234567890', at: new Date().toISOString() });
+check(await kioskPost('/api/v1/complaints', complaintBody, { 'Idempotency-Key': 'e2e-complaint-000000001' }) === 201,
+  'a complaint reaches the backend from the kiosk');
+await page.goto(`${consoleUrl}/pengaduan`);
+const complaintRow = page.locator('tbody tr', { hasText: COMPLAINT });
+check(await complaintRow.count() === 1 && (await complaintRow.textContent()).includes('Baru'), 'the camat sees the new complaint');
+check((await complaintRow.textContent()).includes('<b>terlalu</b>'), 'the complaint text is shown escaped');
+await page.click(`a[href="/pengaduan/${COMPLAINT}"]`);
+await page.selectOption('#tindak-lanjut select[name=status]', 'DONE');
+await page.fill('#tindak-lanjut textarea[name=jawaban]', 'Loket kedua dibuka setiap Senin mulai pekan depan.');
+await page.screenshot({ path: path.join(shots, 'complaint-follow-up.png'), fullPage: true });
+await submitAndWait(page.locator('#tindak-lanjut button[type=submit]'));
+check((await page.textContent('#status')) === 'Selesai', 'the complaint is marked Selesai');
+check((await page.textContent('main')).includes('Tindak lanjut pengaduan disimpan'), 'the console confirms the follow-up');
+const answered = await kioskGet(`/api/v1/complaints/${COMPLAINT}`, { 'X-Complaint-Token': complaintToken });
+check(answered.status === 200 && JSON.parse(answered.body).status === 'DONE'
+  && JSON.parse(answered.body).answer.startsWith('Loket kedua'), 'a kiosk reads the answer with the slip token');
+check((await kioskGet(`/api/v1/complaints/${COMPLAINT}`, { 'X-Complaint-Token': 'salah' })).status === 404,
+  'a wrong slip token reads nothing');
 
 // Search by name and by registration number.
 await page.goto(`${consoleUrl}/cari?q=slamet`);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalogmodel.h"
+#include "complaintbox.h"
 #include "idlemonitor.h"
 #include "kioskareas.h"
 #include "outbox.h"
@@ -121,6 +122,8 @@ public:
     std::unique_ptr<kiosk::OutboxRepository> outbox;
     /// Revisions and cancellations committed on this kiosk.
     std::unique_ptr<kiosk::RequestChanges> changes;
+    /// Complaints filed at the kiosk (sealed with the same device key).
+    std::unique_ptr<kiosk::ComplaintBox> complaints;
     kiosk::CatalogModel catalog;
     std::unique_ptr<kiosk::StaffDirectory> staff;
     std::unique_ptr<kiosk::IdleMonitor> idle;

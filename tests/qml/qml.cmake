@@ -7,7 +7,8 @@ target_compile_definitions(kiosk_test_harness PUBLIC KIOSK_CATALOG_JSON="${PROJE
 kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS requestWithScannedNik catalogHolidaysDateTheTicket requestWithTypedNik invalidNikIsExplained validationErrorsShowBesideFields
             editFromReviewKeepsAnswers heirsAndWitnessesThroughTheForm idleWipeLeavesNoTrace statusShowsEachStage statusByScannedTicket
-            garbageScanChangesNothing surveyIsStoredForTheBackend surveyCanBeSkipped englishThenBackToIndonesian
+            garbageScanChangesNothing surveyIsStoredForTheBackend surveyFromWelcomeWithProfileAndSuggestion doneScreenOffersNoSurvey
+            complaintWithAndWithoutNik complaintTooLongOrBadNikIsExplained surveyCanBeSkipped englishThenBackToIndonesian
             focusedFieldStaysAboveKeyboard tamperedLetterIsNotPrinted
             printerFaultIsExplainedAndNothingIsLost failedTicketWaitsForStaffReprint staffHandsOverALetter representativeWithTypedNik wrongNikForTheHolderIsRefused
             ticketLostToACrashIsPrintedAgain)
@@ -43,3 +44,7 @@ kiosk_add_qtest(NAME tst_statusremote SOURCES qml/tst_statusremote.cpp LIBS kios
 kiosk_add_qtest(NAME tst_lifecycle SOURCES qml/tst_lifecycle.cpp LIBS kiosk_test_harness kiosk_faultproxy Qt6::Network LABELS ui
   FUNCTIONS anotherKiosksRequestByTypedNumberIsMasked needsFixRoundTrip citizenCancelsBeforeAnOfficerActedNotAfter
             revisionCrossesACutAndARestartOnce)
+# A complaint from the kiosk's screen to a real backend and its answer back (issue #13).
+kiosk_add_qtest(NAME tst_complaint_roundtrip SOURCES qml/tst_complaint_roundtrip.cpp tools/threadspy.h unit/workflowfixture.h
+  LIBS kiosk_test_harness backend_core LABELS ui integration)
+target_include_directories(tst_complaint_roundtrip PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tools ${CMAKE_CURRENT_SOURCE_DIR}/unit)

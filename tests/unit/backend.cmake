@@ -13,7 +13,8 @@ kiosk_add_qtest(NAME tst_backend_api
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
             changesShowReceived catalogEtag catalogCarriesTheKecamatanHolidays staffCredentialsOfOwnDesaWithEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel deskEventsStoredExactlyOnce
-            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused documentUploadResumesOnceAndRefuses)
+            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused documentUploadResumesOnceAndRefuses surveyProfileAndSuggestionStored
+            complaintFiledOnceAnsweredAndReadWithItsToken)
 kiosk_add_qtest(NAME tst_kiosk_registry
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp
   LIBS backend_core
@@ -41,7 +42,8 @@ kiosk_add_qtest(NAME tst_console
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
             desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage requirementPagesBesideTheChecklist
-            addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown lockoutAfterFiveFailures)
+            addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown complaintsPage
+            monitoringShowsRespondentProfileAndSuggestions lockoutAfterFiveFailures)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core

@@ -6,7 +6,8 @@ kiosk_add_qtest(NAME tst_protocol SOURCES unit/tst_protocol.cpp LIBS kiosk_serve
             changesPageRoundTripsAndSkipsBadEntries malformedChangesPagesRefused transientStatuses qrIsLevelMAlphanumeric
             staffCredentialsRoundTripAndBounds
             handoverBodyRoundTrips handoverRelationshipsAreTheDesksChoices malformedHandoverBodiesRefused
-            requestLifeBodiesRoundTrip malformedRequestLifeBodiesRefused contentRangesOfPageUploads)
+            requestLifeBodiesRoundTrip malformedRequestLifeBodiesRefused contentRangesOfPageUploads surveyProfileIsTheAppendixOfPermenPan14_2017
+            surveyBodiesOldAndNew complaintBodiesAndSlipQr)
 target_compile_definitions(tst_protocol PRIVATE KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")
 
 kiosk_add_qtest(NAME tst_workingdays SOURCES unit/tst_workingdays.cpp LIBS kiosk_serverlink

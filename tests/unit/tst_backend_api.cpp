@@ -2,6 +2,7 @@
 #include "../tools/testbackend.h"
 #include "apiserver.h"
 #include "backend.h"
+#include "complaints.h"
 #include "crypto.h"
 #include "documentupload.h"
 #include "kioskregistry.h"
@@ -430,6 +431,111 @@ private slots:
         const Reply bad = call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson());
         QCOMPARE(bad.status, 400);
         QCOMPARE(m_backend->store->surveyCount().value(), before + 1);
+    }
+
+    void surveyProfileAndSuggestionStored()
+    {
+        serverlink::SurveyResponse survey;
+        survey.id = QStringLiteral("7d2f3c1e-survey-profile-1");
+        survey.serviceCode = QStringLiteral("SKTM");
+        survey.answers = {4, 4, 3, 4, 3, 4, 4, 3, 3};
+        survey.at = QDateTime(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC);
+        survey.profile = {{QStringLiteral("age"), QStringLiteral("30_39")}, {QStringLiteral("gender"), QStringLiteral("female")},
+            {QStringLiteral("education"), QStringLiteral("sma")}, {QStringLiteral("occupation"), QStringLiteral("petani")}};
+        survey.suggestion = QStringLiteral("Ruang tunggu perlu kipas angin.");
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson()).status, 201);
+        const auto stored = m_backend->store->surveyResponses({}, {});
+        QVERIFY(stored);
+        const auto it = std::find_if(stored->cbegin(), stored->cend(), [&](const SurveyRecord &r) { return r.id == survey.id; });
+        QVERIFY(it != stored->cend());
+        QCOMPARE(it->profile, survey.profile);
+        QCOMPARE(it->suggestion, survey.suggestion);
+        // A profile answer the survey does not offer, or a suggestion over the cap, is refused as a whole.
+        survey.id = QStringLiteral("7d2f3c1e-survey-profile-2");
+        survey.profile.insert(QStringLiteral("age"), QStringLiteral("17"));
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson()).status, 400);
+        survey.profile.insert(QStringLiteral("age"), QStringLiteral("60_plus"));
+        survey.suggestion = QString(serverlink::SurveyResponse::kMaxSuggestionLength + 1, QLatin1Char('x'));
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson()).status, 400);
+    }
+
+    void complaintFiledOnceAnsweredAndReadWithItsToken()
+    {
+        const QString token = QStringLiteral("c2xpcC10b2tlbi1mb3ItdGVzdHM");
+        serverlink::ComplaintBody complaint;
+        complaint.id = QStringLiteral("5b1c7a2e-complaint-0001");
+        complaint.number = QStringLiteral("PGD-7K2M9-QX4TB");
+        complaint.tokenSha256 = QString::fromLatin1(serverlink::crypto::sha256(token.toUtf8()).toHex());
+        complaint.category = QStringLiteral("petugas");
+        complaint.text = QStringLiteral("Petugas loket datang terlambat dua hari berturut-turut.");
+        complaint.phone = QStringLiteral("081234567890");
+        complaint.at = QDateTime(QDate(2026, 11, 24), QTime(3, 0), Qt::UTC);
+        const QString key = QStringLiteral("Idempotency-Key: %1").arg(complaint.id);
+        const QString path = QStringLiteral("/api/v1/complaints");
+        const Reply first = call(QStringLiteral("POST"), path, complaint.toJson(), {key});
+        QCOMPARE(first.status, 201);
+        QCOMPARE(call(QStringLiteral("POST"), path, complaint.toJson(), {key}).status, 200);
+        // The same key with another body, a key that is not the body's id, a malformed body.
+        serverlink::ComplaintBody other = complaint;
+        other.text = QStringLiteral("Lain");
+        QCOMPARE(call(QStringLiteral("POST"), path, other.toJson(), {key}).status, 409);
+        QCOMPARE(
+            call(QStringLiteral("POST"), path, complaint.toJson(), {QStringLiteral("Idempotency-Key: lain-lain-lain-lain")}).status, 400);
+        other.id = QStringLiteral("5b1c7a2e-complaint-0002");
+        other.category = QStringLiteral("cuaca");
+        QCOMPARE(call(QStringLiteral("POST"), path, other.toJson(), {QStringLiteral("Idempotency-Key: %1").arg(other.id)}).status, 400);
+        const auto stored = m_backend->store->complaints();
+        QVERIFY(stored);
+        QCOMPARE(int(stored->size()), 1);
+        QCOMPARE(stored->first().phone, QStringLiteral("+6281234567890"));
+        QVERIFY(stored->first().nik.isEmpty());
+
+        // Read back with the slip's token (header); a wrong token is the same 404 as an unknown number.
+        const QString one = path + QLatin1Char('/') + complaint.number;
+        const Reply read = call(QStringLiteral("GET"), one, {}, {QStringLiteral("X-Complaint-Token: %1").arg(token)});
+        QCOMPARE(read.status, 200);
+        auto view = serverlink::ComplaintView::fromJson(read.body);
+        QVERIFY(view);
+        QCOMPARE(view->status, serverlink::ComplaintStatus::New);
+        QVERIFY(view->answer.isEmpty());
+        QVERIFY(!read.body.contains("Petugas loket"));
+        QCOMPARE(call(QStringLiteral("GET"), one, {}, {QStringLiteral("X-Complaint-Token: salah")}).status, 404);
+        QCOMPARE(
+            call(QStringLiteral("GET"), path + QStringLiteral("/PGD-00000-00000"), {}, {QStringLiteral("X-Complaint-Token: %1").arg(token)})
+                .status,
+            404);
+
+        // The kasi pelayanan of the kecamatan answers: the kiosk reads it, the phone gets it by SMS once.
+        const auto desa = m_backend->offices.desa(stored->first().desaCode);
+        QVERIFY(desa);
+        Complaints complaints(*m_backend->store, m_backend->offices);
+        const QList<Capacity> kasi {{Role::KasiPelayanan, desa->kecamatanCode, {}}};
+        const QList<Capacity> otherSekdes {{Role::SekretarisDesa, QStringLiteral("9999999999"), {}}};
+        QCOMPARE(
+            complaints.followUp(otherSekdes, QStringLiteral("x"), complaint.number, serverlink::ComplaintStatus::Done, QStringLiteral("a"))
+                .error()
+                .code,
+            ErrorCode::Forbidden);
+        QCOMPARE(complaints.followUp(kasi, QStringLiteral("Kasi"), complaint.number, serverlink::ComplaintStatus::Done, {}).error().code,
+            ErrorCode::ReasonRequired);
+        const QString answer = QStringLiteral("Petugas sudah kami tegur; jam buka loket 08.00 WIB.");
+        QVERIFY(complaints.followUp(kasi, QStringLiteral("Kasi"), complaint.number, serverlink::ComplaintStatus::Done, answer));
+        QVERIFY(complaints.followUp(kasi, QStringLiteral("Kasi"), complaint.number, serverlink::ComplaintStatus::Done, answer));
+        view = serverlink::ComplaintView::fromJson(
+            call(QStringLiteral("GET"), one, {}, {QStringLiteral("X-Complaint-Token: %1").arg(token)}).body);
+        QVERIFY(view);
+        QCOMPARE(view->status, serverlink::ComplaintStatus::Done);
+        QCOMPARE(view->answer, answer);
+        QVERIFY(view->answeredAt.isValid());
+        const auto sms = m_backend->store->notifications();
+        QVERIFY(sms);
+        const auto answered = std::count_if(
+            sms->cbegin(), sms->cend(), [](const NotificationRecord &n) { return n.kind == NotificationKind::ComplaintAnswered; });
+        QCOMPARE(answered, 1);
+        const auto row = std::find_if(
+            sms->cbegin(), sms->cend(), [](const NotificationRecord &n) { return n.kind == NotificationKind::ComplaintAnswered; });
+        QCOMPARE(row->recipient, QStringLiteral("+6281234567890"));
+        QVERIFY(row->message.contains(complaint.number) && row->message.size() <= 160);
     }
 
     void submitCarriesQueueLabel()

@@ -836,6 +836,93 @@ private slots:
         QCOMPARE(m_backend->store->request(QStringLiteral("REG-CON-V1")).value().stage, Stage::DesaReview);
     }
 
+    void complaintsPage()
+    {
+        // Two complaints: one from a desa of this kecamatan (with a phone), one from the other kecamatan's desa.
+        const auto file = [&](const QString &number, const QString &desa, const QString &phone) {
+            serverlink::ComplaintBody c;
+            c.id = QStringLiteral("id-%1-000000").arg(number);
+            c.number = number;
+            c.tokenSha256 = QString(64, QLatin1Char('a'));
+            c.category = QStringLiteral("pelayanan");
+            c.text = QStringLiteral("Surat <b>lama</b> sekali, %1").arg(number);
+            c.phone = phone;
+            c.at = QDateTime::currentDateTimeUtc();
+            QVERIFY(m_backend->store->insertComplaint(QStringLiteral("KIOSK-0001"), desa, number, c));
+        };
+        file(QStringLiteral("PGD-AAAAA-11111"), kDesa, QStringLiteral("+6281234567890"));
+        file(QStringLiteral("PGD-BBBBB-22222"), kOtherKecamatanDesa, {});
+
+        // The camat sees the kecamatan's complaints only, escaped.
+        const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
+        const Reply list = call(jar, QStringLiteral("GET"), QStringLiteral("/pengaduan"));
+        QCOMPARE(list.status, 200);
+        QVERIFY(list.body.contains("PGD-AAAAA-11111"));
+        QVERIFY(!list.body.contains("PGD-BBBBB-22222"));
+        QVERIFY(list.body.contains("Surat &lt;b&gt;lama&lt;/b&gt;"));
+        QVERIFY(list.body.contains("Baru"));
+        const QString one = QStringLiteral("/pengaduan/PGD-AAAAA-11111");
+        QCOMPARE(call(jar, QStringLiteral("GET"), one).status, 200);
+        QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/pengaduan/PGD-BBBBB-22222")).status, 403);
+
+        // Without CSRF: refused. Done without an answer: explained, nothing changes. Then answered and done.
+        const QStringList done {QStringLiteral("status=DONE"), QStringLiteral("jawaban=Loket kedua dibuka mulai Senin.")};
+        QCOMPARE(call(jar, QStringLiteral("POST"), one, done).status, 403);
+        const Reply empty = call(jar, QStringLiteral("POST"), one, {QStringLiteral("csrf=") + csrf, QStringLiteral("status=DONE")});
+        QCOMPARE(empty.status, 400);
+        QVERIFY(empty.body.contains("Tulis jawaban"));
+        const Reply progress
+            = call(jar, QStringLiteral("POST"), one, {QStringLiteral("csrf=") + csrf, QStringLiteral("status=IN_PROGRESS")});
+        QVERIFY2(progress.status == 303, progress.body.mid(progress.body.indexOf("<main"), 300).constData());
+        QCOMPARE(m_backend->store->complaint(QStringLiteral("PGD-AAAAA-11111")).value().status, serverlink::ComplaintStatus::InProgress);
+        QCOMPARE(call(jar, QStringLiteral("POST"), one, done + QStringList {QStringLiteral("csrf=") + csrf}).status, 303);
+        const auto answered = m_backend->store->complaint(QStringLiteral("PGD-AAAAA-11111"));
+        QCOMPARE(answered.value().status, serverlink::ComplaintStatus::Done);
+        QCOMPARE(answered.value().answer, QStringLiteral("Loket kedua dibuka mulai Senin."));
+        QCOMPARE(answered.value().updatedBy, QStringLiteral("Petugas <camat>"));
+        const Reply shown = call(jar, QStringLiteral("GET"), one + QStringLiteral("?pesan=pengaduan"));
+        QVERIFY(shown.body.contains("Tindak lanjut pengaduan disimpan"));
+        QVERIFY(shown.body.contains("Selesai"));
+        const auto sms = m_backend->store->notifications();
+        QVERIFY(std::any_of(sms->cbegin(), sms->cend(), [](const NotificationRecord &n) {
+            return n.kind == NotificationKind::ComplaintAnswered && n.message.contains(QStringLiteral("PGD-AAAAA-11111"));
+        }));
+
+        // The sekretaris desa of the desa sees it; the other kecamatan's does not; a kepala desa has no page.
+        const auto [sekJar, sekCsrf] = login(QStringLiteral("sekloket"), QStringLiteral("sandi-sekloket-panjang"));
+        QVERIFY(call(sekJar, QStringLiteral("GET"), QStringLiteral("/pengaduan")).body.contains("PGD-AAAAA-11111"));
+        const auto [jatiJar, jatiCsrf] = login(QStringLiteral("sekjati"), QStringLiteral("sandi-sekjati-panjang"));
+        const Reply jati = call(jatiJar, QStringLiteral("GET"), QStringLiteral("/pengaduan"));
+        QVERIFY(!jati.body.contains("PGD-AAAAA-11111"));
+        QVERIFY(jati.body.contains("PGD-BBBBB-22222"));
+        QCOMPARE(call(jatiJar, QStringLiteral("POST"), one, done + QStringList {QStringLiteral("csrf=") + jatiCsrf}).status, 403);
+        const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
+        QCOMPARE(call(kadesJar, QStringLiteral("GET"), QStringLiteral("/pengaduan")).status, 403);
+    }
+
+    void monitoringShowsRespondentProfileAndSuggestions()
+    {
+        serverlink::SurveyResponse survey;
+        survey.id = QStringLiteral("survei-profil-1");
+        survey.answers = QList<int>(9, 4);
+        survey.at = QDateTime::currentDateTimeUtc();
+        survey.profile = {{QStringLiteral("gender"), QStringLiteral("female")}, {QStringLiteral("occupation"), QStringLiteral("petani")}};
+        survey.suggestion = QStringLiteral("Tambah <kursi> tunggu");
+        QVERIFY(m_backend->store->insertSurvey(QStringLiteral("KIOSK-0001"), kDesa, survey));
+        survey.id = QStringLiteral("survei-profil-2");
+        survey.profile = {{QStringLiteral("gender"), QStringLiteral("female")}};
+        survey.suggestion.clear();
+        QVERIFY(m_backend->store->insertSurvey(QStringLiteral("KIOSK-0001"), kDesa, survey));
+        const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("Profil responden"));
+        QVERIFY(page.body.contains("<td id=\"profil-gender-female\">2</td>"));
+        QVERIFY(page.body.contains("<td id=\"profil-occupation-petani\">1</td>"));
+        QVERIFY(page.body.contains("<td id=\"profil-age-60_plus\">0</td>"));
+        QVERIFY(page.body.contains("Tambah &lt;kursi&gt; tunggu"));
+    }
+
     void lockoutAfterFiveFailures()
     {
         for (int i = 0; i < 5; ++i) {

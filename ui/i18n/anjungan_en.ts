@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
 <context>
+    <name>Complaint</name>
+    <message>
+        <source>Pelayanan surat</source>
+        <translation>Letter service</translation>
+    </message>
+    <message>
+        <source>Sikap petugas</source>
+        <translation>Staff behaviour</translation>
+    </message>
+    <message>
+        <source>Pungutan/biaya</source>
+        <translation>Fees / charges</translation>
+    </message>
+    <message>
+        <source>Sarana dan anjungan</source>
+        <translation>Facilities and kiosk</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Diproses</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintAnswerScreen</name>
+    <message>
+        <source>Jawaban pengaduan %1</source>
+        <translation>Answer to complaint %1</translation>
+    </message>
+    <message>
+        <source>Menanyakan ke kantor kecamatan…</source>
+        <translation>Asking the sub-district office…</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>%1, disampaikan %2</source>
+        <translation>%1, filed %2</translation>
+    </message>
+    <message>
+        <source>Jawaban (%1):</source>
+        <translation>Answer (%1):</translation>
+    </message>
+    <message>
+        <source>Belum ada jawaban. Pengaduan Anda sedang ditangani; coba lagi beberapa hari lagi.</source>
+        <translation>No answer yet. Your complaint is being handled; try again in a few days.</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintScreen</name>
+    <message>
+        <source>Pengaduan Anda sudah tercatat</source>
+        <translation>Your complaint has been recorded</translation>
+    </message>
+    <message>
+        <source>Sampaikan pengaduan</source>
+        <translation>File a complaint</translation>
+    </message>
+    <message>
+        <source>Ambil slip pengaduan di bawah layar dan simpan baik-baik.</source>
+        <translation>Take the complaint slip below the screen and keep it safe.</translation>
+    </message>
+    <message>
+        <source>Pengaduan dibaca oleh kasi pelayanan dan camat. NIK dan nomor HP boleh dikosongkan.</source>
+        <translation>Complaints are read by the head of services and the sub-district head. NIK and phone number may be left empty.</translation>
+    </message>
+    <message>
+        <source>Tentang apa?</source>
+        <translation>What is it about?</translation>
+    </message>
+    <message>
+        <source>Isi pengaduan (paling banyak %1 huruf)</source>
+        <translation>Your complaint (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>Terlalu panjang: %1 dari %2 huruf.</source>
+        <translation>Too long: %1 of %2 characters.</translation>
+    </message>
+    <message>
+        <source>NIK (atau pindai KTP); kosongkan untuk mengadu tanpa nama</source>
+        <translation>NIK (or scan your ID card); leave empty to complain anonymously</translation>
+    </message>
+    <message>
+        <source>Nomor HP untuk jawaban lewat SMS</source>
+        <translation>Mobile number for an answer by SMS</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kirim pengaduan</source>
+        <translation>Send complaint</translation>
+    </message>
+    <message>
+        <source>Slip dengan nomor pengaduan dicetak</source>
+        <translation>A slip with the complaint number is printed</translation>
+    </message>
+    <message>
+        <source>Nomor pengaduan</source>
+        <translation>Complaint number</translation>
+    </message>
+    <message>
+        <source>Jawaban dikirim lewat SMS ke nomor HP Anda. Anda juga dapat membacanya dengan memindai kode QR pada slip di anjungan desa mana pun di kecamatan ini.</source>
+        <translation>The answer is sent by SMS to your phone. You can also read it by scanning the QR code on the slip at any village kiosk in this sub-district.</translation>
+    </message>
+    <message>
+        <source>Baca jawabannya nanti dengan memindai kode QR pada slip di anjungan desa mana pun di kecamatan ini.</source>
+        <translation>Read the answer later by scanning the QR code on the slip at any village kiosk in this sub-district.</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
     <name>ConsentScreen</name>
     <message>
         <source>Pemberitahuan data pribadi</source>
@@ -74,14 +207,6 @@
         <translation>Office hours: %1</translation>
     </message>
     <message>
-        <source>Beri penilaian</source>
-        <translation>Rate our service</translation>
-    </message>
-    <message>
-        <source>9 pertanyaan singkat</source>
-        <translation>9 short questions</translation>
-    </message>
-    <message>
         <source>Selesai</source>
         <translation>Finish</translation>
     </message>
@@ -129,6 +254,57 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Serahkan surat %1</source>
+        <translation>Hand over letter %1</translation>
+    </message>
+    <message>
+        <source>Atas nama %1</source>
+        <translation>In the name of %1</translation>
+    </message>
+    <message>
+        <source>KTP pengambil terpindai: NIK %1</source>
+        <translation>Collector&apos;s KTP scanned: NIK %1</translation>
+    </message>
+    <message>
+        <source>Pindai KTP pengambil, atau ketik NIK-nya di bawah.</source>
+        <translation>Scan the collector&apos;s KTP, or type their NIK below.</translation>
+    </message>
+    <message>
+        <source>Pemohon sendiri</source>
+        <translation>The applicant in person</translation>
+    </message>
+    <message>
+        <source>Diwakilkan</source>
+        <translation>A representative</translation>
+    </message>
+    <message>
+        <source>Nama wakil</source>
+        <translation>Representative&apos;s name</translation>
+    </message>
+    <message>
+        <source>NIK wakil</source>
+        <translation>Representative&apos;s NIK</translation>
+    </message>
+    <message>
+        <source>NIK pemohon</source>
+        <translation>Applicant&apos;s NIK</translation>
+    </message>
+    <message>
+        <source>Hubungan dengan pemohon</source>
+        <translation>Relationship to the applicant</translation>
+    </message>
+    <message>
+        <source>Serahkan dan cetak tanda terima</source>
+        <translation>Hand over and print the receipt</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>HelpNumberPanel</name>
     <message>
         <source>Konsultasi / bantuan petugas</source>
@@ -165,57 +341,6 @@
     <message>
         <source>Selesai</source>
         <translation>Finish</translation>
-    </message>
-</context>
-<context>
-    <name>HandoverDialog</name>
-    <message>
-        <source>Serahkan surat %1</source>
-        <translation>Hand over letter %1</translation>
-    </message>
-    <message>
-        <source>Atas nama %1</source>
-        <translation>In the name of %1</translation>
-    </message>
-    <message>
-        <source>KTP pengambil terpindai: NIK %1</source>
-        <translation>Collector's KTP scanned: NIK %1</translation>
-    </message>
-    <message>
-        <source>Pindai KTP pengambil, atau ketik NIK-nya di bawah.</source>
-        <translation>Scan the collector's KTP, or type their NIK below.</translation>
-    </message>
-    <message>
-        <source>Pemohon sendiri</source>
-        <translation>The applicant in person</translation>
-    </message>
-    <message>
-        <source>Diwakilkan</source>
-        <translation>A representative</translation>
-    </message>
-    <message>
-        <source>Nama wakil</source>
-        <translation>Representative's name</translation>
-    </message>
-    <message>
-        <source>NIK wakil</source>
-        <translation>Representative's NIK</translation>
-    </message>
-    <message>
-        <source>NIK pemohon</source>
-        <translation>Applicant's NIK</translation>
-    </message>
-    <message>
-        <source>Hubungan dengan pemohon</source>
-        <translation>Relationship to the applicant</translation>
-    </message>
-    <message>
-        <source>Serahkan dan cetak tanda terima</source>
-        <translation>Hand over and print the receipt</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -710,6 +835,113 @@
     </message>
 </context>
 <context>
+    <name>Survey</name>
+    <message>
+        <source>Umur</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Di bawah 20 tahun</source>
+        <translation>Under 20</translation>
+    </message>
+    <message>
+        <source>20–29 tahun</source>
+        <translation>20–29 years</translation>
+    </message>
+    <message>
+        <source>30–39 tahun</source>
+        <translation>30–39 years</translation>
+    </message>
+    <message>
+        <source>40–49 tahun</source>
+        <translation>40–49 years</translation>
+    </message>
+    <message>
+        <source>50–59 tahun</source>
+        <translation>50–59 years</translation>
+    </message>
+    <message>
+        <source>60 tahun ke atas</source>
+        <translation>60 or older</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Pendidikan terakhir</source>
+        <translation>Highest education</translation>
+    </message>
+    <message>
+        <source>SD ke bawah</source>
+        <translation>Primary school or less</translation>
+    </message>
+    <message>
+        <source>SMP</source>
+        <translation>Junior high school</translation>
+    </message>
+    <message>
+        <source>SMA/SMK</source>
+        <translation>Senior high school</translation>
+    </message>
+    <message>
+        <source>D1–D3</source>
+        <translation>Diploma (D1–D3)</translation>
+    </message>
+    <message>
+        <source>D4/S1</source>
+        <translation>Bachelor (D4/S1)</translation>
+    </message>
+    <message>
+        <source>S2 ke atas</source>
+        <translation>Master's or higher</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>PNS</source>
+        <translation>Civil servant</translation>
+    </message>
+    <message>
+        <source>TNI</source>
+        <translation>Armed forces</translation>
+    </message>
+    <message>
+        <source>Polri</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Pegawai swasta</source>
+        <translation>Private employee</translation>
+    </message>
+    <message>
+        <source>Wirausaha</source>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <source>Petani/nelayan</source>
+        <translation>Farmer / fisher</translation>
+    </message>
+    <message>
+        <source>Pelajar/mahasiswa</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>SurveyScreen</name>
     <message>
         <source>Bagaimana pelayanan kami?</source>
@@ -746,6 +978,22 @@
     <message>
         <source>%1 dari 9 terjawab</source>
         <translation>%1 of 9 answered</translation>
+    </message>
+    <message>
+        <source>Terima kasih sudah mengambil surat Anda. Petugas menunggu sebentar: penilaian ini milik Anda dan tanpa nama.</source>
+        <translation>Thank you for collecting your letter. The staff will wait a moment: this rating is yours and anonymous.</translation>
+    </message>
+    <message>
+        <source>Tentang Anda (boleh dilewati)</source>
+        <translation>About you (may be skipped)</translation>
+    </message>
+    <message>
+        <source>Saran untuk kami (paling banyak %1 huruf)</source>
+        <translation>Your suggestion (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>Terlalu panjang: %1 dari %2 huruf.</source>
+        <translation>Too long: %1 of %2 characters.</translation>
     </message>
 </context>
 <context>
@@ -880,6 +1128,22 @@
         <source>Ambil nomor antrean untuk bertanya kepada petugas</source>
         <translation>Take a queue number to ask the staff</translation>
     </message>
+    <message>
+        <source>Beri Penilaian</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>Nilai pelayanan kami, tanpa nama</source>
+        <translation>Rate our service, anonymously</translation>
+    </message>
+    <message>
+        <source>Pengaduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Sampaikan keluhan; boleh tanpa nama</source>
+        <translation>Tell us what went wrong; anonymous is fine</translation>
+    </message>
 </context>
 <context>
     <name>devices::PayloadClassifier</name>
@@ -905,6 +1169,57 @@
     <message>
         <source>Daftar petugas belum diterima dari kecamatan. Sambungkan anjungan ke jaringan dan tunggu sinkronisasi, lalu coba lagi.</source>
         <translation>The staff list has not arrived from the kecamatan yet. Connect the kiosk to the network, wait for it to sync, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::ComplaintDesk</name>
+    <message>
+        <source>Pilih jenis pengaduan.</source>
+        <translation>Choose what the complaint is about.</translation>
+    </message>
+    <message>
+        <source>Tuliskan pengaduan Anda.</source>
+        <translation>Write your complaint.</translation>
+    </message>
+    <message>
+        <source>Pengaduan paling banyak %1 huruf. Persingkat tulisan Anda.</source>
+        <translation>A complaint has at most %1 characters. Please shorten it.</translation>
+    </message>
+    <message>
+        <source>Atau kosongkan NIK untuk mengadu tanpa nama.</source>
+        <translation>Or leave the NIK empty to complain anonymously.</translation>
+    </message>
+    <message>
+        <source>Nomor HP tidak dikenali. Tulis seperti 0812xxxxxxxx, atau kosongkan bila tidak perlu SMS.</source>
+        <translation>The phone number is not recognised. Write it like 0812xxxxxxxx, or leave it empty if you need no SMS.</translation>
+    </message>
+    <message>
+        <source>Pengaduan belum tersimpan. Coba sekali lagi; bila tetap gagal, sampaikan kepada petugas.</source>
+        <translation>The complaint was not saved. Try once more; if it still fails, tell the staff.</translation>
+    </message>
+    <message>
+        <source>Anjungan ini belum tersambung ke kantor kecamatan, jadi jawaban belum dapat dibaca di sini. Simpan slip Anda dan tanyakan kepada petugas.</source>
+        <translation>This kiosk is not connected to the sub-district office, so the answer cannot be read here. Keep your slip and ask the staff.</translation>
+    </message>
+    <message>
+        <source>Jawaban kantor kecamatan tidak terbaca. Coba lagi nanti atau tanyakan kepada petugas.</source>
+        <translation>The sub-district office's answer could not be read. Try again later or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Pengaduan ini tidak ditemukan. Bila slip baru saja dicetak, pengaduan mungkin belum terkirim ke kecamatan: coba lagi beberapa saat lagi.</source>
+        <translation>This complaint was not found. If the slip was printed just now, the complaint may not have reached the sub-district yet: try again in a while.</translation>
+    </message>
+    <message>
+        <source>Slip ini dari kecamatan lain. Pindai di anjungan desa di kecamatan tempat Anda mengadu.</source>
+        <translation>This slip is from another sub-district. Scan it at a village kiosk of the sub-district where you complained.</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan belum dapat menjawab sekarang. Coba lagi nanti atau tanyakan kepada petugas.</source>
+        <translation>The sub-district office cannot answer right now. Try again later or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Anjungan sedang tidak tersambung ke kantor kecamatan. Pengaduan Anda tetap tercatat; coba lagi nanti atau tanyakan kepada petugas.</source>
+        <translation>The kiosk is not connected to the sub-district office right now. Your complaint stays recorded; try again later or ask the staff.</translation>
     </message>
 </context>
 <context>
@@ -1019,8 +1334,12 @@
         <translation>To check a letter, finish or cancel this step first.</translation>
     </message>
     <message>
-        <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat.</source>
-        <translation>The scanned code was not recognised. Scan the barcode on your ID card, the QR code on your ticket, or the QR code on a letter.</translation>
+        <source>Untuk membaca jawaban pengaduan, selesaikan dulu atau batalkan langkah ini.</source>
+        <translation>To read a complaint's answer, finish or cancel this step first.</translation>
+    </message>
+    <message>
+        <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, pada surat, atau pada slip pengaduan.</source>
+        <translation>The scanned code is not recognised. Scan the barcode of an ID card, or the QR code on a ticket, a letter or a complaint slip.</translation>
     </message>
     <message>
         <source>Kartu petugas tidak dipakai saat mengisi permohonan warga. Pindai KTP warga, atau selesaikan permohonan ini dulu.</source>
@@ -1220,15 +1539,15 @@
     </message>
     <message>
         <source>Pindai KTP pengambil atau ketik NIK-nya.</source>
-        <translation>Scan the collector's KTP or type their NIK.</translation>
+        <translation>Scan the collector&apos;s KTP or type their NIK.</translation>
     </message>
     <message>
         <source>Data pemohon surat ini tidak ada lagi di anjungan. Pilih &quot;Diwakilkan&quot; dan catat pengambilnya.</source>
-        <translation>This letter's applicant data is no longer on the kiosk. Choose &quot;A representative&quot; and record who collects it.</translation>
+        <translation>This letter&apos;s applicant data is no longer on the kiosk. Choose &quot;A representative&quot; and record who collects it.</translation>
     </message>
     <message>
         <source>NIK tidak sama dengan NIK pemohon. Bila surat diambil orang lain, pilih &quot;Diwakilkan&quot;.</source>
-        <translation>The NIK is not the applicant's NIK. If someone else collects the letter, choose &quot;A representative&quot;.</translation>
+        <translation>The NIK is not the applicant&apos;s NIK. If someone else collects the letter, choose &quot;A representative&quot;.</translation>
     </message>
     <message>
         <source>Tulis nama wakil yang mengambil surat.</source>
@@ -1236,7 +1555,7 @@
     </message>
     <message>
         <source>Pilih hubungan wakil dengan pemohon.</source>
-        <translation>Choose the representative's relationship to the applicant.</translation>
+        <translation>Choose the representative&apos;s relationship to the applicant.</translation>
     </message>
     <message>
         <source>Surat %1 tercatat sudah diserahkan kepada pemohon. Tanda terima dicetak.</source>
@@ -1244,7 +1563,7 @@
     </message>
     <message>
         <source>Surat %1 tercatat sudah diserahkan kepada wakil pemohon. Tanda terima dicetak.</source>
-        <translation>Letter %1 is recorded as handed over to the applicant's representative. The receipt is printing.</translation>
+        <translation>Letter %1 is recorded as handed over to the applicant&apos;s representative. The receipt is printing.</translation>
     </message>
 </context>
 <context>
@@ -1283,14 +1602,6 @@
     <message>
         <source>Pindai kartu petugas Anda dulu, lalu masukkan PIN.</source>
         <translation>Scan your staff card first, then enter your PIN.</translation>
-    </message>
-    <message>
-        <source>Petugas loket</source>
-        <translation>Counter staff</translation>
-    </message>
-    <message>
-        <source>Petugas loket</source>
-        <translation>Counter staff</translation>
     </message>
 </context>
 <context>

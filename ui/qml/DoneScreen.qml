@@ -75,12 +75,7 @@ ScreenPage {
                 color: Theme.muted
                 wrapMode: Text.WordWrap
             }
-            RowLayout {
-                Layout.fillWidth: true
-                spacing: Theme.gap
-                BigButton { objectName: "openSurvey"; visible: VisitFlow.enteredBy.length === 0; Layout.fillWidth: true; primary: false; text: qsTr("Beri penilaian"); detail: qsTr("9 pertanyaan singkat"); onClicked: Survey.open() }
-                BigButton { objectName: "finish"; Layout.fillWidth: true; text: qsTr("Selesai"); onClicked: VisitFlow.goHome() }
-            }
+            BigButton { objectName: "finish"; Layout.fillWidth: true; text: qsTr("Selesai"); onClicked: VisitFlow.goHome() }
         }
     }
 }

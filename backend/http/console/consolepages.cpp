@@ -1,5 +1,6 @@
 #include "consolepages.h"
 
+#include "console/complaintpages.h"
 #include "console/consoleauth.h"
 #include "console/consoleserver.h"
 #include "console/desapages.h"
@@ -26,6 +27,7 @@ void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceC
     addDesaPages(console, store, offices);
     addFrontOfficePages(console, store, catalog, offices);
     addStaffPages(console, store, offices, staffPinIterations);
+    addComplaintPages(console, store, offices);
     addMonitoringPages(console, store, catalog, offices);
 }
 
