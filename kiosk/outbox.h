@@ -28,9 +28,9 @@ struct NewRequest {
     /// Disabilitas or ibu hamil, tapped on the kiosk; lansia is read from the NIK.
     PriorityReason priority = PriorityReason::None;
     /// Requirement pages captured at the kiosk; a requirement without one was skipped ("bawa aslinya").
-    QList<CapturedPage> documents;
+    QList<CapturedPage> documents {};
     /// The staff member who entered the request for the citizen at the desk; empty when the citizen did.
-    QString enteredBy;
+    QString enteredBy {};
 };
 
 /// A request committed to the outbox together with its ticket.

@@ -104,7 +104,7 @@ public:
     /// page or the request as a whole, with its reason (requestlife::checkFixItems); the note lists them all.
     [[nodiscard]] Result<RequestRecord> returnForFixes(
         const QString &registrationNumber, const OfficerRecord &officer, const QList<serverlink::FixItem> &fixes);
-    /// The desa master data the workflow reads (kecamatan of a desa, signers).
+    /// The desa master data the workflow reads (kecamatan of a desa, signers; the API scopes look-ups and complaints by it).
     [[nodiscard]] const OfficeDirectory &offices() const { return m_offices; }
     /// The capacities of `officer` on `day`: own role unless on leave, plus roles delegated by colleagues on leave.
     [[nodiscard]] Result<QList<Capacity>> capacities(const OfficerRecord &officer, const QDate &day) const;
@@ -112,8 +112,6 @@ public:
     [[nodiscard]] QList<OfficerAction> allowedActions(const QList<Capacity> &capacities, const RequestRecord &request) const;
     /// Whether the request lies inside one of the capacities' offices (desa officers: their desa only).
     [[nodiscard]] bool inScope(const QList<Capacity> &capacities, const RequestRecord &request) const;
-    /// The desa and kecamatan this workflow knows (the API scopes complaints by kecamatan with it).
-    [[nodiscard]] const OfficeDirectory &offices() const { return m_offices; }
     /// The letter as it would be printed now (no nomor or seal yet when unsigned), as PDF bytes.
     [[nodiscard]] Result<QByteArray> previewLetter(const RequestRecord &request) const;
     /// The wording of the request's letter as it stands (nomor surat empty until signed).
