@@ -16,7 +16,7 @@ struct Holiday {
 };
 
 /// The offices' working days (hari kerja), one rule for kiosk and backend: Monday to Friday, except the
-/// holidays and cuti bersama of the list (docs/decisions/0015-working-days.md).
+/// holidays and cuti bersama of the list (docs/decisions/0021-working-days.md).
 class WorkingCalendar
 {
 public:

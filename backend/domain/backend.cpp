@@ -17,7 +17,7 @@ Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper
     auto catalog = ServiceCatalog::builtIn();
     if (!catalog)
         return catalog.error();
-    // The kecamatan's own list when it keeps one, else the list shipped with the software (docs/decisions/0015).
+    // The kecamatan's own list when it keeps one, else the list shipped with the software (docs/decisions/0021).
     const QString holidaysFile = QDir(dataDir).filePath(QStringLiteral("hari-libur.txt"));
     QString holidaysError;
     const auto calendar = QFileInfo::exists(holidaysFile) ? serverlink::WorkingCalendar::fromFile(holidaysFile, &holidaysError)

@@ -166,7 +166,7 @@ struct ApiServer::Impl {
     void getTicket(const Peer &peer, const httplib::Request &req, httplib::Response &res);
     void postRevision(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
     void postCancel(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
-    /// Resumable page upload: one chunk at the offset held (docs/decisions/0015-document-upload.md).
+    /// Resumable page upload: one chunk at the offset held (docs/decisions/0016-document-upload.md).
     void putDocument(const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req,
         httplib::Response &res) const;
     /// How much of a page the backend holds (GET, and HEAD without the body).
