@@ -9,7 +9,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcDocuments, "backend.documents")
+Q_LOGGING_CATEGORY(lcDocumentArchive, "backend.documents")
 
 namespace backend {
 
@@ -174,7 +174,7 @@ Result<ChunkOutcome> DocumentArchive::finish(const DocumentRecord &page, const Q
         return done.error();
     DocumentRecord whole = page;
     whole.completedAt = now;
-    qCInfo(lcDocuments).noquote() << "page" << page.ref.pageId << "of" << page.registrationNumber << "complete," << page.ref.size
+    qCInfo(lcDocumentArchive).noquote() << "page" << page.ref.pageId << "of" << page.registrationNumber << "complete," << page.ref.size
                                   << "bytes";
     return ChunkOutcome {ChunkOutcome::Kind::Completed, stateOf(whole), {}};
 }
@@ -184,7 +184,7 @@ Result<ChunkOutcome> DocumentArchive::discard(const DocumentRecord &page, const 
     QFile::remove(partPath);
     if (const Status restarted = m_store.restartDocument(page.ref.pageId, reason); !restarted)
         return restarted.error();
-    qCWarning(lcDocuments).noquote() << "page" << page.ref.pageId << "of" << page.registrationNumber << "discarded:" << reason;
+    qCWarning(lcDocumentArchive).noquote() << "page" << page.ref.pageId << "of" << page.registrationNumber << "discarded:" << reason;
     DocumentRecord fresh = page;
     fresh.receivedBytes = 0;
     return ChunkOutcome {ChunkOutcome::Kind::Discarded, stateOf(fresh), reason};
