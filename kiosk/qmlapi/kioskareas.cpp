@@ -75,8 +75,9 @@ QHash<QString, QObject *> KioskAreas::byName()
         {QStringLiteral("StatusLookup"), &status}, {QStringLiteral("LetterVerification"), &verification},
         {QStringLiteral("Survey"), &survey}, {QStringLiteral("Complaint"), &complaint}, {QStringLiteral("StaffLogin"), &staffLogin},
         {QStringLiteral("DeviceStatus"), &devices}, {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board},
-        {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket}, {QStringLiteral("DocumentCapture"), &documents},
-        {QStringLiteral("RequestFix"), &fix}, {QStringLiteral("RequestDesk"), &requestDesk}};
+        {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket},
+        {QStringLiteral("DocumentCapture"), &documents}, {QStringLiteral("RequestFix"), &fix},
+        {QStringLiteral("RequestDesk"), &requestDesk}};
 }
 
 void KioskAreas::handleScan(const QString &payload)

@@ -14,8 +14,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcStaff)
 
 namespace kiosk {
 
-RequestDesk::RequestDesk(
-    const StaffLogin &login, OutboxRepository &outbox, RequestChanges *changes, const CatalogModel &catalog, LiveLink *live, QObject *parent)
+RequestDesk::RequestDesk(const StaffLogin &login, OutboxRepository &outbox, RequestChanges *changes, const CatalogModel &catalog,
+    LiveLink *live, QObject *parent)
     : QObject(parent)
     , m_login(login)
     , m_outbox(outbox)
