@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
+#include <QMetaMethod>
 #include <QMetaProperty>
 #include <QQuickWindow>
 #include <QRegularExpression>
@@ -106,6 +107,30 @@ QVariant member(const QVariant &from, const QString &name)
     }
     return from.toMap().value(name);
 }
+// Calls `name` with `args` converted to its parameter types ("5" for an int row), for methods that take more than strings.
+bool invokeConverted(QObject *target, const QByteArray &name, const QStringList &args)
+{
+    const QMetaObject *meta = target->metaObject();
+    for (int i = 0; i < meta->methodCount(); ++i) {
+        const QMetaMethod method = meta->method(i);
+        if (method.name() != name || method.parameterCount() != args.size() || args.size() > 4)
+            continue;
+        QVariantList values;
+        for (int p = 0; p < args.size(); ++p) {
+            QVariant v(args.at(p));
+            if (!v.convert(method.parameterMetaType(p)))
+                break;
+            values.append(v);
+        }
+        if (values.size() != args.size())
+            continue;
+        auto arg = [&values](int p) {
+            return p < values.size() ? QGenericArgument(values.at(p).typeName(), values.at(p).constData()) : QGenericArgument();
+        };
+        return method.invoke(target, Qt::DirectConnection, arg(0), arg(1), arg(2), arg(3));
+    }
+    return false;
+}
 } // namespace
 
 QVariant Autopilot::read(const QString &path) const
@@ -172,6 +197,8 @@ void Autopilot::next()
             ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QString, args.at(0)));
         else if (args.size() == 2)
             ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QString, args.at(0)), Q_ARG(QString, args.at(1)));
+        if (!ok && !args.isEmpty())
+            ok = invokeConverted(target, method, args);
         if (!ok) {
             fail(QStringLiteral("cannot call %1 with %2 arguments").arg(path).arg(args.size()));
             return;
