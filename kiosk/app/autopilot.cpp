@@ -10,9 +10,11 @@
 #include <QKeyEvent>
 #include <QMetaMethod>
 #include <QMetaProperty>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
 #include <QTimer>
+#include <algorithm>
 
 namespace kiosk {
 
@@ -222,6 +224,24 @@ void Autopilot::next()
         }
         sendWedgeBurst(m_window.data(), expand(step.value(QStringLiteral("wedge")).toString()));
         log(QStringLiteral("wedge scan (%1 characters)").arg(expand(step.value(QStringLiteral("wedge")).toString()).size()));
+    } else if (step.contains(QStringLiteral("reveal"))) {
+        const QString name = step.value(QStringLiteral("reveal")).toString();
+        QQuickItem *item = m_window ? m_window->contentItem()->findChild<QQuickItem *>(name) : nullptr;
+        if (!item) {
+            fail(QStringLiteral("no item %1 to reveal").arg(name));
+            return;
+        }
+        // Scrolls the nearest Flickable so the item stands near its top, as a citizen would scroll to it.
+        for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+            if (!p->inherits("QQuickFlickable"))
+                continue;
+            const auto *content = p->property("contentItem").value<QQuickItem *>();
+            const qreal y = item->mapToItem(content, QPointF(0, 0)).y();
+            const qreal bottom = std::max(0.0, p->property("contentHeight").toReal() - p->height());
+            p->setProperty("contentY", std::clamp(y - 40, 0.0, bottom));
+            break;
+        }
+        log(QStringLiteral("reveal %1").arg(name));
     } else if (step.contains(QStringLiteral("shot"))) {
         // "window": another top-level window by objectName (the calling display), else the kiosk's own.
         QQuickWindow *window = m_window;
