@@ -109,7 +109,7 @@ QVariant member(const QVariant &from, const QString &name)
     }
     return from.toMap().value(name);
 }
-// Calls `name` with `args` converted to its parameter types ("5" for an int row), for methods that take more than strings.
+// Calls `name` with `args` converted to its parameter types: strings as they are, "5" for an int row.
 bool invokeConverted(QObject *target, const QByteArray &name, const QStringList &args)
 {
     const QMetaObject *meta = target->metaObject();
@@ -195,11 +195,7 @@ void Autopilot::next()
             ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QVariantList, rawArgs.first().toArray().toVariantList()));
         else if (args.isEmpty())
             ok = QMetaObject::invokeMethod(target, method.constData());
-        else if (args.size() == 1)
-            ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QString, args.at(0)));
-        else if (args.size() == 2)
-            ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QString, args.at(0)), Q_ARG(QString, args.at(1)));
-        if (!ok && !args.isEmpty())
+        else
             ok = invokeConverted(target, method, args);
         if (!ok) {
             fail(QStringLiteral("cannot call %1 with %2 arguments").arg(path).arg(args.size()));
@@ -226,7 +222,17 @@ void Autopilot::next()
         log(QStringLiteral("wedge scan (%1 characters)").arg(expand(step.value(QStringLiteral("wedge")).toString()).size()));
     } else if (step.contains(QStringLiteral("reveal"))) {
         const QString name = step.value(QStringLiteral("reveal")).toString();
-        QQuickItem *item = m_window ? m_window->contentItem()->findChild<QQuickItem *>(name) : nullptr;
+        QQuickItem *item = nullptr;
+        // The visual tree, not the object tree: a Repeater's delegates are children of its parent item only there.
+        QList<QQuickItem *> stack {m_window ? m_window->contentItem() : nullptr};
+        while (!item && !stack.isEmpty()) {
+            QQuickItem *i = stack.takeFirst();
+            if (!i)
+                continue;
+            if (i->objectName() == name && i->isVisible())
+                item = i;
+            stack.append(i->childItems());
+        }
         if (!item) {
             fail(QStringLiteral("no item %1 to reveal").arg(name));
             return;
