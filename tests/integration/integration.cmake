@@ -1,6 +1,6 @@
 kiosk_add_qtest(NAME tst_endtoend SOURCES integration/tst_endtoend.cpp LIBS kiosk_core Qt6::Sql)
 target_include_directories(tst_endtoend PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
-add_dependencies(tst_endtoend anjungan kecamatan-backend recording-backend)
+add_dependencies(tst_endtoend anjungan kecamatan-backend recording-backend document-frames)
 set_tests_properties(tst_endtoend PROPERTIES TIMEOUT 600 LABELS integration)
 
 add_test(NAME anjungan_self_test COMMAND anjungan --self-test)
