@@ -175,7 +175,7 @@ Result<ChunkOutcome> DocumentArchive::finish(const DocumentRecord &page, const Q
     DocumentRecord whole = page;
     whole.completedAt = now;
     qCInfo(lcDocumentArchive).noquote() << "page" << page.ref.pageId << "of" << page.registrationNumber << "complete," << page.ref.size
-                                  << "bytes";
+                                        << "bytes";
     return ChunkOutcome {ChunkOutcome::Kind::Completed, stateOf(whole), {}};
 }
 
