@@ -62,6 +62,8 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
             if (flow.startStaffVisit(proof.actor) && !fix.start(view, proof))
                 flow.goHome();
         });
+    // The desk stops offering the fix it has just sent.
+    connect(&fix, &RequestFix::revisionQueued, &requestDesk, &RequestDesk::changed);
     connect(&complaint, &ComplaintDesk::complaintFiled, &sync, &SyncStatus::deliverSoon);
     // At pick-up the citizen rates the service: staff step back (signed out), the survey is the citizen's. Queued, so
     // that the desk finishes the handover before it is closed.

@@ -74,9 +74,11 @@ bool RequestDesk::mayFix() const
 {
     if (!m_changes || !m_view || m_busy || m_stage != serverlink::Stage::NeedsFix)
         return false;
-    // One revision at a time: the backend takes the next only on the version it holds.
     const auto latest = m_changes->latest(m_registration);
-    return !(latest && !latest->delivered && latest->parkedReason.isEmpty());
+    if (!latest || latest->kind != ChangeKind::Revision || !latest->parkedReason.isEmpty())
+        return true;
+    // A revision waiting, or sent after the backend answered: the version shown is not the request's current one.
+    return latest->delivered && latest->createdAt < m_viewAt;
 }
 
 void RequestDesk::setMessage(const QString &message)
@@ -170,6 +172,7 @@ void RequestDesk::answer(const serverlink::LinkResponse &response, const QString
             m_maskedName = view->maskedName;
             m_stage = view->stage;
             m_view = *view;
+            m_viewAt = QDateTime::currentDateTime();
             if (!forFix)
                 setMessage({});
             else if (!view->detailed)

@@ -34,7 +34,7 @@ class RequestDesk : public QObject
     Q_PROPERTY(QString stageLabel READ stageLabel NOTIFY changed)
     /// Staff may withdraw it: before READY, not rejected or cancelled, no cancellation of it waiting.
     Q_PROPERTY(bool mayCancel READ mayCancel NOTIFY changed)
-    /// Staff may fix it for the citizen ("Perbaiki"): returned (NEEDS_FIX), no revision of it waiting to be sent.
+    /// Staff may fix it for the citizen ("Perbaiki"): returned (NEEDS_FIX), no revision of it waiting or sent since.
     Q_PROPERTY(bool mayFix READ mayFix NOTIFY changed)
     /// The fix needs the citizen's NIK first: the request was opened by its number (the backend shows staff the
     /// detailed request only with the ticket or the NIK).
@@ -100,6 +100,7 @@ private:
     QString m_maskedName;
     serverlink::Stage m_stage = serverlink::Stage::Queued;
     std::optional<serverlink::RequestView> m_view; // the backend's answer (absent: this kiosk's own record)
+    QDateTime m_viewAt; // when the backend gave it
     QString m_message;
 };
 
