@@ -326,7 +326,7 @@ private Q_SLOTS:
         QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("900000")));
         QVERIFY(h->tap(QStringLiteral("reviewFix")));
         QVERIFY(h->waitFor(QStringLiteral("fixChange")));
-        QCOMPARE(h->areas->fix.changes(), QStringList {QStringLiteral("Penghasilan per bulan (Rp): 9 → 900000")});
+        QCOMPARE(h->areas->fix.changes(), QStringList {QStringLiteral("Penghasilan per bulan: Rp9 → Rp900.000")});
         QVERIFY(h->tap(QStringLiteral("sendFix")));
         QVERIFY(h->waitFor(QStringLiteral("fixSent")));
         QCOMPARE(h->changes->depth(), 1);
@@ -442,7 +442,7 @@ private Q_SLOTS:
 
         h->areas->flow.goHome();
         QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
-        QVERIFY(h->signInStaff());
+        QVERIFY2(h->signInStaff(), qPrintable(h->screen() + QLatin1Char(' ') + h->areas->flow.notice()));
         QVERIFY(h->type(QStringLiteral("openRegistration"), reg));
         QVERIFY(h->tap(QStringLiteral("openRequest")));
         QTRY_VERIFY_WITH_TIMEOUT(h->areas->requestDesk.isOpen() && !h->areas->requestDesk.busy(), 15000);
