@@ -377,6 +377,13 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("startFix")));
         QVERIFY(h->waitForScreen(QStringLiteral("fix")));
         QVERIFY(textOf(QStringLiteral("pageNote")).contains(QStringLiteral("Foto ulang")));
+        // Back from the documents screen leads to the fix, with nothing taken.
+        QVERIFY(h->tap(QStringLiteral("recapture-0")));
+        QVERIFY(h->waitForScreen(QStringLiteral("documents")));
+        h->areas->flow.back();
+        QVERIFY(h->waitForScreen(QStringLiteral("fix")));
+        QCOMPARE(h->areas->documents.rows()->rowCount(), 0);
+        QVERIFY(h->areas->fix.newPages().isEmpty());
         QVERIFY(h->tap(QStringLiteral("recapture-0")));
         QVERIFY(h->waitForScreen(QStringLiteral("documents")));
         // Only the KTP is asked; the other requirements are not part of this round.
