@@ -493,6 +493,22 @@ private Q_SLOTS:
         for (const serverlink::TimelineEntry &e : fixed->timeline)
             byStaff = byStaff || (e.note.contains(QStringLiteral("versi 2")) && e.actorRole == QLatin1String("front_office"));
         QVERIFY(byStaff);
+
+        // A ticket's QR scanned at the desk opens the detailed request: no NIK asked; home leads back to the desk.
+        const auto [second, secondToken] = submitAtKioskA();
+        QVERIFY(!second.isEmpty());
+        QVERIFY(returnOnConsole(second));
+        h->scan(kiosk::OutboxRepository::ticketQrPayload(secondToken));
+        QTRY_VERIFY_WITH_TIMEOUT(h->areas->requestDesk.registrationNumber() == second && !h->areas->requestDesk.busy(), 15000);
+        QVERIFY(h->areas->requestDesk.mayFix());
+        QVERIFY(!h->areas->requestDesk.fixNeedsNik());
+        QVERIFY(!h->find(QStringLiteral("fixNik")));
+        QVERIFY(h->tap(QStringLiteral("fixRequest")));
+        QVERIFY(h->waitForScreen(QStringLiteral("fix")));
+        QCOMPARE(h->areas->fix.registrationNumber(), second);
+        QVERIFY(h->tap(QStringLiteral("homeButton")));
+        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->areas->staffLogin.desk());
         h->areas->staffLogin.signOut();
     }
 
