@@ -780,6 +780,8 @@ private Q_SLOTS:
         QVERIFY(!state->delivered);
         QVERIFY2(state->parkedReason.contains(QStringLiteral("Petugas sudah memeriksa")), qPrintable(state->parkedReason));
         QCOMPARE(changes.depth(), 1);
+    }
+
     /// A request with one page of `size` bytes, enqueued; returns the page.
     StoredPage enqueueWithPage(qsizetype size)
     {
