@@ -105,9 +105,9 @@ KioskHarness::KioskHarness(
     print->addPrinter(QStringLiteral("letter"), std::move(letter));
     print->start();
     complaints = std::make_unique<kiosk::ComplaintBox>(store, key);
-    areas = std::make_unique<kiosk::KioskAreas>(kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"),
-        nullptr, std::move(queue), live, QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(),
-        complaints.get()});
+    areas = std::make_unique<kiosk::KioskAreas>(
+        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), live,
+            QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get()});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);
