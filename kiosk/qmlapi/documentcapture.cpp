@@ -6,7 +6,7 @@
 
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcDocuments, "anjungan.documents")
+Q_LOGGING_CATEGORY(lcCapture, "anjungan.documents")
 
 namespace kiosk {
 
@@ -306,10 +306,10 @@ void DocumentCapture::onPageReady(const devices::ProcessedPage &page, int analys
         return;
     stopSource();
     const qint64 captureMs = m_sinceStart.elapsed();
-    qCInfo(lcDocuments).noquote() << "page for requirement" << m_rows.rows().at(m_current).index << ":" << page.jpeg.size() << "bytes,"
-                                  << page.size.width() << "x" << page.size.height() << "q" << page.quality
-                                  << (page.grey ? "grey" : "colour") << (page.outlineFound ? "deskewed" : "whole frame") << "after"
-                                  << captureMs << "ms," << analysedFrames << "frames analysed, processing" << page.processingMs << "ms";
+    qCInfo(lcCapture).noquote() << "page for requirement" << m_rows.rows().at(m_current).index << ":" << page.jpeg.size() << "bytes,"
+                                << page.size.width() << "x" << page.size.height() << "q" << page.quality << (page.grey ? "grey" : "colour")
+                                << (page.outlineFound ? "deskewed" : "whole frame") << "after" << captureMs << "ms," << analysedFrames
+                                << "frames analysed, processing" << page.processingMs << "ms";
     updateRow([&page, captureMs](DocumentRow &row) {
         row.state = DocumentRow::State::Captured;
         row.jpeg = page.jpeg;
@@ -327,7 +327,7 @@ void DocumentCapture::onSourceFailed(const QString &message)
 {
     if (m_current < 0)
         return;
-    qCWarning(lcDocuments).noquote() << "document source:" << message;
+    qCWarning(lcCapture).noquote() << "document source:" << message;
     setStep(Unavailable);
     setHint(tr("Kamera dokumen tidak dapat dipakai saat ini. Sentuh Lewati dan bawa aslinya ke kantor desa."));
 }

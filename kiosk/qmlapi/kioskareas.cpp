@@ -19,7 +19,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , sync(s.outbox)
     , request(flow, nik, s.catalog, ledger, devices, documents)
     , status(flow, s.outbox, s.catalog, {ledger, &pickupNumbers}, {s.live, s.changes})
-    , fix(flow, s.catalog, ledger, s.changes)
+    , fix(flow, s.catalog, ledger, s.changes, documents)
     , verification(flow, s.sealVerifier)
     , survey(flow, s.outbox)
     , complaint(flow, s.complaints, s.print, s.officeName, s.live)
@@ -56,6 +56,14 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     connect(&status, &StatusLookup::fixWanted, &fix, &RequestFix::start);
     connect(&fix, &RequestFix::revisionQueued, &sync, &SyncStatus::deliverSoon);
     connect(&requestDesk, &RequestDesk::cancelQueued, &sync, &SyncStatus::deliverSoon);
+    // Staff fix a returned request for the citizen at the desk: the same fix screen, home leads back to the desk.
+    connect(
+        &requestDesk, &RequestDesk::fixWanted, this, [this](const serverlink::RequestView &view, const serverlink::RequestProof &proof) {
+            if (flow.startStaffVisit(proof.actor) && !fix.start(view, proof))
+                flow.goHome();
+        });
+    // The desk stops offering the fix it has just sent.
+    connect(&fix, &RequestFix::revisionQueued, &requestDesk, &RequestDesk::changed);
     connect(&complaint, &ComplaintDesk::complaintFiled, &sync, &SyncStatus::deliverSoon);
     // At pick-up the citizen rates the service: staff step back (signed out), the survey is the citizen's. Queued, so
     // that the desk finishes the handover before it is closed.

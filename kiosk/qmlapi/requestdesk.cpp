@@ -10,6 +10,8 @@
 #include <QLoggingCategory>
 #include <QUrl>
 
+#include <algorithm>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStaff)
 
 namespace kiosk {
@@ -68,6 +70,17 @@ bool RequestDesk::mayCancel() const
     return !(latest && latest->kind == ChangeKind::Cancel && latest->parkedReason.isEmpty());
 }
 
+bool RequestDesk::mayFix() const
+{
+    if (!m_changes || !m_view || m_busy || m_stage != serverlink::Stage::NeedsFix)
+        return false;
+    const auto latest = m_changes->latest(m_registration);
+    if (!latest || latest->kind != ChangeKind::Revision || !latest->parkedReason.isEmpty())
+        return true;
+    // A revision waiting, or sent after the backend answered: the version shown is not the request's current one.
+    return latest->delivered && latest->createdAt < m_viewAt;
+}
+
 void RequestDesk::setMessage(const QString &message)
 {
     m_message = message;
@@ -82,6 +95,7 @@ void RequestDesk::close()
     m_serviceCode.clear();
     m_maskedName.clear();
     m_stage = serverlink::Stage::Queued;
+    m_view.reset();
     setMessage({});
 }
 
@@ -135,18 +149,19 @@ void RequestDesk::openTicket(const QString &payload)
     ask(QStringLiteral("/ticket"), {{"X-Status-Token", token->toLatin1()}}, local ? local->registrationNumber : QString());
 }
 
-void RequestDesk::ask(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers, const QString &localRegistration)
+void RequestDesk::ask(
+    const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers, const QString &localRegistration, bool forFix)
 {
     m_busy = true;
     setMessage(tr("Menanyakan ke kantor kecamatan…"));
     const int asked = ++m_asked;
-    m_live->get(path, headers, this, [this, asked, localRegistration](const serverlink::LinkResponse &response) {
+    m_live->get(path, headers, this, [this, asked, localRegistration, forFix](const serverlink::LinkResponse &response) {
         if (asked == m_asked)
-            answer(response, localRegistration);
+            answer(response, localRegistration, forFix);
     });
 }
 
-void RequestDesk::answer(const serverlink::LinkResponse &response, const QString &localRegistration)
+void RequestDesk::answer(const serverlink::LinkResponse &response, const QString &localRegistration, bool forFix)
 {
     m_busy = false;
     if (response.ok()) {
@@ -156,7 +171,17 @@ void RequestDesk::answer(const serverlink::LinkResponse &response, const QString
             m_serviceCode = view->serviceCode;
             m_maskedName = view->maskedName;
             m_stage = view->stage;
-            setMessage({});
+            m_view = *view;
+            m_viewAt = QDateTime::currentDateTime();
+            if (!forFix)
+                setMessage({});
+            else if (!view->detailed)
+                // The backend answers a wrong NIK as it answers none: the brief view.
+                setMessage(tr("NIK tidak cocok dengan pemohon permohonan ini. Periksa KTP warga, atau pindai QR tiketnya."));
+            else if (view->stage != serverlink::Stage::NeedsFix)
+                setMessage(tr("Permohonan ini tidak sedang dikembalikan untuk diperbaiki (%1).").arg(stageLabel()));
+            else
+                openFix();
             return;
         }
         qCWarning(lcStaff).noquote() << "request view refused:" << why;
@@ -172,6 +197,35 @@ void RequestDesk::answer(const serverlink::LinkResponse &response, const QString
         setMessage(tr("Permohonan tidak ditemukan di kecamatan ini. Periksa lagi nomor registrasinya."));
     else
         setMessage(tr("Kantor kecamatan tidak dapat dihubungi. Coba lagi sebentar lagi."));
+}
+
+void RequestDesk::fixRequest(const QString &nik)
+{
+    if (!m_login.desk() || !mayFix())
+        return;
+    if (m_view->detailed) {
+        openFix();
+        return;
+    }
+    const QString typed = nik.trimmed();
+    if (typed.size() != 16 || !std::all_of(typed.begin(), typed.end(), [](QChar c) { return c.isDigit(); })) {
+        setMessage(tr("Ketik 16 angka NIK pemohon dari KTP-nya."));
+        return;
+    }
+    ask(QStringLiteral("/requests/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_registration))),
+        {{"X-Applicant-NIK", typed.toLatin1()}}, {}, true);
+}
+
+void RequestDesk::openFix()
+{
+    const StaffDesk *desk = m_login.desk();
+    if (!desk || !m_view)
+        return;
+    // The staff member answers for the fix; the backend checks the account is an active one of the request's desa.
+    serverlink::RequestProof proof;
+    proof.actor = desk->staff().username;
+    setMessage({});
+    Q_EMIT fixWanted(*m_view, proof);
 }
 
 bool RequestDesk::cancelRequest(const QString &reason)

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <optional>
 
 namespace serverlink {
 struct LinkResponse;
@@ -33,6 +34,11 @@ class RequestDesk : public QObject
     Q_PROPERTY(QString stageLabel READ stageLabel NOTIFY changed)
     /// Staff may withdraw it: before READY, not rejected or cancelled, no cancellation of it waiting.
     Q_PROPERTY(bool mayCancel READ mayCancel NOTIFY changed)
+    /// Staff may fix it for the citizen ("Perbaiki"): returned (NEEDS_FIX), no revision of it waiting or sent since.
+    Q_PROPERTY(bool mayFix READ mayFix NOTIFY changed)
+    /// The fix needs the citizen's NIK first: the request was opened by its number (the backend shows staff the
+    /// detailed request only with the ticket or the NIK).
+    Q_PROPERTY(bool fixNeedsNik READ fixNeedsNik NOTIFY changed)
     /// What happened last (found, offline, cancelled, why not), in the kiosk's language.
     Q_PROPERTY(QString message READ message NOTIFY changed)
 
@@ -48,6 +54,8 @@ public:
     [[nodiscard]] QString maskedName() const { return m_maskedName; }
     [[nodiscard]] QString stageLabel() const;
     [[nodiscard]] bool mayCancel() const;
+    [[nodiscard]] bool mayFix() const;
+    [[nodiscard]] bool fixNeedsNik() const { return mayFix() && !(m_view && m_view->detailed); }
     [[nodiscard]] QString message() const { return m_message; }
     /// Stages at which staff may still withdraw a request (DESIGN: any time before READY).
     [[nodiscard]] static bool cancellableAt(serverlink::Stage stage);
@@ -58,16 +66,24 @@ public:
     void openTicket(const QString &payload);
     /// Withdraws the open request with `reason` (required) in the signed-in staff member's name.
     Q_INVOKABLE bool cancelRequest(const QString &reason);
+    /// "Perbaiki": opens the fix of the open request in the signed-in staff member's name (proof.actor); with the
+    /// request opened by its number, asks the backend for it again with the citizen's `nik` first.
+    Q_INVOKABLE void fixRequest(const QString &nik = {});
     Q_INVOKABLE void close();
 
 Q_SIGNALS:
     void changed();
+    /// Staff fix the request `view` (detailed, NEEDS_FIX) with `proof` (actor = the staff member).
+    void fixWanted(const serverlink::RequestView &view, const serverlink::RequestProof &proof);
     /// A cancellation was kept: the sync service should deliver it now.
     void cancelQueued();
 
 private:
-    void ask(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers, const QString &localRegistration);
-    void answer(const serverlink::LinkResponse &response, const QString &localRegistration);
+    void ask(
+        const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers, const QString &localRegistration, bool forFix = false);
+    /// Emits fixWanted() for the open, detailed view.
+    void openFix();
+    void answer(const serverlink::LinkResponse &response, const QString &localRegistration, bool forFix);
     /// This kiosk's own record of the request; false when it has none.
     bool showLocal(const QString &registrationNumber, const QString &note);
     void setMessage(const QString &message);
@@ -83,6 +99,8 @@ private:
     QString m_serviceCode;
     QString m_maskedName;
     serverlink::Stage m_stage = serverlink::Stage::Queued;
+    std::optional<serverlink::RequestView> m_view; // the backend's answer (absent: this kiosk's own record)
+    QDateTime m_viewAt; // when the backend gave it
     QString m_message;
 };
 

@@ -1,6 +1,7 @@
 #include "requestfix.h"
 
 #include "catalogmodel.h"
+#include "documentcapture.h"
 #include "printledger.h"
 #include "requestchanges.h"
 #include "slipwriter.h"
@@ -27,14 +28,49 @@ QHash<QString, QString> shownByLabel(const FormModel &form)
 }
 } // namespace
 
-RequestFix::RequestFix(VisitFlow &flow, const CatalogModel &catalog, PrintLedger &ledger, RequestChanges *changes, QObject *parent)
+QHash<int, QByteArray> FixPagesModel::roleNames() const
+{
+    return {{TextRole, "text"}, {ReasonRole, "reason"}, {RequirementRole, "requirement"}, {NewKilobytesRole, "newKilobytes"}};
+}
+
+QVariant FixPagesModel::roleData(const FixPage &row, int role) const
+{
+    switch (role) {
+    case TextRole:
+        return row.text;
+    case ReasonRole:
+        return row.reason;
+    case RequirementRole:
+        return row.requirement;
+    case NewKilobytesRole:
+        return row.newKilobytes;
+    default:
+        return {};
+    }
+}
+
+RequestFix::RequestFix(
+    VisitFlow &flow, const CatalogModel &catalog, PrintLedger &ledger, RequestChanges *changes, DocumentCapture &documents, QObject *parent)
     : QObject(parent)
     , m_flow(flow)
     , m_catalog(catalog)
     , m_ledger(ledger)
     , m_changeStore(changes)
+    , m_documents(documents)
+    , m_pages(this)
 {
     connect(&m_flow, &VisitFlow::wiped, this, &RequestFix::wipe);
+    connect(&m_documents, &DocumentCapture::finished, this, &RequestFix::takeCapturedPages);
+    connect(&m_documents, &DocumentCapture::availableChanged, this, &RequestFix::canRecaptureChanged);
+    connect(&m_flow, &VisitFlow::screenChanged, this, [this] {
+        if (m_capturing && m_flow.screen() != VisitFlow::Documents)
+            abandonCapture();
+    });
+}
+
+bool RequestFix::canRecapture() const
+{
+    return m_documents.available();
 }
 
 void RequestFix::wipe()
@@ -45,7 +81,9 @@ void RequestFix::wipe()
     m_proof = {};
     m_serviceName.clear();
     m_note.clear();
-    m_pageNotes.clear();
+    m_pages.setRows({});
+    m_newPages.clear();
+    m_capturing = false;
     m_changes.clear();
     setError({});
     m_step = Editing;
@@ -97,6 +135,7 @@ bool RequestFix::start(const serverlink::RequestView &view, const serverlink::Re
     prefill(m_original);
     // Each reason beside what it concerns: a field, a page, or the request as a whole.
     QHash<QString, QString> fieldNotes;
+    QList<FixPage> pages;
     QStringList general;
     if (!view.note.isEmpty())
         general.append(view.note);
@@ -108,17 +147,71 @@ bool RequestFix::start(const serverlink::RequestView &view, const serverlink::Re
             const QString what = service && requirement < service->requirements.size()
                 ? service->displayRequirements(m_catalog.english()).at(requirement)
                 : tr("Dokumen %1").arg(requirement + 1);
-            m_pageNotes.append(tr("%1: %2. Bawa aslinya ke kantor desa.").arg(what, item.reason));
+            pages.append(FixPage {requirement, what, item.reason, 0});
         } else if (!item.reason.isEmpty() && !general.contains(item.reason)) {
             general.append(item.reason);
         }
     }
     m_form.setNotes(fieldNotes);
+    m_pages.setRows(pages);
     m_note = general.join(QLatin1Char('\n'));
     Q_EMIT startedChanged();
     setStep(Editing);
     m_flow.show(VisitFlow::Fix);
     return true;
+}
+
+void RequestFix::recapture(int row)
+{
+    if (m_step != Editing || !canRecapture() || row < 0 || row >= m_pages.rows().size())
+        return;
+    const auto service = m_catalog.find(m_view.serviceCode);
+    if (!service)
+        return;
+    const int requirement = m_pages.rows().at(row).requirement;
+    if (requirement >= service->requirements.size())
+        return;
+    setError({});
+    m_capturing = true;
+    m_documents.begin(service->displayRequirements(m_catalog.english()), {requirement});
+    if (m_capturing)
+        m_flow.show(VisitFlow::Documents);
+}
+
+void RequestFix::takeCapturedPages()
+{
+    if (!m_capturing)
+        return;
+    m_capturing = false;
+    const auto service = m_catalog.find(m_view.serviceCode);
+    // The page names its requirement as the catalog does (Indonesian), whatever language the screen showed.
+    for (CapturedPage page : m_documents.pages()) {
+        if (service && page.requirement >= 0 && page.requirement < service->requirements.size())
+            page.requirementText = service->requirements.at(page.requirement);
+        m_newPages.insert(page.requirement, page);
+    }
+    // "Lewati": the citizen brings the original after all; a page taken earlier in this fix is dropped.
+    for (int requirement : m_documents.skipped())
+        m_newPages.remove(requirement);
+    m_documents.clear();
+    updatePageRows();
+    m_flow.show(VisitFlow::Fix);
+}
+
+void RequestFix::abandonCapture()
+{
+    m_capturing = false;
+    m_documents.clear();
+}
+
+void RequestFix::updatePageRows()
+{
+    QList<FixPage> rows = m_pages.rows();
+    for (FixPage &row : rows) {
+        const auto page = m_newPages.constFind(row.requirement);
+        row.newKilobytes = page == m_newPages.constEnd() ? 0 : int((page->bytes.size() + 1023) / 1024);
+    }
+    m_pages.setRows(rows);
 }
 
 void RequestFix::review()
@@ -139,6 +232,9 @@ void RequestFix::review()
     for (const ReviewLine &line : m_form.summary())
         if (before.value(line.label) != line.value)
             changed.append(tr("%1: %2 → %3").arg(line.label, before.value(line.label, tr("(kosong)")), line.value));
+    for (const FixPage &page : m_pages.rows())
+        if (page.newKilobytes > 0)
+            changed.append(tr("%1: halaman baru difoto (%2 KB)").arg(page.text).arg(page.newKilobytes));
     if (changed.isEmpty()) {
         setError(tr("Belum ada yang diubah. Perbaiki kolom yang diminta petugas."));
         return;
@@ -166,16 +262,24 @@ void RequestFix::submit()
     revision.purpose = m_form.value(QStringLiteral("purpose"));
     revision.phone = m_form.value(QStringLiteral("phone"));
     revision.fields = m_form.values();
-    // The pages the backend holds stay part of the request; a page to redo is brought to the office.
-    revision.documents = m_view.documents;
+    // The pages the backend holds stay part of the request unless a new page replaces them; a page neither kept nor
+    // retaken is brought to the office.
+    const QList<CapturedPage> newPages = m_newPages.values();
+    const QList<serverlink::DocumentRef> newRefs = DocumentStore::describe(newPages);
+    for (const serverlink::DocumentRef &kept : m_view.documents)
+        if (!m_newPages.contains(kept.requirement))
+            revision.documents.append(kept);
+    revision.documents.append(newRefs);
     revision.proof = m_proof;
     revision.submittedAt = QDateTime::currentDateTimeUtc();
-    if (const auto committed = m_changeStore->enqueueRevision(revision, {}, {}); !committed) {
+    if (const auto committed = m_changeStore->enqueueRevision(revision, newPages, newRefs); !committed) {
         qCCritical(lcFix).noquote() << "revision not stored:" << committed.error();
         setError(tr("Maaf, perbaikan belum dapat disimpan. Silakan hubungi petugas."));
         return;
     }
-    qCInfo(lcFix).noquote() << "revision of" << revision.registrationNumber << "committed on version" << revision.baseVersion;
+    qCInfo(lcFix).noquote() << "revision of" << revision.registrationNumber << "committed on version" << revision.baseVersion << "with"
+                            << newPages.size() << "new pages";
+    m_newPages.clear();
     SlipWriter slip;
     slip.centered(QStringLiteral("ANJUNGAN DESA"), false, true).centered(m_ledger.officeName()).rule();
     slip.centered(QStringLiteral("PERBAIKAN DITERIMA"), false, true).blank();

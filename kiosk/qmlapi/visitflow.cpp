@@ -60,6 +60,9 @@ void VisitFlow::show(Screen screen)
 {
     if (m_screen == screen)
         return;
+    // The documents screen serves the request's form and the fix of a returned request: back leads where it came from.
+    if (screen == Documents)
+        m_beforeDocuments = m_screen == Fix ? Fix : Form;
     m_screen = screen;
     setNotice({});
     // Only a visit counts down to the wipe; the welcome screen waits for the next citizen. The staff desk
@@ -85,12 +88,19 @@ void VisitFlow::setEnteredBy(const QString &staff)
 
 void VisitFlow::startStaffEntry(const QString &staff)
 {
-    if (staff.isEmpty())
+    if (!startStaffVisit(staff))
         return;
+    show(Consent);
+}
+
+bool VisitFlow::startStaffVisit(const QString &staff)
+{
+    if (staff.isEmpty())
+        return false;
     // Set before the wipe: the wipe forgets the previous citizen, not the staff member's desk.
     setEnteredBy(staff);
     wipe();
-    show(Consent);
+    return true;
 }
 
 void VisitFlow::startRequest()
@@ -143,11 +153,17 @@ void VisitFlow::back()
         show(Service);
         return;
     case Documents:
+        show(m_beforeDocuments);
+        return;
     case Review:
         show(Form);
         return;
     case Fix:
-        show(Status);
+        // Staff fixing a request at the desk came from the desk, a citizen from the status screen.
+        if (m_enteredBy.isEmpty())
+            show(Status);
+        else
+            goHome();
         return;
     default:
         goHome();

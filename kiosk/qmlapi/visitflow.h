@@ -69,6 +69,9 @@ public:
     /// Staff member `staff` enters a request for a citizen: a fresh visit from the consent screen under the staff
     /// idle time; home (or the ticket's "Selesai") returns to the desk, still signed in.
     void startStaffEntry(const QString &staff);
+    /// Staff member `staff` acts for a citizen from the desk (a fix of a returned request): the visit is wiped and marked
+    /// as theirs, the caller shows the first screen; home returns to the desk. False when `staff` is empty.
+    bool startStaffVisit(const QString &staff);
 
     Q_INVOKABLE void startRequest();
     Q_INVOKABLE void acceptConsent();
@@ -99,6 +102,7 @@ private:
     bool m_largeText = false;
     QString m_notice;
     QString m_enteredBy;
+    Screen m_beforeDocuments = Form;
 };
 
 } // namespace kiosk

@@ -43,7 +43,7 @@ kiosk_add_qtest(NAME tst_statusremote SOURCES qml/tst_statusremote.cpp LIBS kios
             slowBackendIsSaidAndTheWipeForgetsIt)
 kiosk_add_qtest(NAME tst_lifecycle SOURCES qml/tst_lifecycle.cpp LIBS kiosk_test_harness kiosk_faultproxy Qt6::Network LABELS ui
   FUNCTIONS anotherKiosksRequestByTypedNumberIsMasked needsFixRoundTrip citizenCancelsBeforeAnOfficerActedNotAfter
-            revisionCrossesACutAndARestartOnce)
+            revisionCrossesACutAndARestartOnce pageIsRecapturedInTheFix staffFixAtTheDesk)
 # A complaint from the kiosk's screen to a real backend and its answer back (issue #13).
 kiosk_add_qtest(NAME tst_complaint_roundtrip SOURCES qml/tst_complaint_roundtrip.cpp tools/threadspy.h unit/workflowfixture.h
   LIBS kiosk_test_harness backend_core LABELS ui integration)

@@ -2,18 +2,28 @@
 // officer returns it on the console with a field item and a page item; on kiosk B (the UI, driven from its welcome
 // screen) the citizen opens it with the ticket QR, fixes the field and sends; the backend holds version 2; the
 // officers approve; kiosk B shows READY with every step. The citizen cancels before an officer acted, not after;
-// a revision crosses a network cut and a restart of the sync and arrives once.
+// a revision crosses a network cut and a restart of the sync and arrives once. A page the officer named is photographed
+// again in the fix (generated camera frames) and reaches the backend; staff fix a returned request at the desk.
 #include "../tools/faultproxy.h"
 #include "../tools/testbackend.h"
 #include "../tools/threadspy.h"
+#include "crypto.h"
+#include "documentframes.h"
+#include "documentstore.h"
+#include "filepagesource.h"
 #include "kioskharness.h"
 #include "livelink.h"
+#include "pageanalyser.h"
 #include "syncservice.h"
 
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTest>
 #include <QThread>
@@ -80,8 +90,20 @@ class TestLifecycle : public QObject
     QString path(const QString &rel) const { return m_dir.filePath(rel); }
     QString dataDir() const { return path(QStringLiteral("backend")); }
 
-    /// Kiosk A takes a SKTM request and delivers it; its registration number and ticket token.
-    std::pair<QString, QString> submitAtKioskA()
+    /// A small JPEG page for a request taken at kiosk A.
+    static QByteArray jpegPage(QRgb colour)
+    {
+        QImage image(320, 440, QImage::Format_RGB32);
+        image.fill(colour);
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "JPEG", 80);
+        return bytes;
+    }
+
+    /// Kiosk A takes a SKTM request and delivers it (with `pages`, uploaded too); its registration number and ticket token.
+    std::pair<QString, QString> submitAtKioskA(const QList<kiosk::CapturedPage> &pages = {})
     {
         kiosk::NewRequest r;
         r.serviceCode = QStringLiteral("SKTM");
@@ -92,10 +114,15 @@ class TestLifecycle : public QObject
         r.fields = QJsonObject {{QStringLiteral("pekerjaan"), QStringLiteral("Buruh tani")},
             {QStringLiteral("penghasilan"), QStringLiteral("9")}, {QStringLiteral("jumlahTanggungan"), QStringLiteral("3")},
             {QStringLiteral("peruntukan"), QStringLiteral("Keringanan biaya sekolah")}};
+        r.documents = pages;
         const auto queued = m_outboxA->enqueue(r);
         if (!queued)
             return {};
-        const QString problem = m_syncA->round();
+        QString problem = m_syncA->round();
+        // The pages upload once their request was accepted (the same round or the next).
+        const kiosk::DocumentStore documents(m_storeA, QByteArray(32, 'a'));
+        for (int round = 0; round < 3 && documents.pendingCount() > 0; ++round)
+            problem = m_syncA->round();
         if (m_outboxA->depth() != 0)
             qWarning().noquote() << "kiosk A did not deliver:" << problem;
         return {queued->registrationNumber, queued->statusToken};
@@ -299,7 +326,7 @@ private Q_SLOTS:
         QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("900000")));
         QVERIFY(h->tap(QStringLiteral("reviewFix")));
         QVERIFY(h->waitFor(QStringLiteral("fixChange")));
-        QCOMPARE(h->areas->fix.changes(), QStringList {QStringLiteral("Penghasilan per bulan (Rp): 9 → 900000")});
+        QCOMPARE(h->areas->fix.changes(), QStringList {QStringLiteral("Penghasilan per bulan: Rp9 → Rp900.000")});
         QVERIFY(h->tap(QStringLiteral("sendFix")));
         QVERIFY(h->waitFor(QStringLiteral("fixSent")));
         QCOMPARE(h->changes->depth(), 1);
@@ -326,6 +353,163 @@ private Q_SLOTS:
         }
         QVERIFY2(stages.contains(QStringLiteral("NEEDS_FIX")) && stages.contains(QStringLiteral("READY")) && stages.size() >= 4,
             qPrintable(stages.join(QLatin1Char(','))));
+    }
+
+    // The officer named the KTP page (requirement 0): on kiosk B the citizen photographs it again in the fix ("Foto
+    // ulang", generated camera frames through a file: source); the revision names the new page in place of the old one
+    // and keeps the other page the backend holds; the new page uploads and the backend holds it with its hash.
+    void pageIsRecapturedInTheFix()
+    {
+        QTemporaryDir frames;
+        QVERIFY(documentframes::writeFrames(frames.path(), documentframes::holdStill(3, 5)));
+        devices::FilePageSource source(frames.path());
+        const auto [reg, token] = submitAtKioskA({kiosk::CapturedPage {0, QStringLiteral("Fotokopi KTP"), jpegPage(qRgb(200, 190, 180))},
+            kiosk::CapturedPage {1, QStringLiteral("Fotokopi Kartu Keluarga"), jpegPage(qRgb(180, 200, 190))}});
+        QVERIFY(!reg.isEmpty());
+        const auto submitted = backendView(token);
+        QVERIFY(submitted);
+        QCOMPARE(submitted->documents.size(), 2);
+        QVERIFY(returnOnConsole(reg));
+
+        h->areas->documents.setSource(&source);
+        const auto noSource = qScopeGuard([this] { h->areas->documents.setSource(nullptr); });
+        scanTicket(token);
+        QVERIFY(h->tap(QStringLiteral("startFix")));
+        QVERIFY(h->waitForScreen(QStringLiteral("fix")));
+        QVERIFY(textOf(QStringLiteral("pageNote")).contains(QStringLiteral("Foto ulang")));
+        // Back from the documents screen leads to the fix, with nothing taken.
+        QVERIFY(h->tap(QStringLiteral("recapture-0")));
+        QVERIFY(h->waitForScreen(QStringLiteral("documents")));
+        h->areas->flow.back();
+        QVERIFY(h->waitForScreen(QStringLiteral("fix")));
+        QCOMPARE(h->areas->documents.rows()->rowCount(), 0);
+        QVERIFY(h->areas->fix.newPages().isEmpty());
+        QVERIFY(h->tap(QStringLiteral("recapture-0")));
+        QVERIFY(h->waitForScreen(QStringLiteral("documents")));
+        // Only the KTP is asked; the other requirements are not part of this round.
+        QCOMPARE(h->areas->documents.current(), 0);
+        QVERIFY(h->waitFor(QStringLiteral("acceptDocument"), 15000));
+        QVERIFY(h->tap(QStringLiteral("acceptDocument")));
+        QVERIFY(h->waitForScreen(QStringLiteral("fix")));
+        QVERIFY2(textOf(QStringLiteral("pageNote")).contains(QStringLiteral("Foto baru siap dikirim")),
+            qPrintable(textOf(QStringLiteral("pageNote"))));
+        const QList<kiosk::CapturedPage> newPages = h->areas->fix.newPages();
+        QCOMPARE(newPages.size(), 1);
+        QCOMPARE(newPages.first().requirementText, QStringLiteral("Fotokopi KTP"));
+        QVERIFY(newPages.first().bytes.size() <= devices::pagecapture::kPageBudgetBytes);
+        QVERIFY(h->tap(QStringLiteral("reviewFix")));
+        QVERIFY(h->waitFor(QStringLiteral("fixChange")));
+        QVERIFY2(h->areas->fix.changes().join(QLatin1Char('\n')).contains(QStringLiteral("halaman baru")),
+            qPrintable(h->areas->fix.changes().join(QLatin1Char('\n'))));
+        QVERIFY(h->tap(QStringLiteral("sendFix")));
+        QVERIFY(h->waitFor(QStringLiteral("fixSent")));
+        QCOMPARE(h->changes->depth(), 1);
+
+        const kiosk::DocumentStore kept(h->store, h->key);
+        const QList<kiosk::StoredPage> stored = kept.pages(reg);
+        QCOMPARE(stored.size(), 1);
+        QString problem = m_syncB->round();
+        for (int round = 0; round < 3 && kept.pendingCount() > 0; ++round)
+            problem = m_syncB->round();
+        QVERIFY2(h->changes->depth() == 0 && kept.pendingCount() == 0, qPrintable(problem));
+
+        // Version 2 names the new KTP page and the Kartu Keluarga page it already had.
+        const auto fixed = backendView(token);
+        QVERIFY(fixed);
+        QCOMPARE(fixed->version, 2);
+        QCOMPARE(fixed->documents.size(), 2);
+        std::optional<serverlink::DocumentRef> ktp;
+        std::optional<serverlink::DocumentRef> kk;
+        for (const serverlink::DocumentRef &ref : fixed->documents)
+            (ref.requirement == 0 ? ktp : kk) = ref;
+        QVERIFY(ktp && kk);
+        QCOMPARE(ktp->pageId, stored.first().ref.pageId);
+        QVERIFY(ktp->pageId != submitted->documents.first().pageId && ktp->pageId != submitted->documents.last().pageId);
+        const bool kkKept = kk->pageId == submitted->documents.first().pageId || kk->pageId == submitted->documents.last().pageId;
+        QVERIFY(kkKept);
+        // The backend holds the new page whole, byte for byte what the kiosk took.
+        QFile page(dataDir() + QStringLiteral("/documents/%1/%2").arg(reg, ktp->pageId));
+        QVERIFY2(page.open(QIODevice::ReadOnly), qPrintable(page.fileName()));
+        const QByteArray bytes = page.readAll();
+        QCOMPARE(QString::fromLatin1(serverlink::crypto::sha256(bytes).toHex()), ktp->sha256);
+        QCOMPARE(bytes, newPages.first().bytes);
+    }
+
+    // At the desk, staff open a returned request by its number, type the citizen's NIK (the backend shows staff the
+    // detailed request only with the ticket or the NIK), fix it in the same screen in their own name and are back at
+    // the desk; the backend records the version as the staff member's.
+    void staffFixAtTheDesk()
+    {
+        QVERIFY(testsupport::runBackendCommand(dataDir(),
+            {QStringLiteral("staff"), QStringLiteral("add"), QStringLiteral("--desa"), kDesa, QStringLiteral("--username"),
+                QStringLiteral("siti"), QStringLiteral("--name"), QStringLiteral("Siti Aminah")}));
+        const auto [reg, token] = submitAtKioskA();
+        QVERIFY(!reg.isEmpty());
+        QVERIFY(returnOnConsole(reg));
+
+        h->areas->flow.goHome();
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        QVERIFY2(h->signInStaff(), qPrintable(h->screen() + QLatin1Char(' ') + h->areas->flow.notice()));
+        QVERIFY(h->type(QStringLiteral("openRegistration"), reg));
+        QVERIFY(h->tap(QStringLiteral("openRequest")));
+        QTRY_VERIFY_WITH_TIMEOUT(h->areas->requestDesk.isOpen() && !h->areas->requestDesk.busy(), 15000);
+        QVERIFY(h->areas->requestDesk.mayFix());
+        QVERIFY(h->areas->requestDesk.fixNeedsNik());
+        // A wrong NIK gets the brief view: no fix.
+        QVERIFY(h->type(QStringLiteral("fixNik"), QStringLiteral("3521115205010099")));
+        QVERIFY(h->tap(QStringLiteral("fixRequest")));
+        QTRY_VERIFY_WITH_TIMEOUT(h->areas->requestDesk.message().contains(QStringLiteral("NIK tidak cocok")), 15000);
+        QCOMPARE(h->screen(), QStringLiteral("staff"));
+        QVERIFY(h->type(QStringLiteral("fixNik"), kNik));
+        QVERIFY(h->tap(QStringLiteral("fixRequest")));
+        QVERIFY(h->waitForScreen(QStringLiteral("fix"), 15000));
+        QCOMPARE(h->areas->flow.enteredBy(), QStringLiteral("siti"));
+        QVERIFY(textOf(QStringLiteral("note-penghasilan")).contains(QStringLiteral("Tulis penghasilan per bulan")));
+        // Without a document source the page item says to bring the original.
+        QVERIFY(textOf(QStringLiteral("pageNote")).contains(QStringLiteral("Bawa aslinya ke kantor desa")));
+        QVERIFY(!h->find(QStringLiteral("recapture-0")));
+        QVERIFY(clearField(QStringLiteral("field-penghasilan")));
+        QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("750000")));
+        QVERIFY(h->tap(QStringLiteral("reviewFix")));
+        QVERIFY(h->waitFor(QStringLiteral("fixChange")));
+        QVERIFY(h->tap(QStringLiteral("sendFix")));
+        QVERIFY(h->waitFor(QStringLiteral("fixSent")));
+        QVERIFY(h->tap(QStringLiteral("fixDone")));
+        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->areas->flow.enteredBy().isEmpty());
+        QVERIFY(h->areas->staffLogin.desk());
+        // The revision waits: no second fix of the same request from the desk meanwhile.
+        QVERIFY(!h->areas->requestDesk.mayFix());
+        const QString problem = m_syncB->round();
+        QVERIFY2(h->changes->depth() == 0, qPrintable(problem));
+
+        const auto fixed = backendView(token);
+        QVERIFY(fixed);
+        QCOMPARE(fixed->version, 2);
+        QCOMPARE(fixed->fields.value(QStringLiteral("penghasilan")).toString(), QStringLiteral("750000"));
+        QVERIFY(fixed->stage != Stage::NeedsFix);
+        // The version is recorded as the staff member's (front office), not the citizen's.
+        bool byStaff = false;
+        for (const serverlink::TimelineEntry &e : fixed->timeline)
+            byStaff = byStaff || (e.note.contains(QStringLiteral("versi 2")) && e.actorRole == QLatin1String("front_office"));
+        QVERIFY(byStaff);
+
+        // A ticket's QR scanned at the desk opens the detailed request: no NIK asked; home leads back to the desk.
+        const auto [second, secondToken] = submitAtKioskA();
+        QVERIFY(!second.isEmpty());
+        QVERIFY(returnOnConsole(second));
+        h->scan(kiosk::OutboxRepository::ticketQrPayload(secondToken));
+        QTRY_VERIFY_WITH_TIMEOUT(h->areas->requestDesk.registrationNumber() == second && !h->areas->requestDesk.busy(), 15000);
+        QVERIFY(h->areas->requestDesk.mayFix());
+        QVERIFY(!h->areas->requestDesk.fixNeedsNik());
+        QVERIFY(!h->find(QStringLiteral("fixNik")));
+        QVERIFY(h->tap(QStringLiteral("fixRequest")));
+        QVERIFY(h->waitForScreen(QStringLiteral("fix")));
+        QCOMPARE(h->areas->fix.registrationNumber(), second);
+        QVERIFY(h->tap(QStringLiteral("homeButton")));
+        QVERIFY(h->waitForScreen(QStringLiteral("staff")));
+        QVERIFY(h->areas->staffLogin.desk());
+        h->areas->staffLogin.signOut();
     }
 
     void citizenCancelsBeforeAnOfficerActedNotAfter()

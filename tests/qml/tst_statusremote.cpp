@@ -221,7 +221,7 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("reviewFix")));
         QVERIFY(h->waitFor(QStringLiteral("sendFix")));
         QCOMPARE(h->areas->fix.changes().size(), 2);
-        QVERIFY2(h->areas->fix.changes().join(QLatin1Char('|')).contains(QStringLiteral("9 → 900000")),
+        QVERIFY2(h->areas->fix.changes().join(QLatin1Char('|')).contains(QStringLiteral("Rp9 → Rp900.000")),
             qPrintable(h->areas->fix.changes().join(QLatin1Char('|'))));
         const int printed = int(h->ticketPrinter->documents().size());
         QVERIFY(h->tap(QStringLiteral("sendFix")));

@@ -747,6 +747,18 @@
         <source>Batalkan permohonan</source>
         <translation>Cancel the request</translation>
     </message>
+    <message>
+        <source>NIK pemohon (dari KTP warga)</source>
+        <translation>Applicant&apos;s NIK (from the citizen&apos;s ID card)</translation>
+    </message>
+    <message>
+        <source>Perbaiki</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>dikembalikan petugas</source>
+        <translation>returned by the officer</translation>
+    </message>
 </context>
 <context>
     <name>Stage</name>
@@ -1806,6 +1818,22 @@
         <source>Selesai</source>
         <translation>Finish</translation>
     </message>
+    <message>
+        <source>Foto baru siap dikirim (%1 KB).</source>
+        <translation>New photo ready to send (%1 KB).</translation>
+    </message>
+    <message>
+        <source>Foto ulang, atau bawa aslinya ke kantor desa.</source>
+        <translation>Photograph it again, or bring the original to the village office.</translation>
+    </message>
+    <message>
+        <source>Bawa aslinya ke kantor desa.</source>
+        <translation>Bring the original to the village office.</translation>
+    </message>
+    <message>
+        <source>Foto ulang</source>
+        <translation>Photograph again</translation>
+    </message>
 </context>
 <context>
     <name>StatusScreen</name>
@@ -1857,10 +1885,6 @@
         <translation>Document %1</translation>
     </message>
     <message>
-        <source>%1: %2. Bawa aslinya ke kantor desa.</source>
-        <translation>%1: %2. Bring the original to the village office.</translation>
-    </message>
-    <message>
         <source>Periksa lagi kolom yang ditandai merah.</source>
         <translation>Check the fields marked in red again.</translation>
     </message>
@@ -1879,6 +1903,10 @@
     <message>
         <source>Maaf, perbaikan belum dapat disimpan. Silakan hubungi petugas.</source>
         <translation>Sorry, the fix could not be saved. Please contact the staff.</translation>
+    </message>
+    <message>
+        <source>%1: halaman baru difoto (%2 KB)</source>
+        <translation>%1: new page photographed (%2 KB)</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2017,18 @@
     <message>
         <source>Pembatalan permohonan %1 dicatat dan dikirim ke kantor kecamatan.</source>
         <translation>The cancellation of request %1 is recorded and sent to the kecamatan office.</translation>
+    </message>
+    <message>
+        <source>NIK tidak cocok dengan pemohon permohonan ini. Periksa KTP warga, atau pindai QR tiketnya.</source>
+        <translation>The NIK does not match this request&apos;s applicant. Check the citizen&apos;s ID card, or scan the ticket&apos;s QR code.</translation>
+    </message>
+    <message>
+        <source>Permohonan ini tidak sedang dikembalikan untuk diperbaiki (%1).</source>
+        <translation>This request is not returned for fixes (%1).</translation>
+    </message>
+    <message>
+        <source>Ketik 16 angka NIK pemohon dari KTP-nya.</source>
+        <translation>Type the applicant&apos;s 16-digit NIK from their ID card.</translation>
     </message>
 </context>
 </TS>

@@ -30,7 +30,7 @@ ScreenPage {
             spacing: 16
             Rectangle {
                 Layout.fillWidth: true
-                visible: RequestFix.step !== RequestFix.Sent && (RequestFix.note.length > 0 || RequestFix.pageNotes.length > 0)
+                visible: RequestFix.step !== RequestFix.Sent && (RequestFix.note.length > 0 || RequestFix.pages.count > 0)
                 implicitHeight: notes.implicitHeight + 32
                 radius: Theme.radius
                 color: Theme.warningBackground
@@ -42,15 +42,35 @@ ScreenPage {
                     Text { Layout.fillWidth: true; text: qsTr("Catatan petugas:"); font.pixelSize: Theme.body; font.bold: true; color: Theme.warning; wrapMode: Text.WordWrap }
                     Text { objectName: "fixNote"; Layout.fillWidth: true; visible: RequestFix.note.length > 0; text: RequestFix.note; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                     Repeater {
-                        model: RequestFix.pageNotes
-                        delegate: Text {
-                            required property string modelData
-                            objectName: "pageNote"
+                        model: RequestFix.pages
+                        delegate: RowLayout {
+                            id: pageRow
+                            required property int index
+                            required property string text
+                            required property string reason
+                            required property int requirement
+                            required property int newKilobytes
                             Layout.fillWidth: true
-                            text: "☐ " + modelData
-                            font.pixelSize: Theme.body
-                            color: Theme.text
-                            wrapMode: Text.WordWrap
+                            spacing: 12
+                            Text {
+                                objectName: "pageNote"
+                                Layout.fillWidth: true
+                                text: (pageRow.newKilobytes > 0 ? "✓ " : "☐ ") + pageRow.text + ": " + pageRow.reason + ". "
+                                      + (pageRow.newKilobytes > 0 ? qsTr("Foto baru siap dikirim (%1 KB).").arg(pageRow.newKilobytes)
+                                         : RequestFix.canRecapture ? qsTr("Foto ulang, atau bawa aslinya ke kantor desa.")
+                                         : qsTr("Bawa aslinya ke kantor desa."))
+                                font.pixelSize: Theme.body
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                            }
+                            BigButton {
+                                objectName: "recapture-" + pageRow.requirement
+                                visible: RequestFix.canRecapture && RequestFix.step === RequestFix.Editing
+                                implicitWidth: 240
+                                primary: false
+                                text: qsTr("Foto ulang")
+                                onClicked: RequestFix.recapture(pageRow.index)
+                            }
                         }
                     }
                 }

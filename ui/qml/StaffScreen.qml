@@ -128,6 +128,33 @@ ScreenPage {
                             onClicked: if (RequestDesk.cancelRequest(reasonField.input.text)) reasonField.input.text = ""
                         }
                     }
+                    // Returned for fixes: staff correct it with the citizen in the same fix screen.
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: RequestDesk.mayFix
+                        spacing: Theme.gap
+                        TextInputField {
+                            id: fixNikField
+                            objectName: "fixNik"
+                            Layout.fillWidth: true
+                            visible: RequestDesk.fixNeedsNik
+                            kind: "nik"
+                            required: true
+                            label: qsTr("NIK pemohon (dari KTP warga)")
+                        }
+                        BigButton {
+                            objectName: "fixRequest"
+                            Layout.alignment: Qt.AlignBottom
+                            implicitWidth: 300
+                            text: qsTr("Perbaiki")
+                            detail: qsTr("dikembalikan petugas")
+                            enabled: !RequestDesk.busy && (!RequestDesk.fixNeedsNik || fixNikField.input.text.trim().length === 16)
+                            onClicked: {
+                                RequestDesk.fixRequest(fixNikField.input.text)
+                                fixNikField.input.text = ""
+                            }
+                        }
+                    }
                 }
             }
             Text {
