@@ -6,9 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QUuid>
 
 #include <fcntl.h>
@@ -256,9 +256,13 @@ KioskStore::~KioskStore()
 
 QSqlDatabase KioskStore::connection() const
 {
-    const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()));
-    if (QSqlDatabase::contains(name))
+    // One connection per thread, named with an id of this thread's own: the system reuses a finished thread's id,
+    // and that thread's connection cannot be used from another (Qt answers "Driver not loaded").
+    thread_local QHash<QString, QString> names; // store prefix → this thread's connection
+    QString &name = names[m_prefix];
+    if (!name.isEmpty() && QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
+    name = m_prefix + QUuid::createUuid().toString(QUuid::Id128);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
