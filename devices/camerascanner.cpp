@@ -1,14 +1,10 @@
 #include "camerascanner.h"
 
+#include "camerafeed.h"
 #include "framedecoder.h"
 
-#include <QCamera>
-#include <QCameraDevice>
 #include <QDateTime>
-#include <QMediaCaptureSession>
-#include <QMediaDevices>
 #include <QVideoFrame>
-#include <QVideoSink>
 
 namespace devices {
 
@@ -21,25 +17,18 @@ CameraScanner::CameraScanner(int index, QObject *parent)
     : Scanner(parent)
     , m_index(index)
     , m_decoder(std::make_unique<FrameDecoder>())
+    , m_feed(std::make_unique<CameraFeed>(index))
 {
     connect(m_decoder.get(), &FrameDecoder::decoded, this, &CameraScanner::onDecoded);
+    connect(m_feed.get(), &CameraFeed::frameArrived, this, &CameraScanner::onFrame);
+    connect(m_feed.get(), &CameraFeed::failed, this, &CameraScanner::fail);
 }
 
-CameraScanner::~CameraScanner()
-{
-    if (m_camera)
-        m_camera->stop();
-}
+CameraScanner::~CameraScanner() = default;
 
 std::optional<int> CameraScanner::parseUri(const QString &uri)
 {
-    if (!uri.startsWith(QLatin1String("camera:")))
-        return std::nullopt;
-    bool ok = false;
-    const int index = uri.mid(7).toInt(&ok);
-    if (!ok || index < 0)
-        return std::nullopt;
-    return index;
+    return CameraFeed::parseUri(uri);
 }
 
 QString CameraScanner::uri() const
@@ -51,31 +40,8 @@ bool CameraScanner::start()
 {
     if (m_running)
         return true;
-    const QList<QCameraDevice> inputs = QMediaDevices::videoInputs();
-    if (m_index >= inputs.size()) {
-        fail(inputs.isEmpty() ? QStringLiteral("Kamera %1 tidak ditemukan: tidak ada kamera yang terpasang. Periksa kabel "
-                                               "kamera atau hubungi teknisi.")
-                                    .arg(m_index)
-                              : QStringLiteral("Kamera %1 tidak ditemukan: hanya ada %2 kamera (nomor 0 sampai %3). Periksa "
-                                               "daftar scanners di berkas konfigurasi kiosk atau hubungi teknisi.")
-                                    .arg(m_index)
-                                    .arg(inputs.size())
-                                    .arg(inputs.size() - 1));
-        return false;
-    }
-    m_camera = std::make_unique<QCamera>(inputs.at(m_index));
-    m_sink = std::make_unique<QVideoSink>();
-    m_session = std::make_unique<QMediaCaptureSession>();
-    m_session->setCamera(m_camera.get());
-    m_session->setVideoSink(m_sink.get());
-    connect(m_sink.get(), &QVideoSink::videoFrameChanged, this, &CameraScanner::onFrame);
-    connect(m_camera.get(), &QCamera::errorOccurred, this, [this](QCamera::Error error, const QString &text) {
-        if (error != QCamera::NoError)
-            fail(QStringLiteral("Kamera %1 gagal: %2. Hubungi teknisi.").arg(m_index).arg(text));
-    });
-    m_camera->start();
-    if (m_camera->error() != QCamera::NoError) {
-        fail(QStringLiteral("Kamera %1 tidak dapat dinyalakan: %2. Hubungi teknisi.").arg(m_index).arg(m_camera->errorString()));
+    if (!m_feed->start()) {
+        fail(m_feed->lastError());
         return false;
     }
     m_running = true;
@@ -117,8 +83,7 @@ void CameraScanner::onDecoded(const QString &text)
 void CameraScanner::fail(const QString &message)
 {
     m_lastError = message;
-    if (m_camera)
-        m_camera->stop();
+    m_feed->stop();
     m_running = false;
     setState(State::Error);
     Q_EMIT stateChanged();

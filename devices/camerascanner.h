@@ -6,16 +6,14 @@
 #include <memory>
 #include <optional>
 
-class QCamera;
-class QMediaCaptureSession;
-class QVideoSink;
 class QVideoFrame;
 
 namespace devices {
 
+class CameraFeed;
 class FrameDecoder;
 
-/// `camera:N`: the N-th video input of Qt Multimedia (QMediaDevices::videoInputs(), counted from 0); its frames
+/// `camera:N`: the N-th video input of Qt Multimedia (a CameraFeed); its frames
 /// go to a FrameDecoder, which decodes them with ZXing on a worker thread and drops frames while it is busy.
 /// The same code seen in consecutive frames is reported once until the camera sees no code for a moment.
 class CameraScanner : public Scanner
@@ -46,9 +44,7 @@ private:
     QString m_lastText;
     qint64 m_lastTextAtMs = 0;
     std::unique_ptr<FrameDecoder> m_decoder;
-    std::unique_ptr<QMediaCaptureSession> m_session;
-    std::unique_ptr<QCamera> m_camera;
-    std::unique_ptr<QVideoSink> m_sink;
+    std::unique_ptr<CameraFeed> m_feed;
 };
 
 } // namespace devices

@@ -15,6 +15,9 @@ constexpr QLatin1StringView kTicketPrefix("ADT1:");
 constexpr qsizetype kTicketTokenLength = 22;
 constexpr QLatin1StringView kSealPrefix("SQ1:");
 constexpr QLatin1StringView kStaffCardPrefix("ADSTAFF1:");
+constexpr QLatin1StringView kComplaintPrefix("ADPGD1:");
+constexpr QLatin1StringView kComplaintNumberPrefix("PGD-");
+constexpr qsizetype kComplaintNumberLength = 15; // "PGD-" + XXXXX-XXXXX
 constexpr qsizetype kNikLength = 16;
 
 bool isAsciiDigit(QChar c)
@@ -130,7 +133,23 @@ PayloadClassification classifyText(const QString &payload)
         result.kind = PayloadKind::StaffCard;
         return result;
     }
-    if (text.startsWith(kTicketPrefix)) {
+    if (text.startsWith(kComplaintPrefix)) {
+        const QStringView rest = QStringView(text).mid(kComplaintPrefix.size());
+        const QStringView number = rest.left(kComplaintNumberLength);
+        const QStringView token = rest.mid(kComplaintNumberLength + 1);
+        const auto numberChar = [](QChar c) {
+            return c == QLatin1Char('-') || (c.unicode() >= '0' && c.unicode() <= '9') || (c.unicode() >= 'A' && c.unicode() <= 'Z');
+        };
+        if (number.startsWith(kComplaintNumberPrefix) && number.size() == kComplaintNumberLength
+            && std::all_of(number.begin(), number.end(), numberChar) && rest.size() > kComplaintNumberLength
+            && rest.at(kComplaintNumberLength) == QLatin1Char('.') && token.size() >= kTicketTokenLength && token.size() <= 64
+            && std::all_of(token.begin(), token.end(), isBase64Url)) {
+            result.kind = PayloadKind::ComplaintSlip;
+            result.complaintNumber = number.toString();
+            result.complaintToken = token.toString();
+            return result;
+        }
+    } else if (text.startsWith(kTicketPrefix)) {
         const QStringView token = QStringView(text).mid(kTicketPrefix.size());
         if (token.size() == kTicketTokenLength && std::all_of(token.begin(), token.end(), isBase64Url)) {
             result.kind = PayloadKind::TicketQr;

@@ -11,6 +11,7 @@ enum class PayloadKind {
     TicketQr, ///< The kiosk's own ticket QR: "ADT1:" + 22 base64url characters.
     LetterSeal, ///< A letter seal: "SQ1:" + base45 text.
     StaffCard, ///< A front-office staff card: "ADSTAFF1:" + the card secret (checked by kiosk::StaffDirectory).
+    ComplaintSlip, ///< A complaint slip's QR: "ADPGD1:" + complaint number + "." + token (serverlink::complaintqr).
     Unknown, ///< Readable text that is none of the above.
 };
 
@@ -33,13 +34,16 @@ struct [[nodiscard]] PayloadClassification {
     QString nik;
     /// The 22-character token for PayloadKind::TicketQr.
     QString ticketToken;
+    /// For PayloadKind::ComplaintSlip: the complaint number ("PGD-XXXXX-XXXXX") and the slip's token.
+    QString complaintNumber;
+    QString complaintToken;
     /// For the citizen: why the scan was refused or not recognised; empty for a usable payload.
     QString message;
 
     [[nodiscard]] bool accepted() const { return rejection == PayloadRejection::None; }
 };
 
-/// Sorts scanner output into NIK / ticket QR / letter seal / staff card / unknown and refuses garbage.
+/// Sorts scanner output into NIK / ticket QR / letter seal / staff card / complaint slip / unknown and refuses garbage.
 class PayloadClassifier
 {
 public:

@@ -32,6 +32,8 @@ public:
     bool loadJson(const QByteArray &catalogJson);
     [[nodiscard]] std::optional<CatalogService> find(const QString &code) const;
     [[nodiscard]] int total() const { return int(m_catalog.services.size()); }
+    /// The holidays and cuti bersama the backend sent with the catalog (empty: none sent).
+    [[nodiscard]] QList<serverlink::Holiday> holidays() const { return m_catalog.holidays; }
     [[nodiscard]] QString filter() const { return m_filter; }
     void setFilter(const QString &filter);
     void setEnglish(bool english);

@@ -119,6 +119,24 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     const QVariant device = s.value(QStringLiteral("voice/device"));
     c.voiceDevice
         = (device.typeId() == QMetaType::QStringList ? device.toStringList().join(QLatin1Char(',')) : device.toString()).trimmed();
+    // Opening hours have commas ("…, Jumat 08.00–11.00"), which QSettings reads as a list.
+    const QVariant hours = s.value(QStringLiteral("office/hours"));
+    c.officeHours
+        = (hours.typeId() == QMetaType::QStringList ? hours.toStringList().join(QStringLiteral(", ")) : hours.toString()).simplified();
+    c.holidaysFile = filePath(QStringLiteral("office/holidays"));
+    if (!c.holidaysFile.isEmpty()) {
+        QString holidaysError;
+        const auto calendar = serverlink::WorkingCalendar::fromFile(c.holidaysFile, &holidaysError);
+        if (!calendar)
+            return Error {ErrorCode::InvalidData,
+                QStringLiteral("Konfigurasi %1: [office] holidays salah: %2. Hubungi teknisi.").arg(path, holidaysError)};
+        c.holidays = *calendar;
+    }
+
+    // A SANE device name such as "test:0" or "genesys:libusb:001:004" has colons only, but a comma would split it.
+    const QVariant documents = s.value(QStringLiteral("documents/source"));
+    c.documentSource
+        = (documents.typeId() == QMetaType::QStringList ? documents.toStringList().join(QLatin1Char(',')) : documents.toString()).trimmed();
 
     QStringList missing;
     if (c.kioskId.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "kioskresult.h"
 #include "queuerules.h"
+#include "workingdays.h"
 
 #include <QMap>
 #include <QString>
@@ -24,8 +25,13 @@ namespace kiosk {
 ///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
 ///   [display]  screen (index into QGuiApplication::screens() of the waiting room's calling display, usually 1;
 ///              -1 = none unless `anjungan --display`, which then uses screen 1)
+///   [office]   hours (opening hours printed on each ticket, e.g. "Senin–Kamis 08.00–15.00, Jumat 08.00–11.00"; empty = not
+///              printed), holidays (a holiday list, `YYYY-MM-DD name` per line; empty = the built-in SKB list; the
+///              backend's catalog, when it carries holidays, replaces either)
 ///   [voice]    enabled (true: calls are announced with a chime and espeak-ng), rate (words per minute, 80–300, 140),
 ///              volume (0–100 % of full scale, 100), device (ALSA PCM for `aplay -D`; empty = ALSA's default)
+///   [documents] source (where requirement documents are photographed or scanned: camera:N, file:DIR or
+///              sane:DEVICE; empty = none, every requirement is brought to the office as the original)
 struct KioskConfig {
     QString kioskId;
     QString desaCode;
@@ -58,6 +64,11 @@ struct KioskConfig {
     int voiceRate = 140;
     int voiceVolume = 100;
     QString voiceDevice;
+    QString documentSource;
+    QString officeHours;
+    QString holidaysFile;
+    /// The holidays of `holidaysFile`, or the built-in list.
+    serverlink::WorkingCalendar holidays = serverlink::WorkingCalendar::builtIn();
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString deviceKeyPath() const;

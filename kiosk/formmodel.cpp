@@ -57,6 +57,9 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
         return fieldText(f.def, "key");
     case Qt::DisplayRole:
     case LabelRole:
+        // The citizen types an amount as digits in rupiah; once filled in it is written "Rp900.000".
+        if (serverlink::CatalogService::formatOf(f.def) == serverlink::idformat::ValueFormat::Rupiah)
+            return QStringLiteral("%1 (Rp)").arg(label(f.def));
         return label(f.def);
     case TypeRole:
         return fieldText(f.def, "type");
@@ -83,6 +86,8 @@ QVariant FormModel::data(const QModelIndex &index, int role) const
     }
     case ShownRole:
         return shown(f);
+    case NoteRole:
+        return f.note;
     default:
         return {};
     }
@@ -92,7 +97,7 @@ QHash<int, QByteArray> FormModel::roleNames() const
 {
     return {{KeyRole, "key"}, {LabelRole, "label"}, {TypeRole, "type"}, {RequiredRole, "required"}, {OptionsRole, "options"},
         {ValueRole, "value"}, {SelectedRole, "selected"}, {ErrorRole, "error"}, {ItemsRole, "items"}, {MinItemsRole, "minItems"},
-        {MaxItemsRole, "maxItems"}, {ReviewLabelRole, "reviewLabel"}, {ShownRole, "shown"}};
+        {MaxItemsRole, "maxItems"}, {ReviewLabelRole, "reviewLabel"}, {ShownRole, "shown"}, {NoteRole, "note"}};
 }
 
 void FormModel::setSchema(const QJsonArray &fields)
@@ -161,6 +166,43 @@ void FormModel::setEnglish(bool english)
 void FormModel::clear()
 {
     setSchema({});
+}
+
+void FormModel::setNotes(const QHash<QString, QString> &notes)
+{
+    for (int row = 0; row < m_fields.size(); ++row) {
+        Field &f = m_fields[row];
+        const QString note = notes.value(fieldText(f.def, "key"));
+        if (f.note == note)
+            continue;
+        f.note = note;
+        Q_EMIT dataChanged(index(row), index(row), {NoteRole});
+    }
+}
+
+bool FormModel::setGroupValues(const QString &key, const QJsonArray &items)
+{
+    for (int row = 0; row < m_fields.size(); ++row) {
+        GroupItemsModel *group = m_fields.at(row).items;
+        if (!group || fieldText(m_fields.at(row).def, "key") != key)
+            continue;
+        // Within the group's minimum and maximum: addItem() and removeItem() refuse beyond them.
+        for (int before = -1; group->rowCount() > items.size() && group->rowCount() != before;) {
+            before = group->rowCount();
+            removeItem(row, before - 1);
+        }
+        for (int before = -1; group->rowCount() < items.size() && group->rowCount() != before;) {
+            before = group->rowCount();
+            addItem(row);
+        }
+        for (int item = 0; item < items.size() && item < group->rowCount(); ++item) {
+            const QJsonObject person = items.at(item).toObject();
+            for (auto it = person.begin(); it != person.end(); ++it)
+                setItemValue(row, item, it.key(), it.value().toString());
+        }
+        return true;
+    }
+    return false;
 }
 
 void FormModel::changed(int row)
@@ -381,7 +423,7 @@ QString FormModel::shown(const Field &f) const
     }
     if (type == QLatin1String("phone"))
         return normalizePhone(f.value).value_or(f.value.simplified());
-    return f.value.simplified();
+    return serverlink::idformat::value(f.value.simplified(), serverlink::CatalogService::formatOf(f.def));
 }
 
 QString FormModel::value(const QString &key) const

@@ -41,6 +41,7 @@ public:
         MaxItemsRole,
         ReviewLabelRole, // the label on the review screen
         ShownRole, // the value as the review screen shows it; empty rows are not shown
+        NoteRole, // an officer's reason to fix this field (a returned request), empty otherwise
     };
 
     using QAbstractListModel::QAbstractListModel;
@@ -59,6 +60,10 @@ public:
     void setEnglish(bool english);
     /// Forgets every field and value.
     void clear();
+    /// The officer's reason beside each field it names (by key); fields not named have none.
+    void setNotes(const QHash<QString, QString> &notes);
+    /// Fills group `key` with `items` (objects of subfield values), adding or removing persons; false without such a group.
+    bool setGroupValues(const QString &key, const QJsonArray &items);
 
     Q_INVOKABLE void setValue(int row, const QString &value);
     Q_INVOKABLE void choose(int row, int optionIndex);
@@ -98,6 +103,7 @@ private:
         QJsonObject def;
         QString value;
         QString error;
+        QString note;
         GroupItemsModel *items = nullptr; // groups only; a child of this model
     };
     [[nodiscard]] QString label(const QJsonObject &def) const;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include "crypto.h"
+#include "deskjournal.h"
 #include "queuebook.h"
 #include "store.h"
 #include "ticketrenderer.h"
@@ -170,6 +171,14 @@ Result<QueuedRequest> OutboxRepository::enqueue(const NewRequest &request)
                 {queued.id, serverlink::stageToWire(Stage::Queued), iso(queued.createdAt)});
             !event)
             return fail(event.error());
+        // Staff who entered it for the citizen answer for it in the desk's journal: both or neither survive a cut.
+        if (!request.enteredBy.isEmpty()) {
+            const DeskJournal journal(m_store, [at = queued.createdAt] { return at.toUTC(); });
+            if (const auto entered = journal.record(serverlink::DeskEventKind::RequestEntered, request.enteredBy, queued.registrationNumber,
+                    queued.queueLabel, 0, QStringLiteral("dibantu petugas"));
+                !entered)
+                return fail(entered.error());
+        }
         return Done {};
     });
     if (!committed)
@@ -221,6 +230,9 @@ QList<QueuedRequest> OutboxRepository::unprintedTickets()
         if (!token)
             continue;
         t.statusToken = QString::fromLatin1(*token);
+        // The reprinted ticket's checklist says again which pages were captured.
+        for (const StoredPage &page : DocumentStore(m_store, m_key).pages(t.registrationNumber))
+            t.documents.append(page.ref);
         out.append(t);
     }
     return out;
@@ -401,6 +413,7 @@ OutboxStats OutboxRepository::stats() const
     }
     q.exec(QStringLiteral("SELECT COUNT(*) FROM tickets WHERE printed_at IS NULL"));
     stats.ticketsNotPrinted = q.next() ? q.value(0).toInt() : 0;
+    stats.pagesPending = DocumentStore(m_store, m_key).pendingCount();
     return stats;
 }
 

@@ -28,9 +28,9 @@ struct NewRequest {
     /// Disabilitas or ibu hamil, tapped on the kiosk; lansia is read from the NIK.
     PriorityReason priority = PriorityReason::None;
     /// Requirement pages captured at the kiosk; a requirement without one was skipped ("bawa aslinya").
-    QList<CapturedPage> documents;
+    QList<CapturedPage> documents {};
     /// The staff member who entered the request for the citizen at the desk; empty when the citizen did.
-    QString enteredBy;
+    QString enteredBy {};
 };
 
 /// A request committed to the outbox together with its ticket.
@@ -112,6 +112,7 @@ struct OutboxStats {
     int waiting = 0; // not yet accepted by the backend, will be retried
     int parked = 0; // refused permanently; kept for staff/technician
     int ticketsNotPrinted = 0; // committed requests whose ticket did not reach the printer
+    int pagesPending = 0; // requirement pages the backend does not have whole yet
     QStringList parkedReasons;
 };
 

@@ -1,7 +1,6 @@
 #include "printledger.h"
 
 #include "printjobtracker.h"
-#include "ticketissuer.h"
 
 #include <QLoggingCategory>
 
@@ -19,20 +18,20 @@ void logUnrecorded(const Status &status, const char *what)
 }
 } // namespace
 
-PrintLedger::PrintLedger(OutboxRepository &outbox, devices::PrintJobTracker &print, QString officeName, QObject *parent)
+PrintLedger::PrintLedger(OutboxRepository &outbox, devices::PrintJobTracker &print, TicketOffice office, QObject *parent)
     : QObject(parent)
     , m_outbox(outbox)
     , m_print(print)
-    , m_officeName(std::move(officeName))
+    , m_office(std::move(office))
 {
     connect(&m_print, &devices::PrintJobTracker::jobAccepted, this, &PrintLedger::jobAccepted);
     connect(&m_print, &devices::PrintJobTracker::jobRefused, this, &PrintLedger::jobRefused);
     connect(&m_print, &devices::PrintJobTracker::jobFinished, this, &PrintLedger::jobFinished);
 }
 
-Result<IssuedTicket> PrintLedger::issue(const NewRequest &request, const QString &serviceName)
+Result<IssuedTicket> PrintLedger::issue(const NewRequest &request, const serverlink::CatalogService &service)
 {
-    auto issued = issueTicket(m_outbox, request, m_officeName, serviceName, m_print, m_queue);
+    auto issued = issueTicket(m_outbox, request, m_office, service, m_print, m_queue);
     if (issued)
         m_ticketJobs.insert(issued->printJob, issued->queued.id);
     return issued;
@@ -51,14 +50,15 @@ int PrintLedger::printSlip(const QByteArray &escpos, const QString &title)
     return m_print.submit(QStringLiteral("ticket"), escpos, QStringLiteral("application/vnd.cups-raw"), title);
 }
 
-int PrintLedger::reprintLostTickets(const std::function<QString(const QString &)> &serviceName)
+int PrintLedger::reprintLostTickets(const std::function<serverlink::CatalogService(const QString &)> &service)
 {
     const QList<qint64> held = m_ticketJobs.values();
     int sent = 0;
     for (const QueuedRequest &ticket : m_outbox.unprintedTickets()) {
         if (held.contains(ticket.id))
             continue; // still with the print service: its job can be printed again
-        m_ticketJobs.insert(printTicket(ticket, m_officeName, serviceName(ticket.serviceCode), m_print), ticket.id);
+        const TicketContent content = ticketContent(ticket, m_office, service(ticket.serviceCode), capturedRequirements(ticket));
+        m_ticketJobs.insert(printTicket(content, m_print), ticket.id);
         ++sent;
     }
     return sent;

@@ -2,6 +2,7 @@
 
 #include "kioskresult.h"
 #include "outbox.h"
+#include "ticketissuer.h"
 
 #include <QHash>
 #include <QObject>
@@ -13,7 +14,6 @@ class PrintJobTracker;
 
 namespace kiosk {
 
-struct IssuedTicket;
 class QueueBook;
 
 /// Knows which print job is which ticket or letter, records each ticket's fate in the outbox
@@ -22,18 +22,21 @@ class PrintLedger : public QObject
 {
     Q_OBJECT
 public:
-    PrintLedger(OutboxRepository &outbox, devices::PrintJobTracker &print, QString officeName, QObject *parent = nullptr);
+    PrintLedger(OutboxRepository &outbox, devices::PrintJobTracker &print, TicketOffice office, QObject *parent = nullptr);
 
-    /// Commits the request and sends its ticket to the "ticket" printer (see issueTicket).
-    [[nodiscard]] Result<IssuedTicket> issue(const NewRequest &request, const QString &serviceName);
+    /// Commits the request for `service` and sends its ticket to the "ticket" printer (see issueTicket).
+    [[nodiscard]] Result<IssuedTicket> issue(const NewRequest &request, const serverlink::CatalogService &service);
     /// Sends letter `registrationNumber` (an already checked PDF) to the "letter" printer; returns the job id.
     int printLetter(const QString &registrationNumber, const QByteArray &pdf);
     /// Sends a text slip (ESC/POS: pick-up number, handover receipt) to the "ticket" printer; returns the job id.
     int printSlip(const QByteArray &escpos, const QString &title);
     /// The office printed on tickets and slips.
-    [[nodiscard]] QString officeName() const { return m_officeName; }
+    [[nodiscard]] QString officeName() const { return m_office.name; }
+    /// New tickets count working days with `calendar` (the holidays the backend sent with the catalog).
+    void setCalendar(const serverlink::WorkingCalendar &calendar) { m_office.calendar = calendar; }
     /// Prints again every ticket the store says never printed and this ledger does not hold; returns how many.
-    int reprintLostTickets(const std::function<QString(const QString &serviceCode)> &serviceName);
+    /// `service` gives the catalog entry of a service code (its name, requirements and days).
+    int reprintLostTickets(const std::function<serverlink::CatalogService(const QString &serviceCode)> &service);
     /// Drops job `id`; a ticket's record says staff cancelled it.
     void discard(int id);
 
@@ -57,7 +60,7 @@ private:
 
     OutboxRepository &m_outbox;
     devices::PrintJobTracker &m_print;
-    QString m_officeName;
+    TicketOffice m_office;
     const QueueBook *m_queue = nullptr;
     QHash<int, qint64> m_ticketJobs; // ticket print jobs not printed yet → request id
     QHash<int, QString> m_letterJobs; // letter print jobs not printed yet → registration number

@@ -1,12 +1,12 @@
 #include "sealverifier.h"
 
 #include "crypto.h"
+#include "idformat.h"
 #include "seal.h"
 #include "sealverification.h"
 #include "trustcache.h"
 
 #include <QFile>
-#include <QLocale>
 
 namespace kiosk {
 
@@ -15,11 +15,6 @@ using namespace serverlink::seal;
 namespace {
 
 constexpr qint64 kMaxLetterBytes = 64 * 1024 * 1024;
-
-QString indonesianDate(const QDate &d)
-{
-    return d.isValid() ? QLocale(QLocale::Indonesian, QLocale::Indonesia).toString(d, QStringLiteral("d MMMM yyyy")) : QString();
-}
 
 /// Text between <tag> and </tag> in the PDF's XMP packet; empty when absent.
 QByteArray xmpValue(const QByteArray &pdf, const QByteArray &tag)
@@ -122,8 +117,8 @@ SealVerdict SealVerifier::verify(const QString &text) const
         out.jenis = documentTypeName(v.fields->documentType);
         out.nama = v.fields->holderName;
         out.kantor = v.key->officeName;
-        out.tanggal = indonesianDate(v.fields->issued);
-        out.berlakuSampai = indonesianDate(v.fields->validUntil);
+        out.tanggal = serverlink::idformat::date(v.fields->issued);
+        out.berlakuSampai = serverlink::idformat::date(v.fields->validUntil);
         out.penandatangan = v.key->signer;
     }
     return out;

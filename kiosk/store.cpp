@@ -6,9 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 #include <QUuid>
 
 #include <fcntl.h>
@@ -198,6 +198,38 @@ const char *const kMigrations[] = {
     CREATE INDEX request_documents_number ON request_documents (registration_number);
     ALTER TABLE requests ADD COLUMN entered_by TEXT NOT NULL DEFAULT '';
     )",
+    // Revisions and cancellations of a request (this kiosk's or another's), sealed with the device key until
+    // the backend accepted them, delivered once by their idempotency key.
+    R"(
+    CREATE TABLE request_changes (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('revision', 'cancel')),
+        registration_number TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        sealed BLOB,
+        page_ids TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        parked_reason TEXT,
+        delivered_at TEXT
+    );
+    CREATE INDEX request_changes_number ON request_changes (registration_number);
+    )",
+    // 12: complaints (pengaduan) filed at this kiosk: the body (NIK, phone, text) sealed with the device key until the
+    // backend has it, then dropped; parked with the reason when the backend refuses it for good.
+    R"(
+    CREATE TABLE complaints (
+        number TEXT PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        category TEXT NOT NULL,
+        body_sealed BLOB,
+        created_at TEXT NOT NULL,
+        delivered_at TEXT,
+        parked_reason TEXT
+    );
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 
@@ -224,9 +256,13 @@ KioskStore::~KioskStore()
 
 QSqlDatabase KioskStore::connection() const
 {
-    const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()));
-    if (QSqlDatabase::contains(name))
+    // One connection per thread, named with an id of this thread's own: the system reuses a finished thread's id,
+    // and that thread's connection cannot be used from another (Qt answers "Driver not loaded").
+    thread_local QHash<QString, QString> names; // store prefix → this thread's connection
+    QString &name = names[m_prefix];
+    if (!name.isEmpty() && QSqlDatabase::contains(name))
         return QSqlDatabase::database(name);
+    name = m_prefix + QUuid::createUuid().toString(QUuid::Id128);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));

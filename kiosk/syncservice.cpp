@@ -1,6 +1,7 @@
 #include "syncservice.h"
 
 #include "crypto.h"
+#include "documentupload.h"
 #include "printjobtracker.h"
 #include "scanner.h"
 #include "store.h"
@@ -66,6 +67,12 @@ bool unreachable(const serverlink::LinkResponse &r)
 {
     return (r.error == serverlink::LinkError::Network || r.error == serverlink::LinkError::Tls) && r.status == 0;
 }
+
+// Page chunks per round (64 KiB each): a backlog of pages drains over rounds without holding up the changes
+// feed, the letters and the heartbeat behind a slow village connection.
+constexpr int kChunksPerRound = 16;
+// Uploads of one page the backend discarded (hash mismatch) in one round before the round moves on.
+constexpr int kRestartsPerRound = 2;
 
 SyncSettings withInterval(int intervalMs)
 {
@@ -150,6 +157,9 @@ SyncService::SyncService(
     , m_lettersDir(std::move(lettersDir))
     , m_outbox(std::make_unique<OutboxRepository>(m_store, m_key))
     , m_journal(std::make_unique<DeskJournal>(m_store))
+    , m_changes(std::make_unique<RequestChanges>(m_store, m_key))
+    , m_documents(std::make_unique<DocumentStore>(m_store, m_key))
+    , m_complaints(std::make_unique<ComplaintBox>(m_store, m_key))
     , m_staff(m_store, m_key)
     // Built here, not in start(): abortNetwork() may be called from another thread at any time.
     , m_client(std::make_unique<serverlink::LinkClient>(std::move(baseUrl), std::move(tls), m_settings.link))
@@ -240,7 +250,11 @@ void SyncService::syncNow()
     }
     refreshStaff(&problem);
     deliverOutbox(&problem);
+    // A revision accepted announces its new pages: they upload in the same round.
+    deliverChanges(&problem);
+    deliverDocuments(&problem);
     deliverSurveys(&problem);
+    deliverComplaints(&problem);
     deliverHandovers(&problem);
     deliverDeskEvents(&problem);
     pullChanges(&problem);
@@ -282,6 +296,9 @@ bool SyncService::noteLinkResult(const serverlink::LinkResponse &r)
     // Healed: whatever waits for its backoff goes out now instead of minutes later.
     m_linkDown = false;
     m_journalNextAttempt = {};
+    m_documentsNextAttempt = {};
+    if (const auto changes = m_changes->retryWaitingNow(); !changes)
+        qCWarning(lcSync) << "link healed, but the waiting revisions and cancellations could not be made due now:" << changes.error();
     if (const auto rescheduled = m_outbox->retryWaitingNow())
         qCInfo(lcSync) << "link healed;" << rescheduled.value() << "waiting requests retried now";
     else
@@ -431,6 +448,107 @@ void SyncService::deliverOutbox(QString *problem)
     }
 }
 
+void SyncService::deliverDocuments(QString *problem)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_documentsNextAttempt.isValid() && now < m_documentsNextAttempt)
+        return;
+    int budget = kChunksPerRound;
+    for (const StoredPage &page : m_documents->uploadsDue()) {
+        if (budget <= 0 || m_client->aborted())
+            return;
+        if (!uploadPage(page, &budget, problem))
+            return;
+    }
+    m_documentAttempts = 0;
+}
+
+bool SyncService::uploadPage(const StoredPage &page, int *budget, QString *problem)
+{
+    const QString &pageId = page.ref.pageId;
+    const auto bytes = m_documents->read(pageId);
+    if (!bytes) {
+        // Purged meanwhile, or a seal this key cannot open: nothing to send; the next page goes on.
+        qCWarning(lcSync).noquote() << "page" << pageId << "of" << page.registrationNumber << "not readable:" << bytes.error().message;
+        return true;
+    }
+    const qint64 size = bytes.value().size();
+    const QString path = QStringLiteral("/requests/%1/documents/%2").arg(page.registrationNumber, pageId);
+    const auto failed = [&](const serverlink::LinkResponse &r) {
+        // The chunk may have arrived without its answer: ask the backend's offset before sending more.
+        if (r.status == 0)
+            m_uncertainPages.insert(pageId);
+        ++m_documentAttempts;
+        const int delay = retryDelaySeconds(m_documentAttempts, retryAfterSeconds(r.header("retry-after")));
+        m_documentsNextAttempt = QDateTime::currentDateTimeUtc().addSecs(std::max(delay, 1));
+        *problem = QStringLiteral("Halaman dokumen belum terkirim: %1").arg(describe(r));
+        return false;
+    };
+    const auto held = [](const serverlink::LinkResponse &r) {
+        bool ok = false;
+        const qint64 offset = r.header(QByteArray(serverlink::kUploadOffsetHeader).toLower()).toLongLong(&ok);
+        return ok ? offset : qint64(-1);
+    };
+    const auto record = [&](qint64 offset) {
+        if (offset >= size) {
+            if (const Status done = m_documents->markDelivered(pageId); !done)
+                qCWarning(lcSync) << "page" << pageId << "delivered but not recorded:" << done.error();
+            ++m_pagesDelivered;
+            qCInfo(lcSync).noquote() << "page" << pageId << "of" << page.registrationNumber << "delivered," << size << "bytes";
+        } else if (const Status progress = m_documents->recordUploaded(pageId, offset); !progress) {
+            qCWarning(lcSync) << "upload progress of" << pageId << "not recorded:" << progress.error();
+        }
+    };
+
+    qint64 offset = page.uploadedBytes;
+    if (m_uncertainPages.contains(pageId)) {
+        const serverlink::LinkResponse r = m_client->head(path);
+        if (r.error == serverlink::LinkError::Aborted)
+            return false;
+        noteLinkResult(r);
+        if (!r.ok() || held(r) < 0)
+            return failed(r);
+        m_uncertainPages.remove(pageId);
+        offset = held(r);
+        record(offset);
+    }
+    int restarts = 0;
+    while (offset < size) {
+        if (*budget <= 0)
+            return false;
+        --*budget;
+        const QByteArray chunk = bytes.value().mid(offset, serverlink::kMaxChunkBytes);
+        const serverlink::LinkResponse r = m_client->put(path, chunk, "application/octet-stream",
+            {{"Content-Range", serverlink::ContentRange::of(offset, chunk.size(), size).toHeader()}});
+        if (r.error == serverlink::LinkError::Aborted)
+            return false;
+        noteLinkResult(r);
+        if (r.ok() || r.status == 409) {
+            // 409: the backend holds another offset (an answer we lost, or a page finished before): go on from there.
+            const qint64 now = held(r);
+            if (now < 0)
+                return failed(r);
+            m_documentAttempts = 0;
+            offset = now;
+            record(offset);
+            continue;
+        }
+        if (r.status == 422) {
+            // The backend threw the page away (its bytes did not match the ref): send it again from the start.
+            const QString message = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString().left(300);
+            qCWarning(lcSync).noquote() << "page" << pageId << "of" << page.registrationNumber << "refused, sent again from 0:" << message;
+            *problem = QStringLiteral("Halaman dokumen dikirim ulang dari awal: %1").arg(message);
+            offset = 0;
+            record(0);
+            if (++restarts >= kRestartsPerRound)
+                return true;
+            continue;
+        }
+        return failed(r);
+    }
+    return true;
+}
+
 void SyncService::deliverSurveys(QString *problem)
 {
     for (const serverlink::SurveyResponse &survey : m_outbox->dueSurveys()) {
@@ -443,6 +561,64 @@ void SyncService::deliverSurveys(QString *problem)
         }
         // Not recorded: offered again next round, and the backend keeps it once by its id.
         if (const Status recorded = m_outbox->markSurveyDelivered(survey.id); !recorded) {
+            *problem = recorded.error().message;
+            return;
+        }
+    }
+}
+
+void SyncService::deliverChanges(QString *problem)
+{
+    for (const PendingChange &c : m_changes->due()) {
+        const auto r = m_client->post(
+            RequestChanges::path(c.kind, c.registrationNumber), c.body, {{"Idempotency-Key", c.idempotencyKey.toLatin1()}});
+        if (r.error == serverlink::LinkError::Aborted)
+            return;
+        noteLinkResult(r);
+        Status recorded = Done {};
+        if (r.ok()) {
+            recorded = m_changes->markDelivered(c.id);
+            qCInfo(lcSync).noquote() << "delivered" << RequestChanges::kindToWire(c.kind) << "of" << c.registrationNumber;
+        } else if (r.error == serverlink::LinkError::Http && !serverlink::isTransientStatus(r.status)) {
+            // Refused for good (too late to cancel, the request moved on): kept with the server's reason, not retried.
+            const QString message
+                = QJsonDocument::fromJson(r.body).object().value(QStringLiteral("message")).toString().simplified().left(300);
+            recorded = m_changes->park(c.id,
+                message.isEmpty() ? QStringLiteral("Ditolak server (HTTP %1).").arg(r.status)
+                                  : QStringLiteral("Ditolak server (HTTP %1): %2").arg(r.status).arg(message));
+            qCWarning(lcSync).noquote() << "parked" << RequestChanges::kindToWire(c.kind) << "of" << c.registrationNumber << "HTTP"
+                                        << r.status;
+        } else {
+            const int delay = retryDelaySeconds(c.attempts, retryAfterSeconds(r.header("retry-after")));
+            recorded = m_changes->scheduleRetry(c.id, QDateTime::currentDateTimeUtc().addSecs(delay), describe(r));
+            *problem = describe(r);
+        }
+        if (!recorded) {
+            *problem = recorded.error().message;
+            return;
+        }
+        if (linkFailure(r) || r.status == 429)
+            return;
+    }
+}
+
+void SyncService::deliverComplaints(QString *problem)
+{
+    for (const serverlink::ComplaintBody &complaint : m_complaints->due()) {
+        const auto r = m_client->post(QStringLiteral("/complaints"), complaint.toJson(), {{"Idempotency-Key", complaint.id.toLatin1()}});
+        noteLinkResult(r);
+        if (!r.ok() && r.error == serverlink::LinkError::Http && !serverlink::isTransientStatus(r.status)) {
+            qCWarning(lcSync).noquote() << "complaint" << complaint.number << "refused by the backend:" << describe(r);
+            if (const Status parked = m_complaints->park(complaint.number, describe(r)); !parked)
+                *problem = parked.error().message;
+            continue;
+        }
+        if (!r.ok()) {
+            *problem = describe(r);
+            return;
+        }
+        // Not recorded: offered again next round, and the backend keeps it once by its id.
+        if (const Status recorded = m_complaints->markDelivered(complaint.number); !recorded) {
             *problem = recorded.error().message;
             return;
         }

@@ -1,12 +1,16 @@
 #pragma once
 
+#include "complaintbox.h"
 #include "deskjournal.h"
+#include "documentstore.h"
 #include "linkclient.h"
 #include "outbox.h"
 #include "protocol.h"
+#include "requestchanges.h"
 #include "staffdirectory.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <atomic>
 #include <memory>
@@ -78,6 +82,9 @@ public:
     /// The front office's journal delivered to the backend (POST /desk-events) since start.
     [[nodiscard]] int deskEventsDelivered() const { return m_deskEventsDelivered; }
 
+    /// Requirement pages the backend confirmed whole since start.
+    [[nodiscard]] int pagesDelivered() const { return m_pagesDelivered; }
+
     /// Heartbeats the backend accepted (for tests and the technician view).
     [[nodiscard]] int heartbeatsSent() const { return m_heartbeatsSent; }
 
@@ -104,10 +111,19 @@ private:
     void refreshStaff(QString *problem);
     void deliverOutbox(QString *problem);
     void deliverSurveys(QString *problem);
+    /// Delivers revisions and cancellations committed on this kiosk (POST /requests/{reg}/revisions, /cancel).
+    void deliverChanges(QString *problem);
+    /// Delivers complaints once each (POST /complaints); one the backend refuses for good is parked, never dropped.
+    void deliverComplaints(QString *problem);
     /// Tells the backend about letters staff handed over (POST /requests/{reg}/handover).
     void deliverHandovers(QString *problem);
     /// Sends the front office's journal (POST /desk-events) in batches; waits its backoff after a failure.
     void deliverDeskEvents(QString *problem);
+    /// Uploads the pages of delivered requests in chunks (PUT /requests/{reg}/documents/{pageId}), oldest
+    /// first and a few chunks per round; resumes where the backend is, backs off like the journal.
+    void deliverDocuments(QString *problem);
+    /// Sends one page from `offset` until it is whole or `budget` chunks are spent; false: stop the round.
+    bool uploadPage(const StoredPage &page, int *budget, QString *problem);
     void pullChanges(QString *problem);
     void downloadLetters(QString *problem);
     void refreshTrust(QString *problem);
@@ -121,8 +137,15 @@ private:
     QString m_lettersDir;
     std::unique_ptr<OutboxRepository> m_outbox;
     std::unique_ptr<DeskJournal> m_journal;
+    std::unique_ptr<RequestChanges> m_changes;
+    std::unique_ptr<ComplaintBox> m_complaints;
     int m_journalAttempts = 0; // failed deliveries of the journal in a row
     QDateTime m_journalNextAttempt; // null: due now
+    std::unique_ptr<DocumentStore> m_documents;
+    int m_documentAttempts = 0; // failed page uploads in a row
+    QDateTime m_documentsNextAttempt; // null: due now
+    QSet<QString> m_uncertainPages; // a chunk's answer was lost: ask the backend's offset before the next one
+    std::atomic_int m_pagesDelivered {0};
     StaffDirectory m_staff;
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;

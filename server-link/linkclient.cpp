@@ -102,10 +102,15 @@ void setUp(
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, &writeHeader);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &t.sink);
     curl_easy_setopt(c, CURLOPT_PRIVATE, &t);
-    if (method == QLatin1String("POST")) {
+    if (method == QLatin1String("POST") || method == QLatin1String("PUT")) {
         curl_easy_setopt(c, CURLOPT_POST, 1L);
         curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.constData());
         curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
+        // A PUT sends its body with Content-Length like a POST: never chunked, so the server can check its size first.
+        if (method == QLatin1String("PUT"))
+            curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, "PUT");
+    } else if (method == QLatin1String("HEAD")) {
+        curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
     }
     for (const auto &h : request.headers)
         t.headers = curl_slist_append(t.headers, QByteArray(h.first + ": " + h.second).constData());
@@ -224,6 +229,19 @@ LinkResponse LinkClient::get(const QString &path, const QList<QPair<QByteArray, 
 LinkResponse LinkClient::post(const QString &path, const QByteArray &jsonBody, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     return postAll({LinkRequest {path, jsonBody, headers}}).constFirst();
+}
+
+LinkResponse LinkClient::put(
+    const QString &path, const QByteArray &body, const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    LinkRequest request {path, body, headers};
+    request.headers.append(qMakePair(QByteArray("Content-Type"), contentType));
+    return perform(QStringLiteral("PUT"), {request}).constFirst();
+}
+
+LinkResponse LinkClient::head(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    return perform(QStringLiteral("HEAD"), {LinkRequest {path, {}, headers}}).constFirst();
 }
 
 QList<LinkResponse> LinkClient::postAll(const QList<LinkRequest> &requests)

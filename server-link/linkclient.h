@@ -54,7 +54,7 @@ struct [[nodiscard]] LinkResponse {
 
 /// HTTPS client for /api/v1 on the libcurl multi interface: connections are reused between
 /// requests, pinned CA, client certificate, TLS ≥ 1.2, connect timeout 5 s, request timeout 30 s.
-/// get()/post()/postAll() block the calling thread (the sync worker thread, never the UI thread) until
+/// get()/post()/put()/head()/postAll() block the calling thread (the sync worker thread, never the UI thread) until
 /// the responses arrive; abort() may be called from any thread and ends every transfer in flight at once.
 class LinkClient
 {
@@ -66,6 +66,11 @@ public:
 
     LinkResponse get(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     LinkResponse post(const QString &path, const QByteArray &jsonBody, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    /// PUTs `body` as it is (e.g. a chunk of a document page) with its Content-Length.
+    LinkResponse put(const QString &path, const QByteArray &body, const QByteArray &contentType,
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    /// Only the status line and headers of `path` (e.g. an upload's offset).
+    LinkResponse head(const QString &path, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     /// POSTs every request, at most LinkOptions::maxParallel at a time; the responses come back in
     /// request order. After abort(), every request not yet answered gets LinkError::Aborted.
     [[nodiscard]] QList<LinkResponse> postAll(const QList<LinkRequest> &requests);

@@ -320,6 +320,14 @@ QByteArray SurveyResponse::toJson() const
     o.insert(QStringLiteral("serviceCode"), serviceCode);
     o.insert(QStringLiteral("answers"), a);
     o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODate));
+    if (!profile.isEmpty()) {
+        QJsonObject p;
+        for (auto it = profile.cbegin(); it != profile.cend(); ++it)
+            p.insert(it.key(), it.value());
+        o.insert(QStringLiteral("profile"), p);
+    }
+    if (!suggestion.isEmpty())
+        o.insert(QStringLiteral("suggestion"), suggestion);
     return compact(o);
 }
 
@@ -341,6 +349,7 @@ constexpr std::pair<DeskEventKind, const char *> kDeskEventWords[] = {
     {DeskEventKind::QueueRequeued, "queue.requeued"},
     {DeskEventKind::QueueServed, "queue.served"},
     {DeskEventKind::QueueTransferred, "queue.transferred"},
+    {DeskEventKind::RequestEntered, "request.entered"},
 };
 } // namespace
 
@@ -530,7 +539,7 @@ std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, Q
             *error = why;
         return std::nullopt;
     };
-    if (json.size() > 4096)
+    if (json.size() > 8192)
         return fail(QStringLiteral("body too large"));
     const QJsonObject o = parseObject(json).value_or(QJsonObject());
     SurveyResponse r;
@@ -551,8 +560,250 @@ std::optional<SurveyResponse> SurveyResponse::fromJson(const QByteArray &json, Q
             return fail(QStringLiteral("every answer is a whole number from 1 to 4"));
         r.answers.append(n);
     }
+    const QJsonValue profile = o.value(QStringLiteral("profile"));
+    if (!profile.isUndefined() && !profile.isNull() && !profile.isObject())
+        return fail(QStringLiteral("profile must be an object"));
+    const QJsonObject p = profile.toObject();
+    for (auto it = p.constBegin(); it != p.constEnd(); ++it) {
+        if (!it.value().isString() || surveyProfileLabel(it.key(), it.value().toString()).isEmpty())
+            return fail(QStringLiteral("profile answer '%1' is not one the survey offers").arg(it.key().left(32)));
+        r.profile.insert(it.key(), it.value().toString());
+    }
+    const QJsonValue suggestion = o.value(QStringLiteral("suggestion"));
+    if (!suggestion.isUndefined() && !suggestion.isNull() && !suggestion.isString())
+        return fail(QStringLiteral("suggestion must be text"));
+    r.suggestion = suggestion.toString().trimmed();
+    if (r.suggestion.size() > kMaxSuggestionLength)
+        return fail(QStringLiteral("suggestion longer than %1 characters").arg(kMaxSuggestionLength));
     return r;
 }
+
+const QList<SurveyProfileQuestion> &surveyProfileQuestions()
+{
+    // The respondent profile of the appendix of PermenPAN-RB 14/2017; age in groups so that a tap answers it,
+    // and the village's common occupations (petani, pelajar) beside the appendix's list.
+    static const QList<SurveyProfileQuestion> questions {
+        {"age", QT_TRANSLATE_NOOP("Survey", "Umur"),
+            {{"under_20", QT_TRANSLATE_NOOP("Survey", "Di bawah 20 tahun")}, {"20_29", QT_TRANSLATE_NOOP("Survey", "20–29 tahun")},
+                {"30_39", QT_TRANSLATE_NOOP("Survey", "30–39 tahun")}, {"40_49", QT_TRANSLATE_NOOP("Survey", "40–49 tahun")},
+                {"50_59", QT_TRANSLATE_NOOP("Survey", "50–59 tahun")}, {"60_plus", QT_TRANSLATE_NOOP("Survey", "60 tahun ke atas")}}},
+        {"gender", QT_TRANSLATE_NOOP("Survey", "Jenis kelamin"),
+            {{"male", QT_TRANSLATE_NOOP("Survey", "Laki-laki")}, {"female", QT_TRANSLATE_NOOP("Survey", "Perempuan")}}},
+        {"education", QT_TRANSLATE_NOOP("Survey", "Pendidikan terakhir"),
+            {{"sd", QT_TRANSLATE_NOOP("Survey", "SD ke bawah")}, {"smp", QT_TRANSLATE_NOOP("Survey", "SMP")},
+                {"sma", QT_TRANSLATE_NOOP("Survey", "SMA/SMK")}, {"diploma", QT_TRANSLATE_NOOP("Survey", "D1–D3")},
+                {"s1", QT_TRANSLATE_NOOP("Survey", "D4/S1")}, {"s2", QT_TRANSLATE_NOOP("Survey", "S2 ke atas")}}},
+        {"occupation", QT_TRANSLATE_NOOP("Survey", "Pekerjaan"),
+            {{"pns", QT_TRANSLATE_NOOP("Survey", "PNS")}, {"tni", QT_TRANSLATE_NOOP("Survey", "TNI")},
+                {"polri", QT_TRANSLATE_NOOP("Survey", "Polri")}, {"swasta", QT_TRANSLATE_NOOP("Survey", "Pegawai swasta")},
+                {"wirausaha", QT_TRANSLATE_NOOP("Survey", "Wirausaha")}, {"petani", QT_TRANSLATE_NOOP("Survey", "Petani/nelayan")},
+                {"pelajar", QT_TRANSLATE_NOOP("Survey", "Pelajar/mahasiswa")}, {"lainnya", QT_TRANSLATE_NOOP("Survey", "Lainnya")}}},
+    };
+    return questions;
+}
+
+QString surveyProfileLabel(const QString &key, const QString &wire)
+{
+    for (const SurveyProfileQuestion &q : surveyProfileQuestions())
+        if (key == QLatin1String(q.key))
+            for (const WireChoice &c : q.choices)
+                if (wire == QLatin1String(c.wire))
+                    return QString::fromUtf8(c.label);
+    return {};
+}
+
+const QList<WireChoice> &complaintCategories()
+{
+    static const QList<WireChoice> categories {
+        {"pelayanan", QT_TRANSLATE_NOOP("Complaint", "Pelayanan surat")},
+        {"petugas", QT_TRANSLATE_NOOP("Complaint", "Sikap petugas")},
+        {"biaya", QT_TRANSLATE_NOOP("Complaint", "Pungutan/biaya")},
+        {"fasilitas", QT_TRANSLATE_NOOP("Complaint", "Sarana dan anjungan")},
+        {"lainnya", QT_TRANSLATE_NOOP("Complaint", "Lainnya")},
+    };
+    return categories;
+}
+
+QString complaintCategoryLabel(const QString &wire)
+{
+    for (const WireChoice &c : complaintCategories())
+        if (wire == QLatin1String(c.wire))
+            return QString::fromUtf8(c.label);
+    return {};
+}
+
+namespace {
+struct ComplaintStatusName {
+    ComplaintStatus status;
+    const char *wire;
+    const char *labelId;
+};
+constexpr ComplaintStatusName kComplaintStatuses[] = {
+    {ComplaintStatus::New, "NEW", QT_TRANSLATE_NOOP("Complaint", "Baru")},
+    {ComplaintStatus::InProgress, "IN_PROGRESS", QT_TRANSLATE_NOOP("Complaint", "Diproses")},
+    {ComplaintStatus::Done, "DONE", QT_TRANSLATE_NOOP("Complaint", "Selesai")},
+};
+
+const QRegularExpression &complaintNumberPattern()
+{
+    static const QRegularExpression re(QStringLiteral("^PGD-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$"));
+    return re;
+}
+
+bool isHex64(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    return re.match(s).hasMatch();
+}
+} // namespace
+
+QString complaintStatusToWire(ComplaintStatus status)
+{
+    for (const auto &s : kComplaintStatuses)
+        if (s.status == status)
+            return QString::fromLatin1(s.wire);
+    return {};
+}
+
+std::optional<ComplaintStatus> complaintStatusFromWire(const QString &wire)
+{
+    for (const auto &s : kComplaintStatuses)
+        if (wire == QLatin1String(s.wire))
+            return s.status;
+    return std::nullopt;
+}
+
+QString complaintStatusLabelId(ComplaintStatus status)
+{
+    for (const auto &s : kComplaintStatuses)
+        if (s.status == status)
+            return QString::fromUtf8(s.labelId);
+    return {};
+}
+
+QByteArray ComplaintBody::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), id);
+    o.insert(QStringLiteral("number"), number);
+    o.insert(QStringLiteral("tokenSha256"), tokenSha256);
+    o.insert(QStringLiteral("category"), category);
+    o.insert(QStringLiteral("text"), text);
+    if (!nik.isEmpty())
+        o.insert(QStringLiteral("nik"), nik);
+    if (!phone.isEmpty())
+        o.insert(QStringLiteral("phone"), phone);
+    o.insert(QStringLiteral("at"), at.toUTC().toString(Qt::ISODateWithMs));
+    return compact(o);
+}
+
+std::optional<ComplaintBody> ComplaintBody::fromJson(const QByteArray &json, QString *error)
+{
+    if (json.size() > kMaxBodyBytes)
+        return refuse<ComplaintBody>(error, QStringLiteral("body too large"));
+    QString why;
+    const auto o = parseObject(json, &why);
+    if (!o)
+        return refuse<ComplaintBody>(error, why);
+    ComplaintBody c;
+    QString err;
+    c.id = boundedString(*o, "id", &err);
+    c.number = boundedString(*o, "number", &err);
+    c.tokenSha256 = boundedString(*o, "tokenSha256", &err);
+    c.category = boundedString(*o, "category", &err);
+    c.nik = boundedString(*o, "nik", &err, false);
+    c.phone = boundedString(*o, "phone", &err, false);
+    c.at = QDateTime::fromString(boundedString(*o, "at", &err), Qt::ISODate);
+    const QJsonValue text = o->value(QStringLiteral("text"));
+    if (!err.isEmpty())
+        return refuse<ComplaintBody>(error, err);
+    if (!text.isString())
+        return refuse<ComplaintBody>(error, QStringLiteral("field 'text' missing or not a string"));
+    c.text = text.toString().trimmed();
+    if (c.id.size() < 16 || c.id.size() > 64 || !c.at.isValid())
+        return refuse<ComplaintBody>(error, QStringLiteral("id (16–64 characters) and an ISO 8601 'at' are required"));
+    if (!complaintqr::isNumber(c.number))
+        return refuse<ComplaintBody>(error, QStringLiteral("number must look like PGD-XXXXX-XXXXX"));
+    if (!isHex64(c.tokenSha256))
+        return refuse<ComplaintBody>(error, QStringLiteral("tokenSha256 must be 64 lower-case hex digits"));
+    if (complaintCategoryLabel(c.category).isEmpty())
+        return refuse<ComplaintBody>(error, QStringLiteral("unknown category"));
+    if (c.text.isEmpty() || c.text.size() > kMaxTextLength)
+        return refuse<ComplaintBody>(error, QStringLiteral("text must hold 1–%1 characters").arg(kMaxTextLength));
+    static const QRegularExpression nik(QStringLiteral("^[0-9]{16}$"));
+    if (!c.nik.isEmpty() && !nik.match(c.nik).hasMatch())
+        return refuse<ComplaintBody>(error, QStringLiteral("nik must be 16 digits"));
+    if (!c.phone.isEmpty()) {
+        const auto phone = normalizePhone(c.phone);
+        if (!phone)
+            return refuse<ComplaintBody>(error, QStringLiteral("phone is not an Indonesian mobile number"));
+        c.phone = *phone;
+    }
+    return c;
+}
+
+QByteArray ComplaintView::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("number"), number);
+    o.insert(QStringLiteral("category"), category);
+    o.insert(QStringLiteral("status"), complaintStatusToWire(status));
+    o.insert(QStringLiteral("answer"), answer);
+    o.insert(QStringLiteral("filedAt"), filedAt.toUTC().toString(Qt::ISODate));
+    if (answeredAt.isValid())
+        o.insert(QStringLiteral("answeredAt"), answeredAt.toUTC().toString(Qt::ISODate));
+    return compact(o);
+}
+
+std::optional<ComplaintView> ComplaintView::fromJson(const QByteArray &json, QString *error)
+{
+    if (json.size() > kMaxBodyBytes)
+        return refuse<ComplaintView>(error, QStringLiteral("body too large"));
+    QString why;
+    const auto o = parseObject(json, &why);
+    if (!o)
+        return refuse<ComplaintView>(error, why);
+    ComplaintView v;
+    QString err;
+    v.number = boundedString(*o, "number", &err);
+    v.category = boundedString(*o, "category", &err);
+    const auto status = complaintStatusFromWire(boundedString(*o, "status", &err));
+    v.filedAt = QDateTime::fromString(boundedString(*o, "filedAt", &err), Qt::ISODate);
+    v.answeredAt = QDateTime::fromString(boundedString(*o, "answeredAt", &err, false), Qt::ISODate);
+    const QJsonValue answer = o->value(QStringLiteral("answer"));
+    if (!err.isEmpty())
+        return refuse<ComplaintView>(error, err);
+    if (!status)
+        return refuse<ComplaintView>(error, QStringLiteral("unknown status"));
+    if (!answer.isString() || answer.toString().size() > ComplaintBody::kMaxTextLength * 2)
+        return refuse<ComplaintView>(error, QStringLiteral("field 'answer' missing, not a string or too long"));
+    v.status = *status;
+    v.answer = answer.toString();
+    return v;
+}
+
+namespace complaintqr {
+QString encode(const QString &number, const QString &token)
+{
+    return QLatin1String(kPrefix) + number + QLatin1Char('.') + token;
+}
+
+std::optional<std::pair<QString, QString>> decode(const QString &payload)
+{
+    static const QRegularExpression token(QStringLiteral("^[A-Za-z0-9_-]{22,64}$"));
+    if (!payload.startsWith(QLatin1String(kPrefix)) || payload.size() > 128)
+        return std::nullopt;
+    const QStringList parts = payload.mid(int(qstrlen(kPrefix))).split(QLatin1Char('.'));
+    if (parts.size() != 2 || !isNumber(parts.at(0)) || !token.match(parts.at(1)).hasMatch())
+        return std::nullopt;
+    return std::make_pair(parts.at(0), parts.at(1));
+}
+
+bool isNumber(const QString &number)
+{
+    return complaintNumberPattern().match(number).hasMatch();
+}
+} // namespace complaintqr
 
 QJsonObject StatusChange::toJsonObject() const
 {
@@ -610,6 +861,19 @@ QList<QPair<QString, QString>> CatalogService::fieldLabels() const
     for (const QJsonValue &f : fields)
         out.append({f[QStringLiteral("key")].toString(), f[QStringLiteral("label")].toString()});
     return out;
+}
+
+idformat::ValueFormat CatalogService::formatOf(const QJsonObject &field)
+{
+    return idformat::valueFormatFromWire(field.value(QStringLiteral("format")).toString());
+}
+
+idformat::ValueFormat CatalogService::fieldFormat(const QString &key) const
+{
+    for (const QJsonValue &f : fields)
+        if (f[QStringLiteral("key")].toString() == key)
+            return formatOf(f.toObject());
+    return idformat::ValueFormat::AsTyped;
 }
 
 QJsonObject CatalogService::toJsonObject() const
@@ -672,7 +936,14 @@ std::optional<CatalogService> Catalog::service(const QString &code) const
 
 QByteArray Catalog::toJson() const
 {
-    return compact({{QStringLiteral("version"), version}, {QStringLiteral("services"), objectArray(services)}});
+    QJsonObject o {{QStringLiteral("version"), version}, {QStringLiteral("services"), objectArray(services)}};
+    if (!holidays.isEmpty()) {
+        QJsonArray days;
+        for (const Holiday &h : holidays)
+            days.append(QJsonObject {{QStringLiteral("date"), h.date.toString(Qt::ISODate)}, {QStringLiteral("name"), h.name}});
+        o.insert(QStringLiteral("holidays"), days);
+    }
+    return compact(o);
 }
 
 std::optional<Catalog> Catalog::fromJson(const QByteArray &json, QString *error)
@@ -693,6 +964,13 @@ std::optional<Catalog> Catalog::fromJson(const QByteArray &json, QString *error)
         if (catalog.service(service->code))
             return refuse<Catalog>(error, QStringLiteral("kode layanan '%1' ganda").arg(service->code));
         catalog.services.append(std::move(*service));
+    }
+    for (const QJsonValue &v : root.value(QStringLiteral("holidays")).toArray()) {
+        const QDate date = QDate::fromString(v[QStringLiteral("date")].toString(), Qt::ISODate);
+        const QString name = v[QStringLiteral("name")].toString();
+        if (!date.isValid() || name.isEmpty())
+            return refuse<Catalog>(error, QStringLiteral("hari libur tanpa tanggal atau nama"));
+        catalog.holidays.append({date, name});
     }
     return catalog;
 }

@@ -1,9 +1,13 @@
 #pragma once
 
+#include "idformat.h"
+#include "workingdays.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -131,6 +135,10 @@ struct CatalogService {
 
     /// Form field key and label of every top-level field, in catalog order.
     [[nodiscard]] QList<QPair<QString, QString>> fieldLabels() const;
+    /// How the value of `key` (a top-level field) is written once filled in.
+    [[nodiscard]] idformat::ValueFormat fieldFormat(const QString &key) const;
+    /// The field attribute "format" of one field definition ("rupiah", "number"; otherwise as typed).
+    [[nodiscard]] static idformat::ValueFormat formatOf(const QJsonObject &field);
     [[nodiscard]] QString displayName(bool english) const { return english && !nameEn.isEmpty() ? nameEn : name; }
     [[nodiscard]] QString displayDescription(bool english) const
     {
@@ -151,11 +159,14 @@ struct CatalogService {
 struct Catalog {
     QString version;
     QList<CatalogService> services;
+    /// The kecamatan's holidays and cuti bersama ("holidays": [{"date","name"}]); empty when the backend sends none.
+    QList<Holiday> holidays;
 
     [[nodiscard]] std::optional<CatalogService> service(const QString &code) const;
     [[nodiscard]] QByteArray toJson() const;
     /// Refuses a document without a version or services, a service without code, name, level,
-    /// fields or requirements, and a service code given twice; the error says which, in Bahasa Indonesia.
+    /// fields or requirements, a service code given twice, and a holiday without a date or name;
+    /// the error says which, in Bahasa Indonesia.
     [[nodiscard]] static std::optional<Catalog> fromJson(const QByteArray &json, QString *error = nullptr);
     friend bool operator==(const Catalog &, const Catalog &) = default;
 };
@@ -209,17 +220,95 @@ struct Heartbeat {
 /// An HTTP status worth asking again later (408, 429, 5xx); any other 4xx is final.
 [[nodiscard]] bool isTransientStatus(long status);
 
-/// Body of POST /api/v1/surveys: one visitor's IKM answers (PermenPAN-RB 14/2017), anonymous.
+/// One answer a survey or complaint question offers: wire word and label (Bahasa Indonesia, translatable
+/// in context "Survey" or "Complaint").
+struct WireChoice {
+    const char *wire;
+    const char *label;
+};
+
+/// A respondent-profile question of the IKM survey, as the appendix of PermenPAN-RB 14/2017 asks it.
+struct SurveyProfileQuestion {
+    const char *key; // the key in SurveyResponse::profile and on the wire ("age", "gender", …)
+    const char *label;
+    QList<WireChoice> choices;
+};
+
+/// Umur, jenis kelamin, pendidikan, pekerjaan: the profile questions in the order the kiosk asks them.
+[[nodiscard]] const QList<SurveyProfileQuestion> &surveyProfileQuestions();
+/// The label of answer `wire` to profile question `key`; empty when it is not one.
+[[nodiscard]] QString surveyProfileLabel(const QString &key, const QString &wire);
+
+/// Body of POST /api/v1/surveys: one visitor's IKM answers (PermenPAN-RB 14/2017), anonymous. The profile and
+/// the suggestion are optional (kiosks from before #13 send neither).
 struct SurveyResponse {
     QString id; // random, the idempotency key of this response
     QString serviceCode; // the service the visitor asked for, if any
     QList<int> answers; // 9 elements, each 1–4
     QDateTime at;
+    QMap<QString, QString> profile; // question key → wire word (surveyProfileQuestions()); unanswered ones absent
+    QString suggestion; // saran, free text, at most kMaxSuggestionLength characters
 
     static constexpr int kElements = 9;
+    static constexpr int kMaxSuggestionLength = 500;
     [[nodiscard]] QByteArray toJson() const;
+    /// Refuses a profile key or answer that surveyProfileQuestions() does not know and a longer suggestion.
     [[nodiscard]] static std::optional<SurveyResponse> fromJson(const QByteArray &json, QString *error = nullptr);
 };
+
+/// What a complaint (pengaduan) is about: wire words and labels, in the order the kiosk offers them.
+[[nodiscard]] const QList<WireChoice> &complaintCategories();
+/// The label of complaint category `wire`; empty when it is not one.
+[[nodiscard]] QString complaintCategoryLabel(const QString &wire);
+
+/// Where a complaint stands at the kecamatan: Baru → Diproses → Selesai.
+enum class ComplaintStatus { New, InProgress, Done };
+[[nodiscard]] QString complaintStatusToWire(ComplaintStatus status); // "NEW", "IN_PROGRESS", "DONE"
+[[nodiscard]] std::optional<ComplaintStatus> complaintStatusFromWire(const QString &wire);
+/// "Baru", "Diproses", "Selesai" (translatable in context "Complaint").
+[[nodiscard]] QString complaintStatusLabelId(ComplaintStatus status);
+
+/// Body of POST /api/v1/complaints: a complaint filed at a kiosk, with or without NIK. `id` is its idempotency
+/// key; `number` (shown on the slip) and the status token's SHA-256 are chosen by the kiosk, the token itself
+/// is printed only on the slip's QR.
+struct ComplaintBody {
+    QString id; // random UUID, the idempotency key
+    QString number; // "PGD-" + 10 characters of Crockford base32, printed on the slip
+    QString tokenSha256; // hex SHA-256 of the slip's status token
+    QString category; // wire word of complaintCategories()
+    QString text; // at most kMaxTextLength characters
+    QString nik; // empty: anonymous
+    QString phone; // empty: no SMS answer
+    QDateTime at; // UTC
+
+    static constexpr int kMaxTextLength = 1000;
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<ComplaintBody> fromJson(const QByteArray &json, QString *error = nullptr);
+    friend bool operator==(const ComplaintBody &, const ComplaintBody &) = default;
+};
+
+/// Body of GET /api/v1/complaints/{number}?token=…: where the complaint stands and the kecamatan's answer.
+struct ComplaintView {
+    QString number;
+    QString category;
+    ComplaintStatus status = ComplaintStatus::New;
+    QString answer; // empty until an officer answered
+    QDateTime filedAt;
+    QDateTime answeredAt; // invalid until answered
+
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<ComplaintView> fromJson(const QByteArray &json, QString *error = nullptr);
+};
+
+/// The complaint slip's QR: "ADPGD1:" + number + "." + token (the token: 16 random bytes, base32).
+namespace complaintqr {
+inline constexpr char kPrefix[] = "ADPGD1:";
+[[nodiscard]] QString encode(const QString &number, const QString &token);
+/// {number, token} of a slip's QR; nullopt when `payload` is not one.
+[[nodiscard]] std::optional<std::pair<QString, QString>> decode(const QString &payload);
+/// Whether `number` has the shape of a complaint number ("PGD-" + 10 base32 characters).
+[[nodiscard]] bool isNumber(const QString &number);
+} // namespace complaintqr
 
 /// What happened at the village hall's front office, as the kiosk journals it (see kiosk/deskjournal.h).
 /// Wire words are in DeskEvent::kindToWire; never carries personal data (no NIK, no name).
@@ -240,6 +329,7 @@ enum class DeskEventKind {
     QueueRequeued, // queue.requeued: a skipped number back in line once
     QueueServed, // queue.served
     QueueTransferred, // queue.transferred to another loket
+    RequestEntered, // request.entered: staff entered a request for a citizen at the desk (the body's enteredBy)
 };
 
 /// One entry of POST /api/v1/desk-events: who did what at the front office, when. Delivered exactly

@@ -56,6 +56,16 @@ public:
     static LetterRequest *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->request); }
 };
 
+/// DocumentCapture (the requirement documents after the form) as a QML singleton.
+struct DocumentCaptureSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::DocumentCapture)
+    QML_NAMED_ELEMENT(DocumentCapture)
+    QML_SINGLETON
+public:
+    static DocumentCapture *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->documents); }
+};
+
 /// StatusLookup as a QML singleton.
 struct StatusLookupSingleton {
     Q_GADGET
@@ -64,6 +74,16 @@ struct StatusLookupSingleton {
     QML_SINGLETON
 public:
     static StatusLookup *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->status); }
+};
+
+/// RequestFix as a QML singleton.
+struct RequestFixSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::RequestFix)
+    QML_NAMED_ELEMENT(RequestFix)
+    QML_SINGLETON
+public:
+    static RequestFix *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->fix); }
 };
 
 /// LetterVerification as a QML singleton.
@@ -84,6 +104,16 @@ struct SurveySingleton {
     QML_SINGLETON
 public:
     static Survey *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->survey); }
+};
+
+/// ComplaintDesk as a QML singleton.
+struct ComplaintSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::ComplaintDesk)
+    QML_NAMED_ELEMENT(Complaint)
+    QML_SINGLETON
+public:
+    static ComplaintDesk *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->complaint); }
 };
 
 /// StaffLogin as a QML singleton.
@@ -124,6 +154,16 @@ struct QueueDeskSingleton {
     QML_SINGLETON
 public:
     static QueueDesk *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->queueDesk); }
+};
+
+/// RequestDesk (a request opened at the staff desk, cancelled there) as a QML singleton.
+struct RequestDeskSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::RequestDesk)
+    QML_NAMED_ELEMENT(RequestDesk)
+    QML_SINGLETON
+public:
+    static RequestDesk *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->requestDesk); }
 };
 
 /// QueueTicket (the help number on the welcome screen) as a QML singleton.
@@ -179,6 +219,14 @@ struct WaitingModelForeign {
     QML_FOREIGN(kiosk::WaitingModel)
     QML_NAMED_ELEMENT(WaitingModel)
     QML_UNCREATABLE("part of CallBoard")
+};
+
+/// DocumentRowsModel (the requirements and what became of each) as a named, uncreatable QML type.
+struct DocumentRowsModelForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::DocumentRowsModel)
+    QML_NAMED_ELEMENT(DocumentRowsModel)
+    QML_UNCREATABLE("part of DocumentCapture")
 };
 
 /// FormModel as a named, uncreatable QML type.
@@ -273,7 +321,21 @@ struct RequestStatusViewForeign {
     QML_VALUE_TYPE(requestStatusView)
 };
 
+/// ComplaintAnswerView as a QML value type.
+struct ComplaintAnswerViewForeign {
+    Q_GADGET
+    QML_FOREIGN(kiosk::ComplaintAnswerView)
+    QML_VALUE_TYPE(complaintAnswerView)
+};
+
 } // namespace kiosk::qml
+
+// The answer's State enum, readable in QML as ComplaintAnswerView.Found and so on.
+namespace ComplaintAnswerViewEnums {
+Q_NAMESPACE
+QML_FOREIGN_NAMESPACE(kiosk::ComplaintAnswerView)
+QML_NAMED_ELEMENT(ComplaintAnswerView)
+} // namespace ComplaintAnswerViewEnums
 
 // The verdict's Status enum, readable in QML as SealVerdict.Genuine and so on.
 namespace SealVerdictEnums {

@@ -61,6 +61,7 @@ int serve(Context &c)
     notifier.start();
 
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
+    server.setDocuments(b.documents.get());
     quint16 consolePortNumber = 0;
     const auto port = server.start(listen->first, listen->second,
         TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca")),
@@ -77,7 +78,7 @@ int serve(Context &c)
         const int iterations = staffPinIterations(args);
         if (iterations < 0)
             return fail(QStringLiteral("--staff-pin-iterations harus bilangan bulat, paling sedikit 1000."));
-        addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow, iterations);
+        addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow, iterations, b.documents.get());
         const auto consolePort = console->start(
             consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
         if (!consolePort)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backendstore.h"
+#include "documentarchive.h"
 #include "letterrenderer.h"
 #include "offices.h"
 #include "result.h"
@@ -21,10 +22,12 @@ struct Backend {
     LetterRenderer renderer;
     std::unique_ptr<SealService> seals;
     std::unique_ptr<Workflow> workflow;
+    std::unique_ptr<DocumentArchive> documents; // requirement pages uploaded by kiosks, DIR/documents
 };
 
-/// Opens (creating when missing) DIR/backend.sqlite, DIR/keys and DIR/letters, with the built-in catalog
-/// and the desa master data of the database; letters on `paper`.
+/// Opens (creating when missing) DIR/backend.sqlite, DIR/keys, DIR/letters and DIR/documents, with the built-in
+/// catalog carrying the holidays of DIR/hari-libur.txt (or the built-in list) and the desa master data of the
+/// database; letters on `paper`.
 [[nodiscard]] Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper = Paper::F4);
 
 } // namespace backend

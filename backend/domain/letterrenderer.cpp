@@ -1,6 +1,7 @@
 #include "letterrenderer.h"
 
 #include "crypto.h"
+#include "idformat.h"
 #include "qrcode.h"
 #include "seal.h"
 
@@ -14,7 +15,6 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <optional>
 
@@ -105,13 +105,6 @@ LetterRenderer::LetterRenderer(Paper paper)
     : m_paper(paper)
 { }
 
-QString LetterRenderer::indonesianDate(const QDate &date)
-{
-    static constexpr std::array kMonths {
-        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"};
-    return QStringLiteral("%1 %2 %3").arg(date.day()).arg(QLatin1String(kMonths.at(date.month() - 1))).arg(date.year());
-}
-
 QList<LetterLine> letterLines(const LetterContent &c)
 {
     using K = LetterLineKind;
@@ -126,7 +119,7 @@ QList<LetterLine> letterLines(const LetterContent &c)
         lines.append({K::Row, QStringLiteral("%1: %2").arg(label, value), label, value});
     lines.append({K::Statement, c.statement, {}, {}});
     lines.append({K::Closing, c.closing, {}, {}});
-    lines.append({K::PlaceDate, QStringLiteral("%1, %2").arg(c.place, LetterRenderer::indonesianDate(c.date)), {}, {}});
+    lines.append({K::PlaceDate, QStringLiteral("%1, %2").arg(c.place, serverlink::idformat::date(c.date)), {}, {}});
     // Tata naskah dinas: a delegate signs under "a.n. <the office head's position>".
     if (!c.onBehalfOf.isEmpty())
         lines.append({K::OnBehalf, QStringLiteral("a.n. %1").arg(c.onBehalfOf), {}, {}});

@@ -82,9 +82,6 @@ public:
     /// Renders and writes atomically (QSaveFile) to path.
     [[nodiscard]] Result<RenderedLetter> renderToFile(const LetterContent &content, const QString &path) const;
 
-    /// "23 November 2026".
-    [[nodiscard]] static QString indonesianDate(const QDate &date);
-
 private:
     Paper m_paper;
 };

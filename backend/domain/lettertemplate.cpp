@@ -17,11 +17,12 @@ namespace backend {
 
 namespace {
 
-/// A form value as printed: text as is; a group (heirs, witnesses, family members) as "1. a, b; 2. c, d".
-QString printedValue(const QJsonValue &value)
+/// A form value as printed: text as is, an amount or a count the Indonesian way ("Rp900.000"); a group
+/// (heirs, witnesses, family members) as "1. a, b; 2. c, d".
+QString printedValue(const QJsonValue &value, serverlink::idformat::ValueFormat format)
 {
     if (!value.isArray())
-        return value.toVariant().toString();
+        return serverlink::idformat::value(value.toVariant().toString(), format);
     QStringList items;
     int n = 0;
     for (const QJsonValue &item : value.toArray()) {
@@ -119,7 +120,7 @@ LetterContent composeLetter(
         for (const auto &[fieldKey, fieldLabel] : service.fieldLabels)
             if (fieldKey == key)
                 label = fieldLabel;
-        const QString value = printedValue(r.fields.value(key));
+        const QString value = printedValue(r.fields.value(key), service.fieldFormats.value(key));
         if (!value.isEmpty())
             c.rows.append({label, value});
     }

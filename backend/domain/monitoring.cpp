@@ -222,6 +222,31 @@ Result<IkmResult> Monitoring::ikm(const QDateTime &from, const QDateTime &to)
     return ikm::compute(answers);
 }
 
+Result<SurveyProfileSummary> Monitoring::surveyProfile(const QDateTime &from, const QDateTime &to)
+{
+    const auto surveys = m_store.surveyResponses(from, to);
+    if (!surveys)
+        return surveys.error();
+    return monitoringcalc::surveyProfile(surveys.value());
+}
+
+SurveyProfileSummary monitoringcalc::surveyProfile(const QList<SurveyRecord> &responses)
+{
+    SurveyProfileSummary summary;
+    summary.respondents = int(responses.size());
+    for (const serverlink::SurveyProfileQuestion &q : serverlink::surveyProfileQuestions())
+        for (const serverlink::WireChoice &c : q.choices) {
+            const QString key = QString::fromLatin1(q.key), wire = QString::fromLatin1(c.wire);
+            const auto n
+                = std::count_if(responses.cbegin(), responses.cend(), [&](const SurveyRecord &r) { return r.profile.value(key) == wire; });
+            summary.counts.append({key, wire, int(n)});
+        }
+    for (const SurveyRecord &r : responses)
+        if (!r.suggestion.trimmed().isEmpty())
+            summary.suggestions.append(r);
+    return summary;
+}
+
 QByteArray Monitoring::stageCsv(const QList<StageCount> &rows)
 {
     QList<QStringList> out;

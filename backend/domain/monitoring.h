@@ -65,6 +65,18 @@ struct IkmResult {
     QChar category = QLatin1Char('-'); // A, B, C, D; '-' without respondents
 };
 
+/// The IKM respondent profile of a period (PermenPAN-RB 14/2017 appendix) and the suggestions written.
+struct SurveyProfileSummary {
+    struct Count {
+        QString key; // serverlink::SurveyProfileQuestion::key
+        QString wire; // the choice
+        int count = 0;
+    };
+    int respondents = 0;
+    QList<Count> counts; // every choice of every question in the survey's order, zero counts included
+    QList<SurveyRecord> suggestions; // responses with a suggestion, oldest first
+};
+
 namespace ikm {
 /// The category of an exact IKM value (×25 scale).
 [[nodiscard]] QChar category(const Fraction &value);
@@ -86,6 +98,8 @@ namespace monitoringcalc {
     const QHash<QString, int> &slaDaysByService, int defaultSlaDays, const QDateTime &now);
 /// Median (mean of the middle two for an even count) and nearest-rank p90 of a sorted list.
 [[nodiscard]] std::pair<double, double> medianAndP90(QList<double> values);
+/// Counts each profile answer of `responses` (answers the survey does not offer are not counted).
+[[nodiscard]] SurveyProfileSummary surveyProfile(const QList<SurveyRecord> &responses);
 } // namespace monitoringcalc
 
 /// CSV (RFC 4180): fields with comma, quote, CR or LF are quoted, quotes doubled, lines end in CRLF.
@@ -107,6 +121,8 @@ public:
     [[nodiscard]] Result<QList<SlaBreach>> slaBreaches(const QDateTime &now = QDateTime::currentDateTimeUtc());
     /// Survey responses answered in [from, to).
     [[nodiscard]] Result<IkmResult> ikm(const QDateTime &from, const QDateTime &to);
+    /// Respondent profile and suggestions of the survey responses answered in [from, to).
+    [[nodiscard]] Result<SurveyProfileSummary> surveyProfile(const QDateTime &from, const QDateTime &to);
 
     /// The four tables as CSV: stages, turnaround, SLA breaches, IKM (one row per unsur, then IKM and category).
     [[nodiscard]] static QByteArray stageCsv(const QList<StageCount> &rows);

@@ -32,6 +32,7 @@ constexpr KindName kKindNames[] {
     {NotificationKind::Rejected, "REJECTED"},
     {NotificationKind::PickupReminder, "PICKUP_REMINDER"},
     {NotificationKind::SlaReminder, "SLA_REMINDER"},
+    {NotificationKind::ComplaintAnswered, "COMPLAINT_ANSWERED"},
 };
 
 /// SMS gateways count GSM-7 characters; anything else (curly quotes, accents) would halve the limit.
@@ -123,13 +124,19 @@ QString forTransition(NotificationKind kind, const QString &reg, const QString &
         return gsmSafe(
             QStringLiteral("Surat Anda (No. Reg %1) sudah selesai. Silakan ambil di kantor desa dengan membawa KTP asli.").arg(reg));
     case NotificationKind::NeedsFix:
-        return fitNote(
-            QStringLiteral("Permohonan No. Reg %1 perlu dilengkapi: ").arg(reg), note, QStringLiteral(". Silakan datang ke kantor desa."));
+        return fitNote(QStringLiteral("Permohonan %1 perlu diperbaiki: ").arg(reg), note,
+            QStringLiteral(". Perbaiki di anjungan desa dengan tiket atau nomor registrasi + NIK."));
     case NotificationKind::Rejected:
         return fitNote(QStringLiteral("Permohonan No. Reg %1 ditolak: ").arg(reg), note, QStringLiteral(". Info di kantor desa."));
     default:
         return {};
     }
+}
+
+QString complaintAnswer(const QString &number, const QString &answer)
+{
+    return fitNote(
+        QStringLiteral("Jawaban pengaduan %1: ").arg(number), answer, QStringLiteral(". Selengkapnya: pindai slip di anjungan."));
 }
 
 QString pickupReminder(const QString &reg, const QDate &readySince)

@@ -18,7 +18,7 @@ namespace backend {
 class BackendStore;
 
 /// Why a notification exists: a citizen SMS after a transition or a reminder, or an officer reminder.
-enum class NotificationKind { Ready, NeedsFix, Rejected, PickupReminder, SlaReminder };
+enum class NotificationKind { Ready, NeedsFix, Rejected, PickupReminder, SlaReminder, ComplaintAnswered };
 
 [[nodiscard]] QString notificationKindToWire(NotificationKind kind);
 [[nodiscard]] std::optional<NotificationKind> notificationKindFromWire(const QString &wire);
@@ -46,6 +46,8 @@ namespace smstext {
 [[nodiscard]] QString forTransition(NotificationKind kind, const QString &registrationNumber, const QString &note);
 [[nodiscard]] QString pickupReminder(const QString &registrationNumber, const QDate &readySince);
 [[nodiscard]] QString slaReminder(const QString &registrationNumber, const QString &serviceCode, const QString &stageLabel, int days);
+/// The answer to complaint `number`, cut to one SMS (the rest is read at a kiosk with the slip).
+[[nodiscard]] QString complaintAnswer(const QString &number, const QString &answer);
 /// "+6281234567890" → "+62812****890": what logs and sent rows keep.
 [[nodiscard]] QString maskPhone(const QString &phone);
 } // namespace smstext

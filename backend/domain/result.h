@@ -23,6 +23,7 @@ enum class ErrorCode {
     AuthenticationFailed, // wrong username/password or account locked
     InvalidData, // a form or table row that fails validation; nothing was changed
     ChecklistIncomplete, // a requirement of the service was not ticked before the document check
+    VersionConflict, // a revision made on a version of the request that is no longer the current one
 };
 
 /// A runtime failure as a value: a code for programs and a sentence (Bahasa Indonesia) for people.

@@ -27,6 +27,9 @@ Result<ServiceCatalog> ServiceCatalog::fromJson(const QByteArray &json)
         info.level = s.level;
         info.letterStatement = s.letterStatement;
         info.fieldLabels = s.fieldLabels();
+        for (const auto &[key, label] : std::as_const(info.fieldLabels))
+            if (const auto format = s.fieldFormat(key); format != serverlink::idformat::ValueFormat::AsTyped)
+                info.fieldFormats.insert(key, format);
         info.estimatedDays = s.estimatedDays;
         info.letter.slaDays = std::max(1, s.estimatedDays);
         info.requirements = s.requirements;
@@ -64,6 +67,13 @@ Status ServiceCatalog::attachLetterTemplates(const LetterTemplates &templates)
         s.letter = *t;
     }
     return Done {};
+}
+
+void ServiceCatalog::setHolidays(const serverlink::WorkingCalendar &calendar)
+{
+    m_document.holidays = calendar.holidays();
+    m_bytes = m_document.toJson();
+    m_etag = QLatin1Char('"') + QString::fromLatin1(serverlink::crypto::sha256(m_bytes).toHex()) + QLatin1Char('"');
 }
 
 std::optional<ServiceInfo> ServiceCatalog::service(const QString &code) const

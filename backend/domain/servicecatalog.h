@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -20,6 +21,7 @@ struct ServiceInfo {
     serverlink::ServiceLevel level = serverlink::ServiceLevel::Desa;
     QString letterStatement; // "{desa}" is replaced by the desa's name
     QList<QPair<QString, QString>> fieldLabels; // form field key, label
+    QHash<QString, serverlink::idformat::ValueFormat> fieldFormats; // fields whose value is written as an amount or a count
     QStringList requirements; // documents the citizen brings; the desa front office ticks each before approving
     int estimatedDays = 0;
     LetterTemplate letter; // wording, kode klasifikasi and SLA of its letter; serviceCode empty when none was attached
@@ -35,6 +37,8 @@ public:
     [[nodiscard]] static Result<ServiceCatalog> builtIn();
     /// Attaches a letter template to every service; an error names a service without one.
     [[nodiscard]] Status attachLetterTemplates(const LetterTemplates &templates);
+    /// Sends `calendar`'s holidays and cuti bersama to the kiosks with the catalog (a new ETag).
+    void setHolidays(const serverlink::WorkingCalendar &calendar);
     [[nodiscard]] QList<ServiceInfo> services() const { return m_services; }
     /// The catalog as kiosks receive it: requirements, form fields, descriptions (serverlink::Catalog).
     [[nodiscard]] const serverlink::Catalog &document() const { return m_document; }

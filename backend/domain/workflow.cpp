@@ -1,5 +1,7 @@
 #include "workflow.h"
 
+#include "requestlife.h"
+
 #include <QDir>
 #include <QRegularExpression>
 #include <algorithm>
@@ -33,10 +35,12 @@ constexpr std::array kKecamatanPath {
     Edge {Stage::KecamatanSigned, Stage::Ready},
 };
 
-// Valid for both levels: handover, resuming after a fix, and the side exits from review stages.
+// Valid for both levels: handover, resuming after a fix (an officer's check, or the citizen's revision back
+// to the step that returned it), and the side exits from review stages.
 constexpr std::array kCommon {
     Edge {Stage::Ready, Stage::HandedOver},
     Edge {Stage::NeedsFix, Stage::DesaReview},
+    Edge {Stage::NeedsFix, Stage::Received},
     Edge {Stage::Received, Stage::NeedsFix},
     Edge {Stage::DesaReview, Stage::NeedsFix},
     Edge {Stage::KecamatanReview, Stage::NeedsFix},
@@ -49,10 +53,16 @@ constexpr std::array kCommon {
     Edge {Stage::NeedsFix, Stage::Cancelled},
 };
 
-// Kecamatan-level only: the kecamatan may send back or refuse what the desa signed.
+// Kecamatan-level only: the kecamatan may send back or refuse what the desa signed, a revision returns to
+// the kecamatan's step that asked for it, and staff may cancel until the letter is ready.
 constexpr std::array kKecamatanExits {
     Edge {Stage::DesaSigned, Stage::NeedsFix},
     Edge {Stage::DesaSigned, Stage::Rejected},
+    Edge {Stage::NeedsFix, Stage::DesaSigned},
+    Edge {Stage::NeedsFix, Stage::KecamatanReview},
+    Edge {Stage::DesaSigned, Stage::Cancelled},
+    Edge {Stage::KecamatanReview, Stage::Cancelled},
+    Edge {Stage::KecamatanSigned, Stage::Cancelled},
 };
 
 template<std::size_t N> bool contains(const std::array<Edge, N> &edges, Stage from, Stage to)
@@ -334,14 +344,15 @@ Workflow::Workflow(BackendStore &store, const ServiceCatalog &catalog, const Off
     , m_seals(seals)
 { }
 
-Result<RequestRecord> Workflow::step(
-    const RequestRecord &current, Stage to, const Actor &actor, const QString &note, std::optional<HandoverRecord> handover)
+Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, const Actor &actor, const QString &note,
+    std::optional<HandoverRecord> handover, const QList<serverlink::FixItem> &fixes)
 {
     if (auto allowed = lifecycle::checkTransition(current.level, current.stage, to, note); !allowed)
         return allowed.error();
     Transition t {current.stage, to, actor.name, actor.role, note, std::nullopt, std::nullopt, std::nullopt};
     t.notification = transitionNotification(current.registrationNumber, current.phone, to, note, QDateTime::currentDateTimeUtc());
     t.handover = std::move(handover);
+    t.fixes = fixes;
     if (to == lifecycle::signingStage(current.level)) {
         const auto office = m_offices.desa(current.desaCode);
         if (!office)
@@ -430,6 +441,29 @@ QList<OfficerAction> Workflow::allowedActions(const QList<Capacity> &capacities,
 Result<RequestRecord> Workflow::act(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
     const QString &note, const QList<int> &checkedRequirements)
 {
+    return actWith(registrationNumber, officer, action, note, checkedRequirements, {});
+}
+
+Result<RequestRecord> Workflow::returnForFixes(
+    const QString &registrationNumber, const OfficerRecord &officer, const QList<serverlink::FixItem> &fixes)
+{
+    const auto current = m_store.request(registrationNumber);
+    if (!current)
+        return current.error();
+    const auto service = m_catalog.service(current.value().serviceCode);
+    if (!service)
+        return Error {ErrorCode::UnknownService, QStringLiteral("Layanan %1 tidak ada di katalog.").arg(current.value().serviceCode)};
+    QList<serverlink::FixItem> items;
+    for (const serverlink::FixItem &fix : fixes)
+        items.append(serverlink::FixItem {fix.target, fix.reason.trimmed()});
+    if (auto valid = requestlife::checkFixItems(*service, items); !valid)
+        return valid.error();
+    return actWith(registrationNumber, officer, OfficerAction::Return, requestlife::fixNote(*service, items), {}, items);
+}
+
+Result<RequestRecord> Workflow::actWith(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
+    const QString &note, const QList<int> &checkedRequirements, const QList<serverlink::FixItem> &fixes)
+{
     auto current = m_store.request(registrationNumber);
     if (!current)
         return current.error();
@@ -487,7 +521,7 @@ Result<RequestRecord> Workflow::act(const QString &registrationNumber, const Off
         actor.delegateName = officer.displayName;
         actor.delegatePosition = roleLabel(officer.role);
     }
-    auto moved = step(record, *to, actor, recorded);
+    auto moved = step(record, *to, actor, recorded, std::nullopt, action == OfficerAction::Return ? fixes : QList<serverlink::FixItem> {});
     if (!moved)
         return moved.error();
     // A signature on the last signing stage finishes the letter at once.

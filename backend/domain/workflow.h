@@ -100,6 +100,12 @@ public:
     /// (0-based indices into ServiceInfo::requirements), else ChecklistIncomplete names the first one missing.
     [[nodiscard]] Result<RequestRecord> act(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
         const QString &note = {}, const QList<int> &checkedRequirements = {});
+    /// Returns the request for fixes (NEEDS_FIX) with what the citizen must fix: each item a field, a requirement's
+    /// page or the request as a whole, with its reason (requestlife::checkFixItems); the note lists them all.
+    [[nodiscard]] Result<RequestRecord> returnForFixes(
+        const QString &registrationNumber, const OfficerRecord &officer, const QList<serverlink::FixItem> &fixes);
+    /// The desa master data the workflow reads (kecamatan of a desa, signers; the API scopes look-ups and complaints by it).
+    [[nodiscard]] const OfficeDirectory &offices() const { return m_offices; }
     /// The capacities of `officer` on `day`: own role unless on leave, plus roles delegated by colleagues on leave.
     [[nodiscard]] Result<QList<Capacity>> capacities(const OfficerRecord &officer, const QDate &day) const;
     /// Actions `officer` may take on `request` today (empty: nothing to do or no right to).
@@ -118,7 +124,9 @@ public:
 
 private:
     [[nodiscard]] Result<RequestRecord> step(const RequestRecord &current, serverlink::Stage to, const Actor &actor, const QString &note,
-        std::optional<HandoverRecord> handover = std::nullopt);
+        std::optional<HandoverRecord> handover = std::nullopt, const QList<serverlink::FixItem> &fixes = {});
+    [[nodiscard]] Result<RequestRecord> actWith(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
+        const QString &note, const QList<int> &checkedRequirements, const QList<serverlink::FixItem> &fixes);
     [[nodiscard]] bool covers(const Capacity &capacity, const RequestRecord &request) const;
 
     BackendStore &m_store;

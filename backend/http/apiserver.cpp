@@ -1,9 +1,13 @@
 #include "apiserver.h"
 
 #include "backendstore.h"
+#include "complaints.h"
 #include "crypto.h"
+#include "documentarchive.h"
+#include "documentupload.h"
 #include "kioskca.h"
 #include "kioskregistry.h"
+#include "requestlife.h"
 #include "sealservice.h"
 #include "servicecatalog.h"
 #include "staffaccounts.h"
@@ -138,6 +142,8 @@ struct ApiServer::Impl {
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
     ExchangeObserver observer;
+    RequestLife life;
+    DocumentArchive *documents = nullptr;
 
     void routes();
     void observe(const httplib::Request &req, const httplib::Response &res) const;
@@ -149,11 +155,23 @@ struct ApiServer::Impl {
     void getStaffCredentials(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postRequest(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postSurvey(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void postComplaint(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void getComplaint(const Peer &peer, const QString &number, const httplib::Request &req, httplib::Response &res) const;
     void getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void getLetter(const Peer &peer, const QString &registrationNumber, httplib::Response &res) const;
     void postHandover(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res) const;
     void postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    void getRequestView(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
+    void getTicket(const Peer &peer, const httplib::Request &req, httplib::Response &res);
+    void postRevision(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
+    void postCancel(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
+    /// Resumable page upload: one chunk at the offset held (docs/decisions/0016-document-upload.md).
+    void putDocument(const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req,
+        httplib::Response &res) const;
+    /// How much of a page the backend holds (GET, and HEAD without the body).
+    void getDocumentState(const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req,
+        httplib::Response &res) const;
 };
 
 template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler)
@@ -191,6 +209,11 @@ void ApiServer::Impl::routes()
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postRequest(peer, req, res); }));
     server->Post("/api/v1/surveys",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postSurvey(peer, req, res); }));
+    server->Post("/api/v1/complaints",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postComplaint(peer, req, res); }));
+    server->Get(R"(/api/v1/complaints/([^/]+))", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        getComplaint(peer, QString::fromStdString(req.matches[1].str()), req, res);
+    }));
     server->Get("/api/v1/changes",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { getChanges(peer, req, res); }));
     server->Get(R"(/api/v1/letters/([^/]+))", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
@@ -200,10 +223,31 @@ void ApiServer::Impl::routes()
         R"(/api/v1/requests/([^/]+)/handover)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
             postHandover(peer, QString::fromStdString(req.matches[1].str()), req, res);
         }));
+    server->Get(R"(/api/v1/requests/([^/]+))", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        getRequestView(peer, QString::fromStdString(req.matches[1].str()), req, res);
+    }));
+    server->Get("/api/v1/ticket",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { getTicket(peer, req, res); }));
+    server->Post(
+        R"(/api/v1/requests/([^/]+)/revisions)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+            postRevision(peer, QString::fromStdString(req.matches[1].str()), req, res);
+        }));
+    server->Post(
+        R"(/api/v1/requests/([^/]+)/cancel)", withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+            postCancel(peer, QString::fromStdString(req.matches[1].str()), req, res);
+        }));
     server->Post("/api/v1/heartbeat",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }));
     server->Post("/api/v1/desk-events",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postDeskEvents(peer, req, res); }));
+    const char *const documentPath = R"(/api/v1/requests/([^/]+)/documents/([0-9a-f]{32}))";
+    server->Put(documentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        putDocument(peer, QString::fromStdString(req.matches[1].str()), QString::fromStdString(req.matches[2].str()), req, res);
+    }));
+    // cpp-httplib answers HEAD with the GET handler, without the body.
+    server->Get(documentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+        getDocumentState(peer, QString::fromStdString(req.matches[1].str()), QString::fromStdString(req.matches[2].str()), req, res);
+    }));
     server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
         if (!res.body.empty())
             return;
@@ -345,6 +389,8 @@ void ApiServer::Impl::postRequest(const Peer &peer, const httplib::Request &req,
             return sendError(res, 409, QStringLiteral("idempotency_conflict"), stored.error().message);
         case ErrorCode::RegistrationTaken:
             return sendError(res, 409, QStringLiteral("registration_taken"), stored.error().message);
+        case ErrorCode::InvalidData:
+            return sendError(res, 422, QStringLiteral("invalid_documents"), stored.error().message);
         default:
             qCWarning(lcApi) << "storing" << submit->registrationNumber << "failed:" << stored.error().message;
             return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permohonan belum dapat disimpan."));
@@ -369,6 +415,57 @@ void ApiServer::Impl::postSurvey(const Peer &peer, const httplib::Request &req, 
     QJsonObject o;
     o.insert(QStringLiteral("id"), survey->id);
     sendJson(res, stored.value() ? 201 : 200, o);
+}
+
+void ApiServer::Impl::postComplaint(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
+{
+    QString why;
+    const QByteArray body = QByteArray::fromStdString(req.body);
+    const auto complaint = serverlink::ComplaintBody::fromJson(body, &why);
+    if (!complaint)
+        return sendError(res, 400, QStringLiteral("invalid_body"), why);
+    if (header(req, "Idempotency-Key") != complaint->id)
+        return sendError(
+            res, 400, QStringLiteral("idempotency_key"), QStringLiteral("Header Idempotency-Key harus sama dengan id pengaduan."));
+    Complaints complaints(store, workflow.offices());
+    const auto stored = complaints.file(peer.kioskId, peer.desaCode, body, *complaint);
+    if (!stored) {
+        switch (stored.error().code) {
+        case ErrorCode::IdempotencyConflict:
+            return sendError(res, 409, QStringLiteral("idempotency_conflict"), stored.error().message);
+        case ErrorCode::RegistrationTaken:
+            return sendError(res, 409, QStringLiteral("number_taken"), stored.error().message);
+        default:
+            qCWarning(lcApi) << "storing a complaint from" << peer.kioskId << "failed:" << stored.error().message;
+            return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Pengaduan belum dapat disimpan."));
+        }
+    }
+    const bool created = stored.value().first == InsertOutcome::Created;
+    qCInfo(lcApi).noquote() << (created ? "stored complaint" : "replayed complaint") << complaint->number << "from" << peer.kioskId;
+    QJsonObject o;
+    o.insert(QStringLiteral("number"), stored.value().second.number);
+    o.insert(QStringLiteral("status"), serverlink::complaintStatusToWire(stored.value().second.status));
+    sendJson(res, created ? 201 : 200, o);
+}
+
+void ApiServer::Impl::getComplaint(const Peer &peer, const QString &number, const httplib::Request &req, httplib::Response &res) const
+{
+    Complaints complaints(store, workflow.offices());
+    // The slip's token travels in a header, never in the URL (URLs end up in logs).
+    const auto view = complaints.view(peer.desaCode, number, header(req, "X-Complaint-Token"));
+    if (!view) {
+        switch (view.error().code) {
+        case ErrorCode::NotFound:
+            return sendError(res, 404, QStringLiteral("not_found"), view.error().message);
+        case ErrorCode::Forbidden:
+            return sendError(res, 403, QStringLiteral("other_kecamatan"), view.error().message);
+        default:
+            qCWarning(lcApi) << "reading complaint" << number << "failed:" << view.error().message;
+            return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Pengaduan belum dapat dibaca."));
+        }
+    }
+    res.set_header("Cache-Control", "no-store");
+    sendBody(res, 200, view.value().toJson());
 }
 
 void ApiServer::Impl::getChanges(const Peer &peer, const httplib::Request &req, httplib::Response &res) const
@@ -485,8 +582,192 @@ void ApiServer::Impl::postDeskEvents(const Peer &peer, const httplib::Request &r
     sendJson(res, 200, {{QStringLiteral("received"), int(batch->events.size())}, {QStringLiteral("stored"), stored.value()}});
 }
 
+void ApiServer::Impl::getRequestView(
+    const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res)
+{
+    const auto view = life.view(
+        KioskCaller {peer.kioskId, peer.desaCode}, registrationNumber, header(req, "X-Status-Token"), header(req, "X-Applicant-NIK"));
+    res.set_header("Cache-Control", "no-store");
+    if (view)
+        return sendBody(res, 200, view.value().toJson());
+    if (view.error().code == ErrorCode::NotFound)
+        return sendError(res, 404, QStringLiteral("not_found"), view.error().message);
+    qCWarning(lcApi) << "look-up of" << registrationNumber << "failed:" << view.error().message;
+    sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permohonan belum dapat dibaca."));
+}
+
+void ApiServer::Impl::getTicket(const Peer &peer, const httplib::Request &req, httplib::Response &res)
+{
+    const auto view = life.viewByToken(KioskCaller {peer.kioskId, peer.desaCode}, header(req, "X-Status-Token"));
+    res.set_header("Cache-Control", "no-store");
+    if (view)
+        return sendBody(res, 200, view.value().toJson());
+    if (view.error().code == ErrorCode::NotFound)
+        return sendError(res, 404, QStringLiteral("not_found"), view.error().message);
+    qCWarning(lcApi) << "ticket look-up failed:" << view.error().message;
+    sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permohonan belum dapat dibaca."));
+}
+
+namespace {
+
+/// The status and error word of a refused revision or cancellation.
+void sendLifeError(httplib::Response &res, const Error &error, const QString &what)
+{
+    switch (error.code) {
+    case ErrorCode::NotFound:
+        return sendError(res, 404, QStringLiteral("not_found"), error.message);
+    case ErrorCode::Forbidden:
+        return sendError(res, 403, QStringLiteral("proof_refused"), error.message);
+    case ErrorCode::TransitionNotAllowed:
+        return sendError(res, 409, QStringLiteral("wrong_stage"), error.message);
+    case ErrorCode::VersionConflict:
+        return sendError(res, 409, QStringLiteral("stale_version"), error.message);
+    case ErrorCode::IdempotencyConflict:
+        return sendError(res, 409, QStringLiteral("idempotency_conflict"), error.message);
+    case ErrorCode::InvalidData:
+        return sendError(res, 400, QStringLiteral("invalid_body"), error.message);
+    default:
+        qCWarning(lcApi).noquote() << what << "failed:" << error.message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Permintaan belum dapat disimpan."));
+    }
+}
+
+} // namespace
+
+void ApiServer::Impl::postRevision(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res)
+{
+    const QString key = header(req, "Idempotency-Key");
+    if (key.size() < kMinKeyLength || key.size() > kMaxKeyLength)
+        return sendError(res, 400, QStringLiteral("idempotency_key"),
+            QStringLiteral("Header Idempotency-Key wajib, %1–%2 karakter.").arg(kMinKeyLength).arg(kMaxKeyLength));
+    const QByteArray body = QByteArray::fromStdString(req.body);
+    QString why;
+    const auto revision = serverlink::RequestRevision::fromJson(body, &why);
+    if (!revision)
+        return sendError(res, body.size() > serverlink::kMaxBodyBytes ? 413 : 400,
+            body.size() > serverlink::kMaxBodyBytes ? QStringLiteral("payload_too_large") : QStringLiteral("invalid_body"), why);
+    if (revision->registrationNumber != registrationNumber)
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Nomor registrasi di isi tidak sama dengan alamat."));
+    const auto stored = life.revise(
+        KioskCaller {peer.kioskId, peer.desaCode}, key, QString::fromLatin1(serverlink::crypto::sha256(body).toHex()), *revision);
+    if (!stored)
+        return sendLifeError(res, stored.error(), QStringLiteral("revision of ") + registrationNumber);
+    const bool created = stored.value().outcome == InsertOutcome::Created;
+    qCInfo(lcApi).noquote() << (created ? "revised" : "replayed revision of") << registrationNumber << "from" << peer.kioskId;
+    sendJson(res, created ? 201 : 200, accepted(stored.value().record));
+}
+
+void ApiServer::Impl::postCancel(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res)
+{
+    const QString key = header(req, "Idempotency-Key");
+    if (key.size() < kMinKeyLength || key.size() > kMaxKeyLength)
+        return sendError(res, 400, QStringLiteral("idempotency_key"),
+            QStringLiteral("Header Idempotency-Key wajib, %1–%2 karakter.").arg(kMinKeyLength).arg(kMaxKeyLength));
+    QString why;
+    const auto cancel = serverlink::CancelBody::fromJson(QByteArray::fromStdString(req.body), &why);
+    if (!cancel)
+        return sendError(res, 400, QStringLiteral("invalid_body"), why);
+    if (cancel->registrationNumber != registrationNumber)
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Nomor registrasi di isi tidak sama dengan alamat."));
+    // Cancelling twice is harmless (already cancelled: 200), so the key needs no table of its own.
+    const auto done = life.cancel(KioskCaller {peer.kioskId, peer.desaCode}, *cancel);
+    if (!done)
+        return sendLifeError(res, done.error(), QStringLiteral("cancelling ") + registrationNumber);
+    qCInfo(lcApi).noquote() << "cancelled" << registrationNumber << "from" << peer.kioskId;
+    sendJson(res, 200, accepted(done.value()));
+}
+
+namespace {
+void sendUploadState(httplib::Response &res, int status, const serverlink::UploadState &state)
+{
+    res.set_header(serverlink::kUploadOffsetHeader, std::to_string(state.offset));
+    res.set_header("Cache-Control", "no-store");
+    sendBody(res, status, state.toJson());
+}
+
+void sendUploadError(httplib::Response &res, int status, const QString &code, const QString &message, qint64 offset)
+{
+    res.set_header(serverlink::kUploadOffsetHeader, std::to_string(offset));
+    res.set_header("Cache-Control", "no-store");
+    sendJson(res, status, {{QStringLiteral("error"), code}, {QStringLiteral("message"), message}, {QStringLiteral("offset"), offset}});
+}
+} // namespace
+
+void ApiServer::Impl::putDocument(
+    const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req, httplib::Response &res) const
+{
+    if (!documents)
+        return sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Server ini tidak menerima halaman dokumen."));
+    // Each chunk must say its length up front: a chunked body could only be checked after it was read.
+    if (QByteArray::fromStdString(req.get_header_value("Transfer-Encoding")).toLower().contains("chunked"))
+        return sendError(res, 411, QStringLiteral("length_required"),
+            QStringLiteral("Potongan dokumen dikirim dengan Content-Length, tanpa Transfer-Encoding: chunked."));
+    if (!req.has_header("Content-Length"))
+        return sendError(res, 411, QStringLiteral("length_required"), QStringLiteral("Header Content-Length wajib."));
+    if (req.body.size() > std::size_t(serverlink::kMaxChunkBytes))
+        return sendError(res, 413, QStringLiteral("payload_too_large"),
+            QStringLiteral("Potongan dokumen lebih dari %1 byte.").arg(serverlink::kMaxChunkBytes));
+    if (QByteArray::fromStdString(req.get_header_value("Content-Type")) != "application/octet-stream")
+        return sendError(
+            res, 415, QStringLiteral("unsupported_media_type"), QStringLiteral("Potongan dokumen harus application/octet-stream."));
+    const auto range = serverlink::ContentRange::parse(QByteArray::fromStdString(req.get_header_value("Content-Range")));
+    if (!range || range->length() != qint64(req.body.size()))
+        return sendError(res, 400, QStringLiteral("invalid_range"),
+            QStringLiteral("Header Content-Range harus 'bytes awal-akhir/total' dan sama panjang dengan isinya."));
+    const auto page = documents->page(peer.desaCode, registrationNumber, pageId);
+    if (!page) {
+        if (page.error().code == ErrorCode::NotFound)
+            return sendError(res, 404, QStringLiteral("not_found"), page.error().message);
+        qCWarning(lcApi) << "document" << pageId << "unreadable:" << page.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Halaman dokumen belum dapat disimpan."));
+    }
+    const auto outcome = documents->receive(page.value(), *range, QByteArray::fromStdString(req.body));
+    if (!outcome) {
+        if (outcome.error().code == ErrorCode::InvalidData)
+            return sendUploadError(res, 422, QStringLiteral("size_mismatch"), outcome.error().message, page.value().receivedBytes);
+        qCWarning(lcApi) << "document" << pageId << "not stored:" << outcome.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Halaman dokumen belum dapat disimpan."));
+    }
+    const ChunkOutcome &o = outcome.value();
+    switch (o.kind) {
+    case ChunkOutcome::Kind::OffsetMismatch:
+        return sendUploadError(res, 409, QStringLiteral("offset_mismatch"),
+            QStringLiteral("Server memegang %1 byte halaman ini; lanjutkan dari sana.").arg(o.state.offset), o.state.offset);
+    case ChunkOutcome::Kind::Discarded:
+        return sendUploadError(res, 422, QStringLiteral("checksum_mismatch"), o.reason, 0);
+    case ChunkOutcome::Kind::Completed:
+        qCInfo(lcApi).noquote() << "document" << pageId << "of" << registrationNumber << "complete from" << peer.kioskId;
+        return sendUploadState(res, 200, o.state);
+    case ChunkOutcome::Kind::Stored:
+        break;
+    }
+    sendUploadState(res, 200, o.state);
+}
+
+void ApiServer::Impl::getDocumentState(
+    const Peer &peer, const QString &registrationNumber, const QString &pageId, const httplib::Request &req, httplib::Response &res) const
+{
+    if (!documents)
+        return sendError(res, 404, QStringLiteral("not_found"), QStringLiteral("Server ini tidak menerima halaman dokumen."));
+    const auto page = documents->page(peer.desaCode, registrationNumber, pageId);
+    if (!page) {
+        if (page.error().code == ErrorCode::NotFound)
+            return sendError(res, 404, QStringLiteral("not_found"), page.error().message);
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Halaman dokumen belum dapat dibaca."));
+    }
+    const serverlink::UploadState state = DocumentArchive::stateOf(page.value());
+    if (req.method == "HEAD") {
+        res.status = 200;
+        res.set_header(serverlink::kUploadOffsetHeader, std::to_string(state.offset));
+        res.set_header("Cache-Control", "no-store");
+        return;
+    }
+    sendUploadState(res, 200, state);
+}
+
 ApiServer::ApiServer(BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, SealService *seals)
-    : d(new Impl {store, catalog, workflow, seals, std::make_unique<KioskRegistry>(store), nullptr, {}, {}})
+    : d(new Impl {store, catalog, workflow, seals, std::make_unique<KioskRegistry>(store), nullptr, {}, {},
+        RequestLife(store, catalog, workflow.offices())})
 { }
 
 ApiServer::~ApiServer()
@@ -541,6 +822,11 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
         return Error {ErrorCode::Io, QStringLiteral("Tidak dapat mendengarkan di %1:%2.").arg(host).arg(port)};
     d->thread = std::thread([server = d->server.get()] { server->listen_after_bind(); });
     return quint16(bound);
+}
+
+void ApiServer::setDocuments(DocumentArchive *documents)
+{
+    d->documents = documents;
 }
 
 void ApiServer::setExchangeObserver(ExchangeObserver observer)

@@ -12,6 +12,7 @@
 namespace backend {
 
 class BackendStore;
+class DocumentArchive;
 class KioskRegistry;
 class SealService;
 class ServiceCatalog;
@@ -56,6 +57,9 @@ public:
     /// thread-safe). Exchanges carry citizen data: only tests install one (the OpenAPI contract test
     /// records them, tests/tools/exchangerecorder.h); the product never does. Call before start().
     void setExchangeObserver(ExchangeObserver observer);
+    /// Serves the resumable page uploads (PUT/GET/HEAD /requests/{reg}/documents/{pageId}) into `documents`;
+    /// without, those routes answer 404. Call before start().
+    void setDocuments(DocumentArchive *documents);
     /// Binds (port 0 picks a free one) and serves on a background thread; returns the port.
     [[nodiscard]] Result<quint16> start(const QString &host, quint16 port, const TlsFiles &tls);
     /// Stops accepting, finishes running requests and joins the server thread.

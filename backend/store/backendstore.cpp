@@ -22,7 +22,7 @@ constexpr int kBusyTimeoutMs = 5000;
 const QString kRequestColumns
     = QStringLiteral("registration_number, kiosk_id, desa_code, service_code, service_level, stage, nik, name, address,"
                      " purpose, fields_json, submitted_at, received_at, nomor_surat, letter_path, letter_sha256, phone,"
-                     " signer_name, signer_title, signer_on_behalf_of, queue_label");
+                     " signer_name, signer_title, signer_on_behalf_of, queue_label, status_token_hash, entered_by, version");
 
 RequestRecord readRequest(const QSqlQuery &q)
 {
@@ -46,6 +46,9 @@ RequestRecord readRequest(const QSqlQuery &q)
     r.phone = q.value(16).toString();
     r.signer = LetterSigner {q.value(17).toString(), q.value(18).toString(), q.value(19).toString()};
     r.queueLabel = q.value(20).toString();
+    r.statusTokenHash = q.value(21).toString();
+    r.enteredBy = q.value(22).toString();
+    r.version = q.value(23).toInt();
     return r;
 }
 
@@ -132,12 +135,26 @@ bool insertHandover(QSqlDatabase &db, const HandoverRecord &h, QSqlError *error)
     return exec(q, error);
 }
 
+} // namespace
+
+namespace detail {
+
+std::optional<qint64> appendRequestEvent(QSqlDatabase &db, const EventRecord &event, QSqlError *error)
+{
+    return appendEvent(db, event, error);
+}
+
+std::optional<RequestRecord> selectRequestWhere(QSqlDatabase &db, const QString &where, const QVariantList &binds, QSqlError *error)
+{
+    return selectRequest(db, where, binds, error);
+}
+
 Error notFound(const QString &registrationNumber)
 {
     return {ErrorCode::NotFound, QStringLiteral("Permohonan %1 tidak ditemukan.").arg(registrationNumber)};
 }
 
-} // namespace
+} // namespace detail
 
 BackendStore::BackendStore(QString path)
     : m_path(std::move(path))
@@ -239,18 +256,21 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
         r.fields = n.submit.fields;
         r.phone = n.submit.phone;
         r.queueLabel = n.submit.queueLabel;
+        r.statusTokenHash = n.submit.statusTokenHash;
+        r.enteredBy = n.submit.enteredBy;
         r.submittedAt = n.submit.submittedAt.toUTC();
         r.receivedAt = QDateTime::currentDateTimeUtc();
 
         QSqlQuery insert(db);
         insert.prepare(QStringLiteral("INSERT INTO requests (registration_number, kiosk_id, desa_code, idempotency_key,"
                                       " body_sha256, service_code, service_level, nik, name, address, purpose, fields_json,"
-                                      " submitted_at, received_at, stage, phone, queue_label)"
-                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                      " submitted_at, received_at, stage, phone, queue_label, status_token_hash, entered_by)"
+                                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const QVariant &v : QVariantList {r.registrationNumber, r.kioskId, r.desaCode, n.idempotencyKey, n.bodySha256, r.serviceCode,
                  serverlink::levelToWire(r.level), r.nik, r.name, r.address, r.purpose,
                  QJsonDocument(r.fields).toJson(QJsonDocument::Compact), timestamp(r.submittedAt), timestamp(r.receivedAt),
-                 serverlink::stageToWire(r.stage), textOrNull(r.phone), textOrNull(r.queueLabel)})
+                 serverlink::stageToWire(r.stage), textOrNull(r.phone), textOrNull(r.queueLabel), textOrNull(r.statusTokenHash),
+                 textOrNull(r.enteredBy)})
             insert.addBindValue(v);
         if (!exec(insert, &err))
             return databaseError(QStringLiteral("menyimpan permohonan"), err);
@@ -258,6 +278,13 @@ Result<InsertResult> BackendStore::insertRequest(const NewRequest &n)
             0, r.registrationNumber, r.desaCode, Stage::Received, r.kioskId, QStringLiteral("kiosk"), QString(), r.receivedAt};
         if (!appendEvent(db, received, &err))
             return databaseError(QStringLiteral("mencatat riwayat"), err);
+        const RequestVersionRecord first {r.registrationNumber, 1, r.kioskId,
+            r.enteredBy.isEmpty() ? QStringLiteral("pemohon") : r.enteredBy, r.name, r.address, r.purpose, r.phone, r.fields,
+            n.submit.documents, r.submittedAt, r.receivedAt};
+        if (!insertRequestVersion(db, first, n.idempotencyKey, n.bodySha256, &err))
+            return databaseError(QStringLiteral("menyimpan versi permohonan"), err);
+        if (const Status pages = insertDocumentRefs(db, r.registrationNumber, 1, n.submit.documents); !pages)
+            return pages.error();
         return InsertResult {InsertOutcome::Created, r};
     });
 }
@@ -329,6 +356,8 @@ Result<RequestRecord> BackendStore::applyTransition(const QString &registrationN
         const auto sequence = appendEvent(db, event, &err);
         if (!sequence)
             return databaseError(QStringLiteral("mencatat riwayat"), err);
+        if (!t.fixes.isEmpty() && !insertFixItems(db, *sequence, r.registrationNumber, t.fixes, &err))
+            return databaseError(QStringLiteral("menyimpan butir perbaikan"), err);
         if (t.notification) {
             NotificationRecord n = *t.notification;
             n.eventKey = QStringLiteral("event:%1").arg(*sequence);

@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QSqlDatabase>
 #include <QString>
 #include <memory>
@@ -49,6 +50,36 @@ struct RequestRecord {
     QString phone; // +62…, for SMS notifications; empty when the citizen left none
     LetterSigner signer; // recorded at the signature; empty before (the letter then names the office head)
     QString queueLabel; // the kiosk ticket's queue number ("A-007"); empty when the kiosk sent none
+    QString statusTokenHash; // hex SHA-256 of the ticket's status token; empty when the kiosk sent none
+    QString enteredBy; // staff username when front-office staff entered the request for the citizen
+    int version = 1; // the current version of the form: 1 as submitted, +1 per revision after NEEDS_FIX
+};
+
+/// One version of a request's form as it was submitted: the original (1) or a revision after NEEDS_FIX.
+struct RequestVersionRecord {
+    QString registrationNumber;
+    int version = 1;
+    QString kioskId; // the kiosk that sent it
+    QString actor; // "pemohon", or the staff username who entered or revised it
+    QString name;
+    QString address;
+    QString purpose;
+    QString phone;
+    QJsonObject fields;
+    QList<serverlink::DocumentRef> documents;
+    QDateTime submittedAt;
+    QDateTime receivedAt;
+};
+
+/// A revision accepted from a kiosk (POST /requests/{reg}/revisions), with the step it takes the request to.
+struct NewRevision {
+    QString kioskId;
+    QString idempotencyKey;
+    QString bodySha256; // hex
+    RequestVersionRecord version; // version = the base version + 1
+    serverlink::Stage to = serverlink::Stage::DesaReview; // the review step the request was returned from
+    QString role; // "pemohon" or "front_office" (staff)
+    QString note;
 };
 
 /// A submission accepted from a kiosk, with the identity taken from its certificate.
@@ -148,6 +179,8 @@ struct Transition {
     std::optional<NotificationRecord> notification = std::nullopt;
     /// The handover of the letter (READY → HANDED_OVER), stored in the same transaction.
     std::optional<HandoverRecord> handover = std::nullopt;
+    /// What the citizen is asked to fix (a step to NEEDS_FIX), stored with the event.
+    QList<serverlink::FixItem> fixes = {};
 };
 
 /// A request still waiting for someone (an officer or the citizen), with the start of its current step.
@@ -224,6 +257,36 @@ struct SurveyRecord {
     QString serviceCode;
     QList<int> answers;
     QDateTime answeredAt;
+    QMap<QString, QString> profile = {}; // question key → wire word (serverlink::surveyProfileQuestions())
+    QString suggestion = {};
+};
+
+/// One complaint (pengaduan) filed at a kiosk, with its follow-up at the kecamatan.
+struct ComplaintRecord {
+    QString number;
+    QString kioskId;
+    QString desaCode;
+    QString category;
+    QString text;
+    QString nik; // empty: anonymous
+    QString phone; // empty: no SMS answer
+    QString tokenSha256;
+    QDateTime filedAt;
+    QDateTime receivedAt;
+    serverlink::ComplaintStatus status = serverlink::ComplaintStatus::New;
+    QString answer;
+    QDateTime answeredAt; // invalid until answered
+    QString updatedBy; // the officer of the last follow-up; empty while new
+    QDateTime updatedAt;
+};
+
+/// A complaint's follow-up as an officer sets it, and the SMS it sends (the answer, when there is a phone).
+struct ComplaintUpdate {
+    serverlink::ComplaintStatus status;
+    QString answer;
+    QString actor;
+    QDateTime at;
+    std::optional<NotificationRecord> notification = std::nullopt;
 };
 
 /// One front office event as a kiosk delivered it, with the kiosk and desa from its certificate.
@@ -263,11 +326,22 @@ struct StaffAccountRecord {
     QDateTime updatedAt;
 };
 
+/// One requirement page a request (or one of its revisions) names, with how much of its upload arrived.
+struct DocumentRecord {
+    QString registrationNumber;
+    int version = 1; // the request's version that named it (1 = as submitted)
+    serverlink::DocumentRef ref;
+    qint64 receivedBytes = 0; // bytes held in the partial file; the next chunk must start here
+    QDateTime completedAt; // null while the upload is not finished (size and SHA-256 checked)
+    int restarts = 0; // uploads discarded because the finished bytes did not match the ref
+    QString lastError; // why the last discard happened; empty when none
+};
+
 /// The backend's SQL storage (SQLite in WAL mode; portable SQL), one connection per thread.
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 13;
+    static constexpr int kSchemaVersion = 17;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -281,6 +355,17 @@ public:
     /// Stores one anonymous survey response once per id; true when it is new.
     [[nodiscard]] Result<bool> insertSurvey(const QString &kioskId, const QString &desaCode, const serverlink::SurveyResponse &survey);
     [[nodiscard]] Result<int> surveyCount();
+    // Complaints (backendstore_complaints.cpp).
+    /// Exactly once per (kiosk, id): stores the complaint; InsertOutcome::Replayed for the same body again,
+    /// IdempotencyConflict for another body with the same id, RegistrationTaken when the number is another's.
+    [[nodiscard]] Result<std::pair<InsertOutcome, ComplaintRecord>> insertComplaint(
+        const QString &kioskId, const QString &desaCode, const QString &bodySha256, const serverlink::ComplaintBody &complaint);
+    /// NotFound when there is none.
+    [[nodiscard]] Result<ComplaintRecord> complaint(const QString &number);
+    /// Every complaint, newest first.
+    [[nodiscard]] Result<QList<ComplaintRecord>> complaints();
+    /// Sets status and answer (and queues the update's SMS) in one transaction; NotFound when there is none.
+    [[nodiscard]] Result<ComplaintRecord> updateComplaint(const QString &number, const ComplaintUpdate &update);
     [[nodiscard]] Result<QList<RequestRecord>> requests();
     /// Moves a request if it is still in transition.from; records the event in the same transaction.
     [[nodiscard]] Result<RequestRecord> applyTransition(const QString &registrationNumber, const Transition &transition);
@@ -381,6 +466,37 @@ public:
     [[nodiscard]] Result<QList<StaffAccountRecord>> staffAccounts(const QString &desaCode);
     /// Replaces name, credentials, fallback permission and active flag of the account with `staff.id`.
     [[nodiscard]] Status updateStaffAccount(const StaffAccountRecord &staff);
+
+    // A request's life after submission (backendstore_requestlife.cpp).
+    /// The request whose ticket status token hashes to `statusTokenHash` (hex); NotFound when none.
+    [[nodiscard]] Result<RequestRecord> requestByStatusToken(const QString &statusTokenHash);
+    /// Every version of a request's form, oldest first (empty for a request stored before versions were kept).
+    [[nodiscard]] Result<QList<RequestVersionRecord>> requestVersions(const QString &registrationNumber);
+    /// The fix items of the request's latest step to NEEDS_FIX (empty when it was never returned with items).
+    [[nodiscard]] Result<QList<serverlink::FixItem>> fixItems(const QString &registrationNumber);
+    /// Exactly once per (kiosk, idempotency key): stores the revision as the request's next version, makes it
+    /// current and moves the request from NEEDS_FIX to `revision.to`, all in one transaction. Replayed with the
+    /// same body: the request as it is; another body: IdempotencyConflict; the request no longer at NEEDS_FIX:
+    /// TransitionNotAllowed; a base version that is not the current one: VersionConflict.
+    [[nodiscard]] Result<InsertResult> insertRevision(const NewRevision &revision);
+    // Requirement pages (backendstore_documents.cpp); their bytes are DocumentArchive's files.
+    /// Records the pages version `version` of request `registrationNumber` names; a page id already known for
+    /// the same request is kept as it is (a replayed body), one of another request is refused (InvalidData).
+    /// Used by insertRequest (version 1, same transaction) and for revisions.
+    [[nodiscard]] Status addDocumentRefs(const QString &registrationNumber, int version, const QList<serverlink::DocumentRef> &refs);
+    /// Every page of a request, in the order the request named them (version, then position).
+    [[nodiscard]] Result<QList<DocumentRecord>> documents(const QString &registrationNumber);
+    /// One page by id; NotFound when no request names it.
+    [[nodiscard]] Result<DocumentRecord> document(const QString &pageId);
+    /// Moves a page's received offset from `from` to `to` (compare-and-set); false when another writer moved
+    /// it first.
+    [[nodiscard]] Result<bool> advanceDocument(const QString &pageId, qint64 from, qint64 to);
+    /// The page's upload finished and its bytes matched the ref.
+    [[nodiscard]] Status completeDocument(const QString &pageId, const QDateTime &at);
+    /// The finished bytes did not match the ref: back to offset 0, with the reason.
+    [[nodiscard]] Status restartDocument(const QString &pageId, const QString &reason);
+    /// Pages named by accepted requests whose upload has not finished (monitoring and the heartbeat view).
+    [[nodiscard]] Result<int> pendingDocumentCount();
 
     // Monitoring reads (backendstore_monitoring.cpp).
     /// Every event of every request, in sequence order.

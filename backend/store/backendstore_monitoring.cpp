@@ -2,6 +2,8 @@
 #include "backendstore.h"
 #include "backendstore_p.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace backend {
@@ -34,7 +36,7 @@ Result<QList<SurveyRecord>> BackendStore::surveyResponses(const QDateTime &from,
     QSqlQuery q(conn.value());
     q.setForwardOnly(true);
     // Timestamps are stored as UTC ISO text with milliseconds, so text order is time order.
-    q.prepare(QStringLiteral("SELECT id, desa_code, service_code, answers, answered_at FROM survey_responses"
+    q.prepare(QStringLiteral("SELECT id, desa_code, service_code, answers, answered_at, profile, suggestion FROM survey_responses"
                              " WHERE answered_at >= ? AND answered_at < ? ORDER BY answered_at, id"));
     q.addBindValue(from.isValid() ? timestamp(from) : QStringLiteral("0000"));
     q.addBindValue(to.isValid() ? timestamp(to) : QStringLiteral("9999"));
@@ -45,6 +47,10 @@ Result<QList<SurveyRecord>> BackendStore::surveyResponses(const QDateTime &from,
         SurveyRecord s {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), {}, parseTimestamp(q.value(4))};
         for (const QString &a : q.value(3).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
             s.answers.append(a.toInt());
+        const QJsonObject profile = QJsonDocument::fromJson(q.value(5).toByteArray()).object();
+        for (auto it = profile.constBegin(); it != profile.constEnd(); ++it)
+            s.profile.insert(it.key(), it.value().toString());
+        s.suggestion = q.value(6).toString();
         list.append(s);
     }
     return list;
@@ -60,8 +66,11 @@ Result<bool> BackendStore::insertSurvey(const QString &kioskId, const QString &d
         answers.append(QString::number(a));
     // The response id is its idempotency key: a resent survey is stored once.
     QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("INSERT INTO survey_responses (id, kiosk_id, desa_code, service_code, answers, answered_at, received_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
+    QJsonObject profile;
+    for (auto it = survey.profile.cbegin(); it != survey.profile.cend(); ++it)
+        profile.insert(it.key(), it.value());
+    q.prepare(QStringLiteral("INSERT INTO survey_responses (id, kiosk_id, desa_code, service_code, answers, answered_at, received_at,"
+                             " profile, suggestion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"));
     q.addBindValue(survey.id);
     q.addBindValue(kioskId);
     q.addBindValue(desaCode);
@@ -69,6 +78,9 @@ Result<bool> BackendStore::insertSurvey(const QString &kioskId, const QString &d
     q.addBindValue(answers.join(QLatin1Char(',')));
     q.addBindValue(timestamp(survey.at));
     q.addBindValue(timestamp(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(profile.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                     : QVariant(QString::fromUtf8(QJsonDocument(profile).toJson(QJsonDocument::Compact))));
+    q.addBindValue(textOrNull(survey.suggestion));
     if (!q.exec())
         return databaseError(QStringLiteral("menyimpan survei"), q.lastError());
     return q.numRowsAffected() > 0;

@@ -56,8 +56,9 @@ std::optional<bool> detail::insertNotification(QSqlDatabase &db, const Notificat
     QSqlQuery q(db);
     q.prepare(
         QStringLiteral("INSERT INTO notifications (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, NULL, NULL)").arg(kNotificationColumns));
-    for (const QVariant &v : QVariantList {id, n.eventKey, n.registrationNumber, notificationKindToWire(n.kind), n.recipientKind,
-             n.recipient, n.message, n.status, timestamp(n.nextAttemptAt), timestamp(n.createdAt)})
+    // A complaint's SMS belongs to no request: NULL keeps the foreign key to requests satisfied.
+    for (const QVariant &v : QVariantList {id, n.eventKey, textOrNull(n.registrationNumber), notificationKindToWire(n.kind),
+             n.recipientKind, n.recipient, n.message, n.status, timestamp(n.nextAttemptAt), timestamp(n.createdAt)})
         q.addBindValue(v);
     if (!exec(q, error))
         return std::nullopt;

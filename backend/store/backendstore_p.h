@@ -196,6 +196,24 @@ inline Result<qint64> insertWithNextId(QSqlDatabase &db, const QString &table, c
 /// allocated under its lock); false when the key was there. Defined in backendstore_notify.cpp.
 [[nodiscard]] std::optional<bool> insertNotification(QSqlDatabase &db, const NotificationRecord &n, QSqlError *error);
 
+/// Appends a request's event with the next sequence, inside the caller's write transaction. Defined in backendstore.cpp.
+[[nodiscard]] std::optional<qint64> appendRequestEvent(QSqlDatabase &db, const EventRecord &event, QSqlError *error);
+/// The request matching `where` (SQL over the requests table, bound to `binds`); nullopt when none or on error.
+[[nodiscard]] std::optional<RequestRecord> selectRequestWhere(
+    QSqlDatabase &db, const QString &where, const QVariantList &binds, QSqlError *error);
+[[nodiscard]] Error notFound(const QString &registrationNumber);
+
+/// Stores one version of a request's form (backendstore_requestlife.cpp), inside the caller's write transaction.
+[[nodiscard]] bool insertRequestVersion(
+    QSqlDatabase &db, const RequestVersionRecord &v, const QString &idempotencyKey, const QString &bodySha256, QSqlError *error);
+/// Stores the fix items of the NEEDS_FIX event `sequence`, inside the caller's write transaction.
+[[nodiscard]] bool insertFixItems(
+    QSqlDatabase &db, qint64 sequence, const QString &registrationNumber, const QList<serverlink::FixItem> &fixes, QSqlError *error);
+/// Records the pages version `version` of a request names, inside the caller's write transaction (insertRequest,
+/// a revision); see BackendStore::addDocumentRefs. Defined in backendstore_documents.cpp.
+[[nodiscard]] Status insertDocumentRefs(
+    QSqlDatabase &db, const QString &registrationNumber, int version, const QList<serverlink::DocumentRef> &refs);
+
 /// The columns of the seals table in the order readSeal reads them. Defined in backendstore_seals.cpp.
 extern const QString kSealColumns;
 [[nodiscard]] SealRecord readSeal(const QSqlQuery &q);

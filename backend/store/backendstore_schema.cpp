@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 13> kMigrations {
+const std::array<QStringList, 17> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -271,7 +271,83 @@ const std::array<QStringList, 13> kMigrations {
                        " collector_nik TEXT NOT NULL,"
                        " relationship TEXT NOT NULL)"),
     },
-    // 13: the appliance image's version in a kiosk's heartbeat (#14).
+    // 13: the requirement pages a request (or revision) names, with how much of each upload arrived; the
+    // bytes are files under <data>/documents/<reg>/<pageId> (DocumentArchive).
+    {
+        QStringLiteral("CREATE TABLE request_documents ("
+                       " page_id TEXT NOT NULL PRIMARY KEY,"
+                       " registration_number TEXT NOT NULL REFERENCES requests(registration_number),"
+                       " version INTEGER NOT NULL,"
+                       " position INTEGER NOT NULL,"
+                       " requirement INTEGER NOT NULL,"
+                       " requirement_text TEXT NOT NULL,"
+                       " content_type TEXT NOT NULL,"
+                       " size BIGINT NOT NULL,"
+                       " sha256 TEXT NOT NULL,"
+                       " received_bytes BIGINT NOT NULL,"
+                       " completed_at TEXT,"
+                       " restarts INTEGER NOT NULL,"
+                       " last_error TEXT NOT NULL,"
+                       " created_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX request_documents_by_request ON request_documents (registration_number, version)"),
+    },
+    // 14: a request's life after submission: the ticket's status token (its hash) and the staff member who
+    // entered it, every version of its form (the submitted one and each revision after NEEDS_FIX, exactly
+    // once per kiosk and idempotency key), and the fix items an officer returned it with.
+    {
+        QStringLiteral("ALTER TABLE requests ADD COLUMN status_token_hash TEXT"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN entered_by TEXT"),
+        QStringLiteral("ALTER TABLE requests ADD COLUMN version INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("CREATE INDEX requests_by_status_token ON requests (status_token_hash)"),
+        QStringLiteral("CREATE TABLE request_versions ("
+                       " registration_number TEXT NOT NULL REFERENCES requests (registration_number),"
+                       " version INTEGER NOT NULL,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " idempotency_key TEXT NOT NULL,"
+                       " body_sha256 TEXT NOT NULL,"
+                       " actor TEXT NOT NULL,"
+                       " body_json TEXT NOT NULL,"
+                       " submitted_at TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " PRIMARY KEY (registration_number, version),"
+                       " UNIQUE (kiosk_id, idempotency_key))"),
+        QStringLiteral("CREATE TABLE request_fixes ("
+                       " event_sequence BIGINT NOT NULL REFERENCES events (sequence),"
+                       " position INTEGER NOT NULL,"
+                       " registration_number TEXT NOT NULL REFERENCES requests (registration_number),"
+                       " target TEXT NOT NULL,"
+                       " reason TEXT NOT NULL,"
+                       " PRIMARY KEY (event_sequence, position))"),
+    },
+    // 15: the IKM respondent profile (JSON object of serverlink::surveyProfileQuestions() answers) and the suggestion.
+    {
+        QStringLiteral("ALTER TABLE survey_responses ADD COLUMN profile TEXT"),
+        QStringLiteral("ALTER TABLE survey_responses ADD COLUMN suggestion TEXT"),
+    },
+    // 16: complaints (pengaduan) filed at kiosks, with their follow-up status and the kecamatan's answer.
+    {
+        QStringLiteral("CREATE TABLE complaints ("
+                       " number TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " idempotency_key TEXT NOT NULL,"
+                       " body_sha256 TEXT NOT NULL,"
+                       " token_sha256 TEXT NOT NULL,"
+                       " category TEXT NOT NULL,"
+                       " text TEXT NOT NULL,"
+                       " nik TEXT,"
+                       " phone TEXT,"
+                       " filed_at TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " status TEXT NOT NULL,"
+                       " answer TEXT NOT NULL,"
+                       " answered_at TEXT,"
+                       " updated_by TEXT,"
+                       " updated_at TEXT NOT NULL,"
+                       " UNIQUE (kiosk_id, idempotency_key))"),
+        QStringLiteral("CREATE INDEX complaints_by_desa ON complaints (desa_code, filed_at)"),
+    },
+    // 17: the appliance image's version in a kiosk's heartbeat (#14).
     {
         QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN image_version TEXT NOT NULL DEFAULT ''"),
     },

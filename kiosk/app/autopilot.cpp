@@ -8,10 +8,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
+#include <QMetaMethod>
 #include <QMetaProperty>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
 #include <QTimer>
+#include <algorithm>
 
 namespace kiosk {
 
@@ -106,6 +109,30 @@ QVariant member(const QVariant &from, const QString &name)
     }
     return from.toMap().value(name);
 }
+// Calls `name` with `args` converted to its parameter types: strings as they are, "5" for an int row.
+bool invokeConverted(QObject *target, const QByteArray &name, const QStringList &args)
+{
+    const QMetaObject *meta = target->metaObject();
+    for (int i = 0; i < meta->methodCount(); ++i) {
+        const QMetaMethod method = meta->method(i);
+        if (method.name() != name || method.parameterCount() != args.size() || args.size() > 4)
+            continue;
+        QVariantList values;
+        for (int p = 0; p < args.size(); ++p) {
+            QVariant v(args.at(p));
+            if (!v.convert(method.parameterMetaType(p)))
+                break;
+            values.append(v);
+        }
+        if (values.size() != args.size())
+            continue;
+        auto arg = [&values](int p) {
+            return p < values.size() ? QGenericArgument(values.at(p).typeName(), values.at(p).constData()) : QGenericArgument();
+        };
+        return method.invoke(target, Qt::DirectConnection, arg(0), arg(1), arg(2), arg(3));
+    }
+    return false;
+}
 } // namespace
 
 QVariant Autopilot::read(const QString &path) const
@@ -168,10 +195,8 @@ void Autopilot::next()
             ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QVariantList, rawArgs.first().toArray().toVariantList()));
         else if (args.isEmpty())
             ok = QMetaObject::invokeMethod(target, method.constData());
-        else if (args.size() == 1)
-            ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QString, args.at(0)));
-        else if (args.size() == 2)
-            ok = QMetaObject::invokeMethod(target, method.constData(), Q_ARG(QString, args.at(0)), Q_ARG(QString, args.at(1)));
+        else
+            ok = invokeConverted(target, method, args);
         if (!ok) {
             fail(QStringLiteral("cannot call %1 with %2 arguments").arg(path).arg(args.size()));
             return;
@@ -195,6 +220,34 @@ void Autopilot::next()
         }
         sendWedgeBurst(m_window.data(), expand(step.value(QStringLiteral("wedge")).toString()));
         log(QStringLiteral("wedge scan (%1 characters)").arg(expand(step.value(QStringLiteral("wedge")).toString()).size()));
+    } else if (step.contains(QStringLiteral("reveal"))) {
+        const QString name = step.value(QStringLiteral("reveal")).toString();
+        QQuickItem *item = nullptr;
+        // The visual tree, not the object tree: a Repeater's delegates are children of its parent item only there.
+        QList<QQuickItem *> stack {m_window ? m_window->contentItem() : nullptr};
+        while (!item && !stack.isEmpty()) {
+            QQuickItem *i = stack.takeFirst();
+            if (!i)
+                continue;
+            if (i->objectName() == name && i->isVisible())
+                item = i;
+            stack.append(i->childItems());
+        }
+        if (!item) {
+            fail(QStringLiteral("no item %1 to reveal").arg(name));
+            return;
+        }
+        // Scrolls the nearest Flickable so the item stands near its top, as a citizen would scroll to it.
+        for (QQuickItem *p = item->parentItem(); p; p = p->parentItem()) {
+            if (!p->inherits("QQuickFlickable"))
+                continue;
+            const auto *content = p->property("contentItem").value<QQuickItem *>();
+            const qreal y = item->mapToItem(content, QPointF(0, 0)).y();
+            const qreal bottom = std::max(0.0, p->property("contentHeight").toReal() - p->height());
+            p->setProperty("contentY", std::clamp(y - 40, 0.0, bottom));
+            break;
+        }
+        log(QStringLiteral("reveal %1").arg(name));
     } else if (step.contains(QStringLiteral("shot"))) {
         // "window": another top-level window by objectName (the calling display), else the kiosk's own.
         QQuickWindow *window = m_window;

@@ -23,11 +23,12 @@ void sendWedgeBurst(QWindow *window, const QString &text);
 /// the headless demo and the end-to-end test use it; technicians can replay a visit with it.
 /// Paths start at a named object (the QML singleton's name) and follow properties, objects and
 /// gadgets: "VisitFlow.screen", "LetterRequest.ticket.printed", "StaffLogin.desk.printLetter".
-/// Steps: {"call": path, "args": [...]} (strings, or one array for a list argument), {"set": path, "value": v}, {"wedge": text}
-/// (typed as a keyboard-wedge scanner burst), {"expect": path, "equals"|"notEquals": v, "timeoutMs": n},
-/// {"shot": name} (PNG of the window; "window": objectName for another top-level window, e.g. "callingDisplay"), {"capture": path, "as":
-/// VAR}. Enums read as their key ("Welcome"). Strings may use ${VAR} from captures or the environment; captures are also written to
-/// <out>/captured.env.
+/// Steps: {"call": path, "args": [...]} (strings, converted to the parameter types where the method takes e.g. a row number; or one array
+/// for a list argument), {"set": path, "value": v}, {"wedge": text} (typed as a keyboard-wedge scanner burst), {"expect": path,
+/// "equals"|"notEquals": v, "timeoutMs": n},
+/// {"reveal": objectName} (scrolls the item's Flickable to it), {"shot": name} (PNG of the window; "window": objectName for another
+/// top-level window, e.g. "callingDisplay"), {"capture": path, "as": VAR}. Enums read as their key ("Welcome"). Strings may use ${VAR} from
+/// captures or the environment; captures are also written to <out>/captured.env.
 class Autopilot : public QObject
 {
     Q_OBJECT

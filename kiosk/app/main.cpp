@@ -3,15 +3,18 @@
 #include "announcer.h"
 #include "autopilot.h"
 #include "catalogmodel.h"
+#include "complaintbox.h"
 #include "config.h"
 #include "idlemonitor.h"
 #include "keypad.h"
 #include "kioskareas.h"
 #include "livelink.h"
 #include "outbox.h"
+#include "pagesource.h"
 #include "printer.h"
 #include "printjobtracker.h"
 #include "qmlsingletons.h"
+#include "requestchanges.h"
 #include "scanner.h"
 #include "sealverifier.h"
 #include "staffdirectory.h"
@@ -192,8 +195,10 @@ int main(int argc, char *argv[])
     serverlink::LinkOptions liveOptions;
     liveOptions.proxy = config->proxy;
     kiosk::LiveLink live(config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, liveOptions);
+    kiosk::RequestChanges changes(store, *deviceKey);
+    kiosk::ComplaintBox complaints(store, *deviceKey);
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
-        {config->counters, config->noShowRequeueMinutes}, &live});
+        {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays, &changes, &complaints});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;
@@ -234,6 +239,16 @@ int main(int argc, char *argv[])
         QObject::connect(scanner.get(), &devices::Scanner::stateChanged, &areas.devices, report);
         report();
         scanners.push_back(std::move(scanner));
+    }
+
+    // Requirement documents are photographed (camera:N, file:DIR) or scanned (sane:DEVICE) after the form.
+    std::unique_ptr<devices::PageSource> documentSource;
+    if (!config->documentSource.isEmpty()) {
+        documentSource = devices::createPageSource(config->documentSource, &error);
+        if (documentSource)
+            areas.documents.setSource(documentSource.get());
+        else
+            qWarning().noquote() << "documents:" << error;
     }
 
     QThread syncThread;

@@ -8,6 +8,8 @@
 #include "enrollment.h"
 #include "escpos.h"
 #include "outbox.h"
+#include "pagecapture.h"
+#include "pagesource.h"
 #include "printer.h"
 #include "queuebook.h"
 #include "scanner.h"
@@ -21,6 +23,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -106,6 +109,63 @@ int listScanners(Context &ctx)
         ctx.out << uri << "\t" << scanner->describeState() << Qt::endl;
     }
     return status;
+}
+
+/// One page from the [documents] source, as the documents screen would take it: hold a document to the camera (or put
+/// it on the scanner); the page is written as JPEG with its size, outline and the time it took.
+int capturePage(Context &ctx)
+{
+    if (ctx.args.isEmpty()) {
+        ctx.err << "capture-page memerlukan nama berkas JPEG keluaran." << Qt::endl;
+        return 1;
+    }
+    if (ctx.config.documentSource.isEmpty()) {
+        ctx.out << "Tidak ada sumber dokumen di konfigurasi ([documents] source)." << Qt::endl;
+        return 1;
+    }
+    QString error;
+    const auto source = devices::createPageSource(ctx.config.documentSource, &error);
+    if (!source) {
+        ctx.out << error << Qt::endl;
+        return 1;
+    }
+    devices::PageCapture capture;
+    QObject::connect(source.get(), &devices::PageSource::frameArrived, &capture, &devices::PageCapture::offerFrame);
+    QObject::connect(source.get(), &devices::PageSource::pageArrived, &capture, &devices::PageCapture::offerPage);
+    std::optional<devices::ProcessedPage> page;
+    int frames = 0;
+    QObject::connect(&capture, &devices::PageCapture::pageReady, [&](const devices::ProcessedPage &ready, int analysed) {
+        page = ready;
+        frames = analysed;
+    });
+    QObject::connect(source.get(), &devices::PageSource::failed, [&error](const QString &message) { error = message; });
+    QElapsedTimer timer;
+    timer.start();
+    if (!source->start()) {
+        ctx.out << source->lastError() << Qt::endl;
+        return 1;
+    }
+    ctx.out << "Tahan dokumen di depan kamera (atau letakkan di pemindai)…" << Qt::endl;
+    source->requestPage();
+    // A person needs a few seconds to hold a page still; a flatbed scan takes up to a minute.
+    while (!page && error.isEmpty() && timer.elapsed() < 60000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+    source->stop();
+    if (!page) {
+        ctx.out << (error.isEmpty() ? QStringLiteral("Tidak ada halaman dalam 60 detik (dokumen bergerak atau kurang tajam).") : error)
+                << Qt::endl;
+        return 1;
+    }
+    QSaveFile file(ctx.args.first());
+    if (!file.open(QIODevice::WriteOnly) || file.write(page->jpeg) != page->jpeg.size() || !file.commit()) {
+        ctx.out << "Berkas " << ctx.args.first() << " tidak dapat ditulis." << Qt::endl;
+        return 1;
+    }
+    ctx.out << ctx.args.first() << "\t" << page->size.width() << "x" << page->size.height() << " px\t" << (page->jpeg.size() + 1023) / 1024
+            << " KB (kualitas " << page->quality << (page->grey ? ", abu-abu" : ", berwarna") << ")\t"
+            << (page->outlineFound ? "tepi kertas ditemukan, diluruskan" : "tepi kertas tidak ditemukan, seluruh gambar") << "\t"
+            << timer.elapsed() << " ms, " << frames << " bingkai dianalisis, olah " << page->processingMs << " ms" << Qt::endl;
+    return 0;
 }
 
 QImage testTicketImage(const kiosk::KioskConfig &config)
@@ -213,6 +273,7 @@ int status(Context &ctx)
                 << Qt::endl;
     }
     ctx.out << "Antrean kirim\t" << stats.waiting << " menunggu, " << stats.parked << " ditahan (perlu diperiksa)" << Qt::endl
+            << "Halaman dokumen\t" << stats.pagesPending << " belum terkirim utuh" << Qt::endl
             << "Tiket gagal cetak\t" << stats.ticketsNotPrinted << Qt::endl
             << "Surat siap cetak\t" << outbox.readyLetters().size() << Qt::endl;
     for (const QString &reason : stats.parkedReasons)
@@ -334,12 +395,13 @@ int enroll(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 8> kCommands {{
+const std::array<Command, 9> kCommands {{
     {"enroll", "--code KODE", "mendaftarkan anjungan ke server kecamatan dengan kode sekali pakai (kunci dan sertifikat baru)", enroll},
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
     {"queue", "[TANGGAL]", "antrean hari ini per loket: nomor dipanggil, yang menunggu, laporan harian", queue},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
     {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},
+    {"capture-page", "BERKAS.jpg", "mengambil satu halaman dari sumber dokumen ([documents] source) seperti layar dokumen", capturePage},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
     {"decode-image", "GAMBAR", "membaca kode QR atau barcode dari gambar (misalnya surat yang dipindai)", decodeImage, false},
     {"decode-ticket", "BERKAS [--png GAMBAR]", "membaca kode QR dari tiket ESC/POS yang tercetak", decodeTicket, false},

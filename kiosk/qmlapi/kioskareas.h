@@ -1,14 +1,18 @@
 #pragma once
 
 #include "callboard.h"
+#include "complaintdesk.h"
 #include "deskjournal.h"
 #include "devicestatus.h"
+#include "documentcapture.h"
 #include "letterrequest.h"
 #include "letterverification.h"
 #include "nikentry.h"
 #include "printledger.h"
 #include "queuebook.h"
 #include "queuedesk.h"
+#include "requestdesk.h"
+#include "requestfix.h"
 #include "stafflogin.h"
 #include "statuslookup.h"
 #include "survey.h"
@@ -27,6 +31,7 @@ class CatalogModel;
 class IdleMonitor;
 class LiveLink;
 class OutboxRepository;
+class RequestChanges;
 class SealVerifier;
 class StaffDirectory;
 
@@ -46,6 +51,14 @@ struct KioskServices {
     QueueBook::Settings queue {};
     /// Asks the backend now (status from any kiosk, a complaint's answer); null without a backend.
     LiveLink *live = nullptr;
+    /// The office's opening hours printed on each ticket ([office] hours); empty: not printed.
+    QString officeHours {};
+    /// The working days of the ready date on tickets until the backend's catalog brings its holidays.
+    serverlink::WorkingCalendar calendar {};
+    /// Where a citizen's cancellation (and revision) of a request is committed for the sync service; null: not offered.
+    RequestChanges *changes = nullptr;
+    /// Complaints filed at this kiosk are committed here (sealed with the device key); null: filing is refused.
+    ComplaintBox *complaints = nullptr;
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
@@ -68,21 +81,29 @@ public:
     PrintLedger ledger;
     VisitFlow flow;
     NikEntry nik;
+    /// The requirement documents held to the camera after the form (its source is set by the composition root).
+    DocumentCapture documents;
     DeviceStatus devices;
     SyncStatus sync;
     LetterRequest request;
     StatusLookup status;
+    /// "Perbaiki permohonan", opened from the status screen.
+    RequestFix fix;
     LetterVerification verification;
     Survey survey;
+    /// Complaints: filed from the welcome screen, answers read by scanning the slip.
+    ComplaintDesk complaint;
     StaffLogin staffLogin;
     QueueDesk queueDesk;
+    /// A request opened at the staff desk (any kiosk's of the kecamatan) and cancelled there.
+    RequestDesk requestDesk;
     QueueTicket queueTicket;
     /// The calling display's and the welcome screen's view of the queue.
     CallBoard board;
 
 public Q_SLOTS:
-    /// A complete scan from any scanner: a NIK, a ticket QR or a letter seal, taken where it makes sense;
-    /// a staff card on any screen starts the staff sign-in.
+    /// A complete scan from any scanner: a NIK, a ticket QR, a letter seal or a complaint slip, taken where it makes
+    /// sense; a staff card on any screen starts the staff sign-in (not while staff enter a request for a citizen).
     void handleScan(const QString &payload);
 
 private:

@@ -9,6 +9,7 @@
 namespace kiosk {
 
 class DeviceStatus;
+class DocumentCapture;
 class NikEntry;
 class PrintLedger;
 class VisitFlow;
@@ -21,7 +22,14 @@ struct Ticket {
     Q_PROPERTY(bool printed MEMBER printed)
     Q_PROPERTY(QString printMessage MEMBER printMessage)
     Q_PROPERTY(int estimatedDays MEMBER estimatedDays)
+    /// The service's requirements in the session's language, as on the printed checklist.
     Q_PROPERTY(QStringList requirements MEMBER requirements)
+    /// Whether the page of each requirement (same order) was captured at the kiosk; if not, the citizen brings it.
+    Q_PROPERTY(QList<bool> captured MEMBER captured)
+    /// "Kamis, 17 Des 2026": the ready date printed on the ticket, in the session's language; empty without one.
+    Q_PROPERTY(QString readyDate MEMBER readyDate)
+    /// The office's opening hours as printed; empty when not configured.
+    Q_PROPERTY(QString officeHours MEMBER officeHours)
     /// "± 10–20 menit" or "perkiraan belum tersedia" (in the kiosk's language), as printed on the ticket.
     Q_PROPERTY(QString waitEstimate MEMBER waitEstimate)
     /// "lansia", "disabilitas", "ibu hamil", or empty.
@@ -33,6 +41,9 @@ public:
     QString printMessage;
     int estimatedDays = 0;
     QStringList requirements;
+    QList<bool> captured;
+    QString readyDate;
+    QString officeHours;
     QString waitEstimate;
     QString priority;
     [[nodiscard]] bool isEmpty() const { return registrationNumber.isEmpty(); }
@@ -58,8 +69,9 @@ class LetterRequest : public QObject
     Q_PROPERTY(QString priority READ priority WRITE setPriority NOTIFY priorityChanged)
 
 public:
-    LetterRequest(
-        VisitFlow &flow, NikEntry &nik, CatalogModel &catalog, PrintLedger &ledger, const DeviceStatus &devices, QObject *parent = nullptr);
+    /// `documents`: the requirement documents asked for after the form, when the kiosk has a document source.
+    LetterRequest(VisitFlow &flow, NikEntry &nik, CatalogModel &catalog, PrintLedger &ledger, const DeviceStatus &devices,
+        DocumentCapture &documents, QObject *parent = nullptr);
 
     [[nodiscard]] CatalogModel *catalog() const { return &m_catalog; }
     [[nodiscard]] int catalogCount() const { return m_catalog.total(); }
@@ -71,8 +83,6 @@ public:
     [[nodiscard]] QStringList requirements() const;
     [[nodiscard]] QString formError() const { return m_formError; }
     [[nodiscard]] Ticket ticket() const { return m_ticket; }
-    /// The service of the last submitted request, for the survey (not personal data).
-    [[nodiscard]] QString lastServiceCode() const { return m_lastServiceCode; }
     [[nodiscard]] QString priority() const { return m_priority; }
     void setPriority(const QString &priority);
 
@@ -106,12 +116,13 @@ private:
     CatalogModel &m_catalog;
     PrintLedger &m_ledger;
     const DeviceStatus &m_devices;
+    DocumentCapture &m_documents;
+    bool m_awaitingDocuments = false; // the documents screen was opened by this request's review()
     FormModel m_form;
     QString m_serviceCode;
     QString m_formError;
     Ticket m_ticket;
     int m_ticketJob = 0; // the print job of the ticket on the done screen
-    QString m_lastServiceCode;
     QString m_priority;
 };
 

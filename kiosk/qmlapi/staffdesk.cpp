@@ -312,6 +312,7 @@ bool StaffDesk::completeHandover(serverlink::HandoverBody handover)
             : tr("Surat %1 tercatat sudah diserahkan kepada wakil pemohon. Tanda terima dicetak.").arg(reg));
     reloadLetters();
     m_sync.deliverSoon();
+    Q_EMIT letterHandedOver(s ? s->serviceCode : QString());
     return true;
 }
 
@@ -332,8 +333,8 @@ void StaffDesk::discardJob(int id)
 void StaffDesk::reprintLostTickets()
 {
     const int sent = m_ledger.reprintLostTickets([this](const QString &code) {
-        const auto s = m_catalog.find(code);
-        return s ? s->name : code;
+        // A service gone from the catalog still prints its ticket, named by its code.
+        return m_catalog.find(code).value_or(serviceNamedByCode(code));
     });
     qCInfo(lcStaff) << "staff reprinted" << sent << "lost tickets";
     if (sent > 0)

@@ -142,6 +142,8 @@ Q_SIGNALS:
     void messageChanged();
     void countsChanged();
     void handoverChanged();
+    /// A letter of service `serviceCode` was handed over and its receipt printed (the citizen is offered the survey).
+    void letterHandedOver(const QString &serviceCode);
 
 private:
     void setMessage(const QString &message);

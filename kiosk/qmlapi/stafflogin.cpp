@@ -39,6 +39,9 @@ void StaffLogin::setMode(bool withoutCard, const StaffMember &cardHolder)
 
 void StaffLogin::lock()
 {
+    // The wipe of a citizen whose request the signed-in staff member is entering: the desk stays open.
+    if (m_desk && m_flow.enteredBy() == m_desk->staff().username)
+        return;
     setMessage({});
     m_cardPayload.clear();
     setMode(false, {});
@@ -102,6 +105,7 @@ void StaffLogin::finish(const StaffDirectory::SignIn &result, const QString &how
         lock();
     if (!m_desk) {
         m_desk = new StaffDesk(result.staff, m_services, this);
+        connect(m_desk, &StaffDesk::letterHandedOver, this, &StaffLogin::letterHandedOver);
         if (const auto journaled
             = m_services.journal.record(serverlink::DeskEventKind::StaffSignedIn, result.staff.username, {}, {}, 0, how);
             !journaled)
@@ -109,6 +113,13 @@ void StaffLogin::finish(const StaffDirectory::SignIn &result, const QString &how
         Q_EMIT deskChanged();
     }
     m_flow.show(VisitFlow::Staff);
+}
+
+void StaffLogin::enterForCitizen()
+{
+    if (!m_desk || m_flow.screen() != VisitFlow::Staff)
+        return;
+    m_flow.startStaffEntry(m_desk->staff().username);
 }
 
 void StaffLogin::signOut()

@@ -48,6 +48,9 @@ public:
     /// The PIN for the scanned card.
     Q_INVOKABLE void login(const QString &pin);
     Q_INVOKABLE void loginWithoutCard(const QString &username, const QString &pin);
+    /// The signed-in staff member enters a request for a citizen who cannot use the kiosk (same screens as the
+    /// citizen's; the request names them as enteredBy); the desk returns after the ticket.
+    Q_INVOKABLE void enterForCitizen();
     /// Ends staff mode: back to the welcome screen.
     Q_INVOKABLE void signOut();
 
@@ -55,6 +58,8 @@ Q_SIGNALS:
     void messageChanged();
     void deskChanged();
     void modeChanged();
+    /// The open desk handed a letter of service `serviceCode` over.
+    void letterHandedOver(const QString &serviceCode);
 
 private:
     void setMessage(const QString &message);

@@ -1,21 +1,21 @@
 #include "survey.h"
 
-#include "letterrequest.h"
 #include "outbox.h"
 #include "visitflow.h"
 
+#include <QCoreApplication>
 #include <QDebug>
 #include <QUuid>
 
 namespace kiosk {
 
-Survey::Survey(VisitFlow &flow, const LetterRequest &request, OutboxRepository &outbox, QObject *parent)
+Survey::Survey(VisitFlow &flow, OutboxRepository &outbox, QObject *parent)
     : QObject(parent)
     , m_flow(flow)
-    , m_request(request)
     , m_outbox(outbox)
 {
     connect(&m_flow, &VisitFlow::languageChanged, this, &Survey::questionsChanged);
+    connect(&m_flow, &VisitFlow::wiped, this, &Survey::reset);
 }
 
 QStringList Survey::questions() const
@@ -29,16 +29,53 @@ QStringList Survey::questions() const
         tr("Sarana: apakah anjungan dan ruang pelayanan nyaman dan bersih?")};
 }
 
+QVariantList Survey::profileQuestions() const
+{
+    QVariantList out;
+    for (const serverlink::SurveyProfileQuestion &q : serverlink::surveyProfileQuestions()) {
+        QVariantList choices;
+        for (const serverlink::WireChoice &c : q.choices)
+            choices.append(QVariantMap {{QStringLiteral("wire"), QString::fromLatin1(c.wire)},
+                {QStringLiteral("label"), QCoreApplication::translate("Survey", c.label)}});
+        out.append(QVariantMap {{QStringLiteral("key"), QString::fromLatin1(q.key)},
+            {QStringLiteral("label"), QCoreApplication::translate("Survey", q.label)}, {QStringLiteral("choices"), choices}});
+    }
+    return out;
+}
+
+int Survey::maxSuggestionLength()
+{
+    return serverlink::SurveyResponse::kMaxSuggestionLength;
+}
+
+void Survey::reset()
+{
+    m_serviceCode.clear();
+    if (m_atPickup) {
+        m_atPickup = false;
+        Q_EMIT offerChanged();
+    }
+}
+
 void Survey::open()
 {
+    reset();
     m_flow.show(VisitFlow::Survey);
 }
 
-void Survey::submit(const QVariantList &answers)
+void Survey::offerAfterPickup(const QString &serviceCode)
+{
+    m_serviceCode = serviceCode;
+    m_atPickup = true;
+    Q_EMIT offerChanged();
+    m_flow.show(VisitFlow::Survey);
+}
+
+void Survey::submit(const QVariantList &answers, const QVariantMap &profile, const QString &suggestion)
 {
     serverlink::SurveyResponse response;
     response.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    response.serviceCode = m_request.lastServiceCode();
+    response.serviceCode = m_serviceCode;
     response.at = QDateTime::currentDateTimeUtc();
     bool any = false;
     for (int i = 0; i < serverlink::SurveyResponse::kElements; ++i) {
@@ -46,6 +83,11 @@ void Survey::submit(const QVariantList &answers)
         any = any || (v >= 1 && v <= 4);
         response.answers.append(v >= 1 && v <= 4 ? v : 0);
     }
+    // Only answers the survey offers travel; anything else is dropped, never refused at the backend.
+    for (auto it = profile.cbegin(); it != profile.cend(); ++it)
+        if (!serverlink::surveyProfileLabel(it.key(), it.value().toString()).isEmpty())
+            response.profile.insert(it.key(), it.value().toString());
+    response.suggestion = suggestion.trimmed().left(serverlink::SurveyResponse::kMaxSuggestionLength);
     // IKM needs all nine answers; an incomplete survey counts as skipped.
     if (any && !response.answers.contains(0)) {
         if (const Status stored = m_outbox.enqueueSurvey(response); !stored) {

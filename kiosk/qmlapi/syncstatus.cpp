@@ -16,6 +16,7 @@ void SyncStatus::recount()
     m_outboxDepth = m_outbox.depth();
     m_surveysWaiting = int(m_outbox.dueSurveys().size());
     m_handoversWaiting = int(m_outbox.handoversToSend().size());
+    m_pagesWaiting = m_outbox.stats().pagesPending;
     Q_EMIT changed();
 }
 

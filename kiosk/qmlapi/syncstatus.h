@@ -17,6 +17,8 @@ class SyncStatus : public QObject
     Q_PROPERTY(int surveysWaiting READ surveysWaiting NOTIFY changed)
     /// Handovers recorded here that the backend has not been told about yet.
     Q_PROPERTY(int handoversWaiting READ handoversWaiting NOTIFY changed)
+    /// Requirement pages stored here that the backend does not have whole yet.
+    Q_PROPERTY(int pagesWaiting READ pagesWaiting NOTIFY changed)
     Q_PROPERTY(QString problem READ problem NOTIFY changed)
     Q_PROPERTY(int rounds READ rounds NOTIFY changed)
 
@@ -26,6 +28,7 @@ public:
     [[nodiscard]] int outboxDepth() const { return m_outboxDepth; }
     [[nodiscard]] int surveysWaiting() const { return m_surveysWaiting; }
     [[nodiscard]] int handoversWaiting() const { return m_handoversWaiting; }
+    [[nodiscard]] int pagesWaiting() const { return m_pagesWaiting; }
     [[nodiscard]] QString problem() const { return m_problem; }
     [[nodiscard]] int rounds() const { return m_rounds; }
 
@@ -50,6 +53,7 @@ private:
     int m_outboxDepth = 0;
     int m_surveysWaiting = 0;
     int m_handoversWaiting = 0;
+    int m_pagesWaiting = 0;
     QString m_problem;
     int m_rounds = 0;
 };

@@ -15,6 +15,8 @@ VisitFlow::VisitFlow(IdleMonitor &idle, QObject *parent)
 {
     connect(&m_idle, &IdleMonitor::expired, this, [this] {
         qCInfo(lcVisit) << "visit abandoned; wiping the session";
+        // Staff who left a citizen's request half-entered are signed out too.
+        setEnteredBy({});
         goHome();
     });
 }
@@ -58,11 +60,14 @@ void VisitFlow::show(Screen screen)
 {
     if (m_screen == screen)
         return;
+    // The documents screen serves the request's form and the fix of a returned request: back leads where it came from.
+    if (screen == Documents)
+        m_beforeDocuments = m_screen == Fix ? Fix : Form;
     m_screen = screen;
     setNotice({});
     // Only a visit counts down to the wipe; the welcome screen waits for the next citizen. The staff desk
     // counts the staff's own, longer idle time.
-    m_idle.setArmed(screen != Welcome, screen == Staff);
+    m_idle.setArmed(screen != Welcome, screen == Staff || !m_enteredBy.isEmpty());
     m_idle.activity();
     Q_EMIT screenChanged();
 }
@@ -71,6 +76,31 @@ void VisitFlow::wipe()
 {
     Q_EMIT wiped();
     setNotice({});
+}
+
+void VisitFlow::setEnteredBy(const QString &staff)
+{
+    if (m_enteredBy == staff)
+        return;
+    m_enteredBy = staff;
+    Q_EMIT enteredByChanged();
+}
+
+void VisitFlow::startStaffEntry(const QString &staff)
+{
+    if (!startStaffVisit(staff))
+        return;
+    show(Consent);
+}
+
+bool VisitFlow::startStaffVisit(const QString &staff)
+{
+    if (staff.isEmpty())
+        return false;
+    // Set before the wipe: the wipe forgets the previous citizen, not the staff member's desk.
+    setEnteredBy(staff);
+    wipe();
+    return true;
 }
 
 void VisitFlow::startRequest()
@@ -105,6 +135,7 @@ void VisitFlow::openHelp()
 
 void VisitFlow::openStaff()
 {
+    setEnteredBy({});
     wipe();
     show(StaffLogin);
 }
@@ -121,8 +152,18 @@ void VisitFlow::back()
     case Form:
         show(Service);
         return;
+    case Documents:
+        show(m_beforeDocuments);
+        return;
     case Review:
         show(Form);
+        return;
+    case Fix:
+        // Staff fixing a request at the desk came from the desk, a citizen from the status screen.
+        if (m_enteredBy.isEmpty())
+            show(Status);
+        else
+            goHome();
         return;
     default:
         goHome();
@@ -132,7 +173,12 @@ void VisitFlow::back()
 void VisitFlow::goHome()
 {
     wipe();
-    show(Welcome);
+    if (!m_enteredBy.isEmpty()) {
+        setEnteredBy({});
+        show(Staff);
+    } else {
+        show(Welcome);
+    }
     setLargeText(false);
     setLanguage(QStringLiteral("id"));
 }

@@ -10,8 +10,10 @@ class IdleMonitor;
 
 /// The citizen's way through the kiosk's screens: which screen shows, back and home, language and
 /// text size, and the one-line notice. goHome() and the idle timeout emit wiped(): every area forgets
-/// the citizen then. Screens: welcome → consent → identify → service → form → review → done →
-/// survey; status, verify, help; staffLogin → staff.
+/// the citizen then. Screens: welcome → consent → identify → service → form → documents → review → done; survey
+/// (from welcome, or after a handover at the desk); status (→ fix), verify, help; staffLogin → staff; complaint (from
+/// welcome), complaintAnswer (a complaint slip scanned). Staff at the desk walk the same screens for a citizen
+/// (startStaffEntry): their desk stays open and home leads back to it.
 class VisitFlow : public QObject
 {
     Q_OBJECT
@@ -19,9 +21,29 @@ class VisitFlow : public QObject
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(bool largeText READ largeText WRITE setLargeText NOTIFY largeTextChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    /// The staff member entering a request for a citizen at the desk; empty during a citizen's own visit.
+    Q_PROPERTY(QString enteredBy READ enteredBy NOTIFY enteredByChanged)
 
 public:
-    enum Screen { Welcome, Consent, Identify, Service, Form, Review, Done, Survey, Status, Verify, Help, StaffLogin, Staff };
+    enum Screen {
+        Welcome,
+        Consent,
+        Identify,
+        Service,
+        Form,
+        Review,
+        Done,
+        Survey,
+        Status,
+        Verify,
+        Help,
+        StaffLogin,
+        Staff,
+        Documents,
+        Fix,
+        Complaint,
+        ComplaintAnswer
+    };
     Q_ENUM(Screen)
 
     explicit VisitFlow(IdleMonitor &idle, QObject *parent = nullptr);
@@ -43,6 +65,13 @@ public:
     void show(Screen screen);
     /// Forgets the citizen in every area (wiped()), keeps screen and language.
     void wipe();
+    [[nodiscard]] QString enteredBy() const { return m_enteredBy; }
+    /// Staff member `staff` enters a request for a citizen: a fresh visit from the consent screen under the staff
+    /// idle time; home (or the ticket's "Selesai") returns to the desk, still signed in.
+    void startStaffEntry(const QString &staff);
+    /// Staff member `staff` acts for a citizen from the desk (a fix of a returned request): the visit is wiped and marked
+    /// as theirs, the caller shows the first screen; home returns to the desk. False when `staff` is empty.
+    bool startStaffVisit(const QString &staff);
 
     Q_INVOKABLE void startRequest();
     Q_INVOKABLE void acceptConsent();
@@ -59,16 +88,21 @@ Q_SIGNALS:
     void languageChanged();
     void largeTextChanged();
     void noticeChanged();
+    void enteredByChanged();
     /// Every area drops what it knows about the citizen now.
     void wiped();
 
 private:
+    void setEnteredBy(const QString &staff);
+
     IdleMonitor &m_idle;
     std::function<void(const QString &)> m_applyLanguage;
     Screen m_screen = Welcome;
     QString m_language = QStringLiteral("id");
     bool m_largeText = false;
     QString m_notice;
+    QString m_enteredBy;
+    Screen m_beforeDocuments = Form;
 };
 
 } // namespace kiosk

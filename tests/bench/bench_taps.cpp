@@ -141,6 +141,48 @@ private Q_SLOTS:
         QTextStream(stdout) << "\nstaff pick-up, card scan to receipt printed: " << h.taps << " taps (" << signInTaps
                             << " of them the PIN and OK), 2 scans (staff card, KTP), " << clock.elapsed() << " ms offscreen\n";
     }
+
+    // Staff enter an SKTM for a citizen at the desk: from the staff card scan to the printed ticket and back at the
+    // desk (scans and typing are not taps).
+    void staffAssistedEntryTaps()
+    {
+        KioskHarness h;
+        QVERIFY(h.load({1920, 1080}));
+        QElapsedTimer clock;
+        clock.start();
+        h.taps = 0;
+        QVERIFY(h.signInStaff());
+        const int signInTaps = h.taps;
+        QVERIFY(h.tap(QStringLiteral("enterForCitizen")));
+        QVERIFY(h.waitForScreen(QStringLiteral("consent")));
+        QVERIFY(h.tap(QStringLiteral("citizenAgreed")));
+        QVERIFY(h.tap(QStringLiteral("acceptConsent")));
+        QVERIFY(h.waitForScreen(QStringLiteral("identify")));
+        h.scan(QStringLiteral("3521115205010021"));
+        QTRY_VERIFY(h.areas->nik.valid());
+        QVERIFY(h.tap(QStringLiteral("confirmNik")));
+        QVERIFY(h.waitForScreen(QStringLiteral("service")));
+        QVERIFY(h.tap(QStringLiteral("service-SKTM")));
+        QVERIFY(h.waitForScreen(QStringLiteral("form")));
+        QVERIFY(h.type(QStringLiteral("field-name"), QStringLiteral("Mbah Kasiyem")));
+        QVERIFY(h.type(QStringLiteral("field-address"), QStringLiteral("Dusun Krajan RT 01/RW 02")));
+        QVERIFY(h.type(QStringLiteral("field-purpose"), QStringLiteral("Keringanan biaya berobat")));
+        QVERIFY(h.type(QStringLiteral("field-pekerjaan"), QStringLiteral("Tidak bekerja")));
+        QVERIFY(h.type(QStringLiteral("field-penghasilan"), QStringLiteral("300000")));
+        QVERIFY(h.type(QStringLiteral("field-jumlahTanggungan"), QStringLiteral("1")));
+        QVERIFY(h.tap(QStringLiteral("option-0"), h.find(QStringLiteral("field-peruntukan"))));
+        QVERIFY(h.tap(QStringLiteral("toReview")));
+        QVERIFY2(h.waitForScreen(QStringLiteral("review")), qPrintable(h.areas->request.formError()));
+        QVERIFY(h.tap(QStringLiteral("submit")));
+        QVERIFY(h.waitForScreen(QStringLiteral("done")));
+        QTRY_COMPARE(h.areas->request.ticket().printed, true);
+        const int ticketTaps = h.taps;
+        QVERIFY(h.tap(QStringLiteral("finish")));
+        QVERIFY(h.waitForScreen(QStringLiteral("staff")));
+        QTextStream(stdout) << "\nstaff-assisted SKTM, card scan to ticket printed: " << ticketTaps << " taps (" << signInTaps
+                            << " of them the PIN and OK), back at the desk: " << h.taps << " taps, 2 scans (staff card, KTP), "
+                            << clock.elapsed() << " ms offscreen\n";
+    }
 };
 
 QTEST_MAIN(BenchTaps)

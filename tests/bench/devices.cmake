@@ -20,3 +20,10 @@ target_link_libraries(bench_print_submit PRIVATE kiosk_core kiosk_devices Qt6::G
 add_test(NAME bench_print_submit COMMAND bench_print_submit)
 set_tests_properties(bench_print_submit PROPERTIES LABELS "bench;devices" TIMEOUT 300 SKIP_RETURN_CODE 77
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;KIOSK_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+
+# Document capture: per-page size, analysis, processing and capture time on generated camera frames.
+add_executable(bench_capture ${CMAKE_CURRENT_LIST_DIR}/bench_capture.cpp)
+target_link_libraries(bench_capture PRIVATE kiosk_devices Qt6::Gui)
+target_include_directories(bench_capture PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_test(NAME bench_capture COMMAND bench_capture)
+set_tests_properties(bench_capture PROPERTIES LABELS "bench;devices" TIMEOUT 120 ENVIRONMENT "QT_QPA_PLATFORM=offscreen")

@@ -155,6 +155,22 @@ function kioskPost(apiPath, body, headers = {}) {
   });
 }
 
+/// Asks like a kiosk (mutual TLS); resolves to {status, body}.
+function kioskGet(apiPath, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: '127.0.0.1', servername: 'localhost', port: ports.LISTENING, path: apiPath,
+      method: 'GET', ca: fs.readFileSync(path.join(pki, 'ca.crt')), cert: fs.readFileSync(path.join(pki, 'kiosk.crt')),
+      key: fs.readFileSync(path.join(pki, 'kiosk.key')), headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => { body += chunk; });
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
 const DESA_REQ = 'REG-E2E-DESA';
 const KEC_REQ = 'REG-E2E-KEC';
 const RETURN_REQ = 'REG-E2E-RETURN';
@@ -254,6 +270,45 @@ await act(RETURN_REQ, 'kembalikan', { note: 'Foto rumah belum dilampirkan' });
 check(await stageOf(RETURN_REQ) === 'NEEDS_FIX', 'front office returned a request for fixes');
 check((await page.textContent('main')).includes('Foto rumah belum dilampirkan'), 'the return reason is in the history');
 await act(REJECT_REQ, 'setujui');
+
+// Return with fix items (a form field and a requirement's page), the citizen's revision through the kiosk API
+// (the ticket's status token as proof), the diff on the request page, and the approval of the fixed request.
+const FIX_REQ = 'REG-E2E-FIX';
+const fixToken = 'e2e-status-token-0123456789abcdef';
+const pageRef = (pageId) => ({ requirement: 1, requirementText: 'Fotokopi Kartu Keluarga', pageId, sha256: 'ab'.repeat(32), size: 2048,
+  contentType: 'image/jpeg' });
+const fixBody = JSON.stringify({ registrationNumber: FIX_REQ, serviceCode: 'SKTM', nik: '3521114506800002', name: 'Dewi Lestari',
+  address: 'Dusun Krajan RT 01 RW 02, Pitu', purpose: 'Uji perbaikan', fields: sktm, submittedAt: new Date().toISOString(),
+  statusTokenHash: createHash('sha256').update(fixToken).digest('hex'), documents: [pageRef('1'.repeat(32))] });
+check(await kioskPost('/api/v1/requests', fixBody, { 'Idempotency-Key': `e2e-idempotency-${FIX_REQ}` }) === 201,
+  'request with a captured page submitted');
+await page.goto(`${consoleUrl}/permohonan/${FIX_REQ}`);
+await page.click(`a[href="/permohonan/${FIX_REQ}/kembalikan"]`);
+check(await page.locator('#form-kembalikan').count() === 1, 'the request page leads to the return form with fix items');
+await page.goto(`${consoleUrl}/permohonan/${FIX_REQ}/kembalikan?target=document:1`);
+check(await page.isChecked('#butir-document-1'), "a page's link preselects that page in the return form");
+await page.check('#butir-field-pekerjaan');
+await page.fill('#butir-field-pekerjaan-alasan', 'Tulis pekerjaan sesuai KTP');
+await page.fill('#butir-document-1-alasan', 'Foto KK tidak terbaca');
+await page.screenshot({ path: path.join(shots, 'return-with-fix-items.png'), fullPage: true });
+await submitAndWait(page.locator('#form-kembalikan button[type=submit]'));
+check(await stageOf(FIX_REQ) === 'NEEDS_FIX', 'returned with a field and a page item');
+const fixList = await page.textContent('#butir-perbaikan');
+check(fixList.includes('Tulis pekerjaan sesuai KTP') && fixList.includes('Foto KK tidak terbaca'), 'the request page lists both fix items');
+const revision = JSON.stringify({ registrationNumber: FIX_REQ, baseVersion: 1, name: 'Dewi Lestari', address: 'Dusun Krajan RT 01 RW 02, Pitu',
+  purpose: 'Uji perbaikan', fields: { ...sktm, pekerjaan: 'Buruh tani' }, documents: [pageRef('2'.repeat(32))], proof: { statusToken: fixToken },
+  submittedAt: new Date().toISOString() });
+check(await kioskPost(`/api/v1/requests/${FIX_REQ}/revisions`, revision, { 'Idempotency-Key': `e2e-revision-${FIX_REQ}` }) === 201,
+  "the citizen's revision is accepted through the kiosk API");
+check(await kioskPost(`/api/v1/requests/${FIX_REQ}/revisions`, revision, { 'Idempotency-Key': `e2e-revision-${FIX_REQ}` }) === 200,
+  'the same revision again (a retry) is the same answer');
+check(await stageOf(FIX_REQ) === 'RECEIVED', 'the revision is back at the front office check that returned it');
+const diffRows = await page.locator('#perubahan tbody tr').allTextContents();
+check(diffRows.some((r) => r.includes('Petani') && r.includes('Buruh tani')) && diffRows.some((r) => r.includes('Halaman diganti')),
+  `the officer sees what changed (${diffRows.join(' | ')})`);
+await page.screenshot({ path: path.join(shots, 'revision-diff.png'), fullPage: true });
+await act(FIX_REQ, 'setujui');
+check(await stageOf(FIX_REQ) === 'DESA_REVIEW', 'the officer approved the fixed request');
 
 // Role refusal: the front office may not sign, neither one by one nor in bulk.
 const token = await csrfToken();
@@ -363,6 +418,31 @@ check(await page.locator('a[href^="/pemantauan.csv?tabel=ikm"]').count() === 1, 
 await page.screenshot({ path: path.join(shots, 'monitoring.png'), fullPage: true });
 const csv = await page.request.get(`${consoleUrl}/pemantauan.csv?tabel=tahap`);
 check(csv.status() === 200 && (csv.headers()['content-type'] || '').startsWith('text/csv'), 'stage counts download as CSV');
+
+// A complaint filed at a kiosk: the camat follows it up on /pengaduan (status, answer); the kiosk reads the answer.
+const COMPLAINT = 'PGD-E2E00-00001';
+const complaintToken = 'ZTJlLWNvbXBsYWludC10b2tlbg';
+const complaintBody = JSON.stringify({ id: 'e2e-complaint-000000001', number: COMPLAINT,
+  tokenSha256: createHash('sha256').update(complaintToken).digest('hex'), category: 'pelayanan',
+  text: 'Antrean <b>terlalu</b> lama di loket desa.', phone: '081234567890', at: new Date().toISOString() });
+check(await kioskPost('/api/v1/complaints', complaintBody, { 'Idempotency-Key': 'e2e-complaint-000000001' }) === 201,
+  'a complaint reaches the backend from the kiosk');
+await page.goto(`${consoleUrl}/pengaduan`);
+const complaintRow = page.locator('tbody tr', { hasText: COMPLAINT });
+check(await complaintRow.count() === 1 && (await complaintRow.textContent()).includes('Baru'), 'the camat sees the new complaint');
+check((await complaintRow.textContent()).includes('<b>terlalu</b>'), 'the complaint text is shown escaped');
+await page.click(`a[href="/pengaduan/${COMPLAINT}"]`);
+await page.selectOption('#tindak-lanjut select[name=status]', 'DONE');
+await page.fill('#tindak-lanjut textarea[name=jawaban]', 'Loket kedua dibuka setiap Senin mulai pekan depan.');
+await page.screenshot({ path: path.join(shots, 'complaint-follow-up.png'), fullPage: true });
+await submitAndWait(page.locator('#tindak-lanjut button[type=submit]'));
+check((await page.textContent('#status')) === 'Selesai', 'the complaint is marked Selesai');
+check((await page.textContent('main')).includes('Tindak lanjut pengaduan disimpan'), 'the console confirms the follow-up');
+const answered = await kioskGet(`/api/v1/complaints/${COMPLAINT}`, { 'X-Complaint-Token': complaintToken });
+check(answered.status === 200 && JSON.parse(answered.body).status === 'DONE'
+  && JSON.parse(answered.body).answer.startsWith('Loket kedua'), 'a kiosk reads the answer with the slip token');
+check((await kioskGet(`/api/v1/complaints/${COMPLAINT}`, { 'X-Complaint-Token': 'salah' })).status === 404,
+  'a wrong slip token reads nothing');
 
 // Search by name and by registration number.
 await page.goto(`${consoleUrl}/cari?q=slamet`);

@@ -1,6 +1,6 @@
 kiosk_add_qtest(NAME tst_endtoend SOURCES integration/tst_endtoend.cpp LIBS kiosk_core Qt6::Sql)
 target_include_directories(tst_endtoend PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
-add_dependencies(tst_endtoend anjungan kecamatan-backend recording-backend)
+add_dependencies(tst_endtoend anjungan kecamatan-backend recording-backend document-frames)
 set_tests_properties(tst_endtoend PROPERTIES TIMEOUT 600 LABELS integration)
 
 add_test(NAME anjungan_self_test COMMAND anjungan --self-test)
@@ -25,7 +25,7 @@ set_tests_properties(openapi_contract PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
 set_tests_properties(tst_security tst_endtoend PROPERTIES FIXTURES_SETUP openapi_exchanges)
 get_property(kiosk_all_tests DIRECTORY PROPERTY TESTS)
 foreach(t IN LISTS kiosk_all_tests)
-  if(t MATCHES "^tst_backend_api\\.")
+  if(t MATCHES "^tst_backend_api\\." OR t MATCHES "^tst_requestlife\\.")
     set_tests_properties(${t} PROPERTIES FIXTURES_SETUP openapi_exchanges)
   endif()
 endforeach()

@@ -107,10 +107,13 @@ class TestEndToEnd : public QObject
                                "[seal]\nrootPublicKey=../trust/root.pub.pem\n"
                                "[staff]\nidleMinutes=3\n"
                                // Offscreen has one screen: the calling display opens on it, as in scripts/demo.
-                               "[display]\nscreen=0\n")
+                               "[display]\nscreen=0\n"
+                               // The document camera plays generated frames of a sheet held still, as in scripts/demo.
+                               "[documents]\nsource=file:%3\n")
                     .arg(m_port)
-                    .arg(m_cupsServer)
+                    .arg(m_cupsServer, path(QStringLiteral("kiosk/document-frames")))
                     .toUtf8());
+        QVERIFY(runOk(binary(QStringLiteral("tests/document-frames")), {path(QStringLiteral("kiosk/document-frames"))}) != "<failed>");
     }
 
 private Q_SLOTS:

@@ -182,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(row(QStringLiteral("N-NOPHONE")).eventKey.isEmpty());
         for (const auto &[reg, words] : {std::pair {QStringLiteral("N-READY"), QStringLiteral("sudah selesai")},
                  std::pair {QStringLiteral("N-REJECT"), QStringLiteral("ditolak: Bukan warga Desa Pitu")},
-                 std::pair {QStringLiteral("N-FIX"), QStringLiteral("perlu dilengkapi: Foto KK buram")}}) {
+                 std::pair {QStringLiteral("N-FIX"), QStringLiteral("perlu diperbaiki: Foto KK buram")}}) {
             const NotificationRecord n = row(reg);
             QCOMPARE(m_gateway.acceptedPosts(n.eventKey), 1);
             bool found = false;

@@ -74,7 +74,8 @@ bool reveal(QQuickItem *item)
 }
 } // namespace
 
-KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir, kiosk::QueueBook::Settings queue)
+KioskHarness::KioskHarness(
+    int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir, kiosk::QueueBook::Settings queue, kiosk::LiveLink *live)
 {
     const QDir data(dataDir.isEmpty() ? dir.path() : dataDir);
     if (const kiosk::Status opened = store.open(data.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
@@ -84,6 +85,7 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, cons
         qFatal("device key: %s", qPrintable(deviceKey.error().message));
     key = *deviceKey;
     outbox = std::make_unique<kiosk::OutboxRepository>(store, key);
+    changes = std::make_unique<kiosk::RequestChanges>(store, key);
     QFile catalogFile(QStringLiteral(KIOSK_CATALOG_JSON));
     if (!catalogFile.open(QIODevice::ReadOnly) || !catalog.loadJson(catalogFile.readAll()))
         qFatal("cannot load the default catalog %s", KIOSK_CATALOG_JSON);
@@ -102,8 +104,10 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, cons
     print->addPrinter(QStringLiteral("ticket"), std::move(ticket));
     print->addPrinter(QStringLiteral("letter"), std::move(letter));
     print->start();
+    complaints = std::make_unique<kiosk::ComplaintBox>(store, key);
     areas = std::make_unique<kiosk::KioskAreas>(
-        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue)});
+        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), live,
+            QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get()});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "catalogmodel.h"
+#include "complaintbox.h"
 #include "idlemonitor.h"
 #include "kioskareas.h"
 #include "outbox.h"
 #include "pickupnumbers.h"
 #include "printer.h"
 #include "printjobtracker.h"
+#include "requestchanges.h"
 #include "staffdirectory.h"
 #include "store.h"
 #include "translations.h"
@@ -83,9 +85,10 @@ class KioskHarness
 public:
     /// `staffIdleMs`: staff mode's idle time ([staff] idleMinutes). `dataDir`: the kiosk's data folder (store and
     /// device key) when a test restarts the kiosk on the same files; a fresh temporary folder when empty. The
-    /// staff directory holds teststaff::standard() (tests/tools/teststaff.h). `queue`: the lokets.
+    /// staff directory holds teststaff::standard() (tests/tools/teststaff.h). `queue`: the lokets. `live`: the backend asked
+    /// now by the status screen (owned by the test; none: this kiosk's requests only).
     explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, int staffIdleMs = 180000, const QString &dataDir = {},
-        kiosk::QueueBook::Settings queue = {});
+        kiosk::QueueBook::Settings queue = {}, kiosk::LiveLink *live = nullptr);
     ~KioskHarness();
 
     /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.
@@ -117,6 +120,10 @@ public:
     kiosk::KioskStore store;
     QByteArray key;
     std::unique_ptr<kiosk::OutboxRepository> outbox;
+    /// Revisions and cancellations committed on this kiosk.
+    std::unique_ptr<kiosk::RequestChanges> changes;
+    /// Complaints filed at the kiosk (sealed with the same device key).
+    std::unique_ptr<kiosk::ComplaintBox> complaints;
     kiosk::CatalogModel catalog;
     std::unique_ptr<kiosk::StaffDirectory> staff;
     std::unique_ptr<kiosk::IdleMonitor> idle;

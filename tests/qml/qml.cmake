@@ -5,9 +5,10 @@ target_link_libraries(kiosk_test_harness PUBLIC kiosk_core kiosk_qmlapi kiosk_ap
 target_compile_definitions(kiosk_test_harness PUBLIC KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")
 
 kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABELS ui
-  FUNCTIONS requestWithScannedNik requestWithTypedNik invalidNikIsExplained validationErrorsShowBesideFields
+  FUNCTIONS requestWithScannedNik catalogHolidaysDateTheTicket requestWithTypedNik invalidNikIsExplained validationErrorsShowBesideFields
             editFromReviewKeepsAnswers heirsAndWitnessesThroughTheForm idleWipeLeavesNoTrace statusShowsEachStage statusByScannedTicket
-            garbageScanChangesNothing surveyIsStoredForTheBackend surveyCanBeSkipped englishThenBackToIndonesian
+            garbageScanChangesNothing surveyIsStoredForTheBackend surveyFromWelcomeWithProfileAndSuggestion doneScreenOffersNoSurvey
+            complaintWithAndWithoutNik complaintTooLongOrBadNikIsExplained surveyCanBeSkipped englishThenBackToIndonesian
             focusedFieldStaysAboveKeyboard tamperedLetterIsNotPrinted
             printerFaultIsExplainedAndNothingIsLost failedTicketWaitsForStaffReprint staffHandsOverALetter representativeWithTypedNik wrongNikForTheHolderIsRefused
             ticketLostToACrashIsPrintedAgain)
@@ -15,7 +16,15 @@ kiosk_add_qtest(NAME tst_queue_ui SOURCES qml/tst_queue_ui.cpp LIBS kiosk_test_h
   FUNCTIONS helpNumberIsTakenWithATap callingWithTwoLoketsThreeQueues)
 kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS cardOnEveryCitizenScreen revokedOrGarbageCardChangesNothing longPressFallbackWithUsernameAndPin lockoutSurvivesARestart
-            staffModeEndsAfterTheStaffIdleTime)
+            staffModeEndsAfterTheStaffIdleTime staffEnterARequestForACitizen staffEntryEndsAtTheDesk staffCancelIsKeptUntilDelivered
+            staffEntryUsesTheStaffIdleTime)
+kiosk_add_qtest(NAME tst_documents SOURCES qml/tst_documents.cpp LIBS kiosk_test_harness LABELS ui
+  FUNCTIONS captureOneSkipTheRest pagesSurviveEditingButNotTheWipe screenFitsEverySize noSourceSkipsTheScreen onlySomeRequirementsAskedAgain)
+# Staff cancel at the desk against the real backend process (mutual TLS).
+kiosk_add_qtest(NAME tst_deskcancel SOURCES qml/tst_deskcancel.cpp LIBS kiosk_test_harness LABELS ui integration
+  FUNCTIONS staffCancelReachesTheBackendOnce)
+target_include_directories(tst_deskcancel PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tools)
+add_dependencies(tst_deskcancel kecamatan-backend recording-backend)
 kiosk_add_qtest(NAME tst_screens SOURCES qml/tst_screens.cpp LIBS kiosk_test_harness LABELS ui)
 kiosk_add_qtest(NAME bench_taps SOURCES bench/bench_taps.cpp LIBS kiosk_test_harness LABELS bench)
 
@@ -29,3 +38,13 @@ kiosk_add_qtest(NAME tst_callingdisplay SOURCES qml/tst_callingdisplay.cpp LIBS 
   FUNCTIONS displayShowsEveryLoket newCallReplacesTheLoketNumber welcomeScreenShowsTheBand
             displayStaysIndonesianWhenTheKioskSpeaksEnglish emptyBoardSaysSo)
 kiosk_add_qtest(NAME bench_calls SOURCES bench/bench_calls.cpp LIBS kiosk_test_harness LABELS bench)
+kiosk_add_qtest(NAME tst_statusremote SOURCES qml/tst_statusremote.cpp LIBS kiosk_test_harness Qt6::Network LABELS ui
+  FUNCTIONS typedNumberShowsStageAndMaskedNameOnly ticketQrShowsTheNoteAndCancels returnedRequestIsFixedWithTheNik unknownNumberIsSaid offlineIsSaidNotHung
+            slowBackendIsSaidAndTheWipeForgetsIt)
+kiosk_add_qtest(NAME tst_lifecycle SOURCES qml/tst_lifecycle.cpp LIBS kiosk_test_harness kiosk_faultproxy Qt6::Network LABELS ui
+  FUNCTIONS anotherKiosksRequestByTypedNumberIsMasked needsFixRoundTrip citizenCancelsBeforeAnOfficerActedNotAfter
+            revisionCrossesACutAndARestartOnce pageIsRecapturedInTheFix staffFixAtTheDesk)
+# A complaint from the kiosk's screen to a real backend and its answer back (issue #13).
+kiosk_add_qtest(NAME tst_complaint_roundtrip SOURCES qml/tst_complaint_roundtrip.cpp tools/threadspy.h unit/workflowfixture.h
+  LIBS kiosk_test_harness backend_core LABELS ui integration)
+target_include_directories(tst_complaint_roundtrip PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tools ${CMAKE_CURRENT_SOURCE_DIR}/unit)

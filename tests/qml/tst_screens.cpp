@@ -96,7 +96,9 @@ private Q_SLOTS:
         h = std::make_unique<KioskHarness>();
         QVERIFY(h->load());
         m_outDir = QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(QStringLiteral("screenshots"));
-        QDir(m_outDir).removeRecursively();
+        // Not emptied first: tst_documents, tst_callingdisplay and the console's e2e test write into the same folder
+        // at the same time under ctest -j; each run overwrites its own files.
+        QDir().mkpath(m_outDir);
         // A request with a history, for the status screen.
         const auto queued = h->outbox->enqueue({QStringLiteral("AHLI_WARIS"), QStringLiteral("3521111208900003"),
             QStringLiteral("Budi Santoso"), QStringLiteral("Dusun Krajan"), QStringLiteral("Bank"), {}, {}});
@@ -120,7 +122,7 @@ private Q_SLOTS:
         const QStringList screens {QStringLiteral("welcome"), QStringLiteral("consent"), QStringLiteral("identify"),
             QStringLiteral("service"), QStringLiteral("form"), QStringLiteral("formGroups"), QStringLiteral("formErrors"),
             QStringLiteral("review"), QStringLiteral("done"), QStringLiteral("survey"), QStringLiteral("status"), QStringLiteral("verify"),
-            QStringLiteral("help"), QStringLiteral("staffLogin")};
+            QStringLiteral("help"), QStringLiteral("staffLogin"), QStringLiteral("complaint"), QStringLiteral("complaintAnswer")};
         for (const auto &[name, size] : sizes)
             for (const QString &language : {QStringLiteral("id"), QStringLiteral("en")})
                 for (const QString &screen : screens)
@@ -140,6 +142,13 @@ private Q_SLOTS:
                 screen == QLatin1String("verify")     ? "openVerify"
                     : screen == QLatin1String("help") ? "openHelp"
                                                       : "openStaff");
+        } else if (screen == QLatin1String("complaint")) {
+            h->areas->flow.goHome();
+            h->areas->complaint.open();
+        } else if (screen == QLatin1String("complaintAnswer")) {
+            // No backend here: the answer screen says so and what to do.
+            h->areas->flow.goHome();
+            h->areas->complaint.lookUp(QStringLiteral("PGD-7K2M9-QX4TB"), QStringLiteral("q83vEjRWeJCrze8SNFZ4kA"));
         } else {
             visit(screen);
         }

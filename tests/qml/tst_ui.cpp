@@ -2,11 +2,14 @@
 #include "barcode.h"
 #include "crypto.h"
 #include "escpos.h"
+#include "idformat.h"
 #include "kioskharness.h"
+#include "payloadclassifier.h"
 #include "printjobtracker.h"
 #include "slipwriter.h"
 #include "staffdesk.h"
 
+#include <QFile>
 #include <QTest>
 
 using serverlink::Stage;
@@ -76,9 +79,24 @@ private Q_SLOTS:
         fillSktm();
         QVERIFY(h->tap(QStringLiteral("toReview")));
         QVERIFY2(h->waitForScreen(QStringLiteral("review")), qPrintable(h->areas->request.formError()));
+        // The income is reviewed as the letter will print it.
+        bool rupiah = false;
+        for (const kiosk::ReviewLine &line : h->areas->request.form()->summary())
+            rupiah = rupiah || (line.label == QStringLiteral("Penghasilan per bulan") && line.value == QStringLiteral("Rp900.000"));
+        QVERIFY(rupiah);
         QVERIFY(h->tap(QStringLiteral("submit")));
         QVERIFY(h->waitForScreen(QStringLiteral("done")));
         QTRY_COMPARE(h->areas->request.ticket().printed, true);
+        // The done screen shows the slip's checklist (no page captured here: bring every original), the ready date
+        // and the office's hours, as printed.
+        const kiosk::Ticket ticket = h->areas->request.ticket();
+        QCOMPARE(ticket.requirements.size(), 4);
+        QCOMPARE(ticket.captured, QList<bool>(4, false));
+        QVERIFY(!ticket.readyDate.isEmpty());
+        QCOMPARE(ticket.officeHours, QStringLiteral("Senin–Jumat 08.00–15.00"));
+        QCOMPARE(h->find(QStringLiteral("checklist-1"))->property("text").toString(),
+            QStringLiteral("☐ %1: bawa aslinya").arg(ticket.requirements.at(1)));
+        QVERIFY(h->find(QStringLiteral("readyDate"))->property("text").toString().contains(ticket.readyDate));
         // The printed ticket's QR carries the status token that finds this request.
         const auto qr = devices::barcode::decode(devices::escpos::rasterToImage(h->ticketPrinter->documents().last()));
         QVERIFY(qr);
@@ -86,6 +104,31 @@ private Q_SLOTS:
         QVERIFY(found);
         QCOMPARE(found->registrationNumber, h->areas->request.ticket().registrationNumber);
         QCOMPARE(h->outbox->dueForDelivery().last().body.contains("\"peruntukan\":\"Keringanan biaya sekolah\""), true);
+    }
+
+    void catalogHolidaysDateTheTicket()
+    {
+        // The backend's catalog says the office is closed for the next 40 days: an SKTM (1 working day) is
+        // ready only after them.
+        QFile file(QStringLiteral(KIOSK_CATALOG_JSON));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto catalog = serverlink::Catalog::fromJson(file.readAll());
+        QVERIFY(catalog);
+        const QDate today = QDate::currentDate();
+        for (int i = 0; i <= 40; ++i)
+            catalog->holidays.append({today.addDays(i), QStringLiteral("Libur uji")});
+        h->areas->request.handleCatalog(catalog->toJson());
+        openSktmFormWithScannedNik();
+        fillSktm();
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY(h->waitForScreen(QStringLiteral("review")));
+        QVERIFY(h->tap(QStringLiteral("submit")));
+        QVERIFY(h->waitForScreen(QStringLiteral("done")));
+        const serverlink::WorkingCalendar closed(catalog->holidays);
+        QCOMPARE(h->areas->request.ticket().readyDate, serverlink::idformat::shortDayDate(closed.addWorkingDays(today, 1)));
+        QTRY_COMPARE(h->areas->request.ticket().printed, true);
+        catalog->holidays.clear();
+        h->areas->request.handleCatalog(catalog->toJson());
     }
 
     void requestWithTypedNik()
@@ -334,6 +377,134 @@ private Q_SLOTS:
         QCOMPARE(due.last().answers, (QList<int> {1, 2, 3, 4, 1, 2, 3, 4, 1}));
     }
 
+    void surveyFromWelcomeWithProfileAndSuggestion()
+    {
+        h->areas->flow.goHome();
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        const int before = int(h->outbox->dueSurveys().size());
+        QVERIFY(h->tap(QStringLiteral("openSurvey")));
+        QVERIFY(h->waitForScreen(QStringLiteral("survey")));
+        QVERIFY(!h->areas->survey.atPickup());
+        for (int q = 0; q < 9; ++q)
+            QVERIFY(h->tap(QStringLiteral("answer-%1-3").arg(q)));
+        QVERIFY(h->tap(QStringLiteral("profile-age-60_plus")));
+        QVERIFY(h->tap(QStringLiteral("profile-gender-female")));
+        QVERIFY(h->tap(QStringLiteral("profile-gender-male")));
+        QVERIFY(h->tap(QStringLiteral("profile-education-sd")));
+        // A second tap takes an answer back.
+        QVERIFY(h->tap(QStringLiteral("profile-education-sd")));
+        QVERIFY(h->type(QStringLiteral("suggestion"), QStringLiteral("Mohon disediakan kursi roda.")));
+        QVERIFY(h->tap(QStringLiteral("sendSurvey")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        const auto due = h->outbox->dueSurveys();
+        QCOMPARE(int(due.size()), before + 1);
+        QVERIFY(due.last().serviceCode.isEmpty());
+        QCOMPARE(due.last().profile,
+            (QMap<QString, QString> {
+                {QStringLiteral("age"), QStringLiteral("60_plus")}, {QStringLiteral("gender"), QStringLiteral("male")}}));
+        QCOMPARE(due.last().suggestion, QStringLiteral("Mohon disediakan kursi roda."));
+    }
+
+    void doneScreenOffersNoSurvey()
+    {
+        openSktmFormWithScannedNik();
+        fillSktm();
+        QVERIFY(h->tap(QStringLiteral("toReview")));
+        QVERIFY(h->waitForScreen(QStringLiteral("review")));
+        QVERIFY(h->tap(QStringLiteral("submit")));
+        QVERIFY(h->waitForScreen(QStringLiteral("done")));
+        QVERIFY(h->waitFor(QStringLiteral("finish")));
+        QVERIFY(!h->find(QStringLiteral("openSurvey")));
+        h->areas->flow.goHome();
+    }
+
+    void complaintWithAndWithoutNik_data()
+    {
+        QTest::addColumn<QString>("nik");
+        QTest::addColumn<QString>("phone");
+        QTest::newRow("anonymous, no phone") << QString() << QString();
+        QTest::newRow("with NIK and phone") << QStringLiteral("3521115205010021") << QStringLiteral("0812 3456 7890");
+    }
+    void complaintWithAndWithoutNik()
+    {
+        QFETCH(QString, nik);
+        QFETCH(QString, phone);
+        h->areas->flow.goHome();
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        const int slipsBefore = int(h->ticketPrinter->documents().size());
+        const int pendingBefore = h->complaints->pending();
+        QVERIFY(h->tap(QStringLiteral("openComplaint")));
+        QVERIFY(h->waitForScreen(QStringLiteral("complaint")));
+        QVERIFY(!h->find(QStringLiteral("sendComplaint"))->isEnabled());
+        QVERIFY(h->tap(QStringLiteral("category-fasilitas")));
+        const QString text = QStringLiteral("Toilet kantor desa terkunci sejak Senin; warga lansia kesulitan.");
+        QVERIFY(h->type(QStringLiteral("complaintText"), text));
+        if (!nik.isEmpty())
+            h->scan(nik);
+        if (!phone.isEmpty())
+            QVERIFY(h->type(QStringLiteral("complaintPhone"), phone));
+        QVERIFY(h->tap(QStringLiteral("sendComplaint")));
+        QVERIFY2(h->waitFor(QStringLiteral("complaintNumber")), qPrintable(h->areas->complaint.error()));
+        const QString number = h->areas->complaint.filedNumber();
+        QVERIFY(serverlink::complaintqr::isNumber(number));
+        QCOMPARE(h->areas->complaint.phoneGiven(), !phone.isEmpty());
+
+        // The slip: printed after the commit, its QR is the complaint's and reads back through the classifier.
+        QTRY_COMPARE(int(h->ticketPrinter->documents().size()), slipsBefore + 1);
+        const QImage slip = devices::escpos::rasterToImage(h->ticketPrinter->documents().last());
+        const auto decoded = devices::barcode::decode(slip);
+        QVERIFY(decoded);
+        const devices::PayloadClassification scan = devices::PayloadClassifier::classify(*decoded);
+        QCOMPARE(scan.kind, devices::PayloadKind::ComplaintSlip);
+        QCOMPARE(scan.complaintNumber, number);
+        QVERIFY(scan.complaintToken.size() >= 22);
+
+        // Committed once, sealed: the store file does not hold the text, NIK or phone in clear.
+        QCOMPARE(h->complaints->pending(), pendingBefore + 1);
+        const auto due = h->complaints->due(100);
+        const auto body = std::find_if(due.cbegin(), due.cend(), [&](const serverlink::ComplaintBody &b) { return b.number == number; });
+        QVERIFY(body != due.cend());
+        QCOMPARE(body->text, text);
+        QCOMPARE(body->nik, nik);
+        QCOMPARE(body->phone, phone.isEmpty() ? QString() : QStringLiteral("+6281234567890"));
+        QCOMPARE(body->category, QStringLiteral("fasilitas"));
+        QCOMPARE(body->tokenSha256, QString::fromLatin1(serverlink::crypto::sha256(scan.complaintToken.toUtf8()).toHex()));
+        QFile file(h->store.path());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll() + [&] {
+            QFile wal(h->store.path() + QStringLiteral("-wal"));
+            return wal.open(QIODevice::ReadOnly) ? wal.readAll() : QByteArray();
+        }();
+        QVERIFY(!bytes.contains("Toilet kantor desa"));
+        if (!nik.isEmpty())
+            QVERIFY(!bytes.contains(nik.toUtf8()));
+
+        // Without a backend link the answer screen says what to do instead of waiting.
+        h->areas->flow.goHome();
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        h->scan(*decoded);
+        QVERIFY(h->waitForScreen(QStringLiteral("complaintAnswer")));
+        QTRY_COMPARE(h->areas->complaint.answer().state, kiosk::ComplaintAnswerView::Offline);
+        QVERIFY(h->waitFor(QStringLiteral("answerMessage")));
+        h->areas->flow.goHome();
+    }
+
+    void complaintTooLongOrBadNikIsExplained()
+    {
+        h->areas->flow.goHome();
+        QVERIFY(h->tap(QStringLiteral("openComplaint")));
+        QVERIFY(h->waitForScreen(QStringLiteral("complaint")));
+        QVERIFY(h->tap(QStringLiteral("category-lainnya")));
+        QVERIFY(h->type(QStringLiteral("complaintText"), QStringLiteral("Antrean terlalu lama.")));
+        QVERIFY(h->type(QStringLiteral("complaintNik"), QStringLiteral("1234")));
+        const int pending = h->complaints->pending();
+        QVERIFY(h->tap(QStringLiteral("sendComplaint")));
+        QVERIFY(h->waitFor(QStringLiteral("complaintError")));
+        QVERIFY(h->areas->complaint.error().contains(QStringLiteral("tanpa nama")));
+        QCOMPARE(h->complaints->pending(), pending);
+        h->areas->flow.goHome();
+    }
+
     void surveyCanBeSkipped()
     {
         const int before = int(h->outbox->dueSurveys().size());
@@ -453,10 +624,27 @@ private Q_SLOTS:
         QCOMPARE(h->screen(), QStringLiteral("staff"));
         const int receiptsBefore = int(h->ticketPrinter->documents().size());
         QVERIFY(h->tap(QStringLiteral("handoverConfirm")));
-        QVERIFY2(h->areas->staffLogin.desk()->message().contains(QStringLiteral("diserahkan")),
-            qPrintable(h->areas->staffLogin.desk()->handoverError()));
-        QTRY_VERIFY(!h->find(QStringLiteral("handoverDialog")));
-        QTRY_VERIFY(!h->find(QStringLiteral("handover-") + reg));
+        QTRY_VERIFY(h->outbox->findByRegistrationNumber(reg)->handedOver);
+        // Staff step back: the kiosk signs them out and asks the citizen about the service, for this letter's service only.
+        QVERIFY(h->waitForScreen(QStringLiteral("survey")));
+        QVERIFY(!h->areas->staffLogin.desk());
+        QVERIFY(h->areas->survey.atPickup());
+        QVERIFY(h->find(QStringLiteral("screenTitle"))->property("text").toString().contains(QStringLiteral("Bagaimana pelayanan kami")));
+        const int surveysBefore = int(h->outbox->dueSurveys().size());
+        for (int q = 0; q < 9; ++q)
+            QVERIFY(h->tap(QStringLiteral("answer-%1-4").arg(q)));
+        QVERIFY(h->tap(QStringLiteral("profile-age-30_39")));
+        QVERIFY(h->tap(QStringLiteral("profile-occupation-petani")));
+        QVERIFY(h->tap(QStringLiteral("sendSurvey")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        const auto surveys = h->outbox->dueSurveys();
+        QCOMPARE(int(surveys.size()), surveysBefore + 1);
+        QCOMPARE(surveys.last().serviceCode, h->outbox->findByRegistrationNumber(reg)->serviceCode);
+        QCOMPARE(surveys.last().profile,
+            (QMap<QString, QString> {
+                {QStringLiteral("age"), QStringLiteral("30_39")}, {QStringLiteral("occupation"), QStringLiteral("petani")}}));
+        // Anonymous: nothing of the citizen travels with the answers.
+        QVERIFY(!surveys.last().toJson().contains(kNik.toUtf8()));
 
         // The receipt: office, letter, date, who handed it over, who received it (NIK masked), a line to sign.
         QTRY_COMPARE(int(h->ticketPrinter->documents().size()), receiptsBefore + 1);

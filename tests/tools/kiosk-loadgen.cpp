@@ -124,7 +124,8 @@ int main(int argc, char *argv[])
             QMetaObject::invokeMethod(sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
             return;
         }
-        const auto issued = kiosk::issueTicket(outbox, request, config->officeName, QStringLiteral("SKTM"), print);
+        const auto issued = kiosk::issueTicket(outbox, request, {config->officeName, config->officeHours, config->holidays},
+            kiosk::serviceNamedByCode(QStringLiteral("SKTM")), print);
         if (!issued) {
             std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(issued.error().message));
             return;

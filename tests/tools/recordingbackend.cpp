@@ -55,6 +55,7 @@ int main(int argc, char *argv[])
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
 
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
+    server.setDocuments(b.documents.get());
     server.setExchangeObserver(testsupport::jsonlRecorder(parser.value(QStringLiteral("record"))));
     const auto port = server.start(listen.left(colon), quint16(listen.mid(colon + 1).toUInt()),
         TlsFiles {parser.value(QStringLiteral("cert")), parser.value(QStringLiteral("key")), parser.value(QStringLiteral("client-ca")),

@@ -16,3 +16,6 @@ target_link_libraries(recording-backend PRIVATE backend_core Qt6::Gui)
 # The appliance's boot test compares the VM's display with the kiosk's own rendering of the same screen.
 add_executable(screencompare ${CMAKE_CURRENT_LIST_DIR}/screencompare.cpp)
 target_link_libraries(screencompare PRIVATE Qt6::Gui)
+# Generated document-camera frames for a `file:` document source (the headless demo's camera).
+add_executable(document-frames ${CMAKE_CURRENT_LIST_DIR}/documentframestool.cpp ${CMAKE_CURRENT_LIST_DIR}/documentframes.h)
+target_link_libraries(document-frames PRIVATE Qt6::Gui)

@@ -3,7 +3,7 @@ kiosk_add_qtest(NAME tst_backend_store
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_backend_store.cpp
   LIBS backend_core Qt6::Sql Qt6::Gui
   LABELS backend
-  FUNCTIONS idempotentInsert sameKeyDifferentBody registrationNumberClash eventsAndDesaIsolation
+  FUNCTIONS idempotentInsert documentRefsStoredWithTheRequest sameKeyDifferentBody registrationNumberClash eventsAndDesaIsolation
             newerSchemaRefused reopenKeepsData migrationSeedsDesaOffices desaOfficesEditedWithAudit desaLevelApprove kecamatanLevelApprove forbiddenTransitions
             rejectNeedsReason nomorSequentialPerOfficeAndYear letterPdf)
 kiosk_add_qtest(NAME tst_backend_api
@@ -11,9 +11,10 @@ kiosk_add_qtest(NAME tst_backend_api
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
-            changesShowReceived catalogEtag staffCredentialsOfOwnDesaWithEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
+            changesShowReceived catalogEtag catalogCarriesTheKecamatanHolidays staffCredentialsOfOwnDesaWithEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
             kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel deskEventsStoredExactlyOnce
-            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused)
+            deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused documentUploadResumesOnceAndRefuses surveyProfileAndSuggestionStored
+            complaintFiledOnceAnsweredAndReadWithItsToken)
 kiosk_add_qtest(NAME tst_kiosk_registry
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_kiosk_registry.cpp
   LIBS backend_core
@@ -40,9 +41,17 @@ kiosk_add_qtest(NAME tst_console
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
-            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage addedPageAndEscapedQuery monitoringPage staffCardsPage lockoutAfterFiveFailures)
+            desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage requirementPagesBesideTheChecklist
+            addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown complaintsPage
+            monitoringShowsRespondentProfileAndSuggestions lockoutAfterFiveFailures)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core
   LABELS backend
   FUNCTIONS medianRule morningPerLoket loketWithoutSamples texts frontOfficeScope)
+# A request's life after submission: look-up from any kiosk of the kecamatan, fix items, revisions, cancel (#13).
+kiosk_add_qtest(NAME tst_requestlife
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_requestlife.cpp
+  LIBS backend_core Qt6::Gui
+  LABELS backend
+  FUNCTIONS lookUpLevels returnedWithFixItems revisionRules cancelRules)

@@ -78,3 +78,13 @@ kiosk_add_qtest(NAME tst_devices_keypad
   LIBS kiosk_devices
   FUNCTIONS keyMapMatchesTheReadme fifoEventsBecomeActions missingDeviceIsWaitedFor unknownScheme
   LABELS devices)
+
+# Document capture: generated frames (tests/tools/documentframes.h) through the analyser, outline, deskew and budget;
+# the worker thread with a file: source; SANE's test backend as the real peer of sane: (skips without it).
+kiosk_add_qtest(NAME tst_devices_pagecapture
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_pagecapture.cpp
+  LIBS kiosk_devices
+  FUNCTIONS takesTheRightFrame hintsFollowTheScene storedPageIsDeskewed wholeFrameWhenNoSheetIsSeen budgetHoldsForHardPictures
+            fileSourceThroughTheWorker unknownOrEmptySources saneTestBackendScansAPage
+  LABELS devices)
+target_include_directories(tst_devices_pagecapture PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)

@@ -16,10 +16,10 @@ kiosk_add_qtest(NAME tst_staffdirectory SOURCES unit/tst_staffdirectory.cpp LIBS
             fallbackOnlyWhereAllowed sealedAtRest wrongDeviceKeyYieldsNoStaff invalidListKeepsTheOldOne lockoutSurvivesARestart)
 target_include_directories(tst_staffdirectory PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
-  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded queueSection voiceAndDisplay imageVersionFromOsRelease)
+  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded queueSection voiceAndDisplay documentSource officeHoursAndHolidays imageVersionFromOsRelease)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core
   FUNCTIONS groupsStartWithTheirMinimum valuesAreArraysOfObjects addAndRemoveKeepTheLimits messagesShowBesideEachPerson
-            subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields)
+            subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields amountsAreWrittenTheIndonesianWay prefilledWithTheOfficersNotes)
 kiosk_add_qtest(NAME tst_announcer SOURCES unit/tst_announcer.cpp LIBS kiosk_core
   FUNCTIONS textOfACall numberWords chimeIsTwoTonesThatFade announcementsAreAudibleSpeechAfterTheChime callsPlayInOrderWithoutOverlap
             failingSpeechEngineStillChimesAndTheQueueGoesOn failingOutputDoesNotStallTheQueue hungSpeechEngineIsStoppedAndTheChimePlays hungOutputIsStoppedAndTheQueueGoesOn
@@ -32,3 +32,7 @@ kiosk_add_qtest(NAME tst_queuebook SOURCES unit/tst_queuebook.cpp LIBS kiosk_cor
             noShowIsRequeuedOnceThenGone transferWaitsAtTheHeadOfTheOtherLoket callRuleMatchesTheOracle
             randomDaysKeepPriorityAndFairness estimatorRanges estimateComesFromTodaysServices dayReportCountsPerLoket
             ticketNumbersComeFromTheQueueBook ticketKeepsItsLength countersParse)
+
+kiosk_add_qtest(NAME tst_ticket SOURCES unit/tst_ticket.cpp LIBS kiosk_core
+  FUNCTIONS checklistAndEstimateOfACommittedRequest slipFitsThePaper withoutSlipDetailsTheTicketIsAsBefore)
+target_compile_definitions(tst_ticket PRIVATE KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")

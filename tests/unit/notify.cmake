@@ -5,6 +5,7 @@ kiosk_add_qtest(NAME tst_letters
   LIBS backend_core kiosk_devices Qt6::Gui Qt6::Sql
   LABELS backend
   FUNCTIONS nomorFormat nomorSequentialAcrossYearAndRestart nomorUniqueIndex everyServiceHasTemplate templateComposesKopRowsAndSigner
+            amountsOnTheLetterAreRupiah
             paperF4DefaultA4Option workflowLettersNumberedAndSealed delegateSignsOnBehalf)
 kiosk_add_qtest(NAME tst_notify
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_notify.cpp ${CMAKE_CURRENT_LIST_DIR}/smsgatewayreceiver.h ${CMAKE_CURRENT_LIST_DIR}/logcapture.h

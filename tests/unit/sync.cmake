@@ -6,7 +6,8 @@ kiosk_add_qtest(NAME tst_sync_faults
             abortEndsARequestInFlightAtOnce connectionIsReused postAllKeepsTransfersInFlightTogether abortEndsEveryTransferOfABatch
             responseLimitHoldsForEachTransfer
             outboxDrainsInParallelAndMapsEachAnswer abortDuringAParallelBatch proxyFromConfiguration
-            unrecordedOutcomesAreSentAgain unstoredChangeKeepsTheCursor
+            unrecordedOutcomesAreSentAgain unstoredChangeKeepsTheCursor changesDeliveredOnceAcrossACutAndARestart
+            refusedChangeIsParkedWithItsReason lostChunkAnswerResumesAtTheBackendsOffset pageRefusedByTheBackendIsSentAgainFromTheStart
             emptyProxyMeansDirectEvenWithEnvironmentProxy)
 kiosk_add_qtest(NAME tst_heartbeat
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_heartbeat.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/threadspy.h

@@ -2,10 +2,14 @@
 #include "../tools/testbackend.h"
 #include "apiserver.h"
 #include "backend.h"
+#include "complaints.h"
+#include "crypto.h"
+#include "documentupload.h"
 #include "kioskregistry.h"
 #include "staffaccounts.h"
 #include "workflowfixture.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,6 +92,14 @@ private:
         if (method == QLatin1String("POST"))
             args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json") << QStringLiteral("--data-binary")
                  << QStringLiteral("@-");
+        if (method == QLatin1String("PUT"))
+            args << QStringLiteral("--data-binary") << QStringLiteral("@-");
+        // curl -X HEAD would wait for a body that never comes.
+        if (method == QLatin1String("HEAD")) {
+            const qsizetype x = args.indexOf(QStringLiteral("-X"));
+            args.remove(x, 2);
+            args.insert(x, QStringLiteral("-I"));
+        }
         args << QStringLiteral("https://localhost:%1%2").arg(m_port).arg(path);
         QFile::remove(m_dir.filePath(QStringLiteral("headers.txt")));
         QProcess curl;
@@ -137,6 +149,7 @@ private slots:
         const auto registered = KioskRegistry(*m_backend->store).registerCertificate(certificate.readAll());
         QVERIFY2(registered, registered ? "" : qPrintable(registered.error().message));
         m_server = std::make_unique<ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
+        m_server->setDocuments(m_backend->documents.get());
         // Every exchange is checked against server-link/api/openapi.yaml by ctest openapi_contract.
         const QString exchanges = qEnvironmentVariable("KIOSK_BINARY_DIR") + QStringLiteral("/openapi-exchanges");
         QVERIFY(QDir().mkpath(exchanges));
@@ -240,6 +253,35 @@ private slots:
             {QStringLiteral("If-None-Match: %1").arg(m_backend->catalog.etag())});
         QCOMPARE(same.status, 304);
         QVERIFY(same.body.isEmpty());
+        // The kiosks count working days with the holidays the catalog brings (the built-in list here).
+        const auto served = serverlink::Catalog::fromJson(full.body);
+        QVERIFY(served);
+        QCOMPARE(served->holidays, serverlink::WorkingCalendar::builtIn().holidays());
+    }
+
+    void catalogCarriesTheKecamatanHolidays()
+    {
+        // A kecamatan keeps its own list in DIR/hari-libur.txt: every kiosk receives it with the catalog.
+        const QString dir = m_dir.filePath(QStringLiteral("libur"));
+        QVERIFY(QDir().mkpath(dir));
+        QFile list(QDir(dir).filePath(QStringLiteral("hari-libur.txt")));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("# Kabupaten Ngawi\n2026-12-24 Cuti bersama Natal\n2026-12-25 Natal\n2026-12-29 Hari Jadi Kabupaten\n");
+        list.close();
+        const auto opened = backend::openBackend(dir);
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().message));
+        const auto served = serverlink::Catalog::fromJson(opened.value()->catalog.bytes());
+        QVERIFY(served);
+        QCOMPARE(served->holidays.size(), 3);
+        QCOMPARE(serverlink::WorkingCalendar(served->holidays).addWorkingDays(QDate(2026, 12, 28), 1), QDate(2026, 12, 30));
+        QVERIFY(opened.value()->catalog.etag() != m_backend->catalog.etag());
+        // A list the kiosks could not read stops the backend with the line to fix.
+        QVERIFY(list.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        list.write("2026-12-24 Cuti bersama Natal\n29-12-2026 Hari Jadi\n");
+        list.close();
+        const auto refused = backend::openBackend(dir);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QLatin1String("baris 2")), qPrintable(refused.error().message));
     }
 
     void staffCredentialsOfOwnDesaWithEtag()
@@ -391,6 +433,111 @@ private slots:
         QCOMPARE(m_backend->store->surveyCount().value(), before + 1);
     }
 
+    void surveyProfileAndSuggestionStored()
+    {
+        serverlink::SurveyResponse survey;
+        survey.id = QStringLiteral("7d2f3c1e-survey-profile-1");
+        survey.serviceCode = QStringLiteral("SKTM");
+        survey.answers = {4, 4, 3, 4, 3, 4, 4, 3, 3};
+        survey.at = QDateTime(QDate(2026, 11, 24), QTime(9, 0), Qt::UTC);
+        survey.profile = {{QStringLiteral("age"), QStringLiteral("30_39")}, {QStringLiteral("gender"), QStringLiteral("female")},
+            {QStringLiteral("education"), QStringLiteral("sma")}, {QStringLiteral("occupation"), QStringLiteral("petani")}};
+        survey.suggestion = QStringLiteral("Ruang tunggu perlu kipas angin.");
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson()).status, 201);
+        const auto stored = m_backend->store->surveyResponses({}, {});
+        QVERIFY(stored);
+        const auto it = std::find_if(stored->cbegin(), stored->cend(), [&](const SurveyRecord &r) { return r.id == survey.id; });
+        QVERIFY(it != stored->cend());
+        QCOMPARE(it->profile, survey.profile);
+        QCOMPARE(it->suggestion, survey.suggestion);
+        // A profile answer the survey does not offer, or a suggestion over the cap, is refused as a whole.
+        survey.id = QStringLiteral("7d2f3c1e-survey-profile-2");
+        survey.profile.insert(QStringLiteral("age"), QStringLiteral("17"));
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson()).status, 400);
+        survey.profile.insert(QStringLiteral("age"), QStringLiteral("60_plus"));
+        survey.suggestion = QString(serverlink::SurveyResponse::kMaxSuggestionLength + 1, QLatin1Char('x'));
+        QCOMPARE(call(QStringLiteral("POST"), QStringLiteral("/api/v1/surveys"), survey.toJson()).status, 400);
+    }
+
+    void complaintFiledOnceAnsweredAndReadWithItsToken()
+    {
+        const QString token = QStringLiteral("c2xpcC10b2tlbi1mb3ItdGVzdHM");
+        serverlink::ComplaintBody complaint;
+        complaint.id = QStringLiteral("5b1c7a2e-complaint-0001");
+        complaint.number = QStringLiteral("PGD-7K2M9-QX4TB");
+        complaint.tokenSha256 = QString::fromLatin1(serverlink::crypto::sha256(token.toUtf8()).toHex());
+        complaint.category = QStringLiteral("petugas");
+        complaint.text = QStringLiteral("Petugas loket datang terlambat dua hari berturut-turut.");
+        complaint.phone = QStringLiteral("081234567890");
+        complaint.at = QDateTime(QDate(2026, 11, 24), QTime(3, 0), Qt::UTC);
+        const QString key = QStringLiteral("Idempotency-Key: %1").arg(complaint.id);
+        const QString path = QStringLiteral("/api/v1/complaints");
+        const Reply first = call(QStringLiteral("POST"), path, complaint.toJson(), {key});
+        QCOMPARE(first.status, 201);
+        QCOMPARE(call(QStringLiteral("POST"), path, complaint.toJson(), {key}).status, 200);
+        // The same key with another body, a key that is not the body's id, a malformed body.
+        serverlink::ComplaintBody other = complaint;
+        other.text = QStringLiteral("Lain");
+        QCOMPARE(call(QStringLiteral("POST"), path, other.toJson(), {key}).status, 409);
+        QCOMPARE(
+            call(QStringLiteral("POST"), path, complaint.toJson(), {QStringLiteral("Idempotency-Key: lain-lain-lain-lain")}).status, 400);
+        other.id = QStringLiteral("5b1c7a2e-complaint-0002");
+        other.category = QStringLiteral("cuaca");
+        QCOMPARE(call(QStringLiteral("POST"), path, other.toJson(), {QStringLiteral("Idempotency-Key: %1").arg(other.id)}).status, 400);
+        const auto stored = m_backend->store->complaints();
+        QVERIFY(stored);
+        QCOMPARE(int(stored->size()), 1);
+        QCOMPARE(stored->first().phone, QStringLiteral("+6281234567890"));
+        QVERIFY(stored->first().nik.isEmpty());
+
+        // Read back with the slip's token (header); a wrong token is the same 404 as an unknown number.
+        const QString one = path + QLatin1Char('/') + complaint.number;
+        const Reply read = call(QStringLiteral("GET"), one, {}, {QStringLiteral("X-Complaint-Token: %1").arg(token)});
+        QCOMPARE(read.status, 200);
+        auto view = serverlink::ComplaintView::fromJson(read.body);
+        QVERIFY(view);
+        QCOMPARE(view->status, serverlink::ComplaintStatus::New);
+        QVERIFY(view->answer.isEmpty());
+        QVERIFY(!read.body.contains("Petugas loket"));
+        QCOMPARE(call(QStringLiteral("GET"), one, {}, {QStringLiteral("X-Complaint-Token: salah")}).status, 404);
+        QCOMPARE(
+            call(QStringLiteral("GET"), path + QStringLiteral("/PGD-00000-00000"), {}, {QStringLiteral("X-Complaint-Token: %1").arg(token)})
+                .status,
+            404);
+
+        // The kasi pelayanan of the kecamatan answers: the kiosk reads it, the phone gets it by SMS once.
+        const auto desa = m_backend->offices.desa(stored->first().desaCode);
+        QVERIFY(desa);
+        Complaints complaints(*m_backend->store, m_backend->offices);
+        const QList<Capacity> kasi {{Role::KasiPelayanan, desa->kecamatanCode, {}}};
+        const QList<Capacity> otherSekdes {{Role::SekretarisDesa, QStringLiteral("9999999999"), {}}};
+        QCOMPARE(
+            complaints.followUp(otherSekdes, QStringLiteral("x"), complaint.number, serverlink::ComplaintStatus::Done, QStringLiteral("a"))
+                .error()
+                .code,
+            ErrorCode::Forbidden);
+        QCOMPARE(complaints.followUp(kasi, QStringLiteral("Kasi"), complaint.number, serverlink::ComplaintStatus::Done, {}).error().code,
+            ErrorCode::ReasonRequired);
+        const QString answer = QStringLiteral("Petugas sudah kami tegur; jam buka loket 08.00 WIB.");
+        QVERIFY(complaints.followUp(kasi, QStringLiteral("Kasi"), complaint.number, serverlink::ComplaintStatus::Done, answer));
+        QVERIFY(complaints.followUp(kasi, QStringLiteral("Kasi"), complaint.number, serverlink::ComplaintStatus::Done, answer));
+        view = serverlink::ComplaintView::fromJson(
+            call(QStringLiteral("GET"), one, {}, {QStringLiteral("X-Complaint-Token: %1").arg(token)}).body);
+        QVERIFY(view);
+        QCOMPARE(view->status, serverlink::ComplaintStatus::Done);
+        QCOMPARE(view->answer, answer);
+        QVERIFY(view->answeredAt.isValid());
+        const auto sms = m_backend->store->notifications();
+        QVERIFY(sms);
+        const auto answered = std::count_if(
+            sms->cbegin(), sms->cend(), [](const NotificationRecord &n) { return n.kind == NotificationKind::ComplaintAnswered; });
+        QCOMPARE(answered, 1);
+        const auto row = std::find_if(
+            sms->cbegin(), sms->cend(), [](const NotificationRecord &n) { return n.kind == NotificationKind::ComplaintAnswered; });
+        QCOMPARE(row->recipient, QStringLiteral("+6281234567890"));
+        QVERIFY(row->message.contains(complaint.number) && row->message.size() <= 160);
+    }
+
     void submitCarriesQueueLabel()
     {
         serverlink::SubmitRequest s = *serverlink::SubmitRequest::fromJson(submitBody(QStringLiteral("REG-API-8")));
@@ -449,9 +596,9 @@ private slots:
         QCOMPARE(handover.event.queueLabel, QStringLiteral("B-002"));
     }
 
-    void deskEventsScopedToTheKiosksDesa()
+    /// Issues and registers "kiosk2", KIOSK-0002 of desa 3521112005, from the same kiosk CA.
+    void addKioskOfAnotherDesa()
     {
-        // A second kiosk of another desa, its certificate from the same kiosk CA, sends an event with the same id.
         const QString cert = m_pki + QStringLiteral("/kiosk2");
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
@@ -472,6 +619,14 @@ private slots:
         QFile pem(cert + QStringLiteral(".crt"));
         QVERIFY(pem.open(QIODevice::ReadOnly));
         QVERIFY(KioskRegistry(*m_backend->store).registerCertificate(pem.readAll()));
+    }
+
+    void deskEventsScopedToTheKiosksDesa()
+    {
+        // A second kiosk of another desa, its certificate from the same kiosk CA, sends an event with the same id.
+        addKioskOfAnotherDesa();
+        if (QTest::currentTestFailed())
+            return;
 
         serverlink::DeskEventBatch batch;
         batch.events = {deskEvent(
@@ -491,6 +646,123 @@ private slots:
         QCOMPARE(other_desa.value().size(), 1);
         QCOMPARE(other_desa.value().constFirst().kioskId, QStringLiteral("KIOSK-0002"));
         QCOMPARE(m_backend->store->deskEvents(from, to).value().size(), 2);
+    }
+
+    void documentUploadResumesOnceAndRefuses()
+    {
+        QByteArray page(150000, Qt::Uninitialized);
+        for (qsizetype i = 0; i < page.size(); ++i)
+            page[i] = char((i * 7919) >> 3);
+        const QByteArray wrong = QByteArray("not the page the request named");
+        serverlink::DocumentRef ref;
+        ref.requirement = 0;
+        ref.requirementText = QStringLiteral("Fotokopi KTP");
+        ref.pageId = QStringLiteral("0123456789abcdef0123456789abcdef");
+        ref.sha256 = QString::fromLatin1(serverlink::crypto::sha256(page).toHex());
+        ref.size = page.size();
+        serverlink::DocumentRef other = ref;
+        other.requirement = 1;
+        other.pageId = QStringLiteral("fedcba9876543210fedcba9876543210");
+        other.size = wrong.size();
+        auto submit = serverlink::SubmitRequest::fromJson(submitBody(QStringLiteral("REG-DOC-1")));
+        QVERIFY(submit);
+        submit->documents = {ref, other};
+        QCOMPARE(this->submit(submit->toJson(), QStringLiteral("idem-key-doc-00001")).status, 201);
+
+        const QString path = QStringLiteral("/api/v1/requests/REG-DOC-1/documents/") + ref.pageId;
+        const auto put = [&](qint64 start, const QByteArray &chunk, qint64 total, const QStringList &extra = {}) {
+            return call(QStringLiteral("PUT"), path, chunk,
+                QStringList {QStringLiteral("Content-Type: application/octet-stream"),
+                    QStringLiteral("Content-Range: %1")
+                        .arg(QString::fromLatin1(serverlink::ContentRange::of(start, chunk.size(), total).toHeader()))}
+                    + extra);
+        };
+        const auto offsetOf = [](const Reply &r) {
+            for (const QByteArray &line : r.headers.split('\n'))
+                if (line.toLower().startsWith("upload-offset:"))
+                    return line.mid(14).trimmed().toLongLong();
+            return qint64(-1);
+        };
+
+        const Reply fresh = call(QStringLiteral("GET"), path);
+        QCOMPARE(fresh.status, 200);
+        QCOMPARE(serverlink::UploadState::fromJson(fresh.body)->offset, 0);
+        const Reply first = put(0, page.left(65536), page.size());
+        QCOMPARE(first.status, 200);
+        QCOMPARE(offsetOf(first), 65536);
+        QCOMPARE(serverlink::UploadState::fromJson(first.body)->complete, false);
+
+        // The same chunk again (its answer was lost): nothing written, the offset held comes back.
+        const Reply again = put(0, page.left(65536), page.size());
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.json().value(QStringLiteral("error")).toString(), QStringLiteral("offset_mismatch"));
+        QCOMPARE(offsetOf(again), 65536);
+        QCOMPARE(offsetOf(call(QStringLiteral("HEAD"), path)), 65536);
+
+        // Refusals change nothing.
+        QCOMPARE(call(QStringLiteral("PUT"), path, page.mid(65536, 100),
+                     {QStringLiteral("Content-Type: application/octet-stream"), QStringLiteral("Content-Range: bytes 65536-/150000")})
+                     .status,
+            400);
+        QCOMPARE(call(QStringLiteral("PUT"), path, page.mid(65536, 100),
+                     {QStringLiteral("Content-Type: application/octet-stream"), QStringLiteral("Content-Range: bytes 65536-65735/150000")})
+                     .status,
+            400);
+        QCOMPARE(put(65536, page.mid(65536, 300), page.size()).status, 200);
+        QCOMPARE(put(0, QByteArray(70 * 1024, 'x'), page.size()).status, 413);
+        QCOMPARE(put(65836, page.mid(65836, 1000), page.size(), {QStringLiteral("Transfer-Encoding: chunked")}).status, 411);
+        QCOMPARE(call(QStringLiteral("PUT"), path, page.mid(65836, 10),
+                     {QStringLiteral("Content-Type: text/plain"), QStringLiteral("Content-Range: bytes 65836-65845/150000")})
+                     .status,
+            415);
+        QCOMPARE(put(65836, page.mid(65836, 1000), page.size() + 1).json().value(QStringLiteral("error")).toString(),
+            QStringLiteral("size_mismatch"));
+        QCOMPARE(call(QStringLiteral("PUT"), QStringLiteral("/api/v1/requests/REG-DOC-1/documents/00000000000000000000000000000000"),
+                     page.left(10),
+                     {QStringLiteral("Content-Type: application/octet-stream"), QStringLiteral("Content-Range: bytes 0-9/150000")})
+                     .status,
+            404);
+        addKioskOfAnotherDesa();
+        QCOMPARE(call(QStringLiteral("GET"), path, {}, {}, true, QStringLiteral("kiosk2")).status, 404);
+        QCOMPARE(call(QStringLiteral("PUT"), path, page.mid(65836, 10),
+                     {QStringLiteral("Content-Type: application/octet-stream"), QStringLiteral("Content-Range: bytes 65836-65845/150000")},
+                     true, QStringLiteral("kiosk2"))
+                     .status,
+            404);
+        QCOMPARE(offsetOf(call(QStringLiteral("HEAD"), path)), 65836);
+
+        // The rest, then the page is whole, byte-identical, 0600 in a 0700 folder.
+        qint64 offset = 65836;
+        Reply last;
+        while (offset < page.size()) {
+            last = put(offset, page.mid(offset, 65536), page.size());
+            QCOMPARE(last.status, 200);
+            offset = offsetOf(last);
+        }
+        QCOMPARE(serverlink::UploadState::fromJson(last.body)->complete, true);
+        const QString stored = m_dir.filePath(QStringLiteral("data/documents/REG-DOC-1/") + ref.pageId);
+        QFile file(stored);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), page);
+        QCOMPARE(file.permissions() & 0x0077, QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(QFileInfo(stored).absolutePath()).permissions() & 0x0077, QFileDevice::Permissions());
+        QVERIFY(!QFile::exists(stored + QStringLiteral(".part")));
+        QCOMPARE(put(0, page.left(100), page.size()).status, 409);
+        QVERIFY(m_backend->store->document(ref.pageId).value().completedAt.isValid());
+
+        // A page whose bytes do not match its SHA-256 is thrown away: the kiosk starts it again from 0.
+        const QString otherPath = QStringLiteral("/api/v1/requests/REG-DOC-1/documents/") + other.pageId;
+        const Reply mismatch = call(QStringLiteral("PUT"), otherPath, wrong,
+            {QStringLiteral("Content-Type: application/octet-stream"),
+                QStringLiteral("Content-Range: %1")
+                    .arg(QString::fromLatin1(serverlink::ContentRange::of(0, wrong.size(), wrong.size()).toHeader()))});
+        QCOMPARE(mismatch.status, 422);
+        QCOMPARE(mismatch.json().value(QStringLiteral("error")).toString(), QStringLiteral("checksum_mismatch"));
+        QCOMPARE(offsetOf(mismatch), 0);
+        const auto discarded = m_backend->store->document(other.pageId);
+        QCOMPARE(discarded.value().restarts, 1);
+        QVERIFY(!discarded.value().completedAt.isValid());
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("data/documents/REG-DOC-1/") + other.pageId + QStringLiteral(".part"))));
     }
 
     void deskEventsMalformedRefused()

@@ -101,6 +101,57 @@ private slots:
         QCOMPARE(stagesOf(*m_backend->store, QStringLiteral("REG-1")), QList<Stage> {Stage::Received});
     }
 
+    void documentRefsStoredWithTheRequest()
+    {
+        NewRequest n = makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"));
+        const auto ref = [](int requirement, char fill) {
+            serverlink::DocumentRef r;
+            r.requirement = requirement;
+            r.requirementText = QStringLiteral("Fotokopi KTP");
+            r.pageId = QString(32, QLatin1Char(fill));
+            r.sha256 = QString(64, QLatin1Char('e'));
+            r.size = 1000;
+            return r;
+        };
+        n.submit.documents = {ref(0, 'a'), ref(2, 'b')};
+        QVERIFY(m_backend->store->insertRequest(n));
+        auto pages = m_backend->store->documents(QStringLiteral("REG-1"));
+        QVERIFY(pages);
+        QCOMPARE(pages.value().size(), 2);
+        QCOMPARE(pages.value().at(0).ref, n.submit.documents.at(0));
+        QCOMPARE(pages.value().at(1).ref, n.submit.documents.at(1));
+        QCOMPARE(pages.value().at(1).version, 1);
+        QCOMPARE(pages.value().at(1).receivedBytes, 0);
+
+        // A revision keeps page 'a' and adds 'c'; a page of another request is refused.
+        QVERIFY(m_backend->store->addDocumentRefs(QStringLiteral("REG-1"), 2, {ref(0, 'a'), ref(2, 'c')}));
+        pages = m_backend->store->documents(QStringLiteral("REG-1"));
+        QVERIFY(pages);
+        QCOMPARE(pages.value().size(), 3);
+        QCOMPARE(pages.value().at(2).ref.pageId, QString(32, QLatin1Char('c')));
+        QCOMPARE(pages.value().at(2).version, 2);
+        QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-2"), QStringLiteral("key-000000000002"))));
+        const auto stolen = m_backend->store->addDocumentRefs(QStringLiteral("REG-2"), 2, {ref(0, 'a')});
+        QVERIFY(!stolen);
+        QCOMPARE(stolen.error().code, ErrorCode::InvalidData);
+        QVERIFY(!m_backend->store->addDocumentRefs(QStringLiteral("REG-9"), 2, {ref(0, 'd')}));
+
+        // Offsets move by compare-and-set only.
+        const QString a(32, QLatin1Char('a'));
+        QCOMPARE(m_backend->store->advanceDocument(a, 0, 400).value(), true);
+        QCOMPARE(m_backend->store->advanceDocument(a, 0, 400).value(), false);
+        QCOMPARE(m_backend->store->document(a).value().receivedBytes, 400);
+        QVERIFY(m_backend->store->restartDocument(a, QStringLiteral("SHA-256 tidak cocok")));
+        QCOMPARE(m_backend->store->document(a).value().receivedBytes, 0);
+        QCOMPARE(m_backend->store->document(a).value().restarts, 1);
+        QCOMPARE(m_backend->store->pendingDocumentCount().value(), 3);
+        QVERIFY(m_backend->store->completeDocument(a, QDateTime::currentDateTimeUtc()));
+        QCOMPARE(m_backend->store->document(a).value().receivedBytes, 1000);
+        QVERIFY(m_backend->store->document(a).value().completedAt.isValid());
+        QCOMPARE(m_backend->store->pendingDocumentCount().value(), 2);
+        QCOMPARE(m_backend->store->document(QString(32, QLatin1Char('f'))).error().code, ErrorCode::NotFound);
+    }
+
     void sameKeyDifferentBody()
     {
         QVERIFY(m_backend->store->insertRequest(makeRequest(QStringLiteral("REG-1"), QStringLiteral("key-000000000001"))));
@@ -217,9 +268,14 @@ private slots:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
-            // Undo exactly what migrations 12 (handovers), 11, 10, 9 and 8 add.
+            // Undo exactly what migrations 17 (image version), 16 (complaints), 15 (survey profile), 14 (request versions and fix items),
+            // 13 (request_documents), 12 (handovers), 11, 10, 9 and 8 add.
             for (const char *sql :
-                {"DROP TABLE handovers", "DROP TABLE staff_accounts", "DROP TABLE desk_events",
+                {"ALTER TABLE kiosk_heartbeats DROP COLUMN image_version", "DROP TABLE complaints", "ALTER TABLE survey_responses DROP COLUMN profile",
+                    "ALTER TABLE survey_responses DROP COLUMN suggestion", "DROP TABLE request_fixes", "DROP TABLE request_versions",
+                    "DROP INDEX requests_by_status_token", "ALTER TABLE requests DROP COLUMN status_token_hash",
+                    "ALTER TABLE requests DROP COLUMN entered_by", "ALTER TABLE requests DROP COLUMN version",
+                    "DROP TABLE request_documents", "DROP TABLE handovers", "DROP TABLE staff_accounts", "DROP TABLE desk_events",
                     "ALTER TABLE requests DROP COLUMN queue_label", "ALTER TABLE officers DROP COLUMN phone", "DROP TABLE desa_offices",
                     "DROP TABLE audit_log", "ALTER TABLE requests DROP COLUMN signer_name", "ALTER TABLE requests DROP COLUMN signer_title",
                     "ALTER TABLE requests DROP COLUMN signer_on_behalf_of", "PRAGMA user_version = 7"}) {

@@ -149,6 +149,46 @@ private Q_SLOTS:
         QTEST(config->voiceDevice, "device");
     }
 
+    void documentSource_data()
+    {
+        QTest::addColumn<QByteArray>("sections");
+        QTest::addColumn<QString>("source");
+        QTest::newRow("none") << QByteArray() << QString();
+        QTest::newRow("camera") << QByteArray("[documents]\nsource = camera:0\n") << QStringLiteral("camera:0");
+        QTest::newRow("sane, colons kept") << QByteArray("[documents]\nsource=sane:genesys:libusb:001:004\n")
+                                           << QStringLiteral("sane:genesys:libusb:001:004");
+        QTest::newRow("folder with a comma") << QByteArray("[documents]\nsource=file:/srv/frames,kiosk 1\n")
+                                             << QStringLiteral("file:/srv/frames,kiosk 1");
+    }
+    void documentSource()
+    {
+        QFETCH(QByteArray, sections);
+        const auto config = load({}, sections);
+        QVERIFY(config);
+        QTEST(config->documentSource, "source");
+    }
+
+    void officeHoursAndHolidays()
+    {
+        // Defaults: no hours printed, the built-in holiday list.
+        auto config = load({});
+        QVERIFY(config);
+        QVERIFY(config->officeHours.isEmpty());
+        QCOMPARE(config->holidays, serverlink::WorkingCalendar::builtIn());
+        // The hours keep their comma; the holiday file is relative to the configuration's folder.
+        QFile list(m_dir.filePath(QStringLiteral("hari-libur.txt")));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("2026-12-29 Hari Jadi Kabupaten\n");
+        list.close();
+        config = load({}, "[office]\nhours=Senin–Kamis 08.00–15.00, Jumat 08.00–11.00\nholidays=hari-libur.txt\n");
+        QVERIFY(config);
+        QCOMPARE(config->officeHours, QStringLiteral("Senin–Kamis 08.00–15.00, Jumat 08.00–11.00"));
+        QCOMPARE(config->holidays.holidays().size(), 1);
+        QVERIFY(!config->holidays.isWorkingDay(QDate(2026, 12, 29)));
+        // A list the kiosk cannot read is a configuration error, not a silent weekends-only calendar.
+        QVERIFY(!load({}, "[office]\nholidays=tidak-ada.txt\n"));
+    }
+
 private:
     /// A complete configuration with `kioskLines` in [kiosk] and `sections` after it.
     std::optional<KioskConfig> load(const QByteArray &kioskLines, const QByteArray &sections = {})

@@ -6,8 +6,11 @@
 #include "crypto.h"
 #include "logcapture.h"
 #include "notifications.h"
+#include "requestlife.h"
 #include "workflowfixture.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -170,7 +173,8 @@ private slots:
         addOfficer(QStringLiteral("sekloket"), Role::SekretarisDesa, kDesa);
         addOfficer(QStringLiteral("sekjati"), Role::SekretarisDesa, kOtherKecamatanDesa);
         m_console = std::make_unique<ConsoleServer>(*m_backend->store, *m_backend->workflow);
-        addConsolePages(*m_console, *m_backend->store, m_backend->catalog, m_backend->offices, *m_backend->workflow, 1000);
+        addConsolePages(
+            *m_console, *m_backend->store, m_backend->catalog, m_backend->offices, *m_backend->workflow, 1000, m_backend->documents.get());
         m_console->addPage(QStringLiteral("/contoh"), QStringLiteral("Contoh"), {Role::Camat}, [](const ConsolePageRequest &r) {
             ConsolePageReply reply;
             reply.bodyHtml = QStringLiteral("<p id=\"contoh\">%1</p>").arg(console::html::escape(r.query.value(QStringLiteral("x"))));
@@ -477,6 +481,105 @@ private slots:
         QVERIFY(!page.body.contains("3521110101800003"));
     }
 
+    void requirementPagesBesideTheChecklist()
+    {
+        // A DOMISILI request (KTP, KK, pengantar RT/RW): the KTP page arrived, the KK page is half-way, the pengantar was skipped.
+        QImage photo(800, 600, QImage::Format_RGB32);
+        photo.fill(QColor(200, 190, 170));
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && photo.save(&buffer, "JPEG", 85));
+        const QByteArray half(4000, 'k');
+        const auto ref = [](int requirement, const QString &text, const QString &pageId, const QByteArray &bytes) {
+            serverlink::DocumentRef r;
+            r.requirement = requirement;
+            r.requirementText = text;
+            r.pageId = pageId;
+            r.sha256 = QString::fromLatin1(serverlink::crypto::sha256(bytes).toHex());
+            r.size = bytes.size();
+            return r;
+        };
+        const QString ktp(32, QLatin1Char('a'));
+        const QString kk(32, QLatin1Char('b'));
+        NewRequest n;
+        n.kioskId = QStringLiteral("KIOSK-0001");
+        n.desaCode = kDesa;
+        n.idempotencyKey = QStringLiteral("key-REG-CON-D1-0000000000");
+        n.submit.registrationNumber = QStringLiteral("REG-CON-D1");
+        n.submit.serviceCode = QStringLiteral("DOMISILI");
+        n.submit.nik = QStringLiteral("3521114506800002");
+        n.submit.name = QStringLiteral("Siti Aminah");
+        n.submit.address = QStringLiteral("Dusun Krajan");
+        n.submit.purpose = QStringLiteral("Uji");
+        n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+        n.submit.documents
+            = {ref(0, QStringLiteral("Fotokopi KTP"), ktp, jpeg), ref(1, QStringLiteral("Fotokopi Kartu Keluarga"), kk, half)};
+        n.bodySha256 = n.submit.registrationNumber;
+        QVERIFY(m_backend->store->insertRequest(n));
+        const auto ktpPage = m_backend->documents->page(kDesa, n.submit.registrationNumber, ktp);
+        QVERIFY(ktpPage);
+        QCOMPARE(m_backend->documents->receive(ktpPage.value(), serverlink::ContentRange::of(0, jpeg.size(), jpeg.size()), jpeg)->kind,
+            ChunkOutcome::Kind::Completed);
+        const auto kkPage = m_backend->documents->page(kDesa, n.submit.registrationNumber, kk);
+        QVERIFY(kkPage);
+        QCOMPARE(m_backend->documents->receive(kkPage.value(), serverlink::ContentRange::of(0, 2000, half.size()), half.left(2000))->kind,
+            ChunkOutcome::Kind::Stored);
+
+        const QString base = QStringLiteral("/permohonan/REG-CON-D1");
+        const auto [jar, csrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        const Reply detail = call(jar, QStringLiteral("GET"), base);
+        QCOMPARE(detail.status, 200);
+        const QString html = QString::fromUtf8(detail.body);
+        static const QRegularExpression item(QStringLiteral("<li data-syarat=\"(\\d)\"><strong>([^<]*)</strong> (.*?)</li>"));
+        QStringList shown;
+        for (auto it = item.globalMatch(html); it.hasNext();) {
+            const auto m = it.next();
+            shown.append(m.captured(1) + QLatin1Char(' ') + m.captured(2));
+            const QString pages = m.captured(3);
+            if (m.captured(1) == QLatin1String("0")) {
+                QVERIFY2(pages.contains(QStringLiteral("<img src=\"%1/halaman/%2?ukuran=kecil\"").arg(base, ktp)), qPrintable(pages));
+                QVERIFY2(pages.contains(QStringLiteral("href=\"%1/kembalikan?target=document:0\">Tidak terbaca</a>").arg(base)),
+                    qPrintable(pages));
+            } else if (m.captured(1) == QLatin1String("1")) {
+                QVERIFY2(pages.contains(QStringLiteral("sedang dikirim (50 %)")), qPrintable(pages));
+                QVERIFY(!pages.contains(QStringLiteral("Tidak terbaca")));
+            } else {
+                QVERIFY2(pages.contains(QStringLiteral("dilewati — bawa aslinya")), qPrintable(pages));
+            }
+        }
+        QCOMPARE(shown,
+            QStringList({QStringLiteral("0 Fotokopi KTP"), QStringLiteral("1 Fotokopi Kartu Keluarga"),
+                QStringLiteral("2 Surat pengantar RT/RW")}));
+
+        // Full size and thumbnail for whoever may see the request, never cached; nothing for a page still uploading.
+        const Reply full = call(jar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp);
+        QCOMPARE(full.status, 200);
+        QCOMPARE(full.body, jpeg);
+        QVERIFY(full.headers.toLower().contains("content-type: image/jpeg"));
+        QVERIFY(full.headers.toLower().contains("cache-control: no-store"));
+        const Reply thumbnail
+            = call(jar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp + QStringLiteral("?ukuran=kecil"));
+        QCOMPARE(thumbnail.status, 200);
+        const QImage small = QImage::fromData(thumbnail.body);
+        QCOMPARE(small.width(), 320);
+        QCOMPARE(call(jar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + kk).status, 404);
+        const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
+        QCOMPARE(call(kadesJar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp).body, jpeg);
+
+        // Another kecamatan's officer and a visitor without a session see neither the request nor its pages.
+        const auto [otherJar, otherCsrf] = login(QStringLiteral("sekjati"), QStringLiteral("sandi-sekjati-panjang"));
+        QVERIFY(!otherCsrf.isEmpty());
+        QCOMPARE(call(otherJar, QStringLiteral("GET"), base).status, 404);
+        const Reply refused = call(otherJar, QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp);
+        QCOMPARE(refused.status, 404);
+        QVERIFY(!refused.body.contains(jpeg.left(64)));
+        const Reply anonymous
+            = call(m_dir.filePath(QStringLiteral("jar-nobody")), QStringLiteral("GET"), base + QStringLiteral("/halaman/") + ktp);
+        QVERIFY(anonymous.status != 200);
+        QVERIFY(!anonymous.body.contains(jpeg.left(64)));
+    }
+
     void addedPageAndEscapedQuery()
     {
         const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
@@ -606,6 +709,218 @@ private slots:
                      .status,
             303);
         QVERIFY(!m_backend->store->staffAccount(QStringLiteral("siti.loket")).value().active);
+    }
+
+    void returnFormWithFixItems()
+    {
+        submit(QStringLiteral("REG-CON-F1"), QStringLiteral("Siti Aminah"));
+        const QString path = QStringLiteral("/permohonan/REG-CON-F1/kembalikan");
+        const auto [jar, csrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QVERIFY(!csrf.isEmpty());
+        // The request page links to the form; a page's "Tidak terbaca" link preselects that page.
+        QVERIFY(call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-CON-F1")).body.contains(path.toUtf8()));
+        const Reply form = call(jar, QStringLiteral("GET"), path + QStringLiteral("?target=document:1"));
+        QCOMPARE(form.status, 200);
+        QVERIFY(form.body.contains("value=\"document:1\" id=\"butir-document-1\" checked"));
+        QVERIFY(form.body.contains("value=\"field:lamaTinggal\" id=\"butir-field-lamaTinggal\">"));
+        QVERIFY(!form.body.contains("id=\"butir-document-0\" checked"));
+
+        QCOMPARE(
+            call(jar, QStringLiteral("POST"), path, {QStringLiteral("butir=field:name"), QStringLiteral("alasan:field:name=x")}).status,
+            403);
+        const Reply empty = call(jar, QStringLiteral("POST"), path, {QStringLiteral("csrf=") + csrf});
+        QCOMPARE(empty.status, 400);
+        QVERIFY(empty.body.contains("Pilih paling sedikit satu"));
+        const Reply noReason = call(jar, QStringLiteral("POST"), path,
+            {QStringLiteral("csrf=") + csrf, QStringLiteral("butir=field:name"), QStringLiteral("alasan:field:name=Nama sesuai KTP"),
+                QStringLiteral("butir=document:1")});
+        QCOMPARE(noReason.status, 400);
+        // What the officer typed stays in the form.
+        QVERIFY(noReason.body.contains("value=\"Nama sesuai KTP\""));
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-CON-F1")).value().stage, Stage::Received);
+
+        const Reply done = call(jar, QStringLiteral("POST"), path,
+            {QStringLiteral("csrf=") + csrf, QStringLiteral("butir=field:name"),
+                QStringLiteral("alasan:field:name=Tulis nama <b>sesuai</b> KTP"), QStringLiteral("butir=document:1"),
+                QStringLiteral("alasan:document:1=KK tidak terbaca")});
+        QCOMPARE(done.status, 303);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-CON-F1")).value().stage, Stage::NeedsFix);
+        const auto fixes = m_backend->store->fixItems(QStringLiteral("REG-CON-F1")).value();
+        QCOMPARE(fixes.size(), 2);
+        QCOMPARE(fixes.at(0), (serverlink::FixItem {QStringLiteral("field:name"), QStringLiteral("Tulis nama <b>sesuai</b> KTP")}));
+        QCOMPARE(fixes.at(1), (serverlink::FixItem {QStringLiteral("document:1"), QStringLiteral("KK tidak terbaca")}));
+        QCOMPARE(m_backend->store->events(QStringLiteral("REG-CON-F1")).value().constLast().note,
+            QStringLiteral("Nama: Tulis nama <b>sesuai</b> KTP; Fotokopi Kartu Keluarga: KK tidak terbaca"));
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-CON-F1"));
+        QVERIFY(page.body.contains("<section id=\"butir-perbaikan\">"));
+        QVERIFY(page.body.contains("Tulis nama &lt;b&gt;sesuai&lt;/b&gt; KTP"));
+        // Nothing to return any more until the citizen's revision arrives.
+        QCOMPARE(call(jar, QStringLiteral("GET"), path).status, 409);
+        QCOMPARE(call(jar, QStringLiteral("POST"), path,
+                     {QStringLiteral("csrf=") + csrf, QStringLiteral("butir="), QStringLiteral("alasan:=Lagi")})
+                     .status,
+            409);
+    }
+
+    void revisionDiffShown()
+    {
+        StaffAccountRecord staff;
+        staff.desaCode = kDesa;
+        staff.username = QStringLiteral("rina");
+        staff.name = QStringLiteral("Rina Wati");
+        staff.iterations = 1;
+        staff.createdAt = staff.updatedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(m_backend->store->insertStaffAccount(staff));
+        NewRequest n;
+        n.kioskId = QStringLiteral("KIOSK-0001");
+        n.desaCode = kDesa;
+        n.idempotencyKey = QStringLiteral("key-REG-CON-V1-000000");
+        n.bodySha256 = QStringLiteral("v1");
+        n.submit.registrationNumber = QStringLiteral("REG-CON-V1");
+        n.submit.serviceCode = QStringLiteral("DOMISILI");
+        n.submit.nik = QStringLiteral("3521114506800002");
+        n.submit.name = QStringLiteral("Siti Aminah");
+        n.submit.address = QStringLiteral("Dusun Krajan");
+        n.submit.purpose = QStringLiteral("Uji");
+        n.submit.fields = QJsonObject {{QStringLiteral("lamaTinggal"), QStringLiteral("2 tahun")}};
+        n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+        n.submit.enteredBy = QStringLiteral("rina");
+        serverlink::DocumentRef page {
+            1, QStringLiteral("Fotokopi Kartu Keluarga"), QString(32, QLatin1Char('1')), QString(64, QLatin1Char('2')), 100};
+        n.submit.documents = {page};
+        QVERIFY(m_backend->store->insertRequest(n));
+        const auto officer = m_backend->store->officerByUsername(QStringLiteral("fo"));
+        QVERIFY(officer);
+        QVERIFY(m_backend->workflow->returnForFixes(QStringLiteral("REG-CON-V1"), officer.value(),
+            {{QStringLiteral("field:address"), QStringLiteral("Lengkapi RT/RW")},
+                {QStringLiteral("document:1"), QStringLiteral("Buram")}}));
+
+        serverlink::RequestRevision revision;
+        revision.registrationNumber = QStringLiteral("REG-CON-V1");
+        revision.name = n.submit.name;
+        revision.address = QStringLiteral("Dusun Krajan RT 01 RW 02");
+        revision.purpose = n.submit.purpose;
+        revision.fields = QJsonObject {
+            {QStringLiteral("lamaTinggal"), QStringLiteral("2 tahun")}, {QStringLiteral("alamatAsal"), QStringLiteral("Ngawi")}};
+        page.pageId = QString(32, QLatin1Char('3'));
+        revision.documents = {page};
+        revision.proof.nik = n.submit.nik;
+        revision.submittedAt = QDateTime::currentDateTimeUtc();
+        RequestLife life(*m_backend->store, m_backend->catalog, m_backend->offices);
+        const auto revised
+            = life.revise({QStringLiteral("KIOSK-0001"), kDesa}, QStringLiteral("revision-REG-CON-V1"), QStringLiteral("r2"), revision);
+        QVERIFY2(revised, revised ? "" : qPrintable(revised.error().message));
+
+        const auto [jar, csrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        const Reply detail = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-CON-V1"));
+        QCOMPARE(detail.status, 200);
+        const QString body = QString::fromUtf8(detail.body);
+        QVERIFY(body.contains(QStringLiteral("dimasukkan oleh petugas Rina Wati")));
+        static const QRegularExpression section(
+            QStringLiteral("<section id=\"perubahan\">(.*?)</section>"), QRegularExpression::DotMatchesEverythingOption);
+        const QString diff = section.match(body).captured(1);
+        QVERIFY2(diff.contains(QStringLiteral("<td>Alamat</td><td>Isian</td><td>Dusun Krajan</td><td>Dusun Krajan RT 01 RW 02</td>")),
+            qPrintable(diff));
+        QVERIFY2(
+            diff.contains(QStringLiteral("<td>Alamat asal (jika pindahan)</td><td>Isian</td><td>—</td><td>Ngawi</td>")), qPrintable(diff));
+        QVERIFY2(diff.contains(QStringLiteral(
+                     "<td>Fotokopi Kartu Keluarga</td><td>Halaman diganti</td><td>1 halaman</td><td>1 halaman (1 baru)</td>")),
+            qPrintable(diff));
+        QVERIFY(!diff.contains(QStringLiteral("lamaTinggal")) && !diff.contains(QStringLiteral("Lama tinggal")));
+        QVERIFY(body.contains(QStringLiteral("Diperbaiki (versi 2)")));
+        // Back at the front office's check: the officer approves the revised request.
+        QStringList ticked {QStringLiteral("aksi=setujui"), QStringLiteral("csrf=") + csrf};
+        for (int i = 0; i < 3; ++i)
+            ticked << QStringLiteral("syarat=%1").arg(i);
+        QCOMPARE(call(jar, QStringLiteral("POST"), QStringLiteral("/permohonan/REG-CON-V1/aksi"), ticked).status, 303);
+        QCOMPARE(m_backend->store->request(QStringLiteral("REG-CON-V1")).value().stage, Stage::DesaReview);
+    }
+
+    void complaintsPage()
+    {
+        // Two complaints: one from a desa of this kecamatan (with a phone), one from the other kecamatan's desa.
+        const auto file = [&](const QString &number, const QString &desa, const QString &phone) {
+            serverlink::ComplaintBody c;
+            c.id = QStringLiteral("id-%1-000000").arg(number);
+            c.number = number;
+            c.tokenSha256 = QString(64, QLatin1Char('a'));
+            c.category = QStringLiteral("pelayanan");
+            c.text = QStringLiteral("Surat <b>lama</b> sekali, %1").arg(number);
+            c.phone = phone;
+            c.at = QDateTime::currentDateTimeUtc();
+            QVERIFY(m_backend->store->insertComplaint(QStringLiteral("KIOSK-0001"), desa, number, c));
+        };
+        file(QStringLiteral("PGD-AAAAA-11111"), kDesa, QStringLiteral("+6281234567890"));
+        file(QStringLiteral("PGD-BBBBB-22222"), kOtherKecamatanDesa, {});
+
+        // The camat sees the kecamatan's complaints only, escaped.
+        const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
+        const Reply list = call(jar, QStringLiteral("GET"), QStringLiteral("/pengaduan"));
+        QCOMPARE(list.status, 200);
+        QVERIFY(list.body.contains("PGD-AAAAA-11111"));
+        QVERIFY(!list.body.contains("PGD-BBBBB-22222"));
+        QVERIFY(list.body.contains("Surat &lt;b&gt;lama&lt;/b&gt;"));
+        QVERIFY(list.body.contains("Baru"));
+        const QString one = QStringLiteral("/pengaduan/PGD-AAAAA-11111");
+        QCOMPARE(call(jar, QStringLiteral("GET"), one).status, 200);
+        QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/pengaduan/PGD-BBBBB-22222")).status, 403);
+
+        // Without CSRF: refused. Done without an answer: explained, nothing changes. Then answered and done.
+        const QStringList done {QStringLiteral("status=DONE"), QStringLiteral("jawaban=Loket kedua dibuka mulai Senin.")};
+        QCOMPARE(call(jar, QStringLiteral("POST"), one, done).status, 403);
+        const Reply empty = call(jar, QStringLiteral("POST"), one, {QStringLiteral("csrf=") + csrf, QStringLiteral("status=DONE")});
+        QCOMPARE(empty.status, 400);
+        QVERIFY(empty.body.contains("Tulis jawaban"));
+        const Reply progress
+            = call(jar, QStringLiteral("POST"), one, {QStringLiteral("csrf=") + csrf, QStringLiteral("status=IN_PROGRESS")});
+        QVERIFY2(progress.status == 303, progress.body.mid(progress.body.indexOf("<main"), 300).constData());
+        QCOMPARE(m_backend->store->complaint(QStringLiteral("PGD-AAAAA-11111")).value().status, serverlink::ComplaintStatus::InProgress);
+        QCOMPARE(call(jar, QStringLiteral("POST"), one, done + QStringList {QStringLiteral("csrf=") + csrf}).status, 303);
+        const auto answered = m_backend->store->complaint(QStringLiteral("PGD-AAAAA-11111"));
+        QCOMPARE(answered.value().status, serverlink::ComplaintStatus::Done);
+        QCOMPARE(answered.value().answer, QStringLiteral("Loket kedua dibuka mulai Senin."));
+        QCOMPARE(answered.value().updatedBy, QStringLiteral("Petugas <camat>"));
+        const Reply shown = call(jar, QStringLiteral("GET"), one + QStringLiteral("?pesan=pengaduan"));
+        QVERIFY(shown.body.contains("Tindak lanjut pengaduan disimpan"));
+        QVERIFY(shown.body.contains("Selesai"));
+        const auto sms = m_backend->store->notifications();
+        QVERIFY(std::any_of(sms->cbegin(), sms->cend(), [](const NotificationRecord &n) {
+            return n.kind == NotificationKind::ComplaintAnswered && n.message.contains(QStringLiteral("PGD-AAAAA-11111"));
+        }));
+
+        // The sekretaris desa of the desa sees it; the other kecamatan's does not; a kepala desa has no page.
+        const auto [sekJar, sekCsrf] = login(QStringLiteral("sekloket"), QStringLiteral("sandi-sekloket-panjang"));
+        QVERIFY(call(sekJar, QStringLiteral("GET"), QStringLiteral("/pengaduan")).body.contains("PGD-AAAAA-11111"));
+        const auto [jatiJar, jatiCsrf] = login(QStringLiteral("sekjati"), QStringLiteral("sandi-sekjati-panjang"));
+        const Reply jati = call(jatiJar, QStringLiteral("GET"), QStringLiteral("/pengaduan"));
+        QVERIFY(!jati.body.contains("PGD-AAAAA-11111"));
+        QVERIFY(jati.body.contains("PGD-BBBBB-22222"));
+        QCOMPARE(call(jatiJar, QStringLiteral("POST"), one, done + QStringList {QStringLiteral("csrf=") + jatiCsrf}).status, 403);
+        const auto [kadesJar, kadesCsrf] = login(QStringLiteral("kades"), QStringLiteral("sandi-kades-panjang"));
+        QCOMPARE(call(kadesJar, QStringLiteral("GET"), QStringLiteral("/pengaduan")).status, 403);
+    }
+
+    void monitoringShowsRespondentProfileAndSuggestions()
+    {
+        serverlink::SurveyResponse survey;
+        survey.id = QStringLiteral("survei-profil-1");
+        survey.answers = QList<int>(9, 4);
+        survey.at = QDateTime::currentDateTimeUtc();
+        survey.profile = {{QStringLiteral("gender"), QStringLiteral("female")}, {QStringLiteral("occupation"), QStringLiteral("petani")}};
+        survey.suggestion = QStringLiteral("Tambah <kursi> tunggu");
+        QVERIFY(m_backend->store->insertSurvey(QStringLiteral("KIOSK-0001"), kDesa, survey));
+        survey.id = QStringLiteral("survei-profil-2");
+        survey.profile = {{QStringLiteral("gender"), QStringLiteral("female")}};
+        survey.suggestion.clear();
+        QVERIFY(m_backend->store->insertSurvey(QStringLiteral("KIOSK-0001"), kDesa, survey));
+        const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("Profil responden"));
+        QVERIFY(page.body.contains("<td id=\"profil-gender-female\">2</td>"));
+        QVERIFY(page.body.contains("<td id=\"profil-occupation-petani\">1</td>"));
+        QVERIFY(page.body.contains("<td id=\"profil-age-60_plus\">0</td>"));
+        QVERIFY(page.body.contains("Tambah &lt;kursi&gt; tunggu"));
     }
 
     void lockoutAfterFiveFailures()

@@ -75,7 +75,7 @@ private Q_SLOTS:
         QVERIFY(parsed);
         QCOMPARE(parsed->events.size(), 1);
         QCOMPARE(parsed->events.at(0).toJsonObject(), e.toJsonObject());
-        for (int k = 0; k <= int(DeskEventKind::QueueTransferred); ++k)
+        for (int k = 0; k <= int(DeskEventKind::RequestEntered); ++k)
             QCOMPARE(DeskEvent::kindFromWire(DeskEvent::kindToWire(DeskEventKind(k))), DeskEventKind(k));
     }
 

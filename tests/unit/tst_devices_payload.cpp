@@ -55,6 +55,12 @@ private Q_SLOTS:
                                     << ok << QString();
         // The staff directory says whether the card is genuine; the classifier only routes it.
         QTest::newRow("staff card, bad body") << QByteArray("ADSTAFF1:x") << PayloadKind::StaffCard << ok << QString();
+        QTest::newRow("complaint slip") << QByteArray("ADPGD1:PGD-7K2M9-QX4TB.q83vEjRWeJCrze8SNFZ4kA") << PayloadKind::ComplaintSlip << ok
+                                        << QString();
+        QTest::newRow("complaint slip, short token")
+            << QByteArray("ADPGD1:PGD-7K2M9-QX4TB.q83v") << PayloadKind::Unknown << ok << QString();
+        QTest::newRow("complaint slip, no number")
+            << QByteArray("ADPGD1:q83vEjRWeJCrze8SNFZ4kA") << PayloadKind::Unknown << ok << QString();
         QTest::newRow("url") << QByteArray("https://example.org/x") << PayloadKind::Unknown << ok << QString();
         QTest::newRow("indonesian text") << QString::fromUtf16(u"Kelurahan Sukamaju — café").toUtf8() << PayloadKind::Unknown << ok
                                          << QString();

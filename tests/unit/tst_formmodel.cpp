@@ -40,6 +40,33 @@ class TestFormModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void prefilledWithTheOfficersNotes()
+    {
+        // A returned request opened for a fix: its last version back in the form, the officer's reason beside a field.
+        FormModel form;
+        form.setSchema(heirsSchema(1, 3));
+        const QJsonArray heirs = QJsonDocument::fromJson(R"([{"hubungan":"Istri","nama":"Sri Wahyuni"},{"nama":"Agus Santoso"}])").array();
+        QVERIFY(form.setValueByKey(QStringLiteral("namaPewaris"), QStringLiteral("Sukardi")));
+        QVERIFY(form.setGroupValues(QStringLiteral("ahliWaris"), heirs));
+        QVERIFY(!form.setGroupValues(QStringLiteral("namaPewaris"), heirs));
+        QCOMPARE(compact(form.values()),
+            QByteArray(R"({"ahliWaris":[{"hubungan":"Istri","nama":"Sri Wahyuni"},{"nama":"Agus Santoso"}],"namaPewaris":"Sukardi"})"));
+        form.setNotes({{QStringLiteral("ahliWaris"), QStringLiteral("NIK ahli waris kedua belum diisi")}});
+        QCOMPARE(form.data(form.index(kGroupRow), FormModel::NoteRole).toString(), QStringLiteral("NIK ahli waris kedua belum diisi"));
+        QVERIFY(form.data(form.index(0), FormModel::NoteRole).toString().isEmpty());
+        QCOMPARE(form.roleNames().value(FormModel::NoteRole), QByteArray("note"));
+        // The group's limits hold: five persons fill three, none leaves the minimum of one.
+        QJsonArray five;
+        for (int i = 0; i < 5; ++i)
+            five.append(QJsonObject {{QStringLiteral("nama"), QStringLiteral("Orang %1").arg(i)}});
+        QVERIFY(form.setGroupValues(QStringLiteral("ahliWaris"), five));
+        QCOMPARE(form.groupItems(kGroupRow)->rowCount(), 3);
+        QVERIFY(form.setGroupValues(QStringLiteral("ahliWaris"), {}));
+        QCOMPARE(form.groupItems(kGroupRow)->rowCount(), 1);
+        form.clear();
+        QCOMPARE(form.rowCount(), 0);
+    }
+
     void groupsStartWithTheirMinimum()
     {
         FormModel form;
@@ -161,6 +188,29 @@ private Q_SLOTS:
         form.clear();
         QVERIFY(form.summary().isEmpty());
         QVERIFY(form.values().isEmpty());
+    }
+
+    void amountsAreWrittenTheIndonesianWay()
+    {
+        FormModel form;
+        form.setSchema(QJsonDocument::fromJson(R"([
+            {"key":"penghasilan","label":"Penghasilan per bulan","type":"number","format":"rupiah","required":true},
+            {"key":"tamu","label":"Perkiraan jumlah tamu","type":"number","format":"number"},
+            {"key":"nomorKk","label":"Nomor Kartu Keluarga","type":"number"}])")
+                           .array());
+        // The form says what to type; the review writes the amount as letters do.
+        QCOMPARE(form.data(form.index(0), FormModel::LabelRole).toString(), QStringLiteral("Penghasilan per bulan (Rp)"));
+        QCOMPARE(form.data(form.index(0), FormModel::ReviewLabelRole).toString(), QStringLiteral("Penghasilan per bulan"));
+        form.setValue(0, QStringLiteral("900000"));
+        form.setValue(1, QStringLiteral("1500"));
+        form.setValue(2, QStringLiteral("3521110101080001"));
+        const QList<kiosk::ReviewLine> lines = form.summary();
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0).value, QStringLiteral("Rp900.000"));
+        QCOMPARE(lines.at(1).value, QStringLiteral("1.500"));
+        QCOMPARE(lines.at(2).value, QStringLiteral("3521110101080001"));
+        // The backend receives the digits as typed.
+        QCOMPARE(form.values().value(QStringLiteral("penghasilan")).toString(), QStringLiteral("900000"));
     }
 };
 

@@ -248,6 +248,44 @@ private Q_SLOTS:
         QCOMPARE(kecNomor.office, QStringLiteral("352111"));
     }
 
+    void amountsOnTheLetterAreRupiah()
+    {
+        const auto catalog = ServiceCatalog::builtIn().value();
+        const auto office = OfficeDirectory::builtIn().value().desa(kDesa).value();
+        RequestRecord r;
+        r.registrationNumber = QStringLiteral("RP-1");
+        r.level = ServiceLevel::Desa;
+        r.serviceCode = QStringLiteral("SKTM");
+        r.name = QStringLiteral("Siti Aminah");
+        r.nik = kNik;
+        r.purpose = QStringLiteral("Keringanan biaya sekolah");
+        r.fields = QJsonObject {{QStringLiteral("pekerjaan"), QStringLiteral("Buruh tani")},
+            {QStringLiteral("penghasilan"), QStringLiteral("900000")}, {QStringLiteral("jumlahTanggungan"), QStringLiteral("3")},
+            {QStringLiteral("peruntukan"), QStringLiteral("Bantuan sosial")}};
+        const auto service = catalog.service(r.serviceCode).value();
+        const LetterContent c = composeLetter(r, service, service.letter, office, QDate(2026, 12, 17));
+        const QString text = canonicalLetterText(c);
+        QVERIFY2(text.contains(QStringLiteral("\nPenghasilan per bulan: Rp900.000\n")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("\nJumlah tanggungan keluarga: 3\n")));
+        QVERIFY(text.contains(QStringLiteral(", 17 Desember 2026\n")));
+        QVERIFY(!text.contains(QStringLiteral("900000")));
+        // A kecamatan letter's capital of ten million and an identifier typed as a number.
+        r.serviceCode = QStringLiteral("USAHA");
+        r.fields = QJsonObject {{QStringLiteral("modal"), QStringLiteral("10000000")}};
+        const auto usaha = catalog.service(r.serviceCode).value();
+        QVERIFY(canonicalLetterText(composeLetter(r, usaha, usaha.letter, office, QDate(2026, 12, 17)))
+                    .contains(QStringLiteral("\nPerkiraan modal usaha: Rp10.000.000\n")));
+
+        // On paper, as the citizen reads it.
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        const QString path = m_dir.filePath(QStringLiteral("rupiah.pdf"));
+        QVERIFY(LetterRenderer().renderToFile(c, path));
+        const QString printed = pdfText(path);
+        QVERIFY2(printed.contains(QStringLiteral("Rp900.000")), qPrintable(printed));
+        QVERIFY(!printed.contains(QStringLiteral("900000")));
+    }
+
     void paperF4DefaultA4Option()
     {
         LetterContent c;
@@ -267,7 +305,7 @@ private Q_SLOTS:
     {
         requirePoppler({"pdftoppm"});
         const auto backend = sealingBackend(m_dir, QStringLiteral("workflow"));
-        auto &[store, catalog, offices, renderer, seals, workflow] = *backend;
+        auto &[store, catalog, offices, renderer, seals, workflow, documents] = *backend;
         const int year = QDate::currentDate().year();
         const auto approve = [&](const QString &reg, const QString &service, ServiceLevel level) {
             if (!store->insertRequest(makeRequest(reg, service, level)))
@@ -298,7 +336,7 @@ private Q_SLOTS:
     {
         requirePoppler({"pdftoppm", "pdftotext"});
         const auto backend = sealingBackend(m_dir, QStringLiteral("delegate"));
-        auto &[store, catalog, offices, renderer, seals, workflow] = *backend;
+        auto &[store, catalog, offices, renderer, seals, workflow, documents] = *backend;
         const auto officer = [&](Role role, const QString &username, const QString &name) {
             OfficerRecord o {0, username, name, role, kDesa, QStringLiteral("unused"), 0, {}, true, {}, {}};
             o.id = store->insertOfficer(o).value();

@@ -1,5 +1,6 @@
 // The /api/v1 bodies that both sides parse in server-link/protocol: catalog, heartbeat, changes page,
 // the transient-status rule, and the one QR encoder of tickets and seals.
+#include "documentupload.h"
 #include "protocol.h"
 #include "qrcode.h"
 #include "staffcard.h"
@@ -7,6 +8,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTest>
+#include <functional>
 
 using namespace serverlink;
 
@@ -37,6 +39,42 @@ class TestProtocol : public QObject
     }
 
 private Q_SLOTS:
+    void contentRangesOfPageUploads_data()
+    {
+        // An independent table of RFC 9110 byte ranges as the upload route takes them (-1: refused).
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<qint64>("start");
+        QTest::addColumn<qint64>("end");
+        QTest::addColumn<qint64>("total");
+        QTest::newRow("first chunk") << QByteArray("bytes 0-65535/150000") << qint64(0) << qint64(65535) << qint64(150000);
+        QTest::newRow("last chunk") << QByteArray("bytes 131072-149999/150000") << qint64(131072) << qint64(149999) << qint64(150000);
+        QTest::newRow("one byte") << QByteArray("bytes 0-0/1") << qint64(0) << qint64(0) << qint64(1);
+        QTest::newRow("largest page") << QByteArray("bytes 1048575-1048575/1048576") << qint64(1048575) << qint64(1048575)
+                                      << qint64(1048576);
+        for (const char *refused : {"bytes 0-1/1048577", "bytes 10-5/150000", "bytes 0-150000/150000", "bytes */150000", "bytes 0-9/*",
+                 "bytes 00-9/150000", "bytes -1-9/150000", "bytes +0-9/150000", "bytes 0-9/150000 ", " bytes 0-9/150000",
+                 "bytes  0-9/150000", "Bytes 0-9/150000", "items 0-9/150000", "bytes 0-9", "bytes 0-9/0", "bytes 0x0-9/150000",
+                 "bytes 0-9/15e4", "bytes 0-99999999999999999999/1", "bytes 0-9/150000/1", "bytes 0--9/150000", ""})
+            QTest::newRow(refused) << QByteArray(refused) << qint64(-1) << qint64(-1) << qint64(-1);
+    }
+
+    void contentRangesOfPageUploads()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(qint64, start);
+        QFETCH(qint64, end);
+        QFETCH(qint64, total);
+        const auto range = serverlink::ContentRange::parse(header);
+        if (start < 0) {
+            QVERIFY(!range);
+            return;
+        }
+        QVERIFY(range);
+        QCOMPARE(*range, (serverlink::ContentRange {start, end, total}));
+        QCOMPARE(range->toHeader(), header);
+        QCOMPARE(serverlink::ContentRange::of(start, end - start + 1, total), *range);
+    }
+
     void requestLifeBodiesRoundTrip()
     {
         const DocumentRef page {
@@ -183,6 +221,9 @@ private Q_SLOTS:
         QTest::newRow("field without key") << oneService(QByteArray(good).replace(R"("key":"k",)", ""));
         QTest::newRow("no requirements") << oneService(QByteArray(good).replace(R"(,"requirements":[])", ""));
         QTest::newRow("code twice") << oneService(good + "," + good);
+        QTest::newRow("holiday without name") << QByteArray(oneService(good)).replace("]}", R"(],"holidays":[{"date":"2026-12-25"}]})");
+        QTest::newRow("holiday with a bad date")
+            << QByteArray(oneService(good)).replace("]}", R"(],"holidays":[{"date":"25-12-2026","name":"Natal"}]})");
     }
 
     void malformedCatalogsRefused()
@@ -191,6 +232,22 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!Catalog::fromJson(json, &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void catalogCarriesHolidaysAndFormats()
+    {
+        auto catalog = Catalog::fromJson(builtInCatalog());
+        QVERIFY(catalog);
+        QVERIFY(catalog->holidays.isEmpty());
+        const auto sktm = catalog->service(QStringLiteral("SKTM"));
+        QCOMPARE(sktm->fieldFormat(QStringLiteral("penghasilan")), idformat::ValueFormat::Rupiah);
+        QCOMPARE(sktm->fieldFormat(QStringLiteral("jumlahTanggungan")), idformat::ValueFormat::Number);
+        QCOMPARE(catalog->service(QStringLiteral("PERNYATAAN_MISKIN_PBI"))->fieldFormat(QStringLiteral("nomorKk")),
+            idformat::ValueFormat::AsTyped);
+        catalog->holidays = {{QDate(2026, 12, 24), QStringLiteral("Cuti bersama Natal")}, {QDate(2026, 12, 25), QStringLiteral("Natal")}};
+        const auto again = Catalog::fromJson(catalog->toJson());
+        QVERIFY(again);
+        QCOMPARE(again->holidays, catalog->holidays);
     }
 
     void heartbeatRoundTrips()
@@ -437,6 +494,103 @@ private Q_SLOTS:
         QVERIFY(qr->dark(0, 0));
         QVERIFY(QrCode::encode(QStringLiteral("Surat untuk Bu Siti — ✓")));
         QVERIFY(!QrCode::encode(QString(8000, QLatin1Char('A'))));
+    }
+
+    void surveyProfileIsTheAppendixOfPermenPan14_2017()
+    {
+        // Written down from the appendix's respondent profile (umur grouped, the village's occupations added), apart
+        // from the table in protocol.cpp.
+        const QList<QPair<QString, QStringList>> oracle {
+            {QStringLiteral("age"),
+                {QStringLiteral("under_20"), QStringLiteral("20_29"), QStringLiteral("30_39"), QStringLiteral("40_49"),
+                    QStringLiteral("50_59"), QStringLiteral("60_plus")}},
+            {QStringLiteral("gender"), {QStringLiteral("male"), QStringLiteral("female")}},
+            {QStringLiteral("education"),
+                {QStringLiteral("sd"), QStringLiteral("smp"), QStringLiteral("sma"), QStringLiteral("diploma"), QStringLiteral("s1"),
+                    QStringLiteral("s2")}},
+            {QStringLiteral("occupation"),
+                {QStringLiteral("pns"), QStringLiteral("tni"), QStringLiteral("polri"), QStringLiteral("swasta"),
+                    QStringLiteral("wirausaha"), QStringLiteral("petani"), QStringLiteral("pelajar"), QStringLiteral("lainnya")}},
+        };
+        const auto &questions = serverlink::surveyProfileQuestions();
+        QCOMPARE(questions.size(), oracle.size());
+        for (int i = 0; i < oracle.size(); ++i) {
+            QCOMPARE(QString::fromLatin1(questions.at(i).key), oracle.at(i).first);
+            QStringList wires;
+            for (const serverlink::WireChoice &c : questions.at(i).choices) {
+                wires << QString::fromLatin1(c.wire);
+                QVERIFY(!QString::fromUtf8(c.label).isEmpty());
+            }
+            QCOMPARE(wires, oracle.at(i).second);
+        }
+        QVERIFY(serverlink::surveyProfileLabel(QStringLiteral("gender"), QStringLiteral("sd")).isEmpty());
+    }
+
+    void surveyBodiesOldAndNew_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("accepted");
+        const QByteArray head
+            = "{\"id\":\"7d2f3c1e-survey-0001\",\"serviceCode\":\"SKTM\",\"answers\":[4,3,4,4,3,4,4,2,3],\"at\":\"2026-11-23T10:00:00Z\"";
+        QTest::newRow("before #13") << head + "}" << true;
+        QTest::newRow("profile and suggestion")
+            << head + ",\"profile\":{\"age\":\"30_39\",\"occupation\":\"petani\"},\"suggestion\":\"Kipas angin\"}" << true;
+        QTest::newRow("empty profile") << head + ",\"profile\":{}}" << true;
+        QTest::newRow("unknown answer") << head + ",\"profile\":{\"age\":\"17\"}}" << false;
+        QTest::newRow("unknown question") << head + ",\"profile\":{\"hobby\":\"petani\"}}" << false;
+        QTest::newRow("profile not an object") << head + ",\"profile\":[\"30_39\"]}" << false;
+        QTest::newRow("suggestion not text") << head + ",\"suggestion\":5}" << false;
+        QTest::newRow("suggestion too long") << head + ",\"suggestion\":\"" + QByteArray(501, 'x') + "\"}" << false;
+    }
+    void surveyBodiesOldAndNew()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, accepted);
+        const auto survey = serverlink::SurveyResponse::fromJson(body);
+        QCOMPARE(bool(survey), accepted);
+        if (survey) {
+            const auto again = serverlink::SurveyResponse::fromJson(survey->toJson());
+            QVERIFY(again);
+            QCOMPARE(again->profile, survey->profile);
+            QCOMPARE(again->suggestion, survey->suggestion);
+        }
+    }
+
+    void complaintBodiesAndSlipQr()
+    {
+        serverlink::ComplaintBody c;
+        c.id = QStringLiteral("5b1c7a2e-complaint-0001");
+        c.number = QStringLiteral("PGD-7K2M9-QX4TB");
+        c.tokenSha256 = QString(64, QLatin1Char('0'));
+        c.category = QStringLiteral("biaya");
+        c.text = QStringLiteral("  Diminta uang rokok.  ");
+        c.phone = QStringLiteral("0812-3456-7890");
+        c.at = QDateTime(QDate(2026, 11, 24), QTime(3, 0, 0, 250), Qt::UTC);
+        const auto parsed = serverlink::ComplaintBody::fromJson(c.toJson());
+        QVERIFY(parsed);
+        QCOMPARE(parsed->text, QStringLiteral("Diminta uang rokok."));
+        QCOMPARE(parsed->phone, QStringLiteral("+6281234567890"));
+        QCOMPARE(parsed->at, c.at);
+        QVERIFY(!c.toJson().contains("nik"));
+        QCOMPARE(*serverlink::ComplaintBody::fromJson(parsed->toJson()), *parsed);
+        for (const auto &bad :
+            {std::function<void(serverlink::ComplaintBody &)>([](auto &b) { b.number = QStringLiteral("PGD-IIIII-00000"); }),
+                std::function<void(serverlink::ComplaintBody &)>([](auto &b) { b.category = QStringLiteral("cuaca"); }),
+                std::function<void(serverlink::ComplaintBody &)>([](auto &b) { b.text = QStringLiteral("   "); }),
+                std::function<void(serverlink::ComplaintBody &)>(
+                    [](auto &b) { b.text = QString(serverlink::ComplaintBody::kMaxTextLength + 1, QLatin1Char('x')); }),
+                std::function<void(serverlink::ComplaintBody &)>([](auto &b) { b.nik = QStringLiteral("12345"); }),
+                std::function<void(serverlink::ComplaintBody &)>([](auto &b) { b.phone = QStringLiteral("12"); }),
+                std::function<void(serverlink::ComplaintBody &)>([](auto &b) { b.tokenSha256 = QStringLiteral("abc"); })}) {
+            serverlink::ComplaintBody b = *parsed;
+            bad(b);
+            QVERIFY2(!serverlink::ComplaintBody::fromJson(b.toJson()), b.toJson().constData());
+        }
+        const QString qr = serverlink::complaintqr::encode(c.number, QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA"));
+        QVERIFY(qr.startsWith(QLatin1String("ADPGD1:")));
+        QCOMPARE(serverlink::complaintqr::decode(qr)->first, c.number);
+        QVERIFY(!serverlink::complaintqr::decode(QStringLiteral("ADPGD1:PGD-7K2M9-QX4TB.short")));
+        QVERIFY(!serverlink::complaintqr::decode(QStringLiteral("ADT1:AAAAAAAAAAAAAAAAAAAAAA")));
     }
 };
 

@@ -8,8 +8,10 @@
 #include "../tools/testbackend.h"
 #include "../tools/threadspy.h"
 #include "config.h"
+#include "documentstore.h"
 #include "linkclient.h"
 #include "outbox.h"
+#include "requestchanges.h"
 #include "store.h"
 #include "syncservice.h"
 
@@ -179,6 +181,24 @@ class TestSyncFaults : public QObject
     {
         QSqlQuery q(m_store->connection());
         QVERIFY(q.exec(QStringLiteral("UPDATE requests SET next_attempt_at = NULL")));
+    }
+
+    void stopSync()
+    {
+        m_sync->abortNetwork();
+        m_thread->quit();
+        m_thread->wait();
+        m_thread.reset();
+        m_sync = nullptr;
+    }
+
+    QList<ScriptedPeer::Request> seenAt(const QByteArray &suffix) const
+    {
+        QList<ScriptedPeer::Request> out;
+        for (const ScriptedPeer::Request &r : std::as_const(m_peer->seen))
+            if (r.path.endsWith(suffix))
+                out.append(r);
+        return out;
     }
 
 private Q_SLOTS:
@@ -647,6 +667,211 @@ private Q_SLOTS:
                 keys.append(r.headers.value("idempotency-key"));
         QCOMPARE(keys.size(), 2);
         QCOMPARE(keys.at(0), keys.at(1));
+    }
+
+    void changesDeliveredOnceAcrossACutAndARestart()
+    {
+        // The backend gets the cancellation and the revision but the answers are cut; the kiosk restarts; the same
+        // bodies go again with the same keys (the backend answers them from its idempotency record), and never again.
+        auto changes = std::make_unique<RequestChanges>(*m_store, m_key);
+        serverlink::CancelBody cancel;
+        cancel.registrationNumber = QStringLiteral("7KQ2M-X9D4P");
+        cancel.proof.statusToken = QStringLiteral("token-of-the-ticket");
+        cancel.at = QDateTime::currentDateTimeUtc();
+        QVERIFY(changes->enqueueCancel(cancel));
+        serverlink::RequestRevision revision;
+        revision.registrationNumber = QStringLiteral("8ABCD-EFGH1");
+        revision.baseVersion = 1;
+        revision.name = kName;
+        revision.address = QStringLiteral("Dusun Krajan RT 01/RW 02");
+        revision.purpose = QStringLiteral("Uji");
+        revision.proof.nik = kNik;
+        revision.submittedAt = QDateTime::currentDateTimeUtc();
+        const QList<kiosk::CapturedPage> pages {{0, QStringLiteral("Fotokopi KTP"), QByteArray(2000, 'j')}};
+        const QList<serverlink::DocumentRef> refs = DocumentStore::describe(pages);
+        revision.documents = refs;
+        QVERIFY(changes->enqueueRevision(revision, pages, refs));
+        QCOMPARE(changes->depth(), 2);
+        // Sealed at rest: neither the NIK given as proof nor the ticket's token is in the store's files in clear.
+        for (const QString &file : {QStringLiteral("kiosk.sqlite"), QStringLiteral("kiosk.sqlite-wal")}) {
+            QFile f(m_data->filePath(file));
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            QVERIFY(!bytes.contains(kNik.toLatin1()));
+            QVERIFY(!bytes.contains("token-of-the-ticket"));
+        }
+        QVERIFY(DocumentStore(*m_store, m_key).uploadsDue().isEmpty());
+
+        bool cut = true;
+        m_peer->script = [&cut](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (cut && (r.path.endsWith("/cancel") || r.path.endsWith("/revisions")))
+                return {{}, true};
+            if (r.path.endsWith("/cancel") || r.path.endsWith("/revisions"))
+                return {ScriptedPeer::http(200, R"({"registrationNumber":"x","stage":"CANCELLED"})")};
+            return defaultReply(r);
+        };
+        startSync();
+        QVERIFY(round());
+        QVERIFY(!m_lastProblem.isEmpty());
+        QCOMPARE(changes->depth(), 2);
+        stopSync();
+
+        // The kiosk restarts: a new store instance on the same files, due again at once, now answered.
+        changes.reset();
+        m_outbox.reset();
+        m_store = std::make_unique<KioskStore>();
+        QVERIFY(m_store->open(m_data->filePath(QStringLiteral("kiosk.sqlite"))));
+        m_outbox = std::make_unique<OutboxRepository>(*m_store, m_key);
+        changes = std::make_unique<RequestChanges>(*m_store, m_key);
+        QVERIFY(changes->retryWaitingNow());
+        cut = false;
+        startSync();
+        QVERIFY(round());
+        QCOMPARE(changes->depth(), 0);
+        const auto posts = [this] {
+            return std::count_if(
+                m_peer->seen.cbegin(), m_peer->seen.cend(), [](const ScriptedPeer::Request &r) { return r.method == "POST"; });
+        };
+        const auto sentBefore = posts();
+        QVERIFY(round());
+        // Nothing is sent again once the backend answered.
+        QCOMPARE(posts(), sentBefore);
+        const auto cancels = seenAt("/requests/7KQ2M-X9D4P/cancel");
+        const auto revisions = seenAt("/requests/8ABCD-EFGH1/revisions");
+        // The cancellation went more than once (the cut, curl's own retry of a dead reused connection, then answered),
+        // every time with the same key and bytes; the revision, waiting behind the cut, once.
+        QVERIFY(cancels.size() >= 2);
+        QCOMPARE(revisions.size(), 1);
+        for (const ScriptedPeer::Request &sent : cancels) {
+            QCOMPARE(sent.headers.value("idempotency-key"), cancels.first().headers.value("idempotency-key"));
+            QCOMPARE(sent.body, cancels.first().body);
+        }
+        const auto parsed = serverlink::RequestRevision::fromJson(revisions.last().body);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->proof.nik, kNik);
+        QCOMPARE(changes->latest(QStringLiteral("7KQ2M-X9D4P"))->delivered, true);
+        // The revision's new page may be uploaded now; the proof left the kiosk with the delivery.
+        QCOMPARE(DocumentStore(*m_store, m_key).uploadsDue().size(), 1);
+        QSqlQuery q(m_store->connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM request_changes WHERE sealed IS NOT NULL")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+    }
+
+    void refusedChangeIsParkedWithItsReason()
+    {
+        RequestChanges changes(*m_store, m_key);
+        serverlink::CancelBody cancel;
+        cancel.registrationNumber = QStringLiteral("7KQ2M-X9D4P");
+        cancel.proof.statusToken = QStringLiteral("token-of-the-ticket");
+        cancel.at = QDateTime::currentDateTimeUtc();
+        QVERIFY(changes.enqueueCancel(cancel));
+        m_peer->script = [](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (r.path.endsWith("/cancel"))
+                return {ScriptedPeer::http(409, R"({"error":"too_late","message":"Petugas sudah memeriksa permohonan ini."})")};
+            return defaultReply(r);
+        };
+        startSync();
+        QVERIFY(round());
+        QVERIFY(round());
+        QCOMPARE(seenAt("/cancel").size(), 1);
+        const auto state = changes.latest(QStringLiteral("7KQ2M-X9D4P"));
+        QVERIFY(state);
+        QVERIFY(!state->delivered);
+        QVERIFY2(state->parkedReason.contains(QStringLiteral("Petugas sudah memeriksa")), qPrintable(state->parkedReason));
+        QCOMPARE(changes.depth(), 1);
+    }
+
+    /// A request with one page of `size` bytes, enqueued; returns the page.
+    StoredPage enqueueWithPage(qsizetype size)
+    {
+        NewRequest r;
+        r.serviceCode = QStringLiteral("SKTM");
+        r.nik = kNik;
+        r.name = kName;
+        r.address = QStringLiteral("Dusun Krajan RT 01/RW 02");
+        r.purpose = QStringLiteral("Uji");
+        r.documents.append({0, QStringLiteral("Fotokopi KTP"), QByteArray(size, 'p')});
+        const auto q = m_outbox->enqueue(r);
+        if (!q)
+            return {};
+        return DocumentStore(*m_store, m_key).pages(q->registrationNumber).value(0);
+    }
+
+    static QList<QByteArray> pageCalls(const QList<ScriptedPeer::Request> &seen)
+    {
+        QList<QByteArray> calls;
+        for (const ScriptedPeer::Request &r : seen)
+            if (r.path.contains("/documents/"))
+                calls.append(r.method + ' ' + r.headers.value("content-range"));
+        return calls;
+    }
+
+    void lostChunkAnswerResumesAtTheBackendsOffset()
+    {
+        // The first chunk arrives but its answer is lost: the next round asks the offset (HEAD) and goes on
+        // from there, never from the start.
+        const StoredPage page = enqueueWithPage(100000);
+        QVERIFY(!page.ref.pageId.isEmpty());
+        auto puts = std::make_shared<int>(0);
+        m_peer->script = [puts](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (!r.path.contains("/documents/"))
+                return defaultReply(r);
+            if (r.method == "HEAD")
+                return {ScriptedPeer::http(200, {}, {"Upload-Offset: 65536"})};
+            // No answer at all (a timeout, not a closed connection, which curl would retry by itself).
+            if (++*puts == 1)
+                return {{}, false, true};
+            const qint64 end = r.headers.value("content-range").split('-').value(1).split('/').value(0).toLongLong();
+            return {ScriptedPeer::http(200,
+                QByteArray(R"({"pageId":"x","offset":)") + QByteArray::number(end + 1) + R"(,"size":100000,"complete":)"
+                    + (end + 1 == 100000 ? "true" : "false") + "}",
+                {"Upload-Offset: " + QByteArray::number(end + 1)})};
+        };
+        serverlink::LinkOptions link;
+        link.requestTimeoutMs = 2000;
+        startSync(link);
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.contains(QStringLiteral("Halaman dokumen belum terkirim")), qPrintable(m_lastProblem));
+        QCOMPARE(DocumentStore(*m_store, m_key).pages(page.registrationNumber).value(0).uploadedBytes, 0);
+        QVERIFY(round());
+        QCOMPARE(pageCalls(m_peer->seen), (QList<QByteArray> {"PUT bytes 0-65535/100000", "HEAD ", "PUT bytes 65536-99999/100000"}));
+        QVERIFY(DocumentStore(*m_store, m_key).pages(page.registrationNumber).value(0).delivered);
+        QCOMPARE(DocumentStore(*m_store, m_key).pendingCount(), 0);
+        QCOMPARE(m_outbox->stats().pagesPending, 0);
+    }
+
+    void pageRefusedByTheBackendIsSentAgainFromTheStart()
+    {
+        // The backend throws the page away once (its bytes did not match the ref): the kiosk starts it again
+        // from 0, says why, and the second upload completes.
+        const StoredPage page = enqueueWithPage(100000);
+        QVERIFY(!page.ref.pageId.isEmpty());
+        QCOMPARE(m_outbox->stats().pagesPending, 1);
+        auto refused = std::make_shared<bool>(false);
+        m_peer->script = [refused](const ScriptedPeer::Request &r) -> ScriptedPeer::Reply {
+            if (!r.path.contains("/documents/"))
+                return defaultReply(r);
+            const qint64 end = r.headers.value("content-range").split('-').value(1).split('/').value(0).toLongLong();
+            if (end + 1 == 100000 && !*refused) {
+                *refused = true;
+                return {ScriptedPeer::http(
+                    422, R"({"error":"checksum_mismatch","message":"SHA-256 tidak cocok","offset":0})", {"Upload-Offset: 0"})};
+            }
+            return {ScriptedPeer::http(200,
+                QByteArray(R"({"pageId":"x","offset":)") + QByteArray::number(end + 1) + R"(,"size":100000,"complete":)"
+                    + (end + 1 == 100000 ? "true" : "false") + "}",
+                {"Upload-Offset: " + QByteArray::number(end + 1)})};
+        };
+        startSync();
+        QVERIFY(round());
+        QVERIFY2(m_lastProblem.contains(QStringLiteral("dikirim ulang dari awal: SHA-256 tidak cocok")), qPrintable(m_lastProblem));
+        QVERIFY(allLogs().contains(QStringLiteral("refused, sent again from 0")));
+        QCOMPARE(pageCalls(m_peer->seen),
+            (QList<QByteArray> {
+                "PUT bytes 0-65535/100000", "PUT bytes 65536-99999/100000", "PUT bytes 0-65535/100000", "PUT bytes 65536-99999/100000"}));
+        QVERIFY(DocumentStore(*m_store, m_key).pages(page.registrationNumber).value(0).delivered);
+        QCOMPARE(m_sync->pagesDelivered(), 1);
     }
 
     void unstoredChangeKeepsTheCursor()

@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="id_ID">
 <context>
+    <name>Complaint</name>
+    <message>
+        <source>Pelayanan surat</source>
+        <translation>Letter service</translation>
+    </message>
+    <message>
+        <source>Sikap petugas</source>
+        <translation>Staff behaviour</translation>
+    </message>
+    <message>
+        <source>Pungutan/biaya</source>
+        <translation>Fees / charges</translation>
+    </message>
+    <message>
+        <source>Sarana dan anjungan</source>
+        <translation>Facilities and kiosk</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Diproses</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintAnswerScreen</name>
+    <message>
+        <source>Jawaban pengaduan %1</source>
+        <translation>Answer to complaint %1</translation>
+    </message>
+    <message>
+        <source>Menanyakan ke kantor kecamatan…</source>
+        <translation>Asking the sub-district office…</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>%1, disampaikan %2</source>
+        <translation>%1, filed %2</translation>
+    </message>
+    <message>
+        <source>Jawaban (%1):</source>
+        <translation>Answer (%1):</translation>
+    </message>
+    <message>
+        <source>Belum ada jawaban. Pengaduan Anda sedang ditangani; coba lagi beberapa hari lagi.</source>
+        <translation>No answer yet. Your complaint is being handled; try again in a few days.</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintScreen</name>
+    <message>
+        <source>Pengaduan Anda sudah tercatat</source>
+        <translation>Your complaint has been recorded</translation>
+    </message>
+    <message>
+        <source>Sampaikan pengaduan</source>
+        <translation>File a complaint</translation>
+    </message>
+    <message>
+        <source>Ambil slip pengaduan di bawah layar dan simpan baik-baik.</source>
+        <translation>Take the complaint slip below the screen and keep it safe.</translation>
+    </message>
+    <message>
+        <source>Pengaduan dibaca oleh kasi pelayanan dan camat. NIK dan nomor HP boleh dikosongkan.</source>
+        <translation>Complaints are read by the head of services and the sub-district head. NIK and phone number may be left empty.</translation>
+    </message>
+    <message>
+        <source>Tentang apa?</source>
+        <translation>What is it about?</translation>
+    </message>
+    <message>
+        <source>Isi pengaduan (paling banyak %1 huruf)</source>
+        <translation>Your complaint (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>Terlalu panjang: %1 dari %2 huruf.</source>
+        <translation>Too long: %1 of %2 characters.</translation>
+    </message>
+    <message>
+        <source>NIK (atau pindai KTP); kosongkan untuk mengadu tanpa nama</source>
+        <translation>NIK (or scan your ID card); leave empty to complain anonymously</translation>
+    </message>
+    <message>
+        <source>Nomor HP untuk jawaban lewat SMS</source>
+        <translation>Mobile number for an answer by SMS</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kirim pengaduan</source>
+        <translation>Send complaint</translation>
+    </message>
+    <message>
+        <source>Slip dengan nomor pengaduan dicetak</source>
+        <translation>A slip with the complaint number is printed</translation>
+    </message>
+    <message>
+        <source>Nomor pengaduan</source>
+        <translation>Complaint number</translation>
+    </message>
+    <message>
+        <source>Jawaban dikirim lewat SMS ke nomor HP Anda. Anda juga dapat membacanya dengan memindai kode QR pada slip di anjungan desa mana pun di kecamatan ini.</source>
+        <translation>The answer is sent by SMS to your phone. You can also read it by scanning the QR code on the slip at any village kiosk in this sub-district.</translation>
+    </message>
+    <message>
+        <source>Baca jawabannya nanti dengan memindai kode QR pada slip di anjungan desa mana pun di kecamatan ini.</source>
+        <translation>Read the answer later by scanning the QR code on the slip at any village kiosk in this sub-district.</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+</context>
+<context>
     <name>ConsentScreen</name>
     <message>
         <source>Pemberitahuan data pribadi</source>
@@ -27,6 +160,10 @@
         <source>Setuju dan lanjut</source>
         <translation>I agree, continue</translation>
     </message>
+    <message>
+        <source>Warga sudah menyetujui (pemberitahuan ini sudah dibacakan atau dibaca sendiri oleh warga)</source>
+        <translation>The citizen agreed (this notice was read to them or they read it themselves)</translation>
+    </message>
 </context>
 <context>
     <name>DoneScreen</name>
@@ -47,19 +184,27 @@
         <translation>Registration number: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Langkah berikutnya: serahkan berkas di bawah ini ke petugas kantor desa. Surat diproses sekitar %n hari kerja. Cek status kapan saja dengan memindai kode QR pada tiket.</source>
+        <source>Perkiraan selesai: %1 (%n hari kerja)</source>
         <translation>
-            <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working day. Check the status any time by scanning the QR code on your ticket.</numerusform>
-            <numerusform>Next: hand the documents below to the village office staff. The letter takes about %n working days. Check the status any time by scanning the QR code on your ticket.</numerusform>
+            <numerusform>Expected ready: %1 (%n working day)</numerusform>
+            <numerusform>Expected ready: %1 (%n working days)</numerusform>
         </translation>
     </message>
     <message>
-        <source>Beri penilaian</source>
-        <translation>Rate our service</translation>
+        <source>Langkah berikutnya: bawa berkas bertanda ☐ ke petugas kantor desa. Cek status kapan saja dengan memindai kode QR pada tiket.</source>
+        <translation>Next: bring the documents marked ☐ to the village office staff. Check the status any time by scanning the QR code on your ticket.</translation>
     </message>
     <message>
-        <source>9 pertanyaan singkat</source>
-        <translation>9 short questions</translation>
+        <source>✓ %1: sudah dipindai</source>
+        <translation>✓ %1: captured here</translation>
+    </message>
+    <message>
+        <source>☐ %1: bawa aslinya</source>
+        <translation>☐ %1: bring the original</translation>
+    </message>
+    <message>
+        <source>Jam layanan: %1</source>
+        <translation>Office hours: %1</translation>
     </message>
     <message>
         <source>Selesai</source>
@@ -109,6 +254,57 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Serahkan surat %1</source>
+        <translation>Hand over letter %1</translation>
+    </message>
+    <message>
+        <source>Atas nama %1</source>
+        <translation>In the name of %1</translation>
+    </message>
+    <message>
+        <source>KTP pengambil terpindai: NIK %1</source>
+        <translation>Collector&apos;s KTP scanned: NIK %1</translation>
+    </message>
+    <message>
+        <source>Pindai KTP pengambil, atau ketik NIK-nya di bawah.</source>
+        <translation>Scan the collector&apos;s KTP, or type their NIK below.</translation>
+    </message>
+    <message>
+        <source>Pemohon sendiri</source>
+        <translation>The applicant in person</translation>
+    </message>
+    <message>
+        <source>Diwakilkan</source>
+        <translation>A representative</translation>
+    </message>
+    <message>
+        <source>Nama wakil</source>
+        <translation>Representative&apos;s name</translation>
+    </message>
+    <message>
+        <source>NIK wakil</source>
+        <translation>Representative&apos;s NIK</translation>
+    </message>
+    <message>
+        <source>NIK pemohon</source>
+        <translation>Applicant&apos;s NIK</translation>
+    </message>
+    <message>
+        <source>Hubungan dengan pemohon</source>
+        <translation>Relationship to the applicant</translation>
+    </message>
+    <message>
+        <source>Serahkan dan cetak tanda terima</source>
+        <translation>Hand over and print the receipt</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>HelpNumberPanel</name>
     <message>
         <source>Konsultasi / bantuan petugas</source>
@@ -145,57 +341,6 @@
     <message>
         <source>Selesai</source>
         <translation>Finish</translation>
-    </message>
-</context>
-<context>
-    <name>HandoverDialog</name>
-    <message>
-        <source>Serahkan surat %1</source>
-        <translation>Hand over letter %1</translation>
-    </message>
-    <message>
-        <source>Atas nama %1</source>
-        <translation>In the name of %1</translation>
-    </message>
-    <message>
-        <source>KTP pengambil terpindai: NIK %1</source>
-        <translation>Collector's KTP scanned: NIK %1</translation>
-    </message>
-    <message>
-        <source>Pindai KTP pengambil, atau ketik NIK-nya di bawah.</source>
-        <translation>Scan the collector's KTP, or type their NIK below.</translation>
-    </message>
-    <message>
-        <source>Pemohon sendiri</source>
-        <translation>The applicant in person</translation>
-    </message>
-    <message>
-        <source>Diwakilkan</source>
-        <translation>A representative</translation>
-    </message>
-    <message>
-        <source>Nama wakil</source>
-        <translation>Representative's name</translation>
-    </message>
-    <message>
-        <source>NIK wakil</source>
-        <translation>Representative's NIK</translation>
-    </message>
-    <message>
-        <source>NIK pemohon</source>
-        <translation>Applicant's NIK</translation>
-    </message>
-    <message>
-        <source>Hubungan dengan pemohon</source>
-        <translation>Relationship to the applicant</translation>
-    </message>
-    <message>
-        <source>Serahkan dan cetak tanda terima</source>
-        <translation>Hand over and print the receipt</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -298,6 +443,14 @@
     <message>
         <source>Beranda</source>
         <translation>Home</translation>
+    </message>
+    <message>
+        <source>Diisi petugas</source>
+        <translation>Entered by staff</translation>
+    </message>
+    <message>
+        <source>Meja petugas</source>
+        <translation>Staff desk</translation>
     </message>
 </context>
 <context>
@@ -516,6 +669,13 @@
             <numerusform>%n letters are signed and ready to hand over.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n halaman dokumen belum terkirim ke kecamatan.</source>
+        <translation>
+            <numerusform>%n document page not yet sent to the kecamatan.</numerusform>
+            <numerusform>%n document pages not yet sent to the kecamatan.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Perhatian: %1</source>
         <translation>Attention: %1</translation>
@@ -562,6 +722,42 @@
     <message>
         <source>Ambil %1</source>
         <translation>Pick-up %1</translation>
+    </message>
+    <message>
+        <source>Buat permohonan untuk warga</source>
+        <translation>Enter a request for a citizen</translation>
+    </message>
+    <message>
+        <source>Untuk warga yang tidak bisa memakai anjungan</source>
+        <translation>For a citizen who cannot use the kiosk</translation>
+    </message>
+    <message>
+        <source>Buka permohonan: nomor registrasi, atau pindai kode QR tiket</source>
+        <translation>Open a request: registration number, or scan the ticket's QR code</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Alasan pembatalan (tanpa data pribadi)</source>
+        <translation>Reason for cancelling (no personal data)</translation>
+    </message>
+    <message>
+        <source>Batalkan permohonan</source>
+        <translation>Cancel the request</translation>
+    </message>
+    <message>
+        <source>NIK pemohon (dari KTP warga)</source>
+        <translation>Applicant&apos;s NIK (from the citizen&apos;s ID card)</translation>
+    </message>
+    <message>
+        <source>Perbaiki</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <source>dikembalikan petugas</source>
+        <translation>returned by the officer</translation>
     </message>
 </context>
 <context>
@@ -651,6 +847,113 @@
     </message>
 </context>
 <context>
+    <name>Survey</name>
+    <message>
+        <source>Umur</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>Di bawah 20 tahun</source>
+        <translation>Under 20</translation>
+    </message>
+    <message>
+        <source>20–29 tahun</source>
+        <translation>20–29 years</translation>
+    </message>
+    <message>
+        <source>30–39 tahun</source>
+        <translation>30–39 years</translation>
+    </message>
+    <message>
+        <source>40–49 tahun</source>
+        <translation>40–49 years</translation>
+    </message>
+    <message>
+        <source>50–59 tahun</source>
+        <translation>50–59 years</translation>
+    </message>
+    <message>
+        <source>60 tahun ke atas</source>
+        <translation>60 or older</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Pendidikan terakhir</source>
+        <translation>Highest education</translation>
+    </message>
+    <message>
+        <source>SD ke bawah</source>
+        <translation>Primary school or less</translation>
+    </message>
+    <message>
+        <source>SMP</source>
+        <translation>Junior high school</translation>
+    </message>
+    <message>
+        <source>SMA/SMK</source>
+        <translation>Senior high school</translation>
+    </message>
+    <message>
+        <source>D1–D3</source>
+        <translation>Diploma (D1–D3)</translation>
+    </message>
+    <message>
+        <source>D4/S1</source>
+        <translation>Bachelor (D4/S1)</translation>
+    </message>
+    <message>
+        <source>S2 ke atas</source>
+        <translation>Master's or higher</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>PNS</source>
+        <translation>Civil servant</translation>
+    </message>
+    <message>
+        <source>TNI</source>
+        <translation>Armed forces</translation>
+    </message>
+    <message>
+        <source>Polri</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Pegawai swasta</source>
+        <translation>Private employee</translation>
+    </message>
+    <message>
+        <source>Wirausaha</source>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <source>Petani/nelayan</source>
+        <translation>Farmer / fisher</translation>
+    </message>
+    <message>
+        <source>Pelajar/mahasiswa</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
     <name>SurveyScreen</name>
     <message>
         <source>Bagaimana pelayanan kami?</source>
@@ -687,6 +990,22 @@
     <message>
         <source>%1 dari 9 terjawab</source>
         <translation>%1 of 9 answered</translation>
+    </message>
+    <message>
+        <source>Terima kasih sudah mengambil surat Anda. Petugas menunggu sebentar: penilaian ini milik Anda dan tanpa nama.</source>
+        <translation>Thank you for collecting your letter. The staff will wait a moment: this rating is yours and anonymous.</translation>
+    </message>
+    <message>
+        <source>Tentang Anda (boleh dilewati)</source>
+        <translation>About you (may be skipped)</translation>
+    </message>
+    <message>
+        <source>Saran untuk kami (paling banyak %1 huruf)</source>
+        <translation>Your suggestion (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>Terlalu panjang: %1 dari %2 huruf.</source>
+        <translation>Too long: %1 of %2 characters.</translation>
     </message>
 </context>
 <context>
@@ -821,6 +1140,22 @@
         <source>Ambil nomor antrean untuk bertanya kepada petugas</source>
         <translation>Take a queue number to ask the staff</translation>
     </message>
+    <message>
+        <source>Beri Penilaian</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>Nilai pelayanan kami, tanpa nama</source>
+        <translation>Rate our service, anonymously</translation>
+    </message>
+    <message>
+        <source>Pengaduan</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Sampaikan keluhan; boleh tanpa nama</source>
+        <translation>Tell us what went wrong; anonymous is fine</translation>
+    </message>
 </context>
 <context>
     <name>devices::PayloadClassifier</name>
@@ -846,6 +1181,57 @@
     <message>
         <source>Daftar petugas belum diterima dari kecamatan. Sambungkan anjungan ke jaringan dan tunggu sinkronisasi, lalu coba lagi.</source>
         <translation>The staff list has not arrived from the kecamatan yet. Connect the kiosk to the network, wait for it to sync, then try again.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::ComplaintDesk</name>
+    <message>
+        <source>Pilih jenis pengaduan.</source>
+        <translation>Choose what the complaint is about.</translation>
+    </message>
+    <message>
+        <source>Tuliskan pengaduan Anda.</source>
+        <translation>Write your complaint.</translation>
+    </message>
+    <message>
+        <source>Pengaduan paling banyak %1 huruf. Persingkat tulisan Anda.</source>
+        <translation>A complaint has at most %1 characters. Please shorten it.</translation>
+    </message>
+    <message>
+        <source>Atau kosongkan NIK untuk mengadu tanpa nama.</source>
+        <translation>Or leave the NIK empty to complain anonymously.</translation>
+    </message>
+    <message>
+        <source>Nomor HP tidak dikenali. Tulis seperti 0812xxxxxxxx, atau kosongkan bila tidak perlu SMS.</source>
+        <translation>The phone number is not recognised. Write it like 0812xxxxxxxx, or leave it empty if you need no SMS.</translation>
+    </message>
+    <message>
+        <source>Pengaduan belum tersimpan. Coba sekali lagi; bila tetap gagal, sampaikan kepada petugas.</source>
+        <translation>The complaint was not saved. Try once more; if it still fails, tell the staff.</translation>
+    </message>
+    <message>
+        <source>Anjungan ini belum tersambung ke kantor kecamatan, jadi jawaban belum dapat dibaca di sini. Simpan slip Anda dan tanyakan kepada petugas.</source>
+        <translation>This kiosk is not connected to the sub-district office, so the answer cannot be read here. Keep your slip and ask the staff.</translation>
+    </message>
+    <message>
+        <source>Jawaban kantor kecamatan tidak terbaca. Coba lagi nanti atau tanyakan kepada petugas.</source>
+        <translation>The sub-district office's answer could not be read. Try again later or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Pengaduan ini tidak ditemukan. Bila slip baru saja dicetak, pengaduan mungkin belum terkirim ke kecamatan: coba lagi beberapa saat lagi.</source>
+        <translation>This complaint was not found. If the slip was printed just now, the complaint may not have reached the sub-district yet: try again in a while.</translation>
+    </message>
+    <message>
+        <source>Slip ini dari kecamatan lain. Pindai di anjungan desa di kecamatan tempat Anda mengadu.</source>
+        <translation>This slip is from another sub-district. Scan it at a village kiosk of the sub-district where you complained.</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan belum dapat menjawab sekarang. Coba lagi nanti atau tanyakan kepada petugas.</source>
+        <translation>The sub-district office cannot answer right now. Try again later or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Anjungan sedang tidak tersambung ke kantor kecamatan. Pengaduan Anda tetap tercatat; coba lagi nanti atau tanyakan kepada petugas.</source>
+        <translation>The kiosk is not connected to the sub-district office right now. Your complaint stays recorded; try again later or ask the staff.</translation>
     </message>
 </context>
 <context>
@@ -960,8 +1346,16 @@
         <translation>To check a letter, finish or cancel this step first.</translation>
     </message>
     <message>
-        <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, atau kode QR pada surat.</source>
-        <translation>The scanned code was not recognised. Scan the barcode on your ID card, the QR code on your ticket, or the QR code on a letter.</translation>
+        <source>Untuk membaca jawaban pengaduan, selesaikan dulu atau batalkan langkah ini.</source>
+        <translation>To read a complaint's answer, finish or cancel this step first.</translation>
+    </message>
+    <message>
+        <source>Kode yang dipindai tidak dikenali. Pindai barcode KTP, kode QR pada tiket, pada surat, atau pada slip pengaduan.</source>
+        <translation>The scanned code is not recognised. Scan the barcode of an ID card, or the QR code on a ticket, a letter or a complaint slip.</translation>
+    </message>
+    <message>
+        <source>Kartu petugas tidak dipakai saat mengisi permohonan warga. Pindai KTP warga, atau selesaikan permohonan ini dulu.</source>
+        <translation>A staff card is not used while entering a citizen's request. Scan the citizen's KTP, or finish this request first.</translation>
     </message>
 </context>
 <context>
@@ -1157,15 +1551,15 @@
     </message>
     <message>
         <source>Pindai KTP pengambil atau ketik NIK-nya.</source>
-        <translation>Scan the collector's KTP or type their NIK.</translation>
+        <translation>Scan the collector&apos;s KTP or type their NIK.</translation>
     </message>
     <message>
         <source>Data pemohon surat ini tidak ada lagi di anjungan. Pilih &quot;Diwakilkan&quot; dan catat pengambilnya.</source>
-        <translation>This letter's applicant data is no longer on the kiosk. Choose &quot;A representative&quot; and record who collects it.</translation>
+        <translation>This letter&apos;s applicant data is no longer on the kiosk. Choose &quot;A representative&quot; and record who collects it.</translation>
     </message>
     <message>
         <source>NIK tidak sama dengan NIK pemohon. Bila surat diambil orang lain, pilih &quot;Diwakilkan&quot;.</source>
-        <translation>The NIK is not the applicant's NIK. If someone else collects the letter, choose &quot;A representative&quot;.</translation>
+        <translation>The NIK is not the applicant&apos;s NIK. If someone else collects the letter, choose &quot;A representative&quot;.</translation>
     </message>
     <message>
         <source>Tulis nama wakil yang mengambil surat.</source>
@@ -1173,7 +1567,7 @@
     </message>
     <message>
         <source>Pilih hubungan wakil dengan pemohon.</source>
-        <translation>Choose the representative's relationship to the applicant.</translation>
+        <translation>Choose the representative&apos;s relationship to the applicant.</translation>
     </message>
     <message>
         <source>Surat %1 tercatat sudah diserahkan kepada pemohon. Tanda terima dicetak.</source>
@@ -1181,7 +1575,7 @@
     </message>
     <message>
         <source>Surat %1 tercatat sudah diserahkan kepada wakil pemohon. Tanda terima dicetak.</source>
-        <translation>Letter %1 is recorded as handed over to the applicant's representative. The receipt is printing.</translation>
+        <translation>Letter %1 is recorded as handed over to the applicant&apos;s representative. The receipt is printing.</translation>
     </message>
 </context>
 <context>
@@ -1220,14 +1614,6 @@
     <message>
         <source>Pindai kartu petugas Anda dulu, lalu masukkan PIN.</source>
         <translation>Scan your staff card first, then enter your PIN.</translation>
-    </message>
-    <message>
-        <source>Petugas loket</source>
-        <translation>Counter staff</translation>
-    </message>
-    <message>
-        <source>Petugas loket</source>
-        <translation>Counter staff</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1684,351 @@
     <message>
         <source>Sarana: apakah anjungan dan ruang pelayanan nyaman dan bersih?</source>
         <translation>Facilities: are the kiosk and the service room comfortable and clean?</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsScreen</name>
+    <message>
+        <source>Lewati</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>bawa aslinya ke kantor</source>
+        <translation>bring the original to the office</translation>
+    </message>
+    <message>
+        <source>Pindai</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <source>Lanjut</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>difoto, %1 KB</source>
+        <translation>photographed, %1 KB</translation>
+    </message>
+    <message>
+        <source>bawa aslinya</source>
+        <translation>bring the original</translation>
+    </message>
+    <message>
+        <source>sudah diterima</source>
+        <translation>already received</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::DocumentCapture</name>
+    <message>
+        <source>Tahan dokumen di depan kamera, di atas meja.</source>
+        <translation>Hold the document in front of the camera, over the table.</translation>
+    </message>
+    <message>
+        <source>Dokumen bergerak. Tahan diam sebentar.</source>
+        <translation>The document is moving. Hold it still for a moment.</translation>
+    </message>
+    <message>
+        <source>Kurang tajam. Jauhkan sedikit dokumen dari kamera dan tahan diam.</source>
+        <translation>Not sharp enough. Move the document a little further from the camera and hold it still.</translation>
+    </message>
+    <message>
+        <source>Tahan… dokumen sedang difoto.</source>
+        <translation>Hold it… the document is being photographed.</translation>
+    </message>
+    <message>
+        <source>Dokumen %1 dari %2</source>
+        <translation>Document %1 of %2</translation>
+    </message>
+    <message>
+        <source>Halaman diluruskan, %1 KB.</source>
+        <translation>Page straightened, %1 KB.</translation>
+    </message>
+    <message>
+        <source>Tepi kertas tidak terlihat; seluruh gambar disimpan, %1 KB.</source>
+        <translation>The paper's edges are not visible; the whole picture was kept, %1 KB.</translation>
+    </message>
+    <message>
+        <source>Anjungan ini tidak memiliki kamera dokumen. Sentuh Lewati dan bawa aslinya ke kantor desa.</source>
+        <translation>This kiosk has no document camera. Touch Skip and bring the original to the village office.</translation>
+    </message>
+    <message>
+        <source>Letakkan dokumen di pemindai, tutup, lalu sentuh Pindai.</source>
+        <translation>Place the document on the scanner, close the lid, then touch Scan.</translation>
+    </message>
+    <message>
+        <source>Sedang memindai… jangan buka tutup pemindai.</source>
+        <translation>Scanning… do not open the scanner's lid.</translation>
+    </message>
+    <message>
+        <source>Dokumen sudah difoto. Periksa apakah tulisannya terbaca.</source>
+        <translation>The document has been photographed. Check that the writing is readable.</translation>
+    </message>
+    <message>
+        <source>Kamera dokumen tidak dapat dipakai saat ini. Sentuh Lewati dan bawa aslinya ke kantor desa.</source>
+        <translation>The document camera cannot be used right now. Touch Skip and bring the original to the village office.</translation>
+    </message>
+</context>
+<context>
+    <name>FixScreen</name>
+    <message>
+        <source>Perbaiki permohonan</source>
+        <translation>Fix the request</translation>
+    </message>
+    <message>
+        <source>Catatan petugas:</source>
+        <translation>Officer&apos;s note:</translation>
+    </message>
+    <message>
+        <source>Perlu diperbaiki: %1</source>
+        <translation>To fix: %1</translation>
+    </message>
+    <message>
+        <source>Yang Anda ubah:</source>
+        <translation>What you changed:</translation>
+    </message>
+    <message>
+        <source>Perbaikan diterima</source>
+        <translation>Fix received</translation>
+    </message>
+    <message>
+        <source>Nomor registrasi %1. Perbaikan Anda dikirim ke petugas; struk tanda terima tercetak. Cek status dengan tiket yang sama.</source>
+        <translation>Registration number %1. Your fix goes to the officers; a receipt is printing. Check the status with the same ticket.</translation>
+    </message>
+    <message>
+        <source>Kirim perbaikan</source>
+        <translation>Send the fix</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Periksa</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <source>Foto baru siap dikirim (%1 KB).</source>
+        <translation>New photo ready to send (%1 KB).</translation>
+    </message>
+    <message>
+        <source>Foto ulang, atau bawa aslinya ke kantor desa.</source>
+        <translation>Photograph it again, or bring the original to the village office.</translation>
+    </message>
+    <message>
+        <source>Bawa aslinya ke kantor desa.</source>
+        <translation>Bring the original to the village office.</translation>
+    </message>
+    <message>
+        <source>Foto ulang</source>
+        <translation>Photograph again</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <source>Menanyakan ke kantor kecamatan…</source>
+        <translation>Asking the sub-district office…</translation>
+    </message>
+    <message>
+        <source>Yang perlu diperbaiki:</source>
+        <translation>What needs fixing:</translation>
+    </message>
+    <message>
+        <source>Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket.</source>
+        <translation>To see the officer&apos;s note, type the applicant&apos;s NIK or scan the QR code on the ticket.</translation>
+    </message>
+    <message>
+        <source>NIK pemohon (16 angka)</source>
+        <translation>Applicant&apos;s NIK (16 digits)</translation>
+    </message>
+    <message>
+        <source>Lihat rincian</source>
+        <translation>Show details</translation>
+    </message>
+    <message>
+        <source>Perbaiki permohonan</source>
+        <translation>Fix the request</translation>
+    </message>
+    <message>
+        <source>Batalkan permohonan</source>
+        <translation>Cancel the request</translation>
+    </message>
+    <message>
+        <source>Batalkan permohonan ini? Permohonan yang dibatalkan tidak dapat dilanjutkan; untuk surat yang sama Anda perlu mengajukan lagi.</source>
+        <translation>Cancel this request? A cancelled request cannot continue; for the same letter you will need to apply again.</translation>
+    </message>
+    <message>
+        <source>Ya, batalkan</source>
+        <translation>Yes, cancel</translation>
+    </message>
+    <message>
+        <source>Tidak</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::RequestFix</name>
+    <message>
+        <source>Dokumen %1</source>
+        <translation>Document %1</translation>
+    </message>
+    <message>
+        <source>Periksa lagi kolom yang ditandai merah.</source>
+        <translation>Check the fields marked in red again.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>(kosong)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Belum ada yang diubah. Perbaiki kolom yang diminta petugas.</source>
+        <translation>Nothing has changed yet. Fix the fields the officer asked about.</translation>
+    </message>
+    <message>
+        <source>Maaf, perbaikan belum dapat disimpan. Silakan hubungi petugas.</source>
+        <translation>Sorry, the fix could not be saved. Please contact the staff.</translation>
+    </message>
+    <message>
+        <source>%1: halaman baru difoto (%2 KB)</source>
+        <translation>%1: new page photographed (%2 KB)</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::StatusLookup</name>
+    <message>
+        <source>Permohonan ini sudah dibatalkan.</source>
+        <translation>This request has been cancelled.</translation>
+    </message>
+    <message>
+        <source>NIK tidak cocok dengan permohonan ini. Periksa lagi NIK pemohon.</source>
+        <translation>The NIK does not match this request. Check the applicant&apos;s NIK again.</translation>
+    </message>
+    <message>
+        <source>Nomor registrasi tidak ditemukan. Periksa lagi nomor pada tiket Anda.</source>
+        <translation>Registration number not found. Check the number on your ticket.</translation>
+    </message>
+    <message>
+        <source>Tiket ini tidak dikenal di kecamatan ini. Tanyakan petugas.</source>
+        <translation>This ticket is not known in this sub-district. Ask the staff.</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan tidak dapat dihubungi. Coba lagi sebentar lagi atau tanyakan petugas.</source>
+        <translation>The sub-district office cannot be reached. Try again in a moment or ask the staff.</translation>
+    </message>
+    <message>
+        <source>Permohonan</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>Dokumen %1</source>
+        <translation>Document %1</translation>
+    </message>
+    <message>
+        <source>Pembatalan tidak diterima kantor kecamatan: %1</source>
+        <translation>The sub-district office did not accept the cancellation: %1</translation>
+    </message>
+    <message>
+        <source>Pembatalan tersimpan dan dikirim ke kantor kecamatan saat tersambung.</source>
+        <translation>The cancellation is saved and goes to the sub-district office when connected.</translation>
+    </message>
+    <message>
+        <source>Perbaikan tidak diterima kantor kecamatan: %1</source>
+        <translation>The sub-district office did not accept the fix: %1</translation>
+    </message>
+    <message>
+        <source>Perbaikan Anda tersimpan dan dikirim ke kantor kecamatan saat tersambung.</source>
+        <translation>Your fix is saved and goes to the sub-district office when connected.</translation>
+    </message>
+    <message>
+        <source>Pembatalan tidak tersimpan. Silakan tanyakan petugas.</source>
+        <translation>The cancellation could not be saved. Please ask the staff.</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::RequestDesk</name>
+    <message>
+        <source>Ketik nomor registrasi dari tiket warga, atau pindai kode QR tiketnya.</source>
+        <translation>Type the registration number from the citizen's ticket, or scan its QR code.</translation>
+    </message>
+    <message>
+        <source>Menurut catatan anjungan ini.</source>
+        <translation>According to this kiosk's records.</translation>
+    </message>
+    <message>
+        <source>Permohonan %1 tidak ditemukan di anjungan ini.</source>
+        <translation>Request %1 was not found on this kiosk.</translation>
+    </message>
+    <message>
+        <source>Kode QR ini bukan tiket anjungan.</source>
+        <translation>This QR code is not a kiosk ticket.</translation>
+    </message>
+    <message>
+        <source>Tiket ini bukan dari anjungan ini dan kantor kecamatan tidak terhubung.</source>
+        <translation>This ticket is not from this kiosk and the kecamatan office is not connected.</translation>
+    </message>
+    <message>
+        <source>Menanyakan ke kantor kecamatan…</source>
+        <translation>Asking the kecamatan office…</translation>
+    </message>
+    <message>
+        <source>Belum sampai di kantor kecamatan; menurut catatan anjungan ini.</source>
+        <translation>Not at the kecamatan office yet; according to this kiosk's records.</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan tidak dapat dihubungi; menurut catatan anjungan ini.</source>
+        <translation>The kecamatan office cannot be reached; according to this kiosk's records.</translation>
+    </message>
+    <message>
+        <source>Permohonan tidak ditemukan di kecamatan ini. Periksa lagi nomor registrasinya.</source>
+        <translation>Request not found in this kecamatan. Check the registration number again.</translation>
+    </message>
+    <message>
+        <source>Kantor kecamatan tidak dapat dihubungi. Coba lagi sebentar lagi.</source>
+        <translation>The kecamatan office cannot be reached. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Tuliskan alasan pembatalan dulu.</source>
+        <translation>Write the reason for cancelling first.</translation>
+    </message>
+    <message>
+        <source>Permohonan ini tidak dapat dibatalkan lagi (%1).</source>
+        <translation>This request can no longer be cancelled (%1).</translation>
+    </message>
+    <message>
+        <source>Pembatalan belum dapat disimpan. Coba lagi, atau hubungi teknisi.</source>
+        <translation>The cancellation could not be saved. Try again, or call the technician.</translation>
+    </message>
+    <message>
+        <source>Pembatalan permohonan %1 dicatat dan dikirim ke kantor kecamatan.</source>
+        <translation>The cancellation of request %1 is recorded and sent to the kecamatan office.</translation>
+    </message>
+    <message>
+        <source>NIK tidak cocok dengan pemohon permohonan ini. Periksa KTP warga, atau pindai QR tiketnya.</source>
+        <translation>The NIK does not match this request&apos;s applicant. Check the citizen&apos;s ID card, or scan the ticket&apos;s QR code.</translation>
+    </message>
+    <message>
+        <source>Permohonan ini tidak sedang dikembalikan untuk diperbaiki (%1).</source>
+        <translation>This request is not returned for fixes (%1).</translation>
+    </message>
+    <message>
+        <source>Ketik 16 angka NIK pemohon dari KTP-nya.</source>
+        <translation>Type the applicant&apos;s 16-digit NIK from their ID card.</translation>
     </message>
 </context>
 </TS>

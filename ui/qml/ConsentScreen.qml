@@ -29,6 +29,16 @@ ScreenPage {
                          + "<b>Hak Anda:</b> menanyakan, membetulkan, atau meminta penghapusan data kepada petugas kantor desa.")
             }
         }
+        // Staff entering for a citizen read the notice to them (or let them read it) and confirm their answer here.
+        CheckBox {
+            id: citizenAgreed
+            objectName: "citizenAgreed"
+            visible: VisitFlow.enteredBy.length > 0
+            Layout.fillWidth: true
+            implicitHeight: Theme.touch
+            font.pixelSize: Theme.body
+            text: qsTr("Warga sudah menyetujui (pemberitahuan ini sudah dibacakan atau dibaca sendiri oleh warga)")
+        }
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.gap
@@ -44,6 +54,7 @@ ScreenPage {
                 objectName: "acceptConsent"
                 Layout.fillWidth: true
                 text: qsTr("Setuju dan lanjut")
+                enabled: VisitFlow.enteredBy.length === 0 || citizenAgreed.checked
                 onClicked: VisitFlow.acceptConsent()
             }
         }

@@ -34,30 +34,48 @@ ScreenPage {
                 wrapMode: Text.WordWrap
             }
             Text {
+                objectName: "readyDate"
                 Layout.fillWidth: true
-                text: qsTr("Langkah berikutnya: serahkan berkas di bawah ini ke petugas kantor desa. Surat diproses sekitar %n hari kerja. "
-                           + "Cek status kapan saja dengan memindai kode QR pada tiket.", "", LetterRequest.ticket.estimatedDays)
+                visible: LetterRequest.ticket.readyDate.length > 0
+                text: qsTr("Perkiraan selesai: %1 (%n hari kerja)", "", LetterRequest.ticket.estimatedDays).arg(LetterRequest.ticket.readyDate)
+                font.pixelSize: Theme.body + 4
+                font.bold: true
+                color: Theme.text
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Langkah berikutnya: bawa berkas bertanda ☐ ke petugas kantor desa. "
+                           + "Cek status kapan saja dengan memindai kode QR pada tiket.")
                 font.pixelSize: Theme.body
                 color: Theme.text
                 wrapMode: Text.WordWrap
             }
+            // The same checklist as the printed slip: pages captured here, and what to bring.
             Repeater {
                 model: LetterRequest.ticket.requirements
                 delegate: Text {
                     required property string modelData
+                    required property int index
+                    objectName: "checklist-" + index
                     Layout.fillWidth: true
-                    text: "☐ " + modelData
+                    text: LetterRequest.ticket.captured[index] ? qsTr("✓ %1: sudah dipindai").arg(modelData)
+                                                               : qsTr("☐ %1: bawa aslinya").arg(modelData)
                     font.pixelSize: Theme.body
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
             }
-            RowLayout {
+            Text {
+                objectName: "officeHours"
                 Layout.fillWidth: true
-                spacing: Theme.gap
-                BigButton { objectName: "openSurvey"; Layout.fillWidth: true; primary: false; text: qsTr("Beri penilaian"); detail: qsTr("9 pertanyaan singkat"); onClicked: Survey.open() }
-                BigButton { objectName: "finish"; Layout.fillWidth: true; text: qsTr("Selesai"); onClicked: VisitFlow.goHome() }
+                visible: LetterRequest.ticket.officeHours.length > 0
+                text: qsTr("Jam layanan: %1").arg(LetterRequest.ticket.officeHours)
+                font.pixelSize: Theme.body
+                color: Theme.muted
+                wrapMode: Text.WordWrap
             }
+            BigButton { objectName: "finish"; Layout.fillWidth: true; text: qsTr("Selesai"); onClicked: VisitFlow.goHome() }
         }
     }
 }

@@ -6,6 +6,8 @@ import AnjunganDesa
 ColumnLayout {
     id: group
     property int row: -1
+    // The form the group belongs to: the new request's, or a fix's.
+    property FormModel form: LetterRequest.form
     property string label: ""
     property GroupItemsModel items
     readonly property int count: items ? items.count : 0
@@ -54,7 +56,7 @@ ColumnLayout {
                         primary: false
                         implicitWidth: 200
                         text: qsTr("Hapus")
-                        onClicked: LetterRequest.form.removeItem(group.row, card.index)
+                        onClicked: group.form.removeItem(group.row, card.index)
                     }
                 }
                 Repeater {
@@ -79,7 +81,7 @@ ColumnLayout {
                                 required: true
                                 value: sub.value
                                 error: sub.error
-                                onEdited: (t) => LetterRequest.form.setItemValue(group.row, card.index, sub.key, t)
+                                onEdited: (t) => group.form.setItemValue(group.row, card.index, sub.key, t)
                                 onFocused: (item) => group.focused(item)
                             }
                         }
@@ -90,7 +92,7 @@ ColumnLayout {
                                 options: sub.options
                                 selected: sub.selected
                                 error: sub.error
-                                onChosen: (i) => LetterRequest.form.chooseItemOption(group.row, card.index, sub.key, i)
+                                onChosen: (i) => group.form.chooseItemOption(group.row, card.index, sub.key, i)
                             }
                         }
                     }
@@ -104,7 +106,7 @@ ColumnLayout {
         visible: group.count < group.maxItems
         primary: false
         text: qsTr("+ Tambah orang")
-        onClicked: LetterRequest.form.addItem(group.row)
+        onClicked: group.form.addItem(group.row)
     }
     Text {
         Layout.fillWidth: true

@@ -36,6 +36,15 @@ ApplicationWindow {
                     onPressAndHold: StaffLogin.startWithoutCard()
                 }
             }
+            // Who is entering this request, on every screen of a staff-assisted entry.
+            Text {
+                objectName: "staffEntryBanner"
+                visible: VisitFlow.enteredBy.length > 0
+                text: qsTr("Diisi petugas")
+                color: Theme.inverse
+                font.pixelSize: 20
+                font.bold: true
+            }
             Text {
                 objectName: "outboxIndicator"
                 visible: SyncStatus.outboxDepth > 0 && window.width > 1100
@@ -57,7 +66,7 @@ ApplicationWindow {
             HeaderButton {
                 objectName: "homeButton"
                 visible: VisitFlow.screen !== VisitFlow.Welcome
-                text: qsTr("Beranda")
+                text: VisitFlow.enteredBy.length > 0 ? qsTr("Meja petugas") : qsTr("Beranda")
                 onClicked: VisitFlow.goHome()
             }
         }
@@ -96,6 +105,7 @@ ApplicationWindow {
             case VisitFlow.Identify: return "IdentifyScreen.qml"
             case VisitFlow.Service: return "ServiceScreen.qml"
             case VisitFlow.Form: return "FormScreen.qml"
+            case VisitFlow.Documents: return "DocumentsScreen.qml"
             case VisitFlow.Review: return "ReviewScreen.qml"
             case VisitFlow.Done: return "DoneScreen.qml"
             case VisitFlow.Survey: return "SurveyScreen.qml"
@@ -104,6 +114,9 @@ ApplicationWindow {
             case VisitFlow.Help: return "HelpScreen.qml"
             case VisitFlow.StaffLogin: return "StaffLoginScreen.qml"
             case VisitFlow.Staff: return "StaffScreen.qml"
+            case VisitFlow.Fix: return "FixScreen.qml"
+            case VisitFlow.Complaint: return "ComplaintScreen.qml"
+            case VisitFlow.ComplaintAnswer: return "ComplaintAnswerScreen.qml"
             default: return "WelcomeScreen.qml"
             }
         }

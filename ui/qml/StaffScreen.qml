@@ -9,6 +9,7 @@ ScreenPage {
     readonly property StaffDesk desk: StaffLogin.desk
     title: qsTr("Surat siap dicetak")
     subtitle: qsTr("%n surat sudah ditandatangani dan siap diserahkan.", "", desk ? desk.readyLetterCount : 0)
+              + (SyncStatus.pagesWaiting > 0 ? "\n" + qsTr("%n halaman dokumen belum terkirim ke kecamatan.", "", SyncStatus.pagesWaiting) : "")
               + (SyncStatus.problem.length > 0 ? "\n" + qsTr("Perhatian: %1").arg(SyncStatus.problem) : "")
     // The desk can hold more than one screen (queue, print problems, many letters): it scrolls as one page.
     Flickable {
@@ -37,6 +38,13 @@ ScreenPage {
                     elide: Text.ElideRight
                 }
                 BigButton {
+                    objectName: "enterForCitizen"
+                    implicitWidth: 420
+                    text: qsTr("Buat permohonan untuk warga")
+                    detail: qsTr("Untuk warga yang tidak bisa memakai anjungan")
+                    onClicked: StaffLogin.enterForCitizen()
+                }
+                BigButton {
                     objectName: "staffSignOut"
                     implicitWidth: 200
                     primary: false
@@ -45,6 +53,110 @@ ScreenPage {
                 }
             }
             QueueDeskPanel { Layout.fillWidth: true }
+            // A request opened by its registration number (or its ticket's QR scanned here), withdrawn with a reason.
+            Rectangle {
+                objectName: "requestDeskPanel"
+                Layout.fillWidth: true
+                implicitHeight: requestColumn.implicitHeight + 32
+                color: Theme.surface
+                radius: 12
+                ColumnLayout {
+                    id: requestColumn
+                    anchors.fill: parent
+                    anchors.margins: 16
+                    spacing: 12
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Theme.gap
+                        TextInputField {
+                            id: registrationField
+                            objectName: "openRegistration"
+                            Layout.fillWidth: true
+                            required: true
+                            label: qsTr("Buka permohonan: nomor registrasi, atau pindai kode QR tiket")
+                        }
+                        BigButton {
+                            objectName: "openRequest"
+                            Layout.alignment: Qt.AlignBottom
+                            implicitWidth: 200
+                            text: qsTr("Buka")
+                            enabled: !RequestDesk.busy
+                            onClicked: RequestDesk.openRequest(registrationField.input.text)
+                        }
+                    }
+                    BusyIndicator {
+                        visible: RequestDesk.busy
+                        running: visible
+                    }
+                    Text {
+                        objectName: "openedRequest"
+                        Layout.fillWidth: true
+                        visible: RequestDesk.open
+                        text: RequestDesk.registrationNumber + " · " + RequestDesk.serviceName + "\n" + RequestDesk.maskedName + " · " + RequestDesk.stageLabel
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: Theme.text
+                        wrapMode: Text.WordWrap
+                    }
+                    Text {
+                        objectName: "requestDeskMessage"
+                        Layout.fillWidth: true
+                        visible: text.length > 0
+                        text: RequestDesk.message
+                        font.pixelSize: Theme.body
+                        color: Theme.primary
+                        wrapMode: Text.WordWrap
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: RequestDesk.mayCancel
+                        spacing: Theme.gap
+                        TextInputField {
+                            id: reasonField
+                            objectName: "cancelReason"
+                            Layout.fillWidth: true
+                            required: true
+                            label: qsTr("Alasan pembatalan (tanpa data pribadi)")
+                        }
+                        BigButton {
+                            objectName: "cancelRequest"
+                            Layout.alignment: Qt.AlignBottom
+                            implicitWidth: 300
+                            primary: false
+                            text: qsTr("Batalkan permohonan")
+                            enabled: reasonField.input.text.trim().length > 0
+                            onClicked: if (RequestDesk.cancelRequest(reasonField.input.text)) reasonField.input.text = ""
+                        }
+                    }
+                    // Returned for fixes: staff correct it with the citizen in the same fix screen.
+                    RowLayout {
+                        Layout.fillWidth: true
+                        visible: RequestDesk.mayFix
+                        spacing: Theme.gap
+                        TextInputField {
+                            id: fixNikField
+                            objectName: "fixNik"
+                            Layout.fillWidth: true
+                            visible: RequestDesk.fixNeedsNik
+                            kind: "nik"
+                            required: true
+                            label: qsTr("NIK pemohon (dari KTP warga)")
+                        }
+                        BigButton {
+                            objectName: "fixRequest"
+                            Layout.alignment: Qt.AlignBottom
+                            implicitWidth: 300
+                            text: qsTr("Perbaiki")
+                            detail: qsTr("dikembalikan petugas")
+                            enabled: !RequestDesk.busy && (!RequestDesk.fixNeedsNik || fixNikField.input.text.trim().length === 16)
+                            onClicked: {
+                                RequestDesk.fixRequest(fixNikField.input.text)
+                                fixNikField.input.text = ""
+                            }
+                        }
+                    }
+                }
+            }
             Text {
                 Layout.fillWidth: true
                 visible: text.length > 0

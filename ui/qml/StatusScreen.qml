@@ -24,10 +24,49 @@ ScreenPage {
             }
             BigButton { objectName: "checkStatus"; implicitWidth: 200; text: qsTr("Cek"); onClicked: StatusLookup.check(regField.text) }
         }
+        // A typed number shows the stage only; the applicant's NIK opens the officer's note. Right below the number,
+        // so that the button stays above the on-screen keyboard.
+        ColumnLayout {
+            objectName: "proofPanel"
+            Layout.fillWidth: true
+            visible: StatusLookup.status.needsProof
+            spacing: 8
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                TextField {
+                    id: proofNik
+                    objectName: "proofNikField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touch
+                    font.pixelSize: Theme.body
+                    placeholderText: qsTr("NIK pemohon (16 angka)")
+                    inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                    maximumLength: 16
+                }
+                BigButton {
+                    objectName: "showDetails"
+                    implicitWidth: 240
+                    text: qsTr("Lihat rincian")
+                    enabled: proofNik.text.length === 16
+                    onClicked: { StatusLookup.checkWithNik(StatusLookup.status.registrationNumber, proofNik.text); proofNik.text = ""; Qt.inputMethod.hide() }
+                }
+            }
+            Text { Layout.fillWidth: true; text: qsTr("Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+        }
+        // Asking the kantor kecamatan: never a frozen screen, and an answer (or "offline") within seconds.
+        RowLayout {
+            objectName: "statusBusy"
+            Layout.fillWidth: true
+            visible: StatusLookup.busy
+            spacing: Theme.gap
+            BusyIndicator { running: StatusLookup.busy; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
+            Text { Layout.fillWidth: true; text: qsTr("Menanyakan ke kantor kecamatan…"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+        }
         Text {
             objectName: "statusMessage"
             Layout.fillWidth: true
-            visible: StatusLookup.status.checked && !StatusLookup.status.found
+            visible: StatusLookup.status.checked && StatusLookup.status.message.length > 0
             text: StatusLookup.status.message
             font.pixelSize: Theme.body
             color: Theme.error
@@ -105,7 +144,64 @@ ScreenPage {
                     color: Theme.text
                     wrapMode: Text.WordWrap
                 }
+                Text {
+                    objectName: "fixItems"
+                    Layout.fillWidth: true
+                    visible: StatusLookup.status.fixes.length > 0
+                    text: qsTr("Yang perlu diperbaiki:") + "\n" + StatusLookup.status.fixes
+                    font.pixelSize: Theme.body
+                    color: Theme.error
+                    wrapMode: Text.WordWrap
+                }
                 Text { Layout.fillWidth: true; text: StatusLookup.status.advice; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text {
+                    objectName: "changeNote"
+                    Layout.fillWidth: true
+                    visible: StatusLookup.status.changeNote.length > 0
+                    text: StatusLookup.status.changeNote
+                    font.pixelSize: Theme.body
+                    color: Theme.muted
+                    wrapMode: Text.WordWrap
+                }
+                BigButton {
+                    objectName: "startFix"
+                    visible: StatusLookup.status.mayFix
+                    text: qsTr("Perbaiki permohonan")
+                    onClicked: StatusLookup.startFix()
+                }
+                BigButton {
+                    objectName: "cancelRequest"
+                    visible: StatusLookup.status.mayCancel && !cancelConfirm.visible
+                    text: qsTr("Batalkan permohonan")
+                    onClicked: cancelConfirm.visible = true
+                }
+                Rectangle {
+                    id: cancelConfirm
+                    objectName: "cancelConfirm"
+                    Layout.fillWidth: true
+                    visible: false
+                    implicitHeight: confirmColumn.implicitHeight + 32
+                    radius: 12
+                    color: Theme.surface
+                    border.color: Theme.error
+                    border.width: 2
+                    Connections {
+                        target: StatusLookup
+                        function onStatusChanged() { if (!StatusLookup.status.mayCancel) cancelConfirm.visible = false }
+                    }
+                    ColumnLayout {
+                        id: confirmColumn
+                        anchors.fill: parent
+                        anchors.margins: 16
+                        spacing: 8
+                        Text { Layout.fillWidth: true; text: qsTr("Batalkan permohonan ini? Permohonan yang dibatalkan tidak dapat dilanjutkan; untuk surat yang sama Anda perlu mengajukan lagi."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                        RowLayout {
+                            spacing: Theme.gap
+                            BigButton { objectName: "confirmCancel"; text: qsTr("Ya, batalkan"); onClicked: StatusLookup.cancelRequest() }
+                            BigButton { objectName: "keepRequest"; text: qsTr("Tidak"); onClicked: cancelConfirm.visible = false }
+                        }
+                    }
+                }
                 Text { Layout.fillWidth: true; text: qsTr("Riwayat"); font.pixelSize: Theme.body; font.bold: true; color: Theme.text; topPadding: 12 }
                 Repeater {
                     model: StatusLookup.timeline

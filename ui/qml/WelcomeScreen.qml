@@ -53,6 +53,26 @@ ScreenPage {
                 detail: qsTr("Cara memakai anjungan dan bantuan petugas")
                 onClicked: VisitFlow.openHelp()
             }
+            BigButton {
+                objectName: "openSurvey"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                primary: false
+                iconName: "flower"
+                text: qsTr("Beri Penilaian")
+                detail: qsTr("Nilai pelayanan kami, tanpa nama")
+                onClicked: Survey.open()
+            }
+            BigButton {
+                objectName: "openComplaint"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                primary: false
+                iconName: "stamp"
+                text: qsTr("Pengaduan")
+                detail: qsTr("Sampaikan keluhan; boleh tanpa nama")
+                onClicked: Complaint.open()
+            }
         }
         // The numbers being served now, for a citizen who looks up from the kiosk (only once a call was made).
         Rectangle {

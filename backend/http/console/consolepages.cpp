@@ -1,8 +1,10 @@
 #include "consolepages.h"
 
+#include "console/complaintpages.h"
 #include "console/consoleauth.h"
 #include "console/consoleserver.h"
 #include "console/desapages.h"
+#include "console/fixpages.h"
 #include "console/frontofficepage.h"
 #include "console/leavepages.h"
 #include "console/monitoringpage.h"
@@ -14,16 +16,18 @@
 namespace backend {
 
 void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, OfficeDirectory &offices,
-    Workflow &workflow, int staffPinIterations)
+    Workflow &workflow, int staffPinIterations, DocumentArchive *documents)
 {
     // Registration order is the order of the navigation bar.
     addAuthPages(console, store);
-    addRequestPages(console, store, catalog, workflow);
+    addRequestPages(console, store, catalog, workflow, documents);
+    addFixPages(console, store, catalog, workflow);
     addOfficerPages(console, store, offices);
     addLeavePages(console, store, offices);
     addDesaPages(console, store, offices);
     addFrontOfficePages(console, store, catalog, offices);
     addStaffPages(console, store, offices, staffPinIterations);
+    addComplaintPages(console, store, offices);
     addMonitoringPages(console, store, catalog, offices);
 }
 

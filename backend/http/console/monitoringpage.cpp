@@ -135,6 +135,7 @@ ConsolePageReply renderPage(
     const auto turnaround = monitoring.turnaround(period.start(), period.end());
     const auto breaches = monitoring.slaBreaches();
     const auto ikm = monitoring.ikm(period.start(), period.end());
+    const auto profile = monitoring.surveyProfile(period.start(), period.end());
     const auto beats = store.latestHeartbeats();
     if (!stages)
         return errorReply(stages.error());
@@ -146,6 +147,8 @@ ConsolePageReply renderPage(
         return errorReply(ikm.error());
     if (!beats)
         return errorReply(beats.error());
+    if (!profile)
+        return errorReply(profile.error());
 
     const QString from = period.from.toString(Qt::ISODate), to = period.to.toString(Qt::ISODate);
     const auto csvLink = [&](const QString &tableName) {
@@ -227,6 +230,28 @@ ConsolePageReply renderPage(
             rows << cell(QStringLiteral("U%1 %2").arg(i + 1).arg(unsur.at(i)))
                     + cell(QString::number(result.nrr.at(size_t(i)).toDouble(), 'f', 2));
         body += table({QStringLiteral("Unsur"), QStringLiteral("Nilai rata-rata (1–4)")}, rows, QString());
+    }
+    const SurveyProfileSummary &summary = profile.value();
+    if (summary.respondents > 0) {
+        rows.clear();
+        for (const SurveyProfileSummary::Count &c : summary.counts) {
+            QString question;
+            for (const serverlink::SurveyProfileQuestion &q : serverlink::surveyProfileQuestions())
+                if (c.key == QLatin1String(q.key))
+                    question = QString::fromUtf8(q.label);
+            rows << QStringLiteral("<td>%1</td>").arg(escape(question)) + cell(serverlink::surveyProfileLabel(c.key, c.wire))
+                    + QStringLiteral("<td id=\"profil-%1-%2\">%3</td>").arg(c.key, c.wire).arg(c.count);
+        }
+        body += QStringLiteral("<h3 id=\"profil\">Profil responden</h3><p>Jumlah responden yang memilih tiap jawaban; responden boleh "
+                               "melewati pertanyaan profil.</p>")
+            + table({QStringLiteral("Pertanyaan"), QStringLiteral("Jawaban"), QStringLiteral("Responden")}, rows, QString());
+        rows.clear();
+        for (const SurveyRecord &r : summary.suggestions)
+            rows << cell(console::html::wibTime(r.answeredAt)) + cell(desaName(r.desaCode))
+                    + cell(r.serviceCode.isEmpty() ? QStringLiteral("-") : serviceName(r.serviceCode)) + cell(r.suggestion);
+        body += QStringLiteral("<h3 id=\"saran\">Saran</h3>")
+            + table({QStringLiteral("Waktu"), QStringLiteral("Desa"), QStringLiteral("Layanan"), QStringLiteral("Saran")}, rows,
+                QStringLiteral("Belum ada saran pada periode ini."));
     }
     reply.bodyHtml = body;
     return reply;

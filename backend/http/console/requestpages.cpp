@@ -3,13 +3,17 @@
 #include "backendstore.h"
 #include "console/consoleauth.h"
 #include "console/consoleserver.h"
+#include "console/fixpages.h"
 #include "console/html.h"
+#include "documentarchive.h"
 #include "letterrenderer.h"
 #include "masking.h"
 #include "servicecatalog.h"
 #include "sla.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -75,6 +79,7 @@ struct RequestPages {
     BackendStore &store;
     Workflow &workflow;
     const ServiceCatalog &catalog;
+    DocumentArchive *documents; // null: no page uploads on this server
     QHash<QString, ServiceDetails> services;
     QHash<QString, int> stepDays; // sla::daysByService
     // Steps render and seal letters (QPdfWriter); one officer action at a time keeps that simple and safe.
@@ -88,6 +93,11 @@ struct RequestPages {
     void inbox(const ConsoleRequest &req, ConsoleResponse &res);
     void detail(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
     void letter(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
+    /// Beside each requirement its pages (thumbnail, full size, "Tidak terbaca"), the upload's progress, or
+    /// "dilewati — bawa aslinya"; empty when the request names no pages.
+    QString requirementPages(const RequestRecord &r, const ServiceDetails &service, bool mayReturn) const;
+    /// One page (`path` is "REG/halaman/PAGE"), full size or with ?ukuran=kecil as a thumbnail.
+    void page(const ConsoleRequest &req, const QString &path, ConsoleResponse &res);
     void act(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
     void bulkSignPage(const ConsoleRequest &req, ConsoleResponse &res);
     void bulkSign(const ConsoleRequest &req, ConsoleResponse &res);
@@ -207,10 +217,12 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
     if (!r.nomorSurat.isEmpty())
         data.append(html::cell(QStringLiteral("Nomor surat")) + html::cell(r.nomorSurat));
     QString body = QStringLiteral("<h2>Data permohonan</h2>") + html::table({QStringLiteral("Isian"), QStringLiteral("Nilai")}, data, {});
+    body += requestLifeSection(store, catalog, r);
 
     const QList<OfficerAction> actions = workflow.allowedActions(req.capacities, r);
     const bool documentCheck = actions.contains(OfficerAction::Approve) && isDocumentCheck(r.stage, OfficerAction::Approve);
     body += QStringLiteral("<h2>Persyaratan</h2>");
+    body += requirementPages(r, service, actions.contains(OfficerAction::Return));
     if (service.requirements.isEmpty())
         body += QStringLiteral("<p class=\"kosong\">Layanan ini tidak memiliki daftar persyaratan.</p>");
 
@@ -252,6 +264,10 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
     } else if (documentCheck) {
         body += QStringLiteral("<p>Centang setiap persyaratan yang sudah diperiksa pada formulir di bawah.</p>");
     }
+    if (actions.contains(OfficerAction::Return))
+        forms += QStringLiteral("<p>%1</p>")
+                     .arg(html::link(base + QStringLiteral("/kembalikan"),
+                         QStringLiteral("Kembalikan dengan butir perbaikan (isian atau halaman tertentu)")));
     body += QStringLiteral("<h2>Tindakan</h2>")
         + (forms.isEmpty() ? QStringLiteral("<p class=\"kosong\">Tidak ada langkah untuk Anda pada tahap ini.</p>") : forms);
 
@@ -289,6 +305,84 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
             {QStringLiteral("Waktu"), QStringLiteral("Tahap"), QStringLiteral("Oleh"), QStringLiteral("Peran"), QStringLiteral("Catatan")},
             history, QStringLiteral("Belum ada riwayat."));
     console.sendPage(req, res, {}, QStringLiteral("Permohonan %1").arg(r.registrationNumber), body);
+}
+
+QString RequestPages::requirementPages(const RequestRecord &r, const ServiceDetails &service, bool mayReturn) const
+{
+    const auto pages = documents ? store.documents(r.registrationNumber) : Result<QList<DocumentRecord>>(QList<DocumentRecord>());
+    if (!pages)
+        return QStringLiteral("<p class=\"kosong\">Halaman persyaratan tidak dapat dibaca. Hubungi teknisi.</p>");
+    if (pages.value().isEmpty())
+        return {};
+    // Requirements of the catalog first, then any a page names that the catalog no longer lists.
+    QStringList names = service.requirements;
+    for (const DocumentRecord &d : pages.value())
+        while (d.ref.requirement >= names.size())
+            names.append(d.ref.requirement == names.size() ? d.ref.requirementText : QString());
+    const QString base = QStringLiteral("/permohonan/") + html::urlEncode(r.registrationNumber);
+    QString items;
+    for (int i = 0; i < names.size(); ++i) {
+        QString shown;
+        int number = 0;
+        for (const DocumentRecord &d : pages.value()) {
+            if (d.ref.requirement != i)
+                continue;
+            ++number;
+            const QString alt = QStringLiteral("Halaman %1: %2").arg(number).arg(names.at(i));
+            if (!d.completedAt.isValid()) {
+                const qint64 percent = d.ref.size > 0 ? d.receivedBytes * 100 / d.ref.size : 0;
+                shown += QStringLiteral("<span class=\"dikirim\" data-halaman=\"%1\">%2</span>")
+                             .arg(d.ref.pageId, html::escape(QStringLiteral("%1 sedang dikirim (%2 %)").arg(alt).arg(percent)));
+                continue;
+            }
+            const QString href = base + QStringLiteral("/halaman/") + d.ref.pageId;
+            const QString picture = d.ref.contentType.startsWith(QLatin1String("image/"))
+                ? QStringLiteral("<img src=\"%1?ukuran=kecil\" alt=\"%2\" width=\"160\">").arg(href, html::escape(alt))
+                : html::escape(alt);
+            shown += QStringLiteral("<figure class=\"halaman\" data-halaman=\"%1\"><a href=\"%2\" target=\"_blank\">%3</a>")
+                         .arg(d.ref.pageId, href, picture);
+            if (d.version > 1)
+                shown += QStringLiteral("<figcaption>perbaikan ke-%1</figcaption>").arg(d.version - 1);
+            if (mayReturn)
+                shown += html::link(base + QStringLiteral("/kembalikan?target=document:%1").arg(i), QStringLiteral("Tidak terbaca"));
+            shown += QStringLiteral("</figure>");
+        }
+        if (number == 0 && names.at(i).isEmpty())
+            continue;
+        if (number == 0)
+            shown = QStringLiteral("<span class=\"dilewati\">dilewati — bawa aslinya</span>");
+        items += QStringLiteral("<li data-syarat=\"%1\"><strong>%2</strong> %3</li>").arg(i).arg(html::escape(names.at(i)), shown);
+    }
+    return QStringLiteral("<ul id=\"berkas\" class=\"berkas\">%1</ul>").arg(items);
+}
+
+void RequestPages::page(const ConsoleRequest &req, const QString &path, ConsoleResponse &res)
+{
+    const QString reg = path.section(QLatin1Char('/'), 0, 0);
+    const QString pageId = path.section(QLatin1Char('/'), 2, 2);
+    const auto found = store.request(reg);
+    if (!found || !workflow.inScope(req.capacities, found.value()) || !documents)
+        return console.sendError(req, res, 404, QStringLiteral("Permohonan %1 tidak ditemukan di wilayah kerja Anda.").arg(reg));
+    const auto record = documents->page(found.value().desaCode, reg, pageId);
+    const auto bytes = record ? documents->read(record.value()) : Result<QByteArray>(record.error());
+    if (!bytes)
+        return console.sendError(req, res, 404, QStringLiteral("Halaman ini belum lengkap diterima atau tidak ada."));
+    QByteArray body = bytes.value();
+    QByteArray type = record.value().ref.contentType.toLatin1();
+    if (req.param(QStringLiteral("ukuran")) == QLatin1String("kecil") && type.startsWith("image/")) {
+        QImage image;
+        if (image.loadFromData(bytes.value())) {
+            QBuffer out(&body);
+            body.clear();
+            out.open(QIODevice::WriteOnly);
+            image.scaledToWidth(std::min(image.width(), 320), Qt::SmoothTransformation).save(&out, "JPEG", 80);
+            type = "image/jpeg";
+        }
+    }
+    // Personal data: the console answers everything with Cache-Control: no-store (setSecurityHeaders).
+    res.status = 200;
+    res.setHeader("Content-Disposition", QStringLiteral("inline; filename=\"%1\"").arg(pageId).toUtf8());
+    res.setContent(body, type);
 }
 
 void RequestPages::letter(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res)
@@ -428,10 +522,11 @@ void RequestPages::search(const ConsoleRequest &req, ConsoleResponse &res)
 
 } // namespace
 
-void addRequestPages(ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow)
+void addRequestPages(
+    ConsoleServer &console, BackendStore &store, const ServiceCatalog &catalog, Workflow &workflow, DocumentArchive *documents)
 {
-    auto pages = std::shared_ptr<RequestPages>(
-        new RequestPages {console, store, workflow, catalog, serviceDetails(catalog.document()), sla::daysByService(catalog), {}});
+    auto pages = std::shared_ptr<RequestPages>(new RequestPages {
+        console, store, workflow, catalog, documents, serviceDetails(catalog.document()), sla::daysByService(catalog), {}});
     for (const auto &[code, text] :
         {std::pair {QStringLiteral("setujui"), QStringLiteral("Permohonan diteruskan ke tahap berikutnya.")},
             std::pair {QStringLiteral("kembalikan"), QStringLiteral("Permohonan dikembalikan untuk diperbaiki; pemohon akan diberi tahu.")},
@@ -451,6 +546,9 @@ void addRequestPages(ConsoleServer &console, BackendStore &store, const ServiceC
         [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->detail(req, req.captured, res); });
     console.addRoute(QStringLiteral("GET"), reg + QStringLiteral(R"(/surat\.pdf)"), {}, {},
         [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->letter(req, req.captured, res); });
+    // The same role checks as the request page (inScope), so a page shows to whoever may see its request.
+    console.addRoute(QStringLiteral("GET"), QStringLiteral("/permohonan/([A-Za-z0-9-]{1,64}/halaman/[0-9a-f]{32})"), {}, {},
+        [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->page(req, req.captured, res); });
     console.addRoute(QStringLiteral("POST"), reg + QStringLiteral("/aksi"), {}, {},
         [pages](const ConsoleRequest &req, ConsoleResponse &res) { pages->act(req, req.captured, res); });
 }
