@@ -923,6 +923,22 @@ private slots:
         QVERIFY(page.body.contains("Tambah &lt;kursi&gt; tunggu"));
     }
 
+    // A period's days are WIB days: an answer given at 00:30 WIB on 10 March (9 March, 17:30 UTC) counts for 10 March.
+    void monitoringPeriodIsInWibDays()
+    {
+        serverlink::SurveyResponse survey;
+        survey.id = QStringLiteral("survei-lewat-tengah-malam");
+        survey.answers = QList<int>(9, 4);
+        survey.at = QDateTime(QDate(2026, 3, 9), QTime(17, 30), Qt::UTC);
+        QVERIFY(m_backend->store->insertSurvey(QStringLiteral("KIOSK-0001"), kDesa, survey));
+        const auto [jar, csrf] = login(QStringLiteral("camat"), QStringLiteral("sandi-camat-panjang"));
+        const Reply tenth = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan?dari=2026-03-10&sampai=2026-03-10"));
+        QCOMPARE(tenth.status, 200);
+        QVERIFY(tenth.body.contains("1 responden"));
+        const Reply ninth = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan?dari=2026-03-09&sampai=2026-03-09"));
+        QVERIFY(!ninth.body.contains("1 responden"));
+    }
+
     void lockoutAfterFiveFailures()
     {
         for (int i = 0; i < 5; ++i) {

@@ -21,18 +21,19 @@ using console::html::table;
 constexpr qint64 kSilentAfterSeconds = 10 * 60;
 
 /// The period of the IKM and turnaround figures: ?dari=YYYY-MM-DD&sampai=YYYY-MM-DD (inclusive), default this year.
+/// Days are the kecamatan's (WIB), as on the front office page: from 17:00 UTC a new day has begun there.
 struct Period {
     QDate from;
     QDate to;
     bool valid = true;
 
-    [[nodiscard]] QDateTime start() const { return QDateTime(from, QTime(0, 0), Qt::UTC); }
-    [[nodiscard]] QDateTime end() const { return QDateTime(to.addDays(1), QTime(0, 0), Qt::UTC); }
+    [[nodiscard]] QDateTime start() const { return frontoffice::wibDay(from).first; }
+    [[nodiscard]] QDateTime end() const { return frontoffice::wibDay(to).second; }
 };
 
 Period periodOf(const QMultiMap<QString, QString> &query)
 {
-    const QDate today = QDate::currentDate();
+    const QDate today = frontoffice::wibToday();
     Period p {QDate(today.year(), 1, 1), today};
     const auto read = [&](const QString &key, QDate *into) {
         const QString v = query.value(key).trimmed();
