@@ -1,31 +1,27 @@
 #include "framedecoder.h"
 
+#include "barcode.h"
 #include "multipassdecoder.h"
 
 #include <QPointer>
 #include <QThread>
 
-#include <memory>
-
 namespace devices {
 
-namespace {
-// A gap longer than this is a paused feed, not its frame rate.
-constexpr qint64 kLongestIntervalNs = 1'000'000'000;
-} // namespace
-
 FrameDecoder::FrameDecoder(QObject *parent)
-    : FrameDecoder([decoder = std::make_shared<MultiPassDecoder>()](
-                       const QImage &frame, qint64 frameIntervalNs) { return decoder->decodeFrame(frame, frameIntervalNs).text; },
-        parent)
-{ }
+    : FrameDecoder(DecodeFunction(&barcode::decode), parent)
+{
+    m_extraThread = new QThread;
+    m_extraWorker = new QObject;
+    m_extraThread->setObjectName(QStringLiteral("FrameDecoderExtra"));
+    m_extraWorker->moveToThread(m_extraThread);
+    QObject::connect(m_extraThread, &QThread::finished, m_extraWorker, &QObject::deleteLater);
+    // Idle priority (SCHED_IDLE on Linux): the extra passes never take CPU from the plain pass, the camera or the UI,
+    // so the rate of decoded frames stays that of the plain pass alone (bench_devices_camera measures both).
+    m_extraThread->start(QThread::IdlePriority);
+}
 
 FrameDecoder::FrameDecoder(DecodeFunction decodeFunction, QObject *parent)
-    : FrameDecoder(
-        [decode = std::move(decodeFunction)](const QImage &frame, qint64) { return decode ? decode(frame) : std::nullopt; }, parent)
-{ }
-
-FrameDecoder::FrameDecoder(FrameDecodeFunction decodeFunction, QObject *parent)
     : QObject(parent)
     , m_decode(std::move(decodeFunction))
     , m_thread(new QThread)
@@ -39,20 +35,20 @@ FrameDecoder::FrameDecoder(FrameDecodeFunction decodeFunction, QObject *parent)
 
 FrameDecoder::~FrameDecoder()
 {
+    m_stopping.store(true);
     m_thread->quit();
     m_thread->wait();
     delete m_thread; // m_worker was deleted by deleteLater as the thread finished
+    if (m_extraThread) {
+        m_extraThread->quit();
+        m_extraThread->wait();
+        delete m_extraThread;
+    }
 }
 
 bool FrameDecoder::offer(const QImage &frame)
 {
     m_offered.fetch_add(1);
-    if (m_sinceLastOffer.isValid()) {
-        const qint64 gap = m_sinceLastOffer.nsecsElapsed();
-        const qint64 average = m_frameIntervalNs.load();
-        m_frameIntervalNs.store(gap > kLongestIntervalNs ? 0 : average == 0 ? gap : (7 * average + gap) / 8);
-    }
-    m_sinceLastOffer.start();
     if (frame.isNull()) {
         m_dropped.fetch_add(1);
         return false;
@@ -67,7 +63,9 @@ bool FrameDecoder::offer(const QImage &frame)
     QMetaObject::invokeMethod(
         m_worker,
         [this, self, frame] {
-            const std::optional<QString> text = m_decode ? m_decode(frame, m_frameIntervalNs.load()) : std::nullopt;
+            const std::optional<QString> text = m_decode ? m_decode(frame) : std::nullopt;
+            if (!text && m_extraThread)
+                offerExtraPasses(frame, self);
             // `this` outlives the worker thread (the destructor waits for it), so touching members here is safe.
             m_decodedFrames.fetch_add(1);
             m_busy.store(false, std::memory_order_release);
@@ -84,6 +82,31 @@ bool FrameDecoder::offer(const QImage &frame)
         },
         Qt::QueuedConnection);
     return true;
+}
+
+void FrameDecoder::offerExtraPasses(const QImage &frame, const QPointer<FrameDecoder> &self)
+{
+    bool expected = false;
+    if (!m_extraBusy.compare_exchange_strong(expected, true, std::memory_order_acq_rel))
+        return; // still on an earlier frame of (most likely) the same scene
+    QMetaObject::invokeMethod(
+        m_extraWorker,
+        [this, self, frame] {
+            // `this` outlives the extra thread too (the destructor waits for it) and m_stopping cuts the passes short.
+            const MultiPassDecoder::Attempt attempt = MultiPassDecoder().decodeExtraPasses(frame, &m_stopping);
+            m_extraFrames.fetch_add(1);
+            m_extraBusy.store(false, std::memory_order_release);
+            if (!attempt.text)
+                return;
+            QMetaObject::invokeMethod(
+                this,
+                [self, text = *attempt.text] {
+                    if (self)
+                        Q_EMIT self->decoded(text);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace devices

@@ -5,12 +5,11 @@
 #include <ZXing/DecodeHints.h>
 #include <ZXing/ReadBarcode.h>
 
-#include <QElapsedTimer>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <numbers>
+#include <vector>
 
 namespace devices {
 
@@ -23,7 +22,6 @@ struct Pass {
     Prepare prepare;
     int parameter; // Rotate: degrees
     ZXing::Binarizer binarizer;
-    double relativeCost; // to the plain pass on a 1280x720 frame: the guess before the pass has run on this feed
 };
 
 // The order comes from measuring every candidate on the real photos (../shared/corpus/real-photos, 85 codes, 6 photos
@@ -37,18 +35,18 @@ struct Pass {
 // it read only code128-2/06, which shrink ×1/2 reads at a fifth of the cost), ×2 upscaling (≈130 ms, nothing new),
 // fixed threshold after stretching, unsharp masking. No pass read anything from the photos without a code.
 constexpr Pass kPasses[] = {
-    {"plain", Prepare::None, 0, ZXing::Binarizer::LocalAverage, 1.0},
-    {"shrink4", Prepare::Shrink4, 0, ZXing::Binarizer::LocalAverage, 0.3},
-    {"shrink2-global", Prepare::Shrink2, 0, ZXing::Binarizer::GlobalHistogram, 0.7},
-    {"shrink2-rotate-15", Prepare::Shrink2, -15, ZXing::Binarizer::LocalAverage, 0.5},
-    {"shrink2-rotate+15", Prepare::Shrink2, 15, ZXing::Binarizer::LocalAverage, 0.5},
-    {"global", Prepare::None, 0, ZXing::Binarizer::GlobalHistogram, 1.1},
-    {"margin-global", Prepare::Margin, 0, ZXing::Binarizer::GlobalHistogram, 1.2},
-    {"rotate-5", Prepare::Rotate, -5, ZXing::Binarizer::LocalAverage, 1.2},
-    {"rotate+5", Prepare::Rotate, 5, ZXing::Binarizer::LocalAverage, 1.2},
-    {"rotate-15", Prepare::Rotate, -15, ZXing::Binarizer::LocalAverage, 2.7},
-    {"rotate+15", Prepare::Rotate, 15, ZXing::Binarizer::LocalAverage, 2.7},
-    {"inverted", Prepare::Invert, 0, ZXing::Binarizer::LocalAverage, 1.1},
+    {"plain", Prepare::None, 0, ZXing::Binarizer::LocalAverage},
+    {"shrink4", Prepare::Shrink4, 0, ZXing::Binarizer::LocalAverage},
+    {"shrink2-global", Prepare::Shrink2, 0, ZXing::Binarizer::GlobalHistogram},
+    {"shrink2-rotate-15", Prepare::Shrink2, -15, ZXing::Binarizer::LocalAverage},
+    {"shrink2-rotate+15", Prepare::Shrink2, 15, ZXing::Binarizer::LocalAverage},
+    {"global", Prepare::None, 0, ZXing::Binarizer::GlobalHistogram},
+    {"margin-global", Prepare::Margin, 0, ZXing::Binarizer::GlobalHistogram},
+    {"rotate-5", Prepare::Rotate, -5, ZXing::Binarizer::LocalAverage},
+    {"rotate+5", Prepare::Rotate, 5, ZXing::Binarizer::LocalAverage},
+    {"rotate-15", Prepare::Rotate, -15, ZXing::Binarizer::LocalAverage},
+    {"rotate+15", Prepare::Rotate, 15, ZXing::Binarizer::LocalAverage},
+    {"inverted", Prepare::Invert, 0, ZXing::Binarizer::LocalAverage},
 };
 constexpr int kPassCount = int(std::size(kPasses));
 
@@ -138,10 +136,6 @@ QImage prepared(const Pass &pass, const QImage &lum)
 
 } // namespace
 
-MultiPassDecoder::MultiPassDecoder()
-    : m_costNs(size_t(kPassCount), 0)
-{ }
-
 QStringList MultiPassDecoder::passNames()
 {
     QStringList names;
@@ -150,88 +144,44 @@ QStringList MultiPassDecoder::passNames()
     return names;
 }
 
-qint64 MultiPassDecoder::extraBudgetNs(qint64 plainNs, qint64 frameIntervalNs)
+MultiPassDecoder::Attempt MultiPassDecoder::decode(const QImage &image) const
 {
-    if (frameIntervalNs <= 0)
-        return 0;
-    // With drop-while-busy the decoder takes the first frame after it is done: frame k arrives k intervals after this one.
-    const qint64 framesSpent = std::max<qint64>(1, (plainNs + frameIntervalNs - 1) / frameIntervalNs);
-    return std::max<qint64>(0, framesSpent * frameIntervalNs - frameIntervalNs / 10 - plainNs);
+    return run(image, 0, nullptr);
 }
 
-std::optional<QString> MultiPassDecoder::runPass(int pass, const QImage &lum)
+MultiPassDecoder::Attempt MultiPassDecoder::decodeExtraPasses(const QImage &image, const std::atomic<bool> *cancel) const
 {
-    QElapsedTimer timer;
-    timer.start();
-    const QImage image = prepared(kPasses[pass], lum);
-    const ZXing::ImageView view(image.constBits(), image.width(), image.height(), ZXing::ImageFormat::Lum, int(image.bytesPerLine()));
-    // The plain pass uses barcode::decode's hints; the others change only the binarizer and the picture.
-    ZXing::DecodeHints hints;
-    hints.setFormats(
-        ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::PDF417 | ZXing::BarcodeFormat::Code128 | ZXing::BarcodeFormat::DataMatrix);
-    hints.setMaxNumberOfSymbols(1);
-    hints.setTryHarder(true);
-    hints.setTryRotate(true);
-    hints.setBinarizer(kPasses[pass].binarizer);
-    const ZXing::Result result = ZXing::ReadBarcode(view, hints);
-    const qint64 spent = timer.nsecsElapsed();
-    qint64 &cost = m_costNs[size_t(pass)];
-    cost = cost == 0 ? spent : (3 * cost + spent) / 4;
-    if (!result.isValid())
-        return std::nullopt;
-    return QString::fromStdString(result.text());
+    return run(image, 1, cancel);
 }
 
-MultiPassDecoder::Attempt MultiPassDecoder::decodeStill(const QImage &image)
+MultiPassDecoder::Attempt MultiPassDecoder::run(const QImage &image, int firstPass, const std::atomic<bool> *cancel) const
 {
     Attempt attempt;
     if (image.isNull())
         return attempt;
+    // ZXing reads 8-bit luminance directly; everything else is converted once.
     const QImage lum = image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
-    for (int pass = 0; pass < kPassCount && !attempt.text; ++pass) {
-        attempt.text = runPass(pass, lum);
-        attempt.passesRun = pass + 1;
-        if (attempt.text)
-            attempt.pass = QString::fromLatin1(kPasses[pass].name);
-    }
-    return attempt;
-}
-
-MultiPassDecoder::Attempt MultiPassDecoder::decodeFrame(const QImage &image, qint64 frameIntervalNs)
-{
-    Attempt attempt;
-    if (image.isNull())
-        return attempt;
-    QElapsedTimer timer;
-    timer.start();
-    const QImage lum = image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
-    attempt.text = runPass(0, lum);
-    attempt.passesRun = 1;
-    if (attempt.text) {
-        attempt.pass = QString::fromLatin1(kPasses[0].name);
-        return attempt;
-    }
-    const qint64 plainNs = timer.nsecsElapsed();
-    const qint64 deadline = plainNs + extraBudgetNs(plainNs, frameIntervalNs);
-    const int start = m_nextExtra;
-    for (int step = 0; step < kPassCount - 1; ++step) {
-        const int pass = 1 + (start - 1 + step) % (kPassCount - 1);
-        qint64 &cost = m_costNs[size_t(pass)];
-        const qint64 expected = cost ? cost : qint64(double(m_costNs[0]) * kPasses[pass].relativeCost);
-        if (timer.nsecsElapsed() + expected > deadline) {
-            // A pass that does not fit now is tried again once a slow measurement (a busy moment) has faded.
-            cost -= cost / 16;
-            continue;
-        }
-        attempt.text = runPass(pass, lum);
+    for (int pass = firstPass; pass < kPassCount; ++pass) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            break;
+        const QImage prepared_image = prepared(kPasses[pass], lum);
+        const ZXing::ImageView view(prepared_image.constBits(), prepared_image.width(), prepared_image.height(), ZXing::ImageFormat::Lum,
+            int(prepared_image.bytesPerLine()));
+        // barcode::decode's hints; the passes change only the binarizer and the picture.
+        ZXing::DecodeHints hints;
+        hints.setFormats(
+            ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::PDF417 | ZXing::BarcodeFormat::Code128 | ZXing::BarcodeFormat::DataMatrix);
+        hints.setMaxNumberOfSymbols(1);
+        hints.setTryHarder(true);
+        hints.setTryRotate(true);
+        hints.setBinarizer(kPasses[pass].binarizer);
+        const ZXing::Result result = ZXing::ReadBarcode(view, hints);
         ++attempt.passesRun;
-        if (attempt.text) {
-            // The next frame of the same scene starts with the pass that read it.
-            m_nextExtra = pass;
+        if (result.isValid()) {
+            attempt.text = QString::fromStdString(result.text());
             attempt.pass = QString::fromLatin1(kPasses[pass].name);
-            return attempt;
+            break;
         }
-        m_nextExtra = pass + 1 < kPassCount ? pass + 1 : 1;
     }
     return attempt;
 }

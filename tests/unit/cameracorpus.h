@@ -131,7 +131,7 @@ struct CorpusRow {
     Symbology symbology;
     unsigned transform;
     bool expectDecoded; // by barcode::decode (one plain ZXing pass)
-    bool expectMultiPass; // by MultiPassDecoder::decodeStill
+    bool expectMultiPass; // by MultiPassDecoder::decode (every pass)
 };
 
 // The expected verdicts are those of ZXing-C++ 1.4 (Debian 12) with devices::barcode::decode's hints. Its PDF417 and

@@ -1,7 +1,7 @@
 // Camera scanner path: a generated corpus of QR / PDF417 / Code 128 frames (1280×720, rotated, blurred, low contrast,
 // noisy, in perspective) decoded by devices::barcode::decode and by MultiPassDecoder with an expected verdict per image;
 // the real photographs of ../shared/corpus/real-photos per symbology (floors) and without a code (no false positive);
-// the multi-pass frame budget; FrameDecoder's drop-while-busy behaviour; a missing camera.
+// FrameDecoder's extra passes off the plain pass's thread and its drop-while-busy behaviour; a missing camera.
 #include "barcode.h"
 #include "camerascanner.h"
 #include "framedecoder.h"
@@ -94,7 +94,7 @@ private Q_SLOTS:
         QFETCH(uint, transform);
         QFETCH(bool, expectDecoded);
         MultiPassDecoder decoder;
-        const MultiPassDecoder::Attempt attempt = decoder.decodeStill(makeFrame(Symbology(symbology), transform));
+        const MultiPassDecoder::Attempt attempt = decoder.decode(makeFrame(Symbology(symbology), transform));
         QCOMPARE(attempt.text.has_value(), expectDecoded);
         if (attempt.text)
             QCOMPARE(*attempt.text, kPayload);
@@ -129,7 +129,7 @@ private Q_SLOTS:
                 const QImage image(photo.path);
                 QVERIFY2(!image.isNull(), qPrintable(photo.path));
                 MultiPassDecoder decoder;
-                const MultiPassDecoder::Attempt attempt = decoder.decodeStill(image);
+                const MultiPassDecoder::Attempt attempt = decoder.decode(image);
                 if (attempt.text) // a wrong text is worse than none
                     QVERIFY2(*attempt.text == photo.expected, qPrintable(photo.path + QStringLiteral(" read as ") + *attempt.text));
                 read += attempt.text ? 1 : 0;
@@ -151,61 +151,36 @@ private Q_SLOTS:
             const QImage image(photo.path);
             QVERIFY2(!image.isNull(), qPrintable(photo.path));
             MultiPassDecoder decoder;
-            const MultiPassDecoder::Attempt attempt = decoder.decodeStill(image);
+            const MultiPassDecoder::Attempt attempt = decoder.decode(image);
             QVERIFY2(!attempt.text, qPrintable(photo.path + QStringLiteral(" read as ") + attempt.text.value_or(QString())));
             QCOMPARE(attempt.passesRun, MultiPassDecoder::passNames().size());
         }
     }
 
-    // The time left for extra passes, worked out by hand: the frame the decoder takes next arrives after
-    // ceil(plain / interval) intervals; a tenth of an interval is kept free.
-    void frameBudget_data()
+    void frameDecoderExtraPassesReadWhatThePlainPassMisses()
     {
-        QTest::addColumn<qint64>("plainMs");
-        QTest::addColumn<qint64>("intervalMs");
-        QTest::addColumn<qint64>("budgetUs");
-        QTest::newRow("30fps, fast plain pass") << qint64(20) << qint64(30) << qint64(7000); // 30 - 3 - 20
-        QTest::newRow("30fps, slow plain pass") << qint64(40) << qint64(30) << qint64(17000); // 60 - 3 - 40
-        QTest::newRow("30fps, plain fills the frame") << qint64(29) << qint64(30) << qint64(0); // 30 - 3 - 29 < 0
-        QTest::newRow("10fps") << qint64(20) << qint64(100) << qint64(70000); // 100 - 10 - 20
-        QTest::newRow("interval unknown") << qint64(20) << qint64(0) << qint64(0);
+        FrameDecoder decoder;
+        QSignalSpy decoded(&decoder, &FrameDecoder::decoded);
+        QSignalSpy done(&decoder, &FrameDecoder::frameDone);
+        QVERIFY(decoder.offer(makeFrame(Symbology::Code128, Rotate15)));
+        QVERIFY(done.wait(10000)); // the plain pass is done and the worker takes the next frame ...
+        QCOMPARE(decoded.count(), 0);
+        QVERIFY(decoded.wait(60000)); // ... while the idle-priority passes read this one
+        QCOMPARE(decoded.count(), 1);
+        QCOMPARE(decoded.at(0).at(0).toString(), kPayload);
+        QCOMPARE(decoder.decodedFrameCount(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(decoder.extraPassFrameCount(), 1, 5000);
     }
 
-    void frameBudget()
+    void frameDecoderWithOwnFunctionHasNoExtraPasses()
     {
-        QFETCH(qint64, plainMs);
-        QFETCH(qint64, intervalMs);
-        QFETCH(qint64, budgetUs);
-        QCOMPARE(MultiPassDecoder::extraBudgetNs(plainMs * 1'000'000, intervalMs * 1'000'000), budgetUs * 1000);
-    }
-
-    void frameWithoutTimeLeftRunsThePlainPassOnly()
-    {
-        const QImage frame = makeFrame(Symbology::Code128, Rotate5);
-        MultiPassDecoder decoder;
-        const MultiPassDecoder::Attempt attempt = decoder.decodeFrame(frame, 1); // a 1 ns frame interval leaves nothing
-        QCOMPARE(attempt.passesRun, 1);
-        QVERIFY(!attempt.text);
-        QCOMPARE(decoder.decodeStill(frame).text, std::optional<QString>(kPayload));
-    }
-
-    void codeHeldStillIsReadWithinAFewFrames()
-    {
-        // A 10 fps feed leaves about 70 ms a frame; the passes go on where the last frame stopped.
-        const QImage frame = makeFrame(Symbology::Code128, Rotate15);
-        MultiPassDecoder decoder;
-        int frames = 0;
-        std::optional<QString> text;
-        int mostPasses = 0;
-        while (!text && frames < 60) {
-            const MultiPassDecoder::Attempt attempt = decoder.decodeFrame(frame, 100'000'000);
-            text = attempt.text;
-            mostPasses = std::max(mostPasses, attempt.passesRun);
-            ++frames;
-        }
-        QCOMPARE(text, std::optional<QString>(kPayload));
-        QVERIFY2(mostPasses < MultiPassDecoder::passNames().size(), "one frame ran every pass: the budget was not kept");
-        qInfo("read after %d frames", frames);
+        FrameDecoder decoder(FrameDecoder::DecodeFunction(&barcode::decode));
+        QSignalSpy decoded(&decoder, &FrameDecoder::decoded);
+        QSignalSpy done(&decoder, &FrameDecoder::frameDone);
+        QVERIFY(decoder.offer(makeFrame(Symbology::Code128, Rotate15)));
+        QVERIFY(done.wait(10000));
+        QVERIFY(!decoded.wait(500));
+        QCOMPARE(decoder.extraPassFrameCount(), 0);
     }
 
     void frameDecoderDropsWhileBusy()
