@@ -6,7 +6,16 @@
 #include <QPointer>
 #include <QThread>
 
+#include <chrono>
+
 namespace devices {
+
+namespace {
+qint64 steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+} // namespace
 
 FrameDecoder::FrameDecoder(QObject *parent)
     : FrameDecoder(DecodeFunction(&barcode::decode), parent)
@@ -86,6 +95,9 @@ bool FrameDecoder::offer(const QImage &frame)
 
 void FrameDecoder::offerExtraPasses(const QImage &frame, const QPointer<FrameDecoder> &self)
 {
+    // The usual frame has no code at all: resting as long as the last round took keeps the extra passes to half a core.
+    if (steadyNs() < m_extraRestUntilNs.load())
+        return;
     bool expected = false;
     if (!m_extraBusy.compare_exchange_strong(expected, true, std::memory_order_acq_rel))
         return; // still on an earlier frame of (most likely) the same scene
@@ -93,7 +105,10 @@ void FrameDecoder::offerExtraPasses(const QImage &frame, const QPointer<FrameDec
         m_extraWorker,
         [this, self, frame] {
             // `this` outlives the extra thread too (the destructor waits for it) and m_stopping cuts the passes short.
+            const qint64 started = steadyNs();
             const MultiPassDecoder::Attempt attempt = MultiPassDecoder().decodeExtraPasses(frame, &m_stopping);
+            const qint64 finished = steadyNs();
+            m_extraRestUntilNs.store(finished + (finished - started));
             m_extraFrames.fetch_add(1);
             m_extraBusy.store(false, std::memory_order_release);
             if (!attempt.text)

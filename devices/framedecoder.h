@@ -16,7 +16,8 @@ namespace devices {
 /// Decodes camera frames on its own worker thread. offer() never blocks: while a frame is being decoded,
 /// further frames are dropped (and counted), so a slow decode lowers the decode rate, never the preview rate.
 /// By default each frame gets the plain ZXing pass; a frame it misses goes (unless one is in progress) to the
-/// MultiPassDecoder's extra passes on a second thread at idle priority, so they use only CPU time nobody else wants.
+/// MultiPassDecoder's extra passes on a second thread at idle priority, so they use only CPU time nobody else wants,
+/// and at most half of it: after each round they rest as long as the round took.
 class FrameDecoder : public QObject
 {
     Q_OBJECT
@@ -61,6 +62,7 @@ private:
     std::atomic<bool> m_extraBusy {false};
     std::atomic<bool> m_stopping {false};
     std::atomic<qint64> m_extraFrames {0};
+    std::atomic<qint64> m_extraRestUntilNs {0}; // steady clock
 };
 
 } // namespace devices

@@ -20,13 +20,13 @@ enum class Prepare { None, Shrink2, Shrink4, Margin, Rotate, Invert };
 struct Pass {
     const char *name;
     Prepare prepare;
-    int parameter; // Rotate: degrees
+    int parameter; // Rotate, Shrink2: degrees to rotate by (0: none)
     ZXing::Binarizer binarizer;
 };
 
 // The order comes from measuring every candidate on the real photos (../shared/corpus/real-photos, 85 codes, 6 photos
 // without one) and the generated 1280x720 corpus (tests/unit/cameracorpus.h): cheap passes that read something the
-// plain pass misses come first. Measured (ZXing 1.4, ms per 1280x720 frame on the 2-core dev box, plain ≈ 22):
+// plain pass misses come first. Measured (ZXing 1.4, ms per 1280x720 frame on a busy 2-core box, plain ≈ 22):
 // shrink ×1/4 ≈ 6 (qr/lowcontrast+noise), shrink ×1/2 + global histogram ≈ 15 (code128-2/06), shrink ×1/2 rotated
 // ±15° ≈ 11 (pdf417/rot15), global histogram ≈ 24 (qrcode-3/24), white margin + global ≈ 26 (qrcode-3/21), rotated
 // ±5° ≈ 25 (code128/rot5), rotated ±15° ≈ 60 (code128/rot15, pdf417/lowcontrast+noise+rot15). Rotations go both ways
@@ -67,9 +67,9 @@ QImage shrink(const QImage &g, int factor)
                 for (int dx = 0; dx < factor; ++dx)
                     sums[size_t(x)] += line[x * factor + dx];
         }
-        uchar *out_line = out.scanLine(y);
+        uchar *outLine = out.scanLine(y);
         for (int x = 0; x < w; ++x)
-            out_line[x] = uchar(sums[size_t(x)] / area);
+            outLine[x] = uchar(sums[size_t(x)] / area);
     }
     return out;
 }
@@ -164,9 +164,9 @@ MultiPassDecoder::Attempt MultiPassDecoder::run(const QImage &image, int firstPa
     for (int pass = firstPass; pass < kPassCount; ++pass) {
         if (cancel && cancel->load(std::memory_order_relaxed))
             break;
-        const QImage prepared_image = prepared(kPasses[pass], lum);
-        const ZXing::ImageView view(prepared_image.constBits(), prepared_image.width(), prepared_image.height(), ZXing::ImageFormat::Lum,
-            int(prepared_image.bytesPerLine()));
+        const QImage picture = prepared(kPasses[pass], lum);
+        const ZXing::ImageView view(
+            picture.constBits(), picture.width(), picture.height(), ZXing::ImageFormat::Lum, int(picture.bytesPerLine()));
         // barcode::decode's hints; the passes change only the binarizer and the picture.
         ZXing::DecodeHints hints;
         hints.setFormats(

@@ -72,7 +72,7 @@ target_compile_definitions(tst_devices_printtracker PRIVATE KIOSK_TEST_SOURCE_DI
 kiosk_add_qtest(NAME tst_devices_camera
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_camera.cpp
   LIBS kiosk_devices ZXing::ZXing
-  FUNCTIONS corpus corpusMultiPass realPhotos realPhotosWithoutCode frameDecoderExtraPassesReadWhatThePlainPassMisses
+  FUNCTIONS corpus corpusMultiPass lightOnDarkCodeIsReadInverted realPhotos realPhotosWithoutCode frameDecoderExtraPassesReadWhatThePlainPassMisses
             frameDecoderWithOwnFunctionHasNoExtraPasses frameDecoderDropsWhileBusy frameDecoderDecodesWithZxing missingCamera
             invalidCameraUri
   LABELS devices)

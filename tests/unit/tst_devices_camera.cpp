@@ -102,6 +102,17 @@ private Q_SLOTS:
             expectDecoded ? MultiPassDecoder::passNames().indexOf(attempt.pass) + 1 : MultiPassDecoder::passNames().size());
     }
 
+    void lightOnDarkCodeIsReadInverted()
+    {
+        // A QR on a phone in dark mode: light modules on a dark ground.
+        QImage frame = makeFrame(Symbology::Qr, None);
+        frame.invertPixels();
+        QCOMPARE(barcode::decode(frame), std::nullopt);
+        const MultiPassDecoder::Attempt attempt = MultiPassDecoder().decode(frame);
+        QCOMPARE(attempt.text, std::optional<QString>(kPayload));
+        QCOMPARE(attempt.pass, QStringLiteral("inverted"));
+    }
+
     // Floors are what the multi-pass decoder reads today (ZXing 1.4); one plain pass reads 38 QR and 12 Code 128, so
     // the QR and Code 128 rows fail without the extra passes. zbarimg's figures are in bench_devices_camera.
     void realPhotos_data()
