@@ -11,6 +11,10 @@
 namespace devices {
 
 namespace {
+// Extra passes work at most a quarter of the time: a kiosk looking at no code should not spend a core on it, and the
+// idle thread still shares caches and wake-ups with the plain pass (bench_devices_camera compares the two frame rates).
+constexpr qint64 kRestPerWork = 3;
+
 qint64 steadyNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -95,7 +99,7 @@ bool FrameDecoder::offer(const QImage &frame)
 
 void FrameDecoder::offerExtraPasses(const QImage &frame, const QPointer<FrameDecoder> &self)
 {
-    // The usual frame has no code at all: resting as long as the last round took keeps the extra passes to half a core.
+    // The usual frame has no code at all: resting kRestPerWork times as long as the last round took bounds the extra passes.
     if (steadyNs() < m_extraRestUntilNs.load())
         return;
     bool expected = false;
@@ -108,7 +112,7 @@ void FrameDecoder::offerExtraPasses(const QImage &frame, const QPointer<FrameDec
             const qint64 started = steadyNs();
             const MultiPassDecoder::Attempt attempt = MultiPassDecoder().decodeExtraPasses(frame, &m_stopping);
             const qint64 finished = steadyNs();
-            m_extraRestUntilNs.store(finished + (finished - started));
+            m_extraRestUntilNs.store(finished + kRestPerWork * (finished - started));
             m_extraFrames.fetch_add(1);
             m_extraBusy.store(false, std::memory_order_release);
             if (!attempt.text)

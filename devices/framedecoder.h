@@ -17,7 +17,7 @@ namespace devices {
 /// further frames are dropped (and counted), so a slow decode lowers the decode rate, never the preview rate.
 /// By default each frame gets the plain ZXing pass; a frame it misses goes (unless one is in progress) to the
 /// MultiPassDecoder's extra passes on a second thread at idle priority, so they use only CPU time nobody else wants,
-/// and at most half of it: after each round they rest as long as the round took.
+/// and at most a quarter of the time: after each round they rest three times as long as the round took.
 class FrameDecoder : public QObject
 {
     Q_OBJECT
