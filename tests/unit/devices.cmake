@@ -67,12 +67,16 @@ kiosk_add_qtest(NAME tst_devices_printtracker
   LABELS devices)
 target_compile_definitions(tst_devices_printtracker PRIVATE KIOSK_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 
-# Camera path: generated corpus through ZXing, FrameDecoder's worker thread, a missing camera.
+# Camera path: generated corpus and the shared real photographs through ZXing and the multi-pass decoder, FrameDecoder's
+# worker threads, a missing camera.
 kiosk_add_qtest(NAME tst_devices_camera
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_camera.cpp
   LIBS kiosk_devices ZXing::ZXing
-  FUNCTIONS corpus frameDecoderDropsWhileBusy frameDecoderDecodesWithZxing missingCamera invalidCameraUri
+  FUNCTIONS corpus corpusMultiPass lightOnDarkCodeIsReadInverted realPhotos realPhotosWithoutCode frameDecoderExtraPassesReadWhatThePlainPassMisses
+            frameDecoderWithOwnFunctionHasNoExtraPasses frameDecoderDropsWhileBusy frameDecoderDecodesWithZxing missingCamera
+            invalidCameraUri
   LABELS devices)
+target_compile_definitions(tst_devices_camera PRIVATE KIOSK_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 kiosk_add_qtest(NAME tst_devices_keypad
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_devices_keypad.cpp
   LIBS kiosk_devices
