@@ -18,6 +18,7 @@
 #include "scanner.h"
 #include "sealverifier.h"
 #include "staffdirectory.h"
+#include "stopsignals.h"
 #include "store.h"
 #include "syncservice.h"
 #include "translations.h"
@@ -116,6 +117,8 @@ int main(int argc, char *argv[])
 {
     qputenv("QT_IM_MODULE", QByteArrayLiteral("qtvirtualkeyboard"));
     QGuiApplication app(argc, argv);
+    // systemd stops the kiosk with SIGTERM: exit 0 through the normal shutdown, not eglfs's _exit(1).
+    const kiosk::StopSignals stopSignals;
     QGuiApplication::setApplicationName(QStringLiteral("anjungan"));
     QGuiApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
 

@@ -5,4 +5,4 @@ add_test(NAME image_scanner_groups COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-scann
 # Build the image and boot it in QEMU. Label `image`: scripts/test leaves it out unless asked
 # (scripts/test default -L image), since it downloads Debian packages and boots under TCG.
 add_test(NAME image_boot COMMAND ${CMAKE_CURRENT_LIST_DIR}/boot-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
-set_tests_properties(image_boot PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 3000 RUN_SERIAL TRUE)
+set_tests_properties(image_boot PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 4800 RUN_SERIAL TRUE)

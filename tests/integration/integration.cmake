@@ -8,6 +8,11 @@ set_tests_properties(anjungan_self_test PROPERTIES
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software"
   PASS_REGULAR_EXPRESSION "self-test: [1-9][0-9]* QML files loaded, 0 failed")
 
+# Issue #14: the executable stops with exit code 0 on SIGTERM/SIGINT after READY (its sd_notify messages).
+kiosk_add_qtest(NAME tst_appstop SOURCES integration/tst_appstop.cpp LIBS Qt6::Core LABELS integration)
+target_include_directories(tst_appstop PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_appstop anjungan)
+
 # Enrollment and attacks on the link (issue #5): real backend process, real TLS, a rogue TLS server.
 kiosk_add_qtest(NAME tst_security SOURCES integration/tst_security.cpp
   LIBS backend_core kiosk_serverlink OpenSSL::SSL OpenSSL::Crypto LABELS integration security)
