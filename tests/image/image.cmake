@@ -6,3 +6,8 @@ add_test(NAME image_scanner_groups COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-scann
 # (scripts/test default -L image), since it downloads Debian packages and boots under TCG.
 add_test(NAME image_boot COMMAND ${CMAKE_CURRENT_LIST_DIR}/boot-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
 set_tests_properties(image_boot PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 4800 RUN_SERIAL TRUE)
+
+# The data partition at rest: LUKS2 encrypted at the first boot, its key sealed to a TPM2 (swtpm), the
+# fallback without one, the kept machine id and the clock floor (docs/decisions/0022-data-at-rest.md).
+add_test(NAME image_luks COMMAND ${CMAKE_CURRENT_LIST_DIR}/luks-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
+set_tests_properties(image_luks PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 3000 RUN_SERIAL TRUE)
