@@ -1,6 +1,7 @@
 #include "setupconfig.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QSettings>

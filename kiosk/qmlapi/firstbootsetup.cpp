@@ -13,6 +13,7 @@
 #include <QSaveFile>
 #include <QSslCertificate>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QSslSocket>
 #include <QThread>
 #include <QTimer>

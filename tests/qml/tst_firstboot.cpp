@@ -121,6 +121,17 @@ private Q_SLOTS:
         QVERIFY(!kiosk::SetupConfig::needed(config));
     }
 
+    void writingKeepsEveryOtherLine()
+    {
+        const QByteArray before = "# provisioned\n[kiosk]\nid = OLD\nofficeName=Kantor Desa Pitu\n\n[queue]\ncounters = 1:A,C;2:B,C\n";
+        const QByteArray after = kiosk::SetupConfig::withValues(before,
+            {{QStringLiteral("kiosk/id"), QStringLiteral("KIOSK-1")}, {QStringLiteral("kiosk/desaCode"), kDesa},
+                {QStringLiteral("server/url"), QStringLiteral("https://kecamatan.example/api/v1")}});
+        QCOMPARE(after,
+            QByteArray("# provisioned\n[kiosk]\nid=KIOSK-1\nofficeName=Kantor Desa Pitu\ndesaCode=3521112004\n\n[queue]\n"
+                       "counters = 1:A,C;2:B,C\n\n[server]\nurl=https://kecamatan.example/api/v1\n"));
+    }
+
     void wrongCodeIsExplainedAndChangesNothing()
     {
         const QString config = freshUnit();
@@ -143,16 +154,28 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(paths.clientKey));
         QVERIFY(!QFile::exists(paths.clientCert));
         QVERIFY(h->areas->firstBoot.active());
+    }
 
-        // No backend at that address: said, and still nothing written.
+    void unreachableServerIsExplained()
+    {
+        const QString config = freshUnit();
+        auto h = setupScreen(config);
+        QVERIFY(h);
+        // Nothing listens on port 1: the enrollment says the server cannot be reached, and writes nothing.
         QVERIFY(h->type(QStringLiteral("setupServerUrl"), QStringLiteral("https://localhost:1/api/v1")));
+        QVERIFY(h->type(QStringLiteral("setupCode"), QStringLiteral("ABCD-EFGH-JKMN-PQRS")));
         QVERIFY(h->tap(QStringLiteral("enrollButton")));
-        QTRY_VERIFY_WITH_TIMEOUT(h->areas->firstBoot.state() == kiosk::FirstBootSetup::State::Failed
-                && h->areas->firstBoot.message() != message->property("text").toString(),
-            30000);
-        QVERIFY(h->areas->firstBoot.message().startsWith(QStringLiteral("Pendaftaran gagal")));
+        QTRY_COMPARE_WITH_TIMEOUT(h->areas->firstBoot.state(), kiosk::FirstBootSetup::State::Failed, 30000);
+        QVERIFY2(
+            h->areas->firstBoot.message().contains(QStringLiteral("tidak dapat dihubungi")), qPrintable(h->areas->firstBoot.message()));
+        const kiosk::SetupPaths paths = kiosk::SetupConfig::paths(config);
         QVERIFY(!QFile::exists(config));
         QVERIFY(!QFile::exists(paths.clientKey));
+        // The connection check names the failing step.
+        QVERIFY(h->tap(QStringLiteral("checkConnectionButton")));
+        QTRY_VERIFY_WITH_TIMEOUT(!h->areas->firstBoot.checking() && h->areas->firstBoot.connectionReport().size() >= 2, 20000);
+        QVERIFY2(h->areas->firstBoot.connectionReport().constLast().startsWith(QStringLiteral("TCP:")),
+            qPrintable(h->areas->firstBoot.connectionReport().join(QLatin1Char('\n'))));
     }
 
     void enrolsAndStartsServing()
@@ -206,14 +229,14 @@ private Q_SLOTS:
         QVERIFY(h);
         const QString spool = kiosk::SetupConfig::paths(config).networkSpool;
         QVERIFY(h->tap(QStringLiteral("addressingStatic")));
-        QVERIFY(h->type(QStringLiteral("setupAddress"), QStringLiteral("192.168.1.300/24")));
+        QVERIFY(h->type(QStringLiteral("setupAddress"), QStringLiteral("192.168.1.30/24")));
         QVERIFY(h->type(QStringLiteral("setupGateway"), QStringLiteral("192.168.1.1")));
-        QVERIFY(h->type(QStringLiteral("setupDns"), QStringLiteral("192.168.1.1, 8.8.8.8")));
+        // No DNS server yet: said, and nothing spooled.
         QVERIFY(h->tap(QStringLiteral("applyNetworkButton")));
         QVERIFY(!QFile::exists(spool));
-        QVERIFY2(h->areas->firstBoot.networkMessage().contains(QStringLiteral("192.168.1.20/24")),
-            qPrintable(h->areas->firstBoot.networkMessage()));
-        QVERIFY(h->type(QStringLiteral("setupAddress"), QStringLiteral("192.168.1.30/24")));
+        QVERIFY2(h->areas->firstBoot.networkMessage().contains(QStringLiteral("DNS")), qPrintable(h->areas->firstBoot.networkMessage()));
+        QVERIFY(h->waitFor(QStringLiteral("networkMessage")));
+        QVERIFY(h->type(QStringLiteral("setupDns"), QStringLiteral("192.168.1.1, 8.8.8.8")));
         QVERIFY(h->tap(QStringLiteral("applyNetworkButton")));
         QFile file(spool);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -2,6 +2,11 @@
 // anjungan-netapply writes for systemd-networkd and wpa_supplicant.
 #include "networksettings.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using netapply::NetworkSettings;
@@ -210,6 +215,45 @@ private Q_SLOTS:
         QVERIFY(back);
         QCOMPARE(back->ssid, s.ssid);
         QCOMPARE(back->psk, s.psk);
+    }
+
+    void helperAppliesValidSettingsAndKeepsThemOnGarbage()
+    {
+        // The root helper as the image runs it, on folders of the test's own and without restarting anything.
+        const QString helper = QDir(qEnvironmentVariable("KIOSK_BINARY_DIR")).filePath(QStringLiteral("netapply/anjungan-netapply"));
+        if (!QFileInfo::exists(helper))
+            QSKIP("anjungan-netapply is not built");
+        QTemporaryDir dir;
+        const QString spool = dir.filePath(QStringLiteral("network/settings.conf"));
+        const QString network = dir.filePath(QStringLiteral("run/10-anjungan-uplink.network"));
+        QDir().mkpath(dir.filePath(QStringLiteral("network")));
+        // A null `settings` runs the helper without a spool file.
+        const auto run = [&](const QByteArray &settings) {
+            QFile file(spool);
+            if (!settings.isNull() && (!file.open(QIODevice::WriteOnly) || file.write(settings) != settings.size()))
+                return -1;
+            file.close();
+            QProcess p;
+            p.start(helper,
+                {QStringLiteral("--spool"), spool, QStringLiteral("--network-dir"), dir.filePath(QStringLiteral("run")),
+                    QStringLiteral("--wpa-config"), dir.filePath(QStringLiteral("run/wpa.conf")), QStringLiteral("--no-reload")});
+            return p.waitForFinished(30000) ? p.exitCode() : -1;
+        };
+        const auto read = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const NetworkSettings good = staticWired(QStringLiteral("10.1.2.3/24"), QStringLiteral("10.1.2.1"), {QStringLiteral("10.1.2.1")});
+        QCOMPARE(run(good.toSpool()), 0);
+        QCOMPARE(read(network), good.networkFile());
+        QCOMPARE(read(dir.filePath(QStringLiteral("network/result"))), QByteArray("ok\n"));
+        QCOMPARE(run("uplink=wired\naddressing=dhcp\n[Network]\nExecStart=/bin/sh\n"), 1);
+        QCOMPARE(read(network), good.networkFile());
+        QVERIFY(read(dir.filePath(QStringLiteral("network/result"))).startsWith("refused: "));
+        // No settings: the image's defaults apply again.
+        QVERIFY(QFile::remove(spool));
+        QCOMPARE(run(QByteArray()), 0);
+        QVERIFY(!QFile::exists(network));
     }
 };
 
