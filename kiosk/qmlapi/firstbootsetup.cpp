@@ -3,7 +3,9 @@
 #include "enrollment.h"
 #include "networksettings.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QHostInfo>
@@ -59,9 +61,20 @@ void FirstBootSetup::begin(const SetupPaths &paths, const QString &serverUrl)
     m_paths = paths;
     m_serverUrl = serverUrl;
     m_active = true;
+    if (QCoreApplication::instance())
+        QCoreApplication::instance()->installEventFilter(this);
     refreshNetwork();
     Q_EMIT changed();
     Q_EMIT activeChanged();
+}
+
+bool FirstBootSetup::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange && m_active) {
+        refreshNetwork();
+        Q_EMIT changed();
+    }
+    return QObject::eventFilter(watched, event);
 }
 
 QString FirstBootSetup::trustNote() const

@@ -63,6 +63,10 @@ public:
     /// After enrollment: leaves the setup screen (the composition root restarts the kiosk on finished()).
     Q_INVOKABLE void finish();
 
+protected:
+    /// The interface lines and the CA note are composed in C++: composed again when the language changes.
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 Q_SIGNALS:
     void activeChanged();
     void changed();

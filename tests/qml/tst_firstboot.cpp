@@ -260,6 +260,8 @@ private Q_SLOTS:
                 h->resize(size);
                 h->areas->flow.setLanguage(language);
                 QTest::qWait(60);
+                // The lines composed in C++ follow the language too.
+                QCOMPARE(h->areas->firstBoot.trustNote().startsWith(QStringLiteral("The server")), language == QLatin1String("en"));
                 const QString file
                     = QDir(out).filePath(QStringLiteral("%1x%2/%3-setup.png").arg(size.width()).arg(size.height()).arg(language));
                 QDir().mkpath(QFileInfo(file).absolutePath());
