@@ -241,6 +241,12 @@ Rectangle {
             }
         }
     }
+    // The enrollment's progress and outcome are at the end of the form: shown whenever they change.
+    Connections {
+        target: FirstBoot
+        function onChanged() { Qt.callLater(page.showEnd) }
+    }
+    function showEnd() { flick.contentY = Math.max(0, flick.contentHeight - flick.height) }
     // After enrollment the kiosk starts serving by itself; the button only saves the technician the wait.
     Timer {
         running: page.enrolled && page.visible
