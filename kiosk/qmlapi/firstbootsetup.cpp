@@ -111,9 +111,10 @@ void FirstBootSetup::refreshNetwork()
     }
     if (m_interfaces.isEmpty())
         m_interfaces << tr("Tidak ada antarmuka jaringan: pasang kabel jaringan atau adaptor Wi-Fi.");
-    // anjungan-netapply answers the last settings in a file beside them.
-    QFile result(QFileInfo(m_paths.networkSpool).absoluteDir().filePath(QStringLiteral("result")));
-    if (m_networkMessage.isEmpty() && result.open(QIODevice::ReadOnly)) {
+    // anjungan-netapply answers the last settings in a file beside them; an answer older than the settings is not theirs.
+    const QFileInfo spool(m_paths.networkSpool);
+    QFile result(spool.absoluteDir().filePath(QStringLiteral("result")));
+    if (spool.exists() && result.exists() && QFileInfo(result).lastModified() >= spool.lastModified() && result.open(QIODevice::ReadOnly)) {
         const QString answer = QString::fromUtf8(result.readLine(400)).trimmed();
         m_networkMessage = answer == QLatin1String("ok") ? tr("Pengaturan jaringan terakhir sudah diterapkan.")
                                                          : tr("Pengaturan jaringan terakhir tidak diterapkan: %1").arg(answer);

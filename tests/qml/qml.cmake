@@ -53,4 +53,4 @@ kiosk_add_qtest(NAME tst_firstboot SOURCES qml/tst_firstboot.cpp LIBS kiosk_test
   FUNCTIONS unenrolledUnitNeedsSetup writingKeepsEveryOtherLine wrongCodeIsExplainedAndChangesNothing unreachableServerIsExplained
             enrolsAndStartsServing networkSettingsAreSpooledForRoot
             setupScreenFitsEverySize)
-add_dependencies(tst_firstboot kecamatan-backend)
+add_dependencies(tst_firstboot kecamatan-backend anjungan-netapply)

@@ -246,6 +246,20 @@ private Q_SLOTS:
         QCOMPARE(settings->address, QStringLiteral("192.168.1.30/24"));
         QCOMPARE(settings->dns, (QStringList {QStringLiteral("192.168.1.1"), QStringLiteral("8.8.8.8")}));
         QVERIFY(settings->networkFile().contains("Address=192.168.1.30/24\nGateway=192.168.1.1\n"));
+
+        // Root's helper applies them (here into a folder of the test's, restarting nothing); the screen shows its answer.
+        const QString helper = testsupport::binary(QStringLiteral("netapply/anjungan-netapply"));
+        if (!QFileInfo::exists(helper))
+            QSKIP("anjungan-netapply is not built");
+        QProcess apply;
+        apply.start(helper,
+            {QStringLiteral("--spool"), spool, QStringLiteral("--network-dir"), path(QStringLiteral("run-network")),
+                QStringLiteral("--wpa-config"), path(QStringLiteral("run-network/wpa.conf")), QStringLiteral("--no-reload")});
+        QVERIFY(apply.waitForFinished(30000));
+        QCOMPARE(apply.exitCode(), 0);
+        QVERIFY(h->tap(QStringLiteral("refreshNetworkButton")));
+        QVERIFY2(h->areas->firstBoot.networkMessage().contains(QStringLiteral("sudah diterapkan")),
+            qPrintable(h->areas->firstBoot.networkMessage()));
     }
 
     void setupScreenFitsEverySize()
