@@ -186,6 +186,16 @@ public:
     static CallBoard *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->board); }
 };
 
+/// FirstBootSetup (the technician's first-boot screen) as a QML singleton.
+struct FirstBootSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::FirstBootSetup)
+    QML_NAMED_ELEMENT(FirstBoot)
+    QML_SINGLETON
+public:
+    static FirstBootSetup *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->firstBoot); }
+};
+
 /// Idle (the IdleMonitor) as a QML singleton.
 struct IdleSingleton {
     Q_GADGET

@@ -17,6 +17,7 @@
 #include "requestchanges.h"
 #include "scanner.h"
 #include "sealverifier.h"
+#include "setupconfig.h"
 #include "staffdirectory.h"
 #include "stopsignals.h"
 #include "store.h"
@@ -25,6 +26,7 @@
 #include "trustcache.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -140,12 +142,20 @@ int main(int argc, char *argv[])
 
     QTemporaryDir selfTestDir;
     std::optional<kiosk::KioskConfig> config;
+    // Set while the unit is not enrolled: the first-boot screen runs instead of the citizen's screens.
+    std::optional<kiosk::SetupPaths> setup;
     QString error;
     if (cli.isSet(selfTestOption)) {
         // The self-test needs no configuration: a throw-away store, no network, no devices.
         config = kiosk::KioskConfig {};
         config->kioskId = QStringLiteral("SELF-TEST");
         config->dataDir = selfTestDir.path();
+    } else if (kiosk::SetupConfig::needed(cli.value(configOption))) {
+        setup = kiosk::SetupConfig::paths(cli.value(configOption));
+        config = kiosk::SetupConfig::provisional(*setup);
+        QDir().mkpath(setup->dataDir);
+        qInfo().noquote() << "not enrolled yet (" << cli.value(configOption) << "): showing the first-boot screen; data in"
+                          << setup->dataDir << ", deployment CA" << setup->caFile;
     } else if (auto loaded = kiosk::KioskConfig::load(cli.value(configOption))) {
         config = loaded.value();
     } else {
@@ -168,7 +178,7 @@ int main(int argc, char *argv[])
     // Every ticket and letter is submitted and followed to its end on the tracker's own thread.
     devices::PrintJobTracker printTracker(1000, config->printStallTimeoutSeconds * 1000);
     std::vector<std::unique_ptr<devices::Scanner>> scanners;
-    if (!cli.isSet(selfTestOption)) {
+    if (!cli.isSet(selfTestOption) && !setup) {
         for (const auto &[role, uri] :
             {std::pair {QStringLiteral("ticket"), config->ticketPrinter}, {QStringLiteral("letter"), config->letterPrinter}}) {
             if (auto printer = devices::createPrinter(uri, config->cupsServer, &error))
@@ -205,6 +215,14 @@ int main(int argc, char *argv[])
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;
+    if (setup) {
+        areas.firstBoot.begin(*setup, kiosk::SetupConfig::configuredServerUrl(cli.value(configOption)));
+        // Enrolled: systemd (Restart=always) starts the kiosk again, now with the configuration the screen wrote.
+        QObject::connect(&areas.firstBoot, &kiosk::FirstBootSetup::finished, &app, [] {
+            qInfo() << "enrolled: restarting to serve with the new configuration";
+            QCoreApplication::exit(0);
+        });
+    }
 
     // Each loket's numeric keypad calls for that loket ([queue] keypadN).
     std::vector<std::unique_ptr<devices::Keypad>> keypads;
@@ -290,7 +308,9 @@ int main(int argc, char *argv[])
     QObject::connect(&areas.sync, &kiosk::SyncStatus::deliveryWanted, sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
     QObject::connect(sync, &kiosk::SyncService::synced, &areas.sync, &kiosk::SyncStatus::handleSynced);
     QObject::connect(sync, &kiosk::SyncService::catalogUpdated, &areas.request, &kiosk::LetterRequest::handleCatalog);
-    syncThread.start();
+    // A unit being set up has no backend to talk to yet.
+    if (!setup)
+        syncThread.start();
 
     // Personal data leaves the kiosk `purgeDays` after the request ended for the citizen (the consent screen says so).
     const auto purge = [&outbox, days = config->purgeDays] {

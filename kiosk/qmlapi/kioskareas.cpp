@@ -85,12 +85,15 @@ QHash<QString, QObject *> KioskAreas::byName()
         {QStringLiteral("DeviceStatus"), &devices}, {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board},
         {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket},
         {QStringLiteral("DocumentCapture"), &documents}, {QStringLiteral("RequestFix"), &fix},
-        {QStringLiteral("RequestDesk"), &requestDesk}};
+        {QStringLiteral("RequestDesk"), &requestDesk}, {QStringLiteral("FirstBoot"), &firstBoot}};
 }
 
 void KioskAreas::handleScan(const QString &payload)
 {
     m_idle.activity();
+    // A unit being set up serves nobody yet: no visit, no staff sign-in under the setup screen.
+    if (firstBoot.active())
+        return;
     const devices::PayloadClassification scan = devices::PayloadClassifier::classify(payload);
     if (!scan.accepted()) {
         flow.setNotice(scan.message);

@@ -5,6 +5,7 @@
 #include "deskjournal.h"
 #include "devicestatus.h"
 #include "documentcapture.h"
+#include "firstbootsetup.h"
 #include "letterrequest.h"
 #include "letterverification.h"
 #include "nikentry.h"
@@ -100,6 +101,8 @@ public:
     QueueTicket queueTicket;
     /// The calling display's and the welcome screen's view of the queue.
     CallBoard board;
+    /// The first-boot technician screen; inactive unless the composition root begins it (SetupConfig::needed()).
+    FirstBootSetup firstBoot;
 
 public Q_SLOTS:
     /// A complete scan from any scanner: a NIK, a ticket QR, a letter seal or a complaint slip, taken where it makes

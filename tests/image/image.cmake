@@ -1,6 +1,9 @@
 # The appliance image (issue #14).
 # The unit's groups agree with the udev rules: cheap, part of every run.
 add_test(NAME image_scanner_groups COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-scanner-groups ${PROJECT_SOURCE_DIR}/image)
+# A technician's SSH stick: only plain public keys are let in (image/ssh/ssh-from-stick).
+add_test(NAME image_ssh_stick COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-ssh-stick ${PROJECT_SOURCE_DIR}/image)
+set_tests_properties(image_ssh_stick PROPERTIES SKIP_RETURN_CODE 77)
 
 # Build the image and boot it in QEMU. Label `image`: scripts/test leaves it out unless asked
 # (scripts/test default -L image), since it downloads Debian packages and boots under TCG.

@@ -48,3 +48,9 @@ kiosk_add_qtest(NAME tst_lifecycle SOURCES qml/tst_lifecycle.cpp LIBS kiosk_test
 kiosk_add_qtest(NAME tst_complaint_roundtrip SOURCES qml/tst_complaint_roundtrip.cpp tools/threadspy.h unit/workflowfixture.h
   LIBS kiosk_test_harness backend_core LABELS ui integration)
 target_include_directories(tst_complaint_roundtrip PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tools ${CMAKE_CURRENT_SOURCE_DIR}/unit)
+# A fresh unit's first-boot screen: enrollment against the real backend process, network settings for anjungan-netapply.
+kiosk_add_qtest(NAME tst_firstboot SOURCES qml/tst_firstboot.cpp LIBS kiosk_test_harness kiosk_netapply LABELS ui integration
+  FUNCTIONS unenrolledUnitNeedsSetup writingKeepsEveryOtherLine wrongCodeIsExplainedAndChangesNothing unreachableServerIsExplained
+            enrolsAndStartsServing networkSettingsAreSpooledForRoot
+            setupScreenFitsEverySize)
+add_dependencies(tst_firstboot kecamatan-backend anjungan-netapply)

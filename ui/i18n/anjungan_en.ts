@@ -2031,4 +2031,218 @@
         <translation>Type the applicant&apos;s 16-digit NIK from their ID card.</translation>
     </message>
 </context>
+<context>
+    <name>SetupScreen</name>
+    <message>
+        <source>Pemasangan anjungan</source>
+        <translation>Kiosk setup</translation>
+    </message>
+    <message>
+        <source>Anjungan ini belum terdaftar di server kecamatan. Atur jaringan bila perlu, isi alamat server, lalu daftarkan dengan kode sekali pakai dari admin kecamatan.</source>
+        <translation>This kiosk is not enrolled with the kecamatan server yet. Set up the network if needed, enter the server address, then enrol with the one-time code from the kecamatan admin.</translation>
+    </message>
+    <message>
+        <source>1. Jaringan</source>
+        <translation>1. Network</translation>
+    </message>
+    <message>
+        <source>Kabel</source>
+        <translation>Cable</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Otomatis (DHCP)</source>
+        <translation>Automatic (DHCP)</translation>
+    </message>
+    <message>
+        <source>Alamat tetap</source>
+        <translation>Static address</translation>
+    </message>
+    <message>
+        <source>Nama Wi-Fi (SSID)</source>
+        <translation>Wi-Fi name (SSID)</translation>
+    </message>
+    <message>
+        <source>Kata sandi Wi-Fi</source>
+        <translation>Wi-Fi password</translation>
+    </message>
+    <message>
+        <source>Alamat IP dan prefiks, contoh 192.168.1.20/24</source>
+        <translation>IP address and prefix, e.g. 192.168.1.20/24</translation>
+    </message>
+    <message>
+        <source>Gateway, contoh 192.168.1.1</source>
+        <translation>Gateway, e.g. 192.168.1.1</translation>
+    </message>
+    <message>
+        <source>DNS, 1 sampai 3 alamat dipisah spasi</source>
+        <translation>DNS, 1 to 3 addresses separated by spaces</translation>
+    </message>
+    <message>
+        <source>Simpan pengaturan jaringan</source>
+        <translation>Save network settings</translation>
+    </message>
+    <message>
+        <source>Perbarui</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>2. Server kecamatan</source>
+        <translation>2. Kecamatan server</translation>
+    </message>
+    <message>
+        <source>Alamat server, contoh https://kecamatan.contoh.go.id/api/v1</source>
+        <translation>Server address, e.g. https://kecamatan.contoh.go.id/api/v1</translation>
+    </message>
+    <message>
+        <source>Memeriksa …</source>
+        <translation>Checking …</translation>
+    </message>
+    <message>
+        <source>Periksa koneksi</source>
+        <translation>Check connection</translation>
+    </message>
+    <message>
+        <source>3. Daftarkan</source>
+        <translation>3. Enrol</translation>
+    </message>
+    <message>
+        <source>Kode pendaftaran, contoh ABCD-EFGH-JKMN-PQRS</source>
+        <translation>Enrollment code, e.g. ABCD-EFGH-JKMN-PQRS</translation>
+    </message>
+    <message>
+        <source>Mendaftarkan …</source>
+        <translation>Enrolling …</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Mulai melayani</source>
+        <translation>Start serving</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::FirstBootSetup</name>
+    <message>
+        <source>Sertifikat CA kecamatan tidak ada di anjungan ini. Pakai image yang dibuat dengan --deployment-ca, atau letakkan ca.crt di samping berkas konfigurasi.</source>
+        <translation>This kiosk has no kecamatan CA certificate. Use an image built with --deployment-ca, or put ca.crt beside the configuration file.</translation>
+    </message>
+    <message>
+        <source>Server dipercaya hanya bila sertifikatnya ditandatangani CA kecamatan (%1).</source>
+        <translation>The server is trusted only if its certificate is signed by the kecamatan CA (%1).</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>kabel</source>
+        <translation>cable</translation>
+    </message>
+    <message>
+        <source>mati</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>tersambung</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>tidak tersambung (kabel atau sinyal tidak ada)</source>
+        <translation>not connected (no cable or no signal)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3, alamat %4</source>
+        <translation>%1 (%2): %3, address %4</translation>
+    </message>
+    <message>
+        <source>belum ada</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Tidak ada antarmuka jaringan: pasang kabel jaringan atau adaptor Wi-Fi.</source>
+        <translation>No network interface: plug in a network cable or a Wi-Fi adapter.</translation>
+    </message>
+    <message>
+        <source>Pengaturan jaringan terakhir sudah diterapkan.</source>
+        <translation>The last network settings have been applied.</translation>
+    </message>
+    <message>
+        <source>Pengaturan jaringan terakhir tidak diterapkan: %1</source>
+        <translation>The last network settings were not applied: %1</translation>
+    </message>
+    <message>
+        <source>Pengaturan jaringan disimpan dan diterapkan dalam beberapa detik. Tekan &quot;Perbarui&quot; untuk melihat hasilnya.</source>
+        <translation>Network settings saved; they apply within a few seconds. Press &quot;Refresh&quot; to see the result.</translation>
+    </message>
+    <message>
+        <source>Pengaturan jaringan tidak dapat disimpan (%1).</source>
+        <translation>The network settings could not be saved (%1).</translation>
+    </message>
+    <message>
+        <source>Alamat server tidak sah: tulis seperti https://kecamatan.contoh.go.id/api/v1</source>
+        <translation>Invalid server address: write it like https://kecamatan.contoh.go.id/api/v1</translation>
+    </message>
+    <message>
+        <source>DNS: nama %1 tidak ditemukan. Periksa ejaan alamat, kabel atau Wi-Fi, dan DNS.</source>
+        <translation>DNS: the name %1 was not found. Check the spelling of the address, the cable or Wi-Fi, and DNS.</translation>
+    </message>
+    <message>
+        <source>DNS: %1 ditemukan (%2).</source>
+        <translation>DNS: %1 found (%2).</translation>
+    </message>
+    <message>
+        <source>TLS: tidak ada jawaban dari %1. Periksa alamat server.</source>
+        <translation>TLS: no answer from %1. Check the server address.</translation>
+    </message>
+    <message>
+        <source>TCP: %1 port %2 tidak menjawab. Periksa gateway, firewall atau alamat server.</source>
+        <translation>TCP: %1 port %2 does not answer. Check the gateway, the firewall or the server address.</translation>
+    </message>
+    <message>
+        <source>TCP: tersambung ke %1 port %2.</source>
+        <translation>TCP: connected to %1 port %2.</translation>
+    </message>
+    <message>
+        <source>TLS: sertifikat server sah menurut CA kecamatan. Jalur ke server siap.</source>
+        <translation>TLS: the server&apos;s certificate is valid under the kecamatan CA. The way to the server is ready.</translation>
+    </message>
+    <message>
+        <source>TLS: sertifikat server tidak dipercaya (%1). Alamat salah, atau server memakai CA lain.</source>
+        <translation>TLS: the server&apos;s certificate is not trusted (%1). Wrong address, or the server uses another CA.</translation>
+    </message>
+    <message>
+        <source>TLS: jabat tangan gagal (%1).</source>
+        <translation>TLS: handshake failed (%1).</translation>
+    </message>
+    <message>
+        <source>TCP: tidak dapat tersambung ke %1 port %2 (%3).</source>
+        <translation>TCP: cannot connect to %1 port %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Masukkan kode pendaftaran dari admin kecamatan.</source>
+        <translation>Enter the enrollment code from the kecamatan admin.</translation>
+    </message>
+    <message>
+        <source>Mendaftarkan anjungan ke %1 …</source>
+        <translation>Enrolling the kiosk with %1 …</translation>
+    </message>
+    <message>
+        <source>Pendaftaran gagal: %1</source>
+        <translation>Enrollment failed: %1</translation>
+    </message>
+    <message>
+        <source>Anjungan terdaftar, tetapi konfigurasi tidak dapat disimpan: %1</source>
+        <translation>The kiosk is enrolled, but the configuration could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>Berhasil: anjungan terdaftar sebagai %1 untuk desa %2. Anjungan dimulai ulang dan segera melayani warga.</source>
+        <translation>Done: the kiosk is enrolled as %1 for desa %2. The kiosk restarts and will serve citizens shortly.</translation>
+    </message>
+</context>
 </TS>

@@ -32,6 +32,7 @@ ApplicationWindow {
                 elide: Text.ElideRight
                 MouseArea {
                     anchors.fill: parent
+                    enabled: !FirstBoot.active
                     pressAndHoldInterval: 2000
                     onPressAndHold: StaffLogin.startWithoutCard()
                 }
@@ -125,6 +126,16 @@ ApplicationWindow {
     IdleOverlay {
         anchors.fill: parent
         z: 50
+    }
+
+    // A unit that is not enrolled yet shows the technician's first-boot screen over everything else.
+    Loader {
+        objectName: "setupLoader"
+        anchors.fill: parent
+        anchors.bottomMargin: keyboard.active ? keyboard.height : 0
+        z: 60
+        active: FirstBoot.active
+        source: "SetupScreen.qml"
     }
 
     // The on-screen keyboard follows the session's language: Indonesian layout by default.
