@@ -10,6 +10,7 @@
 #include "fleetalerts.h"
 #include "kioskregistry.h"
 #include "notifications.h"
+#include "printer.h"
 #include "scanner.h"
 #include "smsgatewayreceiver.h"
 #include "store.h"
