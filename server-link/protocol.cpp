@@ -1069,7 +1069,8 @@ std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *er
     const QJsonValue scanners = o.value(QStringLiteral("scanners"));
     if (!scanners.isUndefined()) {
         if (!scanners.isArray() || scanners.toArray().size() > kMaxScanners)
-            return refuse<Heartbeat>(error, QStringLiteral("Heartbeat tidak sah: scanners harus daftar paling banyak %1.").arg(kMaxScanners));
+            return refuse<Heartbeat>(
+                error, QStringLiteral("Heartbeat tidak sah: scanners harus daftar paling banyak %1.").arg(kMaxScanners));
         for (const QJsonValue &v : scanners.toArray()) {
             const auto word = healthStateFromWire(v.toObject().value(QStringLiteral("state")).toString());
             if (!v.isObject() || !word)

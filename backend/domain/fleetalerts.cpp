@@ -2,9 +2,9 @@
 
 #include "offices.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <QSettings>
-#include <QFile>
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcFleet, "backend.fleet")
@@ -33,7 +33,8 @@ const Rule kRules[] {
         [](const KioskHeartbeat &b, const FleetAlertPolicy &p, const QDateTime &now, QStringList *seen) {
             if (b.lastSeen.secsTo(now) <= p.silentAfterSeconds)
                 return false;
-            seen->append(QStringLiteral("terakhir terdengar %1").arg(b.lastSeen.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
+            seen->append(
+                QStringLiteral("terakhir terdengar %1").arg(b.lastSeen.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))));
             return true;
         }},
     {AlertKind::PaperOut, "paper_out", "Kertas printer habis",

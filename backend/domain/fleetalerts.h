@@ -40,8 +40,8 @@ namespace fleetalerts {
 /// What the console and the SMS call it ("Kertas printer habis").
 [[nodiscard]] QString kindLabel(AlertKind kind);
 /// Whether `beat` shows condition `kind` at `now`; `detail` gets what it saw.
-[[nodiscard]] bool holds(AlertKind kind, const KioskHeartbeat &beat, const FleetAlertPolicy &policy, const QDateTime &now,
-    QString *detail = nullptr);
+[[nodiscard]] bool holds(
+    AlertKind kind, const KioskHeartbeat &beat, const FleetAlertPolicy &policy, const QDateTime &now, QString *detail = nullptr);
 /// The conditions of every kind that `beat` shows at `now`, with their SMS; Silent only when asked for.
 [[nodiscard]] QList<AlertCondition> conditionsOf(
     const KioskHeartbeat &beat, const FleetAlertPolicy &policy, const QDateTime &now, const QList<AlertKind> &kinds);

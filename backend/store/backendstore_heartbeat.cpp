@@ -35,7 +35,8 @@ QList<serverlink::ScannerReport> scannersFrom(const QString &text)
     QList<serverlink::ScannerReport> out;
     for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array())
         out.append({v.toObject().value(QStringLiteral("uri")).toString(),
-            serverlink::healthStateFromWire(v.toObject().value(QStringLiteral("state")).toString()).value_or(serverlink::HealthState::Unknown)});
+            serverlink::healthStateFromWire(v.toObject().value(QStringLiteral("state")).toString())
+                .value_or(serverlink::HealthState::Unknown)});
     return out;
 }
 
@@ -75,18 +76,18 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
         return db.error();
     QSqlQuery q(db.value());
     // One statement: the row is replaced atomically (ON CONFLICT works in SQLite and PostgreSQL).
-    q.prepare(QStringLiteral(
-        "INSERT INTO kiosk_heartbeats (kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state,"
-        " scanner_state, letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
-        " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (kiosk_id) DO UPDATE SET desa_code = excluded.desa_code, last_seen = excluded.last_seen,"
-        " sent_at = excluded.sent_at, printer_state = excluded.printer_state, paper_state = excluded.paper_state,"
-        " scanner_state = excluded.scanner_state, letter_printer_state = excluded.letter_printer_state,"
-        " outbox_depth = excluded.outbox_depth, parked_count = excluded.parked_count,"
-        " free_disk_mb = excluded.free_disk_mb, app_version = excluded.app_version, image_version = excluded.image_version,"
-        " scanners = excluded.scanners, cert_not_after = excluded.cert_not_after,"
-        " clock_skew_seconds = excluded.clock_skew_seconds, outbox_stalled_since = excluded.outbox_stalled_since"));
+    q.prepare(
+        QStringLiteral("INSERT INTO kiosk_heartbeats (kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state,"
+                       " scanner_state, letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
+                       " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT (kiosk_id) DO UPDATE SET desa_code = excluded.desa_code, last_seen = excluded.last_seen,"
+                       " sent_at = excluded.sent_at, printer_state = excluded.printer_state, paper_state = excluded.paper_state,"
+                       " scanner_state = excluded.scanner_state, letter_printer_state = excluded.letter_printer_state,"
+                       " outbox_depth = excluded.outbox_depth, parked_count = excluded.parked_count,"
+                       " free_disk_mb = excluded.free_disk_mb, app_version = excluded.app_version, image_version = excluded.image_version,"
+                       " scanners = excluded.scanners, cert_not_after = excluded.cert_not_after,"
+                       " clock_skew_seconds = excluded.clock_skew_seconds, outbox_stalled_since = excluded.outbox_stalled_since"));
     q.addBindValue(h.kioskId);
     q.addBindValue(h.desaCode);
     q.addBindValue(timestamp(h.lastSeen));
@@ -104,8 +105,7 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
     q.addBindValue(scannersText(h.scanners));
     q.addBindValue(h.certNotAfter.isValid() ? QVariant(timestamp(h.certNotAfter)) : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(h.clockSkewSeconds ? QVariant(*h.clockSkewSeconds) : QVariant(QMetaType(QMetaType::LongLong)));
-    q.addBindValue(
-        h.outboxStalledSince.isValid() ? QVariant(timestamp(h.outboxStalledSince)) : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(h.outboxStalledSince.isValid() ? QVariant(timestamp(h.outboxStalledSince)) : QVariant(QMetaType(QMetaType::QString)));
     if (!q.exec())
         return heartbeatError(QStringLiteral("menyimpan heartbeat"), q.lastError());
     return Done {};

@@ -213,7 +213,8 @@ private Q_SLOTS:
 
         m_server = std::make_unique<ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
         const auto bound = m_server->start(QStringLiteral("127.0.0.1"), 0,
-            TlsFiles {m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
+            TlsFiles {
+                m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
         QVERIFY(bound);
         m_port = bound.value();
 
@@ -361,8 +362,8 @@ private Q_SLOTS:
         QVERIFY(page.body.contains(row.toUtf8()));
         QVERIFY(page.body.contains("usb:0581:0115"));
         QVERIFY(page.body.contains("Selesai ditangani"));
-        const Reply done
-            = call(jar, QStringLiteral("POST"), QStringLiteral("/armada/peringatan/%1").arg(scanner.first().id), {QStringLiteral("csrf=") + csrf});
+        const Reply done = call(
+            jar, QStringLiteral("POST"), QStringLiteral("/armada/peringatan/%1").arg(scanner.first().id), {QStringLiteral("csrf=") + csrf});
         QCOMPARE(done.status, 303);
         page = call(jar, QStringLiteral("GET"), QStringLiteral("/armada?pesan=peringatan"));
         QVERIFY(!page.body.contains(row.toUtf8()));

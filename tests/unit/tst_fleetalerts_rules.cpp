@@ -50,7 +50,8 @@ private Q_SLOTS:
         QTest::newRow("healthy") << healthy() << QStringList {};
         QTest::newRow("silent at 600 s") << with([](B &b) { b.lastSeen = kNow.addSecs(-600); }) << QStringList {};
         QTest::newRow("silent at 601 s") << with([](B &b) { b.lastSeen = kNow.addSecs(-601); }) << QStringList {"silent"};
-        QTest::newRow("ticket paper out") << with([](B &b) { b.printerState = "paper-out", b.paperState = "out"; }) << QStringList {"paper_out"};
+        QTest::newRow("ticket paper out") << with([](B &b) { b.printerState = "paper-out", b.paperState = "out"; })
+                                          << QStringList {"paper_out"};
         QTest::newRow("paper word alone") << with([](B &b) { b.paperState = "out"; }) << QStringList {"paper_out"};
         QTest::newRow("paper low is no alert") << with([](B &b) { b.printerState = "paper-low", b.paperState = "low"; }) << QStringList {};
         QTest::newRow("letter printer paper out") << with([](B &b) { b.letterPrinterState = "paper-out"; }) << QStringList {"paper_out"};
@@ -68,9 +69,11 @@ private Q_SLOTS:
         QTest::newRow("disk 499 MB") << with([](B &b) { b.freeDiskMb = 499; }) << QStringList {"disk_low"};
         QTest::newRow("disk 500 MB") << with([](B &b) { b.freeDiskMb = 500; }) << QStringList {};
         QTest::newRow("disk unknown") << with([](B &b) { b.freeDiskMb = -1; }) << QStringList {};
-        QTest::newRow("certificate 29 days") << with([](B &b) { b.certNotAfter = kNow.addDays(29); }) << QStringList {"certificate_expiring"};
+        QTest::newRow("certificate 29 days") << with([](B &b) { b.certNotAfter = kNow.addDays(29); })
+                                             << QStringList {"certificate_expiring"};
         QTest::newRow("certificate 30 days") << with([](B &b) { b.certNotAfter = kNow.addDays(30); }) << QStringList {};
-        QTest::newRow("certificate expired") << with([](B &b) { b.certNotAfter = kNow.addDays(-1); }) << QStringList {"certificate_expiring"};
+        QTest::newRow("certificate expired") << with([](B &b) { b.certNotAfter = kNow.addDays(-1); })
+                                             << QStringList {"certificate_expiring"};
         QTest::newRow("certificate unknown") << with([](B &b) { b.certNotAfter = {}; }) << QStringList {};
         QTest::newRow("outbox stalled 60 min") << with([](B &b) {
             b.outboxDepth = 4;
@@ -164,7 +167,6 @@ private Q_SLOTS:
         QVERIFY(allRoles().contains(Role::Teknisi));
     }
 };
-
 
 QTEST_GUILESS_MAIN(TestFleetAlertRules)
 #include "tst_fleetalerts_rules.moc"

@@ -74,29 +74,28 @@ struct FleetPages {
                     + html::cell(QString::number(k.outboxDepth)) + html::cell(QString::number(k.parkedCount))
                     + html::cell(k.freeDiskMb < 0 ? QStringLiteral("?") : QString::number(k.freeDiskMb))
                     + html::cell(k.certNotAfter.isValid() ? k.certNotAfter.toUTC().date().toString(Qt::ISODate) : QStringLiteral("?"))
-                    + html::cell(k.clockSkewSeconds ? QString::number(*k.clockSkewSeconds) : QStringLiteral("?"))
-                    + html::cell(k.version) + html::cell(k.imageVersion.isEmpty() ? QStringLiteral("-") : k.imageVersion);
+                    + html::cell(k.clockSkewSeconds ? QString::number(*k.clockSkewSeconds) : QStringLiteral("?")) + html::cell(k.version)
+                    + html::cell(k.imageVersion.isEmpty() ? QStringLiteral("-") : k.imageVersion);
         }
         QString body = QStringLiteral("<h2 id=\"anjungan\">Anjungan</h2>")
-            + html::table({QStringLiteral("Anjungan"), QStringLiteral("Desa"), QStringLiteral("Terakhir terdengar"), QStringLiteral("Keadaan"),
-                              QStringLiteral("Printer tiket"), QStringLiteral("Kertas"), QStringLiteral("Printer surat"),
-                              QStringLiteral("Pemindai"), QStringLiteral("Antrean kirim"), QStringLiteral("Ditolak server"),
-                              QStringLiteral("Disk bebas (MB)"), QStringLiteral("Sertifikat sampai"), QStringLiteral("Selisih jam (detik)"),
-                              QStringLiteral("Versi"), QStringLiteral("Versi image")},
+            + html::table({QStringLiteral("Anjungan"), QStringLiteral("Desa"), QStringLiteral("Terakhir terdengar"),
+                              QStringLiteral("Keadaan"), QStringLiteral("Printer tiket"), QStringLiteral("Kertas"),
+                              QStringLiteral("Printer surat"), QStringLiteral("Pemindai"), QStringLiteral("Antrean kirim"),
+                              QStringLiteral("Ditolak server"), QStringLiteral("Disk bebas (MB)"), QStringLiteral("Sertifikat sampai"),
+                              QStringLiteral("Selisih jam (detik)"), QStringLiteral("Versi"), QStringLiteral("Versi image")},
                 rows, QStringLiteral("Belum ada anjungan kecamatan ini yang mengirim kabar."));
 
         rows.clear();
         for (const KioskAlertRecord &a : visible) {
             if (!a.acknowledgedAt.isNull())
                 continue;
-            const QString button
-                = QStringLiteral("<form method=\"post\" action=\"%1/peringatan/%2\" class=\"aksi\">%3"
-                                 "<button type=\"submit\" id=\"tangani-%2\">Selesai ditangani</button></form>")
-                      .arg(kPath)
-                      .arg(a.id)
-                      .arg(html::csrfField(req.session.csrfToken));
-            rows << QStringLiteral("<td id=\"peringatan-%1\">%2</td>").arg(a.id).arg(html::escape(alertLabel(a.kind))) + html::cell(a.kioskId)
-                    + html::cell(a.desaCode) + html::cell(a.detail) + html::cell(html::wibTime(a.raisedAt))
+            const QString button = QStringLiteral("<form method=\"post\" action=\"%1/peringatan/%2\" class=\"aksi\">%3"
+                                                  "<button type=\"submit\" id=\"tangani-%2\">Selesai ditangani</button></form>")
+                                       .arg(kPath)
+                                       .arg(a.id)
+                                       .arg(html::csrfField(req.session.csrfToken));
+            rows << QStringLiteral("<td id=\"peringatan-%1\">%2</td>").arg(a.id).arg(html::escape(alertLabel(a.kind)))
+                    + html::cell(a.kioskId) + html::cell(a.desaCode) + html::cell(a.detail) + html::cell(html::wibTime(a.raisedAt))
                     + html::cell(a.clearedAt.isNull() ? QStringLiteral("masih berlangsung") : html::wibTime(a.clearedAt),
                         a.clearedAt.isNull() ? QStringLiteral("sla-late") : QStringLiteral("sla-ok"))
                     + QStringLiteral("<td>%1</td>").arg(button);
@@ -109,7 +108,8 @@ struct FleetPages {
         rows.clear();
         for (const KioskAlertRecord &a : visible)
             if (!a.acknowledgedAt.isNull())
-                rows << html::cell(alertLabel(a.kind)) + html::cell(a.kioskId) + html::cell(a.detail) + html::cell(html::wibTime(a.raisedAt))
+                rows << html::cell(alertLabel(a.kind)) + html::cell(a.kioskId) + html::cell(a.detail)
+                        + html::cell(html::wibTime(a.raisedAt))
                         + html::cell(a.clearedAt.isNull() ? QStringLiteral("masih berlangsung") : html::wibTime(a.clearedAt))
                         + html::cell(QStringLiteral("%1, %2").arg(a.acknowledgedBy, html::wibTime(a.acknowledgedAt)));
         body += QStringLiteral("<h2 id=\"riwayat\">Sudah ditangani</h2>")
