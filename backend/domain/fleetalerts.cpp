@@ -252,8 +252,11 @@ Result<AlertChanges> FleetAlerts::onHeartbeat(const KioskHeartbeat &beat, const 
     return reconcile(beat, fleetalerts::conditionsOf(beat, m_policy, now, kinds), considered, now);
 }
 
-Result<AlertChanges> FleetAlerts::scanSilent(const QDateTime &now)
+Result<AlertChanges> FleetAlerts::scanSilent(const QDateTime &now, const QDateTime &listeningSince)
 {
+    // Not heard for N since the backend listens again: before, the silence may have been the backend's own.
+    if (listeningSince.isValid() && listeningSince.secsTo(now) <= m_policy.silentAfterSeconds)
+        return AlertChanges {};
     const auto beats = m_store.latestHeartbeats();
     if (!beats)
         return beats.error();
@@ -299,6 +302,7 @@ FleetWatch::~FleetWatch()
 
 void FleetWatch::start()
 {
+    m_startedAt = QDateTime::currentDateTimeUtc();
     m_thread = std::thread([this] { run(); });
 }
 
@@ -318,7 +322,7 @@ void FleetWatch::run()
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         lock.unlock();
-        if (const auto scanned = m_alerts.scanSilent(); !scanned)
+        if (const auto scanned = m_alerts.scanSilent(QDateTime::currentDateTimeUtc(), m_startedAt); !scanned)
             qCWarning(lcFleet).noquote() << "silent kiosks not checked:" << scanned.error().message;
         lock.lock();
         m_wakeup.wait_for(lock, std::chrono::milliseconds(m_intervalMs), [this] { return m_stopping; });

@@ -63,8 +63,10 @@ public:
 
     /// Checks the heartbeat just stored: a heard kiosk is not silent, every other kind follows the heartbeat.
     [[nodiscard]] Result<AlertChanges> onHeartbeat(const KioskHeartbeat &beat, const QDateTime &now = QDateTime::currentDateTimeUtc());
-    /// Raises Silent for every kiosk not heard of for policy.silentAfterSeconds.
-    [[nodiscard]] Result<AlertChanges> scanSilent(const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// Raises Silent for every kiosk not heard of for policy.silentAfterSeconds, counted from `listeningSince` at the
+    /// earliest: kiosks could not be heard while the backend itself was down.
+    [[nodiscard]] Result<AlertChanges> scanSilent(
+        const QDateTime &now = QDateTime::currentDateTimeUtc(), const QDateTime &listeningSince = {});
     /// "Selesai ditangani": the alert stops showing as open; the record stays. Forbidden outside the officer's kecamatan.
     [[nodiscard]] Status acknowledge(const QList<Capacity> &capacities, const OfficeDirectory &offices, qint64 alertId,
         const QString &actor, const QDateTime &now = QDateTime::currentDateTimeUtc());
@@ -95,6 +97,7 @@ private:
 
     FleetAlerts m_alerts;
     int m_intervalMs;
+    QDateTime m_startedAt;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wakeup;

@@ -317,6 +317,12 @@ private Q_SLOTS:
         FleetAlertPolicy policy;
         policy.silentAfterSeconds = 2;
         policy.scanIntervalMs = 200;
+        // A backend that was down itself does not blame the kiosks: silence counts from when it listens again.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto justBack = FleetAlerts(*m_backend->store, policy).scanSilent(now.addSecs(60), now.addSecs(59));
+        QVERIFY(justBack);
+        QVERIFY(justBack.value().raised.isEmpty());
+        QVERIFY(alerts(QStringLiteral("silent")).isEmpty());
         FleetWatch watch(*m_backend->store, policy);
         watch.start();
         // The kiosk sends nothing more: after N seconds the watch raises the silent alert, once.
