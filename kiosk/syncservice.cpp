@@ -2,6 +2,7 @@
 
 #include "crypto.h"
 #include "documentupload.h"
+#include "enrollment.h"
 #include "printjobtracker.h"
 #include "scanner.h"
 #include "store.h"
@@ -144,6 +145,23 @@ serverlink::HealthState scannerHealth(const QList<const devices::Scanner *> &sca
     return HealthState::Unknown;
 }
 
+serverlink::ScannerReport scannerReport(const devices::Scanner &scanner)
+{
+    using State = devices::Scanner::State;
+    using serverlink::HealthState;
+    switch (scanner.state()) {
+    case State::Ready:
+        return {scanner.uri(), HealthState::Ready};
+    case State::Waiting:
+        return {scanner.uri(), HealthState::Offline};
+    case State::Error:
+        return {scanner.uri(), HealthState::Stopped};
+    case State::Stopped:
+        break;
+    }
+    return {scanner.uri(), HealthState::Unknown};
+}
+
 SyncService::SyncService(
     const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir, int intervalMs)
     : SyncService(store, std::move(deviceKey), std::move(baseUrl), std::move(tls), std::move(lettersDir), withInterval(intervalMs))
@@ -161,6 +179,7 @@ SyncService::SyncService(
     , m_documents(std::make_unique<DocumentStore>(m_store, m_key))
     , m_complaints(std::make_unique<ComplaintBox>(m_store, m_key))
     , m_staff(m_store, m_key)
+    , m_clientCertificate(tls.clientCert)
     // Built here, not in start(): abortNetwork() may be called from another thread at any time.
     , m_client(std::make_unique<serverlink::LinkClient>(std::move(baseUrl), std::move(tls), m_settings.link))
 { }
@@ -188,8 +207,27 @@ int SyncService::retryAfterSeconds(const QByteArray &headerValue, const QDateTim
 
 void SyncService::setDeviceHealth(const DeviceHealth &health)
 {
-    std::lock_guard lock(m_healthMutex);
-    m_health = health;
+    bool changed = false;
+    {
+        std::lock_guard lock(m_healthMutex);
+        changed = !(m_health == health);
+        m_health = health;
+    }
+    if (changed)
+        QMetaObject::invokeMethod(this, &SyncService::deviceStateChanged, Qt::QueuedConnection);
+}
+
+void SyncService::deviceStateChanged()
+{
+    // Only once the service runs: before start() the first heartbeat reports the state anyway.
+    if (!m_heartbeatTimer)
+        return;
+    if (!m_deviceChangeTimer) {
+        m_deviceChangeTimer = new QTimer(this);
+        m_deviceChangeTimer->setSingleShot(true);
+        connect(m_deviceChangeTimer, &QTimer::timeout, this, &SyncService::sendHeartbeat);
+    }
+    m_deviceChangeTimer->start(m_settings.deviceChangeDelayMs);
 }
 
 void SyncService::setScanners(QList<const devices::Scanner *> scanners)
@@ -203,8 +241,12 @@ DeviceHealth SyncService::deviceHealth() const
     std::lock_guard lock(m_healthMutex);
     DeviceHealth health = m_health;
     // Read as the heartbeat goes out: a scanner unplugged an hour after start is reported as such.
-    if (m_scanners)
+    if (m_scanners) {
         health.scanner = scannerHealth(*m_scanners);
+        health.scanners.clear();
+        for (const devices::Scanner *scanner : *m_scanners)
+            health.scanners.append(scannerReport(*scanner));
+    }
     return health;
 }
 
@@ -327,9 +369,18 @@ void SyncService::sendHeartbeat()
     beat.parkedCount = stats.parked;
     beat.freeDiskMb = freeDiskMb;
     beat.devices = deviceHealth();
+    if (const auto identity = serverlink::KioskEnrollment::describeCertificate(m_clientCertificate))
+        beat.certificateNotAfter = identity->notAfter;
+    beat.clockSkewSeconds = m_clockSkewSeconds;
     const auto r = m_client->post(QStringLiteral("/heartbeat"), beat.toJson());
-    if (r.ok())
+    if (r.ok()) {
         ++m_heartbeatsSent;
+        // The backend's clock as it received this heartbeat: the next one reports how far this kiosk's is off.
+        const QDateTime received = QDateTime::fromString(
+            QJsonDocument::fromJson(r.body).object().value(QStringLiteral("receivedAt")).toString(), Qt::ISODateWithMs);
+        if (received.isValid())
+            m_clockSkewSeconds = received.secsTo(beat.sentAt);
+    }
     if (noteLinkResult(r))
         syncNow();
 }

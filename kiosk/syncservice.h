@@ -37,6 +37,8 @@ using DeviceHealth = serverlink::DeviceHealth;
 /// The heartbeat's word for the kiosk's scanners: Ready when at least one delivers scans, else Stopped
 /// when one failed, Offline when one waits for its device, Unknown otherwise; None without scanners.
 [[nodiscard]] serverlink::HealthState scannerHealth(const QList<const devices::Scanner *> &scanners);
+/// One scanner as the heartbeat reports it: Ready, Offline while it waits for its unplugged device, Stopped when it failed.
+[[nodiscard]] serverlink::ScannerReport scannerReport(const devices::Scanner &scanner);
 
 /// Timing and identity of the sync loop; the defaults are the production values.
 struct SyncSettings {
@@ -45,6 +47,7 @@ struct SyncSettings {
     QString appVersion;
     QString imageVersion; // the appliance image's version (kiosk::imageVersion()); empty off the appliance
     QString dataDir; // free disk space of this folder is reported in the heartbeat
+    int deviceChangeDelayMs = 2000; // a device change sends a heartbeat this long after the last change (a flapping plug sends one)
     serverlink::LinkOptions link;
 };
 
@@ -95,6 +98,8 @@ public Q_SLOTS:
     void syncNow();
     /// Sends one heartbeat now; a success after failures retries everything waiting at once.
     void sendHeartbeat();
+    /// A device changed state: a heartbeat goes out deviceChangeDelayMs after the last such call.
+    void deviceStateChanged();
 
 Q_SIGNALS:
     void catalogUpdated(const QByteArray &catalogJson);
@@ -150,6 +155,9 @@ private:
     std::unique_ptr<serverlink::LinkClient> m_client;
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
+    QTimer *m_deviceChangeTimer = nullptr;
+    QString m_clientCertificate; // read at each heartbeat: a renewed certificate reports its own expiry
+    std::optional<qint64> m_clockSkewSeconds; // from the last heartbeat's answer
     QString m_lastProblem;
     const TrustCache *m_trust = nullptr;
     bool m_linkDown = false;

@@ -1014,6 +1014,16 @@ QByteArray Heartbeat::toJson() const
         o.insert(QStringLiteral("sentAt"), sent);
     if (!imageVersion.isEmpty())
         o.insert(QStringLiteral("imageVersion"), imageVersion);
+    if (!devices.scanners.isEmpty()) {
+        QJsonArray scanners;
+        for (const ScannerReport &r : devices.scanners)
+            scanners.append(QJsonObject {{QStringLiteral("uri"), r.uri}, {QStringLiteral("state"), healthStateToWire(r.state)}});
+        o.insert(QStringLiteral("scanners"), scanners);
+    }
+    if (const QString notAfter = certificateNotAfter.toUTC().toString(Qt::ISODate); !notAfter.isEmpty())
+        o.insert(QStringLiteral("certificateNotAfter"), notAfter);
+    if (clockSkewSeconds)
+        o.insert(QStringLiteral("clockSkewSeconds"), *clockSkewSeconds);
     return compact(o);
 }
 
@@ -1055,6 +1065,33 @@ std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *er
                            "appVersion, imageVersion."));
     h.outboxDepth = int(depth);
     h.parkedCount = int(parked);
+    // The fields of #15 are optional: a kiosk from before sends none of them and is still heard.
+    const QJsonValue scanners = o.value(QStringLiteral("scanners"));
+    if (!scanners.isUndefined()) {
+        if (!scanners.isArray() || scanners.toArray().size() > kMaxScanners)
+            return refuse<Heartbeat>(
+                error, QStringLiteral("Heartbeat tidak sah: scanners harus daftar paling banyak %1.").arg(kMaxScanners));
+        for (const QJsonValue &v : scanners.toArray()) {
+            const auto word = healthStateFromWire(v.toObject().value(QStringLiteral("state")).toString());
+            if (!v.isObject() || !word)
+                return refuse<Heartbeat>(error, QStringLiteral("Heartbeat tidak sah: setiap pemindai perlu uri dan state."));
+            h.devices.scanners.append({v.toObject().value(QStringLiteral("uri")).toString().left(200), *word});
+        }
+    }
+    const QJsonValue notAfter = o.value(QStringLiteral("certificateNotAfter"));
+    if (!notAfter.isUndefined()) {
+        h.certificateNotAfter = QDateTime::fromString(notAfter.toString(), Qt::ISODate);
+        if (!h.certificateNotAfter.isValid())
+            return refuse<Heartbeat>(error, QStringLiteral("Heartbeat tidak sah: certificateNotAfter bukan waktu ISO 8601."));
+    }
+    const QJsonValue skew = o.value(QStringLiteral("clockSkewSeconds"));
+    if (!skew.isUndefined()) {
+        constexpr qint64 kTenYears = 10LL * 366 * 24 * 3600;
+        const qint64 seconds = skew.toInteger(std::numeric_limits<qint64>::min());
+        if (!skew.isDouble() || seconds < -kTenYears || seconds > kTenYears)
+            return refuse<Heartbeat>(error, QStringLiteral("Heartbeat tidak sah: clockSkewSeconds harus bilangan bulat."));
+        h.clockSkewSeconds = seconds;
+    }
     return h;
 }
 

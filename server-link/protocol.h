@@ -192,12 +192,21 @@ enum class HealthState {
 /// nullopt when `wire` is not a device word at all; a well-formed word this build does not know is Unknown.
 [[nodiscard]] std::optional<HealthState> healthStateFromWire(const QString &wire);
 
+/// One scanner as a heartbeat reports it: its URI and whether it delivers scans (Ready, Offline when unplugged).
+struct ScannerReport {
+    QString uri;
+    HealthState state = HealthState::Unknown;
+
+    friend bool operator==(const ScannerReport &, const ScannerReport &) = default;
+};
+
 /// The devices a heartbeat reports on.
 struct DeviceHealth {
     HealthState printer = HealthState::Unknown; // ticket printer
     HealthState paper = HealthState::Unknown; // ticket paper: Ok, Low, Out, Unknown
     HealthState scanner = HealthState::Unknown; // Ready (at least one scanner runs), None, Unknown
     HealthState letterPrinter = HealthState::Unknown;
+    QList<ScannerReport> scanners; // each scanner; empty from kiosks before #15
 
     friend bool operator==(const DeviceHealth &, const DeviceHealth &) = default;
 };
@@ -211,7 +220,10 @@ struct Heartbeat {
     int parkedCount = 0;
     qint64 freeDiskMb = -1; // -1: unknown
     DeviceHealth devices;
+    QDateTime certificateNotAfter; // the client certificate's notAfter; invalid (absent on the wire) when unknown
+    std::optional<qint64> clockSkewSeconds; // kiosk clock minus the backend's Date header of the last answer
 
+    static constexpr int kMaxScanners = 16;
     [[nodiscard]] QByteArray toJson() const;
     [[nodiscard]] static std::optional<Heartbeat> fromJson(const QByteArray &json, QString *error = nullptr);
     friend bool operator==(const Heartbeat &, const Heartbeat &) = default;

@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "console/consolepages.h"
 #include "console/consoleserver.h"
+#include "fleetalerts.h"
 #include "monitoring.h"
 #include "notifications.h"
 
@@ -59,9 +60,16 @@ int serve(Context &c)
         return fail(transport.error().message);
     NotificationSender notifier(*b.store, std::move(transport.value()), settings.value());
     notifier.start();
+    // Fleet alerts: heartbeats raise and clear them; the watch raises the silent ones.
+    const auto fleetPolicy = FleetAlertPolicy::load(notifyConfig);
+    if (!fleetPolicy)
+        return fail(fleetPolicy.error().message);
+    FleetWatch fleetWatch(*b.store, fleetPolicy.value());
+    fleetWatch.start();
 
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     server.setDocuments(b.documents.get());
+    server.setFleetAlertPolicy(fleetPolicy.value());
     quint16 consolePortNumber = 0;
     const auto port = server.start(listen->first, listen->second,
         TlsFiles {args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")), args.value(QStringLiteral("client-ca")),
@@ -99,6 +107,7 @@ int serve(Context &c)
     if (console)
         console->stop();
     server.stop();
+    fleetWatch.stop();
     notifier.stop();
     signalWaiter.join();
     return code;

@@ -33,6 +33,7 @@ constexpr KindName kKindNames[] {
     {NotificationKind::PickupReminder, "PICKUP_REMINDER"},
     {NotificationKind::SlaReminder, "SLA_REMINDER"},
     {NotificationKind::ComplaintAnswered, "COMPLAINT_ANSWERED"},
+    {NotificationKind::FleetAlert, "FLEET_ALERT"},
 };
 
 /// SMS gateways count GSM-7 characters; anything else (curly quotes, accents) would halve the limit.

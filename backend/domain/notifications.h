@@ -17,8 +17,8 @@ namespace backend {
 
 class BackendStore;
 
-/// Why a notification exists: a citizen SMS after a transition or a reminder, or an officer reminder.
-enum class NotificationKind { Ready, NeedsFix, Rejected, PickupReminder, SlaReminder, ComplaintAnswered };
+/// Why a notification exists: a citizen SMS after a transition or a reminder, an officer reminder, or a kiosk alert to the technicians.
+enum class NotificationKind { Ready, NeedsFix, Rejected, PickupReminder, SlaReminder, ComplaintAnswered, FleetAlert };
 
 [[nodiscard]] QString notificationKindToWire(NotificationKind kind);
 [[nodiscard]] std::optional<NotificationKind> notificationKindFromWire(const QString &wire);

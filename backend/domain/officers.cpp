@@ -7,7 +7,7 @@ namespace backend {
 QList<Role> allRoles()
 {
     return {Role::DesaFrontOffice, Role::SekretarisDesa, Role::KepalaDesa, Role::KecamatanFrontOffice, Role::KasiPelayanan, Role::Camat,
-        Role::AdminKecamatan, Role::SuperAdmin};
+        Role::AdminKecamatan, Role::Teknisi, Role::SuperAdmin};
 }
 
 QString roleToWire(Role role)
@@ -27,6 +27,8 @@ QString roleToWire(Role role)
         return QStringLiteral("camat");
     case Role::AdminKecamatan:
         return QStringLiteral("admin_kecamatan");
+    case Role::Teknisi:
+        return QStringLiteral("teknisi");
     case Role::SuperAdmin:
         return QStringLiteral("super_admin");
     }
@@ -58,6 +60,8 @@ QString roleLabel(Role role)
         return QStringLiteral("Camat");
     case Role::AdminKecamatan:
         return QStringLiteral("Admin Kecamatan");
+    case Role::Teknisi:
+        return QStringLiteral("Teknisi");
     case Role::SuperAdmin:
         return QStringLiteral("Super Admin");
     }

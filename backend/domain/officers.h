@@ -20,6 +20,7 @@ enum class Role {
     KasiPelayanan,
     Camat,
     AdminKecamatan,
+    Teknisi, // keeps the kiosks of a kecamatan running: fleet page, alerts by SMS
     SuperAdmin,
 };
 

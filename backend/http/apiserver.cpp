@@ -5,6 +5,7 @@
 #include "crypto.h"
 #include "documentarchive.h"
 #include "documentupload.h"
+#include "fleetalerts.h"
 #include "kioskca.h"
 #include "kioskregistry.h"
 #include "requestlife.h"
@@ -144,6 +145,7 @@ struct ApiServer::Impl {
     ExchangeObserver observer;
     RequestLife life;
     DocumentArchive *documents = nullptr;
+    FleetAlertPolicy fleetPolicy;
 
     void routes();
     void observe(const httplib::Request &req, const httplib::Response &res) const;
@@ -559,10 +561,22 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
     h.outboxDepth = beat->outboxDepth;
     h.parkedCount = beat->parkedCount;
     h.freeDiskMb = beat->freeDiskMb;
+    h.scanners = beat->devices.scanners;
+    h.certNotAfter = beat->certificateNotAfter;
+    h.clockSkewSeconds = beat->clockSkewSeconds;
+    // A kiosk from before #15 does not report its certificate: the registry knows the one it presented.
+    if (!h.certNotAfter.isValid())
+        if (const auto registered = store.kiosk(peer.kioskId); registered && registered.value())
+            h.certNotAfter = registered.value()->certNotAfter;
+    const auto previous = store.latestHeartbeat(peer.kioskId);
+    h.outboxStalledSince = fleetalerts::outboxStalledSince(previous ? previous.value() : std::nullopt, h.outboxDepth, h.lastSeen);
     if (const auto stored = store.recordHeartbeat(h); !stored) {
         qCWarning(lcApi) << "heartbeat from" << peer.kioskId << "not stored:" << stored.error().message;
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Heartbeat belum dapat disimpan."));
     }
+    // The heartbeat is kept either way; an alert that could not be written is tried again with the next one.
+    if (const auto alerts = FleetAlerts(store, fleetPolicy).onHeartbeat(h, h.lastSeen); !alerts)
+        qCWarning(lcApi) << "alerts of" << peer.kioskId << "not checked:" << alerts.error().message;
     sendJson(res, 200, {{QStringLiteral("receivedAt"), h.lastSeen.toString(Qt::ISODateWithMs)}});
 }
 
@@ -827,6 +841,11 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
 void ApiServer::setDocuments(DocumentArchive *documents)
 {
     d->documents = documents;
+}
+
+void ApiServer::setFleetAlertPolicy(const FleetAlertPolicy &policy)
+{
+    d->fleetPolicy = policy;
 }
 
 void ApiServer::setExchangeObserver(ExchangeObserver observer)

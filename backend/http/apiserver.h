@@ -13,6 +13,7 @@ namespace backend {
 
 class BackendStore;
 class DocumentArchive;
+struct FleetAlertPolicy;
 class KioskRegistry;
 class SealService;
 class ServiceCatalog;
@@ -60,6 +61,8 @@ public:
     /// Serves the resumable page uploads (PUT/GET/HEAD /requests/{reg}/documents/{pageId}) into `documents`;
     /// without, those routes answer 404. Call before start().
     void setDocuments(DocumentArchive *documents);
+    /// When heartbeats raise fleet alerts (defaults without); call before start().
+    void setFleetAlertPolicy(const FleetAlertPolicy &policy);
     /// Binds (port 0 picks a free one) and serves on a background thread; returns the port.
     [[nodiscard]] Result<quint16> start(const QString &host, quint16 port, const TlsFiles &tls);
     /// Stops accepting, finishes running requests and joins the server thread.

@@ -223,6 +223,43 @@ struct KioskHeartbeat {
     qint64 freeDiskMb = -1;
     QString version;
     QString imageVersion; // the appliance image's version; empty when the kiosk runs off the appliance
+    QList<serverlink::ScannerReport> scanners; // each scanner's state; empty from kiosks before #15
+    QDateTime certNotAfter; // the client certificate's notAfter as the kiosk reported it; null when unknown
+    std::optional<qint64> clockSkewSeconds; // kiosk clock minus the backend's
+    QDateTime outboxStalledSince; // since when the outbox has not shrunk while it held something; null when draining or empty
+};
+
+/// One fleet alert of a kiosk: raised once when its condition starts, cleared when it ends; a technician
+/// acknowledges it ("Selesai ditangani") and the row stays.
+struct KioskAlertRecord {
+    qint64 id = 0;
+    QString kioskId;
+    QString desaCode;
+    QString kind; // fleetalerts wire word: silent, paper_out, printer_offline, …
+    QString detail; // what the heartbeat said, for the technician
+    QDateTime raisedAt;
+    QDateTime clearedAt; // null while the condition lasts
+    QString acknowledgedBy; // empty until acknowledged
+    QDateTime acknowledgedAt;
+};
+
+/// A condition a kiosk is in now, with the SMS to send when it is raised.
+struct AlertCondition {
+    QString kind;
+    QString detail;
+    QString smsText;
+};
+
+/// Who gets the SMS of a raised alert: an officer id and phone.
+struct AlertRecipient {
+    qint64 officerId = 0;
+    QString phone;
+};
+
+/// What one reconciliation did: the alerts raised and cleared.
+struct AlertChanges {
+    QList<KioskAlertRecord> raised;
+    QList<KioskAlertRecord> cleared;
 };
 
 /// A kiosk known to the backend: its desa and the one client certificate it may use now.
@@ -341,7 +378,7 @@ struct DocumentRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 17;
+    static constexpr int kSchemaVersion = 18;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -393,6 +430,20 @@ public:
     [[nodiscard]] Status recordHeartbeat(const KioskHeartbeat &heartbeat);
     /// The latest heartbeat of every kiosk that ever sent one, by kiosk id.
     [[nodiscard]] Result<QList<KioskHeartbeat>> latestHeartbeats();
+    /// The latest heartbeat of one kiosk; nullopt when it never sent one.
+    [[nodiscard]] Result<std::optional<KioskHeartbeat>> latestHeartbeat(const QString &kioskId);
+
+    // Fleet alerts (backendstore_alerts.cpp).
+    /// In one transaction: raises each of `active` that has no uncleared alert of the kiosk yet (with one SMS
+    /// row per recipient, or one recorded row for `officeLabel` without any), and clears the uncleared alerts of
+    /// the kinds in `considered` that are not active any more.
+    [[nodiscard]] Result<AlertChanges> reconcileAlerts(const QString &kioskId, const QString &desaCode, const QList<AlertCondition> &active,
+        const QStringList &considered, const QList<AlertRecipient> &recipients, const QString &officeLabel, const QDateTime &now);
+    /// Every alert, newest first (at most `limit`).
+    [[nodiscard]] Result<QList<KioskAlertRecord>> kioskAlerts(int limit = 500);
+    [[nodiscard]] Result<std::optional<KioskAlertRecord>> kioskAlert(qint64 id);
+    /// Marks the alert handled by `by`; false when it was already acknowledged.
+    [[nodiscard]] Result<bool> acknowledgeAlert(qint64 id, const QString &by, const QDateTime &at);
     // Kiosk registry and enrollment codes (backendstore_kiosks.cpp).
     [[nodiscard]] Status insertEnrollmentCode(const EnrollmentCodeRecord &code);
     [[nodiscard]] Result<std::optional<EnrollmentCodeRecord>> enrollmentCode(const QString &codeHash);

@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 17> kMigrations {
+const std::array<QStringList, BackendStore::kSchemaVersion> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -350,6 +350,25 @@ const std::array<QStringList, 17> kMigrations {
     // 17: the appliance image's version in a kiosk's heartbeat (#14).
     {
         QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN image_version TEXT NOT NULL DEFAULT ''"),
+    },
+    // 18: the fleet reports its faults (#15): live device state in the heartbeat and the alerts it raises.
+    {
+        QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN scanners TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN cert_not_after TEXT"),
+        QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN clock_skew_seconds BIGINT"),
+        QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN outbox_stalled_since TEXT"),
+        QStringLiteral("CREATE TABLE kiosk_alerts ("
+                       " id BIGINT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " desa_code TEXT NOT NULL,"
+                       " kind TEXT NOT NULL,"
+                       " detail TEXT NOT NULL,"
+                       " raised_at TEXT NOT NULL,"
+                       " cleared_at TEXT,"
+                       " acknowledged_by TEXT,"
+                       " acknowledged_at TEXT)"),
+        // At most one uncleared alert per kiosk and kind: "raised once" holds even against a racing writer.
+        QStringLiteral("CREATE UNIQUE INDEX kiosk_alerts_open ON kiosk_alerts (kiosk_id, kind) WHERE cleared_at IS NULL"),
     },
 };
 

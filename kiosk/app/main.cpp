@@ -290,6 +290,9 @@ int main(int argc, char *argv[])
     for (const auto &scanner : scanners)
         liveScanners.append(scanner.get());
     sync->setScanners(liveScanners);
+    // A scanner plugged or unplugged is reported at once, not at the next periodic heartbeat.
+    for (const auto &scanner : scanners)
+        QObject::connect(scanner.get(), &devices::Scanner::stateChanged, sync, &kiosk::SyncService::deviceStateChanged);
     QObject::connect(&printTracker, &devices::PrintJobTracker::printerStateChanged, sync,
         [sync](const QString &role, devices::DeviceState state, const QString &) {
             kiosk::DeviceHealth health = sync->deviceHealth();

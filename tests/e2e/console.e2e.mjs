@@ -73,6 +73,7 @@ const officers = {
   kasi: ['kasi_pelayanan', KECAMATAN, 'Ani Kasi Pelayanan'],
   camat: ['camat', KECAMATAN, 'Heru Santoso'],
   admin: ['admin_kecamatan', KECAMATAN, 'Budi Admin'],
+  teknisi: ['teknisi', KECAMATAN, 'Tono Teknisi'],
   root: ['super_admin', '*', 'Super Admin'],
 };
 const password = (user) => `sandi-${user}-2026!`;
@@ -506,6 +507,23 @@ if (sql("UPDATE officer_sessions SET last_seen = '2000-01-01T00:00:00.000Z'") !=
   check(page.url().includes('/masuk') && (await page.textContent('main')).includes('lama tidak aktif'), 'an idle session expires');
   await login('sekdes');
 }
+
+// Fleet (#15): a heartbeat with the ticket printer out of paper raises an alert; the teknisi marks it handled.
+const beat = JSON.stringify({ appVersion: 'e2e', outboxDepth: 0, parkedCount: 0, freeDiskMb: 20000, printerState: 'paper-out',
+  paperState: 'out', scannerState: 'ready', letterPrinterState: 'ready' });
+check(await kioskPost('/api/v1/heartbeat', beat) === 200, 'a heartbeat reports the ticket printer out of paper');
+await login('teknisi');
+await page.click('nav a[href="/armada"]');
+const openAlert = page.locator('tbody tr', { hasText: 'Kertas printer habis' });
+check(await openAlert.count() === 1, 'the teknisi sees the paper alert on the fleet page');
+await page.screenshot({ path: path.join(shots, 'fleet.png'), fullPage: true });
+await submitAndWait(openAlert.locator('button[type=submit]'));
+check((await page.textContent('main')).includes('selesai ditangani'), 'the console confirms the alert was handled');
+check(await page.locator('tbody tr:has(button[id^="tangani-"])', { hasText: 'Kertas printer habis' }).count() === 0,
+  'a handled alert no longer shows as open');
+await login('kades');
+const fleetForKades = await page.request.get(`${consoleUrl}/armada`);
+check(fleetForKades.status() === 403, 'a kepala desa may not open the fleet page');
 
 // Lockout: after five wrong passwords the account is locked even for the right one, and the lock is stored.
 for (let i = 0; i < 5; i += 1) {

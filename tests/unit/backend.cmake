@@ -55,3 +55,9 @@ kiosk_add_qtest(NAME tst_requestlife
   LIBS backend_core Qt6::Gui
   LABELS backend
   FUNCTIONS lookUpLevels returnedWithFixItems revisionRules cancelRules)
+# Issue #15: the fleet alert rules against an independent table; who looks after which kiosks.
+kiosk_add_qtest(NAME tst_fleetalerts_rules
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fleetalerts_rules.cpp
+  LIBS backend_core
+  LABELS backend
+  FUNCTIONS conditions wordsRoundTrip outboxStallClock whoLooksAfterWhichKiosks teknisiIsAKecamatanRole)

@@ -20,3 +20,11 @@ kiosk_add_qtest(NAME tst_deskdelivery
   LIBS kiosk_core backend_core Qt6::Sql
   LABELS sync
   FUNCTIONS roundDeliversTheJournalOnce longDayFitsTheBodyLimit refusalKeepsTheEventsAndDoesNotLoop)
+# Issue #15: the fleet reports its faults: heartbeats with live device state raise alerts once, one SMS each to
+# the kecamatan's teknisi, cleared when the fault ends; silent kiosks; acknowledgement in the console.
+kiosk_add_qtest(NAME tst_fleet
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fleet.cpp ${CMAKE_CURRENT_LIST_DIR}/smsgatewayreceiver.h
+  LIBS kiosk_core backend_core Qt6::Network Qt6::Sql
+  LABELS sync backend
+  FUNCTIONS faultsRaiseOneSmsEachAndClear silentKioskRaisesAnAlert teknisiAcknowledgesInTheConsole heartbeatCarriesTheKiosksState
+            deviceChangeSendsAHeartbeatAtOnce)

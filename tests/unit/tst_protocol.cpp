@@ -269,6 +269,16 @@ private Q_SLOTS:
         QCOMPARE(*fromAppliance, onAppliance);
         QCOMPARE(QJsonDocument::fromJson(onAppliance.toJson()).object().value(QStringLiteral("imageVersion")).toString(),
             QStringLiteral("2026.12.1"));
+        // #15: each scanner, the certificate's expiry and the clock skew; absent from older kiosks, absent on the wire when unknown.
+        QVERIFY(!o.contains(QStringLiteral("scanners")) && !o.contains(QStringLiteral("certificateNotAfter"))
+            && !o.contains(QStringLiteral("clockSkewSeconds")));
+        Heartbeat live = h;
+        live.devices.scanners = {{QStringLiteral("usb:0581:0115"), HealthState::Offline}, {QStringLiteral("camera:0"), HealthState::Ready}};
+        live.certificateNotAfter = QDateTime(QDate(2028, 3, 1), QTime(0, 0), Qt::UTC);
+        live.clockSkewSeconds = -42;
+        const auto liveBack = Heartbeat::fromJson(live.toJson(), &error);
+        QVERIFY2(liveBack, qPrintable(error));
+        QCOMPARE(*liveBack, live);
     }
 
     void healthWords()
@@ -339,6 +349,11 @@ private Q_SLOTS:
         QTest::newRow("state not string") << "{" + good + ",\"scannerState\":1}";
         QTest::newRow("empty state") << "{" + good + ",\"paperState\":\"\"}";
         QTest::newRow("image version not string") << "{" + good + ",\"imageVersion\":2}";
+        QTest::newRow("scanners not a list") << "{" + good + ",\"scanners\":{}}";
+        QTest::newRow("scanner without state") << "{" + good + ",\"scanners\":[{\"uri\":\"usb:1\"}]}";
+        QTest::newRow("scanner state with markup") << "{" + good + ",\"scanners\":[{\"uri\":\"usb:1\",\"state\":\"<b>\"}]}";
+        QTest::newRow("certificate expiry not a time") << "{" + good + ",\"certificateNotAfter\":\"soon\"}";
+        QTest::newRow("clock skew as text") << "{" + good + ",\"clockSkewSeconds\":\"5\"}";
         QTest::newRow("oversized") << "{" + good + ",\"pad\":\"" + QByteArray(kMaxBodyBytes, 'a') + "\"}";
     }
 

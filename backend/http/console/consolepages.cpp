@@ -5,6 +5,7 @@
 #include "console/consoleserver.h"
 #include "console/desapages.h"
 #include "console/fixpages.h"
+#include "console/fleetpage.h"
 #include "console/frontofficepage.h"
 #include "console/leavepages.h"
 #include "console/monitoringpage.h"
@@ -29,6 +30,7 @@ void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceC
     addStaffPages(console, store, offices, staffPinIterations);
     addComplaintPages(console, store, offices);
     addMonitoringPages(console, store, catalog, offices);
+    addFleetPages(console, store, offices);
 }
 
 bool managesOffice(const QList<Capacity> &capacities, const OfficeDirectory &offices, const QString &office)
