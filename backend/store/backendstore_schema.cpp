@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 17> kMigrations {
+const std::array<QStringList, 18> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -350,6 +350,10 @@ const std::array<QStringList, 17> kMigrations {
     // 17: the appliance image's version in a kiosk's heartbeat (#14).
     {
         QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN image_version TEXT NOT NULL DEFAULT ''"),
+    },
+    // 18: technicians sign in at the kiosks with the staff's card and PIN, into technician mode only (#15).
+    {
+        QStringLiteral("ALTER TABLE staff_accounts ADD COLUMN role TEXT NOT NULL DEFAULT 'petugas'"),
     },
 };
 
