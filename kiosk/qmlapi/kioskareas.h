@@ -17,6 +17,7 @@
 #include "statuslookup.h"
 #include "survey.h"
 #include "syncstatus.h"
+#include "technicianmode.h"
 #include "visitflow.h"
 
 #include <QHash>
@@ -59,6 +60,8 @@ struct KioskServices {
     RequestChanges *changes = nullptr;
     /// Complaints filed at this kiosk are committed here (sealed with the device key); null: filing is refused.
     ComplaintBox *complaints = nullptr;
+    /// What technician mode shows and where it exports the diagnostics bundle.
+    TechnicianSettings technician {};
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
@@ -100,11 +103,15 @@ public:
     QueueTicket queueTicket;
     /// The calling display's and the welcome screen's view of the queue.
     CallBoard board;
+    /// Technician mode (a technician's card and PIN): devices, link, system, diagnostics.
+    TechnicianMode technician;
 
 public Q_SLOTS:
     /// A complete scan from any scanner: a NIK, a ticket QR, a letter seal or a complaint slip, taken where it makes
     /// sense; a staff card on any screen starts the staff sign-in (not while staff enter a request for a citizen).
     void handleScan(const QString &payload);
+    /// The same from scanner `source` (its URI): technician mode shows each scanner's last scan.
+    void handleScanFrom(const QString &source, const QString &payload);
 
 private:
     IdleMonitor &m_idle;
