@@ -279,6 +279,8 @@ private Q_SLOTS:
         QFETCH(QSize, size);
         QFETCH(QString, language);
         h->resize(size);
+        if (h->outbox->parkedRequests().isEmpty())
+            QCOMPARE(parkTwo().size(), 2);
         signInTechnician();
         h->areas->flow.setLanguage(language);
         h->scan(kNik);

@@ -2180,6 +2180,10 @@
         <source>Simpan ke flashdisk</source>
         <translation>Save to the USB stick</translation>
     </message>
+    <message>
+        <source>Belum ada tindakan teknisi di anjungan ini.</source>
+        <translation>No technician action on this kiosk yet.</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::TechnicianMode</name>

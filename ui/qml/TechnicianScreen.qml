@@ -188,6 +188,7 @@ ScreenPage {
                         objectName: "technicianJournal"
                         heading: qsTr("Catatan teknisi")
                         lines: TechnicianMode.journal
+                        emptyText: qsTr("Belum ada tindakan teknisi di anjungan ini.")
                     }
                 }
             }
