@@ -490,7 +490,7 @@ void printUsage(QTextStream &stream)
            << "Perintah:" << Qt::endl;
     for (const Command &command : kCommands) {
         const QString line = QStringLiteral("%1 %2").arg(QLatin1String(command.name), QLatin1String(command.usage)).trimmed();
-        stream << "  " << line.leftJustified(26) << command.summary << Qt::endl;
+        stream << "  " << line.leftJustified(26) << " " << command.summary << Qt::endl;
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "devicestatus.h"
 #include "enrollment.h"
+#include "linkprobe.h"
 #include "masking.h"
 #include "outbox.h"
 #include "payloadclassifier.h"
@@ -10,7 +11,10 @@
 #include "testpage.h"
 #include "visitflow.h"
 
+#include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QPointer>
+#include <QThread>
 
 Q_LOGGING_CATEGORY(lcTechnician, "anjungan.technician")
 
@@ -243,6 +247,35 @@ void TechnicianMode::cancelParked(const QString &registrationNumber)
     refresh();
 }
 
+void TechnicianMode::checkLink()
+{
+    if (!signedIn() || m_checkingLink)
+        return;
+    m_checkingLink = true;
+    m_linkCheck = {tr("Memeriksa sambungan…")};
+    Q_EMIT linkCheckChanged();
+    serverlink::LinkOptions options;
+    options.proxy = m_settings.proxy;
+    // The check blocks up to the link's timeouts: never on the UI thread.
+    QThread *worker
+        = QThread::create([self = QPointer<TechnicianMode>(this), url = m_settings.serverUrl,
+                              tls = serverlink::TlsPolicy {m_settings.caFile, m_settings.clientCert, m_settings.clientKey}, options] {
+              const LinkCheck check = kiosk::checkLink(url, tls, options);
+              QMetaObject::invokeMethod(
+                  QCoreApplication::instance(),
+                  [self, check] {
+                      if (!self)
+                          return;
+                      self->m_checkingLink = false;
+                      self->m_linkCheck = check.lines;
+                      Q_EMIT self->linkCheckChanged();
+                  },
+                  Qt::QueuedConnection);
+          });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    worker->start();
+}
+
 void TechnicianMode::testPrint(const QString &role)
 {
     if (!signedIn())
@@ -263,7 +296,7 @@ DiagnosticsBundle TechnicianMode::bundle() const
     b.config = configWithoutSecrets(m_settings.configPath);
     b.system = m_systemLines;
     b.devices = m_devices.deviceStates() + scans();
-    b.link = m_linkLines;
+    b.link = m_linkLines + m_linkCheck;
     for (const QVariant &p : m_parked) {
         const QVariantMap row = p.toMap();
         b.link << QStringLiteral("ditahan: %1 %2 — %3")

@@ -30,6 +30,10 @@ struct TechnicianSettings {
     QString clientCert; // its expiry is shown
     /// Where the diagnostics bundle goes: the technician's USB stick as mounted for technician mode.
     QString exportFolder;
+    /// The link's TLS policy and proxy, for the link check.
+    QString caFile {};
+    QString clientKey {};
+    QString proxy {};
 };
 
 /// Technician mode: entered from the staff sign-in ("Teknisi") with a technician's card and PIN (or username and
@@ -58,6 +62,9 @@ class TechnicianMode : public QObject
     /// The kiosk's own alerts for technicians (a letter that failed its seal check, a refused handover).
     Q_PROPERTY(QStringList alerts READ alerts NOTIFY refreshed)
     Q_PROPERTY(QStringList journal READ journal NOTIFY refreshed)
+    /// The last link check, step by step (DNS, TCP, TLS, clock); empty before the first.
+    Q_PROPERTY(QStringList linkCheck READ linkCheck NOTIFY linkCheckChanged)
+    Q_PROPERTY(bool checkingLink READ checkingLink NOTIFY linkCheckChanged)
 
 public:
     TechnicianMode(VisitFlow &flow, const StaffDirectory &directory, OutboxRepository &outbox, DeviceStatus &devices, SyncStatus &sync,
@@ -75,6 +82,8 @@ public:
     [[nodiscard]] QStringList logLines() const { return m_logLines; }
     [[nodiscard]] QStringList alerts() const { return m_alerts; }
     [[nodiscard]] QStringList journal() const { return m_journal; }
+    [[nodiscard]] QStringList linkCheck() const { return m_linkCheck; }
+    [[nodiscard]] bool checkingLink() const { return m_checkingLink; }
 
     /// A staff card was scanned: true when technician mode takes it (a technician's card anywhere, or any card on
     /// the technician sign-in); false leaves it to the staff sign-in.
@@ -93,6 +102,8 @@ public:
     Q_INVOKABLE void retryParked(const QString &registrationNumber);
     /// Parked request `registrationNumber` is withdrawn: never sent, kept here.
     Q_INVOKABLE void cancelParked(const QString &registrationNumber);
+    /// Checks DNS, TCP, TLS and the clock against the backend on a thread of its own; linkCheckChanged() when done.
+    Q_INVOKABLE void checkLink();
     /// A test page on printer `role` ("ticket" or "letter").
     Q_INVOKABLE void testPrint(const QString &role);
     /// Writes the diagnostics bundle to the export folder (the stick).
@@ -106,6 +117,7 @@ Q_SIGNALS:
     void modeChanged();
     void scansChanged();
     void refreshed();
+    void linkCheckChanged();
 
 private:
     void setMessage(const QString &message);
@@ -135,6 +147,8 @@ private:
     QStringList m_logLines;
     QStringList m_alerts;
     QStringList m_journal;
+    QStringList m_linkCheck;
+    bool m_checkingLink = false;
 };
 
 } // namespace kiosk

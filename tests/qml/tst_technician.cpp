@@ -179,6 +179,9 @@ private Q_SLOTS:
         QVERIFY(h->waitFor(QStringLiteral("parked_") + parked.at(0), 3000, panel));
         QVERIFY(allText(panel).contains(QStringLiteral("Ditolak server (HTTP 422)")));
         QVERIFY(allText(panel).contains(QStringLiteral("2 ditahan")));
+        // The link check names the step that failed: this test's backend has no name in DNS.
+        QVERIFY(h->tap(QStringLiteral("technicianCheckLink"), panel));
+        QTRY_VERIFY_WITH_TIMEOUT(allText(panel).contains(QStringLiteral("DNS: nama backend.invalid tidak ditemukan")), 20000);
         QVERIFY(h->tap(QStringLiteral("retryParked_") + parked.at(0), panel));
         QTRY_COMPARE(h->outbox->parkedRequests().size(), 1);
         bool due = false;

@@ -16,7 +16,7 @@ kiosk_add_qtest(NAME tst_staffdirectory SOURCES unit/tst_staffdirectory.cpp LIBS
             fallbackOnlyWhereAllowed sealedAtRest wrongDeviceKeyYieldsNoStaff invalidListKeepsTheOldOne technicianRoleTravelsSealed lockoutSurvivesARestart)
 target_include_directories(tst_staffdirectory PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 kiosk_add_qtest(NAME tst_diagnostics SOURCES unit/tst_diagnostics.cpp LIBS kiosk_core
-  FUNCTIONS masking configWithoutSecrets bundleWrittenWholeAndMasked logRingKeepsTheLastLinesMasked systemFacts)
+  FUNCTIONS masking configWithoutSecrets bundleWrittenWholeAndMasked logRingKeepsTheLastLinesMasked linkCheckNamesTheFailedStep systemFacts)
 kiosk_add_qtest(NAME tst_kioskctl_technician SOURCES unit/tst_kioskctl_technician.cpp LIBS kiosk_core
   FUNCTIONS parkedListRetryCancel diagnosticsBundle deviceList)
 add_dependencies(tst_kioskctl_technician kioskctl)

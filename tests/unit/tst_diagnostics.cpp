@@ -1,6 +1,7 @@
 // What technician mode shows and exports: personal data masked (rows of text → expected), secrets left out of the
 // configuration, the bundle written whole into a new folder, the log ring bounded and masked.
 #include "diagnostics.h"
+#include "linkprobe.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -88,6 +89,19 @@ private Q_SLOTS:
         QVERIFY(!lines.join(QLatin1Char('\n')).contains(QStringLiteral("3521115205010021")));
     }
 
+    void linkCheckNamesTheFailedStep()
+    {
+        // Nothing listens on port 1 of this machine: the name resolves, the connection does not.
+        const kiosk::LinkCheck closed = kiosk::checkLink(QStringLiteral("https://127.0.0.1:1/api/v1"), {});
+        QCOMPARE(closed.failedAt, kiosk::LinkCheck::Step::Tcp);
+        QCOMPARE(closed.lines.size(), 2);
+        QVERIFY(closed.lines.at(0).startsWith(QStringLiteral("DNS: 127.0.0.1 → 127.0.0.1")));
+        QVERIFY(closed.lines.at(1).startsWith(QStringLiteral("TCP: 127.0.0.1 port 1 tidak tersambung")));
+        const kiosk::LinkCheck unnamed = kiosk::checkLink(QStringLiteral("https://backend.invalid/api/v1"), {});
+        QCOMPARE(unnamed.failedAt, kiosk::LinkCheck::Step::Dns);
+        QVERIFY(unnamed.lines.first().startsWith(QStringLiteral("DNS: nama backend.invalid tidak ditemukan")));
+        QCOMPARE(kiosk::checkLink(QStringLiteral("bukan url"), {}).failedAt, kiosk::LinkCheck::Step::Dns);
+    }
     void systemFacts()
     {
         const kiosk::SystemFacts facts = kiosk::readSystemFacts(QDir::tempPath(), QStringLiteral("1.2.3"), {});

@@ -2184,6 +2184,14 @@
         <source>Belum ada tindakan teknisi di anjungan ini.</source>
         <translation>No technician action on this kiosk yet.</translation>
     </message>
+    <message>
+        <source>Periksa sambungan</source>
+        <translation>Check the link</translation>
+    </message>
+    <message>
+        <source>DNS, TCP, TLS dan jam</source>
+        <translation>DNS, TCP, TLS and clock</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::TechnicianMode</name>
@@ -2298,6 +2306,10 @@
     <message>
         <source>Berkas diagnostik tersimpan di %1. Lepaskan flashdisk dengan aman.</source>
         <translation>Diagnostics files saved in %1. Remove the USB stick safely.</translation>
+    </message>
+    <message>
+        <source>Memeriksa sambungan…</source>
+        <translation>Checking the link…</translation>
     </message>
 </context>
 </TS>

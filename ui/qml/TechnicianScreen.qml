@@ -143,6 +143,18 @@ ScreenPage {
                         heading: qsTr("Sambungan ke kecamatan")
                         lines: TechnicianMode.linkLines
                     }
+                    BigButton {
+                        objectName: "technicianCheckLink"
+                        primary: false
+                        enabled: !TechnicianMode.checkingLink
+                        text: qsTr("Periksa sambungan")
+                        detail: qsTr("DNS, TCP, TLS dan jam")
+                        onClicked: TechnicianMode.checkLink()
+                    }
+                    Lines {
+                        objectName: "technicianLinkCheck"
+                        lines: TechnicianMode.linkCheck
+                    }
                     Text {
                         text: qsTr("Permohonan ditahan")
                         font.pixelSize: Theme.body
