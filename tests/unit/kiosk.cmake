@@ -20,6 +20,10 @@ kiosk_add_qtest(NAME tst_diagnostics SOURCES unit/tst_diagnostics.cpp LIBS kiosk
 kiosk_add_qtest(NAME tst_kioskctl_technician SOURCES unit/tst_kioskctl_technician.cpp LIBS kiosk_core
   FUNCTIONS parkedListRetryCancel diagnosticsBundle deviceList)
 add_dependencies(tst_kioskctl_technician kioskctl)
+kiosk_add_qtest(NAME tst_linkcheck SOURCES unit/tst_linkcheck.cpp LIBS kiosk_core LABELS integration
+  FUNCTIONS everyStepPasses foreignCaFailsAtTls)
+target_include_directories(tst_linkcheck PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_linkcheck kecamatan-backend)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
   FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded queueSection voiceAndDisplay documentSource officeHoursAndHolidays imageVersionFromOsRelease)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core
