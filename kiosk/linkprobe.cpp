@@ -1,5 +1,6 @@
 #include "linkprobe.h"
 
+#include <QLocale>
 #include <QUrl>
 
 #include <arpa/inet.h>
@@ -54,7 +55,10 @@ LinkCheck checkLink(const QString &serverUrl, const serverlink::TlsPolicy &tls, 
     check.lines << QStringLiteral("TLS: berhasil; sertifikat server dari CA yang dipasang (%1), jawaban HTTP %2")
                        .arg(tls.caFile)
                        .arg(response.status);
-    const QDateTime serverTime = QDateTime::fromString(QString::fromLatin1(response.header("date")), Qt::RFC2822Date);
+    // RFC 9110's IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), read in the C locale whatever the kiosk's.
+    QDateTime serverTime
+        = QLocale::c().toDateTime(QString::fromLatin1(response.header("date")), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    serverTime.setTimeSpec(Qt::UTC);
     if (serverTime.isValid()) {
         check.clockSkewSeconds = serverTime.secsTo(QDateTime::currentDateTimeUtc());
         check.lines << QStringLiteral("Selisih jam dengan server: %1 detik%2")
