@@ -20,6 +20,8 @@ namespace kiosk {
 ///   [staff]    idleMinutes (staff mode ends after this long without a touch; 1–60, 3). Staff sign in with their
 ///              card and PIN, checked against the list synced from the backend (StaffDirectory).
 ///   [privacy]  purgeDays
+///   [technician] exportDir (where technician mode writes the diagnostics bundle: the technician's USB stick as
+///              mounted on the appliance; /media/teknisi)
 ///   [queue]    counters (loket:queues;… e.g. 1:A,C;2:B,C; 1–4 lokets; default 1:A,B,C), noShowRequeueMinutes (5),
 ///              keypad1 … keypad4 (the loket's numeric keypad, e.g. evdev:/dev/input/by-id/…-event-kbd)
 ///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
@@ -54,6 +56,7 @@ struct KioskConfig {
     int printStallTimeoutSeconds = 120;
     int staffIdleMinutes = 3;
     int purgeDays = 30;
+    QString technicianExportDir = QStringLiteral("/media/teknisi");
     QString sealRootPublicKey;
     int maxTrustAgeDays = 7;
     QList<Loket> counters {{1, {QueueKind::Request, QueueKind::Pickup, QueueKind::Help}}};

@@ -394,7 +394,7 @@ Status OutboxRepository::setLetter(const QString &registrationNumber, const QStr
 int OutboxRepository::depth() const
 {
     QSqlQuery q(m_store.connection());
-    q.exec(QStringLiteral("SELECT COUNT(*) FROM requests WHERE delivered_at IS NULL"));
+    q.exec(QStringLiteral("SELECT COUNT(*) FROM requests WHERE delivered_at IS NULL AND abandoned_at IS NULL"));
     return q.next() ? q.value(0).toInt() : 0;
 }
 
@@ -402,7 +402,7 @@ OutboxStats OutboxRepository::stats() const
 {
     OutboxStats stats;
     QSqlQuery q(m_store.connection());
-    q.exec(QStringLiteral("SELECT parked_reason FROM requests WHERE delivered_at IS NULL"));
+    q.exec(QStringLiteral("SELECT parked_reason FROM requests WHERE delivered_at IS NULL AND abandoned_at IS NULL"));
     while (q.next()) {
         if (q.value(0).isNull()) {
             ++stats.waiting;
@@ -645,6 +645,77 @@ QStringList OutboxRepository::lettersToDownload() const
     q.exec();
     while (q.next())
         out.append(q.value(0).toString());
+    return out;
+}
+
+QList<ParkedRequest> OutboxRepository::parkedRequests() const
+{
+    QList<ParkedRequest> out;
+    QSqlQuery q(m_store.connection());
+    q.exec(QStringLiteral("SELECT registration_number, service_code, parked_reason, created_at, attempts FROM requests"
+                          " WHERE delivered_at IS NULL AND parked_reason IS NOT NULL AND abandoned_at IS NULL ORDER BY id"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs), q.value(4).toInt()});
+    return out;
+}
+
+namespace {
+// One technician action on a parked request, in one transaction with its journal line.
+Status technicianChange(const KioskStore &store, const QString &sql, const QString &registrationNumber, const QString &technician,
+    const QString &action, const QString &now)
+{
+    QSqlDatabase db = store.connection();
+    if (!db.transaction())
+        return Error {ErrorCode::Database, QStringLiteral("Penyimpanan anjungan tidak dapat dibuka: %1").arg(db.lastError().text())};
+    QSqlQuery q(db);
+    q.prepare(sql);
+    q.addBindValue(now);
+    q.addBindValue(registrationNumber);
+    if (!q.exec() || q.numRowsAffected() != 1) {
+        db.rollback();
+        return Error {ErrorCode::NotFound, QStringLiteral("Permohonan %1 tidak tertahan di anjungan ini.").arg(registrationNumber)};
+    }
+    QSqlQuery j(db);
+    j.prepare(QStringLiteral("INSERT INTO technician_journal (at, technician, action, subject) VALUES (?, ?, ?, ?)"));
+    j.addBindValue(now);
+    j.addBindValue(technician);
+    j.addBindValue(action);
+    j.addBindValue(registrationNumber);
+    if (!j.exec() || !db.commit()) {
+        db.rollback();
+        return Error {ErrorCode::Database, QStringLiteral("Catatan teknisi tidak tersimpan: %1").arg(j.lastError().text())};
+    }
+    return Done {};
+}
+} // namespace
+
+Status OutboxRepository::retryParked(const QString &registrationNumber, const QString &technician)
+{
+    return technicianChange(m_store,
+        QStringLiteral("UPDATE requests SET parked_reason = NULL, next_attempt_at = ? WHERE registration_number = ?"
+                       " AND delivered_at IS NULL AND parked_reason IS NOT NULL AND abandoned_at IS NULL"),
+        registrationNumber, technician, QStringLiteral("kirim-ulang"), iso(m_clock()));
+}
+
+Status OutboxRepository::abandonParked(const QString &registrationNumber, const QString &technician)
+{
+    return technicianChange(m_store,
+        QStringLiteral("UPDATE requests SET abandoned_at = ? WHERE registration_number = ?"
+                       " AND delivered_at IS NULL AND parked_reason IS NOT NULL AND abandoned_at IS NULL"),
+        registrationNumber, technician, QStringLiteral("batalkan"), iso(m_clock()));
+}
+
+QStringList OutboxRepository::technicianJournal(int limit) const
+{
+    QStringList out;
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("SELECT at, technician, action, subject FROM technician_journal ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    q.exec();
+    while (q.next())
+        out.append(QStringList {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString()}.join(
+            QStringLiteral("  ")));
     return out;
 }
 

@@ -116,6 +116,15 @@ struct OutboxStats {
     QStringList parkedReasons;
 };
 
+/// A request the backend refused for good, as the technician sees it (no personal data).
+struct ParkedRequest {
+    QString registrationNumber;
+    QString serviceCode;
+    QString reason;
+    QDateTime createdAt;
+    int attempts = 0;
+};
+
 /// The durable outbox: requests, tickets and their delivery state in the kiosk store.
 /// PII is sealed with the device key (AES-256-GCM, bound to the registration number).
 class OutboxRepository
@@ -188,6 +197,17 @@ public:
     [[nodiscard]] Status enqueueSurvey(const serverlink::SurveyResponse &response);
     [[nodiscard]] QList<serverlink::SurveyResponse> dueSurveys(int limit = 50) const;
     [[nodiscard]] Status markSurveyDelivered(const QString &id);
+
+    /// Requests the backend refused for good and no technician withdrew, oldest first.
+    [[nodiscard]] QList<ParkedRequest> parkedRequests() const;
+    /// A technician sends parked request `registrationNumber` again (same body, same idempotency key) at the next
+    /// delivery; recorded in the technician journal. NotFound when it is not parked here.
+    [[nodiscard]] Status retryParked(const QString &registrationNumber, const QString &technician);
+    /// A technician withdraws parked request `registrationNumber`: never sent again, kept on the kiosk, recorded in
+    /// the technician journal. The backend is told nothing (it never accepted the request). NotFound when not parked.
+    [[nodiscard]] Status abandonParked(const QString &registrationNumber, const QString &technician);
+    /// What technicians did on this kiosk, newest first ("waktu  teknisi  tindakan  nomor").
+    [[nodiscard]] QStringList technicianJournal(int limit = 50) const;
 
     /// Something a technician must look at (e.g. a letter that failed its seal check); kept in
     /// the store and listed by `kioskctl status`. Never contains personal data.

@@ -111,7 +111,7 @@ StaffDirectory::SignIn StaffDirectory::identifyCard(const QString &cardPayload) 
     const QString lookup = staffcard::cardLookup(*secret);
     for (const auto &s : list->staff)
         if (s.cardLookup == lookup)
-            return {Outcome::Granted, {s.username, s.name}, 0, 0, {}};
+            return {Outcome::Granted, {s.username, s.name, s.isTechnician()}, 0, 0, {}};
     return {Outcome::UnknownCard, {}, 0, 0,
         tr("Kartu ini tidak berlaku di anjungan ini (sudah diganti atau dicabut). Minta kartu baru kepada sekretaris desa.")};
 }
@@ -143,7 +143,7 @@ StaffDirectory::SignIn StaffDirectory::signInWithPassword(const QString &usernam
         if (s.username != name)
             continue;
         if (!s.allowsPinOnly())
-            return {Outcome::CardRequired, {s.username, s.name}, 0, 0,
+            return {Outcome::CardRequired, {s.username, s.name, s.isTechnician()}, 0, 0,
                 tr("%1 wajib masuk dengan kartu petugas. Pindai kartu Anda, atau minta sekretaris desa mengizinkan masuk tanpa kartu.")
                     .arg(s.name)};
         if (secondsLocked(s.username) > 0)
@@ -156,7 +156,7 @@ StaffDirectory::SignIn StaffDirectory::signInWithPassword(const QString &usernam
 
 StaffDirectory::SignIn StaffDirectory::checkPin(const serverlink::StaffCredential &s, bool verified) const
 {
-    const StaffMember who {s.username, s.name};
+    const StaffMember who {s.username, s.name, s.isTechnician()};
     const QString key = lockoutKey(s.username);
     if (const int locked = secondsLocked(s.username); locked > 0)
         return {Outcome::LockedOut, who, locked, 0,

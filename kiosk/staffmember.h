@@ -9,6 +9,7 @@ namespace kiosk {
 struct StaffMember {
     QString username; // as in the backend console; the actor on the wire
     QString name; // shown on the desk and on receipts
+    bool technician = false; // a technician's credential: technician mode, never the desk
 
     [[nodiscard]] bool isValid() const { return !username.isEmpty(); }
 };

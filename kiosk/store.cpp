@@ -230,6 +230,17 @@ const char *const kMigrations[] = {
         parked_reason TEXT
     );
     )",
+    // 13: technician mode: a parked request a technician withdrew (never sent, kept), and what technicians did here.
+    R"(
+    ALTER TABLE requests ADD COLUMN abandoned_at TEXT;
+    CREATE TABLE technician_journal (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        technician TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject TEXT NOT NULL
+    );
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

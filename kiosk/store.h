@@ -16,7 +16,7 @@ namespace kiosk {
 class KioskStore
 {
 public:
-    static constexpr int kSchemaVersion = 12;
+    static constexpr int kSchemaVersion = 13;
 
     KioskStore() = default;
     ~KioskStore();

@@ -1130,6 +1130,7 @@ QJsonObject StaffCredential::toJsonObject() const
         {QStringLiteral("pinSalt"), QString::fromLatin1(pinSalt.toBase64())},
         {QStringLiteral("pinVerifier"), QString::fromLatin1(pinVerifier.toBase64())},
         {QStringLiteral("iterations"), iterations},
+        {QStringLiteral("role"), role},
     };
 }
 
@@ -1150,6 +1151,9 @@ std::optional<StaffCredential> StaffCredential::fromJsonObject(const QJsonObject
     c.name = o.value(QStringLiteral("name")).toString();
     c.cardLookup = o.value(QStringLiteral("cardLookup")).toString();
     const qint64 iterations = o.value(QStringLiteral("iterations")).toInteger(0);
+    // Lists from before technician mode carry no role: every entry is front-office staff.
+    c.role = o.value(QStringLiteral("role")).toString(QString::fromLatin1(kRoleStaff));
+    const bool roleOk = c.role == QLatin1String(kRoleStaff) || c.role == QLatin1String(kRoleTechnician);
     const bool usernameOk
         = c.username.size() >= 3 && c.username.size() <= 32 && std::all_of(c.username.cbegin(), c.username.cend(), [](QChar ch) {
               return (ch >= QLatin1Char('a') && ch <= QLatin1Char('z')) || (ch >= QLatin1Char('0') && ch <= QLatin1Char('9'))
@@ -1158,7 +1162,7 @@ std::optional<StaffCredential> StaffCredential::fromJsonObject(const QJsonObject
     const bool lookupOk = c.cardLookup.size() == 64 && std::all_of(c.cardLookup.cbegin(), c.cardLookup.cend(), [](QChar ch) {
         return (ch >= QLatin1Char('0') && ch <= QLatin1Char('9')) || (ch >= QLatin1Char('a') && ch <= QLatin1Char('f'));
     });
-    const bool valid = usernameOk && lookupOk && !c.name.isEmpty() && c.name.size() <= 100 && bytes("cardSalt", &c.cardSalt)
+    const bool valid = roleOk && usernameOk && lookupOk && !c.name.isEmpty() && c.name.size() <= 100 && bytes("cardSalt", &c.cardSalt)
         && bytes("cardVerifier", &c.cardVerifier) && bytes("pinSalt", &c.pinSalt) && bytes("pinVerifier", &c.pinVerifier)
         && c.cardSalt.size() == staffcard::kSaltBytes && c.cardVerifier.size() == 32
         && (c.pinSalt.isEmpty() ? c.pinVerifier.isEmpty() : c.pinSalt.size() == staffcard::kSaltBytes && c.pinVerifier.size() == 32)
@@ -1166,7 +1170,7 @@ std::optional<StaffCredential> StaffCredential::fromJsonObject(const QJsonObject
     if (!valid)
         return refuse<StaffCredential>(error,
             QStringLiteral("entri petugas tidak sah: periksa username, name, cardLookup, cardSalt, cardVerifier, pinSalt, "
-                           "pinVerifier, iterations"));
+                           "pinVerifier, iterations, role"));
     c.iterations = int(iterations);
     return c;
 }

@@ -381,7 +381,12 @@ struct StaffCredential {
     QByteArray pinSalt; // empty when sign-in without the card is denied
     QByteArray pinVerifier; // empty when sign-in without the card is denied
     int iterations = 0;
+    /// kRoleStaff (the front-office desk) or kRoleTechnician (technician mode only); "role" on the wire, absent: staff.
+    QString role = QString::fromLatin1(kRoleStaff);
 
+    static constexpr const char *kRoleStaff = "petugas";
+    static constexpr const char *kRoleTechnician = "teknisi";
+    [[nodiscard]] bool isTechnician() const { return role == QLatin1String(kRoleTechnician); }
     [[nodiscard]] bool allowsPinOnly() const { return !pinSalt.isEmpty() && !pinVerifier.isEmpty(); }
     [[nodiscard]] QJsonObject toJsonObject() const;
     [[nodiscard]] static std::optional<StaffCredential> fromJsonObject(const QJsonObject &o, QString *error = nullptr);

@@ -126,6 +126,16 @@ public:
     static StaffLogin *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->staffLogin); }
 };
 
+/// TechnicianMode as a QML singleton.
+struct TechnicianModeSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::TechnicianMode)
+    QML_NAMED_ELEMENT(TechnicianMode)
+    QML_SINGLETON
+public:
+    static TechnicianMode *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->technician); }
+};
+
 /// DeviceStatus as a QML singleton.
 struct DeviceStatusSingleton {
     Q_GADGET

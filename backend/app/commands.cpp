@@ -212,7 +212,8 @@ const std::array kCommands {
     Command {"officer", "add --data DIR --username U --role R --office KODE [--name NAMA] [--phone HP] < sandi | list --data DIR", 2, 2,
         officer},
     Command {"staff",
-        "add --data DIR --desa KODE --username U --name NAMA | pin --data DIR U < PIN PIN | card --data DIR U < PIN | "
+        "add --data DIR --desa KODE --username U --name NAMA [--role petugas|teknisi] | pin --data DIR U < PIN PIN | card --data DIR U < "
+        "PIN | "
         "fallback --data DIR U on|off | deactivate --data DIR U | list --data DIR [--desa KODE]",
         2, 4, staff},
     Command {"report", "--data DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv FILE]", 1, 1, report},
@@ -263,7 +264,7 @@ void addOptions(QCommandLineParser &parser)
              std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},
              std::tuple {"hours", "N", "masa berlaku kode pendaftaran dalam jam (bawaan 24)"},
              std::tuple {"username", "U", "nama pengguna petugas (officer add, staff add)"},
-             std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add)"},
+             std::tuple {"role", "R", "peran petugas, mis. kepala_desa (officer add); petugas atau teknisi (staff add)"},
              std::tuple {"name", "NAMA", "nama lengkap petugas (officer add, staff add)"},
              std::tuple {"phone", "HP", "nomor HP petugas untuk pengingat SMS, mis. 081234567890 (officer add)"},
              std::tuple {"staff-pin-iterations", "N", "iterasi PBKDF2 PIN petugas loket (bawaan 600000, paling sedikit 1000)"},

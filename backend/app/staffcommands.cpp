@@ -33,12 +33,12 @@ int staff(Context &c)
         for (const StaffAccountRecord &s : all.value())
             out << s.username << '\t' << s.desaCode << '\t' << s.name << '\t' << (s.active ? "aktif" : "nonaktif") << '\t'
                 << (s.cardLookup.isEmpty() ? "belum-ada-kartu" : "kartu") << '\t'
-                << (s.allowWithoutCard ? "tanpa-kartu-boleh" : "wajib-kartu") << '\n';
+                << (s.allowWithoutCard ? "tanpa-kartu-boleh" : "wajib-kartu") << '\t' << s.role << '\n';
         return 0;
     }
     if (sub == QLatin1String("add")) {
-        const auto added = accounts.add(
-            c.args.value(QStringLiteral("desa")), c.args.value(QStringLiteral("username")), c.args.value(QStringLiteral("name")));
+        const auto added = accounts.add(c.args.value(QStringLiteral("desa")), c.args.value(QStringLiteral("username")),
+            c.args.value(QStringLiteral("name")), c.args.value(QStringLiteral("role")));
         if (!added)
             return fail(added.error().message);
         out << added.value().username << '\t' << added.value().desaCode << '\n';

@@ -30,9 +30,16 @@ StaffAccounts::StaffAccounts(BackendStore &store, const OfficeDirectory &offices
     , m_iterations(std::clamp(iterations, staffcard::kMinIterations, staffcard::kMaxIterations))
 { }
 
-Result<StaffAccountRecord> StaffAccounts::add(const QString &desaCode, const QString &username, const QString &name)
+Result<StaffAccountRecord> StaffAccounts::add(const QString &desaCode, const QString &username, const QString &name, const QString &role)
 {
     StaffAccountRecord s;
+    if (!role.trimmed().isEmpty())
+        s.role = role.trimmed().toLower();
+    if (s.role != QLatin1String(serverlink::StaffCredential::kRoleStaff)
+        && s.role != QLatin1String(serverlink::StaffCredential::kRoleTechnician))
+        return Error {ErrorCode::InvalidData,
+            QStringLiteral("Peran harus '%1' atau '%2'.")
+                .arg(QLatin1String(serverlink::StaffCredential::kRoleStaff), QLatin1String(serverlink::StaffCredential::kRoleTechnician))};
     s.desaCode = desaCode.trimmed();
     s.username = username.trimmed().toLower();
     s.name = name.simplified();
@@ -132,7 +139,7 @@ Result<serverlink::StaffCredentials> staffCredentials(BackendStore &store, const
     for (const StaffAccountRecord &s : all.value()) {
         if (!s.active || s.cardLookup.isEmpty() || out.staff.size() >= serverlink::StaffCredentials::kMaxStaff)
             continue;
-        serverlink::StaffCredential c {s.username, s.name, s.cardLookup, s.cardSalt, s.cardVerifier, {}, {}, s.iterations};
+        serverlink::StaffCredential c {s.username, s.name, s.cardLookup, s.cardSalt, s.cardVerifier, {}, {}, s.iterations, s.role};
         if (s.allowWithoutCard) {
             c.pinSalt = s.pinSalt;
             c.pinVerifier = s.pinVerifier;

@@ -31,8 +31,10 @@ public:
 
     [[nodiscard]] int iterations() const { return m_iterations; }
 
-    /// A new account without card or PIN yet; InvalidData for a bad username or name, UnknownOffice for a desa not in the table.
-    [[nodiscard]] Result<StaffAccountRecord> add(const QString &desaCode, const QString &username, const QString &name);
+    /// A new account without card or PIN yet; InvalidData for a bad username, name or role, UnknownOffice for a desa not in
+    /// the table. `role` "teknisi" makes a technician of the desa's kiosks (technician mode, not the desk); empty: staff.
+    [[nodiscard]] Result<StaffAccountRecord> add(
+        const QString &desaCode, const QString &username, const QString &name, const QString &role = {});
     /// Sets the PIN (typed twice) and issues a new card bound to it; returns the card payload to print.
     [[nodiscard]] Result<QString> setPin(const QString &username, const QString &pin, const QString &repeat);
     /// A new card for the current PIN (typed again and checked): the old card stops working. Returns the payload.

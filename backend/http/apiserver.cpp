@@ -14,10 +14,12 @@
 #include "staffaccounts.h"
 #include "workflow.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <httplib.h>
 #include <openssl/ssl.h>
@@ -826,6 +828,11 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
     if (SSL_CTX_load_verify_locations(ctx, QFile::encodeName(tls.clientCa).constData(), nullptr) != 1)
         return Error {ErrorCode::Io, QStringLiteral("CA anjungan %1 tidak dapat dimuat.").arg(tls.clientCa)};
     d->server->set_payload_max_length(serverlink::kMaxBodyBytes);
+    // Every answer carries the time (RFC 9110 Date): a kiosk's technician mode shows its clock skew from it.
+    d->server->set_post_routing_handler([](const httplib::Request &, httplib::Response &res) {
+        res.set_header("Date",
+            QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toStdString());
+    });
     d->routes();
     if (d->observer)
         d->server->set_logger([impl = d.get()](const httplib::Request &req, const httplib::Response &res) { impl->observe(req, res); });

@@ -361,6 +361,8 @@ struct StaffAccountRecord {
     bool active = true;
     QDateTime createdAt;
     QDateTime updatedAt;
+    /// serverlink::StaffCredential::kRoleStaff or kRoleTechnician (technician mode on the kiosk, not the desk).
+    QString role = QString::fromLatin1(serverlink::StaffCredential::kRoleStaff);
 };
 
 /// One requirement page a request (or one of its revisions) names, with how much of its upload arrived.
@@ -378,7 +380,7 @@ struct DocumentRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 18;
+    static constexpr int kSchemaVersion = 19;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);

@@ -370,6 +370,10 @@ const std::array<QStringList, BackendStore::kSchemaVersion> kMigrations {
         // At most one uncleared alert per kiosk and kind: "raised once" holds even against a racing writer.
         QStringLiteral("CREATE UNIQUE INDEX kiosk_alerts_open ON kiosk_alerts (kiosk_id, kind) WHERE cleared_at IS NULL"),
     },
+    // 19: technicians sign in at the kiosks with the staff's card and PIN, into technician mode only (#15).
+    {
+        QStringLiteral("ALTER TABLE staff_accounts ADD COLUMN role TEXT NOT NULL DEFAULT 'petugas'"),
+    },
 };
 
 static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");

@@ -9,7 +9,7 @@ namespace {
 
 const QString kStaffColumns
     = QStringLiteral("id, desa_code, username, name, card_lookup, card_salt, card_verifier, pin_salt, pin_verifier, "
-                     "iterations, allow_without_card, active, created_at, updated_at");
+                     "iterations, allow_without_card, active, created_at, updated_at, role");
 
 StaffAccountRecord readStaff(const QSqlQuery &q)
 {
@@ -28,6 +28,7 @@ StaffAccountRecord readStaff(const QSqlQuery &q)
     s.active = q.value(11).toInt() != 0;
     s.createdAt = parseTimestamp(q.value(12));
     s.updatedAt = parseTimestamp(q.value(13));
+    s.role = q.value(14).toString();
     return s;
 }
 
@@ -48,9 +49,9 @@ Result<qint64> BackendStore::insertStaffAccount(const StaffAccountRecord &s)
     const QString now = timestamp(QDateTime::currentDateTimeUtc());
     return inWriteTransaction(conn, [&](QSqlDatabase &db) {
         return insertWithNextId(db, QStringLiteral("staff_accounts"),
-            QStringLiteral("INSERT INTO staff_accounts (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kStaffColumns),
+            QStringLiteral("INSERT INTO staff_accounts (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kStaffColumns),
             {s.desaCode, s.username, s.name, s.cardLookup, b64(s.cardSalt), b64(s.cardVerifier), b64(s.pinSalt), b64(s.pinVerifier),
-                s.iterations, s.allowWithoutCard ? 1 : 0, s.active ? 1 : 0, now, now});
+                s.iterations, s.allowWithoutCard ? 1 : 0, s.active ? 1 : 0, now, now, s.role});
     });
 }
 

@@ -5,6 +5,7 @@
 #include "catalogmodel.h"
 #include "complaintbox.h"
 #include "config.h"
+#include "diagnostics.h"
 #include "idlemonitor.h"
 #include "keypad.h"
 #include "kioskareas.h"
@@ -123,6 +124,8 @@ int main(int argc, char *argv[])
     const kiosk::StopSignals stopSignals;
     QGuiApplication::setApplicationName(QStringLiteral("anjungan"));
     QGuiApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    // Technician mode shows the last 200 log lines, masked; journald still gets every message.
+    kiosk::LogRing::install(200);
 
     QCommandLineParser cli;
     cli.setApplicationDescription(QStringLiteral("Anjungan Desa — anjungan mandiri kantor desa"));
@@ -211,7 +214,9 @@ int main(int argc, char *argv[])
     kiosk::RequestChanges changes(store, *deviceKey);
     kiosk::ComplaintBox complaints(store, *deviceKey);
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
-        {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays, &changes, &complaints});
+        {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays, &changes, &complaints,
+        {config->kioskId, config->dataDir, cli.value(configOption), QStringLiteral(PROJECT_VERSION), kiosk::runningImageVersion(),
+            config->serverUrl, config->clientCert, config->technicianExportDir, config->caFile, config->clientKey, config->proxy}});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;
@@ -252,7 +257,8 @@ int main(int argc, char *argv[])
             qWarning().noquote() << "scanner" << uri << ":" << (scanner ? scanner->lastError() : error);
             continue;
         }
-        QObject::connect(scanner.get(), &devices::Scanner::scanned, &areas, &kiosk::KioskAreas::handleScan);
+        QObject::connect(scanner.get(), &devices::Scanner::scanned, &areas,
+            [&areas, s = scanner.get()](const QString &payload) { areas.handleScanFrom(s->uri(), payload); });
         // Staff and technicians see every scanner's state on the staff screen.
         const auto report = [&areas, s = scanner.get()] {
             areas.devices.setDeviceState(QStringLiteral("Pemindai %1").arg(s->uri()), s->describeState());

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "deskjournal.h"
+#include "diagnostics.h"
 #include "enrollment.h"
 #include "escpos.h"
 #include "outbox.h"
@@ -14,6 +15,7 @@
 #include "queuebook.h"
 #include "scanner.h"
 #include "store.h"
+#include "testpage.h"
 
 #include <QBuffer>
 #include <QDateTime>
@@ -23,6 +25,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QProcess>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -32,13 +35,13 @@
 
 namespace {
 
-constexpr int kTicketWidthPx = 576;
 const QString kDefaultConfig = QStringLiteral("/etc/anjungan/anjungan.conf");
 
 /// What every subcommand gets: the loaded configuration (empty for commands that need none),
 /// its arguments and the two output streams.
 struct Context {
     const kiosk::KioskConfig &config;
+    QString configPath;
     QStringList args;
     QTextStream &out;
     QTextStream &err;
@@ -52,11 +55,6 @@ struct Command {
     int (*run)(Context &);
     bool needsConfig = true;
 };
-
-QString nowText()
-{
-    return QLocale(QLocale::Indonesian, QLocale::Indonesia).toString(QDateTime::currentDateTime(), QStringLiteral("d MMMM yyyy HH:mm"));
-}
 
 /// The configured printer URIs with the Indonesian role names technicians see.
 std::array<std::pair<QString, QString>, 2> configuredPrinters(const kiosk::KioskConfig &config)
@@ -168,59 +166,6 @@ int capturePage(Context &ctx)
     return 0;
 }
 
-QImage testTicketImage(const kiosk::KioskConfig &config)
-{
-    const QImage qr = devices::barcode::encodeQr(QStringLiteral("TEST"), 8);
-    QImage image(kTicketWidthPx, 360 + qr.height(), QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    painter.setPen(Qt::black);
-    QFont title(QStringLiteral("DejaVu Sans"));
-    title.setPixelSize(40);
-    title.setBold(true);
-    painter.setFont(title);
-    painter.drawText(QRect(0, 20, kTicketWidthPx, 60), Qt::AlignCenter, QStringLiteral("TES PRINTER TIKET"));
-    QFont body(QStringLiteral("DejaVu Sans"));
-    body.setPixelSize(26);
-    painter.setFont(body);
-    painter.drawText(QRect(0, 100, kTicketWidthPx, 40), Qt::AlignCenter, nowText());
-    painter.drawText(QRect(0, 145, kTicketWidthPx, 40), Qt::AlignCenter, QStringLiteral("Kios %1").arg(config.kioskId));
-    painter.drawImage((kTicketWidthPx - qr.width()) / 2, 200, qr);
-    painter.drawText(QRect(0, 220 + qr.height(), kTicketWidthPx, 80), Qt::AlignCenter | Qt::TextWordWrap,
-        QStringLiteral("Kode QR di atas harus terbaca \"TEST\"."));
-    painter.end();
-    return image;
-}
-
-QByteArray testLetterPdf(const kiosk::KioskConfig &config)
-{
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&buffer);
-    writer.setTitle(QStringLiteral("Halaman uji printer surat"));
-    writer.setCreator(QStringLiteral("kioskctl"));
-    writer.setPageSize(QPageSize(QSizeF(215, 330), QPageSize::Millimeter, QStringLiteral("F4")));
-    writer.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout::Millimeter);
-    writer.setResolution(300);
-    QPainter painter(&writer);
-    const QRect page = painter.viewport();
-    QFont title(QStringLiteral("DejaVu Sans"));
-    title.setPointSize(20);
-    title.setBold(true);
-    painter.setFont(title);
-    painter.drawText(QRect(0, 0, page.width(), 200), Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("Halaman uji printer surat"));
-    QFont body(QStringLiteral("DejaVu Sans"));
-    body.setPointSize(12);
-    painter.setFont(body);
-    painter.drawText(QRect(0, 300, page.width(), 400), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-        QStringLiteral("%1\nKios %2\nJika halaman ini tercetak utuh pada kertas F4, printer surat siap dipakai.")
-            .arg(nowText(), config.kioskId));
-    painter.drawRect(QRect(0, 0, page.width() - 1, page.height() - 1));
-    painter.end();
-    buffer.close();
-    return buffer.data();
-}
-
 int printTest(Context &ctx)
 {
     const QString which = ctx.args.value(0);
@@ -236,10 +181,10 @@ int printTest(Context &ctx)
         ctx.err << error << Qt::endl;
         return 1;
     }
-    const devices::PrintSubmission submission = ticket
-        ? printer->submit(devices::escpos::ticketJob(testTicketImage(ctx.config)), QStringLiteral("application/vnd.cups-raw"),
-            QStringLiteral("Tes printer tiket"))
-        : printer->submit(testLetterPdf(ctx.config), QStringLiteral("application/pdf"), QStringLiteral("Halaman uji printer surat"));
+    const devices::PrintSubmission submission = ticket ? printer->submit(kiosk::testTicketJob(ctx.config.kioskId),
+                                                    QStringLiteral("application/vnd.cups-raw"), QStringLiteral("Tes printer tiket"))
+                                                       : printer->submit(kiosk::testLetterPdf(ctx.config.kioskId),
+                                                           QStringLiteral("application/pdf"), QStringLiteral("Halaman uji printer surat"));
     if (!submission.accepted) {
         ctx.err << submission.error << Qt::endl;
         return 1;
@@ -283,6 +228,134 @@ int status(Context &ctx)
     for (const QString &alert : alerts)
         ctx.out << "  " << alert << Qt::endl;
     return listPrinters(ctx);
+}
+
+/// The kiosk's store and outbox, opened with the device key; nullopt with the reason on stderr.
+struct OpenedOutbox {
+    kiosk::KioskStore store;
+    std::optional<kiosk::OutboxRepository> outbox;
+};
+
+bool openOutbox(Context &ctx, OpenedOutbox &opened)
+{
+    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath());
+    if (const kiosk::Status open = key ? opened.store.open(ctx.config.databasePath()) : kiosk::Status(key.error()); !open) {
+        ctx.err << open.error().message << Qt::endl;
+        return false;
+    }
+    opened.outbox.emplace(opened.store, *key);
+    return true;
+}
+
+/// Who acts in the technician journal from a shell: the technician's login name.
+QString shellTechnician()
+{
+    const QString user = qEnvironmentVariable("SUDO_USER", qEnvironmentVariable("USER"));
+    return QStringLiteral("kioskctl:%1").arg(user.isEmpty() ? QStringLiteral("?") : user);
+}
+
+int parked(Context &ctx)
+{
+    OpenedOutbox o;
+    if (!openOutbox(ctx, o))
+        return 1;
+    const QString sub = ctx.args.value(0, QStringLiteral("list"));
+    const QString number = ctx.args.value(1);
+    if (sub == QLatin1String("list") && ctx.args.size() <= 1) {
+        const auto all = o.outbox->parkedRequests();
+        for (const kiosk::ParkedRequest &p : all)
+            ctx.out << p.registrationNumber << "\t" << p.serviceCode << "\t"
+                    << p.createdAt.toLocalTime().toString(QStringLiteral("d-M-yyyy HH:mm")) << "\t" << kiosk::maskPersonalData(p.reason)
+                    << Qt::endl;
+        if (all.isEmpty())
+            ctx.out << "Tidak ada permohonan yang ditahan." << Qt::endl;
+        return 0;
+    }
+    if ((sub != QLatin1String("retry") && sub != QLatin1String("cancel")) || number.isEmpty() || ctx.args.size() != 2) {
+        ctx.err << "Gunakan: kioskctl parked [list] | parked retry NOMOR | parked cancel NOMOR" << Qt::endl;
+        return 1;
+    }
+    const bool retry = sub == QLatin1String("retry");
+    const kiosk::Status done
+        = retry ? o.outbox->retryParked(number, shellTechnician()) : o.outbox->abandonParked(number, shellTechnician());
+    if (!done) {
+        ctx.err << done.error().message << Qt::endl;
+        return 1;
+    }
+    ctx.out << (retry ? "Dikirim ulang pada sinkronisasi berikutnya: " : "Dibatalkan (tidak dikirim, tetap tercatat): ") << number
+            << Qt::endl;
+    return 0;
+}
+
+/// Each printer's and scanner's state as lines (for `devices` and the diagnostics bundle).
+QStringList deviceLines(Context &ctx)
+{
+    QStringList lines;
+    for (const auto &[role, uri] : configuredPrinters(ctx.config)) {
+        QString error;
+        auto printer = devices::createPrinter(uri, ctx.config.cupsServer, &error);
+        lines << QStringLiteral("Printer %1 %2 — %3").arg(role, uri, printer ? printer->describeState() : error);
+    }
+    for (const QString &uri : ctx.config.scanners) {
+        QString error;
+        auto scanner = devices::createScanner(uri, &error);
+        if (scanner && scanner->start()) {
+            QElapsedTimer settle;
+            settle.start();
+            while (settle.elapsed() < 1500 && scanner->state() != devices::Scanner::State::Ready)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 100);
+        }
+        lines << QStringLiteral("Pemindai %1 — %2")
+                     .arg(uri,
+                         !scanner                             ? error
+                             : scanner->lastError().isEmpty() ? scanner->describeState()
+                                                              : scanner->lastError());
+    }
+    return lines;
+}
+
+int deviceStates(Context &ctx)
+{
+    for (const QString &line : deviceLines(ctx))
+        ctx.out << line << Qt::endl;
+    return 0;
+}
+
+int diagnostics(Context &ctx)
+{
+    if (ctx.args.size() != 1) {
+        ctx.err << "Sebutkan folder tujuan (flashdisk yang terpasang): kioskctl diagnostics FOLDER" << Qt::endl;
+        return 1;
+    }
+    OpenedOutbox o;
+    if (!openOutbox(ctx, o))
+        return 1;
+    kiosk::DiagnosticsBundle bundle;
+    bundle.kioskId = ctx.config.kioskId;
+    bundle.config = kiosk::configWithoutSecrets(ctx.configPath);
+    bundle.system = kiosk::readSystemFacts(ctx.config.dataDir, QStringLiteral(PROJECT_VERSION), kiosk::runningImageVersion()).lines();
+    bundle.devices = deviceLines(ctx);
+    const kiosk::OutboxStats stats = o.outbox->stats();
+    bundle.link << QStringLiteral("Server: %1").arg(ctx.config.serverUrl)
+                << QStringLiteral("Antrean kirim: %1 menunggu, %2 ditahan").arg(stats.waiting).arg(stats.parked);
+    for (const kiosk::ParkedRequest &p : o.outbox->parkedRequests())
+        bundle.link << QStringLiteral("ditahan: %1 %2 — %3").arg(p.registrationNumber, p.serviceCode, p.reason);
+    bundle.link += o.outbox->technicianJournal();
+    bundle.alerts = o.outbox->technicianAlerts();
+    // The kiosk logs to journald on the appliance; elsewhere the bundle goes without a log.
+    QProcess journal;
+    journal.start(QStringLiteral("journalctl"),
+        {QStringLiteral("-u"), QStringLiteral("anjungan.service"), QStringLiteral("-n"), QStringLiteral("200"),
+            QStringLiteral("--no-pager"), QStringLiteral("-o"), QStringLiteral("short-iso")});
+    if (journal.waitForFinished(10000) && journal.exitCode() == 0)
+        bundle.logLines = QString::fromUtf8(journal.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const auto written = kiosk::exportDiagnostics(bundle, ctx.args.first(), QDateTime::currentDateTimeUtc());
+    if (!written) {
+        ctx.err << written.error().message << Qt::endl;
+        return 1;
+    }
+    ctx.out << "Berkas diagnostik tersimpan di " << written.value() << Qt::endl;
+    return 0;
 }
 
 int queue(Context &ctx)
@@ -395,12 +468,15 @@ int enroll(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 9> kCommands {{
+const std::array<Command, 12> kCommands {{
     {"enroll", "--code KODE", "mendaftarkan anjungan ke server kecamatan dengan kode sekali pakai (kunci dan sertifikat baru)", enroll},
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
     {"queue", "[TANGGAL]", "antrean hari ini per loket: nomor dipanggil, yang menunggu, laporan harian", queue},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},
     {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},
+    {"devices", "", "keadaan setiap printer dan pemindai dalam satu daftar (seperti mode teknisi)", deviceStates},
+    {"parked", "[list] | retry NOMOR | cancel NOMOR", "permohonan yang ditahan: daftar, kirim ulang, atau batalkan (dicatat)", parked},
+    {"diagnostics", "FOLDER", "menyimpan berkas diagnostik (tanpa rahasia, data pribadi disamarkan) ke FOLDER", diagnostics},
     {"capture-page", "BERKAS.jpg", "mengambil satu halaman dari sumber dokumen ([documents] source) seperti layar dokumen", capturePage},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},
     {"decode-image", "GAMBAR", "membaca kode QR atau barcode dari gambar (misalnya surat yang dipindai)", decodeImage, false},
@@ -414,7 +490,7 @@ void printUsage(QTextStream &stream)
            << "Perintah:" << Qt::endl;
     for (const Command &command : kCommands) {
         const QString line = QStringLiteral("%1 %2").arg(QLatin1String(command.name), QLatin1String(command.usage)).trimmed();
-        stream << "  " << line.leftJustified(26) << command.summary << Qt::endl;
+        stream << "  " << line.leftJustified(26) << " " << command.summary << Qt::endl;
     }
 }
 
@@ -459,6 +535,6 @@ int main(int argc, char **argv)
         err << config.error().message << Qt::endl;
         return 1;
     }
-    Context ctx {*config, args, out, err};
+    Context ctx {*config, configPath, args, out, err};
     return command->run(ctx);
 }

@@ -30,6 +30,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
           [&print = s.print, office = s.officeName](
               const QueueEntry &entry, const QString &estimate) { printQueueSlip(entry, office, estimate, print); })
     , board(s.officeName)
+    , technician(flow, s.staff, s.outbox, devices, sync, s.print, s.technician)
     , m_idle(s.idle)
 {
     ledger.setQueueBook(&queue);
@@ -85,14 +86,23 @@ QHash<QString, QObject *> KioskAreas::byName()
         {QStringLiteral("DeviceStatus"), &devices}, {QStringLiteral("SyncStatus"), &sync}, {QStringLiteral("CallBoard"), &board},
         {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket},
         {QStringLiteral("DocumentCapture"), &documents}, {QStringLiteral("RequestFix"), &fix},
-        {QStringLiteral("RequestDesk"), &requestDesk}, {QStringLiteral("FirstBoot"), &firstBoot}};
+        {QStringLiteral("RequestDesk"), &requestDesk}, {QStringLiteral("FirstBoot"), &firstBoot},
+        {QStringLiteral("TechnicianMode"), &technician}};
 }
 
 void KioskAreas::handleScan(const QString &payload)
 {
+    handleScanFrom({}, payload);
+}
+
+void KioskAreas::handleScanFrom(const QString &source, const QString &payload)
+{
     m_idle.activity();
     // A unit being set up serves nobody yet: no visit, no staff sign-in under the setup screen.
     if (firstBoot.active())
+        return;
+    // In technician mode a scan is shown to the technician, never acted on.
+    if (technician.showScan(source, payload))
         return;
     const devices::PayloadClassification scan = devices::PayloadClassifier::classify(payload);
     if (!scan.accepted()) {
@@ -152,6 +162,8 @@ void KioskAreas::handleScan(const QString &payload)
                 tr("Kartu petugas tidak dipakai saat mengisi permohonan warga. Pindai KTP warga, atau selesaikan permohonan ini dulu."));
             return;
         }
+        if (technician.takeCard(scan.text))
+            return;
         staffLogin.startCardSignIn(scan.text);
         return;
     case devices::PayloadKind::Unknown:

@@ -18,6 +18,7 @@
 #include "statuslookup.h"
 #include "survey.h"
 #include "syncstatus.h"
+#include "technicianmode.h"
 #include "visitflow.h"
 
 #include <QHash>
@@ -60,6 +61,8 @@ struct KioskServices {
     RequestChanges *changes = nullptr;
     /// Complaints filed at this kiosk are committed here (sealed with the device key); null: filing is refused.
     ComplaintBox *complaints = nullptr;
+    /// What technician mode shows and where it exports the diagnostics bundle.
+    TechnicianSettings technician {};
 };
 
 /// Every QML-facing area of the kiosk, one small object each, built once and wired to each other;
@@ -103,11 +106,15 @@ public:
     CallBoard board;
     /// The first-boot technician screen; inactive unless the composition root begins it (SetupConfig::needed()).
     FirstBootSetup firstBoot;
+    /// Technician mode (a technician's card and PIN): devices, link, system, diagnostics.
+    TechnicianMode technician;
 
 public Q_SLOTS:
     /// A complete scan from any scanner: a NIK, a ticket QR, a letter seal or a complaint slip, taken where it makes
     /// sense; a staff card on any screen starts the staff sign-in (not while staff enter a request for a citizen).
     void handleScan(const QString &payload);
+    /// The same from scanner `source` (its URI): technician mode shows each scanner's last scan.
+    void handleScanFrom(const QString &source, const QString &payload);
 
 private:
     IdleMonitor &m_idle;

@@ -99,6 +99,11 @@ void StaffLogin::finish(const StaffDirectory::SignIn &result, const QString &how
         setMessage(result.message);
         return;
     }
+    // A technician's credential opens technician mode only: the desk holds citizens' letters.
+    if (result.staff.technician) {
+        setMessage(tr("Akun teknisi tidak dapat membuka meja petugas. Sentuh \"Teknisi\" untuk masuk ke mode teknisi."));
+        return;
+    }
     setMessage({});
     m_cardPayload.clear();
     if (m_desk && m_desk->staff().username != result.staff.username)

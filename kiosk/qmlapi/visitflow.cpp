@@ -67,7 +67,7 @@ void VisitFlow::show(Screen screen)
     setNotice({});
     // Only a visit counts down to the wipe; the welcome screen waits for the next citizen. The staff desk
     // counts the staff's own, longer idle time.
-    m_idle.setArmed(screen != Welcome, screen == Staff || !m_enteredBy.isEmpty());
+    m_idle.setArmed(screen != Welcome, screen == Staff || screen == Technician || !m_enteredBy.isEmpty());
     m_idle.activity();
     Q_EMIT screenChanged();
 }
@@ -138,6 +138,13 @@ void VisitFlow::openStaff()
     setEnteredBy({});
     wipe();
     show(StaffLogin);
+}
+
+void VisitFlow::openTechnician()
+{
+    setEnteredBy({});
+    wipe();
+    show(TechnicianLogin);
 }
 
 void VisitFlow::back()

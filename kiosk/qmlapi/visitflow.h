@@ -12,8 +12,8 @@ class IdleMonitor;
 /// text size, and the one-line notice. goHome() and the idle timeout emit wiped(): every area forgets
 /// the citizen then. Screens: welcome → consent → identify → service → form → documents → review → done; survey
 /// (from welcome, or after a handover at the desk); status (→ fix), verify, help; staffLogin → staff; complaint (from
-/// welcome), complaintAnswer (a complaint slip scanned). Staff at the desk walk the same screens for a citizen
-/// (startStaffEntry): their desk stays open and home leads back to it.
+/// welcome), complaintAnswer (a complaint slip scanned); technicianLogin → technician. Staff at the desk walk the same screens for a
+/// citizen (startStaffEntry): their desk stays open and home leads back to it.
 class VisitFlow : public QObject
 {
     Q_OBJECT
@@ -42,7 +42,9 @@ public:
         Documents,
         Fix,
         Complaint,
-        ComplaintAnswer
+        ComplaintAnswer,
+        TechnicianLogin,
+        Technician
     };
     Q_ENUM(Screen)
 
@@ -79,6 +81,8 @@ public:
     Q_INVOKABLE void openVerify();
     Q_INVOKABLE void openHelp();
     Q_INVOKABLE void openStaff();
+    /// The technician sign-in (the visit is wiped first, like the staff sign-in).
+    void openTechnician();
     Q_INVOKABLE void back();
     /// Ends the visit: clears every field, result and message, back to welcome.
     Q_INVOKABLE void goHome();

@@ -22,6 +22,7 @@ static void useVirtualKeyboard()
 Q_CONSTRUCTOR_FUNCTION(useVirtualKeyboard)
 
 const QString KioskHarness::kStaffPin = teststaff::kPin;
+const QString KioskHarness::kTechnicianCard = teststaff::card('T');
 const QString KioskHarness::kStaffCard = teststaff::card('S');
 
 namespace {
@@ -91,7 +92,7 @@ KioskHarness::KioskHarness(
         qFatal("cannot load the default catalog %s", KIOSK_CATALOG_JSON);
     staff = std::make_unique<kiosk::StaffDirectory>(store, key);
     if (!staff->credentials())
-        if (const kiosk::Status saved = staff->save(QStringLiteral("\"test\""), teststaff::standard().toJson()); !saved)
+        if (const kiosk::Status saved = staff->save(QStringLiteral("\"test\""), teststaff::withTechnician().toJson()); !saved)
             qFatal("staff: %s", qPrintable(saved.error().message));
     idle = std::make_unique<kiosk::IdleMonitor>(idleWarnMs, idleWipeMs);
     idle->setStaffTimeout(staffIdleMs);
@@ -105,12 +106,21 @@ KioskHarness::KioskHarness(
     print->addPrinter(QStringLiteral("letter"), std::move(letter));
     print->start();
     complaints = std::make_unique<kiosk::ComplaintBox>(store, key);
+    technicianStick = data.filePath(QStringLiteral("flashdisk-teknisi"));
+    data.mkpath(technicianStick);
+    const QString configPath = data.filePath(QStringLiteral("anjungan.conf"));
+    if (QFile config(configPath); config.open(QIODevice::WriteOnly))
+        config.write("[kiosk]\nid = TEST-1\n[server]\nurl = https://backend.invalid/api/v1\nclientKey = /etc/anjungan/kiosk.key\n"
+                     "proxy = http://teknisi:rahasia@10.0.0.1:3128\n");
     areas = std::make_unique<kiosk::KioskAreas>(
         kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), live,
-            QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get()});
+            QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get(),
+            {QStringLiteral("TEST-1"), data.path(), configPath, QStringLiteral("uji"), {}, QStringLiteral("https://backend.invalid/api/v1"),
+                data.filePath(QStringLiteral("kiosk.crt")), technicianStick}});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
-    QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(), &kiosk::KioskAreas::handleScan);
+    QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(),
+        [this](const QString &payload) { areas->handleScanFrom(wedge->uri(), payload); });
 }
 
 QString escPosText(const QByteArray &job)

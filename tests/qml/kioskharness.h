@@ -85,7 +85,7 @@ class KioskHarness
 public:
     /// `staffIdleMs`: staff mode's idle time ([staff] idleMinutes). `dataDir`: the kiosk's data folder (store and
     /// device key) when a test restarts the kiosk on the same files; a fresh temporary folder when empty. The
-    /// staff directory holds teststaff::standard() (tests/tools/teststaff.h). `queue`: the lokets. `live`: the backend asked
+    /// staff directory holds teststaff::withTechnician() (tests/tools/teststaff.h). `queue`: the lokets. `live`: the backend asked
     /// now by the status screen (owned by the test; none: this kiosk's requests only).
     explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, int staffIdleMs = 180000, const QString &dataDir = {},
         kiosk::QueueBook::Settings queue = {}, kiosk::LiveLink *live = nullptr);
@@ -140,6 +140,10 @@ public:
     static const QString kStaffPin;
     /// Siti's staff card (teststaff::card('S')); her PIN is kStaffPin.
     static const QString kStaffCard;
+    /// Tono's technician card (teststaff::card('T')); his PIN is kStaffPin too.
+    static const QString kTechnicianCard;
+    /// The folder standing in for the technician's USB stick (technician mode exports the diagnostics bundle here).
+    QString technicianStick;
     /// A request of `nik` delivered to the backend, READY, its signed letter on this kiosk (checked by its hash);
     /// an empty request when the store refused a step.
     kiosk::QueuedRequest readyLetter(const QString &nik);

@@ -48,4 +48,14 @@ inline serverlink::StaffCredentials standard()
         member(QStringLiteral("budi"), QStringLiteral("Budi Santoso"), 'B', false)}};
 }
 
+/// Siti and Budi, and Tono (card 'T', may sign in without it, kPin), a technician: technician mode only.
+inline serverlink::StaffCredentials withTechnician()
+{
+    serverlink::StaffCredentials list = standard();
+    serverlink::StaffCredential tono = member(QStringLiteral("tono"), QStringLiteral("Tono Teknisi"), 'T', true);
+    tono.role = QString::fromLatin1(serverlink::StaffCredential::kRoleTechnician);
+    list.staff.append(tono);
+    return list;
+}
+
 } // namespace teststaff

@@ -35,7 +35,8 @@ kiosk_add_qtest(NAME tst_staffcards
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_staffcards.cpp
   LIBS backend_core Qt6::Gui
   LABELS backend
-  FUNCTIONS addPinAndCard newCardKillsTheOldOne fallbackAndDeactivation badInputRefused whoManagesWhom kioskListIsTheDesasOwn)
+  FUNCTIONS addPinAndCard newCardKillsTheOldOne fallbackAndDeactivation badInputRefused whoManagesWhom kioskListIsTheDesasOwn
+            technicianRoleReachesTheKiosk)
 kiosk_add_qtest(NAME tst_console
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_console.cpp ${CMAKE_CURRENT_LIST_DIR}/logcapture.h
   LIBS backend_core Qt6::Gui

@@ -13,8 +13,17 @@ kiosk_add_qtest(NAME tst_slipwriter SOURCES unit/tst_slipwriter.cpp LIBS kiosk_c
   FUNCTIONS receiptFitsThePaper pickupSlipShowsTheNumberLarge wrapKeepsEveryCharacter nikMask)
 kiosk_add_qtest(NAME tst_staffdirectory SOURCES unit/tst_staffdirectory.cpp LIBS kiosk_core
   FUNCTIONS lockoutRuleMatchesTheTable cardAndPinGrant wrongPinDeniesWithAttemptsLeft unknownAndGarbageCardsAreRefused
-            fallbackOnlyWhereAllowed sealedAtRest wrongDeviceKeyYieldsNoStaff invalidListKeepsTheOldOne lockoutSurvivesARestart)
+            fallbackOnlyWhereAllowed sealedAtRest wrongDeviceKeyYieldsNoStaff invalidListKeepsTheOldOne technicianRoleTravelsSealed lockoutSurvivesARestart)
 target_include_directories(tst_staffdirectory PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+kiosk_add_qtest(NAME tst_diagnostics SOURCES unit/tst_diagnostics.cpp LIBS kiosk_core
+  FUNCTIONS masking configWithoutSecrets bundleWrittenWholeAndMasked logRingKeepsTheLastLinesMasked linkCheckNamesTheFailedStep systemFacts)
+kiosk_add_qtest(NAME tst_kioskctl_technician SOURCES unit/tst_kioskctl_technician.cpp LIBS kiosk_core
+  FUNCTIONS parkedListRetryCancel diagnosticsBundle deviceList)
+add_dependencies(tst_kioskctl_technician kioskctl)
+kiosk_add_qtest(NAME tst_linkcheck SOURCES unit/tst_linkcheck.cpp LIBS kiosk_core LABELS integration
+  FUNCTIONS everyStepPasses foreignCaFailsAtTls)
+target_include_directories(tst_linkcheck PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_linkcheck kecamatan-backend)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
   FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded queueSection voiceAndDisplay documentSource officeHoursAndHolidays imageVersionFromOsRelease)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core

@@ -177,6 +177,23 @@ private Q_SLOTS:
         // The list the kiosk gets parses with the kiosk's own parser.
         QCOMPARE(serverlink::StaffCredentials::fromJson(own.toJson()).value(), own);
     }
+    void technicianRoleReachesTheKiosk()
+    {
+        auto a = accounts();
+        QCOMPARE(a.add(kDesa, QStringLiteral("tono"), QStringLiteral("Tono"), QStringLiteral("dewa")).error().code, ErrorCode::InvalidData);
+        QVERIFY(a.add(kDesa, QStringLiteral("siti"), QStringLiteral("Siti Aminah")));
+        QCOMPARE(a.add(kDesa, QStringLiteral("tono"), QStringLiteral("Tono Teknisi"), QStringLiteral("Teknisi")).value().role,
+            QStringLiteral("teknisi"));
+        QVERIFY(a.setPin(QStringLiteral("siti"), kPin, kPin));
+        QVERIFY(a.setPin(QStringLiteral("tono"), kPin, kPin));
+        const auto list = serverlink::StaffCredentials::fromJson(staffCredentials(*m_backend->store, kDesa).value().toJson()).value();
+        QCOMPARE(list.staff.size(), 2);
+        for (const auto &c : list.staff)
+            QCOMPARE(c.isTechnician(), c.username == QLatin1String("tono"));
+        // Removed from the backend's list: gone from the kiosk's at its next sync.
+        QVERIFY(a.deactivate(QStringLiteral("tono")));
+        QCOMPARE(staffCredentials(*m_backend->store, kDesa).value().staff.size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStaffCards)

@@ -111,6 +111,23 @@ private Q_SLOTS:
         QCOMPARE(dir->etag(), QStringLiteral("\"v1\""));
         QCOMPARE(dir->credentials()->staff.size(), 2);
     }
+    void technicianRoleTravelsSealed()
+    {
+        // A list from before technician mode (no "role") is all staff; a technician's role survives the seal.
+        const QByteArray old = teststaff::standard().toJson().replace(",\"role\":\"petugas\"", "");
+        QVERIFY(!old.contains("role"));
+        QVERIFY(make(m_key)->save(QStringLiteral("\"v0\""), old));
+        QVERIFY(!make(m_key)->signInWithCard(teststaff::card('S'), teststaff::kPin).staff.technician);
+        QVERIFY(make(m_key)->save(QStringLiteral("\"v2\""), teststaff::withTechnician().toJson()));
+        const auto tono = make(m_key)->signInWithCard(teststaff::card('T'), teststaff::kPin);
+        QCOMPARE(tono.outcome, Outcome::Granted);
+        QVERIFY(tono.staff.technician);
+        QVERIFY(make(m_key)->identifyCard(teststaff::card('T')).staff.technician);
+        QVERIFY(make(m_key)->signInWithPassword(QStringLiteral("tono"), teststaff::kPin).staff.technician);
+        QVERIFY(!make(m_key)->signInWithCard(teststaff::card('S'), teststaff::kPin).staff.technician);
+        QByteArray unknownRole = teststaff::withTechnician().toJson().replace("\"teknisi\"", "\"dewa\"");
+        QVERIFY(!make(m_key)->save(QStringLiteral("\"v3\""), unknownRole));
+    }
     void lockoutSurvivesARestart()
     {
         {

@@ -655,6 +655,10 @@
         <source>Nama pengguna</source>
         <translation>Username</translation>
     </message>
+    <message>
+        <source>Teknisi</source>
+        <translation>Technician</translation>
+    </message>
 </context>
 <context>
     <name>StaffScreen</name>
@@ -1615,6 +1619,10 @@
         <source>Pindai kartu petugas Anda dulu, lalu masukkan PIN.</source>
         <translation>Scan your staff card first, then enter your PIN.</translation>
     </message>
+    <message>
+        <source>Akun teknisi tidak dapat membuka meja petugas. Sentuh &quot;Teknisi&quot; untuk masuk ke mode teknisi.</source>
+        <translation>A technician account cannot open the staff desk. Touch &quot;Technician&quot; to enter technician mode.</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::StatusLookup</name>
@@ -2243,6 +2251,279 @@
     <message>
         <source>Berhasil: anjungan terdaftar sebagai %1 untuk desa %2. Anjungan dimulai ulang dan segera melayani warga.</source>
         <translation>Done: the kiosk is enrolled as %1 for desa %2. The kiosk restarts and will serve citizens shortly.</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianLoginScreen</name>
+    <message>
+        <source>Halo, %1</source>
+        <translation>Hello, %1</translation>
+    </message>
+    <message>
+        <source>Masuk mode teknisi</source>
+        <translation>Technician sign-in</translation>
+    </message>
+    <message>
+        <source>Ketik nama pengguna teknisi Anda, lalu masukkan PIN.</source>
+        <translation>Type your technician username, then enter your PIN.</translation>
+    </message>
+    <message>
+        <source>Masukkan PIN Anda.</source>
+        <translation>Enter your PIN.</translation>
+    </message>
+    <message>
+        <source>Pindai kartu teknisi Anda.</source>
+        <translation>Scan your technician card.</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Masuk tanpa kartu</source>
+        <translation>Sign in without the card</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianScreen</name>
+    <message>
+        <source>Mode teknisi</source>
+        <translation>Technician mode</translation>
+    </message>
+    <message>
+        <source>Teknisi: %1</source>
+        <translation>Technician: %1</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Koneksi</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Sistem</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Diagnostik</source>
+        <translation>Diagnostics</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Keadaan perangkat</source>
+        <translation>Device states</translation>
+    </message>
+    <message>
+        <source>Tidak ada perangkat yang dilaporkan.</source>
+        <translation>No device has reported.</translation>
+    </message>
+    <message>
+        <source>Pindaian terakhir (pindai sesuatu untuk menguji)</source>
+        <translation>Last scans (scan something to test)</translation>
+    </message>
+    <message>
+        <source>Belum ada pindaian. Pindai KTP, tiket atau kartu.</source>
+        <translation>No scan yet. Scan an ID card, a ticket or a card.</translation>
+    </message>
+    <message>
+        <source>Cetak tiket uji</source>
+        <translation>Print a test ticket</translation>
+    </message>
+    <message>
+        <source>Cetak halaman uji</source>
+        <translation>Print a test page</translation>
+    </message>
+    <message>
+        <source>Sambungan ke kecamatan</source>
+        <translation>Link to the kecamatan</translation>
+    </message>
+    <message>
+        <source>Permohonan ditahan</source>
+        <translation>Parked requests</translation>
+    </message>
+    <message>
+        <source>Tidak ada permohonan yang ditahan.</source>
+        <translation>No request is parked.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): %4</source>
+        <translation>%1 (%2, %3): %4</translation>
+    </message>
+    <message>
+        <source>Kirim ulang</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Catatan teknisi</source>
+        <translation>Technician journal</translation>
+    </message>
+    <message>
+        <source>Peringatan anjungan</source>
+        <translation>Kiosk alerts</translation>
+    </message>
+    <message>
+        <source>Tidak ada peringatan.</source>
+        <translation>No alerts.</translation>
+    </message>
+    <message>
+        <source>Log terakhir (data pribadi disamarkan)</source>
+        <translation>Last log lines (personal data masked)</translation>
+    </message>
+    <message>
+        <source>Belum ada baris log.</source>
+        <translation>No log lines yet.</translation>
+    </message>
+    <message>
+        <source>Simpan berkas diagnostik (konfigurasi tanpa rahasia, log yang disamarkan, keadaan perangkat, versi) ke flashdisk teknisi.</source>
+        <translation>Save the diagnostics files (configuration without secrets, masked log, device states, versions) to the technician's USB stick.</translation>
+    </message>
+    <message>
+        <source>Simpan ke flashdisk</source>
+        <translation>Save to the USB stick</translation>
+    </message>
+    <message>
+        <source>Belum ada tindakan teknisi di anjungan ini.</source>
+        <translation>No technician action on this kiosk yet.</translation>
+    </message>
+    <message>
+        <source>Periksa sambungan</source>
+        <translation>Check the link</translation>
+    </message>
+    <message>
+        <source>DNS, TCP, TLS dan jam</source>
+        <translation>DNS, TCP, TLS and clock</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::TechnicianMode</name>
+    <message>
+        <source>Kartu %1 adalah kartu petugas loket, bukan kartu teknisi. Mode teknisi hanya untuk teknisi.</source>
+        <translation>%1's card is a front-office staff card, not a technician card. Technician mode is for technicians only.</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>kode QR tiket</source>
+        <translation>ticket QR code</translation>
+    </message>
+    <message>
+        <source>segel surat</source>
+        <translation>letter seal</translation>
+    </message>
+    <message>
+        <source>kartu petugas</source>
+        <translation>staff card</translation>
+    </message>
+    <message>
+        <source>(disembunyikan)</source>
+        <translation>(hidden)</translation>
+    </message>
+    <message>
+        <source>slip pengaduan</source>
+        <translation>complaint slip</translation>
+    </message>
+    <message>
+        <source>tidak dikenal</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>ditolak: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <source>Pemindai</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Pemindai %1</source>
+        <translation>Scanner %1</translation>
+    </message>
+    <message>
+        <source>Pindai kartu teknisi Anda dulu, lalu masukkan PIN.</source>
+        <translation>Scan your technician card first, then enter your PIN.</translation>
+    </message>
+    <message>
+        <source>Akun %1 adalah akun petugas loket, bukan akun teknisi. Mode teknisi hanya untuk teknisi.</source>
+        <translation>%1's account is a front-office staff account, not a technician account. Technician mode is for technicians only.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>belum diatur</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Sertifikat anjungan: %1, berlaku sampai %2 (%3 hari lagi)</source>
+        <translation>Kiosk certificate: %1, valid until %2 (%3 days left)</translation>
+    </message>
+    <message>
+        <source>Sertifikat anjungan: belum ada; anjungan perlu didaftarkan.</source>
+        <translation>Kiosk certificate: none yet; the kiosk must be enrolled.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi terakhir: belum ada sejak anjungan menyala</source>
+        <translation>Last sync: none since the kiosk started</translation>
+    </message>
+    <message>
+        <source>Masalah terakhir: %1</source>
+        <translation>Last problem: %1</translation>
+    </message>
+    <message>
+        <source>Antrean kirim: %1 menunggu, %2 ditahan</source>
+        <translation>Outbox: %1 waiting, %2 parked</translation>
+    </message>
+    <message>
+        <source>Halaman dokumen belum terkirim: %1</source>
+        <translation>Document pages not sent yet: %1</translation>
+    </message>
+    <message>
+        <source>Permohonan %1 dikirim ulang pada sinkronisasi berikutnya.</source>
+        <translation>Request %1 is sent again at the next sync.</translation>
+    </message>
+    <message>
+        <source>Permohonan %1 dibatalkan: tidak dikirim, tetap tercatat di anjungan.</source>
+        <translation>Request %1 cancelled: not sent, still recorded on the kiosk.</translation>
+    </message>
+    <message>
+        <source>Tiket uji dikirim ke printer tiket.</source>
+        <translation>Test ticket sent to the ticket printer.</translation>
+    </message>
+    <message>
+        <source>Halaman uji dikirim ke printer surat.</source>
+        <translation>Test page sent to the letter printer.</translation>
+    </message>
+    <message>
+        <source>Printer tidak menerima halaman uji. Periksa kabel, daya dan kertas.</source>
+        <translation>The printer did not accept the test page. Check the cable, power and paper.</translation>
+    </message>
+    <message>
+        <source>Berkas diagnostik tersimpan di %1. Lepaskan flashdisk dengan aman.</source>
+        <translation>Diagnostics files saved in %1. Remove the USB stick safely.</translation>
+    </message>
+    <message>
+        <source>Memeriksa sambungan…</source>
+        <translation>Checking the link…</translation>
     </message>
 </context>
 </TS>

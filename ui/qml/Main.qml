@@ -115,6 +115,8 @@ ApplicationWindow {
             case VisitFlow.Help: return "HelpScreen.qml"
             case VisitFlow.StaffLogin: return "StaffLoginScreen.qml"
             case VisitFlow.Staff: return "StaffScreen.qml"
+            case VisitFlow.TechnicianLogin: return "TechnicianLoginScreen.qml"
+            case VisitFlow.Technician: return "TechnicianScreen.qml"
             case VisitFlow.Fix: return "FixScreen.qml"
             case VisitFlow.Complaint: return "ComplaintScreen.qml"
             case VisitFlow.ComplaintAnswer: return "ComplaintAnswerScreen.qml"

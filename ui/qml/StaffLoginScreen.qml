@@ -42,6 +42,14 @@ ScreenPage {
                 color: Theme.error
                 wrapMode: Text.WordWrap
             }
+            // Technicians have their own credential and their own mode.
+            BigButton {
+                objectName: "technicianEntry"
+                implicitWidth: 220
+                primary: false
+                text: qsTr("Teknisi")
+                onClicked: TechnicianMode.start()
+            }
         }
         NumPad {
             Layout.alignment: Qt.AlignTop

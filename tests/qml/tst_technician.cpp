@@ -1,0 +1,316 @@
+// Technician mode through the real QML UI from the welcome screen: a technician's card (or username) and PIN open it,
+// a staff member's never; each panel with the devices in known states (the capturing printers' states, the wedge
+// scanner); parked requests sent again or withdrawn (kept, journaled); the diagnostics bundle exported to a folder
+// standing in for the stick, searched for the test NIK and name; screenshots of every panel at the three sizes.
+#include "diagnostics.h"
+#include "kioskharness.h"
+#include "teststaff.h"
+
+#include <QDirIterator>
+#include <QLoggingCategory>
+#include <QTest>
+
+namespace {
+const QString kNik = QStringLiteral("3521115205010021");
+const QString kName = QStringLiteral("Siti Aminah");
+Q_LOGGING_CATEGORY(lcTest, "anjungan.test")
+} // namespace
+
+class TestTechnician : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<KioskHarness> h;
+
+    bool typePin(const QString &pin)
+    {
+        for (const QChar digit : pin)
+            if (!h->tap(QStringLiteral("numpad-") + digit))
+                return false;
+        return h->tap(QStringLiteral("numpad-OK"));
+    }
+
+    void longPress(const QString &objectName)
+    {
+        QQuickItem *item = h->waitFor(objectName);
+        QVERIFY(item);
+        const QPoint centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2)).toPoint();
+        QTest::mousePress(h->window, Qt::LeftButton, {}, centre);
+        QTest::qWait(2300);
+        QTest::mouseRelease(h->window, Qt::LeftButton, {}, centre);
+    }
+
+    /// Welcome → staff sign-in (long press) → "Teknisi".
+    void openTechnicianSignIn()
+    {
+        QCOMPARE(h->screen(), QStringLiteral("welcome"));
+        longPress(QStringLiteral("officeName"));
+        QVERIFY(h->waitForScreen(QStringLiteral("staffLogin")));
+        QVERIFY(h->tap(QStringLiteral("technicianEntry")));
+        QVERIFY(h->waitForScreen(QStringLiteral("technicianLogin")));
+    }
+
+    void signInTechnician()
+    {
+        openTechnicianSignIn();
+        h->scan(KioskHarness::kTechnicianCard);
+        QTRY_COMPARE(h->areas->technician.cardHolder(), QStringLiteral("Tono Teknisi"));
+        QVERIFY(typePin(KioskHarness::kStaffPin));
+        QVERIFY(h->waitForScreen(QStringLiteral("technician")));
+    }
+
+    /// Two requests of the test citizen refused for good by the backend; their registration numbers.
+    QStringList parkTwo()
+    {
+        QStringList numbers;
+        for (int i = 0; i < 2; ++i) {
+            kiosk::NewRequest r;
+            r.serviceCode = QStringLiteral("SKTM");
+            r.nik = kNik;
+            r.name = kName;
+            r.address = QStringLiteral("Dusun Krajan");
+            r.purpose = QStringLiteral("Berobat");
+            const auto queued = h->outbox->enqueue(r);
+            if (!queued)
+                return {};
+            if (!h->outbox->recordOutcomes(
+                    {{queued->id, kiosk::DeliveryOutcome::Kind::Parked, {}, QStringLiteral("Ditolak server (HTTP 422)")}}))
+                return {};
+            numbers << queued->registrationNumber;
+        }
+        return numbers;
+    }
+
+    QString allText(QQuickItem *within = nullptr) const
+    {
+        QStringList texts;
+        for (QQuickItem *t : h->visibleTexts(within))
+            texts << t->property("text").toString();
+        return texts.join(QLatin1Char('\n'));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        kiosk::LogRing::install(200);
+        h = std::make_unique<KioskHarness>();
+        QVERIFY(h->load());
+    }
+    void cleanup()
+    {
+        h->areas->flow.goHome();
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+    }
+
+    void technicianInStaffRefused()
+    {
+        // A staff card on the technician sign-in: refused, the sign-in stays.
+        openTechnicianSignIn();
+        h->scan(KioskHarness::kStaffCard);
+        QTRY_VERIFY(h->areas->technician.message().contains(QStringLiteral("bukan kartu teknisi")));
+        QCOMPARE(h->screen(), QStringLiteral("technicianLogin"));
+        QVERIFY(allText().contains(QStringLiteral("bukan kartu teknisi")));
+        // Siti's username and PIN: refused too.
+        QVERIFY(h->tap(QStringLiteral("technicianWithoutCard")));
+        QVERIFY(h->type(QStringLiteral("technicianUsername"), QStringLiteral("siti")));
+        QVERIFY(typePin(KioskHarness::kStaffPin));
+        QTRY_VERIFY(h->areas->technician.message().contains(QStringLiteral("bukan akun teknisi")));
+        QVERIFY(!h->areas->technician.signedIn());
+        // Tono's username and PIN open technician mode.
+        h->areas->flow.goHome();
+        openTechnicianSignIn();
+        QVERIFY(h->tap(QStringLiteral("technicianWithoutCard")));
+        QVERIFY(h->type(QStringLiteral("technicianUsername"), QStringLiteral("tono")));
+        QVERIFY(typePin(KioskHarness::kStaffPin));
+        QVERIFY(h->waitForScreen(QStringLiteral("technician")));
+        QVERIFY(allText().contains(QStringLiteral("Tono Teknisi")));
+        QVERIFY(h->tap(QStringLiteral("technicianSignOut")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        QVERIFY(!h->areas->technician.signedIn());
+        // Tono cannot open the staff desk with his username, and his card on the welcome screen leads to technician mode.
+        longPress(QStringLiteral("officeName"));
+        QVERIFY(h->waitForScreen(QStringLiteral("staffLogin")));
+        QVERIFY(h->type(QStringLiteral("staffUsername"), QStringLiteral("tono")));
+        QVERIFY(typePin(KioskHarness::kStaffPin));
+        QTRY_VERIFY(h->areas->staffLogin.message().contains(QStringLiteral("Akun teknisi")));
+        QVERIFY(!h->areas->staffLogin.desk());
+        h->areas->flow.goHome();
+        h->scan(KioskHarness::kTechnicianCard);
+        QVERIFY(h->waitForScreen(QStringLiteral("technicianLogin")));
+        QCOMPARE(h->areas->technician.cardHolder(), QStringLiteral("Tono Teknisi"));
+        // A wrong PIN is refused like the staff's.
+        QVERIFY(typePin(QStringLiteral("000000")));
+        QTRY_VERIFY(h->areas->technician.message().contains(QStringLiteral("PIN salah")));
+        QCOMPARE(h->screen(), QStringLiteral("technicianLogin"));
+    }
+
+    void devicesPanel()
+    {
+        h->letterPrinter->setState(devices::DeviceState::PaperOut);
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabDevices")));
+        QQuickItem *panel = h->waitFor(QStringLiteral("technicianDevices"));
+        QVERIFY(panel);
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("Printer surat")));
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("kertas"), Qt::CaseInsensitive));
+        // Scans are shown with their kind, a NIK masked, a staff card hidden; none is acted on.
+        h->scan(kNik);
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("NIK: \"3521********0021\"")));
+        QVERIFY(!allText().contains(kNik));
+        h->scan(KioskHarness::kStaffCard);
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("kartu petugas: \"(disembunyikan)\"")));
+        QCOMPARE(h->screen(), QStringLiteral("technician"));
+        QVERIFY(!allText().contains(KioskHarness::kStaffCard));
+        QVERIFY(h->areas->technician.scans().first().startsWith(QStringLiteral("Pemindai wedge")));
+        // A test print goes to the ticket printer.
+        const int before = int(h->ticketPrinter->documents().size());
+        QVERIFY(h->tap(QStringLiteral("technicianTestTicket")));
+        QTRY_COMPARE(int(h->ticketPrinter->documents().size()), before + 1);
+        h->letterPrinter->setState(devices::DeviceState::Ready);
+    }
+
+    void parkedRetryAndCancel()
+    {
+        const QStringList parked = parkTwo();
+        QCOMPARE(parked.size(), 2);
+        const int depth = h->outbox->depth();
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabLink")));
+        QQuickItem *panel = h->waitFor(QStringLiteral("technicianLink"));
+        QVERIFY(h->waitFor(QStringLiteral("parked_") + parked.at(0), 3000, panel));
+        QVERIFY(allText(panel).contains(QStringLiteral("Ditolak server (HTTP 422)")));
+        QVERIFY(allText(panel).contains(QStringLiteral("2 ditahan")));
+        // The link check names the step that failed: this test's backend has no name in DNS.
+        QVERIFY(h->tap(QStringLiteral("technicianCheckLink"), panel));
+        QTRY_VERIFY_WITH_TIMEOUT(allText(panel).contains(QStringLiteral("DNS: nama backend.invalid tidak ditemukan")), 20000);
+        QVERIFY(h->tap(QStringLiteral("retryParked_") + parked.at(0), panel));
+        QTRY_COMPARE(h->outbox->parkedRequests().size(), 1);
+        bool due = false;
+        for (const auto &d : h->outbox->dueForDelivery())
+            due = due || d.registrationNumber == parked.at(0);
+        QVERIFY(due);
+        QVERIFY(h->tap(QStringLiteral("cancelParked_") + parked.at(1), panel));
+        QTRY_VERIFY(h->outbox->parkedRequests().isEmpty());
+        // Withdrawn: never sent, not counted as waiting, kept on the kiosk, and journaled with the technician's name.
+        QCOMPARE(h->outbox->depth(), depth - 1);
+        for (const auto &d : h->outbox->dueForDelivery())
+            QVERIFY(d.registrationNumber != parked.at(1));
+        QVERIFY(h->outbox->findByRegistrationNumber(parked.at(1)));
+        const QStringList journal = h->outbox->technicianJournal();
+        QCOMPARE(journal.size(), 2);
+        QVERIFY(journal.at(0).contains(QStringLiteral("tono  batalkan  ") + parked.at(1)));
+        QVERIFY(journal.at(1).contains(QStringLiteral("tono  kirim-ulang  ") + parked.at(0)));
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("batalkan  ") + parked.at(1)));
+        // Sending again or withdrawing a request that is not parked changes nothing.
+        h->areas->technician.cancelParked(parked.at(0));
+        QVERIFY(h->areas->technician.message().contains(QStringLiteral("tidak tertahan")));
+        QCOMPARE(h->outbox->technicianJournal().size(), 2);
+    }
+
+    void systemPanelWithMaskedLog()
+    {
+        qCInfo(lcTest).noquote() << "uji: NIK" << kNik << "pemohon:" << kName;
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabSystem")));
+        QQuickItem *panel = h->waitFor(QStringLiteral("technicianSystem"));
+        QVERIFY(panel);
+        const QString text = allText(panel);
+        for (const QString &expected : {QStringLiteral("Disk: "), QStringLiteral("Memori: "), QStringLiteral("Menyala sejak: "),
+                 QStringLiteral("Versi aplikasi: uji"), QStringLiteral("Versi image: ")})
+            QVERIFY2(text.contains(expected), qPrintable(expected));
+        QVERIFY(text.contains(QStringLiteral("3521********0021")));
+        QVERIFY(text.contains(QStringLiteral("S*** A*****")));
+        QVERIFY(!text.contains(kNik));
+        QVERIFY(!text.contains(kName));
+        QVERIFY(h->areas->technician.logLines().size() <= 200);
+    }
+
+    void bundleWithoutPersonalData()
+    {
+        qCInfo(lcTest).noquote() << "uji: NIK" << kNik << "{\"name\":\"" + kName + "\"}";
+        QVERIFY(!parkTwo().isEmpty());
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabDevices")));
+        h->scan(kNik);
+        QTRY_VERIFY(!h->areas->technician.scans().isEmpty());
+        QVERIFY(h->tap(QStringLiteral("technicianTabDiagnostics")));
+        QVERIFY(h->tap(QStringLiteral("technicianExport")));
+        QTRY_VERIFY(h->areas->technician.message().contains(QStringLiteral("Berkas diagnostik tersimpan")));
+        QStringList files;
+        QString everything;
+        for (QDirIterator it(h->technicianStick, QDir::Files, QDirIterator::Subdirectories); it.hasNext();) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            files << it.fileName();
+            everything += QString::fromUtf8(f.readAll());
+        }
+        for (const char *name : {"konfigurasi.txt", "sistem.txt", "perangkat.txt", "koneksi.txt", "peringatan.txt", "log.txt"})
+            QVERIFY2(files.contains(QLatin1String(name)), name);
+        QVERIFY(everything.contains(QStringLiteral("3521********0021")));
+        QVERIFY(everything.contains(QStringLiteral("Versi aplikasi: uji")));
+        QVERIFY(everything.contains(QStringLiteral("Ditolak server (HTTP 422)")));
+        QVERIFY(everything.contains(QStringLiteral("url = https://backend.invalid/api/v1")));
+        QVERIFY(everything.contains(QStringLiteral("clientKey = (disembunyikan)")));
+        QVERIFY(!everything.contains(QStringLiteral("rahasia")));
+        QVERIFY(!everything.contains(kNik));
+        QVERIFY(!everything.contains(kName));
+        QVERIFY(!everything.contains(QStringLiteral("Siti")));
+    }
+
+    void exportWithoutStick()
+    {
+        signInTechnician();
+        QVERIFY(QDir(h->technicianStick).removeRecursively());
+        QVERIFY(h->tap(QStringLiteral("technicianTabDiagnostics")));
+        QVERIFY(h->tap(QStringLiteral("technicianExport")));
+        QTRY_VERIFY(h->areas->technician.message().contains(QStringLiteral("Pasang flashdisk")));
+        QVERIFY(QDir().mkpath(h->technicianStick));
+    }
+
+    // Every panel at the kiosk's sizes in both languages: texts inside the window and at least 20 px; screenshots
+    // beside tst_screens' own.
+    void panelsFitEverySize_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<QString>("language");
+        for (const QSize size : {QSize(1920, 1080), QSize(1280, 800), QSize(1080, 1920)})
+            for (const QString &language : {QStringLiteral("id"), QStringLiteral("en")})
+                QTest::newRow(qPrintable(QStringLiteral("%1x%2-%3").arg(size.width()).arg(size.height()).arg(language)))
+                    << size << language;
+    }
+    void panelsFitEverySize()
+    {
+        QFETCH(QSize, size);
+        QFETCH(QString, language);
+        h->resize(size);
+        if (h->outbox->parkedRequests().isEmpty())
+            QCOMPARE(parkTwo().size(), 2);
+        signInTechnician();
+        h->areas->flow.setLanguage(language);
+        h->scan(kNik);
+        const QString dir = QDir(qEnvironmentVariable("KIOSK_BINARY_DIR"))
+                                .filePath(QStringLiteral("screenshots/%1x%2").arg(size.width()).arg(size.height()));
+        QDir().mkpath(dir);
+        for (const QString &tab :
+            {QStringLiteral("Devices"), QStringLiteral("Link"), QStringLiteral("System"), QStringLiteral("Diagnostics")}) {
+            QVERIFY(h->tap(QStringLiteral("technicianTab") + tab));
+            QTest::qWait(60);
+            QVERIFY(h->window->grabWindow().save(QDir(dir).filePath(QStringLiteral("%1-technician-%2.png").arg(language, tab.toLower()))));
+            for (QQuickItem *t : h->visibleTexts()) {
+                const QString text = t->property("text").toString();
+                if (text.trimmed().isEmpty() || t->width() <= 0)
+                    continue;
+                const QRectF r = t->mapRectToScene(QRectF(0, 0, t->width(), t->height()));
+                QVERIFY2(r.left() >= -1 && r.right() <= size.width() + 1,
+                    qPrintable(QStringLiteral("'%1' leaves the window").arg(text.left(60))));
+                if (t->inherits("QQuickText"))
+                    QVERIFY2(t->property("font").value<QFont>().pixelSize() >= 20,
+                        qPrintable(QStringLiteral("'%1' is too small").arg(text.left(60))));
+            }
+        }
+        h->areas->flow.goHome();
+        h->resize({1280, 800});
+    }
+};
+
+QTEST_MAIN(TestTechnician)
+#include "tst_technician.moc"

@@ -1,0 +1,257 @@
+import QtQuick
+import AnjunganDesa
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+
+// Technician mode: devices, link, system and diagnostics, one tab each, in plain Indonesian.
+ScreenPage {
+    id: page
+    title: qsTr("Mode teknisi")
+    subtitle: qsTr("Teknisi: %1").arg(TechnicianMode.technician)
+
+    // One block of lines under a heading.
+    component Lines: ColumnLayout {
+        property string heading: ""
+        property var lines: []
+        property string emptyText: ""
+        Layout.fillWidth: true
+        spacing: 6
+        Text {
+            text: parent.heading
+            visible: text.length > 0
+            font.pixelSize: Theme.body
+            font.bold: true
+            color: Theme.text
+        }
+        Repeater {
+            model: parent.lines
+            Text {
+                required property string modelData
+                Layout.fillWidth: true
+                text: modelData
+                font.pixelSize: Theme.small
+                color: Theme.text
+                wrapMode: Text.WrapAnywhere
+            }
+        }
+        Text {
+            visible: parent.lines.length === 0 && parent.emptyText.length > 0
+            text: parent.emptyText
+            font.pixelSize: Theme.small
+            color: Theme.muted
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.gap * 0.5
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 8
+            Repeater {
+                model: [
+                    { name: "technicianTabDevices", label: qsTr("Perangkat") },
+                    { name: "technicianTabLink", label: qsTr("Koneksi") },
+                    { name: "technicianTabSystem", label: qsTr("Sistem") },
+                    { name: "technicianTabDiagnostics", label: qsTr("Diagnostik") }
+                ]
+                BigButton {
+                    required property var modelData
+                    required property int index
+                    objectName: modelData.name
+                    Layout.fillWidth: true
+                    implicitWidth: 180
+                    primary: tabs.currentIndex === index
+                    text: modelData.label
+                    onClicked: { tabs.currentIndex = index; TechnicianMode.refresh() }
+                }
+            }
+            BigButton {
+                objectName: "technicianSignOut"
+                implicitWidth: 160
+                primary: false
+                text: qsTr("Keluar")
+                onClicked: TechnicianMode.signOut()
+            }
+        }
+        Text {
+            objectName: "technicianMessage"
+            Layout.fillWidth: true
+            visible: TechnicianMode.message.length > 0
+            text: TechnicianMode.message
+            font.pixelSize: Theme.body
+            color: Theme.primary
+            wrapMode: Text.WordWrap
+        }
+        StackLayout {
+            id: tabs
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            // Perangkat: every scanner's and printer's state, the last scan of each scanner, test prints.
+            Flickable {
+                objectName: "technicianDevices"
+                clip: true
+                contentHeight: devicesColumn.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar {}
+                ColumnLayout {
+                    id: devicesColumn
+                    width: parent.width
+                    spacing: Theme.gap * 0.5
+                    Lines {
+                        objectName: "technicianDeviceStates"
+                        heading: qsTr("Keadaan perangkat")
+                        lines: DeviceStatus.deviceStates
+                        emptyText: qsTr("Tidak ada perangkat yang dilaporkan.")
+                    }
+                    Lines {
+                        objectName: "technicianScans"
+                        heading: qsTr("Pindaian terakhir (pindai sesuatu untuk menguji)")
+                        lines: TechnicianMode.scans
+                        emptyText: qsTr("Belum ada pindaian. Pindai KTP, tiket atau kartu.")
+                    }
+                    RowLayout {
+                        spacing: Theme.gap
+                        BigButton {
+                            objectName: "technicianTestTicket"
+                            primary: false
+                            text: qsTr("Cetak tiket uji")
+                            onClicked: TechnicianMode.testPrint("ticket")
+                        }
+                        BigButton {
+                            objectName: "technicianTestLetter"
+                            primary: false
+                            text: qsTr("Cetak halaman uji")
+                            onClicked: TechnicianMode.testPrint("letter")
+                        }
+                    }
+                }
+            }
+            // Koneksi: the server, certificate, last sync, outbox; parked requests to send again or withdraw.
+            Flickable {
+                objectName: "technicianLink"
+                clip: true
+                contentHeight: linkColumn.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar {}
+                ColumnLayout {
+                    id: linkColumn
+                    width: parent.width
+                    spacing: Theme.gap * 0.5
+                    Lines {
+                        objectName: "technicianLinkLines"
+                        heading: qsTr("Sambungan ke kecamatan")
+                        lines: TechnicianMode.linkLines
+                    }
+                    BigButton {
+                        objectName: "technicianCheckLink"
+                        primary: false
+                        enabled: !TechnicianMode.checkingLink
+                        text: qsTr("Periksa sambungan")
+                        detail: qsTr("DNS, TCP, TLS dan jam")
+                        onClicked: TechnicianMode.checkLink()
+                    }
+                    Lines {
+                        objectName: "technicianLinkCheck"
+                        lines: TechnicianMode.linkCheck
+                    }
+                    Text {
+                        text: qsTr("Permohonan ditahan")
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Text {
+                        visible: TechnicianMode.parked.length === 0
+                        text: qsTr("Tidak ada permohonan yang ditahan.")
+                        font.pixelSize: Theme.small
+                        color: Theme.muted
+                    }
+                    Repeater {
+                        model: TechnicianMode.parked
+                        RowLayout {
+                            required property var modelData
+                            objectName: "parked_" + modelData.number
+                            Layout.fillWidth: true
+                            spacing: Theme.gap * 0.5
+                            Text {
+                                Layout.fillWidth: true
+                                text: qsTr("%1 (%2, %3): %4").arg(modelData.number).arg(modelData.service).arg(modelData.created).arg(modelData.reason)
+                                font.pixelSize: Theme.small
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                            }
+                            BigButton {
+                                objectName: "retryParked_" + modelData.number
+                                implicitWidth: 220
+                                text: qsTr("Kirim ulang")
+                                onClicked: TechnicianMode.retryParked(modelData.number)
+                            }
+                            BigButton {
+                                objectName: "cancelParked_" + modelData.number
+                                implicitWidth: 200
+                                primary: false
+                                text: qsTr("Batalkan")
+                                onClicked: TechnicianMode.cancelParked(modelData.number)
+                            }
+                        }
+                    }
+                    Lines {
+                        objectName: "technicianJournal"
+                        heading: qsTr("Catatan teknisi")
+                        lines: TechnicianMode.journal
+                        emptyText: qsTr("Belum ada tindakan teknisi di anjungan ini.")
+                    }
+                }
+            }
+            // Sistem: disk, memory, uptime, versions, the kiosk's alerts and its last log lines (masked).
+            Flickable {
+                objectName: "technicianSystem"
+                clip: true
+                contentHeight: systemColumn.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar {}
+                ColumnLayout {
+                    id: systemColumn
+                    width: parent.width
+                    spacing: Theme.gap * 0.5
+                    Lines {
+                        objectName: "technicianSystemLines"
+                        heading: qsTr("Sistem")
+                        lines: TechnicianMode.systemLines
+                    }
+                    Lines {
+                        objectName: "technicianAlerts"
+                        heading: qsTr("Peringatan anjungan")
+                        lines: TechnicianMode.alerts
+                        emptyText: qsTr("Tidak ada peringatan.")
+                    }
+                    Lines {
+                        objectName: "technicianLog"
+                        heading: qsTr("Log terakhir (data pribadi disamarkan)")
+                        lines: TechnicianMode.logLines
+                        emptyText: qsTr("Belum ada baris log.")
+                    }
+                }
+            }
+            // Diagnostik: the bundle for the technician's stick.
+            ColumnLayout {
+                objectName: "technicianDiagnostics"
+                spacing: Theme.gap
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Simpan berkas diagnostik (konfigurasi tanpa rahasia, log yang disamarkan, keadaan perangkat, versi) ke flashdisk teknisi.")
+                    font.pixelSize: Theme.body
+                    color: Theme.text
+                    wrapMode: Text.WordWrap
+                }
+                BigButton {
+                    objectName: "technicianExport"
+                    text: qsTr("Simpan ke flashdisk")
+                    onClicked: TechnicianMode.exportDiagnostics()
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+    }
+}
