@@ -6,6 +6,7 @@
 #include "linkclient.h"
 #include "outbox.h"
 #include "protocol.h"
+#include "renewal.h"
 #include "requestchanges.h"
 #include "staffdirectory.h"
 
@@ -46,6 +47,7 @@ struct SyncSettings {
     QString imageVersion; // the appliance image's version (kiosk::imageVersion()); empty off the appliance
     QString dataDir; // free disk space of this folder is reported in the heartbeat
     serverlink::LinkOptions link;
+    int renewBeforeDays = serverlink::CertificateRenewal::kDefaultRenewBeforeDays; // the client certificate renews itself then
 };
 
 /// Keeps the kiosk and the backend in step: delivers the outbox (idempotent, with backoff),
@@ -88,6 +90,11 @@ public:
     /// Heartbeats the backend accepted (for tests and the technician view).
     [[nodiscard]] int heartbeatsSent() const { return m_heartbeatsSent; }
 
+    /// The client certificate as the last round saw it (Expired: only a new enrollment code helps).
+    [[nodiscard]] serverlink::CertificateState certificateState() const { return m_certificateState; }
+    /// Client certificates renewed since start.
+    [[nodiscard]] int certificatesRenewed() const { return m_certificatesRenewed; }
+
 public Q_SLOTS:
     /// Starts periodic syncing (call through a queued connection once on the worker thread).
     void start();
@@ -106,6 +113,9 @@ Q_SIGNALS:
     void linkHealed();
 
 private:
+    /// Renews the client certificate when fewer than renewBeforeDays are left (with backoff after a failure);
+    /// false when it has expired: no request of this round can succeed, the kiosk must be enrolled again.
+    bool keepCertificate(QString *problem);
     void refreshCatalog(QString *problem);
     /// GET /staff-credentials by ETag, kept sealed through StaffDirectory; the old list stays on any failure.
     void refreshStaff(QString *problem);
@@ -147,7 +157,12 @@ private:
     QSet<QString> m_uncertainPages; // a chunk's answer was lost: ask the backend's offset before the next one
     std::atomic_int m_pagesDelivered {0};
     StaffDirectory m_staff;
+    serverlink::TlsPolicy m_tls;
     std::unique_ptr<serverlink::LinkClient> m_client;
+    std::atomic<serverlink::CertificateState> m_certificateState {serverlink::CertificateState::Missing};
+    std::atomic_int m_certificatesRenewed {0};
+    int m_renewAttempts = 0;
+    QDateTime m_renewNextAttempt; // null: due now
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
     QString m_lastProblem;

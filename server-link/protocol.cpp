@@ -1014,6 +1014,8 @@ QByteArray Heartbeat::toJson() const
         o.insert(QStringLiteral("sentAt"), sent);
     if (!imageVersion.isEmpty())
         o.insert(QStringLiteral("imageVersion"), imageVersion);
+    if (!certificateState.isEmpty())
+        o.insert(QStringLiteral("certificateState"), certificateState);
     return compact(o);
 }
 
@@ -1044,15 +1046,18 @@ std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *er
     h.appVersion = o.value(QStringLiteral("appVersion")).toString().left(64);
     const QJsonValue image = o.value(QStringLiteral("imageVersion"));
     h.imageVersion = image.toString().left(64);
+    const QJsonValue certificate = o.value(QStringLiteral("certificateState"));
+    h.certificateState = certificate.toString().left(16);
     qint64 depth = 0, parked = 0;
     const bool valid = state("printerState", &h.devices.printer) && state("paperState", &h.devices.paper)
         && state("scannerState", &h.devices.scanner) && state("letterPrinterState", &h.devices.letterPrinter)
         && count("outboxDepth", 0, &depth) && count("parkedCount", 0, &parked) && count("freeDiskMb", -1, &h.freeDiskMb)
-        && o.value(QStringLiteral("appVersion")).isString() && (image.isUndefined() || image.isString());
+        && o.value(QStringLiteral("appVersion")).isString() && (image.isUndefined() || image.isString())
+        && (certificate.isUndefined() || certificate.isString());
     if (!valid)
         return refuse<Heartbeat>(error,
             QStringLiteral("Heartbeat tidak sah: periksa printerState, paperState, scannerState, outboxDepth, parkedCount, freeDiskMb, "
-                           "appVersion, imageVersion."));
+                           "appVersion, imageVersion, certificateState."));
     h.outboxDepth = int(depth);
     h.parkedCount = int(parked);
     return h;

@@ -211,6 +211,7 @@ struct Heartbeat {
     int parkedCount = 0;
     qint64 freeDiskMb = -1; // -1: unknown
     DeviceHealth devices;
+    QString certificateState; // valid, renewal_due, expired, missing (serverlink::CertificateRenewal); empty: not sent
 
     [[nodiscard]] QByteArray toJson() const;
     [[nodiscard]] static std::optional<Heartbeat> fromJson(const QByteArray &json, QString *error = nullptr);

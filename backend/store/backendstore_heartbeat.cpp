@@ -26,15 +26,16 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
         return db.error();
     QSqlQuery q(db.value());
     // One statement: the row is replaced atomically (ON CONFLICT works in SQLite and PostgreSQL).
-    q.prepare(QStringLiteral(
-        "INSERT INTO kiosk_heartbeats (kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state,"
-        " scanner_state, letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
-        " image_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (kiosk_id) DO UPDATE SET desa_code = excluded.desa_code, last_seen = excluded.last_seen,"
-        " sent_at = excluded.sent_at, printer_state = excluded.printer_state, paper_state = excluded.paper_state,"
-        " scanner_state = excluded.scanner_state, letter_printer_state = excluded.letter_printer_state,"
-        " outbox_depth = excluded.outbox_depth, parked_count = excluded.parked_count,"
-        " free_disk_mb = excluded.free_disk_mb, app_version = excluded.app_version, image_version = excluded.image_version"));
+    q.prepare(
+        QStringLiteral("INSERT INTO kiosk_heartbeats (kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state,"
+                       " scanner_state, letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
+                       " image_version, certificate_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT (kiosk_id) DO UPDATE SET desa_code = excluded.desa_code, last_seen = excluded.last_seen,"
+                       " sent_at = excluded.sent_at, printer_state = excluded.printer_state, paper_state = excluded.paper_state,"
+                       " scanner_state = excluded.scanner_state, letter_printer_state = excluded.letter_printer_state,"
+                       " outbox_depth = excluded.outbox_depth, parked_count = excluded.parked_count,"
+                       " free_disk_mb = excluded.free_disk_mb, app_version = excluded.app_version, image_version = excluded.image_version,"
+                       " certificate_state = excluded.certificate_state"));
     q.addBindValue(h.kioskId);
     q.addBindValue(h.desaCode);
     q.addBindValue(timestamp(h.lastSeen));
@@ -49,6 +50,7 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
     q.addBindValue(h.version);
     // A kiosk off the appliance has none: an empty text, never NULL.
     q.addBindValue(h.imageVersion.isNull() ? QString(QLatin1String("")) : h.imageVersion);
+    q.addBindValue(h.certificateState.isNull() ? QString(QLatin1String("")) : h.certificateState);
     if (!q.exec())
         return heartbeatError(QStringLiteral("menyimpan heartbeat"), q.lastError());
     return Done {};
@@ -62,7 +64,7 @@ Result<QList<KioskHeartbeat>> BackendStore::latestHeartbeats()
     QSqlQuery q(db.value());
     if (!q.exec(QStringLiteral("SELECT kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state, scanner_state,"
                                " letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
-                               " image_version FROM kiosk_heartbeats ORDER BY kiosk_id")))
+                               " image_version, certificate_state FROM kiosk_heartbeats ORDER BY kiosk_id")))
         return heartbeatError(QStringLiteral("membaca heartbeat"), q.lastError());
     QList<KioskHeartbeat> out;
     while (q.next()) {
@@ -80,6 +82,7 @@ Result<QList<KioskHeartbeat>> BackendStore::latestHeartbeats()
         h.freeDiskMb = q.value(10).toLongLong();
         h.version = q.value(11).toString();
         h.imageVersion = q.value(12).toString();
+        h.certificateState = q.value(13).toString();
         out.append(h);
     }
     return out;

@@ -15,7 +15,7 @@ namespace {
 
 // One entry per schema version; each runs in its own transaction. Plain SQL that
 // PostgreSQL accepts as well (TEXT, BIGINT, composite keys, no AUTOINCREMENT).
-const std::array<QStringList, 17> kMigrations {
+const std::array<QStringList, 18> kMigrations {
     QStringList {
         QStringLiteral("CREATE TABLE requests ("
                        " registration_number TEXT NOT NULL PRIMARY KEY,"
@@ -350,6 +350,24 @@ const std::array<QStringList, 17> kMigrations {
     // 17: the appliance image's version in a kiosk's heartbeat (#14).
     {
         QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN image_version TEXT NOT NULL DEFAULT ''"),
+    },
+    // 18: client certificates a kiosk renewed over its own mutual TLS (#15): the chain of replacements.
+    {
+        QStringLiteral("CREATE TABLE kiosk_renewals ("
+                       " new_serial TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " old_serial TEXT NOT NULL,"
+                       " old_fingerprint TEXT NOT NULL,"
+                       " new_fingerprint TEXT NOT NULL,"
+                       " new_not_after TEXT NOT NULL,"
+                       " csr_sha256 TEXT NOT NULL,"
+                       " certificate_pem TEXT NOT NULL,"
+                       " renewed_at TEXT NOT NULL,"
+                       " grace_until TEXT NOT NULL,"
+                       " first_used_at TEXT)"),
+        QStringLiteral("CREATE INDEX kiosk_renewals_by_kiosk ON kiosk_renewals (kiosk_id, renewed_at)"),
+        QStringLiteral("CREATE INDEX kiosk_renewals_by_new ON kiosk_renewals (new_fingerprint)"),
+        QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN certificate_state TEXT NOT NULL DEFAULT ''"),
     },
 };
 
