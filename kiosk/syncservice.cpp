@@ -281,6 +281,13 @@ bool SyncService::keepCertificate(QString *problem)
     using serverlink::CertificateState;
     if (m_tls.clientCert.isEmpty())
         return true;
+    // Renewed or enrolled by kioskctl while the kiosk runs: kept connections would present the old certificate.
+    if (QFile certificate(m_tls.clientCert); certificate.open(QIODevice::ReadOnly)) {
+        const QByteArray onDisk = certificate.readAll();
+        if (!m_certificateOnDisk.isEmpty() && onDisk != m_certificateOnDisk)
+            m_client->resetConnections();
+        m_certificateOnDisk = onDisk;
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     m_certificateState = CertificateRenewal::state(m_tls.clientCert, m_settings.renewBeforeDays, now);
     if (m_certificateState == CertificateState::Expired) {
@@ -306,6 +313,7 @@ bool SyncService::keepCertificate(QString *problem)
     m_renewNextAttempt = {};
     // Kept connections still present the old certificate: the next requests handshake with the new one.
     m_client->resetConnections();
+    m_certificateOnDisk.clear();
     m_certificateState = CertificateRenewal::state(m_tls.clientCert, m_settings.renewBeforeDays);
     ++m_certificatesRenewed;
     qCInfo(lcSync).noquote() << "client certificate renewed: serial" << renewed.value().serial << "valid until"

@@ -161,6 +161,7 @@ private:
     std::unique_ptr<serverlink::LinkClient> m_client;
     std::atomic<serverlink::CertificateState> m_certificateState {serverlink::CertificateState::Missing};
     std::atomic_int m_certificatesRenewed {0};
+    QByteArray m_certificateOnDisk; // the certificate the kept connections present
     int m_renewAttempts = 0;
     QDateTime m_renewNextAttempt; // null: due now
     QTimer *m_timer = nullptr;

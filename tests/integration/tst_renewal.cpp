@@ -369,7 +369,19 @@ private Q_SLOTS:
         QCOMPARE(sync.certificateState(), CertificateState::Valid);
         // The rest of the round went out with the new identity: the old one is refused now.
         QCOMPARE(errorOf(clientFor(old)->get(QStringLiteral("/catalog"))), QStringLiteral("certificate_replaced"));
+        QString problem = QStringLiteral("none yet");
+        connect(&sync, &kiosk::SyncService::synced, this, [&problem](int, const QString &p) { problem = p; });
         sync.syncNow();
+        QCOMPARE(sync.certificatesRenewed(), 1);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+
+        // A technician renews with kioskctl while the kiosk runs, and the new certificate is used at once:
+        // the kiosk's next round drops its kept connections instead of presenting the replaced certificate.
+        QVERIFY(CertificateRenewal::renew(*clientFor(p), p));
+        QVERIFY(clientFor(p)->get(QStringLiteral("/catalog")).ok());
+        problem = QStringLiteral("none yet");
+        sync.syncNow();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QCOMPARE(sync.certificatesRenewed(), 1);
     }
 };
