@@ -82,6 +82,7 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     c.clientKey = filePath(QStringLiteral("server/clientKey"));
     c.proxy = s.value(QStringLiteral("server/proxy")).toString().trimmed();
     c.heartbeatIntervalMs = std::max(200, s.value(QStringLiteral("server/heartbeatIntervalMs"), 60000).toInt());
+    c.renewBeforeDays = std::clamp(s.value(QStringLiteral("server/renewBeforeDays"), 30).toInt(), 1, 365);
     c.maxParallel = std::clamp(s.value(QStringLiteral("server/maxParallel"), 6).toInt(), 1, 16);
     c.cupsServer = s.value(QStringLiteral("printers/cupsServer")).toString();
     c.ticketPrinter = s.value(QStringLiteral("printers/ticket"), QStringLiteral("cups:ticket")).toString();

@@ -14,7 +14,8 @@ namespace kiosk {
 ///   [kiosk]    id, desaCode, officeName, dataDir, idleWarnSeconds (60), idleWipeSeconds (75), scanners (comma-separated scanner URIs)
 ///   [server]   url (…/api/v1), syncIntervalMs, caFile (pinned deployment CA), clientCert, clientKey,
 ///              proxy (e.g. http://10.0.0.1:3128; empty = direct), heartbeatIntervalMs (60000),
-///              maxParallel (requests of the outbox in flight at once, each on its own connection; 1–16, 6)
+///              maxParallel (requests of the outbox in flight at once, each on its own connection; 1–16, 6),
+///              renewBeforeDays (the client certificate renews itself when fewer days are left; 1–365, 30)
 ///   [printers] cupsServer (host:port, empty = system), ticket (cups:QUEUE), letter (cups:QUEUE),
 ///              stallTimeoutSeconds (a job without progress this long is shown to staff as stalled; 120)
 ///   [staff]    idleMinutes (staff mode ends after this long without a touch; 1–60, 3). Staff sign in with their
@@ -50,6 +51,7 @@ struct KioskConfig {
     QString proxy;
     int heartbeatIntervalMs = 60000;
     int maxParallel = 6;
+    int renewBeforeDays = 30;
     QString cupsServer;
     QString ticketPrinter;
     QString letterPrinter;

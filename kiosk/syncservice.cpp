@@ -179,8 +179,8 @@ SyncService::SyncService(
     , m_documents(std::make_unique<DocumentStore>(m_store, m_key))
     , m_complaints(std::make_unique<ComplaintBox>(m_store, m_key))
     , m_staff(m_store, m_key)
-    , m_clientCertificate(tls.clientCert)
     // Built here, not in start(): abortNetwork() may be called from another thread at any time.
+    , m_tls(tls)
     , m_client(std::make_unique<serverlink::LinkClient>(std::move(baseUrl), std::move(tls), m_settings.link))
 { }
 
@@ -264,6 +264,9 @@ int SyncService::retryDelaySeconds(int attempts, int retryAfterSeconds)
 
 void SyncService::start()
 {
+    // A renewal a crash interrupted is finished before the first handshake.
+    if (!m_tls.clientCert.isEmpty())
+        serverlink::CertificateRenewal::recover({m_tls.caFile, m_tls.clientCert, m_tls.clientKey});
     m_timer = new QTimer(this);
     m_timer->setInterval(m_settings.intervalMs);
     connect(m_timer, &QTimer::timeout, this, &SyncService::syncNow);
@@ -283,6 +286,11 @@ void SyncService::syncNow()
     if (m_client->aborted())
         return;
     QString problem;
+    if (!keepCertificate(&problem)) {
+        reportProblem(problem);
+        Q_EMIT synced(m_outbox->depth(), problem);
+        return;
+    }
     refreshCatalog(&problem);
     // Unreachable: every other call of this round would wait for the same timeout.
     if (m_linkDown && !problem.isEmpty()) {
@@ -306,6 +314,52 @@ void SyncService::syncNow()
         return;
     reportProblem(problem);
     Q_EMIT synced(m_outbox->depth(), problem);
+}
+
+bool SyncService::keepCertificate(QString *problem)
+{
+    using serverlink::CertificateRenewal;
+    using serverlink::CertificateState;
+    if (m_tls.clientCert.isEmpty())
+        return true;
+    // Renewed or enrolled by kioskctl while the kiosk runs: kept connections would present the old certificate.
+    if (QFile certificate(m_tls.clientCert); certificate.open(QIODevice::ReadOnly)) {
+        const QByteArray onDisk = certificate.readAll();
+        if (!m_certificateOnDisk.isEmpty() && onDisk != m_certificateOnDisk)
+            m_client->resetConnections();
+        m_certificateOnDisk = onDisk;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_certificateState = CertificateRenewal::state(m_tls.clientCert, m_settings.renewBeforeDays, now);
+    if (m_certificateState == CertificateState::Expired) {
+        *problem = CertificateRenewal::stateMessage(CertificateState::Expired);
+        return false;
+    }
+    if (m_certificateState != CertificateState::RenewalDue || (m_renewNextAttempt.isValid() && now < m_renewNextAttempt))
+        return true;
+    const auto renewed = CertificateRenewal::renew(*m_client, {m_tls.caFile, m_tls.clientCert, m_tls.clientKey});
+    if (!renewed) {
+        if (renewed.error().errorCode == QLatin1String("certificate_expired")) {
+            // The backend's clock says so even if ours does not: the kiosk must be enrolled again.
+            m_certificateState = CertificateState::Expired;
+            *problem = CertificateRenewal::stateMessage(CertificateState::Expired);
+            return false;
+        }
+        // The old certificate still works: the round goes on, the renewal waits its backoff.
+        m_renewNextAttempt = now.addSecs(retryDelaySeconds(m_renewAttempts++, 0));
+        qCWarning(lcSync).noquote() << "certificate renewal failed:" << renewed.error().message;
+        return true;
+    }
+    m_renewAttempts = 0;
+    m_renewNextAttempt = {};
+    // Kept connections still present the old certificate: the next requests handshake with the new one.
+    m_client->resetConnections();
+    m_certificateOnDisk.clear();
+    m_certificateState = CertificateRenewal::state(m_tls.clientCert, m_settings.renewBeforeDays);
+    ++m_certificatesRenewed;
+    qCInfo(lcSync).noquote() << "client certificate renewed: serial" << renewed.value().serial << "valid until"
+                             << renewed.value().notAfter.toString(Qt::ISODate);
+    return true;
 }
 
 void SyncService::reportProblem(const QString &problem)
@@ -369,9 +423,12 @@ void SyncService::sendHeartbeat()
     beat.parkedCount = stats.parked;
     beat.freeDiskMb = freeDiskMb;
     beat.devices = deviceHealth();
-    if (const auto identity = serverlink::KioskEnrollment::describeCertificate(m_clientCertificate))
+    if (const auto identity = serverlink::KioskEnrollment::describeCertificate(m_tls.clientCert))
         beat.certificateNotAfter = identity->notAfter;
     beat.clockSkewSeconds = m_clockSkewSeconds;
+    if (!m_tls.clientCert.isEmpty())
+        beat.certificateState = serverlink::CertificateRenewal::stateToWire(
+            serverlink::CertificateRenewal::state(m_tls.clientCert, m_settings.renewBeforeDays));
     const auto r = m_client->post(QStringLiteral("/heartbeat"), beat.toJson());
     if (r.ok()) {
         ++m_heartbeatsSent;

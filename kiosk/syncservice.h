@@ -6,6 +6,7 @@
 #include "linkclient.h"
 #include "outbox.h"
 #include "protocol.h"
+#include "renewal.h"
 #include "requestchanges.h"
 #include "staffdirectory.h"
 
@@ -49,6 +50,7 @@ struct SyncSettings {
     QString dataDir; // free disk space of this folder is reported in the heartbeat
     int deviceChangeDelayMs = 2000; // a device change sends a heartbeat this long after the last change (a flapping plug sends one)
     serverlink::LinkOptions link;
+    int renewBeforeDays = serverlink::CertificateRenewal::kDefaultRenewBeforeDays; // the client certificate renews itself then
 };
 
 /// Keeps the kiosk and the backend in step: delivers the outbox (idempotent, with backoff),
@@ -91,6 +93,11 @@ public:
     /// Heartbeats the backend accepted (for tests and the technician view).
     [[nodiscard]] int heartbeatsSent() const { return m_heartbeatsSent; }
 
+    /// The client certificate as the last round saw it (Expired: only a new enrollment code helps).
+    [[nodiscard]] serverlink::CertificateState certificateState() const { return m_certificateState; }
+    /// Client certificates renewed since start.
+    [[nodiscard]] int certificatesRenewed() const { return m_certificatesRenewed; }
+
 public Q_SLOTS:
     /// Starts periodic syncing (call through a queued connection once on the worker thread).
     void start();
@@ -111,6 +118,9 @@ Q_SIGNALS:
     void linkHealed();
 
 private:
+    /// Renews the client certificate when fewer than renewBeforeDays are left (with backoff after a failure);
+    /// false when it has expired: no request of this round can succeed, the kiosk must be enrolled again.
+    bool keepCertificate(QString *problem);
     void refreshCatalog(QString *problem);
     /// GET /staff-credentials by ETag, kept sealed through StaffDirectory; the old list stays on any failure.
     void refreshStaff(QString *problem);
@@ -152,11 +162,16 @@ private:
     QSet<QString> m_uncertainPages; // a chunk's answer was lost: ask the backend's offset before the next one
     std::atomic_int m_pagesDelivered {0};
     StaffDirectory m_staff;
+    serverlink::TlsPolicy m_tls;
     std::unique_ptr<serverlink::LinkClient> m_client;
+    std::atomic<serverlink::CertificateState> m_certificateState {serverlink::CertificateState::Missing};
+    std::atomic_int m_certificatesRenewed {0};
+    QByteArray m_certificateOnDisk; // the certificate the kept connections present
+    int m_renewAttempts = 0;
+    QDateTime m_renewNextAttempt; // null: due now
     QTimer *m_timer = nullptr;
     QTimer *m_heartbeatTimer = nullptr;
     QTimer *m_deviceChangeTimer = nullptr;
-    QString m_clientCertificate; // read at each heartbeat: a renewed certificate reports its own expiry
     std::optional<qint64> m_clockSkewSeconds; // from the last heartbeat's answer
     QString m_lastProblem;
     const TrustCache *m_trust = nullptr;

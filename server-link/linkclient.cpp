@@ -51,6 +51,28 @@ struct LinkClient::Curl {
     CURLM *multi = nullptr;
     std::vector<CURL *> idle;
     std::atomic_bool aborted {false};
+    std::mutex multiMutex; // abort() may wake `multi` from another thread while resetConnections() replaces it
+
+    void open(int maxParallel)
+    {
+        multi = curl_multi_init();
+        if (multi) {
+            // HTTP/1.1 carries one transfer per connection: as many connections as transfers in flight, kept for reuse.
+            const long connections = std::max(1, maxParallel);
+            curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, connections);
+            curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, connections);
+        }
+    }
+
+    void close()
+    {
+        for (CURL *c : idle)
+            curl_easy_cleanup(c);
+        idle.clear();
+        if (multi)
+            curl_multi_cleanup(multi);
+        multi = nullptr;
+    }
 
     CURL *takeHandle()
     {
@@ -187,28 +209,27 @@ LinkClient::LinkClient(QString baseUrl, TlsPolicy tls, LinkOptions options)
     std::call_once(g_curlInit, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     while (m_baseUrl.endsWith(QLatin1Char('/')))
         m_baseUrl.chop(1);
-    m_curl->multi = curl_multi_init();
-    if (m_curl->multi) {
-        // HTTP/1.1 carries one transfer per connection: as many connections as transfers in flight, kept for reuse.
-        const long connections = std::max(1, m_options.maxParallel);
-        curl_multi_setopt(m_curl->multi, CURLMOPT_MAX_HOST_CONNECTIONS, connections);
-        curl_multi_setopt(m_curl->multi, CURLMOPT_MAXCONNECTS, connections);
-    }
+    m_curl->open(m_options.maxParallel);
 }
 
 LinkClient::~LinkClient()
 {
-    for (CURL *c : m_curl->idle)
-        curl_easy_cleanup(c);
-    if (m_curl->multi)
-        curl_multi_cleanup(m_curl->multi);
+    m_curl->close();
 }
 
 void LinkClient::abort()
 {
     m_curl->aborted = true;
+    std::lock_guard lock(m_curl->multiMutex);
     if (m_curl->multi)
         curl_multi_wakeup(m_curl->multi);
+}
+
+void LinkClient::resetConnections()
+{
+    std::lock_guard lock(m_curl->multiMutex);
+    m_curl->close();
+    m_curl->open(m_options.maxParallel);
 }
 
 void LinkClient::resume()

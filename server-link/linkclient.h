@@ -78,6 +78,9 @@ public:
     /// Thread-safe: ends the transfers in flight and makes every later call return LinkError::Aborted
     /// (used at shutdown), until resume().
     void abort();
+    /// Closes the kept connections and forgets their TLS sessions, so the next request handshakes anew (with a
+    /// renewed client certificate). Call it on the thread that makes the requests, between them.
+    void resetConnections();
     /// Thread-safe: accepts requests again after abort().
     void resume();
     [[nodiscard]] bool aborted() const;

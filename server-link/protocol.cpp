@@ -1024,6 +1024,8 @@ QByteArray Heartbeat::toJson() const
         o.insert(QStringLiteral("certificateNotAfter"), notAfter);
     if (clockSkewSeconds)
         o.insert(QStringLiteral("clockSkewSeconds"), *clockSkewSeconds);
+    if (!certificateState.isEmpty())
+        o.insert(QStringLiteral("certificateState"), certificateState);
     return compact(o);
 }
 
@@ -1054,15 +1056,18 @@ std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *er
     h.appVersion = o.value(QStringLiteral("appVersion")).toString().left(64);
     const QJsonValue image = o.value(QStringLiteral("imageVersion"));
     h.imageVersion = image.toString().left(64);
+    const QJsonValue certificate = o.value(QStringLiteral("certificateState"));
+    h.certificateState = certificate.toString().left(16);
     qint64 depth = 0, parked = 0;
     const bool valid = state("printerState", &h.devices.printer) && state("paperState", &h.devices.paper)
         && state("scannerState", &h.devices.scanner) && state("letterPrinterState", &h.devices.letterPrinter)
         && count("outboxDepth", 0, &depth) && count("parkedCount", 0, &parked) && count("freeDiskMb", -1, &h.freeDiskMb)
-        && o.value(QStringLiteral("appVersion")).isString() && (image.isUndefined() || image.isString());
+        && o.value(QStringLiteral("appVersion")).isString() && (image.isUndefined() || image.isString())
+        && (certificate.isUndefined() || certificate.isString());
     if (!valid)
         return refuse<Heartbeat>(error,
             QStringLiteral("Heartbeat tidak sah: periksa printerState, paperState, scannerState, outboxDepth, parkedCount, freeDiskMb, "
-                           "appVersion, imageVersion."));
+                           "appVersion, imageVersion, certificateState."));
     h.outboxDepth = int(depth);
     h.parkedCount = int(parked);
     // The fields of #15 are optional: a kiosk from before sends none of them and is still heard.

@@ -222,6 +222,7 @@ struct Heartbeat {
     DeviceHealth devices;
     QDateTime certificateNotAfter; // the client certificate's notAfter; invalid (absent on the wire) when unknown
     std::optional<qint64> clockSkewSeconds; // kiosk clock minus the backend's Date header of the last answer
+    QString certificateState; // valid, renewal_due, expired, missing (serverlink::CertificateRenewal); empty: not sent
 
     static constexpr int kMaxScanners = 16;
     [[nodiscard]] QByteArray toJson() const;

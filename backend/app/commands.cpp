@@ -158,6 +158,19 @@ int kiosk(Context &c)
         out << c.positional.at(2) << " DICABUT\n";
         return 0;
     }
+    if (sub == QLatin1String("chain") && c.positional.size() == 3) {
+        const auto chain = store.renewals(c.positional.at(2));
+        if (!chain)
+            return fail(chain.error().message);
+        // One line per renewal: old serial → new serial, when, and whether the kiosk has used the new one.
+        for (const auto &r : chain.value())
+            out << r.renewedAt.toString(Qt::ISODate) << '\t' << r.oldSerial << " -> " << r.newSerial << '\t'
+                << r.newNotAfter.toString(Qt::ISODate) << '\t'
+                << (r.firstUsedAt.isValid() ? QStringLiteral("dipakai ") + r.firstUsedAt.toString(Qt::ISODate)
+                                            : QStringLiteral("belum dipakai"))
+                << '\n';
+        return 0;
+    }
     if (sub == QLatin1String("register") && c.positional.size() == 2 && c.args.isSet(QStringLiteral("cert"))) {
         QFile file(c.args.value(QStringLiteral("cert")));
         if (!file.open(QIODevice::ReadOnly))
@@ -169,7 +182,7 @@ int kiosk(Context &c)
         out << registered.value().kioskId << '\t' << registered.value().desaCode << '\t' << registered.value().certSerial << '\n';
         return 0;
     }
-    return fail(QStringLiteral("Gunakan: kiosk list | kiosk revoke ID | kiosk register --cert FILE."));
+    return fail(QStringLiteral("Gunakan: kiosk list | kiosk revoke ID | kiosk chain ID | kiosk register --cert FILE."));
 }
 
 /// Makes the kiosk CA for a new deployment: the files serve takes as --client-ca and --client-ca-key.
@@ -207,7 +220,7 @@ const std::array kCommands {
     Command {"revoke", "--data DIR REG [--reason TEXT]", 2, 2, revoke},
     Command {"trust-list", "export --data DIR --out DIR", 2, 2, exportTrust},
     Command {"enroll-code", "create --data DIR --desa KODE --kiosk ID [--hours 24]", 2, 2, enrollCode},
-    Command {"kiosk", "list --data DIR | revoke --data DIR ID | register --data DIR --cert FILE", 2, 3, kiosk},
+    Command {"kiosk", "list --data DIR | revoke --data DIR ID | chain --data DIR ID | register --data DIR --cert FILE", 2, 3, kiosk},
     Command {"kiosk-ca", "create --cert FILE --key FILE", 2, 2, createKioskCa, false},
     Command {"officer", "add --data DIR --username U --role R --office KODE [--name NAMA] [--phone HP] < sandi | list --data DIR", 2, 2,
         officer},

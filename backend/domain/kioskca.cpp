@@ -273,6 +273,19 @@ bool KioskCa::issued(const QByteArray &certificatePem) const
     return caKey && X509_verify(certificate.get(), caKey) == 1;
 }
 
+bool KioskCa::csrReusesKey(const QByteArray &csrPem, const QByteArray &certificateDer)
+{
+    auto bio = memoryBio(csrPem);
+    Req request(bio ? PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr) : nullptr, &X509_REQ_free);
+    const auto *der = reinterpret_cast<const unsigned char *>(certificateDer.constData());
+    Cert certificate(d2i_X509(nullptr, &der, long(certificateDer.size())), &X509_free);
+    if (!request || !certificate)
+        return false;
+    EVP_PKEY *requested = X509_REQ_get0_pubkey(request.get());
+    EVP_PKEY *current = X509_get0_pubkey(certificate.get());
+    return requested && current && EVP_PKEY_eq(requested, current) == 1;
+}
+
 QString KioskCa::fingerprintOfDer(const QByteArray &der)
 {
     return QString::fromLatin1(serverlink::crypto::sha256(der).toHex());

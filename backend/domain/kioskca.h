@@ -43,6 +43,8 @@ public:
     [[nodiscard]] static Result<KioskCertificate> inspect(const QByteArray &certificatePem);
     /// Whether `certificatePem` was signed by this CA.
     [[nodiscard]] bool issued(const QByteArray &certificatePem) const;
+    /// Whether the CSR carries the public key of the DER certificate: a renewal must bring a new key pair.
+    [[nodiscard]] static bool csrReusesKey(const QByteArray &csrPem, const QByteArray &certificateDer);
     /// Hex SHA-256 of a DER-encoded certificate (what the registry stores and the TLS layer sees).
     [[nodiscard]] static QString fingerprintOfDer(const QByteArray &der);
 

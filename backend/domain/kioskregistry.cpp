@@ -138,7 +138,7 @@ serverlink::Expected<KioskCertificate, EnrollmentRefusal> KioskRegistry::enroll(
 }
 
 serverlink::Expected<KioskRecord, KioskRejection> KioskRegistry::authenticate(
-    const QString &kioskId, const QString &desaCode, const QString &fingerprint)
+    const QString &kioskId, const QString &desaCode, const QString &fingerprint, bool expired)
 {
     const auto found = m_store.kiosk(kioskId);
     if (!found)
@@ -153,15 +153,99 @@ serverlink::Expected<KioskRecord, KioskRejection> KioskRegistry::authenticate(
         return KioskRejection {403, QStringLiteral("kiosk_revoked"),
             QStringLiteral("Anjungan %1 telah dicabut oleh admin kecamatan. Hubungi admin kecamatan untuk pendaftaran ulang.")
                 .arg(kioskId)};
-    if (kiosk.certFingerprint != fingerprint)
-        return KioskRejection {403, QStringLiteral("certificate_replaced"),
-            QStringLiteral("Sertifikat ini sudah diganti oleh pendaftaran ulang anjungan %1 dan tidak berlaku lagi. Pakai sertifikat "
-                           "terbaru atau daftarkan ulang anjungan.")
-                .arg(kioskId)};
+    const auto replaced = KioskRejection {403, QStringLiteral("certificate_replaced"),
+        QStringLiteral("Sertifikat ini sudah diganti (pendaftaran ulang atau pembaruan) untuk anjungan %1 dan tidak berlaku lagi. "
+                       "Pakai sertifikat terbaru atau daftarkan ulang anjungan.")
+            .arg(kioskId)};
+    if (kiosk.certFingerprint != fingerprint) {
+        // The predecessor of a renewed certificate, while the kiosk may not have the answer yet.
+        const auto renewal = m_store.renewal(fingerprint, kiosk.certFingerprint);
+        if (!renewal)
+            return KioskRejection {500, QStringLiteral("storage"), QStringLiteral("Daftar anjungan tidak dapat dibaca.")};
+        const bool inGrace
+            = renewal.value() && !renewal.value()->firstUsedAt.isValid() && renewal.value()->graceUntil > QDateTime::currentDateTimeUtc();
+        if (!inGrace)
+            return replaced;
+    } else {
+        noteUsed(fingerprint);
+    }
     if (kiosk.desaCode != desaCode)
         return KioskRejection {
             403, QStringLiteral("desa_mismatch"), QStringLiteral("Kode desa pada sertifikat tidak sesuai dengan daftar anjungan.")};
+    if (expired)
+        return KioskRejection {403, QStringLiteral("certificate_expired"),
+            QStringLiteral("Sertifikat kedaluwarsa: daftar ulang dengan kode baru. Minta kode pendaftaran kepada admin kecamatan, "
+                           "lalu jalankan 'kioskctl enroll --code KODE'.")};
     return kiosk;
+}
+
+void KioskRegistry::noteUsed(const QString &fingerprint)
+{
+    {
+        std::lock_guard lock(m_usedMutex);
+        if (m_used.contains(fingerprint))
+            return;
+    }
+    // A failed write only delays the end of the grace to the next request.
+    if (m_store.markRenewalUsed(fingerprint, QDateTime::currentDateTimeUtc())) {
+        std::lock_guard lock(m_usedMutex);
+        m_used.insert(fingerprint);
+    }
+}
+
+serverlink::Expected<RenewedCertificate, EnrollmentRefusal> KioskRegistry::renew(
+    const PresentedCertificate &presented, const QByteArray &csrPem, const QDateTime &now)
+{
+    if (!m_ca)
+        return refusal(503, "renewal_disabled",
+            QStringLiteral("Server ini belum dapat memperbarui sertifikat anjungan (kunci CA anjungan tidak dipasang). Hubungi admin "
+                           "kecamatan."));
+    if (csrPem.size() > kMaxCsrBytes)
+        return refusal(400, "invalid_csr", QStringLiteral("CSR terlalu besar."));
+    const auto accepted = authenticate(presented.kioskId, presented.desaCode, presented.fingerprint, presented.expired);
+    if (!accepted)
+        return EnrollmentRefusal {accepted.error().httpStatus, accepted.error().errorCode, accepted.error().message};
+    const KioskRecord &kiosk = accepted.value();
+    const QString csrHash = QString::fromLatin1(serverlink::crypto::sha256(csrPem).toHex());
+    QString oldSerial = kiosk.certSerial;
+    if (presented.fingerprint != kiosk.certFingerprint) {
+        const auto earlier = m_store.renewal(presented.fingerprint, kiosk.certFingerprint);
+        if (!earlier || !earlier.value())
+            return refusal(500, "storage", QStringLiteral("Pembaruan belum dapat diproses. Coba lagi sebentar lagi."));
+        // The answer was lost: the same CSR gets the same certificate again, not a second one.
+        if (earlier.value()->csrSha256 == csrHash) {
+            auto again = KioskCa::inspect(earlier.value()->certificatePem);
+            if (!again)
+                return refusal(500, "storage", QStringLiteral("Sertifikat yang sudah diterbitkan tidak dapat dibaca."));
+            return RenewedCertificate {again.value(), true};
+        }
+        oldSerial = earlier.value()->oldSerial;
+    }
+    if (KioskCa::csrReusesKey(csrPem, presented.der))
+        return refusal(
+            400, "csr_key_reused", QStringLiteral("Pembaruan sertifikat memerlukan pasangan kunci baru, bukan kunci yang sama."));
+    const auto signedCertificate = m_ca->sign(csrPem, kiosk.kioskId, kiosk.desaCode);
+    if (!signedCertificate) {
+        switch (signedCertificate.error()) {
+        case CsrProblem::WrongKeyType:
+            return refusal(400, "csr_key_type", QStringLiteral("CSR harus memuat kunci EC P-256."));
+        case CsrProblem::BadSignature:
+            return refusal(400, "csr_signature", QStringLiteral("Tanda tangan CSR tidak sah."));
+        case CsrProblem::Unreadable:
+            break;
+        }
+        return refusal(400, "invalid_csr", QStringLiteral("CSR bukan PEM PKCS#10 yang sah."));
+    }
+    const KioskCertificate &c = signedCertificate.value();
+    const KioskRenewalRecord record {kiosk.kioskId, oldSerial, presented.fingerprint, c.serialHex, c.fingerprint, c.notAfter, csrHash,
+        c.pem, now, now.addSecs(std::chrono::duration_cast<std::chrono::seconds>(kRenewalGrace).count()), {}};
+    const auto stored = m_store.completeRenewal(record, kiosk.certFingerprint);
+    if (!stored)
+        return refusal(500, "storage", QStringLiteral("Pembaruan belum dapat disimpan. Coba lagi sebentar lagi."));
+    if (stored.value() == RenewalOutcome::CurrentChanged)
+        return refusal(409, "renewal_conflict",
+            QStringLiteral("Sertifikat anjungan berubah selama pembaruan (pembaruan lain atau pendaftaran ulang). Coba lagi."));
+    return RenewedCertificate {c, false};
 }
 
 Result<KioskRecord> KioskRegistry::registerCertificate(const QByteArray &certificatePem)

@@ -47,13 +47,6 @@ struct Peer {
     QString desaCode; // OU, equal to the registry's desa
 };
 
-/// The identity a verified client certificate claims, before the registry is asked.
-struct PresentedCertificate {
-    QString kioskId;
-    QString desaCode;
-    QString fingerprint;
-};
-
 std::optional<QString> subjectEntry(X509_NAME *name, int nid)
 {
     const int index = X509_NAME_get_index_by_NID(name, nid, -1);
@@ -73,7 +66,11 @@ std::optional<PresentedCertificate> presentedCertificate(const httplib::Request 
 {
     // The handshake requests a client certificate but lets /enroll through without one, so
     // every other route checks here that one was presented and verified against the kiosk CA.
-    if (!req.ssl || SSL_get_verify_result(req.ssl) != X509_V_OK)
+    // An expired one passes the handshake (acceptExpiredKioskCertificate) only to be told to re-enrol.
+    if (!req.ssl)
+        return std::nullopt;
+    const long verified = SSL_get_verify_result(req.ssl);
+    if (verified != X509_V_OK && verified != X509_V_ERR_CERT_HAS_EXPIRED)
         return std::nullopt;
     X509 *certificate = SSL_get0_peer_certificate(req.ssl);
     if (!certificate)
@@ -89,7 +86,16 @@ std::optional<PresentedCertificate> presentedCertificate(const httplib::Request 
     QByteArray der(length, Qt::Uninitialized);
     auto *out = reinterpret_cast<unsigned char *>(der.data());
     i2d_X509(certificate, &out);
-    return PresentedCertificate {*cn, *ou, KioskCa::fingerprintOfDer(der)};
+    return PresentedCertificate {*cn, *ou, KioskCa::fingerprintOfDer(der), der, verified == X509_V_ERR_CERT_HAS_EXPIRED};
+}
+
+/// Lets a kiosk certificate that is only expired through the handshake, so the kiosk gets an answer it can
+/// show ("daftar ulang dengan kode baru") instead of a TLS failure; every other fault still ends the handshake.
+int acceptExpiredKioskCertificate(int ok, X509_STORE_CTX *ctx)
+{
+    if (!ok && X509_STORE_CTX_get_error_depth(ctx) == 0 && X509_STORE_CTX_get_error(ctx) == X509_V_ERR_CERT_HAS_EXPIRED)
+        return 1;
+    return ok;
 }
 
 void sendBody(httplib::Response &res, int status, const QByteArray &json)
@@ -152,8 +158,11 @@ struct ApiServer::Impl {
     void routes();
     void observe(const httplib::Request &req, const httplib::Response &res) const;
     /// Wraps a handler so it only runs for the current certificate of a registered, active kiosk.
-    template<typename Handler> httplib::Server::Handler withPeer(Handler handler);
+    /// `allowExpired`: an expired but current certificate gets through too (the heartbeat reports it to the fleet).
+    template<typename Handler> httplib::Server::Handler withPeer(Handler handler, bool allowExpired = false);
     void postEnroll(const httplib::Request &req, httplib::Response &res) const;
+    /// POST /renew: a new certificate for the calling kiosk's new key (docs/decisions/0025-certificate-renewal.md).
+    void postRenew(const httplib::Request &req, httplib::Response &res) const;
     void getCatalog(const httplib::Request &req, httplib::Response &res) const;
     void getSignedList(bool trustList, const httplib::Request &req, httplib::Response &res) const;
     void getStaffCredentials(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
@@ -178,16 +187,17 @@ struct ApiServer::Impl {
         httplib::Response &res) const;
 };
 
-template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler)
+template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Handler handler, bool allowExpired)
 {
-    return [this, handler](const httplib::Request &req, httplib::Response &res) {
+    return [this, handler, allowExpired](const httplib::Request &req, httplib::Response &res) {
         const auto presented = presentedCertificate(req);
         if (!presented) {
             sendError(res, 403, QStringLiteral("client_certificate_required"),
                 QStringLiteral("Sertifikat anjungan wajib untuk alamat ini. Daftarkan anjungan dengan 'kioskctl enroll --code KODE'."));
             return;
         }
-        const auto kiosk = registry->authenticate(presented->kioskId, presented->desaCode, presented->fingerprint);
+        const auto kiosk
+            = registry->authenticate(presented->kioskId, presented->desaCode, presented->fingerprint, presented->expired && !allowExpired);
         if (!kiosk) {
             qCWarning(lcApi).noquote() << "refused kiosk" << presented->kioskId << req.method.c_str() << req.path.c_str() << "("
                                        << kiosk.error().errorCode << ")";
@@ -201,6 +211,7 @@ template<typename Handler> httplib::Server::Handler ApiServer::Impl::withPeer(Ha
 void ApiServer::Impl::routes()
 {
     server->Post("/api/v1/enroll", [this](const httplib::Request &req, httplib::Response &res) { postEnroll(req, res); });
+    server->Post("/api/v1/renew", [this](const httplib::Request &req, httplib::Response &res) { postRenew(req, res); });
     server->Get(
         "/api/v1/catalog", withPeer([this](const Peer &, const httplib::Request &req, httplib::Response &res) { getCatalog(req, res); }));
     server->Get("/api/v1/trust-list",
@@ -241,7 +252,7 @@ void ApiServer::Impl::routes()
             postCancel(peer, QString::fromStdString(req.matches[1].str()), req, res);
         }));
     server->Post("/api/v1/heartbeat",
-        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }));
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }, true));
     server->Post("/api/v1/desk-events",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postDeskEvents(peer, req, res); }));
     const char *const documentPath = R"(/api/v1/requests/([^/]+)/documents/([0-9a-f]{32}))";
@@ -285,6 +296,30 @@ void ApiServer::Impl::postEnroll(const httplib::Request &req, httplib::Response 
     const KioskCertificate &c = issued.value();
     qCInfo(lcApi).noquote() << "enrolled kiosk" << c.kioskId << "of desa" << c.desaCode << "serial" << c.serialHex;
     sendJson(res, 201,
+        {{QStringLiteral("kioskId"), c.kioskId}, {QStringLiteral("desaCode"), c.desaCode},
+            {QStringLiteral("certificate"), QString::fromLatin1(c.pem)}, {QStringLiteral("serial"), c.serialHex},
+            {QStringLiteral("notAfter"), c.notAfter.toString(Qt::ISODate)}});
+}
+
+void ApiServer::Impl::postRenew(const httplib::Request &req, httplib::Response &res) const
+{
+    const auto presented = presentedCertificate(req);
+    if (!presented)
+        return sendError(res, 403, QStringLiteral("client_certificate_required"),
+            QStringLiteral("Pembaruan sertifikat memerlukan sertifikat anjungan yang masih berlaku."));
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(req.body));
+    const QJsonValue csr = doc.object().value(QStringLiteral("csr"));
+    if (!doc.isObject() || !csr.isString())
+        return sendError(res, 400, QStringLiteral("invalid_body"), QStringLiteral("Isi harus JSON {\"csr\": \"PEM\"}."));
+    const auto renewed = registry->renew(*presented, csr.toString().toUtf8());
+    if (!renewed) {
+        qCWarning(lcApi).noquote() << "renewal refused for" << presented->kioskId << ":" << renewed.error().errorCode;
+        return sendError(res, renewed.error().httpStatus, renewed.error().errorCode, renewed.error().message);
+    }
+    const KioskCertificate &c = renewed.value().certificate;
+    qCInfo(lcApi).noquote() << (renewed.value().replayed ? "renewal answered again for" : "renewed certificate of") << c.kioskId << "serial"
+                            << c.serialHex;
+    sendJson(res, renewed.value().replayed ? 200 : 201,
         {{QStringLiteral("kioskId"), c.kioskId}, {QStringLiteral("desaCode"), c.desaCode},
             {QStringLiteral("certificate"), QString::fromLatin1(c.pem)}, {QStringLiteral("serial"), c.serialHex},
             {QStringLiteral("notAfter"), c.notAfter.toString(Qt::ISODate)}});
@@ -572,6 +607,7 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
             h.certNotAfter = registered.value()->certNotAfter;
     const auto previous = store.latestHeartbeat(peer.kioskId);
     h.outboxStalledSince = fleetalerts::outboxStalledSince(previous ? previous.value() : std::nullopt, h.outboxDepth, h.lastSeen);
+    h.certificateState = beat->certificateState;
     if (const auto stored = store.recordHeartbeat(h); !stored) {
         qCWarning(lcApi) << "heartbeat from" << peer.kioskId << "not stored:" << stored.error().message;
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Heartbeat belum dapat disimpan."));
@@ -820,7 +856,7 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
     // missing one is allowed so a new kiosk can reach /enroll, and every other route refuses it.
     // Never below TLS 1.2.
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, &acceptExpiredKioskCertificate);
     // With client certificates, resuming a TLS session needs a session id context; without one
     // OpenSSL answers a resuming kiosk with an "internal error" alert.
     static const unsigned char kSessionContext[] = "anjungan-desa-api-v1";

@@ -227,6 +227,7 @@ struct KioskHeartbeat {
     QDateTime certNotAfter; // the client certificate's notAfter as the kiosk reported it; null when unknown
     std::optional<qint64> clockSkewSeconds; // kiosk clock minus the backend's
     QDateTime outboxStalledSince; // since when the outbox has not shrunk while it held something; null when draining or empty
+    QString certificateState = {}; // the client certificate as the kiosk sees it (valid, renewal_due, expired); empty: not sent
 };
 
 /// One fleet alert of a kiosk: raised once when its condition starts, cleared when it ends; a technician
@@ -273,6 +274,24 @@ struct KioskRecord {
     QDateTime enrolledAt;
     QDateTime revokedAt; // null unless revoked
 };
+
+/// One renewal of a kiosk's client certificate over its own mutual TLS: the link old → new of the chain.
+struct KioskRenewalRecord {
+    QString kioskId;
+    QString oldSerial;
+    QString oldFingerprint;
+    QString newSerial;
+    QString newFingerprint;
+    QDateTime newNotAfter;
+    QString csrSha256; // hex SHA-256 of the CSR: the same CSR sent again gets this certificate again
+    QByteArray certificatePem;
+    QDateTime renewedAt;
+    QDateTime graceUntil; // the old certificate is accepted until then, unless the new one was used first
+    QDateTime firstUsedAt; // null until the kiosk's first request with the new certificate
+};
+
+/// What happened to a renewal the registry tried to store.
+enum class RenewalOutcome { Renewed, CurrentChanged };
 
 /// A one-time enrollment code: only its SHA-256 is stored.
 struct EnrollmentCodeRecord {
@@ -380,7 +399,7 @@ struct DocumentRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 19;
+    static constexpr int kSchemaVersion = 20;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -458,6 +477,18 @@ public:
     [[nodiscard]] Result<QList<KioskRecord>> kiosks();
     /// Marks a kiosk revoked; false when it is unknown. Its certificate is refused from then on.
     [[nodiscard]] Result<bool> revokeKiosk(const QString &kioskId, const QDateTime &at);
+    // Certificate renewals (backendstore_renewals.cpp).
+    /// Stores the renewal and makes its certificate the kiosk's current one, in one transaction, only while
+    /// the kiosk's current certificate is still `expectedCurrentFingerprint` (two renewals racing: one wins).
+    [[nodiscard]] Result<RenewalOutcome> completeRenewal(const KioskRenewalRecord &renewal, const QString &expectedCurrentFingerprint);
+    /// The renewal that made `newFingerprint`, if a renewal made it.
+    [[nodiscard]] Result<std::optional<KioskRenewalRecord>> renewalTo(const QString &newFingerprint);
+    /// The renewal from `oldFingerprint` to `newFingerprint`, if there is one.
+    [[nodiscard]] Result<std::optional<KioskRenewalRecord>> renewal(const QString &oldFingerprint, const QString &newFingerprint);
+    /// Notes the first request made with a renewed certificate: its predecessor is refused from then on.
+    [[nodiscard]] Status markRenewalUsed(const QString &newFingerprint, const QDateTime &at);
+    /// Every renewal of a kiosk's certificate, oldest first: the chain of replacements.
+    [[nodiscard]] Result<QList<KioskRenewalRecord>> renewals(const QString &kioskId);
     // Officers, leave and console sessions (backendstore_officers.cpp).
     /// Stores a new officer and returns its id; the username must be free.
     [[nodiscard]] Result<qint64> insertOfficer(const OfficerRecord &officer);

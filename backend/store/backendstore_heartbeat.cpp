@@ -42,7 +42,8 @@ QList<serverlink::ScannerReport> scannersFrom(const QString &text)
 
 const QString kHeartbeatColumns = QStringLiteral("kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state, scanner_state,"
                                                  " letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
-                                                 " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since");
+                                                 " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since,"
+                                                 " certificate_state");
 
 KioskHeartbeat readHeartbeat(const QSqlQuery &q)
 {
@@ -65,6 +66,7 @@ KioskHeartbeat readHeartbeat(const QSqlQuery &q)
     if (!q.value(15).isNull())
         h.clockSkewSeconds = q.value(15).toLongLong();
     h.outboxStalledSince = QDateTime::fromString(q.value(16).toString(), Qt::ISODateWithMs);
+    h.certificateState = q.value(17).toString();
     return h;
 }
 } // namespace
@@ -79,15 +81,16 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
     q.prepare(
         QStringLiteral("INSERT INTO kiosk_heartbeats (kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state,"
                        " scanner_state, letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
-                       " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since, certificate_state)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                        " ON CONFLICT (kiosk_id) DO UPDATE SET desa_code = excluded.desa_code, last_seen = excluded.last_seen,"
                        " sent_at = excluded.sent_at, printer_state = excluded.printer_state, paper_state = excluded.paper_state,"
                        " scanner_state = excluded.scanner_state, letter_printer_state = excluded.letter_printer_state,"
                        " outbox_depth = excluded.outbox_depth, parked_count = excluded.parked_count,"
                        " free_disk_mb = excluded.free_disk_mb, app_version = excluded.app_version, image_version = excluded.image_version,"
                        " scanners = excluded.scanners, cert_not_after = excluded.cert_not_after,"
-                       " clock_skew_seconds = excluded.clock_skew_seconds, outbox_stalled_since = excluded.outbox_stalled_since"));
+                       " clock_skew_seconds = excluded.clock_skew_seconds, outbox_stalled_since = excluded.outbox_stalled_since,"
+                       " certificate_state = excluded.certificate_state"));
     q.addBindValue(h.kioskId);
     q.addBindValue(h.desaCode);
     q.addBindValue(timestamp(h.lastSeen));
@@ -106,6 +109,7 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
     q.addBindValue(h.certNotAfter.isValid() ? QVariant(timestamp(h.certNotAfter)) : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(h.clockSkewSeconds ? QVariant(*h.clockSkewSeconds) : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(h.outboxStalledSince.isValid() ? QVariant(timestamp(h.outboxStalledSince)) : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(h.certificateState.isNull() ? QString(QLatin1String("")) : h.certificateState);
     if (!q.exec())
         return heartbeatError(QStringLiteral("menyimpan heartbeat"), q.lastError());
     return Done {};

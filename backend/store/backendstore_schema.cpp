@@ -374,6 +374,24 @@ const std::array<QStringList, BackendStore::kSchemaVersion> kMigrations {
     {
         QStringLiteral("ALTER TABLE staff_accounts ADD COLUMN role TEXT NOT NULL DEFAULT 'petugas'"),
     },
+    // 20: client certificates a kiosk renewed over its own mutual TLS (#15): the chain of replacements.
+    {
+        QStringLiteral("CREATE TABLE kiosk_renewals ("
+                       " new_serial TEXT NOT NULL PRIMARY KEY,"
+                       " kiosk_id TEXT NOT NULL,"
+                       " old_serial TEXT NOT NULL,"
+                       " old_fingerprint TEXT NOT NULL,"
+                       " new_fingerprint TEXT NOT NULL,"
+                       " new_not_after TEXT NOT NULL,"
+                       " csr_sha256 TEXT NOT NULL,"
+                       " certificate_pem TEXT NOT NULL,"
+                       " renewed_at TEXT NOT NULL,"
+                       " grace_until TEXT NOT NULL,"
+                       " first_used_at TEXT)"),
+        QStringLiteral("CREATE INDEX kiosk_renewals_by_kiosk ON kiosk_renewals (kiosk_id, renewed_at)"),
+        QStringLiteral("CREATE INDEX kiosk_renewals_by_new ON kiosk_renewals (new_fingerprint)"),
+        QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN certificate_state TEXT NOT NULL DEFAULT ''"),
+    },
 };
 
 static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");

@@ -288,6 +288,7 @@ int main(int argc, char *argv[])
     syncSettings.dataDir = config->dataDir;
     syncSettings.link.proxy = config->proxy;
     syncSettings.link.maxParallel = config->maxParallel;
+    syncSettings.renewBeforeDays = config->renewBeforeDays;
     auto *sync = new kiosk::SyncService(
         store, *deviceKey, config->serverUrl, {config->caFile, config->clientCert, config->clientKey}, config->lettersDir(), syncSettings);
     sync->setTrustCache(trust.get());

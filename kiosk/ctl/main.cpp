@@ -8,11 +8,13 @@
 #include "diagnostics.h"
 #include "enrollment.h"
 #include "escpos.h"
+#include "linkclient.h"
 #include "outbox.h"
 #include "pagecapture.h"
 #include "pagesource.h"
 #include "printer.h"
 #include "queuebook.h"
+#include "renewal.h"
 #include "scanner.h"
 #include "store.h"
 #include "testpage.h"
@@ -205,14 +207,17 @@ int status(Context &ctx)
     const kiosk::OutboxStats stats = outbox.stats();
     ctx.out << "Kios\t" << ctx.config.kioskId << " (" << ctx.config.officeName << ")" << Qt::endl
             << "Server\t" << ctx.config.serverUrl << Qt::endl;
+    serverlink::CertificateRenewal::recover({ctx.config.caFile, ctx.config.clientCert, ctx.config.clientKey});
     if (const auto certificate = serverlink::KioskEnrollment::describeCertificate(ctx.config.clientCert)) {
-        const qint64 days = QDateTime::currentDateTimeUtc().daysTo(certificate->notAfter);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto state = serverlink::CertificateRenewal::state(ctx.config.clientCert, ctx.config.renewBeforeDays, now);
         ctx.out << "Sertifikat\t" << certificate->kioskId << " desa " << certificate->desaCode << ", berlaku sampai "
-                << certificate->notAfter.toString(QStringLiteral("d-M-yyyy"))
-                << (days < 0           ? " (KEDALUWARSA: daftar ulang dengan kioskctl enroll --code KODE)"
-                           : days < 30 ? " (segera habis: minta kode pendaftaran baru)"
-                                       : "")
+                << certificate->notAfter.toString(QStringLiteral("d-M-yyyy")) << " (" << now.daysTo(certificate->notAfter) << " hari lagi)"
                 << Qt::endl;
+        if (state != serverlink::CertificateState::Valid)
+            ctx.out << "  " << serverlink::CertificateRenewal::stateMessage(state)
+                    << (state == serverlink::CertificateState::Expired ? " (kioskctl enroll --code KODE)" : " (atau: kioskctl renew)")
+                    << Qt::endl;
     } else {
         ctx.out << "Sertifikat\tbelum ada di " << ctx.config.clientCert << ": daftarkan anjungan dengan kioskctl enroll --code KODE"
                 << Qt::endl;
@@ -468,8 +473,39 @@ int enroll(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 12> kCommands {{
+/// Renews the client certificate now over the current one (no code): what the kiosk does by itself near expiry.
+int renew(Context &ctx)
+{
+    if (ctx.config.serverUrl.isEmpty() || ctx.config.caFile.isEmpty() || ctx.config.clientCert.isEmpty()
+        || ctx.config.clientKey.isEmpty()) {
+        ctx.err << "Konfigurasi [server] harus memuat url, caFile, clientCert dan clientKey." << Qt::endl;
+        return 1;
+    }
+    const serverlink::CertificateRenewal::Paths paths {ctx.config.caFile, ctx.config.clientCert, ctx.config.clientKey};
+    serverlink::CertificateRenewal::recover(paths);
+    if (serverlink::CertificateRenewal::state(ctx.config.clientCert, ctx.config.renewBeforeDays) == serverlink::CertificateState::Expired) {
+        ctx.err << serverlink::CertificateRenewal::stateMessage(serverlink::CertificateState::Expired)
+                << " Minta kode kepada admin kecamatan, lalu: kioskctl enroll --code KODE" << Qt::endl;
+        return 2;
+    }
+    ctx.out << "Memperbarui sertifikat anjungan di " << ctx.config.serverUrl << " …" << Qt::endl;
+    serverlink::LinkOptions options;
+    options.proxy = ctx.config.proxy;
+    serverlink::LinkClient client(ctx.config.serverUrl, {ctx.config.caFile, ctx.config.clientCert, ctx.config.clientKey}, options);
+    const auto renewed = serverlink::CertificateRenewal::renew(client, paths);
+    if (!renewed) {
+        ctx.err << "Pembaruan gagal: " << renewed.error().message << Qt::endl;
+        return renewed.error().errorCode == QLatin1String("certificate_expired") ? 2 : 3;
+    }
+    ctx.out << "Berhasil: sertifikat baru (nomor seri " << renewed.value().serial << ") untuk " << renewed.value().kioskId
+            << " berlaku sampai " << renewed.value().notAfter.toString(QStringLiteral("d-M-yyyy")) << "; kunci baru di "
+            << ctx.config.clientKey << "." << Qt::endl;
+    return 0;
+}
+
+const std::array<Command, 13> kCommands {{
     {"enroll", "--code KODE", "mendaftarkan anjungan ke server kecamatan dengan kode sekali pakai (kunci dan sertifikat baru)", enroll},
+    {"renew", "", "memperbarui sertifikat anjungan sekarang dengan sertifikat yang masih berlaku (tanpa kode)", renew},
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
     {"queue", "[TANGGAL]", "antrean hari ini per loket: nomor dipanggil, yang menunggu, laporan harian", queue},
     {"printers", "", "menampilkan setiap printer yang dikonfigurasi beserta keadaannya", listPrinters},

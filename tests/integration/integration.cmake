@@ -55,3 +55,10 @@ kiosk_add_qtest(NAME tst_village_day SOURCES integration/tst_village_day.cpp uni
   LIBS kiosk_core backend_core Qt6::Sql LABELS integration)
 target_include_directories(tst_village_day PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
 set_tests_properties(tst_village_day PROPERTIES TIMEOUT 300)
+
+# Client certificates that renew themselves (issue #15 item 3): real backend process, real mutual TLS.
+kiosk_add_qtest(NAME tst_renewal SOURCES integration/tst_renewal.cpp
+  LIBS backend_core kiosk_core kiosk_serverlink OpenSSL::SSL OpenSSL::Crypto LABELS integration security)
+target_include_directories(tst_renewal PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_renewal kecamatan-backend kioskctl recording-backend)
+set_tests_properties(tst_renewal PROPERTIES TIMEOUT 300 FIXTURES_SETUP openapi_exchanges)
