@@ -1,4 +1,4 @@
-// BackendStore: renewals of kiosk client certificates, the chain of replacements (docs/decisions/0022).
+// BackendStore: renewals of kiosk client certificates, the chain of replacements (docs/decisions/0025).
 #include "backendstore_p.h"
 
 namespace backend {
