@@ -41,6 +41,20 @@ EnrollmentRefusal refusal(int status, const char *code, const QString &message)
     return EnrollmentRefusal {status, QString::fromLatin1(code), message};
 }
 
+/// The answer to a CSR the kiosk CA will not sign, at enrollment and at renewal alike.
+EnrollmentRefusal csrRefusal(CsrProblem problem)
+{
+    switch (problem) {
+    case CsrProblem::WrongKeyType:
+        return refusal(400, "csr_key_type", QStringLiteral("CSR harus memuat kunci EC P-256."));
+    case CsrProblem::BadSignature:
+        return refusal(400, "csr_signature", QStringLiteral("Tanda tangan CSR tidak sah."));
+    case CsrProblem::Unreadable:
+        break;
+    }
+    return refusal(400, "invalid_csr", QStringLiteral("CSR bukan PEM PKCS#10 yang sah."));
+}
+
 } // namespace
 
 KioskRegistry::KioskRegistry(BackendStore &store, std::optional<KioskCa> ca)
@@ -105,15 +119,7 @@ serverlink::Expected<KioskCertificate, EnrollmentRefusal> KioskRegistry::enroll(
 
     const auto signedCertificate = m_ca->sign(csrPem, entry.kioskId, entry.desaCode);
     if (!signedCertificate) {
-        switch (signedCertificate.error()) {
-        case CsrProblem::WrongKeyType:
-            return refusal(400, "csr_key_type", QStringLiteral("CSR harus memuat kunci EC P-256."));
-        case CsrProblem::BadSignature:
-            return refusal(400, "csr_signature", QStringLiteral("Tanda tangan CSR tidak sah."));
-        case CsrProblem::Unreadable:
-            break;
-        }
-        return refusal(400, "invalid_csr", QStringLiteral("CSR bukan PEM PKCS#10 yang sah."));
+        return csrRefusal(signedCertificate.error());
     }
     const KioskCertificate &certificate = signedCertificate.value();
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -226,15 +232,7 @@ serverlink::Expected<RenewedCertificate, EnrollmentRefusal> KioskRegistry::renew
             400, "csr_key_reused", QStringLiteral("Pembaruan sertifikat memerlukan pasangan kunci baru, bukan kunci yang sama."));
     const auto signedCertificate = m_ca->sign(csrPem, kiosk.kioskId, kiosk.desaCode);
     if (!signedCertificate) {
-        switch (signedCertificate.error()) {
-        case CsrProblem::WrongKeyType:
-            return refusal(400, "csr_key_type", QStringLiteral("CSR harus memuat kunci EC P-256."));
-        case CsrProblem::BadSignature:
-            return refusal(400, "csr_signature", QStringLiteral("Tanda tangan CSR tidak sah."));
-        case CsrProblem::Unreadable:
-            break;
-        }
-        return refusal(400, "invalid_csr", QStringLiteral("CSR bukan PEM PKCS#10 yang sah."));
+        return csrRefusal(signedCertificate.error());
     }
     const KioskCertificate &c = signedCertificate.value();
     const KioskRenewalRecord record {kiosk.kioskId, oldSerial, presented.fingerprint, c.serialHex, c.fingerprint, c.notAfter, csrHash,
