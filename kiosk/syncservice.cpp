@@ -423,12 +423,14 @@ void SyncService::sendHeartbeat()
     beat.parkedCount = stats.parked;
     beat.freeDiskMb = freeDiskMb;
     beat.devices = deviceHealth();
-    if (const auto identity = serverlink::KioskEnrollment::describeCertificate(m_tls.clientCert))
-        beat.certificateNotAfter = identity->notAfter;
     beat.clockSkewSeconds = m_clockSkewSeconds;
-    if (!m_tls.clientCert.isEmpty())
+    // The certificate file is read once a beat: a renewed certificate reports its own expiry and state.
+    if (!m_tls.clientCert.isEmpty()) {
+        if (const auto identity = serverlink::KioskEnrollment::describeCertificate(m_tls.clientCert))
+            beat.certificateNotAfter = identity->notAfter;
         beat.certificateState = serverlink::CertificateRenewal::stateToWire(
-            serverlink::CertificateRenewal::state(m_tls.clientCert, m_settings.renewBeforeDays));
+            serverlink::CertificateRenewal::stateAt(beat.certificateNotAfter, m_settings.renewBeforeDays));
+    }
     const auto r = m_client->post(QStringLiteral("/heartbeat"), beat.toJson());
     if (r.ok()) {
         ++m_heartbeatsSent;

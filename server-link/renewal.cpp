@@ -154,11 +154,16 @@ Expected<EnrolledIdentity, EnrollmentFailure> CertificateRenewal::renew(LinkClie
 CertificateState CertificateRenewal::state(const QString &certificateFile, int renewBeforeDays, const QDateTime &now)
 {
     const auto certificate = KioskEnrollment::describeCertificate(certificateFile);
-    if (!certificate || !certificate->notAfter.isValid())
+    return stateAt(certificate ? certificate->notAfter : QDateTime(), renewBeforeDays, now);
+}
+
+CertificateState CertificateRenewal::stateAt(const QDateTime &notAfter, int renewBeforeDays, const QDateTime &now)
+{
+    if (!notAfter.isValid())
         return CertificateState::Missing;
-    if (certificate->notAfter <= now)
+    if (notAfter <= now)
         return CertificateState::Expired;
-    if (now.secsTo(certificate->notAfter) < qint64(renewBeforeDays) * 24 * 3600)
+    if (now.secsTo(notAfter) < qint64(renewBeforeDays) * 24 * 3600)
         return CertificateState::RenewalDue;
     return CertificateState::Valid;
 }

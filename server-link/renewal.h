@@ -34,6 +34,9 @@ public:
     /// The state of the certificate in `certificateFile` at `now`.
     [[nodiscard]] static CertificateState state(
         const QString &certificateFile, int renewBeforeDays, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// The state of a certificate valid until `notAfter` (invalid: none) at `now`.
+    [[nodiscard]] static CertificateState stateAt(
+        const QDateTime &notAfter, int renewBeforeDays, const QDateTime &now = QDateTime::currentDateTimeUtc());
     /// The state's wire word in the heartbeat: valid, renewal_due, expired, missing.
     [[nodiscard]] static QString stateToWire(CertificateState state);
     /// What the technician and the staff see for a state (Bahasa Indonesia); empty when nothing needs doing.
