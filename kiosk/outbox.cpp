@@ -325,6 +325,15 @@ Status OutboxRepository::applyChange(const serverlink::StatusChange &change)
 {
     const QString note = change.note.isNull() ? QString(QLatin1String("")) : change.note;
     return m_store.transaction([&]() -> Status {
+        // A change for a request whose answer was lost is its delivery: the backend holds the request and the
+        // pages it names, so their upload may start (as on a delivery answered). Only on that first delivery: a
+        // revision's pages are announced when the revision is accepted.
+        if (const auto announced = m_store.write(QStringLiteral("dokumen diumumkan"),
+                QStringLiteral("UPDATE request_documents SET announced_at = ? WHERE announced_at IS NULL AND request_id ="
+                               " (SELECT id FROM requests WHERE registration_number = ? AND delivered_at IS NULL)"),
+                {iso(m_clock()), change.registrationNumber});
+            !announced)
+            return announced.error();
         const auto updated = m_store.write(QStringLiteral("status permohonan"),
             QStringLiteral("UPDATE requests SET stage = ?, stage_note = ?, stage_at = ?,"
                            " letter_available = CASE WHEN ? THEN 1 ELSE letter_available END,"

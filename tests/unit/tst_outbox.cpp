@@ -114,6 +114,26 @@ private Q_SLOTS:
         QVERIFY(!bytes.contains("Siti Aminah"));
     }
 
+    void aChangeForARequestWhoseAnswerWasLostAnnouncesItsPages()
+    {
+        // The POST's answer is lost; the backend's change feed is the first news of the delivery. The pages the
+        // request names must upload then, or they wait for ever (CI run of b4f9b55: 5 pages stuck for 300 s).
+        NewRequest request = sample();
+        request.documents = {{0, QStringLiteral("Fotokopi KTP"), QByteArray("\xff\xd8\xff\xe0halaman", 12)}};
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        const auto queued = outbox.enqueue(request);
+        QVERIFY(queued.ok());
+        DocumentStore documents(store, m_key);
+        QVERIFY(documents.uploadsDue().isEmpty());
+        QVERIFY(outbox.applyChange({1, queued->registrationNumber, serverlink::Stage::Received, {}, m_now.toUTC(), false}));
+        QCOMPARE(outbox.depth(), 0);
+        const auto uploads = documents.uploadsDue();
+        QCOMPARE(uploads.size(), 1);
+        QCOMPARE(uploads.first().ref.pageId, queued->documents.first().pageId);
+    }
+
     void documentsAreSealedAnnouncedAndPurged()
     {
         // A page whose bytes carry a marker: it must not be readable in the store's files.
