@@ -62,3 +62,14 @@ kiosk_add_qtest(NAME tst_renewal SOURCES integration/tst_renewal.cpp
 target_include_directories(tst_renewal PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_renewal kecamatan-backend kioskctl recording-backend)
 set_tests_properties(tst_renewal PROPERTIES TIMEOUT 300 FIXTURES_SETUP openapi_exchanges)
+
+# Issue #17 M1 and M3 on the real backend process: a double click never signs without the passphrase; the data
+# folder (database, pages, letters, keys) is the backend user's alone.
+kiosk_add_qtest(NAME tst_backend_hardening SOURCES integration/tst_backend_hardening.cpp
+  LIBS backend_core kiosk_serverlink
+  FUNCTIONS doubleApproveNeverSignsWithoutPassphrase dataFolderIsPrivate
+  LABELS integration security backend)
+target_include_directories(tst_backend_hardening PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_backend_hardening kecamatan-backend)
+set_tests_properties(tst_backend_hardening.doubleApproveNeverSignsWithoutPassphrase tst_backend_hardening.dataFolderIsPrivate
+  PROPERTIES TIMEOUT 300)

@@ -44,7 +44,8 @@ kiosk_add_qtest(NAME tst_console
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
             desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage requirementPagesBesideTheChecklist
             addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown complaintsPage
-            monitoringShowsRespondentProfileAndSuggestions monitoringPeriodIsInWibDays lockoutAfterFiveFailures)
+            monitoringShowsRespondentProfileAndSuggestions monitoringPeriodIsInWibDays lockoutAfterFiveFailures
+            monitoringScopedByOffice)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core

@@ -13,6 +13,8 @@
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -937,6 +939,87 @@ private slots:
         QVERIFY(tenth.body.contains("1 responden"));
         const Reply ninth = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan?dari=2026-03-09&sampai=2026-03-09"));
         QVERIFY(!ninth.body.contains("1 responden"));
+    }
+
+    // #17 M2: monitoring shows an officer only the desas of their office: each camat their own kecamatan's registration
+    // numbers, kiosks and survey answers, on the page and in every CSV; the super admin sees every desa.
+    void monitoringScopedByOffice()
+    {
+        addOfficer(QStringLiteral("camatjati"), Role::Camat, QStringLiteral("352201"));
+        addOfficer(QStringLiteral("pusat"), Role::SuperAdmin, QStringLiteral("*"));
+        struct Desa {
+            QString code;
+            QString reg;
+            QString kioskId;
+            QString suggestion;
+            int score;
+        };
+        const QList<Desa> desas {{kDesa, QStringLiteral("REG-PITU-LAMA"), QStringLiteral("KIOSK-PITU-9"), QStringLiteral("Saran dari Pitu"), 4},
+            {kOtherKecamatanDesa, QStringLiteral("REG-JATI-LAMA"), QStringLiteral("KIOSK-JATI-9"), QStringLiteral("Saran dari Jati"), 1}};
+        for (const Desa &d : desas) {
+            NewRequest n;
+            n.kioskId = d.kioskId;
+            n.desaCode = d.code;
+            n.idempotencyKey = QStringLiteral("key-%1-0000000000").arg(d.reg);
+            n.submit.registrationNumber = d.reg;
+            n.submit.serviceCode = QStringLiteral("DOMISILI");
+            n.submit.nik = QStringLiteral("3521114506800002");
+            n.submit.name = QStringLiteral("Warga %1").arg(d.code);
+            n.submit.address = QStringLiteral("Dusun Krajan");
+            n.submit.purpose = QStringLiteral("Uji");
+            n.submit.submittedAt = QDateTime::currentDateTimeUtc();
+            n.bodySha256 = d.reg;
+            QVERIFY(m_backend->store->insertRequest(n));
+            KioskHeartbeat beat;
+            beat.kioskId = d.kioskId;
+            beat.desaCode = d.code;
+            beat.lastSeen = QDateTime::currentDateTimeUtc();
+            beat.sentAt = beat.lastSeen;
+            beat.version = QStringLiteral("1.0.0");
+            QVERIFY(m_backend->store->recordHeartbeat(beat));
+            serverlink::SurveyResponse survey;
+            survey.id = QStringLiteral("survei-%1").arg(d.reg);
+            survey.answers = QList<int>(9, d.score);
+            survey.suggestion = d.suggestion;
+            survey.at = QDateTime::currentDateTimeUtc();
+            QVERIFY(m_backend->store->insertSurvey(d.kioskId, d.code, survey));
+        }
+        {
+            // Both requests have waited since January: each is an SLA breach with its registration number.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("backdate"));
+            db.setDatabaseName(m_dir.filePath(QStringLiteral("data/backend.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE events SET at = '2026-01-05T01:00:00.000Z' WHERE registration_number LIKE 'REG-%-LAMA'")));
+            QCOMPARE(q.numRowsAffected(), 2);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
+
+        const auto check = [this, &desas](const QString &user, const QList<bool> &seesDesa) {
+            const auto [jar, csrf] = login(user, QStringLiteral("sandi-%1-panjang").arg(user));
+            QVERIFY(!csrf.isEmpty());
+            const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan"));
+            QCOMPARE(page.status, 200);
+            const QByteArray sla = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan.csv?tabel=sla")).body;
+            const QByteArray fleet = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan.csv?tabel=armada")).body;
+            const QByteArray stages = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan.csv?tabel=tahap")).body;
+            for (int i = 0; i < desas.size(); ++i) {
+                const Desa &d = desas.at(i);
+                const QString what = QStringLiteral("%1 sees desa %2: %3").arg(user, d.code).arg(seesDesa.at(i));
+                for (const QString &part : {d.reg, d.kioskId, d.suggestion})
+                    QVERIFY2(page.body.contains(part.toUtf8()) == seesDesa.at(i), qPrintable(what + QStringLiteral(" (page: ") + part + ')'));
+                QVERIFY2(sla.contains(d.reg.toUtf8()) == seesDesa.at(i), qPrintable(what + QStringLiteral(" (sla.csv)")));
+                QVERIFY2(fleet.contains(d.kioskId.toUtf8()) == seesDesa.at(i), qPrintable(what + QStringLiteral(" (armada.csv)")));
+                QVERIFY2(stages.contains(d.code.toUtf8() + ',') == seesDesa.at(i), qPrintable(what + QStringLiteral(" (tahap.csv)")));
+            }
+        };
+        check(QStringLiteral("camat"), {true, false});
+        check(QStringLiteral("camatjati"), {false, true});
+        check(QStringLiteral("pusat"), {true, true});
+        // The survey results of Jati alone: one respondent, all answers 1, IKM 25.
+        const auto [jar, csrf] = login(QStringLiteral("camatjati"), QStringLiteral("sandi-camatjati-panjang"));
+        const QByteArray ikm = call(jar, QStringLiteral("GET"), QStringLiteral("/pemantauan.csv?tabel=ikm")).body;
+        QVERIFY2(ikm.contains("responden,1\r\n") && ikm.contains("IKM,25.00"), ikm.constData());
     }
 
     void lockoutAfterFiveFailures()
