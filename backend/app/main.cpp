@@ -4,11 +4,14 @@
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <algorithm>
+#include <sys/stat.h>
 
 using namespace backend;
 
 int main(int argc, char *argv[])
 {
+    // Everything the backend writes (database, letters, pages, keys, exports) is personal or secret: owner only.
+    ::umask(077);
     // Letters are drawn with QPdfWriter, which needs a GUI application even on a headless server.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -294,8 +294,11 @@ Result<RenderedLetter> LetterRenderer::renderToFile(const LetterContent &content
         return pdf.error();
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Error {ErrorCode::Io, QStringLiteral("Folder surat %1 tidak dapat dibuat.").arg(QFileInfo(path).absolutePath())};
+    // A signed letter carries the citizen's personal data: only the backend's user reads it, whatever the umask.
+    constexpr QFileDevice::Permissions ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(pdf.value()) != pdf.value().size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(ownerOnly) || file.write(pdf.value()) != pdf.value().size()
+        || !file.commit() || !QFile::setPermissions(path, ownerOnly))
         return Error {ErrorCode::Io, QStringLiteral("Surat tidak dapat disimpan ke %1: %2").arg(path, file.errorString())};
     return RenderedLetter {path, QString::fromLatin1(serverlink::crypto::sha256(pdf.value()).toHex())};
 }

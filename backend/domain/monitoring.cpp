@@ -173,14 +173,42 @@ QByteArray table(const QStringList &header, const QList<QStringList> &rows)
 
 } // namespace csv
 
-Monitoring::Monitoring(BackendStore &store, const ServiceCatalog &catalog)
+Monitoring::Monitoring(BackendStore &store, const ServiceCatalog &catalog, DesaFilter visible)
     : m_store(store)
     , m_catalog(catalog)
+    , m_visible(std::move(visible))
 { }
+
+Result<QList<RequestRecord>> Monitoring::visibleRequests()
+{
+    auto all = m_store.requests();
+    if (!all)
+        return all.error();
+    all.value().removeIf([this](const RequestRecord &r) { return !sees(r.desaCode); });
+    return all.value();
+}
+
+Result<QList<EventRecord>> Monitoring::visibleEvents()
+{
+    auto all = m_store.allEvents();
+    if (!all)
+        return all.error();
+    all.value().removeIf([this](const EventRecord &e) { return !sees(e.desaCode); });
+    return all.value();
+}
+
+Result<QList<SurveyRecord>> Monitoring::visibleSurveys(const QDateTime &from, const QDateTime &to)
+{
+    auto all = m_store.surveyResponses(from, to);
+    if (!all)
+        return all.error();
+    all.value().removeIf([this](const SurveyRecord &s) { return !sees(s.desaCode); });
+    return all.value();
+}
 
 Result<QList<StageCount>> Monitoring::stageCounts()
 {
-    const auto requests = m_store.requests();
+    const auto requests = visibleRequests();
     if (!requests)
         return requests.error();
     return monitoringcalc::stageCounts(requests.value());
@@ -188,10 +216,10 @@ Result<QList<StageCount>> Monitoring::stageCounts()
 
 Result<QList<Turnaround>> Monitoring::turnaround(const QDateTime &from, const QDateTime &to)
 {
-    const auto requests = m_store.requests();
+    const auto requests = visibleRequests();
     if (!requests)
         return requests.error();
-    const auto events = m_store.allEvents();
+    const auto events = visibleEvents();
     if (!events)
         return events.error();
     QHash<QString, QString> serviceOf;
@@ -202,10 +230,10 @@ Result<QList<Turnaround>> Monitoring::turnaround(const QDateTime &from, const QD
 
 Result<QList<SlaBreach>> Monitoring::slaBreaches(const QDateTime &now)
 {
-    const auto requests = m_store.requests();
+    const auto requests = visibleRequests();
     if (!requests)
         return requests.error();
-    const auto events = m_store.allEvents();
+    const auto events = visibleEvents();
     if (!events)
         return events.error();
     return monitoringcalc::slaBreaches(requests.value(), events.value(), sla::daysByService(m_catalog), sla::kDefaultStepDays, now);
@@ -213,7 +241,7 @@ Result<QList<SlaBreach>> Monitoring::slaBreaches(const QDateTime &now)
 
 Result<IkmResult> Monitoring::ikm(const QDateTime &from, const QDateTime &to)
 {
-    const auto surveys = m_store.surveyResponses(from, to);
+    const auto surveys = visibleSurveys(from, to);
     if (!surveys)
         return surveys.error();
     QList<QList<int>> answers;
@@ -224,7 +252,7 @@ Result<IkmResult> Monitoring::ikm(const QDateTime &from, const QDateTime &to)
 
 Result<SurveyProfileSummary> Monitoring::surveyProfile(const QDateTime &from, const QDateTime &to)
 {
-    const auto surveys = m_store.surveyResponses(from, to);
+    const auto surveys = visibleSurveys(from, to);
     if (!surveys)
         return surveys.error();
     return monitoringcalc::surveyProfile(surveys.value());

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 #include <array>
+#include <functional>
 
 namespace backend {
 
@@ -113,7 +114,11 @@ namespace csv {
 class Monitoring
 {
 public:
-    Monitoring(BackendStore &store, const ServiceCatalog &catalog);
+    /// Whether a reader may see a desa's figures (an officer's office scope); empty: every desa.
+    using DesaFilter = std::function<bool(const QString &desaCode)>;
+
+    /// With `visible`, every figure counts only the requests, events and survey responses of the desas it lets through.
+    Monitoring(BackendStore &store, const ServiceCatalog &catalog, DesaFilter visible = {});
 
     [[nodiscard]] Result<QList<StageCount>> stageCounts();
     /// Requests that became READY in [from, to); null bounds are open.
@@ -131,8 +136,14 @@ public:
     [[nodiscard]] static QByteArray ikmCsv(const IkmResult &result);
 
 private:
+    [[nodiscard]] Result<QList<RequestRecord>> visibleRequests();
+    [[nodiscard]] Result<QList<EventRecord>> visibleEvents();
+    [[nodiscard]] Result<QList<SurveyRecord>> visibleSurveys(const QDateTime &from, const QDateTime &to);
+    [[nodiscard]] bool sees(const QString &desaCode) const { return !m_visible || m_visible(desaCode); }
+
     BackendStore &m_store;
     const ServiceCatalog &m_catalog;
+    DesaFilter m_visible;
 };
 
 } // namespace backend

@@ -3,6 +3,7 @@
 #include "requestlife.h"
 
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <algorithm>
 #include <array>
@@ -380,6 +381,9 @@ Result<RequestRecord> Workflow::step(const RequestRecord &current, Stage to, con
             content.value().sealText = seal.value().sealText;
             t.seal = seal.value();
         }
+        // Letters carry personal data: their folder is the backend user's alone (the files are 0600, LetterRenderer).
+        if (QDir().mkpath(m_lettersDir))
+            QFile::setPermissions(m_lettersDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         const QString path = QDir(m_lettersDir).filePath(current.registrationNumber + QStringLiteral(".pdf"));
         auto letter = m_renderer.renderToFile(content.value(), path);
         if (!letter)
@@ -439,9 +443,9 @@ QList<OfficerAction> Workflow::allowedActions(const QList<Capacity> &capacities,
 }
 
 Result<RequestRecord> Workflow::act(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
-    const QString &note, const QList<int> &checkedRequirements)
+    const QString &note, const QList<int> &checkedRequirements, std::optional<Stage> seenStage)
 {
-    return actWith(registrationNumber, officer, action, note, checkedRequirements, {});
+    return actWith(registrationNumber, officer, action, note, checkedRequirements, {}, seenStage);
 }
 
 Result<RequestRecord> Workflow::returnForFixes(
@@ -462,12 +466,17 @@ Result<RequestRecord> Workflow::returnForFixes(
 }
 
 Result<RequestRecord> Workflow::actWith(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
-    const QString &note, const QList<int> &checkedRequirements, const QList<serverlink::FixItem> &fixes)
+    const QString &note, const QList<int> &checkedRequirements, const QList<serverlink::FixItem> &fixes, std::optional<Stage> seenStage)
 {
     auto current = m_store.request(registrationNumber);
     if (!current)
         return current.error();
     const RequestRecord record = current.value();
+    // The officer's form was for another stage (a second click of the same button): what it asked for no longer applies.
+    if (seenStage && *seenStage != record.stage)
+        return Error {ErrorCode::TransitionNotAllowed,
+            QStringLiteral("Permohonan %1 sudah berpindah ke tahap '%2' sejak halaman ini dibuka; muat ulang halaman permohonan.")
+                .arg(registrationNumber, serverlink::stageLabelId(record.stage))};
     const auto to = roles::targetStage(record.level, record.stage, action);
     if (!to)
         return Error {ErrorCode::TransitionNotAllowed,

@@ -98,8 +98,10 @@ public:
     /// a signature on the last signing stage continues to READY (letter rendered and sealed).
     /// The document check (isDocumentCheck) needs every requirement of the service in `checkedRequirements`
     /// (0-based indices into ServiceInfo::requirements), else ChecklistIncomplete names the first one missing.
+    /// With `seenStage` (the stage the officer decided on, e.g. whether a passphrase was needed), a request that has
+    /// moved on since is refused with TransitionNotAllowed; the store applies the step only if the stage is still that.
     [[nodiscard]] Result<RequestRecord> act(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
-        const QString &note = {}, const QList<int> &checkedRequirements = {});
+        const QString &note = {}, const QList<int> &checkedRequirements = {}, std::optional<serverlink::Stage> seenStage = std::nullopt);
     /// Returns the request for fixes (NEEDS_FIX) with what the citizen must fix: each item a field, a requirement's
     /// page or the request as a whole, with its reason (requestlife::checkFixItems); the note lists them all.
     [[nodiscard]] Result<RequestRecord> returnForFixes(
@@ -126,7 +128,8 @@ private:
     [[nodiscard]] Result<RequestRecord> step(const RequestRecord &current, serverlink::Stage to, const Actor &actor, const QString &note,
         std::optional<HandoverRecord> handover = std::nullopt, const QList<serverlink::FixItem> &fixes = {});
     [[nodiscard]] Result<RequestRecord> actWith(const QString &registrationNumber, const OfficerRecord &officer, OfficerAction action,
-        const QString &note, const QList<int> &checkedRequirements, const QList<serverlink::FixItem> &fixes);
+        const QString &note, const QList<int> &checkedRequirements, const QList<serverlink::FixItem> &fixes,
+        std::optional<serverlink::Stage> seenStage = std::nullopt);
     [[nodiscard]] bool covers(const Capacity &capacity, const RequestRecord &request) const;
 
     BackendStore &m_store;

@@ -34,7 +34,8 @@ struct Reply {
 /// The permission bits of `path` (not following a symbolic link); -1 when it does not exist.
 int modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st {
+    };
     if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
@@ -250,8 +251,8 @@ private slots:
             const auto events = store.value()->events(reg);
             QVERIFY(events);
             const auto reached = [&](serverlink::Stage stage) {
-                return std::count_if(events.value().cbegin(), events.value().cend(),
-                    [stage](const backend::EventRecord &e) { return e.stage == stage; });
+                return std::count_if(
+                    events.value().cbegin(), events.value().cend(), [stage](const backend::EventRecord &e) { return e.stage == stage; });
             };
             if (reached(serverlink::Stage::DesaSigned) > 0)
                 ++signedWithoutPassphrase;
@@ -286,8 +287,7 @@ private slots:
         const auto [foJar, foCsrf] = login(fo, fo + QStringLiteral("-sandi-panjang"));
         QCOMPARE(console(foJar, QStringLiteral("POST"), action, approveForm(foCsrf)).status, 303);
         const auto [kadesJar, kadesCsrf] = login(kades, kades + QStringLiteral("-sandi-panjang"));
-        QCOMPARE(
-            console(kadesJar, QStringLiteral("POST"), action, approveForm(kadesCsrf, kades + QStringLiteral("-sandi-panjang"))).status,
+        QCOMPARE(console(kadesJar, QStringLiteral("POST"), action, approveForm(kadesCsrf, kades + QStringLiteral("-sandi-panjang"))).status,
             303);
 
         const QString data = dataDir();

@@ -954,7 +954,8 @@ private slots:
             QString suggestion;
             int score;
         };
-        const QList<Desa> desas {{kDesa, QStringLiteral("REG-PITU-LAMA"), QStringLiteral("KIOSK-PITU-9"), QStringLiteral("Saran dari Pitu"), 4},
+        const QList<Desa> desas {
+            {kDesa, QStringLiteral("REG-PITU-LAMA"), QStringLiteral("KIOSK-PITU-9"), QStringLiteral("Saran dari Pitu"), 4},
             {kOtherKecamatanDesa, QStringLiteral("REG-JATI-LAMA"), QStringLiteral("KIOSK-JATI-9"), QStringLiteral("Saran dari Jati"), 1}};
         for (const Desa &d : desas) {
             NewRequest n;
@@ -975,6 +976,8 @@ private slots:
             beat.desaCode = d.code;
             beat.lastSeen = QDateTime::currentDateTimeUtc();
             beat.sentAt = beat.lastSeen;
+            for (QString *state : {&beat.printerState, &beat.paperState, &beat.scannerState, &beat.letterPrinterState})
+                *state = QStringLiteral("ready");
             beat.version = QStringLiteral("1.0.0");
             QVERIFY(m_backend->store->recordHeartbeat(beat));
             serverlink::SurveyResponse survey;
@@ -990,7 +993,8 @@ private slots:
             db.setDatabaseName(m_dir.filePath(QStringLiteral("data/backend.sqlite")));
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("UPDATE events SET at = '2026-01-05T01:00:00.000Z' WHERE registration_number LIKE 'REG-%-LAMA'")));
+            QVERIFY(
+                q.exec(QStringLiteral("UPDATE events SET at = '2026-01-05T01:00:00.000Z' WHERE registration_number LIKE 'REG-%-LAMA'")));
             QCOMPARE(q.numRowsAffected(), 2);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("backdate"));
@@ -1007,7 +1011,8 @@ private slots:
                 const Desa &d = desas.at(i);
                 const QString what = QStringLiteral("%1 sees desa %2: %3").arg(user, d.code).arg(seesDesa.at(i));
                 for (const QString &part : {d.reg, d.kioskId, d.suggestion})
-                    QVERIFY2(page.body.contains(part.toUtf8()) == seesDesa.at(i), qPrintable(what + QStringLiteral(" (page: ") + part + ')'));
+                    QVERIFY2(
+                        page.body.contains(part.toUtf8()) == seesDesa.at(i), qPrintable(what + QStringLiteral(" (page: ") + part + ')'));
                 QVERIFY2(sla.contains(d.reg.toUtf8()) == seesDesa.at(i), qPrintable(what + QStringLiteral(" (sla.csv)")));
                 QVERIFY2(fleet.contains(d.kioskId.toUtf8()) == seesDesa.at(i), qPrintable(what + QStringLiteral(" (armada.csv)")));
                 QVERIFY2(stages.contains(d.code.toUtf8() + ',') == seesDesa.at(i), qPrintable(what + QStringLiteral(" (tahap.csv)")));

@@ -112,6 +112,22 @@ QList<QStringList> queueRows(const QList<DeskEventRecord> &events)
     return rows;
 }
 
+/// The officer's office scope (frontoffice::seesDesa): a kecamatan's desas, one desa, or all for the super admin.
+Monitoring::DesaFilter officeScope(const OfficeDirectory &offices, const QList<Capacity> &capacities)
+{
+    return [&offices, capacities](const QString &desaCode) { return frontoffice::seesDesa(capacities, offices, desaCode); };
+}
+
+/// The latest heartbeat of each kiosk of the desas `visible` lets through.
+Result<QList<KioskHeartbeat>> visibleHeartbeats(BackendStore &store, const Monitoring::DesaFilter &visible)
+{
+    auto beats = store.latestHeartbeats();
+    if (!beats)
+        return beats.error();
+    beats.value().removeIf([&visible](const KioskHeartbeat &k) { return !visible(k.desaCode); });
+    return beats.value();
+}
+
 ConsolePageReply errorReply(const Error &error)
 {
     ConsolePageReply reply;
@@ -131,13 +147,14 @@ ConsolePageReply renderPage(
                                         "boleh sesudah \"sampai\".</p>");
         return reply;
     }
-    Monitoring monitoring(store, catalog);
+    const Monitoring::DesaFilter visible = officeScope(offices, request.capacities);
+    Monitoring monitoring(store, catalog, visible);
     const auto stages = monitoring.stageCounts();
     const auto turnaround = monitoring.turnaround(period.start(), period.end());
     const auto breaches = monitoring.slaBreaches();
     const auto ikm = monitoring.ikm(period.start(), period.end());
     const auto profile = monitoring.surveyProfile(period.start(), period.end());
-    const auto beats = store.latestHeartbeats();
+    const auto beats = visibleHeartbeats(store, visible);
     if (!stages)
         return errorReply(stages.error());
     if (!turnaround)
@@ -269,7 +286,8 @@ ConsolePageReply renderCsv(
         reply.bodyHtml = QStringLiteral("<p class=\"galat\">Periode tidak sah.</p>");
         return reply;
     }
-    Monitoring monitoring(store, catalog);
+    const Monitoring::DesaFilter visible = officeScope(offices, request.capacities);
+    Monitoring monitoring(store, catalog, visible);
     Result<QByteArray> bytes = Error {ErrorCode::NotFound, QStringLiteral("Tabel tidak dikenal.")};
     if (name == QLatin1String("tahap")) {
         if (const auto r = monitoring.stageCounts(); r)
@@ -297,7 +315,7 @@ ConsolePageReply renderCsv(
         else
             bytes = r.error();
     } else if (name == QLatin1String("armada")) {
-        if (const auto r = store.latestHeartbeats(); r)
+        if (const auto r = visibleHeartbeats(store, visible); r)
             bytes = csv::table(kFleetHeader, fleetRows(r.value(), QDateTime::currentDateTimeUtc()));
         else
             bytes = r.error();

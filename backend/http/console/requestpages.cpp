@@ -428,7 +428,8 @@ void RequestPages::act(const ConsoleRequest &req, const QString &reg, ConsoleRes
                 return console.sendError(req, res, 403, *refused);
     }
     std::lock_guard lock(actionMutex);
-    const auto done = workflow.act(reg, req.officer, *action, note, ticked);
+    // The step applies only at the stage the passphrase decision above was made for (a double click must not sign).
+    const auto done = workflow.act(reg, req.officer, *action, note, ticked, r.stage);
     if (!done) {
         const ErrorCode code = done.error().code;
         const int status = code == ErrorCode::Forbidden                                   ? 403
@@ -489,7 +490,7 @@ void RequestPages::bulkSign(const ConsoleRequest &req, ConsoleResponse &res)
             failures.append(QStringLiteral("%1: bukan pada tahap tanda tangan").arg(reg));
             continue;
         }
-        const auto done = workflow.act(reg, req.officer, OfficerAction::Approve, {});
+        const auto done = workflow.act(reg, req.officer, OfficerAction::Approve, {}, {}, r.value().stage);
         if (done)
             ++signedCount;
         else
