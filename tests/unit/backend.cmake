@@ -29,7 +29,7 @@ kiosk_add_qtest(NAME tst_workflow_roles
   LABELS backend
   FUNCTIONS everyRoleStageAndAction officeScope signingTwiceRefused skippingRefused reasonRequired
             delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding checklistIsAPrecondition
-            accountRules reauthenticationCountsTowardLockout)
+            accountRules reauthenticationCountsTowardLockout stepAppliesOnlyAtTheStageSeen)
 # The officer console over real HTTPS with curl (sessions, CSRF, roles, escaping, lockout); browser run: console_e2e.
 kiosk_add_qtest(NAME tst_staffcards
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_staffcards.cpp

@@ -386,6 +386,29 @@ private slots:
         QCOMPARE(again.error().code, ErrorCode::TransitionNotAllowed);
     }
 
+    // #17 M1: a step decided at one stage (the console asked no passphrase at RECEIVED) is refused once the request has
+    // moved on, so a super admin's second click never becomes a signature.
+    void stepAppliesOnlyAtTheStageSeen()
+    {
+        const OfficerRecord admin = makeOfficer(Role::SuperAdmin, QStringLiteral("*"));
+        const QString reg = requestAt(ServiceLevel::Desa, Stage::Received);
+        const auto forwarded
+            = m_backend->workflow->act(reg, admin, OfficerAction::Approve, {}, allTicked(ServiceLevel::Desa), Stage::Received);
+        QVERIFY2(forwarded, forwarded ? "" : qPrintable(forwarded.error().message));
+        QCOMPARE(forwarded.value().stage, Stage::DesaReview);
+        const auto events = m_backend->store->events(reg).value().size();
+        const auto second
+            = m_backend->workflow->act(reg, admin, OfficerAction::Approve, {}, allTicked(ServiceLevel::Desa), Stage::Received);
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, ErrorCode::TransitionNotAllowed);
+        QCOMPARE(m_backend->store->events(reg).value().size(), events);
+        QCOMPARE(m_backend->store->request(reg).value().stage, Stage::DesaReview);
+        // Decided at the signing stage itself, the signature goes through.
+        const auto signature = m_backend->workflow->act(reg, admin, OfficerAction::Approve, {}, {}, Stage::DesaReview);
+        QVERIFY2(signature, signature ? "" : qPrintable(signature.error().message));
+        QCOMPARE(signature.value().stage, Stage::Ready);
+    }
+
     void skippingRefused()
     {
         const OfficerRecord kades = makeOfficer(Role::KepalaDesa, kDesa);
