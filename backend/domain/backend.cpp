@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 
+#include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,7 +25,10 @@ bool tighten(const QString &path, mode_t mode)
     const QByteArray name = QFile::encodeName(path);
     if (::lstat(name.constData(), &st) != 0 || S_ISLNK(st.st_mode) || (st.st_mode & 077) == 0)
         return false;
-    return ::chmod(name.constData(), mode) == 0;
+    if (::chmod(name.constData(), mode) == 0)
+        return true;
+    qCWarning(lcDataFolder).noquote() << "Izin" << path << "tidak dapat diperketat:" << qt_error_string(errno);
+    return false;
 }
 
 /// The data folder holds personal data (requests, pages, letters) and keys: only the backend's own user may read

@@ -175,7 +175,7 @@ ConsolePageReply renderPage(
     };
     const auto desaName = [&](const QString &code) {
         if (code.isEmpty())
-            return QStringLiteral("Semua desa");
+            return QStringLiteral("Semua desa di wilayah Anda");
         const auto desa = offices.desa(code);
         return desa ? desa->name : code;
     };
