@@ -5,12 +5,20 @@ add_test(NAME image_scanner_groups COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-scann
 add_test(NAME image_ssh_stick COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-ssh-stick ${PROJECT_SOURCE_DIR}/image)
 set_tests_properties(image_ssh_stick PROPERTIES SKIP_RETURN_CODE 77)
 
-# Build the image and boot it in QEMU. Label `image`: scripts/test leaves it out unless asked
-# (scripts/test default -L image), since it downloads Debian packages and boots under TCG.
-add_test(NAME image_boot COMMAND ${CMAKE_CURRENT_LIST_DIR}/boot-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
-set_tests_properties(image_boot PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 4800 RUN_SERIAL TRUE)
-
-# The data partition at rest: LUKS2 encrypted at the first boot, its key sealed to a TPM2 (swtpm), the
-# fallback without one, the kept machine id and the clock floor (docs/decisions/0022-data-at-rest.md).
-add_test(NAME image_luks COMMAND ${CMAKE_CURRENT_LIST_DIR}/luks-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR})
-set_tests_properties(image_luks PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 3000 RUN_SERIAL TRUE)
+# Build the image once (with its update bundles, USB sticks and reference screens), then boot copies of it in QEMU:
+# the boot test (lockdown, updates, power cut, rollback, data at rest without a TPM2, clock floor) and the LUKS test
+# (the key sealed to a TPM2, swtpm). Label `image`; RUN_SERIAL: each keeps both cores busy under TCG.
+set(ANJUNGAN_IMAGE_TEST_DIR ${PROJECT_BINARY_DIR}/image-test)
+add_test(NAME image_prepare COMMAND ${CMAKE_CURRENT_LIST_DIR}/prepare ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR} ${ANJUNGAN_IMAGE_TEST_DIR})
+set_tests_properties(image_prepare PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 3600 RUN_SERIAL TRUE FIXTURES_SETUP image)
+add_test(NAME image_boot COMMAND ${CMAKE_CURRENT_LIST_DIR}/boot-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR} ${ANJUNGAN_IMAGE_TEST_DIR})
+set_tests_properties(image_boot PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 4800 RUN_SERIAL TRUE FIXTURES_REQUIRED image)
+# The data partition at rest: LUKS2 encrypted at the first boot, its key sealed to a TPM2 (swtpm)
+# (docs/decisions/0022-data-at-rest.md).
+add_test(NAME image_luks COMMAND ${CMAKE_CURRENT_LIST_DIR}/luks-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR} ${ANJUNGAN_IMAGE_TEST_DIR})
+set_tests_properties(image_luks PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 1800 RUN_SERIAL TRUE FIXTURES_REQUIRED image)
+# A fresh, unprovisioned unit boots to the technician's setup screen (Pemasangan anjungan).
+add_test(NAME image_firstboot COMMAND ${CMAKE_CURRENT_LIST_DIR}/firstboot-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR} ${ANJUNGAN_IMAGE_TEST_DIR})
+set_tests_properties(image_firstboot PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 1200 RUN_SERIAL TRUE FIXTURES_REQUIRED image)
+add_test(NAME image_cleanup COMMAND ${CMAKE_CURRENT_LIST_DIR}/prepare --clean ${ANJUNGAN_IMAGE_TEST_DIR})
+set_tests_properties(image_cleanup PROPERTIES LABELS image FIXTURES_CLEANUP image)
