@@ -2,6 +2,7 @@
 #include "alsaaudiooutput.h"
 #include "announcer.h"
 #include "autopilot.h"
+#include "camerascanner.h"
 #include "catalogmodel.h"
 #include "complaintbox.h"
 #include "config.h"
@@ -265,6 +266,9 @@ int main(int argc, char *argv[])
         };
         QObject::connect(scanner.get(), &devices::Scanner::stateChanged, &areas.devices, report);
         report();
+        // Technician mode's Perangkat panel shows the (first) camera scanner's picture.
+        if (auto *camera = qobject_cast<devices::CameraScanner *>(scanner.get()); camera && !areas.cameraPreview.available())
+            areas.cameraPreview.setCamera(camera);
         scanners.push_back(std::move(scanner));
     }
 

@@ -92,10 +92,8 @@ bool TechnicianMode::takeCard(const QString &cardPayload)
     return true;
 }
 
-bool TechnicianMode::showScan(const QString &source, const QString &payload)
+QString TechnicianMode::describeScan(const QString &payload)
 {
-    if (m_flow.screen() != VisitFlow::Technician)
-        return false;
     const devices::PayloadClassification scan = devices::PayloadClassifier::classify(payload);
     QString kind;
     QString shown;
@@ -125,8 +123,15 @@ bool TechnicianMode::showScan(const QString &source, const QString &payload)
         shown = maskPersonalData(payload.left(80));
         break;
     }
+    return QStringLiteral("%1: \"%2\" (%3 karakter)").arg(kind, shown).arg(payload.size());
+}
+
+bool TechnicianMode::showScan(const QString &source, const QString &payload)
+{
+    if (m_flow.screen() != VisitFlow::Technician)
+        return false;
     const QString scanner = source.isEmpty() ? tr("Pemindai") : tr("Pemindai %1").arg(source);
-    m_scans.insert(scanner, QStringLiteral("%1: \"%2\" (%3, %4 karakter)").arg(kind, shown).arg(payload.size()));
+    m_scans.insert(scanner, describeScan(payload));
     Q_EMIT scansChanged();
     return true;
 }

@@ -88,6 +88,8 @@ public:
     /// A staff card was scanned: true when technician mode takes it (a technician's card anywhere, or any card on
     /// the technician sign-in); false leaves it to the staff sign-in.
     bool takeCard(const QString &cardPayload);
+    /// "NIK: \"3521********0021\" (16 karakter)": what a scan is and its payload masked, as technician mode shows it.
+    [[nodiscard]] static QString describeScan(const QString &payload);
     /// Technician mode is open: a scan is shown (masked), not acted on; false when technician mode is not open.
     bool showScan(const QString &source, const QString &payload);
 

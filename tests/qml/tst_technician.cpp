@@ -2,12 +2,17 @@
 // a staff member's never; each panel with the devices in known states (the capturing printers' states, the wedge
 // scanner); parked requests sent again or withdrawn (kept, journaled); the diagnostics bundle exported to a folder
 // standing in for the stick, searched for the test NIK and name; screenshots of every panel at the three sizes.
+#include "barcode.h"
+#include "camerascanner.h"
 #include "diagnostics.h"
+#include "filepagesource.h"
+#include "framedecoder.h"
 #include "kioskharness.h"
 #include "teststaff.h"
 
 #include <QDirIterator>
 #include <QLoggingCategory>
+#include <QPainter>
 #include <QTest>
 
 namespace {
@@ -166,6 +171,63 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("technicianTestTicket")));
         QTRY_COMPARE(int(h->ticketPrinter->documents().size()), before + 1);
         h->letterPrinter->setState(devices::DeviceState::Ready);
+    }
+
+    void cameraPreviewShowsWhatItDecodes()
+    {
+        // No camera scanner configured: a plain sentence says so and how to configure one.
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabDevices")));
+        QVERIFY(h->waitFor(QStringLiteral("cameraPreviewNone")));
+        QVERIFY(!h->find(QStringLiteral("cameraPreview")));
+        QVERIFY(h->tap(QStringLiteral("technicianSignOut")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+
+        // A camera scanner replaying a recording: one 1280×720 frame holding a QR of the test NIK.
+        QTemporaryDir frames;
+        QImage frame(1280, 720, QImage::Format_RGB32);
+        frame.fill(Qt::white);
+        {
+            QPainter painter(&frame);
+            const QImage qr = devices::barcode::encodeQr(kNik, 8);
+            painter.drawImage((frame.width() - qr.width()) / 2, (frame.height() - qr.height()) / 2, qr);
+        }
+        QVERIFY(frame.save(frames.filePath(QStringLiteral("0001.png"))));
+        devices::CameraScanner camera(std::make_unique<devices::FilePageSource>(frames.path()));
+        QObject::connect(&camera, &devices::Scanner::scanned, h->areas.get(),
+            [this, &camera](const QString &payload) { h->areas->handleScanFrom(camera.uri(), payload); });
+        h->areas->cameraPreview.setCamera(&camera);
+        QVERIFY(!camera.isPreviewing()); // nobody watches yet: no frame is converted for a preview
+
+        // The technician holds the code to the camera once the panel is open (on the welcome screen it would be a visit).
+        signInTechnician();
+        QVERIFY(camera.start());
+        QVERIFY(h->tap(QStringLiteral("technicianTabDevices")));
+        QQuickItem *panel = h->waitFor(QStringLiteral("technicianDevices"));
+        QVERIFY(panel);
+        QQuickItem *preview = h->waitFor(QStringLiteral("cameraPreview"), 3000, panel);
+        QVERIFY(preview);
+        QVERIFY(camera.isPreviewing());
+        QTRY_VERIFY(preview->property("hasImage").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(allText(panel).contains(QStringLiteral("Terbaca: NIK: \"3521********0021\" (16 karakter)")), 10000);
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("Terakhir terbaca: pukul ")));
+        QTRY_VERIFY_WITH_TIMEOUT(!allText(panel).contains(QStringLiteral("Laju gambar: 0.0 bingkai/detik")), 5000);
+        QVERIFY(allText(panel).contains(QStringLiteral("Kamera: camera:") + frames.path()));
+        QVERIFY(!allText().contains(kNik));
+        // The camera keeps serving scans: its decode shows among the scanners' last scans too.
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("Pemindai camera:")));
+
+        // Another panel: the preview stops, the camera keeps decoding.
+        QVERIFY(h->tap(QStringLiteral("technicianTabLink")));
+        QTRY_VERIFY(!h->areas->cameraPreview.active());
+        QVERIFY(!camera.isPreviewing());
+        QVERIFY(h->areas->cameraPreview.preview().isNull());
+        const qint64 decodedBefore = camera.decoder()->decodedFrameCount();
+        QTRY_VERIFY(camera.decoder()->decodedFrameCount() > decodedBefore);
+        QVERIFY(h->tap(QStringLiteral("technicianSignOut")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        QVERIFY(!camera.isPreviewing());
+        h->areas->cameraPreview.setCamera(nullptr);
     }
 
     void parkedRetryAndCancel()
