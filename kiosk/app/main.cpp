@@ -217,7 +217,8 @@ int main(int argc, char *argv[])
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
         {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays, &changes, &complaints,
         {config->kioskId, config->dataDir, cli.value(configOption), QStringLiteral(PROJECT_VERSION), kiosk::runningImageVersion(),
-            config->serverUrl, config->clientCert, config->technicianExportDir, config->caFile, config->clientKey, config->proxy}});
+            config->serverUrl, config->clientCert, config->technicianExportDir, config->caFile, config->clientKey, config->proxy,
+            config->technicianStickSpool}});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;

@@ -8,6 +8,7 @@
 #include "filepagesource.h"
 #include "framedecoder.h"
 #include "kioskharness.h"
+#include "stickmount.h"
 #include "teststaff.h"
 
 #include <QDirIterator>
@@ -325,6 +326,59 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("technicianTabDiagnostics")));
         QVERIFY(h->tap(QStringLiteral("technicianExport")));
         QTRY_VERIFY(h->areas->technician.message().contains(QStringLiteral("Pasang flashdisk")));
+        QVERIFY(QDir().mkpath(h->technicianStick));
+    }
+
+    // The stick helper's side played by the test: the request read from the spool, the answer written there.
+    QStringList helperRequest()
+    {
+        QFile request(QDir(h->stickSpool).filePath(QStringLiteral("request")));
+        if (!QTest::qWaitFor([&] { return request.exists(); }, 5000) || !request.open(QIODevice::ReadOnly))
+            return {};
+        const QStringList words = QString::fromLatin1(request.readAll()).simplified().split(QLatin1Char(' '));
+        request.remove();
+        return words;
+    }
+    bool helperAnswer(const QString &id, const QString &answer)
+    {
+        QFile result(QDir(h->stickSpool).filePath(QStringLiteral("result")));
+        return result.open(QIODevice::WriteOnly) && result.write((id + QLatin1Char(' ') + answer + QLatin1Char('\n')).toLatin1()) > 0;
+    }
+
+    void exportThroughStickHelper()
+    {
+        QVERIFY(QDir().mkpath(h->stickSpool));
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabDiagnostics")));
+        // Two sticks: the helper refuses to choose; nothing is written.
+        QVERIFY(h->tap(QStringLiteral("technicianExport")));
+        QStringList request = helperRequest();
+        QCOMPARE(request.value(0), QStringLiteral("mount"));
+        QVERIFY(helperAnswer(request.value(1), QStringLiteral("error two-sticks")));
+        QTRY_VERIFY(allText().contains(QStringLiteral("lebih dari satu flashdisk")));
+        QVERIFY(QDir(h->technicianStick).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+        // A stale answer to an earlier request is not taken for this one's.
+        QVERIFY(h->tap(QStringLiteral("technicianExport")));
+        request = helperRequest();
+        QCOMPARE(request.value(0), QStringLiteral("mount"));
+        QVERIFY(helperAnswer(QStringLiteral("0"), QStringLiteral("ok")));
+        QTest::qWait(3 * kiosk::StickMount::kPollMs);
+        QVERIFY(QDir(h->technicianStick).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+        // Mounted (the folder stands in for the stick): the bundle is written, then the stick unmounted.
+        QVERIFY(helperAnswer(request.value(1), QStringLiteral("ok")));
+        request = helperRequest();
+        QCOMPARE(request.value(0), QStringLiteral("unmount"));
+        QCOMPARE(QDir(h->technicianStick).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+        QVERIFY(allText().contains(QStringLiteral("melepas flashdisk")));
+        QVERIFY(helperAnswer(request.value(1), QStringLiteral("ok")));
+        QTRY_VERIFY(allText().contains(QStringLiteral("aman dicabut sekarang")));
+        // A write-protected stick: said so.
+        QVERIFY(h->tap(QStringLiteral("technicianExport")));
+        request = helperRequest();
+        QVERIFY(helperAnswer(request.value(1), QStringLiteral("error read-only")));
+        QTRY_VERIFY(allText().contains(QStringLiteral("tidak bisa ditulisi")));
+        QVERIFY(QDir(h->stickSpool).removeRecursively());
+        QVERIFY(QDir(h->technicianStick).removeRecursively());
         QVERIFY(QDir().mkpath(h->technicianStick));
     }
 
