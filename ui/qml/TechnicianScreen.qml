@@ -126,28 +126,34 @@ ScreenPage {
                         color: Theme.muted
                         wrapMode: Text.WordWrap
                     }
-                    Rectangle {
+                    // The picture and, beside it, what the camera reads: both in view without scrolling.
+                    RowLayout {
                         visible: CameraPreview.available
-                        Layout.preferredWidth: Math.min(devicesColumn.width, 480)
-                        Layout.preferredHeight: Layout.preferredWidth * 9 / 16
-                        radius: Theme.radius
-                        color: "#202020"
-                        ImageView {
-                            objectName: "cameraPreview"
-                            anchors.fill: parent
-                            anchors.margins: 4
-                            image: CameraPreview.preview
+                        Layout.fillWidth: true
+                        spacing: Theme.gap * 0.5
+                        Rectangle {
+                            Layout.preferredWidth: Math.min(devicesColumn.width * 0.45, 480)
+                            Layout.preferredHeight: Layout.preferredWidth * 9 / 16
+                            Layout.alignment: Qt.AlignTop
+                            radius: Theme.radius
+                            color: "#202020"
+                            ImageView {
+                                objectName: "cameraPreview"
+                                anchors.fill: parent
+                                anchors.margins: 4
+                                image: CameraPreview.preview
+                            }
                         }
-                    }
-                    Lines {
-                        objectName: "cameraPreviewLines"
-                        visible: CameraPreview.available
-                        lines: [
-                            qsTr("Kamera: %1").arg(CameraPreview.uri),
-                            CameraPreview.decoded.length > 0 ? qsTr("Terbaca: %1").arg(CameraPreview.decoded) : qsTr("Terbaca: belum ada (arahkan kode ke kamera)"),
-                            qsTr("Laju gambar: %1 bingkai/detik").arg(CameraPreview.frameRate.toFixed(1)),
-                            CameraPreview.decodedAt.length > 0 ? qsTr("Terakhir terbaca: pukul %1").arg(CameraPreview.decodedAt) : qsTr("Terakhir terbaca: -")
-                        ]
+                        Lines {
+                            objectName: "cameraPreviewLines"
+                            Layout.alignment: Qt.AlignTop
+                            lines: [
+                                qsTr("Kamera: %1").arg(CameraPreview.uri),
+                                CameraPreview.decoded.length > 0 ? qsTr("Terbaca: %1").arg(CameraPreview.decoded) : qsTr("Terbaca: belum ada (arahkan kode ke kamera)"),
+                                qsTr("Laju gambar: %1 bingkai/detik").arg(CameraPreview.frameRate.toFixed(1)),
+                                CameraPreview.decodedAt.length > 0 ? qsTr("Terakhir terbaca: pukul %1").arg(CameraPreview.decodedAt) : qsTr("Terakhir terbaca: -")
+                            ]
+                        }
                     }
                     Lines {
                         objectName: "technicianScans"
