@@ -10,8 +10,10 @@ ScreenPage {
     subtitle: qsTr("Teknisi: %1").arg(TechnicianMode.technician)
     Component.onDestruction: CameraPreview.active = false
 
-    // One block of lines under a heading.
-    component Lines: ColumnLayout {
+    // One block of lines under a heading. A Column, not a ColumnLayout: a layout left the lines of the Sistem panel
+    // on top of each other when the same number of lines came back with new text.
+    component Lines: Column {
+        id: block
         property string heading: ""
         property var lines: []
         property string emptyText: ""
@@ -28,7 +30,7 @@ ScreenPage {
             model: parent.lines
             Text {
                 required property string modelData
-                Layout.fillWidth: true
+                width: block.width
                 text: modelData
                 font.pixelSize: Theme.small
                 color: Theme.text
@@ -112,6 +114,7 @@ ScreenPage {
                         emptyText: qsTr("Tidak ada perangkat yang dilaporkan.")
                     }
                     Text {
+                        objectName: "cameraHeading"
                         text: qsTr("Kamera pemindai")
                         font.pixelSize: Theme.body
                         font.bold: true
