@@ -2,9 +2,13 @@
 
 #include "camerafeed.h"
 #include "framedecoder.h"
+#include "pagesource.h"
 
 #include <QDateTime>
+#include <QImage>
 #include <QVideoFrame>
+
+#include <algorithm>
 
 namespace devices {
 
@@ -24,6 +28,17 @@ CameraScanner::CameraScanner(int index, QObject *parent)
     connect(m_feed.get(), &CameraFeed::failed, this, &CameraScanner::fail);
 }
 
+CameraScanner::CameraScanner(std::unique_ptr<PageSource> recording, QObject *parent)
+    : Scanner(parent)
+    , m_index(-1)
+    , m_decoder(std::make_unique<FrameDecoder>())
+    , m_recording(std::move(recording))
+{
+    connect(m_decoder.get(), &FrameDecoder::decoded, this, &CameraScanner::onDecoded);
+    connect(m_recording.get(), &PageSource::frameArrived, this, &CameraScanner::onImage);
+    connect(m_recording.get(), &PageSource::failed, this, &CameraScanner::fail);
+}
+
 CameraScanner::~CameraScanner() = default;
 
 std::optional<int> CameraScanner::parseUri(const QString &uri)
@@ -33,6 +48,8 @@ std::optional<int> CameraScanner::parseUri(const QString &uri)
 
 QString CameraScanner::uri() const
 {
+    if (m_recording)
+        return QStringLiteral("camera:") + m_recording->uri().section(QLatin1Char(':'), 1);
     return QStringLiteral("camera:%1").arg(m_index);
 }
 
@@ -40,8 +57,8 @@ bool CameraScanner::start()
 {
     if (m_running)
         return true;
-    if (!m_feed->start()) {
-        fail(m_feed->lastError());
+    if (m_recording ? !m_recording->start() : !m_feed->start()) {
+        fail(m_recording ? m_recording->lastError() : m_feed->lastError());
         return false;
     }
     m_running = true;
@@ -53,6 +70,8 @@ bool CameraScanner::start()
 
 QString CameraScanner::describeState() const
 {
+    if (m_running && m_recording)
+        return QStringLiteral("siap (rekaman %1, %2 bingkai terlewati)").arg(m_recording->uri()).arg(m_decoder->droppedCount());
     if (m_running)
         return QStringLiteral("siap (kamera %1, %2 bingkai terlewati)").arg(m_index).arg(m_decoder->droppedCount());
     if (!m_lastError.isEmpty())
@@ -60,14 +79,42 @@ QString CameraScanner::describeState() const
     return QStringLiteral("belum dinyalakan");
 }
 
+void CameraScanner::setPreviewing(bool on)
+{
+    m_previewing = on;
+    m_sincePreview.invalidate();
+}
+
+bool CameraScanner::previewDue()
+{
+    if (!m_previewing || (m_sincePreview.isValid() && m_sincePreview.elapsed() < kPreviewIntervalMs))
+        return false;
+    m_sincePreview.start();
+    return true;
+}
+
 void CameraScanner::onFrame(const QVideoFrame &frame)
 {
-    // Converting a frame costs more than dropping it, so a busy decoder skips the conversion too.
-    if (m_decoder->isBusy() || !frame.isValid()) {
+    // Converting a frame costs more than dropping it, so a busy decoder skips the conversion too (unless a preview is due).
+    const bool preview = frame.isValid() && previewDue();
+    if (!preview && (m_decoder->isBusy() || !frame.isValid())) {
+        ++m_frames;
         m_decoder->offer(QImage()); // counted as dropped
         return;
     }
-    m_decoder->offer(frame.toImage());
+    const QImage image = frame.toImage();
+    if (preview)
+        Q_EMIT previewFrame(image.scaledToWidth(std::min(kPreviewWidth, image.width()), Qt::FastTransformation));
+    ++m_frames;
+    m_decoder->offer(m_decoder->isBusy() ? QImage() : image);
+}
+
+void CameraScanner::onImage(const QImage &frame)
+{
+    if (!frame.isNull() && previewDue())
+        Q_EMIT previewFrame(frame.scaledToWidth(std::min(kPreviewWidth, frame.width()), Qt::FastTransformation));
+    ++m_frames;
+    m_decoder->offer(frame);
 }
 
 void CameraScanner::onDecoded(const QString &text)
@@ -83,7 +130,10 @@ void CameraScanner::onDecoded(const QString &text)
 void CameraScanner::fail(const QString &message)
 {
     m_lastError = message;
-    m_feed->stop();
+    if (m_recording)
+        m_recording->stop();
+    else
+        m_feed->stop();
     m_running = false;
     setState(State::Error);
     Q_EMIT stateChanged();

@@ -1,6 +1,7 @@
 #include "scanner.h"
 
 #include "camerascanner.h"
+#include "filepagesource.h"
 #include "filescanner.h"
 #include "hidposscanner.h"
 #include "wedgescanner.h"
@@ -36,6 +37,8 @@ std::unique_ptr<Scanner> createScanner(const QString &uri, QString *error)
                          .arg(uri);
         return nullptr;
     }
+    if (scheme == QLatin1String("camera") && uri.startsWith(QLatin1String("camera:/")))
+        return std::make_unique<CameraScanner>(std::make_unique<FilePageSource>(uri.mid(7)));
     if (scheme == QLatin1String("camera") && uri.contains(QLatin1Char(':'))) {
         if (const auto index = CameraScanner::parseUri(uri))
             return std::make_unique<CameraScanner>(*index);

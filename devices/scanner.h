@@ -8,7 +8,7 @@
 namespace devices {
 
 /// A source of decoded barcode/QR payloads. Implementations are chosen by URI scheme
-/// (`wedge:`, `usb:VID:PID`, `camera:N`, `file:PATH`), see createScanner().
+/// (`wedge:`, `usb:VID:PID`, `camera:N`, `camera:/DIR` (a recording), `file:PATH`), see createScanner().
 class Scanner : public QObject
 {
     Q_OBJECT

@@ -91,6 +91,7 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     c.staffIdleMinutes = std::clamp(s.value(QStringLiteral("staff/idleMinutes"), 3).toInt(), 1, 60);
     c.purgeDays = std::clamp(s.value(QStringLiteral("privacy/purgeDays"), 30).toInt(), 1, 3650);
     c.technicianExportDir = s.value(QStringLiteral("technician/exportDir"), c.technicianExportDir).toString();
+    c.technicianStickSpool = s.value(QStringLiteral("technician/stickSpool"), c.technicianStickSpool).toString();
     c.sealRootPublicKey = filePath(QStringLiteral("seal/rootPublicKey"));
     c.maxTrustAgeDays = s.value(QStringLiteral("seal/maxTrustAgeDays"), 7).toInt();
     // QSettings ends an unquoted INI value at ';' (a comment), so "1:A,C;2:B,C" is read from the line itself.

@@ -22,7 +22,8 @@ namespace kiosk {
 ///              card and PIN, checked against the list synced from the backend (StaffDirectory).
 ///   [privacy]  purgeDays
 ///   [technician] exportDir (where technician mode writes the diagnostics bundle: the technician's USB stick as
-///              mounted on the appliance; /media/teknisi)
+///              mounted on the appliance; /media/teknisi), stickSpool (the stick helper's spool folder; where it
+///              exists the stick is mounted at exportDir only for the export; /run/anjungan-stick)
 ///   [queue]    counters (loket:queues;… e.g. 1:A,C;2:B,C; 1–4 lokets; default 1:A,B,C), noShowRequeueMinutes (5),
 ///              keypad1 … keypad4 (the loket's numeric keypad, e.g. evdev:/dev/input/by-id/…-event-kbd)
 ///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
@@ -59,6 +60,7 @@ struct KioskConfig {
     int staffIdleMinutes = 3;
     int purgeDays = 30;
     QString technicianExportDir = QStringLiteral("/media/teknisi");
+    QString technicianStickSpool = QStringLiteral("/run/anjungan-stick");
     QString sealRootPublicKey;
     int maxTrustAgeDays = 7;
     QList<Loket> counters {{1, {QueueKind::Request, QueueKind::Pickup, QueueKind::Help}}};

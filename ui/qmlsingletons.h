@@ -136,6 +136,16 @@ public:
     static TechnicianMode *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->technician); }
 };
 
+/// CameraPreview (the camera scanner's picture in technician mode) as a QML singleton.
+struct CameraPreviewSingleton {
+    Q_GADGET
+    QML_FOREIGN(kiosk::CameraPreview)
+    QML_NAMED_ELEMENT(CameraPreview)
+    QML_SINGLETON
+public:
+    static CameraPreview *create(QQmlEngine *, QJSEngine *) { return Areas::adopt(&Areas::areas->cameraPreview); }
+};
+
 /// DeviceStatus as a QML singleton.
 struct DeviceStatusSingleton {
     Q_GADGET

@@ -10,6 +10,7 @@
 #include <QKeyEvent>
 #include <QMetaMethod>
 #include <QMetaProperty>
+#include <QMouseEvent>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRegularExpression>
@@ -220,19 +221,41 @@ void Autopilot::next()
         }
         sendWedgeBurst(m_window.data(), expand(step.value(QStringLiteral("wedge")).toString()));
         log(QStringLiteral("wedge scan (%1 characters)").arg(expand(step.value(QStringLiteral("wedge")).toString()).size()));
+    } else if (step.contains(QStringLiteral("wait"))) {
+        // A moment for what updates on its own (a camera preview) to catch up before a screenshot.
+        const int ms = step.value(QStringLiteral("wait")).toInt();
+        log(QStringLiteral("wait %1 ms").arg(ms));
+        ++m_index;
+        QTimer::singleShot(ms, this, &Autopilot::next);
+        return;
+    } else if (step.contains(QStringLiteral("tap"))) {
+        const QString name = step.value(QStringLiteral("tap")).toString();
+        QQuickItem *item = findItem(name);
+        if (!item) {
+            fail(QStringLiteral("no item %1 to tap").arg(name));
+            return;
+        }
+        // A finger on the item's centre, held for holdMs (a long press on the office name opens the staff sign-in).
+        const QPointF scene = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+        const auto touch = [window = m_window, scene](QEvent::Type type) {
+            if (!window)
+                return;
+            QMouseEvent ev(type, scene, scene, window->mapToGlobal(scene), Qt::LeftButton,
+                type == QEvent::MouseButtonPress ? Qt::LeftButton : Qt::NoButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(window, &ev);
+        };
+        touch(QEvent::MouseButtonPress);
+        const int holdMs = step.value(QStringLiteral("holdMs")).toInt(80);
+        log(QStringLiteral("tap %1 (%2 ms)").arg(name).arg(holdMs));
+        ++m_index;
+        QTimer::singleShot(holdMs, this, [this, touch] {
+            touch(QEvent::MouseButtonRelease);
+            QTimer::singleShot(50, this, &Autopilot::next);
+        });
+        return;
     } else if (step.contains(QStringLiteral("reveal"))) {
         const QString name = step.value(QStringLiteral("reveal")).toString();
-        QQuickItem *item = nullptr;
-        // The visual tree, not the object tree: a Repeater's delegates are children of its parent item only there.
-        QList<QQuickItem *> stack {m_window ? m_window->contentItem() : nullptr};
-        while (!item && !stack.isEmpty()) {
-            QQuickItem *i = stack.takeFirst();
-            if (!i)
-                continue;
-            if (i->objectName() == name && i->isVisible())
-                item = i;
-            stack.append(i->childItems());
-        }
+        QQuickItem *item = findItem(name);
         if (!item) {
             fail(QStringLiteral("no item %1 to reveal").arg(name));
             return;
@@ -282,6 +305,21 @@ void Autopilot::next()
     ++m_index;
     // Let bindings and the scene graph settle before the next step.
     QTimer::singleShot(step.contains(QStringLiteral("call")) || step.contains(QStringLiteral("wedge")) ? 50 : 0, this, &Autopilot::next);
+}
+
+QQuickItem *Autopilot::findItem(const QString &objectName) const
+{
+    // The visual tree, not the object tree: a Repeater's delegates are children of its parent item only there.
+    QList<QQuickItem *> stack {m_window ? m_window->contentItem() : nullptr};
+    while (!stack.isEmpty()) {
+        QQuickItem *i = stack.takeFirst();
+        if (!i)
+            continue;
+        if (i->objectName() == objectName && i->isVisible())
+            return i;
+        stack.append(i->childItems());
+    }
+    return nullptr;
 }
 
 } // namespace kiosk

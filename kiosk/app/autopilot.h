@@ -10,6 +10,7 @@
 #include <QTextStream>
 #include <QVariantHash>
 
+class QQuickItem;
 class QQuickWindow;
 class QWindow;
 
@@ -26,7 +27,8 @@ void sendWedgeBurst(QWindow *window, const QString &text);
 /// Steps: {"call": path, "args": [...]} (strings, converted to the parameter types where the method takes e.g. a row number; or one array
 /// for a list argument), {"set": path, "value": v}, {"wedge": text} (typed as a keyboard-wedge scanner burst), {"expect": path,
 /// "equals"|"notEquals": v, "timeoutMs": n},
-/// {"reveal": objectName} (scrolls the item's Flickable to it), {"shot": name} (PNG of the window; "window": objectName for another
+/// {"reveal": objectName} (scrolls the item's Flickable to it), {"tap": objectName, "holdMs": n} (a finger on the item's centre,
+/// held n ms, 80 by default), {"wait": ms}, {"shot": name} (PNG of the window; "window": objectName for another
 /// top-level window, e.g. "callingDisplay"), {"capture": path, "as": VAR}. Enums read as their key ("Welcome"). Strings may use ${VAR} from
 /// captures or the environment; captures are also written to <out>/captured.env.
 class Autopilot : public QObject
@@ -48,6 +50,8 @@ private:
     [[nodiscard]] QVariant read(const QString &path) const;
     /// The object a call or set acts on: every segment of `path` but the last; null when absent.
     [[nodiscard]] QObject *owner(const QString &path) const;
+    /// The visible item named `objectName` in the window; null when there is none.
+    [[nodiscard]] QQuickItem *findItem(const QString &objectName) const;
 
     QHash<QString, QObject *> m_roots;
     QPointer<QQuickWindow> m_window;

@@ -2,6 +2,7 @@
 #include "alsaaudiooutput.h"
 #include "announcer.h"
 #include "autopilot.h"
+#include "camerascanner.h"
 #include "catalogmodel.h"
 #include "complaintbox.h"
 #include "config.h"
@@ -216,7 +217,8 @@ int main(int argc, char *argv[])
     kiosk::KioskAreas areas({outbox, catalog, staff, idle, printTracker, config->officeName, sealVerifier.get(),
         {config->counters, config->noShowRequeueMinutes}, &live, config->officeHours, config->holidays, &changes, &complaints,
         {config->kioskId, config->dataDir, cli.value(configOption), QStringLiteral(PROJECT_VERSION), kiosk::runningImageVersion(),
-            config->serverUrl, config->clientCert, config->technicianExportDir, config->caFile, config->clientKey, config->proxy}});
+            config->serverUrl, config->clientCert, config->technicianExportDir, config->caFile, config->clientKey, config->proxy,
+            config->technicianStickSpool}});
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;
@@ -265,6 +267,9 @@ int main(int argc, char *argv[])
         };
         QObject::connect(scanner.get(), &devices::Scanner::stateChanged, &areas.devices, report);
         report();
+        // Technician mode's Perangkat panel shows the (first) camera scanner's picture.
+        if (auto *camera = qobject_cast<devices::CameraScanner *>(scanner.get()); camera && !areas.cameraPreview.available())
+            areas.cameraPreview.setCamera(camera);
         scanners.push_back(std::move(scanner));
     }
 

@@ -87,7 +87,7 @@ QHash<QString, QObject *> KioskAreas::byName()
         {QStringLiteral("QueueDesk"), &queueDesk}, {QStringLiteral("QueueTicket"), &queueTicket},
         {QStringLiteral("DocumentCapture"), &documents}, {QStringLiteral("RequestFix"), &fix},
         {QStringLiteral("RequestDesk"), &requestDesk}, {QStringLiteral("FirstBoot"), &firstBoot},
-        {QStringLiteral("TechnicianMode"), &technician}};
+        {QStringLiteral("TechnicianMode"), &technician}, {QStringLiteral("CameraPreview"), &cameraPreview}};
 }
 
 void KioskAreas::handleScan(const QString &payload)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callboard.h"
+#include "camerapreview.h"
 #include "complaintdesk.h"
 #include "deskjournal.h"
 #include "devicestatus.h"
@@ -108,6 +109,8 @@ public:
     FirstBootSetup firstBoot;
     /// Technician mode (a technician's card and PIN): devices, link, system, diagnostics.
     TechnicianMode technician;
+    /// The camera scanner's live picture in technician mode (its camera is set by the composition root).
+    CameraPreview cameraPreview;
 
 public Q_SLOTS:
     /// A complete scan from any scanner: a NIK, a ticket QR, a letter seal or a complaint slip, taken where it makes

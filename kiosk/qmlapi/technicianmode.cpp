@@ -12,6 +12,7 @@
 #include "visitflow.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QThread>
@@ -30,7 +31,9 @@ TechnicianMode::TechnicianMode(VisitFlow &flow, const StaffDirectory &directory,
     , m_sync(sync)
     , m_print(print)
     , m_settings(std::move(settings))
+    , m_stick(m_settings.stickSpool)
 {
+    connect(&m_stick, &StickMount::finished, this, &TechnicianMode::onStick);
     connect(&m_flow, &VisitFlow::wiped, this, &TechnicianMode::lock);
     connect(&m_sync, &SyncStatus::synced, this, [this] {
         m_lastSync = QDateTime::currentDateTime();
@@ -92,10 +95,8 @@ bool TechnicianMode::takeCard(const QString &cardPayload)
     return true;
 }
 
-bool TechnicianMode::showScan(const QString &source, const QString &payload)
+QString TechnicianMode::describeScan(const QString &payload)
 {
-    if (m_flow.screen() != VisitFlow::Technician)
-        return false;
     const devices::PayloadClassification scan = devices::PayloadClassifier::classify(payload);
     QString kind;
     QString shown;
@@ -125,8 +126,15 @@ bool TechnicianMode::showScan(const QString &source, const QString &payload)
         shown = maskPersonalData(payload.left(80));
         break;
     }
+    return QStringLiteral("%1: \"%2\" (%3 karakter)").arg(kind, shown).arg(payload.size());
+}
+
+bool TechnicianMode::showScan(const QString &source, const QString &payload)
+{
+    if (m_flow.screen() != VisitFlow::Technician)
+        return false;
     const QString scanner = source.isEmpty() ? tr("Pemindai") : tr("Pemindai %1").arg(source);
-    m_scans.insert(scanner, QStringLiteral("%1: \"%2\" (%3, %4 karakter)").arg(kind, shown).arg(payload.size()));
+    m_scans.insert(scanner, describeScan(payload));
     Q_EMIT scansChanged();
     return true;
 }
@@ -311,16 +319,45 @@ DiagnosticsBundle TechnicianMode::bundle() const
 
 void TechnicianMode::exportDiagnostics()
 {
-    if (!signedIn())
+    if (!signedIn() || m_stick.busy())
         return;
     refresh();
-    const auto written = kiosk::exportDiagnostics(bundle(), m_settings.exportFolder, QDateTime::currentDateTimeUtc());
-    if (!written) {
-        setMessage(written.error().message);
+    if (m_stick.hasHelper())
+        setMessage(tr("Membuka flashdisk…"));
+    m_stick.mount();
+}
+
+void TechnicianMode::onStick(const QString &action, const Status &result)
+{
+    if (action == QLatin1String("mount")) {
+        if (!result) {
+            qCWarning(lcTechnician).noquote() << "stick not mounted:" << result.error().message;
+            setMessage(result.error().message);
+            return;
+        }
+        m_exported = kiosk::exportDiagnostics(bundle(), m_settings.exportFolder, QDateTime::currentDateTimeUtc());
+        if (m_exported)
+            qCInfo(lcTechnician).noquote() << "diagnostics exported to" << m_exported.value();
+        if (m_stick.hasHelper()) {
+            setMessage(tr("Menyimpan dan melepas flashdisk…"));
+            m_stick.unmount();
+            return;
+        }
+        setMessage(m_exported ? tr("Berkas diagnostik tersimpan di %1. Lepaskan flashdisk dengan aman.").arg(m_exported.value())
+                              : m_exported.error().message);
         return;
     }
-    qCInfo(lcTechnician).noquote() << "diagnostics exported to" << written.value();
-    setMessage(tr("Berkas diagnostik tersimpan di %1. Lepaskan flashdisk dengan aman.").arg(written.value()));
+    if (!result)
+        qCWarning(lcTechnician).noquote() << "stick not unmounted:" << result.error().message;
+    if (!m_exported)
+        setMessage(m_exported.error().message
+            + (result ? tr(" Flashdisk sudah dilepas dari sistem: aman dicabut.") : QStringLiteral(" ") + result.error().message));
+    else if (result)
+        setMessage(tr("Berkas diagnostik tersimpan di flashdisk (folder %1). Flashdisk sudah dilepas dari sistem: aman dicabut sekarang.")
+                       .arg(QFileInfo(m_exported.value()).fileName()));
+    else
+        setMessage(tr("Berkas diagnostik tersimpan di flashdisk (folder %1), tetapi: %2")
+                       .arg(QFileInfo(m_exported.value()).fileName(), result.error().message));
 }
 
 void TechnicianMode::signOut()

@@ -2,6 +2,7 @@
 
 #include "diagnostics.h"
 #include "staffdirectory.h"
+#include "stickmount.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -34,6 +35,9 @@ struct TechnicianSettings {
     QString caFile {};
     QString clientKey {};
     QString proxy {};
+    /// The stick helper's spool folder ([technician] stickSpool): where it exists, the stick is mounted at
+    /// exportFolder only for the export and unmounted after; elsewhere exportFolder is used as it is.
+    QString stickSpool {};
 };
 
 /// Technician mode: entered from the staff sign-in ("Teknisi") with a technician's card and PIN (or username and
@@ -88,6 +92,8 @@ public:
     /// A staff card was scanned: true when technician mode takes it (a technician's card anywhere, or any card on
     /// the technician sign-in); false leaves it to the staff sign-in.
     bool takeCard(const QString &cardPayload);
+    /// "NIK: \"3521********0021\" (16 karakter)": what a scan is and its payload masked, as technician mode shows it.
+    [[nodiscard]] static QString describeScan(const QString &payload);
     /// Technician mode is open: a scan is shown (masked), not acted on; false when technician mode is not open.
     bool showScan(const QString &source, const QString &payload);
 
@@ -106,7 +112,8 @@ public:
     Q_INVOKABLE void checkLink();
     /// A test page on printer `role` ("ticket" or "letter").
     Q_INVOKABLE void testPrint(const QString &role);
-    /// Writes the diagnostics bundle to the export folder (the stick).
+    /// Mounts the stick (through the stick helper), writes the diagnostics bundle to it and unmounts it; the message
+    /// says when the stick may be pulled out, or why the export failed.
     Q_INVOKABLE void exportDiagnostics();
     /// Ends technician mode: back to the welcome screen.
     Q_INVOKABLE void signOut();
@@ -125,6 +132,7 @@ private:
     void finish(const StaffDirectory::SignIn &result);
     void lock();
     [[nodiscard]] DiagnosticsBundle bundle() const;
+    void onStick(const QString &action, const Status &result);
 
     VisitFlow &m_flow;
     const StaffDirectory &m_directory;
@@ -149,6 +157,8 @@ private:
     QStringList m_journal;
     QStringList m_linkCheck;
     bool m_checkingLink = false;
+    StickMount m_stick;
+    Result<QString> m_exported = QString(); // the bundle's folder, or why it was not written, until the stick is unmounted
 };
 
 } // namespace kiosk

@@ -4,6 +4,10 @@ add_test(NAME image_scanner_groups COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-scann
 # A technician's SSH stick: only plain public keys are let in (image/ssh/ssh-from-stick).
 add_test(NAME image_ssh_stick COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-ssh-stick ${PROJECT_SOURCE_DIR}/image)
 set_tests_properties(image_ssh_stick PROPERTIES SKIP_RETURN_CODE 77)
+# The technician's diagnostics stick: mounted only on the kiosk's request, for its user, nosuid,nodev,noexec
+# (image/stick/anjungan-stick); the loop-mounted part needs root and vfat.
+add_test(NAME image_stick COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-stick ${PROJECT_SOURCE_DIR}/image)
+set_tests_properties(image_stick PROPERTIES SKIP_RETURN_CODE 77)
 
 # Build the image once (with its update bundles, USB sticks and reference screens), then boot copies of it in QEMU:
 # the boot test (lockdown, updates, power cut, rollback, data at rest without a TPM2, clock floor) and the LUKS test

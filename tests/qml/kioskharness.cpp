@@ -108,6 +108,7 @@ KioskHarness::KioskHarness(
     complaints = std::make_unique<kiosk::ComplaintBox>(store, key);
     technicianStick = data.filePath(QStringLiteral("flashdisk-teknisi"));
     data.mkpath(technicianStick);
+    stickSpool = data.filePath(QStringLiteral("stick-spool"));
     const QString configPath = data.filePath(QStringLiteral("anjungan.conf"));
     if (QFile config(configPath); config.open(QIODevice::WriteOnly))
         config.write("[kiosk]\nid = TEST-1\n[server]\nurl = https://backend.invalid/api/v1\nclientKey = /etc/anjungan/kiosk.key\n"
@@ -116,7 +117,7 @@ KioskHarness::KioskHarness(
         kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), live,
             QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get(),
             {QStringLiteral("TEST-1"), data.path(), configPath, QStringLiteral("uji"), {}, QStringLiteral("https://backend.invalid/api/v1"),
-                data.filePath(QStringLiteral("kiosk.crt")), technicianStick}});
+                data.filePath(QStringLiteral("kiosk.crt")), technicianStick, {}, {}, {}, stickSpool}});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(),

@@ -144,6 +144,9 @@ public:
     static const QString kTechnicianCard;
     /// The folder standing in for the technician's USB stick (technician mode exports the diagnostics bundle here).
     QString technicianStick;
+    /// The stick helper's spool folder: absent (no helper, the folder above is the stick) unless a test makes it and
+    /// answers the requests as the helper does.
+    QString stickSpool;
     /// A request of `nik` delivered to the backend, READY, its signed letter on this kiosk (checked by its hash);
     /// an empty request when the store refused a step.
     kiosk::QueuedRequest readyLetter(const QString &nik);

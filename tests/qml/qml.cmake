@@ -20,8 +20,8 @@ kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness
             staffEntryUsesTheStaffIdleTime)
 # Technician mode: its own credential, each panel with known device states, parked retry/cancel, the masked bundle.
 kiosk_add_qtest(NAME tst_technician SOURCES qml/tst_technician.cpp LIBS kiosk_test_harness LABELS ui
-  FUNCTIONS technicianInStaffRefused devicesPanel parkedRetryAndCancel systemPanelWithMaskedLog bundleWithoutPersonalData
-            exportWithoutStick panelsFitEverySize)
+  FUNCTIONS technicianInStaffRefused devicesPanel cameraPreviewShowsWhatItDecodes parkedRetryAndCancel systemPanelWithMaskedLog bundleWithoutPersonalData
+            exportWithoutStick exportThroughStickHelper panelsFitEverySize)
 kiosk_add_qtest(NAME tst_documents SOURCES qml/tst_documents.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS captureOneSkipTheRest pagesSurviveEditingButNotTheWipe screenFitsEverySize noSourceSkipsTheScreen onlySomeRequirementsAskedAgain)
 # Staff cancel at the desk against the real backend process (mutual TLS).

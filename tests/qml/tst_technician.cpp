@@ -2,12 +2,18 @@
 // a staff member's never; each panel with the devices in known states (the capturing printers' states, the wedge
 // scanner); parked requests sent again or withdrawn (kept, journaled); the diagnostics bundle exported to a folder
 // standing in for the stick, searched for the test NIK and name; screenshots of every panel at the three sizes.
+#include "barcode.h"
+#include "camerascanner.h"
 #include "diagnostics.h"
+#include "filepagesource.h"
+#include "framedecoder.h"
 #include "kioskharness.h"
+#include "stickmount.h"
 #include "teststaff.h"
 
 #include <QDirIterator>
 #include <QLoggingCategory>
+#include <QPainter>
 #include <QTest>
 
 namespace {
@@ -168,6 +174,63 @@ private Q_SLOTS:
         h->letterPrinter->setState(devices::DeviceState::Ready);
     }
 
+    void cameraPreviewShowsWhatItDecodes()
+    {
+        // No camera scanner configured: a plain sentence says so and how to configure one.
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabDevices")));
+        QVERIFY(h->waitFor(QStringLiteral("cameraPreviewNone")));
+        QVERIFY(!h->find(QStringLiteral("cameraPreview")));
+        QVERIFY(h->tap(QStringLiteral("technicianSignOut")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+
+        // A camera scanner replaying a recording: one 1280×720 frame holding a QR of the test NIK.
+        QTemporaryDir frames;
+        QImage frame(1280, 720, QImage::Format_RGB32);
+        frame.fill(Qt::white);
+        {
+            QPainter painter(&frame);
+            const QImage qr = devices::barcode::encodeQr(kNik, 8);
+            painter.drawImage((frame.width() - qr.width()) / 2, (frame.height() - qr.height()) / 2, qr);
+        }
+        QVERIFY(frame.save(frames.filePath(QStringLiteral("0001.png"))));
+        devices::CameraScanner camera(std::make_unique<devices::FilePageSource>(frames.path()));
+        QObject::connect(&camera, &devices::Scanner::scanned, h->areas.get(),
+            [this, &camera](const QString &payload) { h->areas->handleScanFrom(camera.uri(), payload); });
+        h->areas->cameraPreview.setCamera(&camera);
+        QVERIFY(!camera.isPreviewing()); // nobody watches yet: no frame is converted for a preview
+
+        // The technician holds the code to the camera once the panel is open (on the welcome screen it would be a visit).
+        signInTechnician();
+        QVERIFY(camera.start());
+        QVERIFY(h->tap(QStringLiteral("technicianTabDevices")));
+        QQuickItem *panel = h->waitFor(QStringLiteral("technicianDevices"));
+        QVERIFY(panel);
+        QQuickItem *preview = h->waitFor(QStringLiteral("cameraPreview"), 3000, panel);
+        QVERIFY(preview);
+        QVERIFY(camera.isPreviewing());
+        QTRY_VERIFY(preview->property("hasImage").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(allText(panel).contains(QStringLiteral("Terbaca: NIK: \"3521********0021\" (16 karakter)")), 10000);
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("Terakhir terbaca: pukul ")));
+        QTRY_VERIFY_WITH_TIMEOUT(!allText(panel).contains(QStringLiteral("Laju gambar: 0.0 bingkai/detik")), 5000);
+        QVERIFY(allText(panel).contains(QStringLiteral("Kamera: camera:") + frames.path()));
+        QVERIFY(!allText().contains(kNik));
+        // The camera keeps serving scans: its decode shows among the scanners' last scans too.
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("Pemindai camera:")));
+
+        // Another panel: the preview stops, the camera keeps decoding.
+        QVERIFY(h->tap(QStringLiteral("technicianTabLink")));
+        QTRY_VERIFY(!h->areas->cameraPreview.active());
+        QVERIFY(!camera.isPreviewing());
+        QVERIFY(h->areas->cameraPreview.preview().isNull());
+        const qint64 decodedBefore = camera.decoder()->decodedFrameCount();
+        QTRY_VERIFY(camera.decoder()->decodedFrameCount() > decodedBefore);
+        QVERIFY(h->tap(QStringLiteral("technicianSignOut")));
+        QVERIFY(h->waitForScreen(QStringLiteral("welcome")));
+        QVERIFY(!camera.isPreviewing());
+        h->areas->cameraPreview.setCamera(nullptr);
+    }
+
     void parkedRetryAndCancel()
     {
         const QStringList parked = parkTwo();
@@ -263,6 +326,59 @@ private Q_SLOTS:
         QVERIFY(h->tap(QStringLiteral("technicianTabDiagnostics")));
         QVERIFY(h->tap(QStringLiteral("technicianExport")));
         QTRY_VERIFY(h->areas->technician.message().contains(QStringLiteral("Pasang flashdisk")));
+        QVERIFY(QDir().mkpath(h->technicianStick));
+    }
+
+    // The stick helper's side played by the test: the request read from the spool, the answer written there.
+    QStringList helperRequest()
+    {
+        QFile request(QDir(h->stickSpool).filePath(QStringLiteral("request")));
+        if (!QTest::qWaitFor([&] { return request.exists(); }, 5000) || !request.open(QIODevice::ReadOnly))
+            return {};
+        const QStringList words = QString::fromLatin1(request.readAll()).simplified().split(QLatin1Char(' '));
+        request.remove();
+        return words;
+    }
+    bool helperAnswer(const QString &id, const QString &answer)
+    {
+        QFile result(QDir(h->stickSpool).filePath(QStringLiteral("result")));
+        return result.open(QIODevice::WriteOnly) && result.write((id + QLatin1Char(' ') + answer + QLatin1Char('\n')).toLatin1()) > 0;
+    }
+
+    void exportThroughStickHelper()
+    {
+        QVERIFY(QDir().mkpath(h->stickSpool));
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabDiagnostics")));
+        // Two sticks: the helper refuses to choose; nothing is written.
+        QVERIFY(h->tap(QStringLiteral("technicianExport")));
+        QStringList request = helperRequest();
+        QCOMPARE(request.value(0), QStringLiteral("mount"));
+        QVERIFY(helperAnswer(request.value(1), QStringLiteral("error two-sticks")));
+        QTRY_VERIFY(allText().contains(QStringLiteral("lebih dari satu flashdisk")));
+        QVERIFY(QDir(h->technicianStick).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+        // A stale answer to an earlier request is not taken for this one's.
+        QVERIFY(h->tap(QStringLiteral("technicianExport")));
+        request = helperRequest();
+        QCOMPARE(request.value(0), QStringLiteral("mount"));
+        QVERIFY(helperAnswer(QStringLiteral("0"), QStringLiteral("ok")));
+        QTest::qWait(3 * kiosk::StickMount::kPollMs);
+        QVERIFY(QDir(h->technicianStick).entryList(QDir::Dirs | QDir::NoDotAndDotDot).isEmpty());
+        // Mounted (the folder stands in for the stick): the bundle is written, then the stick unmounted.
+        QVERIFY(helperAnswer(request.value(1), QStringLiteral("ok")));
+        request = helperRequest();
+        QCOMPARE(request.value(0), QStringLiteral("unmount"));
+        QCOMPARE(QDir(h->technicianStick).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+        QVERIFY(allText().contains(QStringLiteral("melepas flashdisk")));
+        QVERIFY(helperAnswer(request.value(1), QStringLiteral("ok")));
+        QTRY_VERIFY(allText().contains(QStringLiteral("aman dicabut sekarang")));
+        // A write-protected stick: said so.
+        QVERIFY(h->tap(QStringLiteral("technicianExport")));
+        request = helperRequest();
+        QVERIFY(helperAnswer(request.value(1), QStringLiteral("error read-only")));
+        QTRY_VERIFY(allText().contains(QStringLiteral("tidak bisa ditulisi")));
+        QVERIFY(QDir(h->stickSpool).removeRecursively());
+        QVERIFY(QDir(h->technicianStick).removeRecursively());
         QVERIFY(QDir().mkpath(h->technicianStick));
     }
 

@@ -2291,6 +2291,38 @@
 <context>
     <name>TechnicianScreen</name>
     <message>
+        <source>Kamera pemindai</source>
+        <translation>Scanner camera</translation>
+    </message>
+    <message>
+        <source>Tidak ada kamera pemindai yang diatur. Untuk memakai kamera, tambahkan camera:0 ke scanners di bagian [kiosk] berkas konfigurasi anjungan, lalu nyalakan ulang anjungan.</source>
+        <translation>No scanner camera is configured. To use a camera, add camera:0 to scanners in the [kiosk] section of the kiosk configuration file, then restart the kiosk.</translation>
+    </message>
+    <message>
+        <source>Kamera: %1</source>
+        <translation>Camera: %1</translation>
+    </message>
+    <message>
+        <source>Terbaca: %1</source>
+        <translation>Read: %1</translation>
+    </message>
+    <message>
+        <source>Terbaca: belum ada (arahkan kode ke kamera)</source>
+        <translation>Read: nothing yet (hold a code to the camera)</translation>
+    </message>
+    <message>
+        <source>Laju gambar: %1 bingkai/detik</source>
+        <translation>Frame rate: %1 frames/second</translation>
+    </message>
+    <message>
+        <source>Terakhir terbaca: pukul %1</source>
+        <translation>Last read: at %1</translation>
+    </message>
+    <message>
+        <source>Terakhir terbaca: -</source>
+        <translation>Last read: -</translation>
+    </message>
+    <message>
         <source>Mode teknisi</source>
         <translation>Technician mode</translation>
     </message>
@@ -2410,6 +2442,26 @@
 <context>
     <name>kiosk::TechnicianMode</name>
     <message>
+        <source>Membuka flashdisk…</source>
+        <translation>Opening the USB stick…</translation>
+    </message>
+    <message>
+        <source>Menyimpan dan melepas flashdisk…</source>
+        <translation>Saving and releasing the USB stick…</translation>
+    </message>
+    <message>
+        <source> Flashdisk sudah dilepas dari sistem: aman dicabut.</source>
+        <translation> The USB stick has been released: safe to pull out.</translation>
+    </message>
+    <message>
+        <source>Berkas diagnostik tersimpan di flashdisk (folder %1). Flashdisk sudah dilepas dari sistem: aman dicabut sekarang.</source>
+        <translation>Diagnostics saved on the USB stick (folder %1). The stick has been released: safe to pull out now.</translation>
+    </message>
+    <message>
+        <source>Berkas diagnostik tersimpan di flashdisk (folder %1), tetapi: %2</source>
+        <translation>Diagnostics saved on the USB stick (folder %1), but: %2</translation>
+    </message>
+    <message>
         <source>Kartu %1 adalah kartu petugas loket, bukan kartu teknisi. Mode teknisi hanya untuk teknisi.</source>
         <translation>%1's card is a front-office staff card, not a technician card. Technician mode is for technicians only.</translation>
     </message>
@@ -2524,6 +2576,41 @@
     <message>
         <source>Memeriksa sambungan…</source>
         <translation>Checking the link…</translation>
+    </message>
+</context>
+<context>
+    <name>kiosk::StickMount</name>
+    <message>
+        <source>Flashdisk tidak ditemukan. Pasang flashdisk teknisi (FAT32 atau exFAT) ke port USB, lalu coba lagi.</source>
+        <translation>No USB stick found. Plug the technician&apos;s stick (FAT32 or exFAT) into a USB port, then try again.</translation>
+    </message>
+    <message>
+        <source>Ada lebih dari satu flashdisk terpasang. Cabut yang lain, sisakan satu flashdisk teknisi, lalu coba lagi.</source>
+        <translation>More than one USB stick is plugged in. Pull the others out, leave only the technician&apos;s stick, then try again.</translation>
+    </message>
+    <message>
+        <source>Flashdisk tidak bisa ditulisi (terkunci atau rusak). Geser kunci tulisnya atau pakai flashdisk lain.</source>
+        <translation>The USB stick cannot be written (locked or damaged). Slide its write lock or use another stick.</translation>
+    </message>
+    <message>
+        <source>Flashdisk tidak bisa dibuka. Pakai flashdisk berformat FAT32 atau exFAT.</source>
+        <translation>The USB stick cannot be opened. Use a stick formatted FAT32 or exFAT.</translation>
+    </message>
+    <message>
+        <source>Flashdisk belum bisa dilepas dari sistem. Jangan cabut dulu; tekan Simpan lagi atau nyalakan ulang anjungan.</source>
+        <translation>The USB stick could not be released yet. Do not pull it out; press Save again or restart the kiosk.</translation>
+    </message>
+    <message>
+        <source>Pembantu flashdisk menolak permintaan (%1). Hubungi pengelola anjungan.</source>
+        <translation>The USB stick helper refused the request (%1). Contact the kiosk administrator.</translation>
+    </message>
+    <message>
+        <source>Permintaan ke pembantu flashdisk tidak bisa ditulis: %1</source>
+        <translation>The request to the USB stick helper could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Pembantu flashdisk tidak menjawab. Nyalakan ulang anjungan, lalu coba lagi.</source>
+        <translation>The USB stick helper does not answer. Restart the kiosk, then try again.</translation>
     </message>
 </context>
 </TS>

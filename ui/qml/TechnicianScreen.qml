@@ -8,9 +8,12 @@ ScreenPage {
     id: page
     title: qsTr("Mode teknisi")
     subtitle: qsTr("Teknisi: %1").arg(TechnicianMode.technician)
+    Component.onDestruction: CameraPreview.active = false
 
-    // One block of lines under a heading.
-    component Lines: ColumnLayout {
+    // One block of lines under a heading. A Column, not a ColumnLayout: a layout left the lines of the Sistem panel
+    // on top of each other when the same number of lines came back with new text.
+    component Lines: Column {
+        id: block
         property string heading: ""
         property var lines: []
         property string emptyText: ""
@@ -27,7 +30,7 @@ ScreenPage {
             model: parent.lines
             Text {
                 required property string modelData
-                Layout.fillWidth: true
+                width: block.width
                 text: modelData
                 font.pixelSize: Theme.small
                 color: Theme.text
@@ -83,6 +86,12 @@ ScreenPage {
             color: Theme.primary
             wrapMode: Text.WordWrap
         }
+        // The camera preview runs only while the Perangkat panel is open.
+        Binding {
+            target: CameraPreview
+            property: "active"
+            value: tabs.currentIndex === 0
+        }
         StackLayout {
             id: tabs
             Layout.fillWidth: true
@@ -103,6 +112,51 @@ ScreenPage {
                         heading: qsTr("Keadaan perangkat")
                         lines: DeviceStatus.deviceStates
                         emptyText: qsTr("Tidak ada perangkat yang dilaporkan.")
+                    }
+                    Text {
+                        objectName: "cameraHeading"
+                        text: qsTr("Kamera pemindai")
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Text {
+                        objectName: "cameraPreviewNone"
+                        Layout.fillWidth: true
+                        visible: !CameraPreview.available
+                        text: qsTr("Tidak ada kamera pemindai yang diatur. Untuk memakai kamera, tambahkan camera:0 ke scanners di bagian [kiosk] berkas konfigurasi anjungan, lalu nyalakan ulang anjungan.")
+                        font.pixelSize: Theme.small
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                    }
+                    // The picture and, beside it, what the camera reads: both in view without scrolling.
+                    RowLayout {
+                        visible: CameraPreview.available
+                        Layout.fillWidth: true
+                        spacing: Theme.gap * 0.5
+                        Rectangle {
+                            Layout.preferredWidth: Math.min(devicesColumn.width * 0.45, 480)
+                            Layout.preferredHeight: Layout.preferredWidth * 9 / 16
+                            Layout.alignment: Qt.AlignTop
+                            radius: Theme.radius
+                            color: "#202020"
+                            ImageView {
+                                objectName: "cameraPreview"
+                                anchors.fill: parent
+                                anchors.margins: 4
+                                image: CameraPreview.preview
+                            }
+                        }
+                        Lines {
+                            objectName: "cameraPreviewLines"
+                            Layout.alignment: Qt.AlignTop
+                            lines: [
+                                qsTr("Kamera: %1").arg(CameraPreview.uri),
+                                CameraPreview.decoded.length > 0 ? qsTr("Terbaca: %1").arg(CameraPreview.decoded) : qsTr("Terbaca: belum ada (arahkan kode ke kamera)"),
+                                qsTr("Laju gambar: %1 bingkai/detik").arg(CameraPreview.frameRate.toFixed(1)),
+                                CameraPreview.decodedAt.length > 0 ? qsTr("Terakhir terbaca: pukul %1").arg(CameraPreview.decodedAt) : qsTr("Terakhir terbaca: -")
+                            ]
+                        }
                     }
                     Lines {
                         objectName: "technicianScans"
