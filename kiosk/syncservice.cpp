@@ -293,7 +293,9 @@ void SyncService::start()
         m_heartbeatTimer->setInterval(m_settings.heartbeatIntervalMs);
         connect(m_heartbeatTimer, &QTimer::timeout, this, &SyncService::sendHeartbeat);
         m_heartbeatTimer->start();
-        sendHeartbeat();
+        // The first beat waits like a device change: a scanner opened at start is not reported as gone while it
+        // is still being looked for, which would raise scanner_gone and text the teknisi at every start.
+        deviceStateChanged();
     }
     syncNow();
 }
