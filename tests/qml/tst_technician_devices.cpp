@@ -12,6 +12,9 @@
 #include <QProcess>
 #include <QTest>
 
+#include <cstdio>
+#include <cstdlib>
+
 namespace {
 
 constexpr int kTimeoutMs = 30000;
@@ -59,8 +62,11 @@ class TestTechnicianDevices : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QFile::exists(QStringLiteral("/usr/sbin/cupsd")) || !QFile::exists(QStringLiteral("/usr/sbin/ippeveprinter")))
-            QSKIP("cupsd or ippeveprinter is not installed (cups-daemon, cups-ipp-utils)");
+        // A missing peer makes the test SKIP (77), never pass.
+        if (!QFile::exists(QStringLiteral("/usr/sbin/cupsd")) || !QFile::exists(QStringLiteral("/usr/sbin/ippeveprinter"))) {
+            std::printf("SKIP: cupsd or ippeveprinter is not installed (cups-daemon, cups-ipp-utils)\n");
+            std::exit(77);
+        }
         QVERIFY(m_dir.isValid());
         const QByteArray cups = runOk(QDir(qEnvironmentVariable("KIOSK_SOURCE_DIR")).filePath(QStringLiteral("scripts/private-cupsd")),
             {QStringLiteral("start"), m_dir.filePath(QStringLiteral("cups")), QStringLiteral("--ippeve")});
