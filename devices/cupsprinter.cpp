@@ -340,12 +340,17 @@ QString CupsPrinter::describeState()
 
 DeviceState CupsPrinter::queryState()
 {
+    return queryStatus().state;
+}
+
+PrinterStatus CupsPrinter::queryStatus()
+{
     const Attributes a = attributes();
     if (!a.reached)
-        return DeviceState::Offline;
+        return {DeviceState::Offline, 0, {}};
     if (!a.found)
-        return DeviceState::Unknown;
-    return deviceStateFor(a.state, a.reasons, a.accepting);
+        return {DeviceState::Unknown, 0, {}};
+    return {deviceStateFor(a.state, a.reasons, a.accepting), a.state, a.reasons};
 }
 
 int CupsPrinter::queryJobState(int jobId)

@@ -20,6 +20,7 @@ public:
     PrintSubmission submit(const QByteArray &document, const QString &mimeType, const QString &title) override;
     [[nodiscard]] QString describeState() override;
     [[nodiscard]] DeviceState queryState() override;
+    [[nodiscard]] PrinterStatus queryStatus() override;
     [[nodiscard]] int queryJobState(int jobId) override;
     bool cancelJob(int jobId) override;
 

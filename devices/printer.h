@@ -44,6 +44,15 @@ constexpr int Aborted = 8;
 constexpr int Completed = 9;
 } // namespace jobstate
 
+/// What a printer said when asked: the state it amounts to and the raw IPP values it came from, for technicians.
+struct PrinterStatus {
+    DeviceState state = DeviceState::Unknown;
+    int printerState = 0; // IPP printer-state (3 idle, 4 processing, 5 stopped); 0 when it could not be asked
+    QStringList reasons; // printer-state-reasons as the printer gave them ("media-low-report")
+
+    friend bool operator==(const PrinterStatus &, const PrinterStatus &) = default;
+};
+
 /// Outcome of handing a document to a print queue.
 struct [[nodiscard]] PrintSubmission {
     bool accepted = false;
@@ -65,6 +74,9 @@ public:
     [[nodiscard]] virtual QString describeState() = 0;
     /// The printer's state now; Offline when it cannot be reached.
     [[nodiscard]] virtual DeviceState queryState() = 0;
+    /// The state with the raw printer-state and reasons behind it, in one question to the printer; a printer
+    /// without raw values reports its state alone.
+    [[nodiscard]] virtual PrinterStatus queryStatus() { return {queryState(), 0, {}}; }
     /// The job-state (see jobstate) of a job this printer accepted.
     [[nodiscard]] virtual int queryJobState(int jobId) = 0;
     /// Cancels a job that will not finish (stalled, reprinted elsewhere); false when the printer refused.

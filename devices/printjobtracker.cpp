@@ -32,6 +32,7 @@ public:
     // Shared with the tracker's thread: what pendingJobs() and state() read.
     mutable QMutex mutex;
     QHash<QString, DeviceState> states;
+    QMap<QString, PrinterStatus> statuses;
     QList<TrackedJob> snapshot;
     std::atomic<int> nextId {1};
 
@@ -96,6 +97,7 @@ Q_SIGNALS:
     void jobFinished(int id, bool ok, const QString &reason);
     void jobsChanged();
     void printerStateChanged(const QString &role, devices::DeviceState state, const QString &message);
+    void printerReasonsChanged(const QString &role);
 
 private:
     /// One job and what is needed to send it again.
@@ -158,15 +160,25 @@ private:
     {
         m_pollQueued = false;
         for (const auto &[role, printer] : m_printers) {
-            const DeviceState state = printer->queryState();
+            const PrinterStatus status = printer->queryStatus();
+            const DeviceState state = status.state;
             bool changed = false;
+            bool reasonsChanged = false;
             {
                 QMutexLocker lock(&mutex);
                 changed = !states.contains(role) || states.value(role) != state;
                 states.insert(role, state);
+                const PrinterStatus before = statuses.value(role);
+                // Idle and processing alternate with every job: only the reasons and stopped/unreachable count.
+                const auto category = [](int printerState) { return printerState == 3 || printerState == 4 ? 3 : printerState; };
+                reasonsChanged = !statuses.contains(role) || before.reasons != status.reasons
+                    || category(before.printerState) != category(status.printerState);
+                statuses.insert(role, status);
             }
             if (changed)
                 Q_EMIT printerStateChanged(role, state, citizenMessage(state));
+            if (reasonsChanged)
+                Q_EMIT printerReasonsChanged(role);
         }
         std::vector<int> done;
         for (auto &[id, job] : m_jobs) {
@@ -280,6 +292,7 @@ PrintJobTracker::PrintJobTracker(int pollIntervalMs, int stallTimeoutMs, QObject
     connect(m_worker, &Worker::jobFinished, this, &PrintJobTracker::jobFinished);
     connect(m_worker, &Worker::jobsChanged, this, &PrintJobTracker::jobsChanged);
     connect(m_worker, &Worker::printerStateChanged, this, &PrintJobTracker::printerStateChanged);
+    connect(m_worker, &Worker::printerReasonsChanged, this, &PrintJobTracker::printerReasonsChanged);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
 }
@@ -328,6 +341,12 @@ DeviceState PrintJobTracker::state(const QString &role) const
 {
     QMutexLocker lock(&m_worker->mutex);
     return m_worker->states.value(role, DeviceState::Unknown);
+}
+
+QMap<QString, PrinterStatus> PrintJobTracker::statuses() const
+{
+    QMutexLocker lock(&m_worker->mutex);
+    return m_worker->statuses;
 }
 
 } // namespace devices

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <memory>
@@ -63,6 +64,8 @@ public:
     [[nodiscard]] QList<TrackedJob> pendingJobs() const;
     /// The last state seen for `role` (Unknown before the first poll).
     [[nodiscard]] DeviceState state(const QString &role) const;
+    /// The last status seen of each printer by role, raw reasons included (thread-safe snapshot).
+    [[nodiscard]] QMap<QString, PrinterStatus> statuses() const;
 
 Q_SIGNALS:
     /// A printer took job `id` (first submission or a resubmission) as its job `printerJobId`.
@@ -75,6 +78,9 @@ Q_SIGNALS:
     void jobsChanged();
     /// The printer for `role` changed state; `message` is the citizen's sentence.
     void printerStateChanged(const QString &role, devices::DeviceState state, const QString &message);
+    /// The printer for `role` reports other printer-state-reasons (or became stopped, unreachable or reachable):
+    /// not sent for the idle/processing swing of every job.
+    void printerReasonsChanged(const QString &role);
 
 private:
     class Worker;

@@ -162,6 +162,11 @@ serverlink::ScannerReport scannerReport(const devices::Scanner &scanner)
     return {scanner.uri(), HealthState::Unknown};
 }
 
+serverlink::PrinterReport printerReport(const QString &role, const devices::PrinterStatus &status)
+{
+    return {role, status.printerState, serverlink::PrinterReport::boundedReasons(status.reasons)};
+}
+
 SyncService::SyncService(
     const KioskStore &store, QByteArray deviceKey, QString baseUrl, serverlink::TlsPolicy tls, QString lettersDir, int intervalMs)
     : SyncService(store, std::move(deviceKey), std::move(baseUrl), std::move(tls), std::move(lettersDir), withInterval(intervalMs))
@@ -236,6 +241,12 @@ void SyncService::setScanners(QList<const devices::Scanner *> scanners)
     m_scanners = std::move(scanners);
 }
 
+void SyncService::setPrintTracker(const devices::PrintJobTracker *tracker)
+{
+    std::lock_guard lock(m_healthMutex);
+    m_printTracker = tracker;
+}
+
 DeviceHealth SyncService::deviceHealth() const
 {
     std::lock_guard lock(m_healthMutex);
@@ -246,6 +257,12 @@ DeviceHealth SyncService::deviceHealth() const
         health.scanners.clear();
         for (const devices::Scanner *scanner : *m_scanners)
             health.scanners.append(scannerReport(*scanner));
+    }
+    if (m_printTracker) {
+        health.printers.clear();
+        const QMap<QString, devices::PrinterStatus> statuses = m_printTracker->statuses();
+        for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
+            health.printers.append(printerReport(it.key(), it.value()));
     }
     return health;
 }
@@ -276,7 +293,9 @@ void SyncService::start()
         m_heartbeatTimer->setInterval(m_settings.heartbeatIntervalMs);
         connect(m_heartbeatTimer, &QTimer::timeout, this, &SyncService::sendHeartbeat);
         m_heartbeatTimer->start();
-        sendHeartbeat();
+        // The first beat waits like a device change: a scanner opened at start is not reported as gone while it
+        // is still being looked for, which would raise scanner_gone and text the teknisi at every start.
+        deviceStateChanged();
     }
     syncNow();
 }

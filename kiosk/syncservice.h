@@ -20,7 +20,9 @@
 
 namespace devices {
 enum class DeviceState;
+class PrintJobTracker;
 class Scanner;
+struct PrinterStatus;
 } // namespace devices
 
 namespace kiosk {
@@ -40,6 +42,8 @@ using DeviceHealth = serverlink::DeviceHealth;
 [[nodiscard]] serverlink::HealthState scannerHealth(const QList<const devices::Scanner *> &scanners);
 /// One scanner as the heartbeat reports it: Ready, Offline while it waits for its unplugged device, Stopped when it failed.
 [[nodiscard]] serverlink::ScannerReport scannerReport(const devices::Scanner &scanner);
+/// One printer as the heartbeat reports it: CUPS's printer-state and printer-state-reasons, bounded for the wire.
+[[nodiscard]] serverlink::PrinterReport printerReport(const QString &role, const devices::PrinterStatus &status);
 
 /// Timing and identity of the sync loop; the defaults are the production values.
 struct SyncSettings {
@@ -78,6 +82,9 @@ public:
     /// Thread-safe: the scanners whose state() every heartbeat reads as it is sent (they must outlive
     /// this service); once set, they decide DeviceHealth::scanner.
     void setScanners(QList<const devices::Scanner *> scanners);
+    /// Thread-safe: the print tracker whose printer statuses every heartbeat reads as it is sent (it must
+    /// outlive this service); once set, they decide DeviceHealth::printers.
+    void setPrintTracker(const devices::PrintJobTracker *tracker);
     /// The device states as the next heartbeat would report them now.
     [[nodiscard]] DeviceHealth deviceHealth() const;
 
@@ -181,6 +188,7 @@ private:
     mutable std::mutex m_healthMutex;
     DeviceHealth m_health;
     std::optional<QList<const devices::Scanner *>> m_scanners;
+    const devices::PrintJobTracker *m_printTracker = nullptr;
 };
 
 } // namespace kiosk

@@ -997,6 +997,73 @@ std::optional<HealthState> healthStateFromWire(const QString &wire)
     return HealthState::Unknown;
 }
 
+namespace {
+
+/// An IPP keyword (RFC 8011 §5.1.4): lowercase letters, digits, '-', '_' and '.', starting with a letter or digit.
+bool isIppKeyword(const QString &word)
+{
+    return !word.isEmpty() && word.size() <= PrinterReport::kMaxReasonLength && word.at(0).isLetterOrNumber()
+        && std::all_of(word.cbegin(), word.cend(), [](QChar c) {
+               return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+                   || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('.');
+           });
+}
+
+/// The printer-state-reasons keywords technicians meet, in plain Indonesian (severity suffixes removed first).
+constexpr std::array<std::pair<const char *, const char *>, 24> kPrinterReasons {{
+    {"media-empty", "kertas habis"},
+    {"media-needed", "kertas perlu diisi"},
+    {"media-low", "kertas hampir habis"},
+    {"media-jam", "kertas macet"},
+    {"input-tray-missing", "baki kertas tidak terpasang"},
+    {"door-open", "tutup terbuka"},
+    {"cover-open", "tutup terbuka"},
+    {"interlock-open", "pengunci tutup terbuka"},
+    {"offline", "printer offline"},
+    {"shutdown", "printer dimatikan"},
+    {"timed-out", "printer tidak menjawab"},
+    {"connecting-to-device", "sedang menghubungi printer"},
+    {"paused", "antrean dijeda"},
+    {"toner-low", "toner hampir habis"},
+    {"toner-empty", "toner habis"},
+    {"marker-supply-low", "tinta/toner hampir habis"},
+    {"marker-supply-empty", "tinta/toner habis"},
+    {"marker-waste-almost-full", "penampung sisa tinta hampir penuh"},
+    {"marker-waste-full", "penampung sisa tinta penuh"},
+    {"output-area-almost-full", "baki keluaran hampir penuh"},
+    {"output-area-full", "baki keluaran penuh"},
+    {"spool-area-full", "ruang antrean cetak penuh"},
+    {"cups-missing-filter", "penyaring CUPS tidak ada"},
+    {"cups-waiting-for-job-completed", "menunggu pekerjaan cetak selesai"},
+}};
+
+} // namespace
+
+QStringList PrinterReport::boundedReasons(const QStringList &raw)
+{
+    QStringList out;
+    for (const QString &reason : raw) {
+        const QString word = reason.trimmed().left(kMaxReasonLength);
+        if (out.size() == kMaxReasons)
+            break;
+        if (isIppKeyword(word) && word != QLatin1String("none") && !out.contains(word))
+            out.append(word);
+    }
+    return out;
+}
+
+QString printerReasonText(const QString &reason)
+{
+    QString word = reason;
+    for (const char *suffix : {"-report", "-warning", "-error"})
+        if (word.endsWith(QLatin1String(suffix)))
+            word.chop(int(qstrlen(suffix)));
+    for (const auto &[keyword, text] : kPrinterReasons)
+        if (word == QLatin1String(keyword))
+            return QString::fromUtf8(text);
+    return reason;
+}
+
 QByteArray Heartbeat::toJson() const
 {
     QJsonObject o {
@@ -1019,6 +1086,13 @@ QByteArray Heartbeat::toJson() const
         for (const ScannerReport &r : devices.scanners)
             scanners.append(QJsonObject {{QStringLiteral("uri"), r.uri}, {QStringLiteral("state"), healthStateToWire(r.state)}});
         o.insert(QStringLiteral("scanners"), scanners);
+    }
+    if (!devices.printers.isEmpty()) {
+        QJsonArray printers;
+        for (const PrinterReport &r : devices.printers.mid(0, kMaxPrinters))
+            printers.append(QJsonObject {{QStringLiteral("role"), r.role}, {QStringLiteral("printerState"), r.printerState},
+                {QStringLiteral("printerStateReasons"), QJsonArray::fromStringList(PrinterReport::boundedReasons(r.reasons))}});
+        o.insert(QStringLiteral("printers"), printers);
     }
     if (const QString notAfter = certificateNotAfter.toUTC().toString(Qt::ISODate); !notAfter.isEmpty())
         o.insert(QStringLiteral("certificateNotAfter"), notAfter);
@@ -1081,6 +1155,34 @@ std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *er
             if (!v.isObject() || !word)
                 return refuse<Heartbeat>(error, QStringLiteral("Heartbeat tidak sah: setiap pemindai perlu uri dan state."));
             h.devices.scanners.append({v.toObject().value(QStringLiteral("uri")).toString().left(200), *word});
+        }
+    }
+    const QJsonValue printers = o.value(QStringLiteral("printers"));
+    if (!printers.isUndefined()) {
+        const QString wrong = QStringLiteral("Heartbeat tidak sah: printers harus daftar paling banyak %1, masing-masing dengan role, "
+                                             "printerState dan paling banyak %2 printerStateReasons (kata kunci IPP, paling panjang %3).")
+                                  .arg(kMaxPrinters)
+                                  .arg(PrinterReport::kMaxReasons)
+                                  .arg(PrinterReport::kMaxReasonLength);
+        if (!printers.isArray() || printers.toArray().size() > kMaxPrinters)
+            return refuse<Heartbeat>(error, wrong);
+        for (const QJsonValue &v : printers.toArray()) {
+            const QJsonObject p = v.toObject();
+            const QJsonValue role = p.value(QStringLiteral("role"));
+            const QJsonValue state = p.value(QStringLiteral("printerState"));
+            const QJsonValue reasons = p.value(QStringLiteral("printerStateReasons"));
+            const qint64 stateNumber = state.toInteger(-1);
+            if (!v.isObject() || !role.isString() || !isIppKeyword(role.toString()) || !state.isDouble() || stateNumber < 0
+                || stateNumber > 65535 || !reasons.isArray() || reasons.toArray().size() > PrinterReport::kMaxReasons)
+                return refuse<Heartbeat>(error, wrong);
+            PrinterReport report {role.toString(), int(stateNumber), {}};
+            for (const QJsonValue &reason : reasons.toArray()) {
+                // Unknown reasons are kept as they are: a printer's own words help the technician.
+                if (!reason.isString() || !isIppKeyword(reason.toString()))
+                    return refuse<Heartbeat>(error, wrong);
+                report.reasons.append(reason.toString());
+            }
+            h.devices.printers.append(report);
         }
     }
     const QJsonValue notAfter = o.value(QStringLiteral("certificateNotAfter"));

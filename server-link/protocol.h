@@ -200,6 +200,24 @@ struct ScannerReport {
     friend bool operator==(const ScannerReport &, const ScannerReport &) = default;
 };
 
+/// One printer as a heartbeat reports it: its role and what CUPS says of it, unmapped (the backend reads paper low
+/// from the reasons even when a worse word hides it).
+struct PrinterReport {
+    QString role; // ticket, letter
+    int printerState = 0; // IPP printer-state: 3 idle, 4 processing, 5 stopped; 0 when the printer could not be asked
+    QStringList reasons; // printer-state-reasons as CUPS gives them ("media-low-report"), unknown ones included
+
+    static constexpr int kMaxReasons = 16;
+    static constexpr int kMaxReasonLength = 64;
+    /// `raw` as the wire carries it: IPP keywords only ("none" dropped), at most kMaxReasons of kMaxReasonLength.
+    [[nodiscard]] static QStringList boundedReasons(const QStringList &raw);
+    friend bool operator==(const PrinterReport &, const PrinterReport &) = default;
+};
+
+/// A raw printer-state-reason in plain Indonesian for technicians ("media-low-report" → "kertas hampir habis"); a
+/// reason this table does not know is shown as it is.
+[[nodiscard]] QString printerReasonText(const QString &reason);
+
 /// The devices a heartbeat reports on.
 struct DeviceHealth {
     HealthState printer = HealthState::Unknown; // ticket printer
@@ -207,6 +225,7 @@ struct DeviceHealth {
     HealthState scanner = HealthState::Unknown; // Ready (at least one scanner runs), None, Unknown
     HealthState letterPrinter = HealthState::Unknown;
     QList<ScannerReport> scanners; // each scanner; empty from kiosks before #15
+    QList<PrinterReport> printers; // each printer's raw CUPS state; empty from kiosks before #15 item 2's raw reasons
 
     friend bool operator==(const DeviceHealth &, const DeviceHealth &) = default;
 };
@@ -225,6 +244,7 @@ struct Heartbeat {
     QString certificateState; // valid, renewal_due, expired, missing (serverlink::CertificateRenewal); empty: not sent
 
     static constexpr int kMaxScanners = 16;
+    static constexpr int kMaxPrinters = 4;
     [[nodiscard]] QByteArray toJson() const;
     [[nodiscard]] static std::optional<Heartbeat> fromJson(const QByteArray &json, QString *error = nullptr);
     friend bool operator==(const Heartbeat &, const Heartbeat &) = default;

@@ -28,6 +28,48 @@ bool oneOf(const QString &state, std::initializer_list<const char *> words)
     return std::any_of(words.begin(), words.end(), [&state](const char *w) { return state == QLatin1String(w); });
 }
 
+/// A printer's raw reasons with the severity suffix (-report, -warning, -error) removed.
+QStringList reasonWords(const serverlink::PrinterReport &p)
+{
+    QStringList words;
+    for (QString reason : p.reasons) {
+        for (const char *suffix : {"-report", "-warning", "-error"})
+            if (reason.endsWith(QLatin1String(suffix)))
+                reason.chop(int(qstrlen(suffix)));
+        words.append(reason);
+    }
+    return words;
+}
+
+/// The raw reasons of the printer of `role` ("ticket", "letter"); empty when the kiosk does not report them.
+QStringList reasonsOf(const KioskHeartbeat &b, const char *role)
+{
+    for (const serverlink::PrinterReport &p : b.printers)
+        if (p.role == QLatin1String(role))
+            return reasonWords(p);
+    return {};
+}
+
+/// Out of paper: the kiosk's word, or RFC 8011's media-empty / media-needed ("a tray has run out of media").
+bool paperOut(const KioskHeartbeat &b, const char *role)
+{
+    const bool ticket = qstrcmp(role, "ticket") == 0;
+    const QString &word = ticket ? b.printerState : b.letterPrinterState;
+    const QStringList reasons = reasonsOf(b, role);
+    return word == QLatin1String("paper-out") || (ticket && b.paperState == QLatin1String("out"))
+        || reasons.contains(QLatin1String("media-empty")) || reasons.contains(QLatin1String("media-needed"));
+}
+
+/// Paper low and not out: the kiosk's word, or media-low among the raw reasons even when a worse word hides it.
+bool paperLow(const KioskHeartbeat &b, const char *role)
+{
+    const bool ticket = qstrcmp(role, "ticket") == 0;
+    const QString &word = ticket ? b.printerState : b.letterPrinterState;
+    return !paperOut(b, role)
+        && (word == QLatin1String("paper-low") || (ticket && b.paperState == QLatin1String("low"))
+            || reasonsOf(b, role).contains(QLatin1String("media-low")));
+}
+
 const Rule kRules[] {
     {AlertKind::Silent, "silent", "Anjungan tidak terdengar",
         [](const KioskHeartbeat &b, const FleetAlertPolicy &p, const QDateTime &now, QStringList *seen) {
@@ -39,9 +81,17 @@ const Rule kRules[] {
         }},
     {AlertKind::PaperOut, "paper_out", "Kertas printer habis",
         [](const KioskHeartbeat &b, const FleetAlertPolicy &, const QDateTime &, QStringList *seen) {
-            if (b.printerState == QLatin1String("paper-out") || b.paperState == QLatin1String("out"))
+            if (paperOut(b, "ticket"))
                 seen->append(QStringLiteral("printer tiket"));
-            if (b.letterPrinterState == QLatin1String("paper-out"))
+            if (paperOut(b, "letter"))
+                seen->append(QStringLiteral("printer surat"));
+            return !seen->isEmpty();
+        }},
+    {AlertKind::PaperLow, "paper_low", "Kertas printer hampir habis",
+        [](const KioskHeartbeat &b, const FleetAlertPolicy &, const QDateTime &, QStringList *seen) {
+            if (paperLow(b, "ticket"))
+                seen->append(QStringLiteral("printer tiket"));
+            if (paperLow(b, "letter"))
                 seen->append(QStringLiteral("printer surat"));
             return !seen->isEmpty();
         }},

@@ -29,7 +29,7 @@ struct FleetAlertPolicy {
 };
 
 /// The faults a kiosk can report or show by its silence.
-enum class AlertKind { Silent, PaperOut, PrinterOffline, ScannerGone, DiskLow, CertificateExpiring, OutboxStalled };
+enum class AlertKind { Silent, PaperOut, PaperLow, PrinterOffline, ScannerGone, DiskLow, CertificateExpiring, OutboxStalled };
 
 /// The alert rules as data: one row per kind, with the condition read from the latest heartbeat.
 namespace fleetalerts {

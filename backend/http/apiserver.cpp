@@ -599,6 +599,7 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
     h.parkedCount = beat->parkedCount;
     h.freeDiskMb = beat->freeDiskMb;
     h.scanners = beat->devices.scanners;
+    h.printers = beat->devices.printers;
     h.certNotAfter = beat->certificateNotAfter;
     h.clockSkewSeconds = beat->clockSkewSeconds;
     // A kiosk from before #15 does not report its certificate: the registry knows the one it presented.

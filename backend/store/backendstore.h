@@ -224,6 +224,7 @@ struct KioskHeartbeat {
     QString version;
     QString imageVersion; // the appliance image's version; empty when the kiosk runs off the appliance
     QList<serverlink::ScannerReport> scanners; // each scanner's state; empty from kiosks before #15
+    QList<serverlink::PrinterReport> printers; // each printer's raw CUPS state and reasons; empty from older kiosks
     QDateTime certNotAfter; // the client certificate's notAfter as the kiosk reported it; null when unknown
     std::optional<qint64> clockSkewSeconds; // kiosk clock minus the backend's
     QDateTime outboxStalledSince; // since when the outbox has not shrunk while it held something; null when draining or empty
@@ -399,7 +400,7 @@ struct DocumentRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 20;
+    static constexpr int kSchemaVersion = 21;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);

@@ -40,10 +40,34 @@ QList<serverlink::ScannerReport> scannersFrom(const QString &text)
     return out;
 }
 
+QString printersText(const QList<serverlink::PrinterReport> &printers)
+{
+    if (printers.isEmpty())
+        return QLatin1String("");
+    QJsonArray list;
+    for (const serverlink::PrinterReport &r : printers)
+        list.append(QJsonObject {{QStringLiteral("role"), r.role}, {QStringLiteral("printerState"), r.printerState},
+            {QStringLiteral("printerStateReasons"), QJsonArray::fromStringList(r.reasons)}});
+    return QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact));
+}
+
+QList<serverlink::PrinterReport> printersFrom(const QString &text)
+{
+    QList<serverlink::PrinterReport> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        serverlink::PrinterReport r {
+            v.toObject().value(QStringLiteral("role")).toString(), v.toObject().value(QStringLiteral("printerState")).toInt(), {}};
+        for (const QJsonValue &reason : v.toObject().value(QStringLiteral("printerStateReasons")).toArray())
+            r.reasons.append(reason.toString());
+        out.append(r);
+    }
+    return out;
+}
+
 const QString kHeartbeatColumns = QStringLiteral("kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state, scanner_state,"
                                                  " letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
                                                  " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since,"
-                                                 " certificate_state");
+                                                 " certificate_state, printers");
 
 KioskHeartbeat readHeartbeat(const QSqlQuery &q)
 {
@@ -67,6 +91,7 @@ KioskHeartbeat readHeartbeat(const QSqlQuery &q)
         h.clockSkewSeconds = q.value(15).toLongLong();
     h.outboxStalledSince = QDateTime::fromString(q.value(16).toString(), Qt::ISODateWithMs);
     h.certificateState = q.value(17).toString();
+    h.printers = printersFrom(q.value(18).toString());
     return h;
 }
 } // namespace
@@ -81,8 +106,8 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
     q.prepare(
         QStringLiteral("INSERT INTO kiosk_heartbeats (kiosk_id, desa_code, last_seen, sent_at, printer_state, paper_state,"
                        " scanner_state, letter_printer_state, outbox_depth, parked_count, free_disk_mb, app_version,"
-                       " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since, certificate_state)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       " image_version, scanners, cert_not_after, clock_skew_seconds, outbox_stalled_since, certificate_state, printers)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                        " ON CONFLICT (kiosk_id) DO UPDATE SET desa_code = excluded.desa_code, last_seen = excluded.last_seen,"
                        " sent_at = excluded.sent_at, printer_state = excluded.printer_state, paper_state = excluded.paper_state,"
                        " scanner_state = excluded.scanner_state, letter_printer_state = excluded.letter_printer_state,"
@@ -90,7 +115,7 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
                        " free_disk_mb = excluded.free_disk_mb, app_version = excluded.app_version, image_version = excluded.image_version,"
                        " scanners = excluded.scanners, cert_not_after = excluded.cert_not_after,"
                        " clock_skew_seconds = excluded.clock_skew_seconds, outbox_stalled_since = excluded.outbox_stalled_since,"
-                       " certificate_state = excluded.certificate_state"));
+                       " certificate_state = excluded.certificate_state, printers = excluded.printers"));
     q.addBindValue(h.kioskId);
     q.addBindValue(h.desaCode);
     q.addBindValue(timestamp(h.lastSeen));
@@ -110,6 +135,7 @@ Status BackendStore::recordHeartbeat(const KioskHeartbeat &h)
     q.addBindValue(h.clockSkewSeconds ? QVariant(*h.clockSkewSeconds) : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(h.outboxStalledSince.isValid() ? QVariant(timestamp(h.outboxStalledSince)) : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(h.certificateState.isNull() ? QString(QLatin1String("")) : h.certificateState);
+    q.addBindValue(printersText(h.printers));
     if (!q.exec())
         return heartbeatError(QStringLiteral("menyimpan heartbeat"), q.lastError());
     return Done {};

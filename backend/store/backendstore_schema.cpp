@@ -392,6 +392,10 @@ const std::array<QStringList, BackendStore::kSchemaVersion> kMigrations {
         QStringLiteral("CREATE INDEX kiosk_renewals_by_new ON kiosk_renewals (new_fingerprint)"),
         QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN certificate_state TEXT NOT NULL DEFAULT ''"),
     },
+    // 21: each printer's raw CUPS printer-state and printer-state-reasons in the heartbeat (#15): paper low.
+    {
+        QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN printers TEXT NOT NULL DEFAULT ''"),
+    },
 };
 
 static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");

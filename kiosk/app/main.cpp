@@ -305,6 +305,9 @@ int main(int argc, char *argv[])
     // A scanner plugged or unplugged is reported at once, not at the next periodic heartbeat.
     for (const auto &scanner : scanners)
         QObject::connect(scanner.get(), &devices::Scanner::stateChanged, sync, &kiosk::SyncService::deviceStateChanged);
+    // Each printer's raw reasons too: paper low is reported even when a worse word hides it.
+    sync->setPrintTracker(&printTracker);
+    QObject::connect(&printTracker, &devices::PrintJobTracker::printerReasonsChanged, sync, &kiosk::SyncService::deviceStateChanged);
     QObject::connect(&printTracker, &devices::PrintJobTracker::printerStateChanged, sync,
         [sync](const QString &role, devices::DeviceState state, const QString &) {
             kiosk::DeviceHealth health = sync->deviceHealth();

@@ -73,3 +73,18 @@ target_include_directories(tst_backend_hardening PRIVATE ${CMAKE_CURRENT_LIST_DI
 add_dependencies(tst_backend_hardening kecamatan-backend)
 set_tests_properties(tst_backend_hardening.doubleApproveNeverSignsWithoutPassphrase tst_backend_hardening.dataFolderIsPrivate
   PROPERTIES TIMEOUT 300)
+# Issue #15: fleet alerts end to end: the anjungan process with a umockdev-emulated USB scanner and an ippeveprinter
+# behind a private cupsd, the kecamatan-backend process, a local SMS gateway (SKIP without umockdev).
+pkg_check_modules(UMOCKDEV_E2E IMPORTED_TARGET umockdev-1.0)
+if(UMOCKDEV_E2E_FOUND)
+  kiosk_add_qtest(NAME tst_fleet_e2e SOURCES integration/tst_fleet_e2e.cpp unit/smsgatewayreceiver.h tools/emulatedhidpos.h
+    LIBS backend_core Qt6::Network Qt6::Sql PkgConfig::UMOCKDEV_E2E
+    FUNCTIONS faultsAlertOnceAndClear stoppedKioskAlertsOnceAfterN
+    LABELS integration devices)
+  target_compile_definitions(tst_fleet_e2e PRIVATE QT_NO_KEYWORDS)
+  target_include_directories(tst_fleet_e2e PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
+  add_dependencies(tst_fleet_e2e anjungan kecamatan-backend)
+else()
+  add_test(NAME tst_fleet_e2e COMMAND sh -c "echo 'SKIP: libumockdev-dev is not installed'; exit 77")
+  set_tests_properties(tst_fleet_e2e PROPERTIES SKIP_RETURN_CODE 77 LABELS integration)
+endif()

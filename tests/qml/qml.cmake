@@ -22,6 +22,16 @@ kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness
 kiosk_add_qtest(NAME tst_technician SOURCES qml/tst_technician.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS technicianInStaffRefused devicesPanel cameraPreviewShowsWhatItDecodes parkedRetryAndCancel systemPanelWithMaskedLog bundleWithoutPersonalData
             exportWithoutStick exportThroughStickHelper panelsFitEverySize)
+# Issue #15: the Perangkat panel with a umockdev-emulated USB scanner and an ippeveprinter out of paper (SKIP without umockdev).
+pkg_check_modules(UMOCKDEV_UI IMPORTED_TARGET umockdev-1.0)
+if(UMOCKDEV_UI_FOUND)
+  kiosk_add_qtest(NAME tst_technician_devices SOURCES qml/tst_technician_devices.cpp tools/emulatedhidpos.h
+    LIBS kiosk_test_harness PkgConfig::UMOCKDEV_UI LABELS ui devices FUNCTIONS panelFollowsTheDevices)
+  target_compile_definitions(tst_technician_devices PRIVATE QT_NO_KEYWORDS)
+else()
+  add_test(NAME tst_technician_devices COMMAND sh -c "echo 'SKIP: libumockdev-dev is not installed'; exit 77")
+  set_tests_properties(tst_technician_devices PROPERTIES SKIP_RETURN_CODE 77 LABELS ui)
+endif()
 kiosk_add_qtest(NAME tst_documents SOURCES qml/tst_documents.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS captureOneSkipTheRest pagesSurviveEditingButNotTheWipe screenFitsEverySize noSourceSkipsTheScreen onlySomeRequirementsAskedAgain)
 # Staff cancel at the desk against the real backend process (mutual TLS).

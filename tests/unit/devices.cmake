@@ -55,6 +55,7 @@ if(UMOCKDEV_FOUND)
     FUNCTIONS singleReport multiReportContinuation unplugAndReplug absentDeviceWaits
     LABELS devices)
   target_compile_definitions(tst_devices_hidposusb PRIVATE QT_NO_KEYWORDS)
+  target_include_directories(tst_devices_hidposusb PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 else()
   add_test(NAME tst_devices_hidposusb COMMAND sh -c "echo 'SKIP: libumockdev-dev is not installed'; exit 77")
   set_tests_properties(tst_devices_hidposusb PROPERTIES SKIP_RETURN_CODE 77 LABELS devices)

@@ -406,6 +406,43 @@ private Q_SLOTS:
         QVERIFY(qAbs(*h.clockSkewSeconds) < 60);
     }
 
+    void rawPrinterReasonsRaisePaperLow()
+    {
+        startSync();
+        // The ticket printer's door is open (the word the kiosk derives) and its paper runs low underneath.
+        kiosk::DeviceHealth health = m_sync->deviceHealth();
+        health.printer = kiosk::printerHealth(devices::DeviceState::DoorOpen);
+        health.printers
+            = {kiosk::printerReport(QStringLiteral("ticket"), {devices::DeviceState::DoorOpen, 5, {"door-open-error", "media-low-report"}}),
+                kiosk::printerReport(QStringLiteral("letter"), {devices::DeviceState::Ready, 3, {"none"}})};
+        m_sync->setDeviceHealth(health);
+        heartbeat();
+        const auto beat = m_backend->store->latestHeartbeat(QStringLiteral("KIOSK-0001"));
+        QVERIFY(beat && beat.value());
+        QCOMPARE(beat.value()->printers.size(), 2);
+        QCOMPARE(beat.value()->printers.at(0).printerState, 5);
+        QCOMPARE(beat.value()->printers.at(0).reasons, QStringList({"door-open-error", "media-low-report"}));
+        QVERIFY(beat.value()->printers.at(1).reasons.isEmpty());
+        QCOMPARE(alerts(QStringLiteral("paper_low")).size(), 1);
+        QVERIFY(alerts(QStringLiteral("paper_out")).isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(smsTo(kTeknisiPhone, QStringLiteral("Kertas printer hampir habis")), 1, 20000);
+
+        // The teknisi reads the reasons in plain words on /armada.
+        const auto [jar, csrf] = login(QStringLiteral("teknisi"));
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/armada"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains("tiket: tutup terbuka, kertas hampir habis"));
+        QVERIFY(page.body.contains("surat: tidak ada masalah"));
+
+        // The paper runs out: paper low clears, paper out is raised.
+        health.printers[0] = kiosk::printerReport(QStringLiteral("ticket"), {devices::DeviceState::PaperOut, 5, {"media-empty-error"}});
+        m_sync->setDeviceHealth(health);
+        heartbeat();
+        QVERIFY(alerts(QStringLiteral("paper_low")).first().clearedAt.isValid());
+        QCOMPARE(alerts(QStringLiteral("paper_out")).size(), 1);
+        QCOMPARE(smsTo(kTeknisiPhone, QStringLiteral("Kertas printer hampir habis")), 1);
+    }
+
     void deviceChangeSendsAHeartbeatAtOnce()
     {
         startSync(3600000);

@@ -53,7 +53,30 @@ private Q_SLOTS:
         QTest::newRow("ticket paper out") << with([](B &b) { b.printerState = "paper-out", b.paperState = "out"; })
                                           << QStringList {"paper_out"};
         QTest::newRow("paper word alone") << with([](B &b) { b.paperState = "out"; }) << QStringList {"paper_out"};
-        QTest::newRow("paper low is no alert") << with([](B &b) { b.printerState = "paper-low", b.paperState = "low"; }) << QStringList {};
+        QTest::newRow("ticket paper low") << with([](B &b) { b.printerState = "paper-low", b.paperState = "low"; })
+                                          << QStringList {"paper_low"};
+        QTest::newRow("letter paper low") << with([](B &b) { b.letterPrinterState = "paper-low"; }) << QStringList {"paper_low"};
+        QTest::newRow("raw media-low under a door open") << with([](B &b) {
+            b.printerState = "door-open";
+            b.printers = {{"ticket", 5, {"door-open-error", "media-low-report"}}};
+        }) << QStringList {"paper_low"};
+        QTest::newRow("raw media-empty") << with([](B &b) {
+            b.printers = {{"letter", 5, {"media-empty-error"}}};
+        }) << QStringList {"paper_out"};
+        QTest::newRow("raw media-needed is out") << with([](B &b) {
+            b.printers = {{"ticket", 4, {"media-needed"}}};
+        }) << QStringList {"paper_out"};
+        QTest::newRow("out and low: out only") << with([](B &b) {
+            b.printerState = "paper-out";
+            b.printers = {{"ticket", 5, {"media-empty-error", "media-low-report"}}};
+        }) << QStringList {"paper_out"};
+        QTest::newRow("ticket out, letter low") << with([](B &b) {
+            b.paperState = "out";
+            b.printers = {{"letter", 3, {"media-low-report"}}};
+        }) << QStringList {"paper_out", "paper_low"};
+        QTest::newRow("other raw reasons are no paper alert") << with([](B &b) {
+            b.printers = {{"ticket", 3, {"toner-low-report", "com.vendor-fuser-warm"}}};
+        }) << QStringList {};
         QTest::newRow("letter printer paper out") << with([](B &b) { b.letterPrinterState = "paper-out"; }) << QStringList {"paper_out"};
         QTest::newRow("ticket printer offline") << with([](B &b) { b.printerState = "offline"; }) << QStringList {"printer_offline"};
         QTest::newRow("letter printer stopped") << with([](B &b) { b.letterPrinterState = "stopped"; }) << QStringList {"printer_offline"};
@@ -92,7 +115,10 @@ private Q_SLOTS:
             b.certNotAfter = kNow.addDays(3);
             b.outboxDepth = 9;
             b.outboxStalledSince = kNow.addDays(-1);
-        }) << QStringList {"silent", "paper_out", "printer_offline", "scanner_gone", "disk_low", "certificate_expiring", "outbox_stalled"};
+            b.printers = {{"letter", 3, {"media-low-warning"}}};
+        })
+                                            << QStringList {"silent", "paper_out", "paper_low", "printer_offline", "scanner_gone",
+                                                   "disk_low", "certificate_expiring", "outbox_stalled"};
     }
 
     void conditions()
@@ -111,7 +137,7 @@ private Q_SLOTS:
 
     void wordsRoundTrip()
     {
-        QCOMPARE(fleetalerts::allKinds().size(), 7);
+        QCOMPARE(fleetalerts::allKinds().size(), 8);
         for (AlertKind k : fleetalerts::allKinds()) {
             QCOMPARE(fleetalerts::kindFromWire(fleetalerts::kindToWire(k)), k);
             QVERIFY(!fleetalerts::kindLabel(k).isEmpty());

@@ -279,6 +279,39 @@ private Q_SLOTS:
         const auto liveBack = Heartbeat::fromJson(live.toJson(), &error);
         QVERIFY2(liveBack, qPrintable(error));
         QCOMPARE(*liveBack, live);
+        // Each printer's raw CUPS state and reasons: optional, unknown reasons kept, "none" left out.
+        QVERIFY(!o.contains(QStringLiteral("printers")));
+        Heartbeat raw = live;
+        raw.devices.printers = {{QStringLiteral("ticket"), 5, {QStringLiteral("door-open-error"), QStringLiteral("media-low-report")}},
+            {QStringLiteral("letter"), 3, {QStringLiteral("com.vendor-fuser-warm-report")}}, {QStringLiteral("letter2"), 0, {}}};
+        const auto rawBack = Heartbeat::fromJson(raw.toJson(), &error);
+        QVERIFY2(rawBack, qPrintable(error));
+        QCOMPARE(*rawBack, raw);
+        QCOMPARE(
+            QJsonDocument::fromJson(raw.toJson()).object().value(QStringLiteral("printers"))[0][QStringLiteral("printerState")].toInt(), 5);
+    }
+
+    void printerReasonsAreBounded()
+    {
+        // At most 16 IPP keywords of 64 characters each: more are cut on the kiosk, and the backend refuses them.
+        QStringList many;
+        for (int i = 0; i < 20; ++i)
+            many.append(QStringLiteral("vendor-reason-%1-report").arg(i));
+        const QStringList bounded = PrinterReport::boundedReasons(
+            QStringList {QStringLiteral("none"), QStringLiteral("<b>x</b>"), QString(80, QLatin1Char('m'))} + many);
+        QCOMPARE(bounded.size(), PrinterReport::kMaxReasons);
+        QCOMPARE(bounded.first(), QString(64, QLatin1Char('m')));
+        QVERIFY(!bounded.contains(QStringLiteral("none")));
+        Heartbeat h = sampleHeartbeat();
+        h.devices.printers = {{QStringLiteral("ticket"), 4, many}};
+        const QJsonObject sent = QJsonDocument::fromJson(h.toJson()).object();
+        QCOMPARE(
+            sent.value(QStringLiteral("printers"))[0][QStringLiteral("printerStateReasons")].toArray().size(), PrinterReport::kMaxReasons);
+        QVERIFY(Heartbeat::fromJson(h.toJson()));
+        // Plain words for the console, a reason the table does not know as it is.
+        QCOMPARE(printerReasonText(QStringLiteral("media-low-report")), QStringLiteral("kertas hampir habis"));
+        QCOMPARE(printerReasonText(QStringLiteral("media-empty-error")), QStringLiteral("kertas habis"));
+        QCOMPARE(printerReasonText(QStringLiteral("com.vendor-fuser-warm")), QStringLiteral("com.vendor-fuser-warm"));
     }
 
     void healthWords()
@@ -352,6 +385,25 @@ private Q_SLOTS:
         QTest::newRow("scanners not a list") << "{" + good + ",\"scanners\":{}}";
         QTest::newRow("scanner without state") << "{" + good + ",\"scanners\":[{\"uri\":\"usb:1\"}]}";
         QTest::newRow("scanner state with markup") << "{" + good + ",\"scanners\":[{\"uri\":\"usb:1\",\"state\":\"<b>\"}]}";
+        const QByteArray seventeen = [] {
+            QByteArray list;
+            for (int i = 0; i < 17; ++i)
+                list += (i ? ",\"r" : "\"r") + QByteArray::number(i) + "\"";
+            return list;
+        }();
+        QTest::newRow("printers not a list") << "{" + good + ",\"printers\":{}}";
+        QTest::newRow("five printers") << "{" + good + ",\"printers\":["
+                + QByteArray("{\"role\":\"ticket\",\"printerState\":3,\"printerStateReasons\":[]},").repeated(4)
+                + "{\"role\":\"ticket\",\"printerState\":3,\"printerStateReasons\":[]}]}";
+        QTest::newRow("printer without reasons") << "{" + good + ",\"printers\":[{\"role\":\"ticket\",\"printerState\":3}]}";
+        QTest::newRow("printer state as text") << "{" + good
+                + ",\"printers\":[{\"role\":\"ticket\",\"printerState\":\"idle\",\"printerStateReasons\":[]}]}";
+        QTest::newRow("seventeen reasons") << "{" + good
+                + ",\"printers\":[{\"role\":\"ticket\",\"printerState\":3,\"printerStateReasons\":[" + seventeen + "]}]}";
+        QTest::newRow("reason of 65 characters") << "{" + good
+                + ",\"printers\":[{\"role\":\"ticket\",\"printerState\":3,\"printerStateReasons\":[\"" + QByteArray(65, 'm') + "\"]}]}";
+        QTest::newRow("reason with markup") << "{" + good
+                + ",\"printers\":[{\"role\":\"ticket\",\"printerState\":3,\"printerStateReasons\":[\"<img src=x>\"]}]}";
         QTest::newRow("certificate expiry not a time") << "{" + good + ",\"certificateNotAfter\":\"soon\"}";
         QTest::newRow("clock skew as text") << "{" + good + ",\"clockSkewSeconds\":\"5\"}";
         QTest::newRow("oversized") << "{" + good + ",\"pad\":\"" + QByteArray(kMaxBodyBytes, 'a') + "\"}";

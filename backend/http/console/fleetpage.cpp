@@ -36,6 +36,26 @@ QString scannersText(const KioskHeartbeat &k)
     return parts.join(QStringLiteral("; "));
 }
 
+/// Each printer's raw reasons in plain Indonesian ("tiket: kertas hampir habis"); "-" when the kiosk reports none.
+QString printerReasonsText(const KioskHeartbeat &k)
+{
+    QStringList parts;
+    for (const serverlink::PrinterReport &p : k.printers) {
+        QStringList words;
+        for (const QString &reason : p.reasons)
+            if (const QString text = serverlink::printerReasonText(reason); !words.contains(text))
+                words.append(text);
+        if (p.printerState == 0)
+            words.prepend(QStringLiteral("tidak dapat ditanya"));
+        const QString role = p.role == QLatin1String("ticket") ? QStringLiteral("tiket")
+            : p.role == QLatin1String("letter")                ? QStringLiteral("surat")
+                                                               : p.role;
+        parts.append(
+            QStringLiteral("%1: %2").arg(role, words.isEmpty() ? QStringLiteral("tidak ada masalah") : words.join(QStringLiteral(", "))));
+    }
+    return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral("; "));
+}
+
 struct FleetPages {
     ConsoleServer &console;
     BackendStore &store;
@@ -70,19 +90,21 @@ struct FleetPages {
             rows << html::cell(k.kioskId) + html::cell(k.desaCode) + html::cell(html::wibTime(k.lastSeen))
                     + html::cell(silent ? QStringLiteral("tidak terdengar") : QStringLiteral("aktif"),
                         silent ? QStringLiteral("sla-late") : QStringLiteral("sla-ok"))
-                    + html::cell(k.printerState) + html::cell(k.paperState) + html::cell(k.letterPrinterState) + html::cell(scannersText(k))
-                    + html::cell(QString::number(k.outboxDepth)) + html::cell(QString::number(k.parkedCount))
+                    + html::cell(k.printerState) + html::cell(k.paperState) + html::cell(k.letterPrinterState)
+                    + html::cell(printerReasonsText(k)) + html::cell(scannersText(k)) + html::cell(QString::number(k.outboxDepth))
+                    + html::cell(QString::number(k.parkedCount))
                     + html::cell(k.freeDiskMb < 0 ? QStringLiteral("?") : QString::number(k.freeDiskMb))
                     + html::cell(k.certNotAfter.isValid() ? k.certNotAfter.toUTC().date().toString(Qt::ISODate) : QStringLiteral("?"))
                     + html::cell(k.clockSkewSeconds ? QString::number(*k.clockSkewSeconds) : QStringLiteral("?")) + html::cell(k.version)
                     + html::cell(k.imageVersion.isEmpty() ? QStringLiteral("-") : k.imageVersion);
         }
         QString body = QStringLiteral("<h2 id=\"anjungan\">Anjungan</h2>")
-            + html::table({QStringLiteral("Anjungan"), QStringLiteral("Desa"), QStringLiteral("Terakhir terdengar"),
-                              QStringLiteral("Keadaan"), QStringLiteral("Printer tiket"), QStringLiteral("Kertas"),
-                              QStringLiteral("Printer surat"), QStringLiteral("Pemindai"), QStringLiteral("Antrean kirim"),
-                              QStringLiteral("Ditolak server"), QStringLiteral("Disk bebas (MB)"), QStringLiteral("Sertifikat sampai"),
-                              QStringLiteral("Selisih jam (detik)"), QStringLiteral("Versi"), QStringLiteral("Versi image")},
+            + html::table(
+                {QStringLiteral("Anjungan"), QStringLiteral("Desa"), QStringLiteral("Terakhir terdengar"), QStringLiteral("Keadaan"),
+                    QStringLiteral("Printer tiket"), QStringLiteral("Kertas"), QStringLiteral("Printer surat"),
+                    QStringLiteral("Keterangan printer"), QStringLiteral("Pemindai"), QStringLiteral("Antrean kirim"),
+                    QStringLiteral("Ditolak server"), QStringLiteral("Disk bebas (MB)"), QStringLiteral("Sertifikat sampai"),
+                    QStringLiteral("Selisih jam (detik)"), QStringLiteral("Versi"), QStringLiteral("Versi image")},
                 rows, QStringLiteral("Belum ada anjungan kecamatan ini yang mengirim kabar."));
 
         rows.clear();
