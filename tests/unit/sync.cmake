@@ -27,4 +27,4 @@ kiosk_add_qtest(NAME tst_fleet
   LIBS kiosk_core backend_core Qt6::Network Qt6::Sql
   LABELS sync backend
   FUNCTIONS faultsRaiseOneSmsEachAndClear silentKioskRaisesAnAlert teknisiAcknowledgesInTheConsole heartbeatCarriesTheKiosksState
-            deviceChangeSendsAHeartbeatAtOnce)
+            deviceChangeSendsAHeartbeatAtOnce kioskAcknowledgesItsOwnAlerts offlineAcknowledgementDeliveredOnce)
