@@ -2098,8 +2098,8 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>2. Server kecamatan</source>
-        <translation>2. Kecamatan server</translation>
+        <source>%1. Server kecamatan</source>
+        <translation>%1. Kecamatan server</translation>
     </message>
     <message>
         <source>Alamat server, contoh https://kecamatan.contoh.go.id/api/v1</source>
@@ -2114,8 +2114,8 @@
         <translation>Check connection</translation>
     </message>
     <message>
-        <source>3. Daftarkan</source>
-        <translation>3. Enrol</translation>
+        <source>%1. Daftarkan</source>
+        <translation>%1. Enrol</translation>
     </message>
     <message>
         <source>Kode pendaftaran, contoh ABCD-EFGH-JKMN-PQRS</source>

@@ -184,7 +184,8 @@ Rectangle {
                 }
             }
 
-            SectionTitle { text: qsTr("2. Server kecamatan") }
+            // Without the network section (re-enrollment) the steps are numbered from 1.
+            SectionTitle { text: qsTr("%1. Server kecamatan").arg(FirstBoot.reenrolling ? 1 : 2) }
             TextInputField {
                 objectName: "setupServerUrl"
                 Layout.fillWidth: true
@@ -214,7 +215,7 @@ Rectangle {
                 }
             }
 
-            SectionTitle { text: qsTr("3. Daftarkan") }
+            SectionTitle { text: qsTr("%1. Daftarkan").arg(FirstBoot.reenrolling ? 2 : 3) }
             TextInputField {
                 objectName: "setupCode"
                 Layout.fillWidth: true

@@ -45,9 +45,12 @@ ScreenPage {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap * 0.5
-        RowLayout {
+        // Two rows of three on a portrait screen, where six labels do not fit in one.
+        GridLayout {
             Layout.fillWidth: true
-            spacing: 8
+            columns: page.width < 1200 ? 3 : 6
+            columnSpacing: 8
+            rowSpacing: 8
             Repeater {
                 model: [
                     { name: "technicianTabDevices", label: qsTr("Perangkat") },
@@ -69,6 +72,7 @@ ScreenPage {
             }
             BigButton {
                 objectName: "technicianSignOut"
+                Layout.fillWidth: true
                 implicitWidth: 160
                 primary: false
                 text: qsTr("Keluar")
