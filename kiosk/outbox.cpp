@@ -715,6 +715,13 @@ Status OutboxRepository::abandonParked(const QString &registrationNumber, const 
         registrationNumber, technician, QStringLiteral("batalkan"), iso(m_clock()));
 }
 
+Status OutboxRepository::recordTechnicianAction(const QString &technician, const QString &action, const QString &subject)
+{
+    return done(m_store.write(QStringLiteral("catatan teknisi"),
+        QStringLiteral("INSERT INTO technician_journal (at, technician, action, subject) VALUES (?, ?, ?, ?)"),
+        {iso(m_clock()), technician, action, subject.left(300)}));
+}
+
 QStringList OutboxRepository::technicianJournal(int limit) const
 {
     QStringList out;

@@ -206,6 +206,8 @@ public:
     /// A technician withdraws parked request `registrationNumber`: never sent again, kept on the kiosk, recorded in
     /// the technician journal. The backend is told nothing (it never accepted the request). NotFound when not parked.
     [[nodiscard]] Status abandonParked(const QString &registrationNumber, const QString &technician);
+    /// Records one technician action that has no row of its own here (a re-enrollment and its outcome).
+    [[nodiscard]] Status recordTechnicianAction(const QString &technician, const QString &action, const QString &subject);
     /// What technicians did on this kiosk, newest first ("waktu  teknisi  tindakan  nomor").
     [[nodiscard]] QStringList technicianJournal(int limit = 50) const;
 

@@ -241,6 +241,23 @@ const char *const kMigrations[] = {
         subject TEXT NOT NULL
     );
     )",
+    // 14: the kiosk's fleet alerts as the backend last listed them, and the alerts technicians handled here (fleet
+    // alerts "armada:<id>" delivered once to the backend; the kiosk's own "lokal:<key>").
+    R"(
+    CREATE TABLE fleet_alerts (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        raised_at TEXT NOT NULL
+    );
+    CREATE TABLE alert_acknowledgements (
+        alert_key TEXT PRIMARY KEY,
+        technician TEXT NOT NULL,
+        acknowledged_at TEXT NOT NULL,
+        delivered_at TEXT,
+        delivery_note TEXT
+    );
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 

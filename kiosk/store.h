@@ -16,7 +16,7 @@ namespace kiosk {
 class KioskStore
 {
 public:
-    static constexpr int kSchemaVersion = 13;
+    static constexpr int kSchemaVersion = 14;
 
     KioskStore() = default;
     ~KioskStore();

@@ -179,6 +179,7 @@ SyncService::SyncService(
     , m_settings(std::move(settings))
     , m_lettersDir(std::move(lettersDir))
     , m_outbox(std::make_unique<OutboxRepository>(m_store, m_key))
+    , m_alerts(std::make_unique<AlertBook>(m_store))
     , m_journal(std::make_unique<DeskJournal>(m_store))
     , m_changes(std::make_unique<RequestChanges>(m_store, m_key))
     , m_documents(std::make_unique<DocumentStore>(m_store, m_key))
@@ -326,6 +327,7 @@ void SyncService::syncNow()
     deliverComplaints(&problem);
     deliverHandovers(&problem);
     deliverDeskEvents(&problem);
+    deliverAlertAcknowledgements(&problem);
     pullChanges(&problem);
     downloadLetters(&problem);
     refreshTrust(&problem);
@@ -453,11 +455,17 @@ void SyncService::sendHeartbeat()
     const auto r = m_client->post(QStringLiteral("/heartbeat"), beat.toJson());
     if (r.ok()) {
         ++m_heartbeatsSent;
-        // The backend's clock as it received this heartbeat: the next one reports how far this kiosk's is off.
-        const QDateTime received = QDateTime::fromString(
-            QJsonDocument::fromJson(r.body).object().value(QStringLiteral("receivedAt")).toString(), Qt::ISODateWithMs);
-        if (received.isValid())
-            m_clockSkewSeconds = received.secsTo(beat.sentAt);
+        QString why;
+        if (const auto answer = serverlink::HeartbeatAnswer::fromJson(r.body, &why)) {
+            // The backend's clock as it received this heartbeat: the next one reports how far this kiosk's is off.
+            if (answer->receivedAt.isValid())
+                m_clockSkewSeconds = answer->receivedAt.secsTo(beat.sentAt);
+            if (answer->alerts)
+                if (const Status kept = m_alerts->replaceFleetAlerts(*answer->alerts); !kept)
+                    qCWarning(lcSync) << "fleet alerts not stored:" << kept.error();
+        } else {
+            qCWarning(lcSync).noquote() << "heartbeat answer not understood:" << why;
+        }
     }
     if (noteLinkResult(r))
         syncNow();
@@ -781,6 +789,31 @@ void SyncService::deliverHandovers(QString *problem)
         // Kept and sent again next round.
         *problem = describe(r);
         return;
+    }
+}
+
+void SyncService::deliverAlertAcknowledgements(QString *problem)
+{
+    for (const PendingAcknowledgement &ack : m_alerts->pendingAcknowledgements()) {
+        const auto r = m_client->post(QStringLiteral("/alerts/%1/acknowledge").arg(ack.alertId),
+            serverlink::AlertAcknowledgement {ack.technician, ack.acknowledgedAt}.toJson());
+        if (r.error == serverlink::LinkError::Aborted)
+            return;
+        noteLinkResult(r);
+        QString note = QStringLiteral("diterima");
+        if (!r.ok()) {
+            // Offline or busy: kept for the next round. Refused (another kiosk's, gone): asking again changes nothing.
+            if (r.error != serverlink::LinkError::Http || serverlink::isTransientStatus(r.status)) {
+                *problem = describe(r);
+                return;
+            }
+            note = QStringLiteral("ditolak server (HTTP %1)").arg(r.status);
+            qCWarning(lcSync).noquote() << "acknowledgement of fleet alert" << ack.alertId << "refused: HTTP" << r.status;
+        } else {
+            qCInfo(lcSync).noquote() << "acknowledgement of fleet alert" << ack.alertId << "delivered";
+        }
+        if (const Status kept = m_alerts->markDelivered(ack.alertId, note); !kept)
+            qCWarning(lcSync) << "delivered acknowledgement not noted:" << kept.error();
     }
 }
 

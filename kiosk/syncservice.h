@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alertbook.h"
 #include "complaintbox.h"
 #include "deskjournal.h"
 #include "documentstore.h"
@@ -141,6 +142,8 @@ private:
     void deliverHandovers(QString *problem);
     /// Sends the front office's journal (POST /desk-events) in batches; waits its backoff after a failure.
     void deliverDeskEvents(QString *problem);
+    /// Delivers each "Selesai ditangani" on a fleet alert once (POST /alerts/{id}/acknowledge); kept while offline.
+    void deliverAlertAcknowledgements(QString *problem);
     /// Uploads the pages of delivered requests in chunks (PUT /requests/{reg}/documents/{pageId}), oldest
     /// first and a few chunks per round; resumes where the backend is, backs off like the journal.
     void deliverDocuments(QString *problem);
@@ -158,6 +161,7 @@ private:
     SyncSettings m_settings;
     QString m_lettersDir;
     std::unique_ptr<OutboxRepository> m_outbox;
+    std::unique_ptr<AlertBook> m_alerts;
     std::unique_ptr<DeskJournal> m_journal;
     std::unique_ptr<RequestChanges> m_changes;
     std::unique_ptr<ComplaintBox> m_complaints;

@@ -1202,6 +1202,82 @@ std::optional<Heartbeat> Heartbeat::fromJson(const QByteArray &json, QString *er
     return h;
 }
 
+QJsonObject FleetAlert::toJson() const
+{
+    return {{QStringLiteral("id"), id}, {QStringLiteral("kind"), kind}, {QStringLiteral("text"), text},
+        {QStringLiteral("raisedAt"), raisedAt.toUTC().toString(Qt::ISODate)}};
+}
+
+std::optional<FleetAlert> FleetAlert::fromJson(const QJsonObject &o)
+{
+    FleetAlert a;
+    a.id = o.value(QStringLiteral("id")).toInteger(0);
+    a.kind = o.value(QStringLiteral("kind")).toString().left(32);
+    a.text = o.value(QStringLiteral("text")).toString().left(300);
+    a.raisedAt = QDateTime::fromString(o.value(QStringLiteral("raisedAt")).toString(), Qt::ISODate);
+    if (a.id <= 0 || a.kind.isEmpty() || a.text.isEmpty() || !a.raisedAt.isValid())
+        return std::nullopt;
+    return a;
+}
+
+QByteArray HeartbeatAnswer::toJson() const
+{
+    QJsonObject o {{QStringLiteral("receivedAt"), receivedAt.toUTC().toString(Qt::ISODateWithMs)}};
+    if (alerts) {
+        QJsonArray list;
+        for (const FleetAlert &a : *alerts)
+            list.append(a.toJson());
+        o.insert(QStringLiteral("alerts"), list);
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<HeartbeatAnswer> HeartbeatAnswer::fromJson(const QByteArray &json, QString *error)
+{
+    const auto parsed = parseObject(json);
+    if (!parsed)
+        return refuse<HeartbeatAnswer>(error, QStringLiteral("Jawaban heartbeat harus berupa objek JSON."));
+    HeartbeatAnswer a;
+    a.receivedAt = QDateTime::fromString(parsed->value(QStringLiteral("receivedAt")).toString(), Qt::ISODateWithMs);
+    const QJsonValue list = parsed->value(QStringLiteral("alerts"));
+    if (list.isUndefined())
+        return a;
+    if (!list.isArray() || list.toArray().size() > kMaxAlerts)
+        return refuse<HeartbeatAnswer>(error, QStringLiteral("Daftar peringatan di jawaban heartbeat tidak sah."));
+    a.alerts = QList<FleetAlert> {};
+    for (const QJsonValue &v : list.toArray()) {
+        const auto alert = FleetAlert::fromJson(v.toObject());
+        if (!alert)
+            return refuse<HeartbeatAnswer>(error, QStringLiteral("Peringatan di jawaban heartbeat tidak sah."));
+        a.alerts->append(*alert);
+    }
+    return a;
+}
+
+QByteArray AlertAcknowledgement::toJson() const
+{
+    return QJsonDocument(QJsonObject {{QStringLiteral("technician"), technician},
+                             {QStringLiteral("acknowledgedAt"), acknowledgedAt.toUTC().toString(Qt::ISODate)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+std::optional<AlertAcknowledgement> AlertAcknowledgement::fromJson(const QByteArray &json, QString *error)
+{
+    const auto parsed = parseObject(json);
+    if (!parsed)
+        return refuse<AlertAcknowledgement>(error, QStringLiteral("Isi harus berupa objek JSON."));
+    AlertAcknowledgement a;
+    a.technician = parsed->value(QStringLiteral("technician")).toString();
+    a.acknowledgedAt = QDateTime::fromString(parsed->value(QStringLiteral("acknowledgedAt")).toString(), Qt::ISODate);
+    // The username goes into the alert's record: a short word of letters, digits and . _ - : ("kioskctl:root" on a shell).
+    static const QRegularExpression username(QStringLiteral("^[A-Za-z0-9._:-]{1,64}$"));
+    if (!username.match(a.technician).hasMatch())
+        return refuse<AlertAcknowledgement>(error, QStringLiteral("technician harus nama pengguna teknisi (huruf, angka, . _ - :)."));
+    if (!a.acknowledgedAt.isValid())
+        return refuse<AlertAcknowledgement>(error, QStringLiteral("acknowledgedAt harus waktu ISO 8601."));
+    return a;
+}
+
 bool isTransientStatus(long status)
 {
     return status == 408 || status == 429 || status >= 500;

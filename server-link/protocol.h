@@ -250,6 +250,38 @@ struct Heartbeat {
     friend bool operator==(const Heartbeat &, const Heartbeat &) = default;
 };
 
+/// One open fleet alert of the calling kiosk (the heartbeat's answer lists them; docs/decisions/0026-kiosk-alerts.md).
+struct FleetAlert {
+    qint64 id = 0;
+    QString kind; // the backend's word: silent, paper_out, printer_offline, …
+    QString text; // plain Indonesian, no personal data: "Kertas printer habis: printer tiket"
+    QDateTime raisedAt;
+
+    [[nodiscard]] QJsonObject toJson() const;
+    [[nodiscard]] static std::optional<FleetAlert> fromJson(const QJsonObject &o);
+    friend bool operator==(const FleetAlert &, const FleetAlert &) = default;
+};
+
+/// Answer of POST /api/v1/heartbeat: the backend's clock as it received the beat and the kiosk's open alerts
+/// (not cleared, not acknowledged). A backend from before sends no `alerts`: the list is then absent (nullopt).
+struct HeartbeatAnswer {
+    QDateTime receivedAt;
+    std::optional<QList<FleetAlert>> alerts;
+
+    static constexpr int kMaxAlerts = 50;
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<HeartbeatAnswer> fromJson(const QByteArray &json, QString *error = nullptr);
+};
+
+/// Body of POST /api/v1/alerts/{id}/acknowledge: the technician who handled the alert on the kiosk, and when.
+struct AlertAcknowledgement {
+    QString technician; // the technician's username on the kiosk
+    QDateTime acknowledgedAt;
+
+    [[nodiscard]] QByteArray toJson() const;
+    [[nodiscard]] static std::optional<AlertAcknowledgement> fromJson(const QByteArray &json, QString *error = nullptr);
+};
+
 /// An HTTP status worth asking again later (408, 429, 5xx); any other 4xx is final.
 [[nodiscard]] bool isTransientStatus(long status);
 

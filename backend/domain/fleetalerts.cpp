@@ -340,6 +340,32 @@ Status FleetAlerts::acknowledge(
     return Done {};
 }
 
+Result<bool> FleetAlerts::acknowledgeFromKiosk(const QString &kioskId, qint64 alertId, const QString &technician, const QDateTime &at)
+{
+    const auto alert = m_store.kioskAlert(alertId);
+    if (!alert)
+        return alert.error();
+    if (!alert.value())
+        return Error {ErrorCode::NotFound, QStringLiteral("Peringatan %1 tidak ditemukan.").arg(alertId)};
+    if (alert.value()->kioskId != kioskId)
+        return Error {ErrorCode::Forbidden, QStringLiteral("Peringatan %1 milik anjungan lain.").arg(alertId)};
+    return m_store.acknowledgeAlert(alertId, QStringLiteral("teknisi:%1 (anjungan %2)").arg(technician, kioskId), at);
+}
+
+Result<QList<serverlink::FleetAlert>> FleetAlerts::openAlertsOf(const QString &kioskId)
+{
+    const auto open = m_store.openAlertsOfKiosk(kioskId);
+    if (!open)
+        return open.error();
+    QList<serverlink::FleetAlert> out;
+    for (const KioskAlertRecord &a : open.value()) {
+        const auto kind = fleetalerts::kindFromWire(a.kind);
+        const QString label = kind ? fleetalerts::kindLabel(*kind) : a.kind;
+        out.append({a.id, a.kind, a.detail.isEmpty() ? label : QStringLiteral("%1: %2").arg(label, a.detail), a.raisedAt});
+    }
+    return out;
+}
+
 FleetWatch::FleetWatch(BackendStore &store, FleetAlertPolicy policy)
     : m_alerts(store, policy)
     , m_intervalMs(policy.scanIntervalMs)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backendstore.h"
+#include "protocol.h"
 #include "result.h"
 #include "workflow.h"
 
@@ -70,6 +71,13 @@ public:
     /// "Selesai ditangani": the alert stops showing as open; the record stays. Forbidden outside the officer's kecamatan.
     [[nodiscard]] Status acknowledge(const QList<Capacity> &capacities, const OfficeDirectory &offices, qint64 alertId,
         const QString &actor, const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+    /// The same from the kiosk's technician mode: `technician` (a kiosk username) handled alert `alertId` of kiosk
+    /// `kioskId` at `at`; recorded as "teknisi:<username> (anjungan <id>)". Idempotent: an alert already handled stays
+    /// as it was (true when this call recorded it). NotFound when there is no such alert, Forbidden for another kiosk's.
+    [[nodiscard]] Result<bool> acknowledgeFromKiosk(const QString &kioskId, qint64 alertId, const QString &technician, const QDateTime &at);
+    /// Kiosk `kioskId`'s open alerts as its technician panel shows them.
+    [[nodiscard]] Result<QList<serverlink::FleetAlert>> openAlertsOf(const QString &kioskId);
 
 private:
     [[nodiscard]] Result<AlertChanges> reconcile(

@@ -175,6 +175,8 @@ struct ApiServer::Impl {
     void postHandover(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res) const;
     void postHeartbeat(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
     void postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const;
+    /// POST /alerts/{id}/acknowledge: a technician on the kiosk handled one of its own fleet alerts.
+    void postAlertAcknowledge(const Peer &peer, qint64 alertId, const httplib::Request &req, httplib::Response &res) const;
     void getRequestView(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
     void getTicket(const Peer &peer, const httplib::Request &req, httplib::Response &res);
     void postRevision(const Peer &peer, const QString &registrationNumber, const httplib::Request &req, httplib::Response &res);
@@ -253,6 +255,10 @@ void ApiServer::Impl::routes()
         }));
     server->Post("/api/v1/heartbeat",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postHeartbeat(peer, req, res); }, true));
+    server->Post(R"(/api/v1/alerts/([0-9]{1,18})/acknowledge)",
+        withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+            postAlertAcknowledge(peer, QString::fromStdString(req.matches[1].str()).toLongLong(), req, res);
+        }));
     server->Post("/api/v1/desk-events",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postDeskEvents(peer, req, res); }));
     const char *const documentPath = R"(/api/v1/requests/([^/]+)/documents/([0-9a-f]{32}))";
@@ -614,9 +620,42 @@ void ApiServer::Impl::postHeartbeat(const Peer &peer, const httplib::Request &re
         return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Heartbeat belum dapat disimpan."));
     }
     // The heartbeat is kept either way; an alert that could not be written is tried again with the next one.
-    if (const auto alerts = FleetAlerts(store, fleetPolicy).onHeartbeat(h, h.lastSeen); !alerts)
-        qCWarning(lcApi) << "alerts of" << peer.kioskId << "not checked:" << alerts.error().message;
-    sendJson(res, 200, {{QStringLiteral("receivedAt"), h.lastSeen.toString(Qt::ISODateWithMs)}});
+    FleetAlerts alerts(store, fleetPolicy);
+    if (const auto checked = alerts.onHeartbeat(h, h.lastSeen); !checked)
+        qCWarning(lcApi) << "alerts of" << peer.kioskId << "not checked:" << checked.error().message;
+    serverlink::HeartbeatAnswer answer;
+    answer.receivedAt = h.lastSeen;
+    // Its technician panel lists them; without the list the kiosk keeps the ones it had.
+    if (const auto open = alerts.openAlertsOf(peer.kioskId))
+        answer.alerts = open.value().mid(0, serverlink::HeartbeatAnswer::kMaxAlerts);
+    else
+        qCWarning(lcApi) << "open alerts of" << peer.kioskId << "not read:" << open.error().message;
+    sendBody(res, 200, answer.toJson());
+}
+
+void ApiServer::Impl::postAlertAcknowledge(const Peer &peer, qint64 alertId, const httplib::Request &req, httplib::Response &res) const
+{
+    QString why;
+    const auto ack = serverlink::AlertAcknowledgement::fromJson(QByteArray::fromStdString(req.body), &why);
+    if (!ack)
+        return sendError(res, 400, QStringLiteral("invalid_body"), why);
+    const auto done = FleetAlerts(store, fleetPolicy).acknowledgeFromKiosk(peer.kioskId, alertId, ack->technician, ack->acknowledgedAt);
+    if (!done) {
+        if (done.error().code == ErrorCode::NotFound)
+            return sendError(res, 404, QStringLiteral("not_found"), done.error().message);
+        if (done.error().code == ErrorCode::Forbidden)
+            return sendError(res, 403, QStringLiteral("not_this_kiosk"), done.error().message);
+        qCWarning(lcApi) << "acknowledgement of alert" << alertId << "failed:" << done.error().message;
+        return sendError(res, 500, QStringLiteral("storage"), QStringLiteral("Peringatan belum dapat dicatat selesai ditangani."));
+    }
+    if (done.value())
+        qCInfo(lcApi).noquote() << "alert" << alertId << "acknowledged on kiosk" << peer.kioskId << "by technician" << ack->technician;
+    const auto alert = store.kioskAlert(alertId);
+    const bool known = alert && alert.value();
+    sendJson(res, 200,
+        {{QStringLiteral("id"), alertId}, {QStringLiteral("alreadyAcknowledged"), !done.value()},
+            {QStringLiteral("acknowledgedBy"), known ? alert.value()->acknowledgedBy : QString()},
+            {QStringLiteral("acknowledgedAt"), known ? alert.value()->acknowledgedAt.toUTC().toString(Qt::ISODate) : QString()}});
 }
 
 void ApiServer::Impl::postDeskEvents(const Peer &peer, const httplib::Request &req, httplib::Response &res) const

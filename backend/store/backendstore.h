@@ -464,6 +464,8 @@ public:
     /// Every alert, newest first (at most `limit`).
     [[nodiscard]] Result<QList<KioskAlertRecord>> kioskAlerts(int limit = 500);
     [[nodiscard]] Result<std::optional<KioskAlertRecord>> kioskAlert(qint64 id);
+    /// Kiosk `kioskId`'s open alerts (not cleared, not acknowledged), oldest first: what its technician panel lists.
+    [[nodiscard]] Result<QList<KioskAlertRecord>> openAlertsOfKiosk(const QString &kioskId);
     /// Marks the alert handled by `by`; false when it was already acknowledged.
     [[nodiscard]] Result<bool> acknowledgeAlert(qint64 id, const QString &by, const QDateTime &at);
     // Kiosk registry and enrollment codes (backendstore_kiosks.cpp).

@@ -115,6 +115,15 @@ Result<std::optional<KioskAlertRecord>> BackendStore::kioskAlert(qint64 id)
         QStringLiteral("membaca peringatan anjungan"), readAlert);
 }
 
+Result<QList<KioskAlertRecord>> BackendStore::openAlertsOfKiosk(const QString &kioskId)
+{
+    return readAll<KioskAlertRecord>(connection(),
+        QStringLiteral("SELECT %1 FROM kiosk_alerts WHERE kiosk_id = ? AND cleared_at IS NULL AND acknowledged_at IS NULL"
+                       " ORDER BY raised_at, id")
+            .arg(kAlertColumns),
+        QStringLiteral("membaca peringatan anjungan"), readAlert, {kioskId});
+}
+
 Result<bool> BackendStore::acknowledgeAlert(qint64 id, const QString &by, const QDateTime &at)
 {
     auto conn = connection();

@@ -222,14 +222,14 @@ int main(int argc, char *argv[])
     // Each area reaches QML as its own singleton (ui/qmlsingletons.h), owned here.
     kiosk::qml::Areas::areas = &areas;
     kiosk::qml::Areas::idle = &idle;
-    if (setup) {
+    if (setup)
         areas.firstBoot.begin(*setup, kiosk::SetupConfig::configuredServerUrl(cli.value(configOption)));
-        // Enrolled: systemd (Restart=always) starts the kiosk again, now with the configuration the screen wrote.
-        QObject::connect(&areas.firstBoot, &kiosk::FirstBootSetup::finished, &app, [] {
-            qInfo() << "enrolled: restarting to serve with the new configuration";
-            QCoreApplication::exit(0);
-        });
-    }
+    // Enrolled (first boot, or again from technician mode): systemd (Restart=always) starts the kiosk again, now with
+    // the configuration the screen wrote.
+    QObject::connect(&areas.firstBoot, &kiosk::FirstBootSetup::finished, &app, [] {
+        qInfo() << "enrolled: restarting to serve with the new configuration";
+        QCoreApplication::exit(0);
+    });
 
     // Each loket's numeric keypad calls for that loket ([queue] keypadN).
     std::vector<std::unique_ptr<devices::Keypad>> keypads;

@@ -1,6 +1,7 @@
 // kioskctl — the technician's command-line tool on a kiosk unit. Each subcommand is one row
 // of the command table below; this file only wires the configuration to the devices library.
 
+#include "alertbook.h"
 #include "barcode.h"
 #include "config.h"
 #include "crypto.h"
@@ -292,6 +293,39 @@ int parked(Context &ctx)
     return 0;
 }
 
+int alerts(Context &ctx)
+{
+    OpenedOutbox o;
+    if (!openOutbox(ctx, o))
+        return 1;
+    const kiosk::AlertBook book(o.store);
+    const QString sub = ctx.args.value(0, QStringLiteral("list"));
+    if (sub == QLatin1String("list") && ctx.args.size() <= 1) {
+        const QList<kiosk::TechnicianAlert> open = book.openAlerts();
+        for (const kiosk::TechnicianAlert &a : open)
+            ctx.out << a.key << "\t" << a.since.toLocalTime().toString(QStringLiteral("d-M-yyyy HH:mm")) << "\t"
+                    << (a.fromBackend ? "dari kecamatan" : "anjungan ini") << "\t" << a.text << Qt::endl;
+        if (open.isEmpty())
+            ctx.out << "Tidak ada peringatan." << Qt::endl;
+        const int pending = int(book.pendingAcknowledgements().size());
+        if (pending > 0)
+            ctx.out << pending << " peringatan selesai ditangani menunggu dikirim ke kecamatan." << Qt::endl;
+        return 0;
+    }
+    if (sub != QLatin1String("ack") || ctx.args.size() != 2) {
+        ctx.err << "Gunakan: kioskctl alerts [list] | alerts ack KUNCI (kunci dari daftar, misalnya armada:12)" << Qt::endl;
+        return 1;
+    }
+    if (const kiosk::Status done = book.acknowledge(ctx.args.at(1), shellTechnician()); !done) {
+        ctx.err << done.error().message << Qt::endl;
+        return 1;
+    }
+    ctx.out << "Selesai ditangani: " << ctx.args.at(1)
+            << (ctx.args.at(1).startsWith(QLatin1String("armada:")) ? " (dikirim ke kecamatan pada sinkronisasi berikutnya)" : "")
+            << Qt::endl;
+    return 0;
+}
+
 /// Each printer's and scanner's state as lines (for `devices` and the diagnostics bundle).
 QStringList deviceLines(Context &ctx)
 {
@@ -503,7 +537,7 @@ int renew(Context &ctx)
     return 0;
 }
 
-const std::array<Command, 13> kCommands {{
+const std::array<Command, 14> kCommands {{
     {"enroll", "--code KODE", "mendaftarkan anjungan ke server kecamatan dengan kode sekali pakai (kunci dan sertifikat baru)", enroll},
     {"renew", "", "memperbarui sertifikat anjungan sekarang dengan sertifikat yang masih berlaku (tanpa kode)", renew},
     {"status", "", "keadaan kios: antrean kirim, tiket gagal cetak, surat siap, printer", status},
@@ -512,6 +546,7 @@ const std::array<Command, 13> kCommands {{
     {"scanners", "", "menampilkan setiap pemindai yang dikonfigurasi beserta keadaannya", listScanners},
     {"devices", "", "keadaan setiap printer dan pemindai dalam satu daftar (seperti mode teknisi)", deviceStates},
     {"parked", "[list] | retry NOMOR | cancel NOMOR", "permohonan yang ditahan: daftar, kirim ulang, atau batalkan (dicatat)", parked},
+    {"alerts", "[list] | ack KUNCI", "peringatan anjungan dan dari kecamatan: daftar, atau tandai selesai ditangani (dicatat)", alerts},
     {"diagnostics", "FOLDER", "menyimpan berkas diagnostik (tanpa rahasia, data pribadi disamarkan) ke FOLDER", diagnostics},
     {"capture-page", "BERKAS.jpg", "mengambil satu halaman dari sumber dokumen ([documents] source) seperti layar dokumen", capturePage},
     {"print-test", "ticket|letter", "mencetak tiket uji (teks, tanggal, QR \"TEST\") atau halaman uji F4", printTest},

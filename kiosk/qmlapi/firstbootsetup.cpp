@@ -68,6 +68,27 @@ void FirstBootSetup::begin(const SetupPaths &paths, const QString &serverUrl)
     Q_EMIT activeChanged();
 }
 
+void FirstBootSetup::beginReenrollment(const SetupPaths &paths, const QString &serverUrl)
+{
+    if (m_active)
+        return;
+    m_reenrolling = true;
+    m_state = State::Idle;
+    m_message.clear();
+    m_connectionReport.clear();
+    begin(paths, serverUrl);
+}
+
+void FirstBootSetup::cancel()
+{
+    if (!m_active || !m_reenrolling || m_state == State::Enrolling || m_state == State::Enrolled)
+        return;
+    m_active = false;
+    m_reenrolling = false;
+    setState(State::Idle, {});
+    Q_EMIT activeChanged();
+}
+
 bool FirstBootSetup::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == QCoreApplication::instance() && event->type() == QEvent::LanguageChange && m_active) {
@@ -269,7 +290,10 @@ void FirstBootSetup::enroll(const QString &typedUrl, const QString &code)
 void FirstBootSetup::handleEnrolled(bool ok, const QString &message, const QString &kioskId, const QString &desaCode, const QString &url)
 {
     if (!ok) {
-        setState(State::Failed, tr("Pendaftaran gagal: %1").arg(message));
+        setState(State::Failed,
+            m_reenrolling ? tr("Pendaftaran ulang gagal: %1 Sertifikat lama tetap dipakai.").arg(message)
+                          : tr("Pendaftaran gagal: %1").arg(message));
+        Q_EMIT enrollmentEnded(false, message);
         return;
     }
     const Status written = SetupConfig::write(m_paths.configFile,
@@ -279,8 +303,10 @@ void FirstBootSetup::handleEnrolled(bool ok, const QString &message, const QStri
             {QStringLiteral("server/clientKey"), m_paths.clientKey}});
     if (!written) {
         setState(State::Failed, tr("Anjungan terdaftar, tetapi konfigurasi tidak dapat disimpan: %1").arg(written.error().message));
+        Q_EMIT enrollmentEnded(false, written.error().message);
         return;
     }
+    Q_EMIT enrollmentEnded(true, kioskId);
     setState(State::Enrolled,
         tr("Berhasil: anjungan terdaftar sebagai %1 untuk desa %2. Anjungan dimulai ulang dan segera melayani warga.")
             .arg(kioskId, desaCode));

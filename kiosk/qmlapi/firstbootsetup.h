@@ -16,6 +16,9 @@ class FirstBootSetup : public QObject
 {
     Q_OBJECT
     Q_PROPERTY(bool active READ active NOTIFY activeChanged)
+    /// Opened from technician mode on an enrolled unit: only the backend and the code; the old identity serves until
+    /// the new one is saved.
+    Q_PROPERTY(bool reenrolling READ reenrolling NOTIFY activeChanged)
     Q_PROPERTY(State state READ state NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY changed)
@@ -39,7 +42,11 @@ public:
     /// Shows the setup screen for the unit described by `paths` (the composition root, when SetupConfig::needed()).
     void begin(const SetupPaths &paths, const QString &serverUrl = {});
 
+    /// Shows the enrollment part of the screen on a unit that serves (technician mode's "Daftar ulang dengan kode baru").
+    void beginReenrollment(const SetupPaths &paths, const QString &serverUrl);
+
     [[nodiscard]] bool active() const { return m_active; }
+    [[nodiscard]] bool reenrolling() const { return m_reenrolling; }
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] QString serverUrl() const { return m_serverUrl; }
@@ -62,6 +69,8 @@ public:
     Q_INVOKABLE void enroll(const QString &url, const QString &code);
     /// After enrollment: leaves the setup screen (the composition root restarts the kiosk on finished()).
     Q_INVOKABLE void finish();
+    /// Closes a re-enrollment that has not succeeded (back to technician mode; the old identity stays).
+    Q_INVOKABLE void cancel();
 
 protected:
     /// The interface lines and the CA note are composed in C++: composed again when the language changes.
@@ -74,6 +83,8 @@ Q_SIGNALS:
     void connectionChanged();
     /// Enrollment succeeded and the configuration is written: the kiosk should start serving with it.
     void finished();
+    /// Every enrollment's outcome: `detail` is the kiosk id on success, why it failed otherwise.
+    void enrollmentEnded(bool ok, const QString &detail);
 
 private:
     void setState(State state, const QString &message);
@@ -81,6 +92,7 @@ private:
 
     SetupPaths m_paths;
     bool m_active = false;
+    bool m_reenrolling = false;
     State m_state = State::Idle;
     QString m_message;
     QString m_serverUrl;

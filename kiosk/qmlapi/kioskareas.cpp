@@ -34,6 +34,7 @@ KioskAreas::KioskAreas(const KioskServices &s, QObject *parent)
     , m_idle(s.idle)
 {
     ledger.setQueueBook(&queue);
+    technician.setEnrollment(&firstBoot);
     // The kecamatan's holidays come with the catalog; without any (an older backend) the kiosk's own list counts.
     const auto useCatalogHolidays = [this, &catalog = s.catalog, own = s.calendar] {
         ledger.setCalendar(catalog.holidays().isEmpty() ? own : serverlink::WorkingCalendar(catalog.holidays()));

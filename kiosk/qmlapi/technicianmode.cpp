@@ -2,6 +2,7 @@
 
 #include "devicestatus.h"
 #include "enrollment.h"
+#include "firstbootsetup.h"
 #include "linkprobe.h"
 #include "masking.h"
 #include "outbox.h"
@@ -31,6 +32,7 @@ TechnicianMode::TechnicianMode(VisitFlow &flow, const StaffDirectory &directory,
     , m_sync(sync)
     , m_print(print)
     , m_settings(std::move(settings))
+    , m_alertBook(outbox.store())
     , m_stick(m_settings.stickSpool)
 {
     connect(&m_stick, &StickMount::finished, this, &TechnicianMode::onStick);
@@ -223,6 +225,11 @@ void TechnicianMode::refresh()
     m_systemLines = readSystemFacts(m_settings.dataDir, m_settings.appVersion, m_settings.imageVersion).lines();
     m_logLines = LogRing::lines();
     m_alerts = m_outbox.technicianAlerts();
+    m_openAlerts.clear();
+    for (const TechnicianAlert &a : m_alertBook.openAlerts())
+        m_openAlerts.append(QVariantMap {{QStringLiteral("key"), a.key}, {QStringLiteral("text"), a.text},
+            {QStringLiteral("since"), a.since.toLocalTime().toString(QStringLiteral("d-M-yyyy HH:mm"))},
+            {QStringLiteral("source"), a.fromBackend ? tr("dari kecamatan") : tr("anjungan ini")}});
     m_journal = m_outbox.technicianJournal();
     Q_EMIT refreshed();
 }
@@ -253,6 +260,58 @@ void TechnicianMode::cancelParked(const QString &registrationNumber)
     setMessage(tr("Permohonan %1 dibatalkan: tidak dikirim, tetap tercatat di anjungan.").arg(registrationNumber));
     m_sync.deliverSoon();
     refresh();
+}
+
+void TechnicianMode::acknowledgeAlert(const QString &key)
+{
+    if (!signedIn())
+        return;
+    if (const Status done = m_alertBook.acknowledge(key, m_technician.username); !done) {
+        setMessage(done.error().message);
+        refresh();
+        return;
+    }
+    qCInfo(lcTechnician).noquote() << "alert" << key << "handled by" << m_technician.username;
+    setMessage(key.startsWith(QLatin1String("armada:")) ? tr("Peringatan selesai ditangani. Kecamatan diberi tahu saat sambungan tersedia.")
+                                                        : tr("Peringatan selesai ditangani."));
+    m_sync.deliverSoon();
+    refresh();
+}
+
+void TechnicianMode::setEnrollment(FirstBootSetup *enrollment)
+{
+    m_enrollment = enrollment;
+    connect(m_enrollment, &FirstBootSetup::enrollmentEnded, this, [this](bool ok, const QString &detail) {
+        if (m_reenrolledBy.isEmpty())
+            return;
+        const QString action = ok ? QStringLiteral("daftar-ulang-berhasil") : QStringLiteral("daftar-ulang-gagal");
+        if (const Status kept = m_outbox.recordTechnicianAction(m_reenrolledBy, action, detail); !kept)
+            qCWarning(lcTechnician) << "re-enrollment not journaled:" << kept.error();
+        qCInfo(lcTechnician).noquote() << "re-enrollment by" << m_reenrolledBy << (ok ? "succeeded:" : "failed:") << detail;
+        if (ok)
+            m_reenrolledBy.clear();
+    });
+    connect(m_enrollment, &FirstBootSetup::activeChanged, this, [this] {
+        if (!m_enrollment->active())
+            m_reenrolledBy.clear();
+    });
+}
+
+void TechnicianMode::reenroll()
+{
+    if (!signedIn() || !m_enrollment || m_enrollment->active())
+        return;
+    // The files the running kiosk uses are the ones a new code replaces.
+    SetupPaths paths = SetupConfig::paths(m_settings.configPath);
+    paths.dataDir = m_settings.dataDir.isEmpty() ? paths.dataDir : m_settings.dataDir;
+    paths.caFile = m_settings.caFile.isEmpty() ? paths.caFile : m_settings.caFile;
+    paths.clientCert = m_settings.clientCert.isEmpty() ? paths.clientCert : m_settings.clientCert;
+    paths.clientKey = m_settings.clientKey.isEmpty() ? paths.clientKey : m_settings.clientKey;
+    m_reenrolledBy = m_technician.username;
+    if (const Status kept = m_outbox.recordTechnicianAction(m_reenrolledBy, QStringLiteral("daftar-ulang"), m_settings.serverUrl); !kept)
+        qCWarning(lcTechnician) << "re-enrollment not journaled:" << kept.error();
+    qCInfo(lcTechnician).noquote() << "re-enrollment opened by" << m_reenrolledBy;
+    m_enrollment->beginReenrollment(paths, m_settings.serverUrl);
 }
 
 void TechnicianMode::checkLink()
@@ -313,6 +372,12 @@ DiagnosticsBundle TechnicianMode::bundle() const
     }
     b.link += m_journal;
     b.alerts = m_alerts;
+    for (const QVariant &a : m_openAlerts) {
+        const QVariantMap row = a.toMap();
+        b.alerts << QStringLiteral("terbuka: %1 (%2, sejak %3)")
+                        .arg(row.value(QStringLiteral("text")).toString(), row.value(QStringLiteral("source")).toString(),
+                            row.value(QStringLiteral("since")).toString());
+    }
     b.logLines = m_logLines;
     return b;
 }

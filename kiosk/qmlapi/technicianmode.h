@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alertbook.h"
 #include "diagnostics.h"
 #include "staffdirectory.h"
 #include "stickmount.h"
@@ -16,6 +17,7 @@ class PrintJobTracker;
 namespace kiosk {
 
 class DeviceStatus;
+class FirstBootSetup;
 class OutboxRepository;
 class SyncStatus;
 class VisitFlow;
@@ -65,6 +67,8 @@ class TechnicianMode : public QObject
     Q_PROPERTY(QStringList logLines READ logLines NOTIFY refreshed)
     /// The kiosk's own alerts for technicians (a letter that failed its seal check, a refused handover).
     Q_PROPERTY(QStringList alerts READ alerts NOTIFY refreshed)
+    /// Open alerts, the backend's fleet alerts for this kiosk and its own: {key, text, since, source}, oldest first.
+    Q_PROPERTY(QVariantList openAlerts READ openAlerts NOTIFY refreshed)
     Q_PROPERTY(QStringList journal READ journal NOTIFY refreshed)
     /// The last link check, step by step (DNS, TCP, TLS, clock); empty before the first.
     Q_PROPERTY(QStringList linkCheck READ linkCheck NOTIFY linkCheckChanged)
@@ -85,6 +89,7 @@ public:
     [[nodiscard]] QStringList systemLines() const { return m_systemLines; }
     [[nodiscard]] QStringList logLines() const { return m_logLines; }
     [[nodiscard]] QStringList alerts() const { return m_alerts; }
+    [[nodiscard]] QVariantList openAlerts() const { return m_openAlerts; }
     [[nodiscard]] QStringList journal() const { return m_journal; }
     [[nodiscard]] QStringList linkCheck() const { return m_linkCheck; }
     [[nodiscard]] bool checkingLink() const { return m_checkingLink; }
@@ -108,6 +113,8 @@ public:
     Q_INVOKABLE void retryParked(const QString &registrationNumber);
     /// Parked request `registrationNumber` is withdrawn: never sent, kept here.
     Q_INVOKABLE void cancelParked(const QString &registrationNumber);
+    /// "Selesai ditangani": open alert `key` stops showing at once; a fleet alert reaches the backend when the link allows.
+    Q_INVOKABLE void acknowledgeAlert(const QString &key);
     /// Checks DNS, TCP, TLS and the clock against the backend on a thread of its own; linkCheckChanged() when done.
     Q_INVOKABLE void checkLink();
     /// A test page on printer `role` ("ticket" or "letter").
@@ -115,6 +122,11 @@ public:
     /// Mounts the stick (through the stick helper), writes the diagnostics bundle to it and unmounts it; the message
     /// says when the stick may be pulled out, or why the export failed.
     Q_INVOKABLE void exportDiagnostics();
+    /// "Daftar ulang dengan kode baru": opens the enrollment part of the setup screen (the backend prefilled); the old
+    /// certificate serves until the new one is saved, and on success the kiosk restarts. Journaled with its outcome.
+    Q_INVOKABLE void reenroll();
+    /// The setup screen re-enrollment opens (the composition root's FirstBootSetup).
+    void setEnrollment(FirstBootSetup *enrollment);
     /// Ends technician mode: back to the welcome screen.
     Q_INVOKABLE void signOut();
 
@@ -154,6 +166,10 @@ private:
     QStringList m_systemLines;
     QStringList m_logLines;
     QStringList m_alerts;
+    QVariantList m_openAlerts;
+    FirstBootSetup *m_enrollment = nullptr;
+    QString m_reenrolledBy; // the technician who opened the re-enrollment in progress
+    AlertBook m_alertBook;
     QStringList m_journal;
     QStringList m_linkCheck;
     bool m_checkingLink = false;

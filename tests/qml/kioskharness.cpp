@@ -75,8 +75,8 @@ bool reveal(QQuickItem *item)
 }
 } // namespace
 
-KioskHarness::KioskHarness(
-    int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir, kiosk::QueueBook::Settings queue, kiosk::LiveLink *live)
+KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir, kiosk::QueueBook::Settings queue,
+    kiosk::LiveLink *live, std::optional<kiosk::TechnicianSettings> technician)
 {
     const QDir data(dataDir.isEmpty() ? dir.path() : dataDir);
     if (const kiosk::Status opened = store.open(data.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
@@ -116,8 +116,9 @@ KioskHarness::KioskHarness(
     areas = std::make_unique<kiosk::KioskAreas>(
         kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), live,
             QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get(),
-            {QStringLiteral("TEST-1"), data.path(), configPath, QStringLiteral("uji"), {}, QStringLiteral("https://backend.invalid/api/v1"),
-                data.filePath(QStringLiteral("kiosk.crt")), technicianStick, {}, {}, {}, stickSpool}});
+            technician.value_or(kiosk::TechnicianSettings {QStringLiteral("TEST-1"), data.path(), configPath, QStringLiteral("uji"), {},
+                QStringLiteral("https://backend.invalid/api/v1"), data.filePath(QStringLiteral("kiosk.crt")), technicianStick, {}, {}, {},
+                stickSpool})});
     wedge = std::make_unique<devices::WedgeScanner>();
     wedge->start();
     QObject::connect(wedge.get(), &devices::Scanner::scanned, areas.get(),

@@ -86,9 +86,11 @@ public:
     /// `staffIdleMs`: staff mode's idle time ([staff] idleMinutes). `dataDir`: the kiosk's data folder (store and
     /// device key) when a test restarts the kiosk on the same files; a fresh temporary folder when empty. The
     /// staff directory holds teststaff::withTechnician() (tests/tools/teststaff.h). `queue`: the lokets. `live`: the backend asked
-    /// now by the status screen (owned by the test; none: this kiosk's requests only).
+    /// now by the status screen (owned by the test; none: this kiosk's requests only). `technician`: what technician
+    /// mode uses (its backend, certificate and configuration); none: an unreachable backend and a configuration of the test's.
     explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, int staffIdleMs = 180000, const QString &dataDir = {},
-        kiosk::QueueBook::Settings queue = {}, kiosk::LiveLink *live = nullptr);
+        kiosk::QueueBook::Settings queue = {}, kiosk::LiveLink *live = nullptr,
+        std::optional<kiosk::TechnicianSettings> technician = std::nullopt);
     ~KioskHarness();
 
     /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.

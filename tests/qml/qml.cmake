@@ -20,7 +20,7 @@ kiosk_add_qtest(NAME tst_staff SOURCES qml/tst_staff.cpp LIBS kiosk_test_harness
             staffEntryUsesTheStaffIdleTime)
 # Technician mode: its own credential, each panel with known device states, parked retry/cancel, the masked bundle.
 kiosk_add_qtest(NAME tst_technician SOURCES qml/tst_technician.cpp LIBS kiosk_test_harness LABELS ui
-  FUNCTIONS technicianInStaffRefused devicesPanel cameraPreviewShowsWhatItDecodes parkedRetryAndCancel systemPanelWithMaskedLog bundleWithoutPersonalData
+  FUNCTIONS technicianInStaffRefused devicesPanel cameraPreviewShowsWhatItDecodes parkedRetryAndCancel alertsAcknowledged systemPanelWithMaskedLog bundleWithoutPersonalData
             exportWithoutStick exportThroughStickHelper panelsFitEverySize)
 # Issue #15: the Perangkat panel with a umockdev-emulated USB scanner and an ippeveprinter out of paper (SKIP without umockdev).
 pkg_check_modules(UMOCKDEV_UI IMPORTED_TARGET umockdev-1.0)
@@ -65,6 +65,6 @@ target_include_directories(tst_complaint_roundtrip PRIVATE ${CMAKE_CURRENT_SOURC
 # A fresh unit's first-boot screen: enrollment against the real backend process, network settings for anjungan-netapply.
 kiosk_add_qtest(NAME tst_firstboot SOURCES qml/tst_firstboot.cpp LIBS kiosk_test_harness kiosk_netapply LABELS ui integration
   FUNCTIONS unenrolledUnitNeedsSetup writingKeepsEveryOtherLine wrongCodeIsExplainedAndChangesNothing unreachableServerIsExplained
-            enrolsAndStartsServing networkSettingsAreSpooledForRoot
+            enrolsAndStartsServing reenrolFromTechnicianMode networkSettingsAreSpooledForRoot
             setupScreenFitsEverySize)
 add_dependencies(tst_firstboot kecamatan-backend anjungan-netapply)

@@ -1,5 +1,6 @@
 // A fresh unit: the first-boot technician screen against the real kecamatan-backend process (enrollment over TLS
 // pinned to the test PKI's CA), network settings spooled for anjungan-netapply, and the screen at every size.
+#include "enrollment.h"
 #include "firstbootsetup.h"
 #include "kioskharness.h"
 #include "linkclient.h"
@@ -217,6 +218,109 @@ private Q_SLOTS:
             = testsupport::runBackendCommand(path(QStringLiteral("backend")), {QStringLiteral("kiosk"), QStringLiteral("list")});
         QVERIFY(registry);
         QVERIFY2(registry->contains("KIOSK-SETUP\t3521112004\tactive"), registry->constData());
+        serverlink::LinkClient client(loaded->serverUrl, {loaded->caFile, loaded->clientCert, loaded->clientKey});
+        const auto catalog = client.get(QStringLiteral("/catalog"));
+        QVERIFY2(catalog.ok(), qPrintable(catalog.errorText));
+    }
+
+    /// A one-time enrollment code for kiosk `kioskId` of the test desa, from the backend's command line.
+    QString newCode(const QString &kioskId)
+    {
+        const auto code = testsupport::runBackendCommand(path(QStringLiteral("backend")),
+            {QStringLiteral("enroll-code"), QStringLiteral("create"), QStringLiteral("--desa"), kDesa, QStringLiteral("--kiosk"), kioskId});
+        return code ? QString::fromLatin1(code->trimmed()) : QString();
+    }
+
+    static QByteArray contents(const QString &file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    // An enrolled unit gets a new code from technician mode: a wrong code is explained and the old identity still works;
+    // the right one replaces certificate and key, and the kiosk restarts to serve. Both journaled.
+    void reenrolFromTechnicianMode()
+    {
+        // A unit enrolled at first boot as KIOSK-ULANG.
+        const QString config = freshUnit();
+        const kiosk::SetupPaths paths = kiosk::SetupConfig::paths(config);
+        QDir().mkpath(QFileInfo(paths.clientCert).absolutePath());
+        const auto first = serverlink::KioskEnrollment::enroll(
+            baseUrl(), newCode(QStringLiteral("KIOSK-ULANG")), {paths.caFile, paths.clientCert, paths.clientKey});
+        QVERIFY2(first, first ? "" : qPrintable(first.error().message));
+        QVERIFY(kiosk::SetupConfig::write(config,
+            {{QStringLiteral("kiosk/id"), QStringLiteral("KIOSK-ULANG")}, {QStringLiteral("kiosk/desaCode"), kDesa},
+                {QStringLiteral("kiosk/dataDir"), paths.dataDir}, {QStringLiteral("server/url"), baseUrl()},
+                {QStringLiteral("server/caFile"), paths.caFile}, {QStringLiteral("server/clientCert"), paths.clientCert},
+                {QStringLiteral("server/clientKey"), paths.clientKey}}));
+        QVERIFY(!kiosk::SetupConfig::needed(config));
+        const QByteArray oldCertificate = contents(paths.clientCert);
+        const QByteArray oldKey = contents(paths.clientKey);
+
+        kiosk::TechnicianSettings settings;
+        settings.kioskId = QStringLiteral("KIOSK-ULANG");
+        settings.dataDir = paths.dataDir;
+        settings.configPath = config;
+        settings.serverUrl = baseUrl();
+        settings.clientCert = paths.clientCert;
+        settings.clientKey = paths.clientKey;
+        settings.caFile = paths.caFile;
+        settings.exportFolder = path(QStringLiteral("flashdisk"));
+        KioskHarness h(60000, 75000, 180000, {}, {}, nullptr, settings);
+        QVERIFY(h.load());
+        QSignalSpy finished(&h.areas->firstBoot, &kiosk::FirstBootSetup::finished);
+
+        // Technician's card anywhere → PIN → Koneksi → Daftar ulang dengan kode baru.
+        h.scan(KioskHarness::kTechnicianCard);
+        QVERIFY(h.waitForScreen(QStringLiteral("technicianLogin")));
+        QTRY_COMPARE(h.areas->technician.cardHolder(), QStringLiteral("Tono Teknisi"));
+        for (const QChar digit : KioskHarness::kStaffPin)
+            QVERIFY(h.tap(QStringLiteral("numpad-") + digit));
+        QVERIFY(h.tap(QStringLiteral("numpad-OK")));
+        QVERIFY(h.waitForScreen(QStringLiteral("technician")));
+        QVERIFY(h.tap(QStringLiteral("technicianTabLink")));
+        QVERIFY(h.tap(QStringLiteral("technicianReenroll")));
+        QQuickItem *title = h.waitFor(QStringLiteral("setupTitle"));
+        QVERIFY(title);
+        QCOMPARE(title->property("text").toString(), QStringLiteral("Daftar ulang anjungan"));
+        QVERIFY(h.areas->firstBoot.reenrolling());
+        QCOMPARE(h.areas->firstBoot.serverUrl(), baseUrl());
+        QVERIFY(!h.find(QStringLiteral("applyNetworkButton")));
+
+        // A wrong code: said in plain words; certificate and key untouched, and they still open the backend.
+        QVERIFY(h.type(QStringLiteral("setupCode"), QStringLiteral("ZZZZ-ZZZZ-ZZZZ-ZZZZ")));
+        QVERIFY(h.tap(QStringLiteral("enrollButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(h.areas->firstBoot.state(), kiosk::FirstBootSetup::State::Failed, 30000);
+        QVERIFY2(h.areas->firstBoot.message().contains(QStringLiteral("Kode pendaftaran tidak dikenal")),
+            qPrintable(h.areas->firstBoot.message()));
+        QVERIFY(h.areas->firstBoot.message().contains(QStringLiteral("Sertifikat lama tetap dipakai")));
+        QCOMPARE(contents(paths.clientCert), oldCertificate);
+        QCOMPARE(contents(paths.clientKey), oldKey);
+        {
+            serverlink::LinkClient client(baseUrl(), {paths.caFile, paths.clientCert, paths.clientKey});
+            const auto catalog = client.get(QStringLiteral("/catalog"));
+            QVERIFY2(catalog.ok(), qPrintable(catalog.errorText));
+        }
+        QVERIFY(h.outbox->technicianJournal().first().contains(QStringLiteral("tono  daftar-ulang-gagal")));
+
+        // Cancelled: back to technician mode; opened again, the right code.
+        QVERIFY(h.tap(QStringLiteral("cancelReenrollButton")));
+        QTRY_VERIFY(!h.areas->firstBoot.active());
+        QCOMPARE(h.screen(), QStringLiteral("technician"));
+        QVERIFY(h.tap(QStringLiteral("technicianReenroll")));
+        QVERIFY(h.waitFor(QStringLiteral("setupTitle")));
+        QCOMPARE(h.areas->firstBoot.state(), kiosk::FirstBootSetup::State::Idle);
+        QVERIFY(h.type(QStringLiteral("setupCode"), newCode(QStringLiteral("KIOSK-ULANG"))));
+        QVERIFY(h.tap(QStringLiteral("enrollButton")));
+        QTRY_COMPARE_WITH_TIMEOUT(h.areas->firstBoot.state(), kiosk::FirstBootSetup::State::Enrolled, 30000);
+        QVERIFY(contents(paths.clientCert) != oldCertificate);
+        QVERIFY(contents(paths.clientKey) != oldKey);
+        QVERIFY(h.outbox->technicianJournal().first().contains(QStringLiteral("tono  daftar-ulang-berhasil  KIOSK-ULANG")));
+        QVERIFY(h.tap(QStringLiteral("startServingButton")));
+        QCOMPARE(finished.size(), 1);
+        const auto loaded = kiosk::KioskConfig::load(config);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->kioskId, QStringLiteral("KIOSK-ULANG"));
         serverlink::LinkClient client(loaded->serverUrl, {loaded->caFile, loaded->clientCert, loaded->clientKey});
         const auto catalog = client.get(QStringLiteral("/catalog"));
         QVERIFY2(catalog.ok(), qPrintable(catalog.errorText));

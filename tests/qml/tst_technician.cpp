@@ -1,7 +1,9 @@
 // Technician mode through the real QML UI from the welcome screen: a technician's card (or username) and PIN open it,
 // a staff member's never; each panel with the devices in known states (the capturing printers' states, the wedge
-// scanner); parked requests sent again or withdrawn (kept, journaled); the diagnostics bundle exported to a folder
-// standing in for the stick, searched for the test NIK and name; screenshots of every panel at the three sizes.
+// scanner); parked requests sent again or withdrawn (kept, journaled); alerts handled (gone, journaled); the diagnostics
+// bundle exported to a folder standing in for the stick, searched for the test NIK and name; screenshots of every panel
+// at the three sizes.
+#include "alertbook.h"
 #include "barcode.h"
 #include "camerascanner.h"
 #include "diagnostics.h"
@@ -269,6 +271,50 @@ private Q_SLOTS:
         QCOMPARE(h->outbox->technicianJournal().size(), 2);
     }
 
+    /// One fleet alert as the backend's heartbeat answer lists it (the sync layer stores it so), and one of the kiosk's own.
+    void seedAlerts()
+    {
+        const kiosk::AlertBook book(h->outbox->store());
+        QVERIFY(book.replaceFleetAlerts({{41, QStringLiteral("paper_out"), QStringLiteral("Kertas printer habis: printer tiket"),
+            QDateTime::currentDateTimeUtc().addSecs(-3600)}}));
+        QVERIFY(h->outbox->raiseTechnicianAlert(QStringLiteral("Surat 3521112004-0007 gagal diperiksa segelnya.")));
+    }
+
+    // Alerts tab: the backend's fleet alert and the kiosk's own, each gone at once after "Selesai ditangani", journaled
+    // with the technician; the fleet alert waits for the sync service to deliver it (tst_fleet delivers it for real).
+    void alertsAcknowledged()
+    {
+        seedAlerts();
+        signInTechnician();
+        QVERIFY(h->tap(QStringLiteral("technicianTabAlerts")));
+        QQuickItem *panel = h->waitFor(QStringLiteral("technicianAlerts"));
+        QVERIFY(panel);
+        QTRY_VERIFY(allText(panel).contains(QStringLiteral("Kertas printer habis: printer tiket (dari kecamatan, sejak ")));
+        QVERIFY(allText(panel).contains(QStringLiteral("gagal diperiksa segelnya. (anjungan ini, sejak ")));
+        QVERIFY(h->tap(QStringLiteral("acknowledgeAlert_armada:41"), panel));
+        QTRY_VERIFY(!allText(panel).contains(QStringLiteral("Kertas printer habis")));
+        QVERIFY(h->areas->technician.message().contains(QStringLiteral("Kecamatan diberi tahu saat sambungan tersedia")));
+        const QList<kiosk::PendingAcknowledgement> pending = kiosk::AlertBook(h->outbox->store()).pendingAcknowledgements();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().alertId, qint64(41));
+        QCOMPARE(pending.first().technician, QStringLiteral("tono"));
+        const QString local = h->areas->technician.openAlerts().first().toMap().value(QStringLiteral("key")).toString();
+        QVERIFY(h->tap(QStringLiteral("acknowledgeAlert_") + local, panel));
+        QTRY_VERIFY(h->waitFor(QStringLiteral("technicianNoAlerts"), 3000, panel));
+        QVERIFY(h->areas->technician.openAlerts().isEmpty());
+        // The kiosk's own alert has nobody to tell; the record stays for the diagnostics bundle.
+        QCOMPARE(kiosk::AlertBook(h->outbox->store()).pendingAcknowledgements().size(), 1);
+        QVERIFY(!h->outbox->technicianAlerts().isEmpty());
+        const QStringList journal = h->outbox->technicianJournal();
+        QVERIFY(journal.at(0).contains(QStringLiteral("tono  selesai-ditangani  lokal:")));
+        QVERIFY(journal.at(1).contains(QStringLiteral("tono  selesai-ditangani  armada:41 Kertas printer habis")));
+        // The backend still lists it until the acknowledgement arrives: it does not show again meanwhile.
+        seedAlerts();
+        h->areas->technician.refresh();
+        for (const QVariant &a : h->areas->technician.openAlerts())
+            QVERIFY(a.toMap().value(QStringLiteral("key")).toString() != QStringLiteral("armada:41"));
+    }
+
     void systemPanelWithMaskedLog()
     {
         qCInfo(lcTest).noquote() << "uji: NIK" << kNik << "pemohon:" << kName;
@@ -400,15 +446,24 @@ private Q_SLOTS:
         h->resize(size);
         if (h->outbox->parkedRequests().isEmpty())
             QCOMPARE(parkTwo().size(), 2);
+        if (h->areas->technician.openAlerts().isEmpty())
+            seedAlerts();
         signInTechnician();
         h->areas->flow.setLanguage(language);
         h->scan(kNik);
         const QString dir = QDir(qEnvironmentVariable("KIOSK_BINARY_DIR"))
                                 .filePath(QStringLiteral("screenshots/%1x%2").arg(size.width()).arg(size.height()));
         QDir().mkpath(dir);
-        for (const QString &tab :
-            {QStringLiteral("Devices"), QStringLiteral("Link"), QStringLiteral("System"), QStringLiteral("Diagnostics")}) {
-            QVERIFY(h->tap(QStringLiteral("technicianTab") + tab));
+        // The last is the setup screen that re-enrollment opens from the Koneksi panel.
+        for (const QString &tab : {QStringLiteral("Devices"), QStringLiteral("Link"), QStringLiteral("Alerts"), QStringLiteral("System"),
+                 QStringLiteral("Diagnostics"), QStringLiteral("Reenroll")}) {
+            if (tab == QLatin1String("Reenroll")) {
+                QVERIFY(h->tap(QStringLiteral("technicianTabLink")));
+                QVERIFY(h->tap(QStringLiteral("technicianReenroll")));
+                QVERIFY(h->waitFor(QStringLiteral("cancelReenrollButton")));
+            } else {
+                QVERIFY(h->tap(QStringLiteral("technicianTab") + tab));
+            }
             QTest::qWait(60);
             QVERIFY(h->window->grabWindow().save(QDir(dir).filePath(QStringLiteral("%1-technician-%2.png").arg(language, tab.toLower()))));
             for (QQuickItem *t : h->visibleTexts()) {
@@ -423,6 +478,8 @@ private Q_SLOTS:
                         qPrintable(QStringLiteral("'%1' is too small").arg(text.left(60))));
             }
         }
+        h->areas->firstBoot.cancel();
+        QTRY_VERIFY(!h->areas->firstBoot.active());
         h->areas->flow.goHome();
         h->resize({1280, 800});
     }

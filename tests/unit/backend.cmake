@@ -12,7 +12,7 @@ kiosk_add_qtest(NAME tst_backend_api
   LABELS backend
   FUNCTIONS submitTwiceSameKey withoutClientCertificate otherCaClientRefused differentBodyConflict
             changesShowReceived catalogEtag catalogCarriesTheKecamatanHolidays staffCredentialsOfOwnDesaWithEtag recorderWritesTheSelftestFormat letterAndHandover handoverBodyIsStored surveyStoredOnce
-            kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel deskEventsStoredExactlyOnce
+            kioskClientKeepsWorkingAcrossReconnects submitCarriesQueueLabel alertsListedAndAcknowledged deskEventsStoredExactlyOnce
             deskEventsScopedToTheKiosksDesa deskEventsMalformedRefused documentUploadResumesOnceAndRefuses surveyProfileAndSuggestionStored
             complaintFiledOnceAnsweredAndReadWithItsToken)
 kiosk_add_qtest(NAME tst_kiosk_registry

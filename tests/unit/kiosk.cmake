@@ -18,7 +18,7 @@ target_include_directories(tst_staffdirectory PRIVATE ${CMAKE_CURRENT_LIST_DIR}/
 kiosk_add_qtest(NAME tst_diagnostics SOURCES unit/tst_diagnostics.cpp LIBS kiosk_core
   FUNCTIONS masking configWithoutSecrets bundleWrittenWholeAndMasked logRingKeepsTheLastLinesMasked linkCheckNamesTheFailedStep systemFacts)
 kiosk_add_qtest(NAME tst_kioskctl_technician SOURCES unit/tst_kioskctl_technician.cpp LIBS kiosk_core
-  FUNCTIONS parkedListRetryCancel diagnosticsBundle deviceList)
+  FUNCTIONS parkedListRetryCancel alertsListAndAck diagnosticsBundle deviceList)
 add_dependencies(tst_kioskctl_technician kioskctl)
 kiosk_add_qtest(NAME tst_linkcheck SOURCES unit/tst_linkcheck.cpp LIBS kiosk_core LABELS integration
   FUNCTIONS everyStepPasses foreignCaFailsAtTls)

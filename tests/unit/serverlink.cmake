@@ -2,7 +2,7 @@ kiosk_add_qtest(NAME tst_serverlink SOURCES unit/tst_serverlink.cpp LIBS kiosk_s
   FUNCTIONS submitRequestIsCanonicalAndRoundTrips malformedBodiesAreRefused stagesRoundTrip aeadRoundTripAndTamper)
 
 kiosk_add_qtest(NAME tst_protocol SOURCES unit/tst_protocol.cpp LIBS kiosk_serverlink
-  FUNCTIONS builtInCatalogRoundTrips malformedCatalogsRefused catalogCarriesHolidaysAndFormats heartbeatRoundTrips printerReasonsAreBounded healthWords malformedHeartbeatsRefused
+  FUNCTIONS builtInCatalogRoundTrips malformedCatalogsRefused catalogCarriesHolidaysAndFormats heartbeatRoundTrips printerReasonsAreBounded heartbeatAnswerCarriesAlerts healthWords malformedHeartbeatsRefused
             changesPageRoundTripsAndSkipsBadEntries malformedChangesPagesRefused transientStatuses qrIsLevelMAlphanumeric
             staffCredentialsRoundTripAndBounds
             handoverBodyRoundTrips handoverRelationshipsAreTheDesksChoices malformedHandoverBodiesRefused

@@ -27,4 +27,5 @@ kiosk_add_qtest(NAME tst_fleet
   LIBS kiosk_core backend_core Qt6::Network Qt6::Sql
   LABELS sync backend
   FUNCTIONS faultsRaiseOneSmsEachAndClear silentKioskRaisesAnAlert teknisiAcknowledgesInTheConsole heartbeatCarriesTheKiosksState
-            rawPrinterReasonsRaisePaperLow deviceChangeSendsAHeartbeatAtOnce)
+            rawPrinterReasonsRaisePaperLow deviceChangeSendsAHeartbeatAtOnce kioskAcknowledgesItsOwnAlerts
+            offlineAcknowledgementDeliveredOnce)

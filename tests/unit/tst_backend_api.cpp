@@ -554,6 +554,56 @@ private slots:
         QCOMPARE(submit(s.toJson(), QStringLiteral("idem-key-0000000012")).status, 400);
     }
 
+    // The heartbeat's answer lists the calling kiosk's open alerts only; acknowledging one is idempotent, another
+    // kiosk's is refused, an unknown one not found; afterwards the answer no longer lists it (openapi_contract checks all).
+    void alertsListedAndAcknowledged()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto raise = [&](const QString &kioskId) {
+            const auto changes = m_backend->store->reconcileAlerts(kioskId, QStringLiteral("3521112004"),
+                {{QStringLiteral("paper_out"), QStringLiteral("printer tiket"), QStringLiteral("SMS")}}, {QStringLiteral("paper_out")}, {},
+                QStringLiteral("352111/teknisi"), now);
+            return changes && changes.value().raised.size() == 1 ? changes.value().raised.first().id : qint64(0);
+        };
+        const qint64 own = raise(QStringLiteral("KIOSK-0001"));
+        const qint64 other = raise(QStringLiteral("KIOSK-0002"));
+        QVERIFY(own > 0 && other > 0);
+        serverlink::Heartbeat beat;
+        beat.sentAt = now;
+        beat.appVersion = QStringLiteral("uji");
+        // Still out of paper (the alert stays open), the scanner working (no other alert is raised).
+        beat.devices.paper = serverlink::HealthState::Out;
+        beat.devices.scanner = serverlink::HealthState::Ready;
+        Reply answer = call(QStringLiteral("POST"), QStringLiteral("/api/v1/heartbeat"), beat.toJson());
+        QCOMPARE(answer.status, 200);
+        auto listed = serverlink::HeartbeatAnswer::fromJson(answer.body);
+        QVERIFY(listed && listed->alerts);
+        QStringList ids;
+        for (const serverlink::FleetAlert &a : *listed->alerts)
+            ids << QString::number(a.id);
+        QCOMPARE(ids, QStringList {QString::number(own)});
+        QCOMPARE(listed->alerts->first().text, QStringLiteral("Kertas printer habis: printer tiket"));
+
+        const QString path = QStringLiteral("/api/v1/alerts/%1/acknowledge");
+        const QByteArray body = serverlink::AlertAcknowledgement {QStringLiteral("tono"), now}.toJson();
+        const Reply first = call(QStringLiteral("POST"), path.arg(own), body);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(first.json().value(QStringLiteral("alreadyAcknowledged")).toBool(), false);
+        QCOMPARE(first.json().value(QStringLiteral("acknowledgedBy")).toString(), QStringLiteral("teknisi:tono (anjungan KIOSK-0001)"));
+        const Reply again = call(QStringLiteral("POST"), path.arg(own), body);
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(QStringLiteral("alreadyAcknowledged")).toBool(), true);
+        QCOMPARE(call(QStringLiteral("POST"), path.arg(other), body).status, 403);
+        QCOMPARE(call(QStringLiteral("POST"), path.arg(other + 100), body).status, 404);
+        QCOMPARE(call(QStringLiteral("POST"), path.arg(own), QByteArray(R"({"technician":"a b"})")).status, 400);
+        QVERIFY(m_backend->store->kioskAlert(other).value()->acknowledgedAt.isNull());
+
+        answer = call(QStringLiteral("POST"), QStringLiteral("/api/v1/heartbeat"), beat.toJson());
+        listed = serverlink::HeartbeatAnswer::fromJson(answer.body);
+        QVERIFY(listed && listed->alerts);
+        QVERIFY(listed->alerts->isEmpty());
+    }
+
     void deskEventsStoredExactlyOnce()
     {
         serverlink::DeskEventBatch batch;

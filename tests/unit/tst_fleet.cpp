@@ -2,6 +2,7 @@
 // heartbeats to the real API server, which raises fleet alerts; the notification sender hands their SMS to a
 // local HTTP gateway; the officer console (real HTTPS, curl) shows them to the teknisi, who acknowledges them.
 #include "../tools/testbackend.h"
+#include "alertbook.h"
 #include "apiserver.h"
 #include "backend.h"
 #include "console/consolepages.h"
@@ -9,6 +10,7 @@
 #include "crypto.h"
 #include "fleetalerts.h"
 #include "kioskregistry.h"
+#include "linkclient.h"
 #include "notifications.h"
 #include "printer.h"
 #include "scanner.h"
@@ -383,6 +385,134 @@ private Q_SLOTS:
         QVERIFY(kept.first().clearedAt.isNull());
         heartbeat();
         QCOMPARE(alerts(QStringLiteral("scanner_gone")).size(), 1);
+    }
+
+    /// Kiosk `kioskId`'s alert of `kind`, raised directly in the store (another kiosk of the kecamatan).
+    qint64 raiseFor(const QString &kioskId, const QString &kind)
+    {
+        const auto changes = m_backend->store->reconcileAlerts(kioskId, kDesa, {{kind, QStringLiteral("uji"), QStringLiteral("SMS uji")}},
+            {kind}, {}, QStringLiteral("352111/teknisi"), QDateTime::currentDateTimeUtc());
+        return changes && changes.value().raised.size() == 1 ? changes.value().raised.first().id : 0;
+    }
+
+    /// POST /alerts/{id}/acknowledge as the test kiosk (its own mutual-TLS identity), outside the sync service.
+    serverlink::LinkResponse acknowledgeAsKiosk(qint64 id)
+    {
+        serverlink::LinkClient client(QStringLiteral("https://localhost:%1/api/v1").arg(m_port),
+            {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")});
+        return client.post(QStringLiteral("/alerts/%1/acknowledge").arg(id),
+            serverlink::AlertAcknowledgement {QStringLiteral("tono"), QDateTime::currentDateTimeUtc()}.toJson());
+    }
+
+    QStringList openKeys() const
+    {
+        QStringList keys;
+        for (const kiosk::TechnicianAlert &a : kiosk::AlertBook(*m_store).openAlerts())
+            keys << a.key;
+        return keys;
+    }
+
+    void syncRound() { QMetaObject::invokeMethod(m_sync, &kiosk::SyncService::syncNow, Qt::BlockingQueuedConnection); }
+
+    // A technician on the kiosk handles its fleet alert: the kiosk sees only its own, the acknowledgement reaches the
+    // backend once, is idempotent and refused for another kiosk's alert; /armada keeps it as handled, not open.
+    void kioskAcknowledgesItsOwnAlerts()
+    {
+        const qint64 other = raiseFor(QStringLiteral("KIOSK-0002"), QStringLiteral("paper_out"));
+        QVERIFY(other > 0);
+        startSync();
+        setPrinter(devices::DeviceState::Ready);
+        m_usb.steer(devices::Scanner::State::Waiting);
+        heartbeat();
+        const auto scanner = alerts(QStringLiteral("scanner_gone"));
+        QCOMPARE(scanner.size(), 1);
+        const qint64 id = scanner.first().id;
+        const QString key = QStringLiteral("armada:%1").arg(id);
+        QVERIFY2(openKeys().contains(key), qPrintable(openKeys().join(QLatin1Char(' '))));
+        QVERIFY(!openKeys().contains(QStringLiteral("armada:%1").arg(other)));
+        for (const kiosk::TechnicianAlert &shown : kiosk::AlertBook(*m_store).openAlerts())
+            if (shown.key == key) {
+                QVERIFY2(shown.text.startsWith(QStringLiteral("Pemindai")), qPrintable(shown.text));
+                QVERIFY(shown.fromBackend);
+            }
+
+        QVERIFY(kiosk::AlertBook(*m_store).acknowledge(key, QStringLiteral("tono")));
+        QVERIFY(!openKeys().contains(key));
+        QVERIFY(kiosk::OutboxRepository(*m_store, QByteArray(32, 'f')).technicianJournal().first().contains(QStringLiteral("tono")));
+        syncRound();
+        QVERIFY(kiosk::AlertBook(*m_store).pendingAcknowledgements().isEmpty());
+        const auto handled = m_backend->store->kioskAlert(id);
+        QVERIFY(handled && handled.value());
+        QCOMPARE(handled.value()->acknowledgedBy, QStringLiteral("teknisi:tono (anjungan KIOSK-0001)"));
+        const QDateTime at = handled.value()->acknowledgedAt;
+        QVERIFY(at.isValid());
+
+        // Idempotent: once more changes nothing; another kiosk's alert is refused, an unknown one is not found.
+        const auto again = acknowledgeAsKiosk(id);
+        QVERIFY2(again.ok(), again.body.constData());
+        QCOMPARE(QJsonDocument::fromJson(again.body).object().value(QStringLiteral("alreadyAcknowledged")).toBool(), true);
+        QCOMPARE(m_backend->store->kioskAlert(id).value()->acknowledgedAt, at);
+        QCOMPARE(acknowledgeAsKiosk(other).status, 403L);
+        QVERIFY(m_backend->store->kioskAlert(other).value()->acknowledgedAt.isNull());
+        QCOMPARE(acknowledgeAsKiosk(other + 1000).status, 404L);
+
+        // /armada: not open any more, kept as handled with the technician's name.
+        const auto [jar, csrf] = login(QStringLiteral("teknisi"));
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/armada"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(!page.body.contains(QStringLiteral("id=\"peringatan-%1\"").arg(id).toUtf8()));
+        QVERIFY(page.body.contains(QStringLiteral("id=\"peringatan-%1\"").arg(other).toUtf8()));
+        QVERIFY(page.body.contains("teknisi:tono (anjungan KIOSK-0001)"));
+
+        // Still lasting: not shown again. Ended and back: a new alert, which shows.
+        heartbeat();
+        QVERIFY(!openKeys().contains(key));
+        m_usb.steer(devices::Scanner::State::Ready);
+        heartbeat();
+        m_usb.steer(devices::Scanner::State::Waiting);
+        heartbeat();
+        const auto raisedAgain = alerts(QStringLiteral("scanner_gone"));
+        QCOMPARE(raisedAgain.size(), 2);
+        QVERIFY(openKeys().contains(QStringLiteral("armada:%1").arg(raisedAgain.first().id)));
+    }
+
+    // Acknowledged while the backend cannot be reached: kept on the kiosk, delivered once the link is back.
+    void offlineAcknowledgementDeliveredOnce()
+    {
+        startSync();
+        setPrinter(devices::DeviceState::Ready);
+        m_usb.steer(devices::Scanner::State::Waiting);
+        heartbeat();
+        const auto scanner = alerts(QStringLiteral("scanner_gone"));
+        QCOMPARE(scanner.size(), 1);
+        const qint64 id = scanner.first().id;
+        const QString key = QStringLiteral("armada:%1").arg(id);
+        m_server->stop();
+        QVERIFY(kiosk::AlertBook(*m_store).acknowledge(key, QStringLiteral("tono")));
+        QVERIFY(!openKeys().contains(key));
+        syncRound();
+        QCOMPARE(kiosk::AlertBook(*m_store).pendingAcknowledgements().size(), 1);
+        QVERIFY(m_backend->store->kioskAlert(id).value()->acknowledgedAt.isNull());
+
+        // The backend listens again on the same port; every acknowledgement it answers is counted.
+        auto posts = std::make_shared<std::atomic_int>(0);
+        m_server = std::make_unique<ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
+        m_server->setExchangeObserver([posts](const ApiExchange &e) {
+            if (e.path.contains(QStringLiteral("/acknowledge")))
+                ++*posts;
+        });
+        const auto bound = m_server->start(QStringLiteral("127.0.0.1"), m_port,
+            TlsFiles {
+                m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
+        if (!bound)
+            QSKIP("the test port could not be bound again");
+        QTRY_VERIFY_WITH_TIMEOUT((syncRound(), kiosk::AlertBook(*m_store).pendingAcknowledgements().isEmpty()), 30000);
+        syncRound();
+        syncRound();
+        QCOMPARE(posts->load(), 1);
+        QCOMPARE(m_backend->store->kioskAlert(id).value()->acknowledgedBy, QStringLiteral("teknisi:tono (anjungan KIOSK-0001)"));
+        heartbeat();
+        QVERIFY(!openKeys().contains(key));
     }
 
     void heartbeatCarriesTheKiosksState()

@@ -1,5 +1,7 @@
 // kioskctl offers technician mode's actions on a shell: parked requests listed, sent again or withdrawn (journaled,
-// the backend told nothing), the device list, and the diagnostics bundle written to a folder without the test NIK and name.
+// the backend told nothing), alerts listed and handled, the device list, and the diagnostics bundle written to a folder
+// without the test NIK and name.
+#include "alertbook.h"
 #include "outbox.h"
 #include "store.h"
 
@@ -90,6 +92,38 @@ private Q_SLOTS:
         QCOMPARE(outbox.depth(), 1);
         QCOMPARE(outbox.dueForDelivery().size(), 1);
         QCOMPARE(outbox.dueForDelivery().first().registrationNumber, m_parked.at(0));
+    }
+
+    // `alerts`: the same list as technician mode; `ack` records it in the same store the running kiosk's sync delivers from.
+    void alertsListAndAck()
+    {
+        {
+            kiosk::KioskStore store;
+            QVERIFY(store.open(m_dir.filePath(QStringLiteral("kiosk.sqlite"))));
+            QVERIFY(kiosk::AlertBook(store).replaceFleetAlerts(
+                {{7, QStringLiteral("disk_low"), QStringLiteral("Disk hampir penuh: 120 MB"), QDateTime::currentDateTimeUtc()}}));
+        }
+        QString out;
+        QCOMPARE(kioskctl({QStringLiteral("alerts")}, &out), 0);
+        QVERIFY(out.contains(QStringLiteral("armada:7")));
+        QVERIFY(out.contains(QStringLiteral("Disk hampir penuh: 120 MB")));
+        QCOMPARE(kioskctl({QStringLiteral("alerts"), QStringLiteral("ack"), QStringLiteral("armada:7")}, &out), 0);
+        QVERIFY(out.contains(QStringLiteral("Selesai ditangani: armada:7")));
+        QCOMPARE(kioskctl({QStringLiteral("alerts"), QStringLiteral("list")}, &out), 0);
+        QVERIFY(!out.contains(QStringLiteral("armada:7")));
+        QVERIFY(out.contains(QStringLiteral("1 peringatan selesai ditangani menunggu dikirim")));
+        QCOMPARE(kioskctl({QStringLiteral("alerts"), QStringLiteral("ack"), QStringLiteral("armada:7")}, &out), 1);
+        QVERIFY(out.contains(QStringLiteral("sudah ditangani")));
+        QCOMPARE(kioskctl({QStringLiteral("alerts"), QStringLiteral("ack")}, &out), 1);
+
+        kiosk::KioskStore store;
+        QVERIFY(store.open(m_dir.filePath(QStringLiteral("kiosk.sqlite"))));
+        const QList<kiosk::PendingAcknowledgement> pending = kiosk::AlertBook(store).pendingAcknowledgements();
+        QCOMPARE(pending.size(), 1);
+        QCOMPARE(pending.first().alertId, qint64(7));
+        QVERIFY(pending.first().technician.startsWith(QStringLiteral("kioskctl:")));
+        kiosk::OutboxRepository outbox(store, *kiosk::loadOrCreateDeviceKey(m_dir.filePath(QStringLiteral("device.key"))));
+        QVERIFY(outbox.technicianJournal().first().contains(QStringLiteral("selesai-ditangani  armada:7")));
     }
 
     void diagnosticsBundle()

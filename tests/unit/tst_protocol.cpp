@@ -250,6 +250,33 @@ private Q_SLOTS:
         QCOMPARE(again->holidays, catalog->holidays);
     }
 
+    // The heartbeat's answer carries the kiosk's open alerts; a backend from before sends none (the list is then absent).
+    void heartbeatAnswerCarriesAlerts()
+    {
+        serverlink::HeartbeatAnswer answer;
+        answer.receivedAt = QDateTime(QDate(2026, 12, 7), QTime(8, 0, 1, 250), Qt::UTC);
+        answer.alerts = QList<serverlink::FleetAlert> {{12, QStringLiteral("paper_out"),
+            QStringLiteral("Kertas printer habis: printer tiket"), QDateTime(QDate(2026, 12, 7), QTime(7, 59), Qt::UTC)}};
+        const auto back = serverlink::HeartbeatAnswer::fromJson(answer.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->receivedAt, answer.receivedAt);
+        QVERIFY(back->alerts);
+        QCOMPARE(*back->alerts, *answer.alerts);
+        const auto old = serverlink::HeartbeatAnswer::fromJson(R"({"receivedAt":"2026-12-07T08:00:01.250Z"})");
+        QVERIFY(old && !old->alerts);
+        QVERIFY(!serverlink::HeartbeatAnswer::fromJson(R"({"receivedAt":"2026-12-07T08:00:01Z","alerts":[{"id":0}]})"));
+        QVERIFY(!serverlink::HeartbeatAnswer::fromJson(R"({"alerts":{}})"));
+
+        const serverlink::AlertAcknowledgement ack {QStringLiteral("kioskctl:root"), answer.receivedAt};
+        const auto parsed = serverlink::AlertAcknowledgement::fromJson(ack.toJson());
+        QVERIFY(parsed);
+        QCOMPARE(parsed->technician, ack.technician);
+        QString why;
+        QVERIFY(!serverlink::AlertAcknowledgement::fromJson(R"({"technician":"a b","acknowledgedAt":"2026-12-07T08:00:00Z"})", &why));
+        QVERIFY(why.contains(QStringLiteral("technician")));
+        QVERIFY(!serverlink::AlertAcknowledgement::fromJson(R"({"technician":"tono"})"));
+    }
+
     void heartbeatRoundTrips()
     {
         const Heartbeat h = sampleHeartbeat();

@@ -201,7 +201,8 @@ private Q_SLOTS:
             // Undo the queue's migration (9) and every later one: a migration added after it adds its undo here.
             for (const char *sql : {"DROP TABLE queue_numbers", "DROP TABLE queue_entries", "DROP TABLE queue_lokets",
                      "DROP TABLE request_documents", "ALTER TABLE requests DROP COLUMN entered_by", "DROP TABLE request_changes",
-                     "DROP TABLE complaints", "DROP TABLE technician_journal", "ALTER TABLE requests DROP COLUMN abandoned_at"})
+                     "DROP TABLE complaints", "DROP TABLE technician_journal", "ALTER TABLE requests DROP COLUMN abandoned_at",
+                     "DROP TABLE fleet_alerts", "DROP TABLE alert_acknowledgements"})
                 QVERIFY2(q.exec(QLatin1String(sql)), sql);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 8")));
             QVERIFY(q.exec(

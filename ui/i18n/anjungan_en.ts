@@ -2098,8 +2098,8 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <source>2. Server kecamatan</source>
-        <translation>2. Kecamatan server</translation>
+        <source>%1. Server kecamatan</source>
+        <translation>%1. Kecamatan server</translation>
     </message>
     <message>
         <source>Alamat server, contoh https://kecamatan.contoh.go.id/api/v1</source>
@@ -2114,8 +2114,8 @@
         <translation>Check connection</translation>
     </message>
     <message>
-        <source>3. Daftarkan</source>
-        <translation>3. Enrol</translation>
+        <source>%1. Daftarkan</source>
+        <translation>%1. Enrol</translation>
     </message>
     <message>
         <source>Kode pendaftaran, contoh ABCD-EFGH-JKMN-PQRS</source>
@@ -2132,6 +2132,18 @@
     <message>
         <source>Mulai melayani</source>
         <translation>Start serving</translation>
+    </message>
+    <message>
+        <source>Daftar ulang anjungan</source>
+        <translation>Re-enrol the kiosk</translation>
+    </message>
+    <message>
+        <source>Masukkan kode sekali pakai yang baru dari admin kecamatan. Sertifikat lama tetap dipakai sampai yang baru tersimpan; setelah berhasil anjungan dimulai ulang.</source>
+        <translation>Enter the new one-time code from the kecamatan admin. The old certificate stays in use until the new one is saved; after success the kiosk restarts.</translation>
+    </message>
+    <message>
+        <source>Batal, kembali ke mode teknisi</source>
+        <translation>Cancel, back to technician mode</translation>
     </message>
 </context>
 <context>
@@ -2251,6 +2263,10 @@
     <message>
         <source>Berhasil: anjungan terdaftar sebagai %1 untuk desa %2. Anjungan dimulai ulang dan segera melayani warga.</source>
         <translation>Done: the kiosk is enrolled as %1 for desa %2. The kiosk restarts and will serve citizens shortly.</translation>
+    </message>
+    <message>
+        <source>Pendaftaran ulang gagal: %1 Sertifikat lama tetap dipakai.</source>
+        <translation>Re-enrolment failed: %1 The old certificate stays in use.</translation>
     </message>
 </context>
 <context>
@@ -2438,6 +2454,30 @@
         <source>DNS, TCP, TLS dan jam</source>
         <translation>DNS, TCP, TLS and clock</translation>
     </message>
+    <message>
+        <source>Peringatan</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <source>Daftar ulang dengan kode baru</source>
+        <translation>Re-enrol with a new code</translation>
+    </message>
+    <message>
+        <source>Sertifikat lama tetap dipakai sampai berhasil</source>
+        <translation>The old certificate stays in use until it succeeds</translation>
+    </message>
+    <message>
+        <source>Peringatan yang belum ditangani</source>
+        <translation>Alerts not yet handled</translation>
+    </message>
+    <message>
+        <source>%1 (%2, sejak %3)</source>
+        <translation>%1 (%2, since %3)</translation>
+    </message>
+    <message>
+        <source>Selesai ditangani</source>
+        <translation>Handled</translation>
+    </message>
 </context>
 <context>
     <name>kiosk::TechnicianMode</name>
@@ -2576,6 +2616,22 @@
     <message>
         <source>Memeriksa sambungan…</source>
         <translation>Checking the link…</translation>
+    </message>
+    <message>
+        <source>dari kecamatan</source>
+        <translation>from the kecamatan</translation>
+    </message>
+    <message>
+        <source>anjungan ini</source>
+        <translation>this kiosk</translation>
+    </message>
+    <message>
+        <source>Peringatan selesai ditangani. Kecamatan diberi tahu saat sambungan tersedia.</source>
+        <translation>Alert handled. The kecamatan is told when the link allows.</translation>
+    </message>
+    <message>
+        <source>Peringatan selesai ditangani.</source>
+        <translation>Alert handled.</translation>
     </message>
 </context>
 <context>

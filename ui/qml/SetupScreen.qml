@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import AnjunganDesa
 
 // The first-boot technician screen ("Pemasangan anjungan"): the network, the backend and the one-time enrollment code.
-// Shown instead of the citizen's screens until the unit is enrolled; then the kiosk restarts and serves.
+// Shown instead of the citizen's screens until the unit is enrolled; then the kiosk restarts and serves. From technician
+// mode (FirstBoot.reenrolling) only the backend and a new code.
 Rectangle {
     id: page
     color: Theme.background
@@ -50,132 +51,141 @@ Rectangle {
             Text {
                 objectName: "setupTitle"
                 Layout.fillWidth: true
-                text: qsTr("Pemasangan anjungan")
+                text: FirstBoot.reenrolling ? qsTr("Daftar ulang anjungan") : qsTr("Pemasangan anjungan")
                 font.pixelSize: Theme.title
                 font.bold: true
                 color: Theme.text
                 wrapMode: Text.WordWrap
             }
             Line {
-                text: qsTr("Anjungan ini belum terdaftar di server kecamatan. Atur jaringan bila perlu, isi alamat server, lalu daftarkan dengan kode sekali pakai dari admin kecamatan.")
+                text: FirstBoot.reenrolling
+                      ? qsTr("Masukkan kode sekali pakai yang baru dari admin kecamatan. Sertifikat lama tetap dipakai sampai yang baru tersimpan; setelah berhasil anjungan dimulai ulang.")
+                      : qsTr("Anjungan ini belum terdaftar di server kecamatan. Atur jaringan bila perlu, isi alamat server, lalu daftarkan dengan kode sekali pakai dari admin kecamatan.")
                 font.pixelSize: Theme.body
                 color: Theme.muted
             }
 
-            SectionTitle { text: qsTr("1. Jaringan") }
-            Repeater {
-                model: FirstBoot.interfaces
-                delegate: Line {
-                    required property string modelData
-                    objectName: "interfaceLine"
-                    text: modelData
-                }
-            }
-            Flow {
+            // Re-enrollment from technician mode keeps the network as it is: only the backend and the code.
+            ColumnLayout {
                 Layout.fillWidth: true
-                spacing: 12
-                BigButton {
-                    objectName: "uplinkWired"
-                    implicitWidth: 240
-                    primary: !page.wifi
-                    text: qsTr("Kabel")
-                    onClicked: page.wifi = false
+                visible: !FirstBoot.reenrolling
+                spacing: Theme.gap * 0.6
+                SectionTitle { text: qsTr("1. Jaringan") }
+                Repeater {
+                    model: FirstBoot.interfaces
+                    delegate: Line {
+                        required property string modelData
+                        objectName: "interfaceLine"
+                        text: modelData
+                    }
                 }
-                BigButton {
-                    objectName: "uplinkWifi"
-                    visible: FirstBoot.wifiAvailable
-                    implicitWidth: 240
-                    primary: page.wifi
-                    text: qsTr("Wi-Fi")
-                    onClicked: page.wifi = true
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 12
+                    BigButton {
+                        objectName: "uplinkWired"
+                        implicitWidth: 240
+                        primary: !page.wifi
+                        text: qsTr("Kabel")
+                        onClicked: page.wifi = false
+                    }
+                    BigButton {
+                        objectName: "uplinkWifi"
+                        visible: FirstBoot.wifiAvailable
+                        implicitWidth: 240
+                        primary: page.wifi
+                        text: qsTr("Wi-Fi")
+                        onClicked: page.wifi = true
+                    }
+                    BigButton {
+                        objectName: "addressingDhcp"
+                        implicitWidth: 300
+                        primary: !page.staticAddressing
+                        text: qsTr("Otomatis (DHCP)")
+                        onClicked: page.staticAddressing = false
+                    }
+                    BigButton {
+                        objectName: "addressingStatic"
+                        implicitWidth: 300
+                        primary: page.staticAddressing
+                        text: qsTr("Alamat tetap")
+                        onClicked: page.staticAddressing = true
+                    }
                 }
-                BigButton {
-                    objectName: "addressingDhcp"
-                    implicitWidth: 300
-                    primary: !page.staticAddressing
-                    text: qsTr("Otomatis (DHCP)")
-                    onClicked: page.staticAddressing = false
+                TextInputField {
+                    objectName: "setupSsid"
+                    visible: page.wifi
+                    Layout.fillWidth: true
+                    required: true
+                    label: qsTr("Nama Wi-Fi (SSID)")
+                    value: page.ssid
+                    onEdited: (text) => page.ssid = text
                 }
-                BigButton {
-                    objectName: "addressingStatic"
-                    implicitWidth: 300
-                    primary: page.staticAddressing
-                    text: qsTr("Alamat tetap")
-                    onClicked: page.staticAddressing = true
+                TextInputField {
+                    objectName: "setupPassphrase"
+                    visible: page.wifi
+                    Layout.fillWidth: true
+                    required: true
+                    label: qsTr("Kata sandi Wi-Fi")
+                    value: page.passphrase
+                    input.echoMode: TextInput.Password
+                    onEdited: (text) => page.passphrase = text
                 }
-            }
-            TextInputField {
-                objectName: "setupSsid"
-                visible: page.wifi
-                Layout.fillWidth: true
-                required: true
-                label: qsTr("Nama Wi-Fi (SSID)")
-                value: page.ssid
-                onEdited: (text) => page.ssid = text
-            }
-            TextInputField {
-                objectName: "setupPassphrase"
-                visible: page.wifi
-                Layout.fillWidth: true
-                required: true
-                label: qsTr("Kata sandi Wi-Fi")
-                value: page.passphrase
-                input.echoMode: TextInput.Password
-                onEdited: (text) => page.passphrase = text
-            }
-            TextInputField {
-                objectName: "setupAddress"
-                visible: page.staticAddressing
-                Layout.fillWidth: true
-                required: true
-                label: qsTr("Alamat IP dan prefiks, contoh 192.168.1.20/24")
-                value: page.address
-                onEdited: (text) => page.address = text
-            }
-            TextInputField {
-                objectName: "setupGateway"
-                visible: page.staticAddressing
-                Layout.fillWidth: true
-                required: true
-                label: qsTr("Gateway, contoh 192.168.1.1")
-                value: page.gateway
-                onEdited: (text) => page.gateway = text
-            }
-            TextInputField {
-                objectName: "setupDns"
-                visible: page.staticAddressing
-                Layout.fillWidth: true
-                required: true
-                label: qsTr("DNS, 1 sampai 3 alamat dipisah spasi")
-                value: page.dns
-                onEdited: (text) => page.dns = text
-            }
-            Flow {
-                Layout.fillWidth: true
-                spacing: 12
-                BigButton {
-                    objectName: "applyNetworkButton"
-                    implicitWidth: 420
-                    text: qsTr("Simpan pengaturan jaringan")
-                    onClicked: FirstBoot.applyNetwork(page.wifi, page.staticAddressing, page.address, page.gateway, page.dns,
-                                                      page.ssid, page.passphrase)
+                TextInputField {
+                    objectName: "setupAddress"
+                    visible: page.staticAddressing
+                    Layout.fillWidth: true
+                    required: true
+                    label: qsTr("Alamat IP dan prefiks, contoh 192.168.1.20/24")
+                    value: page.address
+                    onEdited: (text) => page.address = text
                 }
-                BigButton {
-                    objectName: "refreshNetworkButton"
-                    implicitWidth: 240
-                    primary: false
-                    text: qsTr("Perbarui")
-                    onClicked: FirstBoot.refreshNetwork()
+                TextInputField {
+                    objectName: "setupGateway"
+                    visible: page.staticAddressing
+                    Layout.fillWidth: true
+                    required: true
+                    label: qsTr("Gateway, contoh 192.168.1.1")
+                    value: page.gateway
+                    onEdited: (text) => page.gateway = text
                 }
-            }
-            Line {
-                objectName: "networkMessage"
-                visible: FirstBoot.networkMessage.length > 0
-                text: FirstBoot.networkMessage
-                font.pixelSize: Theme.body
+                TextInputField {
+                    objectName: "setupDns"
+                    visible: page.staticAddressing
+                    Layout.fillWidth: true
+                    required: true
+                    label: qsTr("DNS, 1 sampai 3 alamat dipisah spasi")
+                    value: page.dns
+                    onEdited: (text) => page.dns = text
+                }
+                Flow {
+                    Layout.fillWidth: true
+                    spacing: 12
+                    BigButton {
+                        objectName: "applyNetworkButton"
+                        implicitWidth: 420
+                        text: qsTr("Simpan pengaturan jaringan")
+                        onClicked: FirstBoot.applyNetwork(page.wifi, page.staticAddressing, page.address, page.gateway, page.dns,
+                                                          page.ssid, page.passphrase)
+                    }
+                    BigButton {
+                        objectName: "refreshNetworkButton"
+                        implicitWidth: 240
+                        primary: false
+                        text: qsTr("Perbarui")
+                        onClicked: FirstBoot.refreshNetwork()
+                    }
+                }
+                Line {
+                    objectName: "networkMessage"
+                    visible: FirstBoot.networkMessage.length > 0
+                    text: FirstBoot.networkMessage
+                    font.pixelSize: Theme.body
+                }
             }
 
-            SectionTitle { text: qsTr("2. Server kecamatan") }
+            // Without the network section (re-enrollment) the steps are numbered from 1.
+            SectionTitle { text: qsTr("%1. Server kecamatan").arg(FirstBoot.reenrolling ? 1 : 2) }
             TextInputField {
                 objectName: "setupServerUrl"
                 Layout.fillWidth: true
@@ -205,7 +215,7 @@ Rectangle {
                 }
             }
 
-            SectionTitle { text: qsTr("3. Daftarkan") }
+            SectionTitle { text: qsTr("%1. Daftarkan").arg(FirstBoot.reenrolling ? 2 : 3) }
             TextInputField {
                 objectName: "setupCode"
                 Layout.fillWidth: true
@@ -231,6 +241,15 @@ Rectangle {
                 font.bold: FirstBoot.state !== FirstBoot.Enrolling
                 color: FirstBoot.state === FirstBoot.Failed ? Theme.error : Theme.primary
                 wrapMode: Text.WordWrap
+            }
+            BigButton {
+                objectName: "cancelReenrollButton"
+                visible: FirstBoot.reenrolling && !page.enrolled
+                enabled: FirstBoot.state !== FirstBoot.Enrolling
+                implicitWidth: 360
+                primary: false
+                text: qsTr("Batal, kembali ke mode teknisi")
+                onClicked: FirstBoot.cancel()
             }
             BigButton {
                 objectName: "startServingButton"

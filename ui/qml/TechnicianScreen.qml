@@ -3,7 +3,7 @@ import AnjunganDesa
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 
-// Technician mode: devices, link, system and diagnostics, one tab each, in plain Indonesian.
+// Technician mode: devices, link, alerts, system and diagnostics, one tab each, in plain Indonesian.
 ScreenPage {
     id: page
     title: qsTr("Mode teknisi")
@@ -48,13 +48,17 @@ ScreenPage {
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.gap * 0.5
-        RowLayout {
+        // Two rows of three on a portrait screen, where six labels do not fit in one.
+        GridLayout {
             Layout.fillWidth: true
-            spacing: 8
+            columns: page.width < 1200 ? 3 : 6
+            columnSpacing: 8
+            rowSpacing: 8
             Repeater {
                 model: [
                     { name: "technicianTabDevices", label: qsTr("Perangkat") },
                     { name: "technicianTabLink", label: qsTr("Koneksi") },
+                    { name: "technicianTabAlerts", label: qsTr("Peringatan") },
                     { name: "technicianTabSystem", label: qsTr("Sistem") },
                     { name: "technicianTabDiagnostics", label: qsTr("Diagnostik") }
                 ]
@@ -71,6 +75,7 @@ ScreenPage {
             }
             BigButton {
                 objectName: "technicianSignOut"
+                Layout.fillWidth: true
                 implicitWidth: 160
                 primary: false
                 text: qsTr("Keluar")
@@ -209,6 +214,13 @@ ScreenPage {
                         objectName: "technicianLinkCheck"
                         lines: TechnicianMode.linkCheck
                     }
+                    BigButton {
+                        objectName: "technicianReenroll"
+                        primary: false
+                        text: qsTr("Daftar ulang dengan kode baru")
+                        detail: qsTr("Sertifikat lama tetap dipakai sampai berhasil")
+                        onClicked: TechnicianMode.reenroll()
+                    }
                     Text {
                         text: qsTr("Permohonan ditahan")
                         font.pixelSize: Theme.body
@@ -258,7 +270,55 @@ ScreenPage {
                     }
                 }
             }
-            // Sistem: disk, memory, uptime, versions, the kiosk's alerts and its last log lines (masked).
+            // Peringatan: the backend's fleet alerts for this kiosk and its own, each with "Selesai ditangani".
+            Flickable {
+                objectName: "technicianAlerts"
+                clip: true
+                contentHeight: alertsColumn.implicitHeight
+                boundsBehavior: Flickable.StopAtBounds
+                ScrollBar.vertical: ScrollBar {}
+                ColumnLayout {
+                    id: alertsColumn
+                    width: parent.width
+                    spacing: Theme.gap * 0.5
+                    Text {
+                        text: qsTr("Peringatan yang belum ditangani")
+                        font.pixelSize: Theme.body
+                        font.bold: true
+                        color: Theme.text
+                    }
+                    Text {
+                        objectName: "technicianNoAlerts"
+                        visible: TechnicianMode.openAlerts.length === 0
+                        text: qsTr("Tidak ada peringatan.")
+                        font.pixelSize: Theme.small
+                        color: Theme.muted
+                    }
+                    Repeater {
+                        model: TechnicianMode.openAlerts
+                        RowLayout {
+                            required property var modelData
+                            objectName: "alert_" + modelData.key
+                            Layout.fillWidth: true
+                            spacing: Theme.gap * 0.5
+                            Text {
+                                Layout.fillWidth: true
+                                text: qsTr("%1 (%2, sejak %3)").arg(modelData.text).arg(modelData.source).arg(modelData.since)
+                                font.pixelSize: Theme.small
+                                color: Theme.text
+                                wrapMode: Text.WordWrap
+                            }
+                            BigButton {
+                                objectName: "acknowledgeAlert_" + modelData.key
+                                implicitWidth: 260
+                                text: qsTr("Selesai ditangani")
+                                onClicked: TechnicianMode.acknowledgeAlert(modelData.key)
+                            }
+                        }
+                    }
+                }
+            }
+            // Sistem: disk, memory, uptime, versions and the kiosk's last log lines (masked).
             Flickable {
                 objectName: "technicianSystem"
                 clip: true
@@ -273,12 +333,6 @@ ScreenPage {
                         objectName: "technicianSystemLines"
                         heading: qsTr("Sistem")
                         lines: TechnicianMode.systemLines
-                    }
-                    Lines {
-                        objectName: "technicianAlerts"
-                        heading: qsTr("Peringatan anjungan")
-                        lines: TechnicianMode.alerts
-                        emptyText: qsTr("Tidak ada peringatan.")
                     }
                     Lines {
                         objectName: "technicianLog"
