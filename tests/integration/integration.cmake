@@ -62,3 +62,13 @@ kiosk_add_qtest(NAME tst_renewal SOURCES integration/tst_renewal.cpp
 target_include_directories(tst_renewal PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_renewal kecamatan-backend kioskctl recording-backend)
 set_tests_properties(tst_renewal PROPERTIES TIMEOUT 300 FIXTURES_SETUP openapi_exchanges)
+
+# Issue #17 H1: bodies refused before they are read, bounded queue and connections per peer, slow senders cut;
+# the real backend process (kiosk API and console) attacked over real TLS.
+kiosk_add_qtest(NAME tst_request_limits SOURCES integration/tst_request_limits.cpp
+  LIBS backend_core Qt6::Network
+  FUNCTIONS bodyVerdictFollowsItsTable chunkedEnrollIsRefusedBeforeItsBody chunkedLoginIsRefusedBeforeItsBody
+    announcedHugeEnrollIsRefusedUnread announcedHugeLoginIsRefusedUnread idleConnectionsDoNotStopAKiosk slowLorisIsCut
+  LABELS integration security)
+target_include_directories(tst_request_limits PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_request_limits kecamatan-backend)
