@@ -67,7 +67,7 @@ set_tests_properties(tst_renewal PROPERTIES TIMEOUT 300 FIXTURES_SETUP openapi_e
 # the real backend process (kiosk API and console) attacked over real TLS.
 kiosk_add_qtest(NAME tst_request_limits SOURCES integration/tst_request_limits.cpp
   LIBS backend_core Qt6::Network
-  FUNCTIONS bodyVerdictFollowsItsTable chunkedEnrollIsRefusedBeforeItsBody chunkedLoginIsRefusedBeforeItsBody
+  FUNCTIONS bodyVerdictFollowsItsTable settingsCannotSwitchALimitOff chunkedEnrollIsRefusedBeforeItsBody chunkedLoginIsRefusedBeforeItsBody
     announcedHugeEnrollIsRefusedUnread announcedHugeLoginIsRefusedUnread idleConnectionsDoNotStopAKiosk slowLorisIsCut
   LABELS integration security)
 target_include_directories(tst_request_limits PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)

@@ -217,6 +217,27 @@ private slots:
                                    c.chunked ? QStringLiteral("yes") : QStringLiteral("no"))));
     }
 
+    /// [koneksi] values below their minimum are raised: no setting switches a bound or a timeout off.
+    void settingsCannotSwitchALimitOff()
+    {
+        QFile ini(path(QStringLiteral("zero.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[koneksi]\nworker_threads=0\nmax_pending_connections=0\nmax_connections_per_peer=-1\n"
+                  "header_timeout_seconds=0\nrequest_timeout_seconds=0\nmin_body_bytes_per_second=0\n");
+        ini.close();
+        const auto limits = ConnectionLimits::load(ini.fileName());
+        QVERIFY(limits);
+        QCOMPARE(limits.value().workerThreads, 2);
+        QCOMPARE(limits.value().maxPendingConnections, 1);
+        QCOMPARE(limits.value().maxConnectionsPerPeer, 1);
+        QCOMPARE(limits.value().headerTimeoutSeconds, 1);
+        QCOMPARE(limits.value().requestTimeoutSeconds, 1);
+        QCOMPARE(limits.value().minBodyBytesPerSecond, 1);
+        const auto defaults = ConnectionLimits::load(path(QStringLiteral("missing.ini")));
+        QVERIFY(defaults);
+        QCOMPARE(defaults.value().headerTimeoutSeconds, ConnectionLimits {}.headerTimeoutSeconds);
+    }
+
     void chunkedEnrollIsRefusedBeforeItsBody() { refuseChunkedBefore(m_port, "/api/v1/enroll"); }
 
     void chunkedLoginIsRefusedBeforeItsBody() { refuseChunkedBefore(m_consolePort, "/masuk"); }
