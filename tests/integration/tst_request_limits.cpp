@@ -121,9 +121,10 @@ private:
         socket->write(
             "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 400000000\r\n\r\n");
         socket->flush();
-        const QByteArray answer = answerHead(*socket, 4000);
+        const QByteArray answer = answerHead(*socket, 4500);
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(200).constData());
-        QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("answered after %1 ms").arg(clock.elapsed())));
+        // cpp-httplib 0.11.4 alone answers only after its 5 s read timeout, having waited for the body to skip it.
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QStringLiteral("answered after %1 ms").arg(clock.elapsed())));
         QVERIFY2(socket->state() != QAbstractSocket::ConnectedState || socket->waitForDisconnected(2000),
             "the backend kept the connection of a refused body open");
     }
@@ -264,7 +265,7 @@ private slots:
         kiosk->write("GET /api/v1/catalog HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
         const QByteArray answer = answerHead(*kiosk, 10000);
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(300).constData());
-        QVERIFY2(clock.elapsed() < 3000, qPrintable(QStringLiteral("the kiosk waited %1 ms").arg(clock.elapsed())));
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QStringLiteral("the kiosk waited %1 ms").arg(clock.elapsed())));
     }
 
     /// Headers trickling in a byte every half second are cut after header_timeout_seconds.
