@@ -238,7 +238,8 @@ void ConnectionGuard::Impl::admit(SSL *ssl)
     if (tQueueFull) {
         ::shutdown(fd, SHUT_RDWR);
         if (refusedQueue++ % kLogEveryRefusals == 0)
-            qCWarning(lcGuard) << "worker queue full: connection closed at once; refused so far:" << refusedQueue.load();
+            qCWarning(lcGuard).noquote()
+                << QStringLiteral("worker queue full, connection closed at once (refused so far: %1)").arg(refusedQueue.load());
         return;
     }
     const std::string peer = peerOf(fd);
@@ -247,8 +248,9 @@ void ConnectionGuard::Impl::admit(SSL *ssl)
     if (count >= limits.maxConnectionsPerPeer) {
         ::shutdown(fd, SHUT_RDWR);
         if (refusedPeer++ % kLogEveryRefusals == 0)
-            qCWarning(lcGuard).noquote() << "too many connections from" << QString::fromStdString(peer)
-                                         << "; refused so far:" << refusedPeer.load();
+            qCWarning(lcGuard).noquote() << QStringLiteral("too many connections from %1, closed at once (refused so far: %2)")
+                                                .arg(QString::fromStdString(peer))
+                                                .arg(refusedPeer.load());
         return;
     }
     ++count;
@@ -270,8 +272,8 @@ void ConnectionGuard::Impl::watch()
             ::shutdown(c->fd, SHUT_RDWR);
             c->cut = true;
             if (slowCut++ % kLogEveryRefusals == 0)
-                qCWarning(lcGuard).noquote() << "slow sender cut from" << QString::fromStdString(c->peer)
-                                             << "; cut so far:" << slowCut.load();
+                qCWarning(lcGuard).noquote()
+                    << QStringLiteral("slow sender from %1 cut (cut so far: %2)").arg(QString::fromStdString(c->peer)).arg(slowCut.load());
         }
     }
 }
