@@ -68,7 +68,8 @@ set_tests_properties(tst_renewal PROPERTIES TIMEOUT 300 FIXTURES_SETUP openapi_e
 kiosk_add_qtest(NAME tst_request_limits SOURCES integration/tst_request_limits.cpp
   LIBS backend_core Qt6::Network
   FUNCTIONS bodyVerdictFollowsItsTable settingsCannotSwitchALimitOff chunkedEnrollIsRefusedBeforeItsBody chunkedLoginIsRefusedBeforeItsBody
-    announcedHugeEnrollIsRefusedUnread announcedHugeLoginIsRefusedUnread idleConnectionsDoNotStopAKiosk slowLorisIsCut
+    announcedHugeEnrollIsRefusedUnread announcedHugeLoginIsRefusedUnread idleConnectionsDoNotStopAKiosk fullQueueClosesConnectionsAtOnce
+    slowLorisIsCut
   LABELS integration security)
 target_include_directories(tst_request_limits PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_request_limits kecamatan-backend)

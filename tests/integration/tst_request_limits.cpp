@@ -12,9 +12,11 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -85,6 +87,37 @@ private:
         return socket;
     }
 
+    /// `serve` on free ports with the kiosk API and the console and `ini` as its settings file.
+    bool startServe(QProcess &backend, const QString &data, const QString &ini, quint16 *port, quint16 *consolePort)
+    {
+        backend.setProcessChannelMode(QProcess::SeparateChannels);
+        backend.setStandardErrorFile(data + QStringLiteral(".log"));
+        // `serve` with the console prints "LISTENING <port>" and "CONSOLE <port>", often in one read.
+        const auto pki = [this](const char *name) { return m_pki + QLatin1Char('/') + QLatin1String(name); };
+        backend.setProgram(testsupport::binary(QStringLiteral("backend/kecamatan-backend")));
+        backend.setArguments(
+            {QStringLiteral("serve"), QStringLiteral("--data"), data, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                QStringLiteral("--cert"), pki("server.crt"), QStringLiteral("--key"), pki("server.key"), QStringLiteral("--client-ca"),
+                pki("kiosk-ca.crt"), QStringLiteral("--console"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--notify-config"), ini});
+        testsupport::dieWithTest(backend);
+        backend.start();
+        QByteArray out;
+        QDeadlineTimer deadline(30000);
+        while (!out.contains("CONSOLE ") && !deadline.hasExpired() && backend.state() != QProcess::NotRunning) {
+            backend.waitForReadyRead(200);
+            out += backend.readAllStandardOutput();
+        }
+        static const QRegularExpression ports(QStringLiteral("LISTENING (\\d+)\\s+CONSOLE (\\d+)"));
+        const QRegularExpressionMatch match = ports.match(QString::fromLatin1(out));
+        if (!match.hasMatch()) {
+            qWarning().noquote() << "kecamatan-backend serve did not start:" << out.left(500);
+            return false;
+        }
+        *port = quint16(match.captured(1).toUInt());
+        *consolePort = quint16(match.captured(2).toUInt());
+        return true;
+    }
+
     /// Sends the headers of a chunked POST to `path` and its first 64 KiB chunk; the answer must come before
     /// the rest of the 1 MiB body is sent (the rest then goes to a closed connection), and RSS stays flat.
     void refuseChunkedBefore(quint16 port, const QByteArray &path)
@@ -145,28 +178,7 @@ private slots:
         QVERIFY(ini.open(QIODevice::WriteOnly));
         ini.write(QStringLiteral("[koneksi]\nheader_timeout_seconds=%1\n").arg(kHeaderTimeoutSeconds).toUtf8());
         ini.close();
-        m_backend.setProcessChannelMode(QProcess::SeparateChannels);
-        m_backend.setStandardErrorFile(path(QStringLiteral("backend.log")));
-        // `serve` with the console prints "LISTENING <port>" and "CONSOLE <port>", often in one read.
-        const auto pki = [this](const char *name) { return m_pki + QLatin1Char('/') + QLatin1String(name); };
-        m_backend.setProgram(testsupport::binary(QStringLiteral("backend/kecamatan-backend")));
-        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), data, QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"), pki("server.crt"), QStringLiteral("--key"), pki("server.key"),
-            QStringLiteral("--client-ca"), pki("kiosk-ca.crt"), QStringLiteral("--console"), QStringLiteral("127.0.0.1:0"),
-            QStringLiteral("--notify-config"), ini.fileName()});
-        testsupport::dieWithTest(m_backend);
-        m_backend.start();
-        QByteArray out;
-        QDeadlineTimer deadline(30000);
-        while (!out.contains("CONSOLE ") && !deadline.hasExpired() && m_backend.state() != QProcess::NotRunning) {
-            m_backend.waitForReadyRead(200);
-            out += m_backend.readAllStandardOutput();
-        }
-        static const QRegularExpression ports(QStringLiteral("LISTENING (\\d+)\\s+CONSOLE (\\d+)"));
-        const QRegularExpressionMatch match = ports.match(QString::fromLatin1(out));
-        QVERIFY2(match.hasMatch(), out.constData());
-        m_port = quint16(match.captured(1).toUInt());
-        m_consolePort = quint16(match.captured(2).toUInt());
+        QVERIFY(startServe(m_backend, data, ini.fileName(), &m_port, &m_consolePort));
     }
 
     void cleanupTestCase()
@@ -266,6 +278,32 @@ private slots:
         const QByteArray answer = answerHead(*kiosk, 10000);
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(300).constData());
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QStringLiteral("the kiosk waited %1 ms").arg(clock.elapsed())));
+    }
+
+    /// With two workers and two waiting places, ten silent connections: those beyond are closed at once.
+    void fullQueueClosesConnectionsAtOnce()
+    {
+        QFile ini(path(QStringLiteral("queue.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[koneksi]\nworker_threads=2\nmax_pending_connections=2\nmax_connections_per_peer=100\n");
+        ini.close();
+        QProcess backend;
+        quint16 port = 0;
+        quint16 consolePort = 0;
+        QVERIFY(startServe(backend, path(QStringLiteral("queue-data")), ini.fileName(), &port, &consolePort));
+        std::vector<std::unique_ptr<QTcpSocket>> silent;
+        for (int i = 0; i < 10; ++i) {
+            silent.push_back(std::make_unique<QTcpSocket>());
+            silent.back()->connectToHost(QStringLiteral("127.0.0.1"), port);
+            QVERIFY(silent.back()->waitForConnected(5000));
+        }
+        QTest::qWait(1000);
+        const auto closed = std::count_if(silent.cbegin(), silent.cend(), [](const std::unique_ptr<QTcpSocket> &s) {
+            return s->state() != QAbstractSocket::ConnectedState || s->waitForDisconnected(10);
+        });
+        QVERIFY2(closed >= 5, qPrintable(QStringLiteral("%1 of 10 closed").arg(closed)));
+        backend.kill();
+        backend.waitForFinished(5000);
     }
 
     /// Headers trickling in a byte every half second are cut after header_timeout_seconds.
