@@ -156,7 +156,7 @@ struct ApiServer::Impl {
     DocumentArchive *documents = nullptr;
     FleetAlertPolicy fleetPolicy;
     ConnectionLimits limits {};
-    std::unique_ptr<ConnectionGuard> guard {};
+    std::unique_ptr<ConnectionGuard> guard {}; // outlives the server's threads: ~ApiServer stops them first
 
     void routes();
     void observe(const httplib::Request &req, const httplib::Response &res) const;
