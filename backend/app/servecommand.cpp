@@ -67,7 +67,13 @@ int serve(Context &c)
     FleetWatch fleetWatch(*b.store, fleetPolicy.value());
     fleetWatch.start();
 
+    // What each listener gives to connections before they are authenticated ([koneksi]).
+    const auto limits = ConnectionLimits::load(notifyConfig);
+    if (!limits)
+        return fail(limits.error().message);
+
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
+    server.setConnectionLimits(limits.value());
     server.setDocuments(b.documents.get());
     server.setFleetAlertPolicy(fleetPolicy.value());
     quint16 consolePortNumber = 0;
@@ -83,6 +89,7 @@ int serve(Context &c)
         if (!consoleListen)
             return fail(QStringLiteral("--console harus berbentuk HOST:PORT."));
         console = std::make_unique<ConsoleServer>(*b.store, *b.workflow);
+        console->setConnectionLimits(limits.value());
         const int iterations = staffPinIterations(args);
         if (iterations < 0)
             return fail(QStringLiteral("--staff-pin-iterations harus bilangan bulat, paling sedikit 1000."));

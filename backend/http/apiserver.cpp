@@ -2,6 +2,7 @@
 
 #include "backendstore.h"
 #include "complaints.h"
+#include "connectionguard.h"
 #include "crypto.h"
 #include "documentarchive.h"
 #include "documentupload.h"
@@ -38,8 +39,8 @@ constexpr int kMaxKeyLength = 64;
 constexpr int kDefaultLimit = 200;
 constexpr int kMaxLimit = 500;
 constexpr size_t kKeepAliveMaxRequests = 1000; // requests on one kiosk connection before it is renewed
-constexpr size_t kWorkerThreads = 64; // connections served at once (each kiosk drains on up to 6)
 const char *const kJson = "application/json";
+const char *const kDocumentPath = R"(/api/v1/requests/([^/]+)/documents/([0-9a-f]{32}))";
 
 /// Who is calling, from the verified client certificate and the kiosk registry.
 struct Peer {
@@ -154,6 +155,8 @@ struct ApiServer::Impl {
     RequestLife life;
     DocumentArchive *documents = nullptr;
     FleetAlertPolicy fleetPolicy;
+    ConnectionLimits limits {};
+    std::unique_ptr<ConnectionGuard> guard {}; // outlives the server's threads: ~ApiServer stops them first
 
     void routes();
     void observe(const httplib::Request &req, const httplib::Response &res) const;
@@ -261,12 +264,11 @@ void ApiServer::Impl::routes()
         }));
     server->Post("/api/v1/desk-events",
         withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) { postDeskEvents(peer, req, res); }));
-    const char *const documentPath = R"(/api/v1/requests/([^/]+)/documents/([0-9a-f]{32}))";
-    server->Put(documentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+    server->Put(kDocumentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
         putDocument(peer, QString::fromStdString(req.matches[1].str()), QString::fromStdString(req.matches[2].str()), req, res);
     }));
     // cpp-httplib answers HEAD with the GET handler, without the body.
-    server->Get(documentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
+    server->Get(kDocumentPath, withPeer([this](const Peer &peer, const httplib::Request &req, httplib::Response &res) {
         getDocumentState(peer, QString::fromStdString(req.matches[1].str()), QString::fromStdString(req.matches[2].str()), req, res);
     }));
     server->set_error_handler([](const httplib::Request &, httplib::Response &res) {
@@ -888,9 +890,8 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
     // A kiosk keeps its connections for a whole sync round (its outbox drains several requests at a
     // time): cpp-httplib's default closes a connection after 5 requests, and every new one costs a full
     // mutual-TLS handshake. An idle keep-alive connection holds a worker for up to its timeout, so there
-    // are enough workers for a kecamatan's fleet draining at once, not the default of one per core.
+    // are enough workers for a kecamatan's fleet draining at once (ConnectionLimits), not one per core.
     d->server->set_keep_alive_max_count(kKeepAliveMaxRequests);
-    d->server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     SSL_CTX *ctx = d->server->ssl_context();
     // A presented client certificate must chain to the kiosk CA (checked in the handshake); a
     // missing one is allowed so a new kiosk can reach /enroll, and every other route refuses it.
@@ -910,8 +911,24 @@ Result<quint16> ApiServer::start(const QString &host, quint16 port, const TlsFil
             QLocale::c().toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toStdString());
     });
     d->routes();
+    // Bodies are refused by their headers before they are read (docs/decisions/0027-request-limits.md):
+    // a page chunk on its upload route, a JSON body on every other POST, nothing elsewhere.
+    d->guard = std::make_unique<ConnectionGuard>(d->limits,
+        QList<BodyRule> {{QStringLiteral("PUT"), QLatin1String(kDocumentPath), serverlink::kMaxChunkBytes},
+            {QStringLiteral("POST"), {}, serverlink::kMaxBodyBytes}},
+        [](int status, httplib::Response &res) {
+            if (status == 411)
+                return sendError(res, status, QStringLiteral("length_required"),
+                    QStringLiteral("Permintaan wajib menyebut Content-Length, tanpa Transfer-Encoding."));
+            if (status == 413)
+                return sendError(
+                    res, status, QStringLiteral("payload_too_large"), QStringLiteral("Isi permintaan melebihi batas alamat ini."));
+            sendError(res, status, QStringLiteral("invalid_length"), QStringLiteral("Content-Length tidak sah."));
+        });
+    ConnectionGuard::AnswerLogger logger;
     if (d->observer)
-        d->server->set_logger([impl = d.get()](const httplib::Request &req, const httplib::Response &res) { impl->observe(req, res); });
+        logger = [impl = d.get()](const httplib::Request &req, const httplib::Response &res) { impl->observe(req, res); };
+    d->guard->attach(*d->server, std::move(logger));
 
     const std::string address = host.toStdString();
     const int bound = port == 0 ? d->server->bind_to_any_port(address) : (d->server->bind_to_port(address, port) ? port : -1);
@@ -929,6 +946,11 @@ void ApiServer::setDocuments(DocumentArchive *documents)
 void ApiServer::setFleetAlertPolicy(const FleetAlertPolicy &policy)
 {
     d->fleetPolicy = policy;
+}
+
+void ApiServer::setConnectionLimits(const ConnectionLimits &limits)
+{
+    d->limits = limits;
 }
 
 void ApiServer::setExchangeObserver(ExchangeObserver observer)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionlimits.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -63,6 +64,8 @@ public:
     void setDocuments(DocumentArchive *documents);
     /// When heartbeats raise fleet alerts (defaults without); call before start().
     void setFleetAlertPolicy(const FleetAlertPolicy &policy);
+    /// Workers, queue, connections per peer and timeouts for senders (defaults without); call before start().
+    void setConnectionLimits(const ConnectionLimits &limits);
     /// Binds (port 0 picks a free one) and serves on a background thread; returns the port.
     [[nodiscard]] Result<quint16> start(const QString &host, quint16 port, const TlsFiles &tls);
     /// Stops accepting, finishes running requests and joins the server thread.

@@ -88,3 +88,13 @@ else()
   add_test(NAME tst_fleet_e2e COMMAND sh -c "echo 'SKIP: libumockdev-dev is not installed'; exit 77")
   set_tests_properties(tst_fleet_e2e PROPERTIES SKIP_RETURN_CODE 77 LABELS integration)
 endif()
+# Issue #17 H1: bodies refused before they are read, bounded queue and connections per peer, slow senders cut;
+# the real backend process (kiosk API and console) attacked over real TLS.
+kiosk_add_qtest(NAME tst_request_limits SOURCES integration/tst_request_limits.cpp
+  LIBS backend_core Qt6::Network
+  FUNCTIONS bodyVerdictFollowsItsTable settingsCannotSwitchALimitOff chunkedEnrollIsRefusedBeforeItsBody chunkedLoginIsRefusedBeforeItsBody
+    announcedHugeEnrollIsRefusedUnread announcedHugeLoginIsRefusedUnread idleConnectionsDoNotStopAKiosk fullQueueClosesConnectionsAtOnce
+    slowLorisIsCut
+  LABELS integration security)
+target_include_directories(tst_request_limits PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_request_limits kecamatan-backend)

@@ -1,6 +1,7 @@
 #include "consoleserver.h"
 
 #include "backendstore.h"
+#include "connectionguard.h"
 #include "crypto.h"
 #include "html.h"
 
@@ -112,6 +113,8 @@ struct ConsoleServer::Impl {
     Workflow &workflow;
     QList<Route> routeTable;
     QHash<QString, QString> flashTexts;
+    ConnectionLimits limits;
+    std::unique_ptr<ConnectionGuard> guard; // before the server: it outlives the server's threads
     std::unique_ptr<httplib::SSLServer> server;
     std::thread thread;
     std::atomic<bool> listening {false};
@@ -384,6 +387,18 @@ Result<quint16> ConsoleServer::start(const QString &host, quint16 port, const QS
     d->server->set_tcp_nodelay(true);
     SSL_CTX_set_min_proto_version(d->server->ssl_context(), TLS1_2_VERSION);
     d->server->set_payload_max_length(kMaxFormBytes);
+    // Bodies are refused by their headers before they are read (docs/decisions/0027-request-limits.md).
+    d->guard = std::make_unique<ConnectionGuard>(d->limits,
+        QList<BodyRule> {
+            {QStringLiteral("POST"), QStringLiteral("/masuk"), kMaxLoginFormBytes}, {QStringLiteral("POST"), {}, kMaxFormBytes}},
+        [](int status, httplib::Response &res) {
+            setSecurityHeaders(res);
+            res.set_content(status == 411 ? "Permintaan wajib menyebut Content-Length, tanpa Transfer-Encoding."
+                    : status == 413       ? "Isian formulir terlalu besar."
+                                          : "Content-Length tidak sah.",
+                "text/plain; charset=utf-8");
+        });
+    d->guard->attach(*d->server);
     d->install(*this);
     const std::string address = host.toStdString();
     const int bound = port == 0 ? d->server->bind_to_any_port(address) : (d->server->bind_to_port(address, port) ? port : -1);
@@ -395,6 +410,11 @@ Result<quint16> ConsoleServer::start(const QString &host, quint16 port, const QS
         d->listening = false;
     });
     return quint16(bound);
+}
+
+void ConsoleServer::setConnectionLimits(const ConnectionLimits &limits)
+{
+    d->limits = limits;
 }
 
 void ConsoleServer::stop()

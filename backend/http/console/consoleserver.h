@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionlimits.h"
 #include "officers.h"
 #include "result.h"
 #include "workflow.h"
@@ -114,6 +115,8 @@ public:
     /// Compares two tokens in constant time; an empty one never matches.
     [[nodiscard]] static bool sameToken(const QString &a, const QString &b);
 
+    /// Workers, queue, connections per peer and timeouts for senders (defaults without); call before start().
+    void setConnectionLimits(const ConnectionLimits &limits);
     /// Binds (port 0 picks a free one) and serves on a background thread; returns the port.
     [[nodiscard]] Result<quint16> start(const QString &host, quint16 port, const QString &certificateFile, const QString &privateKeyFile);
     void stop();
@@ -122,6 +125,8 @@ public:
     static constexpr int kIdleMinutes = 30;
     /// A posted form larger than this is refused.
     static constexpr int kMaxFormBytes = 64 * 1024;
+    /// The login form (user name, password, token) is refused above this, before anyone is known.
+    static constexpr int kMaxLoginFormBytes = 4 * 1024;
 
 private:
     struct Impl;
