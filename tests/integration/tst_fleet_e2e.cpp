@@ -24,33 +24,14 @@ using namespace backend;
 
 namespace {
 
+using testsupport::plainEnvironment;
+using testsupport::runOk;
 constexpr int kTimeoutMs = 30000;
 const QString kDesa = QStringLiteral("3521112004");
 const QString kTeknisiPhone = QStringLiteral("+6281234500001");
 
 /// umockdev's preload library, kept for the kiosk alone: the backend, cupsd and the tools run without it.
 QByteArray g_preload;
-
-QProcessEnvironment plainEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("LD_PRELOAD"));
-    return env;
-}
-
-QByteArray runOk(const QString &program, const QStringList &args, const QByteArray &input = {})
-{
-    QProcess p;
-    p.setProcessEnvironment(plainEnvironment());
-    p.start(program, args);
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning().noquote() << program << args.join(QLatin1Char(' ')) << "failed:" << p.readAllStandardError().right(2000);
-        return "<failed>";
-    }
-    return p.readAllStandardOutput();
-}
 
 } // namespace
 

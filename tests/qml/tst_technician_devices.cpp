@@ -17,26 +17,9 @@
 
 namespace {
 
+using testsupport::plainEnvironment;
+using testsupport::runOk;
 constexpr int kTimeoutMs = 30000;
-
-QProcessEnvironment plainEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("LD_PRELOAD"));
-    return env;
-}
-
-QByteArray runOk(const QString &program, const QStringList &args)
-{
-    QProcess p;
-    p.setProcessEnvironment(plainEnvironment());
-    p.start(program, args);
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning().noquote() << program << args.join(QLatin1Char(' ')) << "failed:" << p.readAllStandardError().right(2000);
-        return "<failed>";
-    }
-    return p.readAllStandardOutput();
-}
 
 } // namespace
 

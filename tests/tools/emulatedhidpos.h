@@ -7,9 +7,12 @@
 // umockdev's preload library and UMOCKDEV_DIR) sees the same scanner; its ioctls come back here over the testbed's
 // socket. The owner re-executes itself under umockdev-wrapper first (reexecUnderUmockdev).
 #include <QByteArray>
+#include <QDebug>
 #include <QList>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QQueue>
 #include <QStandardPaths>
 #include <QString>
@@ -224,6 +227,30 @@ private:
     bool m_ok = false;
     QString m_error;
 };
+
+/// The environment for the test's helper processes (cupsd, lp, the backend): without umockdev's preload library,
+/// which only the kiosk under test gets.
+inline QProcessEnvironment plainEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LD_PRELOAD"));
+    return env;
+}
+
+/// Runs a helper program in the plain environment with `input` on its stdin; its stdout, or "<failed>" (logged).
+inline QByteArray runOk(const QString &program, const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.setProcessEnvironment(plainEnvironment());
+    p.start(program, args);
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        qWarning().noquote() << program << args.join(QLatin1Char(' ')) << "failed:" << p.readAllStandardError().right(2000);
+        return "<failed>";
+    }
+    return p.readAllStandardOutput();
+}
 
 /// Runs the test again under umockdev-wrapper unless umockdev's preload library is loaded already; returns the exit
 /// code to leave with (77, printing why, when umockdev cannot run), nullopt when the test may go on.
