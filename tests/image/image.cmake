@@ -7,7 +7,9 @@ set_tests_properties(image_ssh_stick PROPERTIES SKIP_RETURN_CODE 77)
 # The technician's diagnostics stick: mounted only on the kiosk's request, for its user, nosuid,nodev,noexec
 # (image/stick/anjungan-stick); the loop-mounted part needs root and vfat.
 add_test(NAME image_stick COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-stick ${PROJECT_SOURCE_DIR}/image)
-set_tests_properties(image_stick PROPERTIES SKIP_RETURN_CODE 77)
+# The same, then a real vfat stick on a loop device (root, a kernel with vfat; SKIP otherwise).
+add_test(NAME image_stick_mount COMMAND ${CMAKE_CURRENT_LIST_DIR}/check-stick ${PROJECT_SOURCE_DIR}/image --real-mount)
+set_tests_properties(image_stick_mount PROPERTIES SKIP_RETURN_CODE 77)
 
 # Build the image once (with its update bundles, USB sticks and reference screens), then boot copies of it in QEMU:
 # the boot test (lockdown, updates, power cut, rollback, data at rest without a TPM2, clock floor) and the LUKS test
