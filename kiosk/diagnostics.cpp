@@ -7,7 +7,7 @@
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QStorageInfo>
+#include <sys/statvfs.h>
 
 namespace kiosk {
 
@@ -108,16 +108,23 @@ QStringList SystemFacts::lines() const
     };
 }
 
+DiskSpace diskSpaceOf(const QString &folder)
+{
+    struct statvfs disk {
+    };
+    if (::statvfs(QFile::encodeName(folder).constData(), &disk) != 0)
+        return {};
+    return {qint64(disk.f_bavail) * qint64(disk.f_frsize), qint64(disk.f_blocks) * qint64(disk.f_frsize)};
+}
+
 SystemFacts readSystemFacts(const QString &dataDir, const QString &appVersion, const QString &imageVersion)
 {
     SystemFacts facts;
     facts.appVersion = appVersion;
     facts.imageVersion = imageVersion;
-    const QStorageInfo disk(dataDir);
-    if (disk.isValid()) {
-        facts.diskFreeBytes = disk.bytesAvailable();
-        facts.diskTotalBytes = disk.bytesTotal();
-    }
+    const DiskSpace disk = diskSpaceOf(dataDir);
+    facts.diskFreeBytes = disk.freeBytes;
+    facts.diskTotalBytes = disk.totalBytes;
     QFile meminfo(QStringLiteral("/proc/meminfo"));
     if (meminfo.open(QIODevice::ReadOnly)) {
         for (const QByteArray &line : meminfo.readAll().split('\n')) {

@@ -24,6 +24,15 @@ public:
 };
 
 /// Disk, memory, uptime and versions of the machine the kiosk runs on.
+/// Free and total bytes of the file system holding a folder; -1 when unknown.
+struct DiskSpace {
+    qint64 freeBytes = -1;
+    qint64 totalBytes = -1;
+};
+/// Asks the file system of `folder` itself (statvfs): QStorageInfo looks the folder up in the mount table, which fails
+/// in a chroot or a container whose /proc belongs to the host, and the kiosk would report "unknown".
+[[nodiscard]] DiskSpace diskSpaceOf(const QString &folder);
+
 struct SystemFacts {
     qint64 diskFreeBytes = -1; // of the kiosk's data folder; -1 when unknown
     qint64 diskTotalBytes = -1;

@@ -1,6 +1,7 @@
 #include "syncservice.h"
 
 #include "crypto.h"
+#include "diagnostics.h"
 #include "documentupload.h"
 #include "enrollment.h"
 #include "printjobtracker.h"
@@ -20,8 +21,6 @@
 #include <QTimeZone>
 
 #include <algorithm>
-
-#include <sys/statvfs.h>
 
 Q_LOGGING_CATEGORY(lcSync, "anjungan.sync")
 
@@ -429,13 +428,8 @@ void SyncService::sendHeartbeat()
     if (m_client->aborted())
         return;
     const OutboxStats stats = m_outbox->stats();
-    // statvfs on the folder itself: QStorageInfo looks the folder up in the mount table, which fails in a
-    // chroot or container whose /proc belongs to the host, and the kiosk would report "unknown".
-    struct statvfs disk {
-    };
-    const QByteArray dataDir = QFile::encodeName(m_settings.dataDir.isEmpty() ? m_lettersDir : m_settings.dataDir);
-    const qint64 freeDiskMb
-        = ::statvfs(dataDir.constData(), &disk) == 0 ? qint64(disk.f_bavail) * qint64(disk.f_frsize) / (1024 * 1024) : -1;
+    const qint64 freeBytes = diskSpaceOf(m_settings.dataDir.isEmpty() ? m_lettersDir : m_settings.dataDir).freeBytes;
+    const qint64 freeDiskMb = freeBytes < 0 ? -1 : freeBytes / (1024 * 1024);
     serverlink::Heartbeat beat;
     beat.sentAt = QDateTime::currentDateTimeUtc();
     beat.appVersion = m_settings.appVersion;
