@@ -198,24 +198,10 @@ private slots:
 
         m_backend.setProcessChannelMode(QProcess::SeparateChannels);
         m_backend.setStandardErrorFile(m_dir.filePath(QStringLiteral("serve.log")));
-        const auto pki = [this](const char *name) { return m_pki + QLatin1Char('/') + QLatin1String(name); };
-        m_backend.setProgram(testsupport::binary(QStringLiteral("backend/kecamatan-backend")));
-        m_backend.setArguments({QStringLiteral("serve"), QStringLiteral("--data"), dataDir(), QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0"), QStringLiteral("--cert"), pki("server.crt"), QStringLiteral("--key"), pki("server.key"),
-            QStringLiteral("--client-ca"), pki("kiosk-ca.crt"), QStringLiteral("--console"), QStringLiteral("127.0.0.1:0")});
-        testsupport::dieWithTest(m_backend);
-        m_backend.start();
-        QByteArray out;
-        QDeadlineTimer deadline(30000);
-        while (!out.contains("CONSOLE ") && !deadline.hasExpired() && m_backend.state() != QProcess::NotRunning) {
-            m_backend.waitForReadyRead(200);
-            out += m_backend.readAllStandardOutput();
-        }
-        static const QRegularExpression ports(QStringLiteral("LISTENING (\\d+)\\s+CONSOLE (\\d+)"));
-        const QRegularExpressionMatch match = ports.match(QString::fromLatin1(out));
-        QVERIFY2(match.hasMatch(), out.constData());
-        m_port = quint16(match.captured(1).toUInt());
-        m_consolePort = quint16(match.captured(2).toUInt());
+        const auto [api, console] = testsupport::startBackendWithConsole(m_backend, dataDir(), m_pki);
+        QVERIFY2(api > 0, "kecamatan-backend serve did not start");
+        m_port = api;
+        m_consolePort = console;
     }
 
     void cleanupTestCase()

@@ -92,29 +92,11 @@ private:
     {
         backend.setProcessChannelMode(QProcess::SeparateChannels);
         backend.setStandardErrorFile(data + QStringLiteral(".log"));
-        // `serve` with the console prints "LISTENING <port>" and "CONSOLE <port>", often in one read.
-        const auto pki = [this](const char *name) { return m_pki + QLatin1Char('/') + QLatin1String(name); };
-        backend.setProgram(testsupport::binary(QStringLiteral("backend/kecamatan-backend")));
-        backend.setArguments(
-            {QStringLiteral("serve"), QStringLiteral("--data"), data, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                QStringLiteral("--cert"), pki("server.crt"), QStringLiteral("--key"), pki("server.key"), QStringLiteral("--client-ca"),
-                pki("kiosk-ca.crt"), QStringLiteral("--console"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--notify-config"), ini});
-        testsupport::dieWithTest(backend);
-        backend.start();
-        QByteArray out;
-        QDeadlineTimer deadline(30000);
-        while (!out.contains("CONSOLE ") && !deadline.hasExpired() && backend.state() != QProcess::NotRunning) {
-            backend.waitForReadyRead(200);
-            out += backend.readAllStandardOutput();
-        }
-        static const QRegularExpression ports(QStringLiteral("LISTENING (\\d+)\\s+CONSOLE (\\d+)"));
-        const QRegularExpressionMatch match = ports.match(QString::fromLatin1(out));
-        if (!match.hasMatch()) {
-            qWarning().noquote() << "kecamatan-backend serve did not start:" << out.left(500);
+        const auto [api, console] = testsupport::startBackendWithConsole(backend, data, m_pki, {QStringLiteral("--notify-config"), ini});
+        if (api == 0)
             return false;
-        }
-        *port = quint16(match.captured(1).toUInt());
-        *consolePort = quint16(match.captured(2).toUInt());
+        *port = api;
+        *consolePort = console;
         return true;
     }
 

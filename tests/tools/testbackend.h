@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPair>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QtDebug>
@@ -16,6 +17,7 @@
 #include <optional>
 #include <sys/prctl.h>
 #include <tuple>
+#include <utility>
 
 namespace testsupport {
 
@@ -93,6 +95,36 @@ inline int startBackend(QProcess &backend, const QString &dataDir, const QString
 {
     return startListening(backend, binary(QStringLiteral("backend/kecamatan-backend")),
         {QStringLiteral("serve"), QStringLiteral("--data"), dataDir}, pkiDir, listen, extraArgs);
+}
+
+/// Starts `kecamatan-backend serve` with the test PKI, the kiosk API and the officer console on free ports, plus
+/// `extraArgs`; returns {API port, console port}, {0, 0} when it did not start. Set the process's channels first.
+inline std::pair<quint16, quint16> startBackendWithConsole(
+    QProcess &backend, const QString &dataDir, const QString &pkiDir, const QStringList &extraArgs = {})
+{
+    const auto pki = [&pkiDir](const char *name) { return QDir(pkiDir).filePath(QLatin1String(name)); };
+    backend.setProgram(binary(QStringLiteral("backend/kecamatan-backend")));
+    backend.setArguments(
+        QStringList {QStringLiteral("serve"), QStringLiteral("--data"), dataDir, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+            QStringLiteral("--cert"), pki("server.crt"), QStringLiteral("--key"), pki("server.key"), QStringLiteral("--client-ca"),
+            pki("kiosk-ca.crt"), QStringLiteral("--console"), QStringLiteral("127.0.0.1:0")}
+        + extraArgs);
+    dieWithTest(backend);
+    backend.start();
+    // `serve` with the console prints "LISTENING <port>" and "CONSOLE <port>", often in one read.
+    QByteArray out;
+    QDeadlineTimer deadline(30000);
+    while (!out.contains("CONSOLE ") && !deadline.hasExpired() && backend.state() != QProcess::NotRunning) {
+        backend.waitForReadyRead(200);
+        out += backend.readAllStandardOutput();
+    }
+    static const QRegularExpression ports(QStringLiteral("LISTENING (\\d+)\\s+CONSOLE (\\d+)"));
+    const QRegularExpressionMatch match = ports.match(QString::fromLatin1(out));
+    if (!match.hasMatch()) {
+        qWarning().noquote() << "kecamatan-backend serve did not start:" << out.left(500);
+        return {0, 0};
+    }
+    return {quint16(match.captured(1).toUInt()), quint16(match.captured(2).toUInt())};
 }
 
 /// Like startBackend, but the kiosk API runs in the test-only recording-backend (tests/tools), which
