@@ -1,6 +1,7 @@
 #include "enrollment.h"
 
 #include "linkclient.h"
+#include "renewal.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -141,10 +142,11 @@ Expected<EnrolledIdentity, EnrollmentFailure> KioskEnrollment::enroll(
         || !certificateMatches(certificatePem, keyAndCsr->privateKeyPem, identity.kioskId))
         return failure(Kind::BadResponse, QStringLiteral("Jawaban server tidak memuat sertifikat yang cocok dengan kunci anjungan."));
 
-    // The key first: a certificate without its key is useless, the reverse is only a retry away.
-    QSaveFile certificate(paths.certificateFile);
-    if (!writePrivateFile(paths.keyFile, keyAndCsr->privateKeyPem) || !certificate.open(QIODevice::WriteOnly)
-        || certificate.write(certificatePem) != certificatePem.size() || !certificate.commit())
+    // A re-enrolled kiosk keeps its working pair until the new one is complete on disk: the key waits beside the old
+    // one, then both are swapped in the way a renewal does (a power cut at any point leaves a pair that works).
+    QFile::remove(CertificateRenewal::pendingCsrFile(paths));
+    if (!writePrivateFile(CertificateRenewal::pendingKeyFile(paths), keyAndCsr->privateKeyPem)
+        || !CertificateRenewal::install(paths, certificatePem))
         return failure(Kind::Io,
             QStringLiteral("Sertifikat atau kunci tidak dapat disimpan di %1 / %2. Periksa hak akses folder lalu daftar ulang dengan "
                            "kode baru.")

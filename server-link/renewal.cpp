@@ -68,16 +68,17 @@ bool CertificateRenewal::recover(const Paths &paths)
 {
     const QString pendingKey = pendingKeyFile(paths);
     const QString pendingCertificate = pendingCertificateFile(paths);
-    // Crashed between the two renames: the half still waiting completes the pair.
-    if (!filesMatch(paths.certificateFile, paths.keyFile)) {
+    if (filesMatch(pendingCertificate, pendingKey)) {
+        // Crashed (or failed) after the answer was saved, before the swap: the backend already issued it and has
+        // replaced the old certificate, so the waiting pair is the one that works.
+        replaceWith(pendingCertificate, paths.certificateFile);
+        replaceWith(pendingKey, paths.keyFile);
+    } else if (!filesMatch(paths.certificateFile, paths.keyFile)) {
+        // Crashed between the two renames: the half still waiting completes the pair.
         if (filesMatch(paths.certificateFile, pendingKey))
             replaceWith(pendingKey, paths.keyFile);
         else if (filesMatch(pendingCertificate, paths.keyFile))
             replaceWith(pendingCertificate, paths.certificateFile);
-    } else if (filesMatch(pendingCertificate, pendingKey)) {
-        // Crashed after the answer was saved, before the swap: the backend already issued it, so it is finished.
-        replaceWith(pendingCertificate, paths.certificateFile);
-        replaceWith(pendingKey, paths.keyFile);
     }
     const bool works = filesMatch(paths.certificateFile, paths.keyFile);
     if (works && !QFile::exists(pendingKey))
@@ -85,6 +86,15 @@ bool CertificateRenewal::recover(const Paths &paths)
     if (works && filesMatch(paths.certificateFile, pendingKey))
         forgetPending(paths);
     return works;
+}
+
+bool CertificateRenewal::install(const Paths &paths, const QByteArray &certificatePem)
+{
+    // The answer is on disk before anything is replaced; from here recover() can always finish the swap.
+    QSaveFile answer(pendingCertificateFile(paths));
+    if (!answer.open(QIODevice::WriteOnly) || answer.write(certificatePem) != certificatePem.size() || !answer.commit())
+        return false;
+    return replaceWith(pendingCertificateFile(paths), paths.certificateFile) && replaceWith(pendingKeyFile(paths), paths.keyFile);
 }
 
 Expected<EnrolledIdentity, EnrollmentFailure> CertificateRenewal::renew(LinkClient &client, const Paths &paths)
@@ -138,11 +148,7 @@ Expected<EnrolledIdentity, EnrollmentFailure> CertificateRenewal::renew(LinkClie
     if (identity.kioskId != current->kioskId || !pairMatches(certificatePem, keyPem))
         return failure(Kind::BadResponse, QStringLiteral("Jawaban server tidak memuat sertifikat yang cocok dengan kunci baru anjungan."));
 
-    // The answer is on disk before anything is replaced; from here recover() can always finish the swap.
-    QSaveFile answer(pendingCertificateFile(paths));
-    if (!answer.open(QIODevice::WriteOnly) || answer.write(certificatePem) != certificatePem.size() || !answer.commit())
-        return failure(Kind::Io, QStringLiteral("Sertifikat baru tidak dapat disimpan di %1.").arg(pendingCertificateFile(paths)));
-    if (!replaceWith(pendingCertificateFile(paths), paths.certificateFile) || !replaceWith(pendingKeyFile(paths), paths.keyFile))
+    if (!install(paths, certificatePem))
         return failure(Kind::Io,
             QStringLiteral("Sertifikat dan kunci baru tidak dapat dipasang di %1 / %2. Periksa hak akses folder; anjungan "
                            "menyelesaikannya saat dijalankan ulang.")

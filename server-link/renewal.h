@@ -31,6 +31,9 @@ public:
     [[nodiscard]] static Expected<EnrolledIdentity, EnrollmentFailure> renew(LinkClient &client, const Paths &paths);
     /// Finishes a swap that a crash interrupted; true when the key and certificate on disk belong together.
     static bool recover(const Paths &paths);
+    /// Saves `certificatePem` beside the waiting key (pendingKeyFile) and swaps both in by two renames: a crash or a
+    /// failure at any point leaves the previous pair in place or a state recover() completes. Enrollment and renewal.
+    [[nodiscard]] static bool install(const Paths &paths, const QByteArray &certificatePem);
     /// The state of the certificate in `certificateFile` at `now`.
     [[nodiscard]] static CertificateState state(
         const QString &certificateFile, int renewBeforeDays, const QDateTime &now = QDateTime::currentDateTimeUtc());

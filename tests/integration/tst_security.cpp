@@ -6,6 +6,7 @@
 #include "kioskregistry.h"
 #include "linkclient.h"
 #include "protocol.h"
+#include "renewal.h"
 #include "testbackend.h"
 
 #include <QDir>
@@ -476,6 +477,35 @@ private Q_SLOTS:
         m_accepted += 2;
         expectRefused(old->get(QStringLiteral("/catalog")), 403, QStringLiteral("certificate_replaced"));
         expectRefused(clientFor(QStringLiteral("e1"))->get(QStringLiteral("/changes")), 403, QStringLiteral("certificate_replaced"));
+    }
+
+    void reEnrollmentThatCannotInstallKeepsTheKiosksKey()
+    {
+        // Re-enrolment from technician mode: the certificate cannot be put in place (here its path is a folder;
+        // on a unit, a power cut or a full disk). The key the kiosk works with must not be replaced by the new one.
+        const QString name = QStringLiteral("e3");
+        QVERIFY(enroll(name, createCode(kDesaA, QStringLiteral("KIOSK-G"))));
+        ++m_accepted;
+        const auto files = kioskFiles(name);
+        QFile keyFile(files.keyFile);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        const QByteArray workingKey = keyFile.readAll();
+        keyFile.close();
+        QVERIFY(QFile::remove(files.certificateFile));
+        QVERIFY(QDir().mkpath(files.certificateFile + QStringLiteral("/blocked")));
+
+        const auto done = serverlink::KioskEnrollment::enroll(baseUrl(), createCode(kDesaA, QStringLiteral("KIOSK-G")), files);
+        QVERIFY(!done);
+        QCOMPARE(done.error().kind, serverlink::EnrollmentFailure::Kind::Io);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        QCOMPARE(keyFile.readAll(), workingKey);
+        keyFile.close();
+
+        // Once the path is free again, the waiting pair is what a restart installs: key and certificate belong together.
+        QVERIFY(QDir(files.certificateFile).removeRecursively());
+        QVERIFY(serverlink::CertificateRenewal::recover(files));
+        QVERIFY(clientFor(name)->get(QStringLiteral("/catalog")).ok());
+        ++m_accepted;
     }
 
     void desaIsolation()
