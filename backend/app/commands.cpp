@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -144,9 +145,22 @@ int kiosk(Context &c)
         const auto all = store.kiosks();
         if (!all)
             return fail(all.error().message);
-        for (const auto &k : all.value())
+        // The last heartbeat says when each unit was last heard and which image it runs (a district rolling out an
+        // update sees who has it).
+        const auto beats = store.latestHeartbeats();
+        if (!beats)
+            return fail(beats.error().message);
+        QHash<QString, KioskHeartbeat> lastBeat;
+        for (const auto &beat : beats.value())
+            lastBeat.insert(beat.kioskId, beat);
+        for (const auto &k : all.value()) {
+            const auto beat = lastBeat.constFind(k.kioskId);
+            const bool heard = beat != lastBeat.cend();
             out << k.kioskId << '\t' << k.desaCode << '\t' << k.status << '\t' << k.certSerial << '\t'
-                << k.certNotAfter.toString(Qt::ISODate) << '\t' << k.enrolledAt.toString(Qt::ISODate) << '\n';
+                << k.certNotAfter.toString(Qt::ISODate) << '\t' << k.enrolledAt.toString(Qt::ISODate) << '\t'
+                << (heard ? beat->lastSeen.toString(Qt::ISODate) : QStringLiteral("-")) << '\t'
+                << (heard && !beat->imageVersion.isEmpty() ? beat->imageVersion : QStringLiteral("-")) << '\n';
+        }
         return 0;
     }
     if (sub == QLatin1String("revoke") && c.positional.size() == 3) {

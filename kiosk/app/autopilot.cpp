@@ -246,7 +246,8 @@ void Autopilot::next()
         };
         touch(QEvent::MouseButtonPress);
         const int holdMs = step.value(QStringLiteral("holdMs")).toInt(80);
-        log(QStringLiteral("tap %1 (%2 ms)").arg(name).arg(holdMs));
+        // Where, in window pixels: a test replays the same taps on a VM's touchscreen (tests/image/online-test).
+        log(QStringLiteral("tap %1 (%2 ms) at %3,%4").arg(name).arg(holdMs).arg(qRound(scene.x())).arg(qRound(scene.y())));
         ++m_index;
         QTimer::singleShot(holdMs, this, [this, touch] {
             touch(QEvent::MouseButtonRelease);
