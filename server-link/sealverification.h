@@ -30,7 +30,11 @@ struct Verification {
 class SealVerifier
 {
 public:
-    /// maxListAgeDays <= 0: lists never count as too old.
+    /// The bounds of the maximum list age (seal.md §8): no setting turns the freshness check off.
+    static constexpr int kMinListAgeDays = 1;
+    static constexpr int kMaxListAgeDays = 30;
+
+    /// maxListAgeDays is bounded to [kMinListAgeDays, kMaxListAgeDays].
     SealVerifier(TrustList trust, std::optional<RevocationList> revocations, int maxListAgeDays = 7);
 
     [[nodiscard]] Verification verify(const QString &qrText, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;

@@ -30,6 +30,15 @@ kiosk_add_qtest(NAME tst_seal_letter
   FUNCTIONS printedQrVerifiesThenRevoked kecamatanLetterUsesKecamatanKey keysCreateRotateAndFileMode listsResignedOnlyWhenChanged
             kioskCacheAndVerifier)
 
+# Trust in the lists (#17 M4, M5, L11): key revocation to DICABUT on the kiosk, the delegated list signer of the
+# offline root, root rotation, clock rollback and the bounded list age.
+kiosk_add_qtest(NAME tst_trust
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_trust.cpp
+  LIBS backend_core kiosk_core Qt6::Gui Qt6::Sql
+  LABELS seal security
+  FUNCTIONS revokedKeyMakesItsLettersDicabut delegatedListsAcceptedOnlyInsideTheWindow nextRootAnnouncedByTheOldRoot
+            backendSignsWithTheDelegatedKeyOnly rootMovedOutOfTheDataFolder clockRollbackIsTidakDikenal maxTrustAgeIsBounded)
+
 # Figures: seal size and QR version per catalog service, verification time p50/p99.
 add_executable(bench_seal ${CMAKE_CURRENT_LIST_DIR}/../bench/bench_seal.cpp)
 target_link_libraries(bench_seal PRIVATE backend_core kiosk_serverlink Qt6::Core)
