@@ -257,8 +257,8 @@ Result<SigningKeyRecord> SealService::addKey(const QString &officeCode, const QS
     const QString file = QDir(m_keysDir).filePath(QStringLiteral("office-%1-%2.key.pem").arg(office, keyId.left(16)));
     if (auto written = writePrivateFile(file, pair.value().privatePem); !written)
         return written.error();
-    const SigningKeyRecord record {
-        keyId, office, officeName, signerTitle, pair.value().spki, file, validFrom, QDate(), kActive, QDateTime::currentDateTimeUtc()};
+    const SigningKeyRecord record {keyId, office, officeName, signerTitle, pair.value().spki, file, validFrom, QDate(), kActive,
+        QDateTime::currentDateTimeUtc(), {}, {}};
     if (auto stored = m_store.insertSigningKey(record); !stored) {
         QFile::remove(file);
         return stored.error();
