@@ -139,7 +139,8 @@ bool SealService::rootKeyOnline() const
 Result<QByteArray> SealService::legacyRootPem()
 {
     if (!rootKeyOnline())
-        return Error {ErrorCode::NotFound, QStringLiteral("Kunci induk tidak ada di server (memang seharusnya).")};
+        return Error {
+            ErrorCode::NotFound, QStringLiteral("Kunci induk tidak ada di folder data server; tidak ada yang perlu dipindahkan.")};
     return readFile(keyPath(kRootKeyFile));
 }
 

@@ -343,7 +343,8 @@ private Q_SLOTS:
             const QString path = m_dir.filePath(QStringLiteral("anjungan-%1.conf").arg(written));
             QFile conf(path);
             QVERIFY(conf.open(QIODevice::WriteOnly));
-            conf.write(QStringLiteral("[kiosk]\nid=KIOSK-0001\ndesaCode=3521112004\ndataDir=data\n[seal]\nmaxTrustAgeDays=%1\n")
+            conf.write(QStringLiteral("[kiosk]\nid=KIOSK-0001\ndesaCode=3521112004\ndataDir=data\n"
+                                      "[server]\nurl=https://127.0.0.1:8443/api/v1\ncaFile=ca.crt\n[seal]\nmaxTrustAgeDays=%1\n")
                            .arg(written)
                            .toUtf8());
             conf.close();
