@@ -118,6 +118,7 @@ Verification SealVerifier::verify(const QString &qrText, const QDateTime &now) c
     const QDateTime newest = m_revocations ? std::max(m_trust.issuedAt, m_revocations->issuedAt) : m_trust.issuedAt;
     if (newest.isValid() && newest.addSecs(-kClockSkewSeconds) > now.toUTC()) {
         v.verdict = Verdict::TidakDikenal;
+        v.clockWrong = true;
         v.reason = QStringLiteral("Tanda tangan cocok, tetapi jam anjungan salah: sekarang %1, padahal daftar kunci terbit %2. "
                                   "Betulkan jam lalu periksa lagi.")
                        .arg(now.toUTC().toString(QStringLiteral("dd-MM-yyyy HH:mm")), newest.toString(QStringLiteral("dd-MM-yyyy HH:mm")));

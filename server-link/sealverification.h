@@ -23,6 +23,7 @@ struct Verification {
     std::optional<TrustedKey> key; // the key whose signature matched
     QDateTime statusPer; // the older of the two lists' issue times; null without lists
     bool expired = false; // ASLI, but its valid-until date has passed
+    bool clockWrong = false; // TIDAK DIKENAL because now is before the newest list (a clock set back)
 };
 
 /// Checks SQ1 seals offline against a trust list and a revocation list (both already

@@ -309,6 +309,7 @@ private Q_SLOTS:
         QCOMPARE(rolledBack.verdict, Verdict::TidakDikenal);
         QVERIFY2(rolledBack.reason.contains(QStringLiteral("jam anjungan salah")), qPrintable(rolledBack.reason));
         QVERIFY(rolledBack.fields.has_value());
+        QVERIFY(rolledBack.clockWrong);
         // A few minutes of skew between server and kiosk is not a rollback.
         QCOMPARE(verifier.verify(text, listsIssued.addSecs(-120)).verdict, Verdict::Asli);
     }
