@@ -21,6 +21,14 @@ else()
   add_test(NAME seal_independent_verifier COMMAND sh -c "echo 'SKIP: node is not installed'; exit 77")
 endif()
 set_tests_properties(seal_independent_verifier PROPERTIES SKIP_RETURN_CODE 77 LABELS seal)
+# The envelope rule of seal.md §7.2–7.4 (delegated list signer, next root) through the same independent route.
+if(KIOSK_NODE)
+  add_test(NAME trust_independent_verifier
+    COMMAND ${KIOSK_NODE} ${CMAKE_CURRENT_LIST_DIR}/../tools/verify-trust.mjs ${CMAKE_CURRENT_LIST_DIR}/../data/trust)
+else()
+  add_test(NAME trust_independent_verifier COMMAND sh -c "echo 'SKIP: node is not installed'; exit 77")
+endif()
+set_tests_properties(trust_independent_verifier PROPERTIES SKIP_RETURN_CODE 77 LABELS seal)
 
 # Backend signs and prints, pdftoppm rasterises, ZXing decodes, the kiosk verifies (real SQLite files).
 kiosk_add_qtest(NAME tst_seal_letter
@@ -37,7 +45,12 @@ kiosk_add_qtest(NAME tst_trust
   LIBS backend_core kiosk_core Qt6::Gui Qt6::Sql
   LABELS seal security
   FUNCTIONS revokedKeyMakesItsLettersDicabut delegatedListsAcceptedOnlyInsideTheWindow nextRootAnnouncedByTheOldRoot
-            backendSignsWithTheDelegatedKeyOnly rootMovedOutOfTheDataFolder clockRollbackIsTidakDikenal maxTrustAgeIsBounded)
+            committedEnvelopeVectors backendSignsWithTheDelegatedKeyOnly rootMovedOutOfTheDataFolder clockRollbackIsTidakDikenal
+            maxTrustAgeIsBounded)
+
+# The committed envelope vectors of tests/data/trust (seal.md §7.2–7.4); run once to replace them on purpose.
+add_executable(trust-vectors ${CMAKE_CURRENT_LIST_DIR}/../tools/trustvectors.cpp)
+target_link_libraries(trust-vectors PRIVATE kiosk_serverlink Qt6::Core)
 
 # Figures: seal size and QR version per catalog service, verification time p50/p99.
 add_executable(bench_seal ${CMAKE_CURRENT_LIST_DIR}/../bench/bench_seal.cpp)

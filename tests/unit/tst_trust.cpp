@@ -14,6 +14,9 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -33,6 +36,22 @@ QByteArray delegate(
     const SealSigner &root, const SealSigner &listSigner, const QDateTime &from, const QDateTime &until, quint64 sequence = 1)
 {
     return signEnvelope(root, ListSignerDelegation {sequence, listSigner.spki(), from, until}.toPayload()).value();
+}
+
+/// A file of tests/data/trust (the committed envelope vectors every verifier checks).
+QByteArray trustData(const QString &name)
+{
+    QFile f(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/tests/data/trust/") + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing test data %s", qPrintable(f.fileName()));
+    return f.readAll();
+}
+
+/// §7.2's acceptance of a fetched envelope at `now` by a client pinning `roots`.
+bool accepted(const QByteArray &envelope, const QList<QByteArray> &roots, const QDateTime &now)
+{
+    const auto opened = openSigned(envelope, roots);
+    return opened && (!opened.value().delegation || now <= opened.value().delegation->notAfter);
 }
 
 QByteArray revocationsAt(const QDateTime &issuedAt, quint64 sequence)
@@ -202,6 +221,26 @@ private Q_SLOTS:
         QCOMPARE(cache.roots(), (QList<QByteArray> {oldRoot.spki(), nextRoot.spki()}));
         QVERIFY(cache.store(kind, underNextRoot.value(), QStringLiteral("\"3\"")));
         QCOMPARE(cache.revocations()->sequence, quint64(3));
+    }
+
+    // M5: the committed vectors of tests/data/trust that the Node.js verifier and the browser page follow too.
+    void committedEnvelopeVectors()
+    {
+        const QJsonObject index = QJsonDocument::fromJson(trustData(QStringLiteral("index.json"))).object();
+        const QDateTime verifyAt = QDateTime::fromString(index.value(QStringLiteral("verifyAt")).toString(), Qt::ISODate);
+        const QByteArray root = spkiFromPublicKey(trustData(index.value(QStringLiteral("rootPublicKey")).toString())).value();
+        const QByteArray next = spkiFromPublicKey(trustData(index.value(QStringLiteral("nextRootPublicKey")).toString())).value();
+        const QJsonArray cases = index.value(QStringLiteral("cases")).toArray();
+        QVERIFY(cases.size() >= 8);
+        for (const QJsonValue &c : cases) {
+            const QString file = c.toObject().value(QStringLiteral("file")).toString();
+            QVERIFY2(
+                accepted(trustData(file), {root}, verifyAt) == c.toObject().value(QStringLiteral("accepted")).toBool(), qPrintable(file));
+        }
+        const auto announced = openSigned(trustData(index.value(QStringLiteral("announcement")).toString()), {root});
+        QVERIFY(announced);
+        QCOMPARE(openNextRoot(announced.value().nextRootEnvelope, root).value().spki, next);
+        QVERIFY(accepted(trustData(index.value(QStringLiteral("acceptedAfterAnnouncement")).toString()), {root, next}, verifyAt));
     }
 
     // M5 on the backend: lists are signed by the delegated key, never by a root key in the data folder; an imported
