@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTextStream>
 #include <array>
 #include <tuple>
@@ -115,29 +114,13 @@ int revoke(Context &c)
     return 0;
 }
 
-Status writeFile(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return Error {ErrorCode::Io, QStringLiteral("%1 tidak dapat ditulis.").arg(path)};
-    return Done {};
-}
-
-Result<QByteArray> readWhole(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error {ErrorCode::Io, QStringLiteral("%1 tidak dapat dibaca.").arg(path)};
-    return f.readAll();
-}
-
 /// Writes each named file into `dir`; the exit code.
 int writeAll(const QString &dir, const QList<std::pair<QString, QByteArray>> &files)
 {
     if (dir.isEmpty() || !QDir().mkpath(dir))
         return fail(QStringLiteral("--out DIR wajib dan harus dapat ditulis."));
     for (const auto &[name, bytes] : files)
-        if (const Status written = writeFile(QDir(dir).filePath(name), bytes); !written)
+        if (const Status written = writeWholeFile(QDir(dir).filePath(name), bytes); !written)
             return fail(written.error().message);
     QTextStream(stdout) << dir << '\n';
     return 0;
@@ -180,13 +163,13 @@ int trustList(Context &c)
     if (sub == QLatin1String("import-signed") && c.positional.size() >= 3) {
         QByteArray rootPem;
         if (c.args.isSet(QStringLiteral("root"))) {
-            auto pem = readWhole(c.args.value(QStringLiteral("root")));
+            auto pem = readWholeFile(c.args.value(QStringLiteral("root")));
             if (!pem)
                 return fail(pem.error().message);
             rootPem = pem.value();
         }
         for (const QString &file : c.positional.mid(2)) {
-            auto envelope = readWhole(file);
+            auto envelope = readWholeFile(file);
             if (!envelope)
                 return fail(envelope.error().message);
             const auto installed = seals.importSigned(envelope.value(), rootPem);
@@ -217,22 +200,22 @@ int root(Context &c)
         return 0;
     }
     if (sub == QLatin1String("sign") && c.positional.size() == 4 && c.args.isSet(QStringLiteral("key"))) {
-        const auto key = readWhole(c.args.value(QStringLiteral("key")));
-        const auto payload = readWhole(c.positional.at(2));
+        const auto key = readWholeFile(c.args.value(QStringLiteral("key")));
+        const auto payload = readWholeFile(c.positional.at(2));
         if (!key || !payload)
             return fail((!key ? key.error() : payload.error()).message);
         const auto envelope = signWithRoot(key.value(), payload.value());
         if (!envelope)
             return fail(envelope.error().message);
-        if (const Status written = writeFile(c.positional.at(3), envelope.value()); !written)
+        if (const Status written = writeWholeFile(c.positional.at(3), envelope.value()); !written)
             return fail(written.error().message);
         out << serverlink::seal::payloadType(payload.value()) << " ditandatangani: " << c.positional.at(3) << '\n';
         return 0;
     }
     if (sub == QLatin1String("announce") && c.positional.size() == 2 && c.args.isSet(QStringLiteral("key"))
         && c.args.isSet(QStringLiteral("next")) && !outDir.isEmpty()) {
-        const auto key = readWhole(c.args.value(QStringLiteral("key")));
-        const auto next = readWhole(c.args.value(QStringLiteral("next")));
+        const auto key = readWholeFile(c.args.value(QStringLiteral("key")));
+        const auto next = readWholeFile(c.args.value(QStringLiteral("next")));
         if (!key || !next)
             return fail((!key ? key.error() : next.error()).message);
         const auto spki = serverlink::seal::spkiFromPublicKey(next.value());

@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <tuple>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -48,14 +49,6 @@ Status writePrivateFile(const QString &path, const QByteArray &bytes)
     return Done {};
 }
 
-Result<QByteArray> readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error {ErrorCode::Io, QStringLiteral("Berkas kunci %1 tidak dapat dibaca.").arg(path)};
-    return f.readAll();
-}
-
 Error sealError(const QString &message)
 {
     return Error {ErrorCode::Rendering, message};
@@ -85,12 +78,27 @@ Status shred(const QString &path)
     return Done {};
 }
 
-Status writePublicFile(const QString &path, const QByteArray &bytes)
+/// Sequence, issue time and content hash (as refreshList computes it) of a list payload signed elsewhere.
+template<typename List> serverlink::Expected<std::tuple<quint64, QDateTime, QString>, QString> importedList(const QByteArray &payload)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return Error {ErrorCode::Io, QStringLiteral("%1 tidak dapat ditulis.").arg(path)};
-    return Done {};
+    auto list = List::fromPayload(payload);
+    if (!list)
+        return list.error();
+    List content = list.value();
+    content.sequence = 0;
+    content.issuedAt = QDateTime();
+    return std::tuple {list.value().sequence, list.value().issuedAt, sha256Hex(content.toPayload())};
+}
+
+/// The payload of `entries` with the sequence and issue time of the list about to be signed.
+template<typename List> std::function<QByteArray(quint64, const QDateTime &)> stamped(List entries)
+{
+    return [entries = std::move(entries)](quint64 sequence, const QDateTime &issuedAt) {
+        List signedList = entries;
+        signedList.sequence = sequence;
+        signedList.issuedAt = issuedAt;
+        return signedList.toPayload();
+    };
 }
 
 /// At most `maxBytes` of UTF-8, cut at a character boundary.
@@ -114,6 +122,22 @@ QList<TrustedKey> trustedKeys(const QList<SigningKeyRecord> &records)
 }
 
 } // namespace
+
+Result<QByteArray> readWholeFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error {ErrorCode::Io, QStringLiteral("%1 tidak dapat dibaca.").arg(path)};
+    return f.readAll();
+}
+
+Status writeWholeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return Error {ErrorCode::Io, QStringLiteral("%1 tidak dapat ditulis.").arg(path)};
+    return Done {};
+}
 
 QString listEtag(const SignedListRecord &list)
 {
@@ -141,14 +165,14 @@ Result<QByteArray> SealService::legacyRootPem()
     if (!rootKeyOnline())
         return Error {
             ErrorCode::NotFound, QStringLiteral("Kunci induk tidak ada di folder data server; tidak ada yang perlu dipindahkan.")};
-    return readFile(keyPath(kRootKeyFile));
+    return readWholeFile(keyPath(kRootKeyFile));
 }
 
 Result<QByteArray> SealService::rootPublicKeyPem()
 {
     std::lock_guard lock(m_mutex);
     if (QFileInfo::exists(keyPath(kRootPubFile))) {
-        auto pem = readFile(keyPath(kRootPubFile));
+        auto pem = readWholeFile(keyPath(kRootPubFile));
         if (!pem)
             return pem.error();
         auto spki = spkiFromPublicKey(pem.value());
@@ -179,7 +203,7 @@ Result<SealSigner> SealService::listSigner(bool create)
         if (auto written = writePrivateFile(path, pair.value().privatePem); !written)
             return written.error();
     }
-    auto pem = readFile(path);
+    auto pem = readWholeFile(path);
     if (!pem)
         return pem.error();
     auto signer = SealSigner::fromPrivatePem(pem.value());
@@ -346,7 +370,7 @@ Result<SealRecord> SealService::sealLetter(const RequestRecord &r, const QString
         return Error {ErrorCode::TransitionNotAllowed,
             QStringLiteral("Kantor %1 tidak punya kunci penandatangan yang berlaku %2. Jalankan 'kecamatan-backend keys rotate'.")
                 .arg(office, issued.toString(Qt::ISODate))};
-    auto pem = readFile(key->keyFile);
+    auto pem = readWholeFile(key->keyFile);
     if (!pem)
         return pem.error();
     auto signer = SealSigner::fromPrivatePem(pem.value());
@@ -481,13 +505,7 @@ Result<SignedListRecord> SealService::trustList(const QDateTime &now)
     auto list = currentTrust();
     if (!list)
         return list.error();
-    return refreshList(
-        kTrustListName, list.value().toPayload(), now, [entries = list.value()](quint64 sequence, const QDateTime &issuedAt) {
-            TrustList signedList = entries;
-            signedList.sequence = sequence;
-            signedList.issuedAt = issuedAt;
-            return signedList.toPayload();
-        });
+    return refreshList(kTrustListName, list.value().toPayload(), now, stamped(list.value()));
 }
 
 Result<SignedListRecord> SealService::revocationList(const QDateTime &now)
@@ -495,13 +513,7 @@ Result<SignedListRecord> SealService::revocationList(const QDateTime &now)
     auto list = currentRevocations();
     if (!list)
         return list.error();
-    return refreshList(
-        kRevocationsName, list.value().toPayload(), now, [entries = list.value()](quint64 sequence, const QDateTime &issuedAt) {
-            RevocationList signedList = entries;
-            signedList.sequence = sequence;
-            signedList.issuedAt = issuedAt;
-            return signedList.toPayload();
-        });
+    return refreshList(kRevocationsName, list.value().toPayload(), now, stamped(list.value()));
 }
 
 Result<SealService::Payloads> SealService::exportPayloads(int days, const QDateTime &now)
@@ -544,7 +556,7 @@ Result<QString> SealService::importSigned(const QByteArray &envelope, const QByt
             return Error {ErrorCode::TransitionNotAllowed,
                 QStringLiteral("Kunci induk lain sudah dipasang; kunci induk baru dipasang lewat pengumuman 'root announce'.")};
         if (!installed)
-            if (auto written = writePublicFile(keyPath(kRootPubFile), publicPemFromSpki(spki.value())); !written)
+            if (auto written = writeWholeFile(keyPath(kRootPubFile), publicPemFromSpki(spki.value())); !written)
                 return written.error();
     }
     auto pem = rootPublicKeyPem();
@@ -578,7 +590,7 @@ Result<QString> SealService::importSigned(const QByteArray &envelope, const QByt
                     .arg(current->sequence)};
         // The rotation completes: the announced root becomes the one this server names (kiosks already know it).
         if (byNextRoot)
-            if (auto written = writePublicFile(keyPath(kRootPubFile), publicPemFromSpki(opened.value().rootSpki)); !written)
+            if (auto written = writeWholeFile(keyPath(kRootPubFile), publicPemFromSpki(opened.value().rootSpki)); !written)
                 return written.error();
         if (auto saved
             = m_store.saveSignedList({kListSignerName, d.value().sequence, d.value().notBefore, sha256Hex(d.value().spki), envelope});
@@ -601,24 +613,10 @@ Result<QString> SealService::importSigned(const QByteArray &envelope, const QByt
     const bool trust = type == QLatin1String("SQ1-TRUST-LIST");
     if (!trust && type != QLatin1String("SQ1-REVOCATION-LIST"))
         return Error {ErrorCode::InvalidData, QStringLiteral("Jenis berkas %1 tidak dikenal.").arg(type)};
-    quint64 sequence = 0;
-    QDateTime issuedAt;
-    QByteArray content;
-    if (trust) {
-        auto list = TrustList::fromPayload(payload);
-        if (!list)
-            return Error {ErrorCode::InvalidData, list.error()};
-        sequence = list.value().sequence;
-        issuedAt = list.value().issuedAt;
-        content = TrustList {0, {}, list.value().keys}.toPayload();
-    } else {
-        auto list = RevocationList::fromPayload(payload);
-        if (!list)
-            return Error {ErrorCode::InvalidData, list.error()};
-        sequence = list.value().sequence;
-        issuedAt = list.value().issuedAt;
-        content = RevocationList {0, {}, list.value().revoked}.toPayload();
-    }
+    auto imported = trust ? importedList<TrustList>(payload) : importedList<RevocationList>(payload);
+    if (!imported)
+        return Error {ErrorCode::InvalidData, imported.error()};
+    const auto [sequence, issuedAt, contentSha256] = imported.value();
     const QString name = trust ? kTrustListName : kRevocationsName;
     auto last = m_store.signedList(name);
     if (!last)
@@ -626,7 +624,7 @@ Result<QString> SealService::importSigned(const QByteArray &envelope, const QByt
     if (last.value() && sequence <= last.value()->sequence)
         return Error {ErrorCode::InvalidData,
             QStringLiteral("Daftar urutan %1 tidak lebih baru dari yang terpasang (%2).").arg(sequence).arg(last.value()->sequence)};
-    if (auto saved = m_store.saveSignedList({name, sequence, issuedAt, sha256Hex(content), envelope}); !saved)
+    if (auto saved = m_store.saveSignedList({name, sequence, issuedAt, contentSha256, envelope}); !saved)
         return saved.error();
     return QStringLiteral("%1 urutan %2 (terbit %3) dipasang.")
         .arg(trust ? QStringLiteral("Daftar kunci") : QStringLiteral("Daftar pencabutan"))
@@ -647,9 +645,9 @@ Result<QString> SealService::moveRootOut(const QString &outDir, int days)
     if (auto written = writePrivateFile(movedKey, legacy.value()); !written)
         return written.error();
     const QByteArray publicPem = publicPemFromSpki(root.value().spki());
-    if (auto written = writePublicFile(QDir(outDir).filePath(kRootPubFile), publicPem); !written)
+    if (auto written = writeWholeFile(QDir(outDir).filePath(kRootPubFile), publicPem); !written)
         return written.error();
-    if (auto written = writePublicFile(keyPath(kRootPubFile), publicPem); !written)
+    if (auto written = writeWholeFile(keyPath(kRootPubFile), publicPem); !written)
         return written.error();
     auto payloads = exportPayloads(days);
     if (!payloads)
@@ -675,7 +673,7 @@ Result<QString> createRootKey(const QString &outDir)
         return Error {ErrorCode::TransitionNotAllowed, QStringLiteral("%1 sudah ada; kunci induk tidak ditimpa.").arg(pub)};
     if (auto written = writePrivateFile(key, pair.value().privatePem); !written)
         return written.error();
-    if (auto written = writePublicFile(pub, pair.value().publicPem); !written)
+    if (auto written = writeWholeFile(pub, pair.value().publicPem); !written)
         return written.error();
     return key;
 }

@@ -99,6 +99,11 @@ private:
 /// Signs a payload file's bytes with the root (`root sign`): only the four payload types of seal.md §7.
 [[nodiscard]] Result<QByteArray> signWithRoot(const QByteArray &rootPrivatePem, const QByteArray &payload);
 
+/// The whole file; an Io error naming it otherwise.
+[[nodiscard]] Result<QByteArray> readWholeFile(const QString &path);
+/// Replaces `path` atomically with `bytes` (public material only: public keys, signed lists, payloads).
+[[nodiscard]] Status writeWholeFile(const QString &path, const QByteArray &bytes);
+
 /// ETag of a signed list: quoted hex SHA-256 of the envelope bytes.
 [[nodiscard]] QString listEtag(const SignedListRecord &list);
 

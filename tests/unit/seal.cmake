@@ -12,23 +12,18 @@ kiosk_add_qtest(NAME tst_seal
             garbageNeverCrashes)
 target_include_directories(tst_seal PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 
-# The same vectors through an independent verifier written from seal.md (Node.js, node:crypto).
+# The same vectors through independent verifiers written from seal.md (Node.js, node:crypto): the seals
+# (tests/data/seal) and the list envelopes of §7.2–7.4, delegated list signer and next root (tests/data/trust).
 find_program(KIOSK_NODE node)
-if(KIOSK_NODE)
-  add_test(NAME seal_independent_verifier
-    COMMAND ${KIOSK_NODE} ${CMAKE_CURRENT_LIST_DIR}/../tools/verify-seal.mjs ${CMAKE_CURRENT_LIST_DIR}/../data/seal)
-else()
-  add_test(NAME seal_independent_verifier COMMAND sh -c "echo 'SKIP: node is not installed'; exit 77")
-endif()
-set_tests_properties(seal_independent_verifier PROPERTIES SKIP_RETURN_CODE 77 LABELS seal)
-# The envelope rule of seal.md §7.2–7.4 (delegated list signer, next root) through the same independent route.
-if(KIOSK_NODE)
-  add_test(NAME trust_independent_verifier
-    COMMAND ${KIOSK_NODE} ${CMAKE_CURRENT_LIST_DIR}/../tools/verify-trust.mjs ${CMAKE_CURRENT_LIST_DIR}/../data/trust)
-else()
-  add_test(NAME trust_independent_verifier COMMAND sh -c "echo 'SKIP: node is not installed'; exit 77")
-endif()
-set_tests_properties(trust_independent_verifier PROPERTIES SKIP_RETURN_CODE 77 LABELS seal)
+foreach(check IN ITEMS seal trust)
+  if(KIOSK_NODE)
+    add_test(NAME ${check}_independent_verifier
+      COMMAND ${KIOSK_NODE} ${CMAKE_CURRENT_LIST_DIR}/../tools/verify-${check}.mjs ${CMAKE_CURRENT_LIST_DIR}/../data/${check})
+  else()
+    add_test(NAME ${check}_independent_verifier COMMAND sh -c "echo 'SKIP: node is not installed'; exit 77")
+  endif()
+  set_tests_properties(${check}_independent_verifier PROPERTIES SKIP_RETURN_CODE 77 LABELS seal)
+endforeach()
 
 # Backend signs and prints, pdftoppm rasterises, ZXing decodes, the kiosk verifies (real SQLite files).
 kiosk_add_qtest(NAME tst_seal_letter

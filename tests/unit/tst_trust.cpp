@@ -54,6 +54,29 @@ bool accepted(const QByteArray &envelope, const QList<QByteArray> &roots, const 
     return opened && (!opened.value().delegation || now <= opened.value().delegation->notAfter);
 }
 
+/// A trust list of one active office key of Desa Pitu, issued at `issuedAt`.
+TrustList oneKeyList(const SealSigner &office, const QDateTime &issuedAt)
+{
+    return TrustList {1, issuedAt,
+        {TrustedKey {kidOf(office.spki()), kDesa, QStringLiteral("Desa Pitu"), QStringLiteral("Kepala Desa Pitu"), QStringLiteral("ES256"),
+            office.spki(), QDate(2026, 1, 1), {}, KeyStatus::Active}}};
+}
+
+/// The QR text of a Desa Pitu letter `serial` issued on `issued`, sealed by `office`.
+QString sealText(const SealSigner &office, quint32 serial, const QDate &issued)
+{
+    SealFields f;
+    f.documentType = 1;
+    f.office = kDesa;
+    f.serial = serial;
+    f.issued = issued;
+    f.nomorSurat = QStringLiteral("470/%1/3521112004/2026").arg(serial, 4, 10, QLatin1Char('0'));
+    f.holderName = QStringLiteral("Siti Aminah");
+    f.nikTag = QByteArray(kNikTagSize, 'x');
+    f.documentHash = QByteArray(32, 'h');
+    return office.seal(f).value().text;
+}
+
 QByteArray revocationsAt(const QDateTime &issuedAt, quint64 sequence)
 {
     return RevocationList {sequence, QDateTime::fromSecsSinceEpoch(issuedAt.toSecsSinceEpoch(), Qt::UTC), {}}.toPayload();
@@ -327,20 +350,9 @@ private Q_SLOTS:
     {
         const SealSigner office = newSigner();
         const QDateTime listsIssued(QDate(2026, 6, 1), QTime(6, 0), Qt::UTC);
-        TrustList trust {3, listsIssued,
-            {TrustedKey {kidOf(office.spki()), kDesa, QStringLiteral("Desa Pitu"), QStringLiteral("Kepala Desa Pitu"),
-                QStringLiteral("ES256"), office.spki(), QDate(2026, 1, 1), {}, KeyStatus::Active}}};
+        const TrustList trust = oneKeyList(office, listsIssued);
         const RevocationList revocations {4, listsIssued, {}};
-        SealFields f;
-        f.documentType = 1;
-        f.office = kDesa;
-        f.serial = 77;
-        f.issued = QDate(2026, 5, 20);
-        f.nomorSurat = QStringLiteral("470/0077/3521112004/2026");
-        f.holderName = QStringLiteral("Siti Aminah");
-        f.nikTag = QByteArray(kNikTagSize, 'x');
-        f.documentHash = QByteArray(32, 'h');
-        const QString text = office.seal(f).value().text;
+        const QString text = sealText(office, 77, QDate(2026, 5, 20));
         const SealVerifier verifier(trust, revocations, 7);
         QCOMPARE(verifier.verify(text, listsIssued.addDays(1)).verdict, Verdict::Asli);
         // The kiosk's clock reads 25 May: earlier than the lists it holds.
@@ -358,19 +370,8 @@ private Q_SLOTS:
     {
         const SealSigner office = newSigner();
         const QDateTime now(QDate(2026, 6, 1), QTime(8, 0), Qt::UTC);
-        TrustList trust {1, now.addDays(-2),
-            {TrustedKey {kidOf(office.spki()), kDesa, QStringLiteral("Desa Pitu"), QStringLiteral("Kepala Desa Pitu"),
-                QStringLiteral("ES256"), office.spki(), QDate(2026, 1, 1), {}, KeyStatus::Active}}};
-        SealFields f;
-        f.documentType = 1;
-        f.office = kDesa;
-        f.serial = 5;
-        f.issued = QDate(2026, 5, 1);
-        f.nomorSurat = QStringLiteral("470/0005/3521112004/2026");
-        f.holderName = QStringLiteral("Siti Aminah");
-        f.nikTag = QByteArray(kNikTagSize, 'x');
-        f.documentHash = QByteArray(32, 'h');
-        const QString text = office.seal(f).value().text;
+        TrustList trust = oneKeyList(office, now.addDays(-2));
+        const QString text = sealText(office, 5, QDate(2026, 5, 1));
         const RevocationList twoDaysOld {1, now.addDays(-2), {}};
         QCOMPARE(SealVerifier(trust, twoDaysOld, 0).verify(text, now).verdict, Verdict::TidakDikenal);
         QCOMPARE(SealVerifier(trust, twoDaysOld, -5).verify(text, now).verdict, Verdict::TidakDikenal);
