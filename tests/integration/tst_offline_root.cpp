@@ -1,6 +1,7 @@
 // Issue #17 M4 and M5 on the real `kecamatan-backend` process: the root is made and used only by the offline
 // commands (root create, root sign), `serve` serves lists with no root private key anywhere in its data folder,
-// and `keys revoke` marks an office key revoked in the next trust list a kiosk fetches over mutual TLS.
+// `keys revoke` marks an office key revoked in the next trust list a kiosk fetches over mutual TLS, and an older
+// installation's root key is moved out of its data folder by `root move-out`.
 #include "linkclient.h"
 #include "sealsigner.h"
 #include "store.h"
@@ -151,6 +152,34 @@ private Q_SLOTS:
         QVERIFY(after);
         QVERIFY(after->sequence > before->sequence);
         QCOMPARE(after->withKid(QByteArray::fromHex(kid.toLatin1())).first().status, serverlink::seal::KeyStatus::Revoked);
+    }
+
+    // An installation from before the offline root: `root move-out` takes the key out of the data folder, says
+    // where it went, and the lists keep verifying with the same pinned root.
+    void legacyRootMovedOut()
+    {
+        const QString legacy = path(QStringLiteral("legacy"));
+        QVERIFY(testsupport::runBackendCommand(legacy, {QStringLiteral("keys"), QStringLiteral("list")}));
+        const auto pair = serverlink::seal::generateKeyPair();
+        QVERIFY(pair);
+        QFile old(legacy + QStringLiteral("/keys/root.key.pem"));
+        QVERIFY(QDir().mkpath(legacy + QStringLiteral("/keys")));
+        QVERIFY(old.open(QIODevice::WriteOnly) && old.write(pair.value().privatePem) == pair.value().privatePem.size());
+        old.close();
+        const QString usb = path(QStringLiteral("usb-legacy"));
+        const auto moved
+            = testsupport::runBackendCommand(legacy, {QStringLiteral("root"), QStringLiteral("move-out"), QStringLiteral("--out"), usb});
+        QVERIFY(moved);
+        QVERIFY2(moved->contains(QDir(usb).absoluteFilePath(QStringLiteral("root.key.pem")).toUtf8()), moved->constData());
+        QVERIFY(!old.exists());
+        QVERIFY(QFile::exists(usb + QStringLiteral("/root.key.pem")));
+        QVERIFY(testsupport::runBackendCommand(legacy,
+            {QStringLiteral("trust-list"), QStringLiteral("export"), QStringLiteral("--out"), path(QStringLiteral("legacy-trust"))}));
+        QFile list(path(QStringLiteral("legacy-trust/trust-list.json")));
+        QVERIFY(list.open(QIODevice::ReadOnly));
+        const auto opened = serverlink::seal::openSigned(list.readAll(), {pair.value().spki});
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error()));
+        QVERIFY(opened.value().delegation.has_value());
     }
 };
 
