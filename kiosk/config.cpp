@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "sealverification.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -93,7 +95,9 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     c.technicianExportDir = s.value(QStringLiteral("technician/exportDir"), c.technicianExportDir).toString();
     c.technicianStickSpool = s.value(QStringLiteral("technician/stickSpool"), c.technicianStickSpool).toString();
     c.sealRootPublicKey = filePath(QStringLiteral("seal/rootPublicKey"));
-    c.maxTrustAgeDays = s.value(QStringLiteral("seal/maxTrustAgeDays"), 7).toInt();
+    // Bounded like the verifier: 0 or a year would switch the revocation freshness check off.
+    c.maxTrustAgeDays = std::clamp(s.value(QStringLiteral("seal/maxTrustAgeDays"), 7).toInt(),
+        serverlink::seal::SealVerifier::kMinListAgeDays, serverlink::seal::SealVerifier::kMaxListAgeDays);
     // QSettings ends an unquoted INI value at ';' (a comment), so "1:A,C;2:B,C" is read from the line itself.
     const QVariant counters = s.value(QStringLiteral("queue/counters"));
     const QString countersText = counters.typeId() == QMetaType::QString && counters.toString().contains(QLatin1Char(';'))

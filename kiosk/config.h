@@ -26,7 +26,7 @@ namespace kiosk {
 ///              exists the stick is mounted at exportDir only for the export; /run/anjungan-stick)
 ///   [queue]    counters (loket:queues;… e.g. 1:A,C;2:B,C; 1–4 lokets; default 1:A,B,C), noShowRequeueMinutes (5),
 ///              keypad1 … keypad4 (the loket's numeric keypad, e.g. evdev:/dev/input/by-id/…-event-kbd)
-///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (older lists: TIDAK DIKENAL)
+///   [seal]     rootPublicKey (PEM of the pinned SQ1 root key), maxTrustAgeDays (1–30, default 7; older lists: TIDAK DIKENAL)
 ///   [display]  screen (index into QGuiApplication::screens() of the waiting room's calling display, usually 1;
 ///              -1 = none unless `anjungan --display`, which then uses screen 1)
 ///   [office]   hours (opening hours printed on each ticket, e.g. "Senin–Kamis 08.00–15.00, Jumat 08.00–11.00"; empty = not

@@ -74,6 +74,8 @@ QString SealVerdict::meaning() const
     case Revoked:
         return tr("Kantor telah mencabut surat ini; surat tidak berlaku lagi.");
     case Unknown:
+        if (clockWrong)
+            return tr("Jam anjungan salah (lebih awal dari daftar kunci terakhir); surat belum dapat diperiksa. Hubungi teknisi.");
         return tr("Anjungan tidak dapat memeriksa surat ini: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama.");
     case Invalid:
         break;
@@ -112,6 +114,7 @@ SealVerdict SealVerifier::verify(const QString &text) const
     out.reason = v.reason;
     out.statusPer = v.statusPer.isValid() ? v.statusPer.toString(QStringLiteral("dd-MM-yyyy")) : QString();
     out.expired = v.expired;
+    out.clockWrong = v.clockWrong;
     if (v.fields && v.key) {
         out.nomor = v.fields->nomorSurat;
         out.jenis = documentTypeName(v.fields->documentType);

@@ -20,6 +20,7 @@ struct SealVerdict {
     Q_PROPERTY(QString reason MEMBER reason)
     Q_PROPERTY(QString statusPer MEMBER statusPer)
     Q_PROPERTY(bool expired MEMBER expired)
+    Q_PROPERTY(bool clockWrong MEMBER clockWrong)
     Q_PROPERTY(QString nomor MEMBER nomor)
     Q_PROPERTY(QString jenis MEMBER jenis)
     Q_PROPERTY(QString nama MEMBER nama)
@@ -38,6 +39,7 @@ public:
     QString reason; // one Indonesian sentence from the verifier
     QString statusPer; // dd-MM-yyyy of the older list, or empty
     bool expired = false; // genuine, but its valid-until date has passed
+    bool clockWrong = false; // unknown because the kiosk's clock is before the lists it holds
     QString nomor;
     QString jenis;
     QString nama;

@@ -36,21 +36,39 @@ Result<QByteArray> TrustCache::loadRootKey(const QString &pemPath)
 
 Result<bool> TrustCache::store(Kind kind, const QByteArray &received, const QString &etag) const
 {
+    const auto opened = openSigned(received, roots());
+    if (!opened)
+        return Error {ErrorCode::InvalidData, opened.error()};
     quint64 sequence = 0;
     QDateTime issuedAt;
     if (kind == Kind::TrustList) {
-        const auto list = TrustList::fromSigned(received, m_rootSpki);
+        const auto list = TrustList::fromPayload(opened.value().payload);
         if (!list)
             return Error {ErrorCode::InvalidData, list.error()};
         sequence = list.value().sequence;
         issuedAt = list.value().issuedAt;
     } else {
-        const auto list = RevocationList::fromSigned(received, m_rootSpki);
+        const auto list = RevocationList::fromPayload(opened.value().payload);
         if (!list)
             return Error {ErrorCode::InvalidData, list.error()};
         sequence = list.value().sequence;
         issuedAt = list.value().issuedAt;
     }
+    const auto &delegation = opened.value().delegation;
+    // A list signer whose delegation has ended signs nothing new (a stolen old key cannot replace the lists).
+    if (delegation && delegation->notAfter < QDateTime::currentDateTimeUtc())
+        return Error {ErrorCode::InvalidData,
+            QStringLiteral("Kunci penanda tangan daftar sudah habis masa delegasinya (%1); daftar lama tetap dipakai.")
+                .arg(delegation->notAfter.toString(Qt::ISODate))};
+    const auto previous = cached(kind);
+    // Once a newer delegation was seen, lists under an older one are refused (a replaced list signer is out).
+    if (previous && previous->delegation && delegation && delegation->sequence < previous->delegation->sequence
+        && previous->rootSpki == opened.value().rootSpki)
+        return Error {ErrorCode::InvalidData,
+            QStringLiteral("Daftar ditandatangani dengan delegasi yang lebih lama dari yang tersimpan; daftar lama tetap dipakai.")};
+    if (!opened.value().nextRootEnvelope.isEmpty())
+        if (const Status kept = keepNextRoot(opened.value().nextRootEnvelope); !kept)
+            return kept.error();
     QSqlQuery current(m_store.connection());
     current.prepare(QStringLiteral("SELECT sequence, envelope FROM trust_cache WHERE name = ?"));
     current.addBindValue(nameOf(kind));
@@ -59,7 +77,7 @@ Result<bool> TrustCache::store(Kind kind, const QByteArray &received, const QStr
         const bool same = current.value(1).toByteArray() == received;
         current.finish();
         // Valid cached copies are never replaced by older ones (a replayed list cannot hide a revocation).
-        if (sequence < cachedSequence && envelope(kind))
+        if (sequence < cachedSequence && previous)
             return Error {ErrorCode::InvalidData,
                 QStringLiteral("Daftar dari server (urutan %1) lebih lama dari yang tersimpan (urutan %2); daftar lama tetap dipakai.")
                     .arg(sequence)
@@ -79,6 +97,32 @@ Result<bool> TrustCache::store(Kind kind, const QByteArray &received, const QStr
     if (!stored)
         return stored.error();
     return true;
+}
+
+Status TrustCache::keepNextRoot(const QByteArray &announcement) const
+{
+    // Only the pinned root itself may name its successor; an announcement by an announced root waits for a new pin.
+    if (!openNextRoot(announcement, m_rootSpki))
+        return Done {};
+    const auto stored = m_store.write(QStringLiteral("kunci induk berikutnya"),
+        QStringLiteral(
+            "INSERT INTO trust_cache (name, etag, envelope, sequence, issued_at, fetched_at) VALUES ('next-root', '', ?, 0, '', ?)"
+            " ON CONFLICT (name) DO UPDATE SET envelope = excluded.envelope, fetched_at = excluded.fetched_at"),
+        {announcement, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)});
+    if (!stored)
+        return stored.error();
+    return Done {};
+}
+
+QList<QByteArray> TrustCache::roots() const
+{
+    QList<QByteArray> out {m_rootSpki};
+    QSqlQuery q(m_store.connection());
+    q.prepare(QStringLiteral("SELECT envelope FROM trust_cache WHERE name = 'next-root'"));
+    if (q.exec() && q.next())
+        if (const auto next = openNextRoot(q.value(0).toByteArray(), m_rootSpki))
+            out.append(next.value().spki);
+    return out;
 }
 
 Status TrustCache::markFresh(Kind kind) const
@@ -107,33 +151,41 @@ QDateTime TrustCache::fetchedAt(Kind kind) const
     return q.exec() && q.next() ? QDateTime::fromString(q.value(0).toString(), Qt::ISODate) : QDateTime();
 }
 
-std::optional<QByteArray> TrustCache::envelope(Kind kind) const
+std::optional<OpenedEnvelope> TrustCache::cached(Kind kind) const
 {
     QSqlQuery q(m_store.connection());
     q.prepare(QStringLiteral("SELECT envelope FROM trust_cache WHERE name = ?"));
     q.addBindValue(nameOf(kind));
     if (!q.exec() || !q.next())
         return std::nullopt;
-    const QByteArray bytes = q.value(0).toByteArray();
-    const bool valid
-        = kind == Kind::TrustList ? bool(TrustList::fromSigned(bytes, m_rootSpki)) : bool(RevocationList::fromSigned(bytes, m_rootSpki));
-    return valid ? std::optional<QByteArray>(bytes) : std::nullopt;
+    auto opened = openSigned(q.value(0).toByteArray(), roots());
+    if (!opened)
+        return std::nullopt;
+    const bool valid = kind == Kind::TrustList ? bool(TrustList::fromPayload(opened.value().payload))
+                                               : bool(RevocationList::fromPayload(opened.value().payload));
+    return valid ? std::optional<OpenedEnvelope>(opened.value()) : std::nullopt;
+}
+
+std::optional<QByteArray> TrustCache::payload(Kind kind) const
+{
+    const auto opened = cached(kind);
+    return opened ? std::optional<QByteArray>(opened->payload) : std::nullopt;
 }
 
 std::optional<TrustList> TrustCache::trustList() const
 {
-    const auto bytes = envelope(Kind::TrustList);
-    if (!bytes)
+    const auto payload = this->payload(Kind::TrustList);
+    if (!payload)
         return std::nullopt;
-    return TrustList::fromSigned(*bytes, m_rootSpki).value();
+    return TrustList::fromPayload(*payload).value();
 }
 
 std::optional<RevocationList> TrustCache::revocations() const
 {
-    const auto bytes = envelope(Kind::Revocations);
-    if (!bytes)
+    const auto payload = this->payload(Kind::Revocations);
+    if (!payload)
         return std::nullopt;
-    return RevocationList::fromSigned(*bytes, m_rootSpki).value();
+    return RevocationList::fromPayload(*payload).value();
 }
 
 } // namespace kiosk

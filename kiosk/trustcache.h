@@ -13,8 +13,10 @@ namespace kiosk {
 class KioskStore;
 
 /// The kiosk's copy of the SQ1 trust list and revocation list (table trust_cache). A list
-/// replaces the cached one only after its signature verifies with the pinned root key and
-/// its sequence is not older; reading re-verifies, so a tampered database file counts as empty.
+/// replaces the cached one only after its signature verifies with the pinned root key (directly or
+/// through a root-signed delegation still in force) and neither its sequence nor its delegation's is
+/// older; reading re-verifies, so a tampered database file counts as empty. A next root announced
+/// by the pinned root is kept (row "next-root") and accepted from then on (seal.md §7.4).
 class TrustCache
 {
 public:
@@ -37,9 +39,13 @@ public:
     [[nodiscard]] std::optional<serverlink::seal::RevocationList> revocations() const;
     /// When the server last sent or confirmed the list; null before the first sync.
     [[nodiscard]] QDateTime fetchedAt(Kind kind) const;
+    /// The roots lists may be signed by: the pinned one and the next root it announced, if any.
+    [[nodiscard]] QList<QByteArray> roots() const;
 
 private:
-    [[nodiscard]] std::optional<QByteArray> envelope(Kind kind) const;
+    [[nodiscard]] std::optional<QByteArray> payload(Kind kind) const;
+    [[nodiscard]] std::optional<serverlink::seal::OpenedEnvelope> cached(Kind kind) const;
+    [[nodiscard]] Status keepNextRoot(const QByteArray &announcement) const;
 
     const KioskStore &m_store;
     QByteArray m_rootSpki;

@@ -9,6 +9,8 @@ namespace serverlink::seal {
 namespace {
 /// Clock skew between a signing server and an offline kiosk that still counts as "today".
 constexpr int kFutureToleranceDays = 1;
+/// A list issued later than now by more than this means the verifier's clock is behind (rolled back).
+constexpr qint64 kClockSkewSeconds = 10 * 60;
 
 quint8 algorithmCode(const QString &alg)
 {
@@ -39,7 +41,7 @@ QString verdictLabel(Verdict verdict)
 SealVerifier::SealVerifier(TrustList trust, std::optional<RevocationList> revocations, int maxListAgeDays)
     : m_trust(std::move(trust))
     , m_revocations(std::move(revocations))
-    , m_maxListAgeDays(maxListAgeDays)
+    , m_maxListAgeDays(std::clamp(maxListAgeDays, kMinListAgeDays, kMaxListAgeDays))
 { }
 
 bool SealVerifier::nikMatches(const SealFields &fields, const QString &nik)
@@ -112,8 +114,17 @@ Verification SealVerifier::verify(const QString &qrText, const QDateTime &now) c
         v.reason = QStringLiteral("Surat ini telah dicabut oleh kantor penerbit (status per %1).").arg(day(v.statusPer.date()));
         return v;
     }
-    const bool stale
-        = !m_revocations || !v.statusPer.isValid() || (m_maxListAgeDays > 0 && v.statusPer.addDays(m_maxListAgeDays) < now.toUTC());
+    // The newest list seen bounds the clock from below: a clock set back cannot make old lists look fresh.
+    const QDateTime newest = m_revocations ? std::max(m_trust.issuedAt, m_revocations->issuedAt) : m_trust.issuedAt;
+    if (newest.isValid() && newest.addSecs(-kClockSkewSeconds) > now.toUTC()) {
+        v.verdict = Verdict::TidakDikenal;
+        v.clockWrong = true;
+        v.reason = QStringLiteral("Tanda tangan cocok, tetapi jam anjungan salah: sekarang %1, padahal daftar kunci terbit %2. "
+                                  "Betulkan jam lalu periksa lagi.")
+                       .arg(now.toUTC().toString(QStringLiteral("dd-MM-yyyy HH:mm")), newest.toString(QStringLiteral("dd-MM-yyyy HH:mm")));
+        return v;
+    }
+    const bool stale = !m_revocations || !v.statusPer.isValid() || v.statusPer.addDays(m_maxListAgeDays) < now.toUTC();
     if (stale) {
         v.verdict = Verdict::TidakDikenal;
         v.reason = m_revocations ? QStringLiteral("Tanda tangan cocok, tetapi daftar kunci dan pencabutan sudah lama (status per %1); "

@@ -23,6 +23,7 @@ struct Verification {
     std::optional<TrustedKey> key; // the key whose signature matched
     QDateTime statusPer; // the older of the two lists' issue times; null without lists
     bool expired = false; // ASLI, but its valid-until date has passed
+    bool clockWrong = false; // TIDAK DIKENAL because now is before the newest list (a clock set back)
 };
 
 /// Checks SQ1 seals offline against a trust list and a revocation list (both already
@@ -30,7 +31,11 @@ struct Verification {
 class SealVerifier
 {
 public:
-    /// maxListAgeDays <= 0: lists never count as too old.
+    /// The bounds of the maximum list age (seal.md §8): no setting turns the freshness check off.
+    static constexpr int kMinListAgeDays = 1;
+    static constexpr int kMaxListAgeDays = 30;
+
+    /// maxListAgeDays is bounded to [kMinListAgeDays, kMaxListAgeDays].
     SealVerifier(TrustList trust, std::optional<RevocationList> revocations, int maxListAgeDays = 7);
 
     [[nodiscard]] Verification verify(const QString &qrText, const QDateTime &now = QDateTime::currentDateTimeUtc()) const;

@@ -14,6 +14,8 @@ namespace {
 
 const QString kTrustType = QStringLiteral("SQ1-TRUST-LIST");
 const QString kRevocationType = QStringLiteral("SQ1-REVOCATION-LIST");
+const QString kDelegationType = QStringLiteral("SQ1-LIST-SIGNER");
+const QString kNextRootType = QStringLiteral("SQ1-NEXT-ROOT");
 constexpr int kMaxEnvelopeBytes = 4 * 1024 * 1024;
 
 QString isoTime(const QDateTime &t)
@@ -95,6 +97,33 @@ std::optional<QJsonObject> parseObject(const QByteArray &json)
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return std::nullopt;
     return doc.object();
+}
+
+/// A P-256 SPKI in strict base64 under "spki".
+std::optional<QByteArray> spkiField(const QJsonObject &o)
+{
+    const auto spki = strictBase64(o.value(QStringLiteral("spki")));
+    if (!spki || !spkiFromPublicKey(*spki))
+        return std::nullopt;
+    return spki;
+}
+
+bool isType(const QJsonObject &o, const QString &type)
+{
+    return o.value(QStringLiteral("type")).toString() == type && o.value(QStringLiteral("version")).toInt() == 1;
+}
+
+/// The payload of an envelope object signed directly by one of `roots`, and which root signed it.
+Expected<std::pair<QByteArray, QByteArray>, QString> openDirect(const QJsonObject &o, const QList<QByteArray> &roots)
+{
+    const auto payload = strictBase64(o.value(QStringLiteral("payload")));
+    const auto signature = strictBase64(o.value(QStringLiteral("signature")));
+    if (!payload || !signature || signature->size() != kSignatureSize)
+        return QStringLiteral("Daftar bertanda tangan tidak lengkap.");
+    for (const QByteArray &root : roots)
+        if (verifyEs256(root, *payload, *signature))
+            return std::pair {*payload, root};
+    return QStringLiteral("Tanda tangan daftar tidak cocok dengan kunci induk yang dipasang; daftar ditolak.");
 }
 
 } // namespace
@@ -229,31 +258,143 @@ Expected<RevocationList, QString> RevocationList::fromSigned(const QByteArray &e
     return fromPayload(payload.value());
 }
 
-Expected<QByteArray, QString> signEnvelope(const SealSigner &root, const QByteArray &payload)
+QByteArray ListSignerDelegation::toPayload() const
 {
-    auto signature = root.sign(payload);
-    if (!signature)
-        return signature.error();
-    return QJsonDocument(QJsonObject {{QStringLiteral("payload"), QString::fromLatin1(payload.toBase64())},
-                             {QStringLiteral("signature"), QString::fromLatin1(signature.value().toBase64())},
-                             {QStringLiteral("rootKid"), QString::fromLatin1(root.kid().toHex())}})
-        .toJson(QJsonDocument::Indented);
+    return QJsonDocument(
+        QJsonObject {{QStringLiteral("type"), kDelegationType}, {QStringLiteral("version"), 1},
+            {QStringLiteral("sequence"), qint64(sequence)}, {QStringLiteral("kid"), QString::fromLatin1(kidOf(spki).toHex())},
+            {QStringLiteral("spki"), QString::fromLatin1(spki.toBase64())}, {QStringLiteral("notBefore"), isoTime(notBefore)},
+            {QStringLiteral("notAfter"), isoTime(notAfter)}})
+        .toJson(QJsonDocument::Compact);
 }
 
-Expected<QByteArray, QString> openEnvelope(const QByteArray &envelope, const QByteArray &rootSpki)
+Expected<ListSignerDelegation, QString> ListSignerDelegation::fromPayload(const QByteArray &json)
+{
+    const auto o = parseObject(json);
+    if (!o || !isType(*o, kDelegationType))
+        return QStringLiteral("Bukan delegasi penanda tangan daftar (%1 versi 1).").arg(kDelegationType);
+    ListSignerDelegation d;
+    const QJsonValue seq = o->value(QStringLiteral("sequence"));
+    const auto spki = spkiField(*o);
+    const auto kid = strictHex(o->value(QStringLiteral("kid")), kKidSize);
+    const auto from = parseTime(o->value(QStringLiteral("notBefore")));
+    const auto until = parseTime(o->value(QStringLiteral("notAfter")));
+    if (!seq.isDouble() || seq.toDouble() < 0 || seq.toDouble() != double(seq.toInteger()) || !spki || !kid || !from || !until
+        || *kid != kidOf(*spki) || *until <= *from)
+        return QStringLiteral("Delegasi penanda tangan daftar tidak sah.");
+    d.sequence = quint64(seq.toInteger());
+    d.spki = *spki;
+    d.notBefore = *from;
+    d.notAfter = *until;
+    return d;
+}
+
+QByteArray NextRoot::toPayload() const
+{
+    return QJsonDocument(QJsonObject {{QStringLiteral("type"), kNextRootType}, {QStringLiteral("version"), 1},
+                             {QStringLiteral("kid"), QString::fromLatin1(kidOf(spki).toHex())},
+                             {QStringLiteral("spki"), QString::fromLatin1(spki.toBase64())}})
+        .toJson(QJsonDocument::Compact);
+}
+
+Expected<NextRoot, QString> NextRoot::fromPayload(const QByteArray &json)
+{
+    const auto o = parseObject(json);
+    const auto spki = o ? spkiField(*o) : std::nullopt;
+    const auto kid = o ? strictHex(o->value(QStringLiteral("kid")), kKidSize) : std::nullopt;
+    if (!o || !isType(*o, kNextRootType) || !spki || !kid || *kid != kidOf(*spki))
+        return QStringLiteral("Pengumuman kunci induk berikutnya tidak sah.");
+    return NextRoot {*spki};
+}
+
+QString payloadType(const QByteArray &payload)
+{
+    const auto o = parseObject(payload);
+    return o ? o->value(QStringLiteral("type")).toString() : QString();
+}
+
+Expected<QByteArray, QString> signEnvelope(const SealSigner &signer, const QByteArray &payload, const EnvelopeAttachments &attachments)
+{
+    auto signature = signer.sign(payload);
+    if (!signature)
+        return signature.error();
+    QJsonObject envelope {{QStringLiteral("payload"), QString::fromLatin1(payload.toBase64())},
+        {QStringLiteral("signature"), QString::fromLatin1(signature.value().toBase64())},
+        {QStringLiteral("rootKid"), QString::fromLatin1(signer.kid().toHex())}};
+    for (const auto &[name, attached] :
+        {std::pair {QStringLiteral("delegation"), attachments.delegation}, std::pair {QStringLiteral("nextRoot"), attachments.nextRoot}}) {
+        if (attached.isEmpty())
+            continue;
+        const auto o = parseObject(attached);
+        if (!o)
+            return QStringLiteral("Lampiran %1 bukan daftar bertanda tangan.").arg(name);
+        envelope.insert(name, *o);
+    }
+    // A delegated list names the root that certified its signer, never the signer itself.
+    if (const QJsonValue delegation = envelope.value(QStringLiteral("delegation")); delegation.isObject())
+        envelope.insert(QStringLiteral("rootKid"), delegation.toObject().value(QStringLiteral("rootKid")));
+    return QJsonDocument(envelope).toJson(QJsonDocument::Indented);
+}
+
+Expected<OpenedEnvelope, QString> openSigned(const QByteArray &envelope, const QList<QByteArray> &rootSpkis)
 {
     if (envelope.size() > kMaxEnvelopeBytes)
         return QStringLiteral("Daftar bertanda tangan terlalu besar.");
     const auto o = parseObject(envelope);
     if (!o)
         return QStringLiteral("Daftar bertanda tangan bukan JSON yang sah.");
-    const auto payload = strictBase64(o->value(QStringLiteral("payload")));
-    const auto signature = strictBase64(o->value(QStringLiteral("signature")));
-    if (!payload || !signature || signature->size() != kSignatureSize)
-        return QStringLiteral("Daftar bertanda tangan tidak lengkap.");
-    if (!verifyEs256(rootSpki, *payload, *signature))
-        return QStringLiteral("Tanda tangan daftar tidak cocok dengan kunci induk yang dipasang; daftar ditolak.");
-    return *payload;
+    OpenedEnvelope opened;
+    const QJsonValue nextRoot = o->value(QStringLiteral("nextRoot"));
+    const QJsonValue delegation = o->value(QStringLiteral("delegation"));
+    if ((!nextRoot.isUndefined() && !nextRoot.isObject()) || (!delegation.isUndefined() && !delegation.isObject()))
+        return QStringLiteral("Lampiran daftar bertanda tangan tidak sah.");
+    if (nextRoot.isObject())
+        opened.nextRootEnvelope = QJsonDocument(nextRoot.toObject()).toJson(QJsonDocument::Compact);
+    if (delegation.isUndefined()) {
+        auto direct = openDirect(*o, rootSpkis);
+        if (!direct)
+            return direct.error();
+        opened.payload = direct.value().first;
+        opened.rootSpki = direct.value().second;
+        return opened;
+    }
+    auto certified = openDirect(delegation.toObject(), rootSpkis);
+    if (!certified)
+        return QStringLiteral("Delegasi penanda tangan daftar ditolak: %1").arg(certified.error());
+    auto d = ListSignerDelegation::fromPayload(certified.value().first);
+    if (!d)
+        return d.error();
+    auto listed = openDirect(*o, {d.value().spki});
+    if (!listed)
+        return QStringLiteral("Tanda tangan daftar tidak cocok dengan kunci penanda tangan daftar yang didelegasikan; daftar ditolak.");
+    const auto payload = parseObject(listed.value().first);
+    const auto issuedAt = payload ? parseTime(payload->value(QStringLiteral("issuedAt"))) : std::nullopt;
+    if (!issuedAt || !d.value().covers(*issuedAt))
+        return QStringLiteral("Daftar terbit di luar masa delegasi kunci penanda tangan daftar (%1 s.d. %2); daftar ditolak.")
+            .arg(isoTime(d.value().notBefore), isoTime(d.value().notAfter));
+    opened.payload = listed.value().first;
+    opened.rootSpki = certified.value().second;
+    opened.delegation = d.value();
+    return opened;
+}
+
+Expected<QByteArray, QString> openEnvelope(const QByteArray &envelope, const QByteArray &rootSpki)
+{
+    auto opened = openSigned(envelope, {rootSpki});
+    if (!opened)
+        return opened.error();
+    return opened.value().payload;
+}
+
+Expected<NextRoot, QString> openNextRoot(const QByteArray &announcement, const QByteArray &rootSpki)
+{
+    const auto o = parseObject(announcement);
+    if (!o || announcement.size() > kMaxEnvelopeBytes || o->contains(QStringLiteral("delegation")))
+        return QStringLiteral("Pengumuman kunci induk berikutnya tidak sah.");
+    auto direct = openDirect(*o, {rootSpki});
+    if (!direct)
+        return direct.error();
+    return NextRoot::fromPayload(direct.value().first);
 }
 
 } // namespace serverlink::seal

@@ -1,4 +1,4 @@
-// The command table of kecamatan-backend and the small commands: list, keys, revoke, trust-list, enroll-code,
+// The command table of kecamatan-backend and the small commands: list, keys, revoke, trust-list, root, enroll-code,
 // kiosk, kiosk-ca, surveys.
 #include "commands.h"
 
@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTextStream>
 #include <array>
 #include <tuple>
@@ -47,7 +46,29 @@ int list(Context &c)
 void printKey(QTextStream &out, const SigningKeyRecord &k)
 {
     out << k.keyId.left(16) << '\t' << k.office << '\t' << k.officeName << '\t' << k.signer << '\t' << k.validFrom.toString(Qt::ISODate)
-        << '\t' << (k.validUntil.isNull() ? QStringLiteral("-") : k.validUntil.toString(Qt::ISODate)) << '\t' << k.status << '\n';
+        << '\t' << (k.validUntil.isNull() ? QStringLiteral("-") : k.validUntil.toString(Qt::ISODate)) << '\t' << k.status;
+    if (k.revokedAt.isValid())
+        out << '\t' << k.revokedAt.toString(Qt::ISODate) << '\t' << k.revokeReason;
+    out << '\n';
+}
+
+int revokeKey(Context &c)
+{
+    if (c.positional.size() != 3)
+        return fail(QStringLiteral("Gunakan: keys revoke KID --reason TEXT."));
+    const auto revoked = c.backend->seals->revokeKey(c.positional.at(2), c.args.value(QStringLiteral("reason")));
+    if (!revoked)
+        return fail(revoked.error().message);
+    const SigningKeyRecord &k = revoked.value();
+    QTextStream out(stdout);
+    printKey(out, k);
+    out << "Kunci " << k.keyId.left(8) << " DICABUT " << k.revokedAt.toString(Qt::ISODate) << ". Berkas kunci privatnya dihapus; "
+        << "setiap surat yang ditandatanganinya tampil DICABUT di anjungan setelah sinkron daftar kunci berikutnya.\n"
+        << "Kantor " << k.office << " (" << k.officeName << ") tidak dapat menandatangani surat sampai punya kunci baru:\n"
+        << "  kecamatan-backend keys create --data " << c.args.value(QStringLiteral("data")) << " --office " << k.office << '\n';
+    if (const auto list = c.backend->seals->trustList(); !list)
+        QTextStream(stderr) << "Peringatan: daftar kunci belum dapat ditandatangani ulang: " << list.error().message << '\n';
+    return 0;
 }
 
 int keys(Context &c)
@@ -55,6 +76,10 @@ int keys(Context &c)
     SealService &seals = *c.backend->seals;
     const QString sub = c.positional.at(1);
     QTextStream out(stdout);
+    if (sub == QLatin1String("revoke"))
+        return revokeKey(c);
+    if (c.positional.size() != 2)
+        return fail(QStringLiteral("Gunakan keys create|rotate|list|revoke."));
     if (sub == QLatin1String("list")) {
         const auto all = seals.keys();
         if (!all)
@@ -90,27 +115,134 @@ int revoke(Context &c)
     return 0;
 }
 
-int exportTrust(Context &c)
+/// Writes each named file into `dir`; the exit code.
+int writeAll(const QString &dir, const QList<std::pair<QString, QByteArray>> &files)
 {
-    if (c.positional.at(1) != QLatin1String("export"))
-        return fail(QStringLiteral("Gunakan: trust-list export --out DIR."));
-    const QString outDir = c.args.value(QStringLiteral("out"));
-    if (outDir.isEmpty() || !QDir().mkpath(outDir))
+    if (dir.isEmpty() || !QDir().mkpath(dir))
         return fail(QStringLiteral("--out DIR wajib dan harus dapat ditulis."));
-    const auto trust = c.backend->seals->trustList();
-    const auto revocations = c.backend->seals->revocationList();
-    const auto root = c.backend->seals->rootPublicKeyPem();
-    if (!trust || !revocations || !root)
-        return fail((!trust ? trust.error() : !revocations ? revocations.error() : root.error()).message);
-    for (const auto &[name, bytes] : {std::pair {QStringLiteral("trust-list.json"), trust.value().envelope},
-             std::pair {QStringLiteral("revocations.json"), revocations.value().envelope},
-             std::pair {QStringLiteral("root.pub.pem"), root.value()}}) {
-        QSaveFile f(QDir(outDir).filePath(name));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return fail(QStringLiteral("%1 tidak dapat ditulis.").arg(f.fileName()));
-    }
-    QTextStream(stdout) << outDir << '\n';
+    for (const auto &[name, bytes] : files)
+        if (const Status written = writeWholeFile(QDir(dir).filePath(name), bytes); !written)
+            return fail(written.error().message);
+    QTextStream(stdout) << dir << '\n';
     return 0;
+}
+
+int trustList(Context &c)
+{
+    SealService &seals = *c.backend->seals;
+    const QString sub = c.positional.at(1);
+    const QString outDir = c.args.value(QStringLiteral("out"));
+    if (sub == QLatin1String("export") && c.positional.size() == 2) {
+        const auto trust = seals.trustList();
+        const auto revocations = seals.revocationList();
+        const auto root = seals.rootPublicKeyPem();
+        if (!trust || !revocations || !root)
+            return fail((!trust ? trust.error() : !revocations ? revocations.error() : root.error()).message);
+        return writeAll(outDir,
+            {{QStringLiteral("trust-list.json"), trust.value().envelope},
+                {QStringLiteral("revocations.json"), revocations.value().envelope}, {QStringLiteral("root.pub.pem"), root.value()}});
+    }
+    if (sub == QLatin1String("export-payload") && c.positional.size() == 2) {
+        bool ok = true;
+        const int days
+            = c.args.isSet(QStringLiteral("days")) ? c.args.value(QStringLiteral("days")).toInt(&ok) : SealService::kDelegationDays;
+        const auto payloads = ok
+            ? seals.exportPayloads(days)
+            : Result<SealService::Payloads>(Error {ErrorCode::InvalidData, QStringLiteral("--days harus bilangan bulat.")});
+        if (!payloads)
+            return fail(payloads.error().message);
+        const int written = writeAll(outDir,
+            {{QStringLiteral("list-signer.payload.json"), payloads.value().listSigner},
+                {QStringLiteral("trust-list.payload.json"), payloads.value().trustList},
+                {QStringLiteral("revocations.payload.json"), payloads.value().revocations}});
+        if (written == 0)
+            QTextStream(stderr) << "Bawa folder ini ke komputer kunci induk dan tanda tangani setiap berkas:\n"
+                                << "  kecamatan-backend root sign --key root.key.pem list-signer.payload.json list-signer.signed.json\n"
+                                << "lalu pasang di server: kecamatan-backend trust-list import-signed --data DIR list-signer.signed.json\n";
+        return written;
+    }
+    if (sub == QLatin1String("import-signed") && c.positional.size() >= 3) {
+        QByteArray rootPem;
+        if (c.args.isSet(QStringLiteral("root"))) {
+            auto pem = readWholeFile(c.args.value(QStringLiteral("root")));
+            if (!pem)
+                return fail(pem.error().message);
+            rootPem = pem.value();
+        }
+        for (const QString &file : c.positional.mid(2)) {
+            auto envelope = readWholeFile(file);
+            if (!envelope)
+                return fail(envelope.error().message);
+            const auto installed = seals.importSigned(envelope.value(), rootPem);
+            if (!installed)
+                return fail(QStringLiteral("%1: %2").arg(file, installed.error().message));
+            QTextStream(stdout) << file << ": " << installed.value() << '\n';
+        }
+        return 0;
+    }
+    return fail(QStringLiteral("Gunakan: trust-list export --out DIR | export-payload --out DIR [--days N] | import-signed [--root PEM] "
+                               "BERKAS…"));
+}
+
+/// The offline root (seal.md §7.3–7.4): made, used and retired away from the online server, except move-out.
+int root(Context &c)
+{
+    const QString sub = c.positional.at(1);
+    const QString outDir = c.args.value(QStringLiteral("out"));
+    QTextStream out(stdout);
+    if (sub == QLatin1String("create") && c.positional.size() == 2 && !outDir.isEmpty()) {
+        if (!QDir().mkpath(outDir))
+            return fail(QStringLiteral("%1 tidak dapat dibuat.").arg(outDir));
+        const auto key = createRootKey(outDir);
+        if (!key)
+            return fail(key.error().message);
+        out << "Kunci induk dibuat: " << key.value() << " (rahasia; simpan di luar server, mis. di USB yang disimpan terkunci) dan "
+            << QDir(outDir).absoluteFilePath(QStringLiteral("root.pub.pem")) << " (dipasang di server dan di setiap anjungan).\n";
+        return 0;
+    }
+    if (sub == QLatin1String("sign") && c.positional.size() == 4 && c.args.isSet(QStringLiteral("key"))) {
+        const auto key = readWholeFile(c.args.value(QStringLiteral("key")));
+        const auto payload = readWholeFile(c.positional.at(2));
+        if (!key || !payload)
+            return fail((!key ? key.error() : payload.error()).message);
+        const auto envelope = signWithRoot(key.value(), payload.value());
+        if (!envelope)
+            return fail(envelope.error().message);
+        if (const Status written = writeWholeFile(c.positional.at(3), envelope.value()); !written)
+            return fail(written.error().message);
+        out << serverlink::seal::payloadType(payload.value()) << " ditandatangani: " << c.positional.at(3) << '\n';
+        return 0;
+    }
+    if (sub == QLatin1String("announce") && c.positional.size() == 2 && c.args.isSet(QStringLiteral("key"))
+        && c.args.isSet(QStringLiteral("next")) && !outDir.isEmpty()) {
+        const auto key = readWholeFile(c.args.value(QStringLiteral("key")));
+        const auto next = readWholeFile(c.args.value(QStringLiteral("next")));
+        if (!key || !next)
+            return fail((!key ? key.error() : next.error()).message);
+        const auto spki = serverlink::seal::spkiFromPublicKey(next.value());
+        if (!spki)
+            return fail(spki.error());
+        const auto envelope = signWithRoot(key.value(), serverlink::seal::NextRoot {spki.value()}.toPayload());
+        if (!envelope)
+            return fail(envelope.error().message);
+        return writeAll(outDir, {{QStringLiteral("next-root.signed.json"), envelope.value()}});
+    }
+    if (sub == QLatin1String("move-out") && c.positional.size() == 2 && !outDir.isEmpty()) {
+        auto opened = openBackend(c.args.value(QStringLiteral("data")));
+        if (!opened)
+            return fail(opened.error().message);
+        const auto moved = opened.value()->seals->moveRootOut(outDir, SealService::kDelegationDays);
+        if (!moved)
+            return fail(moved.error().message);
+        const auto d = opened.value()->seals->delegation();
+        out << "Kunci induk dipindahkan ke " << moved.value() << " dan dihapus dari folder data server.\n"
+            << "Simpan berkas itu di luar server (USB yang disimpan terkunci), lalu hapus dari komputer ini.\n"
+            << "Daftar kini ditandatangani kunci penanda tangan daftar yang didelegasikan sampai "
+            << (d ? d->notAfter.toString(Qt::ISODate) : QString()) << "; perpanjang sebelum itu dengan 'trust-list export-payload'.\n";
+        return 0;
+    }
+    return fail(QStringLiteral("Gunakan: root create --out DIR | root sign --key ROOT.pem MASUK KELUAR | root announce --key ROOT.pem "
+                               "--next BARU.pub.pem --out DIR | root move-out --data DIR --out DIR."));
 }
 
 int enrollCode(Context &c)
@@ -230,9 +362,17 @@ const std::array kCommands {
         1, 1, serve},
     Command {"act", "--data DIR --as PENGGUNA REG setujui|kembalikan|tolak|serahkan [--note TEXT] [--checklist 1,2,…] < sandi", 3, 3, act},
     Command {"list", "--data DIR [--json]", 1, 1, list},
-    Command {"keys", "create|rotate|list --data DIR [--office KODE] [--signer TEXT] [--from YYYY-MM-DD]", 2, 2, keys},
+    Command {"keys",
+        "create|rotate|list --data DIR [--office KODE] [--signer TEXT] [--from YYYY-MM-DD] | revoke --data DIR KID --reason TEXT", 2, 3,
+        keys},
     Command {"revoke", "--data DIR REG [--reason TEXT]", 2, 2, revoke},
-    Command {"trust-list", "export --data DIR --out DIR", 2, 2, exportTrust},
+    Command {"trust-list",
+        "export --data DIR --out DIR | export-payload --data DIR --out DIR [--days 90] | import-signed --data DIR [--root PEM] BERKAS…", 2,
+        12, trustList},
+    Command {"root",
+        "create --out DIR | sign --key ROOT.pem MASUK KELUAR | announce --key ROOT.pem --next BARU.pub.pem --out DIR | move-out --data DIR "
+        "--out DIR",
+        2, 4, root, false},
     Command {"enroll-code", "create --data DIR --desa KODE --kiosk ID [--hours 24]", 2, 2, enrollCode},
     Command {"kiosk", "list --data DIR | revoke --data DIR ID | chain --data DIR ID | register --data DIR --cert FILE", 2, 3, kiosk},
     Command {"kiosk-ca", "create --cert FILE --key FILE", 2, 2, createKioskCa, false},
@@ -275,17 +415,22 @@ void addOptions(QCommandLineParser &parser)
     for (const auto &[name, valueName, help] : {std::tuple {"data", "DIR", "folder data (basis data dan surat)"},
              std::tuple {"listen", "HOST:PORT", "alamat server; PORT 0 memilih port bebas"},
              std::tuple {"console", "HOST:PORT", "alamat konsol petugas (HTTPS, sertifikat server); PORT 0 memilih port bebas"},
-             std::tuple {"cert", "FILE", "sertifikat server (PEM)"}, std::tuple {"key", "FILE", "kunci privat server (PEM)"},
+             std::tuple {"cert", "FILE", "sertifikat server (PEM)"},
+             std::tuple {"key", "FILE", "kunci privat server (PEM); kunci induk (root sign, announce)"},
              std::tuple {"client-ca", "FILE", "CA penerbit sertifikat anjungan (PEM)"},
              std::tuple {"as", "PENGGUNA", "nama pengguna petugas yang bertindak (act); kata sandinya dibaca dari stdin"},
              std::tuple {"note", "TEXT", "catatan langkah (act); wajib sebagai alasan untuk kembalikan dan tolak"},
              std::tuple {
                  "checklist", "N,N,…", "nomor persyaratan yang sudah diperiksa, 1 = yang pertama (act setujui pada pemeriksaan berkas)"},
-             std::tuple {"reason", "TEXT", "alasan pencabutan (revoke)"}, std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
+             std::tuple {"reason", "TEXT", "alasan pencabutan (revoke, keys revoke)"},
+             std::tuple {"paper", "F4|A4", "ukuran kertas surat (bawaan F4)"},
              std::tuple {"office", "KODE", "kode desa (10 angka) atau kecamatan (6 angka) pemilik kunci"},
              std::tuple {"signer", "TEXT", "jabatan penandatangan, mis. \"Kepala Desa Pitu\""},
              std::tuple {"from", "YYYY-MM-DD", "awal masa pakai kunci (bawaan hari ini); awal periode laporan"},
-             std::tuple {"out", "DIR", "folder keluaran (trust-list export)"},
+             std::tuple {"out", "DIR", "folder keluaran (trust-list export, export-payload; root create, announce, move-out)"},
+             std::tuple {"days", "N", "masa delegasi kunci penanda tangan daftar dalam hari (trust-list export-payload; bawaan 90)"},
+             std::tuple {"root", "PEM", "kunci publik induk yang dipasang (trust-list import-signed, pertama kali)"},
+             std::tuple {"next", "PEM", "kunci publik induk berikutnya (root announce)"},
              std::tuple {"client-ca-key", "FILE", "kunci privat CA anjungan (PEM): mengaktifkan pendaftaran anjungan"},
              std::tuple {"desa", "KODE", "kode desa anjungan (enroll-code) atau petugas loket (staff)"},
              std::tuple {"kiosk", "ID", "ID anjungan (enroll-code)"},

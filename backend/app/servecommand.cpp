@@ -39,6 +39,16 @@ int serve(Context &c)
     const auto listen = parseListen(args.value(QStringLiteral("listen")));
     if (!listen)
         return fail(QStringLiteral("--listen harus berbentuk HOST:PORT."));
+    // The online service needs only the delegated list signer (seal.md §7.3); a root key left here is a risk.
+    if (b.seals->rootKeyOnline())
+        std::fprintf(stderr,
+            "kecamatan-backend: PERINGATAN: kunci induk segel masih di folder data server; pindahkan dengan "
+            "'kecamatan-backend root move-out --data DIR --out USB'.\n");
+    else if (const auto d = b.seals->delegation(); !d || d->notAfter < QDateTime::currentDateTimeUtc().addDays(14))
+        std::fprintf(stderr,
+            "kecamatan-backend: PERINGATAN: delegasi kunci penanda tangan daftar %s; jalankan 'trust-list export-payload', "
+            "'root sign' dan 'trust-list import-signed'.\n",
+            d ? qPrintable(QStringLiteral("berakhir %1").arg(d->notAfter.toString(Qt::ISODate))) : "belum dipasang");
     // Block the stop signals in every thread; one thread waits for them and quits the event loop.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);

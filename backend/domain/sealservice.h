@@ -4,6 +4,8 @@
 #include "letterrenderer.h"
 #include "offices.h"
 #include "result.h"
+#include "sealsigner.h"
+#include "trustlist.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -11,12 +13,14 @@
 #include <QString>
 #include <functional>
 #include <mutex>
+#include <optional>
 
 namespace backend {
 
 /// SQ1 seals on the backend: office signing keys with usage windows (private keys as 0600
-/// PEM files in keysDir), the root key, seals for letters, and the root-signed trust list
-/// and revocation list (server-link/api/seal.md §7).
+/// PEM files in keysDir), seals for letters, and the trust list and revocation list
+/// (server-link/api/seal.md §7). The root's private key is never here: lists are signed by the
+/// online list-signing key the offline root delegated to, or installed already signed by the root.
 class SealService
 {
 public:
@@ -29,6 +33,9 @@ public:
     /// same day (one overlapping day, so letters signed earlier that day stay valid).
     [[nodiscard]] Result<SigningKeyRecord> rotateKey(const QString &officeCode, const QDate &validFrom);
     [[nodiscard]] Result<QList<SigningKeyRecord>> keys();
+    /// Revokes a compromised key (`kid`: at least the 8 hex digits of its kid): its status in the next trust list is
+    /// `revoked`, its private key file is deleted, and its office signs nothing until it has a new key.
+    [[nodiscard]] Result<SigningKeyRecord> revokeKey(const QString &kid, const QString &reason);
 
     /// Signs the seal of a letter issued by `issuerCode` (desa or kecamatan code). The office gets
     /// its first key here if it has none. The record is stored by the caller with the transition.
@@ -36,16 +43,47 @@ public:
     /// Withdraws a letter: its seal id goes on the revocation list, re-signed now.
     [[nodiscard]] Result<SealRecord> revokeLetter(const QString &registrationNumber, const QString &reason);
 
-    /// The signed trust list; re-signed when the keys changed or the last one is older than a day.
+    /// The signed trust list; re-signed when the keys changed or the last one is older than a day. Without a
+    /// delegation in force (and no imported list) it is the last list signed, or an error when there is none.
     [[nodiscard]] Result<SignedListRecord> trustList(const QDateTime &now = QDateTime::currentDateTimeUtc());
     [[nodiscard]] Result<SignedListRecord> revocationList(const QDateTime &now = QDateTime::currentDateTimeUtc());
-    /// The root's public key (PEM) that kiosks pin; the root key pair is created on first use.
+    /// The root's public key (PEM) that kiosks pin (keys/root.pub.pem, installed with importSigned).
     [[nodiscard]] Result<QByteArray> rootPublicKeyPem();
 
+    /// What the offline root signs next: the delegation of the online list-signing key (made on first use) for
+    /// `days` from now, and the unsigned current trust list and revocation list payloads (seal.md §7.3).
+    struct Payloads {
+        QByteArray listSigner;
+        QByteArray trustList;
+        QByteArray revocations;
+    };
+    [[nodiscard]] Result<Payloads> exportPayloads(int days, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// Installs an envelope the offline root signed (`root sign`): a delegation of this backend's list signer, a
+    /// trust list or revocation list, or a next-root announcement. `rootPem`, when given, is the root's public
+    /// key to pin first. Returns one Indonesian line saying what was installed.
+    [[nodiscard]] Result<QString> importSigned(const QByteArray &envelope, const QByteArray &rootPem = {});
+    /// An installation from before the offline root (keys/root.key.pem here): delegates to a new online list signer
+    /// with the root, writes root.key.pem and root.pub.pem to `outDir` (0600, never replacing a file) and deletes
+    /// the root's private key from keysDir. Returns the path of the moved key.
+    [[nodiscard]] Result<QString> moveRootOut(const QString &outDir, int days);
+    /// Whether the root's private key is still in keysDir (serve warns).
+    [[nodiscard]] bool rootKeyOnline() const;
+    /// The delegation lists are signed under, when one is installed.
+    [[nodiscard]] std::optional<serverlink::seal::ListSignerDelegation> delegation();
+
     static constexpr int kListRefreshHours = 24;
+    /// Default and largest delegation of the online list signer, in days (seal.md §7.3).
+    static constexpr int kDelegationDays = 90;
+    static constexpr int kMaxDelegationDays = 400;
 
 private:
-    [[nodiscard]] Result<QByteArray> rootPrivatePem();
+    [[nodiscard]] Result<QByteArray> legacyRootPem();
+    [[nodiscard]] Result<serverlink::seal::SealSigner> listSigner(bool create);
+    [[nodiscard]] QString keyPath(const QString &name) const;
+    /// An envelope over `payload` by the list signer in force (or a pre-offline-root installation's root).
+    [[nodiscard]] Result<SignedListRecord> signList(const QByteArray &payload, const QDateTime &now);
+    [[nodiscard]] Result<serverlink::seal::TrustList> currentTrust();
+    [[nodiscard]] Result<serverlink::seal::RevocationList> currentRevocations();
     [[nodiscard]] Result<SigningKeyRecord> addKey(const QString &office, const QString &signer, const QDate &validFrom);
     [[nodiscard]] Result<SignedListRecord> refreshList(const QString &name, const QByteArray &content, const QDateTime &now,
         const std::function<QByteArray(quint64, const QDateTime &)> &payload);
@@ -55,6 +93,16 @@ private:
     QString m_keysDir;
     std::recursive_mutex m_mutex;
 };
+
+/// Makes a new root key pair in `outDir` (root.key.pem 0600, root.pub.pem) on the offline machine; never replaces one.
+[[nodiscard]] Result<QString> createRootKey(const QString &outDir);
+/// Signs a payload file's bytes with the root (`root sign`): only the four payload types of seal.md §7.
+[[nodiscard]] Result<QByteArray> signWithRoot(const QByteArray &rootPrivatePem, const QByteArray &payload);
+
+/// The whole file; an Io error naming it otherwise.
+[[nodiscard]] Result<QByteArray> readWholeFile(const QString &path);
+/// Replaces `path` atomically with `bytes` (public material only: public keys, signed lists, payloads).
+[[nodiscard]] Status writeWholeFile(const QString &path, const QByteArray &bytes);
 
 /// ETag of a signed list: quoted hex SHA-256 of the envelope bytes.
 [[nodiscard]] QString listEtag(const SignedListRecord &list);

@@ -127,6 +127,8 @@ struct SigningKeyRecord {
     QDate validUntil; // null: open
     QString status; // active | retired | revoked
     QDateTime createdAt;
+    QDateTime revokedAt; // null unless revoked
+    QString revokeReason;
 };
 
 /// The seal issued with a letter, archived with the letter's canonical text.
@@ -400,7 +402,7 @@ struct DocumentRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 21;
+    static constexpr int kSchemaVersion = 22;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -439,6 +441,8 @@ public:
     [[nodiscard]] Result<QList<SigningKeyRecord>> signingKeys();
     /// Changes a key's window end and status (rotation, revocation).
     [[nodiscard]] Status updateSigningKey(const QString &keyId, const QDate &validUntil, const QString &status);
+    /// Marks a key revoked at `at` for `reason`, its window closed at `at`'s day when still open.
+    [[nodiscard]] Status revokeSigningKey(const QString &keyId, const QString &reason, const QDateTime &at);
     [[nodiscard]] Result<bool> serialTaken(const QString &office, quint32 serial);
     [[nodiscard]] Result<SealRecord> seal(const QString &registrationNumber);
     /// Marks a letter's seal revoked (again is harmless; the first time and reason stay).

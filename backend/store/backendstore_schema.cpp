@@ -396,6 +396,11 @@ const std::array<QStringList, BackendStore::kSchemaVersion> kMigrations {
     {
         QStringLiteral("ALTER TABLE kiosk_heartbeats ADD COLUMN printers TEXT NOT NULL DEFAULT ''"),
     },
+    // 22: a compromised office key is revoked (#17 M4): when and why, kept beside its status.
+    {
+        QStringLiteral("ALTER TABLE signing_keys ADD COLUMN revoked_at TEXT"),
+        QStringLiteral("ALTER TABLE signing_keys ADD COLUMN revoke_reason TEXT NOT NULL DEFAULT ''"),
+    },
 };
 
 static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");

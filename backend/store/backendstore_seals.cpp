@@ -41,14 +41,34 @@ Status BackendStore::insertSigningKey(const SigningKeyRecord &k)
 Result<QList<SigningKeyRecord>> BackendStore::signingKeys()
 {
     return readAll<SigningKeyRecord>(connection(),
-        QStringLiteral("SELECT key_id, office, office_name, signer, spki, key_file, valid_from, valid_until, status, created_at"
-                       " FROM signing_keys ORDER BY created_at, key_id"),
+        QStringLiteral("SELECT key_id, office, office_name, signer, spki, key_file, valid_from, valid_until, status, created_at,"
+                       " revoked_at, revoke_reason FROM signing_keys ORDER BY created_at, key_id"),
         QStringLiteral("membaca kunci penandatangan"), [](const QSqlQuery &q) {
             return SigningKeyRecord {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                 QByteArray::fromBase64(q.value(4).toByteArray()), q.value(5).toString(),
                 QDate::fromString(q.value(6).toString(), Qt::ISODate), QDate::fromString(q.value(7).toString(), Qt::ISODate),
-                q.value(8).toString(), parseTimestamp(q.value(9))};
+                q.value(8).toString(), parseTimestamp(q.value(9)), q.value(10).isNull() ? QDateTime() : parseTimestamp(q.value(10)),
+                q.value(11).toString()};
         });
+}
+
+Status BackendStore::revokeSigningKey(const QString &keyId, const QString &reason, const QDateTime &at)
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlQuery q(conn.value());
+    q.prepare(QStringLiteral("UPDATE signing_keys SET status = 'revoked', revoked_at = ?, revoke_reason = ?,"
+                             " valid_until = COALESCE(valid_until, ?) WHERE key_id = ? AND status <> 'revoked'"));
+    q.addBindValue(timestamp(at));
+    q.addBindValue(reason);
+    q.addBindValue(at.toUTC().date().toString(Qt::ISODate));
+    q.addBindValue(keyId);
+    if (!q.exec())
+        return databaseError(QStringLiteral("mencabut kunci penandatangan"), q.lastError());
+    if (q.numRowsAffected() != 1)
+        return Error {ErrorCode::NotFound, QStringLiteral("Kunci penandatangan %1 tidak ada atau sudah dicabut.").arg(keyId.left(16))};
+    return Done {};
 }
 
 Status BackendStore::updateSigningKey(const QString &keyId, const QDate &validUntil, const QString &status)

@@ -98,3 +98,9 @@ kiosk_add_qtest(NAME tst_request_limits SOURCES integration/tst_request_limits.c
   LABELS integration security)
 target_include_directories(tst_request_limits PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_request_limits kecamatan-backend)
+
+# The offline seal root (issue #17 M4, M5): serve without the root's private key, keys revoke in the next list.
+kiosk_add_qtest(NAME tst_offline_root SOURCES integration/tst_offline_root.cpp
+  LIBS kiosk_core kiosk_serverlink Qt6::Sql LABELS integration security)
+target_include_directories(tst_offline_root PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_offline_root kecamatan-backend)

@@ -45,6 +45,7 @@ kiosk_add_qtest(NAME tst_console
             desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage requirementPagesBesideTheChecklist
             addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown complaintsPage
             monitoringShowsRespondentProfileAndSuggestions monitoringPeriodIsInWibDays lockoutAfterFiveFailures
+            sealKeysPageShowsRevocation
             monitoringScopedByOffice)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp

@@ -12,15 +12,18 @@ kiosk_add_qtest(NAME tst_seal
             garbageNeverCrashes)
 target_include_directories(tst_seal PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 
-# The same vectors through an independent verifier written from seal.md (Node.js, node:crypto).
+# The same vectors through independent verifiers written from seal.md (Node.js, node:crypto): the seals
+# (tests/data/seal) and the list envelopes of §7.2–7.4, delegated list signer and next root (tests/data/trust).
 find_program(KIOSK_NODE node)
-if(KIOSK_NODE)
-  add_test(NAME seal_independent_verifier
-    COMMAND ${KIOSK_NODE} ${CMAKE_CURRENT_LIST_DIR}/../tools/verify-seal.mjs ${CMAKE_CURRENT_LIST_DIR}/../data/seal)
-else()
-  add_test(NAME seal_independent_verifier COMMAND sh -c "echo 'SKIP: node is not installed'; exit 77")
-endif()
-set_tests_properties(seal_independent_verifier PROPERTIES SKIP_RETURN_CODE 77 LABELS seal)
+foreach(check IN ITEMS seal trust)
+  if(KIOSK_NODE)
+    add_test(NAME ${check}_independent_verifier
+      COMMAND ${KIOSK_NODE} ${CMAKE_CURRENT_LIST_DIR}/../tools/verify-${check}.mjs ${CMAKE_CURRENT_LIST_DIR}/../data/${check})
+  else()
+    add_test(NAME ${check}_independent_verifier COMMAND sh -c "echo 'SKIP: node is not installed'; exit 77")
+  endif()
+  set_tests_properties(${check}_independent_verifier PROPERTIES SKIP_RETURN_CODE 77 LABELS seal)
+endforeach()
 
 # Backend signs and prints, pdftoppm rasterises, ZXing decodes, the kiosk verifies (real SQLite files).
 kiosk_add_qtest(NAME tst_seal_letter
@@ -29,6 +32,20 @@ kiosk_add_qtest(NAME tst_seal_letter
   LABELS seal
   FUNCTIONS printedQrVerifiesThenRevoked kecamatanLetterUsesKecamatanKey keysCreateRotateAndFileMode listsResignedOnlyWhenChanged
             kioskCacheAndVerifier)
+
+# Trust in the lists (#17 M4, M5, L11): key revocation to DICABUT on the kiosk, the delegated list signer of the
+# offline root, root rotation, clock rollback and the bounded list age.
+kiosk_add_qtest(NAME tst_trust
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_trust.cpp
+  LIBS backend_core kiosk_core Qt6::Gui Qt6::Sql
+  LABELS seal security
+  FUNCTIONS revokedKeyMakesItsLettersDicabut delegatedListsAcceptedOnlyInsideTheWindow nextRootAnnouncedByTheOldRoot
+            committedEnvelopeVectors backendSignsWithTheDelegatedKeyOnly rootMovedOutOfTheDataFolder clockRollbackIsTidakDikenal
+            maxTrustAgeIsBounded)
+
+# The committed envelope vectors of tests/data/trust (seal.md §7.2–7.4); run once to replace them on purpose.
+add_executable(trust-vectors ${CMAKE_CURRENT_LIST_DIR}/../tools/trustvectors.cpp)
+target_link_libraries(trust-vectors PRIVATE kiosk_serverlink Qt6::Core)
 
 # Figures: seal size and QR version per catalog service, verification time p50/p99.
 add_executable(bench_seal ${CMAKE_CURRENT_LIST_DIR}/../bench/bench_seal.cpp)

@@ -461,6 +461,22 @@ private slots:
             QVERIFY2(!log.text().contains(QLatin1String(digits)), qPrintable(log.text()));
     }
 
+    // #17 M4: the admin sees a revoked seal key with when and why; other officers do not see the page.
+    void sealKeysPageShowsRevocation()
+    {
+        const auto key = m_backend->seals->createKey(kDesa, {}, QDate::currentDate());
+        QVERIFY(key);
+        QVERIFY(m_backend->seals->revokeKey(key.value().keyId.left(8), QStringLiteral("kunci <bocor>")));
+        const auto [jar, csrf] = login(QStringLiteral("admin"), QStringLiteral("sandi-admin-panjang"));
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/admin/kunci"));
+        QCOMPARE(page.status, 200);
+        QVERIFY(page.body.contains(key.value().keyId.left(8).toUtf8()));
+        QVERIFY(page.body.contains("DICABUT"));
+        QVERIFY(page.body.contains("kunci &lt;bocor&gt;"));
+        const auto [foJar, foCsrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        QCOMPARE(call(foJar, QStringLiteral("GET"), QStringLiteral("/admin/kunci")).status, 403);
+    }
+
     void handoverShownOnTheRequestPage()
     {
         submit(QStringLiteral("REG-CON-H1"), QStringLiteral("Siti Aminah"));

@@ -71,14 +71,16 @@ QString pdfText(const QString &pdf)
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-/// Scans the seal QR printed on a letter PDF and verifies it against the backend's signed lists.
+/// Scans the seal QR printed on a letter PDF and verifies it against the backend's signed lists (its list signer
+/// certified by a fresh offline root first).
 serverlink::seal::Verification verifyPrintedSeal(SealService &seals, const QString &pdf, const QString &workDir)
 {
     const QImage page = rasterise(pdf, workDir);
     const auto scanned = page.isNull() ? std::nullopt : devices::barcode::decode(page);
     if (!scanned)
         return {};
-    const QByteArray root = serverlink::seal::spkiFromPublicKey(seals.rootPublicKeyPem().value()).value();
+    const QTemporaryDir rootDir;
+    const QByteArray root = testsupport::installOfflineRoot(seals, rootDir.filePath(QStringLiteral("root")));
     const auto trust = serverlink::seal::TrustList::fromSigned(seals.trustList().value().envelope, root);
     const auto revocations = serverlink::seal::RevocationList::fromSigned(seals.revocationList().value().envelope, root);
     if (!trust || !revocations)

@@ -295,7 +295,9 @@ private Q_SLOTS:
         QCOMPARE(r.statusPer, fx.now.addDays(-8));
         QVERIFY(r.reason.contains(QStringLiteral("status per 24-05-2026")));
         QVERIFY(r.fields.has_value());
-        QCOMPARE(SealVerifier(fx.trust, fx.revocations, 0).verify(text, fx.now).verdict, Verdict::Asli);
+        // 0 does not switch the check off (#17 L11): the age is bounded to 1–30 days.
+        QCOMPARE(SealVerifier(fx.trust, fx.revocations, 0).verify(text, fx.now).verdict, Verdict::TidakDikenal);
+        QCOMPARE(SealVerifier(fx.trust, fx.revocations, 10).verify(text, fx.now).verdict, Verdict::Asli);
         QCOMPARE(SealVerifier(fx.trust, std::nullopt, 7).verify(text, fx.now).verdict, Verdict::TidakDikenal);
     }
 

@@ -1,6 +1,6 @@
 // SQ1 seals end to end inside one process: the backend signs and prints a letter, the PDF is
 // rasterised (pdftoppm) and the QR decoded with ZXing, the kiosk's trust cache takes the
-// root-signed lists, and the kiosk's SealVerifier gives ASLI, then DICABUT after revocation.
+// lists signed by the list signer the offline root certified, and the kiosk's SealVerifier gives ASLI, then DICABUT after revocation.
 #include "backend.h"
 #include "backendrequest.h"
 #include "barcode.h"
@@ -64,14 +64,20 @@ class TestSealLetter : public QObject
             qWarning().noquote() << done.error().message;
         return done ? done.value() : RequestRecord {};
     }
-    QByteArray rootSpki() { return serverlink::seal::spkiFromPublicKey(m_backend->seals->rootPublicKeyPem().value()).value(); }
+    QByteArray m_rootSpki;
+    QByteArray rootSpki() const { return m_rootSpki; }
 
 private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_backend = testsupport::freshBackend(m_dir.filePath(QLatin1String(QTest::currentTestFunction())));
+        const QString name = QLatin1String(QTest::currentTestFunction());
+        m_backend = testsupport::freshBackend(m_dir.filePath(name));
         QVERIFY(m_backend);
+        // The root lives outside the data folder; the backend signs lists with the key it certified.
+        QVERIFY(QDir(m_dir.filePath(name + QStringLiteral("-root"))).removeRecursively());
+        m_rootSpki = testsupport::installOfflineRoot(*m_backend->seals, m_dir.filePath(name + QStringLiteral("-root")));
+        QVERIFY(!m_rootSpki.isEmpty());
     }
     void cleanup() { m_backend.reset(); }
 

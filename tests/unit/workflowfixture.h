@@ -9,6 +9,7 @@
 #include "workflow.h"
 
 #include <QDir>
+#include <QFile>
 #include <QList>
 #include <QString>
 #include <QtDebug>
@@ -30,6 +31,30 @@ inline std::unique_ptr<backend::Backend> freshBackend(const QString &dataDir)
         return nullptr;
     }
     return std::move(opened.value());
+}
+
+/// The offline-root ceremony of seal.md §7.3 for an in-process backend: a root made in `rootDir` (outside the data
+/// folder; must not hold one yet) certifies the backend's list signer, as `root create`, `trust-list export-payload`,
+/// `root sign` and `trust-list import-signed` do. The root's SPKI for kiosks to pin; empty, with a warning, on failure.
+inline QByteArray installOfflineRoot(backend::SealService &seals, const QString &rootDir)
+{
+    const auto key = QDir().mkpath(rootDir) ? backend::createRootKey(rootDir)
+                                            : backend::Result<QString>(backend::Error {backend::ErrorCode::Io, rootDir});
+    const auto payloads = seals.exportPayloads(backend::SealService::kDelegationDays);
+    QFile rootPem(key ? key.value() : QString());
+    QFile publicPem(QDir(rootDir).filePath(QStringLiteral("root.pub.pem")));
+    if (!key || !payloads || !rootPem.open(QIODevice::ReadOnly) || !publicPem.open(QIODevice::ReadOnly)) {
+        qWarning().noquote() << "root ceremony:" << (!key ? key.error().message : !payloads ? payloads.error().message : rootDir);
+        return {};
+    }
+    const QByteArray pub = publicPem.readAll();
+    const auto delegation = backend::signWithRoot(rootPem.readAll(), payloads.value().listSigner);
+    const auto installed = delegation ? seals.importSigned(delegation.value(), pub) : backend::Result<QString>(delegation.error());
+    if (!installed) {
+        qWarning().noquote() << "root ceremony:" << installed.error().message;
+        return {};
+    }
+    return serverlink::seal::spkiFromPublicKey(pub).value();
 }
 
 /// The officer of `role` for `office`, made on first use (no usable password: the workflow never reads it).

@@ -591,6 +591,10 @@
         <translation>The office has revoked this letter; it is no longer valid.</translation>
     </message>
     <message>
+        <source>Jam anjungan salah (lebih awal dari daftar kunci terakhir); surat belum dapat diperiksa. Hubungi teknisi.</source>
+        <translation>The kiosk's clock is wrong (earlier than its latest key list); the letter cannot be checked yet. Call the technician.</translation>
+    </message>
+    <message>
         <source>Anjungan tidak dapat memeriksa surat ini: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama.</source>
         <translation>The kiosk cannot check this letter: its signing key is unknown or the key list is too old.</translation>
     </message>

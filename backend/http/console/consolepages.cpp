@@ -7,6 +7,7 @@
 #include "console/fixpages.h"
 #include "console/fleetpage.h"
 #include "console/frontofficepage.h"
+#include "console/keypages.h"
 #include "console/leavepages.h"
 #include "console/monitoringpage.h"
 #include "console/officerpages.h"
@@ -31,6 +32,7 @@ void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceC
     addComplaintPages(console, store, offices);
     addMonitoringPages(console, store, catalog, offices);
     addFleetPages(console, store, offices);
+    addKeyPages(console, store, offices);
 }
 
 bool managesOffice(const QList<Capacity> &capacities, const OfficeDirectory &offices, const QString &office)
