@@ -124,7 +124,7 @@ QList<LetterLine> letterLines(const LetterContent &c)
     if (!c.onBehalfOf.isEmpty())
         lines.append({K::OnBehalf, QStringLiteral("a.n. %1").arg(c.onBehalfOf), {}, {}});
     lines.append({K::SignerTitle, c.signerTitle, {}, {}});
-    lines.append({K::ESigned, QStringLiteral("Ditandatangani secara elektronik"), {}, {}});
+    lines.append({K::ESigned, c.preview ? kPreviewMark : QStringLiteral("Ditandatangani secara elektronik"), {}, {}});
     lines.append({K::SignerName, c.signerName, {}, {}});
     lines.append({K::Footer, c.footer, {}, {}});
     return lines;
@@ -174,7 +174,7 @@ int drawSeal(QPainter &painter, const serverlink::QrCode &qr, QPoint origin)
 Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
 {
     std::optional<serverlink::QrCode> qr;
-    if (!c.sealText.isEmpty()) {
+    if (!c.sealText.isEmpty() && !c.preview) {
         qr = serverlink::QrCode::encode(c.sealText);
         if (!qr)
             return Error {ErrorCode::Rendering, QStringLiteral("Segel surat terlalu panjang untuk kode QR.")};
@@ -210,6 +210,16 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
     std::optional<Cursor> signature;
     int signatureTop = 0;
 
+    if (c.preview) {
+        // Under the text, light and diagonal: the whole page reads as a draft, the text stays legible.
+        painter.save();
+        painter.translate(pageWidth / 2, writer.height() / 2);
+        painter.rotate(-35);
+        painter.setFont(font(40, true));
+        painter.setPen(QColor(200, 200, 200));
+        painter.drawText(QRect(-pageWidth, -mm(20), 2 * pageWidth, mm(40)), Qt::AlignCenter, kPreviewMark);
+        painter.restore();
+    }
     const QList<LetterLine> lines = letterLines(c);
     const auto kopCount = std::count_if(lines.cbegin(), lines.cend(), [](const LetterLine &l) { return l.kind == LetterLineKind::Kop; });
     int kopIndex = 0;

@@ -546,6 +546,7 @@ Result<QByteArray> Workflow::previewLetter(const RequestRecord &request) const
         return content.error();
     if (content.value().nomorSurat.isEmpty())
         content.value().nomorSurat = QStringLiteral("(nomor diberikan saat ditandatangani)");
+    content.value().preview = true;
     return m_renderer.render(content.value());
 }
 

@@ -555,14 +555,12 @@ private Q_SLOTS:
         QVERIFY(queued.ok());
         serverlink::StatusChange ready {0, queued->registrationNumber, Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true};
         QVERIFY(h->outbox->applyChange(ready));
-        const QString path = h->dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
-        QFile pdf(path);
+        QVERIFY(h->outbox->saveLetter(queued->registrationNumber, "%PDF-1.4 asli", h->dir.path()));
+        // The stored hash is the signed letter's; the file on disk is no longer that letter.
+        QFile pdf(h->outbox->findByRegistrationNumber(queued->registrationNumber)->letterPath);
         QVERIFY(pdf.open(QIODevice::WriteOnly));
         pdf.write("%PDF-1.4 surat yang sudah diubah");
         pdf.close();
-        // The stored hash is the signed letter's; the file on disk is not that letter.
-        QVERIFY(h->outbox->setLetter(
-            queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256("%PDF-1.4 asli").toHex())));
         const int printedBefore = int(h->letterPrinter->documents().size());
         const int alertsBefore = int(h->outbox->technicianAlerts().size());
         QVERIFY(h->signInStaff());

@@ -15,6 +15,7 @@ ColumnLayout {
     signal edited(string text)
     spacing: 6
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         text: field.label + (field.required ? "" : " " + qsTr("(boleh dikosongkan)"))
         font.pixelSize: Theme.body
@@ -58,6 +59,7 @@ ColumnLayout {
         onActiveFocusChanged: if (activeFocus) field.focused(box)
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: field.error.length > 0
         text: field.error
