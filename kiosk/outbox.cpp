@@ -658,10 +658,11 @@ const QList<RetentionRule> &retentionRules()
             QStringLiteral("delivered_at IS NOT NULL AND handed_over_at IS NULL AND stage = 'READY'"), QStringLiteral("stage_at"),
             RetentionRule::Period::Unfinished},
         {QStringLiteral("dikembalikan untuk diperbaiki (NEEDS_FIX) dan tidak diperbaiki"),
-            QStringLiteral("delivered_at IS NOT NULL AND stage = 'NEEDS_FIX'"), QStringLiteral("stage_at"), RetentionRule::Period::Unfinished},
-        {QStringLiteral("ditahan (ditolak kecamatan untuk selamanya) atau ditarik teknisi"),
-            QStringLiteral("delivered_at IS NULL AND (parked_reason IS NOT NULL OR abandoned_at IS NOT NULL)"), QStringLiteral("created_at"),
+            QStringLiteral("delivered_at IS NOT NULL AND stage = 'NEEDS_FIX'"), QStringLiteral("stage_at"),
             RetentionRule::Period::Unfinished},
+        {QStringLiteral("ditahan (ditolak kecamatan untuk selamanya) atau ditarik teknisi"),
+            QStringLiteral("delivered_at IS NULL AND (parked_reason IS NOT NULL OR abandoned_at IS NOT NULL)"),
+            QStringLiteral("created_at"), RetentionRule::Period::Unfinished},
     };
     return rules;
 }
@@ -679,7 +680,8 @@ Result<int> OutboxRepository::purgePersonalData(int afterDays)
     QSqlQuery q(m_store.connection());
     // Only once the request is over for the citizen, or abandoned: what is still on its way is kept. A handover waits
     // until the backend has heard who collected the letter (the collector is sealed in this row).
-    q.prepare(QStringLiteral("SELECT id, letter_path FROM requests WHERE purged_at IS NULL AND (%1)").arg(conditions.join(QStringLiteral(" OR "))));
+    q.prepare(QStringLiteral("SELECT id, letter_path FROM requests WHERE purged_at IS NULL AND (%1)")
+                  .arg(conditions.join(QStringLiteral(" OR "))));
     for (const QVariant &value : std::as_const(values))
         q.addBindValue(value);
     if (!q.exec())
@@ -753,7 +755,8 @@ Result<int> OutboxRepository::sealClearNotes()
                 return w.error();
         for (const auto &[id, registrationNumber, note] : events)
             if (const auto w = m_store.write(QStringLiteral("catatan petugas"),
-                    QStringLiteral("UPDATE request_events SET note_sealed = ?, note = '' WHERE id = ?"), {sealNote(registrationNumber, note), id});
+                    QStringLiteral("UPDATE request_events SET note_sealed = ?, note = '' WHERE id = ?"),
+                    {sealNote(registrationNumber, note), id});
                 !w)
                 return w.error();
         return Done {};

@@ -6,7 +6,6 @@
 #include "sealverification.h"
 #include "trustcache.h"
 
-
 namespace kiosk {
 
 using namespace serverlink::seal;

@@ -138,8 +138,7 @@ Status SetupConfig::write(const QString &configPath, const QMap<QString, QString
     QSaveFile file(configPath);
     const QByteArray updated = withValues(text, values);
     // 0640: the file names the client key and may carry the proxy's password; the kiosk's group reads it, nobody else.
-    if (!file.open(QIODevice::WriteOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup)
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup)
         || file.write(updated) != updated.size() || !file.commit())
         return Error {ErrorCode::Io, QStringLiteral("Berkas konfigurasi %1 tidak dapat ditulis: %2").arg(configPath, file.errorString())};
     return Done {};

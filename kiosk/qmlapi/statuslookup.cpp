@@ -184,7 +184,7 @@ void StatusLookup::show(const QString &registrationNumber, bool printPickupSlip)
         view.needsAction = s->stage == serverlink::Stage::Rejected || s->stage == serverlink::Stage::NeedsFix;
         view.note = proven ? s->note : QString();
         view.detailed = proven;
-        view.needsProof = !proven && m_proof.isEmpty();
+        view.needsProof = !proven;
         view.stageAt = formatted(s->stageAt, QStringLiteral("d MMMM yyyy HH:mm"));
     }
     if (printPickupSlip && !view.pickupLabel.isEmpty()) {

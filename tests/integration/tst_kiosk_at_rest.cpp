@@ -2,12 +2,7 @@
 // service against the backend's kiosk API over real mutual TLS (submitted, an officer's note on the way, one signed,
 // its letter downloaded and handed over, one rejected with a reason). Afterwards no file of the kiosk's data folder
 // (database, WAL, letters) holds the NIK, the name or an officer's note in clear, and the device key is not in it.
-#include "../tools/testbackend.h"
-#include "../tools/threadspy.h"
-#include "apiserver.h"
-#include "backend.h"
-#include "deskjournal.h"
-#include "kioskregistry.h"
+#include "inprocesskioskapi.h"
 #include "outbox.h"
 #include "store.h"
 #include "syncservice.h"
@@ -32,38 +27,19 @@ class TestKioskAtRest : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
-    QString m_pki;
-    std::unique_ptr<backend::Backend> m_backend;
-    std::unique_ptr<backend::ApiServer> m_server;
-    quint16 m_port = 0;
+    testsupport::InProcessKioskApi m_api;
 
     QString kioskDir() const { return m_dir.filePath(QStringLiteral("kiosk")); }
 
-    /// Sync rounds on their own thread until nothing waits to go either way; the last round's problem, if any.
+    /// Sync rounds until nothing waits to go either way; the last round's problem, if any.
     QString syncUntilQuiet(const kiosk::KioskStore &store, const QByteArray &key, const kiosk::OutboxRepository &outbox)
     {
-        kiosk::SyncSettings settings;
-        settings.intervalMs = 3600000;
-        settings.heartbeatIntervalMs = 0;
-        settings.dataDir = kioskDir();
-        auto *sync = new kiosk::SyncService(store, key, QStringLiteral("https://localhost:%1/api/v1").arg(m_port),
-            {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")},
-            kioskDir() + QStringLiteral("/letters"), settings);
-        QThread thread;
-        thread.start();
-        sync->moveToThread(&thread);
-        connect(&thread, &QThread::finished, sync, &QObject::deleteLater);
         QString problem;
         for (int i = 0; i < 4; ++i) {
-            ThreadSpy synced(sync, &kiosk::SyncService::synced);
-            QMetaObject::invokeMethod(sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
-            problem = synced.wait(60000) ? synced.last().at(1).toString() : QStringLiteral("no round");
+            problem = m_api.syncRound(store, key, kioskDir());
             if (problem.isEmpty() && outbox.depth() == 0 && outbox.handoversToSend().isEmpty() && outbox.lettersToDownload().isEmpty())
                 break;
         }
-        sync->abortNetwork();
-        thread.quit();
-        thread.wait();
         return problem;
     }
 
@@ -73,28 +49,11 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
             QSKIP("openssl is not installed: the test PKI cannot be made");
         QVERIFY(m_dir.isValid());
-        m_pki = m_dir.filePath(QStringLiteral("pki"));
-        QVERIFY(testsupport::makePki(m_pki));
-        m_backend = testsupport::freshBackend(m_dir.filePath(QStringLiteral("backend")));
-        QVERIFY(m_backend);
-        QFile certificate(m_pki + QStringLiteral("/kiosk.crt"));
-        QVERIFY(certificate.open(QIODevice::ReadOnly));
-        QVERIFY(backend::KioskRegistry(*m_backend->store).registerCertificate(certificate.readAll()));
-        m_server
-            = std::make_unique<backend::ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
-        const auto bound = m_server->start(QStringLiteral("127.0.0.1"), 0,
-            backend::TlsFiles {
-                m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
-        QVERIFY2(bound, bound ? "" : qPrintable(bound.error().message));
-        m_port = bound.value();
+        const QString problem = m_api.start(m_dir.path());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
 
-    void cleanupTestCase()
-    {
-        m_server.reset();
-        m_backend.reset();
-    }
-
+    void cleanupTestCase() { m_api.stop(); }
     void dataFolderHoldsNoPersonalDataInClear()
     {
         // The key in a folder of its own, as KioskConfig places it (beside the configuration, not the data).
@@ -118,17 +77,17 @@ private Q_SLOTS:
         QCOMPARE(syncUntilQuiet(store, *key, outbox), QString());
 
         // The first: checked with a note, then signed to READY; the second: rejected with a reason.
-        const auto current = m_backend->store->request(regs.at(0));
+        const auto current = m_api.backend->store->request(regs.at(0));
         QVERIFY(current);
         const auto officer = testsupport::officerFor(
-            *m_backend->store, m_backend->offices, current.value(), backend::OfficerAction::Approve, QStringLiteral("Budi"));
+            *m_api.backend->store, m_api.backend->offices, current.value(), backend::OfficerAction::Approve, QStringLiteral("Budi"));
         QVERIFY(officer);
         QList<int> everyRequirement;
         for (int i = 0; i < 32; ++i)
             everyRequirement.append(i);
-        QVERIFY(m_backend->workflow->act(regs.at(0), officer.value(), backend::OfficerAction::Approve, kNote, everyRequirement));
-        QVERIFY(testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, regs.at(0)));
-        QVERIFY(testsupport::rejectAsOfficer(*m_backend->workflow, *m_backend->store, m_backend->offices, regs.at(1), kReason));
+        QVERIFY(m_api.backend->workflow->act(regs.at(0), officer.value(), backend::OfficerAction::Approve, kNote, everyRequirement));
+        QVERIFY(testsupport::approveToReady(*m_api.backend->workflow, *m_api.backend->store, m_api.backend->offices, regs.at(0)));
+        QVERIFY(testsupport::rejectAsOfficer(*m_api.backend->workflow, *m_api.backend->store, m_api.backend->offices, regs.at(1), kReason));
         QCOMPARE(syncUntilQuiet(store, *key, outbox), QString());
 
         // The kiosk has all of it, readable with its key.

@@ -155,4 +155,8 @@ public:
     kiosk::QueuedRequest readyLetter(const QString &nik);
     /// Scans Siti's card and types kStaffPin on the PIN pad (taps); true when the desk opened.
     bool signInStaff();
+    /// From the welcome screen through consent to the SKTM form, `nik` scanned and confirmed; false at the first step that failed.
+    bool openSktmForm(const QString &nik);
+    /// Fills the SKTM form as a citizen does (on-screen keyboard and taps), with `name`; false at the first field that failed.
+    bool fillSktm(const QString &name = QStringLiteral("Siti Aminah"));
 };

@@ -6,7 +6,7 @@ target_compile_definitions(kiosk_test_harness PUBLIC KIOSK_CATALOG_JSON="${PROJE
 
 kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS requestWithScannedNik catalogHolidaysDateTheTicket requestWithTypedNik invalidNikIsExplained validationErrorsShowBesideFields
-            editFromReviewKeepsAnswers heirsAndWitnessesThroughTheForm idleWipeLeavesNoTrace statusShowsEachStage statusByScannedTicket
+            editFromReviewKeepsAnswers heirsAndWitnessesThroughTheForm idleWipeLeavesNoTrace statusShowsEachStage typedNumberShowsTheStageNotTheNote statusByScannedTicket
             garbageScanChangesNothing surveyIsStoredForTheBackend surveyFromWelcomeWithProfileAndSuggestion doneScreenOffersNoSurvey
             complaintWithAndWithoutNik complaintTooLongOrBadNikIsExplained surveyCanBeSkipped englishThenBackToIndonesian
             focusedFieldStaysAboveKeyboard tamperedLetterIsNotPrinted

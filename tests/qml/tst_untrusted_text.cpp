@@ -36,7 +36,10 @@ public:
             }
         });
     }
-    [[nodiscard]] QString url(const QString &path) const { return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path); }
+    [[nodiscard]] QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
+    }
 
     QStringList paths;
 
@@ -129,7 +132,8 @@ private Q_SLOTS:
         QVERIFY(m_trust->store(kiosk::TrustCache::Kind::TrustList, trustEnvelope.value(), QStringLiteral("\"t1\"")));
         QVERIFY(m_trust->store(kiosk::TrustCache::Kind::Revocations, revocationsEnvelope.value(), QStringLiteral("\"r1\"")));
         m_verifier = std::make_unique<kiosk::SealVerifier>(*m_trust, 7);
-        h = std::make_unique<KioskHarness>(60000, 75000, 180000, QString(), kiosk::QueueBook::Settings {}, nullptr, std::nullopt, m_verifier.get());
+        h = std::make_unique<KioskHarness>(
+            60000, 75000, 180000, QString(), kiosk::QueueBook::Settings {}, nullptr, std::nullopt, m_verifier.get());
         QVERIFY(h->load());
     }
     void init()
@@ -155,22 +159,8 @@ private Q_SLOTS:
 
     void typedNameIsPlainText()
     {
-        QVERIFY(h->tap(QStringLiteral("startRequest")));
-        QVERIFY(h->waitForScreen(QStringLiteral("consent")));
-        QVERIFY(h->tap(QStringLiteral("acceptConsent")));
-        QVERIFY(h->waitForScreen(QStringLiteral("identify")));
-        h->scan(kNik);
-        QTRY_VERIFY(h->areas->nik.valid());
-        QVERIFY(h->tap(QStringLiteral("confirmNik")));
-        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
-        QVERIFY(h->waitForScreen(QStringLiteral("form")));
-        QVERIFY(h->type(QStringLiteral("field-name"), markup(QStringLiteral("/nama"), QStringLiteral("NAMA"))));
-        QVERIFY(h->type(QStringLiteral("field-address"), QStringLiteral("Dusun Krajan RT 01/RW 02")));
-        QVERIFY(h->type(QStringLiteral("field-purpose"), QStringLiteral("Keringanan biaya sekolah")));
-        QVERIFY(h->type(QStringLiteral("field-pekerjaan"), QStringLiteral("Buruh tani")));
-        QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("900000")));
-        QVERIFY(h->type(QStringLiteral("field-jumlahTanggungan"), QStringLiteral("3")));
-        QVERIFY(h->tap(QStringLiteral("option-0"), h->find(QStringLiteral("field-peruntukan"))));
+        QVERIFY(h->openSktmForm(kNik));
+        QVERIFY(h->fillSktm(markup(QStringLiteral("/nama"), QStringLiteral("NAMA"))));
         QVERIFY(h->tap(QStringLiteral("toReview")));
         QVERIFY(h->waitForScreen(QStringLiteral("review")));
         shownLiterally(QStringLiteral("<font size=7>NAMA</font>"));

@@ -202,13 +202,15 @@ private Q_SLOTS:
             QVERIFY(KioskConfig::load(path));
             QVERIFY2(!log.text().contains(path), qPrintable(log.text()));
         }
-        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        QVERIFY(QFile::setPermissions(
+            path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         {
             LogCapture log;
             QVERIFY(KioskConfig::load(path));
             QVERIFY2(log.text().contains(path) && log.text().contains(QStringLiteral("chmod 640")), qPrintable(log.text()));
         }
-        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::WriteOther));
+        QVERIFY(QFile::setPermissions(
+            path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::WriteOther));
         const auto refused = KioskConfig::load(path);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, kiosk::ErrorCode::InvalidData);

@@ -21,7 +21,8 @@ class TestDeviceKey : public QObject
 
     static int modeOf(const QString &path)
     {
-        struct stat st {};
+        struct stat st {
+        };
         return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
     }
 

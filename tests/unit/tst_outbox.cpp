@@ -467,7 +467,8 @@ private Q_SLOTS:
             QVERIFY(outbox.recordOutcomes({{queued->id, DeliveryOutcome::Kind::Parked, {}, QStringLiteral("Ditolak server (HTTP 422)")}}));
         } else if (situation != QLatin1String("waitingToBeSent")) {
             const QHash<QString, serverlink::Stage> stages {{QStringLiteral("rejected"), serverlink::Stage::Rejected},
-                {QStringLiteral("cancelled"), serverlink::Stage::Cancelled}, {QStringLiteral("handedOverElsewhere"), serverlink::Stage::HandedOver},
+                {QStringLiteral("cancelled"), serverlink::Stage::Cancelled},
+                {QStringLiteral("handedOverElsewhere"), serverlink::Stage::HandedOver},
                 {QStringLiteral("needsFix"), serverlink::Stage::NeedsFix}, {QStringLiteral("inReview"), serverlink::Stage::DesaReview}};
             QVERIFY(reach(stages.value(situation)));
         }
