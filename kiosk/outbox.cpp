@@ -346,9 +346,10 @@ QVariant OutboxRepository::sealNote(const QString &registrationNumber, const QSt
 
 QString OutboxRepository::openNote(const QString &registrationNumber, const QVariant &sealed, const QString &clear) const
 {
-    if (sealed.isNull())
+    const QByteArray bytes = sealed.toByteArray();
+    if (bytes.isEmpty())
         return clear;
-    const auto opened = serverlink::crypto::aeadOpen(m_key, sealed.toByteArray(), noteAad(registrationNumber));
+    const auto opened = serverlink::crypto::aeadOpen(m_key, bytes, noteAad(registrationNumber));
     return opened ? QString::fromUtf8(*opened) : QString();
 }
 

@@ -69,4 +69,4 @@ kiosk_add_qtest(NAME tst_firstboot SOURCES qml/tst_firstboot.cpp LIBS kiosk_test
             setupScreenFitsEverySize)
 add_dependencies(tst_firstboot kecamatan-backend anjungan-netapply)
 kiosk_add_qtest(NAME tst_untrusted_text SOURCES qml/tst_untrusted_text.cpp LIBS kiosk_test_harness LABELS ui
-  FUNCTIONS officerNoteIsPlainText typedNameIsPlainText sealNameIsPlainText)
+  FUNCTIONS officerNoteIsPlainText typedNameIsPlainText sealNameIsPlainText everyTextInTheUiSaysItsFormat)

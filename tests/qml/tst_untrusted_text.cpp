@@ -7,7 +7,10 @@
 #include "trustcache.h"
 #include "trustlist.h"
 
+#include <QDir>
+#include <QFile>
 #include <QQmlComponent>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -187,6 +190,43 @@ private Q_SLOTS:
         QTRY_COMPARE(h->areas->verification.verdict().nama, fields.holderName);
         shownLiterally(QStringLiteral("<font size=7>SEGEL</font>"));
         nothingFetched(QStringLiteral("/kontrol-segel"));
+    }
+
+    void everyTextInTheUiSaysItsFormat()
+    {
+        // A Text or Label left to guess (Text.AutoText) reads markup in what it shows: each one in ui/qml says which
+        // format it shows, so a new screen cannot slip back to guessing.
+        const QDir qml(qEnvironmentVariable("KIOSK_SOURCE_DIR") + QStringLiteral("/ui/qml"));
+        const QStringList files = qml.entryList({QStringLiteral("*.qml")}, QDir::Files);
+        QVERIFY(files.size() > 10);
+        static const QRegularExpression textItem(QStringLiteral("\\b(Text|Label)\\s*\\{"));
+        QStringList guessing;
+        for (const QString &name : files) {
+            QFile file(qml.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString source = QString::fromUtf8(file.readAll());
+            for (auto it = textItem.globalMatch(source); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                // The item's own lines: up to its closing brace, nested items (and strings) left out.
+                QString own;
+                int depth = 1;
+                bool inString = false;
+                for (qsizetype i = m.capturedEnd(); i < source.size() && depth > 0; ++i) {
+                    const QChar c = source.at(i);
+                    if (c == QLatin1Char('"') && source.at(i - 1) != QLatin1Char('\\'))
+                        inString = !inString;
+                    else if (!inString && c == QLatin1Char('{'))
+                        ++depth;
+                    else if (!inString && c == QLatin1Char('}'))
+                        --depth;
+                    if (depth == 1 && !inString)
+                        own += c;
+                }
+                if (!own.contains(QStringLiteral("textFormat:")))
+                    guessing << QStringLiteral("%1:%2").arg(name).arg(source.left(m.capturedStart()).count(QLatin1Char('\n')) + 1);
+            }
+        }
+        QVERIFY2(guessing.isEmpty(), qPrintable(guessing.join(QStringLiteral(", "))));
     }
 
     void cleanupTestCase() { h.reset(); }

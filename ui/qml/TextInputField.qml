@@ -28,6 +28,8 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.preferredHeight: visible ? Theme.touch * 1.6 : 0
         font.pixelSize: Theme.body
+        // What the citizen types is shown as typed, never as markup.
+        textFormat: TextEdit.PlainText
         wrapMode: TextEdit.Wrap
         text: field.value
         onTextChanged: if (visible && text !== field.value) field.edited(text)
