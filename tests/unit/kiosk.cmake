@@ -8,7 +8,7 @@ kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
             restartKeepsQueueAndKeys wrongDeviceKeyParksInsteadOfSending queueNumbersIncreaseWithinADay
             queueNumbersRestartAfterMidnight queueNumbersSurviveRestart refusesNewerSchema ticketQrPayloadRoundTrip
             handoverThenPurgeRemovesPersonalData pickupNumberIsOnePerLetterPerDay undeliveredRequestIsNeverPurged lostTicketCanBePrintedAgain
-            batchOutcomesAreAllOrNothing failedWriteIsAnErrorAndLeavesNothing documentsAreSealedAnnouncedAndPurged retentionPerSituation)
+            batchOutcomesAreAllOrNothing failedWriteIsAnErrorAndLeavesNothing documentsAreSealedAnnouncedAndPurged retentionPerSituation notesAreSealedAtRest)
 kiosk_add_qtest(NAME tst_slipwriter SOURCES unit/tst_slipwriter.cpp LIBS kiosk_core
   FUNCTIONS receiptFitsThePaper pickupSlipShowsTheNumberLarge wrapKeepsEveryCharacter nikMask)
 kiosk_add_qtest(NAME tst_staffdirectory SOURCES unit/tst_staffdirectory.cpp LIBS kiosk_core

@@ -489,6 +489,41 @@ private Q_SLOTS:
         }
     }
 
+    void notesAreSealedAtRest()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        const auto queued = outbox.enqueue(sample());
+        QVERIFY(queued.ok());
+        const QString reg = queued->registrationNumber;
+        const QString note = QStringLiteral("KK atas nama Siti Aminah kurang jelas");
+        QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::NeedsFix, note, m_now.toUTC(), false}));
+        QCOMPARE(outbox.findByRegistrationNumber(reg)->note, note);
+        QCOMPARE(outbox.timeline(queued->id).last().note, note);
+        const auto clearInStore = [&](const QString &text) {
+            QSqlQuery raw(store.connection());
+            bool found = false;
+            for (const char *sql : {"SELECT stage_note, stage_note_sealed FROM requests", "SELECT note, note_sealed FROM request_events"}) {
+                raw.exec(QLatin1String(sql));
+                while (raw.next())
+                    found = found || raw.value(0).toString().contains(text) || raw.value(1).toByteArray().contains(text.toUtf8());
+            }
+            return found;
+        };
+        QVERIFY(!clearInStore(note));
+        // Notes an earlier version kept in clear are sealed by the privacy pass, and read the same.
+        QSqlQuery q(store.connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE requests SET stage_note = 'catatan lama', stage_note_sealed = NULL")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE request_events SET note = 'catatan lama', note_sealed = NULL")));
+        QCOMPARE(outbox.findByRegistrationNumber(reg)->note, QStringLiteral("catatan lama"));
+        QCOMPARE(outbox.sealClearNotes().value(), 3); // the request and its two events
+        QVERIFY(!clearInStore(QStringLiteral("catatan lama")));
+        QCOMPARE(outbox.findByRegistrationNumber(reg)->note, QStringLiteral("catatan lama"));
+        QCOMPARE(outbox.timeline(queued->id).last().note, QStringLiteral("catatan lama"));
+        QCOMPARE(outbox.sealClearNotes().value(), 0);
+    }
+
     void undeliveredRequestIsNeverPurged()
     {
         KioskStore store;
