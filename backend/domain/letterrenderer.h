@@ -31,11 +31,7 @@ struct LetterContent {
     QString signerName;
     QString footer; // small print at the bottom (registration number)
     QString sealText; // "SQ1:…" printed as a QR; empty: no seal
-    bool preview = false; // not signed yet: watermarked kPreviewMark across the page, never a seal or "signed" line
 };
-
-/// What an unsigned preview says across its page, so that it is never taken for the signed letter.
-inline const QString kPreviewMark = QStringLiteral("PRATINJAU — BELUM DITANDATANGANI");
 
 /// What a line of the letter is, so the renderer knows where and how to draw it.
 enum class LetterLineKind {
