@@ -74,7 +74,7 @@ class TestUntrustedText : public QObject
     /// Markup that would fetch `path` from the listener and print huge letters, were it read as rich text.
     QString markup(const QString &path, const QString &word) const
     {
-        return QStringLiteral("<img src=%1><font size=7>%2</font>").arg(m_listener.url(path), word);
+        return QStringLiteral("<img src=\"%1\"><font size=7>%2</font>").arg(m_listener.url(path), word);
     }
 
     /// Every visible text that shows `literal` is plain text (textFormat PlainText); at least one does.
@@ -96,7 +96,7 @@ class TestUntrustedText : public QObject
     void nothingFetched(const QString &control)
     {
         QQmlComponent component(h->engine.get());
-        component.setData(QStringLiteral("import QtQuick\nText { textFormat: Text.AutoText; text: \"%1\" }")
+        component.setData(QStringLiteral("import QtQuick\nText { textFormat: Text.AutoText; text: '%1' }")
                               .arg(markup(control, QStringLiteral("KONTROL")))
                               .toUtf8(),
             QUrl());
@@ -104,7 +104,10 @@ class TestUntrustedText : public QObject
         QVERIFY2(item, qPrintable(component.errorString()));
         qobject_cast<QQuickItem *>(item.get())->setParentItem(h->window->contentItem());
         QTRY_VERIFY_WITH_TIMEOUT(m_listener.paths.contains(control), 10000);
-        QCOMPARE(m_listener.paths, QStringList {control});
+        // Asked for the control only (Qt asks again when the connection closes unanswered).
+        QStringList others = m_listener.paths;
+        others.removeAll(control);
+        QVERIFY2(others.isEmpty(), qPrintable(others.join(QStringLiteral(", "))));
     }
 
 private Q_SLOTS:
