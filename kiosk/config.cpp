@@ -5,9 +5,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSettings>
 
 #include <algorithm>
+
+Q_LOGGING_CATEGORY(lcConfig, "anjungan.config")
 
 namespace kiosk {
 
@@ -16,6 +19,10 @@ QString KioskConfig::databasePath() const
     return QDir(dataDir).filePath(QStringLiteral("kiosk.sqlite"));
 }
 QString KioskConfig::deviceKeyPath() const
+{
+    return deviceKey.isEmpty() ? formerDeviceKeyPath() : deviceKey;
+}
+QString KioskConfig::formerDeviceKeyPath() const
 {
     return QDir(dataDir).filePath(QStringLiteral("device.key"));
 }
@@ -52,8 +59,16 @@ QString rawIniValue(const QString &path, const QString &section, const QString &
 
 Result<KioskConfig> KioskConfig::load(const QString &path)
 {
-    if (!QFileInfo(path).isReadable())
+    const QFileInfo info(path);
+    if (!info.isReadable())
         return Error {ErrorCode::Io, QStringLiteral("Berkas konfigurasi %1 tidak dapat dibaca.").arg(path)};
+    // Whoever may write the file chooses the backend, the CA and the key paths: never every user of the machine.
+    if (info.permissions() & QFileDevice::WriteOther)
+        return Error {ErrorCode::InvalidData,
+            QStringLiteral("Berkas konfigurasi %1 dapat diubah semua pengguna; tidak dipakai. Jalankan: chmod 640 %1").arg(path)};
+    // It may carry the proxy's password and names the client key: readable by the kiosk's group, not by everyone.
+    if (info.permissions() & QFileDevice::ReadOther)
+        qCWarning(lcConfig).noquote() << "configuration" << path << "is readable by every user; chmod 640 it";
     QSettings s(path, QSettings::IniFormat);
     // Relative paths in the file are relative to the file's folder.
     const QDir base = QFileInfo(path).absoluteDir();
@@ -69,6 +84,9 @@ Result<KioskConfig> KioskConfig::load(const QString &path)
     c.idleWarnSeconds = std::clamp(s.value(QStringLiteral("kiosk/idleWarnSeconds"), 60).toInt(), 5, 600);
     c.idleWipeSeconds = std::clamp(s.value(QStringLiteral("kiosk/idleWipeSeconds"), 75).toInt(), c.idleWarnSeconds + 5, 900);
     c.dataDir = filePath(QStringLiteral("kiosk/dataDir"));
+    c.deviceKey = filePath(QStringLiteral("kiosk/deviceKey"));
+    if (c.deviceKey.isEmpty())
+        c.deviceKey = base.absoluteFilePath(QStringLiteral("device.key"));
     // QSettings reads "a,b" in an INI file as a list already; a single entry stays a string.
     const QVariant scanners = s.value(QStringLiteral("kiosk/scanners"), QStringLiteral("wedge:"));
     const QStringList scannerList = scanners.typeId() == QMetaType::QStringList

@@ -11,7 +11,9 @@
 namespace kiosk {
 
 /// The kiosk's configuration file (INI), e.g. /etc/anjungan/anjungan.conf:
-///   [kiosk]    id, desaCode, officeName, dataDir, idleWarnSeconds (60), idleWipeSeconds (75), scanners (comma-separated scanner URIs)
+///   [kiosk]    id, desaCode, officeName, dataDir, idleWarnSeconds (60), idleWipeSeconds (75), scanners (comma-separated scanner URIs),
+///              deviceKey (the key that seals personal data at rest, 0600; default device.key in the configuration's folder,
+///              apart from dataDir so that a copy of the data folder carries no key)
 ///   [server]   url (…/api/v1), syncIntervalMs, caFile (pinned deployment CA), clientCert, clientKey,
 ///              proxy (e.g. http://10.0.0.1:3128; empty = direct), heartbeatIntervalMs (60000),
 ///              maxParallel (requests of the outbox in flight at once, each on its own connection; 1–16, 6),
@@ -44,6 +46,7 @@ struct KioskConfig {
     int idleWarnSeconds = 60;
     int idleWipeSeconds = 75;
     QString dataDir;
+    QString deviceKey;
     QStringList scanners;
     QString serverUrl;
     QString caFile;
@@ -79,6 +82,8 @@ struct KioskConfig {
 
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString deviceKeyPath() const;
+    /// Where versions before the key had a folder of its own kept it: beside the database.
+    [[nodiscard]] QString formerDeviceKeyPath() const;
     [[nodiscard]] QString lettersDir() const;
 
     /// Reads `path`; an Error (Io: unreadable, InvalidData: incomplete) that tells the technician what to fix.

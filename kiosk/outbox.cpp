@@ -11,10 +11,14 @@
 #include "store.h"
 #include "ticketrenderer.h"
 
+#include <QDir>
 #include <QLoggingCategory>
+#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <tuple>
 
 Q_LOGGING_CATEGORY(lcOutbox, "anjungan.outbox")
 
@@ -79,6 +83,18 @@ Status one(const Result<int> &written, const QString &notFound)
 QByteArray collectorAad(const QString &registrationNumber)
 {
     return "collector:" + registrationNumber.toUtf8();
+}
+
+/// Binds a sealed officer's note to its request, apart from the request body.
+QByteArray noteAad(const QString &registrationNumber)
+{
+    return "note:" + registrationNumber.toUtf8();
+}
+
+/// Binds a sealed letter file to its request.
+QByteArray letterAad(const QString &registrationNumber)
+{
+    return "letter:" + registrationNumber.toUtf8();
 }
 
 /// Binds a sealed status token to its request, and keeps it apart from the sealed request body.
@@ -321,9 +337,26 @@ Result<int> OutboxRepository::retryWaitingNow()
                        " WHERE delivered_at IS NULL AND parked_reason IS NULL AND next_attempt_at IS NOT NULL"));
 }
 
+QVariant OutboxRepository::sealNote(const QString &registrationNumber, const QString &note) const
+{
+    if (note.isEmpty())
+        return QVariant(QMetaType::fromType<QByteArray>());
+    return serverlink::crypto::aeadSeal(m_key, note.toUtf8(), noteAad(registrationNumber));
+}
+
+QString OutboxRepository::openNote(const QString &registrationNumber, const QVariant &sealed, const QString &clear) const
+{
+    const QByteArray bytes = sealed.toByteArray();
+    if (bytes.isEmpty())
+        return clear;
+    const auto opened = serverlink::crypto::aeadOpen(m_key, bytes, noteAad(registrationNumber));
+    return opened ? QString::fromUtf8(*opened) : QString();
+}
+
 Status OutboxRepository::applyChange(const serverlink::StatusChange &change)
 {
-    const QString note = change.note.isNull() ? QString(QLatin1String("")) : change.note;
+    // The officer's note may name the citizen: sealed like the request, the clear column stays empty.
+    const QVariant note = sealNote(change.registrationNumber, change.note);
     return m_store.transaction([&]() -> Status {
         // A change for a request whose answer was lost is its delivery: the backend holds the request and the
         // pages it names, so their upload may start (as on a delivery answered). Only on that first delivery: a
@@ -335,7 +368,7 @@ Status OutboxRepository::applyChange(const serverlink::StatusChange &change)
             !announced)
             return announced.error();
         const auto updated = m_store.write(QStringLiteral("status permohonan"),
-            QStringLiteral("UPDATE requests SET stage = ?, stage_note = ?, stage_at = ?,"
+            QStringLiteral("UPDATE requests SET stage = ?, stage_note_sealed = ?, stage_note = '', stage_at = ?,"
                            " letter_available = CASE WHEN ? THEN 1 ELSE letter_available END,"
                            " delivered_at = COALESCE(delivered_at, ?) WHERE registration_number = ?"),
             {serverlink::stageToWire(change.stage), note, iso(change.at), change.letterAvailable ? 1 : 0, iso(m_clock()),
@@ -346,7 +379,7 @@ Status OutboxRepository::applyChange(const serverlink::StatusChange &change)
             return found;
         // The same change may arrive twice (a resumed feed): the history keeps it once.
         return done(m_store.write(QStringLiteral("riwayat"),
-            QStringLiteral("INSERT INTO request_events (request_id, stage, note, at)"
+            QStringLiteral("INSERT INTO request_events (request_id, stage, note_sealed, at)"
                            " SELECT id, ?, ?, ? FROM requests WHERE registration_number = ? ON CONFLICT DO NOTHING"),
             {serverlink::stageToWire(change.stage), note, iso(change.at), change.registrationNumber}));
     });
@@ -356,13 +389,14 @@ QList<StageEvent> OutboxRepository::timeline(qint64 requestId) const
 {
     QList<StageEvent> out;
     QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("SELECT stage, note, at FROM request_events WHERE request_id = ? ORDER BY at, id"));
+    q.prepare(QStringLiteral("SELECT e.stage, e.note, e.at, e.note_sealed, r.registration_number FROM request_events e"
+                             " JOIN requests r ON r.id = e.request_id WHERE e.request_id = ? ORDER BY e.at, e.id"));
     q.addBindValue(requestId);
     q.exec();
     while (q.next()) {
         const auto stage = serverlink::stageFromWire(q.value(0).toString());
         if (stage)
-            out.append({*stage, q.value(1).toString(), fromIso(q.value(2).toString())});
+            out.append({*stage, openNote(q.value(4).toString(), q.value(3), q.value(1).toString()), fromIso(q.value(2).toString())});
     }
     return out;
 }
@@ -393,11 +427,34 @@ Status OutboxRepository::markSurveyDelivered(const QString &id)
         QStringLiteral("survei terkirim"), QStringLiteral("UPDATE surveys SET delivered_at = ? WHERE id = ?"), {iso(m_clock()), id}));
 }
 
-Status OutboxRepository::setLetter(const QString &registrationNumber, const QString &path, const QString &sha256Hex)
+Status OutboxRepository::saveLetter(const QString &registrationNumber, const QByteArray &pdf, const QString &dir)
 {
+    // Sealed like the request: the letter names the citizen and their NIK.
+    const QByteArray sealed = serverlink::crypto::aeadSeal(m_key, pdf, letterAad(registrationNumber));
+    QDir().mkpath(dir);
+    const QString path = QDir(dir).filePath(registrationNumber + QStringLiteral(".pdf.sealed"));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(sealed) != sealed.size() || !file.commit())
+        return Error {ErrorCode::Io, QStringLiteral("Surat %1 tidak dapat disimpan di %2").arg(registrationNumber, dir)};
+    const QString sha256Hex = QString::fromLatin1(serverlink::crypto::sha256(pdf).toHex());
     return done(m_store.write(QStringLiteral("berkas surat"),
         QStringLiteral("UPDATE requests SET letter_path = ?, letter_sha256 = ? WHERE registration_number = ?"),
         {path, sha256Hex, registrationNumber}));
+}
+
+Result<QByteArray> OutboxRepository::letter(const RequestStatus &status) const
+{
+    QFile file(status.letterPath);
+    if (status.letterPath.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return Error {ErrorCode::NotFound, QStringLiteral("Surat %1 belum tersedia di anjungan ini.").arg(status.registrationNumber)};
+    const QByteArray content = file.readAll();
+    // Letters downloaded before they were sealed are the PDF itself; the hash check of every caller covers them too.
+    if (content.startsWith("%PDF"))
+        return content;
+    const auto opened = serverlink::crypto::aeadOpen(m_key, content, letterAad(status.registrationNumber));
+    if (!opened)
+        return Error {ErrorCode::InvalidData, QStringLiteral("Berkas surat %1 rusak atau berubah.").arg(status.registrationNumber)};
+    return *opened;
 }
 
 int OutboxRepository::depth() const
@@ -439,8 +496,8 @@ std::optional<RequestStatus> OutboxRepository::findByRegistrationNumber(const QS
 namespace {
 const QString kStatusColumns
     = QStringLiteral("SELECT r.id, r.registration_number, r.service_code, r.stage, r.stage_note, r.stage_at, r.payload,"
-                     " t.queue_number, r.letter_available, r.letter_path, r.letter_sha256, r.handed_over_at FROM requests r LEFT JOIN "
-                     "tickets t ON t.request_id = r.id");
+                     " t.queue_number, r.letter_available, r.letter_path, r.letter_sha256, r.handed_over_at, r.stage_note_sealed"
+                     " FROM requests r LEFT JOIN tickets t ON t.request_id = r.id");
 }
 
 std::optional<RequestStatus> OutboxRepository::findWhere(const QString &condition, const QVariant &value) const
@@ -455,7 +512,7 @@ std::optional<RequestStatus> OutboxRepository::findWhere(const QString &conditio
     s.registrationNumber = q.value(1).toString();
     s.serviceCode = q.value(2).toString();
     s.stage = serverlink::stageFromWire(q.value(3).toString()).value_or(Stage::Queued);
-    s.note = q.value(4).toString();
+    s.note = openNote(s.registrationNumber, q.value(12), q.value(4).toString());
     s.stageAt = fromIso(q.value(5).toString());
     const auto body = serverlink::crypto::aeadOpen(m_key, q.value(6).toByteArray(), s.registrationNumber.toUtf8());
     if (body) {
@@ -588,20 +645,46 @@ Status OutboxRepository::markHandoverSent(const QString &registrationNumber)
         QStringLiteral("UPDATE requests SET handover_sent_at = ? WHERE registration_number = ?"), {iso(m_clock()), registrationNumber}));
 }
 
+const QList<RetentionRule> &retentionRules()
+{
+    // Each rule: the situation, the SQL that finds it, the column its period starts at, and which period applies.
+    static const QList<RetentionRule> rules {
+        {QStringLiteral("diserahkan di anjungan ini (kecamatan sudah diberi tahu)"),
+            QStringLiteral("delivered_at IS NOT NULL AND handed_over_at IS NOT NULL AND handover_sent_at IS NOT NULL"),
+            QStringLiteral("handed_over_at"), RetentionRule::Period::PurgeDays},
+        {QStringLiteral("selesai di kecamatan: diserahkan di tempat lain, ditolak, dibatalkan"),
+            QStringLiteral("delivered_at IS NOT NULL AND handed_over_at IS NULL AND stage IN ('HANDED_OVER', 'REJECTED', 'CANCELLED')"),
+            QStringLiteral("stage_at"), RetentionRule::Period::PurgeDays},
+        {QStringLiteral("surat siap tetapi tidak pernah diambil"),
+            QStringLiteral("delivered_at IS NOT NULL AND handed_over_at IS NULL AND stage = 'READY'"), QStringLiteral("stage_at"),
+            RetentionRule::Period::Unfinished},
+        {QStringLiteral("dikembalikan untuk diperbaiki (NEEDS_FIX) dan tidak diperbaiki"),
+            QStringLiteral("delivered_at IS NOT NULL AND stage = 'NEEDS_FIX'"), QStringLiteral("stage_at"),
+            RetentionRule::Period::Unfinished},
+        {QStringLiteral("ditahan (ditolak kecamatan untuk selamanya) atau ditarik teknisi"),
+            QStringLiteral("delivered_at IS NULL AND (parked_reason IS NOT NULL OR abandoned_at IS NOT NULL)"),
+            QStringLiteral("created_at"), RetentionRule::Period::Unfinished},
+    };
+    return rules;
+}
+
 Result<int> OutboxRepository::purgePersonalData(int afterDays)
 {
     const QString cutoff = iso(m_clock().addDays(-std::max(1, afterDays)));
+    const QString unfinishedCutoff = iso(m_clock().addDays(-RetentionRule::kUnfinishedDays));
+    QStringList conditions;
+    QVariantList values;
+    for (const RetentionRule &rule : retentionRules()) {
+        conditions.append(QStringLiteral("(%1 AND %2 < ?)").arg(rule.condition, rule.since));
+        values.append(rule.period == RetentionRule::Period::PurgeDays ? cutoff : unfinishedCutoff);
+    }
     QSqlQuery q(m_store.connection());
-    // Only what the backend already has, and only once the request is over for the citizen.
-    // A handover waits until the backend has heard who collected the letter (the collector is sealed in this row).
-    q.prepare(QStringLiteral("SELECT id, letter_path FROM requests WHERE purged_at IS NULL AND delivered_at IS NOT NULL"
-                             " AND ((handed_over_at IS NOT NULL AND handed_over_at < ? AND handover_sent_at IS NOT NULL)"
-                             " OR (handed_over_at IS NULL AND stage IN (?, ?, ?) AND stage_at < ?))"));
-    q.addBindValue(cutoff);
-    q.addBindValue(serverlink::stageToWire(Stage::HandedOver));
-    q.addBindValue(serverlink::stageToWire(Stage::Rejected));
-    q.addBindValue(serverlink::stageToWire(Stage::Cancelled));
-    q.addBindValue(cutoff);
+    // Only once the request is over for the citizen, or abandoned: what is still on its way is kept. A handover waits
+    // until the backend has heard who collected the letter (the collector is sealed in this row).
+    q.prepare(QStringLiteral("SELECT id, letter_path FROM requests WHERE purged_at IS NULL AND (%1)")
+                  .arg(conditions.join(QStringLiteral(" OR "))));
+    for (const QVariant &value : std::as_const(values))
+        q.addBindValue(value);
     if (!q.exec())
         return Error {ErrorCode::Database, QStringLiteral("Data pribadi lama tidak dapat dicari: %1").arg(q.lastError().text())};
     QList<std::pair<qint64, QString>> due;
@@ -618,11 +701,16 @@ Result<int> OutboxRepository::purgePersonalData(int afterDays)
         // The sealed payload and the sealed ticket token go together, or neither does.
         const Status erased = m_store.transaction([&]() -> Status {
             if (const auto request = m_store.write(QStringLiteral("hapus data pribadi"),
-                    QStringLiteral(
-                        "UPDATE requests SET payload = ?, letter_path = NULL, collector_sealed = NULL, purged_at = ? WHERE id = ?"),
-                    {QByteArray(""), iso(m_clock()), id});
+                    QStringLiteral("UPDATE requests SET payload = ?, letter_path = NULL, collector_sealed = NULL, stage_note_sealed = NULL,"
+                                   " stage_note = '', purged_at = ?,"
+                                   " abandoned_at = CASE WHEN delivered_at IS NULL THEN COALESCE(abandoned_at, ?) END WHERE id = ?"),
+                    {QByteArray(""), iso(m_clock()), iso(m_clock()), id});
                 !request)
                 return request.error();
+            if (const auto notes = m_store.write(QStringLiteral("hapus catatan petugas"),
+                    QStringLiteral("UPDATE request_events SET note_sealed = NULL, note = '' WHERE request_id = ?"), {id});
+                !notes)
+                return notes.error();
             if (const auto pages = m_store.write(QStringLiteral("hapus halaman dokumen"),
                     QStringLiteral("UPDATE request_documents SET sealed = NULL, purged_at = ? WHERE request_id = ?"), {iso(m_clock()), id});
                 !pages)
@@ -645,11 +733,46 @@ Result<int> OutboxRepository::purgePersonalData(int afterDays)
     return purged;
 }
 
+Result<int> OutboxRepository::sealClearNotes()
+{
+    QSqlQuery q(m_store.connection());
+    QList<std::pair<QString, QString>> requests; // registration number, note
+    if (q.exec(QStringLiteral("SELECT registration_number, stage_note FROM requests WHERE stage_note <> ''")))
+        while (q.next())
+            requests.append({q.value(0).toString(), q.value(1).toString()});
+    QList<std::tuple<qint64, QString, QString>> events; // event id, registration number, note
+    if (q.exec(QStringLiteral("SELECT e.id, r.registration_number, e.note FROM request_events e JOIN requests r ON r.id = e.request_id"
+                              " WHERE e.note <> ''")))
+        while (q.next())
+            events.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+    if (requests.isEmpty() && events.isEmpty())
+        return 0;
+    const Status sealed = m_store.transaction([&]() -> Status {
+        for (const auto &[registrationNumber, note] : requests)
+            if (const auto w = m_store.write(QStringLiteral("catatan petugas"),
+                    QStringLiteral("UPDATE requests SET stage_note_sealed = ?, stage_note = '' WHERE registration_number = ?"),
+                    {sealNote(registrationNumber, note), registrationNumber});
+                !w)
+                return w.error();
+        for (const auto &[id, registrationNumber, note] : events)
+            if (const auto w = m_store.write(QStringLiteral("catatan petugas"),
+                    QStringLiteral("UPDATE request_events SET note_sealed = ?, note = '' WHERE id = ?"),
+                    {sealNote(registrationNumber, note), id});
+                !w)
+                return w.error();
+        return Done {};
+    });
+    if (!sealed)
+        return sealed.error();
+    return int(requests.size() + events.size());
+}
+
 QStringList OutboxRepository::lettersToDownload() const
 {
     QStringList out;
     QSqlQuery q(m_store.connection());
-    q.prepare(QStringLiteral("SELECT registration_number FROM requests WHERE letter_available = 1 AND letter_path IS NULL AND stage = ?"));
+    q.prepare(QStringLiteral(
+        "SELECT registration_number FROM requests WHERE letter_available = 1 AND letter_path IS NULL AND purged_at IS NULL AND stage = ?"));
     q.addBindValue(serverlink::stageToWire(Stage::Ready));
     q.exec();
     while (q.next())

@@ -125,6 +125,24 @@ struct ParkedRequest {
     int attempts = 0;
 };
 
+/// How long a request's personal data (sealed payload, letter, notes, collector, pages) stays on the kiosk in one
+/// situation; the non-personal record (number, service, stages, dates) stays. README "Retensi data di anjungan".
+struct RetentionRule {
+    /// Requests that never finish (a letter never collected, a fix never made, a refused request) are purged after this.
+    static constexpr int kUnfinishedDays = 90;
+    enum class Period {
+        PurgeDays, // [privacy] purgeDays (30)
+        Unfinished, // kUnfinishedDays
+    };
+    QString situation; // in Bahasa Indonesia, as the README's table says it
+    QString condition; // SQL over the requests table
+    QString since; // the column the period starts at
+    Period period = Period::PurgeDays;
+};
+
+/// The kiosk's retention rules; a request in none of these situations (still on its way) keeps its data.
+[[nodiscard]] const QList<RetentionRule> &retentionRules();
+
 /// The durable outbox: requests, tickets and their delivery state in the kiosk store.
 /// PII is sealed with the device key (AES-256-GCM, bound to the registration number).
 class OutboxRepository
@@ -159,7 +177,10 @@ public:
 
     /// Applies one entry of the backend's changes feed; ErrorCode::NotFound when the request is not ours.
     [[nodiscard]] Status applyChange(const serverlink::StatusChange &change);
-    [[nodiscard]] Status setLetter(const QString &registrationNumber, const QString &path, const QString &sha256Hex);
+    /// Keeps the letter the backend signed for `registrationNumber` in `dir`, sealed with the device key, and records it.
+    [[nodiscard]] Status saveLetter(const QString &registrationNumber, const QByteArray &pdf, const QString &dir);
+    /// The letter of `status` as the backend sent it (check its hash against letterSha256 before use).
+    [[nodiscard]] Result<QByteArray> letter(const RequestStatus &status) const;
 
     /// Requests not yet accepted by the backend (including parked ones).
     [[nodiscard]] int depth() const;
@@ -184,10 +205,13 @@ public:
     /// Keeps `label` as the letter's pick-up number of `day`, unless it already drew one that day (kept).
     [[nodiscard]] Status recordPickupNumber(const QString &registrationNumber, const QDate &day, const QString &label);
     [[nodiscard]] Status markHandoverSent(const QString &registrationNumber);
-    /// Deletes the citizen's data (sealed payload, letter file) of requests finished (handed over,
-    /// rejected, cancelled) more than `afterDays` days ago and delivered to the backend. Returns how many;
+    /// Deletes the citizen's data (sealed payload, letter file, notes) of requests by retentionRules(): finished
+    /// (handed over, rejected, cancelled) more than `afterDays` days ago, or left unfinished for
+    /// RetentionRule::kUnfinishedDays (a refused request is then never sent). Returns how many;
     /// an Error when one could not be purged (the others are; that one is tried again next time).
     [[nodiscard]] Result<int> purgePersonalData(int afterDays);
+    /// Seals the officers' notes an earlier version kept in clear; returns how many.
+    [[nodiscard]] Result<int> sealClearNotes();
     [[nodiscard]] QStringList lettersToDownload() const;
 
     /// Every stage the request went through, oldest first.
@@ -228,6 +252,10 @@ public:
     [[nodiscard]] static std::optional<QString> statusTokenFromQr(const QString &payload);
 
 private:
+    /// An officer's note sealed for the store (NULL when there is none).
+    [[nodiscard]] QVariant sealNote(const QString &registrationNumber, const QString &note) const;
+    /// A stored note: the sealed one, or the clear text an earlier version kept.
+    [[nodiscard]] QString openNote(const QString &registrationNumber, const QVariant &sealed, const QString &clear) const;
     [[nodiscard]] std::optional<RequestStatus> findWhere(const QString &condition, const QVariant &value) const;
     [[nodiscard]] QList<RequestStatus> statuses(const QString &sql) const;
 

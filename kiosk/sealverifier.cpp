@@ -6,8 +6,6 @@
 #include "sealverification.h"
 #include "trustcache.h"
 
-#include <QFile>
-
 namespace kiosk {
 
 using namespace serverlink::seal;
@@ -133,15 +131,13 @@ bool SealVerifier::checkNik(const QString &text, const QString &nik) const
     return parsed && verify(text).signatureGood() && serverlink::seal::SealVerifier::nikMatches(parsed.value().fields, nik);
 }
 
-LetterCheck SealVerifier::verifyLetterFile(const QString &pdfPath, const QString &expectedSha256) const
+LetterCheck SealVerifier::verifyLetter(const QByteArray &pdf, const QString &expectedSha256) const
 {
     LetterCheck check;
-    QFile file(pdfPath);
-    if (!file.open(QIODevice::ReadOnly) || file.size() > kMaxLetterBytes) {
-        check.problem = QStringLiteral("Berkas surat %1 tidak dapat dibaca.").arg(pdfPath);
+    if (pdf.isEmpty() || pdf.size() > kMaxLetterBytes) {
+        check.problem = QStringLiteral("Berkas surat tidak dapat dibaca.");
         return check;
     }
-    const QByteArray pdf = file.readAll();
     if (QString::fromLatin1(serverlink::crypto::sha256(pdf).toHex()) != expectedSha256.trimmed().toLower()) {
         check.problem = QStringLiteral("Berkas surat berbeda dari yang dikirim server (hash tidak cocok); surat tidak dicetak.");
         return check;

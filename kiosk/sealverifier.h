@@ -77,10 +77,10 @@ public:
     [[nodiscard]] SealVerdict verify(const QString &text) const;
     /// Whether the NIK an officer typed is the one in the seal's NIK tag.
     [[nodiscard]] bool checkNik(const QString &text, const QString &nik) const;
-    /// Staff printing: the file's SHA-256 must be `expectedSha256` (hex, from the server), its
+    /// Staff printing: the letter's SHA-256 must be `expectedSha256` (hex, from the server), its
     /// embedded seal must verify (ASLI, or a good signature with stale lists) and its embedded
     /// canonical text must hash to the seal's document hash.
-    [[nodiscard]] LetterCheck verifyLetterFile(const QString &pdfPath, const QString &expectedSha256) const;
+    [[nodiscard]] LetterCheck verifyLetter(const QByteArray &pdf, const QString &expectedSha256) const;
 
 private:
     const TrustCache &m_cache;

@@ -69,6 +69,10 @@ KioskConfig SetupConfig::provisional(const SetupPaths &paths)
     KioskConfig c;
     c.kioskId = QStringLiteral("BELUM-TERDAFTAR");
     c.dataDir = paths.dataDir;
+    // The same place KioskConfig::load() finds it once the unit is enrolled.
+    c.deviceKey = settingPath(paths.configFile, QStringLiteral("kiosk/deviceKey"));
+    if (c.deviceKey.isEmpty())
+        c.deviceKey = QFileInfo(paths.configFile).absoluteDir().absoluteFilePath(QStringLiteral("device.key"));
     c.scanners.clear();
     if (QFileInfo::exists(paths.configFile)) {
         const QSettings s(paths.configFile, QSettings::IniFormat);
@@ -133,7 +137,9 @@ Status SetupConfig::write(const QString &configPath, const QMap<QString, QString
     QDir().mkpath(QFileInfo(configPath).absolutePath());
     QSaveFile file(configPath);
     const QByteArray updated = withValues(text, values);
-    if (!file.open(QIODevice::WriteOnly) || file.write(updated) != updated.size() || !file.commit())
+    // 0640: the file names the client key and may carry the proxy's password; the kiosk's group reads it, nobody else.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup)
+        || file.write(updated) != updated.size() || !file.commit())
         return Error {ErrorCode::Io, QStringLiteral("Berkas konfigurasi %1 tidak dapat ditulis: %2").arg(configPath, file.errorString())};
     return Done {};
 }

@@ -7,12 +7,17 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <cerrno>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcStore, "anjungan.store")
 
 namespace kiosk {
 
@@ -258,6 +263,11 @@ const char *const kMigrations[] = {
         delivery_note TEXT
     );
     )",
+    // 15: officers' notes sealed with the device key like the request they belong to (the clear columns stay empty).
+    R"(
+    ALTER TABLE requests ADD COLUMN stage_note_sealed BLOB;
+    ALTER TABLE request_events ADD COLUMN note_sealed BLOB;
+    )",
 };
 static_assert(std::size(kMigrations) == KioskStore::kSchemaVersion);
 
@@ -300,6 +310,8 @@ QSqlDatabase KioskStore::connection() const
         // FULL: a committed request survives a power cut, not only a crash.
         q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
         q.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        // Purged or re-sealed personal data is overwritten in the file, not left in free pages.
+        q.exec(QStringLiteral("PRAGMA secure_delete=ON"));
     }
     return db;
 }
@@ -383,27 +395,89 @@ Status KioskStore::transaction(const std::function<Status()> &work) const
     return done;
 }
 
-Result<QByteArray> loadOrCreateDeviceKey(const QString &path)
+namespace {
+constexpr int kDeviceKeyBytes = 32;
+
+Error keyError(const QString &what, const QString &path)
 {
-    QFile existing(path);
-    if (existing.exists()) {
-        if (!existing.open(QIODevice::ReadOnly) || existing.size() != 32)
-            return Error {ErrorCode::Io, QStringLiteral("Kunci perangkat %1 rusak atau tidak dapat dibaca. Hubungi teknisi.").arg(path)};
-        return existing.readAll();
+    return Error {ErrorCode::Io, QStringLiteral("Kunci perangkat %1 %2. Hubungi teknisi.").arg(path, what)};
+}
+
+// Reads an existing key; one readable by others than the kiosk's user is tightened to 0600 first, with a log line.
+Result<QByteArray> readDeviceKey(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    struct stat st {
+    };
+    if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            ::close(fd);
+        return keyError(QStringLiteral("tidak dapat dibaca"), path);
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const QByteArray key = serverlink::crypto::randomBytes(32);
-    // Created 0600 from the first byte (no window where the key is readable by others),
-    // O_EXCL so two starting processes cannot both write a key.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if ((st.st_mode & 077) != 0) {
+        const bool tightened = ::fchmod(fd, 0600) == 0;
+        qCWarning(lcStore).noquote() << QStringLiteral("device key %1 had mode %2: %3")
+                                            .arg(path, QString::number(st.st_mode & 0777, 8),
+                                                tightened ? QStringLiteral("tightened to 0600") : QStringLiteral("could not be tightened"));
+        if (!tightened) {
+            ::close(fd);
+            return keyError(QStringLiteral("dapat dibaca pengguna lain dan tidak dapat dibatasi"), path);
+        }
+    }
+    QByteArray key(kDeviceKeyBytes + 1, Qt::Uninitialized);
+    const ssize_t got = ::read(fd, key.data(), size_t(key.size()));
+    ::close(fd);
+    if (got != kDeviceKeyBytes)
+        return keyError(QStringLiteral("rusak"), path);
+    key.truncate(kDeviceKeyBytes);
+    return key;
+}
+
+// Publishes `key` at `path` whole or not at all: written and synced under a temporary name, then hard-linked into
+// place, which fails when another process published a key first (that key is then the one used).
+Result<QByteArray> publishDeviceKey(const QString &path, const QByteArray &key)
+{
+    const QString dir = QFileInfo(path).absolutePath();
+    QDir().mkpath(dir);
+    const QString temp = QStringLiteral("%1.%2.baru").arg(path, QUuid::createUuid().toString(QUuid::Id128));
+    const QByteArray tempName = QFile::encodeName(temp);
+    const int fd = ::open(tempName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     const bool written = fd >= 0 && ::write(fd, key.constData(), size_t(key.size())) == key.size() && ::fsync(fd) == 0;
     if (fd >= 0)
         ::close(fd);
-    if (!written) {
-        QFile::remove(path);
-        return Error {ErrorCode::Io, QStringLiteral("Kunci perangkat %1 tidak dapat dibuat. Hubungi teknisi.").arg(path)};
+    const bool linked = written && ::link(tempName.constData(), QFile::encodeName(path).constData()) == 0;
+    const int linkError = errno;
+    ::unlink(tempName.constData());
+    if (!linked && written && linkError == EEXIST)
+        return readDeviceKey(path);
+    if (!linked)
+        return keyError(QStringLiteral("tidak dapat dibuat"), path);
+    if (const int dirFd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
     }
     return key;
+}
+} // namespace
+
+Result<QByteArray> loadOrCreateDeviceKey(const QString &path, const QString &formerPath)
+{
+    if (QFileInfo::exists(path))
+        return readDeviceKey(path);
+    // A key kept beside the database by an earlier version moves to its own folder (the data stays readable).
+    if (!formerPath.isEmpty() && QFileInfo(formerPath).absoluteFilePath() != QFileInfo(path).absoluteFilePath()
+        && QFileInfo::exists(formerPath)) {
+        const auto former = readDeviceKey(formerPath);
+        if (!former)
+            return former;
+        const auto moved = publishDeviceKey(path, *former);
+        if (moved && *moved == *former) {
+            QFile::remove(formerPath);
+            qCInfo(lcStore).noquote() << "device key moved from" << formerPath << "to" << path;
+        }
+        return moved;
+    }
+    return publishDeviceKey(path, serverlink::crypto::randomBytes(kDeviceKeyBytes));
 }
 
 } // namespace kiosk

@@ -16,7 +16,7 @@ namespace kiosk {
 class KioskStore
 {
 public:
-    static constexpr int kSchemaVersion = 14;
+    static constexpr int kSchemaVersion = 15;
 
     KioskStore() = default;
     ~KioskStore();
@@ -47,7 +47,9 @@ private:
     QString m_prefix;
 };
 
-/// The device key used for PII at rest: 32 random bytes in a 0600 file, created on first use.
-[[nodiscard]] Result<QByteArray> loadOrCreateDeviceKey(const QString &path);
+/// The device key used for PII at rest: 32 random bytes in a 0600 file, created on first use (whole or not at all,
+/// once even when two processes start together). An existing key readable by others is tightened to 0600 (logged).
+/// A key still at `formerPath` (beside the database, before it got a folder of its own) is moved to `path`.
+[[nodiscard]] Result<QByteArray> loadOrCreateDeviceKey(const QString &path, const QString &formerPath = {});
 
 } // namespace kiosk

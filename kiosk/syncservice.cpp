@@ -9,14 +9,12 @@
 #include "store.h"
 #include "trustcache.h"
 
-#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QSaveFile>
 #include <QSet>
 #include <QTimeZone>
 
@@ -925,16 +923,9 @@ void SyncService::downloadLetters(QString *problem)
             *problem = QStringLiteral("Surat %1 rusak saat diunduh (hash tidak cocok); akan diunduh ulang").arg(reg);
             continue;
         }
-        QDir().mkpath(m_lettersDir);
-        const QString path = QDir(m_lettersDir).filePath(reg + QStringLiteral(".pdf"));
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(r.body) != r.body.size() || !file.commit()) {
-            *problem = QStringLiteral("Surat %1 tidak dapat disimpan di %2").arg(reg, m_lettersDir);
-            continue;
-        }
         // Not recorded: the file is downloaded again next round and replaces this one.
-        if (const Status recorded = m_outbox->setLetter(reg, path, actual); !recorded)
-            *problem = recorded.error().message;
+        if (const Status saved = m_outbox->saveLetter(reg, r.body, m_lettersDir); !saved)
+            *problem = saved.error().message;
     }
 }
 

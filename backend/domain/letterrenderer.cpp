@@ -101,6 +101,17 @@ private:
 
 } // namespace
 
+namespace {
+/// What an unsigned preview says across its page, so that it is never taken for the signed letter.
+const QString kPreviewMark = QStringLiteral("PRATINJAU — BELUM DITANDATANGANI");
+
+/// The nomor surat is given when the letter is signed: a letter without one is a preview (watermarked, never sealed).
+bool isPreview(const LetterContent &c)
+{
+    return c.nomorSurat.isEmpty();
+}
+} // namespace
+
 LetterRenderer::LetterRenderer(Paper paper)
     : m_paper(paper)
 { }
@@ -113,7 +124,8 @@ QList<LetterLine> letterLines(const LetterContent &c)
         lines.append({K::Kop, kop, {}, {}});
     lines.append({K::Address, c.officeAddress, {}, {}});
     lines.append({K::Title, c.title, {}, {}});
-    lines.append({K::Nomor, QStringLiteral("Nomor: %1").arg(c.nomorSurat), {}, {}});
+    lines.append({K::Nomor,
+        QStringLiteral("Nomor: %1").arg(isPreview(c) ? QStringLiteral("(nomor diberikan saat ditandatangani)") : c.nomorSurat), {}, {}});
     lines.append({K::Opening, c.opening, {}, {}});
     for (const auto &[label, value] : c.rows)
         lines.append({K::Row, QStringLiteral("%1: %2").arg(label, value), label, value});
@@ -124,7 +136,7 @@ QList<LetterLine> letterLines(const LetterContent &c)
     if (!c.onBehalfOf.isEmpty())
         lines.append({K::OnBehalf, QStringLiteral("a.n. %1").arg(c.onBehalfOf), {}, {}});
     lines.append({K::SignerTitle, c.signerTitle, {}, {}});
-    lines.append({K::ESigned, QStringLiteral("Ditandatangani secara elektronik"), {}, {}});
+    lines.append({K::ESigned, isPreview(c) ? kPreviewMark : QStringLiteral("Ditandatangani secara elektronik"), {}, {}});
     lines.append({K::SignerName, c.signerName, {}, {}});
     lines.append({K::Footer, c.footer, {}, {}});
     return lines;
@@ -174,7 +186,7 @@ int drawSeal(QPainter &painter, const serverlink::QrCode &qr, QPoint origin)
 Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
 {
     std::optional<serverlink::QrCode> qr;
-    if (!c.sealText.isEmpty()) {
+    if (!c.sealText.isEmpty() && !isPreview(c)) {
         qr = serverlink::QrCode::encode(c.sealText);
         if (!qr)
             return Error {ErrorCode::Rendering, QStringLiteral("Segel surat terlalu panjang untuk kode QR.")};
@@ -210,6 +222,16 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
     std::optional<Cursor> signature;
     int signatureTop = 0;
 
+    if (isPreview(c)) {
+        // Under the text, light and diagonal: the whole page reads as a draft, the text stays legible.
+        painter.save();
+        painter.translate(pageWidth / 2, writer.height() / 2);
+        painter.rotate(-35);
+        painter.setFont(font(40, true));
+        painter.setPen(QColor(200, 200, 200));
+        painter.drawText(QRect(-pageWidth, -mm(20), 2 * pageWidth, mm(40)), Qt::AlignCenter, kPreviewMark);
+        painter.restore();
+    }
     const QList<LetterLine> lines = letterLines(c);
     const auto kopCount = std::count_if(lines.cbegin(), lines.cend(), [](const LetterLine &l) { return l.kind == LetterLineKind::Kop; });
     int kopIndex = 0;

@@ -544,8 +544,9 @@ Result<QByteArray> Workflow::previewLetter(const RequestRecord &request) const
     auto content = composeLetter(request);
     if (!content)
         return content.error();
-    if (content.value().nomorSurat.isEmpty())
-        content.value().nomorSurat = QStringLiteral("(nomor diberikan saat ditandatangani)");
+    // Without its nomor surat (given at signing) the renderer marks it PRATINJAU and leaves the seal out.
+    content.value().nomorSurat.clear();
+    content.value().sealText.clear();
     return m_renderer.render(content.value());
 }
 

@@ -168,7 +168,7 @@ int main(int argc, char *argv[])
     }
 
     kiosk::KioskStore store;
-    const auto deviceKey = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath());
+    const auto deviceKey = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath(), config->formerDeviceKeyPath());
     if (const kiosk::Status opened = deviceKey ? store.open(config->databasePath()) : kiosk::Status(deviceKey.error()); !opened) {
         qCritical() << opened.error();
         return 2;
@@ -332,6 +332,8 @@ int main(int argc, char *argv[])
 
     // Personal data leaves the kiosk `purgeDays` after the request ended for the citizen (the consent screen says so).
     const auto purge = [&outbox, days = config->purgeDays] {
+        if (const auto sealed = outbox.sealClearNotes(); !sealed)
+            qWarning() << "sealing notes:" << sealed.error();
         if (const auto purged = outbox.purgePersonalData(days); !purged)
             qWarning() << "purge:" << purged.error();
         else if (purged.value() > 0)

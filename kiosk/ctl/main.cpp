@@ -199,7 +199,7 @@ int printTest(Context &ctx)
 int status(Context &ctx)
 {
     kiosk::KioskStore store;
-    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath());
+    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath(), ctx.config.formerDeviceKeyPath());
     if (const kiosk::Status opened = key ? store.open(ctx.config.databasePath()) : kiosk::Status(key.error()); !opened) {
         ctx.err << opened.error().message << Qt::endl;
         return 1;
@@ -244,7 +244,7 @@ struct OpenedOutbox {
 
 bool openOutbox(Context &ctx, OpenedOutbox &opened)
 {
-    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath());
+    const auto key = kiosk::loadOrCreateDeviceKey(ctx.config.deviceKeyPath(), ctx.config.formerDeviceKeyPath());
     if (const kiosk::Status open = key ? opened.store.open(ctx.config.databasePath()) : kiosk::Status(key.error()); !open) {
         ctx.err << open.error().message << Qt::endl;
         return false;

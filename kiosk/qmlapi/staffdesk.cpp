@@ -14,7 +14,6 @@
 #include "syncstatus.h"
 #include "ticketrenderer.h"
 
-#include <QFile>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcStaff, "anjungan.staff")
@@ -154,14 +153,14 @@ void StaffDesk::printLetter(const QString &registrationNumber)
         setMessage(tr("Surat %1 belum tersedia di anjungan ini.").arg(registrationNumber));
         return;
     }
-    QFile file(s->letterPath);
-    const QByteArray pdf = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    const auto letter = m_outbox.letter(*s);
+    const QByteArray pdf = letter ? *letter : QByteArray();
     // Print only the exact letter the backend signed: its hash, and its seal when this kiosk has the trust list.
     QString problem;
     if (pdf.isEmpty() || QString::fromLatin1(serverlink::crypto::sha256(pdf).toHex()) != s->letterSha256) {
         problem = tr("Berkas surat %1 rusak atau berubah; tidak dicetak. Hubungi teknisi.").arg(registrationNumber);
     } else if (m_verifier) {
-        const LetterCheck check = m_verifier->verifyLetterFile(s->letterPath, s->letterSha256);
+        const LetterCheck check = m_verifier->verifyLetter(pdf, s->letterSha256);
         if (!check.ok)
             problem = tr("Surat %1 tidak dicetak: %2 Hubungi teknisi.").arg(registrationNumber, check.problem);
     }

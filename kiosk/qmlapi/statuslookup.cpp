@@ -1,6 +1,7 @@
 #include "statuslookup.h"
 
 #include "catalogmodel.h"
+#include "crypto.h"
 #include "formmodel.h"
 #include "livelink.h"
 #include "pickupnumbers.h"
@@ -110,6 +111,14 @@ void StatusLookup::checkWithNik(const QString &registrationNumber, const QString
     show(registrationNumber, true);
 }
 
+bool StatusLookup::applicantNikMatches(const QString &registrationNumber, const QString &nik) const
+{
+    if (nik.isEmpty())
+        return false;
+    const auto applicant = m_outbox.applicant(registrationNumber);
+    return applicant && serverlink::crypto::sameBytes(applicant->nik.toLatin1(), nik.toLatin1());
+}
+
 QString StatusLookup::advice(serverlink::Stage stage) const
 {
     switch (stage) {
@@ -149,9 +158,13 @@ void StatusLookup::show(const QString &registrationNumber, bool printPickupSlip)
             view.message = tr("Nomor registrasi tidak ditemukan di anjungan ini. Periksa lagi nomor pada tiket Anda.");
     } else {
         const auto svc = m_catalog.find(s->serviceCode);
+        // A typed number alone shows the stage; the officer's notes need the ticket's token or the applicant's NIK.
+        const bool proven = !m_proof.statusToken.isEmpty() || applicantNikMatches(s->registrationNumber, m_proof.nik);
+        if (!m_proof.nik.isEmpty() && !proven)
+            view.message = tr("NIK tidak cocok dengan permohonan ini. Periksa lagi NIK pemohon.");
         for (const StageEvent &e : m_outbox.timeline(s->id))
             rows.append({serverlink::stageToWire(e.stage), serverlink::stageLabel(e.stage),
-                formatted(e.at, QStringLiteral("d MMM yyyy HH:mm")), e.note});
+                formatted(e.at, QStringLiteral("d MMM yyyy HH:mm")), proven ? e.note : QString()});
         view.advice = advice(s->stage);
         if (s->stage == serverlink::Stage::Ready) {
             view.readyForPickup = !s->handedOver;
@@ -169,7 +182,9 @@ void StatusLookup::show(const QString &registrationNumber, bool printPickupSlip)
         view.stage = serverlink::stageToWire(s->stage);
         view.stageLabel = serverlink::stageLabel(s->stage);
         view.needsAction = s->stage == serverlink::Stage::Rejected || s->stage == serverlink::Stage::NeedsFix;
-        view.note = s->note;
+        view.note = proven ? s->note : QString();
+        view.detailed = proven;
+        view.needsProof = !proven;
         view.stageAt = formatted(s->stageAt, QStringLiteral("d MMMM yyyy HH:mm"));
     }
     if (printPickupSlip && !view.pickupLabel.isEmpty()) {

@@ -55,7 +55,7 @@ public:
     bool readyForPickup = false; // READY and not handed over yet: "Surat siap diambil"
     QString pickupLabel; // today's pick-up number ("B-004"), printed on a slip; empty when none could be drawn
     bool remote = false; // answered by the backend (a request of another kiosk of the kecamatan)
-    bool detailed = false; // the backend showed notes and fix items (ticket QR or NIK given)
+    bool detailed = false; // notes and fix items shown (ticket QR or NIK given)
     bool needsProof = false; // masked only: the NIK would show the officer's note
     bool mayCancel = false; // proof given and no officer has acted yet
     bool mayFix = false; // returned for fixes (NEEDS_FIX), proof given, no revision waiting
@@ -157,6 +157,8 @@ private:
     /// A cancellation or revision committed here, shown on top of the stage.
     void applyChangeState();
     [[nodiscard]] QString advice(serverlink::Stage stage) const;
+    /// The NIK sealed in this kiosk's request is `nik` (the proof that opens the officer's notes).
+    [[nodiscard]] bool applicantNikMatches(const QString &registrationNumber, const QString &nik) const;
     [[nodiscard]] QString formatted(const QDateTime &at, const QString &format) const;
     /// Today's pick-up number of a ready letter, drawn on its first look-up of the day.
     [[nodiscard]] QString pickupNumber(const RequestStatus &status);

@@ -104,3 +104,8 @@ kiosk_add_qtest(NAME tst_offline_root SOURCES integration/tst_offline_root.cpp
   LIBS kiosk_core kiosk_serverlink Qt6::Sql LABELS integration security)
 target_include_directories(tst_offline_root PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_offline_root kecamatan-backend)
+# The kiosk's personal data at rest (issue #17 M8): notes, letters and requests sealed, the device key elsewhere.
+kiosk_add_qtest(NAME tst_kiosk_at_rest SOURCES integration/tst_kiosk_at_rest.cpp unit/workflowfixture.h tools/threadspy.h
+  LIBS kiosk_core backend_core Qt6::Sql LABELS integration security)
+target_include_directories(tst_kiosk_at_rest PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
+set_tests_properties(tst_kiosk_at_rest PROPERTIES TIMEOUT 300)

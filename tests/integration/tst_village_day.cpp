@@ -4,12 +4,9 @@
 // over real TLS, and the test checks: nobody lost or called twice, the priority order and the fairness rule (against
 // its own re-implementation, from the journal), every handover at the backend with its actor and collector, and the
 // day report's counts equal to the journal and to the backend's queue report.
-#include "../tools/testbackend.h"
 #include "../tools/threadspy.h"
-#include "apiserver.h"
-#include "backend.h"
 #include "deskjournal.h"
-#include "kioskregistry.h"
+#include "inprocesskioskapi.h"
 #include "outbox.h"
 #include "queuebook.h"
 #include "queuereport.h"
@@ -428,15 +425,7 @@ class TestVillageDay : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_pki;
-    std::unique_ptr<backend::Backend> m_backend;
-    std::unique_ptr<backend::ApiServer> m_server;
-    quint16 m_port = 0;
-
-    serverlink::TlsPolicy tls() const
-    {
-        return {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")};
-    }
+    testsupport::InProcessKioskApi m_api;
 
     QString kioskDir() const { return m_dir.filePath(QStringLiteral("kiosk")); }
 
@@ -450,8 +439,7 @@ class TestVillageDay : public QObject
         settings.intervalMs = 3600000;
         settings.heartbeatIntervalMs = 0;
         settings.dataDir = kioskDir();
-        auto *sync = new kiosk::SyncService(store, kDeviceKey, QStringLiteral("https://localhost:%1/api/v1").arg(m_port), tls(),
-            kioskDir() + QStringLiteral("/letters"), settings);
+        auto *sync = new kiosk::SyncService(store, kDeviceKey, m_api.url(), m_api.tls(), kioskDir() + QStringLiteral("/letters"), settings);
         QThread thread;
         thread.start();
         sync->moveToThread(&thread);
@@ -509,28 +497,12 @@ private Q_SLOTS:
             std::exit(77);
         }
         QVERIFY(m_dir.isValid());
-        m_pki = m_dir.filePath(QStringLiteral("pki"));
-        QVERIFY(testsupport::makePki(m_pki));
-        m_backend = testsupport::freshBackend(m_dir.filePath(QStringLiteral("backend")));
-        QVERIFY(m_backend);
-        QFile certificate(m_pki + QStringLiteral("/kiosk.crt"));
-        QVERIFY(certificate.open(QIODevice::ReadOnly));
-        QVERIFY(backend::KioskRegistry(*m_backend->store).registerCertificate(certificate.readAll()));
-        m_server
-            = std::make_unique<backend::ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
-        const auto bound = m_server->start(QStringLiteral("127.0.0.1"), 0,
-            backend::TlsFiles {
-                m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
-        QVERIFY2(bound, bound ? "" : qPrintable(bound.error().message));
-        m_port = bound.value();
+        const QString problem = m_api.start(m_dir.path());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY(QDir().mkpath(kioskDir()));
     }
 
-    void cleanupTestCase()
-    {
-        m_server.reset();
-        m_backend.reset();
-    }
+    void cleanupTestCase() { m_api.stop(); }
 
     void dayAtTheVillageHall()
     {
@@ -561,8 +533,8 @@ private Q_SLOTS:
             QSqlQuery q(store.connection());
             QVERIFY(q.exec(QStringLiteral("SELECT registration_number FROM requests")));
             while (q.next()) {
-                const auto ready
-                    = testsupport::approveToReady(*m_backend->workflow, *m_backend->store, m_backend->offices, q.value(0).toString());
+                const auto ready = testsupport::approveToReady(
+                    *m_api.backend->workflow, *m_api.backend->store, m_api.backend->offices, q.value(0).toString());
                 QVERIFY2(ready, ready ? "" : qPrintable(ready.error().message));
             }
         }
@@ -682,9 +654,9 @@ private Q_SLOTS:
         for (const QueueEntry &e : entries) {
             if (e.kind != QueueKind::Pickup)
                 continue;
-            const auto handover = m_backend->store->handover(e.registrationNumber);
+            const auto handover = m_api.backend->store->handover(e.registrationNumber);
             QVERIFY(handover);
-            const auto request = m_backend->store->request(e.registrationNumber);
+            const auto request = m_api.backend->store->request(e.registrationNumber);
             QVERIFY(request);
             if (e.state != QueueState::Served) {
                 QVERIFY(!handover.value());
@@ -701,7 +673,7 @@ private Q_SLOTS:
 
         // The day report: the kiosk's counts equal the journal's events and the backend's queue report of the desa and day.
         const auto backendEvents
-            = m_backend->store->deskEvents(dayStart().addSecs(-8 * 3600).toUTC(), dayStart().addSecs(16 * 3600).toUTC(), kDesa);
+            = m_api.backend->store->deskEvents(dayStart().addSecs(-8 * 3600).toUTC(), dayStart().addSecs(16 * 3600).toUTC(), kDesa);
         QVERIFY(backendEvents);
         int handedOverEvents = 0;
         for (const auto &r : backendEvents.value())

@@ -1,7 +1,6 @@
 #include "kioskharness.h"
 
 #include "autopilot.h"
-#include "crypto.h"
 #include "qmlsingletons.h"
 #include "teststaff.h"
 
@@ -76,7 +75,7 @@ bool reveal(QQuickItem *item)
 } // namespace
 
 KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir, kiosk::QueueBook::Settings queue,
-    kiosk::LiveLink *live, std::optional<kiosk::TechnicianSettings> technician)
+    kiosk::LiveLink *live, std::optional<kiosk::TechnicianSettings> technician, const kiosk::SealVerifier *sealVerifier)
 {
     const QDir data(dataDir.isEmpty() ? dir.path() : dataDir);
     if (const kiosk::Status opened = store.open(data.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
@@ -114,8 +113,8 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, cons
         config.write("[kiosk]\nid = TEST-1\n[server]\nurl = https://backend.invalid/api/v1\nclientKey = /etc/anjungan/kiosk.key\n"
                      "proxy = http://teknisi:rahasia@10.0.0.1:3128\n");
     areas = std::make_unique<kiosk::KioskAreas>(
-        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), live,
-            QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get(),
+        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), sealVerifier, std::move(queue),
+            live, QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get(),
             technician.value_or(kiosk::TechnicianSettings {QStringLiteral("TEST-1"), data.path(), configPath, QStringLiteral("uji"), {},
                 QStringLiteral("https://backend.invalid/api/v1"), data.filePath(QStringLiteral("kiosk.crt")), technicianStick, {}, {}, {},
                 stickSpool})});
@@ -147,14 +146,9 @@ kiosk::QueuedRequest KioskHarness::readyLetter(const QString &nik)
     if (!queued.ok())
         return {};
     const QByteArray letter = "%PDF-1.4 surat " + queued->registrationNumber.toLatin1();
-    const QString path = dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
-    QFile pdf(path);
     if (!outbox->markDelivered(queued->id)
         || !outbox->applyChange({0, queued->registrationNumber, serverlink::Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true})
-        || !pdf.open(QIODevice::WriteOnly) || pdf.write(letter) != letter.size())
-        return {};
-    pdf.close();
-    if (!outbox->setLetter(queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256(letter).toHex())))
+        || !outbox->saveLetter(queued->registrationNumber, letter, dir.path()))
         return {};
     return queued.value();
 }
@@ -168,6 +162,26 @@ bool KioskHarness::signInStaff()
         if (!tap(QStringLiteral("numpad-") + digit))
             return false;
     return tap(QStringLiteral("numpad-OK")) && waitForScreen(QStringLiteral("staff"));
+}
+
+bool KioskHarness::openSktmForm(const QString &nik)
+{
+    if (!tap(QStringLiteral("startRequest")) || !waitForScreen(QStringLiteral("consent")) || !tap(QStringLiteral("acceptConsent"))
+        || !waitForScreen(QStringLiteral("identify")))
+        return false;
+    scan(nik);
+    return QTest::qWaitFor([this] { return areas->nik.valid(); }) && tap(QStringLiteral("confirmNik"))
+        && tap(QStringLiteral("service-SKTM")) && waitForScreen(QStringLiteral("form"));
+}
+
+bool KioskHarness::fillSktm(const QString &name)
+{
+    return type(QStringLiteral("field-name"), name) && type(QStringLiteral("field-address"), QStringLiteral("Dusun Krajan RT 01/RW 02"))
+        && type(QStringLiteral("field-purpose"), QStringLiteral("Keringanan biaya sekolah"))
+        && type(QStringLiteral("field-pekerjaan"), QStringLiteral("Buruh tani"))
+        && type(QStringLiteral("field-penghasilan"), QStringLiteral("900000"))
+        && type(QStringLiteral("field-jumlahTanggungan"), QStringLiteral("3"))
+        && tap(QStringLiteral("option-0"), find(QStringLiteral("field-peruntukan")));
 }
 
 KioskHarness::~KioskHarness()

@@ -88,9 +88,10 @@ public:
     /// staff directory holds teststaff::withTechnician() (tests/tools/teststaff.h). `queue`: the lokets. `live`: the backend asked
     /// now by the status screen (owned by the test; none: this kiosk's requests only). `technician`: what technician
     /// mode uses (its backend, certificate and configuration); none: an unreachable backend and a configuration of the test's.
+    /// `sealVerifier`: what "Verifikasi Surat" and the letter print check use (owned by the test; none: every seal TIDAK DIKENAL).
     explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, int staffIdleMs = 180000, const QString &dataDir = {},
         kiosk::QueueBook::Settings queue = {}, kiosk::LiveLink *live = nullptr,
-        std::optional<kiosk::TechnicianSettings> technician = std::nullopt);
+        std::optional<kiosk::TechnicianSettings> technician = std::nullopt, const kiosk::SealVerifier *sealVerifier = nullptr);
     ~KioskHarness();
 
     /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.
@@ -154,4 +155,8 @@ public:
     kiosk::QueuedRequest readyLetter(const QString &nik);
     /// Scans Siti's card and types kStaffPin on the PIN pad (taps); true when the desk opened.
     bool signInStaff();
+    /// From the welcome screen through consent to the SKTM form, `nik` scanned and confirmed; false at the first step that failed.
+    bool openSktmForm(const QString &nik);
+    /// Fills the SKTM form as a citizen does (on-screen keyboard and taps), with `name`; false at the first field that failed.
+    bool fillSktm(const QString &name = QStringLiteral("Siti Aminah"));
 };

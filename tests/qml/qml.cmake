@@ -6,7 +6,7 @@ target_compile_definitions(kiosk_test_harness PUBLIC KIOSK_CATALOG_JSON="${PROJE
 
 kiosk_add_qtest(NAME tst_ui SOURCES qml/tst_ui.cpp LIBS kiosk_test_harness LABELS ui
   FUNCTIONS requestWithScannedNik catalogHolidaysDateTheTicket requestWithTypedNik invalidNikIsExplained validationErrorsShowBesideFields
-            editFromReviewKeepsAnswers heirsAndWitnessesThroughTheForm idleWipeLeavesNoTrace statusShowsEachStage statusByScannedTicket
+            editFromReviewKeepsAnswers heirsAndWitnessesThroughTheForm idleWipeLeavesNoTrace statusShowsEachStage typedNumberShowsTheStageNotTheNote statusByScannedTicket
             garbageScanChangesNothing surveyIsStoredForTheBackend surveyFromWelcomeWithProfileAndSuggestion doneScreenOffersNoSurvey
             complaintWithAndWithoutNik complaintTooLongOrBadNikIsExplained surveyCanBeSkipped englishThenBackToIndonesian
             focusedFieldStaysAboveKeyboard tamperedLetterIsNotPrinted
@@ -68,3 +68,5 @@ kiosk_add_qtest(NAME tst_firstboot SOURCES qml/tst_firstboot.cpp LIBS kiosk_test
             enrolsAndStartsServing reenrolFromTechnicianMode networkSettingsAreSpooledForRoot
             setupScreenFitsEverySize)
 add_dependencies(tst_firstboot kecamatan-backend anjungan-netapply)
+kiosk_add_qtest(NAME tst_untrusted_text SOURCES qml/tst_untrusted_text.cpp LIBS kiosk_test_harness LABELS ui
+  FUNCTIONS officerNoteIsPlainText typedNameIsPlainText sealNameIsPlainText everyTextInTheUiSaysItsFormat)

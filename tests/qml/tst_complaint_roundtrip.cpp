@@ -1,18 +1,13 @@
 // A complaint's whole way (issue #13): filed on the kiosk's welcome screen, its slip printed, delivered to a real
 // backend over mutual TLS exactly once (two sync rounds, one row), answered as the console does (kasi pelayanan of
 // the kecamatan), and the answer shown when the slip's QR is scanned (LiveLink asks the backend now).
-#include "../tools/testbackend.h"
-#include "../tools/threadspy.h"
-#include "apiserver.h"
-#include "backend.h"
 #include "barcode.h"
 #include "complaints.h"
 #include "escpos.h"
+#include "inprocesskioskapi.h"
 #include "kioskharness.h"
-#include "kioskregistry.h"
 #include "livelink.h"
 #include "syncservice.h"
-#include "workflowfixture.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -25,37 +20,13 @@ class TestComplaintRoundTrip : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_pki;
-    std::unique_ptr<backend::Backend> m_backend;
-    std::unique_ptr<backend::ApiServer> m_server;
-    quint16 m_port = 0;
+    testsupport::InProcessKioskApi m_api;
 
-    [[nodiscard]] serverlink::TlsPolicy tls() const
-    {
-        return {m_pki + QStringLiteral("/ca.crt"), m_pki + QStringLiteral("/kiosk.crt"), m_pki + QStringLiteral("/kiosk.key")};
-    }
-    [[nodiscard]] QString apiUrl() const { return QStringLiteral("https://localhost:%1/api/v1").arg(m_port); }
+    [[nodiscard]] serverlink::TlsPolicy tls() const { return m_api.tls(); }
+    [[nodiscard]] QString apiUrl() const { return m_api.url(); }
 
     /// One sync round on its own thread over the harness's store; the problem it reported.
-    QString syncRound(KioskHarness &h)
-    {
-        kiosk::SyncSettings settings;
-        settings.intervalMs = 3600000;
-        settings.heartbeatIntervalMs = 0;
-        settings.dataDir = m_dir.filePath(QStringLiteral("kiosk"));
-        auto *sync = new kiosk::SyncService(h.store, h.key, apiUrl(), tls(), settings.dataDir + QStringLiteral("/letters"), settings);
-        QThread thread;
-        thread.start();
-        sync->moveToThread(&thread);
-        connect(&thread, &QThread::finished, sync, &QObject::deleteLater);
-        ThreadSpy synced(sync, &kiosk::SyncService::synced);
-        QMetaObject::invokeMethod(sync, &kiosk::SyncService::syncNow, Qt::QueuedConnection);
-        const QString problem = synced.wait(60000) ? synced.last().at(1).toString() : QStringLiteral("no round");
-        sync->abortNetwork();
-        thread.quit();
-        thread.wait();
-        return problem;
-    }
+    QString syncRound(KioskHarness &h) { return m_api.syncRound(h.store, h.key, m_dir.filePath(QStringLiteral("kiosk"))); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -63,24 +34,12 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
             QSKIP("openssl is not installed: the test PKI cannot be made");
         QVERIFY(m_dir.isValid());
-        m_pki = m_dir.filePath(QStringLiteral("pki"));
-        QVERIFY(testsupport::makePki(m_pki));
-        m_backend = testsupport::freshBackend(m_dir.filePath(QStringLiteral("backend")));
-        QVERIFY(m_backend);
-        QFile certificate(m_pki + QStringLiteral("/kiosk.crt"));
-        QVERIFY(certificate.open(QIODevice::ReadOnly));
-        QVERIFY(backend::KioskRegistry(*m_backend->store).registerCertificate(certificate.readAll()));
-        m_server
-            = std::make_unique<backend::ApiServer>(*m_backend->store, m_backend->catalog, *m_backend->workflow, m_backend->seals.get());
-        const auto bound = m_server->start(QStringLiteral("127.0.0.1"), 0,
-            backend::TlsFiles {
-                m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"), m_pki + QStringLiteral("/kiosk-ca.crt")});
-        QVERIFY2(bound, bound ? "" : qPrintable(bound.error().message));
-        m_port = bound.value();
+        const QString problem = m_api.start(m_dir.path());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
         QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("kiosk"))));
     }
 
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase() { m_api.stop(); }
 
     void complaintIsDeliveredOnceAndItsAnswerShown()
     {
@@ -113,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(syncRound(h), QString());
         QCOMPARE(syncRound(h), QString());
         QCOMPARE(h.complaints->pending(), 0);
-        const auto stored = m_backend->store->complaints();
+        const auto stored = m_api.backend->store->complaints();
         QVERIFY(stored);
         QCOMPARE(int(stored->size()), 1);
         QCOMPARE(stored->first().number, number);
@@ -130,9 +89,9 @@ private Q_SLOTS:
         QVERIFY(h.find(QStringLiteral("answerText"))->property("text").toString().contains(QStringLiteral("Belum ada jawaban")));
 
         // The kasi pelayanan answers (as on /pengaduan); the slip shows it, and the phone gets one SMS.
-        const auto desa = m_backend->offices.desa(stored->first().desaCode);
+        const auto desa = m_api.backend->offices.desa(stored->first().desaCode);
         QVERIFY(desa);
-        backend::Complaints complaints(*m_backend->store, m_backend->offices);
+        backend::Complaints complaints(*m_api.backend->store, m_api.backend->offices);
         const QString answer = QStringLiteral("Pungutan itu tidak sah; petugas sudah ditegur dan uang dikembalikan.");
         QVERIFY(complaints.followUp({{backend::Role::KasiPelayanan, desa->kecamatanCode, {}}}, QStringLiteral("Kasi Pelayanan"), number,
             serverlink::ComplaintStatus::Done, answer));
@@ -143,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(h.areas->complaint.answer().answer, answer);
         QVERIFY(h.waitFor(QStringLiteral("answerStatus")));
         QTRY_VERIFY(h.find(QStringLiteral("answerText"))->property("text").toString().contains(QStringLiteral("Pungutan itu tidak sah")));
-        const auto sms = m_backend->store->notifications();
+        const auto sms = m_api.backend->store->notifications();
         QVERIFY(sms);
         QCOMPARE(std::count_if(sms->cbegin(), sms->cend(),
                      [](const backend::NotificationRecord &n) { return n.kind == backend::NotificationKind::ComplaintAnswered; }),

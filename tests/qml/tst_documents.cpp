@@ -33,22 +33,8 @@ class TestDocuments : public QObject
 
     void fillSktmToDocuments()
     {
-        QVERIFY(h->tap(QStringLiteral("startRequest")));
-        QVERIFY(h->waitForScreen(QStringLiteral("consent")));
-        QVERIFY(h->tap(QStringLiteral("acceptConsent")));
-        QVERIFY(h->waitForScreen(QStringLiteral("identify")));
-        h->scan(kNik);
-        QTRY_VERIFY(h->areas->nik.valid());
-        QVERIFY(h->tap(QStringLiteral("confirmNik")));
-        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
-        QVERIFY(h->waitForScreen(QStringLiteral("form")));
-        QVERIFY(h->type(QStringLiteral("field-name"), QStringLiteral("Siti Aminah")));
-        QVERIFY(h->type(QStringLiteral("field-address"), QStringLiteral("Dusun Krajan RT 01/RW 02")));
-        QVERIFY(h->type(QStringLiteral("field-purpose"), QStringLiteral("Keringanan biaya sekolah")));
-        QVERIFY(h->type(QStringLiteral("field-pekerjaan"), QStringLiteral("Buruh tani")));
-        QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("900000")));
-        QVERIFY(h->type(QStringLiteral("field-jumlahTanggungan"), QStringLiteral("3")));
-        QVERIFY(h->tap(QStringLiteral("option-0"), h->find(QStringLiteral("field-peruntukan"))));
+        QVERIFY(h->openSktmForm(kNik));
+        QVERIFY(h->fillSktm());
         QVERIFY(h->tap(QStringLiteral("toReview")));
     }
 

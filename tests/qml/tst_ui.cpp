@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <algorithm>
+
 using serverlink::Stage;
 
 namespace {
@@ -23,16 +25,7 @@ class TestUi : public QObject
     Q_OBJECT
     std::unique_ptr<KioskHarness> h;
 
-    void fillSktm()
-    {
-        QVERIFY(h->type(QStringLiteral("field-name"), QStringLiteral("Siti Aminah")));
-        QVERIFY(h->type(QStringLiteral("field-address"), QStringLiteral("Dusun Krajan RT 01/RW 02")));
-        QVERIFY(h->type(QStringLiteral("field-purpose"), QStringLiteral("Keringanan biaya sekolah")));
-        QVERIFY(h->type(QStringLiteral("field-pekerjaan"), QStringLiteral("Buruh tani")));
-        QVERIFY(h->type(QStringLiteral("field-penghasilan"), QStringLiteral("900000")));
-        QVERIFY(h->type(QStringLiteral("field-jumlahTanggungan"), QStringLiteral("3")));
-        QVERIFY(h->tap(QStringLiteral("option-0"), h->find(QStringLiteral("field-peruntukan"))));
-    }
+    void fillSktm() { QVERIFY(h->fillSktm()); }
 
     void startToIdentify()
     {
@@ -42,15 +35,7 @@ class TestUi : public QObject
         QVERIFY(h->waitForScreen(QStringLiteral("identify")));
     }
 
-    void openSktmFormWithScannedNik()
-    {
-        startToIdentify();
-        h->scan(kNik);
-        QTRY_VERIFY(h->areas->nik.valid());
-        QVERIFY(h->tap(QStringLiteral("confirmNik")));
-        QVERIFY(h->tap(QStringLiteral("service-SKTM")));
-        QVERIFY(h->waitForScreen(QStringLiteral("form")));
-    }
+    void openSktmFormWithScannedNik() { QVERIFY(h->openSktmForm(kNik)); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -331,8 +316,55 @@ private Q_SLOTS:
         QCOMPARE(label->property("text").toString(), serverlink::stageLabel(stage));
         QCOMPARE(h->areas->status.status().maskedName, QStringLiteral("B*** S******"));
         QCOMPARE(h->areas->status.timeline()->rowCount(), 2);
-        if (!note.isEmpty())
+        if (!note.isEmpty()) {
+            // The officer's note needs the applicant's NIK (a typed number alone shows the stage).
+            QVERIFY(h->type(QStringLiteral("proofNikField"), kNik));
+            QVERIFY(h->tap(QStringLiteral("showDetails")));
             QVERIFY(h->waitFor(QStringLiteral("stageNote"))->property("text").toString().contains(note));
+        }
+    }
+
+    void typedNumberShowsTheStageNotTheNote()
+    {
+        const QString note = QStringLiteral("Foto rumah Budi Santoso belum dilampirkan");
+        const auto queued = h->outbox->enqueue({QStringLiteral("DOMISILI"), kNik, QStringLiteral("Budi Santoso"),
+            QStringLiteral("Dusun Krajan"), QStringLiteral("Melamar kerja"), {}, {}});
+        QVERIFY(queued.ok());
+        QVERIFY(h->outbox->applyChange({0, queued->registrationNumber, Stage::NeedsFix, note, QDateTime::currentDateTimeUtc(), false}));
+        QVERIFY(h->tap(QStringLiteral("openStatus")));
+        QVERIFY(h->waitForScreen(QStringLiteral("status")));
+        QVERIFY(h->type(QStringLiteral("registrationField"), queued->registrationNumber));
+        QVERIFY(h->tap(QStringLiteral("checkStatus")));
+        QTRY_COMPARE(h->areas->status.status().stage, serverlink::stageToWire(Stage::NeedsFix));
+        const auto noteShown = [&] {
+            const auto texts = h->visibleTexts();
+            return std::any_of(texts.cbegin(), texts.cend(), [&](QQuickItem *t) { return t->property("text").toString().contains(note); });
+        };
+        const auto timelineNotes = [&] {
+            QString notes;
+            for (int row = 0; row < h->areas->status.timeline()->rowCount(); ++row)
+                notes += h->areas->status.timeline()->index(row).data(kiosk::TimelineModel::NoteRole).toString();
+            return notes;
+        };
+        QVERIFY(h->waitFor(QStringLiteral("stageLabel")));
+        QVERIFY(h->areas->status.status().note.isEmpty());
+        QVERIFY(timelineNotes().isEmpty());
+        QVERIFY(!noteShown());
+        QVERIFY(h->waitFor(QStringLiteral("proofPanel")));
+        // Someone else's NIK opens nothing.
+        QVERIFY(h->type(QStringLiteral("proofNikField"), QStringLiteral("3521110101800003")));
+        QVERIFY(h->tap(QStringLiteral("showDetails")));
+        QTRY_VERIFY(h->areas->status.status().message.contains(QStringLiteral("NIK tidak cocok")));
+        QVERIFY(!noteShown());
+        // The applicant's NIK, or the ticket's QR, shows the note and the timeline's.
+        QVERIFY(h->type(QStringLiteral("proofNikField"), kNik));
+        QVERIFY(h->tap(QStringLiteral("showDetails")));
+        QTRY_VERIFY(noteShown());
+        QVERIFY(timelineNotes().contains(note));
+        h->areas->flow.goHome();
+        h->scan(kiosk::OutboxRepository::ticketQrPayload(queued->statusToken));
+        QVERIFY(h->waitForScreen(QStringLiteral("status")));
+        QTRY_VERIFY(noteShown());
     }
 
     void statusByScannedTicket()
@@ -555,14 +587,12 @@ private Q_SLOTS:
         QVERIFY(queued.ok());
         serverlink::StatusChange ready {0, queued->registrationNumber, Stage::Ready, {}, QDateTime::currentDateTimeUtc(), true};
         QVERIFY(h->outbox->applyChange(ready));
-        const QString path = h->dir.filePath(queued->registrationNumber + QStringLiteral(".pdf"));
-        QFile pdf(path);
+        QVERIFY(h->outbox->saveLetter(queued->registrationNumber, "%PDF-1.4 asli", h->dir.path()));
+        // The stored hash is the signed letter's; the file on disk is no longer that letter.
+        QFile pdf(h->outbox->findByRegistrationNumber(queued->registrationNumber)->letterPath);
         QVERIFY(pdf.open(QIODevice::WriteOnly));
         pdf.write("%PDF-1.4 surat yang sudah diubah");
         pdf.close();
-        // The stored hash is the signed letter's; the file on disk is not that letter.
-        QVERIFY(h->outbox->setLetter(
-            queued->registrationNumber, path, QString::fromLatin1(serverlink::crypto::sha256("%PDF-1.4 asli").toHex())));
         const int printedBefore = int(h->letterPrinter->documents().size());
         const int alertsBefore = int(h->outbox->technicianAlerts().size());
         QVERIFY(h->signInStaff());

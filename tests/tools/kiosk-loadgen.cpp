@@ -60,7 +60,7 @@ int main(int argc, char *argv[])
         return 2;
     }
     kiosk::KioskStore store;
-    const auto key = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath());
+    const auto key = kiosk::loadOrCreateDeviceKey(config->deviceKeyPath(), config->formerDeviceKeyPath());
     const kiosk::Status opened = key ? store.open(config->databasePath()) : kiosk::Status(key.error());
     if (!opened) {
         std::fprintf(stderr, "kiosk-loadgen: %s\n", qPrintable(opened.error().message));

@@ -8,7 +8,7 @@ kiosk_add_qtest(NAME tst_outbox SOURCES unit/tst_outbox.cpp LIBS kiosk_core
             restartKeepsQueueAndKeys wrongDeviceKeyParksInsteadOfSending queueNumbersIncreaseWithinADay
             queueNumbersRestartAfterMidnight queueNumbersSurviveRestart refusesNewerSchema ticketQrPayloadRoundTrip
             handoverThenPurgeRemovesPersonalData pickupNumberIsOnePerLetterPerDay undeliveredRequestIsNeverPurged lostTicketCanBePrintedAgain
-            batchOutcomesAreAllOrNothing failedWriteIsAnErrorAndLeavesNothing documentsAreSealedAnnouncedAndPurged)
+            batchOutcomesAreAllOrNothing failedWriteIsAnErrorAndLeavesNothing documentsAreSealedAnnouncedAndPurged retentionPerSituation notesAreSealedAtRest)
 kiosk_add_qtest(NAME tst_slipwriter SOURCES unit/tst_slipwriter.cpp LIBS kiosk_core
   FUNCTIONS receiptFitsThePaper pickupSlipShowsTheNumberLarge wrapKeepsEveryCharacter nikMask)
 kiosk_add_qtest(NAME tst_staffdirectory SOURCES unit/tst_staffdirectory.cpp LIBS kiosk_core
@@ -25,7 +25,8 @@ kiosk_add_qtest(NAME tst_linkcheck SOURCES unit/tst_linkcheck.cpp LIBS kiosk_cor
 target_include_directories(tst_linkcheck PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
 add_dependencies(tst_linkcheck kecamatan-backend)
 kiosk_add_qtest(NAME tst_config SOURCES unit/tst_config.cpp LIBS kiosk_core
-  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded queueSection voiceAndDisplay documentSource officeHoursAndHolidays imageVersionFromOsRelease)
+  FUNCTIONS scannerList printStallTimeoutIsBounded maxParallelIsBounded queueSection voiceAndDisplay documentSource officeHoursAndHolidays imageVersionFromOsRelease
+            fileModeIsChecked)
 kiosk_add_qtest(NAME tst_formmodel SOURCES unit/tst_formmodel.cpp LIBS kiosk_core
   FUNCTIONS groupsStartWithTheirMinimum valuesAreArraysOfObjects addAndRemoveKeepTheLimits messagesShowBesideEachPerson
             subfieldsInTheSessionLanguage reviewLinesAreTheFilledInFields amountsAreWrittenTheIndonesianWay prefilledWithTheOfficersNotes)
@@ -45,3 +46,5 @@ kiosk_add_qtest(NAME tst_queuebook SOURCES unit/tst_queuebook.cpp LIBS kiosk_cor
 kiosk_add_qtest(NAME tst_ticket SOURCES unit/tst_ticket.cpp LIBS kiosk_core
   FUNCTIONS checklistAndEstimateOfACommittedRequest slipFitsThePaper withoutSlipDetailsTheTicketIsAsBefore)
 target_compile_definitions(tst_ticket PRIVATE KIOSK_CATALOG_JSON="${PROJECT_SOURCE_DIR}/backend/catalog/default-catalog.json")
+kiosk_add_qtest(NAME tst_devicekey SOURCES unit/tst_devicekey.cpp LIBS kiosk_core
+  FUNCTIONS startingTogetherMakesOneKey looseModeIsTightenedAndLogged damagedKeyIsRefused keyLivesApartFromTheDataFolder)

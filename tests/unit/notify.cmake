@@ -6,7 +6,7 @@ kiosk_add_qtest(NAME tst_letters
   LABELS backend
   FUNCTIONS nomorFormat nomorSequentialAcrossYearAndRestart nomorUniqueIndex everyServiceHasTemplate templateComposesKopRowsAndSigner
             amountsOnTheLetterAreRupiah
-            paperF4DefaultA4Option workflowLettersNumberedAndSealed delegateSignsOnBehalf)
+            paperF4DefaultA4Option workflowLettersNumberedAndSealed delegateSignsOnBehalf unsignedPreviewIsWatermarked)
 kiosk_add_qtest(NAME tst_notify
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_notify.cpp ${CMAKE_CURRENT_LIST_DIR}/smsgatewayreceiver.h ${CMAKE_CURRENT_LIST_DIR}/logcapture.h
   LIBS backend_core Qt6::Network Qt6::Sql

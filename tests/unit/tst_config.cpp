@@ -1,5 +1,6 @@
 // The kiosk's INI configuration: lists, defaults and bounds; the appliance image's version from os-release.
 #include "config.h"
+#include "logcapture.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -187,6 +188,33 @@ private Q_SLOTS:
         QVERIFY(!config->holidays.isWorkingDay(QDate(2026, 12, 29)));
         // A list the kiosk cannot read is a configuration error, not a silent weekends-only calendar.
         QVERIFY(!load({}, "[office]\nholidays=tidak-ada.txt\n"));
+    }
+
+    void fileModeIsChecked()
+    {
+        // The file names the client key and may carry the proxy's password: everyone may read it → a warning;
+        // everyone may change it (and so point the kiosk at another backend) → refused.
+        QVERIFY(load({}));
+        const QString path = m_dir.filePath(QStringLiteral("anjungan.conf"));
+        QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+        {
+            LogCapture log;
+            QVERIFY(KioskConfig::load(path));
+            QVERIFY2(!log.text().contains(path), qPrintable(log.text()));
+        }
+        QVERIFY(QFile::setPermissions(
+            path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        {
+            LogCapture log;
+            QVERIFY(KioskConfig::load(path));
+            QVERIFY2(log.text().contains(path) && log.text().contains(QStringLiteral("chmod 640")), qPrintable(log.text()));
+        }
+        QVERIFY(QFile::setPermissions(
+            path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther | QFileDevice::WriteOther));
+        const auto refused = KioskConfig::load(path);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, kiosk::ErrorCode::InvalidData);
+        QVERIFY(refused.error().message.contains(QStringLiteral("chmod 640")));
     }
 
 private:

@@ -334,6 +334,37 @@ private Q_SLOTS:
         QCOMPARE(v.fields->nomorSurat, kec.nomorSurat);
     }
 
+    void unsignedPreviewIsWatermarked()
+    {
+        // The officer's preview of a letter not signed yet says so across the page and carries no seal (#17 L12).
+        requirePoppler({"pdftoppm", "pdftotext"});
+        const auto backend = sealingBackend(m_dir, QStringLiteral("preview"));
+        auto &[store, catalog, offices, renderer, seals, workflow, documents] = *backend;
+        QVERIFY(store->insertRequest(makeRequest(QStringLiteral("P1"), QStringLiteral("SKTM"), ServiceLevel::Desa)));
+        const auto preview = workflow->previewLetter(store->request(QStringLiteral("P1")).value());
+        QVERIFY2(preview, preview ? "" : qPrintable(preview.error().message));
+        const QString previewPath = m_dir.filePath(QStringLiteral("pratinjau.pdf"));
+        QFile file(previewPath);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(preview.value()) == preview.value().size());
+        file.close();
+        const QString previewText = pdfText(previewPath).simplified();
+        QVERIFY2(previewText.contains(QStringLiteral("PRATINJAU")) && previewText.contains(QStringLiteral("BELUM DITANDATANGANI")),
+            qPrintable(previewText));
+        QVERIFY(!previewText.contains(QStringLiteral("Ditandatangani secara elektronik")));
+        QVERIFY(!preview.value().contains("anjungan:seal"));
+        const QImage page = rasterise(previewPath, m_dir.path());
+        QVERIFY(!page.isNull());
+        QVERIFY(!devices::barcode::decode(page));
+
+        // Signed, the same letter has its seal and no watermark.
+        const auto signedLetter = testsupport::approveToReady(*workflow, *store, offices, QStringLiteral("P1"));
+        QVERIFY(signedLetter);
+        const QString signedText = pdfText(signedLetter.value().letterPath);
+        QVERIFY(!signedText.contains(QStringLiteral("PRATINJAU")));
+        QVERIFY(signedText.contains(QStringLiteral("Ditandatangani secara elektronik")));
+        QCOMPARE(verifyPrintedSeal(*seals, signedLetter.value().letterPath, m_dir.path()).verdict, serverlink::seal::Verdict::Asli);
+    }
+
     void delegateSignsOnBehalf()
     {
         requirePoppler({"pdftoppm", "pdftotext"});

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <tuple>
+
 using namespace kiosk;
 
 class TestOutbox : public QObject
@@ -286,7 +288,7 @@ private Q_SLOTS:
         const QString reg = queued->registrationNumber;
         QVERIFY(outbox.markDelivered(queued->id));
         QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::Ready, {}, m_now.toUTC(), true}));
-        QVERIFY(outbox.setLetter(reg, m_dir.filePath(QStringLiteral("tidak-ada.pdf")), QStringLiteral("00")));
+        QVERIFY(outbox.saveLetter(reg, "%PDF-1.4 surat", m_dir.path()));
         if (handedOver)
             QVERIFY(outbox.markHandedOver(reg, representative()));
         // A handed-over letter is purged only once the backend heard of the handover.
@@ -309,7 +311,7 @@ private Q_SLOTS:
         else if (write == QLatin1String("change"))
             written = outbox.applyChange({2, reg, serverlink::Stage::HandedOver, {}, m_now.addSecs(60).toUTC(), false});
         else if (write == QLatin1String("letter"))
-            written = outbox.setLetter(reg, m_dir.filePath(QStringLiteral("lain.pdf")), QStringLiteral("11"));
+            written = outbox.saveLetter(reg, "%PDF-1.4 surat lain", m_dir.path());
         else if (write == QLatin1String("handover"))
             written = outbox.markHandedOver(reg, representative());
         else if (write == QLatin1String("handoverSent"))
@@ -345,12 +347,9 @@ private Q_SLOTS:
 
         QVERIFY(outbox.markDelivered(queued->id));
         QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::Ready, {}, m_now.toUTC(), true}));
-        const QString letter = m_dir.filePath(reg + QStringLiteral(".pdf"));
-        QFile file(letter);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("%PDF-1.4 surat");
-        file.close();
-        QVERIFY(outbox.setLetter(reg, letter, QStringLiteral("00")));
+        QVERIFY(outbox.saveLetter(reg, "%PDF-1.4 surat", m_dir.path()));
+        const QString letter = outbox.findByRegistrationNumber(reg)->letterPath;
+        QCOMPARE(*outbox.letter(*outbox.findByRegistrationNumber(reg)), QByteArray("%PDF-1.4 surat"));
         QCOMPARE(outbox.readyLetters().size(), 1);
         QVERIFY(!outbox.findByRegistrationNumber(reg)->maskedName.isEmpty());
 
@@ -413,6 +412,116 @@ private Q_SLOTS:
         QCOMPARE(outbox.pickupNumber(QStringLiteral("AAAAA-11111"), today.addDays(1)), QStringLiteral("B-001"));
         // One label is one letter's on a day.
         QVERIFY(!outbox.recordPickupNumber(QStringLiteral("BBBBB-22222"), today, QStringLiteral("B-001")));
+    }
+
+    void retentionPerSituation_data()
+    {
+        // The README's retention table, written out on its own: where the request is, days after its period started,
+        // whether its personal data is gone. 30 is [privacy] purgeDays; requests left unfinished go after 90 days.
+        QTest::addColumn<QString>("situation");
+        QTest::addColumn<int>("days");
+        QTest::addColumn<bool>("purged");
+        const QList<std::tuple<const char *, int, bool>> table {
+            {"handedOverHere", 29, false},
+            {"handedOverHere", 31, true},
+            {"rejected", 29, false},
+            {"rejected", 31, true},
+            {"cancelled", 31, true},
+            {"handedOverElsewhere", 31, true},
+            {"readyNeverCollected", 31, false},
+            {"readyNeverCollected", 89, false},
+            {"readyNeverCollected", 91, true},
+            {"needsFix", 89, false},
+            {"needsFix", 91, true},
+            {"parked", 89, false},
+            {"parked", 91, true},
+            {"inReview", 400, false},
+            {"waitingToBeSent", 400, false},
+        };
+        for (const auto &[situation, days, purged] : table)
+            QTest::addRow("%s-%d", situation, days) << QString::fromLatin1(situation) << days << purged;
+    }
+    void retentionPerSituation()
+    {
+        QFETCH(QString, situation);
+        QFETCH(int, days);
+        QFETCH(bool, purged);
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        const auto queued = outbox.enqueue(sample());
+        QVERIFY(queued.ok());
+        const QString reg = queued->registrationNumber;
+        const auto reach = [&](serverlink::Stage stage) {
+            return outbox.markDelivered(queued->id) && outbox.applyChange({1, reg, stage, QStringLiteral("catatan"), m_now.toUTC(), true});
+        };
+        if (situation == QLatin1String("handedOverHere")) {
+            QVERIFY(reach(serverlink::Stage::Ready));
+            QVERIFY(outbox.saveLetter(reg, "%PDF-1.4 surat", m_dir.path()));
+            QVERIFY(outbox.markHandedOver(reg, representative()));
+            QVERIFY(outbox.markHandoverSent(reg));
+        } else if (situation == QLatin1String("readyNeverCollected")) {
+            QVERIFY(reach(serverlink::Stage::Ready));
+            QVERIFY(outbox.saveLetter(reg, "%PDF-1.4 surat", m_dir.path()));
+        } else if (situation == QLatin1String("parked")) {
+            QVERIFY(outbox.recordOutcomes({{queued->id, DeliveryOutcome::Kind::Parked, {}, QStringLiteral("Ditolak server (HTTP 422)")}}));
+        } else if (situation != QLatin1String("waitingToBeSent")) {
+            const QHash<QString, serverlink::Stage> stages {{QStringLiteral("rejected"), serverlink::Stage::Rejected},
+                {QStringLiteral("cancelled"), serverlink::Stage::Cancelled},
+                {QStringLiteral("handedOverElsewhere"), serverlink::Stage::HandedOver},
+                {QStringLiteral("needsFix"), serverlink::Stage::NeedsFix}, {QStringLiteral("inReview"), serverlink::Stage::DesaReview}};
+            QVERIFY(reach(stages.value(situation)));
+        }
+        const QString letter = outbox.findByRegistrationNumber(reg)->letterPath;
+        m_now = m_now.addDays(days);
+        QCOMPARE(outbox.purgePersonalData(30).value(), purged ? 1 : 0);
+        QCOMPARE(outbox.applicant(reg).has_value(), !purged);
+        if (situation != QLatin1String("waitingToBeSent") && situation != QLatin1String("parked"))
+            QCOMPARE(outbox.findByRegistrationNumber(reg)->note.isEmpty(), purged);
+        if (!letter.isEmpty())
+            QCOMPARE(QFile::exists(letter), !purged);
+        // The non-personal record stays; a purged letter is not downloaded again, a purged refused request never sent.
+        QCOMPARE(outbox.findByRegistrationNumber(reg)->registrationNumber, reg);
+        QVERIFY(outbox.lettersToDownload().isEmpty());
+        if (situation == QLatin1String("parked")) {
+            QCOMPARE(outbox.parkedRequests().isEmpty(), purged);
+            QCOMPARE(outbox.depth(), purged ? 0 : 1);
+        }
+    }
+
+    void notesAreSealedAtRest()
+    {
+        KioskStore store;
+        QVERIFY(store.open(dbPath()));
+        OutboxRepository outbox(store, m_key, clock());
+        const auto queued = outbox.enqueue(sample());
+        QVERIFY(queued.ok());
+        const QString reg = queued->registrationNumber;
+        const QString note = QStringLiteral("KK atas nama Siti Aminah kurang jelas");
+        QVERIFY(outbox.applyChange({1, reg, serverlink::Stage::NeedsFix, note, m_now.toUTC(), false}));
+        QCOMPARE(outbox.findByRegistrationNumber(reg)->note, note);
+        QCOMPARE(outbox.timeline(queued->id).last().note, note);
+        const auto clearInStore = [&](const QString &text) {
+            QSqlQuery raw(store.connection());
+            bool found = false;
+            for (const char *sql : {"SELECT stage_note, stage_note_sealed FROM requests", "SELECT note, note_sealed FROM request_events"}) {
+                raw.exec(QLatin1String(sql));
+                while (raw.next())
+                    found = found || raw.value(0).toString().contains(text) || raw.value(1).toByteArray().contains(text.toUtf8());
+            }
+            return found;
+        };
+        QVERIFY(!clearInStore(note));
+        // Notes an earlier version kept in clear are sealed by the privacy pass, and read the same.
+        QSqlQuery q(store.connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE requests SET stage_note = 'catatan lama', stage_note_sealed = NULL")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE request_events SET note = 'catatan lama', note_sealed = NULL")));
+        QCOMPARE(outbox.findByRegistrationNumber(reg)->note, QStringLiteral("catatan lama"));
+        QCOMPARE(outbox.sealClearNotes().value(), 3); // the request and its two events
+        QVERIFY(!clearInStore(QStringLiteral("catatan lama")));
+        QCOMPARE(outbox.findByRegistrationNumber(reg)->note, QStringLiteral("catatan lama"));
+        QCOMPARE(outbox.timeline(queued->id).last().note, QStringLiteral("catatan lama"));
+        QCOMPARE(outbox.sealClearNotes().value(), 0);
     }
 
     void undeliveredRequestIsNeverPurged()

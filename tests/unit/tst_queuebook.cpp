@@ -202,7 +202,8 @@ private Q_SLOTS:
             for (const char *sql : {"DROP TABLE queue_numbers", "DROP TABLE queue_entries", "DROP TABLE queue_lokets",
                      "DROP TABLE request_documents", "ALTER TABLE requests DROP COLUMN entered_by", "DROP TABLE request_changes",
                      "DROP TABLE complaints", "DROP TABLE technician_journal", "ALTER TABLE requests DROP COLUMN abandoned_at",
-                     "DROP TABLE fleet_alerts", "DROP TABLE alert_acknowledgements"})
+                     "DROP TABLE fleet_alerts", "DROP TABLE alert_acknowledgements", "ALTER TABLE requests DROP COLUMN stage_note_sealed",
+                     "ALTER TABLE request_events DROP COLUMN note_sealed"})
                 QVERIFY2(q.exec(QLatin1String(sql)), sql);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 8")));
             QVERIFY(q.exec(

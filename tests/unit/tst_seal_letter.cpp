@@ -31,6 +31,13 @@ const QString kNik = QStringLiteral("3521114506800002");
 
 using testsupport::makeRequest;
 
+/// A file's bytes (empty when it cannot be read).
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 /// Page 1 of a PDF as an image, through poppler's pdftoppm.
 QImage rasterise(const QString &pdf, const QString &outDir)
 {
@@ -208,9 +215,9 @@ private Q_SLOTS:
             QVERIFY(!verifier.checkNik(sealText, QStringLiteral("3521114506800003")));
             QCOMPARE(verifier.verify(QStringLiteral("3521114506800002")).status, kiosk::SealVerdict::Invalid);
 
-            const kiosk::LetterCheck good = verifier.verifyLetterFile(r.letterPath, r.letterSha256);
+            const kiosk::LetterCheck good = verifier.verifyLetter(fileBytes(r.letterPath), r.letterSha256);
             QVERIFY2(good.ok, qPrintable(good.problem));
-            const kiosk::LetterCheck wrongHash = verifier.verifyLetterFile(r.letterPath, QString(64, QLatin1Char('0')));
+            const kiosk::LetterCheck wrongHash = verifier.verifyLetter(fileBytes(r.letterPath), QString(64, QLatin1Char('0')));
             QVERIFY(!wrongHash.ok);
             QVERIFY(wrongHash.problem.contains(QStringLiteral("hash")));
         }
@@ -230,7 +237,7 @@ private Q_SLOTS:
             QCOMPARE(verifier.verify(sealText).status, kiosk::SealVerdict::Revoked);
             // Replaying the older list is refused: a revocation cannot be undone by a replay.
             QVERIFY(!cache.store(kiosk::TrustCache::Kind::Revocations, revocationsEnvelope, QStringLiteral("\"r1\"")));
-            const kiosk::LetterCheck revoked = verifier.verifyLetterFile(r.letterPath, r.letterSha256);
+            const kiosk::LetterCheck revoked = verifier.verifyLetter(fileBytes(r.letterPath), r.letterSha256);
             QVERIFY(!revoked.ok);
             QVERIFY(revoked.problem.contains(QStringLiteral("DICABUT")));
         }

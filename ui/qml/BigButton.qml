@@ -30,6 +30,7 @@ Button {
                 anchors.verticalCenter: parent.verticalCenter
                 spacing: 4
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: control.text
                     font.pixelSize: Theme.body + 2
@@ -39,6 +40,7 @@ Button {
                     wrapMode: Text.WordWrap
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     visible: control.detail.length > 0
                     text: control.detail

@@ -54,6 +54,7 @@ Window {
             spacing: display.margin
             Text {
                 objectName: "displayOffice"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: CallBoard.officeName
                 color: display.light
@@ -63,12 +64,14 @@ Window {
             }
             Text {
                 objectName: "displayDate"
+                textFormat: Text.PlainText
                 text: display.now.toLocaleDateString(Qt.locale("id_ID"), "dddd, d MMMM yyyy")
                 color: display.dim
                 font.pixelSize: Math.round(36 * display.u)
             }
             Text {
                 objectName: "displayClock"
+                textFormat: Text.PlainText
                 text: Qt.formatTime(display.now, "HH:mm")
                 color: display.light
                 font.pixelSize: Math.round(72 * display.u)
@@ -88,6 +91,7 @@ Window {
                 Layout.preferredWidth: 62
                 Text {
                     objectName: "displayNoCalls"
+                    textFormat: Text.PlainText
                     anchors.fill: parent
                     visible: !CallBoard.hasCalls
                     text: display.words.noCalls
@@ -140,6 +144,7 @@ Window {
                                 spacing: 0
                                 Text {
                                     objectName: "counterName" + counterCard.counter
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: display.words.loketCaps.arg(counterCard.counter)
                                     color: counterCard.ink
@@ -150,6 +155,7 @@ Window {
                                 }
                                 Text {
                                     objectName: "counterNumber" + counterCard.counter
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     Layout.fillHeight: true
                                     text: counterCard.label
@@ -163,6 +169,7 @@ Window {
                                 }
                                 Text {
                                     objectName: "counterPriority" + counterCard.counter
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     visible: counterCard.priority
                                     text: display.words.priority
@@ -190,6 +197,7 @@ Window {
                     anchors.margins: Math.round(24 * display.u)
                     spacing: Math.round(12 * display.u)
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: display.words.lastCalls
                         color: display.dim
@@ -211,6 +219,7 @@ Window {
                             spacing: Math.round(16 * display.u)
                             Text {
                                 objectName: "recentLabel" + recentRow.index
+                                textFormat: Text.PlainText
                                 Layout.preferredWidth: Math.round(190 * display.u)
                                 text: recentRow.label
                                 color: recentRow.fresh ? display.flash : display.light
@@ -220,6 +229,7 @@ Window {
                             }
                             Text {
                                 objectName: "recentCounter" + recentRow.index
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: display.words.loket.arg(recentRow.counter)
                                 color: display.light
@@ -227,6 +237,7 @@ Window {
                                 elide: Text.ElideRight
                             }
                             Text {
+                                textFormat: Text.PlainText
                                 text: recentRow.time
                                 color: display.dim
                                 font.pixelSize: Math.round(36 * display.u)
@@ -261,6 +272,7 @@ Window {
                     Text {
                         id: waitingText
                         objectName: "waitingText" + waitingCell.letter
+                        textFormat: Text.PlainText
                         anchors.fill: parent
                         anchors.margins: Math.round(14 * display.u)
                         text: display.words.waiting.arg(waitingCell.letter).arg(waitingCell.name).arg(waitingCell.count)

@@ -11,6 +11,7 @@ ColumnLayout {
     signal chosen(int index)
     spacing: 6
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         text: field.label
         font.pixelSize: Theme.body
@@ -34,6 +35,7 @@ ColumnLayout {
         }
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: field.error.length > 0
         text: field.error

@@ -23,6 +23,7 @@ ScreenPage {
             }
             Text {
                 objectName: "answerAskingText"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: page.view.state === ComplaintAnswerView.Asking
                 text: qsTr("Menanyakan ke kantor kecamatan…")
@@ -32,6 +33,7 @@ ScreenPage {
             }
             Text {
                 objectName: "answerStatus"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: page.view.state === ComplaintAnswerView.Found
                 text: qsTr("Status: %1").arg(page.view.statusLabel)
@@ -41,6 +43,7 @@ ScreenPage {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: page.view.state === ComplaintAnswerView.Found
                 text: qsTr("%1, disampaikan %2").arg(page.view.category).arg(page.view.filedAt)
@@ -50,6 +53,7 @@ ScreenPage {
             }
             Text {
                 objectName: "answerText"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: page.view.state === ComplaintAnswerView.Found
                 text: page.view.answer.length > 0
@@ -61,6 +65,7 @@ ScreenPage {
             }
             Text {
                 objectName: "answerMessage"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: page.view.message.length > 0
                 text: page.view.message

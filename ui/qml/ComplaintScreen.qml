@@ -29,6 +29,7 @@ ScreenPage {
             width: parent.width - 24
             spacing: Theme.gap * 0.75
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Tentang apa?")
                 font.pixelSize: Theme.body
@@ -78,6 +79,7 @@ ScreenPage {
             }
             Text {
                 objectName: "complaintError"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: Complaint.error
@@ -104,9 +106,10 @@ ScreenPage {
         anchors.fill: parent
         visible: page.filed
         spacing: Theme.gap * 0.75
-        Text { text: qsTr("Nomor pengaduan"); font.pixelSize: Theme.body; color: Theme.muted }
+        Text { textFormat: Text.PlainText; text: qsTr("Nomor pengaduan"); font.pixelSize: Theme.body; color: Theme.muted }
         Text {
             objectName: "complaintNumber"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: Complaint.filedNumber
             font.pixelSize: 56
@@ -115,6 +118,7 @@ ScreenPage {
             fontSizeMode: Text.HorizontalFit
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: Complaint.phoneGiven
                   ? qsTr("Jawaban dikirim lewat SMS ke nomor HP Anda. Anda juga dapat membacanya dengan memindai kode QR pada slip di anjungan desa mana pun di kecamatan ini.")

@@ -17,6 +17,8 @@ ScreenPage {
             Text {
                 id: consentText
                 objectName: "consentText"
+                // Our own translated text with bold and line breaks; never untrusted data.
+                textFormat: Text.StyledText
                 width: parent.width
                 wrapMode: Text.WordWrap
                 font.pixelSize: Theme.body

@@ -50,6 +50,7 @@ ScreenPage {
             }
             Text {
                 objectName: "documentHint"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: DocumentCapture.hintText
                 font.pixelSize: Theme.body
@@ -59,6 +60,7 @@ ScreenPage {
             }
             Text {
                 objectName: "pageInfo"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: DocumentCapture.pageInfo
@@ -126,6 +128,7 @@ ScreenPage {
                 color: index === DocumentCapture.current ? Theme.warningBackground : Theme.surface
                 Text {
                     id: rowText
+                    textFormat: Text.PlainText
                     anchors.fill: parent
                     anchors.margins: 12
                     text: (rowItem.state === "captured" ? "✓ " : rowItem.state === "skipped" ? "→ " : "☐ ") + rowItem.text

@@ -14,10 +14,11 @@ ScreenPage {
             id: column
             width: parent.width
             spacing: Theme.gap * 0.75
-            Text { text: qsTr("Nomor antrean"); font.pixelSize: Theme.body; color: Theme.muted }
-            Text { objectName: "queueLabel"; text: LetterRequest.ticket.queueLabel; font.pixelSize: 96; font.bold: true; color: Theme.primary }
+            Text { textFormat: Text.PlainText; text: qsTr("Nomor antrean"); font.pixelSize: Theme.body; color: Theme.muted }
+            Text { objectName: "queueLabel"; textFormat: Text.PlainText; text: LetterRequest.ticket.queueLabel; font.pixelSize: 96; font.bold: true; color: Theme.primary }
             Text {
                 objectName: "queueWait"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: LetterRequest.ticket.waitEstimate.length > 0
                 text: (LetterRequest.ticket.priority.length > 0 ? qsTr("Prioritas: %1").arg(LetterRequest.ticket.priority) + "\n" : "")
@@ -27,6 +28,7 @@ ScreenPage {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Nomor registrasi: %1").arg(LetterRequest.ticket.registrationNumber)
                 font.pixelSize: Theme.body + 4
@@ -35,6 +37,7 @@ ScreenPage {
             }
             Text {
                 objectName: "readyDate"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: LetterRequest.ticket.readyDate.length > 0
                 text: qsTr("Perkiraan selesai: %1 (%n hari kerja)", "", LetterRequest.ticket.estimatedDays).arg(LetterRequest.ticket.readyDate)
@@ -44,6 +47,7 @@ ScreenPage {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Langkah berikutnya: bawa berkas bertanda ☐ ke petugas kantor desa. "
                            + "Cek status kapan saja dengan memindai kode QR pada tiket.")
@@ -55,6 +59,7 @@ ScreenPage {
             Repeater {
                 model: LetterRequest.ticket.requirements
                 delegate: Text {
+                    textFormat: Text.PlainText
                     required property string modelData
                     required property int index
                     objectName: "checklist-" + index
@@ -68,6 +73,7 @@ ScreenPage {
             }
             Text {
                 objectName: "officeHours"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: LetterRequest.ticket.officeHours.length > 0
                 text: qsTr("Jam layanan: %1").arg(LetterRequest.ticket.officeHours)

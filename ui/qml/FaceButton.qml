@@ -35,6 +35,7 @@ Button {
             }
         }
         Text {
+            textFormat: Text.PlainText
             width: control.availableWidth
             text: control.text
             font.pixelSize: Theme.small

@@ -39,8 +39,8 @@ ScreenPage {
                     anchors.fill: parent
                     anchors.margins: 16
                     spacing: 4
-                    Text { Layout.fillWidth: true; text: qsTr("Catatan petugas:"); font.pixelSize: Theme.body; font.bold: true; color: Theme.warning; wrapMode: Text.WordWrap }
-                    Text { objectName: "fixNote"; Layout.fillWidth: true; visible: RequestFix.note.length > 0; text: RequestFix.note; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Catatan petugas:"); font.pixelSize: Theme.body; font.bold: true; color: Theme.warning; wrapMode: Text.WordWrap }
+                    Text { objectName: "fixNote"; textFormat: Text.PlainText; Layout.fillWidth: true; visible: RequestFix.note.length > 0; text: RequestFix.note; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                     Repeater {
                         model: RequestFix.pages
                         delegate: RowLayout {
@@ -54,6 +54,7 @@ ScreenPage {
                             spacing: 12
                             Text {
                                 objectName: "pageNote"
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: (pageRow.newKilobytes > 0 ? "✓ " : "☐ ") + pageRow.text + ": " + pageRow.reason + ". "
                                       + (pageRow.newKilobytes > 0 ? qsTr("Foto baru siap dikirim (%1 KB).").arg(pageRow.newKilobytes)
@@ -86,6 +87,7 @@ ScreenPage {
                     spacing: 4
                     Text {
                         objectName: "note-" + fieldBlock.model.key
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         visible: fieldBlock.model.note.length > 0
                         text: qsTr("Perlu diperbaiki: %1").arg(fieldBlock.model.note)
@@ -141,6 +143,7 @@ ScreenPage {
             }
             // The review: what changed since the version the officer returned.
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: RequestFix.step === RequestFix.Reviewing
                 text: qsTr("Yang Anda ubah:")
@@ -151,6 +154,7 @@ ScreenPage {
             Repeater {
                 model: RequestFix.step === RequestFix.Reviewing ? RequestFix.changes : []
                 delegate: Text {
+                    textFormat: Text.PlainText
                     required property string modelData
                     objectName: "fixChange"
                     Layout.fillWidth: true
@@ -165,11 +169,12 @@ ScreenPage {
                 Layout.fillWidth: true
                 visible: RequestFix.step === RequestFix.Sent
                 spacing: 8
-                Text { Layout.fillWidth: true; text: qsTr("Perbaikan diterima"); font.pixelSize: Theme.title; font.bold: true; color: Theme.primary; wrapMode: Text.WordWrap }
-                Text { Layout.fillWidth: true; text: qsTr("Nomor registrasi %1. Perbaikan Anda dikirim ke petugas; struk tanda terima tercetak. Cek status dengan tiket yang sama.").arg(RequestFix.registrationNumber); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Perbaikan diterima"); font.pixelSize: Theme.title; font.bold: true; color: Theme.primary; wrapMode: Text.WordWrap }
+                Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Nomor registrasi %1. Perbaikan Anda dikirim ke petugas; struk tanda terima tercetak. Cek status dengan tiket yang sama.").arg(RequestFix.registrationNumber); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
             }
             Text {
                 objectName: "fixError"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: RequestFix.error.length > 0
                 text: RequestFix.error

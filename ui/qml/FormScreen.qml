@@ -38,6 +38,7 @@ ScreenPage {
                     anchors.margins: 16
                     spacing: 4
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Siapkan untuk dibawa ke kantor desa:")
                         font.pixelSize: Theme.body
@@ -48,6 +49,7 @@ ScreenPage {
                     Repeater {
                         model: LetterRequest.requirements
                         delegate: Text {
+                            textFormat: Text.PlainText
                             required property string modelData
                             Layout.fillWidth: true
                             text: "☐ " + modelData
@@ -105,6 +107,7 @@ ScreenPage {
             }
             Text {
                 objectName: "formError"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: LetterRequest.formError.length > 0
                 text: LetterRequest.formError

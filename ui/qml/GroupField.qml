@@ -17,6 +17,7 @@ ColumnLayout {
     signal focused(Item item)
     spacing: 10
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         text: group.label
         font.pixelSize: Theme.body
@@ -44,6 +45,7 @@ ColumnLayout {
                 RowLayout {
                     Layout.fillWidth: true
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: qsTr("Orang ke-%1").arg(card.index + 1)
                         font.pixelSize: Theme.body
@@ -109,6 +111,7 @@ ColumnLayout {
         onClicked: group.form.addItem(group.row)
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: group.error.length > 0
         text: group.error

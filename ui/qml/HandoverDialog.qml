@@ -33,6 +33,7 @@ Rectangle {
             width: parent.width
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Serahkan surat %1").arg(dialog.desk ? dialog.desk.handoverRegistration : "")
                 font.pixelSize: Theme.title
@@ -41,6 +42,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Atas nama %1").arg(dialog.desk ? dialog.desk.handoverHolder : "")
                 font.pixelSize: Theme.body
@@ -49,6 +51,7 @@ Rectangle {
             }
             Text {
                 objectName: "scannedNik"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: dialog.desk && dialog.desk.scannedNik.length > 0
                       ? qsTr("KTP pengambil terpindai: NIK %1").arg(dialog.desk.scannedNik)
@@ -94,6 +97,7 @@ Rectangle {
                 onEdited: (t) => nikField.value = t
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: dialog.representative
                 text: qsTr("Hubungan dengan pemohon")
@@ -118,6 +122,7 @@ Rectangle {
             }
             Text {
                 objectName: "handoverError"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: dialog.desk ? dialog.desk.handoverError : ""

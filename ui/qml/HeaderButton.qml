@@ -8,6 +8,7 @@ Button {
     implicitWidth: Math.max(150, label.implicitWidth + 32)
     contentItem: Text {
         id: label
+        textFormat: Text.PlainText
         text: control.text
         font.pixelSize: 22
         font.bold: true

@@ -16,6 +16,7 @@ Rectangle {
         anchors.margins: Theme.gap
         spacing: Theme.gap
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Konsultasi / bantuan petugas")
             font.pixelSize: Theme.title
@@ -24,6 +25,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: QueueTicket.choosing
             text: qsTr("Ambil nomor antrean untuk berbicara dengan petugas. Penyandang disabilitas dan ibu hamil dipanggil lebih dulu.")
@@ -58,6 +60,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             visible: QueueTicket.label.length > 0
             text: qsTr("Nomor antrean")
             font.pixelSize: Theme.body
@@ -65,6 +68,7 @@ Rectangle {
         }
         Text {
             objectName: "helpNumber"
+            textFormat: Text.PlainText
             visible: QueueTicket.label.length > 0
             text: QueueTicket.label
             font.pixelSize: 96
@@ -73,6 +77,7 @@ Rectangle {
         }
         Text {
             objectName: "helpWait"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: QueueTicket.label.length > 0
             text: qsTr("Perkiraan waktu tunggu: %1").arg(QueueTicket.waitEstimate)
@@ -81,6 +86,7 @@ Rectangle {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text.length > 0
             text: QueueTicket.message

@@ -12,6 +12,8 @@ ScreenPage {
         clip: true
         Text {
             id: help
+            // Our own translated text with bold and line breaks; never untrusted data.
+            textFormat: Text.StyledText
             width: parent.width
             wrapMode: Text.WordWrap
             font.pixelSize: Theme.body

@@ -23,6 +23,7 @@ ScreenPage {
                 border.width: 3
                 Text {
                     objectName: "nikField"
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     width: parent.width - 24
                     horizontalAlignment: Text.AlignHCenter
@@ -35,6 +36,7 @@ ScreenPage {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: NikEntry.scanned ? qsTr("NIK terbaca dari kartu.") : qsTr("%1 dari 16 angka").arg(NikEntry.nik.length)
                 font.pixelSize: Theme.body
@@ -43,6 +45,7 @@ ScreenPage {
             }
             Text {
                 objectName: "nikError"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: NikEntry.error.length > 0
                 text: NikEntry.error
@@ -61,10 +64,10 @@ ScreenPage {
                     anchors.fill: parent
                     anchors.margins: 16
                     spacing: 6
-                    Text { Layout.fillWidth: true; text: qsTr("Menurut NIK ini:"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Tanggal lahir: %1").arg(NikEntry.facts.birthDate); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Jenis kelamin: %1").arg(NikEntry.facts.sex); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                    Text { Layout.fillWidth: true; text: qsTr("Kode wilayah: %1").arg(NikEntry.facts.region); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Menurut NIK ini:"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Tanggal lahir: %1").arg(NikEntry.facts.birthDate); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Jenis kelamin: %1").arg(NikEntry.facts.sex); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                    Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Kode wilayah: %1").arg(NikEntry.facts.region); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 }
             }
             BigButton {

@@ -24,6 +24,7 @@ Rectangle {
             width: parent.width - 80
             spacing: Theme.gap
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Masih di sini?")
                 font.pixelSize: Theme.title
@@ -33,6 +34,7 @@ Rectangle {
             }
             Text {
                 objectName: "idleCountdown"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("Demi keamanan data Anda, layar akan kembali ke awal dalam %n detik dan isian dihapus.", "", Idle.secondsLeft)
                 font.pixelSize: Theme.body

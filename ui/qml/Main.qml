@@ -24,6 +24,7 @@ ApplicationWindow {
             // The office name; a long press (2 s) opens the staff sign-in without a card.
             Text {
                 objectName: "officeName"
+                textFormat: Text.PlainText
                 text: StaffLogin.officeName.length > 0 ? StaffLogin.officeName : "Anjungan Desa"
                 color: Theme.inverse
                 font.pixelSize: 30
@@ -40,6 +41,7 @@ ApplicationWindow {
             // Who is entering this request, on every screen of a staff-assisted entry.
             Text {
                 objectName: "staffEntryBanner"
+                textFormat: Text.PlainText
                 visible: VisitFlow.enteredBy.length > 0
                 text: qsTr("Diisi petugas")
                 color: Theme.inverse
@@ -48,6 +50,7 @@ ApplicationWindow {
             }
             Text {
                 objectName: "outboxIndicator"
+                textFormat: Text.PlainText
                 visible: SyncStatus.outboxDepth > 0 && window.width > 1100
                 text: qsTr("%n permohonan menunggu dikirim", "", SyncStatus.outboxDepth)
                 color: Theme.inverse
@@ -84,6 +87,7 @@ ApplicationWindow {
         z: 10
         Text {
             id: bannerText
+            textFormat: Text.PlainText
             anchors.fill: parent
             anchors.margins: 12
             text: DeviceStatus.printerNotice

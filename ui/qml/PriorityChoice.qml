@@ -11,6 +11,7 @@ RowLayout {
     signal chosen(string priority)
     spacing: 16
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         text: qsTr("Prioritas (dipanggil lebih dulu):")
         font.pixelSize: Theme.small

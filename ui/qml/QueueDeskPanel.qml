@@ -20,7 +20,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             spacing: 12
-            Text { text: qsTr("Loket:"); font.pixelSize: Theme.body; color: Theme.muted }
+            Text { textFormat: Text.PlainText; text: qsTr("Loket:"); font.pixelSize: Theme.body; color: Theme.muted }
             Repeater {
                 model: QueueDesk.counters
                 delegate: BigButton {
@@ -34,6 +34,7 @@ Rectangle {
             }
             Text {
                 objectName: "queueCurrent"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 horizontalAlignment: Text.AlignRight
                 text: QueueDesk.counter === 0 ? qsTr("Pilih loket Anda")
@@ -48,6 +49,7 @@ Rectangle {
         }
         Text {
             objectName: "queueWaiting"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Menunggu: A (permohonan) %1 · B (pengambilan) %2 · C (bantuan) %3")
                   .arg(QueueDesk.waitingRequest).arg(QueueDesk.waitingPickup).arg(QueueDesk.waitingHelp)
@@ -90,6 +92,7 @@ Rectangle {
         }
         Text {
             objectName: "queueMessage"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text.length > 0
             text: QueueDesk.message
@@ -101,6 +104,7 @@ Rectangle {
         Repeater {
             model: panel.reportShown ? QueueDesk.report : null
             delegate: Text {
+                textFormat: Text.PlainText
                 required property int counter
                 required property int served
                 required property int skipped

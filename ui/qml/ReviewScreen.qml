@@ -14,8 +14,8 @@ ScreenPage {
         columns: width > 880 ? 2 : 1
         columnSpacing: 16
         rowSpacing: 0
-        Text { text: reviewRow.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 360; Layout.fillWidth: reviewRow.columns === 1; wrapMode: Text.WordWrap }
-        Text { text: reviewRow.value; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+        Text { textFormat: Text.PlainText; text: reviewRow.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 360; Layout.fillWidth: reviewRow.columns === 1; wrapMode: Text.WordWrap }
+        Text { textFormat: Text.PlainText; text: reviewRow.value; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
     }
 
     ColumnLayout {

@@ -14,6 +14,7 @@ Item {
         spacing: Theme.gap * 0.75
         Text {
             objectName: "screenTitle"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: page.title
             font.pixelSize: Theme.title
@@ -22,6 +23,7 @@ Item {
             wrapMode: Text.WordWrap
         }
         Text {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: page.subtitle.length > 0
             text: page.subtitle
@@ -36,6 +38,7 @@ Item {
         }
         Text {
             objectName: "notice"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: VisitFlow.notice.length > 0
             text: VisitFlow.notice

@@ -20,6 +20,7 @@ ScreenPage {
             onTextEdited: LetterRequest.catalog.filter = text
         }
         Text {
+            textFormat: Text.PlainText
             visible: LetterRequest.catalogCount > 0 && LetterRequest.catalog.count === 0
             text: qsTr("Tidak ada surat yang cocok. Coba kata lain.")
             font.pixelSize: Theme.body

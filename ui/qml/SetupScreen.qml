@@ -23,6 +23,7 @@ Rectangle {
     MouseArea { anchors.fill: parent }
 
     component SectionTitle: Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         Layout.topMargin: Theme.gap * 0.5
         font.pixelSize: Theme.body + 4
@@ -31,6 +32,7 @@ Rectangle {
         wrapMode: Text.WordWrap
     }
     component Line: Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         font.pixelSize: Theme.small
         color: Theme.text
@@ -50,6 +52,7 @@ Rectangle {
             spacing: Theme.gap * 0.6
             Text {
                 objectName: "setupTitle"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: FirstBoot.reenrolling ? qsTr("Daftar ulang anjungan") : qsTr("Pemasangan anjungan")
                 font.pixelSize: Theme.title
@@ -234,6 +237,7 @@ Rectangle {
             }
             Text {
                 objectName: "setupMessage"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: FirstBoot.message.length > 0
                 text: FirstBoot.message

@@ -29,12 +29,14 @@ ScreenPage {
             }
             Text {
                 objectName: "staffPinDots"
+                textFormat: Text.PlainText
                 text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("PIN")
                 font.pixelSize: Theme.title
                 color: Theme.text
             }
             Text {
                 objectName: "staffLoginMessage"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: StaffLogin.message
                 visible: StaffLogin.message.length > 0

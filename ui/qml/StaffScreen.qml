@@ -30,6 +30,7 @@ ScreenPage {
                 spacing: Theme.gap
                 Text {
                     objectName: "staffName"
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: page.desk ? qsTr("Petugas: %1").arg(page.desk.staffName) : ""
                     font.pixelSize: Theme.body
@@ -90,6 +91,7 @@ ScreenPage {
                     }
                     Text {
                         objectName: "openedRequest"
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         visible: RequestDesk.open
                         text: RequestDesk.registrationNumber + " · " + RequestDesk.serviceName + "\n" + RequestDesk.maskedName + " · " + RequestDesk.stageLabel
@@ -100,6 +102,7 @@ ScreenPage {
                     }
                     Text {
                         objectName: "requestDeskMessage"
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         visible: text.length > 0
                         text: RequestDesk.message
@@ -158,6 +161,7 @@ ScreenPage {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: page.desk ? page.desk.message : ""
@@ -182,6 +186,7 @@ ScreenPage {
                         spacing: Theme.gap
                         Text {
                             objectName: "ticketsNotPrinted"
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             visible: page.desk !== null && page.desk.ticketsNotPrinted > 0
                             text: qsTr("%n tiket belum tercetak menurut catatan anjungan.", "", page.desk ? page.desk.ticketsNotPrinted : 0)
@@ -209,6 +214,7 @@ ScreenPage {
                             Layout.fillWidth: true
                             spacing: Theme.gap
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: job.title + "\n" + (job.problem.length > 0 ? job.problem : qsTr("Sedang dicetak…"))
                                 font.pixelSize: Theme.small
@@ -245,6 +251,7 @@ ScreenPage {
                     Layout.fillWidth: true
                     spacing: Theme.gap
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: (letter.pickupLabel.length > 0 ? qsTr("Ambil %1").arg(letter.pickupLabel) : letter.queueLabel) + " · " + letter.serviceName + "\n" + letter.maskedName + " · " + letter.registrationNumber
                         font.pixelSize: Theme.body

@@ -52,7 +52,7 @@ ScreenPage {
                     onClicked: { StatusLookup.checkWithNik(StatusLookup.status.registrationNumber, proofNik.text); proofNik.text = ""; Qt.inputMethod.hide() }
                 }
             }
-            Text { Layout.fillWidth: true; text: qsTr("Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+            Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Untuk melihat catatan petugas, ketik NIK pemohon atau pindai kode QR pada tiket."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
         }
         // Asking the kantor kecamatan: never a frozen screen, and an answer (or "offline") within seconds.
         RowLayout {
@@ -61,10 +61,11 @@ ScreenPage {
             visible: StatusLookup.busy
             spacing: Theme.gap
             BusyIndicator { running: StatusLookup.busy; Layout.preferredWidth: Theme.touch; Layout.preferredHeight: Theme.touch }
-            Text { Layout.fillWidth: true; text: qsTr("Menanyakan ke kantor kecamatan…"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+            Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Menanyakan ke kantor kecamatan…"); font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
         }
         Text {
             objectName: "statusMessage"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: StatusLookup.status.checked && StatusLookup.status.message.length > 0
             text: StatusLookup.status.message
@@ -82,10 +83,11 @@ ScreenPage {
                 id: result
                 width: parent.width
                 spacing: 8
-                Text { Layout.fillWidth: true; text: StatusLookup.status.serviceName + " · " + StatusLookup.status.registrationNumber; font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
-                Text { Layout.fillWidth: true; text: qsTr("Atas nama %1").arg(StatusLookup.status.maskedName); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: StatusLookup.status.serviceName + " · " + StatusLookup.status.registrationNumber; font.pixelSize: Theme.body; color: Theme.muted; wrapMode: Text.WordWrap }
+                Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Atas nama %1").arg(StatusLookup.status.maskedName); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 Text {
                     objectName: "stageLabel"
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: StatusLookup.status.stageLabel
                     font.pixelSize: Theme.title
@@ -110,6 +112,7 @@ ScreenPage {
                         spacing: 4
                         Text {
                             objectName: "pickupHeadline"
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: qsTr("Surat siap diambil")
                             font.pixelSize: Theme.title
@@ -118,6 +121,7 @@ ScreenPage {
                             wrapMode: Text.WordWrap
                         }
                         Text {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             visible: StatusLookup.status.pickupLabel.length > 0
                             text: qsTr("Nomor pengambilan Anda (dicetak pada struk):")
@@ -127,6 +131,7 @@ ScreenPage {
                         }
                         Text {
                             objectName: "pickupNumber"
+                            textFormat: Text.PlainText
                             visible: StatusLookup.status.pickupLabel.length > 0
                             text: StatusLookup.status.pickupLabel
                             font.pixelSize: Theme.title * 2
@@ -137,6 +142,7 @@ ScreenPage {
                 }
                 Text {
                     objectName: "stageNote"
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     visible: StatusLookup.status.note.length > 0
                     text: qsTr("Catatan petugas: %1").arg(StatusLookup.status.note)
@@ -146,6 +152,7 @@ ScreenPage {
                 }
                 Text {
                     objectName: "fixItems"
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     visible: StatusLookup.status.fixes.length > 0
                     text: qsTr("Yang perlu diperbaiki:") + "\n" + StatusLookup.status.fixes
@@ -153,9 +160,10 @@ ScreenPage {
                     color: Theme.error
                     wrapMode: Text.WordWrap
                 }
-                Text { Layout.fillWidth: true; text: StatusLookup.status.advice; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: StatusLookup.status.advice; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                 Text {
                     objectName: "changeNote"
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     visible: StatusLookup.status.changeNote.length > 0
                     text: StatusLookup.status.changeNote
@@ -194,7 +202,7 @@ ScreenPage {
                         anchors.fill: parent
                         anchors.margins: 16
                         spacing: 8
-                        Text { Layout.fillWidth: true; text: qsTr("Batalkan permohonan ini? Permohonan yang dibatalkan tidak dapat dilanjutkan; untuk surat yang sama Anda perlu mengajukan lagi."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                        Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Batalkan permohonan ini? Permohonan yang dibatalkan tidak dapat dilanjutkan; untuk surat yang sama Anda perlu mengajukan lagi."); font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                         RowLayout {
                             spacing: Theme.gap
                             BigButton { objectName: "confirmCancel"; text: qsTr("Ya, batalkan"); onClicked: StatusLookup.cancelRequest() }
@@ -202,7 +210,7 @@ ScreenPage {
                         }
                     }
                 }
-                Text { Layout.fillWidth: true; text: qsTr("Riwayat"); font.pixelSize: Theme.body; font.bold: true; color: Theme.text; topPadding: 12 }
+                Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: qsTr("Riwayat"); font.pixelSize: Theme.body; font.bold: true; color: Theme.text; topPadding: 12 }
                 Repeater {
                     model: StatusLookup.timeline
                     delegate: RowLayout {
@@ -216,8 +224,8 @@ ScreenPage {
                         ColumnLayout {
                             Layout.fillWidth: true
                             spacing: 2
-                            Text { Layout.fillWidth: true; text: event.label; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
-                            Text { Layout.fillWidth: true; text: event.at + (event.note.length > 0 ? " · " + event.note : ""); font.pixelSize: Theme.small; color: Theme.muted; wrapMode: Text.WordWrap }
+                            Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: event.label; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                            Text { textFormat: Text.PlainText; Layout.fillWidth: true; text: event.at + (event.note.length > 0 ? " · " + event.note : ""); font.pixelSize: Theme.small; color: Theme.muted; wrapMode: Text.WordWrap }
                         }
                     }
                 }

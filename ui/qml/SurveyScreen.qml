@@ -36,7 +36,7 @@ ScreenPage {
                         required property int index
                         width: questionColumn.width
                         spacing: 8
-                        Text { width: parent.width; text: (question.index + 1) + ". " + question.modelData; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                        Text { textFormat: Text.PlainText; width: parent.width; text: (question.index + 1) + ". " + question.modelData; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                         Row {
                             spacing: 12
                             Repeater {
@@ -64,6 +64,7 @@ ScreenPage {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: qsTr("Tentang Anda (boleh dilewati)")
                     font.pixelSize: Theme.body
@@ -78,7 +79,7 @@ ScreenPage {
                         required property var modelData
                         width: questionColumn.width
                         spacing: 8
-                        Text { width: parent.width; text: profileQuestion.modelData.label; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
+                        Text { textFormat: Text.PlainText; width: parent.width; text: profileQuestion.modelData.label; font.pixelSize: Theme.body; color: Theme.text; wrapMode: Text.WordWrap }
                         Flow {
                             width: parent.width
                             spacing: 12

@@ -29,12 +29,14 @@ ScreenPage {
             }
             Text {
                 objectName: "technicianPinDots"
+                textFormat: Text.PlainText
                 text: page.pin.length > 0 ? "●".repeat(page.pin.length) : qsTr("PIN")
                 font.pixelSize: Theme.title
                 color: Theme.text
             }
             Text {
                 objectName: "technicianLoginMessage"
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: TechnicianMode.message
                 visible: TechnicianMode.message.length > 0

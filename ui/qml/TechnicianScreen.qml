@@ -20,6 +20,7 @@ ScreenPage {
         Layout.fillWidth: true
         spacing: 6
         Text {
+            textFormat: Text.PlainText
             text: parent.heading
             visible: text.length > 0
             font.pixelSize: Theme.body
@@ -29,6 +30,7 @@ ScreenPage {
         Repeater {
             model: parent.lines
             Text {
+                textFormat: Text.PlainText
                 required property string modelData
                 width: block.width
                 text: modelData
@@ -38,6 +40,7 @@ ScreenPage {
             }
         }
         Text {
+            textFormat: Text.PlainText
             visible: parent.lines.length === 0 && parent.emptyText.length > 0
             text: parent.emptyText
             font.pixelSize: Theme.small
@@ -84,6 +87,7 @@ ScreenPage {
         }
         Text {
             objectName: "technicianMessage"
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: TechnicianMode.message.length > 0
             text: TechnicianMode.message
@@ -120,6 +124,7 @@ ScreenPage {
                     }
                     Text {
                         objectName: "cameraHeading"
+                        textFormat: Text.PlainText
                         text: qsTr("Kamera pemindai")
                         font.pixelSize: Theme.body
                         font.bold: true
@@ -127,6 +132,7 @@ ScreenPage {
                     }
                     Text {
                         objectName: "cameraPreviewNone"
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         visible: !CameraPreview.available
                         text: qsTr("Tidak ada kamera pemindai yang diatur. Untuk memakai kamera, tambahkan camera:0 ke scanners di bagian [kiosk] berkas konfigurasi anjungan, lalu nyalakan ulang anjungan.")
@@ -222,12 +228,14 @@ ScreenPage {
                         onClicked: TechnicianMode.reenroll()
                     }
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("Permohonan ditahan")
                         font.pixelSize: Theme.body
                         font.bold: true
                         color: Theme.text
                     }
                     Text {
+                        textFormat: Text.PlainText
                         visible: TechnicianMode.parked.length === 0
                         text: qsTr("Tidak ada permohonan yang ditahan.")
                         font.pixelSize: Theme.small
@@ -241,6 +249,7 @@ ScreenPage {
                             Layout.fillWidth: true
                             spacing: Theme.gap * 0.5
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: qsTr("%1 (%2, %3): %4").arg(modelData.number).arg(modelData.service).arg(modelData.created).arg(modelData.reason)
                                 font.pixelSize: Theme.small
@@ -282,6 +291,7 @@ ScreenPage {
                     width: parent.width
                     spacing: Theme.gap * 0.5
                     Text {
+                        textFormat: Text.PlainText
                         text: qsTr("Peringatan yang belum ditangani")
                         font.pixelSize: Theme.body
                         font.bold: true
@@ -289,6 +299,7 @@ ScreenPage {
                     }
                     Text {
                         objectName: "technicianNoAlerts"
+                        textFormat: Text.PlainText
                         visible: TechnicianMode.openAlerts.length === 0
                         text: qsTr("Tidak ada peringatan.")
                         font.pixelSize: Theme.small
@@ -302,6 +313,7 @@ ScreenPage {
                             Layout.fillWidth: true
                             spacing: Theme.gap * 0.5
                             Text {
+                                textFormat: Text.PlainText
                                 Layout.fillWidth: true
                                 text: qsTr("%1 (%2, sejak %3)").arg(modelData.text).arg(modelData.source).arg(modelData.since)
                                 font.pixelSize: Theme.small
@@ -347,6 +359,7 @@ ScreenPage {
                 objectName: "technicianDiagnostics"
                 spacing: Theme.gap
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Simpan berkas diagnostik (konfigurasi tanpa rahasia, log yang disamarkan, keadaan perangkat, versi) ke flashdisk teknisi.")
                     font.pixelSize: Theme.body

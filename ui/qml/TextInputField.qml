@@ -15,6 +15,7 @@ ColumnLayout {
     signal edited(string text)
     spacing: 6
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         text: field.label + (field.required ? "" : " " + qsTr("(boleh dikosongkan)"))
         font.pixelSize: Theme.body
@@ -27,6 +28,8 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.preferredHeight: visible ? Theme.touch * 1.6 : 0
         font.pixelSize: Theme.body
+        // What the citizen types is shown as typed, never as markup.
+        textFormat: TextEdit.PlainText
         wrapMode: TextEdit.Wrap
         text: field.value
         onTextChanged: if (visible && text !== field.value) field.edited(text)
@@ -58,6 +61,7 @@ ColumnLayout {
         onActiveFocusChanged: if (activeFocus) field.focused(box)
     }
     Text {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: field.error.length > 0
         text: field.error

@@ -35,6 +35,7 @@ ScreenPage {
                     anchors.margins: 16
                     Text {
                         objectName: "verdictLabel"
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: page.v.word
                         font.pixelSize: Theme.title + 8
@@ -43,6 +44,7 @@ ScreenPage {
                     }
                     Text {
                         objectName: "verdictReason"
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: LetterVerification.explanation
                         font.pixelSize: Theme.body
@@ -50,6 +52,7 @@ ScreenPage {
                         wrapMode: Text.WordWrap
                     }
                     Text {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         visible: page.v.statusPer.length > 0
                         text: qsTr("Status per %1").arg(page.v.statusPer)
@@ -74,8 +77,8 @@ ScreenPage {
                     readonly property string value: modelData.value
                     visible: value.length > 0
                     Layout.fillWidth: true
-                    Text { text: field.modelData.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 300; wrapMode: Text.WordWrap }
-                    Text { text: field.value; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
+                    Text { textFormat: Text.PlainText; text: field.modelData.label; font.pixelSize: Theme.body; color: Theme.muted; Layout.preferredWidth: 300; wrapMode: Text.WordWrap }
+                    Text { textFormat: Text.PlainText; text: field.value; font.pixelSize: Theme.body; color: Theme.text; Layout.fillWidth: true; wrapMode: Text.WordWrap }
                 }
             }
             ColumnLayout {
@@ -83,6 +86,7 @@ ScreenPage {
                 Layout.fillWidth: true
                 spacing: 8
                 Text {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: qsTr("Petugas dapat mencocokkan NIK pemegang surat:")
                     font.pixelSize: Theme.body
@@ -105,6 +109,7 @@ ScreenPage {
                 }
                 Text {
                     objectName: "nikMatch"
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     visible: LetterVerification.nikChecked
                     text: LetterVerification.nikMatches ? qsTr("NIK cocok dengan surat ini.") : qsTr("NIK TIDAK cocok dengan surat ini.")

@@ -88,6 +88,7 @@ ScreenPage {
                 anchors.margins: Theme.gap / 2
                 spacing: Theme.gap
                 Text {
+                    textFormat: Text.PlainText
                     text: qsTr("Dipanggil:")
                     color: Theme.inverse
                     font.pixelSize: Theme.body
@@ -95,6 +96,7 @@ ScreenPage {
                 Repeater {
                     model: CallBoard.counters
                     delegate: Text {
+                        textFormat: Text.PlainText
                         required property int counter
                         required property string label
                         required property bool fresh
