@@ -25,7 +25,7 @@ struct Verification {
     bool expired = false; // ASLI, but its valid-until date has passed
 };
 
-/// Checks SQ1 seals offline against a trust list and a revocation list (both already
+/// Checks SQ1 and SQ2 seals offline against a trust list and a revocation list (both already
 /// verified against the root key). The algorithm comes from the trust list, never the QR.
 class SealVerifier
 {

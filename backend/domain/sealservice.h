@@ -11,10 +11,11 @@
 #include <QString>
 #include <functional>
 #include <mutex>
+#include <optional>
 
 namespace backend {
 
-/// SQ1 seals on the backend: office signing keys with usage windows (private keys as 0600
+/// Letter seals (SQ2; SQ1 still verifies) on the backend: office signing keys with usage windows (private keys as 0600
 /// PEM files in keysDir), the root key, seals for letters, and the root-signed trust list
 /// and revocation list (server-link/api/seal.md §7).
 class SealService
@@ -29,6 +30,10 @@ public:
     /// same day (one overlapping day, so letters signed earlier that day stay valid).
     [[nodiscard]] Result<SigningKeyRecord> rotateKey(const QString &officeCode, const QDate &validFrom);
     [[nodiscard]] Result<QList<SigningKeyRecord>> keys();
+
+    /// The public verification page every new seal's QR opens ([verifikasi] publicUrl); must pass seal::isVerifyUrl.
+    void setVerifyUrl(const QString &url);
+    [[nodiscard]] QString verifyUrl() const;
 
     /// Signs the seal of a letter issued by `issuerCode` (desa or kecamatan code). The office gets
     /// its first key here if it has none. The record is stored by the caller with the transition.
@@ -53,8 +58,16 @@ private:
     BackendStore &m_store;
     const OfficeDirectory &m_offices;
     QString m_keysDir;
-    std::recursive_mutex m_mutex;
+    QString m_verifyUrl;
+    mutable std::recursive_mutex m_mutex;
 };
+
+/// `[verifikasi] publicUrl` of the backend's INI file: nullopt when the file or the key is absent, an error when the
+/// value is not a URL a seal can carry (https://, 1–80 characters of A-Z a-z 0-9 . - / :).
+[[nodiscard]] Result<std::optional<QString>> configuredVerifyUrl(const QString &iniPath);
+/// https://HOST[:PORT]/v, the verification page on a console listener; a wildcard or unusable HOST becomes this
+/// machine's host name (or localhost). Port 0 or 443: none written.
+[[nodiscard]] QString consoleVerifyUrl(const QString &host = {}, quint16 port = 0);
 
 /// ETag of a signed list: quoted hex SHA-256 of the envelope bytes.
 [[nodiscard]] QString listEtag(const SignedListRecord &list);

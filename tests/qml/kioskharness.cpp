@@ -76,7 +76,7 @@ bool reveal(QQuickItem *item)
 } // namespace
 
 KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, const QString &dataDir, kiosk::QueueBook::Settings queue,
-    kiosk::LiveLink *live, std::optional<kiosk::TechnicianSettings> technician)
+    kiosk::LiveLink *live, std::optional<kiosk::TechnicianSettings> technician, const kiosk::SealVerifier *sealVerifier)
 {
     const QDir data(dataDir.isEmpty() ? dir.path() : dataDir);
     if (const kiosk::Status opened = store.open(data.filePath(QStringLiteral("kiosk.sqlite"))); !opened)
@@ -114,8 +114,8 @@ KioskHarness::KioskHarness(int idleWarnMs, int idleWipeMs, int staffIdleMs, cons
         config.write("[kiosk]\nid = TEST-1\n[server]\nurl = https://backend.invalid/api/v1\nclientKey = /etc/anjungan/kiosk.key\n"
                      "proxy = http://teknisi:rahasia@10.0.0.1:3128\n");
     areas = std::make_unique<kiosk::KioskAreas>(
-        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), nullptr, std::move(queue), live,
-            QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get(),
+        kiosk::KioskServices {*outbox, catalog, *staff, *idle, *print, QStringLiteral("Kantor Desa Pitu"), sealVerifier, std::move(queue),
+            live, QStringLiteral("Senin–Jumat 08.00–15.00"), serverlink::WorkingCalendar::builtIn(), changes.get(), complaints.get(),
             technician.value_or(kiosk::TechnicianSettings {QStringLiteral("TEST-1"), data.path(), configPath, QStringLiteral("uji"), {},
                 QStringLiteral("https://backend.invalid/api/v1"), data.filePath(QStringLiteral("kiosk.crt")), technicianStick, {}, {}, {},
                 stickSpool})});

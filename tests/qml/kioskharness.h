@@ -88,9 +88,10 @@ public:
     /// staff directory holds teststaff::withTechnician() (tests/tools/teststaff.h). `queue`: the lokets. `live`: the backend asked
     /// now by the status screen (owned by the test; none: this kiosk's requests only). `technician`: what technician
     /// mode uses (its backend, certificate and configuration); none: an unreachable backend and a configuration of the test's.
+    /// `sealVerifier`: the seal check of "Verifikasi Surat" (owned by the test); none: every seal is TIDAK DIKENAL.
     explicit KioskHarness(int idleWarnMs = 60000, int idleWipeMs = 75000, int staffIdleMs = 180000, const QString &dataDir = {},
         kiosk::QueueBook::Settings queue = {}, kiosk::LiveLink *live = nullptr,
-        std::optional<kiosk::TechnicianSettings> technician = std::nullopt);
+        std::optional<kiosk::TechnicianSettings> technician = std::nullopt, const kiosk::SealVerifier *sealVerifier = nullptr);
     ~KioskHarness();
 
     /// Loads Main.qml at `size`; false with the QML errors printed when it does not load.
