@@ -96,6 +96,11 @@ int main(int argc, char *argv[])
         }
     std::printf("largest QR version at ECC M: SQ2 %d (target <= 11), SQ1 %d (target <= 10)\n", worstVersion.value(kVersionSq2),
         worstVersion.value(kVersionSq1));
+    // Why two segments: the same typical SQ2 text in the one mode ZXing 1.4's writer would choose.
+    const auto singleMode = serverlink::QrCode::encode(seals.first());
+    std::printf("SQ2 typical (%s) in one mode (ZXing writer): QR version %d; two segments (libqrencode): %d\n",
+        qPrintable(seals.first().section(QLatin1Char('#'), 0, 0)), singleMode ? singleMode->version : -1,
+        qrCodeFor(seals.first())->version);
     {
         // The longest seal a letter can carry: 64-byte nomor, 100-byte name, an 80-character URL.
         SealFields f;

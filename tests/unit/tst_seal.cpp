@@ -213,8 +213,7 @@ private Q_SLOTS:
             const QString url = SealCodec::parse(o.value(QStringLiteral("seal")).toString()).value().verifyUrl;
             const SignedSeal fresh = signer(o.value(QStringLiteral("signer")).toString()).seal(f, url).value();
             QVERIFY2(verifier.verify(fresh.text, verifyAt()).verdict == Verdict::Asli, qPrintable(name));
-            QCOMPARE(
-                fresh.text.section(QLatin1Char('#'), 0, 0), o.value(QStringLiteral("seal")).toString().section(QLatin1Char('#'), 0, 0));
+            QCOMPARE(SealCodec::parse(fresh.text).value().verifyUrl, url);
         }
     }
 
