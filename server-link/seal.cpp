@@ -86,13 +86,6 @@ bool isVerifyUrlChar(QChar c)
     return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '.' || u == '-' || u == '/' || u == ':';
 }
 
-bool isBase45Char(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == ' ' || u == '$' || u == '%' || u == '*' || u == '+' || u == '-'
-        || u == '.' || u == '/' || u == ':';
-}
-
 /// office BCD ‖ serial BE32: the per-letter part of the NIK tag's input and of the revocation id.
 std::optional<QByteArray> officeAndSerial(const QString &office, quint32 serial)
 {
@@ -304,7 +297,7 @@ std::optional<quint8> SealCodec::textVersion(const QString &text)
     if (t.startsWith(QLatin1String(kSq1Prefix))) {
         // Base45 packs 2 bytes into 3 characters and a last single byte into 2: a remainder of 1 is impossible.
         const QStringView rest = t.mid(qsizetype(sizeof(kSq1Prefix)) - 1);
-        const bool possible = !rest.isEmpty() && rest.size() % 3 != 1 && std::all_of(rest.begin(), rest.end(), isBase45Char);
+        const bool possible = !rest.isEmpty() && rest.size() % 3 != 1 && std::all_of(rest.begin(), rest.end(), base45::isAlphabetChar);
         return possible ? std::optional<quint8>(kVersionSq1) : std::nullopt;
     }
     const qsizetype hash = t.indexOf(QLatin1Char('#'));

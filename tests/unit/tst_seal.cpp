@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QtTest>
+#include <functional>
 
 using namespace serverlink::seal;
 
@@ -73,6 +74,19 @@ QString wireVerdict(Verdict v)
 }
 
 const QString kUrl = QStringLiteral("https://layanan.kec-pitu.go.id/v");
+
+/// Whether random byte strings of 0–63 bytes come back unchanged through `encodeDecode`.
+bool roundTrips(const std::function<std::optional<QByteArray>(const QByteArray &)> &encodeDecode)
+{
+    for (int n = 0; n < 64; ++n) {
+        QByteArray data(n, '\0');
+        for (char &c : data)
+            c = char(QRandomGenerator::global()->bounded(256));
+        if (encodeDecode(data) != data)
+            return false;
+    }
+    return true;
+}
 
 /// The text of `bytes` (body ‖ signature) in the text form of `like` (SQ1, or SQ2 with its URL).
 QString sameForm(const QString &like, const QByteArray &bytes)
@@ -134,12 +148,7 @@ private Q_SLOTS:
         QCOMPARE(serverlink::base45::encode("base-45"), QStringLiteral("UJCLQE7W581"));
         QCOMPARE(serverlink::base45::decode(QStringLiteral("QED8WEX0")).value(), QByteArray("ietf!"));
         QCOMPARE(serverlink::base45::encode({}), QString());
-        for (int n = 0; n < 64; ++n) {
-            QByteArray data(n, '\0');
-            for (char &c : data)
-                c = char(QRandomGenerator::global()->bounded(256));
-            QCOMPARE(serverlink::base45::decode(serverlink::base45::encode(data)).value(), data);
-        }
+        QVERIFY(roundTrips([](const QByteArray &data) { return serverlink::base45::decode(serverlink::base45::encode(data)); }));
     }
 
     void base45Strict()
@@ -347,12 +356,7 @@ private Q_SLOTS:
         QCOMPARE(serverlink::digits::decode(u"0000065535255").value(), QByteArray::fromHex("0000ffffff"));
         for (const char16_t *bad : {u"65536", u"256", u"1", u"12", u"1234", u"123456", u"0000A", u"00 00", u"-0001", u"\u0661\u0662\u0663"})
             QVERIFY2(!serverlink::digits::decode(QStringView(bad)), qPrintable(QString::fromUtf16(bad)));
-        for (int n = 0; n < 64; ++n) {
-            QByteArray data(n, '\0');
-            for (char &c : data)
-                c = char(QRandomGenerator::global()->bounded(256));
-            QCOMPARE(serverlink::digits::decode(serverlink::digits::encode(data)).value(), data);
-        }
+        QVERIFY(roundTrips([](const QByteArray &data) { return serverlink::digits::decode(serverlink::digits::encode(data)); }));
     }
 
     void sq2TextForm_data()
