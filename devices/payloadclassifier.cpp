@@ -1,5 +1,7 @@
 #include "payloadclassifier.h"
 
+#include "seal.h"
+
 #include <QCoreApplication>
 
 #include <QStringDecoder>
@@ -13,7 +15,6 @@ namespace {
 
 constexpr QLatin1StringView kTicketPrefix("ADT1:");
 constexpr qsizetype kTicketTokenLength = 22;
-constexpr QLatin1StringView kSealPrefix("SQ1:");
 constexpr QLatin1StringView kStaffCardPrefix("ADSTAFF1:");
 constexpr QLatin1StringView kComplaintPrefix("ADPGD1:");
 constexpr QLatin1StringView kComplaintNumberPrefix("PGD-");
@@ -29,14 +30,6 @@ bool isBase64Url(QChar c)
 {
     const char16_t u = c.unicode();
     return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '-' || u == '_';
-}
-
-bool isBase45(QChar c)
-{
-    const char16_t u = c.unicode();
-    if ((u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'))
-        return true;
-    return u == ' ' || u == '$' || u == '%' || u == '*' || u == '+' || u == '-' || u == '.' || u == '/' || u == ':';
 }
 
 /// Controls that have no business in a barcode; line breaks and tabs separate fields of multi-line QRs.
@@ -156,13 +149,10 @@ PayloadClassification classifyText(const QString &payload)
             result.ticketToken = token.toString();
             return result;
         }
-    } else if (text.startsWith(kSealPrefix)) {
-        const QStringView body = QStringView(text).mid(kSealPrefix.size());
-        // Base45 packs 2 bytes into 3 characters and a last single byte into 2, so a remainder of 1 is impossible.
-        if (!body.isEmpty() && body.size() % 3 != 1 && std::all_of(body.begin(), body.end(), isBase45)) {
-            result.kind = PayloadKind::LetterSeal;
-            return result;
-        }
+    } else if (serverlink::seal::SealCodec::textVersion(text)) {
+        // The shape of an SQ1 or SQ2 seal: whether it is genuine is the verifier's to say.
+        result.kind = PayloadKind::LetterSeal;
+        return result;
     } else if (text.size() == kNikLength && std::all_of(text.begin(), text.end(), isAsciiDigit)) {
         // Bare 16 digits: the kiosk's NIK check gives the citizen the precise reason if it is malformed.
         result.kind = PayloadKind::Nik;

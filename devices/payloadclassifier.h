@@ -9,7 +9,7 @@ namespace devices {
 enum class PayloadKind {
     Nik, ///< A 16-digit NIK, bare or found inside a longer payload (e.g. a KTP QR).
     TicketQr, ///< The kiosk's own ticket QR: "ADT1:" + 22 base64url characters.
-    LetterSeal, ///< A letter seal: "SQ1:" + base45 text.
+    LetterSeal, ///< A letter seal: "SQ1:" + base45 text, or an SQ2 "https://…#SQ2" + digits.
     StaffCard, ///< A front-office staff card: "ADSTAFF1:" + the card secret (checked by kiosk::StaffDirectory).
     ComplaintSlip, ///< A complaint slip's QR: "ADPGD1:" + complaint number + "." + token (serverlink::complaintqr).
     Unknown, ///< Readable text that is none of the above.

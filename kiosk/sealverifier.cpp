@@ -125,10 +125,18 @@ SealVerdict SealVerifier::verify(const QString &text) const
     return out;
 }
 
-bool SealVerifier::checkNik(const QString &text, const QString &nik) const
+std::optional<SealFields> SealVerifier::signedFields(const QString &text) const
 {
     const auto parsed = SealCodec::parse(text);
-    return parsed && verify(text).signatureGood() && serverlink::seal::SealVerifier::nikMatches(parsed.value().fields, nik);
+    if (!parsed || !verify(text).signatureGood())
+        return std::nullopt;
+    return parsed.value().fields;
+}
+
+bool SealVerifier::checkNik(const QString &text, const QString &nik) const
+{
+    const auto fields = signedFields(text);
+    return fields && serverlink::seal::SealVerifier::nikMatches(*fields, nik);
 }
 
 LetterCheck SealVerifier::verifyLetter(const QByteArray &pdf, const QString &expectedSha256) const

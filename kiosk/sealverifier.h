@@ -1,8 +1,11 @@
 #pragma once
 
+#include "seal.h"
+
 #include <QCoreApplication>
 #include <QObject>
 #include <QString>
+#include <optional>
 
 namespace kiosk {
 
@@ -65,7 +68,7 @@ struct LetterCheck {
     SealVerdict seal; // the seal's verdict, when one was found
 };
 
-/// "Verifikasi Surat" for the UI and the staff print check: verifies SQ1 seals offline
+/// "Verifikasi Surat" for the UI and the staff print check: verifies SQ1 and SQ2 seals offline
 /// against the trust cache. Every call reads the current cached lists.
 class SealVerifier : public QObject
 {
@@ -75,8 +78,11 @@ public:
 
     /// Verdict of a scanned text.
     [[nodiscard]] SealVerdict verify(const QString &text) const;
-    /// Whether the NIK an officer typed is the one in the seal's NIK tag.
+    /// Whether the NIK an officer typed is the one in the seal's NIK tag (SQ2: ~0.1 s of scrypt; see signedFields).
     [[nodiscard]] bool checkNik(const QString &text, const QString &nik) const;
+    /// The fields of a seal whose signature matched a trusted key, for a NIK check on another thread
+    /// (serverlink::seal::SealVerifier::nikMatches); nullopt otherwise.
+    [[nodiscard]] std::optional<serverlink::seal::SealFields> signedFields(const QString &text) const;
     /// Staff printing: the letter's SHA-256 must be `expectedSha256` (hex, from the server), its
     /// embedded seal must verify (ASLI, or a good signature with stale lists) and its embedded
     /// canonical text must hash to the seal's document hash.

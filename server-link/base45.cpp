@@ -26,6 +26,11 @@ int valueOf(QChar c)
 }
 } // namespace
 
+bool isAlphabetChar(QChar c)
+{
+    return valueOf(c) >= 0;
+}
+
 QString encode(const QByteArray &data)
 {
     QString out;

@@ -1,8 +1,10 @@
 #include "crypto.h"
 
 #include <QStringList>
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 #include <openssl/rand.h>
 
 #include <memory>
@@ -31,6 +33,29 @@ QByteArray randomBytes(int count)
     QByteArray out(count, Qt::Uninitialized);
     if (RAND_bytes(uc(out), count) != 1)
         throw std::runtime_error("RAND_bytes failed"); // no entropy: nothing safe can continue
+    return out;
+}
+
+QByteArray scrypt(const QByteArray &password, const QByteArray &salt, quint64 n, quint32 r, quint32 p, int length)
+{
+    std::unique_ptr<EVP_KDF, decltype(&EVP_KDF_free)> kdf(EVP_KDF_fetch(nullptr, "SCRYPT", nullptr), EVP_KDF_free);
+    std::unique_ptr<EVP_KDF_CTX, decltype(&EVP_KDF_CTX_free)> ctx(kdf ? EVP_KDF_CTX_new(kdf.get()) : nullptr, EVP_KDF_CTX_free);
+    if (!ctx || length <= 0)
+        return {};
+    uint64_t cost = n;
+    uint32_t blockSize = r;
+    uint32_t parallel = p;
+    const OSSL_PARAM params[] = {
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_PASSWORD, const_cast<char *>(password.constData()), size_t(password.size())),
+        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, const_cast<char *>(salt.constData()), size_t(salt.size())),
+        OSSL_PARAM_construct_uint64(OSSL_KDF_PARAM_SCRYPT_N, &cost),
+        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_R, &blockSize),
+        OSSL_PARAM_construct_uint32(OSSL_KDF_PARAM_SCRYPT_P, &parallel),
+        OSSL_PARAM_construct_end(),
+    };
+    QByteArray out(length, '\0');
+    if (EVP_KDF_derive(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), size_t(length), params) != 1)
+        return {};
     return out;
 }
 

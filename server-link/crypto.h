@@ -24,6 +24,8 @@ inline constexpr int kPinIterations = 600000;
 [[nodiscard]] bool verifySecret(const QString &secret, const QString &encoded);
 /// Raw PBKDF2-HMAC-SHA256 of the UTF-8 `secret` with `salt`: 32 bytes.
 [[nodiscard]] QByteArray pbkdf2Sha256(const QString &secret, const QByteArray &salt, int iterations);
+/// scrypt (RFC 7914) through OpenSSL's EVP_KDF "SCRYPT": `length` bytes; empty when OpenSSL refuses the parameters.
+[[nodiscard]] QByteArray scrypt(const QByteArray &password, const QByteArray &salt, quint64 n, quint32 r, quint32 p, int length);
 /// Compares two byte strings in constant time (for equal lengths); false when the lengths differ.
 [[nodiscard]] bool sameBytes(const QByteArray &a, const QByteArray &b);
 

@@ -6,8 +6,11 @@
 #include <ZXing/CharacterSet.h>
 #include <ZXing/MultiFormatWriter.h>
 
+#include <qrencode.h>
+
 #include <algorithm>
 #include <exception>
+#include <memory>
 
 namespace serverlink {
 
@@ -39,6 +42,30 @@ std::optional<QrCode> QrCode::encode(const QString &text)
     for (int y = 0; y < qr.size; ++y)
         for (int x = 0; x < qr.size; ++x)
             qr.modules[y * qr.size + x] = bits.get(x, y);
+    return qr;
+}
+
+std::optional<QrCode> QrCode::encodeSegments(const QByteArray &bytes, const QByteArray &digits)
+{
+    // Version 0: libqrencode picks the smallest version that fits.
+    std::unique_ptr<QRinput, decltype(&QRinput_free)> input(QRinput_new2(0, QR_ECLEVEL_M), QRinput_free);
+    if (!input
+        || (!bytes.isEmpty()
+            && QRinput_append(input.get(), QR_MODE_8, int(bytes.size()), reinterpret_cast<const unsigned char *>(bytes.constData())) != 0)
+        || (!digits.isEmpty()
+            && QRinput_append(input.get(), QR_MODE_NUM, int(digits.size()), reinterpret_cast<const unsigned char *>(digits.constData()))
+                != 0))
+        return std::nullopt;
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeInput(input.get()), QRcode_free);
+    if (!code)
+        return std::nullopt;
+    QrCode qr;
+    qr.size = code->width;
+    qr.version = code->version;
+    qr.modules.resize(qr.size * qr.size);
+    // Bit 0 of each libqrencode module byte is "dark"; the others describe the module's role.
+    for (int i = 0; i < qr.size * qr.size; ++i)
+        qr.modules[i] = (code->data[i] & 1) != 0;
     return qr;
 }
 

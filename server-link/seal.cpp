@@ -2,8 +2,10 @@
 
 #include "base45.h"
 #include "crypto.h"
+#include "digits.h"
 
 #include <QStringList>
+#include <algorithm>
 #include <array>
 
 namespace serverlink::seal {
@@ -12,9 +14,13 @@ namespace {
 
 const QDate kEpoch(2000, 1, 1);
 
-// Fixed part of the body: version+alg, kid, type, office, serial, issued, valid-until,
-// the two length bytes, NIK tag and document hash.
-constexpr int kFixedBodySize = 1 + kKidSize + 1 + kOfficeSize + 4 + 2 + 2 + 1 + 1 + kNikTagSize + kDocumentHashSize;
+constexpr int kSq1NikTagSize = 10;
+constexpr int kSq2NikTagSize = 8;
+constexpr QLatin1StringView kHttps("https://");
+
+// Fixed part of the body without the NIK tag: version+alg, kid, type, office, serial, issued,
+// valid-until, the two length bytes and the document hash.
+constexpr int kFixedWithoutTag = 1 + kKidSize + 1 + kOfficeSize + 4 + 2 + 2 + 1 + 1 + kDocumentHashSize;
 
 // Codes are part of the wire format: append new services, never renumber.
 constexpr std::array kDocumentTypes {
@@ -74,6 +80,21 @@ std::optional<QString> readString(const QByteArray &utf8, int maxBytes)
     return s;
 }
 
+bool isVerifyUrlChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '.' || u == '-' || u == '/' || u == ':';
+}
+
+/// office BCD ‖ serial BE32: the per-letter part of the NIK tag's input and of the revocation id.
+std::optional<QByteArray> officeAndSerial(const QString &office, quint32 serial)
+{
+    auto packed = packOffice(office);
+    if (packed)
+        appendBe(*packed, serial, 4);
+    return packed;
+}
+
 bool isDigits(const QString &s, int count)
 {
     if (s.size() != count)
@@ -97,8 +118,9 @@ QString parseErrorMessage(ParseError error)
 {
     switch (error) {
     case ParseError::NotASeal:
-        return QStringLiteral("Kode ini bukan segel surat (harus diawali SQ1:).");
+        return QStringLiteral("Kode ini bukan segel surat.");
     case ParseError::BadBase45:
+    case ParseError::BadDigits:
         return QStringLiteral("Isi segel rusak (karakter tidak sah).");
     case ParseError::Truncated:
         return QStringLiteral("Segel terpotong atau tidak lengkap.");
@@ -142,24 +164,39 @@ QString officeCode(const QString &kode)
     return kode.size() == 6 ? kode + QStringLiteral("0000") : kode;
 }
 
-std::optional<QByteArray> nikTag(const QString &office, quint32 serial, const QString &nik)
+int nikTagSize(quint8 version)
 {
-    const auto packed = packOffice(office);
-    if (!packed || !isDigits(nik, 16))
+    return version == kVersionSq1 ? kSq1NikTagSize : version == kVersionSq2 ? kSq2NikTagSize : 0;
+}
+
+bool isVerifyUrl(QStringView url)
+{
+    if (!url.startsWith(kHttps))
+        return false;
+    const QStringView rest = url.mid(kHttps.size());
+    return !rest.isEmpty() && rest.size() <= kMaxVerifyUrlChars && std::all_of(rest.begin(), rest.end(), isVerifyUrlChar);
+}
+
+std::optional<QByteArray> nikTag(quint8 version, const QString &office, quint32 serial, const QString &nik)
+{
+    const auto perLetter = officeAndSerial(office, serial);
+    if (!perLetter || !isDigits(nik, 16))
         return std::nullopt;
-    QByteArray input("SQ1-NIK");
-    input.append(*packed);
-    appendBe(input, serial, 4);
-    input.append(nik.toLatin1());
-    return crypto::sha256(input).left(kNikTagSize);
+    if (version == kVersionSq1)
+        return crypto::sha256(QByteArray("SQ1-NIK") + *perLetter + nik.toLatin1()).left(kSq1NikTagSize);
+    if (version != kVersionSq2)
+        return std::nullopt;
+    // Memory-hard: each guess of an attacker holding the QR costs what a kiosk's check costs (seal.md §4).
+    const QByteArray tag
+        = crypto::scrypt(nik.toLatin1(), QByteArray("SQ2-NIK") + *perLetter, kNikScryptN, kNikScryptR, kNikScryptP, kSq2NikTagSize);
+    return tag.isEmpty() ? std::nullopt : std::optional<QByteArray>(tag);
 }
 
 std::optional<QByteArray> revocationId(const QString &office, quint32 serial)
 {
-    auto input = packOffice(office);
+    const auto input = officeAndSerial(office, serial);
     if (!input)
         return std::nullopt;
-    appendBe(*input, serial, 4);
     return crypto::sha256(*input).left(kRevocationIdSize);
 }
 
@@ -219,7 +256,7 @@ Expected<QByteArray, QString> SealCodec::encodeBody(const SealFields &f)
     const auto until = f.validUntil.isNull() ? std::optional<quint16>(0) : toDayNumber(f.validUntil);
     const auto nomor = storedString(f.nomorSurat, kMaxNomorBytes);
     const auto name = storedString(f.holderName, kMaxNameBytes);
-    if (f.version != kVersion || f.algorithm > 0x0f || f.kid.size() != kKidSize || f.documentType == 0)
+    if (nikTagSize(f.version) == 0 || f.algorithm > 0x0f || f.kid.size() != kKidSize || f.documentType == 0)
         return QStringLiteral("Versi, algoritma, kid atau jenis surat segel tidak sah.");
     if (!office)
         return QStringLiteral("Kode kantor segel harus 10 angka.");
@@ -227,10 +264,10 @@ Expected<QByteArray, QString> SealCodec::encodeBody(const SealFields &f)
         return QStringLiteral("Tanggal segel di luar rentang 2000-01-01 sampai 2179-06-06.");
     if (!nomor || !name)
         return QStringLiteral("Nomor surat (1–%1 bita) atau nama (1–%2 bita) segel tidak sah.").arg(kMaxNomorBytes).arg(kMaxNameBytes);
-    if (f.nikTag.size() != kNikTagSize || f.documentHash.size() != kDocumentHashSize)
+    if (f.nikTag.size() != nikTagSize(f.version) || f.documentHash.size() != kDocumentHashSize)
         return QStringLiteral("Tag NIK atau hash dokumen segel tidak sah.");
     QByteArray body;
-    body.reserve(kFixedBodySize + nomor->size() + name->size());
+    body.reserve(kFixedWithoutTag + f.nikTag.size() + nomor->size() + name->size());
     body.append(char((f.version << 4) | f.algorithm));
     body.append(f.kid);
     body.append(char(f.documentType));
@@ -247,29 +284,77 @@ Expected<QByteArray, QString> SealCodec::encodeBody(const SealFields &f)
     return body;
 }
 
-QString SealCodec::toText(const QByteArray &body, const QByteArray &signature)
+QString SealCodec::toText(const QByteArray &body, const QByteArray &signature, const QString &verifyUrl)
 {
-    return QLatin1String(kPrefix) + base45::encode(body + signature);
+    if (!body.isEmpty() && (quint8(body.at(0)) >> 4) == kVersionSq1)
+        return QLatin1String(kSq1Prefix) + base45::encode(body + signature);
+    return verifyUrl + QLatin1String(kSq2Marker) + digits::encode(body + signature);
+}
+
+std::optional<quint8> SealCodec::textVersion(const QString &text)
+{
+    const QStringView t = QStringView(text).trimmed();
+    if (t.startsWith(QLatin1String(kSq1Prefix))) {
+        // Base45 packs 2 bytes into 3 characters and a last single byte into 2: a remainder of 1 is impossible.
+        const QStringView rest = t.mid(qsizetype(sizeof(kSq1Prefix)) - 1);
+        const bool possible = !rest.isEmpty() && rest.size() % 3 != 1 && std::all_of(rest.begin(), rest.end(), base45::isAlphabetChar);
+        return possible ? std::optional<quint8>(kVersionSq1) : std::nullopt;
+    }
+    const qsizetype hash = t.indexOf(QLatin1Char('#'));
+    if (hash < 0 || !isVerifyUrl(t.left(hash)) || !t.mid(hash).startsWith(QLatin1String(kSq2Marker)))
+        return std::nullopt;
+    // 5 digits per 2 bytes, 3 for a last single byte.
+    const QStringView number = t.mid(hash + qsizetype(sizeof(kSq2Marker)) - 1);
+    const bool possible = !number.isEmpty() && (number.size() % 5 == 0 || number.size() % 5 == 3)
+        && std::all_of(number.begin(), number.end(), [](QChar c) { return c.unicode() >= '0' && c.unicode() <= '9'; });
+    return possible ? std::optional<quint8>(kVersionSq2) : std::nullopt;
 }
 
 Expected<ParsedSeal, ParseError> SealCodec::parse(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    if (!trimmed.startsWith(QLatin1String(kPrefix)))
+    std::optional<QByteArray> bytes;
+    QString verifyUrl;
+    if (trimmed.startsWith(QLatin1String(kSq1Prefix))) {
+        bytes = base45::decode(trimmed.mid(int(sizeof(kSq1Prefix)) - 1));
+        if (!bytes)
+            return ParseError::BadBase45;
+    } else if (textVersion(trimmed) == kVersionSq2) {
+        const qsizetype hash = trimmed.indexOf(QLatin1Char('#'));
+        verifyUrl = trimmed.left(hash);
+        bytes = digits::decode(QStringView(trimmed).mid(hash + qsizetype(sizeof(kSq2Marker)) - 1));
+        if (!bytes)
+            return ParseError::BadDigits;
+    } else {
         return ParseError::NotASeal;
-    const auto bytes = base45::decode(trimmed.mid(int(sizeof(kPrefix)) - 1));
-    if (!bytes)
-        return ParseError::BadBase45;
-    return parseBytes(*bytes);
+    }
+    auto parsed = parseBytes(*bytes);
+    if (!parsed)
+        return parsed;
+    // An SQ1 body in an SQ2 text (or the other way round) is no seal any signer made.
+    if (parsed.value().fields.version != (verifyUrl.isEmpty() ? kVersionSq1 : kVersionSq2))
+        return ParseError::UnsupportedVersion;
+    parsed.value().verifyUrl = verifyUrl;
+    return parsed;
+}
+
+std::optional<QrCode> qrCodeFor(const QString &sealText)
+{
+    const QString text = sealText.trimmed();
+    if (SealCodec::textVersion(text) != kVersionSq2)
+        return QrCode::encode(text);
+    const qsizetype digitsAt = text.indexOf(QLatin1Char('#')) + qsizetype(sizeof(kSq2Marker)) - 1;
+    return QrCode::encodeSegments(text.left(digitsAt).toLatin1(), text.mid(digitsAt).toLatin1());
 }
 
 Expected<ParsedSeal, ParseError> SealCodec::parseBytes(const QByteArray &in)
 {
     if (in.isEmpty())
         return ParseError::Truncated;
-    if ((quint8(in.at(0)) >> 4) != kVersion)
+    const int tagSize = nikTagSize(quint8(in.at(0)) >> 4);
+    if (tagSize == 0)
         return ParseError::UnsupportedVersion;
-    if (in.size() < kFixedBodySize + 2 + kSignatureSize)
+    if (in.size() < kFixedWithoutTag + tagSize + 2 + kSignatureSize)
         return ParseError::Truncated;
     SealFields f;
     qsizetype at = 0;
@@ -322,15 +407,15 @@ Expected<ParsedSeal, ParseError> SealCodec::parseBytes(const QByteArray &in)
         return name.error();
     f.holderName = name.value();
     const qsizetype rest = in.size() - at;
-    if (rest < kNikTagSize + kDocumentHashSize + kSignatureSize)
+    if (rest < tagSize + kDocumentHashSize + kSignatureSize)
         return ParseError::Truncated;
-    if (rest > kNikTagSize + kDocumentHashSize + kSignatureSize)
+    if (rest > tagSize + kDocumentHashSize + kSignatureSize)
         return ParseError::TrailingBytes;
-    f.nikTag = in.mid(at, kNikTagSize);
-    at += kNikTagSize;
+    f.nikTag = in.mid(at, tagSize);
+    at += tagSize;
     f.documentHash = in.mid(at, kDocumentHashSize);
     at += kDocumentHashSize;
-    return ParsedSeal {f, in.left(at), in.mid(at)};
+    return ParsedSeal {f, in.left(at), in.mid(at), {}};
 }
 
 } // namespace serverlink::seal

@@ -33,7 +33,7 @@ struct SigDeleter {
 };
 using Sig = std::unique_ptr<ECDSA_SIG, SigDeleter>;
 
-/// True for an EC key on P-256 (prime256v1), the only curve SQ1 v1 knows.
+/// True for an EC key on P-256 (prime256v1), the only curve the seal knows.
 bool isP256(EVP_PKEY *key)
 {
     if (!key || EVP_PKEY_get_base_id(key) != EVP_PKEY_EC)
@@ -72,6 +72,18 @@ QByteArray bioContents(BIO *bio)
     const long length = BIO_get_mem_data(bio, &data);
     return QByteArray(data, int(length));
 }
+
+struct BnDeleter {
+    void operator()(BIGNUM *b) const { BN_free(b); }
+};
+using Bn = std::unique_ptr<BIGNUM, BnDeleter>;
+
+// n/2 (rounded down) of P-256, big-endian: a low-S signature has s at most this.
+constexpr unsigned char kHalfOrder[kCoordinateSize] = {0x7f, 0xff, 0xff, 0xff, 0x80, 0x00, 0x00, 0x00, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xff, 0xde, 0x73, 0x7d, 0x56, 0xd3, 0x8b, 0xcf, 0x42, 0x79, 0xdc, 0xe5, 0x61, 0x7e, 0x31, 0x92, 0xa8};
+// n of P-256, big-endian.
+constexpr unsigned char kOrder[kCoordinateSize] = {0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0xff, 0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17, 0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51};
 
 /// DER ECDSA-Sig-Value → 64-byte r‖s; empty on anything malformed.
 QByteArray derToRaw(const unsigned char *der, size_t length)
@@ -173,6 +185,28 @@ bool verifyEs256(const QByteArray &spki, const QByteArray &message, const QByteA
         == 1;
 }
 
+bool isLowS(const QByteArray &raw)
+{
+    if (raw.size() != 2 * kCoordinateSize)
+        return false;
+    const QByteArray s = raw.mid(kCoordinateSize);
+    return s <= QByteArray::fromRawData(reinterpret_cast<const char *>(kHalfOrder), kCoordinateSize);
+}
+
+QByteArray withNegatedS(const QByteArray &raw)
+{
+    if (raw.size() != 2 * kCoordinateSize)
+        return {};
+    Bn order(BN_bin2bn(kOrder, kCoordinateSize, nullptr));
+    Bn s(BN_bin2bn(reinterpret_cast<const unsigned char *>(raw.constData()) + kCoordinateSize, kCoordinateSize, nullptr));
+    Bn negated(BN_new());
+    QByteArray out = raw;
+    if (!order || !s || !negated || BN_sub(negated.get(), order.get(), s.get()) != 1
+        || BN_bn2binpad(negated.get(), reinterpret_cast<unsigned char *>(out.data()) + kCoordinateSize, kCoordinateSize) != kCoordinateSize)
+        return {};
+    return out;
+}
+
 SealSigner::SealSigner(std::shared_ptr<Key> key, QByteArray spki)
     : m_key(std::move(key))
     , m_spki(std::move(spki))
@@ -202,14 +236,21 @@ Expected<QByteArray, QString> SealSigner::sign(const QByteArray &message) const
         != 1)
         return QStringLiteral("Tanda tangan ECDSA tidak dapat dibuat.");
     QByteArray raw = derToRaw(reinterpret_cast<const unsigned char *>(der.constData()), length);
+    // (r, n − s) is the same signature's other form; only the low one is ever issued (SQ2 refuses the high one).
+    if (!raw.isEmpty() && !isLowS(raw))
+        raw = withNegatedS(raw);
     if (raw.isEmpty())
         return QStringLiteral("Tanda tangan ECDSA tidak dapat diubah ke bentuk r‖s.");
     return raw;
 }
 
-Expected<SignedSeal, QString> SealSigner::seal(SealFields fields) const
+Expected<SignedSeal, QString> SealSigner::seal(SealFields fields, const QString &verifyUrl) const
 {
-    fields.version = kVersion;
+    if (fields.version == kVersionSq2 && !isVerifyUrl(verifyUrl))
+        return QStringLiteral("Alamat verifikasi segel \"%1\" tidak sah: harus https:// lalu 1–%2 huruf, angka, titik, minus, garis miring "
+                              "atau titik dua.")
+            .arg(verifyUrl)
+            .arg(kMaxVerifyUrlChars);
     fields.algorithm = kAlgEs256;
     fields.kid = kid();
     auto body = SealCodec::encodeBody(fields);
@@ -218,7 +259,7 @@ Expected<SignedSeal, QString> SealSigner::seal(SealFields fields) const
     auto signature = sign(body.value());
     if (!signature)
         return signature.error();
-    return SignedSeal {SealCodec::toText(body.value(), signature.value()), body.value(), signature.value()};
+    return SignedSeal {SealCodec::toText(body.value(), signature.value(), verifyUrl), body.value(), signature.value()};
 }
 
 } // namespace serverlink::seal

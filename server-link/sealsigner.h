@@ -25,15 +25,19 @@ struct KeyPair {
 [[nodiscard]] QByteArray kidOf(const QByteArray &spki);
 /// ES256 check of a raw r‖s signature (64 bytes) over `message` with a P-256 SPKI.
 [[nodiscard]] bool verifyEs256(const QByteArray &spki, const QByteArray &message, const QByteArray &rawSignature);
+/// Whether a raw r‖s signature has s ≤ n/2 (P-256 order n): the only form SQ2 verifiers accept.
+[[nodiscard]] bool isLowS(const QByteArray &rawSignature);
+/// The same signature with s replaced by n − s (valid too, for any ECDSA verifier that does not insist on low S).
+[[nodiscard]] QByteArray withNegatedS(const QByteArray &rawSignature);
 
 /// A signed seal: its QR text and the bytes inside it.
 struct SignedSeal {
-    QString text; // "SQ1:…"
+    QString text; // SQ2 "https://…#SQ2…", SQ1 "SQ1:…"
     QByteArray body;
     QByteArray signature;
 };
 
-/// Signs SQ1 seals (and signed lists) with one ECDSA P-256 private key, on OpenSSL EVP.
+/// Signs seals (and signed lists) with one ECDSA P-256 private key, on OpenSSL EVP.
 class SealSigner
 {
 public:
@@ -42,10 +46,11 @@ public:
 
     [[nodiscard]] const QByteArray &spki() const { return m_spki; }
     [[nodiscard]] QByteArray kid() const { return kidOf(m_spki); }
-    /// ECDSA P-256 / SHA-256 over `message`, as raw r‖s (2 × 32 bytes, big-endian).
+    /// ECDSA P-256 / SHA-256 over `message`, as raw r‖s (2 × 32 bytes, big-endian), always low-S (s ≤ n/2).
     [[nodiscard]] Expected<QByteArray, QString> sign(const QByteArray &message) const;
-    /// Fills in version, algorithm and this key's kid, encodes the body, signs it: "SQ1:…".
-    [[nodiscard]] Expected<SignedSeal, QString> seal(SealFields fields) const;
+    /// Fills in algorithm and this key's kid, encodes the body of `fields.version`, signs it. The text is
+    /// verifyUrl + "#SQ2…" for SQ2 (the URL must pass isVerifyUrl), "SQ1:…" for SQ1.
+    [[nodiscard]] Expected<SignedSeal, QString> seal(SealFields fields, const QString &verifyUrl = {}) const;
 
 private:
     struct Key;

@@ -46,7 +46,7 @@ SealVerifier::SealVerifier(TrustList trust, std::optional<RevocationList> revoca
 
 bool SealVerifier::nikMatches(const SealFields &fields, const QString &nik)
 {
-    const auto tag = nikTag(fields.office, fields.serial, nik.trimmed());
+    const auto tag = nikTag(fields.version, fields.office, fields.serial, nik.trimmed());
     return tag && *tag == fields.nikTag;
 }
 
@@ -73,9 +73,11 @@ Verification SealVerifier::verify(const QString &qrText, const QDateTime &now) c
         return v;
     }
     // A 4-byte kid can collide: every key with this kid is tried, with the algorithm the trust list gives it.
+    // SQ2 accepts only the low-S form of a signature, so a seal has exactly one valid signature per key.
+    const bool signatureForm = seal.fields.version == kVersionSq1 || isLowS(seal.signature);
     const auto verifies = [&](const TrustedKey &k) {
         const quint8 alg = algorithmCode(k.alg);
-        return alg != 0 && alg == seal.fields.algorithm && verifyEs256(k.spki, seal.body, seal.signature);
+        return signatureForm && alg != 0 && alg == seal.fields.algorithm && verifyEs256(k.spki, seal.body, seal.signature);
     };
     // A key listed for several offices: the entry of the seal's own office wins.
     auto match = std::find_if(
@@ -84,7 +86,8 @@ Verification SealVerifier::verify(const QString &qrText, const QDateTime &now) c
         match = std::find_if(candidates.cbegin(), candidates.cend(), verifies);
     if (match == candidates.cend()) {
         v.verdict = Verdict::TidakValid;
-        v.reason = QStringLiteral("Tanda tangan segel tidak cocok: isi surat telah diubah atau segel palsu.");
+        v.reason = signatureForm ? QStringLiteral("Tanda tangan segel tidak cocok: isi surat telah diubah atau segel palsu.")
+                                 : QStringLiteral("Tanda tangan segel SQ2 tidak dalam bentuk baku (s rendah): segel telah diubah.");
         return v;
     }
     v.key = *match;

@@ -26,7 +26,7 @@ struct Verification {
     bool clockWrong = false; // TIDAK DIKENAL because now is before the newest list (a clock set back)
 };
 
-/// Checks SQ1 seals offline against a trust list and a revocation list (both already
+/// Checks SQ1 and SQ2 seals offline against a trust list and a revocation list (both already
 /// verified against the root key). The algorithm comes from the trust list, never the QR.
 class SealVerifier
 {

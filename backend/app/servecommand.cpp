@@ -77,6 +77,11 @@ int serve(Context &c)
     FleetWatch fleetWatch(*b.store, fleetPolicy.value());
     fleetWatch.start();
 
+    // The page the seals' QR opens: [verifikasi] publicUrl, else this console listener's own URL + /v.
+    const auto verifyUrl = configuredVerifyUrl(notifyConfig);
+    if (!verifyUrl)
+        return fail(verifyUrl.error().message);
+
     // What each listener gives to connections before they are authenticated ([koneksi]).
     const auto limits = ConnectionLimits::load(notifyConfig);
     if (!limits)
@@ -109,7 +114,11 @@ int serve(Context &c)
         if (!consolePort)
             return fail(consolePort.error().message);
         consolePortNumber = consolePort.value();
+        if (!verifyUrl.value())
+            b.seals->setVerifyUrl(consoleVerifyUrl(consoleListen->first, consolePortNumber));
     }
+    if (verifyUrl.value())
+        b.seals->setVerifyUrl(*verifyUrl.value());
     QGuiApplication &app = c.app;
     std::thread signalWaiter([&app, stopSignals] {
         int signal = 0;

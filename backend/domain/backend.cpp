@@ -89,6 +89,12 @@ Result<std::unique_ptr<Backend>> openBackend(const QString &dataDir, Paper paper
     auto b = std::unique_ptr<Backend>(
         new Backend {std::move(store.value()), catalog.value(), offices.value(), LetterRenderer(paper), nullptr, nullptr});
     b->seals = std::make_unique<SealService>(*b->store, b->offices, QDir(dataDir).filePath(QStringLiteral("keys")));
+    // Every command that signs (serve, act) puts the same verification page in the seal's QR.
+    const auto verifyUrl = configuredVerifyUrl(QDir(dataDir).filePath(QStringLiteral("notifications.ini")));
+    if (!verifyUrl)
+        return verifyUrl.error();
+    if (verifyUrl.value())
+        b->seals->setVerifyUrl(*verifyUrl.value());
     b->workflow = std::make_unique<Workflow>(
         *b->store, b->catalog, b->offices, b->renderer, QDir(dataDir).filePath(QStringLiteral("letters")), b->seals.get());
     b->documents = std::make_unique<DocumentArchive>(*b->store, QDir(dataDir).filePath(QStringLiteral("documents")));

@@ -187,7 +187,7 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
 {
     std::optional<serverlink::QrCode> qr;
     if (!c.sealText.isEmpty() && !isPreview(c)) {
-        qr = serverlink::QrCode::encode(c.sealText);
+        qr = serverlink::seal::qrCodeFor(c.sealText);
         if (!qr)
             return Error {ErrorCode::Rendering, QStringLiteral("Segel surat terlalu panjang untuk kode QR.")};
     }
@@ -299,9 +299,14 @@ Result<QByteArray> LetterRenderer::render(const LetterContent &c) const
     if (qr) {
         // The seal sits left of the signature block, with a caption under it.
         const int side = drawSeal(painter, *qr, QPoint(left, signatureTop));
+        // Anyone who receives the letter (a bank, a school) checks it with a phone; the page is named for readers without a QR app.
+        const qsizetype hash = c.sealText.indexOf(QLatin1Char('#'));
+        const QString caption = hash > 0
+            ? QStringLiteral("Periksa keaslian surat: pindai kode ini dengan kamera ponsel (membuka %1) atau di anjungan desa.")
+                  .arg(c.sealText.left(hash))
+            : QStringLiteral("Pindai di anjungan desa untuk memeriksa keaslian surat");
         painter.setFont(font(7));
-        painter.drawText(QRect(left, signatureTop + side, side + mm(20), mm(8)), Qt::AlignLeft | Qt::TextWordWrap,
-            QStringLiteral("Pindai di anjungan desa untuk memeriksa keaslian surat"));
+        painter.drawText(QRect(left, signatureTop + side, side + mm(20), mm(12)), Qt::AlignLeft | Qt::TextWordWrap, caption);
     }
 
     if (!painter.end())

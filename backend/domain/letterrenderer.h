@@ -30,7 +30,7 @@ struct LetterContent {
     QString signerTitle; // "Kepala Desa Pitu"; a delegate's own position ("Sekretaris Desa")
     QString signerName;
     QString footer; // small print at the bottom (registration number)
-    QString sealText; // "SQ1:…" printed as a QR; empty: no seal
+    QString sealText; // "https://…#SQ2…" (or "SQ1:…") printed as a QR; empty: no seal
 };
 
 /// What a line of the letter is, so the renderer knows where and how to draw it.

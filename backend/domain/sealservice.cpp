@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <tuple>
+#include <QSettings>
+#include <QSysInfo>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -144,11 +146,55 @@ QString listEtag(const SignedListRecord &list)
     return QStringLiteral("\"%1\"").arg(QString::fromLatin1(serverlink::crypto::sha256(list.envelope).toHex()));
 }
 
+Result<std::optional<QString>> configuredVerifyUrl(const QString &iniPath)
+{
+    if (iniPath.isEmpty() || !QFile::exists(iniPath))
+        return std::optional<QString>();
+    QSettings ini(iniPath, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        return Error {ErrorCode::Io, QStringLiteral("Berkas pengaturan %1 tidak dapat dibaca.").arg(iniPath)};
+    const QVariant value = ini.value(QStringLiteral("verifikasi/publicUrl"));
+    if (!value.isValid())
+        return std::optional<QString>();
+    const QString url = value.toString().trimmed();
+    if (!isVerifyUrl(url))
+        return Error {ErrorCode::InvalidData,
+            QStringLiteral("[verifikasi] publicUrl \"%1\" di %2 tidak sah: harus https:// lalu 1–%3 huruf, angka, titik, minus, garis "
+                           "miring atau titik dua (tanpa ? dan #).")
+                .arg(url, iniPath)
+                .arg(kMaxVerifyUrlChars)};
+    return std::optional<QString>(url);
+}
+
+QString consoleVerifyUrl(const QString &host, quint16 port)
+{
+    const QString portPart = port == 0 || port == 443 ? QString() : QStringLiteral(":%1").arg(port);
+    const auto url = [&portPart](const QString &h) { return QStringLiteral("https://%1%2/v").arg(h, portPart); };
+    const bool wildcard = host.isEmpty() || host == QLatin1String("0.0.0.0") || host == QLatin1String("::") || host == QLatin1String("*");
+    if (!wildcard && isVerifyUrl(url(host)))
+        return url(host);
+    const QString machine = QSysInfo::machineHostName();
+    return isVerifyUrl(url(machine)) ? url(machine) : url(QStringLiteral("localhost"));
+}
+
 SealService::SealService(BackendStore &store, const OfficeDirectory &offices, QString keysDir)
     : m_store(store)
     , m_offices(offices)
     , m_keysDir(std::move(keysDir))
+    , m_verifyUrl(consoleVerifyUrl())
 { }
+
+void SealService::setVerifyUrl(const QString &url)
+{
+    std::lock_guard lock(m_mutex);
+    m_verifyUrl = url;
+}
+
+QString SealService::verifyUrl() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_verifyUrl;
+}
 
 QString SealService::keyPath(const QString &name) const
 {
@@ -388,7 +434,7 @@ Result<SealRecord> SealService::sealLetter(const RequestRecord &r, const QString
         if (candidate != 0 && !taken.value())
             serial = candidate;
     }
-    const auto tag = nikTag(office, serial, r.nik);
+    const auto tag = nikTag(kVersion, office, serial, r.nik);
     if (serial == 0 || !tag)
         return sealError(QStringLiteral("Nomor seri atau tag NIK segel tidak dapat dibuat (NIK harus 16 angka)."));
     const QString canonical = canonicalLetterText(content);
@@ -401,7 +447,8 @@ Result<SealRecord> SealService::sealLetter(const RequestRecord &r, const QString
     f.holderName = truncatedUtf8(r.name, kMaxNameBytes);
     f.nikTag = *tag;
     f.documentHash = documentHash(canonical);
-    auto sealed = signer.value().seal(f);
+    f.version = kVersion;
+    auto sealed = signer.value().seal(f, m_verifyUrl);
     if (!sealed)
         return sealError(sealed.error());
     return SealRecord {r.registrationNumber, office, serial, key->keyId, issued, sealed.value().text,

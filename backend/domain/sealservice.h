@@ -17,10 +17,10 @@
 
 namespace backend {
 
-/// SQ1 seals on the backend: office signing keys with usage windows (private keys as 0600
-/// PEM files in keysDir), seals for letters, and the trust list and revocation list
-/// (server-link/api/seal.md §7). The root's private key is never here: lists are signed by the
-/// online list-signing key the offline root delegated to, or installed already signed by the root.
+/// Letter seals on the backend (SQ2; SQ1 still verifies): office signing keys with usage windows (private keys as 0600
+/// PEM files in keysDir), seals for letters, and the trust list and revocation list (server-link/api/seal.md §7).
+/// The root's private key is never here: lists are signed by the online list-signing key the offline root delegated
+/// to, or installed already signed by the root.
 class SealService
 {
 public:
@@ -36,6 +36,10 @@ public:
     /// Revokes a compromised key (`kid`: at least the 8 hex digits of its kid): its status in the next trust list is
     /// `revoked`, its private key file is deleted, and its office signs nothing until it has a new key.
     [[nodiscard]] Result<SigningKeyRecord> revokeKey(const QString &kid, const QString &reason);
+
+    /// The public verification page every new seal's QR opens ([verifikasi] publicUrl); must pass seal::isVerifyUrl.
+    void setVerifyUrl(const QString &url);
+    [[nodiscard]] QString verifyUrl() const;
 
     /// Signs the seal of a letter issued by `issuerCode` (desa or kecamatan code). The office gets
     /// its first key here if it has none. The record is stored by the caller with the transition.
@@ -91,7 +95,8 @@ private:
     BackendStore &m_store;
     const OfficeDirectory &m_offices;
     QString m_keysDir;
-    std::recursive_mutex m_mutex;
+    QString m_verifyUrl;
+    mutable std::recursive_mutex m_mutex;
 };
 
 /// Makes a new root key pair in `outDir` (root.key.pem 0600, root.pub.pem) on the offline machine; never replaces one.
@@ -103,6 +108,12 @@ private:
 [[nodiscard]] Result<QByteArray> readWholeFile(const QString &path);
 /// Replaces `path` atomically with `bytes` (public material only: public keys, signed lists, payloads).
 [[nodiscard]] Status writeWholeFile(const QString &path, const QByteArray &bytes);
+/// `[verifikasi] publicUrl` of the backend's INI file: nullopt when the file or the key is absent, an error when the
+/// value is not a URL a seal can carry (https://, 1–80 characters of A-Z a-z 0-9 . - / :).
+[[nodiscard]] Result<std::optional<QString>> configuredVerifyUrl(const QString &iniPath);
+/// https://HOST[:PORT]/v, the verification page on a console listener; a wildcard or unusable HOST becomes this
+/// machine's host name (or localhost). Port 0 or 443: none written.
+[[nodiscard]] QString consoleVerifyUrl(const QString &host = {}, quint16 port = 0);
 
 /// ETag of a signed list: quoted hex SHA-256 of the envelope bytes.
 [[nodiscard]] QString listEtag(const SignedListRecord &list);

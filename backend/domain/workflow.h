@@ -90,7 +90,7 @@ struct Actor {
 class Workflow
 {
 public:
-    /// With `seals`, every letter gets an SQ1 seal (QR + archived canonical text); without, none.
+    /// With `seals`, every letter gets an SQ2 seal (QR + archived canonical text); without, none.
     Workflow(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices, const LetterRenderer &renderer,
         QString lettersDir, SealService *seals = nullptr);
 

@@ -1,5 +1,6 @@
 #include "letterverification.h"
 
+#include "sealverification.h"
 #include "visitflow.h"
 
 namespace kiosk {
@@ -12,6 +13,12 @@ LetterVerification::LetterVerification(VisitFlow &flow, const SealVerifier *veri
     connect(&m_flow, &VisitFlow::wiped, this, &LetterVerification::clear);
     // The verdict's word and meaning are read in the UI's language.
     connect(&m_flow, &VisitFlow::languageChanged, this, &LetterVerification::verdictChanged);
+    m_nikPool.setMaxThreadCount(1);
+}
+
+LetterVerification::~LetterVerification()
+{
+    m_nikPool.waitForDone();
 }
 
 QString LetterVerification::explanation() const
@@ -27,6 +34,8 @@ void LetterVerification::clear()
     m_sealText.clear();
     m_nikChecked = false;
     m_nikMatches = false;
+    m_nikChecking = false;
+    ++m_nikCheck;
     Q_EMIT verdictChanged();
 }
 
@@ -49,7 +58,28 @@ void LetterVerification::checkHolderNik(const QString &nik)
 {
     if (!m_verifier || m_sealText.isEmpty())
         return;
-    m_nikMatches = m_verifier->checkNik(m_sealText, nik.trimmed());
+    const quint64 check = ++m_nikCheck;
+    const auto fields = m_verifier->signedFields(m_sealText);
+    if (!fields) {
+        nikChecked(check, false);
+        return;
+    }
+    m_nikChecking = true;
+    Q_EMIT verdictChanged();
+    // The tag's scrypt must not freeze the screen (and the watchdog's GUI-thread ping).
+    m_nikPool.start([this, check, fields = *fields, nik = nik.trimmed()] {
+        const bool matches = serverlink::seal::SealVerifier::nikMatches(fields, nik);
+        QMetaObject::invokeMethod(
+            this, [this, check, matches] { nikChecked(check, matches); }, Qt::QueuedConnection);
+    });
+}
+
+void LetterVerification::nikChecked(quint64 check, bool matches)
+{
+    if (check != m_nikCheck)
+        return;
+    m_nikChecking = false;
+    m_nikMatches = matches;
     m_nikChecked = true;
     Q_EMIT verdictChanged();
 }

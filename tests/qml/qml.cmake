@@ -40,6 +40,9 @@ kiosk_add_qtest(NAME tst_deskcancel SOURCES qml/tst_deskcancel.cpp LIBS kiosk_te
 target_include_directories(tst_deskcancel PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/tools)
 add_dependencies(tst_deskcancel kecamatan-backend recording-backend)
 kiosk_add_qtest(NAME tst_screens SOURCES qml/tst_screens.cpp LIBS kiosk_test_harness LABELS ui)
+# "Verifikasi Surat": SQ2 and SQ1 seals scanned from the welcome screen, the typed-NIK check off the GUI thread.
+kiosk_add_qtest(NAME tst_verify SOURCES qml/tst_verify.cpp LIBS kiosk_test_harness LABELS ui seal
+  FUNCTIONS scannedSq2SealFromWelcome scannedSq1SealStillVerifies otherUrlIsNotASeal)
 kiosk_add_qtest(NAME bench_taps SOURCES bench/bench_taps.cpp LIBS kiosk_test_harness LABELS bench)
 
 # Fails on source strings that are new, unfinished or missing in the English translation,

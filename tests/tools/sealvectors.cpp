@@ -1,8 +1,10 @@
-// seal-vectors: writes the committed SQ1 test vectors of tests/data/seal (keys, signed lists,
-// valid and invalid seals). ECDSA signatures are randomised, so the files are generated once
-// and committed; run it again only to replace them on purpose:
+// seal-vectors: writes the committed SQ1 and SQ2 test vectors of tests/data/seal (keys, signed
+// lists, valid and invalid seals). ECDSA signatures are randomised, so the files are generated once
+// and committed; run it again only to replace them on purpose (keys already in DIR are kept, so
+// fixtures that pin root.pub.pem stay valid):
 //   seal-vectors --regenerate tests/data/seal
 #include "base45.h"
+#include "digits.h"
 #include "seal.h"
 #include "sealsigner.h"
 #include "sealvectorjson.h"
@@ -29,6 +31,7 @@ const QString kOtherDesa = QStringLiteral("3521112005");
 const QDateTime kTrustIssued(QDate(2026, 5, 30), QTime(0, 0), Qt::UTC);
 const QDateTime kRevocationIssued(QDate(2026, 5, 30), QTime(6, 0), Qt::UTC);
 const QDateTime kVerifyAt(QDate(2026, 6, 1), QTime(0, 0), Qt::UTC);
+const QString kVerifyUrl = QStringLiteral("https://layanan.kec-pitu.go.id/v");
 
 [[noreturn]] void die(const QString &message)
 {
@@ -55,6 +58,12 @@ public:
         if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
             die(QStringLiteral("cannot write %1").arg(f.fileName()));
     }
+    /// The private key PEM in NAME.key.pem; empty when there is none.
+    QByteArray existingKey(const QString &name) const
+    {
+        QFile f(QDir(m_dir).filePath(name + QStringLiteral(".key.pem")));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
 
 private:
     QString m_dir;
@@ -66,6 +75,13 @@ SealSigner keyFile(const Writer &w, const QString &name, const KeyPair &pair)
     w.write(name + QStringLiteral(".key.pem"), pair.privatePem);
     w.write(name + QStringLiteral(".pub.pem"), pair.publicPem);
     return must(SealSigner::fromPrivatePem(pair.privatePem));
+}
+
+/// The committed key NAME when DIR has it, else a new one written there.
+SealSigner keptKey(const Writer &w, const QString &name)
+{
+    const QByteArray pem = w.existingKey(name);
+    return pem.isEmpty() ? keyFile(w, name, must(generateKeyPair())) : must(SealSigner::fromPrivatePem(pem));
 }
 
 /// Two P-256 keys whose kids collide (birthday search over 32-bit kids, ~2^16 keys).
@@ -114,16 +130,17 @@ int main(int argc, char *argv[])
     QDir().mkpath(args.at(2));
     const Writer w(args.at(2));
 
-    const SealSigner root = keyFile(w, QStringLiteral("root"), must(generateKeyPair()));
-    const SealSigner otherRoot = keyFile(w, QStringLiteral("other-root"), must(generateKeyPair()));
-    const SealSigner desa = keyFile(w, QStringLiteral("office-desa"), must(generateKeyPair()));
-    const SealSigner desa2024 = keyFile(w, QStringLiteral("office-desa-2024"), must(generateKeyPair()));
-    const SealSigner kecamatan = keyFile(w, QStringLiteral("office-kecamatan"), must(generateKeyPair()));
-    const SealSigner revokedKey = keyFile(w, QStringLiteral("office-revoked"), must(generateKeyPair()));
-    const SealSigner stranger = keyFile(w, QStringLiteral("stranger"), must(generateKeyPair()));
-    const auto [collideA, collideB] = collidingPair();
-    const SealSigner collisionA = keyFile(w, QStringLiteral("collide-a"), collideA);
-    const SealSigner collisionB = keyFile(w, QStringLiteral("collide-b"), collideB);
+    const SealSigner root = keptKey(w, QStringLiteral("root"));
+    const SealSigner otherRoot = keptKey(w, QStringLiteral("other-root"));
+    const SealSigner desa = keptKey(w, QStringLiteral("office-desa"));
+    const SealSigner desa2024 = keptKey(w, QStringLiteral("office-desa-2024"));
+    const SealSigner kecamatan = keptKey(w, QStringLiteral("office-kecamatan"));
+    const SealSigner revokedKey = keptKey(w, QStringLiteral("office-revoked"));
+    const SealSigner stranger = keptKey(w, QStringLiteral("stranger"));
+    const bool pairKept = !w.existingKey(QStringLiteral("collide-a")).isEmpty() && !w.existingKey(QStringLiteral("collide-b")).isEmpty();
+    const auto [collideA, collideB] = pairKept ? std::pair<KeyPair, KeyPair>() : collidingPair();
+    const SealSigner collisionA = pairKept ? keptKey(w, QStringLiteral("collide-a")) : keyFile(w, QStringLiteral("collide-a"), collideA);
+    const SealSigner collisionB = pairKept ? keptKey(w, QStringLiteral("collide-b")) : keyFile(w, QStringLiteral("collide-b"), collideB);
 
     const auto key = [](const SealSigner &s, const QString &office, const QString &name, const QString &signer, QDate from, QDate until,
                          KeyStatus status) {
@@ -159,9 +176,10 @@ int main(int argc, char *argv[])
     QList<Vector> valid;
     QList<Vector> invalid;
     const auto serial = [] { return QRandomGenerator::system()->generate() | 1u; };
-    const auto fields = [&](quint8 type, const QString &office, QDate issued, QDate until, const QString &nomor, const QString &name,
-                            const QString &nik, const QString &letter) {
+    const auto fieldsOf = [&](quint8 version, quint8 type, const QString &office, QDate issued, QDate until, const QString &nomor,
+                              const QString &name, const QString &nik, const QString &letter) {
         SealFields f;
+        f.version = version;
         f.documentType = type;
         f.office = office;
         f.serial = serial();
@@ -169,20 +187,31 @@ int main(int argc, char *argv[])
         f.validUntil = until;
         f.nomorSurat = nomor;
         f.holderName = name;
-        f.nikTag = *nikTag(office, f.serial, nik);
+        f.nikTag = *nikTag(version, office, f.serial, nik);
         f.documentHash = documentHash(letter);
         return f;
     };
-    const auto addValid
-        = [&](const QString &name, const SealSigner &signer, const SealFields &f, const QString &nik, const QString &letter) {
-              const SignedSeal s = must(signer.seal(f));
-              const auto parsed = SealCodec::parse(s.text);
-              valid.append({name, s.text,
-                  QJsonObject {{QStringLiteral("fields"), sealvectors::fieldsToJson(parsed.value().fields)}, {QStringLiteral("nik"), nik},
-                      {QStringLiteral("letterText"), letter}, {QStringLiteral("canonicalText"), QString::fromUtf8(canonicalText(letter))},
-                      {QStringLiteral("bodyHex"), QString::fromLatin1(s.body.toHex())}}});
-              return s;
-          };
+    const auto fields
+        = [&](quint8 type, const QString &office, QDate issued, QDate until, const QString &nomor, const QString &name, const QString &nik,
+              const QString &letter) { return fieldsOf(kVersionSq1, type, office, issued, until, nomor, name, nik, letter); };
+    // Every valid vector names its signer (the C++ test re-signs its fields) and a NIK with the expected match.
+    const auto addValidSeal = [&](const QString &name, const QString &signerName, const SignedSeal &s, const QString &nik, bool nikMatches,
+                                  const QString &letter) {
+        const auto parsed = SealCodec::parse(s.text);
+        valid.append({name, s.text,
+            QJsonObject {{QStringLiteral("fields"), sealvectors::fieldsToJson(parsed.value().fields)},
+                {QStringLiteral("signer"), signerName}, {QStringLiteral("nik"), nik}, {QStringLiteral("nikMatches"), nikMatches},
+                {QStringLiteral("letterText"), letter}, {QStringLiteral("canonicalText"), QString::fromUtf8(canonicalText(letter))},
+                {QStringLiteral("bodyHex"), QString::fromLatin1(s.body.toHex())}}});
+        return s;
+    };
+    const QHash<const SealSigner *, QString> signerNames {{&desa, QStringLiteral("office-desa")},
+        {&desa2024, QStringLiteral("office-desa-2024")}, {&kecamatan, QStringLiteral("office-kecamatan")},
+        {&collisionB, QStringLiteral("collide-b")}};
+    const auto addValid = [&](const QString &name, const SealSigner &signer, const SealFields &f, const QString &nik, const QString &letter,
+                              const QString &url = kVerifyUrl) {
+        return addValidSeal(name, signerNames.value(&signer), must(signer.seal(f, url)), nik, true, letter);
+    };
     const auto addInvalid = [&](const QString &name, const QString &text, const QString &verdict, const QString &why) {
         invalid.append({name, text, QJsonObject {{QStringLiteral("verdict"), verdict}, {QStringLiteral("why"), why}}});
     };
@@ -222,11 +251,11 @@ int main(int argc, char *argv[])
         addInvalid(QStringLiteral("tampered-name"), SealCodec::toText(body, sktmSeal.signature), QStringLiteral("TIDAK_VALID"),
             QStringLiteral("holder name changed, signature kept"));
     }
-    addInvalid(QStringLiteral("truncated"), QLatin1String(kPrefix) + serverlink::base45::encode(sktmBytes.left(sktmBytes.size() - 10)),
+    addInvalid(QStringLiteral("truncated"), QLatin1String(kSq1Prefix) + serverlink::base45::encode(sktmBytes.left(sktmBytes.size() - 10)),
         QStringLiteral("TIDAK_VALID"), QStringLiteral("last 10 bytes missing"));
     addInvalid(QStringLiteral("truncated-text"), sktmSeal.text.left(sktmSeal.text.size() / 2), QStringLiteral("TIDAK_VALID"),
         QStringLiteral("QR text cut in half"));
-    addInvalid(QStringLiteral("trailing-byte"), QLatin1String(kPrefix) + serverlink::base45::encode(sktmBytes + QByteArray(1, '\0')),
+    addInvalid(QStringLiteral("trailing-byte"), QLatin1String(kSq1Prefix) + serverlink::base45::encode(sktmBytes + QByteArray(1, '\0')),
         QStringLiteral("TIDAK_VALID"), QStringLiteral("one extra byte after the signature"));
     {
         // Correctly signed, but with version 2 / algorithm 2 in the first byte.
@@ -234,7 +263,8 @@ int main(int argc, char *argv[])
                  std::tuple {QStringLiteral("wrong-alg"), char(0x12), QStringLiteral("algorithm nibble 2; the trust list says ES256")}}) {
             QByteArray body = sktmSeal.body;
             body[0] = first;
-            addInvalid(name, SealCodec::toText(body, must(desa.sign(body))), QStringLiteral("TIDAK_VALID"), why);
+            addInvalid(name, QLatin1String(kSq1Prefix) + serverlink::base45::encode(body + must(desa.sign(body))),
+                QStringLiteral("TIDAK_VALID"), why);
         }
     }
     const auto sealWith = [&](const SealSigner &signer, QDate issued, const QString &office) {
@@ -242,7 +272,7 @@ int main(int argc, char *argv[])
         f.issued = issued;
         f.office = office;
         f.serial = serial();
-        f.nikTag = *nikTag(office, f.serial, QStringLiteral("3521110101900001"));
+        f.nikTag = *nikTag(kVersionSq1, office, f.serial, QStringLiteral("3521110101900001"));
         return must(signer.seal(f));
     };
     addInvalid(QStringLiteral("unknown-kid"), sealWith(stranger, QDate(2026, 5, 20), kDesa).text, QStringLiteral("TIDAK_DIKENAL"),
@@ -271,14 +301,103 @@ int main(int argc, char *argv[])
             std::pair {QStringLiteral("garbage-bad-base45"), QStringLiteral("SQ1:ab~~")},
             std::pair {QStringLiteral("garbage-lowercase-prefix"), QStringLiteral("sq1:") + sktmSeal.text.mid(4)},
             std::pair {QStringLiteral("garbage-base45-overflow"), QStringLiteral("SQ1:GGW")},
-            std::pair {QStringLiteral("garbage-random-bytes"), QLatin1String(kPrefix) + serverlink::base45::encode(noise)}})
+            std::pair {QStringLiteral("garbage-random-bytes"), QLatin1String(kSq1Prefix) + serverlink::base45::encode(noise)}})
         addInvalid(name, text, QStringLiteral("TIDAK_VALID"), QStringLiteral("not a seal"));
+
+    // SQ2 (seal.md §1–§6 as changed by SQ2): the same keys and lists, the URL form, the scrypt NIK tag, low-S only.
+    const QString nikSktm = QStringLiteral("3521110101900001");
+    const SignedSeal sq2Seal = addValid(QStringLiteral("sq2-sktm-desa"), desa,
+        fieldsOf(kVersionSq2, *documentTypeForService(sktm), kDesa, QDate(2026, 5, 20), {}, QStringLiteral("470/0012/3521112004/2026"),
+            QStringLiteral("Budi Santoso"), nikSktm, kLetterSktm),
+        nikSktm, kLetterSktm);
+    addValid(QStringLiteral("sq2-ahli-waris-kecamatan"), kecamatan,
+        fieldsOf(kVersionSq2, *documentTypeForService(QStringLiteral("AHLI_WARIS")), kKecamatan, QDate(2026, 4, 2), QDate(2026, 10, 2),
+            QStringLiteral("474.3/0003/352111/2026"), QStringLiteral("Ni Luh Putu De\u0301wi Sukmawati"),
+            QStringLiteral("3521114507850002"), kLetterWaris),
+        QStringLiteral("3521114507850002"), kLetterWaris);
+    addValid(QStringLiteral("sq2-longest-strings"), desa,
+        fieldsOf(kVersionSq2, *documentTypeForService(QStringLiteral("LEGALISASI_WARIS")), kDesa, QDate(2026, 1, 1), QDate(2026, 12, 31),
+            QString(64, QLatin1Char('N')), QString(100, QLatin1Char('A')), QStringLiteral("3521110303700005"), kLetterSktm),
+        QStringLiteral("3521110303700005"), kLetterSktm, QStringLiteral("https://") + QString(80, QLatin1Char('v')));
+    {
+        // The URL is not signed: the same seal behind another page still verifies.
+        SignedSeal moved = sq2Seal;
+        moved.text = SealCodec::toText(sq2Seal.body, sq2Seal.signature, QStringLiteral("https://127.0.0.1:8444/v"));
+        addValidSeal(QStringLiteral("sq2-other-url"), QStringLiteral("office-desa"), moved, nikSktm, true, kLetterSktm);
+        // A NIK check that must fail: the seal is genuine, the typed NIK is not its holder's.
+        addValidSeal(QStringLiteral("sq2-wrong-nik"), QStringLiteral("office-desa"), sq2Seal, QStringLiteral("3521110101900002"), false,
+            kLetterSktm);
+    }
+    const QByteArray sq2Bytes = sq2Seal.body + sq2Seal.signature;
+    const QString sq2Prefix = kVerifyUrl + QLatin1String(kSq2Marker);
+    {
+        QByteArray body = sq2Seal.body;
+        body.replace("Budi Santoso", "Budi Santosa");
+        addInvalid(QStringLiteral("sq2-tampered-name"), SealCodec::toText(body, sq2Seal.signature, kVerifyUrl),
+            QStringLiteral("TIDAK_VALID"), QStringLiteral("holder name changed, signature kept"));
+    }
+    addInvalid(QStringLiteral("sq2-high-s"), SealCodec::toText(sq2Seal.body, withNegatedS(sq2Seal.signature), kVerifyUrl),
+        QStringLiteral("TIDAK_VALID"), QStringLiteral("s replaced by n - s: a valid ECDSA signature, but SQ2 accepts only s <= n/2"));
+    addInvalid(QStringLiteral("sq2-truncated"), sq2Prefix + serverlink::digits::encode(sq2Bytes.left(sq2Bytes.size() - 10)),
+        QStringLiteral("TIDAK_VALID"), QStringLiteral("last 10 bytes missing"));
+    addInvalid(QStringLiteral("sq2-truncated-text"), sq2Seal.text.left(sq2Seal.text.size() - 7), QStringLiteral("TIDAK_VALID"),
+        QStringLiteral("last 7 digits cut: a length no encoding has"));
+    addInvalid(QStringLiteral("sq2-trailing-byte"), sq2Prefix + serverlink::digits::encode(sq2Bytes + QByteArray(1, '\0')),
+        QStringLiteral("TIDAK_VALID"), QStringLiteral("one extra byte after the signature"));
+    {
+        // Groups above 65535 (and a last 3-digit group above 255) are not digits(bytes) of anything.
+        const QString digits = serverlink::digits::encode(sq2Bytes);
+        addInvalid(QStringLiteral("sq2-bad-digits-group"), sq2Prefix + QStringLiteral("65536") + digits.mid(5),
+            QStringLiteral("TIDAK_VALID"), QStringLiteral("first 5-digit group is 65536"));
+        addInvalid(QStringLiteral("sq2-bad-digits-last"), sq2Prefix + digits + QStringLiteral("256"), QStringLiteral("TIDAK_VALID"),
+            QStringLiteral("a final 3-digit group of 256"));
+        addInvalid(QStringLiteral("sq2-bad-digits-letter"), sq2Prefix + digits.left(10) + QLatin1Char('A') + digits.mid(11),
+            QStringLiteral("TIDAK_VALID"), QStringLiteral("a letter among the digits: not a seal"));
+    }
+    {
+        const QString digits = serverlink::digits::encode(sq2Bytes);
+        for (const auto &[name, url, why] :
+            {
+                std::tuple {QStringLiteral("sq2-url-http"), QStringLiteral("http://layanan.kec-pitu.go.id/v"), QStringLiteral("not https")},
+                std::tuple {QStringLiteral("sq2-url-query"), QStringLiteral("https://layanan.kec-pitu.go.id/v?x=1"),
+                    QStringLiteral("a ? in the URL")},
+                std::tuple {QStringLiteral("sq2-url-too-long"), QStringLiteral("https://") + QString(81, QLatin1Char('v')),
+                    QStringLiteral("81 characters after https://")},
+                std::tuple {QStringLiteral("sq2-url-empty"), QStringLiteral("https://"), QStringLiteral("nothing after https://")},
+            })
+            addInvalid(name, url + QLatin1String(kSq2Marker) + digits, QStringLiteral("TIDAK_VALID"), why);
+        addInvalid(QStringLiteral("sq2-lowercase-marker"), kVerifyUrl + QStringLiteral("#sq2") + digits, QStringLiteral("TIDAK_VALID"),
+            QStringLiteral("#sq2 is not #SQ2"));
+    }
+    // The body's version must be the text form's: an SQ1 body behind #SQ2, an SQ2 body behind SQ1:.
+    addInvalid(QStringLiteral("sq2-form-sq1-body"), sq2Prefix + serverlink::digits::encode(sktmBytes), QStringLiteral("TIDAK_VALID"),
+        QStringLiteral("a genuine SQ1 body and signature in the SQ2 text form"));
+    addInvalid(QStringLiteral("sq1-form-sq2-body"), QLatin1String(kSq1Prefix) + serverlink::base45::encode(sq2Bytes),
+        QStringLiteral("TIDAK_VALID"), QStringLiteral("a genuine SQ2 body and signature in the SQ1 text form"));
+    const auto sq2With = [&](const SealSigner &signer, QDate issued) {
+        SealFields f = SealCodec::parse(sq2Seal.text).value().fields;
+        f.issued = issued;
+        f.serial = serial();
+        f.nikTag = *nikTag(kVersionSq2, f.office, f.serial, nikSktm);
+        return must(signer.seal(f, kVerifyUrl));
+    };
+    addInvalid(QStringLiteral("sq2-unknown-kid"), sq2With(stranger, QDate(2026, 5, 20)).text, QStringLiteral("TIDAK_DIKENAL"),
+        QStringLiteral("signed by a key that is not in the trust list"));
+    addInvalid(QStringLiteral("sq2-revoked-key"), sq2With(revokedKey, QDate(2026, 5, 20)).text, QStringLiteral("DICABUT"),
+        QStringLiteral("the trust list marks the signing key revoked"));
+    const SignedSeal sq2Revoked = sq2With(desa, QDate(2026, 5, 22));
+    addInvalid(QStringLiteral("sq2-revoked-letter"), sq2Revoked.text, QStringLiteral("DICABUT"),
+        QStringLiteral("its revocation id is in revocations.json"));
+    addInvalid(QStringLiteral("sq2-outside-key-window"), sq2With(desa2024, QDate(2025, 2, 1)).text, QStringLiteral("TIDAK_VALID"),
+        QStringLiteral("issued after the retired key's window ended (2024-12-31)"));
 
     RevocationList revocations;
     revocations.sequence = 1;
     revocations.issuedAt = kRevocationIssued;
-    const auto parsedRevoked = SealCodec::parse(revokedSeal.text);
-    revocations.revoked.insert(*revocationId(parsedRevoked.value().fields.office, parsedRevoked.value().fields.serial));
+    for (const SignedSeal *withdrawn : {&revokedSeal, &sq2Revoked}) {
+        const auto parsedRevoked = SealCodec::parse(withdrawn->text);
+        revocations.revoked.insert(*revocationId(parsedRevoked.value().fields.office, parsedRevoked.value().fields.serial));
+    }
     w.write(QStringLiteral("revocations.json"), must(signEnvelope(root, revocations.toPayload())));
 
     const auto toArray = [](const QList<Vector> &vs) {
@@ -291,7 +410,7 @@ int main(int argc, char *argv[])
         }
         return a;
     };
-    const QJsonObject vectors {{QStringLiteral("format"), QStringLiteral("SQ1 test vectors, server-link/api/seal.md")},
+    const QJsonObject vectors {{QStringLiteral("format"), QStringLiteral("SQ1 and SQ2 test vectors, server-link/api/seal.md")},
         {QStringLiteral("verifyAt"), kVerifyAt.toString(Qt::ISODate)}, {QStringLiteral("maxListAgeDays"), 7},
         {QStringLiteral("rootPublicKey"), QStringLiteral("root.pub.pem")}, {QStringLiteral("trustList"), QStringLiteral("trust-list.json")},
         {QStringLiteral("revocations"), QStringLiteral("revocations.json")},

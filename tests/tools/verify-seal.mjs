@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Independent SQ1 verifier (server-link/api/seal.md), written from the spec without the C++
-// code: node:crypto only, base45 and the body parser written here. Checks that every valid
-// vector in tests/data/seal verifies ASLI with the committed fields, NIK tag and document
-// hash, that every invalid vector gets its expected verdict, and that the refused trust
-// lists are refused.   Usage: node verify-seal.mjs [tests/data/seal]
-import { createHash, createPublicKey, verify } from 'node:crypto';
+// Independent SQ1 and SQ2 verifier (server-link/api/seal.md), written from the spec without the
+// C++ code: node:crypto only (ECDSA, SHA-256, scrypt), base45, the digits form and the body parser
+// written here. Checks that every valid vector in tests/data/seal verifies ASLI with the committed
+// fields, NIK check and document hash, that every invalid vector gets its expected verdict, and
+// that the refused trust lists are refused.   Usage: node verify-seal.mjs [tests/data/seal]
+import { createHash, createPublicKey, scryptSync, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,6 +32,28 @@ function base45Decode(text) {
   }
   return Buffer.from(out);
 }
+
+// SQ2 digits: 5 digits per 2 bytes (00000–65535), 3 for a last byte (000–255), strict.
+function digitsDecode(text) {
+  if (!/^[0-9]*$/.test(text) || ![0, 3].includes(text.length % 5)) return null;
+  const out = [];
+  let i = 0;
+  for (; i + 5 <= text.length; i += 5) {
+    const n = Number(text.slice(i, i + 5));
+    if (n > 0xffff) return null;
+    out.push(n >> 8, n & 0xff);
+  }
+  if (i < text.length) {
+    const n = Number(text.slice(i));
+    if (n > 0xff) return null;
+    out.push(n);
+  }
+  return Buffer.from(out);
+}
+
+// P-256 group order n; SQ2 accepts only s <= n/2.
+const N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+const isLowS = (rawSig) => rawSig.length === 64 && BigInt('0x' + rawSig.subarray(32).toString('hex')) <= N / 2n;
 
 function strictBase64(s) {
   if (typeof s !== 'string') return null;
@@ -78,11 +100,22 @@ const dayToIso = (n) => new Date(EPOCH + n * DAY).toISOString().slice(0, 10);
 const isoToDay = (s) => (Date.parse(s + 'T00:00:00Z') - EPOCH) / DAY;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+const SQ2_FORM = /^https:\/\/[A-Za-z0-9.\-/:]{1,80}#SQ2([0-9]+)$/;
 function parseSeal(text) {
   text = text.trim();
-  if (!text.startsWith('SQ1:')) return null;
-  const b = base45Decode(text.slice(4));
-  if (!b || b.length < 1 || b[0] >> 4 !== 1 || b.length < 63 + 2 + 64) return null;
+  let b;
+  let version;
+  if (text.startsWith('SQ1:')) {
+    b = base45Decode(text.slice(4));
+    version = 1;
+  } else {
+    const m = SQ2_FORM.exec(text);
+    if (!m) return null;
+    b = digitsDecode(m[1]);
+    version = 2;
+  }
+  const tagSize = version === 1 ? 10 : 8;
+  if (!b || b.length < 1 || b[0] >> 4 !== version || b.length < 53 + tagSize + 2 + 64) return null;
   let at = 0;
   const take = (n) => { if (at + n > b.length) throw new Error('truncated'); const s = b.subarray(at, at + n); at += n; return s; };
   try {
@@ -110,7 +143,7 @@ function parseSeal(text) {
     };
     f.nomorSurat = str(64);
     f.holderName = str(100);
-    f.nikTag = take(10).toString('hex');
+    f.nikTag = take(tagSize).toString('hex');
     f.documentHash = take(32).toString('hex');
     const body = b.subarray(0, at);
     const signature = take(64);
@@ -128,14 +161,19 @@ function canonicalText(text) {
     .filter((line) => line.length > 0).map((line) => line + '\n').join('');
 }
 const u32 = (n) => { const b = Buffer.alloc(4); b.writeUInt32BE(n); return b; };
-const nikTag = (officeBytes, serial, nik) => sha256('SQ1-NIK', officeBytes, u32(serial), nik).subarray(0, 10).toString('hex');
+function nikTag(version, officeBytes, serial, nik) {
+  if (version === 1) return sha256('SQ1-NIK', officeBytes, u32(serial), nik).subarray(0, 10).toString('hex');
+  const salt = Buffer.concat([Buffer.from('SQ2-NIK'), officeBytes, u32(serial)]);
+  return scryptSync(nik, salt, 8, { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }).toString('hex');
+}
 
 function verdictOf(text, trust, revocations, now, maxAgeDays) {
   const s = parseSeal(text);
   if (!s) return ['TIDAK_VALID', null];
   const candidates = trust.keys.filter((k) => k.kid === s.f.kid);
   if (candidates.length === 0) return ['TIDAK_DIKENAL', s];
-  const verifies = (k) => k.alg === 'ES256' && s.f.alg === 1 && es256(k.key, s.body, s.signature);
+  const signatureForm = s.f.version === 1 || isLowS(s.signature);
+  const verifies = (k) => signatureForm && k.alg === 'ES256' && s.f.alg === 1 && es256(k.key, s.body, s.signature);
   const key = candidates.find((k) => k.office === s.f.office && verifies(k)) ?? candidates.find(verifies);
   if (!key) return ['TIDAK_VALID', s];
   if (key.office !== s.f.office) return ['TIDAK_VALID', s];
@@ -168,7 +206,8 @@ for (const v of trust ? vectors.valid : []) {
   for (const [field, expected] of Object.entries(v.fields))
     if (s.f[field] !== expected) failures.push(`${v.name}: ${field} = ${s.f[field]}, expected ${expected}`);
   if (s.body.toString('hex') !== v.bodyHex) failures.push(`${v.name}: body differs`);
-  if (nikTag(s.officeBytes, s.f.serial, v.nik) !== s.f.nikTag) failures.push(`${v.name}: NIK tag mismatch`);
+  if ((nikTag(s.f.version, s.officeBytes, s.f.serial, v.nik) === s.f.nikTag) !== v.nikMatches)
+    failures.push(`${v.name}: NIK check differs from nikMatches = ${v.nikMatches}`);
   if (canonicalText(v.letterText) !== v.canonicalText) failures.push(`${v.name}: canonical text differs`);
   if (sha256(canonicalText(v.letterText)).toString('hex') !== s.f.documentHash) failures.push(`${v.name}: document hash mismatch`);
 }

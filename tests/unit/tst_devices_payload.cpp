@@ -51,6 +51,15 @@ private Q_SLOTS:
         QTest::newRow("seal lowercase is not base45") << QByteArray("SQ1:abcdef") << PayloadKind::Unknown << ok << QString();
         QTest::newRow("seal impossible length") << QByteArray("SQ1:ABCD") << PayloadKind::Unknown << ok << QString();
         QTest::newRow("seal empty body") << QByteArray("SQ1:") << PayloadKind::Unknown << ok << QString();
+        QTest::newRow("sq2 seal") << QByteArray("https://layanan.kec-pitu.go.id/v#SQ2083450012365535255") << PayloadKind::LetterSeal << ok
+                                  << QString();
+        QTest::newRow("sq2 seal with port") << QByteArray("https://10.0.0.2:8444/v#SQ200000") << PayloadKind::LetterSeal << ok << QString();
+        QTest::newRow("sq2 impossible length") << QByteArray("https://a/v#SQ20000") << PayloadKind::Unknown << ok << QString();
+        QTest::newRow("sq2 over http") << QByteArray("http://a/v#SQ200000") << PayloadKind::Unknown << ok << QString();
+        QTest::newRow("sq2 lowercase marker") << QByteArray("https://a/v#sq200000") << PayloadKind::Unknown << ok << QString();
+        QTest::newRow("sq2 letter in digits") << QByteArray("https://a/v#SQ20000A") << PayloadKind::Unknown << ok << QString();
+        QTest::newRow("status url is not a seal")
+            << QByteArray("https://layanan.kec-pitu.go.id/status?reg=PITU-7Q2K-9XMF") << PayloadKind::Unknown << ok << QString();
         QTest::newRow("staff card") << QByteArray("ADSTAFF1:U1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1NTU1M") << PayloadKind::StaffCard
                                     << ok << QString();
         // The staff directory says whether the card is genuine; the classifier only routes it.

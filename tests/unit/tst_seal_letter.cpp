@@ -1,4 +1,4 @@
-// SQ1 seals end to end inside one process: the backend signs and prints a letter, the PDF is
+// Seals end to end inside one process: the backend signs (SQ2) and prints a letter, the PDF is
 // rasterised (pdftoppm) and the QR decoded with ZXing, the kiosk's trust cache takes the
 // lists signed by the list signer the offline root certified, and the kiosk's SealVerifier gives ASLI, then DICABUT after revocation.
 #include "backend.h"
@@ -94,7 +94,10 @@ private Q_SLOTS:
         QCOMPARE(r.stage, serverlink::Stage::Ready);
         const auto seal = m_backend->store->seal(r.registrationNumber);
         QVERIFY(seal);
-        QVERIFY(seal.value().sealText.startsWith(QStringLiteral("SQ1:")));
+        // SQ2: the page any phone's camera opens, then the seal in the fragment; a two-segment QR of version ≤ 11 at M.
+        QVERIFY(seal.value().sealText.startsWith(m_backend->seals->verifyUrl() + QStringLiteral("#SQ2")));
+        QCOMPARE(serverlink::seal::SealCodec::textVersion(seal.value().sealText), serverlink::seal::kVersionSq2);
+        QVERIFY(serverlink::seal::qrCodeFor(seal.value().sealText)->version <= 11);
         QCOMPARE(seal.value().canonicalText.toUtf8(), serverlink::seal::canonicalText(seal.value().canonicalText));
 
         const QImage page = rasterise(r.letterPath, m_dir.path());
@@ -161,6 +164,33 @@ private Q_SLOTS:
         QCOMPARE(verifier.verify(newSeal).verdict, serverlink::seal::Verdict::Asli);
         QVERIFY(serverlink::seal::SealCodec::parse(oldSeal).value().fields.kid
             != serverlink::seal::SealCodec::parse(newSeal).value().fields.kid);
+    }
+
+    void publicUrlFromSettings()
+    {
+        // [verifikasi] publicUrl of DIR/notifications.ini goes into every new seal's QR.
+        const QString dataDir = m_dir.filePath(QStringLiteral("verifikasi"));
+        m_backend.reset();
+        QVERIFY(QDir(dataDir).removeRecursively() && QDir().mkpath(dataDir));
+        const auto writeIni = [&](const QByteArray &text) {
+            QFile ini(QDir(dataDir).filePath(QStringLiteral("notifications.ini")));
+            return ini.open(QIODevice::WriteOnly | QIODevice::Truncate) && ini.write(text) == text.size();
+        };
+        QVERIFY(writeIni("[verifikasi]\npublicUrl = http://layanan.kec-pitu.go.id/v\n"));
+        const auto refused = openBackend(dataDir);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QStringLiteral("publicUrl")));
+        QVERIFY(writeIni("[verifikasi]\npublicUrl = https://layanan.kec-pitu.go.id/v\n"));
+        auto opened = openBackend(dataDir);
+        QVERIFY(opened);
+        m_backend = std::move(opened.value());
+        const RequestRecord r = approved();
+        QVERIFY(m_backend->store->seal(r.registrationNumber)
+                    .value()
+                    .sealText.startsWith(QStringLiteral("https://layanan.kec-pitu.go.id/v#SQ2")));
+        QFile pdf(r.letterPath);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QVERIFY(pdf.readAll().contains("<anjungan:seal>https://layanan.kec-pitu.go.id/v#SQ2"));
     }
 
     void listsResignedOnlyWhenChanged()

@@ -1082,6 +1082,10 @@
         <translation>Check</translation>
     </message>
     <message>
+        <source>Memeriksa NIK…</source>
+        <translation>Checking the NIK…</translation>
+    </message>
+    <message>
         <source>NIK cocok dengan surat ini.</source>
         <translation>The NIK matches this letter.</translation>
     </message>

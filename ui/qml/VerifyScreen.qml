@@ -103,15 +103,29 @@ ScreenPage {
                         font.pixelSize: Theme.body
                         maximumLength: 16
                         inputMethodHints: Qt.ImhDigitsOnly
+                        objectName: "holderNik"
                         placeholderText: qsTr("NIK pemegang")
                     }
-                    BigButton { implicitWidth: 240; text: qsTr("Cocokkan"); onClicked: LetterVerification.checkHolderNik(nikField.text) }
+                    BigButton {
+                        objectName: "checkNik"
+                        implicitWidth: 240
+                        enabled: !LetterVerification.nikChecking
+                        text: qsTr("Cocokkan")
+                        onClicked: LetterVerification.checkHolderNik(nikField.text)
+                    }
+                }
+                RowLayout {
+                    objectName: "nikChecking"
+                    visible: LetterVerification.nikChecking
+                    spacing: Theme.gap
+                    BusyIndicator { running: LetterVerification.nikChecking; Layout.preferredWidth: 48; Layout.preferredHeight: 48 }
+                    Text { text: qsTr("Memeriksa NIK…"); font.pixelSize: Theme.body; color: Theme.muted }
                 }
                 Text {
                     objectName: "nikMatch"
                     textFormat: Text.PlainText
                     Layout.fillWidth: true
-                    visible: LetterVerification.nikChecked
+                    visible: LetterVerification.nikChecked && !LetterVerification.nikChecking
                     text: LetterVerification.nikMatches ? qsTr("NIK cocok dengan surat ini.") : qsTr("NIK TIDAK cocok dengan surat ini.")
                     font.pixelSize: Theme.body
                     font.bold: true
