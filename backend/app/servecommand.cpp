@@ -6,10 +6,15 @@
 #include "fleetalerts.h"
 #include "monitoring.h"
 #include "notifications.h"
+#include "public/publicpages.h"
+#include "publicstatus.h"
+#include "smsinbox.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QTimer>
 #include <csignal>
 #include <cstdio>
 #include <optional>
@@ -72,6 +77,29 @@ int serve(Context &c)
     if (!limits)
         return fail(limits.error().message);
 
+    // Status questions by SMS: Gammu SMSD's inbox folder, read on the main thread's timer ([sms_masuk]).
+    PublicStatus publicStatus(*b.store, b.catalog);
+    const auto inboxSettings = SmsInboxSettings::load(notifyConfig);
+    if (!inboxSettings)
+        return fail(inboxSettings.error().message);
+    SmsInbox smsInbox(*b.store, publicStatus, inboxSettings.value());
+    const auto scanInbox = [&smsInbox, &notifier] {
+        const auto answered = smsInbox.scanOnce();
+        if (!answered)
+            qWarning().noquote() << "SMS inbox not read:" << answered.error().message;
+        else if (answered.value() > 0)
+            notifier.wake();
+    };
+    QTimer inboxTimer;
+    QObject::connect(&inboxTimer, &QTimer::timeout, scanInbox);
+    if (!inboxSettings.value().inbox.isEmpty()) {
+        inboxTimer.start(inboxSettings.value().scanIntervalMs);
+        QTimer::singleShot(0, &inboxTimer, scanInbox);
+    }
+    const auto publicLimits = PublicLimits::load(notifyConfig);
+    if (!publicLimits)
+        return fail(publicLimits.error().message);
+
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     server.setConnectionLimits(limits.value());
     server.setDocuments(b.documents.get());
@@ -94,6 +122,7 @@ int serve(Context &c)
         if (iterations < 0)
             return fail(QStringLiteral("--staff-pin-iterations harus bilangan bulat, paling sedikit 1000."));
         addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow, iterations, b.documents.get());
+        addPublicPages(*console, publicStatus, b.seals.get(), publicLimits.value());
         const auto consolePort = console->start(
             consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
         if (!consolePort)

@@ -1,0 +1,131 @@
+#include "smsinbox.h"
+
+#include "backendstore.h"
+#include "crypto.h"
+#include "masking.h"
+#include "notifications.h"
+#include "publicstatus.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStringDecoder>
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcSmsInbox, "backend.smsinbox")
+
+namespace backend {
+
+namespace {
+
+/// IN<date>_<time>_<serial>_<sender>_<sequence>.txt (gammu-smsd-files(7)); 8-bit messages (.bin) ask nothing.
+const QRegularExpression &inboxName()
+{
+    static const QRegularExpression re(QStringLiteral("^IN\\d{8}_\\d{6}_\\d{2}_([^_]+)_\\d{2}\\.txt$"));
+    return re;
+}
+
+QString hexSha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(serverlink::crypto::sha256(bytes).toHex());
+}
+
+} // namespace
+
+Result<SmsInboxSettings> SmsInboxSettings::load(const QString &path)
+{
+    SmsInboxSettings s;
+    if (path.isEmpty() || !QFile::exists(path))
+        return s;
+    QSettings ini(path, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        return Error {ErrorCode::Io, QStringLiteral("Berkas pengaturan %1 tidak dapat dibaca.").arg(path)};
+    s.inbox = ini.value(QStringLiteral("sms_masuk/inbox")).toString().trimmed();
+    s.processed = ini.value(QStringLiteral("sms_masuk/processed")).toString().trimmed();
+    if (s.processed.isEmpty() && !s.inbox.isEmpty())
+        s.processed = QDir(s.inbox).filePath(QStringLiteral("diproses"));
+    bool ok = false;
+    const int interval = ini.value(QStringLiteral("sms_masuk/scan_interval_ms")).toInt(&ok);
+    s.scanIntervalMs = ok ? std::max(100, interval) : s.scanIntervalMs;
+    const int answers = ini.value(QStringLiteral("publik/sms_answers_per_day")).toInt(&ok);
+    s.maxAnswersPerDay = ok ? std::max(1, answers) : s.maxAnswersPerDay;
+    return s;
+}
+
+SmsInbox::SmsInbox(BackendStore &store, PublicStatus &status, SmsInboxSettings settings)
+    : m_store(store)
+    , m_status(status)
+    , m_settings(std::move(settings))
+{ }
+
+QString SmsInbox::messageText(const QByteArray &bytes)
+{
+    const auto utf16 = [&bytes](QStringConverter::Encoding encoding, int skip) {
+        QStringDecoder decode(encoding);
+        return QString(decode(bytes.mid(skip)));
+    };
+    if (bytes.startsWith("\xFE\xFF"))
+        return utf16(QStringConverter::Utf16BE, 2);
+    if (bytes.startsWith("\xFF\xFE"))
+        return utf16(QStringConverter::Utf16LE, 2);
+    // UTF-16 without a byte order mark: ASCII text has a NUL in every pair.
+    if (bytes.size() >= 2 && bytes.size() % 2 == 0 && bytes.contains('\0'))
+        return utf16(bytes.at(0) == '\0' ? QStringConverter::Utf16BE : QStringConverter::Utf16LE, 0);
+    return QString::fromUtf8(bytes);
+}
+
+Result<int> SmsInbox::scanOnce(const QDateTime &now)
+{
+    if (m_settings.inbox.isEmpty())
+        return 0;
+    const QDir inbox(m_settings.inbox);
+    int answered = 0;
+    const QStringList names = inbox.entryList({QStringLiteral("IN*.txt")}, QDir::Files, QDir::Name);
+    for (const QString &name : names) {
+        const QRegularExpressionMatch match = inboxName().match(name);
+        if (!match.hasMatch())
+            continue;
+        QFile file(inbox.filePath(name));
+        // An SMS is at most a few hundred bytes; a larger file is not a status question.
+        if (!file.open(QIODevice::ReadOnly) || file.size() > 4096)
+            continue;
+        const QByteArray bytes = file.readAll();
+        file.close();
+        const auto phone = serverlink::normalizePhone(match.captured(1));
+        const auto number = PublicStatus::registrationNumberInSms(messageText(bytes));
+        std::optional<NotificationRecord> answer;
+        if (phone && number) {
+            const auto view = m_status.look(*number);
+            if (!view)
+                return view.error();
+            NotificationRecord n;
+            n.eventKey = QStringLiteral("sms-status:") + hexSha256(name.toUtf8() + '\0' + bytes).left(32);
+            n.registrationNumber = view.value().found ? view.value().registrationNumber : QString();
+            n.kind = NotificationKind::StatusAnswer;
+            n.recipientKind = QStringLiteral("citizen");
+            n.recipient = *phone;
+            n.message = smstext::statusAnswer(
+                *number, view.value().found ? serverlink::stageLabelId(view.value().stage) : QString(), view.value().maskedName);
+            n.status = QStringLiteral("pending");
+            n.nextAttemptAt = now;
+            n.createdAt = now;
+            answer = n;
+        }
+        const SmsInboundRecord record {hexSha256(name.toUtf8() + '\0' + bytes), hexSha256(phone.value_or(match.captured(1)).toUtf8()), now};
+        const auto outcome = m_store.recordSmsInbound(record, answer, m_settings.maxAnswersPerDay);
+        if (!outcome)
+            return outcome.error();
+        if (outcome.value() == QLatin1String("answered"))
+            ++answered;
+        if (!answer)
+            continue;
+        // Recorded (now or on an earlier pass): out of the inbox. A failed move only costs a look next time.
+        if (!QDir().mkpath(m_settings.processed) || !QFile::rename(file.fileName(), QDir(m_settings.processed).filePath(name)))
+            qCWarning(lcSmsInbox).noquote() << "inbox message not moved to" << m_settings.processed;
+    }
+    return answered;
+}
+
+} // namespace backend

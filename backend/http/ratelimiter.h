@@ -1,0 +1,53 @@
+#pragma once
+
+#include "result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QString>
+#include <mutex>
+#include <optional>
+
+namespace backend {
+
+/// How much one source may ask of the public pages and APIs of the console listener, per minute with a burst
+/// (the [publik] section of the backend's INI file; docs/decisions/0030-status-and-bulk-verification.md).
+struct PublicLimits {
+    int statusPerMinute = 10; // status look-ups (page, JSON) per source address
+    int statusBurst = 20;
+    int sealsPerMinute = 1000; // seals in bulk verification requests per source address
+    int sealBurst = 1000;
+
+    /// The [publik] section of `path`; the defaults without it. A value below 1 is raised to 1.
+    [[nodiscard]] static Result<PublicLimits> load(const QString &path);
+};
+
+/// A token bucket per source: `burst` tokens, refilled at `perMinute`; each request takes its cost or is
+/// refused with the seconds after which it would pass. Thread-safe; the table of sources is bounded.
+class RateLimiter
+{
+public:
+    RateLimiter(int perMinute, int burst);
+
+    /// nullopt: allowed (and counted); otherwise the whole seconds until `cost` tokens are there (at least 1).
+    [[nodiscard]] std::optional<int> take(const QString &source, int cost, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    /// The source an address counts as: an IPv6 address by its /64 (one subscriber's prefix), IPv4 as it is.
+    [[nodiscard]] static QString sourceOf(const QString &peerAddress);
+
+    /// Sources tracked at most; beyond, full buckets are forgotten first, then the oldest half.
+    static constexpr int kMaxSources = 20000;
+
+private:
+    struct Bucket {
+        double tokens = 0;
+        QDateTime at;
+    };
+    void forget(const QDateTime &now);
+
+    double m_perSecond;
+    double m_burst;
+    QHash<QString, Bucket> m_buckets;
+    std::mutex m_mutex;
+};
+
+} // namespace backend
