@@ -77,12 +77,12 @@ int serve(Context &c)
     if (!limits)
         return fail(limits.error().message);
 
-    // Status questions by SMS: Gammu SMSD's inbox folder, read on the main thread's timer ([sms_masuk]).
+    // The public pages' limits; status questions by SMS from Gammu SMSD's inbox folder, read on the main thread's timer.
+    const auto publicSettings = PublicSettings::load(notifyConfig);
+    if (!publicSettings)
+        return fail(publicSettings.error().message);
     PublicStatus publicStatus(*b.store, b.catalog);
-    const auto inboxSettings = SmsInboxSettings::load(notifyConfig);
-    if (!inboxSettings)
-        return fail(inboxSettings.error().message);
-    SmsInbox smsInbox(*b.store, publicStatus, inboxSettings.value());
+    SmsInbox smsInbox(*b.store, publicStatus, publicSettings.value());
     const auto scanInbox = [&smsInbox, &notifier] {
         const auto answered = smsInbox.scanOnce();
         if (!answered)
@@ -92,13 +92,10 @@ int serve(Context &c)
     };
     QTimer inboxTimer;
     QObject::connect(&inboxTimer, &QTimer::timeout, scanInbox);
-    if (!inboxSettings.value().inbox.isEmpty()) {
-        inboxTimer.start(inboxSettings.value().scanIntervalMs);
+    if (!publicSettings.value().smsInbox.isEmpty()) {
+        inboxTimer.start(publicSettings.value().smsScanIntervalMs);
         QTimer::singleShot(0, &inboxTimer, scanInbox);
     }
-    const auto publicLimits = PublicLimits::load(notifyConfig);
-    if (!publicLimits)
-        return fail(publicLimits.error().message);
 
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     server.setConnectionLimits(limits.value());
@@ -122,7 +119,7 @@ int serve(Context &c)
         if (iterations < 0)
             return fail(QStringLiteral("--staff-pin-iterations harus bilangan bulat, paling sedikit 1000."));
         addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow, iterations, b.documents.get());
-        addPublicPages(*console, publicStatus, b.seals.get(), publicLimits.value());
+        addPublicPages(*console, publicStatus, b.seals.get(), publicSettings.value());
         const auto consolePort = console->start(
             consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
         if (!consolePort)

@@ -47,7 +47,7 @@ QJsonObject resultJson(const Verification &v)
 
 } // namespace
 
-Expected<QStringList, BatchError> parseBatch(const QByteArray &body)
+serverlink::Expected<QStringList, BatchError> parseBatch(const QByteArray &body)
 {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);

@@ -31,7 +31,7 @@ inline constexpr int kMaxSeals = 100;
 /// A seal is a few hundred characters; 100 of them in JSON stay well below this.
 inline constexpr qint64 kMaxBodyBytes = 256 * 1024;
 /// The seal texts of a POST /api/public/v1/verify body: a JSON array of 1 … kMaxSeals strings.
-[[nodiscard]] Expected<QStringList, BatchError> parseBatch(const QByteArray &body);
+[[nodiscard]] serverlink::Expected<QStringList, BatchError> parseBatch(const QByteArray &body);
 /// Each seal of `seals` checked by `verifier` at `now`, as the JSON answer (openapi.yaml, BulkVerification).
 [[nodiscard]] QByteArray verify(const serverlink::seal::SealVerifier &verifier, const QStringList &seals, const QDateTime &now);
 /// A verifier over the backend's signed trust and revocation lists, opened with its root key as a kiosk opens them.

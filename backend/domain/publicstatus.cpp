@@ -3,10 +3,14 @@
 #include "masking.h"
 #include "requestlife.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QSettings>
+#include <algorithm>
 #include <cstring>
 
 namespace backend {
@@ -59,6 +63,32 @@ QByteArray PublicStatusView::toJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+Result<PublicSettings> PublicSettings::load(const QString &path)
+{
+    PublicSettings s;
+    if (path.isEmpty() || !QFile::exists(path))
+        return s;
+    QSettings ini(path, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        return Error {ErrorCode::Io, QStringLiteral("Berkas pengaturan %1 tidak dapat dibaca.").arg(path)};
+    const auto number = [&ini](const char *key, int fallback, int minimum) {
+        bool ok = false;
+        const int v = ini.value(QLatin1String(key)).toInt(&ok);
+        return ok ? std::max(minimum, v) : fallback;
+    };
+    s.statusPerMinute = number("publik/status_per_minute", s.statusPerMinute, 1);
+    s.statusBurst = number("publik/status_burst", s.statusBurst, 1);
+    s.sealsPerMinute = number("publik/seals_per_minute", s.sealsPerMinute, 1);
+    s.sealBurst = number("publik/seal_burst", s.sealBurst, 1);
+    s.smsAnswersPerDay = number("publik/sms_answers_per_day", s.smsAnswersPerDay, 1);
+    s.smsInbox = ini.value(QStringLiteral("sms_masuk/inbox")).toString().trimmed();
+    s.smsProcessed = ini.value(QStringLiteral("sms_masuk/processed")).toString().trimmed();
+    if (s.smsProcessed.isEmpty() && !s.smsInbox.isEmpty())
+        s.smsProcessed = QDir(s.smsInbox).filePath(QStringLiteral("diproses"));
+    s.smsScanIntervalMs = number("sms_masuk/scan_interval_ms", s.smsScanIntervalMs, 100);
+    return s;
+}
+
 PublicStatus::PublicStatus(BackendStore &store, const ServiceCatalog &catalog)
     : m_store(store)
     , m_catalog(catalog)
@@ -76,7 +106,7 @@ std::optional<QString> PublicStatus::registrationNumber(const QString &typed)
     if (compact.size() != 10)
         return std::nullopt;
     for (const QChar c : std::as_const(compact))
-        if (c.unicode() >= 128 || !std::strchr(kCrockford, char(c.unicode())))
+        if (c.unicode() == 0 || c.unicode() >= 128 || !std::strchr(kCrockford, char(c.unicode())))
             return std::nullopt;
     return compact.left(5) + QLatin1Char('-') + compact.mid(5);
 }

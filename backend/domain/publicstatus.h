@@ -13,6 +13,22 @@
 
 namespace backend {
 
+/// What the public side of the backend may be asked, and where SMS questions arrive: the [publik] and [sms_masuk]
+/// sections of the backend's INI file (docs/decisions/0030-status-and-bulk-verification.md).
+struct PublicSettings {
+    int statusPerMinute = 10; // status look-ups (page and JSON together) per source address
+    int statusBurst = 20;
+    int sealsPerMinute = 1000; // seals in bulk verification requests per source address
+    int sealBurst = 1000;
+    int smsAnswersPerDay = 5; // status answers by SMS per sender number
+    QString smsInbox; // Gammu SMSD files backend's InboxPath; empty: SMS questions are not read
+    QString smsProcessed; // answered messages move here; default <inbox>/diproses
+    int smsScanIntervalMs = 5000;
+
+    /// Reads `path`; the defaults without it. A number below its minimum is raised to it: no limit can be switched off.
+    [[nodiscard]] static Result<PublicSettings> load(const QString &path);
+};
+
 /// One step of a request as anyone holding its proof may see it: the stage and when, never the officer's note.
 struct PublicStep {
     serverlink::Stage stage = serverlink::Stage::Received;

@@ -8,11 +8,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-#include <QSettings>
 #include <QStringDecoder>
-#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcSmsInbox, "backend.smsinbox")
 
@@ -21,6 +20,9 @@ namespace backend {
 namespace {
 
 /// IN<date>_<time>_<serial>_<sender>_<sequence>.txt (gammu-smsd-files(7)); 8-bit messages (.bin) ask nothing.
+/// How long a file must stand unchanged before it is read.
+constexpr qint64 kSettleMs = 1000;
+
 const QRegularExpression &inboxName()
 {
     static const QRegularExpression re(QStringLiteral("^IN\\d{8}_\\d{6}_\\d{2}_([^_]+)_\\d{2}\\.txt$"));
@@ -34,30 +36,12 @@ QString hexSha256(const QByteArray &bytes)
 
 } // namespace
 
-Result<SmsInboxSettings> SmsInboxSettings::load(const QString &path)
-{
-    SmsInboxSettings s;
-    if (path.isEmpty() || !QFile::exists(path))
-        return s;
-    QSettings ini(path, QSettings::IniFormat);
-    if (ini.status() != QSettings::NoError)
-        return Error {ErrorCode::Io, QStringLiteral("Berkas pengaturan %1 tidak dapat dibaca.").arg(path)};
-    s.inbox = ini.value(QStringLiteral("sms_masuk/inbox")).toString().trimmed();
-    s.processed = ini.value(QStringLiteral("sms_masuk/processed")).toString().trimmed();
-    if (s.processed.isEmpty() && !s.inbox.isEmpty())
-        s.processed = QDir(s.inbox).filePath(QStringLiteral("diproses"));
-    bool ok = false;
-    const int interval = ini.value(QStringLiteral("sms_masuk/scan_interval_ms")).toInt(&ok);
-    s.scanIntervalMs = ok ? std::max(100, interval) : s.scanIntervalMs;
-    const int answers = ini.value(QStringLiteral("publik/sms_answers_per_day")).toInt(&ok);
-    s.maxAnswersPerDay = ok ? std::max(1, answers) : s.maxAnswersPerDay;
-    return s;
-}
-
-SmsInbox::SmsInbox(BackendStore &store, PublicStatus &status, SmsInboxSettings settings)
+SmsInbox::SmsInbox(BackendStore &store, PublicStatus &status, const PublicSettings &settings)
     : m_store(store)
     , m_status(status)
-    , m_settings(std::move(settings))
+    , m_inbox(settings.smsInbox)
+    , m_processed(settings.smsProcessed)
+    , m_maxAnswersPerDay(settings.smsAnswersPerDay)
 { }
 
 QString SmsInbox::messageText(const QByteArray &bytes)
@@ -78,9 +62,9 @@ QString SmsInbox::messageText(const QByteArray &bytes)
 
 Result<int> SmsInbox::scanOnce(const QDateTime &now)
 {
-    if (m_settings.inbox.isEmpty())
+    if (m_inbox.isEmpty())
         return 0;
-    const QDir inbox(m_settings.inbox);
+    const QDir inbox(m_inbox);
     int answered = 0;
     const QStringList names = inbox.entryList({QStringLiteral("IN*.txt")}, QDir::Files, QDir::Name);
     for (const QString &name : names) {
@@ -88,11 +72,16 @@ Result<int> SmsInbox::scanOnce(const QDateTime &now)
         if (!match.hasMatch())
             continue;
         QFile file(inbox.filePath(name));
+        // SMSD may still be writing a file this young; it is read on a later pass, whole.
+        if (QFileInfo(file).lastModified().msecsTo(now) < kSettleMs)
+            continue;
         // An SMS is at most a few hundred bytes; a larger file is not a status question.
         if (!file.open(QIODevice::ReadOnly) || file.size() > 4096)
             continue;
         const QByteArray bytes = file.readAll();
         file.close();
+        // SMSD names each message uniquely (time, serial, sender, part): the name is the message's identity.
+        const QString messageKey = hexSha256(name.toUtf8());
         const auto phone = serverlink::normalizePhone(match.captured(1));
         const auto number = PublicStatus::registrationNumberInSms(messageText(bytes));
         std::optional<NotificationRecord> answer;
@@ -101,7 +90,7 @@ Result<int> SmsInbox::scanOnce(const QDateTime &now)
             if (!view)
                 return view.error();
             NotificationRecord n;
-            n.eventKey = QStringLiteral("sms-status:") + hexSha256(name.toUtf8() + '\0' + bytes).left(32);
+            n.eventKey = QStringLiteral("sms-status:") + messageKey.left(32);
             n.registrationNumber = view.value().found ? view.value().registrationNumber : QString();
             n.kind = NotificationKind::StatusAnswer;
             n.recipientKind = QStringLiteral("citizen");
@@ -113,8 +102,8 @@ Result<int> SmsInbox::scanOnce(const QDateTime &now)
             n.createdAt = now;
             answer = n;
         }
-        const SmsInboundRecord record {hexSha256(name.toUtf8() + '\0' + bytes), hexSha256(phone.value_or(match.captured(1)).toUtf8()), now};
-        const auto outcome = m_store.recordSmsInbound(record, answer, m_settings.maxAnswersPerDay);
+        const SmsInboundRecord record {messageKey, hexSha256(phone.value_or(match.captured(1)).toUtf8()), now};
+        const auto outcome = m_store.recordSmsInbound(record, answer, m_maxAnswersPerDay);
         if (!outcome)
             return outcome.error();
         if (outcome.value() == QLatin1String("answered"))
@@ -122,8 +111,8 @@ Result<int> SmsInbox::scanOnce(const QDateTime &now)
         if (!answer)
             continue;
         // Recorded (now or on an earlier pass): out of the inbox. A failed move only costs a look next time.
-        if (!QDir().mkpath(m_settings.processed) || !QFile::rename(file.fileName(), QDir(m_settings.processed).filePath(name)))
-            qCWarning(lcSmsInbox).noquote() << "inbox message not moved to" << m_settings.processed;
+        if (!QDir().mkpath(m_processed) || !QFile::rename(file.fileName(), QDir(m_processed).filePath(name)))
+            qCWarning(lcSmsInbox).noquote() << "inbox message not moved to" << m_processed;
     }
     return answered;
 }

@@ -1,32 +1,9 @@
 #include "ratelimiter.h"
 
-#include <QFile>
-#include <QSettings>
 #include <algorithm>
 #include <cmath>
 
 namespace backend {
-
-Result<PublicLimits> PublicLimits::load(const QString &path)
-{
-    PublicLimits limits;
-    if (path.isEmpty() || !QFile::exists(path))
-        return limits;
-    QSettings ini(path, QSettings::IniFormat);
-    if (ini.status() != QSettings::NoError)
-        return Error {ErrorCode::Io, QStringLiteral("Berkas pengaturan %1 tidak dapat dibaca.").arg(path)};
-    // A value below 1 is raised to it: no setting can switch a limit off.
-    const auto number = [&ini](const char *key, int fallback) {
-        bool ok = false;
-        const int v = ini.value(QLatin1String(key)).toInt(&ok);
-        return ok ? std::max(1, v) : fallback;
-    };
-    limits.statusPerMinute = number("publik/status_per_minute", limits.statusPerMinute);
-    limits.statusBurst = number("publik/status_burst", limits.statusBurst);
-    limits.sealsPerMinute = number("publik/seals_per_minute", limits.sealsPerMinute);
-    limits.sealBurst = number("publik/seal_burst", limits.sealBurst);
-    return limits;
-}
 
 RateLimiter::RateLimiter(int perMinute, int burst)
     : m_perSecond(std::max(1, perMinute) / 60.0)

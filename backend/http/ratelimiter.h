@@ -1,7 +1,5 @@
 #pragma once
 
-#include "result.h"
-
 #include <QDateTime>
 #include <QHash>
 #include <QString>
@@ -9,18 +7,6 @@
 #include <optional>
 
 namespace backend {
-
-/// How much one source may ask of the public pages and APIs of the console listener, per minute with a burst
-/// (the [publik] section of the backend's INI file; docs/decisions/0030-status-and-bulk-verification.md).
-struct PublicLimits {
-    int statusPerMinute = 10; // status look-ups (page, JSON) per source address
-    int statusBurst = 20;
-    int sealsPerMinute = 1000; // seals in bulk verification requests per source address
-    int sealBurst = 1000;
-
-    /// The [publik] section of `path`; the defaults without it. A value below 1 is raised to 1.
-    [[nodiscard]] static Result<PublicLimits> load(const QString &path);
-};
 
 /// A token bucket per source: `burst` tokens, refilled at `perMinute`; each request takes its cost or is
 /// refused with the seconds after which it would pass. Thread-safe; the table of sources is bounded.

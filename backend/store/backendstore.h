@@ -145,7 +145,7 @@ struct SealRecord {
 
 /// One SMS that arrived at the gateway, as the store keeps it: no number, no text.
 struct SmsInboundRecord {
-    QString messageKey; // hex SHA-256 of the inbox file's name and bytes
+    QString messageKey; // hex SHA-256 of the inbox file's name (SMSD's unique name for the message)
     QString senderKey; // hex SHA-256 of the sender's number (what the per-sender limit counts)
     QDateTime receivedAt;
 };

@@ -5,6 +5,7 @@
 // with the backend's own lists; every limit answers 429 with Retry-After.
 #include "backendrequest.h"
 #include "backendstore.h"
+#include "consolecurl.h"
 #include "requestlife.h"
 #include "testbackend.h"
 
@@ -14,9 +15,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QStringEncoder>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 
 using namespace backend;
@@ -31,23 +32,9 @@ const QString kToken = QStringLiteral("tiket-token-0123456789a");
 const QString kNik = QStringLiteral("3521114506800002");
 const QString kNote = QStringLiteral("Catatan petugas: KK difotokopi ulang");
 
-/// What curl saw: HTTP status, headers and body.
-struct Reply {
-    int status = 0;
-    QByteArray headers;
-    QByteArray body;
-
+/// What curl saw, with the body as JSON.
+struct Reply : testsupport::CurlReply {
     [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    [[nodiscard]] QString header(const QString &name) const
-    {
-        static const QRegularExpression line(QStringLiteral("^([^:\\r\\n]+):\\s*([^\\r\\n]*)"), QRegularExpression::MultilineOption);
-        for (auto it = line.globalMatch(QString::fromLatin1(headers)); it.hasNext();) {
-            const auto m = it.next();
-            if (m.captured(1).compare(name, Qt::CaseInsensitive) == 0)
-                return m.captured(2);
-        }
-        return {};
-    }
 };
 
 QStringList keysOf(const QJsonObject &o)
@@ -102,37 +89,14 @@ class TestPublicStatus : public QObject
     Reply call(const QString &method, const QString &target, const QList<QPair<QString, QString>> &headers = {},
         const QByteArray &body = {}, const QStringList &form = {})
     {
-        const QString headerFile = path(QStringLiteral("headers.txt"));
-        QFile::remove(headerFile);
-        QStringList args {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("20"), QStringLiteral("-X"), method,
-            QStringLiteral("--cacert"), path(QStringLiteral("pki/ca.crt")), QStringLiteral("-D"), headerFile, QStringLiteral("-w"),
-            QStringLiteral("\n%{http_code}")};
-        for (const auto &[name, value] : headers)
-            args << QStringLiteral("-H") << name + QStringLiteral(": ") + value;
+        testsupport::CurlRequest request {method, target, {}, form, headers, {}};
         if (!body.isNull()) {
             QFile f(path(QStringLiteral("body.json")));
             if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 f.write(body);
-            f.close();
-            args << QStringLiteral("-H") << QStringLiteral("Content-Type: application/json") << QStringLiteral("--data-binary")
-                 << QLatin1Char('@') + f.fileName();
+            request.bodyFile = f.fileName();
         }
-        for (const QString &field : form)
-            args << QStringLiteral("--data-urlencode") << field;
-        args << QStringLiteral("https://localhost:%1%2").arg(m_console).arg(target);
-        QProcess curl;
-        curl.start(QStringLiteral("curl"), args);
-        Reply reply;
-        if (!curl.waitForFinished(25000))
-            return reply;
-        const QByteArray out = curl.readAllStandardOutput();
-        const qsizetype split = out.lastIndexOf('\n');
-        reply.body = out.left(split);
-        reply.status = out.mid(split + 1).toInt();
-        QFile h(headerFile);
-        if (h.open(QIODevice::ReadOnly))
-            reply.headers = h.readAll();
-        return reply;
+        return Reply {testsupport::curl(m_console, path(QStringLiteral("pki/ca.crt")), path(QStringLiteral("headers.txt")), request)};
     }
     Reply status(const QString &number, const QList<QPair<QString, QString>> &headers = {})
     {
@@ -224,9 +188,10 @@ private Q_SLOTS:
 
     void tokenOrNikUnlocksHistoryAndWhatToBring()
     {
-        for (const auto &proof :
-            {QPair {QStringLiteral("X-Status-Token"), kToken}, QPair {QStringLiteral("X-Status-Token"), QStringLiteral("ADT1:") + kToken},
-                QPair {QStringLiteral("X-Applicant-NIK"), kNik}}) {
+        using Header = QPair<QString, QString>;
+        for (const Header &proof :
+            {Header {QStringLiteral("X-Status-Token"), kToken}, Header {QStringLiteral("X-Status-Token"), QStringLiteral("ADT1:") + kToken},
+                Header {QStringLiteral("X-Applicant-NIK"), kNik}}) {
             const Reply r = status(kOpen, {proof});
             const QJsonObject o = r.json();
             QVERIFY2(o.value(QStringLiteral("detailed")).toBool(), qPrintable(proof.first));
@@ -242,8 +207,8 @@ private Q_SLOTS:
                 QVERIFY2(!r.body.contains(secret.toUtf8()), qPrintable(secret));
         }
         // A wrong token, a partial NIK, or the right token for another request: the brief answer.
-        for (const auto &proof :
-            {QPair {QStringLiteral("X-Status-Token"), QStringLiteral("salah")}, QPair {QStringLiteral("X-Applicant-NIK"), kNik.left(15)}})
+        for (const Header &proof :
+            {Header {QStringLiteral("X-Status-Token"), QStringLiteral("salah")}, Header {QStringLiteral("X-Applicant-NIK"), kNik.left(15)}})
             QCOMPARE(status(kOpen, {proof}).json().value(QStringLiteral("detailed")).toBool(), false);
         QCOMPARE(status(QStringLiteral("ZZZZZ-ZZZZZ"), {{QStringLiteral("X-Status-Token"), kToken}})
                      .json()

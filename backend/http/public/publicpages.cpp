@@ -4,6 +4,7 @@
 #include "console/consoleserver.h"
 #include "console/html.h"
 #include "publicstatus.h"
+#include "ratelimiter.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,7 +97,7 @@ constexpr char kStatusTitle[] = "Status permohonan surat";
 
 } // namespace
 
-void addPublicPages(ConsoleServer &console, PublicStatus &status, SealService *seals, const PublicLimits &limits)
+void addPublicPages(ConsoleServer &console, PublicStatus &status, SealService *seals, const PublicSettings &limits)
 {
     auto statusLimiter = std::make_shared<RateLimiter>(limits.statusPerMinute, limits.statusBurst);
     auto sealLimiter = std::make_shared<RateLimiter>(limits.sealsPerMinute, limits.sealBurst);
@@ -131,7 +132,7 @@ void addPublicPages(ConsoleServer &console, PublicStatus &status, SealService *s
     console.addPublicRoute(QStringLiteral("POST"), QStringLiteral("/status"),
         [page](const ConsoleRequest &req, ConsoleResponse &res) { page(req, res, true); });
 
-    console.addPublicRoute(QStringLiteral("GET"), QStringLiteral("/api/public/v1/status/([^/]{1,64})"),
+    console.addPublicRoute(QStringLiteral("GET"), QStringLiteral("/api/public/v1/status/(.{1,128})"),
         [&status, statusLimiter](const ConsoleRequest &req, ConsoleResponse &res) {
             const bool allowed = admitted(*statusLimiter, req, res, 1, [&](int wait) {
                 sendJsonError(res, 429, QStringLiteral("rate_limited"),
