@@ -110,8 +110,11 @@ Result<int> SmsInbox::scanOnce(const QDateTime &now)
             ++answered;
         if (!answer)
             continue;
-        // Recorded (now or on an earlier pass): out of the inbox. A failed move only costs a look next time.
-        if (!QDir().mkpath(m_processed) || !QFile::rename(file.fileName(), QDir(m_processed).filePath(name)))
+        // Recorded (now or on an earlier pass): out of the inbox. A copy already there is the same message (SMSD's
+        // names are unique). A failed move only costs a look next time.
+        const QString target = QDir(m_processed).filePath(name);
+        QFile::remove(target);
+        if (!QDir().mkpath(m_processed) || !QFile::rename(file.fileName(), target))
             qCWarning(lcSmsInbox).noquote() << "inbox message not moved to" << m_processed;
     }
     return answered;
