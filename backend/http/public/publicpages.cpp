@@ -52,7 +52,7 @@ QString publicPage(const QString &title, const QString &body)
 QString statusForm(const QString &number)
 {
     return QStringLiteral("<form method=\"get\" action=\"/status\"><p><label for=\"nomor\">Nomor registrasi (pada tiket)</label><br>"
-                          "<input id=\"nomor\" name=\"nomor\" value=\"%1\" autocomplete=\"off\" maxlength=\"32\" "
+                          "<input id=\"nomor\" type=\"text\" name=\"nomor\" value=\"%1\" autocomplete=\"off\" maxlength=\"32\" "
                           "placeholder=\"ABCDE-12345\" required></p><p><button type=\"submit\">Periksa status</button></p></form>")
         .arg(html::escape(number));
 }
@@ -63,9 +63,9 @@ QString proofForm(const QString &number)
     return QStringLiteral("<details><summary>Lihat riwayat dan yang perlu dibawa</summary>"
                           "<form method=\"post\" action=\"/status\"><input type=\"hidden\" name=\"nomor\" value=\"%1\">"
                           "<p><label for=\"nik\">NIK pemohon (16 angka)</label><br>"
-                          "<input id=\"nik\" name=\"nik\" inputmode=\"numeric\" maxlength=\"16\" autocomplete=\"off\"></p>"
+                          "<input id=\"nik\" type=\"text\" name=\"nik\" inputmode=\"numeric\" maxlength=\"16\" autocomplete=\"off\"></p>"
                           "<p><label for=\"token\">atau kode tiket (dari QR tiket)</label><br>"
-                          "<input id=\"token\" name=\"token\" maxlength=\"64\" autocomplete=\"off\"></p>"
+                          "<input id=\"token\" type=\"text\" name=\"token\" maxlength=\"64\" autocomplete=\"off\"></p>"
                           "<p><button type=\"submit\">Tampilkan rincian</button></p></form></details>")
         .arg(html::escape(number));
 }
