@@ -2,15 +2,13 @@
 
 #include "masking.h"
 #include "requestlife.h"
+#include "settingsfile.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
-#include <QSettings>
-#include <algorithm>
 #include <cstring>
 
 namespace backend {
@@ -65,27 +63,20 @@ QByteArray PublicStatusView::toJson() const
 
 Result<PublicSettings> PublicSettings::load(const QString &path)
 {
+    const auto ini = SettingsFile::open(path);
+    if (!ini)
+        return ini.error();
     PublicSettings s;
-    if (path.isEmpty() || !QFile::exists(path))
-        return s;
-    QSettings ini(path, QSettings::IniFormat);
-    if (ini.status() != QSettings::NoError)
-        return Error {ErrorCode::Io, QStringLiteral("Berkas pengaturan %1 tidak dapat dibaca.").arg(path)};
-    const auto number = [&ini](const char *key, int fallback, int minimum) {
-        bool ok = false;
-        const int v = ini.value(QLatin1String(key)).toInt(&ok);
-        return ok ? std::max(minimum, v) : fallback;
-    };
-    s.statusPerMinute = number("publik/status_per_minute", s.statusPerMinute, 1);
-    s.statusBurst = number("publik/status_burst", s.statusBurst, 1);
-    s.sealsPerMinute = number("publik/seals_per_minute", s.sealsPerMinute, 1);
-    s.sealBurst = number("publik/seal_burst", s.sealBurst, 1);
-    s.smsAnswersPerDay = number("publik/sms_answers_per_day", s.smsAnswersPerDay, 1);
-    s.smsInbox = ini.value(QStringLiteral("sms_masuk/inbox")).toString().trimmed();
-    s.smsProcessed = ini.value(QStringLiteral("sms_masuk/processed")).toString().trimmed();
+    s.statusPerMinute = ini->number("publik/status_per_minute", s.statusPerMinute, 1);
+    s.statusBurst = ini->number("publik/status_burst", s.statusBurst, 1);
+    s.sealsPerMinute = ini->number("publik/seals_per_minute", s.sealsPerMinute, 1);
+    s.sealBurst = ini->number("publik/seal_burst", s.sealBurst, 1);
+    s.smsAnswersPerDay = ini->number("publik/sms_answers_per_day", s.smsAnswersPerDay, 1);
+    s.smsInbox = ini->text("sms_masuk/inbox");
+    s.smsProcessed = ini->text("sms_masuk/processed");
     if (s.smsProcessed.isEmpty() && !s.smsInbox.isEmpty())
         s.smsProcessed = QDir(s.smsInbox).filePath(QStringLiteral("diproses"));
-    s.smsScanIntervalMs = number("sms_masuk/scan_interval_ms", s.smsScanIntervalMs, 100);
+    s.smsScanIntervalMs = ini->number("sms_masuk/scan_interval_ms", s.smsScanIntervalMs, 100);
     return s;
 }
 
