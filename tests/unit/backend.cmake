@@ -69,6 +69,6 @@ kiosk_add_qtest(NAME tst_public_rules
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_public_rules.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/sealvectorfiles.h
   LIBS backend_core
   LABELS backend
-  FUNCTIONS registrationNumbers smsTexts inboxEncodings sources tokenBucket sourceTableStaysBounded batches
+  FUNCTIONS registrationNumbers smsTexts smsAnswerFitsOneMessage inboxEncodings sources tokenBucket sourceTableStaysBounded batches
             everyVectorThroughTheBatch)
 target_include_directories(tst_public_rules PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)

@@ -2,6 +2,8 @@
 // own: registration numbers as people type them, SMS texts, Gammu inbox encodings, the token bucket, and the
 // verdict of every committed seal vector through the bulk endpoint's code.
 #include "bulkverification.h"
+#include "masking.h"
+#include "notifications.h"
 #include "publicstatus.h"
 #include "ratelimiter.h"
 #include "sealvectorfiles.h"
@@ -79,6 +81,20 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, expected);
         QCOMPARE(PublicStatus::registrationNumberInSms(text).value_or(QString()), expected);
+    }
+
+    void smsAnswerFitsOneMessage()
+    {
+        const QString longName = serverlink::masking::name(QString(QStringLiteral("Ñoman Siti Aminah ")).repeated(6));
+        for (const serverlink::Stage stage :
+            {serverlink::Stage::Received, serverlink::Stage::KecamatanReview, serverlink::Stage::NeedsFix}) {
+            const QString text = smstext::statusAnswer(QStringLiteral("7K3QM-X9P2D"), serverlink::stageLabelId(stage), longName);
+            QVERIFY2(text.size() <= 160, qPrintable(text));
+            QVERIFY(text.startsWith(QStringLiteral("Permohonan 7K3QM-X9P2D")));
+            for (const QChar c : text)
+                QVERIFY2(c.unicode() >= 0x20 && c.unicode() < 0x7f, qPrintable(text));
+        }
+        QVERIFY(smstext::statusAnswer(QStringLiteral("ZZZZZ-ZZZZZ"), {}, {}).contains(QStringLiteral("tidak ditemukan")));
     }
 
     void inboxEncodings()
