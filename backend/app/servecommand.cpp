@@ -6,10 +6,15 @@
 #include "fleetalerts.h"
 #include "monitoring.h"
 #include "notifications.h"
+#include "public/publicpages.h"
+#include "publicstatus.h"
+#include "smsinbox.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QTimer>
 #include <csignal>
 #include <cstdio>
 #include <optional>
@@ -87,6 +92,26 @@ int serve(Context &c)
     if (!limits)
         return fail(limits.error().message);
 
+    // The public pages' limits; status questions by SMS from Gammu SMSD's inbox folder, read on the main thread's timer.
+    const auto publicSettings = PublicSettings::load(notifyConfig);
+    if (!publicSettings)
+        return fail(publicSettings.error().message);
+    PublicStatus publicStatus(*b.store, b.catalog);
+    SmsInbox smsInbox(*b.store, publicStatus, publicSettings.value());
+    const auto scanInbox = [&smsInbox, &notifier] {
+        const auto answered = smsInbox.scanOnce();
+        if (!answered)
+            qWarning().noquote() << "SMS inbox not read:" << answered.error().message;
+        else if (answered.value() > 0)
+            notifier.wake();
+    };
+    QTimer inboxTimer;
+    QObject::connect(&inboxTimer, &QTimer::timeout, scanInbox);
+    if (!publicSettings.value().smsInbox.isEmpty()) {
+        inboxTimer.start(publicSettings.value().smsScanIntervalMs);
+        QTimer::singleShot(0, &inboxTimer, scanInbox);
+    }
+
     ApiServer server(*b.store, b.catalog, *b.workflow, b.seals.get());
     server.setConnectionLimits(limits.value());
     server.setDocuments(b.documents.get());
@@ -109,6 +134,7 @@ int serve(Context &c)
         if (iterations < 0)
             return fail(QStringLiteral("--staff-pin-iterations harus bilangan bulat, paling sedikit 1000."));
         addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow, iterations, b.documents.get());
+        addPublicPages(*console, publicStatus, b.seals.get(), publicSettings.value());
         const auto consolePort = console->start(
             consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
         if (!consolePort)

@@ -34,6 +34,7 @@ constexpr KindName kKindNames[] {
     {NotificationKind::SlaReminder, "SLA_REMINDER"},
     {NotificationKind::ComplaintAnswered, "COMPLAINT_ANSWERED"},
     {NotificationKind::FleetAlert, "FLEET_ALERT"},
+    {NotificationKind::StatusAnswer, "STATUS_ANSWER"},
 };
 
 /// SMS gateways count GSM-7 characters; anything else (curly quotes, accents) would halve the limit.
@@ -138,6 +139,13 @@ QString complaintAnswer(const QString &number, const QString &answer)
 {
     return fitNote(
         QStringLiteral("Jawaban pengaduan %1: ").arg(number), answer, QStringLiteral(". Selengkapnya: pindai slip di anjungan."));
+}
+
+QString statusAnswer(const QString &reg, const QString &stageLabel, const QString &maskedName)
+{
+    if (stageLabel.isEmpty())
+        return gsmSafe(QStringLiteral("Nomor registrasi %1 tidak ditemukan. Periksa lagi nomor pada tiket Anda.").arg(reg));
+    return gsmSafe(QStringLiteral("Permohonan %1 a.n. %2: %3.").arg(reg, maskedName, stageLabel)).left(kMaxSms);
 }
 
 QString pickupReminder(const QString &reg, const QDate &readySince)

@@ -17,8 +17,9 @@ namespace backend {
 
 class BackendStore;
 
-/// Why a notification exists: a citizen SMS after a transition or a reminder, an officer reminder, or a kiosk alert to the technicians.
-enum class NotificationKind { Ready, NeedsFix, Rejected, PickupReminder, SlaReminder, ComplaintAnswered, FleetAlert };
+/// Why a notification exists: a citizen SMS after a transition or a reminder, an officer reminder, a kiosk alert to the
+/// technicians, or the answer to a status question sent by SMS.
+enum class NotificationKind { Ready, NeedsFix, Rejected, PickupReminder, SlaReminder, ComplaintAnswered, FleetAlert, StatusAnswer };
 
 [[nodiscard]] QString notificationKindToWire(NotificationKind kind);
 [[nodiscard]] std::optional<NotificationKind> notificationKindFromWire(const QString &wire);
@@ -48,6 +49,8 @@ namespace smstext {
 [[nodiscard]] QString slaReminder(const QString &registrationNumber, const QString &serviceCode, const QString &stageLabel, int days);
 /// The answer to complaint `number`, cut to one SMS (the rest is read at a kiosk with the slip).
 [[nodiscard]] QString complaintAnswer(const QString &number, const QString &answer);
+/// The answer to "STATUS <reg>" by SMS: the stage and the masked name (empty `stageLabel`: not found).
+[[nodiscard]] QString statusAnswer(const QString &registrationNumber, const QString &stageLabel, const QString &maskedName);
 /// "+6281234567890" → "+62812****890": what logs and sent rows keep.
 [[nodiscard]] QString maskPhone(const QString &phone);
 } // namespace smstext

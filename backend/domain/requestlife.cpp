@@ -208,6 +208,16 @@ QString statusTokenHash(const QString &statusToken)
     return QString::fromLatin1(serverlink::crypto::sha256(statusToken.toUtf8()).toHex());
 }
 
+bool citizenProves(const RequestRecord &request, const QString &statusToken, const QString &nik)
+{
+    const QByteArray stored = request.statusTokenHash.isEmpty() ? QByteArray(64, 'x') : request.statusTokenHash.toLatin1();
+    const bool token = serverlink::crypto::sameBytes(statusTokenHash(statusToken).toLatin1(), stored) && !statusToken.isEmpty()
+        && !request.statusTokenHash.isEmpty();
+    const bool nikMatches
+        = serverlink::crypto::sameBytes(nik.toLatin1().leftJustified(16, '\0'), request.nik.toLatin1()) && nik.size() == 16;
+    return token || nikMatches;
+}
+
 } // namespace requestlife
 
 RequestLife::RequestLife(BackendStore &store, const ServiceCatalog &catalog, const OfficeDirectory &offices)
@@ -239,13 +249,7 @@ Result<RequestRecord> RequestLife::visible(const KioskCaller &caller, const QStr
 RequestLife::Proven RequestLife::prove(const KioskCaller &caller, const RequestRecord &request, const serverlink::RequestProof &proof)
 {
     Proven proven;
-    // Both comparisons always run, in constant time: a wrong token and a wrong NIK take the same path.
-    const QByteArray stored = request.statusTokenHash.isEmpty() ? QByteArray(64, 'x') : request.statusTokenHash.toLatin1();
-    const bool token = serverlink::crypto::sameBytes(requestlife::statusTokenHash(proof.statusToken).toLatin1(), stored)
-        && !proof.statusToken.isEmpty() && !request.statusTokenHash.isEmpty();
-    const bool nik
-        = serverlink::crypto::sameBytes(proof.nik.toLatin1().leftJustified(16, '\0'), request.nik.toLatin1()) && proof.nik.size() == 16;
-    proven.citizen = token || nik;
+    proven.citizen = requestlife::citizenProves(request, proof.statusToken, proof.nik);
     if (!proof.actor.isEmpty() && caller.desaCode == request.desaCode) {
         const auto staff = m_store.staffAccount(proof.actor);
         if (staff && staff.value().active && staff.value().desaCode == request.desaCode)

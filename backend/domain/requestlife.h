@@ -50,6 +50,9 @@ namespace requestlife {
     const ServiceInfo &service, const RequestVersionRecord &before, const RequestVersionRecord &after);
 /// Lowercase hex SHA-256 of a ticket's status token, as the kiosk sends it in SubmitRequest::statusTokenHash.
 [[nodiscard]] QString statusTokenHash(const QString &statusToken);
+/// Whether the ticket's status token or the applicant's NIK (16 digits, in full) proves the request is the
+/// caller's; both comparisons always run, in constant time, so a wrong token and a wrong NIK take the same path.
+[[nodiscard]] bool citizenProves(const RequestRecord &request, const QString &statusToken, const QString &nik);
 } // namespace requestlife
 
 /// Look-up, revision and cancellation of a request by the kiosks of its kecamatan (GET /requests/{reg},

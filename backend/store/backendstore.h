@@ -145,6 +145,13 @@ struct SealRecord {
     QString revokeReason;
 };
 
+/// One SMS that arrived at the gateway, as the store keeps it: no number, no text.
+struct SmsInboundRecord {
+    QString messageKey; // hex SHA-256 of the inbox file's name (SMSD's unique name for the message)
+    QString senderKey; // hex SHA-256 of the sender's number (what the per-sender limit counts)
+    QDateTime receivedAt;
+};
+
 /// A signed list as last served: its sequence, when it was signed, what it covers, the envelope.
 struct SignedListRecord {
     QString name; // trust-list | revocations
@@ -402,7 +409,7 @@ struct DocumentRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 22;
+    static constexpr int kSchemaVersion = 23;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -529,6 +536,12 @@ public:
     [[nodiscard]] Status markNotificationFailed(qint64 id, const QString &reason, bool giveUp);
     /// Adds the rows whose event_key is new, in one transaction; returns how many were new.
     [[nodiscard]] Result<int> insertNotifications(const QList<NotificationRecord> &rows);
+    /// Records one SMS from the gateway's inbox exactly once (by `message.messageKey`), in one transaction with its
+    /// answer: `answer` is added unless the sender already had `maxAnswersPerDay` answers in the 24 hours before
+    /// `message.receivedAt` (then outcome "limited"); without an answer the outcome is "ignored". A message seen
+    /// before: nullopt, nothing written.
+    [[nodiscard]] Result<std::optional<QString>> recordSmsInbound(
+        const SmsInboundRecord &message, const std::optional<NotificationRecord> &answer, int maxAnswersPerDay);
     /// Requests at RECEIVED … READY with the start of their current step: what the reminder scan looks at.
     [[nodiscard]] Result<QList<WaitingRequest>> waitingRequests();
     /// The start of every request's current step (its last event), by registration number.

@@ -401,6 +401,15 @@ const std::array<QStringList, BackendStore::kSchemaVersion> kMigrations {
         QStringLiteral("ALTER TABLE signing_keys ADD COLUMN revoked_at TEXT"),
         QStringLiteral("ALTER TABLE signing_keys ADD COLUMN revoke_reason TEXT NOT NULL DEFAULT ''"),
     },
+    // 23: status questions received by SMS (#18): each inbox message once, its sender only as a hash (the rate limit).
+    {
+        QStringLiteral("CREATE TABLE sms_inbound ("
+                       " message_key TEXT NOT NULL PRIMARY KEY,"
+                       " sender_key TEXT NOT NULL,"
+                       " received_at TEXT NOT NULL,"
+                       " outcome TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX sms_inbound_sender ON sms_inbound (sender_key, received_at)"),
+    },
 };
 
 static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");

@@ -548,6 +548,27 @@ await page.waitForURL(/\/masuk/);
 await page.goto(`${consoleUrl}/`);
 check(page.url().includes('/masuk'), 'after logout the console asks to log in again');
 
+// The public status page (docs/decisions/0030) at phone size, without a login: the number as typed, the stage and the
+// masked name; the NIK unlocks the history. No sideways scrolling at 360 px.
+const STATUS_REQ = '7K3QM-X9P2D';
+check(await submit(STATUS_REQ, 'SKTM', 'Siti Aminah', sktm) === 201, 'request for the status page submitted');
+const phone = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'id-ID', viewport: { width: 360, height: 740 } });
+const citizen = await phone.newPage();
+await citizen.goto(`${consoleUrl}/status`);
+await citizen.fill('input[name=nomor]', '7k3qm x9p2d');
+await Promise.all([citizen.waitForNavigation(), citizen.click('form[action="/status"] button[type=submit]')]);
+const brief = await citizen.textContent('main');
+check(brief.includes('S*** A*****') && !brief.includes('Siti'), 'the status page shows the masked name only');
+check(brief.includes('Diterima sistem'), 'the status page shows the stage in plain words');
+await citizen.screenshot({ path: path.join(shots, 'status-360.png'), fullPage: true });
+await citizen.click('details summary');
+await citizen.fill('input[name=nik]', '3521114506800002');
+await Promise.all([citizen.waitForNavigation(), citizen.click('form[method=post] button[type=submit]')]);
+check((await citizen.textContent('main')).includes('Riwayat'), 'the NIK unlocks the history');
+check(await citizen.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 360 px');
+await citizen.screenshot({ path: path.join(shots, 'status-360-detail.png'), fullPage: true });
+await phone.close();
+
 await browser.close();
 backend.kill('SIGTERM');
 await new Promise((resolve) => backend.on('exit', resolve));

@@ -109,3 +109,12 @@ kiosk_add_qtest(NAME tst_kiosk_at_rest SOURCES integration/tst_kiosk_at_rest.cpp
   LIBS kiosk_core backend_core Qt6::Sql LABELS integration security)
 target_include_directories(tst_kiosk_at_rest PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
 set_tests_properties(tst_kiosk_at_rest PROPERTIES TIMEOUT 300)
+# Issue #18 items 4–5: status without a kiosk (page, JSON, SMS through Gammu's inbox folder) and bulk seal
+# verification, through the real backend process over real TLS.
+kiosk_add_qtest(NAME tst_public_status SOURCES integration/tst_public_status.cpp unit/backendrequest.h
+  LIBS backend_core Qt6::Sql
+  FUNCTIONS statusBriefAndTheSameShapeForUnknown tokenOrNikUnlocksHistoryAndWhatToBring statusPageWithoutJavaScript
+            bulkVerdictsWithTheBackendsLists bulkRefusesTooManyAndMalformed smsAnsweredExactlyOnce rateLimitAnswers429WithRetryAfter
+  LABELS integration)
+target_include_directories(tst_public_status PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../unit ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_public_status kecamatan-backend)

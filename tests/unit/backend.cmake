@@ -64,3 +64,12 @@ kiosk_add_qtest(NAME tst_fleetalerts_rules
   LIBS backend_core
   LABELS backend
   FUNCTIONS conditions wordsRoundTrip outboxStallClock whoLooksAfterWhichKiosks teknisiIsAKecamatanRole)
+# Issue #18 items 4–5: registration numbers as typed, SMS texts, Gammu inbox encodings, the rate limit's bucket,
+# and every committed seal vector through the bulk verification code.
+kiosk_add_qtest(NAME tst_public_rules
+  SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_public_rules.cpp ${CMAKE_CURRENT_LIST_DIR}/../tools/sealvectorfiles.h
+  LIBS backend_core
+  LABELS backend
+  FUNCTIONS registrationNumbers smsTexts smsAnswerFitsOneMessage inboxEncodings sources tokenBucket sourceTableStaysBounded batches
+            everyVectorThroughTheBatch)
+target_include_directories(tst_public_rules PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)

@@ -1,3 +1,4 @@
+#include "../tools/consolecurl.h"
 #include "../tools/testbackend.h"
 #include "backend.h"
 #include "console/consolepages.h"
@@ -28,12 +29,7 @@ namespace {
 const QString kDesa = QStringLiteral("3521112004");
 const QString kOtherKecamatanDesa = QStringLiteral("3522010001");
 
-/// What curl saw: HTTP status, headers and body.
-struct Reply {
-    int status = 0;
-    QByteArray headers;
-    QByteArray body;
-};
+using Reply = testsupport::CurlReply;
 
 } // namespace
 
@@ -52,27 +48,8 @@ private:
 
     Reply call(const QString &jar, const QString &method, const QString &path, const QStringList &form = {})
     {
-        const QString headers = m_dir.filePath(QStringLiteral("headers.txt"));
-        QFile::remove(headers);
-        QStringList args {QStringLiteral("-sS"), QStringLiteral("--max-time"), QStringLiteral("20"), QStringLiteral("-X"), method,
-            QStringLiteral("--cacert"), m_pki + QStringLiteral("/ca.crt"), QStringLiteral("-c"), jar, QStringLiteral("-b"), jar,
-            QStringLiteral("-D"), headers, QStringLiteral("-w"), QStringLiteral("\n%{http_code}")};
-        for (const QString &field : form)
-            args << QStringLiteral("--data-urlencode") << field;
-        args << QStringLiteral("https://localhost:%1%2").arg(m_port).arg(path);
-        QProcess curl;
-        curl.start(QStringLiteral("curl"), args);
-        Reply reply;
-        if (!curl.waitForFinished(25000))
-            return reply;
-        const QByteArray out = curl.readAllStandardOutput();
-        const qsizetype split = out.lastIndexOf('\n');
-        reply.body = out.left(split);
-        reply.status = out.mid(split + 1).toInt();
-        QFile h(headers);
-        if (h.open(QIODevice::ReadOnly))
-            reply.headers = h.readAll();
-        return reply;
+        return testsupport::curl(m_port, m_pki + QStringLiteral("/ca.crt"), m_dir.filePath(QStringLiteral("headers.txt")),
+            testsupport::CurlRequest {method, path, jar, form, {}, {}});
     }
 
     static QString csrfOf(const QByteArray &html)

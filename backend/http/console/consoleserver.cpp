@@ -65,6 +65,9 @@ ConsoleRequest requestOf(const httplib::Request &req)
     if (req.matches.size() > 1)
         request.captured = QString::fromStdString(req.matches[1].str());
     request.cookieHeader = QString::fromStdString(req.get_header_value("Cookie"));
+    request.peerAddress = QString::fromStdString(req.remote_addr);
+    for (const auto &[name, value] : req.headers)
+        request.headers.insert(QString::fromStdString(name).toLower(), QString::fromStdString(value));
     request.bodySize = qsizetype(req.body.size());
     return request;
 }
@@ -84,6 +87,12 @@ QString ConsoleRequest::param(const QString &key) const
 {
     // QMultiMap lists the values of a key newest first; cpp-httplib's get_param_value() gives the first one.
     const QStringList values = query.values(key);
+    return values.isEmpty() ? QString() : values.last();
+}
+
+QString ConsoleRequest::header(const QString &name) const
+{
+    const QStringList values = headers.values(name.toLower());
     return values.isEmpty() ? QString() : values.last();
 }
 
@@ -112,6 +121,7 @@ struct ConsoleServer::Impl {
     BackendStore &store;
     Workflow &workflow;
     QList<Route> routeTable;
+    QList<BodyRule> extraBodyRules; // before the general POST rule: larger bodies on named routes
     QHash<QString, QString> flashTexts;
     ConnectionLimits limits;
     std::unique_ptr<ConnectionGuard> guard; // before the server: it outlives the server's threads
@@ -177,8 +187,10 @@ void ConsoleServer::Impl::install(ConsoleServer &console)
             ConsoleResponse reply;
             if (!route.needsSession) {
                 ConsoleRequest request = requestOf(req);
-                if (post)
+                if (post) {
                     request.form = parseForm(req.body);
+                    request.body = QByteArray::fromStdString(req.body);
+                }
                 route.handler(request, reply);
                 return apply(reply, res);
             }
@@ -261,6 +273,11 @@ void ConsoleServer::addRoute(
 void ConsoleServer::addPublicRoute(const QString &method, const QString &pattern, Handler handler)
 {
     d->routeTable.append({method, pattern, false, {}, {}, std::move(handler)});
+}
+
+void ConsoleServer::addBodyLimit(const QString &pathPattern, qint64 maxBytes)
+{
+    d->extraBodyRules.append({QStringLiteral("POST"), pathPattern, maxBytes});
 }
 
 void ConsoleServer::addPage(const QString &path, const QString &navTitle, const QList<Role> &roles, PageRenderer renderer)
@@ -386,11 +403,14 @@ Result<quint16> ConsoleServer::start(const QString &host, quint16 port, const QS
     // Pages leave in several writes; without TCP_NODELAY each waits for the browser's delayed ACK.
     d->server->set_tcp_nodelay(true);
     SSL_CTX_set_min_proto_version(d->server->ssl_context(), TLS1_2_VERSION);
-    d->server->set_payload_max_length(kMaxFormBytes);
+    qint64 largest = kMaxFormBytes;
+    for (const BodyRule &rule : std::as_const(d->extraBodyRules))
+        largest = std::max(largest, rule.maxBytes);
+    d->server->set_payload_max_length(std::size_t(largest));
     // Bodies are refused by their headers before they are read (docs/decisions/0027-request-limits.md).
     d->guard = std::make_unique<ConnectionGuard>(d->limits,
-        QList<BodyRule> {
-            {QStringLiteral("POST"), QStringLiteral("/masuk"), kMaxLoginFormBytes}, {QStringLiteral("POST"), {}, kMaxFormBytes}},
+        QList<BodyRule> {{QStringLiteral("POST"), QStringLiteral("/masuk"), kMaxLoginFormBytes}} + d->extraBodyRules
+            + QList<BodyRule> {{QStringLiteral("POST"), {}, kMaxFormBytes}},
         [](int status, httplib::Response &res) {
             setSecurityHeaders(res);
             res.set_content(status == 411 ? "Permintaan wajib menyebut Content-Length, tanpa Transfer-Encoding."

@@ -43,12 +43,17 @@ struct ConsoleRequest {
     QMultiMap<QString, QString> form; // the POST body (application/x-www-form-urlencoded)
     QString captured; // the first group of the route pattern (a registration number, a desa code, an id)
     QString cookieHeader;
+    QString peerAddress; // the connection's remote address, as cpp-httplib reports it
+    QMultiMap<QString, QString> headers; // request headers, names in lower case
+    QByteArray body; // the raw body of a POST on a public route (JSON APIs parse it themselves)
     qsizetype bodySize = 0;
 
     /// The first value of a query parameter, empty when absent.
     [[nodiscard]] QString param(const QString &key) const;
     /// The value of a cookie, empty when absent.
     [[nodiscard]] QString cookie(const QString &name) const;
+    /// The first value of a request header (any case), empty when absent.
+    [[nodiscard]] QString header(const QString &name) const;
 };
 
 /// What a route handler answers: status, headers in order, body and its type.
@@ -86,6 +91,9 @@ public:
     void addRoute(const QString &method, const QString &pattern, const QList<Role> &roles, const QString &navTitle, Handler handler);
     /// Adds a route that needs no session (the login form); it still gets the security headers.
     void addPublicRoute(const QString &method, const QString &pattern, Handler handler);
+    /// Lets POSTs to `pathPattern` (a regular expression over the whole path) carry up to `maxBytes`, judged by their
+    /// headers before the body is read; without, a public POST is held to kMaxFormBytes. Call before start().
+    void addBodyLimit(const QString &pathPattern, qint64 maxBytes);
     /// Adds a GET page (path like "/monitoring") with a navigation entry for `roles`; call before start().
     void addPage(const QString &path, const QString &navTitle, const QList<Role> &roles, PageRenderer render);
     /// Names the fixed text shown for ?pesan=`code` after a redirect (never free text from the URL).

@@ -55,9 +55,12 @@ const templates = Object.keys(spec.paths).map((template) => ({
   regex: new RegExp('^' + template.replace(/\{[^}]+\}/g, '([^/]+)') + '$'),
   names: [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
 }));
+// A path item also holds non-operations (servers, parameters, summary): only HTTP methods are operations.
+const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 const operations = new Map();
 for (const [template, item] of Object.entries(spec.paths))
-  for (const method of Object.keys(item)) operations.set(`${method.toUpperCase()} ${template}`, 0);
+  for (const method of Object.keys(item).filter((key) => httpMethods.has(key)))
+    operations.set(`${method.toUpperCase()} ${template}`, 0);
 
 function coerce(schema, text) {
   if (schema && schema.type === 'integer' && /^-?\d+$/.test(text)) return Number(text);
