@@ -268,24 +268,25 @@ private slots:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
-            // Undo exactly what migrations 21 (printer reasons), 20 (certificate renewals), 19 (staff role: its table goes whole), 18
-            // (fleet alerts), 17 (image version), 16 (complaints), 15 (survey profile), 14 (request versions and fix items), 13
-            // (request_documents), 12 (handovers), 11, 10, 9 and 8 add.
-            for (const char *sql :
-                {"ALTER TABLE kiosk_heartbeats DROP COLUMN printers", "ALTER TABLE kiosk_heartbeats DROP COLUMN certificate_state",
-                    "DROP TABLE kiosk_renewals", "DROP INDEX kiosk_alerts_open", "DROP TABLE kiosk_alerts",
-                    "ALTER TABLE kiosk_heartbeats DROP COLUMN outbox_stalled_since",
-                    "ALTER TABLE kiosk_heartbeats DROP COLUMN clock_skew_seconds",
-                    "ALTER TABLE kiosk_heartbeats DROP COLUMN cert_not_after", "ALTER TABLE kiosk_heartbeats DROP COLUMN scanners",
-                    "ALTER TABLE kiosk_heartbeats DROP COLUMN image_version", "DROP TABLE complaints",
-                    "ALTER TABLE survey_responses DROP COLUMN profile", "ALTER TABLE survey_responses DROP COLUMN suggestion",
-                    "DROP TABLE request_fixes", "DROP TABLE request_versions", "DROP INDEX requests_by_status_token",
-                    "ALTER TABLE requests DROP COLUMN status_token_hash", "ALTER TABLE requests DROP COLUMN entered_by",
-                    "ALTER TABLE requests DROP COLUMN version", "DROP TABLE request_documents", "DROP TABLE handovers",
-                    "DROP TABLE staff_accounts", "DROP TABLE desk_events", "ALTER TABLE requests DROP COLUMN queue_label",
-                    "ALTER TABLE officers DROP COLUMN phone", "DROP TABLE desa_offices", "DROP TABLE audit_log",
-                    "ALTER TABLE requests DROP COLUMN signer_name", "ALTER TABLE requests DROP COLUMN signer_title",
-                    "ALTER TABLE requests DROP COLUMN signer_on_behalf_of", "PRAGMA user_version = 7"}) {
+            // Undo exactly what migrations 23 (login throttle), 22 (append-only audit log with its source), 21 (printer reasons), 20
+            // (certificate renewals), 19 (staff role: its table goes whole), 18 (fleet alerts), 17 (image version), 16 (complaints), 15
+            // (survey profile), 14 (request versions and fix items), 13 (request_documents), 12 (handovers), 11, 10, 9 and 8 add.
+            for (const char *sql : {"DROP TABLE login_throttle", "DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete",
+                     "DROP INDEX audit_log_by_time", "ALTER TABLE audit_log DROP COLUMN source",
+                     "ALTER TABLE kiosk_heartbeats DROP COLUMN printers", "ALTER TABLE kiosk_heartbeats DROP COLUMN certificate_state",
+                     "DROP TABLE kiosk_renewals", "DROP INDEX kiosk_alerts_open", "DROP TABLE kiosk_alerts",
+                     "ALTER TABLE kiosk_heartbeats DROP COLUMN outbox_stalled_since",
+                     "ALTER TABLE kiosk_heartbeats DROP COLUMN clock_skew_seconds",
+                     "ALTER TABLE kiosk_heartbeats DROP COLUMN cert_not_after", "ALTER TABLE kiosk_heartbeats DROP COLUMN scanners",
+                     "ALTER TABLE kiosk_heartbeats DROP COLUMN image_version", "DROP TABLE complaints",
+                     "ALTER TABLE survey_responses DROP COLUMN profile", "ALTER TABLE survey_responses DROP COLUMN suggestion",
+                     "DROP TABLE request_fixes", "DROP TABLE request_versions", "DROP INDEX requests_by_status_token",
+                     "ALTER TABLE requests DROP COLUMN status_token_hash", "ALTER TABLE requests DROP COLUMN entered_by",
+                     "ALTER TABLE requests DROP COLUMN version", "DROP TABLE request_documents", "DROP TABLE handovers",
+                     "DROP TABLE staff_accounts", "DROP TABLE desk_events", "ALTER TABLE requests DROP COLUMN queue_label",
+                     "ALTER TABLE officers DROP COLUMN phone", "DROP TABLE desa_offices", "DROP TABLE audit_log",
+                     "ALTER TABLE requests DROP COLUMN signer_name", "ALTER TABLE requests DROP COLUMN signer_title",
+                     "ALTER TABLE requests DROP COLUMN signer_on_behalf_of", "PRAGMA user_version = 7"}) {
                 QSqlQuery q(db);
                 QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
             }

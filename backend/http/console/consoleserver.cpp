@@ -65,6 +65,7 @@ ConsoleRequest requestOf(const httplib::Request &req)
     if (req.matches.size() > 1)
         request.captured = QString::fromStdString(req.matches[1].str());
     request.cookieHeader = QString::fromStdString(req.get_header_value("Cookie"));
+    request.source = QString::fromStdString(req.remote_addr);
     request.bodySize = qsizetype(req.body.size());
     return request;
 }
@@ -149,7 +150,8 @@ std::optional<ConsoleRequest> ConsoleServer::Impl::currentSession(const httplib:
         return std::nullopt;
     s.session = *found.value();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (s.session.lastSeen.secsTo(now) > kIdleMinutes * 60) {
+    // Idle or not, a session ends after kMaxSessionHours: a stolen cookie is not good for ever.
+    if (s.session.lastSeen.secsTo(now) > kIdleMinutes * 60 || s.session.createdAt.secsTo(now) > kMaxSessionHours * 3600) {
         (void)store.deleteSession(idHash);
         *expired = true;
         return std::nullopt;

@@ -43,6 +43,7 @@ struct ConsoleRequest {
     QMultiMap<QString, QString> form; // the POST body (application/x-www-form-urlencoded)
     QString captured; // the first group of the route pattern (a registration number, a desa code, an id)
     QString cookieHeader;
+    QString source; // the browser's IP address (audit log, login throttle)
     qsizetype bodySize = 0;
 
     /// The first value of a query parameter, empty when absent.
@@ -123,6 +124,8 @@ public:
 
     /// Sessions end after this long without a request.
     static constexpr int kIdleMinutes = 30;
+    /// Sessions end this long after the login, however busy.
+    static constexpr int kMaxSessionHours = 12;
     /// A posted form larger than this is refused.
     static constexpr int kMaxFormBytes = 64 * 1024;
     /// The login form (user name, password, token) is refused above this, before anyone is known.
