@@ -106,7 +106,7 @@ Result<QStringList> BackendStore::saveDesaOffice(const DesaOffice &office, const
         if (auto stored = upsertDesa(db, office, actor, now); !stored)
             return stored.error();
         const auto audit = insertWithNextId(db, QStringLiteral("audit_log"),
-            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kAuditColumns),
+            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, ''))").arg(kAuditColumns),
             {timestamp(now), actor, before.value() ? QStringLiteral("desa.ubah") : QStringLiteral("desa.tambah"), office.code,
                 detail.join(QStringLiteral("; ")), source});
         if (!audit)
@@ -148,7 +148,7 @@ Result<qint64> BackendStore::appendAudit(const AuditRecord &entry)
 {
     return inWriteTransaction(connection(), [&](QSqlDatabase &db) {
         return insertWithNextId(db, QStringLiteral("audit_log"),
-            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, ?)").arg(kAuditColumns),
+            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''))").arg(kAuditColumns),
             {timestamp(entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()), entry.actor, entry.action, entry.subject,
                 entry.detail, entry.source});
     });

@@ -22,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cstdlib>
+#include <vector>
 
 using namespace backend;
 using serverlink::Stage;
@@ -355,7 +356,9 @@ private slots:
         QVERIFY(after.body.contains("value=\"Hj. Siti &lt;Rahmawati&gt;\""));
 
         // The next letter: the preview names the new kepala desa; the signed letter too, numbered in the new format.
-        const Reply preview = call(jar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-D-1"));
+        // The desa's front office looks: the admin kecamatan does not see citizens' letters (decision 0033).
+        const auto [foJar, foCsrf] = login(QStringLiteral("fo"), QStringLiteral("sandi-fo-panjang"));
+        const Reply preview = call(foJar, QStringLiteral("GET"), QStringLiteral("/permohonan/REG-D-1"));
         QCOMPARE(preview.status, 200);
         QVERIFY(preview.body.contains("Hj. Siti &lt;Rahmawati&gt;"));
         forwardAndSign(QStringLiteral("REG-D-1"));
@@ -1202,6 +1205,7 @@ private slots:
         const auto camat = m_backend->store->officerByUsername(QStringLiteral("camat")).value();
         const QString kadesPath = QStringLiteral("/admin/petugas/%1").arg(kades.id);
         const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const qsizetype initial = m_backend->store->auditLog(1000).value().size();
         // Each administrative step leaves exactly one entry: who, what, for whom, from where.
         const auto step = [&](const QString &path, const QStringList &form, const QString &action, const QString &subject) {
             const int before = m_backend->store->auditLog(1000).value().size();
@@ -1231,6 +1235,11 @@ private slots:
         QVERIFY(m_backend->store->auditLog(1).value().first().detail.contains(QStringLiteral("pencatat sendiri")));
         const qint64 leaveId = m_backend->store->delegations().value().constLast().id;
         step(QStringLiteral("/admin/cuti/%1/batal").arg(leaveId), {}, QStringLiteral("cuti.batal"), QStringLiteral("camat"));
+        step(QStringLiteral("/petugas-loket"),
+            {QStringLiteral("desa=") + kDesa, QStringLiteral("username=loket-baru"), QStringLiteral("nama=Loket Baru")},
+            QStringLiteral("loket.tambah"), QStringLiteral("loket-baru"));
+        step(QStringLiteral("/petugas-loket/loket-baru"), {QStringLiteral("aksi=nonaktif")}, QStringLiteral("loket.nonaktif"),
+            QStringLiteral("loket-baru"));
 
         // Append-only: the database refuses to change or delete an entry.
         withDatabase([](QSqlDatabase &db) {
@@ -1238,7 +1247,7 @@ private slots:
             QVERIFY(!q.exec(QStringLiteral("UPDATE audit_log SET actor = 'orang-lain'")));
             QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit_log")));
         });
-        QCOMPARE(m_backend->store->auditLog(1000).value().size(), 7);
+        QCOMPARE(m_backend->store->auditLog(1000).value().size(), initial + 9);
 
         // Shown to super admins only, filtered by day and officer.
         QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/admin/audit")).status, 403);

@@ -24,21 +24,20 @@ ConsolePageReply auditPage(BackendStore &store, const ConsolePageRequest &req)
     query.actor = actor;
     query.limit = kShownEntries;
     QString error;
-    // Days are the kecamatan's (WIB), as on the monitoring page.
-    if (!fromText.isEmpty()) {
-        const QDate from = QDate::fromString(fromText, Qt::ISODate);
-        if (from.isValid())
-            query.from = frontoffice::wibDay(from).first;
-        else
-            error = QStringLiteral("Tanggal \"dari\" tidak sah: tulis sebagai TTTT-BB-HH.");
-    }
-    if (!toText.isEmpty()) {
-        const QDate to = QDate::fromString(toText, Qt::ISODate);
-        if (to.isValid())
-            query.to = frontoffice::wibDay(to).second;
-        else
-            error = QStringLiteral("Tanggal \"sampai\" tidak sah: tulis sebagai TTTT-BB-HH.");
-    }
+    // Days are the kecamatan's (WIB), as on the monitoring page; `to` includes its whole day.
+    const auto readDay = [&error](const QString &text, const QString &name, bool end, QDateTime *into) {
+        if (text.isEmpty())
+            return;
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (!day.isValid()) {
+            error = QStringLiteral("Tanggal \"%1\" tidak sah: tulis sebagai TTTT-BB-HH.").arg(name);
+            return;
+        }
+        const auto [start, next] = frontoffice::wibDay(day);
+        *into = end ? next : start;
+    };
+    readDay(fromText, QStringLiteral("dari"), false, &query.from);
+    readDay(toText, QStringLiteral("sampai"), true, &query.to);
     ConsolePageReply reply;
     reply.bodyHtml = QStringLiteral("<form method=\"get\" action=\"/admin/audit\" class=\"aksi\"><label>Dari <input type=\"date\" "
                                     "name=\"dari\" value=\"%1\"></label> <label>Sampai <input type=\"date\" name=\"sampai\" "
