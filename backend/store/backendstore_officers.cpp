@@ -241,19 +241,15 @@ Status BackendStore::refundLoginAttempt(const QList<lockout::ThrottleKey> &keys)
 
 Status BackendStore::clearLoginFailures(const QString &username)
 {
-    auto conn = connection();
-    if (!conn)
-        return conn.error();
-    QSqlQuery q(conn.value());
-    q.prepare(QStringLiteral("DELETE FROM login_throttle WHERE scope = ? OR scope LIKE ? ESCAPE '\\'"));
     QString escaped = username;
     escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
         .replace(QLatin1Char('%'), QStringLiteral("\\%"))
         .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    q.addBindValue(QStringLiteral("user:") + username);
-    q.addBindValue(QStringLiteral("user-at-source:%1@%").arg(escaped));
-    if (!q.exec())
-        return databaseError(QStringLiteral("menghapus catatan percobaan masuk"), q.lastError());
+    const auto deleted = select(connection(), QStringLiteral("DELETE FROM login_throttle WHERE scope = ? OR scope LIKE ? ESCAPE '\\'"),
+        {QStringLiteral("user:") + username, QStringLiteral("user-at-source:%1@%").arg(escaped)},
+        QStringLiteral("menghapus catatan percobaan masuk"));
+    if (!deleted)
+        return deleted.error();
     return Done {};
 }
 

@@ -1077,6 +1077,16 @@ private slots:
         QCOMPARE(status, 303);
         QVERIFY(!otherCsrf.isEmpty());
         QVERIFY(!accounts::isLocked(m_backend->store->officerByUsername(QStringLiteral("camat")).value(), QDateTime::currentDateTimeUtc()));
+        // A new password set by the admin lifts the lock of the guessing address too.
+        const auto [adminJar, adminCsrf] = login(QStringLiteral("admin"), QStringLiteral("sandi-admin-panjang"));
+        const qint64 camatId = m_backend->store->officerByUsername(QStringLiteral("camat")).value().id;
+        QCOMPARE(call(adminJar, QStringLiteral("POST"), QStringLiteral("/admin/petugas/%1").arg(camatId),
+                     {QStringLiteral("csrf=") + adminCsrf, QStringLiteral("password=sandi-camat-baru"),
+                         QStringLiteral("sandi_saat_ini=sandi-admin-panjang")})
+                     .status,
+            303);
+        login(QStringLiteral("camat"), QStringLiteral("sandi-camat-baru"), &status);
+        QCOMPARE(status, 303);
     }
 
     void parallelGuessesStopAtTheLimit()
