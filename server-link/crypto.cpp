@@ -7,6 +7,7 @@
 #include <openssl/kdf.h>
 #include <openssl/rand.h>
 
+#include <climits>
 #include <memory>
 #include <stdexcept>
 
@@ -69,41 +70,53 @@ QByteArray sha256(const QByteArray &data)
 
 QByteArray aeadSeal(const QByteArray &key32, const QByteArray &plaintext, const QByteArray &aad)
 {
-    if (key32.size() != 32)
-        throw std::invalid_argument("aeadSeal needs a 32-byte key");
+    // Every OpenSSL step is checked: a failure anywhere gives the empty error value, never bytes that look sealed.
+    if (key32.size() != 32 || plaintext.size() > INT_MAX - kNonceBytes - kTagBytes || aad.size() > INT_MAX)
+        return {};
     const QByteArray nonce = randomBytes(kNonceBytes);
     CipherCtx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+    if (!ctx)
+        return {};
     QByteArray out = nonce;
     out.resize(kNonceBytes + plaintext.size() + kTagBytes);
     int len = 0;
     auto *dst = uc(out) + kNonceBytes;
-    EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, uc(key32), uc(nonce));
-    if (!aad.isEmpty())
-        EVP_EncryptUpdate(ctx.get(), nullptr, &len, uc(aad), int(aad.size()));
-    EVP_EncryptUpdate(ctx.get(), dst, &len, uc(plaintext), int(plaintext.size()));
+    if (EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, uc(key32), uc(nonce)) != 1)
+        return {};
+    if (!aad.isEmpty() && EVP_EncryptUpdate(ctx.get(), nullptr, &len, uc(aad), int(aad.size())) != 1)
+        return {};
+    if (EVP_EncryptUpdate(ctx.get(), dst, &len, uc(plaintext), int(plaintext.size())) != 1)
+        return {};
     int total = len;
-    EVP_EncryptFinal_ex(ctx.get(), dst + total, &len);
+    if (EVP_EncryptFinal_ex(ctx.get(), dst + total, &len) != 1)
+        return {};
     total += len;
-    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes, dst + total);
+    if (total != plaintext.size() || EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagBytes, dst + total) != 1)
+        return {};
     return out;
 }
 
 std::optional<QByteArray> aeadOpen(const QByteArray &key32, const QByteArray &sealed, const QByteArray &aad)
 {
-    if (key32.size() != 32 || sealed.size() < kNonceBytes + kTagBytes)
+    if (key32.size() != 32 || sealed.size() < kNonceBytes + kTagBytes || sealed.size() > INT_MAX || aad.size() > INT_MAX)
         return std::nullopt;
     const int cipherLen = int(sealed.size()) - kNonceBytes - kTagBytes;
     CipherCtx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
+    if (!ctx)
+        return std::nullopt;
     QByteArray out(cipherLen, Qt::Uninitialized);
     QByteArray tag = sealed.right(kTagBytes);
     int len = 0;
-    EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, uc(key32), uc(sealed));
-    if (!aad.isEmpty())
-        EVP_DecryptUpdate(ctx.get(), nullptr, &len, uc(aad), int(aad.size()));
-    EVP_DecryptUpdate(ctx.get(), uc(out), &len, uc(sealed) + kNonceBytes, cipherLen);
-    EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, uc(tag));
+    if (EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, uc(key32), uc(sealed)) != 1)
+        return std::nullopt;
+    if (!aad.isEmpty() && EVP_DecryptUpdate(ctx.get(), nullptr, &len, uc(aad), int(aad.size())) != 1)
+        return std::nullopt;
+    if (EVP_DecryptUpdate(ctx.get(), uc(out), &len, uc(sealed) + kNonceBytes, cipherLen) != 1)
+        return std::nullopt;
+    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagBytes, uc(tag)) != 1)
+        return std::nullopt;
     int finalLen = 0;
-    if (EVP_DecryptFinal_ex(ctx.get(), uc(out) + len, &finalLen) != 1)
+    if (EVP_DecryptFinal_ex(ctx.get(), uc(out) + len, &finalLen) != 1 || len + finalLen != cipherLen)
         return std::nullopt;
     return out;
 }

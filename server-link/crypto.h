@@ -13,6 +13,7 @@ namespace serverlink::crypto {
 [[nodiscard]] QByteArray sha256(const QByteArray &data);
 
 /// AES-256-GCM. Output: 12-byte nonce ‖ ciphertext ‖ 16-byte tag. `aad` is bound but not stored.
+/// Empty (never a valid sealed value) when the key is not 32 bytes or OpenSSL fails: do not store it.
 [[nodiscard]] QByteArray aeadSeal(const QByteArray &key32, const QByteArray &plaintext, const QByteArray &aad = {});
 /// Inverse of aeadSeal; nullopt when the key is wrong or anything was altered.
 [[nodiscard]] std::optional<QByteArray> aeadOpen(const QByteArray &key32, const QByteArray &sealed, const QByteArray &aad = {});

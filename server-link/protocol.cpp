@@ -260,6 +260,21 @@ QByteArray SubmitRequest::toJson() const
     return compact(o);
 }
 
+namespace {
+
+/// An optional phone field: empty stays empty, an Indonesian mobile number becomes +628…, anything else is an error.
+QString mobilePhone(const QString &typed, QString *err)
+{
+    if (typed.isEmpty())
+        return typed;
+    if (const auto phone = normalizePhone(typed))
+        return *phone;
+    *err = QStringLiteral("field 'phone' is not an Indonesian mobile number (08…, 628… or +628…)");
+    return typed;
+}
+
+} // namespace
+
 std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QString *error)
 {
     QString err;
@@ -280,8 +295,8 @@ std::optional<SubmitRequest> SubmitRequest::fromJson(const QByteArray &json, QSt
     r.address = boundedString(o, "address", &err);
     r.purpose = boundedString(o, "purpose", &err);
     r.phone = boundedString(o, "phone", &err, false);
-    if (err.isEmpty() && r.phone.size() > 16)
-        err = QStringLiteral("field 'phone' is not a phone number");
+    if (err.isEmpty())
+        r.phone = mobilePhone(r.phone, &err);
     const QJsonValue fields = o.value(QStringLiteral("fields"));
     if (!fields.isUndefined() && !fields.isObject() && err.isEmpty())
         err = QStringLiteral("field 'fields' is not an object");
@@ -1612,8 +1627,8 @@ std::optional<RequestRevision> RequestRevision::fromJson(const QByteArray &json,
     r.submittedAt = QDateTime::fromString(boundedString(o, "submittedAt", &err), Qt::ISODate);
     if (err.isEmpty() && (!base.isDouble() || r.baseVersion < 1))
         err = QStringLiteral("field 'baseVersion' is not a version ≥ 1");
-    if (err.isEmpty() && r.phone.size() > 16)
-        err = QStringLiteral("field 'phone' is not a phone number");
+    if (err.isEmpty())
+        r.phone = mobilePhone(r.phone, &err);
     if (err.isEmpty() && (!r.submittedAt.isValid() || r.registrationNumber.isEmpty()))
         err = QStringLiteral("registrationNumber and an ISO 8601 submittedAt are required");
     if (!err.isEmpty())

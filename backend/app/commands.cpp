@@ -2,6 +2,7 @@
 // kiosk, kiosk-ca, surveys.
 #include "commands.h"
 
+#include "auditlog.h"
 #include "kioskca.h"
 #include "kioskregistry.h"
 
@@ -99,6 +100,9 @@ int keys(Context &c)
         : Result<SigningKeyRecord>(Error {ErrorCode::Io, QStringLiteral("Gunakan keys create|rotate|list.")});
     if (!key)
         return fail(key.error().message);
+    (void)audit::record(*c.backend->store, audit::commandLine(),
+        sub == QLatin1String("create") ? QStringLiteral("kunci.buat") : QStringLiteral("kunci.ganti"), office,
+        QStringLiteral("kunci %1 berlaku mulai %2").arg(key.value().keyId.left(16), key.value().validFrom.toString(Qt::ISODate)));
     printKey(out, key.value());
     return 0;
 }
@@ -261,6 +265,9 @@ int enrollCode(Context &c)
     const auto code = registry.createCode(desa, kioskId, std::chrono::hours(hours));
     if (!code)
         return fail(code.error().message);
+    // The code itself is a secret until used: the log names the kiosk and its desa, not the code.
+    (void)audit::record(*c.backend->store, audit::commandLine(), QStringLiteral("anjungan.kode"), kioskId,
+        QStringLiteral("desa %1, berlaku sampai %2").arg(desa, code.value().expiresAt.toString(Qt::ISODate)));
     QTextStream(stdout) << code.value().code << '\n';
     QTextStream(stderr) << "Kode sekali pakai untuk anjungan " << kioskId << " (desa " << desa << "), berlaku sampai "
                         << code.value().expiresAt.toString(Qt::ISODate) << ". Di anjungan: kioskctl enroll --code " << code.value().code
@@ -301,6 +308,7 @@ int kiosk(Context &c)
             return fail(revoked.error().message);
         if (!revoked.value())
             return fail(QStringLiteral("Anjungan %1 tidak terdaftar.").arg(c.positional.at(2)));
+        (void)audit::record(store, audit::commandLine(), QStringLiteral("anjungan.cabut"), c.positional.at(2));
         out << c.positional.at(2) << " DICABUT\n";
         return 0;
     }

@@ -1,4 +1,5 @@
 // kecamatan-backend officer (accounts) and act (an officer's step on a request, as on the console).
+#include "auditlog.h"
 #include "commands.h"
 #include "officeraccounts.h"
 
@@ -65,6 +66,8 @@ int officer(Context &c)
     const OfficerRecord &o = prepared.value();
     if (const auto id = store.insertOfficer(o); !id)
         return fail(id.error().message);
+    (void)audit::record(store, audit::commandLine(), QStringLiteral("petugas.tambah"), o.username,
+        QStringLiteral("peran %1, kantor %2").arg(roleToWire(o.role), o.office));
     out << o.username << '\t' << roleToWire(o.role) << '\t' << o.office << '\n';
     return 0;
 }

@@ -116,6 +116,20 @@ serverlink::Expected<KioskCertificate, EnrollmentRefusal> KioskRegistry::enroll(
     if (!record.value())
         return invalidCode;
     const EnrollmentCodeRecord &entry = *record.value();
+    const auto codeRefusal = [&invalidCode](EnrollmentOutcome outcome) {
+        if (outcome == EnrollmentOutcome::CodeExpired)
+            return refusal(403, "enrollment_code_expired",
+                QStringLiteral("Kode pendaftaran sudah kedaluwarsa. Minta kode baru kepada admin kecamatan."));
+        if (outcome == EnrollmentOutcome::CodeUsed)
+            return refusal(403, "enrollment_code_used",
+                QStringLiteral("Kode pendaftaran sudah pernah dipakai. Setiap kode hanya berlaku sekali; minta kode baru."));
+        return invalidCode;
+    };
+    // The CA signs nothing for a used or expired code; completeEnrollment below stays the single-use decision.
+    if (entry.usedAt.isValid())
+        return codeRefusal(EnrollmentOutcome::CodeUsed);
+    if (entry.expiresAt <= QDateTime::currentDateTimeUtc())
+        return codeRefusal(EnrollmentOutcome::CodeExpired);
 
     const auto signedCertificate = m_ca->sign(csrPem, entry.kioskId, entry.desaCode);
     if (!signedCertificate) {
@@ -128,19 +142,9 @@ serverlink::Expected<KioskCertificate, EnrollmentRefusal> KioskRegistry::enroll(
     const auto done = m_store.completeEnrollment(hashOf(code), kiosk, now);
     if (!done)
         return refusal(500, "storage", QStringLiteral("Pendaftaran belum dapat disimpan. Coba lagi sebentar lagi."));
-    switch (done.value()) {
-    case EnrollmentOutcome::Enrolled:
+    if (done.value() == EnrollmentOutcome::Enrolled)
         return certificate;
-    case EnrollmentOutcome::CodeExpired:
-        return refusal(
-            403, "enrollment_code_expired", QStringLiteral("Kode pendaftaran sudah kedaluwarsa. Minta kode baru kepada admin kecamatan."));
-    case EnrollmentOutcome::CodeUsed:
-        return refusal(403, "enrollment_code_used",
-            QStringLiteral("Kode pendaftaran sudah pernah dipakai. Setiap kode hanya berlaku sekali; minta kode baru."));
-    case EnrollmentOutcome::CodeUnknown:
-        break;
-    }
-    return invalidCode;
+    return codeRefusal(done.value());
 }
 
 serverlink::Expected<KioskRecord, KioskRejection> KioskRegistry::authenticate(

@@ -65,8 +65,8 @@ public:
     /// A new single-use code for one kiosk id in one desa, valid for `lifetime` from `now`.
     [[nodiscard]] Result<EnrollmentCode> createCode(const QString &desaCode, const QString &kioskId, std::chrono::seconds lifetime,
         const QDateTime &now = QDateTime::currentDateTimeUtc());
-    /// Uses a code: checks the CSR, signs a certificate named after the code's kiosk and desa,
-    /// and makes it the kiosk's only accepted certificate.
+    /// Uses a code: checks the code (unknown, used, expired) and only then the CSR, signs a certificate named
+    /// after the code's kiosk and desa, and makes it the kiosk's only accepted certificate.
     [[nodiscard]] serverlink::Expected<KioskCertificate, EnrollmentRefusal> enroll(const QString &code, const QByteArray &csrPem);
     /// The registry entry for a verified client certificate, or why it is refused.
     /// The current certificate is accepted, and its predecessor while a renewal's answer may have been lost

@@ -4,6 +4,7 @@
 #include "sla.h"
 
 #include <QMap>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -148,8 +149,13 @@ QList<SlaBreach> slaBreaches(const QList<RequestRecord> &requests, const QList<E
 
 namespace csv {
 
-QString field(const QString &value)
+QString field(const QString &text)
 {
+    // A spreadsheet runs a cell starting with = + - @ (or a tab or CR before them) as a formula, and a kiosk's
+    // appVersion or a citizen's name can start that way; a plain number cannot hold a formula and stays as it is.
+    static const QRegularExpression plainNumber(QStringLiteral("^[+-]?[0-9]+([.,][0-9]+)?$"));
+    const bool formula = !text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()) && !plainNumber.match(text).hasMatch();
+    const QString value = formula ? QLatin1Char('\'') + text : text;
     if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) && !value.contains(QLatin1Char('\r'))
         && !value.contains(QLatin1Char('\n')))
         return value;

@@ -103,7 +103,8 @@ namespace monitoringcalc {
 [[nodiscard]] SurveyProfileSummary surveyProfile(const QList<SurveyRecord> &responses);
 } // namespace monitoringcalc
 
-/// CSV (RFC 4180): fields with comma, quote, CR or LF are quoted, quotes doubled, lines end in CRLF.
+/// CSV (RFC 4180): fields with comma, quote, CR or LF are quoted, quotes doubled, lines end in CRLF; a field
+/// that a spreadsheet would run as a formula (starting with = + - @, tab or CR, not a plain number) gets a leading '.
 namespace csv {
 [[nodiscard]] QString field(const QString &value);
 [[nodiscard]] QByteArray table(const QStringList &header, const QList<QStringList> &rows);

@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QUrl>
 #include <curl/curl.h>
 
 namespace backend {
@@ -300,9 +301,50 @@ Result<NotificationSettings> NotificationSettings::load(const QString &path)
     s.reminders.defaultSlaDays = number("reminders/default_sla_days", s.reminders.defaultSlaDays, 0);
     if (s.transport != QLatin1String("off") && s.transport != QLatin1String("http") && s.transport != QLatin1String("gammu"))
         return Error {ErrorCode::Io, QStringLiteral("sms/transport harus off, http, atau gammu (bukan '%1').").arg(s.transport)};
-    if (s.transport == QLatin1String("http") && !s.url.startsWith(QLatin1String("http")))
-        return Error {ErrorCode::Io, QStringLiteral("sms/url wajib diisi (http:// atau https://) untuk transport http.")};
+    s.allowPlainHttp = ini.value(QStringLiteral("sms/allow_plain_http"), false).toBool();
+    if (s.transport == QLatin1String("http"))
+        if (auto safe = checkGatewayUrl(s.url, s.allowPlainHttp); !safe)
+            return safe.error();
     return s;
+}
+
+Status checkGatewayUrl(const QString &url, bool allowPlainHttp)
+{
+    const QUrl parsed(url, QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    if (!parsed.isValid() || parsed.host().isEmpty() || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
+        return Error {ErrorCode::Io, QStringLiteral("sms/url wajib berupa alamat https://… gateway SMS untuk transport http.")};
+    if (scheme == QLatin1String("https"))
+        return Done {};
+    // The token and the citizens' numbers travel in this request: in clear only to a gateway on this machine or the office LAN.
+    if (!allowPlainHttp || !isLocalHost(parsed.host()))
+        return Error {ErrorCode::Io,
+            QStringLiteral("sms/url %1 memakai http tanpa enkripsi. Gunakan https://, atau untuk gateway lokal (127.0.0.1, ::1 "
+                           "atau alamat jaringan privat) tulis juga allow_plain_http = true di bagian [sms].")
+                .arg(url)};
+    return Done {};
+}
+
+bool isLocalHost(const QString &host)
+{
+    const QString h = host.toLower();
+    if (h == QLatin1String("localhost") || h == QLatin1String("::1"))
+        return true;
+    // fc00::/7: unique local IPv6 addresses.
+    if (h.contains(QLatin1Char(':')))
+        return h.startsWith(QLatin1String("fc")) || h.startsWith(QLatin1String("fd"));
+    const QStringList parts = h.split(QLatin1Char('.'));
+    if (parts.size() != 4)
+        return false;
+    int octets[4];
+    for (int i = 0; i < 4; ++i) {
+        bool ok = false;
+        octets[i] = parts.at(i).toInt(&ok);
+        if (!ok || octets[i] < 0 || octets[i] > 255 || parts.at(i).isEmpty())
+            return false;
+    }
+    return octets[0] == 127 || octets[0] == 10 || (octets[0] == 172 && octets[1] >= 16 && octets[1] <= 31)
+        || (octets[0] == 192 && octets[1] == 168);
 }
 
 Result<std::unique_ptr<SmsTransport>> NotificationSettings::makeTransport() const

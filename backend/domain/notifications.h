@@ -93,6 +93,11 @@ public:
 /// A generic HTTP SMS gateway: POST {"id","to","text"} as JSON with "Authorization: Bearer <token>"
 /// and "Idempotency-Key"; 2xx delivered, 408/429/5xx/network retried, other 4xx refused for good.
 [[nodiscard]] std::unique_ptr<SmsTransport> makeHttpSmsGateway(const QString &url, const QString &token);
+/// An HTTP gateway's URL: https, or http when `allowPlainHttp` and the host is this machine (127.0.0.0/8, ::1,
+/// localhost) or a private network (10/8, 172.16/12, 192.168/16, fc00::/7); else an error saying what to write.
+[[nodiscard]] Status checkGatewayUrl(const QString &url, bool allowPlainHttp);
+/// Whether `host` (a URL's host) is this machine or on a private network, by its address; names other than localhost are not.
+[[nodiscard]] bool isLocalHost(const QString &host);
 /// Gammu SMSD: runs `<program> TEXT <number> -text <message>` (no shell); exit 0 means queued in SMSD.
 [[nodiscard]] std::unique_ptr<SmsTransport> makeGammuSmsdInject(const QString &program);
 
@@ -101,6 +106,7 @@ struct NotificationSettings {
     QString transport = QStringLiteral("off"); // off | http | gammu
     QString url;
     QString token;
+    bool allowPlainHttp = false; // sms/allow_plain_http: http:// is accepted only with it, and only to a local gateway
     QString gammuInject = QStringLiteral("/usr/bin/gammu-smsd-inject");
     int pollIntervalMs = 2000;
     int retryBaseMs = 30000;

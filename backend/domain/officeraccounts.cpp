@@ -34,18 +34,59 @@ QString lockedMessage(const OfficerRecord &officer, const QDateTime &now)
         .arg(now.secsTo(officer.lockedUntil) + 1);
 }
 
-Status reauthenticate(BackendStore &store, qint64 officerId, const QString &password, const QDateTime &now)
+Status reauthenticate(BackendStore &store, qint64 officerId, const QString &password, const QDateTime &now, const QString &wrongMessage)
 {
     const auto fresh = store.officer(officerId);
     if (!fresh)
         return fresh.error();
-    if (isLocked(fresh.value(), now))
-        return Error {ErrorCode::AuthenticationFailed, lockedMessage(fresh.value(), now)};
-    const bool ok = serverlink::crypto::verifySecret(password, fresh.value().passwordHash);
-    (void)store.recordLoginAttempt(officerId, ok, now);
-    if (!ok)
-        return Error {ErrorCode::AuthenticationFailed, QStringLiteral("Kata sandi penandatanganan salah. Surat belum ditandatangani.")};
+    // Counted before the hash is computed, so parallel attempts cannot pass the limit (docs/decisions/0033).
+    const auto claimed = store.claimReauthentication(officerId, now);
+    if (!claimed)
+        return claimed.error();
+    if (claimed.value()) {
+        OfficerRecord locked = fresh.value();
+        locked.lockedUntil = *claimed.value();
+        return Error {ErrorCode::AuthenticationFailed, lockedMessage(locked, now)};
+    }
+    if (!serverlink::crypto::verifySecret(password, fresh.value().passwordHash))
+        return Error {ErrorCode::AuthenticationFailed,
+            wrongMessage.isEmpty() ? QStringLiteral("Kata sandi penandatanganan salah. Surat belum ditandatangani.") : wrongMessage};
+    if (auto reset = store.recordLoginAttempt(officerId, true, now); !reset)
+        return reset.error();
     return Done {};
+}
+
+QString wrongLoginMessage()
+{
+    return QStringLiteral("Nama pengguna atau kata sandi salah. Setelah 5 kali salah, akun dikunci sementara.");
+}
+
+Result<OfficerRecord> login(
+    BackendStore &store, const QString &username, const QString &password, const QString &source, const QDateTime &now)
+{
+    const QList<lockout::ThrottleKey> keys = lockout::loginKeys(username, source);
+    const auto claimed = store.claimLoginAttempt(keys, now);
+    if (!claimed)
+        return claimed.error();
+    if (claimed.value())
+        return Error {ErrorCode::Throttled,
+            QStringLiteral("Terlalu banyak percobaan masuk yang salah: masuk dikunci sementara. Coba lagi dalam %1 detik.")
+                .arg(now.secsTo(*claimed.value()) + 1)};
+    const auto officer = store.officerByUsername(username.trimmed().toLower());
+    if (!officer && officer.error().code != ErrorCode::NotFound)
+        return officer.error();
+    // An unknown name is checked against a hash of the same cost, so the answer time does not tell which names exist.
+    static const QString unknownUserHash = serverlink::crypto::hashSecret(serverlink::crypto::randomBytes(16).toHex());
+    const bool ok = serverlink::crypto::verifySecret(password, officer ? officer.value().passwordHash : unknownUserHash) && officer;
+    if (!ok)
+        return Error {ErrorCode::AuthenticationFailed, wrongLoginMessage()};
+    if (auto refunded = store.refundLoginAttempt(keys); !refunded)
+        return refunded.error();
+    if (!officer.value().active)
+        return Error {ErrorCode::Forbidden, QStringLiteral("Akun ini tidak aktif. Hubungi admin kecamatan.")};
+    if (isLocked(officer.value(), now))
+        return Error {ErrorCode::Throttled, lockedMessage(officer.value(), now)};
+    return store.recordLoginAttempt(officer.value().id, true, now);
 }
 
 } // namespace accounts

@@ -24,8 +24,19 @@ inline constexpr int kMinPasswordLength = 10;
 /// "Akun dikunci sementara … Coba lagi dalam N detik." for a locked account.
 [[nodiscard]] QString lockedMessage(const OfficerRecord &officer, const QDateTime &now);
 /// The officer's password entered again before a step (docs/decisions/0005): refused while locked, and
-/// every attempt counts toward the lockout. AuthenticationFailed with a sentence for the officer.
-[[nodiscard]] Status reauthenticate(BackendStore &store, qint64 officerId, const QString &password, const QDateTime &now);
+/// every attempt counts toward the lockout, decided before the hash is computed. AuthenticationFailed with
+/// the lock's sentence or `wrongMessage` (empty: the one for a signature).
+[[nodiscard]] Status reauthenticate(
+    BackendStore &store, qint64 officerId, const QString &password, const QDateTime &now, const QString &wrongMessage = {});
+/// A console login as `username` from the IP address `source` (docs/decisions/0033): the counters of
+/// lockout::loginKeys are claimed before the password hash is computed, an unknown user name costs the
+/// same hash and gets the same answer as a wrong password. Throttled (with the wait) while a counter is
+/// locked, AuthenticationFailed for a wrong name or password, Forbidden for a deactivated account whose
+/// password was right.
+[[nodiscard]] Result<OfficerRecord> login(
+    BackendStore &store, const QString &username, const QString &password, const QString &source, const QDateTime &now);
+/// The answer to a wrong user name or password.
+[[nodiscard]] QString wrongLoginMessage();
 } // namespace accounts
 
 /// A new officer account as typed in the console's form or on the command line.

@@ -92,12 +92,42 @@ Status checkOffice(Role role, const QString &office, const OfficeDirectory &offi
 
 namespace lockout {
 
-int delaySeconds(int failures)
+int delaySeconds(int failures, int freeFailures)
 {
-    if (failures < kFreeFailures)
+    if (failures < freeFailures)
         return 0;
-    const int doublings = std::min(failures - kFreeFailures, 16);
+    const int doublings = std::min(failures - freeFailures, 16);
     return std::min(kBaseDelaySeconds << doublings, kMaxDelaySeconds);
+}
+
+QList<ThrottleRule> loginRules()
+{
+    // An office shares one address behind its router: the source allows many more failures than one user there.
+    return {
+        {Scope::Source, 20, 3600},
+        {Scope::UserAtSource, kFreeFailures, 24 * 3600},
+        {Scope::User, 10, 24 * 3600},
+    };
+}
+
+QList<ThrottleKey> loginKeys(const QString &username, const QString &source)
+{
+    const QString user = username.trimmed().toLower();
+    QList<ThrottleKey> keys;
+    for (const ThrottleRule &rule : loginRules()) {
+        switch (rule.scope) {
+        case Scope::Source:
+            keys.append({QStringLiteral("source:") + source, rule});
+            break;
+        case Scope::UserAtSource:
+            keys.append({QStringLiteral("user-at-source:%1@%2").arg(user, source), rule});
+            break;
+        case Scope::User:
+            keys.append({QStringLiteral("user:") + user, rule});
+            break;
+        }
+    }
+    return keys;
 }
 
 } // namespace lockout

@@ -82,7 +82,32 @@ inline constexpr int kFreeFailures = 5;
 inline constexpr int kBaseDelaySeconds = 30;
 inline constexpr int kMaxDelaySeconds = 3600;
 /// Seconds an account stays locked after its `failures`-th consecutive failure (0 below the threshold).
-[[nodiscard]] int delaySeconds(int failures);
+[[nodiscard]] int delaySeconds(int failures, int freeFailures = kFreeFailures);
+
+/// What one failed-login counter counts (docs/decisions/0033).
+enum class Scope {
+    Source, // every user name tried from one address: guessing and CPU from one place
+    UserAtSource, // one user name from one address: the officer's own typing mistakes
+    User, // one user name from anywhere, counting each address once: guessing from many places
+};
+
+/// One counter's policy: failures before the first delay, and how long a counter remembers failures.
+struct ThrottleRule {
+    Scope scope;
+    int freeFailures;
+    int windowSeconds;
+};
+
+/// The counters a console login passes, each keyed by its scope.
+struct ThrottleKey {
+    QString key;
+    ThrottleRule rule;
+};
+
+/// The login counters, checked in this order before the password hash is computed.
+[[nodiscard]] QList<ThrottleRule> loginRules();
+/// The counters of a login as `username` from `source` (an IP address): one per rule of loginRules().
+[[nodiscard]] QList<ThrottleKey> loginKeys(const QString &username, const QString &source);
 } // namespace lockout
 
 } // namespace backend

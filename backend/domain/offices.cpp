@@ -167,7 +167,7 @@ QList<DesaOffice> OfficeDirectory::all() const
     return *snapshot();
 }
 
-Result<QStringList> OfficeDirectory::save(const DesaOffice &office, const QString &actor)
+Result<QStringList> OfficeDirectory::save(const DesaOffice &office, const QString &actor, const QString &source)
 {
     std::lock_guard saving(m_saveMutex);
     BackendStore *store = nullptr;
@@ -180,7 +180,7 @@ Result<QStringList> OfficeDirectory::save(const DesaOffice &office, const QStrin
             ErrorCode::Database, QStringLiteral("Tabel kantor ini tidak berasal dari basis data; perubahan tidak dapat disimpan.")};
     if (auto valid = checkDesaOffice(office); !valid)
         return valid.error();
-    auto changed = store->saveDesaOffice(office, actor);
+    auto changed = store->saveDesaOffice(office, actor, source);
     if (!changed)
         return changed.error();
     // Every write of this table goes through here (one at a time), so the new snapshot is exactly the stored table.

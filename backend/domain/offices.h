@@ -74,10 +74,10 @@ public:
     /// Every desa, ordered by code.
     [[nodiscard]] QList<DesaOffice> all() const;
 
-    /// Checks and stores one desa (new or changed) with an audit entry naming `actor`, then serves the
-    /// stored table. Returns the names of the fields that changed (all of them for a new desa).
-    /// Refused for a directory that was not loaded from a store.
-    [[nodiscard]] Result<QStringList> save(const DesaOffice &office, const QString &actor);
+    /// Checks and stores one desa (new or changed) with an audit entry naming `actor` and the address it
+    /// came from, then serves the stored table. Returns the names of the fields that changed (all of them
+    /// for a new desa). Refused for a directory that was not loaded from a store.
+    [[nodiscard]] Result<QStringList> save(const DesaOffice &office, const QString &actor, const QString &source = {});
 
 private:
     using Snapshot = std::shared_ptr<const QList<DesaOffice>>;

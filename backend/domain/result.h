@@ -21,6 +21,7 @@ enum class ErrorCode {
     Io,
     Forbidden, // the officer's role, office or leave does not allow this
     AuthenticationFailed, // wrong username/password or account locked
+    Throttled, // too many failed logins from this address or for this user name: refused before the password is checked
     InvalidData, // a form or table row that fails validation; nothing was changed
     ChecklistIncomplete, // a requirement of the service was not ticked before the document check
     VersionConflict, // a revision made on a version of the request that is no longer the current one

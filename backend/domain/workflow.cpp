@@ -247,6 +247,17 @@ bool isSigning(ServiceLevel level, Stage from)
     return to == Stage::DesaSigned || to == Stage::KecamatanSigned;
 }
 
+bool seesPersonalData(Role role, ServiceLevel level, Stage stage)
+{
+    if (isDesaRole(role) || role == Role::SuperAdmin)
+        return true;
+    if (role != Role::KecamatanFrontOffice && role != Role::KasiPelayanan && role != Role::Camat)
+        return false;
+    static const QList<Stage> kKecamatanStages {
+        Stage::DesaSigned, Stage::KecamatanReview, Stage::KecamatanSigned, Stage::Ready, Stage::HandedOver};
+    return level == ServiceLevel::Kecamatan && kKecamatanStages.contains(stage);
+}
+
 QList<Role> responsibleRoles(ServiceLevel level, Stage from)
 {
     QList<Role> list;
@@ -428,6 +439,12 @@ bool Workflow::covers(const Capacity &capacity, const RequestRecord &request) co
 bool Workflow::inScope(const QList<Capacity> &capacities, const RequestRecord &request) const
 {
     return std::any_of(capacities.cbegin(), capacities.cend(), [&](const Capacity &c) { return covers(c, request); });
+}
+
+bool Workflow::seesPersonalData(const QList<Capacity> &capacities, const RequestRecord &request) const
+{
+    return std::any_of(capacities.cbegin(), capacities.cend(),
+        [&](const Capacity &c) { return covers(c, request) && roles::seesPersonalData(c.role, request.level, request.stage); });
 }
 
 QList<OfficerAction> Workflow::allowedActions(const QList<Capacity> &capacities, const RequestRecord &request) const

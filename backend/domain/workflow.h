@@ -54,6 +54,11 @@ namespace roles {
 /// The roles that move a request of `level` on from `from` (may approve there; super admin aside):
 /// the officers an SLA reminder goes to. Empty where nobody approves (READY follows by itself).
 [[nodiscard]] QList<Role> responsibleRoles(serverlink::ServiceLevel level, serverlink::Stage from);
+/// Whether `role` needs a request's personal data (name, NIK, address, form fields, pages, letter) at `stage`
+/// (least privilege, docs/decisions/0033): desa roles and the super admin always; the kecamatan's front office,
+/// kasi pelayanan and camat only on kecamatan-level requests the desa has signed (DESA_SIGNED up to
+/// HANDED_OVER); the admin kecamatan and the teknisi never. Others see the request masked.
+[[nodiscard]] bool seesPersonalData(Role role, serverlink::ServiceLevel level, serverlink::Stage stage);
 /// The office a holder of `role` must belong to for a request of `desaCode` (kecamatan roles: `kecamatanCode`).
 [[nodiscard]] QString officeOf(Role role, const QString &desaCode, const QString &kecamatanCode);
 } // namespace roles
@@ -114,6 +119,8 @@ public:
     [[nodiscard]] QList<OfficerAction> allowedActions(const QList<Capacity> &capacities, const RequestRecord &request) const;
     /// Whether the request lies inside one of the capacities' offices (desa officers: their desa only).
     [[nodiscard]] bool inScope(const QList<Capacity> &capacities, const RequestRecord &request) const;
+    /// Whether one of the capacities that cover `request` needs its personal data (roles::seesPersonalData).
+    [[nodiscard]] bool seesPersonalData(const QList<Capacity> &capacities, const RequestRecord &request) const;
     /// The letter as it would be printed now (no nomor or seal yet when unsigned), as PDF bytes.
     [[nodiscard]] Result<QByteArray> previewLetter(const RequestRecord &request) const;
     /// The wording of the request's letter as it stands (nomor surat empty until signed).

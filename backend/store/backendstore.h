@@ -363,14 +363,24 @@ struct DeskEventRecord {
     QDateTime receivedAt;
 };
 
-/// One entry of the audit log: who changed which master data, when, and what changed.
+/// One entry of the append-only audit log: who changed master data or administered officers, kiosks or
+/// keys, when, from where, and what changed (docs/decisions/0033).
 struct AuditRecord {
     qint64 id = 0;
     QDateTime at;
-    QString actor; // officer username
-    QString action; // e.g. "desa.ubah", "desa.tambah"
-    QString subject; // e.g. the desa code
+    QString actor; // officer username; "cli:<system user>" on the command line
+    QString action; // e.g. "desa.ubah", "petugas.tambah" (auditlog.h)
+    QString subject; // e.g. the desa code, the officer's username
     QString detail; // "field: old → new" per changed field
+    QString source; // the browser's IP address; "lokal" on the command line; empty in entries before schema 22
+};
+
+/// Which audit entries to read: [from, to) and one actor (empty: all), newest first, at most `limit`.
+struct AuditQuery {
+    QDateTime from;
+    QDateTime to;
+    QString actor;
+    int limit = 500;
 };
 
 /// One front-office staff member of a desa who signs in at the kiosk with a card and PIN. The card secret
@@ -409,7 +419,7 @@ struct DocumentRecord {
 class BackendStore
 {
 public:
-    static constexpr int kSchemaVersion = 23;
+    static constexpr int kSchemaVersion = 25;
 
     /// Opens (creating if needed) and migrates the database file; refuses a newer schema.
     [[nodiscard]] static Result<std::unique_ptr<BackendStore>> open(const QString &path);
@@ -515,6 +525,17 @@ public:
     [[nodiscard]] Status setOfficerPassword(qint64 id, const QString &passwordHash);
     /// Records the outcome of a login or passphrase check: failures count up and lock, success resets.
     [[nodiscard]] Result<OfficerRecord> recordLoginAttempt(qint64 id, bool success, const QDateTime &now);
+    /// Counts a re-authentication as failed before the password is checked, in one transaction, unless the
+    /// account is locked at `now` (then returns the lock's end and counts nothing); a success calls
+    /// recordLoginAttempt(id, true, …) after.
+    [[nodiscard]] Result<std::optional<QDateTime>> claimReauthentication(qint64 id, const QDateTime &now);
+    /// Counts a console login as failed on every counter of `keys` before the password is checked, in one
+    /// transaction, unless one of them is locked at `now`: then counts nothing and returns the lock's end.
+    [[nodiscard]] Result<std::optional<QDateTime>> claimLoginAttempt(const QList<lockout::ThrottleKey> &keys, const QDateTime &now);
+    /// Takes back a claimed attempt whose password was right: the user's counter at that address starts again.
+    [[nodiscard]] Status refundLoginAttempt(const QList<lockout::ThrottleKey> &keys);
+    /// Forgets the failed logins of one user name (an admin set a new password).
+    [[nodiscard]] Status clearLoginFailures(const QString &username);
     [[nodiscard]] Result<qint64> insertDelegation(const DelegationRecord &delegation);
     [[nodiscard]] Result<QList<DelegationRecord>> delegations();
     [[nodiscard]] Status cancelDelegation(qint64 id, const QDateTime &at);
@@ -552,9 +573,12 @@ public:
     [[nodiscard]] Result<QList<DesaOffice>> desaOffices();
     /// Adds or changes one desa and records an audit entry in the same transaction; returns the names of
     /// the fields that changed (nothing is written when none did). Validation is the caller's (checkDesaOffice).
-    [[nodiscard]] Result<QStringList> saveDesaOffice(const DesaOffice &office, const QString &actor);
+    [[nodiscard]] Result<QStringList> saveDesaOffice(const DesaOffice &office, const QString &actor, const QString &source = {});
     /// The audit log, newest first.
     [[nodiscard]] Result<QList<AuditRecord>> auditLog(int limit);
+    [[nodiscard]] Result<QList<AuditRecord>> auditLog(const AuditQuery &query);
+    /// Appends one entry (its time is now when `entry.at` is null); entries are never changed or deleted.
+    [[nodiscard]] Result<qint64> appendAudit(const AuditRecord &entry);
 
     // The front office's journal (backendstore_desk.cpp).
     /// Stores a kiosk's events once per (kiosk, event id), all in one transaction; returns how many were new.

@@ -1,4 +1,4 @@
-// BackendStore members for officers, leave/delegation and console sessions (schema version 4).
+// BackendStore members for officers, leave/delegation, console sessions and login throttling.
 #include "backendstore_p.h"
 
 namespace backend {
@@ -140,6 +140,117 @@ Result<OfficerRecord> BackendStore::recordLoginAttempt(qint64 id, bool success, 
         return databaseError(QStringLiteral("mengunci akun"), lock.lastError());
     lock.finish();
     return officer(id);
+}
+
+Result<std::optional<QDateTime>> BackendStore::claimReauthentication(qint64 id, const QDateTime &now)
+{
+    return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Result<std::optional<QDateTime>> {
+        QSqlQuery read(db);
+        read.prepare(QStringLiteral("SELECT failed_logins, locked_until FROM officers WHERE id = ?"));
+        read.addBindValue(id);
+        if (!read.exec())
+            return databaseError(QStringLiteral("membaca percobaan masuk"), read.lastError());
+        if (!read.next())
+            return Error {ErrorCode::NotFound, QStringLiteral("Petugas tidak ditemukan.")};
+        const int failures = read.value(0).toInt() + 1;
+        const QDateTime lockedUntil = parseTimestamp(read.value(1));
+        read.finish();
+        if (lockedUntil.isValid() && lockedUntil > now)
+            return std::optional<QDateTime>(lockedUntil);
+        const int delay = lockout::delaySeconds(failures);
+        QSqlQuery count(db);
+        count.prepare(QStringLiteral("UPDATE officers SET failed_logins = ?, locked_until = ? WHERE id = ?"));
+        count.addBindValue(failures);
+        count.addBindValue(delay > 0 ? QVariant(timestamp(now.addSecs(delay))) : QVariant(QMetaType(QMetaType::QString)));
+        count.addBindValue(id);
+        if (!count.exec())
+            return databaseError(QStringLiteral("mencatat percobaan masuk"), count.lastError());
+        return std::optional<QDateTime>();
+    });
+}
+
+Result<std::optional<QDateTime>> BackendStore::claimLoginAttempt(const QList<lockout::ThrottleKey> &keys, const QDateTime &now)
+{
+    return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Result<std::optional<QDateTime>> {
+        QList<int> failures; // within each key's window, before this attempt
+        QDateTime lockedUntil;
+        for (const lockout::ThrottleKey &k : keys) {
+            QSqlQuery read(db);
+            read.prepare(QStringLiteral("SELECT failures, last_failure, locked_until FROM login_throttle WHERE scope = ?"));
+            read.addBindValue(k.key);
+            if (!read.exec())
+                return databaseError(QStringLiteral("membaca percobaan masuk"), read.lastError());
+            const bool recent = read.next() && parseTimestamp(read.value(1)).secsTo(now) < k.rule.windowSeconds;
+            failures.append(recent ? read.value(0).toInt() : 0);
+            const QDateTime locked = recent ? parseTimestamp(read.value(2)) : QDateTime();
+            if (locked.isValid() && locked > now && (!lockedUntil.isValid() || locked > lockedUntil))
+                lockedUntil = locked;
+        }
+        if (lockedUntil.isValid())
+            return std::optional<QDateTime>(lockedUntil);
+        // The user's counter counts each address once: failures from one address alone never lock the account.
+        bool newAddress = true;
+        for (qsizetype i = 0; i < keys.size(); ++i)
+            if (keys.at(i).rule.scope == lockout::Scope::UserAtSource)
+                newAddress = failures.at(i) == 0;
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            const lockout::ThrottleKey &k = keys.at(i);
+            if (k.rule.scope == lockout::Scope::User && !newAddress)
+                continue;
+            const int counted = failures.at(i) + 1;
+            const int delay = lockout::delaySeconds(counted, k.rule.freeFailures);
+            QSqlQuery write(db);
+            write.prepare(QStringLiteral("INSERT INTO login_throttle (scope, failures, last_failure, locked_until) VALUES (?, ?, ?, ?) "
+                                         "ON CONFLICT (scope) DO UPDATE SET failures = excluded.failures, "
+                                         "last_failure = excluded.last_failure, locked_until = excluded.locked_until"));
+            write.addBindValue(k.key);
+            write.addBindValue(counted);
+            write.addBindValue(timestamp(now));
+            write.addBindValue(delay > 0 ? QVariant(timestamp(now.addSecs(delay))) : QVariant(QMetaType(QMetaType::QString)));
+            if (!write.exec())
+                return databaseError(QStringLiteral("mencatat percobaan masuk"), write.lastError());
+        }
+        return std::optional<QDateTime>();
+    });
+}
+
+Status BackendStore::refundLoginAttempt(const QList<lockout::ThrottleKey> &keys)
+{
+    return inWriteTransaction(connection(), [&](QSqlDatabase &db) -> Status {
+        for (const lockout::ThrottleKey &k : keys) {
+            QSqlQuery q(db);
+            if (k.rule.scope == lockout::Scope::UserAtSource) {
+                q.prepare(QStringLiteral("DELETE FROM login_throttle WHERE scope = ?"));
+                q.addBindValue(k.key);
+            } else if (k.rule.scope == lockout::Scope::Source) {
+                // The claim counted this attempt; a right password is no failure, but the address's earlier ones stand.
+                q.prepare(QStringLiteral("UPDATE login_throttle SET failures = failures - 1, "
+                                         "locked_until = CASE WHEN failures - 1 < ? THEN NULL ELSE locked_until END "
+                                         "WHERE scope = ? AND failures > 0"));
+                q.addBindValue(k.rule.freeFailures);
+                q.addBindValue(k.key);
+            } else {
+                continue;
+            }
+            if (!q.exec())
+                return databaseError(QStringLiteral("mencatat percobaan masuk"), q.lastError());
+        }
+        return Done {};
+    });
+}
+
+Status BackendStore::clearLoginFailures(const QString &username)
+{
+    QString escaped = username;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+        .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+        .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    const auto deleted = select(connection(), QStringLiteral("DELETE FROM login_throttle WHERE scope = ? OR scope LIKE ? ESCAPE '\\'"),
+        {QStringLiteral("user:") + username, QStringLiteral("user-at-source:%1@%").arg(escaped)},
+        QStringLiteral("menghapus catatan percobaan masuk"));
+    if (!deleted)
+        return deleted.error();
+    return Done {};
 }
 
 Result<qint64> BackendStore::insertDelegation(const DelegationRecord &d)

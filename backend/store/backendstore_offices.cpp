@@ -13,7 +13,13 @@ namespace {
 const QString kDesaColumns = QStringLiteral("code, name, place, address, kecamatan, kecamatan_code, kecamatan_address, kabupaten,"
                                             " kepala_desa, camat, nomor_format, kode_surat, kecamatan_kode_surat,"
                                             " kecamatan_nomor_format");
-const QString kAuditColumns = QStringLiteral("id, at, actor, action, subject, detail");
+const QString kAuditColumns = QStringLiteral("id, at, actor, action, subject, detail, source");
+
+AuditRecord readAudit(const QSqlQuery &q)
+{
+    return AuditRecord {q.value(0).toLongLong(), parseTimestamp(q.value(1)), q.value(2).toString(), q.value(3).toString(),
+        q.value(4).toString(), q.value(5).toString(), q.value(6).toString()};
+}
 
 /// The fields of a desa in column order, with the names the audit log uses for them.
 std::array<std::pair<const char *, QString>, 14> desaFields(const DesaOffice &d)
@@ -74,7 +80,7 @@ Result<QList<DesaOffice>> BackendStore::desaOffices()
         QStringLiteral("membaca data desa"), readDesa);
 }
 
-Result<QStringList> BackendStore::saveDesaOffice(const DesaOffice &office, const QString &actor)
+Result<QStringList> BackendStore::saveDesaOffice(const DesaOffice &office, const QString &actor, const QString &source)
 {
     const auto conn = connection();
     return inWriteTransaction(conn, [&](QSqlDatabase &db) -> Result<QStringList> {
@@ -100,9 +106,9 @@ Result<QStringList> BackendStore::saveDesaOffice(const DesaOffice &office, const
         if (auto stored = upsertDesa(db, office, actor, now); !stored)
             return stored.error();
         const auto audit = insertWithNextId(db, QStringLiteral("audit_log"),
-            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?)").arg(kAuditColumns),
+            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, ''))").arg(kAuditColumns),
             {timestamp(now), actor, before.value() ? QStringLiteral("desa.ubah") : QStringLiteral("desa.tambah"), office.code,
-                detail.join(QStringLiteral("; "))});
+                detail.join(QStringLiteral("; ")), source});
         if (!audit)
             return audit.error();
         return changed;
@@ -112,12 +118,40 @@ Result<QStringList> BackendStore::saveDesaOffice(const DesaOffice &office, const
 Result<QList<AuditRecord>> BackendStore::auditLog(int limit)
 {
     return readAll<AuditRecord>(connection(), QStringLiteral("SELECT %1 FROM audit_log ORDER BY id DESC LIMIT ?").arg(kAuditColumns),
-        QStringLiteral("membaca log audit"),
-        [](const QSqlQuery &q) {
-            return AuditRecord {q.value(0).toLongLong(), parseTimestamp(q.value(1)), q.value(2).toString(), q.value(3).toString(),
-                q.value(4).toString(), q.value(5).toString()};
-        },
-        {limit});
+        QStringLiteral("membaca log audit"), readAudit, {limit});
+}
+
+Result<QList<AuditRecord>> BackendStore::auditLog(const AuditQuery &query)
+{
+    QStringList where;
+    QVariantList binds;
+    if (query.from.isValid()) {
+        where.append(QStringLiteral("at >= ?"));
+        binds.append(timestamp(query.from));
+    }
+    if (query.to.isValid()) {
+        where.append(QStringLiteral("at < ?"));
+        binds.append(timestamp(query.to));
+    }
+    if (!query.actor.isEmpty()) {
+        where.append(QStringLiteral("actor = ?"));
+        binds.append(query.actor);
+    }
+    binds.append(query.limit);
+    return readAll<AuditRecord>(connection(),
+        QStringLiteral("SELECT %1 FROM audit_log %2 ORDER BY id DESC LIMIT ?")
+            .arg(kAuditColumns, where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))),
+        QStringLiteral("membaca log audit"), readAudit, binds);
+}
+
+Result<qint64> BackendStore::appendAudit(const AuditRecord &entry)
+{
+    return inWriteTransaction(connection(), [&](QSqlDatabase &db) {
+        return insertWithNextId(db, QStringLiteral("audit_log"),
+            QStringLiteral("INSERT INTO audit_log (%1) VALUES (?, ?, ?, ?, ?, COALESCE(?, ''), COALESCE(?, ''))").arg(kAuditColumns),
+            {timestamp(entry.at.isValid() ? entry.at : QDateTime::currentDateTimeUtc()), entry.actor, entry.action, entry.subject,
+                entry.detail, entry.source});
+    });
 }
 
 } // namespace backend

@@ -410,6 +410,25 @@ const std::array<QStringList, BackendStore::kSchemaVersion> kMigrations {
                        " outcome TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX sms_inbound_sender ON sms_inbound (sender_key, received_at)"),
     },
+    // 24: the audit log also records officer administration, with the address it came from, and is
+    // append-only: the database itself refuses to change or delete an entry (docs/decisions/0033).
+    {
+        QStringLiteral("ALTER TABLE audit_log ADD COLUMN source TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX audit_log_by_time ON audit_log (at)"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log"
+                       " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+                       " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+    },
+    // 25: failed console logins counted per source address, per user name and source, and per user name,
+    // so a guess is refused before the password hash is computed (docs/decisions/0033).
+    {
+        QStringLiteral("CREATE TABLE login_throttle ("
+                       " scope TEXT NOT NULL PRIMARY KEY,"
+                       " failures INTEGER NOT NULL,"
+                       " last_failure TEXT NOT NULL,"
+                       " locked_until TEXT)"),
+    },
 };
 
 static_assert(kMigrations.size() == BackendStore::kSchemaVersion, "one migration per schema version");

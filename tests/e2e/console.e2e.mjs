@@ -537,10 +537,19 @@ await page.goto(`${consoleUrl}/masuk`);
 await page.fill('input[name=username]', 'kecfo');
 await page.fill('input[name=password]', password('kecfo'));
 await Promise.all([page.waitForLoadState(), page.click('button[type=submit]')]);
-check((await page.textContent('main')).includes('dikunci sementara'), 'five failures lock the account, even for the right password');
-const lockRow = sql("SELECT failed_logins, locked_until IS NOT NULL FROM officers WHERE username = 'kecfo'");
+check((await page.textContent('main')).includes('dikunci sementara'),
+  'five failures lock the account for this address, even for the right password');
+const lockRow = sql("SELECT failures, locked_until IS NOT NULL FROM login_throttle WHERE scope LIKE 'user-at-source:kecfo@%'");
 if (lockRow !== null) check(lockRow === "5|1", `the lockout is stored in the database (${lockRow})`);
+
+// Audit log (#17 M9): the super admin sees who recorded the leave, from which address; others may not open it.
+await login('root');
+await page.click('nav a[href="/admin/audit"]');
+const auditText = await page.textContent('main');
+check(auditText.includes('Catat cuti dan pengganti') && auditText.includes('admin'), 'the audit log names the admin who recorded the leave');
+await page.screenshot({ path: path.join(shots, 'admin-audit.png'), fullPage: true });
 await login('sekdes');
+check((await page.request.get(`${consoleUrl}/admin/audit`, { maxRedirects: 0 })).status() === 403, 'only super admins open the audit log');
 
 // Logout ends the session: the old cookie no longer opens the inbox.
 await page.click('nav button[type=submit]');

@@ -40,6 +40,12 @@ add_test(NAME openapi_contract_selftest
           ${PROJECT_SOURCE_DIR}/tests/tools/openapi/selftest ${PROJECT_BINARY_DIR}/openapi-tools --expect-violations 6)
 set_tests_properties(openapi_contract_selftest PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300 LABELS contract RESOURCE_LOCK openapi_tools)
 
+# Issue #17 M9: officer, kiosk and key commands of kecamatan-backend leave one audit entry each.
+kiosk_add_qtest(NAME tst_audit_cli SOURCES integration/tst_audit_cli.cpp
+  LIBS backend_core FUNCTIONS officerKioskAndKeyCommandsAreAudited LABELS integration security backend)
+target_include_directories(tst_audit_cli PRIVATE ${CMAKE_CURRENT_LIST_DIR}/../tools)
+add_dependencies(tst_audit_cli kecamatan-backend)
+
 # Issue #6: citizen SMS from the real backend process to a local HTTP SMS gateway, across SIGKILLs.
 find_package(Qt6 6.4 REQUIRED COMPONENTS Network)
 kiosk_add_qtest(NAME tst_notifications SOURCES integration/tst_notifications.cpp unit/smsgatewayreceiver.h

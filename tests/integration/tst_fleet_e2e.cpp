@@ -115,8 +115,9 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(path(QStringLiteral("backend"))));
         QFile ini(path(QStringLiteral("backend/notifications.ini")));
         QVERIFY(ini.open(QIODevice::WriteOnly));
-        ini.write(QStringLiteral("[sms]\ntransport=http\nurl=%1\n[outbox]\npoll_interval_ms=100\nretry_base_ms=100\nretry_cap_ms=400\n"
-                                 "[armada]\nsilent_after_seconds=4\nscan_interval_ms=200\n")
+        ini.write(QStringLiteral(
+            "[sms]\ntransport=http\nurl=%1\nallow_plain_http=true\n[outbox]\npoll_interval_ms=100\nretry_base_ms=100\nretry_cap_ms=400\n"
+            "[armada]\nsilent_after_seconds=4\nscan_interval_ms=200\n")
                       .arg(m_gateway.url())
                       .toUtf8());
         ini.close();

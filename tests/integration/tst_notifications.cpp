@@ -139,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(dataDir()));
         QFile ini(QDir(dataDir()).filePath(QStringLiteral("notifications.ini")));
         QVERIFY(ini.open(QIODevice::WriteOnly));
-        ini.write(QStringLiteral("[sms]\ntransport=http\nurl=%1\ntoken=uji-token\n"
+        ini.write(QStringLiteral("[sms]\ntransport=http\nurl=%1\nallow_plain_http=true\ntoken=uji-token\n"
                                  "[outbox]\npoll_interval_ms=100\nretry_base_ms=100\nretry_cap_ms=400\n")
                       .arg(m_gateway.url())
                       .toUtf8());

@@ -21,6 +21,7 @@ struct CurlRequest {
     QStringList form; // name=value, sent --data-urlencode
     QList<QPair<QString, QString>> headers;
     QString bodyFile; // sent as is (--data-binary @file) with Content-Type: application/json
+    QString source; // local address to send from (--interface), e.g. 127.0.0.2: another "browser" for per-source limits
 };
 
 /// What curl saw: HTTP status (0 when curl did not finish), the response headers and body.
@@ -57,6 +58,8 @@ inline CurlReply curl(quint16 port, const QString &caFile, const QString &header
              << QLatin1Char('@') + request.bodyFile;
     for (const QString &field : request.form)
         args << QStringLiteral("--data-urlencode") << field;
+    if (!request.source.isEmpty())
+        args << QStringLiteral("--interface") << request.source;
     args << QStringLiteral("https://localhost:%1%2").arg(port).arg(request.path);
     QProcess process;
     process.start(QStringLiteral("curl"), args);

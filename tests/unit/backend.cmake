@@ -21,7 +21,7 @@ kiosk_add_qtest(NAME tst_kiosk_registry
   LABELS backend security
   FUNCTIONS caRefusesAForeignKey codesAreRandomAndOnlyTheirHashIsStored typedCodesAreNormalised
             certificateCarriesTheCodesIdentity oneCodeRacedByManyKiosksWinsOnce authenticationFollowsTheRegistry
-            withoutCaEnrollmentIsDisabled registeringACertificateFromElsewhere)
+            codeCheckedBeforeSigning withoutCaEnrollmentIsDisabled registeringACertificateFromElsewhere)
 # Officer rights on the lifecycle: role × level × stage × action, office scope, leave and delegation.
 kiosk_add_qtest(NAME tst_workflow_roles
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_workflow_roles.cpp
@@ -29,7 +29,7 @@ kiosk_add_qtest(NAME tst_workflow_roles
   LABELS backend
   FUNCTIONS everyRoleStageAndAction officeScope signingTwiceRefused skippingRefused reasonRequired
             delegateSignsForKadesOnLeave inactiveOfficerRefused lockoutGrowsAndPersists officeBinding checklistIsAPrecondition
-            accountRules reauthenticationCountsTowardLockout stepAppliesOnlyAtTheStageSeen)
+            accountRules reauthenticationCountsTowardLockout stepAppliesOnlyAtTheStageSeen personalDataRule)
 # The officer console over real HTTPS with curl (sessions, CSRF, roles, escaping, lockout); browser run: console_e2e.
 kiosk_add_qtest(NAME tst_staffcards
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_staffcards.cpp
@@ -46,7 +46,9 @@ kiosk_add_qtest(NAME tst_console
             addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown complaintsPage
             monitoringShowsRespondentProfileAndSuggestions monitoringPeriodIsInWibDays lockoutAfterFiveFailures
             sealKeysPageShowsRevocation
-            monitoringScopedByOffice)
+            monitoringScopedByOffice parallelGuessesStopAtTheLimit unknownUserAnsweredLikeWrongPassword sessionEndsAfterTwelveHours
+            passwordChangeNeedsCurrentPassword auditLogOfOfficerAdministration kecamatanSeesDesaLevelRequestsMasked
+            csvCellsNeverRunAsFormulas)
 kiosk_add_qtest(NAME tst_queuereport
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_queuereport.cpp
   LIBS backend_core

@@ -12,11 +12,11 @@ kiosk_add_qtest(NAME tst_notify
   LIBS backend_core Qt6::Network Qt6::Sql
   LABELS backend
   FUNCTIONS transitionRowsInSameTransaction smsTexts remindersOnceWhenDue officerSlaReminders officerReminderReachesGatewayMaskedInLog
-            senderRetriesThenMarksSentOnce gammuInjectCommand settingsFromIni)
+            senderRetriesThenMarksSentOnce gammuInjectCommand settingsFromIni gatewayUrlMustBeHttps)
 kiosk_add_qtest(NAME tst_monitoring
   SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_monitoring.cpp
   LIBS backend_core Qt6::Sql
   LABELS backend
   FUNCTIONS ikmHandComputed ikmCategoryBoundaries ikmBoundariesFromAnswers ikmSkipsInvalidResponses turnaroundMedianAndP90
-            slaBreachesAndStageCounts slaClockPerStep csvQuoting reportCommand)
+            slaBreachesAndStageCounts slaClockPerStep csvQuoting csvFormulaCellsNeutralised reportCommand)
 add_dependencies(tst_monitoring kecamatan-backend)

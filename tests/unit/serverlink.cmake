@@ -1,5 +1,6 @@
 kiosk_add_qtest(NAME tst_serverlink SOURCES unit/tst_serverlink.cpp LIBS kiosk_serverlink
-  FUNCTIONS submitRequestIsCanonicalAndRoundTrips malformedBodiesAreRefused stagesRoundTrip aeadRoundTripAndTamper)
+  FUNCTIONS submitRequestIsCanonicalAndRoundTrips malformedBodiesAreRefused stagesRoundTrip aeadRoundTripAndTamper
+            aeadRefusesWrongKeyLength submitPhoneNormalised)
 
 kiosk_add_qtest(NAME tst_protocol SOURCES unit/tst_protocol.cpp LIBS kiosk_serverlink
   FUNCTIONS builtInCatalogRoundTrips malformedCatalogsRefused catalogCarriesHolidaysAndFormats heartbeatRoundTrips printerReasonsAreBounded heartbeatAnswerCarriesAlerts healthWords malformedHeartbeatsRefused

@@ -268,13 +268,15 @@ private slots:
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
             db.setDatabaseName(dbPath());
             QVERIFY(db.open());
-            // Undo exactly what migrations 23 (SMS status questions), 22 (seal key revocation), 21 (printer reasons), 20 (certificate
-            // renewals), 19 (staff role: its table goes whole), 18 (fleet alerts), 17 (image version), 16 (complaints), 15 (survey
-            // profile), 14 (request versions and fix items), 13 (request_documents), 12 (handovers), 11, 10, 9 and 8 add.
-            for (const char *sql : {"DROP TABLE sms_inbound", "ALTER TABLE signing_keys DROP COLUMN revoke_reason",
-                     "ALTER TABLE signing_keys DROP COLUMN revoked_at", "ALTER TABLE kiosk_heartbeats DROP COLUMN printers",
-                     "ALTER TABLE kiosk_heartbeats DROP COLUMN certificate_state", "DROP TABLE kiosk_renewals",
-                     "DROP INDEX kiosk_alerts_open", "DROP TABLE kiosk_alerts",
+            // Undo exactly what migrations 25 (login throttle), 24 (append-only audit log with its source), 23 (SMS status questions),
+            // 22 (seal key revocation), 21 (printer reasons), 20 (certificate renewals), 19 (staff role: its table goes whole), 18
+            // (fleet alerts), 17 (image version), 16 (complaints), 15 (survey profile), 14 (request versions and fix items), 13
+            // (request_documents), 12 (handovers), 11, 10, 9 and 8 add.
+            for (const char *sql : {"DROP TABLE login_throttle", "DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_no_delete",
+                     "DROP INDEX audit_log_by_time", "ALTER TABLE audit_log DROP COLUMN source", "DROP TABLE sms_inbound",
+                     "ALTER TABLE signing_keys DROP COLUMN revoke_reason", "ALTER TABLE signing_keys DROP COLUMN revoked_at",
+                     "ALTER TABLE kiosk_heartbeats DROP COLUMN printers", "ALTER TABLE kiosk_heartbeats DROP COLUMN certificate_state",
+                     "DROP TABLE kiosk_renewals", "DROP INDEX kiosk_alerts_open", "DROP TABLE kiosk_alerts",
                      "ALTER TABLE kiosk_heartbeats DROP COLUMN outbox_stalled_since",
                      "ALTER TABLE kiosk_heartbeats DROP COLUMN clock_skew_seconds",
                      "ALTER TABLE kiosk_heartbeats DROP COLUMN cert_not_after", "ALTER TABLE kiosk_heartbeats DROP COLUMN scanners",

@@ -180,6 +180,24 @@ private Q_SLOTS:
         QVERIFY(!registry.authenticate(QStringLiteral("KIOSK-AUTH"), QStringLiteral("3521112004"), fp));
     }
 
+    void codeCheckedBeforeSigning()
+    {
+        // A used or expired code is refused as such before the CA looks at the CSR: nothing is signed for it.
+        KioskRegistry registry(*m_store, m_ca);
+        const auto used = registry.createCode(QStringLiteral("3521112004"), QStringLiteral("KIOSK-USED"), std::chrono::hours(1));
+        QVERIFY(registry.enroll(used.value().code, csr()));
+        const auto again = registry.enroll(used.value().code, QByteArray("not a CSR"));
+        QVERIFY(!again);
+        QCOMPARE(again.error().errorCode, QStringLiteral("enrollment_code_used"));
+        const auto expired = registry.createCode(QStringLiteral("3521112004"), QStringLiteral("KIOSK-OLD"), std::chrono::seconds(1),
+            QDateTime::currentDateTimeUtc().addSecs(-60));
+        QVERIFY(expired);
+        const auto late = registry.enroll(expired.value().code, QByteArray("not a CSR"));
+        QVERIFY(!late);
+        QCOMPARE(late.error().errorCode, QStringLiteral("enrollment_code_expired"));
+        QVERIFY(!m_store->kiosk(QStringLiteral("KIOSK-OLD")).value());
+    }
+
     void withoutCaEnrollmentIsDisabled()
     {
         KioskRegistry registry(*m_store);

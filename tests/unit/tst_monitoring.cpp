@@ -234,6 +234,27 @@ private Q_SLOTS:
         QVERIFY(ikmCsv.contains("IKM,84.72\r\nmutu,B\r\n"));
     }
 
+    void csvFormulaCellsNeutralised_data()
+    {
+        QTest::addColumn<QString>("cell");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("equals") << QStringLiteral("=HYPERLINK(\"http://x\")") << QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        QTest::newRow("plus") << QStringLiteral("+1+cmd|' /C calc'!A0") << QStringLiteral("'+1+cmd|' /C calc'!A0");
+        QTest::newRow("minus") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+        QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+        QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+        QTest::newRow("carriage return") << QStringLiteral("\r=1") << QStringLiteral("\"'\r=1\"");
+        QTest::newRow("negative number") << QStringLiteral("-12") << QStringLiteral("-12");
+        QTest::newRow("decimal") << QStringLiteral("+3.25") << QStringLiteral("+3.25");
+        QTest::newRow("inside") << QStringLiteral("a=b") << QStringLiteral("a=b");
+    }
+    void csvFormulaCellsNeutralised()
+    {
+        QFETCH(QString, cell);
+        QFETCH(QString, written);
+        QCOMPARE(csv::field(cell), written);
+    }
+
     void reportCommand()
     {
         const QString data = m_dir.filePath(QStringLiteral("data"));

@@ -337,8 +337,9 @@ private Q_SLOTS:
         const QString ini = m_dir.filePath(QStringLiteral("notifications.ini"));
         QFile f(ini);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("[sms]\ntransport=http\nurl=http://127.0.0.1:9/sms\ntoken_file=%1\n[outbox]\nretry_base_ms=250\n"
-                               "[reminders]\npickup_after_days=5\n")
+        f.write(QStringLiteral(
+            "[sms]\ntransport=http\nurl=http://127.0.0.1:9/sms\nallow_plain_http=true\ntoken_file=%1\n[outbox]\nretry_base_ms=250\n"
+            "[reminders]\npickup_after_days=5\n")
                     .arg(token)
                     .toUtf8());
         f.close();
@@ -355,6 +356,41 @@ private Q_SLOTS:
         f.write("[sms]\ntransport=pigeon\n");
         f.close();
         QVERIFY(!NotificationSettings::load(ini));
+    }
+
+    void gatewayUrlMustBeHttps_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowPlainHttp");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("https") << QStringLiteral("https://sms.example/api/send") << false << true;
+        QTest::newRow("http, not allowed") << QStringLiteral("http://127.0.0.1:9/sms") << false << false;
+        QTest::newRow("http loopback, allowed") << QStringLiteral("http://127.0.0.1:9/sms") << true << true;
+        QTest::newRow("http ::1, allowed") << QStringLiteral("http://[::1]:9/sms") << true << true;
+        QTest::newRow("http LAN, allowed") << QStringLiteral("http://192.168.1.20/sms") << true << true;
+        QTest::newRow("http 172.16/12, allowed") << QStringLiteral("http://172.31.0.2/sms") << true << true;
+        QTest::newRow("http public, allowed flag") << QStringLiteral("http://sms.example/api/send") << true << false;
+        QTest::newRow("http public address") << QStringLiteral("http://8.8.8.8/sms") << true << false;
+        QTest::newRow("http 172.32 is public") << QStringLiteral("http://172.32.0.1/sms") << true << false;
+        QTest::newRow("ftp") << QStringLiteral("ftp://127.0.0.1/sms") << true << false;
+        QTest::newRow("empty") << QString() << true << false;
+    }
+    void gatewayUrlMustBeHttps()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowPlainHttp);
+        QFETCH(bool, accepted);
+        const QString ini = m_dir.filePath(QStringLiteral("gateway.ini"));
+        QFile f(ini);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QStringLiteral("[sms]\ntransport=http\nurl=%1\n%2")
+                    .arg(url, allowPlainHttp ? QStringLiteral("allow_plain_http=true\n") : QString())
+                    .toUtf8());
+        f.close();
+        const auto s = NotificationSettings::load(ini);
+        QCOMPARE(s.ok(), accepted);
+        if (!accepted)
+            QVERIFY(s.error().message.contains(QStringLiteral("sms/url")));
     }
 };
 

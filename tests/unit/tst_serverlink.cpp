@@ -73,6 +73,48 @@ private Q_SLOTS:
         }
         QVERIFY(!crypto::aeadOpen(key, sealed.left(20), "REG-1"));
     }
+    void aeadRefusesWrongKeyLength_data()
+    {
+        QTest::addColumn<int>("keyBytes");
+        QTest::newRow("empty") << 0;
+        QTest::newRow("aes-128 size") << 16;
+        QTest::newRow("one short") << 31;
+        QTest::newRow("one long") << 33;
+    }
+    void aeadRefusesWrongKeyLength()
+    {
+        // An error value, neither an exception nor bytes that look sealed.
+        QFETCH(int, keyBytes);
+        const QByteArray key = crypto::randomBytes(keyBytes);
+        QVERIFY(crypto::aeadSeal(key, "rahasia", "REG-1").isEmpty());
+        QVERIFY(!crypto::aeadOpen(key, crypto::aeadSeal(crypto::randomBytes(32), "rahasia", "REG-1"), "REG-1"));
+    }
+    void submitPhoneNormalised_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("stored"); // empty: refused
+        QTest::newRow("08") << QStringLiteral("0812-3456-7890") << QStringLiteral("+6281234567890");
+        QTest::newRow("62") << QStringLiteral("6281234567890") << QStringLiteral("+6281234567890");
+        QTest::newRow("+62 spaced") << QStringLiteral("+62 812 3456 7890") << QStringLiteral("+6281234567890");
+        QTest::newRow("landline") << QStringLiteral("0351-123456") << QString();
+        QTest::newRow("foreign") << QStringLiteral("+4915112345678") << QString();
+        QTest::newRow("letters") << QStringLiteral("0812-ABCD-7890") << QString();
+        QTest::newRow("too short") << QStringLiteral("0812345") << QString();
+    }
+    void submitPhoneNormalised()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, stored);
+        SubmitRequest r = sample();
+        r.phone = typed;
+        QString error;
+        const auto parsed = SubmitRequest::fromJson(r.toJson(), &error);
+        QCOMPARE(parsed.has_value(), !stored.isEmpty());
+        if (parsed)
+            QCOMPARE(parsed->phone, stored);
+        else
+            QVERIFY(error.contains(QStringLiteral("phone")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestServerLink)

@@ -591,6 +591,40 @@ private slots:
         QCOMPARE(m_backend->store->officer(o.id).value().failedLogins, 0);
     }
 
+    void personalDataRule_data()
+    {
+        // Written out by hand from decision 0033, independent of roles::seesPersonalData.
+        QTest::addColumn<Role>("role");
+        QTest::addColumn<bool>("kecamatanLevel");
+        QTest::addColumn<QString>("stage");
+        QTest::addColumn<bool>("sees");
+        QTest::newRow("fo desa received") << Role::DesaFrontOffice << false << QStringLiteral("RECEIVED") << true;
+        QTest::newRow("kades kec-level received") << Role::KepalaDesa << true << QStringLiteral("RECEIVED") << true;
+        QTest::newRow("sekdes desa ready") << Role::SekretarisDesa << false << QStringLiteral("READY") << true;
+        QTest::newRow("super admin desa review") << Role::SuperAdmin << false << QStringLiteral("DESA_REVIEW") << true;
+        QTest::newRow("camat desa-level ready") << Role::Camat << false << QStringLiteral("READY") << false;
+        QTest::newRow("camat desa-level review") << Role::Camat << false << QStringLiteral("DESA_REVIEW") << false;
+        QTest::newRow("kasi kec-level before desa signed") << Role::KasiPelayanan << true << QStringLiteral("DESA_REVIEW") << false;
+        QTest::newRow("kec fo kec-level desa signed") << Role::KecamatanFrontOffice << true << QStringLiteral("DESA_SIGNED") << true;
+        QTest::newRow("kasi kec-level review") << Role::KasiPelayanan << true << QStringLiteral("KECAMATAN_REVIEW") << true;
+        QTest::newRow("camat kec-level signed") << Role::Camat << true << QStringLiteral("KECAMATAN_SIGNED") << true;
+        QTest::newRow("camat kec-level handed over") << Role::Camat << true << QStringLiteral("HANDED_OVER") << true;
+        QTest::newRow("camat kec-level returned") << Role::Camat << true << QStringLiteral("NEEDS_FIX") << false;
+        QTest::newRow("camat kec-level rejected") << Role::Camat << true << QStringLiteral("REJECTED") << false;
+        QTest::newRow("admin kec-level review") << Role::AdminKecamatan << true << QStringLiteral("KECAMATAN_REVIEW") << false;
+        QTest::newRow("teknisi kec-level ready") << Role::Teknisi << true << QStringLiteral("READY") << false;
+    }
+    void personalDataRule()
+    {
+        QFETCH(Role, role);
+        QFETCH(bool, kecamatanLevel);
+        QFETCH(QString, stage);
+        QFETCH(bool, sees);
+        QCOMPARE(roles::seesPersonalData(
+                     role, kecamatanLevel ? ServiceLevel::Kecamatan : ServiceLevel::Desa, serverlink::stageFromWire(stage).value()),
+            sees);
+    }
+
     void officeBinding_data()
     {
         QTest::addColumn<Role>("role");

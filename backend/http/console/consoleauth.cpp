@@ -3,7 +3,6 @@
 #include "backendstore.h"
 #include "console/consoleserver.h"
 #include "console/html.h"
-#include "crypto.h"
 #include "officeraccounts.h"
 
 #include <QLoggingCategory>
@@ -49,29 +48,17 @@ void login(ConsoleServer &console, BackendStore &store, const ConsoleRequest &re
     if (req.bodySize > ConsoleServer::kMaxFormBytes
         || !ConsoleServer::sameToken(form.value(QStringLiteral("csrf")), req.cookie(QLatin1String(kLoginCookie))))
         return loginPage(console, req, res, QStringLiteral("Formulir masuk kedaluwarsa. Silakan coba lagi."), 403);
-    const QString username = form.value(QStringLiteral("username")).trimmed();
-    const QString password = form.value(QStringLiteral("password"));
-    const QString wrong = QStringLiteral("Nama pengguna atau kata sandi salah. Setelah 5 kali salah, akun dikunci sementara.");
-    const auto officer = store.officerByUsername(username);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto officer = accounts::login(
+        store, form.value(QStringLiteral("username")), form.value(QStringLiteral("password")), req.source, QDateTime::currentDateTimeUtc());
     if (!officer) {
-        // Same work as a real check, so response time does not tell which usernames exist.
-        (void)serverlink::crypto::verifySecret(
-            password, serverlink::crypto::hashSecret(QStringLiteral("-"), serverlink::crypto::kPinIterations));
-        return loginPage(console, req, res, wrong, 401);
+        qCInfo(lcConsole) << "failed console login from" << req.source;
+        const ErrorCode code = officer.error().code;
+        const int status = code == ErrorCode::Throttled ? 429
+            : code == ErrorCode::Forbidden              ? 403
+            : code == ErrorCode::AuthenticationFailed   ? 401
+                                                        : 500;
+        return loginPage(console, req, res, officer.error().message, status);
     }
-    if (accounts::isLocked(officer.value(), now))
-        return loginPage(console, req, res, accounts::lockedMessage(officer.value(), now), 429);
-    const bool ok = officer.value().active && serverlink::crypto::verifySecret(password, officer.value().passwordHash);
-    const auto recorded = store.recordLoginAttempt(officer.value().id, ok, now);
-    if (!ok) {
-        qCInfo(lcConsole) << "failed console login for officer id" << officer.value().id;
-        if (!officer.value().active)
-            return loginPage(console, req, res, QStringLiteral("Akun ini tidak aktif. Hubungi admin kecamatan."), 403);
-        return loginPage(console, req, res, wrong, 401);
-    }
-    if (!recorded)
-        return loginPage(console, req, res, QStringLiteral("Masuk belum dapat dicatat. Coba lagi sebentar lagi."), 500);
     if (!console.openSession(officer.value().id, res))
         return loginPage(console, req, res, QStringLiteral("Sesi belum dapat dibuat. Coba lagi sebentar lagi."), 500);
     qCInfo(lcConsole) << "console login by officer id" << officer.value().id;
@@ -83,7 +70,9 @@ void login(ConsoleServer &console, BackendStore &store, const ConsoleRequest &re
 void addAuthPages(ConsoleServer &console, BackendStore &store)
 {
     console.addFlashText(QStringLiteral("keluar"), QStringLiteral("Anda sudah keluar."));
-    console.addFlashText(QStringLiteral("habis"), QStringLiteral("Sesi Anda berakhir karena lama tidak aktif. Silakan masuk lagi."));
+    console.addFlashText(QStringLiteral("habis"),
+        QStringLiteral("Sesi Anda berakhir (lama tidak aktif atau sudah %1 jam sejak masuk). Silakan masuk lagi.")
+            .arg(ConsoleServer::kMaxSessionHours));
     console.addPublicRoute(QStringLiteral("GET"), QStringLiteral("/masuk"),
         [&console](const ConsoleRequest &req, ConsoleResponse &res) { loginPage(console, req, res); });
     console.addPublicRoute(QStringLiteral("POST"), QStringLiteral("/masuk"),

@@ -1,5 +1,6 @@
 #include "consolepages.h"
 
+#include "console/auditpage.h"
 #include "console/complaintpages.h"
 #include "console/consoleauth.h"
 #include "console/consoleserver.h"
@@ -33,6 +34,7 @@ void addConsolePages(ConsoleServer &console, BackendStore &store, const ServiceC
     addMonitoringPages(console, store, catalog, offices);
     addFleetPages(console, store, offices);
     addKeyPages(console, store, offices);
+    addAuditPages(console, store);
 }
 
 bool managesOffice(const QList<Capacity> &capacities, const OfficeDirectory &offices, const QString &office)

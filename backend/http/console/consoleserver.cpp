@@ -65,7 +65,7 @@ ConsoleRequest requestOf(const httplib::Request &req)
     if (req.matches.size() > 1)
         request.captured = QString::fromStdString(req.matches[1].str());
     request.cookieHeader = QString::fromStdString(req.get_header_value("Cookie"));
-    request.peerAddress = QString::fromStdString(req.remote_addr);
+    request.source = QString::fromStdString(req.remote_addr);
     for (const auto &[name, value] : req.headers)
         request.headers.insert(QString::fromStdString(name).toLower(), QString::fromStdString(value));
     request.bodySize = qsizetype(req.body.size());
@@ -159,7 +159,8 @@ std::optional<ConsoleRequest> ConsoleServer::Impl::currentSession(const httplib:
         return std::nullopt;
     s.session = *found.value();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (s.session.lastSeen.secsTo(now) > kIdleMinutes * 60) {
+    // Idle or not, a session ends after kMaxSessionHours: a stolen cookie is not good for ever.
+    if (s.session.lastSeen.secsTo(now) > kIdleMinutes * 60 || s.session.createdAt.secsTo(now) > kMaxSessionHours * 3600) {
         (void)store.deleteSession(idHash);
         *expired = true;
         return std::nullopt;

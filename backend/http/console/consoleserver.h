@@ -43,7 +43,7 @@ struct ConsoleRequest {
     QMultiMap<QString, QString> form; // the POST body (application/x-www-form-urlencoded)
     QString captured; // the first group of the route pattern (a registration number, a desa code, an id)
     QString cookieHeader;
-    QString peerAddress; // the connection's remote address, as cpp-httplib reports it
+    QString source; // the connection's remote address, as cpp-httplib reports it (audit log, login throttle, rate limits)
     QMultiMap<QString, QString> headers; // request headers, names in lower case
     QByteArray body; // the raw body of a POST on a public route (JSON APIs parse it themselves)
     qsizetype bodySize = 0;
@@ -131,6 +131,8 @@ public:
 
     /// Sessions end after this long without a request.
     static constexpr int kIdleMinutes = 30;
+    /// Sessions end this long after the login, however busy.
+    static constexpr int kMaxSessionHours = 12;
     /// A posted form larger than this is refused.
     static constexpr int kMaxFormBytes = 64 * 1024;
     /// The login form (user name, password, token) is refused above this, before anyone is known.

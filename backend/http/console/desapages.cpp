@@ -89,7 +89,7 @@ void DesaPages::desaPage(const ConsoleRequest &req, ConsoleResponse &res, const 
     QStringList history;
     if (const auto audit = store.auditLog(200))
         for (const AuditRecord &a : audit.value())
-            if (managesOffice(req.capacities, offices, a.subject) && history.size() < 20)
+            if (a.action.startsWith(QLatin1String("desa.")) && managesOffice(req.capacities, offices, a.subject) && history.size() < 20)
                 history.append(html::cell(html::wibTime(a.at)) + html::cell(a.actor)
                     + html::cell(a.action == QLatin1String("desa.tambah") ? QStringLiteral("tambah") : QStringLiteral("ubah"))
                     + html::cell(a.subject) + html::cell(a.detail));
@@ -137,7 +137,7 @@ void DesaPages::addDesa(const ConsoleRequest &req, ConsoleResponse &res)
 
 void DesaPages::saveDesa(const ConsoleRequest &req, const DesaOffice &desa, ConsoleResponse &res)
 {
-    const auto changed = offices.save(desa, req.officer.username);
+    const auto changed = offices.save(desa, req.officer.username, req.source);
     if (!changed) {
         if (changed.error().code == ErrorCode::InvalidData)
             return desaPage(req, res, changed.error().message);

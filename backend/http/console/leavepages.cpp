@@ -1,5 +1,6 @@
 #include "leavepages.h"
 
+#include "auditlog.h"
 #include "backendstore.h"
 #include "console/consolepages.h"
 #include "console/consoleserver.h"
@@ -93,6 +94,12 @@ void LeavePages::addLeave(const ConsoleRequest &req, ConsoleResponse &res)
         return leavePage(req, res, valid.error().message);
     if (auto id = store.insertDelegation(d); !id)
         return console.sendError(req, res, 500, id.error().message);
+    // Handing a signer's role to oneself is the step an audit must make visible.
+    (void)audit::record(store, {req.officer.username, req.source}, QStringLiteral("cuti.tambah"), absent.value().username,
+        QStringLiteral("%1 (%2) digantikan %3, %4 s.d. %5%6")
+            .arg(absent.value().username, roleLabel(absent.value().role), delegate.value().username, d.starts.toString(Qt::ISODate),
+                d.ends.toString(Qt::ISODate),
+                delegate.value().id == req.officer.id ? QStringLiteral("; pengganti adalah pencatat sendiri") : QString()));
     ConsoleServer::redirect(res, QStringLiteral("/admin/cuti?pesan=cuti"));
 }
 
@@ -109,6 +116,8 @@ void LeavePages::cancelLeave(const ConsoleRequest &req, qint64 id, ConsoleRespon
             break;
         if (auto done = store.cancelDelegation(id, QDateTime::currentDateTimeUtc()); !done)
             return console.sendError(req, res, 500, done.error().message);
+        (void)audit::record(store, {req.officer.username, req.source}, QStringLiteral("cuti.batal"), absent.value().username,
+            QStringLiteral("cuti %1 s.d. %2").arg(d.starts.toString(Qt::ISODate), d.ends.toString(Qt::ISODate)));
         return ConsoleServer::redirect(res, QStringLiteral("/admin/cuti?pesan=cuti"));
     }
     console.sendError(req, res, 404, QStringLiteral("Data cuti tidak ditemukan di wilayah Anda."));

@@ -1,5 +1,6 @@
 #include "officerpages.h"
 
+#include "auditlog.h"
 #include "backendstore.h"
 #include "console/consolepages.h"
 #include "console/consoleserver.h"
@@ -53,6 +54,8 @@ void OfficerPages::officersPage(const ConsoleRequest &req, ConsoleResponse &res,
                 "<input type=\"hidden\" name=\"aktif\" value=\"%3\"><button type=\"submit\" class=\"netral\">%4</button></form>"
                 "<form method=\"post\" action=\"/admin/petugas/%1\">%2<label>Kata sandi baru <input type=\"password\" "
                 "name=\"password\" autocomplete=\"new-password\" minlength=\"%6\" required></label>"
+                "<label>Kata sandi Anda saat ini <input type=\"password\" name=\"sandi_saat_ini\" "
+                "autocomplete=\"current-password\" required></label>"
                 "<button type=\"submit\" class=\"netral\">Ganti kata sandi</button></form>"
                 "<form method=\"post\" action=\"/admin/petugas/%1\">%2<label>Nomor HP (kosongkan untuk menghapus) "
                 "<input type=\"tel\" name=\"phone\" value=\"%5\" autocomplete=\"off\"></label>"
@@ -96,6 +99,8 @@ void OfficerPages::addOfficer(const ConsoleRequest &req, ConsoleResponse &res)
     const auto id = store.insertOfficer(o.value());
     if (!id)
         return officersPage(req, res, id.error().message);
+    (void)audit::record(store, {req.officer.username, req.source}, QStringLiteral("petugas.tambah"), o.value().username,
+        QStringLiteral("peran %1, kantor %2").arg(roleToWire(o.value().role), o.value().office));
     ConsoleServer::redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
 }
 
@@ -111,16 +116,25 @@ void OfficerPages::updateOfficer(const ConsoleRequest &req, qint64 id, ConsoleRe
         o.value().phone = phone.value();
         if (auto done = store.updateOfficer(o.value()); !done)
             return console.sendError(req, res, 500, done.error().message);
-        // The number is PII: the log says whose number changed, never the number.
+        // The number is PII: the logs say whose number changed, never the number.
         qCInfo(lcConsole) << "officer id" << req.officer.id << "set the phone number of officer id" << id;
+        (void)audit::record(store, {req.officer.username, req.source}, QStringLiteral("petugas.hp"), o.value().username,
+            o.value().phone.isEmpty() ? QStringLiteral("dihapus") : QStringLiteral("diganti"));
         return ConsoleServer::redirect(res, QStringLiteral("/admin/petugas?pesan=petugas"));
     }
     if (req.form.contains(QStringLiteral("password"))) {
         const QString password = req.form.value(QStringLiteral("password"));
         if (auto strong = accounts::checkPassword(password); !strong)
             return officersPage(req, res, strong.error().message);
+        // A session left open is not enough to take over an account: the one changing a password proves who they are.
+        if (auto verified = accounts::reauthenticate(store, req.officer.id, req.form.value(QStringLiteral("sandi_saat_ini")),
+                QDateTime::currentDateTimeUtc(), QStringLiteral("Kata sandi Anda saat ini salah. Kata sandi belum diganti."));
+            !verified)
+            return officersPage(req, res, verified.error().message);
         if (auto done = store.setOfficerPassword(id, serverlink::crypto::hashSecret(password)); !done)
             return console.sendError(req, res, 500, done.error().message);
+        (void)store.clearLoginFailures(o.value().username);
+        (void)audit::record(store, {req.officer.username, req.source}, QStringLiteral("petugas.sandi"), o.value().username);
     }
     if (req.form.contains(QStringLiteral("aktif"))) {
         if (id == req.officer.id)
@@ -128,6 +142,8 @@ void OfficerPages::updateOfficer(const ConsoleRequest &req, qint64 id, ConsoleRe
         o.value().active = req.form.value(QStringLiteral("aktif")) == QLatin1String("1");
         if (auto done = store.updateOfficer(o.value()); !done)
             return console.sendError(req, res, 500, done.error().message);
+        (void)audit::record(store, {req.officer.username, req.source},
+            o.value().active ? QStringLiteral("petugas.aktif") : QStringLiteral("petugas.nonaktif"), o.value().username);
     }
     // A changed password or a deactivated account ends the officer's sessions.
     (void)store.deleteSessionsOf(id);

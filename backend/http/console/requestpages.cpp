@@ -88,10 +88,13 @@ struct RequestPages {
     QList<RequestRecord> visibleRequests(const ConsoleRequest &req) const;
     /// The SLA clock of every request (sla::clocks); empty when the store cannot be read.
     QHash<QString, sla::StepClock> clocks() const;
-    /// With `clocks`, the row shows the current step's age and SLA state.
-    QString requestRow(const RequestRecord &r, const QHash<QString, sla::StepClock> *clocks = nullptr) const;
+    /// With `clocks`, the row shows the current step's age and SLA state; the name is masked unless the
+    /// officer needs it (Workflow::seesPersonalData).
+    QString requestRow(const ConsoleRequest &req, const RequestRecord &r, const QHash<QString, sla::StepClock> *clocks = nullptr) const;
     void inbox(const ConsoleRequest &req, ConsoleResponse &res);
     void detail(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
+    /// The request page for an officer who does not need its personal data: masked name and NIK, nothing else personal.
+    void maskedDetail(const ConsoleRequest &req, const RequestRecord &r, const ServiceDetails &service, ConsoleResponse &res);
     void letter(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res);
     /// Beside each requirement its pages (thumbnail, full size, "Tidak terbaca"), the upload's progress, or
     /// "dilewati — bawa aslinya"; empty when the request names no pages.
@@ -122,12 +125,13 @@ QHash<QString, sla::StepClock> RequestPages::clocks() const
     return measured ? measured.value() : QHash<QString, sla::StepClock>();
 }
 
-QString RequestPages::requestRow(const RequestRecord &r, const QHash<QString, sla::StepClock> *clocks) const
+QString RequestPages::requestRow(const ConsoleRequest &req, const RequestRecord &r, const QHash<QString, sla::StepClock> *clocks) const
 {
     const ServiceDetails service = services.value(r.serviceCode);
     QString row = QStringLiteral("<td>%1</td>")
                       .arg(html::link(QStringLiteral("/permohonan/") + html::urlEncode(r.registrationNumber), r.registrationNumber))
-        + html::cell(r.name) + html::cell(service.name.isEmpty() ? r.serviceCode : service.name)
+        + html::cell(workflow.seesPersonalData(req.capacities, r) ? r.name : serverlink::masking::name(r.name))
+        + html::cell(service.name.isEmpty() ? r.serviceCode : service.name)
         + html::cell(r.level == ServiceLevel::Desa ? QStringLiteral("Desa") : QStringLiteral("Kecamatan"))
         + html::cell(serverlink::stageLabelId(r.stage));
     if (clocks) {
@@ -164,10 +168,10 @@ void RequestPages::inbox(const ConsoleRequest &req, ConsoleResponse &res)
     const QHash<QString, sla::StepClock> measured = clocks();
     QStringList rows;
     for (const RequestRecord &r : waiting)
-        rows.append(requestRow(r, &measured));
+        rows.append(requestRow(req, r, &measured));
     QStringList watchRows;
     for (const RequestRecord &r : watching)
-        watchRows.append(requestRow(r, &measured));
+        watchRows.append(requestRow(req, r, &measured));
     QString body = QStringLiteral("<p>Permohonan yang menunggu langkah Anda, yang terlama di atas. Warna menunjukkan umur "
                                   "permohonan terhadap batas waktu layanan (SLA).</p>")
         + QStringLiteral("<section id=\"menunggu\">%1</section>")
@@ -183,6 +187,27 @@ void RequestPages::inbox(const ConsoleRequest &req, ConsoleResponse &res)
     console.sendPage(req, res, QStringLiteral("/"), QStringLiteral("Kotak masuk"), body);
 }
 
+void RequestPages::maskedDetail(const ConsoleRequest &req, const RequestRecord &r, const ServiceDetails &service, ConsoleResponse &res)
+{
+    const QStringList data {
+        html::cell(QStringLiteral("Nomor registrasi")) + html::cell(r.registrationNumber),
+        html::cell(QStringLiteral("Layanan")) + html::cell(service.name.isEmpty() ? r.serviceCode : service.name),
+        html::cell(QStringLiteral("Tahap"))
+            + QStringLiteral("<td id=\"tahap\" data-stage=\"%1\">%2</td>")
+                  .arg(serverlink::stageToWire(r.stage), html::escape(serverlink::stageLabelId(r.stage))),
+        html::cell(QStringLiteral("Nama")) + html::cell(serverlink::masking::name(r.name)),
+        html::cell(QStringLiteral("NIK")) + html::cell(serverlink::masking::nik(r.nik)),
+        html::cell(QStringLiteral("Diterima")) + html::cell(html::wibTime(r.receivedAt)),
+    };
+    const QString body = QStringLiteral("<h2>Data permohonan</h2>")
+        + html::table({QStringLiteral("Isian"), QStringLiteral("Nilai")}, data, {})
+        + QStringLiteral("<p id=\"disamarkan\">Data pribadi pemohon (alamat, isian, berkas dan surat) hanya terbuka bagi petugas "
+                         "yang menanganinya: petugas desa, dan petugas kecamatan setelah permohonan tingkat kecamatan "
+                         "ditandatangani kepala desa.</p>");
+    console.sendPage(req, res, QStringLiteral("/permohonan/") + html::urlEncode(r.registrationNumber),
+        QStringLiteral("Permohonan %1").arg(r.registrationNumber), body);
+}
+
 void RequestPages::detail(const ConsoleRequest &req, const QString &reg, ConsoleResponse &res)
 {
     const auto found = store.request(reg);
@@ -191,6 +216,8 @@ void RequestPages::detail(const ConsoleRequest &req, const QString &reg, Console
     const RequestRecord r = found.value();
     const ServiceDetails service = services.value(r.serviceCode);
     const QString base = QStringLiteral("/permohonan/") + html::urlEncode(r.registrationNumber);
+    if (!workflow.seesPersonalData(req.capacities, r))
+        return maskedDetail(req, r, service, res);
 
     QStringList data {
         html::cell(QStringLiteral("Nomor registrasi")) + html::cell(r.registrationNumber),
@@ -363,6 +390,8 @@ void RequestPages::page(const ConsoleRequest &req, const QString &path, ConsoleR
     const auto found = store.request(reg);
     if (!found || !workflow.inScope(req.capacities, found.value()) || !documents)
         return console.sendError(req, res, 404, QStringLiteral("Permohonan %1 tidak ditemukan di wilayah kerja Anda.").arg(reg));
+    if (!workflow.seesPersonalData(req.capacities, found.value()))
+        return console.sendError(req, res, 403, QStringLiteral("Berkas pemohon hanya terbuka bagi petugas yang menangani permohonan ini."));
     const auto record = documents->page(found.value().desaCode, reg, pageId);
     const auto bytes = record ? documents->read(record.value()) : Result<QByteArray>(record.error());
     if (!bytes)
@@ -390,6 +419,8 @@ void RequestPages::letter(const ConsoleRequest &req, const QString &reg, Console
     const auto found = store.request(reg);
     if (!found || !workflow.inScope(req.capacities, found.value()))
         return console.sendError(req, res, 404, QStringLiteral("Permohonan %1 tidak ditemukan di wilayah kerja Anda.").arg(reg));
+    if (!workflow.seesPersonalData(req.capacities, found.value()))
+        return console.sendError(req, res, 403, QStringLiteral("Surat pemohon hanya terbuka bagi petugas yang menangani permohonan ini."));
     QByteArray pdf;
     if (!found.value().letterPath.isEmpty()) {
         QFile file(found.value().letterPath);
@@ -451,7 +482,7 @@ void RequestPages::bulkSignPage(const ConsoleRequest &req, ConsoleResponse &res)
         if (roles::isSigning(r.level, r.stage) && workflow.allowedActions(req.capacities, r).contains(OfficerAction::Approve))
             rows.append(QStringLiteral("<td><input type=\"checkbox\" name=\"reg\" value=\"%1\" aria-label=\"Pilih %1\" checked></td>")
                             .arg(html::escape(r.registrationNumber))
-                + requestRow(r, &measured));
+                + requestRow(req, r, &measured));
     QString body;
     if (rows.isEmpty()) {
         body = QStringLiteral("<p class=\"kosong\">Tidak ada surat yang menunggu tanda tangan Anda.</p>");
@@ -512,8 +543,10 @@ void RequestPages::search(const ConsoleRequest &req, ConsoleResponse &res)
     if (!q.isEmpty()) {
         QStringList rows;
         for (const RequestRecord &r : visibleRequests(req))
-            if (r.registrationNumber.contains(q, Qt::CaseInsensitive) || r.name.contains(q, Qt::CaseInsensitive))
-                rows.append(requestRow(r));
+            // A name the officer may not see cannot be probed by searching for it either.
+            if (r.registrationNumber.contains(q, Qt::CaseInsensitive)
+                || (r.name.contains(q, Qt::CaseInsensitive) && workflow.seesPersonalData(req.capacities, r)))
+                rows.append(requestRow(req, r));
         body += html::table({QStringLiteral("No. registrasi"), QStringLiteral("Nama pemohon"), QStringLiteral("Layanan"),
                                 QStringLiteral("Tingkat"), QStringLiteral("Tahap")},
             rows, QStringLiteral("Tidak ada permohonan yang cocok di wilayah kerja Anda."));

@@ -1,5 +1,6 @@
 #include "staffpages.h"
 
+#include "auditlog.h"
 #include "backendstore.h"
 #include "console/consoleserver.h"
 #include "console/html.h"
@@ -127,6 +128,8 @@ void StaffPages::add(const ConsoleRequest &req, ConsoleResponse &res)
     if (!added)
         return listPage(req, res, added.error().message);
     qCInfo(lcConsole).noquote() << "officer id" << req.officer.id << "added staff" << added.value().username << "of desa" << desa;
+    (void)audit::record(
+        store, {req.officer.username, req.source}, QStringLiteral("loket.tambah"), added.value().username, QStringLiteral("desa ") + desa);
     ConsoleServer::redirect(res, kPath + QStringLiteral("?pesan=petugas"));
 }
 
@@ -147,6 +150,7 @@ void StaffPages::act(const ConsoleRequest &req, const QString &username, Console
             = action == QLatin1String("pin") ? a.setPin(username, pin, req.form.value(QStringLiteral("pin2"))) : a.issueCard(username, pin);
         if (!card)
             return listPage(req, res, card.error().message);
+        (void)audit::record(store, {req.officer.username, req.source}, QStringLiteral("loket.") + action, username);
         return cardPage(req, res, staff.value(), card.value());
     }
     Status done = Error {ErrorCode::InvalidData, QStringLiteral("Tindakan tidak dikenal.")};
@@ -156,6 +160,7 @@ void StaffPages::act(const ConsoleRequest &req, const QString &username, Console
         done = a.deactivate(username);
     if (!done)
         return listPage(req, res, done.error().message);
+    (void)audit::record(store, {req.officer.username, req.source}, QStringLiteral("loket.") + action, username);
     ConsoleServer::redirect(res, kPath + QStringLiteral("?pesan=petugas"));
 }
 

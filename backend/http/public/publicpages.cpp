@@ -31,7 +31,7 @@ void sendJsonError(ConsoleResponse &res, int status, const QString &code, const 
 /// The request's source against `limiter`; false (and a 429 with Retry-After written by `refuse`) when over its limit.
 template<typename Refuse> bool admitted(RateLimiter &limiter, const ConsoleRequest &req, ConsoleResponse &res, int cost, Refuse refuse)
 {
-    const auto wait = limiter.take(RateLimiter::sourceOf(req.peerAddress), cost);
+    const auto wait = limiter.take(RateLimiter::sourceOf(req.source), cost);
     if (!wait)
         return true;
     res.setHeader("Retry-After", QByteArray::number(*wait));
