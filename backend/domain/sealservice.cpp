@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -78,6 +79,13 @@ QList<TrustedKey> trustedKeys(const QList<SigningKeyRecord> &records)
 QString listEtag(const SignedListRecord &list)
 {
     return QStringLiteral("\"%1\"").arg(QString::fromLatin1(serverlink::crypto::sha256(list.envelope).toHex()));
+}
+
+bool etagMatches(const QString &ifNoneMatch, const QString &etag)
+{
+    const QStringList tags = ifNoneMatch.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return std::any_of(
+        tags.cbegin(), tags.cend(), [&etag](const QString &tag) { return tag.trimmed() == etag || tag.trimmed() == QLatin1String("*"); });
 }
 
 SealService::SealService(BackendStore &store, const OfficeDirectory &offices, QString keysDir)

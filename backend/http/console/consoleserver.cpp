@@ -65,6 +65,7 @@ ConsoleRequest requestOf(const httplib::Request &req)
     if (req.matches.size() > 1)
         request.captured = QString::fromStdString(req.matches[1].str());
     request.cookieHeader = QString::fromStdString(req.get_header_value("Cookie"));
+    request.ifNoneMatch = QString::fromStdString(req.get_header_value("If-None-Match"));
     request.bodySize = qsizetype(req.body.size());
     return request;
 }
@@ -72,6 +73,9 @@ ConsoleRequest requestOf(const httplib::Request &req)
 void apply(const ConsoleResponse &from, httplib::Response &res)
 {
     res.status = from.status;
+    // The handler's headers replace the defaults of the same name; several of one name (Set-Cookie) all stay.
+    for (const auto &[name, value] : from.headers)
+        res.headers.erase(name.toStdString());
     for (const auto &[name, value] : from.headers)
         res.set_header(name.toStdString(), value.toStdString());
     if (!from.contentType.isEmpty())

@@ -43,6 +43,7 @@ struct ConsoleRequest {
     QMultiMap<QString, QString> form; // the POST body (application/x-www-form-urlencoded)
     QString captured; // the first group of the route pattern (a registration number, a desa code, an id)
     QString cookieHeader;
+    QString ifNoneMatch; // the If-None-Match header (answers with an ETag may send 304)
     qsizetype bodySize = 0;
 
     /// The first value of a query parameter, empty when absent.
@@ -51,7 +52,8 @@ struct ConsoleRequest {
     [[nodiscard]] QString cookie(const QString &name) const;
 };
 
-/// What a route handler answers: status, headers in order, body and its type.
+/// What a route handler answers: status, headers in order (a header named here replaces the console's default of
+/// that name, e.g. a page's own Content-Security-Policy), body and its type.
 struct ConsoleResponse {
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
