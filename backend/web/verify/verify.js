@@ -24,51 +24,60 @@
     'Surat Pengantar Nikah', 'Surat Pengantar SKCK', 'Surat Keterangan Kelahiran', 'Surat Keterangan Kematian',
     'Surat Keterangan Pindah', 'Surat Tanda Terima Pengaduan Subsidi Listrik', 'Legalisasi Surat Keterangan Waris'];
 
+  // Every text of the page: [Bahasa Indonesia, English].
   var TEXT = {
-    id: {
-      title: 'Periksa keaslian surat', jenis: 'Jenis surat', nomor: 'Nomor', nama: 'Nama', kantor: 'Kantor',
-      penandatangan: 'Penandatangan', tanggal: 'Tanggal', berlaku: 'Berlaku sampai',
-      nikTitle: 'Cocokkan NIK pemegang surat',
-      nikHelp: 'Ketik NIK dari KTP pemegang surat. NIK diperiksa di perangkat ini dan tidak dikirim ke mana pun.',
-      nikLabel: 'NIK (16 angka)', nikButton: 'Cocokkan NIK', inputTitle: 'Periksa surat lain', scan: 'Pindai dengan kamera',
-      scanStop: 'Tutup kamera', textLabel: 'Atau tempel teks segel (hasil pindai QR)', check: 'Periksa',
-      privacy: 'Segel dari QR diperiksa di perangkat Anda dan tidak dikirim ke server. Halaman ini tetap bekerja tanpa internet setelah kunjungan pertama.',
-      ASLI: 'ASLI', DICABUT: 'DICABUT', TIDAK_DIKENAL: 'TIDAK DIKENAL', TIDAK_VALID: 'TIDAK VALID',
-      meaningASLI: 'Surat asli dan tidak dicabut.',
-      meaningDICABUT: 'Kantor telah mencabut surat ini; surat tidak berlaku lagi.',
-      meaningTIDAK_DIKENAL: 'Surat ini belum dapat dipastikan: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama. Sambungkan ke internet lalu muat ulang halaman.',
-      meaningTIDAK_VALID: 'Segel tidak cocok dengan surat; surat mungkin palsu atau rusak.',
-      expired: 'Masa berlaku surat sudah berakhir.',
-      noEnd: 'tanpa batas', statusPer: 'Status per {0}', noLists: 'Daftar kunci belum diterima; sambungkan ke internet lalu muat ulang.',
-      listsAge: 'Daftar kunci per {0}, daftar pencabutan per {1}.', listsRefused: 'Daftar dari server ditolak (tanda tangan tidak sah).',
-      nikBad: 'NIK harus 16 angka.', nikMatch: 'NIK COCOK dengan surat ini.', nikNoMatch: 'NIK TIDAK COCOK dengan surat ini.',
-      nikWorking: 'Sedang mencocokkan NIK… {0}%', nikUnavailable: 'Pencocokan NIK tidak tersedia di peramban ini.',
-      cameraNone: 'Kamera tidak tersedia di peramban ini. Gunakan aplikasi kamera ponsel atau tempel teks segel.',
-      cameraDenied: 'Izin kamera ditolak atau kamera sedang dipakai.', cameraLooking: 'Arahkan kamera ke kode QR pada surat.',
-      cameraNotSeal: 'Kode QR ini bukan segel surat.', other: 'English'
-    },
-    en: {
-      title: 'Check that a letter is genuine', jenis: 'Letter type', nomor: 'Number', nama: 'Name', kantor: 'Office',
-      penandatangan: 'Signed by', tanggal: 'Date', berlaku: 'Valid until',
-      nikTitle: "Match the holder's NIK",
-      nikHelp: "Type the NIK from the holder's ID card (KTP). It is checked on this device and sent nowhere.",
-      nikLabel: 'NIK (16 digits)', nikButton: 'Match NIK', inputTitle: 'Check another letter', scan: 'Scan with the camera',
-      scanStop: 'Close camera', textLabel: 'Or paste the seal text (the scanned QR)', check: 'Check',
-      privacy: 'The seal from the QR is checked on your device and not sent to the server. This page keeps working without internet after the first visit.',
-      ASLI: 'GENUINE', DICABUT: 'REVOKED', TIDAK_DIKENAL: 'UNKNOWN', TIDAK_VALID: 'NOT VALID',
-      meaningASLI: 'The letter is genuine and has not been revoked.',
-      meaningDICABUT: 'The office has revoked this letter; it is no longer valid.',
-      meaningTIDAK_DIKENAL: 'This letter cannot be confirmed yet: its signing key is unknown or the key list is too old. Connect to the internet and reload the page.',
-      meaningTIDAK_VALID: 'The seal does not match a letter; the letter may be forged or damaged.',
-      expired: "The letter's validity has ended.",
-      noEnd: 'no end date', statusPer: 'Status as of {0}', noLists: 'No key list yet; connect to the internet and reload.',
-      listsAge: 'Key list as of {0}, revocation list as of {1}.', listsRefused: "The server's list was refused (bad signature).",
-      nikBad: 'The NIK has 16 digits.', nikMatch: 'The NIK MATCHES this letter.', nikNoMatch: 'The NIK does NOT match this letter.',
-      nikWorking: 'Matching the NIK… {0}%', nikUnavailable: 'NIK matching is not available in this browser.',
-      cameraNone: "No camera in this browser. Use the phone's camera app or paste the seal text.",
-      cameraDenied: 'Camera permission refused or the camera is busy.', cameraLooking: 'Point the camera at the QR code on the letter.',
-      cameraNotSeal: 'This QR code is not a letter seal.', other: 'Bahasa Indonesia'
-    }
+    title: ['Periksa keaslian surat', 'Check that a letter is genuine'],
+    jenis: ['Jenis surat', 'Letter type'],
+    nomor: ['Nomor', 'Number'],
+    nama: ['Nama', 'Name'],
+    kantor: ['Kantor', 'Office'],
+    penandatangan: ['Penandatangan', 'Signed by'],
+    tanggal: ['Tanggal', 'Date'],
+    berlaku: ['Berlaku sampai', 'Valid until'],
+    nikTitle: ['Cocokkan NIK pemegang surat', 'Match the holder\'s NIK'],
+    nikHelp: ['Ketik NIK dari KTP pemegang surat. NIK diperiksa di perangkat ini dan tidak dikirim ke mana pun.',
+      'Type the NIK from the holder\'s ID card (KTP). It is checked on this device and sent nowhere.'],
+    nikLabel: ['NIK (16 angka)', 'NIK (16 digits)'],
+    nikButton: ['Cocokkan NIK', 'Match NIK'],
+    inputTitle: ['Periksa surat lain', 'Check another letter'],
+    scan: ['Pindai dengan kamera', 'Scan with the camera'],
+    scanStop: ['Tutup kamera', 'Close camera'],
+    textLabel: ['Atau tempel teks segel (hasil pindai QR)', 'Or paste the seal text (the scanned QR)'],
+    check: ['Periksa', 'Check'],
+    privacy: ['Segel dari QR diperiksa di perangkat Anda dan tidak dikirim ke server. Halaman ini tetap bekerja tanpa internet setelah kunjungan pertama.',
+      'The seal from the QR is checked on your device and not sent to the server. This page keeps working without internet after the first visit.'],
+    ASLI: ['ASLI', 'GENUINE'],
+    DICABUT: ['DICABUT', 'REVOKED'],
+    TIDAK_DIKENAL: ['TIDAK DIKENAL', 'UNKNOWN'],
+    TIDAK_VALID: ['TIDAK VALID', 'NOT VALID'],
+    meaningASLI: ['Surat asli dan tidak dicabut.', 'The letter is genuine and has not been revoked.'],
+    meaningDICABUT: ['Kantor telah mencabut surat ini; surat tidak berlaku lagi.',
+      'The office has revoked this letter; it is no longer valid.'],
+    meaningTIDAK_DIKENAL: ['Surat ini belum dapat dipastikan: kunci tanda tangannya tidak dikenal atau daftar kunci sudah terlalu lama. Sambungkan ke internet lalu muat ulang halaman.',
+      'This letter cannot be confirmed yet: its signing key is unknown or the key list is too old. Connect to the internet and reload the page.'],
+    meaningTIDAK_VALID: ['Segel tidak cocok dengan surat; surat mungkin palsu atau rusak.',
+      'The seal does not match a letter; the letter may be forged or damaged.'],
+    expired: ['Masa berlaku surat sudah berakhir.', 'The letter\'s validity has ended.'],
+    noEnd: ['tanpa batas', 'no end date'],
+    statusPer: ['Status per {0}', 'Status as of {0}'],
+    noLists: ['Daftar kunci belum diterima; sambungkan ke internet lalu muat ulang.',
+      'No key list yet; connect to the internet and reload.'],
+    listsAge: ['Daftar kunci per {0}, daftar pencabutan per {1}.', 'Key list as of {0}, revocation list as of {1}.'],
+    listsRefused: ['Daftar dari server ditolak (tanda tangan tidak sah).',
+      'The server\'s list was refused (bad signature).'],
+    nikBad: ['NIK harus 16 angka.', 'The NIK has 16 digits.'],
+    nikMatch: ['NIK COCOK dengan surat ini.', 'The NIK MATCHES this letter.'],
+    nikNoMatch: ['NIK TIDAK COCOK dengan surat ini.', 'The NIK does NOT match this letter.'],
+    nikWorking: ['Sedang mencocokkan NIK… {0}%', 'Matching the NIK… {0}%'],
+    nikUnavailable: ['Pencocokan NIK tidak tersedia di peramban ini.',
+      'NIK matching is not available in this browser.'],
+    cameraNone: ['Kamera tidak tersedia di peramban ini. Gunakan aplikasi kamera ponsel atau tempel teks segel.',
+      'No camera in this browser. Use the phone\'s camera app or paste the seal text.'],
+    cameraDenied: ['Izin kamera ditolak atau kamera sedang dipakai.',
+      'Camera permission refused or the camera is busy.'],
+    cameraLooking: ['Arahkan kamera ke kode QR pada surat.', 'Point the camera at the QR code on the letter.'],
+    cameraNotSeal: ['Kode QR ini bukan segel surat.', 'This QR code is not a letter seal.'],
+    other: ['English', 'Bahasa Indonesia']
   };
   var MONTHS = {
     id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
@@ -83,7 +92,7 @@
   function $(id) { return document.getElementById(id); }
   function t(key) {
     var args = Array.prototype.slice.call(arguments, 1);
-    return TEXT[language][key].replace(/\{(\d)\}/g, function (m, i) { return args[Number(i)]; });
+    return TEXT[key][language === 'en' ? 1 : 0].replace(/\{(\d)\}/g, function (m, i) { return args[Number(i)]; });
   }
   function storedLanguage() {
     try { return localStorage.getItem('anjungan.bahasa') === 'en' ? 'en' : 'id'; } catch (e) { return 'id'; }
