@@ -124,7 +124,12 @@ const typed = (page, text) => verdictAfter(page, async () => {
   await page.fill('#teks-segel', text);
   await page.click('#periksa');
 });
-const opened = (page, url) => verdictAfter(page, async () => { await page.goto(url); await ready(page); });
+// The same address with the same fragment again is no navigation at all: that one is reloaded.
+const opened = (page, url) => verdictAfter(page, async () => {
+  if (page.url() === url) await page.reload();
+  else await page.goto(url);
+  await ready(page);
+});
 async function nikCheck(page, nik) {
   await page.fill('#nik', nik);
   await page.click('#periksa-nik');
