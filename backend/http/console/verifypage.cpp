@@ -1,6 +1,7 @@
 #include "verifypage.h"
 
 #include "consoleserver.h"
+#include "crypto.h"
 #include "sealservice.h"
 
 #include <QFile>
@@ -52,12 +53,19 @@ QByteArray spkiBase64(const QByteArray &pem)
     return body;
 }
 
-/// Revalidated on every load (ETag-less files are small); the service worker keeps the offline copy.
-void sendPageBytes(ConsoleResponse &res, const QByteArray &bytes, const QByteArray &contentType)
+/// Revalidated on every load by its ETag, so a phone online downloads a file again only when it changed; the
+/// service worker keeps the offline copy.
+void sendPageBytes(const ConsoleRequest &req, ConsoleResponse &res, const QByteArray &bytes, const QByteArray &contentType)
 {
-    res.status = 200;
+    const QString etag = QStringLiteral("\"%1\"").arg(QString::fromLatin1(serverlink::crypto::sha256(bytes).toHex()));
     res.setHeader("Content-Security-Policy", kPagePolicy);
     res.setHeader("Cache-Control", "no-cache");
+    res.setHeader("ETag", etag.toUtf8());
+    if (etagMatches(req.ifNoneMatch, etag)) {
+        res.status = 304;
+        return;
+    }
+    res.status = 200;
     res.setContent(bytes, contentType);
 }
 
@@ -89,14 +97,14 @@ void sendSignedList(SealService &seals, bool trustList, const ConsoleRequest &re
 
 void addVerifyPage(ConsoleServer &console, SealService &seals)
 {
-    console.addPublicRoute(QStringLiteral("GET"), QStringLiteral("/v"), [&seals](const ConsoleRequest &, ConsoleResponse &res) {
+    console.addPublicRoute(QStringLiteral("GET"), QStringLiteral("/v"), [&seals](const ConsoleRequest &req, ConsoleResponse &res) {
         const auto root = seals.rootPublicKeyPem();
         if (!root) {
             qCWarning(lcVerifyPage).noquote() << "root key:" << root.error().message;
             return sendText(res, 500, QStringLiteral("Kunci induk segel tidak tersedia."));
         }
         QByteArray page = resource(":/verify/index.html");
-        sendPageBytes(res, page.replace(kRootKeyPlaceholder, spkiBase64(root.value())), "text/html; charset=utf-8");
+        sendPageBytes(req, res, page.replace(kRootKeyPlaceholder, spkiBase64(root.value())), "text/html; charset=utf-8");
     });
     // A typed address with a trailing slash still reaches the page; browsers keep the #fragment across the redirect.
     console.addPublicRoute(QStringLiteral("GET"), QStringLiteral("/v/"),
@@ -104,14 +112,14 @@ void addVerifyPage(ConsoleServer &console, SealService &seals)
     for (const PageFile &file : kPageFiles) {
         const bool worker = QByteArray(file.path) == "/v/sw.js";
         console.addPublicRoute(
-            QStringLiteral("GET"), QString::fromLatin1(file.path), [file, worker](const ConsoleRequest &, ConsoleResponse &res) {
+            QStringLiteral("GET"), QString::fromLatin1(file.path), [file, worker](const ConsoleRequest &req, ConsoleResponse &res) {
                 const QByteArray bytes = resource(file.resource);
                 if (bytes.isEmpty())
                     return sendText(res, 404, QStringLiteral("Berkas halaman verifikasi tidak ada."));
                 // The worker lives under /v/ but controls the page at /v itself.
                 if (worker)
                     res.setHeader("Service-Worker-Allowed", "/v");
-                sendPageBytes(res, bytes, file.contentType);
+                sendPageBytes(req, res, bytes, file.contentType);
             });
     }
     console.addPublicRoute(QStringLiteral("GET"), QStringLiteral("/api/v1/trust-list"),
