@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "console/consolepages.h"
 #include "console/consoleserver.h"
+#include "console/verifypage.h"
 #include "fleetalerts.h"
 #include "monitoring.h"
 #include "notifications.h"
@@ -135,6 +136,9 @@ int serve(Context &c)
             return fail(QStringLiteral("--staff-pin-iterations harus bilangan bulat, paling sedikit 1000."));
         addConsolePages(*console, *b.store, b.catalog, b.offices, *b.workflow, iterations, b.documents.get());
         addPublicPages(*console, publicStatus, b.seals.get(), publicSettings.value());
+        // The public verification page any phone opens from a letter's QR (docs/decisions/0029-verification-page.md).
+        if (b.seals)
+            addVerifyPage(*console, *b.seals);
         const auto consolePort = console->start(
             consoleListen->first, consoleListen->second, args.value(QStringLiteral("cert")), args.value(QStringLiteral("key")));
         if (!consolePort)

@@ -15,6 +15,7 @@
 #include <QSettings>
 #include <QSysInfo>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -175,6 +176,13 @@ QString consoleVerifyUrl(const QString &host, quint16 port)
         return url(host);
     const QString machine = QSysInfo::machineHostName();
     return isVerifyUrl(url(machine)) ? url(machine) : url(QStringLiteral("localhost"));
+}
+
+bool etagMatches(const QString &ifNoneMatch, const QString &etag)
+{
+    const QStringList tags = ifNoneMatch.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return std::any_of(
+        tags.cbegin(), tags.cend(), [&etag](const QString &tag) { return tag.trimmed() == etag || tag.trimmed() == QLatin1String("*"); });
 }
 
 SealService::SealService(BackendStore &store, const OfficeDirectory &offices, QString keysDir)

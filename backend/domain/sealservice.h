@@ -117,5 +117,7 @@ private:
 
 /// ETag of a signed list: quoted hex SHA-256 of the envelope bytes.
 [[nodiscard]] QString listEtag(const SignedListRecord &list);
+/// Whether an If-None-Match header (comma-separated tags, or *) names `etag`: the answer is then 304.
+[[nodiscard]] bool etagMatches(const QString &ifNoneMatch, const QString &etag);
 
 } // namespace backend

@@ -347,16 +347,12 @@ void ApiServer::Impl::observe(const httplib::Request &req, const httplib::Respon
 
 void ApiServer::Impl::getCatalog(const httplib::Request &req, httplib::Response &res) const
 {
-    const QStringList tags = header(req, "If-None-Match").split(QLatin1Char(','), Qt::SkipEmptyParts);
-    for (const QString &tag : tags) {
-        if (tag.trimmed() == catalog.etag() || tag.trimmed() == QLatin1String("*")) {
-            res.status = 304;
-            res.set_header("ETag", catalog.etag().toStdString());
-            return;
-        }
+    res.set_header("ETag", catalog.etag().toStdString());
+    if (etagMatches(header(req, "If-None-Match"), catalog.etag())) {
+        res.status = 304;
+        return;
     }
     res.status = 200;
-    res.set_header("ETag", catalog.etag().toStdString());
     res.set_content(catalog.bytes().toStdString(), kJson);
 }
 
@@ -372,11 +368,9 @@ void ApiServer::Impl::getSignedList(bool trustList, const httplib::Request &req,
     const QString etag = listEtag(list.value());
     res.set_header("ETag", etag.toStdString());
     res.set_header("Cache-Control", "no-cache");
-    for (const QString &tag : header(req, "If-None-Match").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (tag.trimmed() == etag || tag.trimmed() == QLatin1String("*")) {
-            res.status = 304;
-            return;
-        }
+    if (etagMatches(header(req, "If-None-Match"), etag)) {
+        res.status = 304;
+        return;
     }
     res.status = 200;
     res.set_content(list.value().envelope.toStdString(), kJson);

@@ -2,69 +2,18 @@
 // submitted through the real kiosk API (mutual TLS with the test kiosk certificate), and every
 // officer role driving the console in headless Chromium (playwright-core, /usr/bin/chromium).
 // Exit 77 (SKIP) when Chromium, npm or the npm registry is missing; any failed check exits 1.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import https from 'node:https';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
+import { DESA, KECAMATAN, addOfficers, binaryDir, check, chromiumPath, finish, kioskCall, password, playwrightChromium,
+  startBackend, submitRequest, workFolder } from './harness.mjs';
 
-const SKIP = 77;
-const here = path.dirname(new URL(import.meta.url).pathname);
-const sourceDir = process.env.KIOSK_SOURCE_DIR ?? path.resolve(here, '../..');
-const binaryDir = process.env.KIOSK_BINARY_DIR ?? path.join(sourceDir, 'build/default');
-const backendBin = path.join(binaryDir, 'backend/kecamatan-backend');
-const chromiumPath = process.env.KIOSK_CHROMIUM ?? '/usr/bin/chromium';
+const chromium = playwrightChromium();
 const shots = path.join(binaryDir, 'screenshots/console');
-const DESA = '3521112004';
-const KECAMATAN = '352111';
+const { work, pki, data } = workFolder('console-e2e-');
 
-function skip(why) {
-  console.log(`SKIP: ${why}`);
-  process.exit(SKIP);
-}
-
-let failures = 0;
-function check(condition, what) {
-  if (condition) {
-    console.log(`ok - ${what}`);
-  } else {
-    failures += 1;
-    console.log(`not ok - ${what}`);
-  }
-}
-
-// ---------------------------------------------------------------- peers
-
-if (!fs.existsSync(chromiumPath)) skip(`${chromiumPath} not installed (apt-get install chromium)`);
-if (spawnSync('npm', ['--version']).status !== 0) skip('npm not installed');
-if (!fs.existsSync(backendBin)) skip(`${backendBin} not built`);
-
-// playwright-core is installed from the committed lock file into the build tree, never into the sources.
-const nodeDir = path.join(binaryDir, 'e2e-node');
-fs.mkdirSync(nodeDir, { recursive: true });
-const lock = fs.readFileSync(path.join(here, 'package-lock.json'));
-const stamp = path.join(nodeDir, 'lock.sha256');
-const lockHash = createHash('sha256').update(lock).digest('hex');
-if (!fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== lockHash ||
-    !fs.existsSync(path.join(nodeDir, 'node_modules/playwright-core'))) {
-  fs.copyFileSync(path.join(here, 'package.json'), path.join(nodeDir, 'package.json'));
-  fs.writeFileSync(path.join(nodeDir, 'package-lock.json'), lock);
-  const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: nodeDir, stdio: 'inherit' });
-  if (ci.status !== 0) skip('npm ci failed (no registry access?)');
-  fs.writeFileSync(stamp, lockHash);
-}
-const { chromium } = createRequire(path.join(nodeDir, 'package.json'))('playwright-core');
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
-const pki = path.join(work, 'pki');
-const data = path.join(work, 'data');
-const made = spawnSync(path.join(sourceDir, 'scripts/make-test-pki'), [pki], { stdio: 'ignore' });
-if (made.status !== 0) skip('scripts/make-test-pki failed (openssl missing?)');
-
-// One officer per role; passwords go in on stdin like an administrator would type them.
+// One officer per role.
 const officers = {
   fodesa: ['desa_front_office', DESA, 'Rina Petugas Desa'],
   sekdes: ['sekretaris_desa', DESA, 'Wulan Sekretaris'],
@@ -76,49 +25,8 @@ const officers = {
   teknisi: ['teknisi', KECAMATAN, 'Tono Teknisi'],
   root: ['super_admin', '*', 'Super Admin'],
 };
-const password = (user) => `sandi-${user}-2026!`;
-for (const [user, [role, office, name]] of Object.entries(officers)) {
-  const add = spawnSync(backendBin, ['officer', 'add', '--data', data, '--username', user, '--role', role, '--office', office,
-    '--name', name], { input: `${password(user)}\n`, env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
-  if (add.status !== 0) {
-    console.log(add.stderr.toString());
-    process.exit(1);
-  }
-}
-
-// The test kiosk's pre-issued certificate is the registered one (enrollment is tst_security's).
-const registered = spawnSync(backendBin, ['kiosk', 'register', '--data', data, '--cert', path.join(pki, 'kiosk.crt')],
-  { env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' } });
-if (registered.status !== 0) {
-  console.log(registered.stderr.toString());
-  process.exit(1);
-}
-
-const backend = spawn(backendBin, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--console', '127.0.0.1:0',
-  '--cert', path.join(pki, 'server.crt'), '--key', path.join(pki, 'server.key'), '--client-ca', path.join(pki, 'kiosk-ca.crt')],
-{ env: { ...process.env, QT_QPA_PLATFORM: 'offscreen' }, stdio: ['ignore', 'pipe', 'inherit'] });
-const ports = await new Promise((resolve, reject) => {
-  const found = {};
-  const timer = setTimeout(() => reject(new Error('backend did not report its ports within 30 s')), 30000);
-  readline.createInterface({ input: backend.stdout }).on('line', (line) => {
-    const m = /^(LISTENING|CONSOLE) (\d+)$/.exec(line);
-    if (m) found[m[1]] = Number(m[2]);
-    if (found.LISTENING && found.CONSOLE) {
-      clearTimeout(timer);
-      resolve(found);
-    }
-  });
-  backend.on('exit', (code) => reject(new Error(`backend exited early (${code})`)));
-});
-const consoleUrl = `https://localhost:${ports.CONSOLE}`;
-// Whatever goes wrong from here, the backend goes too, so ctest sees the failure at once instead of a timeout.
-for (const event of ['uncaughtException', 'unhandledRejection']) {
-  process.on(event, (error) => {
-    console.log(`not ok - ${error?.stack || error}`);
-    backend.kill('SIGKILL');
-    process.exit(1);
-  });
-}
+addOfficers(data, officers);
+const { backend, ports, consoleUrl } = await startBackend({ pki, data });
 
 /// Clicks a submit button and waits for the page it leads to (POST → 303 → GET). Under load the
 /// redirect can detach the frame playwright was watching; the page that loads is then waited for.
@@ -134,43 +42,12 @@ async function submitAndWait(button) {
 }
 
 /// Submits like a kiosk: mutual TLS with the test kiosk certificate, an idempotency key.
-function submit(reg, serviceCode, name, fields, queueLabel) {
-  const body = JSON.stringify({ registrationNumber: reg, serviceCode, nik: '3521114506800002', name,
-    address: 'Dusun Krajan RT 01 RW 02, Pitu', purpose: 'Uji konsol petugas', fields, submittedAt: new Date().toISOString(),
-    ...(queueLabel ? { queueLabel } : {}) });
-  return kioskPost('/api/v1/requests', body, { 'Idempotency-Key': `e2e-idempotency-${reg}` });
-}
-
+const submit = (reg, serviceCode, name, fields, queueLabel) =>
+  submitRequest(ports.LISTENING, pki, reg, serviceCode, name, fields, queueLabel ? { queueLabel } : {});
 /// POSTs to the kiosk API with the test kiosk's certificate; resolves to the HTTP status.
-function kioskPost(apiPath, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', servername: 'localhost', port: ports.LISTENING, path: apiPath,
-      method: 'POST', ca: fs.readFileSync(path.join(pki, 'ca.crt')), cert: fs.readFileSync(path.join(pki, 'kiosk.crt')),
-      key: fs.readFileSync(path.join(pki, 'kiosk.key')),
-      headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
+const kioskPost = async (apiPath, body, headers = {}) => (await kioskCall(ports.LISTENING, pki, 'POST', apiPath, body, headers)).status;
 /// Asks like a kiosk (mutual TLS); resolves to {status, body}.
-function kioskGet(apiPath, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', servername: 'localhost', port: ports.LISTENING, path: apiPath,
-      method: 'GET', ca: fs.readFileSync(path.join(pki, 'ca.crt')), cert: fs.readFileSync(path.join(pki, 'kiosk.crt')),
-      key: fs.readFileSync(path.join(pki, 'kiosk.key')), headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => { body += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const kioskGet = (apiPath, headers = {}) => kioskCall(ports.LISTENING, pki, 'GET', apiPath, '', headers);
 
 const DESA_REQ = 'REG-E2E-DESA';
 const KEC_REQ = 'REG-E2E-KEC';
@@ -189,7 +66,7 @@ const browser = await chromium.launch({ executablePath: chromiumPath, headless: 
 // The console's certificate comes from the test CA, which the browser profile does not know.
 const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'id-ID', viewport: { width: 1280, height: 900 } });
 const page = await context.newPage();
-page.on('dialog', (d) => { failures += 1; console.log(`not ok - unexpected dialog: ${d.message()}`); d.dismiss(); });
+page.on('dialog', (d) => { check(false, `unexpected dialog: ${d.message()}`); d.dismiss(); });
 
 async function login(user) {
   await context.clearCookies();
@@ -579,8 +456,4 @@ await citizen.screenshot({ path: path.join(shots, 'status-360-detail.png'), full
 await phone.close();
 
 await browser.close();
-backend.kill('SIGTERM');
-await new Promise((resolve) => backend.on('exit', resolve));
-fs.rmSync(work, { recursive: true, force: true });
-console.log(failures === 0 ? `all checks passed; screenshots in ${shots}` : `${failures} check(s) failed`);
-process.exit(failures === 0 ? 0 : 1);
+await finish(backend, work, `screenshots in ${shots}`);

@@ -43,7 +43,7 @@ kiosk_add_qtest(NAME tst_console
   LABELS backend
   FUNCTIONS escapeEverything loginSessionAndCookie loginWithoutCsrfRefused csrfAndRoleRefusals adminEditsDesaMasterData
             desaEditsRefused adminAddsDesaOfOwnKecamatan officerPhoneNumbers handoverShownOnTheRequestPage requirementPagesBesideTheChecklist
-            addedPageAndEscapedQuery monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown complaintsPage
+            addedPageAndEscapedQuery verificationPageWithoutSession monitoringPage staffCardsPage returnFormWithFixItems revisionDiffShown complaintsPage
             monitoringShowsRespondentProfileAndSuggestions monitoringPeriodIsInWibDays lockoutAfterFiveFailures
             sealKeysPageShowsRevocation
             monitoringScopedByOffice parallelGuessesStopAtTheLimit unknownUserAnsweredLikeWrongPassword sessionEndsAfterTwelveHours

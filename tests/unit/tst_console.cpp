@@ -4,6 +4,7 @@
 #include "console/consolepages.h"
 #include "console/consoleserver.h"
 #include "console/html.h"
+#include "console/verifypage.h"
 #include "crypto.h"
 #include "logcapture.h"
 #include "masking.h"
@@ -50,11 +51,16 @@ private:
     std::unique_ptr<ConsoleServer> m_console;
     quint16 m_port = 0;
 
-    /// One request with curl; `source` binds the client to that local address (127.0.0.2: another browser's address).
-    Reply call(const QString &jar, const QString &method, const QString &path, const QStringList &form = {}, const QString &source = {})
+    /// One request with curl; `source` binds the client to that local address (127.0.0.2: another browser's address);
+    /// `requestHeaders` as "Name: value".
+    Reply call(const QString &jar, const QString &method, const QString &path, const QStringList &form = {}, const QString &source = {},
+        const QStringList &requestHeaders = {})
     {
+        QList<QPair<QString, QString>> headers;
+        for (const QString &header : requestHeaders)
+            headers.append({header.section(QLatin1Char(':'), 0, 0).trimmed(), header.section(QLatin1Char(':'), 1).trimmed()});
         return testsupport::curl(m_port, m_pki + QStringLiteral("/ca.crt"), m_dir.filePath(QStringLiteral("headers.txt")),
-            testsupport::CurlRequest {method, path, jar, form, {}, {}, source});
+            testsupport::CurlRequest {method, path, jar, form, headers, {}, source});
     }
 
     static QString csrfOf(const QByteArray &html)
@@ -188,6 +194,7 @@ private slots:
             reply.bodyHtml = QStringLiteral("<p id=\"contoh\">%1</p>").arg(console::html::escape(r.query.value(QStringLiteral("x"))));
             return reply;
         });
+        addVerifyPage(*m_console, *m_backend->seals);
         const auto port = m_console->start(
             QStringLiteral("127.0.0.1"), 0, m_pki + QStringLiteral("/server.crt"), m_pki + QStringLiteral("/server.key"));
         QVERIFY2(port, port ? "" : qPrintable(port.error().message));
@@ -614,6 +621,45 @@ private slots:
         QCOMPARE(page.status, 200);
         QVERIFY(page.body.contains("<p id=\"contoh\">&lt;script&gt;</p>"));
         QVERIFY(page.body.contains("<a href=\"/contoh\" aria-current=\"page\">Contoh</a>"));
+    }
+
+    /// The public verification page and the signed lists on the console listener: no session, the root key in the
+    /// page, the page's own CSP replacing the console's, ETag and 304 for the lists (docs/decisions/0029).
+    void verificationPageWithoutSession()
+    {
+        const QString jar = m_dir.filePath(QStringLiteral("jar-verify"));
+        const Reply page = call(jar, QStringLiteral("GET"), QStringLiteral("/v"));
+        QCOMPARE(page.status, 200);
+        QByteArray root;
+        for (const QByteArray &line : m_backend->seals->rootPublicKeyPem().value().split('\n'))
+            if (!line.startsWith("-----"))
+                root += line.trimmed();
+        QVERIFY(page.body.contains("<meta name=\"anjungan-root\" content=\"" + root + "\">"));
+        QVERIFY(!page.body.contains("@ROOT_SPKI@"));
+        const QByteArray headers = page.headers.toLower();
+        QCOMPARE(headers.count("content-security-policy:"), 1);
+        QVERIFY(headers.contains("script-src 'self'") && !headers.contains("unsafe-inline") && headers.contains("default-src 'none'"));
+        QVERIFY(headers.contains("cache-control: no-cache") && !headers.contains("no-store"));
+        static const QRegularExpression etagHeader(QStringLiteral("(?i)etag: (\"[0-9a-f]{64}\")"));
+        const QString pageTag = etagHeader.match(QString::fromLatin1(page.headers)).captured(1);
+        QVERIFY2(!pageTag.isEmpty(), page.headers.constData());
+        QCOMPARE(call(jar, QStringLiteral("GET"), QStringLiteral("/v"), {}, {}, {QStringLiteral("If-None-Match: ") + pageTag}).status, 304);
+        const Reply worker = call(jar, QStringLiteral("GET"), QStringLiteral("/v/sw.js"));
+        QCOMPARE(worker.status, 200);
+        QVERIFY(worker.headers.toLower().contains("service-worker-allowed: /v"));
+        for (const QString &path : {QStringLiteral("/v/verify.js"), QStringLiteral("/v/verify.css"), QStringLiteral("/v/lib/scrypt.js"),
+                 QStringLiteral("/v/lib/jsQR.js")}) {
+            const Reply file = call(jar, QStringLiteral("GET"), path);
+            QVERIFY2(file.status == 200 && file.body.size() > 1000, qPrintable(path));
+        }
+        for (const QString &path : {QStringLiteral("/api/v1/trust-list"), QStringLiteral("/api/v1/revocations")}) {
+            const Reply list = call(jar, QStringLiteral("GET"), path);
+            QCOMPARE(list.status, 200);
+            QVERIFY(list.body.contains("\"payload\"") && list.body.contains("\"signature\""));
+            const QString etag = etagHeader.match(QString::fromLatin1(list.headers)).captured(1);
+            QVERIFY2(!etag.isEmpty(), list.headers.constData());
+            QCOMPARE(call(jar, QStringLiteral("GET"), path, {}, {}, {QStringLiteral("If-None-Match: ") + etag}).status, 304);
+        }
     }
 
     void monitoringPage()

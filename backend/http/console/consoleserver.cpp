@@ -75,6 +75,9 @@ ConsoleRequest requestOf(const httplib::Request &req)
 void apply(const ConsoleResponse &from, httplib::Response &res)
 {
     res.status = from.status;
+    // The handler's headers replace the defaults of the same name; several of one name (Set-Cookie) all stay.
+    for (const auto &[name, value] : from.headers)
+        res.headers.erase(name.toStdString());
     for (const auto &[name, value] : from.headers)
         res.set_header(name.toStdString(), value.toStdString());
     if (!from.contentType.isEmpty())

@@ -56,7 +56,8 @@ struct ConsoleRequest {
     [[nodiscard]] QString header(const QString &name) const;
 };
 
-/// What a route handler answers: status, headers in order, body and its type.
+/// What a route handler answers: status, headers in order (a header named here replaces the console's default of
+/// that name, e.g. a page's own Content-Security-Policy), body and its type.
 struct ConsoleResponse {
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;

@@ -1,0 +1,17 @@
+# Vendors the verification page's npm libraries (package-lock.json) into OUT/vendor, from where the backend embeds
+# them as Qt resources. Run by backend/CMakeLists.txt: cmake -DNPM=… -DSOURCE=backend/web/verify -DOUT=… -P vendor.cmake
+if(NOT NPM)
+  message(FATAL_ERROR "npm is needed to build the verification page's libraries (scripts/setup-deps installs it)")
+endif()
+file(MAKE_DIRECTORY ${OUT}/node ${OUT}/vendor)
+file(COPY ${SOURCE}/package.json ${SOURCE}/package-lock.json DESTINATION ${OUT}/node)
+execute_process(COMMAND ${NPM} ci --ignore-scripts --no-audit --no-fund WORKING_DIRECTORY ${OUT}/node RESULT_VARIABLE failed)
+if(failed)
+  message(FATAL_ERROR "npm ci for the verification page failed (no registry access and no npm cache?)")
+endif()
+foreach(pair "scrypt-js/scrypt.js=scrypt.js" "jsqr/dist/jsQR.js=jsQR.js")
+  string(REPLACE "=" ";" parts ${pair})
+  list(GET parts 0 from)
+  list(GET parts 1 to)
+  configure_file(${OUT}/node/node_modules/${from} ${OUT}/vendor/${to} COPYONLY)
+endforeach()
