@@ -61,6 +61,8 @@ int revokeKey(Context &c)
     if (!revoked)
         return fail(revoked.error().message);
     const SigningKeyRecord &k = revoked.value();
+    (void)audit::record(*c.backend->store, audit::commandLine(), QStringLiteral("kunci.cabut"), k.office,
+        QStringLiteral("kunci %1: %2").arg(k.keyId.left(16), k.revokeReason));
     QTextStream out(stdout);
     printKey(out, k);
     out << "Kunci " << k.keyId.left(8) << " DICABUT " << k.revokedAt.toString(Qt::ISODate) << ". Berkas kunci privatnya dihapus; "

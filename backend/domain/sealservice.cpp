@@ -11,9 +11,9 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <tuple>
 #include <QSettings>
 #include <QSysInfo>
+#include <tuple>
 
 #include <algorithm>
 #include <fcntl.h>

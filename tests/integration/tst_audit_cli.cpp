@@ -87,6 +87,13 @@ private slots:
         expectOneEntry({QStringLiteral("keys"), QStringLiteral("rotate"), QStringLiteral("--office"), kDesa, QStringLiteral("--from"),
                            QDate::currentDate().addDays(1).toString(Qt::ISODate)},
             {}, QStringLiteral("kunci.ganti"), kDesa);
+        // A compromised key revoked (M4) is administration too.
+        const auto keys = BackendStore::open(QDir(dataDir()).filePath(QStringLiteral("backend.sqlite"))).value()->signingKeys().value();
+        QVERIFY(!keys.isEmpty());
+        expectOneEntry({QStringLiteral("keys"), QStringLiteral("revoke"), keys.first().keyId.left(8), QStringLiteral("--reason"),
+                           QStringLiteral("laptop kantor dicuri")},
+            {}, QStringLiteral("kunci.cabut"), keys.first().office);
+        QVERIFY(audit().first().detail.contains(QStringLiteral("laptop kantor dicuri")));
         const auto kiosks = BackendStore::open(QDir(dataDir()).filePath(QStringLiteral("backend.sqlite"))).value()->kiosks().value();
         QVERIFY(!kiosks.isEmpty());
         expectOneEntry({QStringLiteral("kiosk"), QStringLiteral("revoke"), kiosks.first().kioskId}, {}, QStringLiteral("anjungan.cabut"),
