@@ -26,5 +26,9 @@ set_tests_properties(image_luks PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIME
 # A fresh, unprovisioned unit boots to the technician's setup screen (Pemasangan anjungan).
 add_test(NAME image_firstboot COMMAND ${CMAKE_CURRENT_LIST_DIR}/firstboot-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR} ${ANJUNGAN_IMAGE_TEST_DIR})
 set_tests_properties(image_firstboot PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 1200 RUN_SERIAL TRUE FIXTURES_REQUIRED image)
+# On a network: enrolled with a backend on this host (10.0.2.2 to the guest), the heartbeat reports the image version;
+# taps on a USB touchscreen (usb-tablet) print a queue slip through the unit's cupsd to a network printer (ippeveprinter).
+add_test(NAME image_online COMMAND ${CMAKE_CURRENT_LIST_DIR}/online-test ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR} ${ANJUNGAN_IMAGE_TEST_DIR})
+set_tests_properties(image_online PROPERTIES LABELS image SKIP_RETURN_CODE 77 TIMEOUT 1500 RUN_SERIAL TRUE FIXTURES_REQUIRED image)
 add_test(NAME image_cleanup COMMAND ${CMAKE_CURRENT_LIST_DIR}/prepare --clean ${ANJUNGAN_IMAGE_TEST_DIR})
 set_tests_properties(image_cleanup PROPERTIES LABELS image FIXTURES_CLEANUP image)
