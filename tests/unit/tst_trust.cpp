@@ -72,7 +72,7 @@ QString sealText(const SealSigner &office, quint32 serial, const QDate &issued)
     f.issued = issued;
     f.nomorSurat = QStringLiteral("470/%1/3521112004/2026").arg(serial, 4, 10, QLatin1Char('0'));
     f.holderName = QStringLiteral("Siti Aminah");
-    f.nikTag = QByteArray(kNikTagSize, 'x');
+    f.nikTag = QByteArray(nikTagSize(f.version), 'x');
     f.documentHash = QByteArray(32, 'h');
     return office.seal(f).value().text;
 }
