@@ -91,11 +91,25 @@ export function addOfficers(data, officers) {
       `${password(user)}\n`);
 }
 
+/// The offline root's ceremony (seal.md §7.3) with the backend's own commands: the root made in WORK/usb, the list
+/// signer's delegation exported, signed there and imported, so `serve` signs its lists and the page pins the root.
+export function installOfflineRoot(data, work) {
+  const usb = path.join(work, 'usb');
+  const payloads = path.join(work, 'payloads');
+  const signedDelegation = path.join(payloads, 'list-signer.signed.json');
+  backendCommand(['root', 'create', '--out', usb, '--data', data]);
+  backendCommand(['trust-list', 'export-payload', '--out', payloads, '--data', data]);
+  backendCommand(['root', 'sign', '--key', path.join(usb, 'root.key.pem'), path.join(payloads, 'list-signer.payload.json'),
+    signedDelegation, '--data', data]);
+  backendCommand(['trust-list', 'import-signed', '--root', path.join(usb, 'root.pub.pem'), signedDelegation, '--data', data]);
+}
+
 /// Registers the test kiosk's pre-issued certificate (enrollment is tst_security's) and starts
 /// `serve --console`; resolves to {backend, ports: {LISTENING, CONSOLE}, consoleUrl}. Whatever goes wrong from
 /// then on kills the backend too, so ctest sees the failure at once instead of a timeout.
 export async function startBackend({ pki, data }) {
   backendCommand(['kiosk', 'register', '--data', data, '--cert', path.join(pki, 'kiosk.crt')]);
+  installOfflineRoot(data, path.dirname(pki));
   const backend = spawn(backendBin, ['serve', '--data', data, '--listen', '127.0.0.1:0', '--console', '127.0.0.1:0',
     '--cert', path.join(pki, 'server.crt'), '--key', path.join(pki, 'server.key'), '--client-ca', path.join(pki, 'kiosk-ca.crt')],
   { env: offscreen, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -147,18 +147,11 @@ private Q_SLOTS:
         m_staffCard = QString::fromLatin1(pin.readAllStandardOutput().trimmed());
         QVERIFY2(m_staffCard.startsWith(QLatin1String("ADSTAFF1:")), qPrintable(m_staffCard));
         // The offline root certifies the backend's list signer (seal.md §7.3), and every kiosk pins the root key.
-        for (const QStringList &step :
-            {QStringList {QStringLiteral("root"), QStringLiteral("create"), QStringLiteral("--out"), path(QStringLiteral("usb"))},
-                QStringList {QStringLiteral("trust-list"), QStringLiteral("export-payload"), QStringLiteral("--out"),
-                    path(QStringLiteral("payloads"))},
-                QStringList {QStringLiteral("root"), QStringLiteral("sign"), QStringLiteral("--key"),
-                    path(QStringLiteral("usb/root.key.pem")), path(QStringLiteral("payloads/list-signer.payload.json")),
-                    path(QStringLiteral("payloads/list-signer.signed.json"))},
-                QStringList {QStringLiteral("trust-list"), QStringLiteral("import-signed"), QStringLiteral("--root"),
-                    path(QStringLiteral("usb/root.pub.pem")), path(QStringLiteral("payloads/list-signer.signed.json"))},
-                QStringList {
-                    QStringLiteral("trust-list"), QStringLiteral("export"), QStringLiteral("--out"), path(QStringLiteral("trust"))}})
-            QVERIFY(runOk(backendBinary, step + QStringList {QStringLiteral("--data"), path(QStringLiteral("backend"))}) != "<failed>");
+        QVERIFY(testsupport::installOfflineRootByCli(path(QStringLiteral("backend")), path(QString())));
+        QVERIFY(runOk(backendBinary,
+                    {QStringLiteral("trust-list"), QStringLiteral("export"), QStringLiteral("--out"), path(QStringLiteral("trust")),
+                        QStringLiteral("--data"), path(QStringLiteral("backend"))})
+            != "<failed>");
         writeKioskConfig();
     }
 

@@ -184,9 +184,9 @@ private Q_SLOTS:
         fields.issued = QDate::currentDate();
         fields.nomorSurat = QStringLiteral("470/007/2026");
         fields.holderName = markup(QStringLiteral("/segel"), QStringLiteral("SEGEL"));
-        fields.nikTag = QByteArray(10, '\x01');
+        fields.nikTag = QByteArray(serverlink::seal::nikTagSize(fields.version), '\x01');
         fields.documentHash = serverlink::crypto::sha256("surat");
-        const auto seal = office.value().seal(fields);
+        const auto seal = office.value().seal(fields, QStringLiteral("https://kecamatan.contoh.go.id/v"));
         QVERIFY2(seal, qPrintable(seal ? QString() : seal.error()));
         h->scan(seal.value().text);
         QVERIFY(h->waitForScreen(QStringLiteral("verify")));

@@ -150,6 +150,26 @@ inline std::optional<QByteArray> runBackendCommand(const QString &dataDir, const
     return p.readAllStandardOutput();
 }
 
+/// The offline root's ceremony on the command line (seal.md §7.3): `root create` into `workDir`/usb, the backend's
+/// delegation payload exported, signed by the root there and imported, so `serve` signs its lists. The root's public
+/// key is `workDir`/usb/root.pub.pem (what kiosks pin). False when a step failed.
+inline bool installOfflineRootByCli(const QString &dataDir, const QString &workDir)
+{
+    const QString usb = QDir(workDir).filePath(QStringLiteral("usb"));
+    const QString payloads = QDir(workDir).filePath(QStringLiteral("payloads"));
+    const QString signedDelegation = QDir(payloads).filePath(QStringLiteral("list-signer.signed.json"));
+    for (const QStringList &step : {QStringList {QStringLiteral("root"), QStringLiteral("create"), QStringLiteral("--out"), usb},
+             QStringList {QStringLiteral("trust-list"), QStringLiteral("export-payload"), QStringLiteral("--out"), payloads},
+             QStringList {QStringLiteral("root"), QStringLiteral("sign"), QStringLiteral("--key"),
+                 QDir(usb).filePath(QStringLiteral("root.key.pem")), QDir(payloads).filePath(QStringLiteral("list-signer.payload.json")),
+                 signedDelegation},
+             QStringList {QStringLiteral("trust-list"), QStringLiteral("import-signed"), QStringLiteral("--root"),
+                 QDir(usb).filePath(QStringLiteral("root.pub.pem")), signedDelegation}})
+        if (!runBackendCommand(dataDir, step))
+            return false;
+    return true;
+}
+
 /// The test officers who take the steps of a request of `desaCode`: "fo-<desa>" (desa front office),
 /// "kades-<desa>", and of its kecamatan (the first six digits) "kasi-<kec>" and "camat-<kec>". Each
 /// password is "<username>-sandi-panjang". Made once per data folder (a second call finds them).

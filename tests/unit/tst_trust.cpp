@@ -74,7 +74,7 @@ QString sealText(const SealSigner &office, quint32 serial, const QDate &issued)
     f.holderName = QStringLiteral("Siti Aminah");
     f.nikTag = QByteArray(nikTagSize(f.version), 'x');
     f.documentHash = QByteArray(32, 'h');
-    return office.seal(f).value().text;
+    return office.seal(f, QStringLiteral("https://kecamatan.contoh.go.id/v")).value().text;
 }
 
 QByteArray revocationsAt(const QDateTime &issuedAt, quint64 sequence)

@@ -119,7 +119,7 @@ ScreenPage {
                     visible: LetterVerification.nikChecking
                     spacing: Theme.gap
                     BusyIndicator { running: LetterVerification.nikChecking; Layout.preferredWidth: 48; Layout.preferredHeight: 48 }
-                    Text { text: qsTr("Memeriksa NIK…"); font.pixelSize: Theme.body; color: Theme.muted }
+                    Text { text: qsTr("Memeriksa NIK…"); textFormat: Text.PlainText; font.pixelSize: Theme.body; color: Theme.muted }
                 }
                 Text {
                     objectName: "nikMatch"

@@ -278,23 +278,70 @@
     return rootKey;
   }
 
-  /// The payload of an envelope whose root signature verifies, or null.
-  function openEnvelope(text) {
-    var env;
-    try { env = JSON.parse(text); } catch (e) { return Promise.resolve(null); }
+  function isTime(s) { return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(s) && !isNaN(Date.parse(s)); }
+
+  /// The payload bytes of an envelope whose signature verifies with `key`, or null.
+  function signedPayload(env, key) {
     var payload = env && strictBase64(env.payload);
     var signature = env && strictBase64(env.signature);
     if (!payload || !signature) return Promise.resolve(null);
-    return pinnedRoot().then(function (root) { return es256(root, payload, signature); }).then(function (ok) {
-      if (!ok) return null;
-      try { return JSON.parse(utf8.decode(payload)); } catch (e) { return null; }
+    return es256(key, payload, signature).then(function (ok) { return ok ? payload : null; });
+  }
+
+  function parseJson(bytes) { try { return JSON.parse(utf8.decode(bytes)); } catch (e) { return null; } }
+
+  /// A list-signer delegation (seal.md §7.3) signed by the pinned root: {sequence, notBefore, notAfter, key}, or null.
+  function openDelegation(env) {
+    if (!env || typeof env !== 'object' || env.delegation !== undefined) return Promise.resolve(null);
+    return pinnedRoot().then(function (root) { return signedPayload(env, root); }).then(function (bytes) {
+      var d = bytes && parseJson(bytes);
+      var spki = d && strictBase64(d.spki);
+      if (!d || d.type !== 'SQ1-LIST-SIGNER' || d.version !== 1 || typeof d.sequence !== 'number' || d.sequence < 0 ||
+          Math.floor(d.sequence) !== d.sequence || !/^[0-9a-f]{8}$/.test(d.kid) || !spki || !isTime(d.notBefore) ||
+          !isTime(d.notAfter) || Date.parse(d.notBefore) >= Date.parse(d.notAfter)) {
+        return null;
+      }
+      return sha256(spki).then(function (h) {
+        if (toHex(h.subarray(0, 4)) !== d.kid) return null;
+        return importKey(spki).then(function (key) {
+          return { sequence: d.sequence, notBefore: Date.parse(d.notBefore), notAfter: Date.parse(d.notAfter), key: key };
+        });
+      });
+    });
+  }
+
+  /// The payload of a list envelope the pinned root vouches for, directly or through a list-signer delegation
+  /// (seal.md §7.2: the list's issuedAt inside the delegation's window; a list fetched now also needs the delegation
+  /// not to have ended). The payload gets `delegationSequence` (-1: signed by the root itself). Null when refused.
+  function openEnvelope(text, fetchedNow) {
+    var env;
+    try { env = JSON.parse(text); } catch (e) { return Promise.resolve(null); }
+    if (!env || typeof env !== 'object') return Promise.resolve(null);
+    if (env.nextRoot !== undefined && (typeof env.nextRoot !== 'object' || env.nextRoot === null)) return Promise.resolve(null);
+    if (env.delegation === undefined) {
+      return pinnedRoot().then(function (root) { return signedPayload(env, root); }).then(function (bytes) {
+        var p = bytes && parseJson(bytes);
+        if (p) p.delegationSequence = -1;
+        return p;
+      });
+    }
+    return openDelegation(env.delegation).then(function (d) {
+      if (!d) return null;
+      return signedPayload(env, d.key).then(function (bytes) {
+        var p = bytes && parseJson(bytes);
+        var issued = p && isTime(p.issuedAt) ? Date.parse(p.issuedAt) : NaN;
+        if (!p || isNaN(issued) || issued < d.notBefore || issued > d.notAfter) return null;
+        if (fetchedNow && Date.now() > d.notAfter) return null;
+        p.delegationSequence = d.sequence;
+        return p;
+      });
     });
   }
 
   function isDate(s) { return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s); }
 
-  function loadTrustList(text) {
-    return openEnvelope(text).then(function (p) {
+  function loadTrustList(text, fetchedNow) {
+    return openEnvelope(text, fetchedNow).then(function (p) {
       if (!p || p.type !== 'SQ1-TRUST-LIST' || p.version !== 1 || !Array.isArray(p.keys)) return null;
       return Promise.all(p.keys.map(function (k) {
         var spki = strictBase64(k.spki);
@@ -311,18 +358,18 @@
         });
       })).then(function (keys) {
         if (keys.some(function (k) { return k === null; })) return null;
-        return { sequence: p.sequence, issuedAt: Date.parse(p.issuedAt), keys: keys };
+        return { sequence: p.sequence, issuedAt: Date.parse(p.issuedAt), keys: keys, delegation: p.delegationSequence };
       });
     }).catch(function () { return null; });
   }
 
-  function loadRevocations(text) {
-    return openEnvelope(text).then(function (p) {
+  function loadRevocations(text, fetchedNow) {
+    return openEnvelope(text, fetchedNow).then(function (p) {
       if (!p || p.type !== 'SQ1-REVOCATION-LIST' || p.version !== 1 || !Array.isArray(p.revoked)) return null;
       if (!p.revoked.every(function (e) { return /^[0-9a-f]{16}$/.test(e); })) return null;
       var set = {};
       p.revoked.forEach(function (e) { set[e] = true; });
-      return { sequence: p.sequence, issuedAt: Date.parse(p.issuedAt), revoked: set };
+      return { sequence: p.sequence, issuedAt: Date.parse(p.issuedAt), revoked: set, delegation: p.delegationSequence };
     }).catch(function () { return null; });
   }
 
@@ -340,9 +387,11 @@
       var old = both[0];
       var text = both[1];
       if (!text) return old;
-      return load(text).then(function (fresh) {
+      return load(text, true).then(function (fresh) {
         if (!fresh) { lists.refused = true; return old; }
         if (old && fresh.sequence < old.sequence) return old;
+        // A list signer replaced by a newer delegation is out (seal.md §7.2 rule 3).
+        if (old && old.delegation >= 0 && fresh.delegation >= 0 && fresh.delegation < old.delegation) return old;
         try { localStorage.setItem(storageKey, text); } catch (e) { /* private mode: the list still serves this visit */ }
         return fresh;
       });
