@@ -1,5 +1,5 @@
-# Fuzz targets for the devices parsers and the server-link protocol parsers. With clang each is a libFuzzer
-# binary (fuzz_<name>, run by hand: `fuzz_payload tests/data/devices/fuzz/payload`); with any compiler the
+# Fuzz targets for the devices parsers, the seal codec, the trust lists and the server-link protocol parsers. With
+# clang each is a libFuzzer binary (fuzz_<name>, run by scripts/fuzz on a copy of its corpus); with any compiler the
 # same target is linked to a replay main and run as a ctest entry over its seed corpus plus 2 s of random inputs.
 function(kiosk_add_fuzz name library corpus label)
   add_executable(fuzzreplay_${name} ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/fuzz_${name}.cpp ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/replay_main.cpp)
@@ -17,6 +17,6 @@ endfunction()
 foreach(name IN ITEMS payload hidpos escpos)
   kiosk_add_fuzz(${name} kiosk_devices ${PROJECT_SOURCE_DIR}/tests/data/devices/fuzz/${name} devices)
 endforeach()
-foreach(name IN ITEMS catalog heartbeat deskevents staff handover contentrange requestlife survey complaint seal)
+foreach(name IN ITEMS catalog heartbeat deskevents staff handover contentrange requestlife survey complaint seal trustlist)
   kiosk_add_fuzz(${name} kiosk_serverlink ${PROJECT_SOURCE_DIR}/tests/data/server-link/fuzz/${name} server-link)
 endforeach()
